@@ -1,0 +1,147 @@
+// Flow Atlas: builds (once) and starts the embedded Neo4j launcher in scripts/neo4j/ for development and tests.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync, utimesSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { delimiter, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const PROJECT_DIR = dirname(fileURLToPath(import.meta.url)); // <repo>/scripts/neo4j
+const POM = join(PROJECT_DIR, 'pom.xml');
+const SOURCE = join(PROJECT_DIR, 'src/main/java/org/flowatlas/Neo4jLauncher.java');
+const CLASSES = join(PROJECT_DIR, 'target/classes');
+const CLASSPATH_FILE = join(PROJECT_DIR, 'target/classpath.txt');
+const READY_TIMEOUT_MS = 180_000;
+const STOP_TIMEOUT_MS = 30_000;
+const JVM_OPTIONS = [
+  '-Xms256m',
+  '-Xmx1g',
+  // As in Neo4j's own neo4j.conf: lets the page cache and native file access skip slow fallbacks.
+  '--add-opens=java.base/java.nio=ALL-UNNAMED',
+  '--add-opens=java.base/java.io=ALL-UNNAMED',
+  '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
+  '-Dio.netty.tryReflectionSetAccessible=true',
+  '-Dlog4j2.disable.jmx=true',
+];
+
+function toolExists(tool) {
+  const result = spawnSync(tool, ['-version'], { stdio: 'ignore' });
+  return !result.error;
+}
+
+/** Throws an Error with code NEO4J_TOOLS_MISSING unless java and mvn are on the PATH. */
+export function checkTools() {
+  const missing = ['java', 'mvn'].filter((tool) => !toolExists(tool));
+  if (missing.length > 0) {
+    const error = new Error(`Neo4j needs ${missing.join(' and ')} on the PATH (Java 17 and Maven)`);
+    error.code = 'NEO4J_TOOLS_MISSING';
+    throw error;
+  }
+}
+
+const LAUNCHER_CLASS = join(CLASSES, 'org/flowatlas/Neo4jLauncher.class');
+
+/** Fresh when the compiled class and classpath.txt (touched after each good build) postdate pom and source. */
+function isBuildFresh() {
+  if (!existsSync(LAUNCHER_CLASS) || !existsSync(CLASSPATH_FILE)) return false;
+  const builtAt = Math.min(statSync(LAUNCHER_CLASS).mtimeMs, statSync(CLASSPATH_FILE).mtimeMs);
+  return builtAt > Math.max(statSync(POM).mtimeMs, statSync(SOURCE).mtimeMs);
+}
+
+/** Compiles the launcher and writes its dependency classpath; skipped when up to date. */
+export async function buildLauncher(log = () => {}) {
+  if (isBuildFresh()) return;
+  log('Building the Neo4j launcher with Maven (the first run downloads about 160 MB)...');
+  const args = ['-q', '-B', '-f', POM, 'compile', 'dependency:build-classpath',
+    '-Dmdep.outputFile=target/classpath.txt'];
+  const output = [];
+  const code = await new Promise((done, fail) => {
+    const mvn = spawn('mvn', args, { cwd: PROJECT_DIR, stdio: ['ignore', 'pipe', 'pipe'] });
+    mvn.stdout.on('data', (chunk) => output.push(chunk));
+    mvn.stderr.on('data', (chunk) => output.push(chunk));
+    mvn.on('error', fail);
+    mvn.on('close', done);
+  });
+  if (code !== 0) {
+    const tail = Buffer.concat(output).toString().trim().split('\n').slice(-30).join('\n');
+    throw new Error(`Maven build of the Neo4j launcher failed (exit ${code}):\n${tail}`);
+  }
+  // Maven may leave unchanged outputs untouched; mark this build as done.
+  const now = new Date();
+  utimesSync(LAUNCHER_CLASS, now, now);
+  utimesSync(CLASSPATH_FILE, now, now);
+}
+
+/** Asks the OS for a free TCP port on 127.0.0.1. */
+export async function freePort() {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => done(port));
+    });
+  });
+}
+
+/**
+ * Starts Neo4j with Bolt on 127.0.0.1:port (auth off), data in dataDir.
+ * Resolves to { uri, stop, process } once the database is ready.
+ */
+export async function startNeo4j({ port, dataDir, log = () => {} }) {
+  checkTools();
+  await buildLauncher(log);
+  const dataPath = resolve(dataDir);
+  const classpath = [CLASSES, readFileSync(CLASSPATH_FILE, 'utf8').trim()].join(delimiter);
+  const child = spawn('java', [...JVM_OPTIONS, '-cp', classpath, 'org.flowatlas.Neo4jLauncher',
+    '--port', String(port), '--data', dataPath, '--exit-on-stdin-eof'],
+  { cwd: PROJECT_DIR, stdio: ['pipe', 'pipe', 'pipe'] });
+
+  const stderrLines = [];
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (text) => {
+    for (const line of text.split('\n')) if (line.trim()) stderrLines.push(line);
+    stderrLines.splice(0, Math.max(0, stderrLines.length - 20));
+  });
+  const exited = new Promise((done) => child.on('exit', (code, signal) => done({ code, signal })));
+
+  let stdoutBuffer = '';
+  let uri;
+  try {
+    uri = await new Promise((done, fail) => {
+      const timer = setTimeout(() => fail(new Error(`Neo4j not ready within ${READY_TIMEOUT_MS / 1000} s`)),
+        READY_TIMEOUT_MS);
+      child.on('error', (error) => { clearTimeout(timer); fail(error); });
+      exited.then(({ code, signal }) => {
+        clearTimeout(timer);
+        fail(new Error(`Neo4j exited before it was ready (${signal ?? `exit code ${code}`})`));
+      });
+      child.stdout.setEncoding('utf8');
+      child.stdout.on('data', (text) => {
+        stdoutBuffer += text;
+        const match = /^NEO4J_READY (bolt:\/\/\S+)$/m.exec(stdoutBuffer);
+        if (match) { clearTimeout(timer); done(match[1]); }
+      });
+    });
+  } catch (error) {
+    child.kill('SIGKILL');
+    await exited;
+    const details = stderrLines.length ? `\n${stderrLines.join('\n')}` : '';
+    throw new Error(`${error.message}${details}`);
+  }
+  child.stdout.resume(); // keep draining stdout so the JVM never blocks on a full pipe
+
+  let stopping;
+  const stop = () => {
+    stopping ??= (async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      const killer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
+      await exited;
+      clearTimeout(killer);
+    })();
+    return stopping;
+  };
+  log(`Neo4j ready at ${uri} (data in ${dataPath})`);
+  return { uri, stop, process: child };
+}

@@ -1,0 +1,41 @@
+// Typed application errors. One error middleware maps them to HTTP; nothing else leaks out.
+import type { Problem } from './model/document';
+
+export abstract class AppError extends Error {
+  abstract readonly status: number;
+  abstract readonly code: string;
+}
+
+export class NotFoundError extends AppError {
+  readonly status = 404;
+  readonly code = 'not_found';
+}
+
+/** Bad input: every problem names the field (and the item, inside documents). */
+export class ValidationError extends AppError {
+  readonly status = 400;
+  readonly code = 'validation_failed';
+  constructor(message: string, readonly problems: Problem[]) {
+    super(message);
+  }
+}
+
+/** A version mismatch, an existing key, or dependants that block a delete. */
+export class ConflictError extends AppError {
+  readonly status = 409;
+  readonly code: string;
+  constructor(message: string, readonly details: Record<string, unknown> = {}, code = 'conflict') {
+    super(message);
+    this.code = code;
+  }
+}
+
+export class ForbiddenError extends AppError {
+  readonly status = 403;
+  readonly code = 'forbidden';
+}
+
+export class StoreUnavailableError extends AppError {
+  readonly status = 503;
+  readonly code = 'store_unavailable';
+}

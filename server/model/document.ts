@@ -1,0 +1,154 @@
+// The map document (DOMAIN.md): the interchange form of a map, and its document-level validation.
+// Every problem names the item (kind and id) and the field, and all problems are reported at once.
+import { z } from 'zod';
+import {
+  Country, Dataset, Flow, Interview, Membership, Network, ReportingLine, Stakeholder,
+} from './entities';
+import { DOCUMENT_KINDS, KIND_SPECS, keyOf, refValues, type Kind } from './kinds';
+
+export const FORMAT_VERSION = 1;
+
+export const MapDocument = z.strictObject({
+  formatVersion: z.literal(FORMAT_VERSION, `must be ${FORMAT_VERSION}`),
+  countries: z.array(Country).default([]),
+  stakeholders: z.array(Stakeholder).default([]),
+  datasets: z.array(Dataset).default([]),
+  flows: z.array(Flow).default([]),
+  reportingLines: z.array(ReportingLine).default([]),
+  networks: z.array(Network).default([]),
+  memberships: z.array(Membership).default([]),
+  interviews: z.array(Interview).default([]),
+});
+export type MapDocument = z.infer<typeof MapDocument>;
+
+export interface Problem {
+  /** Where in the document, e.g. `flows[3].basis`. */
+  path: string;
+  kind?: Kind;
+  /** The item's id (or key), when the item has one. */
+  id?: string;
+  field?: string;
+  message: string;
+}
+
+/** What the document may refer to beyond itself: the catalogue and what the store already holds. */
+export interface ValidationContext {
+  indicators: ReadonlySet<string>;
+  /** Keys per kind that exist outside the document (in the store), usable as reference targets. */
+  existing?: Partial<Record<Kind, ReadonlySet<string>>>;
+  /** Stakeholders outside the document that are NCPs, by country (for the one-NCP rule). */
+  existingNcps?: ReadonlyMap<string, string[]>;
+}
+
+export type ValidationResult = { ok: true; document: MapDocument } | { ok: false; problems: Problem[] };
+
+export function emptyDocument(): MapDocument {
+  return {
+    formatVersion: FORMAT_VERSION, countries: [], stakeholders: [], datasets: [], flows: [],
+    reportingLines: [], networks: [], memberships: [], interviews: [],
+  };
+}
+
+/** Converts a zod issue into Problems (one per unknown field), naming the item by its id where it has one. */
+export function problemsFromIssue(issue: z.core.$ZodIssue, input: unknown): Problem[] {
+  if (issue.code === 'unrecognized_keys') {
+    return issue.keys.map((key) => toProblem([...issue.path, key], 'unknown field', input));
+  }
+  return [toProblem(issue.path, issue.message, input)];
+}
+
+function toProblem(path: readonly PropertyKey[], message: string, input: unknown): Problem {
+  const problem: Problem = { path: formatPath(path) || '(document)', message };
+  const [collection, index, field] = path;
+  if (typeof collection === 'string' && typeof index === 'number') {
+    const kind = DOCUMENT_KINDS.find((k) => KIND_SPECS[k].collection === collection);
+    const item = (input as Record<string, unknown[]> | null)?.[collection]?.[index];
+    if (kind) {
+      problem.kind = kind;
+      if (item && typeof item === 'object') {
+        const key = keyOf(kind, item);
+        if (!key.split('|').includes('undefined')) problem.id = key;
+      }
+    }
+    if (field !== undefined) problem.field = String(field);
+  } else if (typeof collection === 'string') {
+    problem.field = collection;
+  }
+  return problem;
+}
+
+export function formatPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((acc, p) => (typeof p === 'number' ? `${acc}[${p}]` : acc ? `${acc}.${String(p)}` : String(p)), '');
+}
+
+/**
+ * Validates a raw document: shape and enums (zod), then duplicate ids, dangling references
+ * (resolved against the document and `ctx.existing`), unknown indicator codes and the one-NCP rule.
+ */
+export function validateDocument(raw: unknown, ctx: ValidationContext): ValidationResult {
+  const parsed = MapDocument.safeParse(raw);
+  if (!parsed.success) {
+    return { ok: false, problems: parsed.error.issues.flatMap((i) => problemsFromIssue(i, raw)) };
+  }
+  const doc = parsed.data;
+  const problems: Problem[] = [];
+  const keys = new Map<Kind, Set<string>>();
+
+  for (const kind of DOCUMENT_KINDS) {
+    const { collection } = KIND_SPECS[kind];
+    const seen = new Set<string>();
+    (doc[collection as keyof MapDocument] as object[]).forEach((item, i) => {
+      const key = keyOf(kind, item);
+      if (seen.has(key)) {
+        const field = KIND_SPECS[kind].keyFields.join('+');
+        problems.push({ path: `${collection}[${i}]`, kind, id: key, field, message: `duplicate ${kind} '${key}'` });
+      }
+      seen.add(key);
+    });
+    keys.set(kind, seen);
+  }
+
+  const exists = (kind: Kind, key: string): boolean =>
+    kind === 'indicator' ? ctx.indicators.has(key) : Boolean(keys.get(kind)?.has(key) || ctx.existing?.[kind]?.has(key));
+
+  for (const kind of DOCUMENT_KINDS) {
+    const { collection, refs } = KIND_SPECS[kind];
+    (doc[collection as keyof MapDocument] as object[]).forEach((item, i) => {
+      for (const spec of refs) {
+        refValues(item, spec).forEach((value, j) => {
+          if (exists(spec.target, value)) return;
+          const path = `${collection}[${i}].${spec.field}${spec.many ? `[${j}]` : ''}`;
+          const message = spec.target === 'indicator'
+            ? `unknown indicator code '${value}'`
+            : `refers to ${spec.target} '${value}', which is neither in the document nor in the store`;
+          problems.push({ path, kind, id: keyOf(kind, item), field: spec.field, message });
+        });
+      }
+    });
+  }
+
+  problems.push(...ncpProblems(doc, ctx));
+  return problems.length ? { ok: false, problems } : { ok: true, document: doc };
+}
+
+/** At most one NCP per country, counting NCPs already stored that the document does not redefine. */
+function ncpProblems(doc: MapDocument, ctx: ValidationContext): Problem[] {
+  const inDoc = new Set(doc.stakeholders.map((s) => s.id));
+  const byCountry = new Map<string, string[]>();
+  for (const [country, ids] of ctx.existingNcps ?? []) {
+    byCountry.set(country, ids.filter((id) => !inDoc.has(id)));
+  }
+  const problems: Problem[] = [];
+  doc.stakeholders.forEach((s, i) => {
+    if (!s.ncp) return;
+    const others = byCountry.get(s.country) ?? [];
+    if (others.length > 0) {
+      problems.push({
+        path: `stakeholders[${i}].ncp`, kind: 'stakeholder', id: s.id, field: 'ncp',
+        message: `country ${s.country} already has an NCP (${others.join(', ')}); a country has exactly one`,
+      });
+    }
+    byCountry.set(s.country, [...others, s.id]);
+  });
+  return problems;
+}

@@ -1,0 +1,148 @@
+// zod schemas of every entity and relationship of the graph (DOMAIN.md), as they appear in a map
+// document and in API bodies. These are the only source of the domain's types.
+import { z } from 'zod';
+import { isCountryCode } from './countries';
+import {
+  Basis, Channel, Confidence, Disaggregation, FlowStatus, Frequency, Granularity, Level, MembershipRole,
+  NetworkKind, PersonalData, ReportingKind, StakeholderTypeSchema, Trigger,
+} from './enums';
+
+const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/;
+export const Id = z
+  .string()
+  .regex(ID_PATTERN, 'must be 1-128 letters, digits, "-", "_", "." or ":", starting with a letter or digit');
+export const CountryCode = z
+  .string()
+  .refine(isCountryCode, 'must be an ISO 3166-1 alpha-2 code (XA-XZ for test maps) or INT');
+export const IndicatorCode = z
+  .string()
+  .regex(/^[A-Z][A-Z0-9]{1,9}-[0-9]{2,3}$/, 'must look like VIC-01 (letters, a dash, two or three digits)');
+export const ThemeCode = z.string().regex(/^[A-Z][A-Z0-9_]{1,31}$/, 'must be upper-case letters, digits and _');
+const Year = z.number().int().min(1900).max(2100);
+const Name = z.string().trim().min(1, 'must not be empty').max(300);
+const Text = z.string().max(10000);
+const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  }, 'is not a calendar date');
+const unique = <T extends z.ZodType<string>>(item: T) =>
+  z.array(item).refine((a) => new Set(a).size === a.length, 'must not repeat a value');
+
+export const Country = z.strictObject({
+  code: CountryCode,
+  name: Name,
+  euMember: z.boolean(),
+  cbssMember: z.boolean(),
+  /** True for maps built for illustration (the seed): the interface says so wherever it shows them. */
+  illustrative: z.boolean().optional(),
+});
+
+/** An office contact: a mailbox, switchboard or web page, never a private person. */
+export const Contact = z.strictObject({
+  email: z.email('must be an e-mail address').max(200).optional(),
+  phone: z.string().regex(/^\+?[0-9 ()-]{3,30}$/, 'must be a phone number').optional(),
+  url: z.url('must be a URL').max(500).optional(),
+});
+
+export const Stakeholder = z.strictObject({
+  id: Id,
+  name: Name,
+  country: CountryCode,
+  type: StakeholderTypeSchema,
+  level: Level.default('national'),
+  ncp: z.boolean().default(false),
+  description: Text.optional(),
+  contact: Contact.optional(),
+  tags: unique(z.string().trim().min(1).max(60)).default([]),
+});
+
+export const Dataset = z.strictObject({
+  id: Id,
+  name: Name,
+  holder: Id,
+  indicators: unique(IndicatorCode),
+  granularity: Granularity,
+  frequency: Frequency,
+  disaggregation: unique(Disaggregation).optional(),
+  personalData: PersonalData.optional(),
+  legalBasis: z.string().max(500).optional(),
+  definitionAligned: z.boolean().optional(),
+  since: Year.optional(),
+  notes: Text.optional(),
+});
+
+export const Flow = z.strictObject({
+  id: Id,
+  from: Id,
+  to: Id,
+  indicators: unique(IndicatorCode),
+  basis: Basis,
+  trigger: Trigger.optional(),
+  frequency: Frequency.optional(),
+  granularity: Granularity.optional(),
+  personalData: PersonalData.optional(),
+  channel: Channel.optional(),
+  latencyDays: z.number().int().min(0).max(3650).optional(),
+  status: FlowStatus.default('active'),
+  personDependent: z.boolean().default(false),
+  evidence: unique(Id).default([]),
+  confidence: Confidence.default('reported'),
+  since: Year.optional(),
+  note: Text.optional(),
+});
+
+export const ReportingLine = z.strictObject({
+  id: Id,
+  from: Id,
+  to: Id,
+  kind: ReportingKind,
+  evidence: unique(Id).default([]),
+});
+
+export const Network = z.strictObject({
+  id: Id,
+  name: Name,
+  country: CountryCode,
+  kind: NetworkKind,
+  meets: Frequency.optional(),
+});
+
+export const Membership = z.strictObject({
+  stakeholder: Id,
+  network: Id,
+  role: MembershipRole.default('member'),
+});
+
+export const Interview = z.strictObject({
+  id: Id,
+  date: IsoDate,
+  stakeholder: Id,
+  interviewer: z.string().trim().min(1).max(200).optional(),
+  round: z.string().trim().min(1).max(60),
+  notes: Text.optional(),
+});
+
+export const Theme = z.strictObject({ code: ThemeCode, name: Name });
+
+export const Indicator = z.strictObject({
+  code: IndicatorCode,
+  name: Name,
+  themes: unique(ThemeCode).min(1, 'must name at least one theme'),
+  description: Text.optional(),
+  typicalHolders: unique(StakeholderTypeSchema).optional(),
+});
+
+export type Country = z.infer<typeof Country>;
+export type Contact = z.infer<typeof Contact>;
+export type Stakeholder = z.infer<typeof Stakeholder>;
+export type Dataset = z.infer<typeof Dataset>;
+export type Flow = z.infer<typeof Flow>;
+export type ReportingLine = z.infer<typeof ReportingLine>;
+export type Network = z.infer<typeof Network>;
+export type Membership = z.infer<typeof Membership>;
+export type Interview = z.infer<typeof Interview>;
+export type Theme = z.infer<typeof Theme>;
+export type Indicator = z.infer<typeof Indicator>;

@@ -1,0 +1,23 @@
+// What the stores return: an entity plus its optimistic version and who changed it last, and audit entries.
+import { z } from 'zod';
+import type { EntityOf, Kind } from './kinds';
+
+export const Meta = z.object({
+  version: z.number().int().min(1),
+  updatedAt: z.string(),
+  updatedBy: z.string(),
+});
+export type Meta = z.infer<typeof Meta>;
+export type Stored<K extends Kind> = EntityOf<K> & Meta;
+
+export const AuditEntry = z.object({
+  seq: z.number().int(),
+  at: z.string(),
+  actor: z.string(),
+  action: z.enum(['create', 'update', 'delete']),
+  kind: z.string(),
+  key: z.string(),
+  before: z.unknown().nullable(),
+  after: z.unknown().nullable(),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;

@@ -1,0 +1,493 @@
+// The GraphStore's rules, written once over an adapter's transactions: validation, references,
+// the one-NCP rule, optimistic versions, cascades, import (merge / replace), export and audit.
+import {
+  DOCUMENT_KINDS, KIND_SPECS, KINDS, MapDocument, emptyDocument, keyOf, problemsFromIssue,
+  referrersOf, refValues, validateDocument, type AnyEntity, type AuditEntry, type EntityOf, type Indicator,
+  type Kind, type Problem, type Stakeholder, type Stored, type Theme,
+} from '../model';
+import { ConflictError, NotFoundError, ValidationError } from '../errors';
+import type {
+  Adapter, AuditQuery, DeleteOptions, GraphStore, Health, ImportMode, ImportOptions, ImportResult,
+  KindCounts, ListFilter, Scope, Snapshot, TxOps,
+} from './port';
+import { scopeKeys } from './scope';
+import { deepEqual } from './equal';
+
+type Row = Stored<Kind>;
+type State = Map<Kind, Map<string, Row>>;
+type Audit = Omit<AuditEntry, 'seq'>;
+
+const META_FIELDS = ['version', 'updatedAt', 'updatedBy'] as const;
+
+export function stripMeta<K extends Kind>(row: Stored<K>): EntityOf<K> {
+  const entity: Record<string, unknown> = { ...row };
+  for (const f of META_FIELDS) delete entity[f];
+  return entity as EntityOf<K>;
+}
+
+/** Parses an entity with its kind's schema; bad input becomes a ValidationError naming each field. */
+export function parseEntity<K extends Kind>(kind: K, input: unknown): EntityOf<K> {
+  const result = KIND_SPECS[kind].schema.safeParse(input);
+  if (!result.success) {
+    const problems = result.error.issues.flatMap((issue) => problemsFromIssue(issue, input).map((p) => {
+      const path = p.path === '(document)' ? '(body)' : p.path;
+      const field = path.split(/[.[]/)[0];
+      const id = input && typeof input === 'object' ? keyOf(kind, input) : undefined;
+      return { ...p, path, kind, ...(field && path !== '(body)' ? { field } : {}), ...(id && !id.includes('undefined') ? { id } : {}) };
+    }));
+    throw new ValidationError(`invalid ${kind}`, problems);
+  }
+  return result.data as EntityOf<K>;
+}
+
+/** Canonical form of an entity for export: schema field order, defaults applied. */
+function canonical(kind: Kind, entity: object): AnyEntity {
+  return KIND_SPECS[kind].schema.parse(entity) as AnyEntity;
+}
+
+function addCount(counts: KindCounts, kind: Kind, n = 1): void {
+  if (n) counts[kind] = (counts[kind] ?? 0) + n;
+}
+
+async function loadState(tx: TxOps, kinds: readonly Kind[] = KINDS): Promise<State> {
+  const state: State = new Map();
+  for (const kind of kinds) {
+    const rows = (await tx.list(kind)) as Row[];
+    state.set(kind, new Map(rows.map((r) => [keyOf(kind, r), r])));
+  }
+  return state;
+}
+
+function rowsOf(state: State, kind: Kind): Row[] {
+  return [...(state.get(kind)?.values() ?? [])];
+}
+
+interface Plan {
+  upserts: Map<Kind, Row[]>;
+  deletes: Map<Kind, string[]>;
+  audit: Audit[];
+  result: Omit<ImportResult, 'storeVersion'>;
+}
+
+export class CoreGraphStore implements GraphStore {
+  constructor(
+    private readonly adapter: Adapter,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  get kind() {
+    return this.adapter.kind;
+  }
+
+  async init(): Promise<void> {
+    await this.adapter.init();
+  }
+
+  async health(): Promise<Health> {
+    try {
+      await this.adapter.ping();
+      return { store: this.kind, reachable: true, storeVersion: await this.storeVersion() };
+    } catch (err) {
+      return { store: this.kind, reachable: false, error: err instanceof Error ? err.message : String(err) };
+    }
+  }
+
+  storeVersion(): Promise<number> {
+    return this.adapter.read((tx) => tx.version());
+  }
+
+  async list<K extends Kind>(kind: K, filter: ListFilter = {}): Promise<Stored<K>[]> {
+    return this.adapter.read(async (tx) => {
+      if (!filter.country) return tx.list(kind);
+      const state = await loadState(tx, kindsNeededForScope(kind));
+      const keys = scopeKeys(state, filter.country).get(kind) ?? new Set<string>();
+      return rowsOf(state, kind).filter((r) => keys.has(keyOf(kind, r))) as unknown as Stored<K>[];
+    });
+  }
+
+  async get<K extends Kind>(kind: K, key: string): Promise<Stored<K>> {
+    const row = await this.adapter.read(async (tx) => (await tx.getMany(kind, [key])).get(key));
+    if (!row) throw new NotFoundError(`${kind} '${key}' not found`);
+    return row;
+  }
+
+  async create<K extends Kind>(kind: K, input: unknown, actor: string): Promise<Stored<K>> {
+    const entity = parseEntity(kind, input);
+    const key = keyOf(kind, entity);
+    return this.adapter.write(async (tx) => {
+      const current = (await tx.getMany(kind, [key])).get(key);
+      if (current) throw new ConflictError(`${kind} '${key}' already exists`, { current }, 'already_exists');
+      await this.checkReferences(tx, kind, entity);
+      await this.checkNcp(tx, kind, entity);
+      const row = { ...entity, version: 1, ...this.stamp(actor) } as Stored<K>;
+      await tx.upsertMany(kind, [row]);
+      await tx.appendAudit([this.entry(actor, 'create', kind, key, null, entity)]);
+      await tx.bumpVersion();
+      return row;
+    });
+  }
+
+  async update<K extends Kind>(kind: K, key: string, input: unknown, expectedVersion: number, actor: string): Promise<Stored<K>> {
+    const entity = parseEntity(kind, withKey(kind, key, input));
+    return this.adapter.write(async (tx) => {
+      const current = (await tx.getMany(kind, [key])).get(key);
+      if (!current) throw new NotFoundError(`${kind} '${key}' not found`);
+      checkVersion(kind, key, current, expectedVersion);
+      await this.checkReferences(tx, kind, entity);
+      await this.checkNcp(tx, kind, entity);
+      const before = stripMeta(current);
+      if (deepEqual(before, entity)) return current;
+      const row = { ...entity, version: current.version + 1, ...this.stamp(actor) } as Stored<K>;
+      await tx.upsertMany(kind, [row]);
+      await tx.appendAudit([this.entry(actor, 'update', kind, key, before, entity)]);
+      await tx.bumpVersion();
+      return row;
+    });
+  }
+
+  async delete(kind: Kind, key: string, expectedVersion: number, actor: string, options: DeleteOptions = {}) {
+    return this.adapter.write(async (tx) => {
+      const current = (await tx.getMany(kind, [key])).get(key);
+      if (!current) throw new NotFoundError(`${kind} '${key}' not found`);
+      checkVersion(kind, key, current, expectedVersion);
+      const state = await loadState(tx, referrerClosure(kind));
+      const { deletes, updates } = cascadeFrom(state, kind, key);
+      const dependants: KindCounts = {};
+      for (const [k, keys] of deletes) addCount(dependants, k, [...keys].filter((x) => !(k === kind && x === key)).length);
+      for (const [k, rows] of updates) addCount(dependants, k, rows.size);
+      if (Object.keys(dependants).length && !options.cascade) {
+        throw new ConflictError(
+          `${kind} '${key}' has dependants (${describeCounts(dependants)}); delete them first or use cascade`,
+          { dependants }, 'has_dependants',
+        );
+      }
+      const audit: Audit[] = [];
+      const deleted: KindCounts = {};
+      const updated: KindCounts = {};
+      for (const k of [...KINDS].reverse()) {
+        const keys = [...(deletes.get(k) ?? [])];
+        if (!keys.length) continue;
+        await tx.deleteMany(k, keys);
+        addCount(deleted, k, keys.length);
+        for (const x of keys) audit.push(this.entry(actor, 'delete', k, x, stripMeta(state.get(k)!.get(x)!), null));
+      }
+      for (const k of KINDS) {
+        const rows = updates.get(k);
+        if (!rows?.size) continue;
+        const stamped = [...rows.values()].map((e) => {
+          const before = state.get(k)!.get(keyOf(k, e))!;
+          audit.push(this.entry(actor, 'update', k, keyOf(k, e), stripMeta(before), e));
+          return { ...e, version: before.version + 1, ...this.stamp(actor) } as Row;
+        });
+        await tx.upsertMany(k, stamped);
+        addCount(updated, k, stamped.length);
+      }
+      await tx.appendAudit(audit);
+      await tx.bumpVersion();
+      return { deleted, updated };
+    });
+  }
+
+  async snapshot(scope: Scope): Promise<Snapshot> {
+    return this.adapter.read(async (tx) => {
+      const state = await loadState(tx);
+      return {
+        scope,
+        storeVersion: await tx.version(),
+        takenAt: this.clock().toISOString(),
+        document: documentOf(state, scope),
+        catalogue: {
+          themes: rowsOf(state, 'theme').map((r) => canonical('theme', stripMeta(r)) as Theme),
+          indicators: rowsOf(state, 'indicator').map((r) => canonical('indicator', stripMeta(r)) as Indicator),
+        },
+      };
+    });
+  }
+
+  async exportDocument(scope: Scope): Promise<MapDocument> {
+    return this.adapter.read(async (tx) => documentOf(await loadState(tx), scope));
+  }
+
+  async validateDocument(raw: unknown, mode: ImportMode): Promise<Problem[]> {
+    return this.adapter.read(async (tx) => {
+      const state = await loadState(tx);
+      return this.plan(raw, state, mode, 'validation').problems;
+    });
+  }
+
+  async importDocument(raw: unknown, options: ImportOptions): Promise<ImportResult> {
+    const run = async (tx: TxOps): Promise<ImportResult> => {
+      const state = await loadState(tx);
+      const { problems, plan } = this.plan(raw, state, options.mode, options.actor, options.dryRun);
+      if (problems.length || !plan) {
+        throw new ValidationError(`the document has ${problems.length} problem${problems.length === 1 ? '' : 's'}; nothing was written`, problems);
+      }
+      const changed = plan.audit.length > 0;
+      if (options.dryRun || !changed) return { ...plan.result, storeVersion: await tx.version() };
+      for (const kind of [...KINDS].reverse()) {
+        const keys = plan.deletes.get(kind);
+        if (keys?.length) await tx.deleteMany(kind, keys);
+      }
+      for (const kind of KINDS) {
+        const rows = plan.upserts.get(kind);
+        if (rows?.length) await tx.upsertMany(kind, rows);
+      }
+      await tx.appendAudit(plan.audit);
+      return { ...plan.result, storeVersion: await tx.bumpVersion() };
+    };
+    return options.dryRun ? this.adapter.read(run) : this.adapter.write(run);
+  }
+
+  audit(query: AuditQuery = {}): Promise<AuditEntry[]> {
+    return this.adapter.audit(query);
+  }
+
+  async ensureCatalogue(catalogue: { themes: unknown[]; indicators: unknown[] }, actor: string): Promise<KindCounts> {
+    const themes = catalogue.themes.map((t) => parseEntity('theme', t));
+    const indicators = catalogue.indicators.map((i) => parseEntity('indicator', i));
+    return this.adapter.write(async (tx) => {
+      const created: KindCounts = {};
+      const audit: Audit[] = [];
+      for (const [kind, items] of [['theme', themes], ['indicator', indicators]] as const) {
+        const keys = items.map((e) => keyOf(kind, e));
+        const existing = await tx.getMany(kind, keys);
+        const missing = items.filter((e) => !existing.has(keyOf(kind, e)));
+        if (kind === 'indicator') {
+          for (const e of missing) await this.checkReferences(tx, kind, e);
+        }
+        await tx.upsertMany(kind, missing.map((e) => ({ ...e, version: 1, ...this.stamp(actor) }) as Row));
+        for (const e of missing) audit.push(this.entry(actor, 'create', kind, keyOf(kind, e), null, e));
+        addCount(created, kind, missing.length);
+      }
+      if (audit.length) {
+        await tx.appendAudit(audit);
+        await tx.bumpVersion();
+      }
+      return created;
+    });
+  }
+
+  close(): Promise<void> {
+    return this.adapter.close();
+  }
+
+  /** Works out what an import would do; problems instead of a plan when the document is not acceptable. */
+  private plan(raw: unknown, state: State, mode: ImportMode, actor: string, dryRun = false): { problems: Problem[]; plan?: Plan } {
+    const shape = MapDocument.safeParse(raw);
+    if (!shape.success) return { problems: shape.error.issues.flatMap((i) => problemsFromIssue(i, raw)) };
+    const incoming = shape.data;
+
+    const removed = new Map<Kind, Set<string>>();
+    if (mode === 'replace') {
+      for (const country of incoming.countries) {
+        for (const [kind, keys] of scopeKeys(state, country.code)) {
+          const inDoc = new Set((incoming[KIND_SPECS[kind].collection as keyof MapDocument] as object[]).map((e) => keyOf(kind, e)));
+          const set = removed.get(kind) ?? new Set<string>();
+          for (const k of keys) if (!inDoc.has(k)) set.add(k);
+          removed.set(kind, set);
+        }
+      }
+    }
+    const isRemoved = (kind: Kind, key: string) => removed.get(kind)?.has(key) ?? false;
+    const existing: Partial<Record<Kind, Set<string>>> = {};
+    for (const kind of KINDS) {
+      existing[kind] = new Set([...(state.get(kind)?.keys() ?? [])].filter((k) => !isRemoved(kind, k)));
+    }
+    const existingNcps = new Map<string, string[]>();
+    for (const s of rowsOf(state, 'stakeholder') as Stored<'stakeholder'>[]) {
+      if (s.ncp && !isRemoved('stakeholder', s.id)) existingNcps.set(s.country, [...(existingNcps.get(s.country) ?? []), s.id]);
+    }
+    const validation = validateDocument(raw, { indicators: existing.indicator ?? new Set(), existing, existingNcps });
+    const problems = validation.ok ? [] : validation.problems;
+    problems.push(...danglingAfterRemoval(state, removed, incoming));
+    if (problems.length || !validation.ok) return { problems };
+    const doc = validation.document;
+
+    const stamp = this.stamp(actor);
+    const plan: Plan = {
+      upserts: new Map(), deletes: new Map(), audit: [],
+      result: { mode, dryRun, created: {}, updated: {}, deleted: {}, unchanged: {} },
+    };
+    for (const [kind, keys] of removed) {
+      if (!keys.size) continue;
+      plan.deletes.set(kind, [...keys]);
+      addCount(plan.result.deleted, kind, keys.size);
+      for (const key of keys) plan.audit.push(this.entry(actor, 'delete', kind, key, stripMeta(state.get(kind)!.get(key)!), null));
+    }
+    for (const kind of DOCUMENT_KINDS) {
+      const rows: Row[] = [];
+      for (const entity of doc[KIND_SPECS[kind].collection as keyof MapDocument] as AnyEntity[]) {
+        const key = keyOf(kind, entity);
+        const current = state.get(kind)?.get(key);
+        if (!current) {
+          rows.push({ ...entity, version: 1, ...stamp } as Row);
+          addCount(plan.result.created, kind);
+          plan.audit.push(this.entry(actor, 'create', kind, key, null, entity));
+        } else if (!deepEqual(stripMeta(current), entity)) {
+          rows.push({ ...entity, version: current.version + 1, ...stamp } as Row);
+          addCount(plan.result.updated, kind);
+          plan.audit.push(this.entry(actor, 'update', kind, key, stripMeta(current), entity));
+        } else {
+          addCount(plan.result.unchanged, kind);
+        }
+      }
+      if (rows.length) plan.upserts.set(kind, rows);
+    }
+    return { problems: [], plan };
+  }
+
+  private async checkReferences(tx: TxOps, kind: Kind, entity: object): Promise<void> {
+    const problems: Problem[] = [];
+    for (const spec of KIND_SPECS[kind].refs) {
+      const values = refValues(entity, spec);
+      if (!values.length) continue;
+      const found = await tx.getMany(spec.target, values);
+      values.forEach((value, i) => {
+        if (found.has(value)) return;
+        const what = spec.target === 'indicator' ? 'unknown indicator code' : `unknown ${spec.target}`;
+        problems.push({ path: spec.many ? `${spec.field}[${i}]` : spec.field, kind, id: keyOf(kind, entity), field: spec.field, message: `${what} '${value}'` });
+      });
+    }
+    if (problems.length) throw new ValidationError(`${kind} refers to items that do not exist`, problems);
+  }
+
+  private async checkNcp(tx: TxOps, kind: Kind, entity: object): Promise<void> {
+    if (kind !== 'stakeholder') return;
+    const s = entity as Stakeholder;
+    if (!s.ncp) return;
+    const others = (await tx.list('stakeholder'))
+      .filter((o) => o.ncp && o.country === s.country && o.id !== s.id);
+    if (others.length) {
+      throw new ValidationError('a country has exactly one NCP', [{
+        path: 'ncp', kind, id: s.id, field: 'ncp',
+        message: `country ${s.country} already has an NCP (${others.map((o) => o.id).join(', ')}); a country has exactly one`,
+      }]);
+    }
+  }
+
+  private stamp(actor: string) {
+    return { updatedAt: this.clock().toISOString(), updatedBy: actor };
+  }
+
+  private entry(actor: string, action: Audit['action'], kind: Kind, key: string, before: unknown, after: unknown): Audit {
+    return { at: this.clock().toISOString(), actor, action, kind, key, before, after };
+  }
+}
+
+function checkVersion(kind: Kind, key: string, current: Row, expected: number): void {
+  if (current.version !== expected) {
+    throw new ConflictError(
+      `${kind} '${key}' is at version ${current.version}, not ${expected}: it was changed meanwhile`,
+      { current }, 'version_conflict',
+    );
+  }
+}
+
+/** Fills the key fields of an update body from the path, and refuses a body that changes them. */
+function withKey(kind: Kind, key: string, input: unknown): unknown {
+  if (!input || typeof input !== 'object' || Array.isArray(input)) return input;
+  const fields = KIND_SPECS[kind].keyFields;
+  const parts = fields.length === 1 ? [key] : key.split('|');
+  const body: Record<string, unknown> = { ...(input as Record<string, unknown>) };
+  const problems: Problem[] = [];
+  fields.forEach((f, i) => {
+    if (body[f] === undefined) body[f] = parts[i];
+    else if (body[f] !== parts[i]) problems.push({ path: f, kind, id: key, field: f, message: `cannot be changed (is '${parts[i]}')` });
+  });
+  if (problems.length) throw new ValidationError(`the key of ${kind} '${key}' cannot be changed`, problems);
+  return body;
+}
+
+function describeCounts(counts: KindCounts): string {
+  return Object.entries(counts).map(([k, n]) => `${n} ${k}${n === 1 ? '' : 's'}`).join(', ');
+}
+
+/** The kinds that can depend, directly or not, on `kind`. */
+function referrerClosure(kind: Kind): Kind[] {
+  const seen = new Set<Kind>([kind]);
+  const queue = [kind];
+  while (queue.length) {
+    const k = queue.shift()!;
+    for (const { kind: r } of referrersOf(k)) if (!seen.has(r)) { seen.add(r); queue.push(r); }
+  }
+  return KINDS.filter((k) => seen.has(k));
+}
+
+/** Scopes are decided by stakeholders' and networks' countries. */
+function kindsNeededForScope(kind: Kind): Kind[] {
+  return [...new Set<Kind>([kind, 'stakeholder', 'network'])];
+}
+
+/**
+ * What deleting (kind, key) takes with it: referrers by a single reference are deleted (and their
+ * own referrers in turn); referrers by a list lose the value, or are deleted if the list may not be empty.
+ */
+function cascadeFrom(state: State, kind: Kind, key: string) {
+  const deletes = new Map<Kind, Set<string>>([[kind, new Set([key])]]);
+  const updates = new Map<Kind, Map<string, AnyEntity>>();
+  const queue: Array<[Kind, string]> = [[kind, key]];
+  const isDeleted = (k: Kind, x: string) => deletes.get(k)?.has(x) ?? false;
+  while (queue.length) {
+    const [k, x] = queue.shift()!;
+    for (const { kind: rk, spec } of referrersOf(k)) {
+      for (const row of rowsOf(state, rk)) {
+        const rkey = keyOf(rk, row);
+        if (isDeleted(rk, rkey)) continue;
+        const current = updates.get(rk)?.get(rkey) ?? stripMeta(row);
+        if (!refValues(current, spec).includes(x)) continue;
+        if (spec.many) {
+          const next = { ...current, [spec.field]: refValues(current, spec).filter((v) => v !== x) } as AnyEntity;
+          if (KIND_SPECS[rk].schema.safeParse(next).success) {
+            updates.set(rk, (updates.get(rk) ?? new Map()).set(rkey, next));
+            continue;
+          }
+        }
+        deletes.set(rk, (deletes.get(rk) ?? new Set()).add(rkey));
+        updates.get(rk)?.delete(rkey);
+        queue.push([rk, rkey]);
+      }
+    }
+  }
+  return { deletes, updates };
+}
+
+/** Items that stay in the store (not in the document, not removed) but would refer to removed ones. */
+function danglingAfterRemoval(state: State, removed: Map<Kind, Set<string>>, doc: MapDocument): Problem[] {
+  if (![...removed.values()].some((s) => s.size)) return [];
+  const problems: Problem[] = [];
+  for (const kind of DOCUMENT_KINDS) {
+    const inDoc = new Set((doc[KIND_SPECS[kind].collection as keyof MapDocument] as object[]).map((e) => keyOf(kind, e)));
+    for (const row of rowsOf(state, kind)) {
+      const key = keyOf(kind, row);
+      if (inDoc.has(key) || removed.get(kind)?.has(key)) continue;
+      for (const spec of KIND_SPECS[kind].refs) {
+        for (const value of refValues(row, spec)) {
+          if (removed.get(spec.target)?.has(value)) {
+            problems.push({
+              path: `(store) ${KIND_SPECS[kind].collection}`, kind, id: key, field: spec.field,
+              message: `this stored ${kind}, outside the document, refers to ${spec.target} '${value}', which the replace would remove`,
+            });
+          }
+        }
+      }
+    }
+  }
+  return problems;
+}
+
+/** The map document of a scope from a loaded state: canonical items sorted by key, no metadata. */
+export function documentOf(state: State, scope: Scope): MapDocument {
+  const doc = emptyDocument();
+  const keys = scope.country ? scopeKeys(state, scope.country) : undefined;
+  for (const kind of DOCUMENT_KINDS) {
+    const rows = rowsOf(state, kind)
+      .filter((r) => !keys || keys.get(kind)?.has(keyOf(kind, r)))
+      .sort((a, b) => compareKeys(keyOf(kind, a), keyOf(kind, b)));
+    (doc as unknown as Record<string, AnyEntity[]>)[KIND_SPECS[kind].collection] = rows.map((r) => canonical(kind, stripMeta(r)));
+  }
+  return doc;
+}
+
+function compareKeys(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,110 @@
+// The GraphStore port (what the API and scripts use) and the narrow transactional interface that
+// each adapter (SQLite, Neo4j) implements. All rules live once, in core.ts, over the adapter.
+import type {
+  AuditEntry, Indicator, Kind, MapDocument, Problem, Stored, Theme,
+} from '../model';
+
+export type StoreKind = 'sqlite' | 'neo4j';
+
+/** A country code, or the whole region when undefined. */
+export interface Scope {
+  country?: string;
+}
+
+export interface Snapshot {
+  scope: Scope;
+  storeVersion: number;
+  takenAt: string;
+  document: MapDocument;
+  catalogue: { themes: Theme[]; indicators: Indicator[] };
+}
+
+export type ImportMode = 'merge' | 'replace';
+
+export interface ImportOptions {
+  mode: ImportMode;
+  actor: string;
+  /** Validate and count, write nothing. */
+  dryRun?: boolean;
+}
+
+export type KindCounts = Partial<Record<Kind, number>>;
+
+export interface ImportResult {
+  mode: ImportMode;
+  dryRun: boolean;
+  created: KindCounts;
+  updated: KindCounts;
+  deleted: KindCounts;
+  unchanged: KindCounts;
+  storeVersion: number;
+}
+
+export interface ListFilter {
+  country?: string;
+}
+
+export interface AuditQuery {
+  kind?: Kind;
+  key?: string;
+  actor?: string;
+  /** Entries with seq greater than this. */
+  after?: number;
+  limit?: number;
+}
+
+export interface DeleteOptions {
+  cascade?: boolean;
+}
+
+export interface Health {
+  store: StoreKind;
+  reachable: boolean;
+  storeVersion?: number;
+  error?: string;
+}
+
+export interface GraphStore {
+  readonly kind: StoreKind;
+  init(): Promise<void>;
+  health(): Promise<Health>;
+  storeVersion(): Promise<number>;
+  list<K extends Kind>(kind: K, filter?: ListFilter): Promise<Stored<K>[]>;
+  get<K extends Kind>(kind: K, key: string): Promise<Stored<K>>;
+  create<K extends Kind>(kind: K, input: unknown, actor: string): Promise<Stored<K>>;
+  update<K extends Kind>(kind: K, key: string, input: unknown, expectedVersion: number, actor: string): Promise<Stored<K>>;
+  delete(kind: Kind, key: string, expectedVersion: number, actor: string, options?: DeleteOptions): Promise<{ deleted: KindCounts; updated: KindCounts }>;
+  snapshot(scope: Scope): Promise<Snapshot>;
+  importDocument(raw: unknown, options: ImportOptions): Promise<ImportResult>;
+  /** Validates a document against the store without writing; the problems, or none. */
+  validateDocument(raw: unknown, mode: ImportMode): Promise<Problem[]>;
+  exportDocument(scope: Scope): Promise<MapDocument>;
+  audit(query?: AuditQuery): Promise<AuditEntry[]>;
+  /** Adds the catalogue's themes and indicators that the store lacks; never overwrites one. */
+  ensureCatalogue(catalogue: { themes: unknown[]; indicators: unknown[] }, actor: string): Promise<KindCounts>;
+  close(): Promise<void>;
+}
+
+/** Operations inside one adapter transaction. Rows are whole stored entities (entity + meta). */
+export interface TxOps {
+  list<K extends Kind>(kind: K): Promise<Array<Stored<K>>>;
+  getMany<K extends Kind>(kind: K, keys: readonly string[]): Promise<Map<string, Stored<K>>>;
+  upsertMany(kind: Kind, rows: ReadonlyArray<Stored<Kind>>): Promise<void>;
+  deleteMany(kind: Kind, keys: readonly string[]): Promise<void>;
+  appendAudit(entries: ReadonlyArray<Omit<AuditEntry, 'seq'>>): Promise<void>;
+  /** Increments and returns the store version (once per committed write). */
+  bumpVersion(): Promise<number>;
+  version(): Promise<number>;
+}
+
+export interface Adapter {
+  readonly kind: StoreKind;
+  /** Creates the schema (migrations, constraints) if needed. */
+  init(): Promise<void>;
+  read<T>(fn: (tx: TxOps) => Promise<T>): Promise<T>;
+  /** All or nothing: if fn throws, nothing it wrote remains. */
+  write<T>(fn: (tx: TxOps) => Promise<T>): Promise<T>;
+  audit(query: AuditQuery): Promise<AuditEntry[]>;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}

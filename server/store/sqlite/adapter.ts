@@ -1,0 +1,180 @@
+// The embedded store: better-sqlite3 in WAL mode, one JSON row per entity, schema migrations.
+// better-sqlite3 is synchronous, so transactions are serialised through one queue: an async
+// callback inside BEGIN ... COMMIT can never interleave with another request's statements.
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { keyOf, type AuditEntry, type Kind, type Stored } from '../../model';
+import type { Adapter, AuditQuery, TxOps } from '../port';
+import { MIGRATIONS } from './migrations';
+
+interface EntityRow {
+  key: string;
+  data: string;
+  version: number;
+  updated_at: string;
+  updated_by: string;
+}
+
+export class SqliteAdapter implements Adapter {
+  readonly kind = 'sqlite' as const;
+  private db?: Database.Database;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  /** `file` is a path, or ':memory:' for a throw-away store. */
+  constructor(private readonly file: string) {}
+
+  async init(): Promise<void> {
+    if (this.db) return;
+    if (this.file !== ':memory:') fs.mkdirSync(path.dirname(this.file), { recursive: true });
+    const db = new Database(this.file);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('busy_timeout = 5000');
+    migrate(db);
+    this.db = db;
+  }
+
+  read<T>(fn: (tx: TxOps) => Promise<T>): Promise<T> {
+    return this.transaction('BEGIN', fn);
+  }
+
+  write<T>(fn: (tx: TxOps) => Promise<T>): Promise<T> {
+    return this.transaction('BEGIN IMMEDIATE', fn);
+  }
+
+  async audit(query: AuditQuery): Promise<AuditEntry[]> {
+    const db = this.open();
+    const where: string[] = [];
+    const params: Record<string, unknown> = { limit: Math.min(query.limit ?? 200, 10000) };
+    if (query.kind) { where.push('kind = @kind'); params.kind = query.kind; }
+    if (query.key) { where.push('key = @key'); params.key = query.key; }
+    if (query.actor) { where.push('actor = @actor'); params.actor = query.actor; }
+    if (query.after !== undefined) { where.push('seq > @after'); params.after = query.after; }
+    const sql = `SELECT seq, at, actor, action, kind, key, before, after FROM audit
+      ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT @limit`;
+    return (db.prepare(sql).all(params) as Array<Record<string, unknown>>).map((r) => ({
+      seq: r.seq as number, at: r.at as string, actor: r.actor as string,
+      action: r.action as AuditEntry['action'], kind: r.kind as string, key: r.key as string,
+      before: r.before === null ? null : JSON.parse(r.before as string),
+      after: r.after === null ? null : JSON.parse(r.after as string),
+    }));
+  }
+
+  async ping(): Promise<void> {
+    this.open().prepare('SELECT 1').get();
+  }
+
+  async close(): Promise<void> {
+    await this.queue.catch(() => undefined);
+    this.db?.close();
+    this.db = undefined;
+    this.cachedOps = undefined;
+  }
+
+  private open(): Database.Database {
+    if (!this.db) throw new Error('SQLite store is not initialised (call init first)');
+    return this.db;
+  }
+
+  private transaction<T>(begin: string, fn: (tx: TxOps) => Promise<T>): Promise<T> {
+    const run = async (): Promise<T> => {
+      const db = this.open();
+      db.exec(begin);
+      try {
+        const result = await fn(this.ops(db));
+        db.exec('COMMIT');
+        return result;
+      } catch (err) {
+        if (db.inTransaction) db.exec('ROLLBACK');
+        throw err;
+      }
+    };
+    const next = this.queue.then(run, run);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private cachedOps?: TxOps;
+
+  private ops(db: Database.Database): TxOps {
+    this.cachedOps ??= this.prepareOps(db);
+    return this.cachedOps;
+  }
+
+  private prepareOps(db: Database.Database): TxOps {
+    const toStored = <K extends Kind>(r: EntityRow): Stored<K> =>
+      ({ ...JSON.parse(r.data), version: r.version, updatedAt: r.updated_at, updatedBy: r.updated_by }) as Stored<K>;
+    const listStmt = db.prepare('SELECT key, data, version, updated_at, updated_by FROM entities WHERE kind = ? ORDER BY key');
+    const getStmt = db.prepare('SELECT key, data, version, updated_at, updated_by FROM entities WHERE kind = ? AND key = ?');
+    const upsertStmt = db.prepare(`INSERT INTO entities (kind, key, data, version, updated_at, updated_by)
+      VALUES (@kind, @key, @data, @version, @updatedAt, @updatedBy)
+      ON CONFLICT (kind, key) DO UPDATE SET data = excluded.data, version = excluded.version,
+        updated_at = excluded.updated_at, updated_by = excluded.updated_by`);
+    const deleteStmt = db.prepare('DELETE FROM entities WHERE kind = ? AND key = ?');
+    const auditStmt = db.prepare(`INSERT INTO audit (at, actor, action, kind, key, before, after)
+      VALUES (@at, @actor, @action, @kind, @key, @before, @after)`);
+    const versionStmt = db.prepare("SELECT value FROM meta WHERE key = 'store_version'");
+    const bumpStmt = db.prepare("UPDATE meta SET value = value + 1 WHERE key = 'store_version'");
+
+    return {
+      async list<K extends Kind>(kind: K) {
+        return (listStmt.all(kind) as EntityRow[]).map((r) => toStored<K>(r));
+      },
+      async getMany<K extends Kind>(kind: K, keys: readonly string[]) {
+        const found = new Map<string, Stored<K>>();
+        for (const key of new Set(keys)) {
+          const row = getStmt.get(kind, key) as EntityRow | undefined;
+          if (row) found.set(key, toStored<K>(row));
+        }
+        return found;
+      },
+      async upsertMany(kind, rows) {
+        for (const row of rows) {
+          const { version, updatedAt, updatedBy, ...entity } = row;
+          upsertStmt.run({ kind, key: keyOf(kind, entity), data: JSON.stringify(entity), version, updatedAt, updatedBy });
+        }
+      },
+      async deleteMany(kind, keys) {
+        for (const key of keys) deleteStmt.run(kind, key);
+      },
+      async appendAudit(entries) {
+        for (const e of entries) {
+          auditStmt.run({
+            ...e, before: e.before === null ? null : JSON.stringify(e.before),
+            after: e.after === null ? null : JSON.stringify(e.after),
+          });
+        }
+      },
+      async bumpVersion() {
+        bumpStmt.run();
+        return Number((versionStmt.get() as { value: number }).value);
+      },
+      async version() {
+        return Number((versionStmt.get() as { value: number }).value);
+      },
+    };
+  }
+}
+
+/** Applies the migrations not yet applied, each in its own transaction, in order. */
+export function migrate(db: Database.Database): number[] {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
+  const applied = new Set((db.prepare('SELECT version FROM schema_migrations').all() as Array<{ version: number }>).map((r) => r.version));
+  const latest = Math.max(0, ...applied);
+  const known = MIGRATIONS.length;
+  if (latest > known) {
+    throw new Error(`the SQLite store is at schema version ${latest}, newer than this program knows (${known}); upgrade Flow Atlas`);
+  }
+  const ran: number[] = [];
+  MIGRATIONS.forEach((sql, i) => {
+    const version = i + 1;
+    if (applied.has(version)) return;
+    db.transaction(() => {
+      db.exec(sql);
+      db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)').run(version, new Date().toISOString());
+    })();
+    ran.push(version);
+  });
+  return ran;
+}
