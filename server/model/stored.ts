@@ -21,3 +21,9 @@ export const AuditEntry = z.object({
   after: z.unknown().nullable(),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
+
+/** An entity without its stored metadata. */
+export function stripMetaOf<T extends Partial<Meta>>(row: T): Omit<T, keyof Meta> {
+  const { version: _v, updatedAt: _a, updatedBy: _b, ...rest } = row;
+  return rest;
+}

@@ -105,6 +105,14 @@ export class CoreGraphStore implements GraphStore {
     });
   }
 
+  async listMany<K extends Kind>(kinds: readonly K[]) {
+    return this.adapter.read(async (tx) => {
+      const items = {} as { [P in K]: Stored<P>[] };
+      for (const kind of kinds) items[kind] = await tx.list(kind);
+      return { storeVersion: await tx.version(), items };
+    });
+  }
+
   async get<K extends Kind>(kind: K, key: string): Promise<Stored<K>> {
     const row = await this.adapter.read(async (tx) => (await tx.getMany(kind, [key])).get(key));
     if (!row) throw new NotFoundError(`${kind} '${key}' not found`);

@@ -71,6 +71,8 @@ export interface GraphStore {
   storeVersion(): Promise<number>;
   list<K extends Kind>(kind: K, filter?: ListFilter): Promise<Stored<K>[]>;
   get<K extends Kind>(kind: K, key: string): Promise<Stored<K>>;
+  /** Several kinds, with their metadata, read in one transaction. */
+  listMany<K extends Kind>(kinds: readonly K[]): Promise<{ storeVersion: number; items: { [P in K]: Stored<P>[] } }>;
   create<K extends Kind>(kind: K, input: unknown, actor: string): Promise<Stored<K>>;
   update<K extends Kind>(kind: K, key: string, input: unknown, expectedVersion: number, actor: string): Promise<Stored<K>>;
   delete(kind: Kind, key: string, expectedVersion: number, actor: string, options?: DeleteOptions): Promise<{ deleted: KindCounts; updated: KindCounts }>;

@@ -1,0 +1,6 @@
+// Query keys of the map feature: queries and (later) mutations share this one factory.
+export const mapKeys = {
+  countries: () => ['countries'] as const,
+  reference: () => ['reference'] as const,
+  graph: (country: string) => ['graph', country] as const,
+};

@@ -1,0 +1,42 @@
+// The one error middleware: app errors to their HTTP status with field messages; anything else is a 500
+// without internals. Body-parser failures (bad JSON, too large, wrong type) become clear 4xx answers.
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { AppError, ConflictError, ValidationError } from '../errors';
+
+export interface Logger {
+  info(msg: string, extra?: object): void;
+  warn(msg: string, extra?: object): void;
+  error(msg: string, extra?: object): void;
+}
+
+export const notFoundApi: RequestHandler = (req, res) => {
+  res.status(404).json({ error: { code: 'not_found', message: `no API route ${req.method} ${req.path}` } });
+};
+
+export function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (err, req, res, _next) => {
+    if (res.headersSent) return;
+    if (err instanceof AppError) {
+      const body: Record<string, unknown> = { code: err.code, message: err.message };
+      if (err instanceof ValidationError) body.problems = err.problems;
+      if (err instanceof ConflictError) Object.assign(body, err.details);
+      res.status(err.status).json({ error: body });
+      return;
+    }
+    const type = (err as { type?: string }).type;
+    if (type === 'entity.parse.failed') {
+      res.status(400).json({ error: { code: 'invalid_json', message: 'the request body is not valid JSON' } });
+      return;
+    }
+    if (type === 'entity.too.large') {
+      res.status(413).json({ error: { code: 'too_large', message: 'the request body is too large' } });
+      return;
+    }
+    if (type === 'encoding.unsupported' || type === 'charset.unsupported') {
+      res.status(415).json({ error: { code: 'unsupported_media_type', message: 'unsupported body encoding' } });
+      return;
+    }
+    logger.error('unhandled error', { method: req.method, path: req.path, error: err instanceof Error ? err.stack : String(err) });
+    res.status(500).json({ error: { code: 'internal', message: 'internal error' } });
+  };
+}

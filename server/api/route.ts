@@ -1,0 +1,66 @@
+// Route definitions: one table from which the Express router and the OpenAPI document are both built.
+import express, { type Request, type Response } from 'express';
+import { z } from 'zod';
+import { ValidationError } from '../errors';
+import { problemsFromIssue, type Problem } from '../model';
+
+type Method = 'get' | 'post' | 'put' | 'delete';
+
+export interface RouteInput<P, Q, B> {
+  params: P;
+  query: Q;
+  body: B;
+  req: Request;
+  res: Response;
+}
+
+export interface RouteDef<P = any, Q = any, B = any> {
+  method: Method;
+  /** Express path below /api, e.g. `/stakeholders/:id`. */
+  path: string;
+  summary: string;
+  tag: string;
+  params?: z.ZodType<P>;
+  query?: z.ZodType<Q>;
+  /** Validated in the route when `validateBody` is not false; always shown in the OpenAPI document. */
+  body?: z.ZodType<B>;
+  /** When the use case validates the body itself (to name items inside documents), the route does not. */
+  validateBody?: boolean;
+  /** Other request content types accepted besides JSON (e.g. YAML). */
+  bodyTypes?: string[];
+  response?: z.ZodType;
+  status?: number;
+  handler: (input: RouteInput<P, Q, B>) => Promise<unknown>;
+}
+
+export function defineRoute<P, Q, B>(def: RouteDef<P, Q, B>): RouteDef<P, Q, B> {
+  return def;
+}
+
+function parseWith<T>(schema: z.ZodType<T> | undefined, value: unknown, where: 'query' | 'path' | 'body'): T {
+  if (!schema) return value as T;
+  const result = schema.safeParse(value ?? {});
+  if (result.success) return result.data;
+  const problems: Problem[] = result.error.issues.flatMap((issue) =>
+    problemsFromIssue(issue, value).map((p) => ({
+      ...p,
+      path: `${where}${p.path === '(document)' ? '' : `.${p.path}`}`,
+      ...(p.field ? {} : { field: String(issue.path[0] ?? (issue.code === 'unrecognized_keys' ? issue.keys[0] : '') ?? '') || undefined }),
+    })),
+  );
+  const fields = problems.map((p) => p.field ?? p.path).join(', ');
+  throw new ValidationError(`invalid ${where === 'path' ? 'path parameter' : where}: ${fields}`, problems);
+}
+
+export function mountRoutes(router: express.Router, routes: readonly RouteDef[]): void {
+  for (const route of routes) {
+    router[route.method](route.path, async (req: Request, res: Response) => {
+      const params = parseWith(route.params, req.params, 'path');
+      const query = parseWith(route.query, { ...(req.query as object) }, 'query');
+      const body = route.body && route.validateBody !== false ? parseWith(route.body, req.body, 'body') : req.body;
+      const result = await route.handler({ params, query, body, req, res });
+      if (res.headersSent) return;
+      res.status(route.status ?? 200).json(result);
+    });
+  }
+}

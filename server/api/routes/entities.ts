@@ -1,0 +1,155 @@
+// CRUD routes for every entity kind: list (with filters), get, create, update and delete, with
+// optimistic versions (`version` in the body or `?version=` / If-Match) and cascade on delete.
+import { z } from 'zod';
+import { ValidationError } from '../../errors';
+import {
+  CountryCode, Id, IndicatorCode, KIND_SPECS, Meta, Sector, StakeholderTypeSchema, ThemeCode, FlowStatus, sectorOf,
+  type Kind, type Stored,
+} from '../../model';
+import type { GraphStore } from '../../store/port';
+import { defineRoute, type RouteDef } from '../route';
+import { Bool, DeleteResponse, StakeholderView, VersionParam } from '../schemas';
+
+interface KindRoute {
+  kind: Kind;
+  path: string;
+  tag: string;
+  filters: z.ZodRawShape;
+  /** Whether an item passes the filters other than `country` (which the store applies). */
+  matches?: (row: any, q: Record<string, any>) => boolean;
+  list?: boolean;
+}
+
+const either = (row: { from: string; to: string }, id?: string) => !id || row.from === id || row.to === id;
+
+export const KIND_ROUTES: readonly KindRoute[] = [
+  {
+    kind: 'stakeholder', path: 'stakeholders', tag: 'Stakeholders',
+    filters: { type: StakeholderTypeSchema.optional(), sector: Sector.optional(), ncp: Bool.optional() },
+    matches: (s, q) => (!q.type || s.type === q.type) && (!q.sector || sectorOf(s.type) === q.sector) && (q.ncp === undefined || s.ncp === q.ncp),
+  },
+  {
+    kind: 'dataset', path: 'datasets', tag: 'Datasets',
+    filters: { stakeholder: Id.optional(), indicator: IndicatorCode.optional() },
+    matches: (d, q) => (!q.stakeholder || d.holder === q.stakeholder) && (!q.indicator || d.indicators.includes(q.indicator)),
+  },
+  {
+    kind: 'flow', path: 'flows', tag: 'Flows',
+    filters: { stakeholder: Id.optional(), indicator: IndicatorCode.optional(), status: FlowStatus.optional() },
+    matches: (f, q) => either(f, q.stakeholder) && (!q.indicator || f.indicators.includes(q.indicator)) && (!q.status || f.status === q.status),
+  },
+  {
+    kind: 'reportingLine', path: 'reporting-lines', tag: 'Reporting lines',
+    filters: { stakeholder: Id.optional() },
+    matches: (r, q) => either(r, q.stakeholder),
+  },
+  { kind: 'network', path: 'networks', tag: 'Networks', filters: {} },
+  {
+    kind: 'membership', path: 'memberships', tag: 'Memberships',
+    filters: { stakeholder: Id.optional(), network: Id.optional() },
+    matches: (m, q) => (!q.stakeholder || m.stakeholder === q.stakeholder) && (!q.network || m.network === q.network),
+  },
+  {
+    kind: 'interview', path: 'interviews', tag: 'Interviews',
+    filters: { stakeholder: Id.optional(), round: z.string().max(60).optional() },
+    matches: (i, q) => (!q.stakeholder || i.stakeholder === q.stakeholder) && (!q.round || i.round === q.round),
+  },
+  { kind: 'country', path: 'countries', tag: 'Countries', filters: {}, list: false },
+  { kind: 'theme', path: 'themes', tag: 'Reference catalogue', filters: {} },
+  {
+    kind: 'indicator', path: 'indicators', tag: 'Reference catalogue',
+    filters: { theme: ThemeCode.optional() },
+    matches: (i, q) => !q.theme || i.themes.includes(q.theme),
+  },
+];
+
+const CATALOGUE: ReadonlySet<Kind> = new Set(['theme', 'indicator', 'country']);
+
+/** Fields a client may send back from a read that are not part of the entity. */
+const READ_ONLY = ['version', 'updatedAt', 'updatedBy', 'sector'];
+
+export function present(kind: Kind, row: Stored<Kind>) {
+  return kind === 'stakeholder' ? { ...row, sector: sectorOf((row as Stored<'stakeholder'>).type) } : row;
+}
+
+function keyParams(kind: Kind) {
+  const fields = KIND_SPECS[kind].keyFields;
+  const shape = Object.fromEntries(fields.map((f) => [f, kind === 'country' ? CountryCode : CATALOGUE.has(kind) ? z.string().max(40) : Id]));
+  return { schema: z.strictObject(shape), pattern: fields.map((f) => `:${f}`).join('/'), key: (p: Record<string, string>) => fields.map((f) => p[f]).join('|') };
+}
+
+/** The expected version: from the body's `version`, `?version=` or an If-Match header. */
+function expectedVersion(fromBody: unknown, query: { version?: number }, ifMatch: string | undefined): number {
+  const candidates = [fromBody, query.version, ifMatch?.replace(/^W\//, '').replace(/"/g, '')].filter((v) => v !== undefined && v !== '');
+  const parsed = VersionParam.safeParse(candidates[0]);
+  if (!parsed.success) {
+    throw new ValidationError('the expected version is required (version in the body, ?version= or If-Match)', [
+      { path: 'version', field: 'version', message: candidates.length ? 'must be a whole number, 1 or more' : 'is required' },
+    ]);
+  }
+  return parsed.data;
+}
+
+function splitBody(body: unknown): { entity: unknown; version: unknown } {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return { entity: body, version: undefined };
+  const copy: Record<string, unknown> = { ...(body as Record<string, unknown>) };
+  const version = copy.version;
+  for (const f of READ_ONLY) delete copy[f];
+  return { entity: copy, version };
+}
+
+export function entityRoutes(store: GraphStore, actorOf: (req: any) => string): RouteDef[] {
+  return KIND_ROUTES.flatMap((r) => {
+    const spec = KIND_SPECS[r.kind];
+    const item = r.kind === 'stakeholder' ? StakeholderView : (spec.schema as z.ZodObject).and(Meta);
+    const { schema: params, pattern, key } = keyParams(r.kind);
+    const itemPath = `/${r.path}/${pattern}`;
+    const routes: RouteDef[] = [];
+    if (r.list !== false) {
+      routes.push(defineRoute({
+        method: 'get', path: `/${r.path}`, tag: r.tag, summary: `List ${spec.collection}`,
+        query: z.strictObject({ country: CountryCode.optional(), ...r.filters }),
+        response: z.object({ items: z.array(item) }),
+        handler: async ({ query }) => {
+          const q = query as Record<string, any>;
+          const rows = await store.list(r.kind, { country: q.country });
+          return { items: rows.filter((row) => !r.matches || r.matches(row, q)).map((row) => present(r.kind, row)) };
+        },
+      }));
+    }
+    routes.push(
+      defineRoute({
+        method: 'get', path: itemPath, tag: r.tag, summary: `Get one ${r.kind}`, params, response: item,
+        handler: async ({ params: p }) => present(r.kind, await store.get(r.kind, key(p as Record<string, string>))),
+      }),
+      defineRoute({
+        method: 'post', path: `/${r.path}`, tag: r.tag, summary: `Create a ${r.kind}`, status: 201,
+        body: spec.schema as z.ZodType, validateBody: false, response: item,
+        handler: async ({ body, req, res }) => {
+          const created = await store.create(r.kind, splitBody(body).entity, actorOf(req));
+          res.location(`/api/${r.path}/${encodeURIComponent(key(created as unknown as Record<string, string>)).replace('%7C', '/')}`);
+          return present(r.kind, created);
+        },
+      }),
+      defineRoute({
+        method: 'put', path: itemPath, tag: r.tag, summary: `Update a ${r.kind} (give the version you read)`,
+        params, query: z.strictObject({ version: VersionParam.optional() }),
+        body: (spec.schema as z.ZodObject).partial().extend({ version: z.number().int() }), validateBody: false, response: item,
+        handler: async ({ params: p, query, body, req }) => {
+          const { entity, version } = splitBody(body);
+          const expected = expectedVersion(version, query, req.get('if-match'));
+          return present(r.kind, await store.update(r.kind, key(p as Record<string, string>), entity, expected, actorOf(req)));
+        },
+      }),
+      defineRoute({
+        method: 'delete', path: itemPath, tag: r.tag, summary: `Delete a ${r.kind} (?cascade=true takes its dependants too)`,
+        params, query: z.strictObject({ version: VersionParam.optional(), cascade: Bool.optional() }), response: DeleteResponse,
+        handler: async ({ params: p, query, req }) => {
+          const expected = expectedVersion(undefined, query, req.get('if-match'));
+          return store.delete(r.kind, key(p as Record<string, string>), expected, actorOf(req), { cascade: query.cascade ?? false });
+        },
+      }),
+    );
+    return routes;
+  });
+}

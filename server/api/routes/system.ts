@@ -1,0 +1,46 @@
+// Health, the reference data the client needs (catalogue, sectors, vocabularies), and the OpenAPI document.
+import { z } from 'zod';
+import {
+  Basis, Channel, Confidence, Disaggregation, FlowStatus, Frequency, Granularity, Level, MembershipRole,
+  NetworkKind, PersonalData, ReportingKind, SECTORS, SECTOR_TYPES, Trigger, stripMetaOf,
+} from '../../model';
+import type { GraphStore } from '../../store/port';
+import { defineRoute, type RouteDef } from '../route';
+import { HealthResponse, ReferenceResponse } from '../schemas';
+
+const ENUMS = {
+  level: Level, granularity: Granularity, frequency: Frequency, personalData: PersonalData, basis: Basis,
+  trigger: Trigger, channel: Channel, status: FlowStatus, confidence: Confidence, reportingKind: ReportingKind,
+  networkKind: NetworkKind, membershipRole: MembershipRole, disaggregation: Disaggregation,
+};
+
+export function systemRoutes(store: GraphStore, openapi: () => object): RouteDef[] {
+  return [
+    defineRoute({
+      method: 'get', path: '/health', tag: 'System', summary: 'Which store, and whether it answers',
+      query: z.strictObject({}), response: HealthResponse,
+      handler: async ({ res }) => {
+        const health = await store.health();
+        if (!health.reachable) res.status(503);
+        return { status: health.reachable ? 'ok' : 'unavailable', ...health };
+      },
+    }),
+    defineRoute({
+      method: 'get', path: '/reference', tag: 'System', summary: 'The indicator catalogue, themes, sectors and vocabularies',
+      query: z.strictObject({}), response: ReferenceResponse,
+      handler: async () => {
+        const { items } = await store.listMany(['theme', 'indicator']);
+        return {
+          themes: items.theme.map(stripMetaOf),
+          indicators: items.indicator.map(stripMetaOf),
+          sectors: SECTORS.map((code) => ({ code, types: [...SECTOR_TYPES[code]] })),
+          enums: Object.fromEntries(Object.entries(ENUMS).map(([k, e]) => [k, [...e.options]])),
+        };
+      },
+    }),
+    defineRoute({
+      method: 'get', path: '/openapi.json', tag: 'System', summary: 'This API as an OpenAPI 3.1 document',
+      query: z.strictObject({}), handler: async () => openapi(),
+    }),
+  ];
+}

@@ -1,0 +1,14 @@
+// A small structured logger: one JSON-free line per event on stderr, filtered by level.
+import type { Logger } from './api/errors';
+
+const LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+
+export function createLogger(level: (typeof LEVELS)[number]): Logger {
+  const min = LEVELS.indexOf(level);
+  const log = (lvl: (typeof LEVELS)[number]) => (msg: string, extra?: object) => {
+    if (LEVELS.indexOf(lvl) < min) return;
+    const tail = extra && Object.keys(extra).length ? ` ${JSON.stringify(extra)}` : '';
+    process.stderr.write(`${new Date().toISOString()} ${lvl.toUpperCase()} ${msg}${tail}\n`);
+  };
+  return { info: log('info'), warn: log('warn'), error: log('error') };
+}
