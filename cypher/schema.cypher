@@ -1,0 +1,18 @@
+// Flow Atlas schema for Neo4j 5: uniqueness constraints (each backed by an index) and lookup indexes.
+// Applied at start-up, one statement at a time; every statement is idempotent.
+CREATE CONSTRAINT country_code IF NOT EXISTS FOR (n:Country) REQUIRE n.code IS UNIQUE;
+CREATE CONSTRAINT theme_code IF NOT EXISTS FOR (n:Theme) REQUIRE n.code IS UNIQUE;
+CREATE CONSTRAINT indicator_code IF NOT EXISTS FOR (n:Indicator) REQUIRE n.code IS UNIQUE;
+CREATE CONSTRAINT stakeholder_id IF NOT EXISTS FOR (n:Stakeholder) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT dataset_id IF NOT EXISTS FOR (n:Dataset) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT network_id IF NOT EXISTS FOR (n:Network) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT interview_id IF NOT EXISTS FOR (n:Interview) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT shares_with_id IF NOT EXISTS FOR ()-[r:SHARES_WITH]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT reports_to_id IF NOT EXISTS FOR ()-[r:REPORTS_TO]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT audit_seq IF NOT EXISTS FOR (n:AuditEntry) REQUIRE n.seq IS UNIQUE;
+CREATE CONSTRAINT meta_key IF NOT EXISTS FOR (n:FlowAtlasMeta) REQUIRE n.key IS UNIQUE;
+CREATE INDEX stakeholder_country IF NOT EXISTS FOR (n:Stakeholder) ON (n.country);
+CREATE INDEX stakeholder_type IF NOT EXISTS FOR (n:Stakeholder) ON (n.type);
+CREATE INDEX network_country IF NOT EXISTS FOR (n:Network) ON (n.country);
+CREATE INDEX audit_item IF NOT EXISTS FOR (n:AuditEntry) ON (n.kind, n.key);
+CREATE INDEX audit_actor IF NOT EXISTS FOR (n:AuditEntry) ON (n.actor);

@@ -1,0 +1,3 @@
+// Removes every node and relationship (tests and `npm run seed -- --reset`); the schema stays.
+MATCH (n)
+CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS

@@ -1,0 +1,171 @@
+// The Neo4j adapter: entities as nodes and relationships (DOMAIN.md's graph), read and written with
+// the named queries in cypher/store/, in batched UNWINDs. Properties are flat: a stakeholder's office
+// contact becomes contactEmail / contactPhone / contactUrl, and its sector is stored for Browser users.
+import type { ManagedTransaction } from 'neo4j-driver';
+import { keyOf, sectorOf, type AuditEntry, type Kind, type Stakeholder, type Stored } from '../../model';
+import type { Adapter, AuditQuery, TxOps } from '../port';
+import { CYPHER_DIR, Executor, statements, type Neo4jSettings } from './executor';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const BATCH = 1000;
+const RELATIONSHIP_ENDS: Partial<Record<Kind, readonly [string, string]>> = {
+  flow: ['from', 'to'],
+  reportingLine: ['from', 'to'],
+  membership: ['stakeholder', 'network'],
+};
+const CONTACT_FIELDS = { email: 'contactEmail', phone: 'contactPhone', url: 'contactUrl' } as const;
+
+type Props = Record<string, unknown>;
+
+/** An entity as Neo4j properties: no nulls or nested maps, absent optional fields left out. */
+export function toProps(kind: Kind, row: Stored<Kind>): Props {
+  const props: Props = {};
+  for (const [k, v] of Object.entries(row)) {
+    if (v === undefined || v === null) continue;
+    if (kind === 'stakeholder' && k === 'contact') {
+      for (const [field, prop] of Object.entries(CONTACT_FIELDS)) {
+        const value = (v as Record<string, unknown>)[field];
+        if (value !== undefined) props[prop] = value;
+      }
+      continue;
+    }
+    props[k] = v;
+  }
+  if (kind === 'stakeholder') props.sector = sectorOf((row as Stakeholder).type);
+  return props;
+}
+
+/** Neo4j properties back to an entity with its metadata. */
+export function fromProps<K extends Kind>(kind: K, props: Props): Stored<K> {
+  const row: Props = {};
+  const contact: Props = {};
+  for (const [k, v] of Object.entries(props)) {
+    if (v === null || v === undefined) continue;
+    if (kind === 'stakeholder') {
+      const field = Object.entries(CONTACT_FIELDS).find(([, prop]) => prop === k)?.[0];
+      if (field) { contact[field] = v; continue; }
+      if (k === 'sector') continue;
+    }
+    row[k] = v;
+  }
+  if (Object.keys(contact).length) row.contact = contact;
+  return row as Stored<K>;
+}
+
+function batches<T>(items: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += BATCH) out.push(items.slice(i, i + BATCH));
+  return out;
+}
+
+export class Neo4jAdapter implements Adapter {
+  readonly kind = 'neo4j' as const;
+  readonly executor: Executor;
+
+  constructor(settings: Neo4jSettings) {
+    this.executor = new Executor(settings);
+  }
+
+  /** Applies cypher/schema.cypher (idempotent constraints and indexes). */
+  async init(): Promise<void> {
+    await this.executor.driver.verifyConnectivity().catch((err) => {
+      throw new Error(`cannot reach Neo4j: ${err instanceof Error ? err.message : String(err)}`);
+    });
+    const schema = fs.readFileSync(path.join(CYPHER_DIR, 'schema.cypher'), 'utf8');
+    for (const statement of statements(schema)) await this.executor.autoCommit(statement);
+  }
+
+  read<T>(fn: (tx: TxOps) => Promise<T>): Promise<T> {
+    return this.executor.read((tx) => fn(this.ops(tx)));
+  }
+
+  write<T>(fn: (tx: TxOps) => Promise<T>): Promise<T> {
+    return this.executor.write((tx) => fn(this.ops(tx)));
+  }
+
+  async audit(query: AuditQuery): Promise<AuditEntry[]> {
+    const rows = await this.executor.read((tx) => this.executor.run<Props>(tx, 'audit.list', {
+      kind: query.kind ?? null, key: query.key ?? null, actor: query.actor ?? null,
+      after: query.after ?? null, limit: Math.min(query.limit ?? 200, 10000),
+    }));
+    return rows.map((r) => ({
+      seq: r.seq as number, at: r.at as string, actor: r.actor as string, action: r.action as AuditEntry['action'],
+      kind: r.kind as string, key: r.key as string,
+      before: r.before ? JSON.parse(r.before as string) : null,
+      after: r.after ? JSON.parse(r.after as string) : null,
+    }));
+  }
+
+  async ping(): Promise<void> {
+    await this.executor.read((tx) => this.executor.run(tx, 'ping'));
+  }
+
+  /** Removes all data (tests, reset); the schema stays. */
+  async clear(): Promise<void> {
+    await this.executor.autoCommit(this.executor.query('admin.clear'));
+  }
+
+  close(): Promise<void> {
+    return this.executor.close();
+  }
+
+  private ops(tx: ManagedTransaction): TxOps {
+    const ex = this.executor;
+    const keyParam = (kind: Kind, key: string): unknown => {
+      const ends = RELATIONSHIP_ENDS[kind];
+      if (kind !== 'membership' || !ends) return key;
+      const [stakeholder, network] = key.split('|');
+      return { stakeholder, network };
+    };
+    return {
+      async list<K extends Kind>(kind: K) {
+        return (await ex.run<Props>(tx, `${kind}.list`)).map((p) => fromProps(kind, p));
+      },
+      async getMany<K extends Kind>(kind: K, keys: readonly string[]) {
+        const found = new Map<string, Stored<K>>();
+        for (const batch of batches([...new Set(keys)])) {
+          const rows = await ex.run<Props>(tx, `${kind}.get`, { keys: batch.map((k) => keyParam(kind, k)) });
+          for (const p of rows) {
+            const row = fromProps(kind, p);
+            found.set(keyOf(kind, row), row);
+          }
+        }
+        return found;
+      },
+      async upsertMany(kind, rows) {
+        const ends = RELATIONSHIP_ENDS[kind];
+        const params = rows.map((row) => {
+          const props = toProps(kind, row);
+          if (!ends) return props;
+          const [a, b] = ends;
+          const { [a]: first, [b]: second, ...rest } = props;
+          return { [a]: first, [b]: second, props: rest };
+        });
+        for (const batch of batches(params)) await ex.run(tx, `${kind}.upsert`, { rows: batch });
+      },
+      async deleteMany(kind, keys) {
+        for (const batch of batches(keys)) await ex.run(tx, `${kind}.delete`, { keys: batch.map((k) => keyParam(kind, k)) });
+      },
+      async appendAudit(entries) {
+        if (!entries.length) return;
+        const [last] = await ex.run<number>(tx, 'audit.reserve', { count: entries.length });
+        const first = (last ?? entries.length) - entries.length + 1;
+        const rows = entries.map((e, i) => ({
+          ...e, seq: first + i,
+          before: e.before === null ? null : JSON.stringify(e.before),
+          after: e.after === null ? null : JSON.stringify(e.after),
+        }));
+        for (const batch of batches(rows)) await ex.run(tx, 'audit.append', { entries: batch });
+      },
+      async bumpVersion() {
+        const [value] = await ex.run<number>(tx, 'meta.bump');
+        return value ?? 0;
+      },
+      async version() {
+        const [value] = await ex.run<number>(tx, 'meta.version');
+        return value ?? 0;
+      },
+    };
+  }
+}
