@@ -1,10 +1,11 @@
-/** Jest: unit, store contract and API tests (TypeScript through ts-jest). */
+/** Jest: unit, model, API and SQLite store tests (TypeScript through ts-jest), in parallel. */
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/tests'],
   testMatch: ['**/*.test.ts'],
+  // Neo4j tests (*.int.test.ts) run in band against one database (jest.int.config.js); browser
+  // tests have their own configuration (jest.e2e.config.js) and need a built client.
+  testPathIgnorePatterns: ['/node_modules/', '\\.int\\.test\\.ts$', '/tests/e2e/'],
   transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }] },
-  globalSetup: '<rootDir>/tests/setup/global-setup.ts',
-  globalTeardown: '<rootDir>/tests/setup/global-teardown.ts',
-  testTimeout: 60000,
+  testTimeout: 30000,
 };
