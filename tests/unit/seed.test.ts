@@ -68,3 +68,12 @@ describe('seed region', () => {
     await store.close();
   });
 });
+
+describe('seed/check.py (an independent checker in Python)', () => {
+  test('when it runs over the seed, then it reports no problem', () => {
+    const { spawnSync } = require('node:child_process') as typeof import('node:child_process');
+    const r = spawnSync('python3', [require('node:path').join(__dirname, '../../seed/check.py')], { encoding: 'utf8' });
+    expect(r.error).toBeUndefined();
+    expect({ code: r.status, stderr: r.stderr }).toEqual({ code: 0, stderr: '' });
+  });
+});
