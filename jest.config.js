@@ -6,6 +6,6 @@ module.exports = {
   // Neo4j tests (*.int.test.ts) run in band against one database (jest.int.config.js); browser
   // tests have their own configuration (jest.e2e.config.js) and need a built client.
   testPathIgnorePatterns: ['/node_modules/', '\\.int\\.test\\.ts$', '/tests/e2e/'],
-  transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }] },
+  transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
   testTimeout: 30000,
 };

@@ -50,7 +50,7 @@ if (titles(neo4j).some((t) => t.startsWith('when no Neo4j could be started'))) {
 
 if (run('build client', 'npm', ['run', '--silent', 'build'])) {
   const e2e = jest('e2e', 'jest.e2e.config.js', ['--runInBand']);
-  if (titles(e2e).some((t) => t.includes('no Chromium'))) {
+  if (titles(e2e).some((t) => t.startsWith('when Chromium is missing'))) {
     skips.push('Browser tests: no Chromium found (apt-get install chromium); set REQUIRE_BROWSER=1 to make this an error');
   }
 } else {

@@ -36,15 +36,17 @@ export async function graphOf(store: GraphStore, country?: string): Promise<Grap
   const own = new Set(items.stakeholder.filter((s) => !country || s.country === country).map((s) => s.id));
   const touches = (e: { from: string; to: string }) => own.has(e.from) || own.has(e.to);
   const flows = items.flow.filter(touches);
-  const reportingLines = items.reportingLine.filter(touches);
-  const ends = new Set([...flows, ...reportingLines].flatMap((f) => [f.from, f.to]));
+  const ends = new Set(flows.flatMap((f) => [f.from, f.to]));
+  const shown = (id: string) => own.has(id) || ends.has(id);
+  // Reporting lines between stakeholders on the map (a foreign end appears only through a flow).
+  const reportingLines = items.reportingLine.filter((r) => touches(r) && shown(r.from) && shown(r.to));
   const networks = items.network.filter((n) => !country || n.country === country);
   const networkIds = new Set(networks.map((n) => n.id));
   return {
     country: record,
     storeVersion,
     stakeholders: items.stakeholder
-      .filter((s) => own.has(s.id) || ends.has(s.id))
+      .filter((s) => shown(s.id))
       .map((s) => ({ ...s, sector: sectorOf(s.type), external: !own.has(s.id) })),
     flows,
     datasets: items.dataset.filter((d) => own.has(d.holder)),

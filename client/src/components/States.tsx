@@ -20,6 +20,8 @@ interface ErrorProps {
 
 export function ErrorMessage({ title, error, onRetry, children }: ErrorProps) {
   const problems = error instanceof ApiError ? error.problems : [];
+  // Asking again will not change a 4xx answer (unknown country, bad request).
+  const retryable = !(error instanceof ApiError && error.status >= 400 && error.status < 500);
   return (
     <div className="state state-error" role="alert">
       <h2>{title}</h2>
@@ -34,7 +36,7 @@ export function ErrorMessage({ title, error, onRetry, children }: ErrorProps) {
         </ul>
       )}
       {children}
-      {onRetry && (
+      {onRetry && retryable && (
         <button type="button" onClick={onRetry}>
           Try again
         </button>

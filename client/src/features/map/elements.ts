@@ -18,7 +18,10 @@ export function toElements(graph: GraphResponse): cytoscape.ElementDefinition[] 
   const nodes: cytoscape.ElementDefinition[] = graph.stakeholders.map((s) => ({
     group: 'nodes',
     data: { id: s.id, label: nodeLabel(s), sector: s.sector, name: s.name },
-    classes: [s.ncp ? 'ncp' : '', s.external ? 'external' : ''].filter(Boolean).join(' '),
+    // Only the country's own NCP gets the big star; a foreign NCP is a small faded star.
+    classes: [s.ncp ? (s.external ? 'ncp-foreign' : 'ncp') : '', s.external ? 'external' : '']
+      .filter(Boolean)
+      .join(' '),
   }));
   const edges: cytoscape.ElementDefinition[] = graph.flows
     .filter((f) => ids.has(f.from) && ids.has(f.to))

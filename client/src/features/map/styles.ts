@@ -2,7 +2,6 @@
 // by basis and status, the NCP marker, and the Cytoscape stylesheet built from them. The HTML legend
 // reads the same constants, so graph and legend cannot disagree.
 import type cytoscape from 'cytoscape';
-import { SECTORS } from '../../../../server/model';
 import type { Basis, FlowStatus, Sector } from '../../../../server/model';
 
 /** Okabe & Ito (2008) palette; grey for the international layer. */
@@ -16,7 +15,8 @@ export const SECTOR_COLORS: Record<Sector, string> = {
   international: '#999999', // grey
 };
 
-export const SECTOR_ORDER: readonly Sector[] = SECTORS;
+/** The sectors in the model's order (DOMAIN.md); the Record type above makes the palette complete. */
+export const SECTOR_ORDER = Object.keys(SECTOR_COLORS) as Sector[];
 
 export const EDGE_COLOR = '#4d4d4d';
 /** Vermillion: a broken flow. */
@@ -60,7 +60,7 @@ export const mapStylesheet: cytoscape.StylesheetStyle[] = [
       'border-color': '#333333',
       label: 'data(label)',
       'font-family': 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
-      'font-size': 10,
+      'font-size': 11,
       color: '#1a1a1a',
       'text-wrap': 'wrap',
       'text-max-width': '120px',
@@ -89,6 +89,10 @@ export const mapStylesheet: cytoscape.StylesheetStyle[] = [
       'font-weight': 'bold',
       'z-index': 20,
     },
+  },
+  {
+    selector: 'node.ncp-foreign',
+    style: { shape: 'star', width: NODE_SIZE * 1.3, height: NODE_SIZE * 1.3 },
   },
   {
     selector: 'node.external',

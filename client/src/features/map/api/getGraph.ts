@@ -4,8 +4,12 @@ import { apiFetch } from '../../../lib/apiFetch';
 import { mapKeys } from './keys';
 import type { GraphResponse } from './types';
 
-export function getGraph(country: string): Promise<GraphResponse> {
-  return apiFetch<GraphResponse>(`/api/graph?country=${encodeURIComponent(country)}`);
+export async function getGraph(country: string): Promise<GraphResponse> {
+  const graph = await apiFetch<Omit<GraphResponse, 'country'> & { country: GraphResponse['country'] | null }>(
+    `/api/graph?country=${encodeURIComponent(country)}`,
+  );
+  if (!graph.country) throw new Error(`The server sent the whole region instead of the map of ${country}.`);
+  return { ...graph, country: graph.country };
 }
 
 export const graphQueryOptions = (country: string) =>

@@ -1,45 +1,16 @@
-// Response shapes of the map endpoints, composed from the shared zod model's types (server/model)
-// plus the fields the API adds (sector, external, version, counts).
+// Response shapes of the map endpoints: the types inferred from the API's own zod schemas
+// (server/api/schemas), so client and server cannot drift. Type-only: no server code reaches the bundle.
+import type { z } from 'zod';
 import type {
-  Country, Dataset, Flow, Indicator, Membership, Network, ReportingLine, Sector, Stakeholder, Theme,
-} from '../../../../../server/model';
+  CountriesResponse as CountriesResponseSchema,
+  GraphResponse as RegionOrCountryGraph,
+  ReferenceResponse as ReferenceResponseSchema,
+} from '../../../../../server/api/schemas';
 
-export type { Country, Dataset, Flow, Indicator, Sector, Stakeholder, Theme };
-
-export type CountrySummary = Country & {
-  /** Id of the country's NCP stakeholder, if mapped. */
-  ncp: string | null;
-  stakeholders: number;
-  flows: number;
-};
-
-export interface CountriesResponse {
-  countries: CountrySummary[];
-}
-
-export type GraphStakeholder = Stakeholder & {
-  sector: Sector;
-  /** A foreign endpoint of a cross-border flow, not one of the country's own stakeholders. */
-  external: boolean;
-  version: number;
-};
-
-export type GraphFlow = Flow & { version: number };
-
-export interface GraphResponse {
-  country: Country;
-  storeVersion: number;
-  stakeholders: GraphStakeholder[];
-  flows: GraphFlow[];
-  datasets: Dataset[];
-  reportingLines: ReportingLine[];
-  networks: Network[];
-  memberships: Membership[];
-}
-
-export interface ReferenceResponse {
-  themes: Theme[];
-  indicators: Indicator[];
-  sectors: Array<{ code: Sector; types: string[] }>;
-  enums: Record<string, string[]>;
-}
+export type CountriesResponse = z.infer<typeof CountriesResponseSchema>;
+export type CountrySummary = CountriesResponse['countries'][number];
+/** The graph of one country (the API answers `country: null` only for the whole region). */
+export type GraphResponse = RegionOrCountryGraph & { country: NonNullable<RegionOrCountryGraph['country']> };
+export type GraphStakeholder = GraphResponse['stakeholders'][number];
+export type GraphFlow = GraphResponse['flows'][number];
+export type ReferenceResponse = ReferenceResponseSchema;

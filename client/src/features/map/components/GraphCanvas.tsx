@@ -2,53 +2,29 @@
 // for a graph, lays it out with fcose, mirrors the selection from React state and destroys it on unmount.
 import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
+import type { FlowAtlasTestHook } from '../../../testHook';
 import type { GraphResponse } from '../api/types';
 import { toElements } from '../elements';
 import { mapStylesheet } from '../styles';
 
 cytoscape.use(fcose);
 
-/**
- * Test hook, read-only: lets the end-to-end tests (tests/e2e) see what the canvas drew, since a
- * canvas has no DOM to query. Set while a graph is mounted; it is part of the production build on
- * purpose, because the tests run against that build.
- */
-export interface FlowAtlasTestHook {
-  /** Country code of the graph on screen. */
-  readonly country: string;
-  /** True once the fcose layout has finished and the view is fitted. */
-  readonly layoutDone: boolean;
-  /** Milliseconds the layout took, once done. */
-  readonly layoutMs: number | null;
-  nodeCount(): number;
-  edgeCount(): number;
-  /** Ids of the nodes drawn as the NCP. */
-  ncpNodes(): string[];
-  /** A node's position in CSS pixels relative to the graph container, or null if absent. */
-  nodePosition(id: string): { x: number; y: number } | null;
-  /** Id of the node drawn as selected, or null. */
-  selectedNode(): string | null;
-}
-
-declare global {
-  interface Window {
-    __flowAtlas?: FlowAtlasTestHook;
-  }
-}
-
 const LAYOUT = {
   name: 'fcose',
-  quality: 'default',
+  // "proof" cools slowly and is the only quality that counts labels in node sizes, which keeps long
+  // institution names from piling up; on maps of a few dozen nodes it still takes well under a second.
+  quality: 'proof',
+  nodeDimensionsIncludeLabels: true,
   randomize: true,
   animate: false,
   fit: true,
   padding: 40,
-  nodeSeparation: 110,
-  nodeRepulsion: () => 12000,
-  idealEdgeLength: () => 130,
-  edgeElasticity: () => 0.4,
-  gravity: 0.3,
+  nodeSeparation: 120,
+  nodeRepulsion: () => 20000,
+  idealEdgeLength: () => 110,
+  edgeElasticity: () => 0.35,
+  gravity: 0.25,
   numIter: 2500,
   tile: true,
   packComponents: false,
@@ -58,9 +34,13 @@ interface Props {
   graph: GraphResponse;
   selectedId: string | null;
   onSelect: (id: string | null) => void;
+  /** An element drawn over the graph's right side (the details panel): a selected node is kept clear of it. */
+  overlayRef?: RefObject<HTMLElement | null>;
 }
 
-export function GraphCanvas({ graph, selectedId, onSelect }: Props) {
+const CLEARANCE = 48;
+
+export function GraphCanvas({ graph, selectedId, onSelect, overlayRef }: Props) {
   const containerRef = useRef<HTMLDivElement>(null);
   const cyRef = useRef<cytoscape.Core | null>(null);
   const onSelectRef = useRef(onSelect);
@@ -86,6 +66,7 @@ export function GraphCanvas({ graph, selectedId, onSelect }: Props) {
     cyRef.current = cy;
     setLaidOut(false);
 
+    // Test hook (see testHook.ts): read-only, removed on unmount.
     let layoutDone = false;
     let layoutMs: number | null = null;
     const hook: FlowAtlasTestHook = Object.freeze({
@@ -105,7 +86,10 @@ export function GraphCanvas({ graph, selectedId, onSelect }: Props) {
         const p = node.renderedPosition();
         return { x: p.x, y: p.y };
       },
-      selectedNode: () => cy.nodes('.selected').first().id() ?? null,
+      selectedNode: () => {
+        const selected = cy.nodes('.selected');
+        return selected.empty() ? null : selected.first().id();
+      },
     });
     window.__flowAtlas = hook;
 
@@ -150,7 +134,16 @@ export function GraphCanvas({ graph, selectedId, onSelect }: Props) {
       node.addClass('selected');
       cy.elements().not(node.closedNeighborhood()).addClass('dimmed');
     });
-  }, [graph, selectedId, laidOut]);
+    // Pan the selected node out from under the details panel, if it is hidden there.
+    const overlay = overlayRef?.current;
+    const node = selectedId === null ? undefined : cy.getElementById(selectedId);
+    if (laidOut && overlay && node && node.nonempty()) {
+      const container = cy.container();
+      const free = overlay.getBoundingClientRect().left - (container?.getBoundingClientRect().left ?? 0);
+      const x = node.renderedPosition().x;
+      if (x > free - CLEARANCE) cy.panBy({ x: free - CLEARANCE * 2 - x, y: 0 });
+    }
+  }, [graph, selectedId, laidOut, overlayRef]);
 
   return (
     <div

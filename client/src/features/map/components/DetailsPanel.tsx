@@ -1,0 +1,190 @@
+// Details of one stakeholder: what it is, the datasets it holds, and its flows out and in.
+import { useEffect, useRef, type Ref } from 'react';
+import { humanize } from '../../../lib/format';
+import type { GraphFlow, GraphResponse, GraphStakeholder } from '../api/types';
+
+interface Props {
+  ref?: Ref<HTMLElement>;
+  graph: GraphResponse;
+  stakeholder: GraphStakeholder;
+  /** Indicator code -> name, from the reference catalogue (may be empty while it loads). */
+  indicatorNames: ReadonlyMap<string, string>;
+  onSelect: (id: string) => void;
+  onClose: () => void;
+}
+
+function Indicators({ codes, names }: { codes: string[]; names: ReadonlyMap<string, string> }) {
+  if (codes.length === 0) return <span className="muted">none</span>;
+  return (
+    <span className="indicators">
+      {codes.map((code) => (
+        <abbr key={code} title={names.get(code) ?? code} className="chip">
+          {code}
+        </abbr>
+      ))}
+    </span>
+  );
+}
+
+interface FlowTableProps {
+  title: string;
+  headingId: string;
+  flows: GraphFlow[];
+  direction: 'out' | 'in';
+  byId: ReadonlyMap<string, GraphStakeholder>;
+  names: ReadonlyMap<string, string>;
+  onSelect: (id: string) => void;
+}
+
+function FlowTable({ title, headingId, flows, direction, byId, names, onSelect }: FlowTableProps) {
+  return (
+    <section aria-labelledby={headingId}>
+      <h3 id={headingId}>
+        {title} ({flows.length})
+      </h3>
+      {flows.length === 0 ? (
+        <p className="muted">None recorded in this map.</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{direction === 'out' ? 'To' : 'From'}</th>
+              <th scope="col">Indicators</th>
+              <th scope="col">Basis</th>
+              <th scope="col">Status</th>
+              <th scope="col">Confidence</th>
+            </tr>
+          </thead>
+          <tbody>
+            {flows.map((f) => {
+              const otherId = direction === 'out' ? f.to : f.from;
+              const other = byId.get(otherId);
+              return (
+                <tr key={f.id}>
+                  <td>
+                    {other ? (
+                      <button type="button" className="link" onClick={() => onSelect(other.id)}>
+                        {other.name}
+                        {other.external ? ` (${other.country})` : ''}
+                      </button>
+                    ) : (
+                      otherId
+                    )}
+                  </td>
+                  <td>
+                    <Indicators codes={f.indicators} names={names} />
+                  </td>
+                  <td>{humanize(f.basis)}</td>
+                  <td className={`status-${f.status}`}>
+                    {humanize(f.status)}
+                    {f.personDependent && <span className="flag"> · rests on one person</span>}
+                  </td>
+                  <td>{humanize(f.confidence)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+export function DetailsPanel({ ref, graph, stakeholder: s, indicatorNames, onSelect, onClose }: Props) {
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const byId = new Map(graph.stakeholders.map((x) => [x.id, x]));
+  const datasets = graph.datasets.filter((d) => d.holder === s.id);
+  const flowsOut = graph.flows.filter((f) => f.from === s.id);
+  const flowsIn = graph.flows.filter((f) => f.to === s.id);
+
+  useEffect(() => {
+    headingRef.current?.focus();
+  }, [s.id]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') onClose();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onClose]);
+
+  return (
+    <aside ref={ref} className="details" aria-labelledby="details-heading">
+      <div className="details-head">
+        <h2 id="details-heading" ref={headingRef} tabIndex={-1}>
+          {s.name}
+        </h2>
+        <button type="button" className="close" onClick={onClose} aria-label="Close details">
+          ×
+        </button>
+      </div>
+      {s.ncp && <p className="badge badge-ncp">National contact point (NCP){s.external ? ` of ${s.country}` : ''}</p>}
+      {s.external && (
+        <p className="note">
+          Foreign stakeholder ({s.country}): only its flows with {graph.country.name} are shown here; its datasets are on the map of {s.country}.
+        </p>
+      )}
+      <dl className="facts">
+        <dt>Type</dt>
+        <dd>{humanize(s.type)}</dd>
+        <dt>Sector</dt>
+        <dd>{humanize(s.sector)}</dd>
+        <dt>Level</dt>
+        <dd>{humanize(s.level)}</dd>
+        <dt>Country</dt>
+        <dd>{s.country}</dd>
+      </dl>
+      {s.description && <p className="description">{s.description}</p>}
+
+      <section aria-labelledby="details-datasets">
+        <h3 id="details-datasets">Datasets held ({datasets.length})</h3>
+        {datasets.length === 0 ? (
+          <p className="muted">None recorded in this map.</p>
+        ) : (
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Dataset</th>
+                <th scope="col">Indicators</th>
+                <th scope="col">Granularity</th>
+                <th scope="col">Frequency</th>
+              </tr>
+            </thead>
+            <tbody>
+              {datasets.map((d) => (
+                <tr key={d.id}>
+                  <td>{d.name}</td>
+                  <td>
+                    <Indicators codes={d.indicators} names={indicatorNames} />
+                  </td>
+                  <td>{humanize(d.granularity)}</td>
+                  <td>{humanize(d.frequency)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+
+      <FlowTable
+        title="Flows out"
+        headingId="details-flows-out"
+        flows={flowsOut}
+        direction="out"
+        byId={byId}
+        names={indicatorNames}
+        onSelect={onSelect}
+      />
+      <FlowTable
+        title="Flows in"
+        headingId="details-flows-in"
+        flows={flowsIn}
+        direction="in"
+        byId={byId}
+        names={indicatorNames}
+        onSelect={onSelect}
+      />
+    </aside>
+  );
+}

@@ -1,0 +1,289 @@
+// End-to-end: the built client (dist/client) and the real API on a seeded embedded store, in a real
+// Chromium (Debian's), clicking through the map explorer as a person would. Screenshots go to artifacts/e2e.
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { z } from 'zod';
+import type { CountriesResponse, GraphResponse } from '../../server/api/schemas';
+import type { FlowAtlasTestHook } from '../../client/src/testHook';
+import { startTestServer, type TestServer } from '../support/server';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+  '--disable-sync', '--no-first-run', '--disable-quic',
+];
+const ROOT = path.resolve(__dirname, '../..');
+const CLIENT_INDEX = path.join(ROOT, 'dist/client/index.html');
+const ARTIFACTS = path.join(ROOT, 'artifacts/e2e');
+const VIEWPORT = { width: 1280, height: 800 };
+const ILLUSTRATIVE =
+  'Illustrative map: built from public descriptions of institutions, not verified data. Institutions only; no case data.';
+
+type Countries = z.infer<typeof CountriesResponse>['countries'];
+type Hook = FlowAtlasTestHook;
+
+const browserAvailable = fs.existsSync(CHROMIUM);
+
+if (!browserAvailable) {
+  const why = `${CHROMIUM} not found (install Debian's chromium, or set CHROMIUM_PATH)`;
+  console.warn(`\n${'!'.repeat(78)}\nBROWSER TESTS SKIPPED: ${why}\n${'!'.repeat(78)}\n`);
+
+  describe('map explorer in a browser', () => {
+    test('when Chromium is missing, then the run does not require a browser (REQUIRE_BROWSER is not 1)', () => {
+      expect(process.env.REQUIRE_BROWSER).not.toBe('1');
+    });
+  });
+} else {
+  describe('map explorer in a browser', () => {
+    let server: TestServer;
+    let browser: Browser;
+    let context: BrowserContext;
+    let page: Page;
+    let pageErrors: string[];
+    const timings: Record<string, number> = {};
+
+    async function api<T>(urlPath: string): Promise<T> {
+      const res = await fetch(`${server.url}${urlPath}`);
+      if (!res.ok) throw new Error(`${urlPath}: ${res.status}`);
+      return (await res.json()) as T;
+    }
+
+    /** Resolves once the graph of `country` is on screen and laid out; returns the ms it took. */
+    async function waitForGraph(country: string): Promise<number> {
+      const started = Date.now();
+      await page.waitForFunction(
+        (code) => window.__flowAtlas?.country === code && window.__flowAtlas.layoutDone,
+        country,
+        { timeout: 30_000 },
+      );
+      return Date.now() - started;
+    }
+
+    /** Reads the page's test hook (window.__flowAtlas, see client/src/testHook.ts). */
+    function hook<T>(read: (h: Hook) => T): Promise<T> {
+      // `read` travels to the page as source text, like any function given to page.evaluate.
+      return page.evaluate(`(() => {
+        const h = window.__flowAtlas;
+        if (!h) throw new Error('window.__flowAtlas is not set: no graph on screen');
+        return (${read.toString()})(h);
+      })()`) as Promise<T>;
+    }
+
+    async function screenshot(name: string): Promise<void> {
+      await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
+    }
+
+    function escapeRegExp(text: string): string {
+      return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    }
+
+    /** The button for a stakeholder in the "Stakeholders (n)" list, by its exact name. */
+    function listButton(name: string) {
+      return page
+        .getByRole('group')
+        .filter({ has: page.getByText(/^Stakeholders \(\d+\)$/) })
+        .getByRole('button', { name: new RegExp(`^${escapeRegExp(name)}(,|$)`) });
+    }
+
+    function firstNational(countries: Countries): Countries[number] {
+      const national = countries.filter((c) => c.code !== 'INT').sort((a, b) => a.name.localeCompare(b.name));
+      if (!national[0]) throw new Error('the seeded store has no national map');
+      return national[0];
+    }
+
+    beforeAll(async () => {
+      if (!fs.existsSync(CLIENT_INDEX)) {
+        throw new Error(`${CLIENT_INDEX} is missing: build the client first (npx vite build)`);
+      }
+      fs.mkdirSync(ARTIFACTS, { recursive: true });
+      server = await startTestServer();
+      browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    });
+
+    afterAll(async () => {
+      await browser?.close();
+      await server?.close();
+      if (Object.keys(timings).length > 0) {
+        fs.writeFileSync(path.join(ARTIFACTS, 'timings.json'), `${JSON.stringify(timings, null, 2)}\n`);
+        console.log(`e2e timings (ms): ${JSON.stringify(timings)}`);
+      }
+    });
+
+    beforeEach(async () => {
+      context = await browser.newContext({ viewport: VIEWPORT });
+      page = await context.newPage();
+      page.setDefaultTimeout(15_000);
+      pageErrors = [];
+      page.on('pageerror', (err) => pageErrors.push(err.message));
+    });
+
+    afterEach(async () => {
+      await context?.close();
+      expect(pageErrors).toEqual([]);
+    });
+
+    test('when the app opens without a country, then the picker lists every country and the first national map opens', async () => {
+      const { countries } = await api<{ countries: Countries }>('/api/countries');
+      const expected = firstNational(countries);
+
+      const opened = Date.now();
+      await page.goto(server.url);
+
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Flow Atlas');
+      const picker = page.getByLabel('Country');
+      await picker.waitFor();
+      const options = await picker.locator('option').allTextContents();
+      for (const c of countries) {
+        expect(options.some((text) => text.startsWith(c.name))).toBe(true);
+      }
+      expect(options).toHaveLength(countries.length);
+      await page.waitForURL((url) => url.searchParams.get('country') === expected.code);
+      await waitForGraph(expected.code);
+      timings[`openToLaidOutMap${expected.code}`] = Date.now() - opened;
+      expect(await picker.inputValue()).toBe(expected.code);
+    });
+
+    test('when Sweden is picked, then every stakeholder is laid out, the NCP is marked and the illustrative banner shows', async () => {
+      const { countries } = await api<{ countries: Countries }>('/api/countries');
+      const sweden = countries.find((c) => c.code === 'SE');
+      expect(sweden).toBeDefined();
+      const graph = await api<GraphResponse>('/api/graph?country=SE');
+      await page.goto(server.url);
+      await waitForGraph(firstNational(countries).code);
+
+      const picked = Date.now();
+      await page.getByLabel('Country').selectOption('SE');
+      await page.waitForURL((url) => url.searchParams.get('country') === 'SE');
+      await waitForGraph('SE');
+      timings.pickToLaidOutMapSE = Date.now() - picked;
+      timings.fcoseLayoutSE = (await hook((h) => h.layoutMs)) ?? -1;
+
+      expect(await hook((h) => h.nodeCount())).toBe(graph.stakeholders.length);
+      expect(await hook((h) => h.edgeCount())).toBe(graph.flows.length);
+      const ncp = graph.stakeholders.find((s) => s.ncp && !s.external);
+      expect(ncp?.id).toBe(sweden?.ncp);
+      expect(await hook((h) => h.ncpNodes())).toEqual([ncp?.id]);
+      await expect(listButton(ncp!.name).getAttribute('aria-label')).resolves.toBe(`${ncp!.name}, NCP`);
+      expect(await page.getByText(/^NCP$/).first().isVisible()).toBe(true);
+
+      expect(graph.country?.illustrative).toBe(true);
+      const banner = page.getByRole('note');
+      expect(await banner.isVisible()).toBe(true);
+      expect((await banner.textContent())?.replace(/\s+/g, ' ').trim()).toBe(ILLUSTRATIVE);
+      expect(await page.getByRole('img', { name: /Network graph of Sweden/ }).isVisible()).toBe(true);
+      await screenshot('se-map');
+    });
+
+    test('when a stakeholder is chosen in the list, then the details panel shows its datasets and flows as the API has them', async () => {
+      const graph = await api<GraphResponse>('/api/graph?country=SE');
+      const count = (id: string) => ({
+        datasets: graph.datasets.filter((d) => d.holder === id),
+        out: graph.flows.filter((f) => f.from === id),
+        in: graph.flows.filter((f) => f.to === id),
+      });
+      // The busiest own stakeholder that holds data: the richest panel to check.
+      const chosen = graph.stakeholders
+        .filter((s) => !s.external && count(s.id).datasets.length > 0)
+        .map((s) => ({ s, c: count(s.id) }))
+        .sort((a, b) => b.c.out.length + b.c.in.length - (a.c.out.length + a.c.in.length))[0];
+      expect(chosen).toBeDefined();
+      const { s, c } = chosen!;
+      await page.goto(`${server.url}/?country=SE`);
+      await waitForGraph('SE');
+
+      await listButton(s.name).click();
+
+      const panel = page.getByRole('complementary', { name: s.name });
+      await panel.waitFor();
+      expect(await hook((h) => h.selectedNode())).toBe(s.id);
+      expect(await listButton(s.name).getAttribute('aria-pressed')).toBe('true');
+      const section = (title: string, n: number) => panel.getByRole('region', { name: `${title} (${n})` });
+      await section('Datasets held', c.datasets.length).waitFor();
+      await section('Flows out', c.out.length).waitFor();
+      await section('Flows in', c.in.length).waitFor();
+      expect(await section('Datasets held', c.datasets.length).locator('tbody tr').count()).toBe(c.datasets.length);
+      expect(await section('Flows out', c.out.length).locator('tbody tr').count()).toBe(c.out.length);
+      expect(await section('Flows in', c.in.length).locator('tbody tr').count()).toBe(c.in.length);
+      for (const d of c.datasets) {
+        expect(await panel.getByRole('cell', { name: d.name, exact: true }).count()).toBeGreaterThan(0);
+      }
+      const firstOut = c.out[0];
+      if (firstOut) {
+        const other = graph.stakeholders.find((x) => x.id === firstOut.to)!;
+        const row = section('Flows out', c.out.length).locator('tbody tr').first();
+        expect(await row.textContent()).toContain(other.name);
+        for (const code of firstOut.indicators) expect(await row.textContent()).toContain(code);
+      }
+      await screenshot('se-details');
+
+      await panel.getByRole('button', { name: 'Close details' }).click();
+      await panel.waitFor({ state: 'detached' });
+      expect(await hook((h) => h.selectedNode())).toBeNull();
+    });
+
+    test('when a node is clicked on the canvas, then its details open; when the background is clicked, they close', async () => {
+      const graph = await api<GraphResponse>('/api/graph?country=SE');
+      const ncp = graph.stakeholders.find((s) => s.ncp && !s.external)!;
+      await page.goto(`${server.url}/?country=SE`);
+      await waitForGraph('SE');
+      const canvas = page.getByRole('img', { name: /Network graph of Sweden/ });
+      const box = (await canvas.boundingBox())!;
+      const at = await hook((h) => h.nodePosition(h.ncpNodes()[0] ?? ''));
+      expect(at).not.toBeNull();
+
+      await page.mouse.click(box.x + at!.x, box.y + at!.y);
+
+      const panel = page.getByRole('complementary', { name: ncp.name });
+      await panel.waitFor();
+      expect(await panel.getByText('National contact point (NCP)').isVisible()).toBe(true);
+
+      // Bottom-left corner: outside the fitted graph (the fit leaves a 40 px margin).
+      await page.mouse.click(box.x + 8, box.y + box.height - 8);
+      await panel.waitFor({ state: 'detached' });
+    });
+
+    test('when the country is switched, then the URL and the graph follow, and Back returns', async () => {
+      const { countries } = await api<{ countries: Countries }>('/api/countries');
+      const other = countries
+        .filter((c) => c.code !== 'SE' && c.code !== 'INT')
+        .sort((a, b) => a.name.localeCompare(b.name))[0];
+      expect(other).toBeDefined();
+      const graph = await api<GraphResponse>(`/api/graph?country=${other!.code}`);
+      await page.goto(`${server.url}/?country=SE`);
+      await waitForGraph('SE');
+
+      await page.getByLabel('Country').selectOption(other!.code);
+
+      await page.waitForURL((url) => url.searchParams.get('country') === other!.code);
+      timings[`switchToLaidOutMap${other!.code}`] = await waitForGraph(other!.code);
+      expect(await hook((h) => h.nodeCount())).toBe(graph.stakeholders.length);
+      expect(await hook((h) => h.edgeCount())).toBe(graph.flows.length);
+      expect(await page.getByText(/^Stakeholders \(\d+\)$/).textContent()).toBe(`Stakeholders (${graph.stakeholders.length})`);
+      expect(await page.getByRole('note').isVisible()).toBe(other!.illustrative === true);
+      await screenshot(`${other!.code.toLowerCase()}-map`);
+
+      await page.goBack();
+      await waitForGraph('SE');
+      expect(await page.getByLabel('Country').inputValue()).toBe('SE');
+    });
+
+    test('when the URL names an unknown country, then a clear error message is shown, not a blank page', async () => {
+      const res = await fetch(`${server.url}/api/graph?country=XQ`);
+      expect(res.status).toBe(404);
+      const { error } = (await res.json()) as { error: { message: string } };
+
+      await page.goto(`${server.url}/?country=XQ`);
+
+      const alert = page.getByRole('alert');
+      await alert.waitFor();
+      const text = (await alert.textContent()) ?? '';
+      expect(text).toContain('Could not open the map for "XQ"');
+      expect(text).toContain(error.message);
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Flow Atlas');
+      expect(await page.getByLabel('Country').locator('option:checked').textContent()).toBe('XQ (unknown)');
+      expect(await page.evaluate(() => window.__flowAtlas === undefined)).toBe(true);
+      await screenshot('unknown-country');
+    });
+  });
+}
