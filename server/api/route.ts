@@ -41,12 +41,12 @@ function parseWith<T>(schema: z.ZodType<T> | undefined, value: unknown, where: '
   if (!schema) return value as T;
   const result = schema.safeParse(value ?? {});
   if (result.success) return result.data;
+  // Query and path parameters are flat: the first path segment is the field.
   const problems: Problem[] = result.error.issues.flatMap((issue) =>
-    problemsFromIssue(issue, value).map((p) => ({
-      ...p,
-      path: `${where}${p.path === '(document)' ? '' : `.${p.path}`}`,
-      ...(p.field ? {} : { field: String(issue.path[0] ?? (issue.code === 'unrecognized_keys' ? issue.keys[0] : '') ?? '') || undefined }),
-    })),
+    problemsFromIssue(issue, value).map((p) => {
+      const field = p.field ?? (p.path === '(document)' ? undefined : p.path.split(/[.[]/)[0]);
+      return { ...p, path: `${where}${p.path === '(document)' ? '' : `.${p.path}`}`, ...(field ? { field } : {}) };
+    }),
   );
   const fields = problems.map((p) => p.field ?? p.path).join(', ');
   throw new ValidationError(`invalid ${where === 'path' ? 'path parameter' : where}: ${fields}`, problems);

@@ -1,13 +1,14 @@
 // Use cases behind the map: country summaries and the graph of one country (or the region).
 import { NotFoundError } from '../errors';
-import { sectorOf } from '../model';
+import { sectorOf, stripMetaOf } from '../model';
 import type { GraphStore } from '../store/port';
 import type { CountrySummary, GraphResponse } from '../api/schemas';
 
 export async function countrySummaries(store: GraphStore): Promise<CountrySummary[]> {
   const { items } = await store.listMany(['country', 'stakeholder', 'flow']);
   const countryOf = new Map(items.stakeholder.map((s) => [s.id, s.country]));
-  return items.country.map(({ version: _v, updatedAt: _a, updatedBy: _b, ...c }) => {
+  return items.country.map((row) => {
+    const c = stripMetaOf(row);
     const own = items.stakeholder.filter((s) => s.country === c.code);
     return {
       ...c,
@@ -30,8 +31,7 @@ export async function graphOf(store: GraphStore, country?: string): Promise<Grap
   if (country) {
     const found = items.country.find((c) => c.code === country);
     if (!found) throw new NotFoundError(`country '${country}' is not in the map`);
-    const { version: _v, updatedAt: _a, updatedBy: _b, ...rest } = found;
-    record = rest;
+    record = stripMetaOf(found);
   }
   const own = new Set(items.stakeholder.filter((s) => !country || s.country === country).map((s) => s.id));
   const touches = (e: { from: string; to: string }) => own.has(e.from) || own.has(e.to);

@@ -2,7 +2,7 @@
 // the one-NCP rule, optimistic versions, cascades, import (merge / replace), export and audit.
 import {
   DOCUMENT_KINDS, KIND_SPECS, KINDS, MapDocument, emptyDocument, keyOf, problemsFromIssue,
-  referrersOf, refValues, validateDocument, type AnyEntity, type AuditEntry, type EntityOf, type Indicator,
+  referrersOf, refValues, stripMetaOf, validateDocument, type Meta, type AnyEntity, type AuditEntry, type EntityOf, type Indicator,
   type Kind, type Problem, type Stakeholder, type Stored, type Theme,
 } from '../model';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
@@ -17,12 +17,8 @@ type Row = Stored<Kind>;
 type State = Map<Kind, Map<string, Row>>;
 type Audit = Omit<AuditEntry, 'seq'>;
 
-const META_FIELDS = ['version', 'updatedAt', 'updatedBy'] as const;
-
 export function stripMeta<K extends Kind>(row: Stored<K>): EntityOf<K> {
-  const entity: Record<string, unknown> = { ...row };
-  for (const f of META_FIELDS) delete entity[f];
-  return entity as EntityOf<K>;
+  return stripMetaOf(row as Stored<K> & Partial<Meta>) as EntityOf<K>;
 }
 
 /** Parses an entity with its kind's schema; bad input becomes a ValidationError naming each field. */

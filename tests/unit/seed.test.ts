@@ -1,4 +1,6 @@
 // The illustrative seed region: valid, shaped as DOMAIN.md asks, institutions only, idempotent to load.
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
 import { validateDocument, type MapDocument } from '../../server/model';
 import { CoreGraphStore } from '../../server/store/core';
 import { SqliteAdapter } from '../../server/store/sqlite/adapter';
@@ -71,8 +73,7 @@ describe('seed region', () => {
 
 describe('seed/check.py (an independent checker in Python)', () => {
   test('when it runs over the seed, then it reports no problem', () => {
-    const { spawnSync } = require('node:child_process') as typeof import('node:child_process');
-    const r = spawnSync('python3', [require('node:path').join(__dirname, '../../seed/check.py')], { encoding: 'utf8' });
+    const r = spawnSync('python3', [path.join(__dirname, '../../seed/check.py')], { encoding: 'utf8' });
     expect(r.error).toBeUndefined();
     expect({ code: r.status, stderr: r.stderr }).toEqual({ code: 0, stderr: '' });
   });
