@@ -1,6 +1,6 @@
 // Flow Atlas: builds (once) and starts the embedded Neo4j launcher in scripts/neo4j/ for development and tests.
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync, utimesSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { accessSync, constants, existsSync, readFileSync, statSync, utimesSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,7 +13,7 @@ const CLASSPATH_FILE = join(PROJECT_DIR, 'target/classpath.txt');
 const READY_TIMEOUT_MS = 180_000;
 const STOP_TIMEOUT_MS = 30_000;
 const JVM_OPTIONS = [
-  '-Xms256m',
+  '-Xms128m',
   '-Xmx1g',
   // As in Neo4j's own neo4j.conf: lets the page cache and native file access skip slow fallbacks.
   '--add-opens=java.base/java.nio=ALL-UNNAMED',
@@ -23,9 +23,16 @@ const JVM_OPTIONS = [
   '-Dlog4j2.disable.jmx=true',
 ];
 
+/** True when an executable `tool` is on the PATH (a lookup, not a spawn: `mvn -version` costs a JVM start). */
 function toolExists(tool) {
-  const result = spawnSync(tool, ['-version'], { stdio: 'ignore' });
-  return !result.error;
+  return (process.env.PATH ?? '').split(delimiter).filter(Boolean).some((dir) => {
+    try {
+      accessSync(join(dir, tool), constants.X_OK);
+      return statSync(join(dir, tool)).isFile();
+    } catch {
+      return false;
+    }
+  });
 }
 
 /** Throws an Error with code NEO4J_TOOLS_MISSING unless java and mvn are on the PATH. */
@@ -104,6 +111,7 @@ export async function startNeo4j({ port, dataDir, log = () => {} }) {
     stderrLines.splice(0, Math.max(0, stderrLines.length - 20));
   });
   const exited = new Promise((done) => child.on('exit', (code, signal) => done({ code, signal })));
+  const stderrClosed = new Promise((done) => child.stderr.on('close', done));
 
   let stdoutBuffer = '';
   let uri;
@@ -124,12 +132,13 @@ export async function startNeo4j({ port, dataDir, log = () => {} }) {
       });
     });
   } catch (error) {
-    child.kill('SIGKILL');
-    await exited;
+    if (child.pid !== undefined) { // undefined when java could not be spawned at all
+      child.kill('SIGKILL');
+      await Promise.all([exited, stderrClosed]); // the last stderr lines explain the failure
+    }
     const details = stderrLines.length ? `\n${stderrLines.join('\n')}` : '';
     throw new Error(`${error.message}${details}`);
   }
-  child.stdout.resume(); // keep draining stdout so the JVM never blocks on a full pipe
 
   let stopping;
   const stop = () => {

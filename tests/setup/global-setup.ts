@@ -1,38 +1,58 @@
-// Jest global set-up for the Neo4j tests: uses NEO4J_URI when set; otherwise starts a real Neo4j
-// (scripts/neo4j) on a free port with a throw-away data folder. When that is impossible, the run
-// fails if REQUIRE_NEO4J=1, else it says so loudly and the Neo4j tests report the skip.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+// Jest global set-up for the Neo4j tests: starts a throw-away real Neo4j (scripts/neo4j) unless NEO4J_URI is set.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
+/** What global-teardown needs to clean up; kept on globalThis.__NEO4J__. */
+export interface Neo4jTestHandle {
+  uri: string;
+  dataDir: string;
+  stop: () => Promise<void>;
+}
+
 interface Neo4jModule {
-  startNeo4j(o: { port: number; dataDir: string; log?: (l: string) => void }): Promise<{ uri: string; stop(): Promise<void> }>;
+  startNeo4j(options: { port: number; dataDir: string; log?: (line: string) => void }): Promise<{
+    uri: string;
+    stop: () => Promise<void>;
+  }>;
   freePort(): Promise<number>;
 }
 
-// A real dynamic import, which TypeScript's CommonJS output would otherwise turn into require().
-const importModule = new Function('specifier', 'return import(specifier)') as (s: string) => Promise<unknown>;
+const LAUNCHER = resolve(__dirname, '../../scripts/neo4j/neo4j.mjs');
+
+// A real import() that TypeScript's CommonJS output does not turn into require().
+const importModule = new Function('url', 'return import(url)') as (url: string) => Promise<unknown>;
 
 export default async function globalSetup(): Promise<void> {
-  if (process.env.NEO4J_URI) return;
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fa-test-neo4j-'));
+  if (process.env.NEO4J_URI) return; // the tests use the given server
+
+  const dataDir = mkdtempSync(join(tmpdir(), 'flow-atlas-neo4j-'));
   try {
-    const mod = (await importModule(pathToFileURL(path.resolve(__dirname, '../../scripts/neo4j/neo4j.mjs')).href)) as Neo4jModule;
-    const port = await mod.freePort();
+    const { startNeo4j, freePort } = (await importModule(pathToFileURL(LAUNCHER).href)) as Neo4jModule;
+    const port = await freePort();
     const started = Date.now();
-    const neo4j = await mod.startNeo4j({ port, dataDir, log: (line) => process.stderr.write(`${line}\n`) });
-    process.stderr.write(`\nNeo4j for tests at ${neo4j.uri} (started in ${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
+    const neo4j = await startNeo4j({ port, dataDir, log: (line) => process.stderr.write(`${line}\n`) });
+    process.stderr.write(`Neo4j for tests at ${neo4j.uri} (started in ${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
+    (globalThis as { __NEO4J__?: Neo4jTestHandle }).__NEO4J__ = { uri: neo4j.uri, dataDir, stop: neo4j.stop };
+    // Jest workers are forked after global set-up and inherit this environment.
     process.env.NEO4J_URI = neo4j.uri;
     process.env.FLOW_ATLAS_TEST_NEO4J = '1';
-    (globalThis as Record<string, unknown>).__NEO4J__ = { stop: neo4j.stop, dataDir };
-  } catch (err) {
-    fs.rmSync(dataDir, { recursive: true, force: true });
-    const reason = err instanceof Error ? err.message : String(err);
+    delete process.env.NEO4J_SKIP_REASON;
+  } catch (error) {
+    rmSync(dataDir, { recursive: true, force: true });
+    const err = error as Error & { code?: string };
+    const reason = err.code === 'NEO4J_TOOLS_MISSING' ? err.message : `Neo4j did not start: ${err.message}`;
     if (process.env.REQUIRE_NEO4J === '1') {
-      throw new Error(`REQUIRE_NEO4J=1 but Neo4j could not be started: ${reason}`);
+      throw new Error(`REQUIRE_NEO4J=1 but no Neo4j is available. ${reason}`);
     }
-    process.env.NEO4J_SKIP_REASON = reason.split('\n')[0];
-    process.stderr.write(`\n${'!'.repeat(78)}\nNEO4J SKIPPED: ${reason}\n${'!'.repeat(78)}\n`);
+    // One line for summaries (scripts/test.mjs); the banner shows everything.
+    process.env.NEO4J_SKIP_REASON = reason.split('\n').filter((line) => line.trim()).join(' | ').slice(0, 500);
+    const hint = err.code === 'NEO4J_TOOLS_MISSING'
+      ? 'Install Java 17 and Maven, or set NEO4J_URI to a running Neo4j 5.'
+      : 'Set NEO4J_URI to use a running Neo4j 5 instead.';
+    const rule = '='.repeat(72);
+    process.stderr.write(`\n${rule}\nNEO4J SKIPPED: ${reason}\nNeo4j tests will not run. ${hint}\n` +
+      `Set REQUIRE_NEO4J=1 to make this an error.\n${rule}\n\n`);
   }
 }

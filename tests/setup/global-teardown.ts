@@ -1,9 +1,18 @@
-// Jest global tear-down: stops the Neo4j that the set-up started, and removes its data folder.
-import fs from 'node:fs';
+// Jest global tear-down: stops the Neo4j that global-setup.ts started and deletes its data folder.
+import { rmSync } from 'node:fs';
+import type { Neo4jTestHandle } from './global-setup';
 
 export default async function globalTeardown(): Promise<void> {
-  const handle = (globalThis as Record<string, unknown>).__NEO4J__ as { stop(): Promise<void>; dataDir: string } | undefined;
-  if (!handle) return;
-  await handle.stop();
-  fs.rmSync(handle.dataDir, { recursive: true, force: true });
+  const holder = globalThis as { __NEO4J__?: Neo4jTestHandle };
+  const neo4j = holder.__NEO4J__;
+  if (!neo4j) return;
+  holder.__NEO4J__ = undefined;
+  // Forget the URI too, so a watch-mode re-run starts a new server instead of using this dead one.
+  delete process.env.NEO4J_URI;
+  delete process.env.FLOW_ATLAS_TEST_NEO4J;
+  try {
+    await neo4j.stop();
+  } finally {
+    rmSync(neo4j.dataDir, { recursive: true, force: true });
+  }
 }

@@ -41,8 +41,8 @@ public final class Neo4jLauncher {
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
-                    case "--port" -> port = Integer.parseInt(args[++i]);
-                    case "--data" -> data = Path.of(args[++i]).toAbsolutePath().normalize();
+                    case "--port" -> port = Integer.parseInt(value(args, ++i));
+                    case "--data" -> data = Path.of(value(args, ++i)).toAbsolutePath().normalize();
                     case "--exit-on-stdin-eof" -> exitOnStdinEof = true;
                     default -> throw new IllegalArgumentException("unknown argument " + args[i]);
                 }
@@ -51,7 +51,8 @@ public final class Neo4jLauncher {
                 throw new IllegalArgumentException("--port (1-65535) and --data are required");
             }
         } catch (RuntimeException e) {
-            System.err.println("NEO4J_ERROR: " + e.getMessage()
+            String problem = e instanceof NumberFormatException ? "--port needs a number" : e.getMessage();
+            System.err.println("NEO4J_ERROR: " + problem
                     + "\nusage: Neo4jLauncher --port N --data DIR [--exit-on-stdin-eof]");
             System.exit(2);
         }
@@ -110,6 +111,13 @@ public final class Neo4jLauncher {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private static String value(String[] args, int i) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(args[i - 1] + " needs a value");
+        }
+        return args[i];
     }
 
     private static void checkPortFree(int port) {
