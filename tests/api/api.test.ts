@@ -225,6 +225,20 @@ describe('import and export', () => {
   });
 });
 
+describe('audit', () => {
+  test('when an item is changed through the API, then the audit trail names who, what, before and after', async () => {
+    const read = (await request(app).get('/api/flows/xa-f2')).body;
+    await request(app).put('/api/flows/xa-f2').set('X-Actor', 'consultant-2').send({ ...read, basis: 'agreement' }).expect(200);
+    const res = await request(app).get('/api/audit?kind=flow&key=xa-f2').expect(200);
+    expect(res.body.entries[0]).toMatchObject({ actor: 'consultant-2', action: 'update', before: { basis: 'informal' }, after: { basis: 'agreement' } });
+    expect(res.body.entries[1]).toMatchObject({ actor: 'test', action: 'create', before: null });
+    const mine = await request(app).get('/api/audit?actor=consultant-2').expect(200);
+    expect(mine.body.entries).toHaveLength(1);
+    await request(app).get('/api/audit?kind=nonsense').expect(400);
+    await request(app).get('/api/audit?limit=0').expect(400);
+  });
+});
+
 describe('unexpected failures', () => {
   test('when the store throws an unknown error, then 500 says nothing of it', async () => {
     const broken = Object.create(store) as GraphStore;
