@@ -46,6 +46,8 @@ export interface FlowGraph {
   holders(country: string, indicator: string): string[];
   /** Admitted flows carrying the indicator, self-loops left out. */
   flowsCarrying(indicator: string): readonly FlowEdge[];
+  /** Every admitted flow, self-loops left out. */
+  readonly flows: readonly FlowEdge[];
   stakeholdersOf(country: string): readonly string[];
 }
 
@@ -69,6 +71,7 @@ export function buildFlowGraph(document: MapDocument, catalogue: Catalogue, opti
   }
   for (const ids of byCountry.values()) ids.sort();
   const carrying = new Map<string, FlowEdge[]>();
+  const flows: FlowEdge[] = [];
   for (const f of document.flows) {
     if (!admits(options, f) || !graph.hasNode(f.from) || !graph.hasNode(f.to)) continue;
     const edge: FlowEdge = {
@@ -78,6 +81,7 @@ export function buildFlowGraph(document: MapDocument, catalogue: Catalogue, opti
     };
     graph.addDirectedEdgeWithKey(f.id, f.from, f.to, edge);
     if (f.from === f.to) continue;
+    flows.push(edge);
     for (const x of f.indicators) {
       const list = carrying.get(x);
       if (list) list.push(edge);
@@ -101,6 +105,7 @@ export function buildFlowGraph(document: MapDocument, catalogue: Catalogue, opti
     holds: (stakeholder, indicator) => held.get(stakeholder)?.has(indicator) ?? false,
     holders: (country, indicator) => (byCountry.get(country) ?? []).filter((id) => held.get(id)?.has(indicator)),
     flowsCarrying: (indicator) => carrying.get(indicator) ?? [],
+    flows,
     stakeholdersOf: (country) => byCountry.get(country) ?? [],
   };
 }

@@ -24,7 +24,7 @@ const NONE = BASES.length;
 // flows again for every country.
 const indexes = new WeakMap<readonly FlowEdge[], { from: Map<string, FlowEdge[]>; to: Map<string, FlowEdge[]> }>();
 
-function index(edges: readonly FlowEdge[], key: 'from' | 'to'): Map<string, FlowEdge[]> {
+export function index(edges: readonly FlowEdge[], key: 'from' | 'to'): Map<string, FlowEdge[]> {
   let cached = indexes.get(edges);
   if (!cached) {
     cached = { from: new Map(), to: new Map() };
