@@ -35,6 +35,7 @@ export interface FlowGraph {
   readonly options: AnalysisOptions;
   readonly graph: MultiDirectedGraph<StakeholderNode, FlowEdge>;
   readonly document: MapDocument;
+  readonly catalogue: Catalogue;
   /** Countries of the map, sorted by code. */
   readonly countries: readonly Country[];
   /** Indicator codes of the catalogue, in catalogue order. */
@@ -99,6 +100,7 @@ export function buildFlowGraph(document: MapDocument, catalogue: Catalogue, opti
     options,
     graph,
     document,
+    catalogue,
     countries,
     indicators: catalogue.indicators.map((i) => i.code),
     ncpOf: (country) => ncps.get(country),

@@ -1,0 +1,82 @@
+// What-if (ANALYSIS.md §3): remove stakeholders and/or flows, or add proposed flows, and see which
+// indicators change coverage status and what becomes of the NCP's metrics — without touching the store.
+import { z } from 'zod';
+import { ValidationError } from '../../errors';
+import { CountryCode, Flow, Id, type MapDocument, type Problem } from '../../model';
+import { countryCoverage, assertCountry, type CountryCoverage, type CoverageStatus } from '../coverage/coverage';
+import { buildFlowGraph, type FlowGraph } from '../flow-graph';
+import { ncpPosition, type NcpPosition } from '../ncp/position';
+
+export const WhatIfInput = z.strictObject({
+  country: CountryCode,
+  removeStakeholders: z.array(Id).max(1000).default([]),
+  removeFlows: z.array(Id).max(5000).default([]),
+  addFlows: z.array(Flow.extend({ id: Id.optional() })).max(1000).default([]),
+});
+export type WhatIfInput = z.infer<typeof WhatIfInput>;
+
+export interface WhatIf {
+  country: string;
+  before: CountryCoverage;
+  after: CountryCoverage;
+  changed: Array<{ indicator: string; from: CoverageStatus; to: CoverageStatus }>;
+  ncp: { before: NcpPosition; after: NcpPosition };
+}
+
+/** The document with the scenario applied; every unknown id or bad new flow is a problem. */
+function scenario(fg: FlowGraph, input: WhatIfInput): MapDocument {
+  const doc = fg.document;
+  const problems: Problem[] = [];
+  const stakeholderIds = new Set(doc.stakeholders.map((s) => s.id));
+  const flowIds = new Set(doc.flows.map((f) => f.id));
+  input.removeStakeholders.forEach((id, i) => {
+    if (!stakeholderIds.has(id)) problems.push({ path: `removeStakeholders[${i}]`, field: 'removeStakeholders', id, message: `unknown stakeholder '${id}'` });
+  });
+  input.removeFlows.forEach((id, i) => {
+    if (!flowIds.has(id)) problems.push({ path: `removeFlows[${i}]`, field: 'removeFlows', id, message: `unknown flow '${id}'` });
+  });
+  const gone = new Set(input.removeStakeholders);
+  const known = new Set(fg.indicators);
+  const added = input.addFlows.map((f, i) => {
+    const id = f.id ?? `what-if-${i + 1}`;
+    if (flowIds.has(id)) problems.push({ path: `addFlows[${i}].id`, field: 'id', id, message: `flow '${id}' already exists` });
+    for (const end of ['from', 'to'] as const) {
+      if (!stakeholderIds.has(f[end]) || gone.has(f[end])) {
+        problems.push({ path: `addFlows[${i}].${end}`, field: end, id, message: `unknown or removed stakeholder '${f[end]}'` });
+      }
+    }
+    f.indicators.forEach((x, j) => {
+      if (!known.has(x)) problems.push({ path: `addFlows[${i}].indicators[${j}]`, field: 'indicators', id, message: `unknown indicator code '${x}'` });
+    });
+    return { ...f, id };
+  });
+  if (problems.length) throw new ValidationError('the scenario names items that do not exist', problems);
+  const removedFlows = new Set(input.removeFlows);
+  return {
+    ...doc,
+    stakeholders: doc.stakeholders.filter((s) => !gone.has(s.id)),
+    datasets: doc.datasets.filter((d) => !gone.has(d.holder)),
+    flows: [
+      ...doc.flows.filter((f) => !removedFlows.has(f.id) && !gone.has(f.from) && !gone.has(f.to)),
+      ...added,
+    ],
+  };
+}
+
+export function whatIf(fg: FlowGraph, input: WhatIfInput): WhatIf {
+  assertCountry(fg, input.country);
+  const after = buildFlowGraph(scenario(fg, input), fg.catalogue, fg.options);
+  const before = countryCoverage(fg, input.country);
+  const afterCoverage = countryCoverage(after, input.country);
+  const changed = before.cells.flatMap((cell, i) => {
+    const to = afterCoverage.cells[i]!.status;
+    return cell.status === to ? [] : [{ indicator: cell.indicator, from: cell.status, to }];
+  });
+  return {
+    country: input.country,
+    before,
+    after: afterCoverage,
+    changed,
+    ncp: { before: ncpPosition(fg, input.country), after: ncpPosition(after, input.country) },
+  };
+}

@@ -1,0 +1,133 @@
+// Comparing national topologies (ANALYSIS.md §5): per-country metrics of the country graph, role
+// matrices (type -> type and sector -> sector shares of the country's flows) and country similarity
+// (cosine of the type-level role matrices).
+import { INTERNATIONAL } from '../../model';
+import { assertCountry, countryCoverage } from '../coverage/coverage';
+import { countryGraph, nationalCountries, type FlowEdge, type FlowGraph } from '../flow-graph';
+import {
+  betweenness, betweennessCentralization, components, degreeCentralization, density, meanDegree, reciprocity,
+} from '../metrics';
+import { rankOf } from '../ncp/position';
+
+export interface CountryMetrics {
+  country: string;
+  stakeholders: number;
+  flows: number;
+  density: number;
+  reciprocity: number;
+  meanDegree: number;
+  degreeCentralization: number;
+  betweennessCentralization: number;
+  weakComponents: number;
+  strongComponents: number;
+  sectors: number;
+  basisShare: { statutory: number; agreement: number; project: number; informal: number };
+  personDependentShare: number;
+  coverageRatio: number | null;
+  referenceCoverage: number | null;
+  meanHopsToNcp: number | null;
+  ncpBetweennessRank: number | null;
+  networks: number;
+  crossBorderChannels: number;
+}
+
+export type RoleMatrix = Record<string, number>;
+
+export interface Comparison {
+  countries: CountryMetrics[];
+  roleMatrices: Record<string, RoleMatrix>;
+  sectorMatrices: Record<string, RoleMatrix>;
+  similarity: Array<{ a: string; b: string; cosine: number }>;
+}
+
+const share = (k: number, n: number) => (n > 0 ? k / n : 0);
+
+/** The admitted flows with both ends in the country (parallel flows each count; self-loops too). */
+function ownFlows(fg: FlowGraph, country: string): FlowEdge[] {
+  const list: FlowEdge[] = [];
+  fg.graph.forEachEdge((_k, e) => {
+    if (fg.graph.getNodeAttribute(e.from, 'country') === country && fg.graph.getNodeAttribute(e.to, 'country') === country) list.push(e);
+  });
+  return list;
+}
+
+export function countryMetrics(fg: FlowGraph, country: string): CountryMetrics {
+  assertCountry(fg, country);
+  const cg = countryGraph(fg, country);
+  const flows = ownFlows(fg, country);
+  const coverage = countryCoverage(fg, country);
+  const hops = coverage.cells.filter((c) => c.status === 'reaches_ncp').map((c) => c.hops!);
+  const ncp = fg.ncpOf(country);
+  const comps = components(cg);
+  const basis = (b: string) => share(flows.filter((f) => f.basis === b).length, flows.length);
+  let crossBorderChannels = 0;
+  fg.graph.forEachEdge((_k, e) => {
+    const a = fg.graph.getNodeAttribute(e.from, 'country');
+    const b = fg.graph.getNodeAttribute(e.to, 'country');
+    if (a !== b && (a === country || b === country)) crossBorderChannels++;
+  });
+  return {
+    country,
+    stakeholders: cg.order,
+    flows: flows.length,
+    density: density(cg),
+    reciprocity: reciprocity(cg),
+    meanDegree: meanDegree(cg),
+    degreeCentralization: degreeCentralization(cg),
+    betweennessCentralization: betweennessCentralization(cg),
+    weakComponents: comps.weak,
+    strongComponents: comps.strong,
+    sectors: new Set(cg.mapNodes((_n, a) => a.sector)).size,
+    basisShare: { statutory: basis('statutory'), agreement: basis('agreement'), project: basis('project'), informal: basis('informal') },
+    personDependentShare: share(flows.filter((f) => f.personDependent).length, flows.length),
+    coverageRatio: coverage.coverageRatio,
+    referenceCoverage: coverage.referenceCoverage,
+    meanHopsToNcp: hops.length ? hops.reduce((a, b) => a + b, 0) / hops.length : null,
+    ncpBetweennessRank: ncp ? rankOf(betweenness(cg), ncp) : null,
+    networks: fg.document.networks.filter((n) => n.country === country).length,
+    crossBorderChannels,
+  };
+}
+
+/** Shares of the country's flows by sender -> receiver attribute ('type' or 'sector'), keyed `from>to`. */
+export function roleMatrix(fg: FlowGraph, country: string, level: 'type' | 'sector'): RoleMatrix {
+  const flows = ownFlows(fg, country);
+  const counts: Record<string, number> = {};
+  for (const f of flows) {
+    const key = `${fg.graph.getNodeAttribute(f.from, level)}>${fg.graph.getNodeAttribute(f.to, level)}`;
+    counts[key] = (counts[key] ?? 0) + 1;
+  }
+  return Object.fromEntries(Object.keys(counts).sort().map((k) => [k, counts[k]! / flows.length]));
+}
+
+/** Cosine similarity of two sparse vectors; 0 when either is all zeros. */
+export function cosine(a: RoleMatrix, b: RoleMatrix): number {
+  let dot = 0;
+  let na = 0;
+  let nb = 0;
+  for (const [k, v] of Object.entries(a)) {
+    na += v * v;
+    dot += v * (b[k] ?? 0);
+  }
+  for (const v of Object.values(b)) nb += v * v;
+  return na > 0 && nb > 0 ? dot / Math.sqrt(na * nb) : 0;
+}
+
+export function compare(fg: FlowGraph, countries: readonly string[] = nationalCountries(fg)): Comparison {
+  const codes = [...new Set(countries)].sort();
+  for (const c of codes) assertCountry(fg, c);
+  const roleMatrices = Object.fromEntries(codes.map((c) => [c, roleMatrix(fg, c, 'type')]));
+  const similarity: Comparison['similarity'] = [];
+  for (let i = 0; i < codes.length; i++) {
+    for (let j = i + 1; j < codes.length; j++) {
+      similarity.push({ a: codes[i]!, b: codes[j]!, cosine: cosine(roleMatrices[codes[i]!]!, roleMatrices[codes[j]!]!) });
+    }
+  }
+  return {
+    countries: codes.map((c) => countryMetrics(fg, c)),
+    roleMatrices,
+    sectorMatrices: Object.fromEntries(codes.map((c) => [c, roleMatrix(fg, c, 'sector')])),
+    similarity,
+  };
+}
+
