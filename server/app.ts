@@ -5,10 +5,12 @@ import express from 'express';
 import { buildOpenApi } from './api/openapi';
 import { errorHandler, notFoundApi, type Logger } from './api/errors';
 import { mountRoutes, type RouteDef } from './api/route';
+import { analysisRoutes } from './api/routes/analysis';
 import { auditRoutes } from './api/routes/audit';
 import { entityRoutes } from './api/routes/entities';
 import { mapRoutes, YAML_TYPES } from './api/routes/map';
 import { systemRoutes } from './api/routes/system';
+import { AnalysisService } from './services/analysis';
 import type { GraphStore } from './store/port';
 
 export interface AppDeps {
@@ -30,7 +32,8 @@ function actorOf(req: express.Request): string {
 export function apiRoutes(deps: AppDeps): RouteDef[] {
   const routes: RouteDef[] = [];
   const openapi = () => buildOpenApi(routes, { version: deps.version ?? '0.1.0' });
-  routes.push(...systemRoutes(deps.store, openapi), ...mapRoutes(deps.store, actorOf), ...entityRoutes(deps.store, actorOf), ...auditRoutes(deps.store));
+  routes.push(...systemRoutes(deps.store, openapi), ...mapRoutes(deps.store, actorOf), ...entityRoutes(deps.store, actorOf), ...auditRoutes(deps.store),
+    ...analysisRoutes(new AnalysisService(deps.store)));
   return routes;
 }
 

@@ -1,0 +1,107 @@
+// Query options and response shapes of the analysis API (ANALYSIS.md, last section), for validation and OpenAPI.
+import { z } from 'zod';
+import { Confidence, CountryCode, FlowStatus, Id, IndicatorCode } from '../model';
+import { Bool } from './schemas';
+
+/** A comma-separated list in a query parameter, each item validated. */
+const list = <T extends z.ZodType<string, string>>(item: T) =>
+  z.string().max(2000).transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean)).pipe(z.array(item).min(1, 'name at least one'));
+
+/** The options every analysis accepts, as query parameters. */
+export const OptionsQuery = {
+  includeStatuses: list(FlowStatus).optional(),
+  includeInformal: Bool.optional(),
+  minConfidence: Confidence.optional(),
+};
+export const CountryAnalysisQuery = z.strictObject({ country: CountryCode, ...OptionsQuery });
+export const CoverageQuery = z.strictObject({ country: CountryCode.optional(), ...OptionsQuery });
+export const CompareQuery = z.strictObject({ countries: list(CountryCode).optional(), ...OptionsQuery });
+
+const Status = z.enum(['held_by_ncp', 'reaches_ncp', 'collected_not_reaching', 'not_collected', 'no_ncp']);
+const ComputedFrom = z.object({
+  storeVersion: z.number().int(),
+  snapshotTakenAt: z.string(),
+  options: z.object({ includeStatuses: z.array(FlowStatus), includeInformal: z.boolean(), minConfidence: Confidence }),
+});
+const Ratio = z.number().min(0).max(1);
+
+export const CountryCoverageResponse = z.object({
+  country: CountryCode,
+  ncp: Id.nullable(),
+  coverageRatio: Ratio.nullable(),
+  referenceCoverage: Ratio.nullable(),
+  cells: z.array(z.object({
+    indicator: IndicatorCode, status: Status, hops: z.number().int().optional(), path: z.array(Id).optional(),
+    flows: z.array(Id).optional(), weakestBasis: z.string().optional(), slowestFrequency: z.string().optional(),
+    latencyDays: z.number().optional(), holders: z.array(Id), passedOn: z.boolean().optional(),
+  })),
+  computedFrom: ComputedFrom,
+});
+export const CoverageMatrixResponse = z.object({
+  countries: z.array(CountryCode),
+  indicators: z.array(IndicatorCode),
+  cells: z.array(z.object({ country: CountryCode, indicator: IndicatorCode, status: Status, hops: z.number().int().optional() })),
+  computedFrom: ComputedFrom,
+});
+
+export const SuggestionsResponse = z.object({
+  country: CountryCode,
+  suggestions: z.array(z.object({
+    indicator: IndicatorCode, kind: z.enum(['direct', 'join_route', 'extend_flow']), from: Id, to: Id, flow: Id.optional(),
+    peerScore: Ratio, score: z.number(), explanation: z.string(),
+  })),
+  peerPatterns: z.array(z.object({ fromType: z.string(), toType: z.string(), indicator: IndicatorCode, share: Ratio })),
+  computedFrom: ComputedFrom,
+});
+
+const Ranked = z.array(z.object({ id: Id, value: z.number() }));
+const ByIndicators = z.array(z.object({ id: Id, indicators: z.array(IndicatorCode) }));
+export const BottlenecksResponse = z.object({
+  country: CountryCode,
+  betweenness: Ranked,
+  edgeBetweenness: Ranked,
+  singlePointsOfFailure: ByIndicators,
+  criticalFlows: ByIndicators,
+  fragile: z.array(z.object({ indicator: IndicatorCode, reasons: z.array(z.enum(['informal', 'person_dependent', 'informal_or_person_dependent', 'unconfirmed'])) })),
+  computedFrom: ComputedFrom,
+});
+
+const ReachShares = z.object({ k1: Ratio, k2: Ratio, any: Ratio });
+const CrossBorderFlow = z.object({ flow: Id, stakeholder: Id, country: CountryCode, indicators: z.array(IndicatorCode) });
+const NcpMetrics = z.object({
+  status: z.literal('ok'), country: CountryCode, ncp: Id, inDegree: z.number().int(), outDegree: z.number().int(),
+  indicatorsReceived: z.array(IndicatorCode), indicatorsHeld: z.array(IndicatorCode), indicatorsPassedOn: z.array(IndicatorCode),
+  betweenness: z.number(), betweennessRank: z.number().int(), harmonicClosenessIn: z.number(), harmonicClosenessOut: z.number(),
+  reach: z.object({ in: ReachShares, out: ReachShares }),
+  brokerage: z.object({ coordinator: z.number().int(), gatekeeper: z.number().int(), representative: z.number().int(), itinerant: z.number().int(), liaison: z.number().int() }),
+  constraint: z.number().nullable(),
+  crossBorder: z.object({ in: z.array(CrossBorderFlow), out: z.array(CrossBorderFlow) }),
+});
+const NoNcp = z.object({ status: z.literal('no_ncp'), country: CountryCode, ncp: z.null() });
+export const NcpPositionSchema = z.discriminatedUnion('status', [NcpMetrics, NoNcp]);
+export const NcpResponse = z.intersection(NcpPositionSchema, z.object({ computedFrom: ComputedFrom }));
+
+export const CompareResponse = z.object({
+  countries: z.array(z.object({
+    country: CountryCode, stakeholders: z.number().int(), flows: z.number().int(), density: z.number(), reciprocity: z.number(),
+    meanDegree: z.number(), degreeCentralization: z.number(), betweennessCentralization: z.number(),
+    weakComponents: z.number().int(), strongComponents: z.number().int(), sectors: z.number().int(),
+    basisShare: z.object({ statutory: Ratio, agreement: Ratio, project: Ratio, informal: Ratio }),
+    personDependentShare: Ratio, coverageRatio: Ratio.nullable(), referenceCoverage: Ratio.nullable(),
+    meanHopsToNcp: z.number().nullable(), ncpBetweennessRank: z.number().int().nullable(), networks: z.number().int(),
+    crossBorderChannels: z.number().int(),
+  })),
+  roleMatrices: z.record(z.string(), z.record(z.string(), Ratio)),
+  sectorMatrices: z.record(z.string(), z.record(z.string(), Ratio)),
+  similarity: z.array(z.object({ a: CountryCode, b: CountryCode, cosine: z.number() })),
+  computedFrom: ComputedFrom,
+});
+
+export const WhatIfResponse = z.object({
+  country: CountryCode,
+  before: CountryCoverageResponse.omit({ computedFrom: true }),
+  after: CountryCoverageResponse.omit({ computedFrom: true }),
+  changed: z.array(z.object({ indicator: IndicatorCode, from: Status, to: Status })),
+  ncp: z.object({ before: NcpPositionSchema, after: NcpPositionSchema }),
+  computedFrom: ComputedFrom,
+});

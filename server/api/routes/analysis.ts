@@ -1,0 +1,56 @@
+// The analysis API (ANALYSIS.md, last section): coverage, suggestions, bottlenecks, what-if, the NCP's
+// position and the comparison, each with the common options as query parameters.
+import { z } from 'zod';
+import { WhatIfInput } from '../../analysis/bottlenecks/what-if';
+import { AnalysisOptions } from '../../analysis/options';
+import type { AnalysisService } from '../../services/analysis';
+import {
+  BottlenecksResponse, CompareQuery, CompareResponse, CountryAnalysisQuery, CountryCoverageResponse, CoverageMatrixResponse,
+  CoverageQuery, NcpResponse, OptionsQuery, SuggestionsResponse, WhatIfResponse,
+} from '../analysis-schemas';
+import { defineRoute, type RouteDef } from '../route';
+
+function optionsOf(q: { includeStatuses?: string[]; includeInformal?: boolean; minConfidence?: string }): AnalysisOptions {
+  return AnalysisOptions.parse({
+    ...(q.includeStatuses ? { includeStatuses: q.includeStatuses } : {}),
+    ...(q.includeInformal !== undefined ? { includeInformal: q.includeInformal } : {}),
+    ...(q.minConfidence ? { minConfidence: q.minConfidence } : {}),
+  });
+}
+
+export function analysisRoutes(analysis: AnalysisService): RouteDef[] {
+  const tag = 'Analysis';
+  return [
+    defineRoute({
+      method: 'get', path: '/analysis/coverage', tag, query: CoverageQuery,
+      summary: 'Coverage of every indicator for a country (paths, weakest basis); without country, the countries-by-indicators matrix',
+      response: z.union([CountryCoverageResponse, CoverageMatrixResponse]),
+      handler: ({ query }) => analysis.coverage(optionsOf(query), query.country),
+    }),
+    defineRoute({
+      method: 'get', path: '/analysis/suggestions', tag, query: CountryAnalysisQuery, response: SuggestionsResponse,
+      summary: 'Ranked links that would close coverage gaps, with peer scores, and peer patterns',
+      handler: ({ query }) => analysis.suggestions(optionsOf(query), query.country),
+    }),
+    defineRoute({
+      method: 'get', path: '/analysis/bottlenecks', tag, query: CountryAnalysisQuery, response: BottlenecksResponse,
+      summary: 'Betweenness, single points of failure, critical flows and fragile coverage',
+      handler: ({ query }) => analysis.bottlenecks(optionsOf(query), query.country),
+    }),
+    defineRoute({
+      method: 'post', path: '/analysis/what-if', tag, query: z.strictObject(OptionsQuery), body: WhatIfInput, response: WhatIfResponse,
+      summary: 'Coverage and NCP metrics after removing stakeholders or flows or adding proposed flows (nothing is stored)',
+      handler: ({ query, body }) => analysis.whatIf(optionsOf(query), body),
+    }),
+    defineRoute({
+      method: 'get', path: '/analysis/ncp', tag, query: CountryAnalysisQuery, response: NcpResponse,
+      summary: "The NCP's position: degrees, indicators, betweenness and rank, closeness, reach, brokerage, constraint, cross-border channels",
+      handler: ({ query }) => analysis.ncp(optionsOf(query), query.country),
+    }),
+    defineRoute({
+      method: 'get', path: '/analysis/compare', tag, query: CompareQuery, response: CompareResponse,
+      summary: 'National topologies side by side, role matrices and country similarity (default: every national country)',
+      handler: ({ query }) => analysis.compare(optionsOf(query), query.countries),
+    }),
+  ];
+}
