@@ -14,7 +14,7 @@ export const OptionsQuery = {
   minConfidence: Confidence.optional(),
 };
 export const CountryAnalysisQuery = z.strictObject({ country: CountryCode, ...OptionsQuery });
-export const CoverageQuery = z.strictObject({ country: CountryCode.optional(), ...OptionsQuery });
+export const CoverageQuery = z.strictObject({ country: CountryCode.optional(), indicator: IndicatorCode.optional(), ...OptionsQuery });
 export const CompareQuery = z.strictObject({ countries: list(CountryCode).optional(), ...OptionsQuery });
 
 const Status = z.enum(['held_by_ncp', 'reaches_ncp', 'collected_not_reaching', 'not_collected', 'no_ncp']);

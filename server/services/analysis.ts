@@ -3,7 +3,7 @@
 import { bottlenecks } from '../analysis/bottlenecks/bottlenecks';
 import { whatIf, type WhatIfInput } from '../analysis/bottlenecks/what-if';
 import { compare } from '../analysis/compare/compare';
-import { countryCoverage, coverageMatrix, assertCountry } from '../analysis/coverage/coverage';
+import { assertCountry, assertIndicator, countryCoverage, coverageMatrix } from '../analysis/coverage/coverage';
 import { buildFlowGraph, nationalCountries, type FlowGraph } from '../analysis/flow-graph';
 import { ncpPosition } from '../analysis/ncp/position';
 import { optionsKey, type AnalysisOptions } from '../analysis/options';
@@ -32,10 +32,22 @@ export class AnalysisService {
 
   constructor(private readonly store: GraphStore) {}
 
-  coverage(options: AnalysisOptions, country?: string) {
+  /** A country's coverage (or the matrix without a country), optionally of one indicator only. */
+  coverage(options: AnalysisOptions, country?: string, indicator?: string) {
+    const only = <T extends { indicator: string }>(fg: FlowGraph, cells: T[]) => {
+      if (!indicator) return cells;
+      assertIndicator(fg, indicator);
+      return cells.filter((c) => c.indicator === indicator);
+    };
     return country
-      ? this.run('coverage', options, country, (fg) => countryCoverage(fg, country))
-      : this.run('matrix', options, '', (fg) => coverageMatrix(fg));
+      ? this.run('coverage', options, `${country}|${indicator ?? ''}`, (fg) => {
+        const cov = countryCoverage(fg, country);
+        return { ...cov, cells: only(fg, cov.cells) };
+      })
+      : this.run('matrix', options, indicator ?? '', (fg) => {
+        const m = coverageMatrix(fg);
+        return { ...m, ...(indicator ? { indicators: [indicator] } : {}), cells: only(fg, m.cells) };
+      });
   }
 
   suggestions(options: AnalysisOptions, country: string) {

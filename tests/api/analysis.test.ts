@@ -92,6 +92,15 @@ describe('options, bad input and edge cases', () => {
     await request(app).get('/api/analysis/coverage?country=SE&depth=3').expect(400);
   });
 
+  test('when one indicator is asked, then only its cell comes back; an unknown indicator is 404', async () => {
+    const one = await request(app).get('/api/analysis/coverage?country=DK&indicator=UAM-03').expect(200);
+    expect(one.body.cells).toEqual([expect.objectContaining({ indicator: 'UAM-03', status: 'not_collected' })]);
+    const column = await request(app).get('/api/analysis/coverage?indicator=UAM-03').expect(200);
+    expect(column.body.cells).toHaveLength(10);
+    expect((await request(app).get('/api/analysis/coverage?country=DK&indicator=ABC-99').expect(404)).body.error.message).toContain('ABC-99');
+    await request(app).get('/api/analysis/coverage?country=DK&indicator=uam3').expect(400);
+  });
+
   test('when a country has no NCP or no stakeholders, then well-defined results', async () => {
     const ncp = await request(app).get('/api/analysis/ncp?country=INT').expect(200);
     expect(ncp.body).toMatchObject({ status: 'no_ncp', ncp: null });

@@ -23,9 +23,9 @@ export function analysisRoutes(analysis: AnalysisService): RouteDef[] {
   return [
     defineRoute({
       method: 'get', path: '/analysis/coverage', tag, query: CoverageQuery,
-      summary: 'Coverage of every indicator for a country (paths, weakest basis); without country, the countries-by-indicators matrix',
+      summary: 'Coverage of every indicator (or one) for a country (paths, weakest basis); without country, the countries-by-indicators matrix',
       response: z.union([CountryCoverageResponse, CoverageMatrixResponse]),
-      handler: ({ query }) => analysis.coverage(optionsOf(query), query.country),
+      handler: ({ query }) => analysis.coverage(optionsOf(query), query.country, query.indicator),
     }),
     defineRoute({
       method: 'get', path: '/analysis/suggestions', tag, query: CountryAnalysisQuery, response: SuggestionsResponse,
