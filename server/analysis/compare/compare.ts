@@ -59,6 +59,7 @@ export function countryMetrics(fg: FlowGraph, country: string): CountryMetrics {
   const hops = coverage.cells.filter((c) => c.status === 'reaches_ncp').map((c) => c.hops!);
   const ncp = fg.ncpOf(country);
   const comps = components(cg);
+  const bc = betweenness(cg);
   const basis = (b: string) => share(flows.filter((f) => f.basis === b).length, flows.length);
   let crossBorderChannels = 0;
   fg.graph.forEachEdge((_k, e) => {
@@ -74,7 +75,7 @@ export function countryMetrics(fg: FlowGraph, country: string): CountryMetrics {
     reciprocity: reciprocity(cg),
     meanDegree: meanDegree(cg),
     degreeCentralization: degreeCentralization(cg),
-    betweennessCentralization: betweennessCentralization(cg),
+    betweennessCentralization: betweennessCentralization(cg, bc),
     weakComponents: comps.weak,
     strongComponents: comps.strong,
     sectors: new Set(cg.mapNodes((_n, a) => a.sector)).size,
@@ -83,7 +84,7 @@ export function countryMetrics(fg: FlowGraph, country: string): CountryMetrics {
     coverageRatio: coverage.coverageRatio,
     referenceCoverage: coverage.referenceCoverage,
     meanHopsToNcp: hops.length ? hops.reduce((a, b) => a + b, 0) / hops.length : null,
-    ncpBetweennessRank: ncp ? rankOf(betweenness(cg), ncp) : null,
+    ncpBetweennessRank: ncp ? rankOf(bc, ncp) : null,
     networks: fg.document.networks.filter((n) => n.country === country).length,
     crossBorderChannels,
   };

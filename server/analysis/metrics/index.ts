@@ -12,3 +12,4 @@ export { meanDegree } from './graph/mean-degree';
 export { degreeCentralization } from './graph/degree-centralization';
 export { betweennessCentralization } from './graph/betweenness-centralization';
 export { components, type ComponentCounts } from './graph/components';
+export { immediateDominators, immediateDominatorsIndexed, dominatorsOf } from './graph/dominators';

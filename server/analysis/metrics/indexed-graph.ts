@@ -8,7 +8,7 @@ export function assertSimpleDirected(fn: string, graph: Graph): void {
   if (graph === null || typeof graph !== 'object' || typeof graph.forEachEdge !== 'function') {
     throw new Error(`${fn}: expected a graphology graph`);
   }
-  if (graph.type !== 'directed') throw new Error(`${fn}: expected a directed graph, got a ${graph.type} one`);
+  if (graph.type !== 'directed') throw new Error(`${fn}: expected a directed graph, got type "${graph.type}"`);
   if (graph.multi) throw new Error(`${fn}: expected a simple graph, got a multi graph (merge parallel flows first)`);
 }
 

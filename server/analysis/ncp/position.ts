@@ -35,10 +35,13 @@ export type NcpPosition =
   }
   | { status: 'no_ncp'; country: string; ncp: null };
 
+/** Values closer than this are equal: sums of path fractions differ in their last bits by summing order. */
+const TIE = 1e-12;
+
 /** 1 + the number of stakeholders with strictly higher betweenness. */
 export function rankOf(values: Readonly<Record<string, number>>, id: string): number {
   const own = values[id] ?? 0;
-  return 1 + Object.values(values).filter((v) => v > own).length;
+  return 1 + Object.values(values).filter((v) => v > own + TIE).length;
 }
 
 export function ncpPosition(fg: FlowGraph, country: string): NcpPosition {

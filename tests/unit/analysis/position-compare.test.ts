@@ -154,3 +154,11 @@ describe('bottlenecks and what-if', () => {
       ] }));
   });
 });
+
+describe('betweenness rank', () => {
+  test('when two values differ only by rounding, then they tie and neither outranks the other', async () => {
+    const { rankOf } = await import('../../../server/analysis/ncp/position');
+    expect(rankOf({ a: 0.1 + 0.2, b: 0.3, c: 0.5 }, 'b')).toBe(2);
+    expect(rankOf({ a: 0.1 + 0.2, b: 0.3, c: 0.5 }, 'a')).toBe(2);
+  });
+});

@@ -7,11 +7,12 @@ import { assertSimpleDirected } from '../indexed-graph';
  * The sum over nodes of (max - value) of the normalised directed betweenness, divided by n-1, the
  * value of that sum for a star with flows both ways (centre 1, leaves 0); 0 when n < 2.
  */
-export function betweennessCentralization(graph: Graph): number {
+export function betweennessCentralization(graph: Graph, precomputed?: Readonly<Record<string, number>>): number {
   assertSimpleDirected('betweennessCentralization', graph);
   const n = graph.order;
   if (n < 2) return 0;
-  const values = Object.values(betweenness(graph));
+  // Callers that already have the normalised betweenness pass it in: Brandes is the costly part.
+  const values = Object.values(precomputed ?? betweenness(graph));
   let max = 0;
   for (const v of values) if (v > max) max = v;
   let sum = 0;
