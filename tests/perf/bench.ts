@@ -1,17 +1,34 @@
-// `npm run bench`: benchmarks (not timed tests). Reports the median of several runs per measurement.
-// Store: seeding the region into an empty store, exporting it, and building a country's map graph,
-// on SQLite and, when NEO4J_URI is set (or `--neo4j` starts one), on Neo4j.
+// `npm run bench`: benchmarks (not timed tests); every figure is the median of several runs.
+//   npm run bench [-- --runs 5] [--countries 13] [--stakeholders 1000] [--only store|analysis]
+// Store: seeding, exporting and the map graph on SQLite and, when NEO4J_URI is set, on Neo4j (which it clears).
+// Analysis: building the flow graph from a snapshot and each analysis, for the seed region and a synthetic one.
+import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
-import { CoreGraphStore } from '../../server/store/core';
-import { SqliteAdapter } from '../../server/store/sqlite/adapter';
-import { Neo4jAdapter } from '../../server/store/neo4j/adapter';
-import type { GraphStore } from '../../server/store/port';
+import { bottlenecks } from '../../server/analysis/bottlenecks/bottlenecks';
+import { compare } from '../../server/analysis/compare/compare';
+import { coverageMatrix } from '../../server/analysis/coverage/coverage';
+import { buildFlowGraph, nationalCountries, type FlowGraph } from '../../server/analysis/flow-graph';
+import { ncpPosition } from '../../server/analysis/ncp/position';
+import { suggestions } from '../../server/analysis/suggestions/suggestions';
 import { graphOf } from '../../server/services/graph-view';
-import { seedStore } from '../../seed/loader';
+import { CoreGraphStore } from '../../server/store/core';
+import { Neo4jAdapter } from '../../server/store/neo4j/adapter';
+import { SqliteAdapter } from '../../server/store/sqlite/adapter';
+import type { GraphStore, Snapshot } from '../../server/store/port';
+import { readCatalogue, seedStore } from '../../seed/loader';
+import { syntheticRegion } from './synthetic';
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const { values: args } = parseArgs({
+  options: {
+    runs: { type: 'string', default: process.env.BENCH_RUNS ?? '5' },
+    countries: { type: 'string', default: '13' },
+    stakeholders: { type: 'string', default: '1000' },
+    only: { type: 'string' },
+  },
+});
+const RUNS = Number(args.runs);
 
-export async function median(runs: number, fn: () => Promise<unknown>, before?: () => Promise<void>): Promise<number> {
+export async function median(runs: number, fn: () => unknown, before?: () => Promise<void>): Promise<number> {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     if (before) await before();
@@ -23,57 +40,98 @@ export async function median(runs: number, fn: () => Promise<unknown>, before?: 
   return times[Math.floor(times.length / 2)]!;
 }
 
-interface Row { what: string; [store: string]: string }
+type Table = { columns: string[]; rows: Map<string, Map<string, string>> };
+const table = (): Table => ({ columns: [], rows: new Map() });
+function put(t: Table, row: string, column: string, ms: number): void {
+  if (!t.columns.includes(column)) t.columns.push(column);
+  if (!t.rows.has(row)) t.rows.set(row, new Map());
+  t.rows.get(row)!.set(column, ms >= 100 ? `${ms.toFixed(0)} ms` : `${ms.toFixed(1)} ms`);
+}
+function print(title: string, t: Table): void {
+  console.log(`\n${title}\n\n| what | ${t.columns.join(' | ')} |\n|---|${t.columns.map(() => '---:').join('|')}|`);
+  for (const [row, cells] of t.rows) console.log(`| ${row} | ${t.columns.map((c) => cells.get(c) ?? '-').join(' | ')} |`);
+}
 
-async function benchStore(label: string, make: () => Promise<{ store: GraphStore; reset: () => Promise<void> }>, rows: Row[]) {
-  const { store, reset } = await make();
-  const put = (what: string, ms: number) => {
-    let row = rows.find((r) => r.what === what);
-    if (!row) rows.push((row = { what }));
-    row[label] = `${ms.toFixed(1)} ms`;
-  };
-  put('seed the region into an empty store', await median(RUNS, () => seedStore(store, { maps: true }), reset));
-  put('seed again (nothing changes)', await median(RUNS, () => seedStore(store, { maps: true })));
-  put('export the region', await median(RUNS, () => store.exportDocument({})));
-  put('export one country (SE)', await median(RUNS, () => store.exportDocument({ country: 'SE' })));
-  put('map graph of one country (SE)', await median(RUNS, () => graphOf(store, 'SE')));
+async function benchStore(t: Table, column: string, open: () => Promise<GraphStore>, reset: (s: GraphStore) => Promise<GraphStore>) {
+  let store = await open();
+  put(t, 'seed the region into an empty store', column, await median(RUNS, () => seedStore(store, { maps: true }), async () => { store = await reset(store); }));
+  put(t, 'seed again (nothing changes)', column, await median(RUNS, () => seedStore(store, { maps: true })));
+  put(t, 'export the region', column, await median(RUNS, () => store.exportDocument({})));
+  put(t, 'export one country (SE)', column, await median(RUNS, () => store.exportDocument({ country: 'SE' })));
+  put(t, 'map graph of one country (SE)', column, await median(RUNS, () => graphOf(store, 'SE')));
+  put(t, 'snapshot of the region (what analyses read)', column, await median(RUNS, () => store.snapshot({})));
   await store.close();
 }
 
-async function main() {
-  const rows: Row[] = [];
-  const stores = ['SQLite'];
-  await benchStore('SQLite', async () => {
-    let store = new CoreGraphStore(new SqliteAdapter(':memory:'));
-    await store.init();
-    const holder = {
-      get store() { return store; },
-    };
-    return {
-      store: new Proxy({} as GraphStore, { get: (_t, p) => (holder.store as any)[p]?.bind(holder.store) }),
-      reset: async () => {
-        await store.close();
-        store = new CoreGraphStore(new SqliteAdapter(':memory:'));
-        await store.init();
-      },
-    };
-  }, rows);
+async function storeBenchmarks(): Promise<void> {
+  const t = table();
+  const sqlite = async () => {
+    const s = new CoreGraphStore(new SqliteAdapter(':memory:'));
+    await s.init();
+    return s;
+  };
+  await benchStore(t, 'SQLite', sqlite, async (s) => { await s.close(); return sqlite(); });
   const uri = process.env.NEO4J_URI;
   if (uri) {
-    stores.push('Neo4j');
-    await benchStore('Neo4j', async () => {
-      const adapter = new Neo4jAdapter({ uri, user: process.env.NEO4J_USER ?? 'neo4j', password: process.env.NEO4J_PASSWORD ?? '', database: process.env.NEO4J_DATABASE ?? 'neo4j' });
-      const store = new CoreGraphStore(adapter);
-      await store.init();
-      return { store, reset: () => adapter.clear() };
-    }, rows);
+    const adapter = new Neo4jAdapter({ uri, user: process.env.NEO4J_USER ?? 'neo4j', password: process.env.NEO4J_PASSWORD ?? '', database: process.env.NEO4J_DATABASE ?? 'neo4j' });
+    const neo = new CoreGraphStore(adapter);
+    await neo.init();
+    await benchStore(t, 'Neo4j', async () => neo, async (s) => { await adapter.clear(); return s; });
   } else {
-    console.error('Neo4j not measured: set NEO4J_URI (e.g. after `npm run neo4j`) to include it. Note: the Neo4j run clears that database.');
+    console.error('Neo4j not measured: set NEO4J_URI (e.g. after `npm run neo4j`) to include it; that database is cleared.');
   }
-  console.log(`\nMedian of ${RUNS} runs, ${new Date().toISOString().slice(0, 10)}, Node ${process.version}\n`);
-  console.log(`| what | ${stores.join(' | ')} |`);
-  console.log(`|---|${stores.map(() => '---').join('|')}|`);
-  for (const r of rows) console.log(`| ${r.what} | ${stores.map((s) => r[s] ?? '-').join(' | ')} |`);
+  print('Store', t);
+}
+
+/** Every analysis of every national country: what "the region analysed" means. */
+function analyseRegion(fg: FlowGraph): void {
+  coverageMatrix(fg);
+  for (const c of nationalCountries(fg)) {
+    bottlenecks(fg, c);
+    ncpPosition(fg, c);
+    suggestions(fg, c);
+  }
+  compare(fg);
+}
+
+async function analysisColumn(t: Table, column: string, snapshot: Pick<Snapshot, 'document' | 'catalogue'>): Promise<void> {
+  const build = () => buildFlowGraph(snapshot.document, snapshot.catalogue);
+  put(t, 'build the flow graph from a snapshot', column, await median(RUNS, build));
+  // Every other measurement starts from a fresh flow graph (built outside the timing), so that
+  // nothing memoised on a graph by an earlier run is reused.
+  let fg: FlowGraph = build();
+  const fresh = async () => { fg = build(); };
+  const countries = nationalCountries(fg);
+  const measure = async (row: string, fn: () => unknown) => put(t, row, column, await median(RUNS, fn, fresh));
+  await measure('coverage matrix (all countries x 32 indicators)', () => coverageMatrix(fg));
+  await measure('bottlenecks, one country', () => bottlenecks(fg, countries[0]!));
+  await measure('bottlenecks, every country', () => countries.forEach((c) => bottlenecks(fg, c)));
+  await measure('NCP metrics, every country', () => countries.forEach((c) => ncpPosition(fg, c)));
+  await measure('suggestions, every country', () => countries.forEach((c) => suggestions(fg, c)));
+  await measure('comparison of every country', () => compare(fg));
+  put(t, 'the whole region analysed (graph + all of the above)', column, await median(RUNS, () => analyseRegion(build())));
+}
+
+async function analysisBenchmarks(): Promise<void> {
+  const t = table();
+  const store = new CoreGraphStore(new SqliteAdapter(':memory:'));
+  await store.init();
+  await seedStore(store, { maps: true });
+  await analysisColumn(t, 'seed region (10 countries, 235 stakeholders)', await store.snapshot({}));
+  await store.close();
+  const countries = Number(args.countries);
+  const perCountry = Number(args.stakeholders);
+  const t0 = performance.now();
+  const document = syntheticRegion({ countries, stakeholdersPerCountry: perCountry, seed: 1 });
+  console.error(`generated ${countries} x ${perCountry} stakeholders, ${document.flows.length} flows in ${(performance.now() - t0).toFixed(0)} ms`);
+  await analysisColumn(t, `synthetic (${countries} x ${perCountry.toLocaleString('en')} stakeholders, ${document.flows.length.toLocaleString('en')} flows)`, { document, catalogue: readCatalogue() as Snapshot['catalogue'] });
+  print('Analysis (one core)', t);
+}
+
+async function main(): Promise<void> {
+  console.log(`Median of ${RUNS} runs; ${new Date().toISOString().slice(0, 10)}; Node ${process.version}`);
+  if (args.only !== 'analysis') await storeBenchmarks();
+  if (args.only !== 'store') await analysisBenchmarks();
 }
 
 void main();

@@ -1,6 +1,7 @@
 // Bottlenecks (ANALYSIS.md §3): betweenness of stakeholders and flows in the country graph, single
 // points of failure and critical flows per indicator reaching the NCP, and fragile coverage.
 import { assertCountry, coverageCell } from '../coverage/coverage';
+import { flowsTowards } from '../coverage/paths';
 import { countryGraph, type FlowGraph } from '../flow-graph';
 import { betweenness, edgeBetweenness } from '../metrics';
 import { fragileCoverage, type FragileIndicator } from './fragile';
@@ -28,7 +29,10 @@ export function singlePoints(fg: FlowGraph, country: string): { stakeholders: Ma
   const add = (map: Map<string, string[]>, id: string, x: string) => map.set(id, [...(map.get(id) ?? []), x]);
   for (const x of fg.indicators) {
     if (coverageCell(fg, country, x, false).status !== 'reaches_ncp') continue;
-    const found = singlePointsOfFailure({ edges: fg.flowsCarrying(x), holders: fg.holders(country, x).filter((h) => h !== ncp), ncp });
+    const edges = flowsTowards(fg.flowsCarrying(x), ncp);
+    const onPaths = new Set(edges.map((e) => e.from));
+    const holders = fg.holders(country, x).filter((h) => h !== ncp && onPaths.has(h));
+    const found = singlePointsOfFailure({ edges, holders, ncp });
     for (const id of found.stakeholders) add(stakeholders, id, x);
     for (const id of found.flows) add(flows, id, x);
   }

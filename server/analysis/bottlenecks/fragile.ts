@@ -1,7 +1,7 @@
 // Fragile coverage (ANALYSIS.md §3): indicators that reach the NCP only through paths containing an
 // informal or person-dependent flow, or only through flows with reported or assumed evidence.
 import { coverageCell } from '../coverage/coverage';
-import { distancesTo } from '../coverage/paths';
+import { distancesTo, flowsTowards } from '../coverage/paths';
 import type { FlowEdge, FlowGraph } from '../flow-graph';
 
 export type FragileReason = 'informal' | 'person_dependent' | 'informal_or_person_dependent' | 'unconfirmed';
@@ -27,7 +27,7 @@ function reachesAvoiding(edges: readonly FlowEdge[], holders: readonly string[],
 export function fragileReasons(fg: FlowGraph, country: string, indicator: string): FragileReason[] {
   const ncp = fg.ncpOf(country);
   if (!ncp || coverageCell(fg, country, indicator, false).status !== 'reaches_ncp') return [];
-  const edges = fg.flowsCarrying(indicator);
+  const edges = flowsTowards(fg.flowsCarrying(indicator), ncp);
   const holders = fg.holders(country, indicator);
   const without = (avoid: (e: FlowEdge) => boolean) => reachesAvoiding(edges, holders, ncp, avoid);
   const reasons: FragileReason[] = [];

@@ -38,8 +38,21 @@ export function assertIndicator(fg: FlowGraph, indicator: string): void {
   if (!fg.indicators.includes(indicator)) throw new NotFoundError(`indicator '${indicator}' is not in the catalogue`);
 }
 
+// Cells per flow graph: suggestions, bottlenecks, fragile coverage and the NCP's metrics all ask for
+// the same cells, and a flow graph never changes.
+const cells = new WeakMap<FlowGraph, Map<string, CoverageCell>>();
+
 /** The coverage of one indicator in one country (`outward`: also work out `passedOn`). */
 export function coverageCell(fg: FlowGraph, country: string, indicator: string, outward = true): CoverageCell {
+  let memo = cells.get(fg);
+  if (!memo) cells.set(fg, (memo = new Map()));
+  const key = `${country}|${indicator}|${outward}`;
+  let cell = memo.get(key);
+  if (!cell) memo.set(key, (cell = computeCell(fg, country, indicator, outward)));
+  return cell;
+}
+
+function computeCell(fg: FlowGraph, country: string, indicator: string, outward: boolean): CoverageCell {
   const ncp = fg.ncpOf(country);
   const holders = fg.holders(country, indicator);
   if (!ncp) return { indicator, status: 'no_ncp', holders };

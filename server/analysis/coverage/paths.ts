@@ -58,6 +58,15 @@ export function distancesTo(edges: readonly FlowEdge[], target: string): Map<str
   return dist;
 }
 
+/**
+ * The flows that can lie on a path to `target`: both ends have a path to it. Analyses of paths into
+ * one NCP need nothing else, and on a large region this is a small part of an indicator's flows.
+ */
+export function flowsTowards(edges: readonly FlowEdge[], target: string): FlowEdge[] {
+  const dist = distancesTo(edges, target);
+  return edges.filter((e) => dist.has(e.from) && dist.has(e.to));
+}
+
 /** Every node reachable from `source` over `edges` (forward breadth-first search), source included. */
 export function reachableFrom(edges: readonly FlowEdge[], source: string): Set<string> {
   const outgoing = index(edges, 'from');

@@ -49,11 +49,22 @@ function peers(fg: FlowGraph, country: string): string[] {
   return nationalCountries(fg).filter((c) => c !== country && fg.ncpOf(c));
 }
 
+const peerScores = new WeakMap<FlowGraph, Map<string, { k: number; n: number; share: number }>>();
+
 /**
  * Share of the peer countries in which a stakeholder of the sender's type sends X to that country's
- * NCP, or to a stakeholder of the receiver's type.
+ * NCP, or to a stakeholder of the receiver's type. Memoised per flow graph: many suggestions share types.
  */
 function peerScore(fg: FlowGraph, peerCountries: readonly string[], indicator: string, fromType: string, toType: string): { k: number; n: number; share: number } {
+  let memo = peerScores.get(fg);
+  if (!memo) peerScores.set(fg, (memo = new Map()));
+  const key = `${peerCountries.join(',')}|${indicator}|${fromType}|${toType}`;
+  let score = memo.get(key);
+  if (!score) memo.set(key, (score = computePeerScore(fg, peerCountries, indicator, fromType, toType)));
+  return score;
+}
+
+function computePeerScore(fg: FlowGraph, peerCountries: readonly string[], indicator: string, fromType: string, toType: string): { k: number; n: number; share: number } {
   const n = peerCountries.length;
   if (!n) return { k: 0, n, share: 0 };
   const inPeer = new Set<string>();
