@@ -2,6 +2,7 @@
 // seed })` builds a valid map document, the same for the same seed, shaped like a real region (DOMAIN.md's
 // type mix, local -> regional -> national hubs -> NCP, uneven coverage, a few cross-border channels).
 // CLI: npx tsx tests/perf/synthetic.ts --countries 13 --stakeholders 1000 [--seed 1] <out.json>
+import { mulberry32 } from '../support/random';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
@@ -30,17 +31,6 @@ const MIN_STAKEHOLDERS = 1;
 const DATASETS_PER_STAKEHOLDER = 0.6;
 const INTERVIEW_ROUND = '2026-baseline';
 
-/** mulberry32: a small, fast, seedable PRNG (uniform in [0, 1)). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 class Random {
   constructor(readonly next: () => number) {}

@@ -1,4 +1,5 @@
 // Dominator trees and single points of failure: hand-worked graphs, then random graphs against brute force.
+import { mulberry32 } from '../support/random';
 import { dominatorsOf, immediateDominators, immediateDominatorsIndexed } from '../../server/analysis/metrics/graph/dominators';
 import { singlePointsOfFailure } from '../../server/analysis/bottlenecks/single-points';
 
@@ -20,16 +21,10 @@ const flows = (text: string): Flow[] =>
   });
 const sorted = (m: ReadonlyMap<string, string>) => [...m.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 
-/** Mulberry32: a small seeded PRNG, so the random graphs are the same on every run. */
+/** A seeded integer generator in [0, below), so the random graphs are the same on every run. */
 function prng(seed: number): (below: number) => number {
-  let a = seed >>> 0;
-  return (below) => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * below);
-  };
+  const random = mulberry32(seed);
+  return (below) => Math.floor(random() * below);
 }
 
 /** Brute force: the nodes reachable from `from`, with `without` (if any) taken out of the graph. */

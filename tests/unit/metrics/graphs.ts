@@ -1,14 +1,9 @@
 // Graphs for the metric tests: a terse builder for hand-made ones and a seeded country-like generator.
 import { DirectedGraph } from 'graphology';
+import type { StakeholderNode } from '../../../server/analysis/flow-graph';
+import { mulberry32 } from '../../support/random';
 
-export interface StakeholderAttributes {
-  id: string;
-  name: string;
-  country: string;
-  type: string;
-  sector: string;
-  ncp: boolean;
-}
+export type StakeholderAttributes = StakeholderNode;
 export type CountryGraph = DirectedGraph<StakeholderAttributes, { flows: string[] }>;
 
 const node = (id: string, sector: string): StakeholderAttributes => ({
@@ -46,17 +41,8 @@ export function digraph(edges: string, more: { sectors?: Record<string, string>;
   return g;
 }
 
-/** Mulberry32: a small seeded generator, so the "random" graphs are the same on every run. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded generator, so the "random" graphs are the same on every run. */
+export const seeded = mulberry32;
 
 export const SECTORS = ['law_enforcement', 'justice', 'social', 'health', 'education', 'migration', 'civil_society'];
 
