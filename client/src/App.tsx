@@ -1,14 +1,59 @@
-// The client's root: providers around the one view there is so far, the map explorer.
+// The client's root: providers, the frame, and the view the URL names (map, gaps, bottlenecks, NCP, compare).
 import { QueryClientProvider } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { AppShell } from './components/AppShell';
+import { ErrorMessage } from './components/States';
+import { BottlenecksView } from './features/bottlenecks/components/BottlenecksView';
+import { CompareView } from './features/compare/components/CompareView';
+import { GapsView } from './features/gaps/components/GapsView';
+import { useCountries } from './features/map/api/getCountries';
+import { defaultCountry } from './features/map/components/CountryPicker';
 import { MapView } from './features/map/components/MapView';
+import { NcpView } from './features/ncp/components/NcpView';
 import { createQueryClient } from './lib/queryClient';
+import { useSearchParam } from './lib/useSearchParam';
+import { viewOf } from './lib/views';
 
 export function App() {
   const [queryClient] = useState(createQueryClient);
   return (
     <QueryClientProvider client={queryClient}>
-      <MapView />
+      <Explorer />
     </QueryClientProvider>
+  );
+}
+
+function Explorer() {
+  const [viewParam] = useSearchParam('view');
+  const [countryParam, setCountry] = useSearchParam('country');
+  const view = viewOf(viewParam);
+  const countries = useCountries();
+  const fallback = countries.data ? defaultCountry(countries.data.countries) : null;
+  const country = countryParam ? countryParam.toUpperCase() : fallback;
+
+  // With no country in the URL, open the default one and write it to the URL (no extra history entry).
+  useEffect(() => {
+    if (!countryParam && fallback) setCountry(fallback, { replace: true });
+  }, [countryParam, fallback, setCountry]);
+
+  const list = countries.data?.countries;
+  const illustrative = view === 'compare' || view === 'gaps'
+    ? (list ?? []).some((c) => c.illustrative)
+    : (list ?? []).find((c) => c.code === country)?.illustrative ?? false;
+
+  return (
+    <AppShell view={view} country={country} countries={list} onCountry={(code) => setCountry(code)} illustrative={illustrative}>
+      {countries.isError && (
+        <ErrorMessage title="Could not load the list of countries" error={countries.error} onRetry={() => void countries.refetch()} />
+      )}
+      {countries.isSuccess && country === null && view !== 'compare' && (
+        <p className="state">No country maps yet. Import a map document to start.</p>
+      )}
+      {view === 'map' && country && <MapView country={country} countries={list} />}
+      {view === 'gaps' && <GapsView country={country} />}
+      {view === 'bottlenecks' && country && <BottlenecksView country={country} />}
+      {view === 'ncp' && country && <NcpView country={country} />}
+      {view === 'compare' && <CompareView />}
+    </AppShell>
   );
 }

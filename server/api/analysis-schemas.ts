@@ -105,3 +105,12 @@ export const WhatIfResponse = z.object({
   ncp: z.object({ before: NcpPositionSchema, after: NcpPositionSchema }),
   computedFrom: ComputedFrom,
 });
+
+export type CountryCoverageResponse = z.infer<typeof CountryCoverageResponse>;
+export type CoverageMatrixResponse = z.infer<typeof CoverageMatrixResponse>;
+export type SuggestionsResponse = z.infer<typeof SuggestionsResponse>;
+export type BottlenecksResponse = z.infer<typeof BottlenecksResponse>;
+export type NcpResponse = z.infer<typeof NcpResponse>;
+export type CompareResponse = z.infer<typeof CompareResponse>;
+export type WhatIfResponse = z.infer<typeof WhatIfResponse>;
+export type WhatIfRequest = z.input<typeof import('../analysis/bottlenecks/what-if').WhatIfInput>;

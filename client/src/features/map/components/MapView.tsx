@@ -1,75 +1,29 @@
-// The map explorer: header with the country picker, the illustrative notice, the graph with its
-// legend and stakeholder list, and the details of the selected stakeholder.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { IllustrativeBanner } from '../../../components/IllustrativeBanner';
+// The map view: the country's graph with its legend and stakeholder list, and the details of the
+// selected stakeholder.
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { ErrorMessage, Loading } from '../../../components/States';
-import { useSearchParam } from '../../../lib/useSearchParam';
-import { useCountries } from '../api/getCountries';
 import { useGraph } from '../api/getGraph';
 import { useReference } from '../api/getReference';
-import type { GraphResponse } from '../api/types';
-import { CountryPicker, defaultCountry } from './CountryPicker';
+import type { CountrySummary, GraphResponse } from '../api/types';
 import { DetailsPanel } from './DetailsPanel';
 import { GraphCanvas } from './GraphCanvas';
 import { Legend } from './Legend';
 import { StakeholderList } from './StakeholderList';
 
-export function MapView() {
-  const [param, setParam] = useSearchParam('country');
-  const countries = useCountries();
-  const fallback = countries.data ? defaultCountry(countries.data.countries) : null;
-  const country = param ? param.toUpperCase() : fallback;
-
-  // With no country in the URL, open the default one and write it to the URL (no extra history entry).
-  useEffect(() => {
-    if (!param && fallback) setParam(fallback, { replace: true });
-  }, [param, fallback, setParam]);
-
+/** The map of one country: loading and error states around the graph, legend, list and details. */
+export function MapView({ country, countries }: { country: string; countries: CountrySummary[] | undefined }) {
   const graph = useGraph(country);
-  const summary = countries.data?.countries.find((c) => c.code === country);
-  const illustrative = graph.data?.country.illustrative ?? summary?.illustrative ?? false;
-
+  const summary = countries?.find((c) => c.code === country);
   return (
-    <div className="app">
-      <header className="app-header">
-        <h1>Flow Atlas</h1>
-        <p className="tagline">Who passes information on child trafficking to whom, Baltic Sea Region</p>
-        <div className="header-controls">
-          {countries.data && (
-            <CountryPicker
-              countries={countries.data.countries}
-              value={country}
-              onChange={(code) => setParam(code)}
-            />
-          )}
-          {countries.isPending && <Loading>Loading countries…</Loading>}
-        </div>
-      </header>
-      {illustrative && <IllustrativeBanner />}
-      <main className="app-main">
-        {countries.isError && (
-          <ErrorMessage title="Could not load the list of countries" error={countries.error} onRetry={() => void countries.refetch()} />
-        )}
-        {countries.isSuccess && country === null && (
-          <p className="state">No country maps yet. Import a map document to start.</p>
-        )}
-        {country !== null && graph.isPending && <Loading>Loading the map of {summary?.name ?? country}…</Loading>}
-        {country !== null && graph.isError && (
-          <ErrorMessage
-            title={`Could not open the map for "${country}"`}
-            error={graph.error}
-            onRetry={() => void graph.refetch()}
-          >
-            {countries.data && !summary && (
-              <p>
-                There is no map for the country code {country}. Choose a country from the list above.
-              </p>
-            )}
-          </ErrorMessage>
-        )}
-        {graph.data && <CountryMap key={graph.data.country.code} graph={graph.data} />}
-      </main>
-    </div>
+    <>
+      {graph.isPending && <Loading>Loading the map of {summary?.name ?? country}…</Loading>}
+      {graph.isError && (
+        <ErrorMessage title={`Could not open the map for "${country}"`} error={graph.error} onRetry={() => void graph.refetch()}>
+          {countries && !summary && <p>There is no map for the country code {country}. Choose a country from the list above.</p>}
+        </ErrorMessage>
+      )}
+      {graph.data && <CountryMap key={graph.data.country.code} graph={graph.data} />}
+    </>
   );
 }
 

@@ -1,0 +1,5 @@
+// Types of the analysis API, inferred from the server's zod schemas (type-only: no zod in the bundle).
+export type {
+  BottlenecksResponse, CompareResponse, CountryCoverageResponse, CoverageMatrixResponse, NcpResponse, SuggestionsResponse,
+  WhatIfRequest, WhatIfResponse,
+} from '../../../../../server/api/analysis-schemas';

@@ -1,0 +1,3 @@
+export function BottlenecksView({ country }: { country: string }) {
+  return <p className="state">Bottlenecks for {country}</p>;
+}

@@ -1,0 +1,3 @@
+export function GapsView({ country }: { country: string | null }) {
+  return <p className="state">Gaps for {country}</p>;
+}

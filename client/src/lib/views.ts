@@ -1,0 +1,27 @@
+// The explorer's views. The view, the country and each view's filters live in the URL, so every
+// screen can be shared as a link.
+export const VIEWS = [
+  { id: 'map', label: 'Map', needsCountry: true },
+  { id: 'gaps', label: 'Gaps', needsCountry: false },
+  { id: 'bottlenecks', label: 'Bottlenecks', needsCountry: true },
+  { id: 'ncp', label: 'NCP', needsCountry: true },
+  { id: 'compare', label: 'Compare', needsCountry: false },
+] as const;
+
+export type ViewId = (typeof VIEWS)[number]['id'];
+
+export function viewOf(param: string | null): ViewId {
+  return VIEWS.find((v) => v.id === param)?.id ?? 'map';
+}
+
+/** A link to a view that keeps the country (and nothing else: filters belong to one view). */
+export function viewHref(view: ViewId, country: string | null, extra: Record<string, string> = {}): string {
+  const params = new URLSearchParams({ view, ...(country ? { country } : {}), ...extra });
+  return `?${params.toString()}`;
+}
+
+/** Follows an in-app link without reloading the page; Back and Forward still work. */
+export function navigate(href: string): void {
+  window.history.pushState(null, '', href);
+  window.dispatchEvent(new PopStateEvent('popstate'));
+}
