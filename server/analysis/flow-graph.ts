@@ -3,6 +3,8 @@
 // country's NCP. Built once per store version and options; analyses never mutate it.
 import { DirectedGraph, MultiDirectedGraph } from 'graphology';
 import { INTERNATIONAL, sectorOf, type Basis, type Confidence, type Country, type FlowStatus, type Frequency, type MapDocument } from '../model';
+import { memoOn } from './memo';
+import { betweenness } from './metrics';
 import { AnalysisOptions, BASIS_RANK, CONFIDENCE_RANK, DEFAULT_OPTIONS } from './options';
 
 export interface StakeholderNode {
@@ -123,6 +125,15 @@ export function basisRank(basis: string): number {
  * Edge keys are `from->to`; the `flows` attribute lists the flow ids behind each edge.
  */
 export function countryGraph(fg: FlowGraph, country: string): DirectedGraph<StakeholderNode, { flows: string[] }> {
+  return memoOn(fg, `countryGraph|${country}`, () => buildCountryGraph(fg, country));
+}
+
+/** Normalised betweenness of the country graph (shared by bottlenecks, the NCP's rank and the comparison). */
+export function countryBetweenness(fg: FlowGraph, country: string): Readonly<Record<string, number>> {
+  return memoOn(fg, `betweenness|${country}`, () => betweenness(countryGraph(fg, country)));
+}
+
+function buildCountryGraph(fg: FlowGraph, country: string): DirectedGraph<StakeholderNode, { flows: string[] }> {
   const g = new DirectedGraph<StakeholderNode, { flows: string[] }>({ allowSelfLoops: false });
   for (const id of fg.stakeholdersOf(country)) g.addNode(id, fg.graph.getNodeAttributes(id));
   fg.graph.forEachEdge((key, attrs, from, to) => {

@@ -2,8 +2,8 @@
 // points of failure and critical flows per indicator reaching the NCP, and fragile coverage.
 import { assertCountry, coverageCell } from '../coverage/coverage';
 import { flowsTowards } from '../coverage/paths';
-import { countryGraph, type FlowGraph } from '../flow-graph';
-import { betweenness, edgeBetweenness } from '../metrics';
+import { countryBetweenness, countryGraph, type FlowGraph } from '../flow-graph';
+import { edgeBetweenness } from '../metrics';
 import { fragileCoverage, type FragileIndicator } from './fragile';
 import { singlePointsOfFailure } from './single-points';
 
@@ -42,7 +42,7 @@ export function singlePoints(fg: FlowGraph, country: string): { stakeholders: Ma
 export function bottlenecks(fg: FlowGraph, country: string): Bottlenecks {
   assertCountry(fg, country);
   const cg = countryGraph(fg, country);
-  const bc = betweenness(cg);
+  const bc = countryBetweenness(fg, country);
   const ebc = edgeBetweenness(cg);
   const edgeValues: Array<{ id: string; value: number }> = [];
   cg.forEachEdge((key, attrs) => {

@@ -3,9 +3,9 @@
 // (cosine of the type-level role matrices).
 import { INTERNATIONAL } from '../../model';
 import { assertCountry, countryCoverage } from '../coverage/coverage';
-import { countryGraph, nationalCountries, type FlowEdge, type FlowGraph } from '../flow-graph';
+import { countryBetweenness, countryGraph, nationalCountries, type FlowEdge, type FlowGraph } from '../flow-graph';
 import {
-  betweenness, betweennessCentralization, components, degreeCentralization, density, meanDegree, reciprocity,
+  betweennessCentralization, components, degreeCentralization, density, meanDegree, reciprocity,
 } from '../metrics';
 import { rankOf } from '../ncp/position';
 
@@ -59,7 +59,7 @@ export function countryMetrics(fg: FlowGraph, country: string): CountryMetrics {
   const hops = coverage.cells.filter((c) => c.status === 'reaches_ncp').map((c) => c.hops!);
   const ncp = fg.ncpOf(country);
   const comps = components(cg);
-  const bc = betweenness(cg);
+  const bc = countryBetweenness(fg, country);
   const basis = (b: string) => share(flows.filter((f) => f.basis === b).length, flows.length);
   let crossBorderChannels = 0;
   fg.graph.forEachEdge((_k, e) => {

@@ -2,6 +2,7 @@
 import { NotFoundError } from '../../errors';
 import { INTERNATIONAL } from '../../model';
 import { nationalCountries, type FlowGraph } from '../flow-graph';
+import { memoOn } from '../memo';
 import { bestPath, reachableFrom } from './paths';
 
 export type CoverageStatus = 'held_by_ncp' | 'reaches_ncp' | 'collected_not_reaching' | 'not_collected' | 'no_ncp';
@@ -38,18 +39,9 @@ export function assertIndicator(fg: FlowGraph, indicator: string): void {
   if (!fg.indicators.includes(indicator)) throw new NotFoundError(`indicator '${indicator}' is not in the catalogue`);
 }
 
-// Cells per flow graph: suggestions, bottlenecks, fragile coverage and the NCP's metrics all ask for
-// the same cells, and a flow graph never changes.
-const cells = new WeakMap<FlowGraph, Map<string, CoverageCell>>();
-
-/** The coverage of one indicator in one country (`outward`: also work out `passedOn`). */
+/** The coverage of one indicator in one country (`outward`: also work out `passedOn`). Memoised: suggestions, bottlenecks, fragile coverage and the NCP's metrics ask for the same cells. */
 export function coverageCell(fg: FlowGraph, country: string, indicator: string, outward = true): CoverageCell {
-  let memo = cells.get(fg);
-  if (!memo) cells.set(fg, (memo = new Map()));
-  const key = `${country}|${indicator}|${outward}`;
-  let cell = memo.get(key);
-  if (!cell) memo.set(key, (cell = computeCell(fg, country, indicator, outward)));
-  return cell;
+  return memoOn(fg, `cell|${country}|${indicator}|${outward}`, () => computeCell(fg, country, indicator, outward));
 }
 
 function computeCell(fg: FlowGraph, country: string, indicator: string, outward: boolean): CoverageCell {

@@ -3,8 +3,8 @@
 // constraint, and its cross-border channels.
 import { INTERNATIONAL } from '../../model';
 import { assertCountry, countryCoverage } from '../coverage/coverage';
-import { countryGraph, type FlowGraph } from '../flow-graph';
-import { betweenness, brokerage, burtConstraint, harmonicCloseness, reach, type BrokerageRoles, type Reach } from '../metrics';
+import { countryBetweenness, countryGraph, type FlowGraph } from '../flow-graph';
+import { brokerage, burtConstraint, harmonicCloseness, reach, type BrokerageRoles, type Reach } from '../metrics';
 
 export interface CrossBorderFlow {
   flow: string;
@@ -51,7 +51,7 @@ export function ncpPosition(fg: FlowGraph, country: string): NcpPosition {
   const cg = countryGraph(fg, country);
   const coverage = countryCoverage(fg, country);
   const codes = (test: (c: (typeof coverage.cells)[number]) => boolean) => coverage.cells.filter(test).map((c) => c.indicator);
-  const bc = betweenness(cg);
+  const bc = countryBetweenness(fg, country);
   const foreign = (id: string) => {
     const node = fg.graph.getNodeAttributes(id);
     return node.country === INTERNATIONAL || (node.ncp && node.country !== country);

@@ -5,6 +5,7 @@ import { INTERNATIONAL } from '../../model';
 import { assertCountry, coverageCell } from '../coverage/coverage';
 import { distancesTo, index } from '../coverage/paths';
 import { nationalCountries, type FlowEdge, type FlowGraph } from '../flow-graph';
+import { memoOn } from '../memo';
 
 export type SuggestionKind = 'direct' | 'join_route' | 'extend_flow';
 
@@ -49,19 +50,13 @@ function peers(fg: FlowGraph, country: string): string[] {
   return nationalCountries(fg).filter((c) => c !== country && fg.ncpOf(c));
 }
 
-const peerScores = new WeakMap<FlowGraph, Map<string, { k: number; n: number; share: number }>>();
-
 /**
  * Share of the peer countries in which a stakeholder of the sender's type sends X to that country's
  * NCP, or to a stakeholder of the receiver's type. Memoised per flow graph: many suggestions share types.
  */
 function peerScore(fg: FlowGraph, peerCountries: readonly string[], indicator: string, fromType: string, toType: string): { k: number; n: number; share: number } {
-  let memo = peerScores.get(fg);
-  if (!memo) peerScores.set(fg, (memo = new Map()));
-  const key = `${peerCountries.join(',')}|${indicator}|${fromType}|${toType}`;
-  let score = memo.get(key);
-  if (!score) memo.set(key, (score = computePeerScore(fg, peerCountries, indicator, fromType, toType)));
-  return score;
+  return memoOn(fg, `peerScore|${peerCountries.join(',')}|${indicator}|${fromType}|${toType}`,
+    () => computePeerScore(fg, peerCountries, indicator, fromType, toType));
 }
 
 function computePeerScore(fg: FlowGraph, peerCountries: readonly string[], indicator: string, fromType: string, toType: string): { k: number; n: number; share: number } {
