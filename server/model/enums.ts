@@ -70,3 +70,22 @@ export type Trigger = z.infer<typeof Trigger>;
 export type Channel = z.infer<typeof Channel>;
 export type FlowStatus = z.infer<typeof FlowStatus>;
 export type Confidence = z.infer<typeof Confidence>;
+
+/** Each stakeholder type as a noun with its article, for sentences ("In 6 of 9 other countries a migration authority sends ..."). */
+export const TYPE_NOUNS: Readonly<Record<StakeholderType, string>> = {
+  police: 'a police authority', criminal_intelligence: 'a criminal intelligence unit', border_guard: 'a border guard',
+  labour_inspectorate: 'a labour inspectorate', tax_customs: 'a tax or customs authority',
+  prosecution: 'a prosecution service', court: 'a court', guardianship_authority: 'a guardianship authority',
+  justice_ministry: 'a justice ministry',
+  child_welfare: 'a child welfare service', care_institution: 'a care institution', barnahus: 'a barnahus',
+  health: 'a health service', education: 'an education service', victim_support: 'a victim support service',
+  guardian_service: 'a guardian service', children_ombudsperson: "a children's ombudsperson",
+  migration_authority: 'a migration authority', reception_centre: 'a reception centre', consulate: 'a consulate',
+  ngo: 'an NGO', outreach_service: 'an outreach service', hotline: 'a hotline', red_cross: 'a Red Cross society',
+  research: 'a research body',
+  national_coordinator: 'a national coordinator', national_rapporteur: 'a national rapporteur',
+  nrm_secretariat: 'a referral mechanism secretariat', ministry: 'a ministry', statistics_office: 'a statistics office',
+  municipality: 'a municipality', ncp_office: 'an NCP office',
+  europol: 'Europol', interpol: 'Interpol', frontex: 'Frontex', eu_body: 'an EU body', cbss: 'the CBSS',
+  un_agency: 'a UN agency', ngo_network: 'an NGO network', other_international: 'an international body',
+};

@@ -1,7 +1,7 @@
 // Missing links (ANALYSIS.md §2): for every indicator collected in a country but not reaching its
 // NCP, the new or extended flows that would close the gap, ranked by category and peer score, plus
 // the type-level flow patterns most other countries have and this one lacks.
-import { INTERNATIONAL } from '../../model';
+import { INTERNATIONAL, TYPE_NOUNS, type StakeholderType } from '../../model';
 import { assertCountry, coverageCell } from '../coverage/coverage';
 import { distancesTo, index } from '../coverage/paths';
 import { nationalCountries, type FlowEdge, type FlowGraph } from '../flow-graph';
@@ -42,7 +42,8 @@ const PATTERN_SHARE = 0.5;
 /** In type-level patterns an NCP is its own kind of node, whatever its type. */
 const NCP_TYPE = 'ncp';
 
-const words = (type: string) => type.replace(/_/g, ' ');
+/** A type as a noun with its article ("a migration authority"). */
+const noun = (type: string) => TYPE_NOUNS[type as StakeholderType] ?? `a ${type.replace(/_/g, ' ')}`;
 const countOf = (k: number, n: number) => `In ${k} of ${n} other ${n === 1 ? 'country' : 'countries'}`;
 
 /** Other national countries that have an NCP: the peers of peer scores. */
@@ -110,9 +111,9 @@ function suggestionsFor(
   const dist = distancesTo(fg.flowsCarrying(indicator), ncp);
 
   for (const holder of fg.holders(country, indicator)) {
-    const type = words(fg.graph.getNodeAttributes(holder).type);
+    const type = noun(fg.graph.getNodeAttributes(holder).type);
     out.push(make('direct', holder, ncp, (k, n) =>
-      `${countOf(k, n)} a ${type} sends ${indicator} directly to the NCP; here ${name(holder)} holds it but it never reaches the NCP.`));
+      `${countOf(k, n)} ${type} sends ${indicator} directly to the NCP; here ${name(holder)} holds it but it never reaches the NCP.`));
 
     const routes = [...dist.entries()]
       .filter(([y, d]) => d > 0 && y !== holder)
@@ -120,16 +121,16 @@ function suggestionsFor(
     const join = routes[0];
     if (join) {
       const [y, d] = join;
-      const yType = words(fg.graph.getNodeAttributes(y).type);
+      const yType = noun(fg.graph.getNodeAttributes(y).type);
       out.push(make('join_route', holder, y, (k, n) =>
-        `${name(y)} already passes ${indicator} on to the NCP in ${d} hop${d === 1 ? '' : 's'}; ${countOf(k, n).toLowerCase()} a ${type} sends ${indicator} to a ${yType} or to the NCP.`));
+        `${name(y)} already passes ${indicator} on to the NCP in ${d} hop${d === 1 ? '' : 's'}; ${countOf(k, n).toLowerCase()} ${type} sends ${indicator} to ${yType} or to the NCP.`));
     }
 
     for (const e of anyPath(fg, holder, ncp, distAll, indicator) ?? []) {
       if (e.indicators.includes(indicator)) continue;
-      const fromType = words(fg.graph.getNodeAttributes(e.from).type);
+      const fromType = noun(fg.graph.getNodeAttributes(e.from).type);
       out.push(make('extend_flow', e.from, e.to, (k, n) =>
-        `Flow ${e.id} (${name(e.from)} to ${name(e.to)}) already lies on a route from ${name(holder)} to the NCP but does not carry ${indicator}; ${countOf(k, n).toLowerCase()} a ${fromType} sends it on.`, e.id));
+        `Flow ${e.id} (${name(e.from)} to ${name(e.to)}) already lies on a route from ${name(holder)} to the NCP but does not carry ${indicator}; ${countOf(k, n).toLowerCase()} ${fromType} sends it on.`, e.id));
     }
   }
   // One suggestion per (kind, from, to, flow): several holders may propose the same extension.

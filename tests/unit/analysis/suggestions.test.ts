@@ -35,7 +35,7 @@ describe('suggestions', () => {
       { kind: 'join_route', from: 'xa-pol', to: 'xa-hub', flow: undefined, peerScore: 1, score: 4 },
       { kind: 'extend_flow', from: 'xa-pol', to: 'xa-hub', flow: 'a2', peerScore: 1, score: 2 },
     ]);
-    expect(list[0]!.explanation).toBe('In 2 of 3 other countries a police sends UAM-03 directly to the NCP; here XA-POL holds it but it never reaches the NCP.');
+    expect(list[0]!.explanation).toBe('In 2 of 3 other countries a police authority sends UAM-03 directly to the NCP; here XA-POL holds it but it never reaches the NCP.');
     expect(list[1]!.explanation).toContain('XA-HUB already passes UAM-03 on to the NCP in 1 hop');
     expect(list.every((s) => s.indicator === X)).toBe(true);
   });
