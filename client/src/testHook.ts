@@ -4,20 +4,52 @@
 // Types only, so the Node-side tests can import it too.
 
 export interface FlowAtlasTestHook {
-  /** Country code of the graph on screen. */
+  /** Country code of the graph on screen, or "region" for the whole region. */
   readonly country: string;
-  /** True once the fcose layout has finished and the view is fitted. */
+  /** The view drawing the graph: "map" or "bottlenecks". */
+  readonly view: string;
+  /** The layout: "fcose", "ncp" or "sector". */
+  readonly layout: string;
+  /** True once the layout has finished and the view is fitted. */
   readonly layoutDone: boolean;
   /** Milliseconds the layout took, once done. */
   readonly layoutMs: number | null;
+  /** Stakeholder nodes (compound group boxes not counted). */
   nodeCount(): number;
+  /** Edges drawn for stored flows (proposed what-if flows not counted). */
   edgeCount(): number;
-  /** Ids of the nodes drawn as the country's NCP. */
+  /** Stakeholder nodes and stored-flow edges not hidden by a filter. */
+  visibleNodeCount(): number;
+  visibleEdgeCount(): number;
+  /** Flow ids of the visible edges. */
+  visibleFlows(): string[];
+  /** Visible edges whose two ends are in different countries. */
+  crossBorderEdgeCount(): number;
+  /** Compound boxes: countries in the whole region, sectors in the "by sector" layout. */
+  groups(): Array<{ id: string; label: string; children: number }>;
+  /** Ids of the nodes drawn as an NCP. */
   ncpNodes(): string[];
   /** A node's position in CSS pixels relative to the graph container, or null if absent. */
   nodePosition(id: string): { x: number; y: number } | null;
+  /** A flow edge's midpoint in CSS pixels relative to the graph container, or null if absent or hidden. */
+  edgeMidpoint(flowId: string): { x: number; y: number } | null;
+  /** The label drawn for a node. */
+  nodeLabel(id: string): string | null;
+  /** The drawn width of a node, in graph units. */
+  nodeSize(id: string): number | null;
   /** Id of the node drawn as selected, or null. */
   selectedNode(): string | null;
+  /** Flow id of the edge drawn as selected, or null. */
+  selectedFlow(): string | null;
+  /** The highlighted path: stakeholder ids and flow ids. */
+  highlighted(): { nodes: string[]; flows: string[] };
+  /** Nodes marked (single points of failure), and nodes with the indicator-holder ring. */
+  marked(): string[];
+  holders(): string[];
+  /** What-if: nodes and flows drawn as removed, and proposed flows drawn as added (their endpoints). */
+  removed(): { nodes: string[]; flows: string[] };
+  added(): Array<{ from: string; to: string }>;
+  zoom(): number;
 }
 
 declare global {

@@ -44,8 +44,10 @@ export function AppShell({ view, country, countries, onCountry, illustrative, ch
           {!countries && <Loading>Loading countries…</Loading>}
         </div>
       </header>
-      {illustrative && <IllustrativeBanner />}
-      <main className="app-main">{children}</main>
+      <main className="app-main">
+        {illustrative && <IllustrativeBanner />}
+        {children}
+      </main>
     </div>
   );
 }

@@ -2,7 +2,7 @@
 // by basis and status, the NCP marker, and the Cytoscape stylesheet built from them. The HTML legend
 // reads the same constants, so graph and legend cannot disagree.
 import type cytoscape from 'cytoscape';
-import type { Basis, FlowStatus, Sector } from '../../../../server/model';
+import type { Basis, Confidence, FlowStatus, Sector } from '../../../../server/model';
 
 /** Okabe & Ito (2008) palette; grey for the international layer. */
 export const SECTOR_COLORS: Record<Sector, string> = {
@@ -45,9 +45,28 @@ export const STATUS_DESCRIPTION: Record<Exclude<FlowStatus, 'active'>, string> =
   broken: 'Broken (stopped): red, crossed arrow',
 };
 export const PLANNED_OPACITY = 0.35;
+/** Statuses and confidences in the order the filters list them (the Records keep the lists complete). */
+export const STATUS_ORDER = Object.keys({ active: 1, planned: 1, broken: 1 } satisfies Record<FlowStatus, 1>) as FlowStatus[];
+export const CONFIDENCE_ORDER = Object.keys(
+  { confirmed: 1, reported: 1, assumed: 1 } satisfies Record<Confidence, 1>,
+) as Confidence[];
 
-const NODE_SIZE = 30;
+/** Stakeholders holding the filtered indicator: a double black ring. */
+export const HOLDER_BORDER_COLOR = '#000000';
+/** Marked nodes (single points of failure): a thick vermillion ring and a label suffix. */
+export const MARK_COLOR = '#D55E00';
+export const DEFAULT_MARK_SUFFIX = ' · SPOF';
+/** The highlighted path to the NCP: thick near-black edges, everything else dimmed. */
+export const PATH_COLOR = '#111111';
+/** Proposed flows in a what-if scenario: bluish green, dashed, labelled with the indicator. */
+export const ADDED_COLOR = '#009E73';
+export const REMOVED_SUFFIX = ' (removed)';
+
+export const NODE_SIZE = 30;
 const NCP_SIZE = 64;
+/** Node sizes when sized by a value (betweenness): from this minimum, growing with the square root. */
+export const SIZE_MIN = 22;
+export const SIZE_MAX = 78;
 
 export const mapStylesheet: cytoscape.StylesheetStyle[] = [
   {
@@ -160,6 +179,130 @@ export const mapStylesheet: cytoscape.StylesheetStyle[] = [
   {
     selector: 'node.ncp.selected',
     style: { 'border-width': 5 },
+  },
+  {
+    // Country boxes (the whole region) and sector boxes (the "by sector" layout).
+    selector: 'node.group',
+    style: {
+      shape: 'round-rectangle',
+      'background-color': '#f4f4f1',
+      'background-opacity': 1,
+      'border-width': 1.5,
+      'border-color': '#8c8c8c',
+      label: 'data(label)',
+      'font-family': 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
+      'font-size': 'data(fontSize)',
+      'text-wrap': 'none',
+      'font-weight': 'bold',
+      color: '#333333',
+      'text-valign': 'top',
+      'text-halign': 'center',
+      'text-margin-y': -4,
+      padding: '18px',
+      'min-zoomed-font-size': 0,
+    },
+  },
+  {
+    selector: 'node.sector-group',
+    style: {
+      'background-color': '#fbfbf9',
+      'border-style': 'dashed',
+      'border-color': '#b3b3b3',
+      'font-weight': 'normal',
+      color: '#5c5c5c',
+      padding: '12px',
+    },
+  },
+  {
+    selector: 'node[size]',
+    style: { width: 'data(size)', height: 'data(size)' },
+  },
+  {
+    selector: 'node.holder',
+    style: { 'border-width': 5, 'border-style': 'double', 'border-color': HOLDER_BORDER_COLOR },
+  },
+  {
+    selector: 'node.marked',
+    style: { 'border-width': 5, 'border-style': 'solid', 'border-color': MARK_COLOR, 'font-weight': 'bold' },
+  },
+  {
+    selector: '.path-dimmed',
+    style: { opacity: 0.4 },
+  },
+  {
+    selector: '.muted',
+    style: { opacity: 0.28 },
+  },
+  {
+    selector: 'edge.path',
+    style: {
+      width: 7,
+      'line-color': PATH_COLOR,
+      'target-arrow-color': PATH_COLOR,
+      'line-style': 'solid',
+      opacity: 1,
+      'z-index': 50,
+    },
+  },
+  {
+    selector: 'node.path',
+    style: {
+      'underlay-color': PATH_COLOR,
+      'underlay-opacity': 0.22,
+      'underlay-padding': 9,
+      'underlay-shape': 'ellipse',
+      'font-weight': 'bold',
+      opacity: 1,
+      'z-index': 40,
+    },
+  },
+  {
+    selector: 'edge.selected',
+    style: {
+      width: 7,
+      'underlay-color': '#000000',
+      'underlay-opacity': 0.2,
+      'underlay-padding': 6,
+      'z-index': 60,
+    },
+  },
+  {
+    selector: 'node.removed',
+    style: { opacity: 0.3, 'border-style': 'dashed', 'border-color': MARK_COLOR, 'border-width': 3 },
+  },
+  {
+    selector: 'edge.removed',
+    style: {
+      opacity: 0.35,
+      'line-style': 'dashed',
+      'line-dash-pattern': [6, 5],
+      'line-color': MARK_COLOR,
+      'target-arrow-color': MARK_COLOR,
+      'target-arrow-shape': 'tee',
+    },
+  },
+  {
+    selector: 'edge.added',
+    style: {
+      width: 4,
+      'line-color': ADDED_COLOR,
+      'target-arrow-color': ADDED_COLOR,
+      'line-style': 'dashed',
+      'line-dash-pattern': [8, 4],
+      label: 'data(label)',
+      'font-size': 10,
+      'font-weight': 'bold',
+      color: '#00563f',
+      'text-background-color': '#ffffff',
+      'text-background-opacity': 0.9,
+      'text-background-padding': '2px',
+      'z-index': 45,
+    },
+  },
+  {
+    // Filtered out: gone from the drawing (and from fits), positions kept for when the filter is cleared.
+    selector: '.hidden',
+    style: { display: 'none' },
   },
   {
     selector: '.dimmed',

@@ -1,3 +1,107 @@
+// The gaps view: which kinds of information reach each country's NCP (ANALYSIS.md §1) as a heat map
+// of countries by indicators, and the details of the cell named in the URL (`country`, `indicator`).
+import { useMemo } from 'react';
+import { ErrorMessage, Loading } from '../../../components/States';
+import { useSearchParam } from '../../../lib/useSearchParam';
+import { navigate, viewHref } from '../../../lib/views';
+import { useMatrix } from '../../analysis/api/getMatrix';
+import { useCountries } from '../../map/api/getCountries';
+import { useReference } from '../../map/api/getReference';
+import { countryRatios, countStatuses, groupByTheme, statusWords, type MatrixCell } from '../matrix';
+import { CellDetails } from './CellDetails';
+import { CoverageMatrix, type MatrixRow } from './CoverageMatrix';
+import { StatusLegend } from './StatusLegend';
+import '../gaps.css';
+
 export function GapsView({ country }: { country: string | null }) {
-  return <p className="state">Gaps for {country}</p>;
+  const matrix = useMatrix();
+  const reference = useReference();
+  const countries = useCountries();
+  const [indicatorParam] = useSearchParam('indicator');
+
+  const model = useMemo(() => {
+    if (!matrix.data || !reference.data) return null;
+    const { cells, indicators } = matrix.data;
+    const byKey = new Map<string, MatrixCell>(cells.map((c) => [`${c.country}|${c.indicator}`, c]));
+    const names = new Map((countries.data?.countries ?? []).map((c) => [c.code, c.name]));
+    const rows: MatrixRow[] = matrix.data.countries
+      .map((code) => ({
+        code,
+        name: names.get(code) ?? code,
+        ...countryRatios(cells.filter((c) => c.country === code), indicators.length),
+      }))
+      .sort((a, b) => a.name.localeCompare(b.name));
+    return {
+      byKey,
+      rows,
+      names,
+      groups: groupByTheme(indicators, reference.data.indicators, reference.data.themes),
+      counts: countStatuses(cells),
+    };
+  }, [matrix.data, reference.data, countries.data]);
+
+  if (matrix.isError) {
+    return <ErrorMessage title="Could not load the coverage matrix" error={matrix.error} onRetry={() => void matrix.refetch()} />;
+  }
+  if (reference.isError) {
+    return <ErrorMessage title="Could not load the indicator catalogue" error={reference.error} onRetry={() => void reference.refetch()} />;
+  }
+  if (!model) return <Loading>Loading the coverage matrix…</Loading>;
+
+  const indicator = indicatorParam
+    ? reference.data?.indicators.find((i) => i.code === indicatorParam) ?? { code: indicatorParam, name: indicatorParam }
+    : null;
+  const selected = country && indicator ? { country, indicator: indicator.code } : null;
+  const selectedCell = selected ? model.byKey.get(`${selected.country}|${selected.indicator}`) : undefined;
+  const countryName = country ? model.names.get(country) ?? country : '';
+  const inMatrix = country !== null && model.rows.some((r) => r.code === country);
+
+  return (
+    <div className="gaps-view">
+      <div className="gaps-top">
+        <div className="gaps-intro">
+          <h2>Coverage gaps</h2>
+          <p>
+            Does each kind of information reach the national contact point (NCP)? Choose a cell for its route or what would close
+            its gap; arrow keys move between cells.
+          </p>
+        </div>
+        <StatusLegend counts={model.counts} />
+      </div>
+      {model.rows.length === 0 ? (
+        <p className="state">No national maps yet: import a map document to see its coverage.</p>
+      ) : (
+        <CoverageMatrix
+          rows={model.rows}
+          groups={model.groups}
+          cellAt={(c, i) => model.byKey.get(`${c}|${i}`)}
+          selected={selected}
+          onSelect={(c, i) => navigate(viewHref('gaps', c, { indicator: i }))}
+        />
+      )}
+      <p className="visually-hidden" aria-live="polite">
+        {selected && selectedCell ? `Showing ${countryName}, ${selected.indicator}: ${statusWords(selectedCell.status, selectedCell.hops)}` : ''}
+      </p>
+      <div className="gaps-details">
+        {!selected && <p className="gaps-hint">Choose a cell to see its route to the NCP, or what would close its gap.</p>}
+        {selected && indicator && !inMatrix && (
+          <p className="gaps-hint">
+            {countryName} is not in the matrix: it covers the national maps, each with its own NCP. Choose a cell above.
+          </p>
+        )}
+        {selected && indicator && inMatrix && (
+          <CellDetails
+            key={`${selected.country}|${selected.indicator}`}
+            country={selected.country}
+            countryName={countryName}
+            countryNames={model.names}
+            indicator={indicator}
+            status={selectedCell?.status}
+            hops={selectedCell?.hops}
+            onClose={() => navigate(viewHref('gaps', country))}
+          />
+        )}
+      </div>
+    </div>
+  );
 }

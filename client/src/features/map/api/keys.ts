@@ -3,4 +3,5 @@ export const mapKeys = {
   countries: () => ['countries'] as const,
   reference: () => ['reference'] as const,
   graph: (country: string) => ['graph', country] as const,
+  region: () => ['graph', '*region*'] as const,
 };

@@ -1,19 +1,20 @@
 // Details of one stakeholder: what it is, the datasets it holds, and its flows out and in.
 import { useEffect, useRef, type Ref } from 'react';
 import { humanize } from '../../../lib/format';
-import type { GraphFlow, GraphResponse, GraphStakeholder } from '../api/types';
+import type { GraphFlow, GraphStakeholder, MapGraph } from '../api/types';
 
 interface Props {
   ref?: Ref<HTMLElement>;
-  graph: GraphResponse;
+  graph: MapGraph;
   stakeholder: GraphStakeholder;
   /** Indicator code -> name, from the reference catalogue (may be empty while it loads). */
   indicatorNames: ReadonlyMap<string, string>;
   onSelect: (id: string) => void;
+  onSelectFlow: (flowId: string) => void;
   onClose: () => void;
 }
 
-function Indicators({ codes, names }: { codes: string[]; names: ReadonlyMap<string, string> }) {
+export function Indicators({ codes, names }: { codes: string[]; names: ReadonlyMap<string, string> }) {
   if (codes.length === 0) return <span className="muted">none</span>;
   return (
     <span className="indicators">
@@ -34,9 +35,10 @@ interface FlowTableProps {
   byId: ReadonlyMap<string, GraphStakeholder>;
   names: ReadonlyMap<string, string>;
   onSelect: (id: string) => void;
+  onSelectFlow: (flowId: string) => void;
 }
 
-function FlowTable({ title, headingId, flows, direction, byId, names, onSelect }: FlowTableProps) {
+function FlowTable({ title, headingId, flows, direction, byId, names, onSelect, onSelectFlow }: FlowTableProps) {
   return (
     <section aria-labelledby={headingId}>
       <h3 id={headingId}>
@@ -53,6 +55,9 @@ function FlowTable({ title, headingId, flows, direction, byId, names, onSelect }
               <th scope="col">Basis</th>
               <th scope="col">Status</th>
               <th scope="col">Confidence</th>
+              <th scope="col">
+                <span className="visually-hidden">Flow</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -80,6 +85,16 @@ function FlowTable({ title, headingId, flows, direction, byId, names, onSelect }
                     {f.personDependent && <span className="flag"> · rests on one person</span>}
                   </td>
                   <td>{humanize(f.confidence)}</td>
+                  <td>
+                    <button
+                      type="button"
+                      className="link"
+                      aria-label={`Details of the flow ${direction === 'out' ? 'to' : 'from'} ${other?.name ?? otherId}${f.indicators.length ? ` (${f.indicators.join(', ')})` : ''}`}
+                      onClick={() => onSelectFlow(f.id)}
+                    >
+                      Details
+                    </button>
+                  </td>
                 </tr>
               );
             })}
@@ -90,7 +105,7 @@ function FlowTable({ title, headingId, flows, direction, byId, names, onSelect }
   );
 }
 
-export function DetailsPanel({ ref, graph, stakeholder: s, indicatorNames, onSelect, onClose }: Props) {
+export function DetailsPanel({ ref, graph, stakeholder: s, indicatorNames, onSelect, onSelectFlow, onClose }: Props) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const byId = new Map(graph.stakeholders.map((x) => [x.id, x]));
   const datasets = graph.datasets.filter((d) => d.holder === s.id);
@@ -122,7 +137,7 @@ export function DetailsPanel({ ref, graph, stakeholder: s, indicatorNames, onSel
       {s.ncp && <p className="badge badge-ncp">National contact point (NCP){s.external ? ` of ${s.country}` : ''}</p>}
       {s.external && (
         <p className="note">
-          Foreign stakeholder ({s.country}): only its flows with {graph.country.name} are shown here; its datasets are on the map of {s.country}.
+          Foreign stakeholder ({s.country}): only its flows with {graph.country?.name ?? 'this country'} are shown here; its datasets are on the map of {s.country}.
         </p>
       )}
       <dl className="facts">
@@ -175,6 +190,7 @@ export function DetailsPanel({ ref, graph, stakeholder: s, indicatorNames, onSel
         byId={byId}
         names={indicatorNames}
         onSelect={onSelect}
+        onSelectFlow={onSelectFlow}
       />
       <FlowTable
         title="Flows in"
@@ -184,6 +200,7 @@ export function DetailsPanel({ ref, graph, stakeholder: s, indicatorNames, onSel
         byId={byId}
         names={indicatorNames}
         onSelect={onSelect}
+        onSelectFlow={onSelectFlow}
       />
     </aside>
   );

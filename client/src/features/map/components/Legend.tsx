@@ -1,9 +1,20 @@
 // The map legend as HTML, drawn from the same constants as the Cytoscape stylesheet.
 import { humanize } from '../../../lib/format';
 import {
-  BASIS_LOOK, BASIS_ORDER, BROKEN_COLOR, EDGE_COLOR, PERSON_DEPENDENT_COLOR, PLANNED_OPACITY, SECTOR_COLORS,
-  SECTOR_ORDER, STATUS_DESCRIPTION,
+  ADDED_COLOR, BASIS_LOOK, BASIS_ORDER, BROKEN_COLOR, DEFAULT_MARK_SUFFIX, EDGE_COLOR, MARK_COLOR, PATH_COLOR,
+  PERSON_DEPENDENT_COLOR, PLANNED_OPACITY, SECTOR_COLORS, SECTOR_ORDER, STATUS_DESCRIPTION,
 } from '../styles';
+
+/** Marks that only some views draw; the legend lists those the view uses. */
+export interface LegendExtras {
+  countryBoxes?: boolean;
+  holders?: string | null;
+  path?: boolean;
+  sizedBy?: string;
+  marked?: { suffix?: string; meaning: string };
+  removed?: boolean;
+  added?: boolean;
+}
 
 const DASH: Record<'solid' | 'dashed' | 'dotted', string | undefined> = {
   solid: undefined,
@@ -24,10 +35,22 @@ function EdgeSample({ width, dash, color = EDGE_COLOR, opacity = 1, cross = fals
   );
 }
 
-function NodeSample({ color, dashed = false, faded = false }: { color: string; dashed?: boolean; faded?: boolean }) {
+function NodeSample({ color, dashed = false, faded = false, stroke = '#333', strokeWidth = 1.5, double = false }: {
+  color: string; dashed?: boolean; faded?: boolean; stroke?: string; strokeWidth?: number; double?: boolean;
+}) {
   return (
-    <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" opacity={faded ? 0.55 : 1}>
-      <circle cx="8" cy="8" r="6.5" fill={color} stroke="#333" strokeWidth="1.5" strokeDasharray={dashed ? '2 2' : undefined} />
+    <svg width="18" height="18" viewBox="0 0 18 18" aria-hidden="true" opacity={faded ? 0.55 : 1}>
+      <circle cx="9" cy="9" r="6.5" fill={color} stroke={stroke} strokeWidth={strokeWidth} strokeDasharray={dashed ? '2 2' : undefined} />
+      {double && <circle cx="9" cy="9" r="8.3" fill="none" stroke={stroke} strokeWidth="1" />}
+    </svg>
+  );
+}
+
+function SizeSample() {
+  return (
+    <svg width="34" height="18" viewBox="0 0 34 18" aria-hidden="true">
+      <circle cx="5" cy="9" r="3.5" fill="#cccccc" stroke="#333" />
+      <circle cx="23" cy="9" r="8" fill="#cccccc" stroke="#333" />
     </svg>
   );
 }
@@ -46,7 +69,9 @@ function StarSample() {
   );
 }
 
-export function Legend() {
+export function Legend({ extras = {} }: { extras?: LegendExtras }) {
+  const { countryBoxes, holders, path, sizedBy, marked, removed, added } = extras;
+  const hasMarks = Boolean(countryBoxes || holders || path || sizedBy || marked || removed || added);
   return (
     <section className="legend" aria-labelledby="legend-heading">
       <h2 id="legend-heading">Legend</h2>
@@ -90,6 +115,57 @@ export function Legend() {
           Rests on one person (black dot)
         </li>
       </ul>
+      {hasMarks && (
+        <>
+          <h3>On this map</h3>
+          <ul>
+            {countryBoxes && (
+              <li>
+                <svg width="22" height="16" viewBox="0 0 22 16" aria-hidden="true">
+                  <rect x="1" y="1" width="20" height="14" rx="3" fill="#f4f4f1" stroke="#8c8c8c" />
+                </svg>
+                A box per country; arrows between boxes cross a border
+              </li>
+            )}
+            {holders && (
+              <li>
+                <NodeSample color="#cccccc" stroke="#000" strokeWidth={2} double />
+                Holds {holders} (double ring)
+              </li>
+            )}
+            {path && (
+              <li>
+                <EdgeSample width={5} color={PATH_COLOR} />
+                Best path to the NCP (the rest is faded)
+              </li>
+            )}
+            {sizedBy && (
+              <li>
+                <SizeSample />
+                Size: {sizedBy}
+              </li>
+            )}
+            {marked && (
+              <li>
+                <NodeSample color="#cccccc" stroke={MARK_COLOR} strokeWidth={3} />
+                {marked.meaning} (vermillion ring, label “{(marked.suffix ?? DEFAULT_MARK_SUFFIX).trim()}”)
+              </li>
+            )}
+            {removed && (
+              <li>
+                <EdgeSample width={2} color={MARK_COLOR} opacity={0.5} />
+                Removed in the scenario (faded, dashed)
+              </li>
+            )}
+            {added && (
+              <li>
+                <EdgeSample width={3} color={ADDED_COLOR} dash="6 3" />
+                Added in the scenario (labelled with the indicator)
+              </li>
+            )}
+          </ul>
+        </>
+      )}
     </section>
   );
 }

@@ -1,69 +1,286 @@
-// The map view: the country's graph with its legend and stakeholder list, and the details of the
-// selected stakeholder.
+// The map view: a country's graph or the whole region's, with filters, search, layouts, export, the
+// legend, the stakeholder list and flows table, and the details of the selected stakeholder or flow.
+// Everything a person chooses here is in the URL, so a view can be shared as a link.
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { ErrorMessage, Loading } from '../../../components/States';
+import { useSearchParams, type SetSearchParams } from '../../../lib/useSearchParams';
+import { useCoverage } from '../../analysis/api/getCoverage';
 import { useGraph } from '../api/getGraph';
 import { useReference } from '../api/getReference';
-import type { CountrySummary, GraphResponse } from '../api/types';
+import { useRegionGraph } from '../api/getRegionGraph';
+import type { CountrySummary, MapGraph } from '../api/types';
+import { download } from '../download';
+import type { Scope } from '../elements';
+import { activeFilterCount, applyFilters, FILTER_PARAMS, filtersFromParams, filtersToParams, type MapFilters } from '../filters';
+import { LAYOUTS, layoutOf, type LayoutName } from '../layouts';
+import '../map.css';
+import { sortCountries } from './CountryPicker';
 import { DetailsPanel } from './DetailsPanel';
-import { GraphCanvas } from './GraphCanvas';
+import { FilterPanel } from './FilterPanel';
+import { FlowDetails } from './FlowDetails';
+import { FlowsTable } from './FlowsTable';
+import { GraphCanvas, type GraphCanvasHandle } from './GraphCanvas';
+import { IndicatorNotice } from './IndicatorNotice';
 import { Legend } from './Legend';
+import { SearchBox } from './SearchBox';
 import { StakeholderList } from './StakeholderList';
+import { ZoomControls } from './ZoomControls';
 
-/** The map of one country: loading and error states around the graph, legend, list and details. */
+const MAP_PARAMS = ['scope', 'layout', 'q', 'selected', 'flow', ...FILTER_PARAMS] as const;
+type MapParam = (typeof MAP_PARAMS)[number];
+const EMPTY: readonly string[] = [];
+
+/** The map of one country or of the whole region: loading and error states around the map screen. */
 export function MapView({ country, countries }: { country: string; countries: CountrySummary[] | undefined }) {
-  const graph = useGraph(country);
+  const [params, setParams] = useSearchParams(MAP_PARAMS);
+  const scope: Scope = params.scope === 'region' ? 'region' : 'country';
+  const countryGraph = useGraph(scope === 'country' ? country : null);
+  const regionGraph = useRegionGraph(scope === 'region');
   const summary = countries?.find((c) => c.code === country);
+  const countryNames = useMemo(() => new Map(sortCountries(countries ?? []).map((c) => [c.code, c.name])), [countries]);
+  const query = scope === 'region' ? regionGraph : countryGraph;
+  // The region's boxes are titled with country names: wait for them rather than draw the map twice.
+  const waiting = query.isPending || (scope === 'region' && !countries);
+  const countryName = summary?.name ?? country;
   return (
     <>
-      {graph.isPending && <Loading>Loading the map of {summary?.name ?? country}…</Loading>}
-      {graph.isError && (
-        <ErrorMessage title={`Could not open the map for "${country}"`} error={graph.error} onRetry={() => void graph.refetch()}>
-          {countries && !summary && <p>There is no map for the country code {country}. Choose a country from the list above.</p>}
+      {waiting && !query.isError && <Loading>Loading the map of {scope === 'region' ? 'the whole region' : countryName}…</Loading>}
+      {query.isError && (
+        <ErrorMessage
+          title={scope === 'region' ? 'Could not open the map of the whole region' : `Could not open the map for "${country}"`}
+          error={query.error}
+          onRetry={() => void query.refetch()}
+        >
+          {scope === 'country' && countries && !summary && <p>There is no map for the country code {country}. Choose a country from the list above.</p>}
         </ErrorMessage>
       )}
-      {graph.data && <CountryMap key={graph.data.country.code} graph={graph.data} />}
+      {query.data && !waiting && (
+        <MapScreen
+          graph={query.data}
+          scope={scope}
+          country={country}
+          countryName={countryName}
+          countryNames={countryNames}
+          params={params}
+          setParams={setParams}
+        />
+      )}
     </>
   );
 }
 
-function CountryMap({ graph }: { graph: GraphResponse }) {
-  const [selectedId, setSelectedId] = useState<string | null>(null);
+interface ScreenProps {
+  graph: MapGraph;
+  scope: Scope;
+  country: string;
+  countryName: string;
+  countryNames: ReadonlyMap<string, string>;
+  params: Record<MapParam, string | null>;
+  setParams: SetSearchParams<MapParam>;
+}
+
+function MapScreen({ graph, scope, country, countryName, countryNames, params, setParams }: ScreenProps) {
+  const canvasRef = useRef<GraphCanvasHandle>(null);
   const panelRef = useRef<HTMLElement>(null);
+  const [showTable, setShowTable] = useState(false);
+  const [exportError, setExportError] = useState<string | null>(null);
   const reference = useReference();
-  const indicatorNames = useMemo(
-    () => new Map((reference.data?.indicators ?? []).map((i) => [i.code, i.name])),
-    [reference.data],
+  const indicatorNames = useMemo(() => new Map((reference.data?.indicators ?? []).map((i) => [i.code, i.name])), [reference.data]);
+  const indicatorThemes = useMemo(() => new Map((reference.data?.indicators ?? []).map((i) => [i.code, i.themes])), [reference.data]);
+
+  // Recomputed when a filter parameter changes, not on every keystroke in the search box.
+  const { theme, indicator, sector, basis, status, confidence } = params;
+  const filters = useMemo(
+    () => filtersFromParams({ theme, indicator, sector, basis, status, confidence }),
+    [theme, indicator, sector, basis, status, confidence],
   );
-  const selected = graph.stakeholders.find((s) => s.id === selectedId);
-  const close = useCallback(() => setSelectedId(null), []);
+  const result = useMemo(() => applyFilters(graph, filters, indicatorThemes), [graph, filters, indicatorThemes]);
+  const filtered = activeFilterCount(filters) > 0;
+  const layout = layoutOf(params.layout);
+
+  const coverage = useCoverage(filters.indicator ? country : null);
+  const cell = coverage.data?.cells.find((c) => c.indicator === filters.indicator);
+  const highlightNodes = cell?.status === 'reaches_ncp' || cell?.status === 'held_by_ncp' ? (cell.path ?? EMPTY) : EMPTY;
+  const highlightFlows = cell?.status === 'reaches_ncp' ? (cell.flows ?? EMPTY) : EMPTY;
+
+  const selected = graph.stakeholders.find((s) => s.id === params.selected);
+  const selectedFlow = selected ? undefined : graph.flows.find((f) => f.id === params.flow);
+
+  const select = useCallback((id: string | null) => setParams({ selected: id, flow: null }), [setParams]);
+  const selectFlow = useCallback((id: string) => setParams({ flow: id, selected: null }), [setParams]);
+  const close = useCallback(() => setParams({ selected: null, flow: null }), [setParams]);
+  const setFilters = (next: MapFilters) => setParams(filtersToParams(next));
+
+  const visibleFlows = useMemo(() => graph.flows.filter((f) => result.flows.has(f.id)), [graph, result]);
+  // With filters on, the view frames what they leave: the drawn flows' ends, the holders, the NCP.
+  const focus = useMemo(() => {
+    if (!filtered) return undefined;
+    const ids = new Set([...result.holders, ...highlightNodes]);
+    for (const f of visibleFlows) {
+      ids.add(f.from);
+      ids.add(f.to);
+    }
+    for (const s of graph.stakeholders) if (s.ncp && s.country === country && !s.external) ids.add(s.id);
+    return ids;
+  }, [filtered, result, visibleFlows, highlightNodes, graph, country]);
   const own = graph.stakeholders.filter((s) => !s.external).length;
+  const crossBorder = useMemo(() => {
+    const countryOf = new Map(graph.stakeholders.map((s) => [s.id, s.country]));
+    return graph.flows.filter((f) => countryOf.get(f.from) !== countryOf.get(f.to)).length;
+  }, [graph]);
+  const countries = new Set(graph.stakeholders.map((s) => s.country)).size;
+  const fileStem = `flow-atlas-${scope === 'region' ? 'region' : country}`;
+  const hasNcp = graph.stakeholders.some((s) => s.ncp && !s.external && s.country === country);
+
+  async function exportAs(kind: 'png' | 'svg') {
+    setExportError(null);
+    try {
+      const canvas = canvasRef.current;
+      if (!canvas) throw new Error('The map is not drawn yet.');
+      download(await (kind === 'png' ? canvas.png() : canvas.svg()), `${fileStem}.${kind}`);
+    } catch (err) {
+      setExportError(`Could not export the map: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
 
   return (
     <div className="map-layout">
-      <div className="graph-area">
-        <p className="graph-summary">
-          {graph.country.name}: {own} stakeholders, {graph.stakeholders.length - own} foreign, {graph.flows.length} flows
-        </p>
-        {graph.stakeholders.length === 0 ? (
-          <p className="state">This map has no stakeholders yet.</p>
-        ) : (
-          <GraphCanvas graph={graph} selectedId={selectedId} onSelect={setSelectedId} overlayRef={panelRef} />
+      <div className="map-main">
+        <div className="map-toolbar">
+          <div className="scope-switch" role="group" aria-label="Map of">
+            <button type="button" aria-pressed={scope === 'country'} onClick={() => setParams({ scope: null })}>
+              {countryName}
+            </button>
+            <button type="button" aria-pressed={scope === 'region'} onClick={() => setParams({ scope: 'region' })}>
+              Whole region
+            </button>
+          </div>
+          <label className="map-toolbar-field">
+            <span>Layout</span>
+            <select value={layout} onChange={(e) => setParams({ layout: e.target.value === 'fcose' ? null : (e.target.value as LayoutName) })}>
+              {LAYOUTS.map((l) => (
+                <option key={l.id} value={l.id}>
+                  {l.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <SearchBox
+            stakeholders={graph.stakeholders}
+            query={params.q ?? ''}
+            onQuery={(q) => setParams({ q: q || null }, { replace: true })}
+            onPick={(id) => {
+              setParams({ selected: id, flow: null });
+              canvasRef.current?.centreOn(id);
+            }}
+          />
+          <button type="button" className="map-button" aria-pressed={showTable} onClick={() => setShowTable((v) => !v)}>
+            Show flows as a table
+          </button>
+          <div className="map-toolbar-end" role="group" aria-label="Download the map">
+            <button type="button" className="map-button" aria-label="Download the map as PNG" title="Download the map as PNG" onClick={() => void exportAs('png')}>
+              ↓ PNG
+            </button>
+            <button type="button" className="map-button" aria-label="Download the map as SVG" title="Download the map as SVG" onClick={() => void exportAs('svg')}>
+              ↓ SVG
+            </button>
+          </div>
+        </div>
+        {exportError && (
+          <p className="map-toolbar-error" role="alert">
+            {exportError}
+          </p>
         )}
-        {selected && (
-          <DetailsPanel
-            ref={panelRef}
-            graph={graph}
-            stakeholder={selected}
+        <div className="graph-area">
+          <div className="graph-info">
+            <p className="graph-summary">
+              {scope === 'region'
+                ? `Whole region: ${countries} countries, ${graph.stakeholders.length} stakeholders, ${graph.flows.length} flows of which ${crossBorder} cross-border`
+                : `${countryName}: ${own} stakeholders, ${graph.stakeholders.length - own} foreign, ${graph.flows.length} flows`}
+              {filtered && ` · showing ${result.flows.size} flows`}
+            </p>
+            {filters.indicator && (
+              <IndicatorNotice
+                indicator={filters.indicator}
+                indicatorName={indicatorNames.get(filters.indicator)}
+                countryName={countryName}
+                cell={cell}
+                loading={coverage.isPending}
+                error={coverage.error}
+                graph={graph}
+                countryMap={scope === 'country'}
+              />
+            )}
+            {layout === 'ncp' && !hasNcp && (
+              <p className="map-notice map-notice-warn" role="status">
+                {countryName} has no NCP mapped: nothing is at the centre{scope === 'region' ? ' of its box' : ''}, every stakeholder is on one ring.
+              </p>
+            )}
+          </div>
+          <div className="graph-stage">
+            {graph.stakeholders.length === 0 ? (
+              <p className="state">This map has no stakeholders yet.</p>
+            ) : (
+              <GraphCanvas
+                ref={canvasRef}
+                graph={graph}
+                title={scope === 'region' ? 'the whole region' : countryName}
+                hookId={scope === 'region' ? 'region' : country}
+                scope={scope}
+                layout={layout}
+                countryNames={scope === 'region' ? countryNames : undefined}
+                selectedId={selected?.id ?? null}
+                selectedFlowId={selectedFlow?.id ?? null}
+                onSelect={select}
+                onSelectFlow={selectFlow}
+                visibleNodes={result.nodes}
+                visibleFlows={result.flows}
+                mutedNodes={result.muted}
+                holders={result.holders}
+                highlightNodes={highlightNodes}
+                highlightFlows={highlightFlows}
+                focus={focus}
+                overlayRef={panelRef}
+              />
+            )}
+            <ZoomControls canvasRef={canvasRef} />
+          </div>
+          {selected && (
+            <DetailsPanel
+              ref={panelRef}
+              graph={graph}
+              stakeholder={selected}
+              indicatorNames={indicatorNames}
+              onSelect={select}
+              onSelectFlow={selectFlow}
+              onClose={close}
+            />
+          )}
+          {selectedFlow && (
+            <FlowDetails ref={panelRef} graph={graph} flow={selectedFlow} indicatorNames={indicatorNames} onSelect={select} onClose={close} />
+          )}
+        </div>
+        {showTable && (
+          <FlowsTable
+            flows={visibleFlows}
+            total={graph.flows.length}
+            stakeholders={graph.stakeholders}
             indicatorNames={indicatorNames}
-            onSelect={setSelectedId}
-            onClose={close}
+            selectedFlowId={selectedFlow?.id ?? null}
+            onSelectFlow={selectFlow}
           />
         )}
       </div>
       <div className="sidebar">
-        <Legend />
-        <StakeholderList stakeholders={graph.stakeholders} selectedId={selectedId} onSelect={setSelectedId} />
+        <FilterPanel filters={filters} reference={reference.data} onChange={setFilters} />
+        <Legend
+          extras={{
+            countryBoxes: scope === 'region',
+            holders: filters.indicator,
+            path: highlightFlows.length > 0,
+          }}
+        />
+        <StakeholderList stakeholders={graph.stakeholders} selectedId={selected?.id ?? null} onSelect={select} region={scope === 'region'} />
       </div>
     </div>
   );

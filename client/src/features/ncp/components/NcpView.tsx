@@ -1,3 +1,365 @@
+// The NCP view: the national contact point's position in its country's network (ANALYSIS.md §4),
+// each measure explained in plain words; a country without an NCP gets an explanation instead.
+import type { ReactNode } from 'react';
+import { ErrorMessage, Loading } from '../../../components/States';
+import { humanize } from '../../../lib/format';
+import { navigate, viewHref } from '../../../lib/views';
+import { useNcp } from '../../analysis/api/getNcp';
+import type { NcpResponse } from '../../analysis/api/types';
+import { useCountries } from '../../map/api/getCountries';
+import { useGraph } from '../../map/api/getGraph';
+import { useReference } from '../../map/api/getReference';
+import type { GraphResponse } from '../../map/api/types';
+import { BROKERAGE_NAMES, BROKERAGE_ORDER, brokerageMeaning, constraintMeaning, decimal, ordinal } from '../explain';
+import '../ncp.css';
+
+type NcpMetrics = Extract<NcpResponse, { status: 'ok' }>;
+type CrossBorderFlow = NcpMetrics['crossBorder']['in'][number];
+
 export function NcpView({ country }: { country: string }) {
-  return <p className="state">NCP of {country}</p>;
+  const ncp = useNcp(country);
+  const countries = useCountries();
+  const countryName = countries.data?.countries.find((c) => c.code === country)?.name ?? country;
+
+  if (ncp.isPending) return <Loading>Loading the NCP of {countryName}…</Loading>;
+  if (ncp.isError) {
+    return <ErrorMessage title={`Could not load the NCP of "${country}"`} error={ncp.error} onRetry={() => void ncp.refetch()} />;
+  }
+  if (ncp.data.status === 'no_ncp') return <NoNcp country={country} countryName={countryName} />;
+  return <NcpPosition metrics={ncp.data} countryName={countryName} />;
+}
+
+function NoNcp({ country, countryName }: { country: string; countryName: string }) {
+  const mapHref = viewHref('map', country);
+  return (
+    <div className="ncp-view">
+      <section className="ncp-no-ncp" aria-labelledby="ncp-none-title">
+        <h2 id="ncp-none-title">{country === 'INT' ? 'The international layer' : countryName} has no national contact point</h2>
+        {country === 'INT' ? (
+          <p>
+            The international layer holds international bodies and regional networks (such as Europol, Interpol, IOM and the
+            CBSS secretariat). It is not a country, so it has no national contact point (NCP) and there is no NCP position to
+            describe. Choose a national country in the list above to see its NCP.
+          </p>
+        ) : (
+          <p>
+            No institution in the map of {countryName} is marked as its national contact point (NCP), so there is no NCP position to
+            describe. Mark the institution that acts as NCP in the map to see it here.
+          </p>
+        )}
+        <p>
+          <InAppLink href={mapHref}>Open the map of {country === 'INT' ? 'the international layer' : countryName}</InAppLink>
+        </p>
+      </section>
+    </div>
+  );
+}
+
+function NcpPosition({ metrics: m, countryName }: { metrics: NcpMetrics; countryName: string }) {
+  const graph = useGraph(m.country);
+  const reference = useReference();
+  const countries = useCountries();
+  const stakeholders = graph.data?.stakeholders ?? [];
+  const self = stakeholders.find((s) => s.id === m.ncp);
+  const n = graph.data ? stakeholders.filter((s) => !s.external).length : null;
+  const sector = self ? humanize(self.sector).toLowerCase() : 'its sector';
+  const indicatorName = new Map((reference.data?.indicators ?? []).map((i) => [i.code, i.name]));
+  const countryNames = new Map((countries.data?.countries ?? []).map((c) => [c.code, c.name]));
+  const others = n === null ? 'the other institutions' : `the other ${n - 1} institutions`;
+  const maxBrokerage = Math.max(1, ...BROKERAGE_ORDER.map((r) => m.brokerage[r]));
+  const brokerageTotal = BROKERAGE_ORDER.reduce((sum, r) => sum + m.brokerage[r], 0);
+  const mapHref = viewHref('map', m.country);
+  const gapsHref = viewHref('gaps', m.country);
+
+  return (
+    <div className="ncp-view">
+      <header className="ncp-head">
+        <div>
+          <h2>National contact point of {countryName}</h2>
+          <p className="ncp-name">
+            <span>{self?.name ?? m.ncp}</span>
+            {self && (
+              <span className="ncp-type">
+                {humanize(self.type)} · {humanize(self.sector)} sector
+              </span>
+            )}
+          </p>
+          <p className="ncp-lede">
+            How the NCP sits in {countryName}’s network of {n ?? '…'} institutions: who sends to it, what it receives and passes
+            on, and how much information depends on it. Counts use the active flows between institutions of {countryName}.
+          </p>
+        </div>
+        <nav className="ncp-links" aria-label="Related views">
+          <InAppLink href={mapHref}>Show on the map</InAppLink>
+          <InAppLink href={gapsHref}>Coverage gaps</InAppLink>
+        </nav>
+      </header>
+      {graph.isError && <ErrorMessage title="Could not load the names of the institutions" error={graph.error} />}
+
+      <div className="ncp-grid">
+        <div className="ncp-col">
+          <Card id="ncp-position" title="Position in the national network">
+            <table className="ncp-table ncp-figures">
+              <thead>
+                <tr>
+                  <th scope="col">Measure</th>
+                  <th scope="col">Value</th>
+                  <th scope="col">What it means</th>
+                </tr>
+              </thead>
+              <tbody>
+                <Figure name="Receives directly from" value={count(m.inDegree, 'institution')}>
+                  Institutions in {countryName} that send information straight to the NCP (in-degree).
+                </Figure>
+                <Figure name="Sends directly to" value={count(m.outDegree, 'institution')}>
+                  Institutions in {countryName} the NCP sends information to itself (out-degree).
+                </Figure>
+                <Figure name="Go-between rank (betweenness)" value={`${ordinal(m.betweennessRank)} of ${n ?? '…'}`} detail={decimal(m.betweenness)}>
+                  How often the NCP lies on the shortest chain of flows between two other institutions (0: never, 1: on every
+                  one). Rank 1 is the strongest go-between in {countryName}.
+                </Figure>
+                <Figure name="Closeness, incoming" value={decimal(m.harmonicClosenessIn)}>
+                  How near the rest of the network is to the NCP: 1 if every institution sent to it directly, 0 if none can reach
+                  it. Higher means information travels fewer steps to reach the NCP.
+                </Figure>
+                <Figure name="Closeness, outgoing" value={decimal(m.harmonicClosenessOut)}>
+                  The same in the other direction: how few steps the NCP needs to reach the others.
+                </Figure>
+                <Figure name="Dependence on few contacts (Burt’s constraint)" value={m.constraint === null ? 'n/a' : decimal(m.constraint)}>
+                  Low (near 0): many contacts that are not linked to each other, so the NCP has independent sources and bridges
+                  separate parts of the network. High (towards 1): few contacts, or contacts all linked to each other, so the NCP
+                  depends on a closed circle. {constraintMeaning(m.constraint)}
+                </Figure>
+              </tbody>
+            </table>
+          </Card>
+          <Card id="ncp-brokerage" title="Brokerage roles">
+            <p className="ncp-note">
+              Each count is a pair of institutions A and C where A sends to the NCP, the NCP sends to C, and A does not send to C
+              directly: for that pair the NCP is the broker. Roles depend on the sectors of A, the NCP ({sector}) and C.{' '}
+              {brokerageTotal === 0 && 'The NCP brokers no pair.'}
+            </p>
+            <table className="ncp-table ncp-brokerage">
+              <thead>
+                <tr>
+                  <th scope="col">Role</th>
+                  <th scope="col">Pairs</th>
+                  <th scope="col">What it means here</th>
+                </tr>
+              </thead>
+              <tbody>
+                {BROKERAGE_ORDER.map((role) => (
+                  <tr key={role}>
+                    <th scope="row">{BROKERAGE_NAMES[role]}</th>
+                    <td className="ncp-num">
+                      <span className="ncp-count">{m.brokerage[role]}</span>
+                      <span className="ncp-bar" aria-hidden="true">
+                        <span style={{ width: `${(m.brokerage[role] / maxBrokerage) * 100}%` }} />
+                      </span>
+                    </td>
+                    <td>{brokerageMeaning(role, sector)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </Card>
+          <Card id="ncp-cross-border" title="Cross-border channels">
+            <p className="ncp-note">Flows between the NCP and other countries’ NCPs or international bodies.</p>
+            <div className="ncp-cross">
+              <CrossBorderTable
+                title="Received from abroad"
+                flows={m.crossBorder.in}
+                graph={graph.data}
+                countryNames={countryNames}
+                indicatorName={indicatorName}
+              />
+              <CrossBorderTable
+                title="Sent abroad"
+                flows={m.crossBorder.out}
+                graph={graph.data}
+                countryNames={countryNames}
+                indicatorName={indicatorName}
+              />
+            </div>
+          </Card>
+        </div>
+        <div className="ncp-col">
+          <Card id="ncp-reach" title="Reach">
+            <p className="ncp-note">Share of {others} in {countryName} linked to the NCP by a chain of flows.</p>
+            <table className="ncp-table ncp-reach">
+              <thead>
+                <tr>
+                  <th scope="col">Direction</th>
+                  <th scope="col">Directly</th>
+                  <th scope="col">Within 2 steps</th>
+                  <th scope="col">At all</th>
+                </tr>
+              </thead>
+              <tbody>
+                <tr>
+                  <th scope="row">Can reach the NCP</th>
+                  <Share value={m.reach.in.k1} />
+                  <Share value={m.reach.in.k2} />
+                  <Share value={m.reach.in.any} />
+                </tr>
+                <tr>
+                  <th scope="row">The NCP reaches</th>
+                  <Share value={m.reach.out.k1} />
+                  <Share value={m.reach.out.k2} />
+                  <Share value={m.reach.out.any} />
+                </tr>
+              </tbody>
+            </table>
+          </Card>
+          <Card id="ncp-indicators" title="Indicators">
+            <div className="ncp-indicator-lists">
+              <IndicatorList
+                title="Received"
+                meaning="reach the NCP from other institutions"
+                codes={m.indicatorsReceived}
+                names={indicatorName}
+              />
+              <IndicatorList title="Held" meaning="the NCP collects itself" codes={m.indicatorsHeld} names={indicatorName} />
+              <IndicatorList
+                title="Passed on"
+                meaning="travel on from the NCP to another country’s NCP or an international body"
+                codes={m.indicatorsPassedOn}
+                names={indicatorName}
+              />
+            </div>
+            <p className="ncp-note">
+              What never reaches the NCP is in <InAppLink href={gapsHref}>Coverage gaps</InAppLink>.
+            </p>
+          </Card>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function Card({ id, title, className, children }: { id: string; title: string; className?: string; children: ReactNode }) {
+  return (
+    <section className={`ncp-card${className ? ` ${className}` : ''}`} aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`}>{title}</h3>
+      {children}
+    </section>
+  );
+}
+
+function Figure({ name, value, detail, children }: { name: string; value: string; detail?: string; children: ReactNode }) {
+  return (
+    <tr>
+      <th scope="row">{name}</th>
+      <td className="ncp-value">
+        <strong>{value}</strong>
+        {detail && <span className="ncp-detail"> ({detail})</span>}
+      </td>
+      <td>{children}</td>
+    </tr>
+  );
+}
+
+function Share({ value }: { value: number }) {
+  const pct = Math.round(value * 100);
+  return (
+    <td className="ncp-num">
+      <span className="ncp-count">{pct}%</span>
+      <span className="ncp-bar" aria-hidden="true">
+        <span style={{ width: `${pct}%` }} />
+      </span>
+    </td>
+  );
+}
+
+function IndicatorList({ title, meaning, codes, names }: { title: string; meaning: string; codes: string[]; names: ReadonlyMap<string, string> }) {
+  const id = `ncp-ind-${title.toLowerCase().replace(/\W+/g, '-')}`;
+  return (
+    <section aria-labelledby={id} className="ncp-indicator-list">
+      <h4 id={id}>
+        {title} ({codes.length})
+      </h4>
+      <p className="ncp-note">Indicators that {meaning}.</p>
+      {codes.length === 0 ? (
+        <p className="ncp-empty">None.</p>
+      ) : (
+        <ul>
+          {codes.map((code) => (
+            <li key={code}>
+              <span className="ncp-code">{code}</span>
+              <span>{names.get(code) ?? ''}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+interface CrossBorderProps {
+  title: string;
+  flows: CrossBorderFlow[];
+  graph: GraphResponse | undefined;
+  countryNames: ReadonlyMap<string, string>;
+  indicatorName: ReadonlyMap<string, string>;
+}
+
+function CrossBorderTable({ title, flows, graph, countryNames, indicatorName }: CrossBorderProps) {
+  const name = (id: string) => graph?.stakeholders.find((s) => s.id === id)?.name ?? id;
+  return (
+    <div className="ncp-cross-table">
+      <h4>
+        {title} ({flows.length})
+      </h4>
+      {flows.length === 0 ? (
+        <p className="ncp-empty">None.</p>
+      ) : (
+        <table className="ncp-table">
+          <caption className="visually-hidden">{title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Other party</th>
+              <th scope="col">Country</th>
+              <th scope="col">Indicators</th>
+            </tr>
+          </thead>
+          <tbody>
+            {flows.map((f) => (
+              <tr key={f.flow}>
+                <td>{name(f.stakeholder)}</td>
+                <td>{countryNames.get(f.country) ?? f.country}</td>
+                <td>
+                  <span className="ncp-codes">
+                    {f.indicators.map((code) => (
+                      <abbr key={code} title={indicatorName.get(code)} className="ncp-code">
+                        {code}
+                      </abbr>
+                    ))}
+                  </span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}
+
+function InAppLink({ href, children }: { href: string; children: ReactNode }) {
+  return (
+    <a
+      href={href}
+      onClick={(e) => {
+        if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
+        e.preventDefault();
+        navigate(href);
+      }}
+    >
+      {children}
+    </a>
+  );
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }

@@ -1,0 +1,56 @@
+// The what-if scenario of the bottlenecks view: what it removes and adds, as URL lists (`remove`,
+// `removeFlows`, `add`), and as the request body of POST /api/analysis/what-if. A suggested flow is
+// named `from>to:indicator`, which stays true when the ranking of suggestions changes.
+import { listParam } from '../../lib/useSearchParams';
+import type { SuggestionsResponse, WhatIfRequest } from '../analysis/api/types';
+import type { GraphResponse } from '../map/api/types';
+
+export type Suggestion = SuggestionsResponse['suggestions'][number];
+
+export const SCENARIO_PARAMS = ['remove', 'removeFlows', 'add'] as const;
+export type ScenarioParam = (typeof SCENARIO_PARAMS)[number];
+
+export interface Scenario {
+  removeStakeholders: string[];
+  removeFlows: string[];
+  /** Keys of suggested flows (suggestionKey). */
+  add: string[];
+}
+
+export const suggestionKey = (s: Pick<Suggestion, 'from' | 'to' | 'indicator'>) => `${s.from}>${s.to}:${s.indicator}`;
+
+/** The scenario the URL names, keeping only ids this country's map knows (a link from another country names none). */
+export function scenarioFromParams(values: Record<ScenarioParam, string | null>, graph: GraphResponse | undefined): Scenario {
+  const stakeholders = new Set(graph?.stakeholders.map((s) => s.id));
+  const flows = new Set(graph?.flows.map((f) => f.id));
+  return {
+    removeStakeholders: listParam(values.remove).filter((id) => !graph || stakeholders.has(id)),
+    removeFlows: listParam(values.removeFlows).filter((id) => !graph || flows.has(id)),
+    add: listParam(values.add),
+  };
+}
+
+export function isEmpty(s: Scenario): boolean {
+  return s.removeStakeholders.length + s.removeFlows.length + s.add.length === 0;
+}
+
+/**
+ * The request for the scenario. A proposed flow (direct, or joining a route) is modelled as an active
+ * flow on an agreement carrying the indicator; extending an existing flow as a flow parallel to it, on
+ * its basis, carrying the indicator (the same reach, without touching the stored flow).
+ */
+export function toRequest(country: string, s: Scenario, suggestions: readonly Suggestion[], graph: GraphResponse): WhatIfRequest {
+  const byKey = new Map(suggestions.map((x) => [suggestionKey(x), x]));
+  const basisOf = new Map(graph.flows.map((f) => [f.id, f.basis]));
+  const addFlows = s.add.flatMap((key, i) => {
+    const x = byKey.get(key);
+    if (!x) return [];
+    const basis = (x.kind === 'extend_flow' && x.flow ? basisOf.get(x.flow) : undefined) ?? 'agreement';
+    return [{ id: `proposed-${i + 1}`, from: x.from, to: x.to, indicators: [x.indicator], basis }];
+  });
+  return { country, removeStakeholders: s.removeStakeholders, removeFlows: s.removeFlows, addFlows };
+}
+
+export function toggled(list: readonly string[], id: string): string[] {
+  return list.includes(id) ? list.filter((x) => x !== id) : [...list, id];
+}

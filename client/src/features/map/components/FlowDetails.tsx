@@ -1,0 +1,143 @@
+// Details of one information flow: who passes what to whom, on which basis and how, how sure we are,
+// and the interviews it rests on.
+import { useEffect, useRef, type Ref } from 'react';
+import { humanize } from '../../../lib/format';
+import type { GraphFlow, MapGraph } from '../api/types';
+import { Indicators } from './DetailsPanel';
+
+interface Props {
+  ref?: Ref<HTMLElement>;
+  graph: MapGraph;
+  flow: GraphFlow;
+  indicatorNames: ReadonlyMap<string, string>;
+  onSelect: (id: string) => void;
+  onClose: () => void;
+}
+
+export function FlowDetails({ ref, graph, flow: f, indicatorNames, onSelect, onClose }: Props) {
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const byId = new Map(graph.stakeholders.map((s) => [s.id, s]));
+  const from = byId.get(f.from);
+  const to = byId.get(f.to);
+  const interviews = new Map(graph.interviews.map((i) => [i.id, i]));
+
+  useEffect(() => {
+    headingRef.current?.focus();
+  }, [f.id]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') onClose();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onClose]);
+
+  const end = (id: string) => {
+    const s = byId.get(id);
+    if (!s) return <span>{id}</span>;
+    return (
+      <button type="button" className="link" onClick={() => onSelect(s.id)}>
+        {s.name}
+        {s.external ? ` (${s.country})` : ''}
+      </button>
+    );
+  };
+  const optional = (value: string | undefined) => (value ? humanize(value) : <span className="muted">not recorded</span>);
+
+  return (
+    <aside ref={ref} className="details flow-details" aria-labelledby="flow-details-heading">
+      <div className="details-head">
+        <h2 id="flow-details-heading" ref={headingRef} tabIndex={-1}>
+          Flow: {from?.name ?? f.from} → {to?.name ?? f.to}
+        </h2>
+        <button type="button" className="close" onClick={onClose} aria-label="Close details">
+          ×
+        </button>
+      </div>
+      <p className="muted flow-id">Flow {f.id}</p>
+      <dl className="facts">
+        <dt>From</dt>
+        <dd>{end(f.from)}</dd>
+        <dt>To</dt>
+        <dd>{end(f.to)}</dd>
+        <dt>Basis</dt>
+        <dd>{humanize(f.basis)}</dd>
+        <dt>Trigger</dt>
+        <dd>{optional(f.trigger)}</dd>
+        <dt>Frequency</dt>
+        <dd>{optional(f.frequency)}</dd>
+        <dt>Channel</dt>
+        <dd>{optional(f.channel)}</dd>
+        <dt>Status</dt>
+        <dd className={`status-${f.status}`}>{humanize(f.status)}</dd>
+        <dt>Confidence</dt>
+        <dd>{humanize(f.confidence)}</dd>
+        <dt>Rests on one person</dt>
+        <dd>{f.personDependent ? 'Yes: it stops if that person leaves' : 'No'}</dd>
+        {f.latencyDays !== undefined && (
+          <>
+            <dt>Delay</dt>
+            <dd>about {f.latencyDays} days</dd>
+          </>
+        )}
+        {f.since !== undefined && (
+          <>
+            <dt>Since</dt>
+            <dd>{f.since}</dd>
+          </>
+        )}
+      </dl>
+
+      <section aria-labelledby="flow-details-indicators">
+        <h3 id="flow-details-indicators">Indicators carried ({f.indicators.length})</h3>
+        {f.indicators.length === 0 ? (
+          <p className="muted">None recorded.</p>
+        ) : (
+          <ul className="indicator-list">
+            {f.indicators.map((code) => (
+              <li key={code}>
+                <Indicators codes={[code]} names={indicatorNames} /> {indicatorNames.get(code) ?? ''}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="flow-details-evidence">
+        <h3 id="flow-details-evidence">Evidence ({f.evidence.length})</h3>
+        {f.evidence.length === 0 ? (
+          <p className="muted">No interview recorded for this flow.</p>
+        ) : (
+          <ul className="evidence-list">
+            {f.evidence.map((id) => {
+              const interview = interviews.get(id);
+              const who = interview ? byId.get(interview.stakeholder) : undefined;
+              return (
+                <li key={id}>
+                  <strong>Interview {id}</strong>
+                  {interview ? (
+                    <>
+                      {' '}
+                      on {interview.date}, round {interview.round}
+                      {who ? `, with ${who.name}` : ''}
+                    </>
+                  ) : (
+                    <span className="muted"> (recorded on another country's map)</span>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </section>
+
+      {f.note && (
+        <section aria-labelledby="flow-details-note">
+          <h3 id="flow-details-note">Note</h3>
+          <p className="description">{f.note}</p>
+        </section>
+      )}
+    </aside>
+  );
+}
