@@ -192,7 +192,11 @@ function syntheticOfSize(target: number): { doc: MapDocument; country: string; e
   return best!;
 }
 
-const ms = (x: number) => (Number.isFinite(x) ? (x >= 100 ? `${x.toFixed(0)} ms` : `${x.toFixed(1)} ms`) : '-');
+const ms = (x: number) => {
+  if (!Number.isFinite(x)) return '-';
+  if (x >= 10_000) return `${(x / 1000).toFixed(0)} s`;
+  return x >= 100 ? `${x.toFixed(0)} ms` : `${x.toFixed(1)} ms`;
+};
 
 function printTable(rows: readonly Row[]): void {
   console.log('\n| map | elements (nodes + edges) | renderer | navigation → laid out | fcose layout | pan/zoom, first 2 s: fps (longest frame) | next 2 s: fps | mean frame | slowest 5% of frames |');

@@ -89,7 +89,7 @@ function SketchCard({ code, name, graph, pending, error }: {
       <div className="sketch-frame">
         {sketch && <SketchSvg sketch={sketch} label={label} />}
         {!sketch && !error && (
-          <span className="sketch-wait muted" role="status">
+          <span className="sketch-wait muted">
             {pending ? 'Loading the map…' : 'Drawing…'}
           </span>
         )}

@@ -130,6 +130,9 @@ function applySizes(cy: cytoscape.Core, sizeBy: Readonly<Record<string, number>>
   });
 }
 
+/** Above this many elements the map trades drawing detail during pan and zoom for smoothness. */
+const LARGE_MAP_ELEMENTS = 3000;
+
 export function GraphCanvas(props: Props) {
   const {
     ref, graph, title, hookId, view = 'map', scope = 'country', layout = 'fcose', countryNames, selectedId = null,
@@ -165,9 +168,15 @@ export function GraphCanvas(props: Props) {
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
+    const elements = toElements(graph, { scope, layout, countryNames });
+    // Large maps: while panning and zooming, draw a cached texture and leave edges out, so that
+    // thousands of elements still move smoothly; the full drawing returns when the view rests.
+    const large = elements.length > LARGE_MAP_ELEMENTS;
     const cy = cytoscape({
       container,
-      elements: toElements(graph, { scope, layout, countryNames }),
+      elements,
+      textureOnViewport: large,
+      hideEdgesOnViewport: large,
       style: mapStylesheet,
       minZoom: 0.05,
       maxZoom: 4,
@@ -260,7 +269,7 @@ export function GraphCanvas(props: Props) {
     const layoutEles = scope === 'region' ? cy.elements().not(cy.edges('[?crossBorder]')) : cy.elements();
     const run = positions
       ? cy.layout({ name: 'preset', positions, fit: true, padding: FIT_PADDING } as cytoscape.LayoutOptions)
-      : layoutEles.layout(fcoseOptions(scope));
+      : layoutEles.layout(fcoseOptions(scope, layoutEles.length));
     run.one('layoutstop', () => {
       if (cy.destroyed()) return;
       fitView(cy, focusRef.current);

@@ -1,0 +1,259 @@
+// End-to-end accessibility: every view of the built client (map, gaps, bottlenecks, NCP, compare) in a
+// real Chromium, checked with axe-core against the WCAG 2 A and AA rules (colour contrast included): no
+// serious or critical violation. Then the keyboard: Tab reaches the view tabs, the country picker and
+// each view's main controls, and every element Tab reaches shows a focus ring that stands out.
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import {
+  ARTIFACTS, assertClientBuilt, CHROMIUM, CHROMIUM_ARGS, requireBrowser, VIEWPORT,
+} from '../support/chromium';
+import { startTestServer, type TestServer } from '../support/server';
+
+const AXE = require.resolve('axe-core/axe.min.js');
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const BLOCKING = new Set(['serious', 'critical']);
+const MAX_TABS = 400;
+/** WCAG 2.1 SC 1.4.11: a focus indicator needs 3:1 against what surrounds it. */
+const FOCUS_CONTRAST = 3;
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  helpUrl: string;
+  nodes: Array<{ target: unknown[]; failureSummary?: string; html: string }>;
+}
+
+interface Focused {
+  expect: string | null;
+  tag: string;
+  name: string;
+  focusVisible: boolean;
+  outline: { style: string; width: number; color: string };
+  boxShadow: string;
+  /** Contrast of the ring (outline, else box-shadow) with the nearest opaque background. */
+  contrast: number | null;
+}
+
+interface ViewCase {
+  name: string;
+  query: string;
+  /** Whether the header shows the country picker on this view. */
+  countryPicker: boolean;
+  /** The view's main controls, each of which Tab must reach: a label for messages, and how to find it. */
+  controls: (page: Page) => Array<[string, Locator]>;
+}
+
+const VIEWS: ViewCase[] = [
+  {
+    name: 'map of Sweden',
+    query: '?view=map&country=SE',
+    countryPicker: true,
+    controls: (page) => [
+      ['the "Whole region" switch', page.getByRole('button', { name: 'Whole region' })],
+      ['the layout picker', page.getByLabel('Layout')],
+      ['the stakeholder search', page.getByLabel('Find a stakeholder')],
+      ['"Zoom in"', page.getByRole('button', { name: 'Zoom in' })],
+      ['the filters', page.locator('summary').filter({ hasText: /^Filters/ })],
+      ['a stakeholder in the list', page.getByRole('group').filter({ has: page.getByText(/^Stakeholders \(\d+\)$/) }).getByRole('button').first()],
+    ],
+  },
+  {
+    name: 'gaps',
+    query: '?view=gaps&country=SE',
+    countryPicker: true,
+    // The matrix keeps one cell in the tab order; the arrow keys move between cells.
+    controls: (page) => [['a cell of the coverage matrix', page.locator('main table tbody button[tabindex="0"]')]],
+  },
+  {
+    name: 'bottlenecks of Norway',
+    query: '?view=bottlenecks&country=NO',
+    countryPicker: true,
+    controls: (page) => [
+      ['"Zoom in"', page.getByRole('button', { name: 'Zoom in' })],
+      ['a stakeholder to remove (what-if)', page.getByRole('checkbox', { name: /^Remove (?!the flow)/ }).first()],
+      ['a flow to remove (what-if)', page.getByRole('checkbox', { name: /^Remove the flow/ }).first()],
+      ['a flow to add (what-if)', page.getByRole('checkbox', { name: /^Add / }).first()],
+    ],
+  },
+  {
+    name: 'NCP of Sweden',
+    query: '?view=ncp&country=SE',
+    countryPicker: true,
+    controls: (page) => [
+      ['"Show on the map"', page.getByRole('link', { name: 'Show on the map' })],
+      ['a link to the coverage gaps', page.getByRole('link', { name: 'Coverage gaps' }).first()],
+    ],
+  },
+  {
+    name: 'compare',
+    query: '?view=compare',
+    countryPicker: false,
+    controls: (page) => [
+      ['the first country checkbox', page.getByRole('group', { name: /^Countries compared/ }).getByRole('checkbox').first()],
+      ['"Clear" countries', page.getByRole('button', { name: 'Clear' })],
+      ['the table (scrolls sideways)', page.getByRole('region', { name: /countries, sorted by/ })],
+      ['the "Country" sort button', page.getByRole('button', { name: /^Country/ })],
+      ['the "Density" sort button', page.getByRole('button', { name: /^Density/ })],
+      ['the measure picker', page.getByLabel('Measure', { exact: true })],
+      ['the chart’s table', page.getByText('The values as a table')],
+      ['a country’s sketch link', page.locator('figure.sketch-card figcaption a').first()],
+      ['the role matrix country', page.getByLabel('Country', { exact: true })],
+      ['the role matrix grouping', page.getByRole('radio', { name: 'Type of institution' })],
+      ['the role matrix table', page.getByText('The shares as a table')],
+    ],
+  },
+];
+
+if (requireBrowser('accessibility in a browser')) {
+  describe('accessibility in a browser', () => {
+    let server: TestServer;
+    let browser: Browser;
+    let context: BrowserContext;
+    let page: Page;
+    let pageErrors: string[];
+
+    beforeAll(async () => {
+      assertClientBuilt();
+      server = await startTestServer();
+      browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    });
+
+    afterAll(async () => {
+      await browser?.close();
+      await server?.close();
+    });
+
+    beforeEach(async () => {
+      context = await browser.newContext({ viewport: VIEWPORT });
+      page = await context.newPage();
+      page.setDefaultTimeout(20_000);
+      pageErrors = [];
+      page.on('pageerror', (err) => pageErrors.push(err.message));
+    });
+
+    afterEach(async () => {
+      await context?.close();
+      expect(pageErrors).toEqual([]);
+    });
+
+    /** Opens a view and waits until it has settled: data loaded, graphs laid out, sketches drawn. */
+    async function open(view: ViewCase): Promise<void> {
+      await page.goto(`${server.url}/${view.query}`);
+      await page.waitForLoadState('networkidle');
+      await page.waitForFunction(() =>
+        document.querySelector('main') !== null &&
+        document.querySelector('.spinner, .state-loading, .sketch-wait') === null &&
+        [...document.querySelectorAll('[data-layout]')].every((e) => e.getAttribute('data-layout') === 'done'),
+      );
+    }
+
+    async function axe(): Promise<AxeViolation[]> {
+      await page.addScriptTag({ path: AXE });
+      const result = (await page.evaluate(
+        `axe.run(document, { runOnly: { type: 'tag', values: ${JSON.stringify(AXE_TAGS)} }, resultTypes: ['violations'] })`,
+      )) as { violations: AxeViolation[]; passes: unknown[]; incomplete: unknown[] };
+      // axe did run its rules on a real page (color-contrast among them).
+      expect(result.passes.length).toBeGreaterThan(10);
+      const minor = result.violations.filter((v) => !BLOCKING.has(v.impact ?? ''));
+      if (minor.length) console.log(`axe, moderate or minor (not failing the test):\n${describeViolations(minor)}`);
+      return result.violations.filter((v) => BLOCKING.has(v.impact ?? ''));
+    }
+
+    function describeViolations(violations: AxeViolation[]): string {
+      return violations
+        .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.helpUrl})\n${v.nodes
+          .slice(0, 8)
+          .map((n) => `    ${JSON.stringify(n.target)} ${n.failureSummary?.replace(/\s+/g, ' ') ?? ''}`)
+          .join('\n')}${v.nodes.length > 8 ? `\n    … and ${v.nodes.length - 8} more` : ''}`)
+        .join('\n');
+    }
+
+    /** The element that has focus, as the keyboard user sees it. Runs in the page (as source text). */
+    const FOCUSED = String.raw`(() => {
+      const el = document.activeElement;
+      if (!el || el === document.body || el === document.documentElement) return null;
+      const cs = getComputedStyle(el);
+      const rgba = (c) => { const m = c.match(/rgba?\(([^)]+)\)/); if (!m) return null; const p = m[1].split(/[ ,\/]+/).filter(Boolean).map(Number); return { r: p[0], g: p[1], b: p[2], a: p.length > 3 ? p[3] : 1 }; };
+      const lum = (c) => { const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; }; return 0.2126 * f(c.r) + 0.7152 * f(c.g) + 0.0722 * f(c.b); };
+      let bg = null;
+      for (let n = el.parentElement; n && !bg; n = n.parentElement) { const c = rgba(getComputedStyle(n).backgroundColor); if (c && c.a === 1) bg = c; }
+      bg = bg || { r: 255, g: 255, b: 255, a: 1 };
+      const hasOutline = cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) > 0;
+      const ring = hasOutline ? rgba(cs.outlineColor) : (cs.boxShadow !== 'none' ? rgba(cs.boxShadow) : null);
+      const contrast = ring ? (Math.max(lum(ring), lum(bg)) + 0.05) / (Math.min(lum(ring), lum(bg)) + 0.05) : null;
+      const name = (el.getAttribute('aria-label') || el.textContent || el.getAttribute('title') || '').replace(/\s+/g, ' ').trim().slice(0, 60);
+      return {
+        expect: el.getAttribute('data-a11y-expect'),
+        tag: el.tagName.toLowerCase() + (el.getAttribute('type') ? '[' + el.getAttribute('type') + ']' : ''),
+        name,
+        focusVisible: el.matches(':focus-visible'),
+        outline: { style: cs.outlineStyle, width: parseFloat(cs.outlineWidth), color: cs.outlineColor },
+        boxShadow: cs.boxShadow,
+        contrast,
+      };
+    })()`;
+
+    /** Presses Tab until focus comes back round (or MAX_TABS), recording every element reached. */
+    async function tabThrough(): Promise<Focused[]> {
+      const seen: Focused[] = [];
+      let first: string | null = null;
+      for (let i = 0; i < MAX_TABS; i++) {
+        await page.keyboard.press('Tab');
+        const focused = (await page.evaluate(FOCUSED)) as Focused | null;
+        if (!focused) continue;
+        const id = (await page.evaluate(`(() => { const el = document.activeElement; if (!el.dataset.a11yTab) el.dataset.a11yTab = String(${i}); return el.dataset.a11yTab; })()`)) as string;
+        if (first === null) first = id;
+        else if (id === first) break;
+        seen.push(focused);
+      }
+      return seen;
+    }
+
+    function ringProblem(f: Focused): string | null {
+      const ring = (f.outline.style !== 'none' && f.outline.width >= 2) || (f.boxShadow !== 'none' && f.boxShadow !== '');
+      if (!f.focusVisible) return 'does not match :focus-visible';
+      if (!ring) return `no focus ring (outline ${f.outline.style} ${f.outline.width}px, box-shadow ${f.boxShadow})`;
+      if (f.contrast !== null && f.contrast < FOCUS_CONTRAST) return `focus ring contrast ${f.contrast.toFixed(2)}:1 (${f.outline.color}) is under ${FOCUS_CONTRAST}:1`;
+      return null;
+    }
+
+    for (const view of VIEWS) {
+      test(`when the ${view.name} view is checked with axe, then it has no serious or critical WCAG 2 A/AA violation`, async () => {
+        await open(view);
+        // Closed disclosures hold table alternatives and lists: check them too.
+        await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+
+        const violations = await axe();
+
+        await page.screenshot({ path: path.join(ARTIFACTS, `a11y-${view.name.replace(/\W+/g, '-').toLowerCase()}.png`) });
+        expect(describeViolations(violations)).toBe('');
+      });
+
+      test(`when Tab is pressed through the ${view.name} view, then it reaches the view tabs, ${view.countryPicker ? 'the country picker, ' : ''}its main controls, each with a visible focus ring`, async () => {
+        await open(view);
+        const expected: Array<[string, Locator]> = [
+          ...['Map', 'Gaps', 'Bottlenecks', 'NCP', 'Compare'].map((label): [string, Locator] => [
+            `the "${label}" view tab`,
+            page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: label, exact: true }),
+          ]),
+          ...(view.countryPicker ? [['the country picker', page.locator('.app-header').getByLabel('Country')] as [string, Locator]] : []),
+          ...view.controls(page),
+        ];
+        for (const [label, locator] of expected) {
+          await locator.first().evaluate((el, key) => el.setAttribute('data-a11y-expect', key), label);
+        }
+
+        const reached = await tabThrough();
+
+        const missing = expected.map(([label]) => label).filter((label) => !reached.some((f) => f.expect === label));
+        expect(missing).toEqual([]);
+        const badRings = reached
+          .map((f) => ({ f, problem: ringProblem(f) }))
+          .filter((x) => x.problem !== null)
+          .map((x) => `${x.f.tag} "${x.f.name}": ${x.problem}`);
+        expect(badRings).toEqual([]);
+      });
+    }
+  });
+}
