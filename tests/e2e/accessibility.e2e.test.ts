@@ -3,11 +3,9 @@
 // serious or critical violation. Then the keyboard: Tab reaches the view tabs, the country picker and
 // each view's main controls, and every element Tab reaches shows a focus ring that stands out.
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import {
-  ARTIFACTS, assertClientBuilt, CHROMIUM, CHROMIUM_ARGS, requireBrowser, VIEWPORT,
-} from '../support/chromium';
-import { startTestServer, type TestServer } from '../support/server';
+import { type Locator, type Page } from 'playwright-core';
+import { ARTIFACTS, requireBrowser, browserSuite } from '../support/chromium';
+import { type TestServer } from '../support/server';
 
 const AXE = require.resolve('axe-core/axe.min.js');
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -107,35 +105,10 @@ const VIEWS: ViewCase[] = [
 
 if (requireBrowser('accessibility in a browser')) {
   describe('accessibility in a browser', () => {
+    const suite = browserSuite({ timeout: 20_000 });
     let server: TestServer;
-    let browser: Browser;
-    let context: BrowserContext;
     let page: Page;
-    let pageErrors: string[];
-
-    beforeAll(async () => {
-      assertClientBuilt();
-      server = await startTestServer();
-      browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-    });
-
-    afterAll(async () => {
-      await browser?.close();
-      await server?.close();
-    });
-
-    beforeEach(async () => {
-      context = await browser.newContext({ viewport: VIEWPORT });
-      page = await context.newPage();
-      page.setDefaultTimeout(20_000);
-      pageErrors = [];
-      page.on('pageerror', (err) => pageErrors.push(err.message));
-    });
-
-    afterEach(async () => {
-      await context?.close();
-      expect(pageErrors).toEqual([]);
-    });
+    beforeEach(() => ({ server, page } = suite));
 
     /** Opens a view and waits until it has settled: data loaded, graphs laid out, sketches drawn. */
     async function open(view: ViewCase): Promise<void> {

@@ -1,14 +1,13 @@
 // End-to-end: the bottlenecks view in a real Chromium, on the built client and the real API over a
 // seeded embedded store: the ranking, single points of failure marked on the map, and what-if
 // scenarios (remove a stakeholder, add a suggested flow) checked against POST /api/analysis/what-if.
-import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type BrowserContext, type Page } from 'playwright-core';
 import type { BottlenecksResponse, SuggestionsResponse, WhatIfResponse } from '../../server/api/analysis-schemas';
 import type { GraphResponse } from '../../server/api/schemas';
 import type { FlowAtlasTestHook } from '../../client/src/testHook';
-import { ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, VIEWPORT, assertClientBuilt, escapeRegExp, requireBrowser } from '../support/chromium';
-import { startTestServer, type TestServer } from '../support/server';
+import { ARTIFACTS, escapeRegExp, requireBrowser, browserSuite } from '../support/chromium';
+import { type TestServer } from '../support/server';
 
 type Status = WhatIfResponse['changed'][number]['from'];
 /** The status words the what-if list promises ("UAM-03: reaches the NCP → collected, not reaching"). */
@@ -22,12 +21,13 @@ const WORDS: Record<Status, string> = {
 
 if (requireBrowser('bottlenecks view in a browser')) {
   describe('bottlenecks view in a browser', () => {
+    const suite = browserSuite({ timingsFile: 'timings-bottlenecks.json' });
     let server: TestServer;
-    let browser: Browser;
     let context: BrowserContext;
     let page: Page;
     let pageErrors: string[];
-    const timings: Record<string, number> = {};
+    beforeEach(() => ({ server, context, page, pageErrors } = suite));
+    const timings = suite.timings;
 
     async function api<T>(urlPath: string, body?: unknown): Promise<T> {
       const res = await fetch(`${server.url}${urlPath}`, body === undefined ? {} : {
@@ -68,34 +68,6 @@ if (requireBrowser('bottlenecks view in a browser')) {
       return (await list.getByRole('listitem').allTextContents()).map((t) => t.replace(/\s+/g, ' ').split(' · ')[0]!.trim());
     }
     const expectedLines = (answer: WhatIfResponse) => answer.changed.map((c) => `${c.indicator}: ${WORDS[c.from]} → ${WORDS[c.to]}`);
-
-    beforeAll(async () => {
-      assertClientBuilt();
-      server = await startTestServer();
-      browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-    });
-
-    afterAll(async () => {
-      await browser?.close();
-      await server?.close();
-      if (Object.keys(timings).length > 0) {
-        fs.writeFileSync(path.join(ARTIFACTS, 'timings-bottlenecks.json'), `${JSON.stringify(timings, null, 2)}\n`);
-        console.log(`bottlenecks e2e timings (ms): ${JSON.stringify(timings)}`);
-      }
-    });
-
-    beforeEach(async () => {
-      context = await browser.newContext({ viewport: VIEWPORT });
-      page = await context.newPage();
-      page.setDefaultTimeout(15_000);
-      pageErrors = [];
-      page.on('pageerror', (err) => pageErrors.push(err.message));
-    });
-
-    afterEach(async () => {
-      await context?.close();
-      expect(pageErrors).toEqual([]);
-    });
 
     test('when Norway\'s bottlenecks open, then the ranking is the API\'s and the top single point of failure, no-kom, is marked on the map', async () => {
       const data = await api<BottlenecksResponse>('/api/analysis/bottlenecks?country=NO');

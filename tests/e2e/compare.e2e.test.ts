@@ -2,26 +2,23 @@
 // over the seeded store, in a real Chromium: the table against the API, sorting, the metric picker, the
 // country selection in the URL, the sketches and the role matrix. Screenshots go to artifacts/e2e.
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Page } from 'playwright-core';
 import type { CompareResponse } from '../../server/api/analysis-schemas';
 import type { CountriesResponse } from '../../server/api/schemas';
 import type { z } from 'zod';
 import { formatValue, METRICS } from '../../client/src/features/compare/metrics';
-import {
-  ARTIFACTS, assertClientBuilt, CHROMIUM, CHROMIUM_ARGS, requireBrowser, VIEWPORT,
-} from '../support/chromium';
-import { startTestServer, type TestServer } from '../support/server';
+import { ARTIFACTS, requireBrowser, VIEWPORT, browserSuite } from '../support/chromium';
+import { type TestServer } from '../support/server';
 
 type Countries = z.infer<typeof CountriesResponse>['countries'];
 type Row = CompareResponse['countries'][number];
 
 if (requireBrowser('compare view in a browser')) {
   describe('compare view in a browser', () => {
+    const suite = browserSuite();
     let server: TestServer;
-    let browser: Browser;
-    let context: BrowserContext;
     let page: Page;
-    let pageErrors: string[];
+    beforeEach(() => ({ server, page } = suite));
 
     async function api<T>(urlPath: string): Promise<T> {
       const res = await fetch(`${server.url}${urlPath}`);
@@ -43,30 +40,6 @@ if (requireBrowser('compare view in a browser')) {
       await page.goto(`${server.url}/?view=compare${query}`);
       await table().waitFor();
     }
-
-    beforeAll(async () => {
-      assertClientBuilt();
-      server = await startTestServer();
-      browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-    });
-
-    afterAll(async () => {
-      await browser?.close();
-      await server?.close();
-    });
-
-    beforeEach(async () => {
-      context = await browser.newContext({ viewport: VIEWPORT });
-      page = await context.newPage();
-      page.setDefaultTimeout(15_000);
-      pageErrors = [];
-      page.on('pageerror', (err) => pageErrors.push(err.message));
-    });
-
-    afterEach(async () => {
-      await context?.close();
-      expect(pageErrors).toEqual([]);
-    });
 
     test('when the compare view opens, then the table lists the national countries with the values the API answers', async () => {
       const { countries } = await api<{ countries: Countries }>('/api/countries');

@@ -3,13 +3,13 @@
 // search, layouts, flow details, export, and shareable URLs. What the page shows is checked against the API.
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type BrowserContext, type Page } from 'playwright-core';
 import type { z } from 'zod';
 import type { CountryCoverageResponse } from '../../server/api/analysis-schemas';
 import type { CountriesResponse, GraphResponse } from '../../server/api/schemas';
 import type { FlowAtlasTestHook } from '../../client/src/testHook';
-import { ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, VIEWPORT, assertClientBuilt, escapeRegExp, requireBrowser } from '../support/chromium';
-import { startTestServer, type TestServer } from '../support/server';
+import { ARTIFACTS, escapeRegExp, requireBrowser, browserSuite } from '../support/chromium';
+import { type TestServer } from '../support/server';
 
 type Countries = z.infer<typeof CountriesResponse>['countries'];
 type Flow = GraphResponse['flows'][number];
@@ -35,12 +35,13 @@ function hopsTo(ncp: string, flows: readonly Flow[]): Map<string, number> {
 
 if (requireBrowser('map explorer journeys in a browser')) {
   describe('map explorer journeys in a browser', () => {
+    const suite = browserSuite({ timingsFile: 'timings-explorer-map.json', contextOptions: { acceptDownloads: true } });
     let server: TestServer;
-    let browser: Browser;
     let context: BrowserContext;
     let page: Page;
     let pageErrors: string[];
-    const timings: Record<string, number> = {};
+    beforeEach(() => ({ server, context, page, pageErrors } = suite));
+    const timings = suite.timings;
 
     async function api<T>(urlPath: string): Promise<T> {
       const res = await fetch(`${server.url}${urlPath}`);
@@ -86,34 +87,6 @@ if (requireBrowser('map explorer journeys in a browser')) {
     const canvas = () => page.getByRole('img', { name: /^Network graph of / });
     const filters = () => page.getByRole('group').filter({ has: page.getByText(/^Filters/) });
     const notice = () => page.locator('.indicator-notice');
-
-    beforeAll(async () => {
-      assertClientBuilt();
-      server = await startTestServer();
-      browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-    });
-
-    afterAll(async () => {
-      await browser?.close();
-      await server?.close();
-      if (Object.keys(timings).length > 0) {
-        fs.writeFileSync(path.join(ARTIFACTS, 'timings-explorer-map.json'), `${JSON.stringify(timings, null, 2)}\n`);
-        console.log(`explorer map e2e timings (ms): ${JSON.stringify(timings)}`);
-      }
-    });
-
-    beforeEach(async () => {
-      context = await browser.newContext({ viewport: VIEWPORT, acceptDownloads: true });
-      page = await context.newPage();
-      page.setDefaultTimeout(15_000);
-      pageErrors = [];
-      page.on('pageerror', (err) => pageErrors.push(err.message));
-    });
-
-    afterEach(async () => {
-      await context?.close();
-      expect(pageErrors).toEqual([]);
-    });
 
     test('when "Whole region" is chosen, then every country (INT too) is a labelled box with its stakeholders, and the cross-border flows are drawn', async () => {
       const { countries } = await api<{ countries: Countries }>('/api/countries');

@@ -1,17 +1,14 @@
 // End-to-end: the gaps view (coverage heat map and cell details) in a real Chromium, on the built
 // client and the real API over a seeded embedded store; what the page shows is checked against the API.
-import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Page } from 'playwright-core';
 import type {
   CountryCoverageResponse, CoverageMatrixResponse, SuggestionsResponse,
 } from '../../server/api/analysis-schemas';
 import type { CountriesResponse, GraphResponse, ReferenceResponse } from '../../server/api/schemas';
 import type { z } from 'zod';
-import {
-  ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, VIEWPORT, assertClientBuilt, escapeRegExp, requireBrowser,
-} from '../support/chromium';
-import { startTestServer, type TestServer } from '../support/server';
+import { ARTIFACTS, escapeRegExp, requireBrowser, browserSuite } from '../support/chromium';
+import { type TestServer } from '../support/server';
 
 type Countries = z.infer<typeof CountriesResponse>['countries'];
 type Status = CoverageMatrixResponse['cells'][number]['status'];
@@ -40,12 +37,11 @@ const humanize = (code: string) => code.charAt(0).toUpperCase() + code.slice(1).
 
 if (requireBrowser('gaps view in a browser')) {
   describe('gaps view in a browser', () => {
+    const suite = browserSuite({ timingsFile: 'timings-gaps.json' });
     let server: TestServer;
-    let browser: Browser;
-    let context: BrowserContext;
     let page: Page;
-    let pageErrors: string[];
-    const timings: Record<string, number> = {};
+    beforeEach(() => ({ server, page } = suite));
+    const timings = suite.timings;
 
     async function api<T>(urlPath: string): Promise<T> {
       const res = await fetch(`${server.url}${urlPath}`);
@@ -88,34 +84,6 @@ if (requireBrowser('gaps view in a browser')) {
     async function screenshot(name: string): Promise<void> {
       await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
     }
-
-    beforeAll(async () => {
-      assertClientBuilt();
-      server = await startTestServer();
-      browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-    });
-
-    afterAll(async () => {
-      await browser?.close();
-      await server?.close();
-      if (Object.keys(timings).length > 0) {
-        fs.writeFileSync(path.join(ARTIFACTS, 'timings-gaps.json'), `${JSON.stringify(timings, null, 2)}\n`);
-        console.log(`gaps e2e timings (ms): ${JSON.stringify(timings)}`);
-      }
-    });
-
-    beforeEach(async () => {
-      context = await browser.newContext({ viewport: VIEWPORT });
-      page = await context.newPage();
-      page.setDefaultTimeout(15_000);
-      pageErrors = [];
-      page.on('pageerror', (err) => pageErrors.push(err.message));
-    });
-
-    afterEach(async () => {
-      await context?.close();
-      expect(pageErrors).toEqual([]);
-    });
 
     test('when the gaps view opens, then the table has every national country by 32 indicators grouped by theme, with the API\'s statuses and counts', async () => {
       const matrix = await api<CoverageMatrixResponse>('/api/analysis/coverage');

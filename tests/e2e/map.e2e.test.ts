@@ -1,47 +1,26 @@
 // End-to-end: the built client (dist/client) and the real API on a seeded embedded store, in a real
 // Chromium (Debian's), clicking through the map explorer as a person would. Screenshots go to artifacts/e2e.
-import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { z } from 'zod';
 import type { CountriesResponse, GraphResponse } from '../../server/api/schemas';
 import type { FlowAtlasTestHook } from '../../client/src/testHook';
-import { startTestServer, type TestServer } from '../support/server';
+import { ARTIFACTS, browserSuite, requireBrowser } from '../support/chromium';
+import type { TestServer } from '../support/server';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-  '--disable-sync', '--no-first-run', '--disable-quic',
-];
-const ROOT = path.resolve(__dirname, '../..');
-const CLIENT_INDEX = path.join(ROOT, 'dist/client/index.html');
-const ARTIFACTS = path.join(ROOT, 'artifacts/e2e');
-const VIEWPORT = { width: 1280, height: 800 };
 const ILLUSTRATIVE =
   'Illustrative map: built from public descriptions of institutions, not verified data. Institutions only; no case data.';
 
 type Countries = z.infer<typeof CountriesResponse>['countries'];
 type Hook = FlowAtlasTestHook;
 
-const browserAvailable = fs.existsSync(CHROMIUM);
-
-if (!browserAvailable) {
-  const why = `${CHROMIUM} not found (install Debian's chromium, or set CHROMIUM_PATH)`;
-  console.warn(`\n${'!'.repeat(78)}\nBROWSER TESTS SKIPPED: ${why}\n${'!'.repeat(78)}\n`);
-
+if (requireBrowser('map explorer in a browser')) {
   describe('map explorer in a browser', () => {
-    test('when Chromium is missing, then the run does not require a browser (REQUIRE_BROWSER is not 1)', () => {
-      expect(process.env.REQUIRE_BROWSER).not.toBe('1');
-    });
-  });
-} else {
-  describe('map explorer in a browser', () => {
+    const suite = browserSuite({ timingsFile: 'timings.json' });
     let server: TestServer;
-    let browser: Browser;
-    let context: BrowserContext;
     let page: Page;
-    let pageErrors: string[];
-    const timings: Record<string, number> = {};
+    beforeEach(() => ({ server, page } = suite));
+    const timings = suite.timings;
 
     async function api<T>(urlPath: string): Promise<T> {
       const res = await fetch(`${server.url}${urlPath}`);
@@ -91,37 +70,6 @@ if (!browserAvailable) {
       if (!national[0]) throw new Error('the seeded store has no national map');
       return national[0];
     }
-
-    beforeAll(async () => {
-      if (!fs.existsSync(CLIENT_INDEX)) {
-        throw new Error(`${CLIENT_INDEX} is missing: build the client first (npx vite build)`);
-      }
-      fs.mkdirSync(ARTIFACTS, { recursive: true });
-      server = await startTestServer();
-      browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-    });
-
-    afterAll(async () => {
-      await browser?.close();
-      await server?.close();
-      if (Object.keys(timings).length > 0) {
-        fs.writeFileSync(path.join(ARTIFACTS, 'timings.json'), `${JSON.stringify(timings, null, 2)}\n`);
-        console.log(`e2e timings (ms): ${JSON.stringify(timings)}`);
-      }
-    });
-
-    beforeEach(async () => {
-      context = await browser.newContext({ viewport: VIEWPORT });
-      page = await context.newPage();
-      page.setDefaultTimeout(15_000);
-      pageErrors = [];
-      page.on('pageerror', (err) => pageErrors.push(err.message));
-    });
-
-    afterEach(async () => {
-      await context?.close();
-      expect(pageErrors).toEqual([]);
-    });
 
     test('when the app opens without a country, then the picker lists every country and the first national map opens', async () => {
       const { countries } = await api<{ countries: Countries }>('/api/countries');

@@ -1,13 +1,12 @@
 // End-to-end: the NCP view in a real Chromium, on the built client and the real API over a seeded
 // embedded store; every figure on the page is checked against GET /api/analysis/ncp.
-import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Page } from 'playwright-core';
 import type { NcpResponse } from '../../server/api/analysis-schemas';
 import type { CountriesResponse, GraphResponse, ReferenceResponse } from '../../server/api/schemas';
 import type { z } from 'zod';
-import { ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, VIEWPORT, assertClientBuilt, requireBrowser } from '../support/chromium';
-import { startTestServer, type TestServer } from '../support/server';
+import { ARTIFACTS, VIEWPORT, requireBrowser, browserSuite } from '../support/chromium';
+import { type TestServer } from '../support/server';
 
 type Countries = z.infer<typeof CountriesResponse>['countries'];
 type Metrics = Extract<NcpResponse, { status: 'ok' }>;
@@ -25,12 +24,11 @@ const pct = (ratio: number) => `${Math.round(ratio * 100)}%`;
 
 if (requireBrowser('NCP view in a browser')) {
   describe('NCP view in a browser', () => {
+    const suite = browserSuite({ timingsFile: 'timings-ncp.json' });
     let server: TestServer;
-    let browser: Browser;
-    let context: BrowserContext;
     let page: Page;
-    let pageErrors: string[];
-    const timings: Record<string, number> = {};
+    beforeEach(() => ({ server, page } = suite));
+    const timings = suite.timings;
 
     async function api<T>(urlPath: string): Promise<T> {
       const res = await fetch(`${server.url}${urlPath}`);
@@ -53,34 +51,6 @@ if (requireBrowser('NCP view in a browser')) {
       const row = page.getByRole('region', { name: 'Position in the national network' }).getByRole('row', { name: new RegExp(`^${name.replace(/[()]/g, '\\$&')}`) });
       return ((await row.getByRole('cell').first().textContent()) ?? '').trim();
     }
-
-    beforeAll(async () => {
-      assertClientBuilt();
-      server = await startTestServer();
-      browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-    });
-
-    afterAll(async () => {
-      await browser?.close();
-      await server?.close();
-      if (Object.keys(timings).length > 0) {
-        fs.writeFileSync(path.join(ARTIFACTS, 'timings-ncp.json'), `${JSON.stringify(timings, null, 2)}\n`);
-        console.log(`NCP e2e timings (ms): ${JSON.stringify(timings)}`);
-      }
-    });
-
-    beforeEach(async () => {
-      context = await browser.newContext({ viewport: VIEWPORT });
-      page = await context.newPage();
-      page.setDefaultTimeout(15_000);
-      pageErrors = [];
-      page.on('pageerror', (err) => pageErrors.push(err.message));
-    });
-
-    afterEach(async () => {
-      await context?.close();
-      expect(pageErrors).toEqual([]);
-    });
 
     test('when the NCP view of Sweden opens, then its figures, reach, indicators, brokerage and cross-border channels are the API\'s, each explained', async () => {
       const m = await api<Metrics>('/api/analysis/ncp?country=SE');

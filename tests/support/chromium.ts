@@ -1,7 +1,9 @@
 // What the browser tests share: Debian's Chromium and its launch flags, the viewport, where the built
-// client and the screenshots live, and the loud skip when no Chromium is installed.
+// client and the screenshots live, the loud skip when no Chromium is installed, and the suite hooks.
 import fs from 'node:fs';
 import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { startTestServer, type TestServer } from './server';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
@@ -39,4 +41,50 @@ export function assertClientBuilt(): void {
 
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export interface BrowserSuite {
+  server: TestServer;
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  /** Uncaught errors of the current page: a test fails if any occurred. */
+  pageErrors: string[];
+  /** Timings a suite records (milliseconds by label), written to `timingsFile` after the suite. */
+  timings: Record<string, number>;
+}
+
+/**
+ * Registers the hooks every browser suite needs: the real app on a seeded embedded store and one
+ * Chromium for the suite; a fresh context and page per test, whose uncaught page errors fail it;
+ * after the suite, the recorded timings in `artifacts/e2e/<timingsFile>`. Read the fields inside
+ * hooks and tests, not when the suite is defined.
+ */
+export function browserSuite(options: { timingsFile?: string; contextOptions?: BrowserContextOptions; timeout?: number } = {}): BrowserSuite {
+  const suite = { timings: {} } as BrowserSuite;
+  beforeAll(async () => {
+    assertClientBuilt();
+    suite.server = await startTestServer();
+    suite.browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  });
+  afterAll(async () => {
+    await suite.browser?.close();
+    await suite.server?.close();
+    if (options.timingsFile && Object.keys(suite.timings).length > 0) {
+      fs.writeFileSync(path.join(ARTIFACTS, options.timingsFile), `${JSON.stringify(suite.timings, null, 2)}\n`);
+      console.log(`${options.timingsFile} (ms): ${JSON.stringify(suite.timings)}`);
+    }
+  });
+  beforeEach(async () => {
+    suite.context = await suite.browser.newContext({ viewport: VIEWPORT, ...options.contextOptions });
+    suite.page = await suite.context.newPage();
+    suite.page.setDefaultTimeout(options.timeout ?? 15_000);
+    suite.pageErrors = [];
+    suite.page.on('pageerror', (err) => suite.pageErrors.push(err.message));
+  });
+  afterEach(async () => {
+    await suite.context?.close();
+    expect(suite.pageErrors).toEqual([]);
+  });
+  return suite;
 }
