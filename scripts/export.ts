@@ -1,18 +1,21 @@
-// `npm run export -- [--country XX] <file>`: writes a map document of the region or one country.
-// The format follows the file's extension (.json, .yaml, .yml); `-` writes JSON to standard output.
+// `npm run export -- [--country XX] [--format F] <file>`: writes the region or one country as a map
+// document (json, yaml) or a graph (graphml, gexf). The format follows the file's extension unless
+// --format names it; `-` writes to standard output (JSON unless --format says otherwise).
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import YAML from 'yaml';
 import { CountryCode } from '../server/model';
+import { toGEXF, toGraphML } from '../server/services/graph-formats';
 import { runWithStore, UsageError } from './cli';
 
-const USAGE = 'npm run export -- [--country XX] <file.json|file.yaml|->';
+const USAGE = 'npm run export -- [--country XX] [--format json|yaml|graphml|gexf] <file.json|.yaml|.graphml|.gexf|->';
+const FORMATS: Record<string, string> = { '.json': 'json', '.yaml': 'yaml', '.yml': 'yaml', '.graphml': 'graphml', '.gexf': 'gexf' };
 
 void runWithStore(USAGE, async (store) => {
   let parsed;
   try {
-    parsed = parseArgs({ allowPositionals: true, options: { country: { type: 'string' } } });
+    parsed = parseArgs({ allowPositionals: true, options: { country: { type: 'string' }, format: { type: 'string' } } });
   } catch (err) {
     throw new UsageError((err as Error).message);
   }
@@ -24,10 +27,17 @@ void runWithStore(USAGE, async (store) => {
     if (!CountryCode.safeParse(country).success) throw new UsageError(`--country: '${values.country}' is not a country code`);
     await store.get('country', country);
   }
-  const ext = file === '-' ? '.json' : path.extname(file).toLowerCase();
-  if (!['.json', '.yaml', '.yml'].includes(ext)) throw new UsageError(`cannot export to '${file}': the file must end in .json, .yaml or .yml`);
+  const format = values.format ?? (file === '-' ? 'json' : FORMATS[path.extname(file).toLowerCase()]);
+  if (!format || !Object.values(FORMATS).includes(format)) {
+    throw new UsageError(values.format
+      ? `--format must be json, yaml, graphml or gexf, not '${values.format}'`
+      : `cannot export to '${file}': the file must end in .json, .yaml, .yml, .graphml or .gexf (or give --format)`);
+  }
   const doc = await store.exportDocument({ country });
-  const text = ext === '.json' ? `${JSON.stringify(doc, null, 2)}\n` : YAML.stringify(doc);
+  const all = country ? await store.list('stakeholder') : doc.stakeholders;
+  const text = format === 'json' ? `${JSON.stringify(doc, null, 2)}\n`
+    : format === 'yaml' ? YAML.stringify(doc)
+      : format === 'graphml' ? toGraphML(doc, all) : toGEXF(doc, all);
   if (file === '-') {
     process.stdout.write(text);
     return;

@@ -1,4 +1,5 @@
 // The HTTP API through supertest against createApp on the embedded store, with a small fixture map.
+import { spawnSync } from 'node:child_process';
 import request from 'supertest';
 import YAML from 'yaml';
 import { createApp } from '../../server/app';
@@ -245,5 +246,36 @@ describe('unexpected failures', () => {
     broken.listMany = async () => { throw new Error('secret detail /var/lib/db at line 3'); };
     const res = await request(createApp({ store: broken })).get('/api/countries').expect(500);
     expect(res.body).toEqual({ error: { code: 'internal', message: 'internal error' } });
+  });
+});
+
+describe('graph exports', () => {
+  const wellFormed = (xml: string) => {
+    // An independent XML parser (Python's) must read it: well-formed, with the counts we expect.
+    const script = 'import sys, xml.etree.ElementTree as ET\nroot = ET.fromstring(sys.stdin.read())\n'
+      + 'print(sum(1 for e in root.iter() if e.tag.endswith("}node")), sum(1 for e in root.iter() if e.tag.endswith("}edge")))';
+    const r = spawnSync('python3', ['-c', script], { input: xml, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    return r.stdout.trim();
+  };
+
+  test('when a country is exported as GraphML, then its stakeholders, the foreign ends and every flow and reporting line are there, escaped', async () => {
+    const read = (await request(app).get('/api/stakeholders/xa-ngo')).body;
+    await request(app).put('/api/stakeholders/xa-ngo').send({ ...read, name: 'Shelter & "Safe" <Home>' }).expect(200);
+    const res = await request(app).get('/api/export?country=XA&format=graphml').expect(200);
+    expect(res.headers['content-type']).toContain('application/graphml+xml');
+    expect(res.headers['content-disposition']).toContain('flow-atlas-XA.graphml');
+    // 3 XA stakeholders + xb-police (the foreign end of flow xa-f3); 3 flows + 1 reporting line.
+    expect(wellFormed(res.text)).toBe('4 4');
+    expect(res.text).toContain('Shelter &amp; &quot;Safe&quot; &lt;Home&gt;');
+    expect(res.text).toContain('<data key="external">true</data>');
+  });
+
+  test('when the region is exported as GEXF, then Gephi gets every stakeholder and edge with attributes', async () => {
+    const res = await request(app).get('/api/export?format=gexf').expect(200);
+    expect(res.headers['content-type']).toContain('application/gexf+xml');
+    expect(wellFormed(res.text)).toBe('5 5');
+    expect(res.text).toMatch(/<edge id="xa-f1" source="xa-police" target="xa-ncp" label="VIC-01">/);
+    await request(app).get('/api/export?format=dot').expect(400);
   });
 });

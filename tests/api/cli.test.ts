@@ -62,6 +62,19 @@ describe('npm run import / export / seed', () => {
     expect(run('export.ts', '--country', 'Sweden', 'x.json')).toMatchObject({ code: 2 });
   });
 
+  test('when a country is exported as GraphML or GEXF, then the file is the graph; an unknown format is a usage error', () => {
+    run('seed.ts', '--catalogue-only');
+    const file = path.join(dataDir, 'map.json');
+    fs.writeFileSync(file, JSON.stringify(smallMap()));
+    expect(run('import.ts', file).code).toBe(0);
+    const gexf = path.join(dataDir, 'xa.gexf');
+    expect(run('export.ts', '--country', 'XA', gexf).code).toBe(0);
+    expect(fs.readFileSync(gexf, 'utf8')).toMatch(/^<\?xml[^]*<gexf xmlns="http:\/\/gexf.net\/1.3"/);
+    const out = run('export.ts', '--format', 'graphml', '-');
+    expect(out.out).toContain('<graphml');
+    expect(run('export.ts', '--format', 'dot', 'x.dot')).toMatchObject({ code: 2 });
+  });
+
   test('when seed runs twice, then the second run creates nothing', () => {
     const first = run('seed.ts');
     expect(first.code).toBe(0);

@@ -4,6 +4,7 @@ import YAML from 'yaml';
 import { ValidationError } from '../../errors';
 import { CountryCode, MapDocument } from '../../model';
 import type { GraphStore } from '../../store/port';
+import { toGEXF, toGraphML } from '../../services/graph-formats';
 import { countrySummaries, graphOf } from '../../services/graph-view';
 import { defineRoute, type RouteDef } from '../route';
 import { Bool, CountriesResponse, CountryQuery, GraphResponse, ImportResponse } from '../schemas';
@@ -51,8 +52,9 @@ export function mapRoutes(store: GraphStore, actorOf: (req: any) => string): Rou
       },
     }),
     defineRoute({
-      method: 'get', path: '/export', tag: 'Map', summary: 'Export the map (or one country) as a map document',
-      query: z.strictObject({ country: CountryCode.optional(), format: z.enum(['json', 'yaml']).default('json') }),
+      method: 'get', path: '/export', tag: 'Map',
+      summary: 'Export the map (or one country) as a map document (json, yaml) or a graph for Gephi, yEd, Cytoscape (graphml, gexf)',
+      query: z.strictObject({ country: CountryCode.optional(), format: z.enum(['json', 'yaml', 'graphml', 'gexf']).default('json') }),
       response: MapDocument,
       handler: async ({ query, res }) => {
         if (query.country) await store.get('country', query.country);
@@ -61,6 +63,10 @@ export function mapRoutes(store: GraphStore, actorOf: (req: any) => string): Rou
         res.attachment(name);
         if (query.format === 'yaml') {
           res.type('application/yaml').send(YAML.stringify(doc));
+        } else if (query.format === 'graphml' || query.format === 'gexf') {
+          const all = query.country ? await store.list('stakeholder') : doc.stakeholders;
+          res.type(query.format === 'graphml' ? 'application/graphml+xml' : 'application/gexf+xml')
+            .send(query.format === 'graphml' ? toGraphML(doc, all) : toGEXF(doc, all));
         } else {
           res.type('application/json').send(`${JSON.stringify(doc, null, 2)}\n`);
         }
