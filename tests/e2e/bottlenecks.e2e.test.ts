@@ -1,12 +1,11 @@
 // End-to-end: the bottlenecks view in a real Chromium, on the built client and the real API over a
 // seeded embedded store: the ranking, single points of failure marked on the map, and what-if
 // scenarios (remove a stakeholder, add a suggested flow) checked against POST /api/analysis/what-if.
-import path from 'node:path';
 import { type BrowserContext, type Page } from 'playwright-core';
 import type { BottlenecksResponse, SuggestionsResponse, WhatIfResponse } from '../../server/api/analysis-schemas';
 import type { GraphResponse } from '../../server/api/schemas';
-import type { FlowAtlasTestHook } from '../../client/src/testHook';
-import { ARTIFACTS, escapeRegExp, requireBrowser, browserSuite } from '../support/chromium';
+
+import { escapeRegExp, requireBrowser, browserSuite } from '../support/chromium';
 import { type TestServer } from '../support/server';
 
 type Status = WhatIfResponse['changed'][number]['from'];
@@ -27,15 +26,8 @@ if (requireBrowser('bottlenecks view in a browser')) {
     let page: Page;
     let pageErrors: string[];
     beforeEach(() => ({ server, context, page, pageErrors } = suite));
+    const { api, hook, screenshot } = suite;
     const timings = suite.timings;
-
-    async function api<T>(urlPath: string, body?: unknown): Promise<T> {
-      const res = await fetch(`${server.url}${urlPath}`, body === undefined ? {} : {
-        method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body),
-      });
-      if (!res.ok) throw new Error(`${urlPath}: ${res.status} ${await res.text()}`);
-      return (await res.json()) as T;
-    }
 
     async function openBottlenecks(country: string, query = ''): Promise<number> {
       const started = Date.now();
@@ -46,18 +38,6 @@ if (requireBrowser('bottlenecks view in a browser')) {
         { timeout: 30_000 },
       );
       return Date.now() - started;
-    }
-
-    function hook<T>(read: (h: FlowAtlasTestHook) => T): Promise<T> {
-      return page.evaluate(`(() => {
-        const h = window.__flowAtlas;
-        if (!h) throw new Error('window.__flowAtlas is not set: no graph on screen');
-        return (${read.toString()})(h);
-      })()`) as Promise<T>;
-    }
-
-    async function screenshot(name: string): Promise<void> {
-      await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
     }
 
     const whatIf = () => page.getByRole('region', { name: 'What if…' });

@@ -19,12 +19,7 @@ if (requireBrowser('compare view in a browser')) {
     let server: TestServer;
     let page: Page;
     beforeEach(() => ({ server, page } = suite));
-
-    async function api<T>(urlPath: string): Promise<T> {
-      const res = await fetch(`${server.url}${urlPath}`);
-      if (!res.ok) throw new Error(`${urlPath}: ${res.status}`);
-      return (await res.json()) as T;
-    }
+    const { api } = suite;
 
     const table = () => page.locator('table.compare-table');
     const rowCodes = () => table().locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-country')));

@@ -41,13 +41,8 @@ if (requireBrowser('map explorer journeys in a browser')) {
     let page: Page;
     let pageErrors: string[];
     beforeEach(() => ({ server, context, page, pageErrors } = suite));
+    const { api, hook, screenshot } = suite;
     const timings = suite.timings;
-
-    async function api<T>(urlPath: string): Promise<T> {
-      const res = await fetch(`${server.url}${urlPath}`);
-      if (!res.ok) throw new Error(`${urlPath}: ${res.status}`);
-      return (await res.json()) as T;
-    }
 
     /** Resolves once the map of `id` (a country code or "region") is laid out in `layout`; returns the ms it took. */
     async function waitForMap(id: string, layout = 'fcose'): Promise<number> {
@@ -63,25 +58,12 @@ if (requireBrowser('map explorer journeys in a browser')) {
       return Date.now() - started;
     }
 
-    /** Reads the page's test hook (window.__flowAtlas, see client/src/testHook.ts). */
-    function hook<T>(read: (h: FlowAtlasTestHook) => T): Promise<T> {
-      return page.evaluate(`(() => {
-        const h = window.__flowAtlas;
-        if (!h) throw new Error('window.__flowAtlas is not set: no graph on screen');
-        return (${read.toString()})(h);
-      })()`) as Promise<T>;
-    }
-
     async function hookWith<T, A>(read: (h: FlowAtlasTestHook, arg: A) => T, arg: A): Promise<T> {
       return page.evaluate(`(() => {
         const h = window.__flowAtlas;
         if (!h) throw new Error('window.__flowAtlas is not set: no graph on screen');
         return (${read.toString()})(h, ${JSON.stringify(arg)});
       })()`) as Promise<T>;
-    }
-
-    async function screenshot(name: string): Promise<void> {
-      await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
     }
 
     const canvas = () => page.getByRole('img', { name: /^Network graph of / });

@@ -1,13 +1,12 @@
 // End-to-end: the gaps view (coverage heat map and cell details) in a real Chromium, on the built
 // client and the real API over a seeded embedded store; what the page shows is checked against the API.
-import path from 'node:path';
 import { type Page } from 'playwright-core';
 import type {
   CountryCoverageResponse, CoverageMatrixResponse, SuggestionsResponse,
 } from '../../server/api/analysis-schemas';
 import type { CountriesResponse, GraphResponse, ReferenceResponse } from '../../server/api/schemas';
 import type { z } from 'zod';
-import { ARTIFACTS, escapeRegExp, requireBrowser, browserSuite } from '../support/chromium';
+import { escapeRegExp, requireBrowser, browserSuite } from '../support/chromium';
 import { type TestServer } from '../support/server';
 
 type Countries = z.infer<typeof CountriesResponse>['countries'];
@@ -41,13 +40,8 @@ if (requireBrowser('gaps view in a browser')) {
     let server: TestServer;
     let page: Page;
     beforeEach(() => ({ server, page } = suite));
+    const { api, screenshot } = suite;
     const timings = suite.timings;
-
-    async function api<T>(urlPath: string): Promise<T> {
-      const res = await fetch(`${server.url}${urlPath}`);
-      if (!res.ok) throw new Error(`${urlPath}: ${res.status}`);
-      return (await res.json()) as T;
-    }
 
     async function countryNames(): Promise<Map<string, string>> {
       const { countries } = await api<{ countries: Countries }>('/api/countries');
@@ -79,10 +73,6 @@ if (requireBrowser('gaps view in a browser')) {
       await page.goto(`${server.url}/?view=gaps${query}`);
       await matrixTable().getByRole('button').first().waitFor();
       return Date.now() - started;
-    }
-
-    async function screenshot(name: string): Promise<void> {
-      await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
     }
 
     test('when the gaps view opens, then the table has every national country by 32 indicators grouped by theme, with the API\'s statuses and counts', async () => {

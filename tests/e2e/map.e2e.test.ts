@@ -1,18 +1,15 @@
 // End-to-end: the built client (dist/client) and the real API on a seeded embedded store, in a real
 // Chromium (Debian's), clicking through the map explorer as a person would. Screenshots go to artifacts/e2e.
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { z } from 'zod';
 import type { CountriesResponse, GraphResponse } from '../../server/api/schemas';
-import type { FlowAtlasTestHook } from '../../client/src/testHook';
-import { ARTIFACTS, browserSuite, requireBrowser } from '../support/chromium';
+import { browserSuite, escapeRegExp, requireBrowser } from '../support/chromium';
 import type { TestServer } from '../support/server';
 
 const ILLUSTRATIVE =
   'Illustrative map: built from public descriptions of institutions, not verified data. Institutions only; no case data.';
 
 type Countries = z.infer<typeof CountriesResponse>['countries'];
-type Hook = FlowAtlasTestHook;
 
 if (requireBrowser('map explorer in a browser')) {
   describe('map explorer in a browser', () => {
@@ -20,13 +17,8 @@ if (requireBrowser('map explorer in a browser')) {
     let server: TestServer;
     let page: Page;
     beforeEach(() => ({ server, page } = suite));
+    const { api, hook, screenshot } = suite;
     const timings = suite.timings;
-
-    async function api<T>(urlPath: string): Promise<T> {
-      const res = await fetch(`${server.url}${urlPath}`);
-      if (!res.ok) throw new Error(`${urlPath}: ${res.status}`);
-      return (await res.json()) as T;
-    }
 
     /** Resolves once the graph of `country` is on screen and laid out; returns the ms it took. */
     async function waitForGraph(country: string): Promise<number> {
@@ -37,24 +29,6 @@ if (requireBrowser('map explorer in a browser')) {
         { timeout: 30_000 },
       );
       return Date.now() - started;
-    }
-
-    /** Reads the page's test hook (window.__flowAtlas, see client/src/testHook.ts). */
-    function hook<T>(read: (h: Hook) => T): Promise<T> {
-      // `read` travels to the page as source text, like any function given to page.evaluate.
-      return page.evaluate(`(() => {
-        const h = window.__flowAtlas;
-        if (!h) throw new Error('window.__flowAtlas is not set: no graph on screen');
-        return (${read.toString()})(h);
-      })()`) as Promise<T>;
-    }
-
-    async function screenshot(name: string): Promise<void> {
-      await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
-    }
-
-    function escapeRegExp(text: string): string {
-      return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     }
 
     /** The button for a stakeholder in the "Stakeholders (n)" list, by its exact name. */

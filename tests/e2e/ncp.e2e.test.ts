@@ -28,13 +28,8 @@ if (requireBrowser('NCP view in a browser')) {
     let server: TestServer;
     let page: Page;
     beforeEach(() => ({ server, page } = suite));
+    const { api } = suite;
     const timings = suite.timings;
-
-    async function api<T>(urlPath: string): Promise<T> {
-      const res = await fetch(`${server.url}${urlPath}`);
-      if (!res.ok) throw new Error(`${urlPath}: ${res.status}`);
-      return (await res.json()) as T;
-    }
 
     async function screenshot(name: string, fullPage = false): Promise<void> {
       if (fullPage) {

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import type { FlowAtlasTestHook } from '../../client/src/testHook';
 import { startTestServer, type TestServer } from './server';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -52,6 +53,12 @@ export interface BrowserSuite {
   pageErrors: string[];
   /** Timings a suite records (milliseconds by label), written to `timingsFile` after the suite. */
   timings: Record<string, number>;
+  /** GETs (or, with a body, POSTs) JSON from the test server's API; throws on an error status. */
+  api<T>(urlPath: string, body?: unknown): Promise<T>;
+  /** Reads the page's test hook (window.__flowAtlas, see client/src/testHook.ts). */
+  hook<T>(read: (h: FlowAtlasTestHook) => T): Promise<T>;
+  /** Saves a screenshot of the page as artifacts/e2e/<name>.png. */
+  screenshot(name: string): Promise<void>;
 }
 
 /**
@@ -61,7 +68,27 @@ export interface BrowserSuite {
  * hooks and tests, not when the suite is defined.
  */
 export function browserSuite(options: { timingsFile?: string; contextOptions?: BrowserContextOptions; timeout?: number } = {}): BrowserSuite {
-  const suite = { timings: {} } as BrowserSuite;
+  const suite = {
+    timings: {},
+    async api<T>(urlPath: string, body?: unknown): Promise<T> {
+      const res = await fetch(`${suite.server.url}${urlPath}`, body === undefined ? {} : {
+        method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body),
+      });
+      if (!res.ok) throw new Error(`${urlPath}: ${res.status} ${await res.text()}`);
+      return (await res.json()) as T;
+    },
+    hook<T>(read: (h: FlowAtlasTestHook) => T): Promise<T> {
+      // `read` travels to the page as source text, like any function given to page.evaluate.
+      return suite.page.evaluate(`(() => {
+        const h = window.__flowAtlas;
+        if (!h) throw new Error('window.__flowAtlas is not set: no graph on screen');
+        return (${read.toString()})(h);
+      })()`) as Promise<T>;
+    },
+    async screenshot(name: string): Promise<void> {
+      await suite.page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
+    },
+  } as BrowserSuite;
   beforeAll(async () => {
     assertClientBuilt();
     suite.server = await startTestServer();
