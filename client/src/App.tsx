@@ -10,6 +10,10 @@ import { useCountries } from './features/map/api/getCountries';
 import { defaultCountry } from './features/map/components/CountryPicker';
 import { MapView } from './features/map/components/MapView';
 import { NcpView } from './features/ncp/components/NcpView';
+import { AuditView } from './features/audit/components/AuditView';
+import { DataView } from './features/data/components/DataView';
+import { EvidenceView } from './features/evidence/components/EvidenceView';
+import { RoundsView } from './features/rounds/components/RoundsView';
 import { createQueryClient } from './lib/queryClient';
 import { useSearchParam } from './lib/useSearchParam';
 import { viewOf } from './lib/views';
@@ -54,6 +58,10 @@ function Explorer() {
       {view === 'bottlenecks' && country && <BottlenecksView country={country} />}
       {view === 'ncp' && country && <NcpView country={country} />}
       {view === 'compare' && <CompareView />}
+      {view === 'evidence' && country && <EvidenceView country={country} />}
+      {view === 'rounds' && country && <RoundsView country={country} />}
+      {view === 'data' && <DataView country={country} countries={list} />}
+      {view === 'history' && <AuditView country={country} countries={list} />}
     </AppShell>
   );
 }

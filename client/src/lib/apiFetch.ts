@@ -11,13 +11,16 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly problems: ApiProblem[];
+  /** The rest of the error body, e.g. `current` on a version conflict or `dependants` on a refused delete. */
+  readonly details: Record<string, unknown>;
 
-  constructor(status: number, code: string, message: string, problems: ApiProblem[] = []) {
+  constructor(status: number, code: string, message: string, problems: ApiProblem[] = [], details: Record<string, unknown> = {}) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.problems = problems;
+    this.details = details;
   }
 }
 
@@ -36,7 +39,8 @@ async function errorFrom(res: Response): Promise<ApiError> {
   if (error && typeof error.message === 'string') {
     const code = typeof error.code === 'string' ? error.code : 'error';
     const problems = Array.isArray(error.problems) ? (error.problems as ApiProblem[]) : [];
-    return new ApiError(res.status, code, error.message, problems);
+    const { code: _c, message: _m, problems: _p, ...details } = error;
+    return new ApiError(res.status, code, error.message, problems, details);
   }
   return new ApiError(res.status, 'http_error', `The server answered ${res.status} ${res.statusText}`.trim());
 }

@@ -6,6 +6,10 @@ export const VIEWS = [
   { id: 'bottlenecks', label: 'Bottlenecks', needsCountry: true },
   { id: 'ncp', label: 'NCP', needsCountry: true },
   { id: 'compare', label: 'Compare', needsCountry: false },
+  { id: 'evidence', label: 'Evidence', needsCountry: true },
+  { id: 'rounds', label: 'Rounds', needsCountry: true },
+  { id: 'data', label: 'Import & export', needsCountry: false },
+  { id: 'history', label: 'History', needsCountry: false },
 ] as const;
 
 export type ViewId = (typeof VIEWS)[number]['id'];
