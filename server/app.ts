@@ -8,9 +8,12 @@ import { mountRoutes, type RouteDef } from './api/route';
 import { analysisRoutes } from './api/routes/analysis';
 import { auditRoutes } from './api/routes/audit';
 import { entityRoutes } from './api/routes/entities';
+import { evidenceRoutes } from './api/routes/evidence';
 import { mapRoutes, YAML_TYPES } from './api/routes/map';
+import { roundsRoutes } from './api/routes/rounds';
 import { systemRoutes } from './api/routes/system';
 import { AnalysisService } from './services/analysis';
+import { RoundsService } from './services/rounds';
 import type { GraphStore } from './store/port';
 
 export interface AppDeps {
@@ -33,7 +36,7 @@ export function apiRoutes(deps: AppDeps): RouteDef[] {
   const routes: RouteDef[] = [];
   const openapi = () => buildOpenApi(routes, { version: deps.version ?? '0.1.0' });
   routes.push(...systemRoutes(deps.store, openapi), ...mapRoutes(deps.store, actorOf), ...entityRoutes(deps.store, actorOf), ...auditRoutes(deps.store),
-    ...analysisRoutes(new AnalysisService(deps.store)));
+    ...analysisRoutes(new AnalysisService(deps.store)), ...roundsRoutes(new RoundsService(deps.store), actorOf), ...evidenceRoutes(deps.store));
   return routes;
 }
 

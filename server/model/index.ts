@@ -5,3 +5,4 @@ export * from './entities';
 export * from './kinds';
 export * from './document';
 export * from './stored';
+export * from './round';

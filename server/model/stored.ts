@@ -1,6 +1,6 @@
 // What the stores return: an entity plus its optimistic version and who changed it last, and audit entries.
 import { z } from 'zod';
-import type { EntityOf, Kind } from './kinds';
+import { KINDS, type EntityOf, type Kind } from './kinds';
 
 export const Meta = z.object({
   version: z.number().int().min(1),
@@ -10,6 +10,10 @@ export const Meta = z.object({
 export type Meta = z.infer<typeof Meta>;
 export type Stored<K extends Kind> = EntityOf<K> & Meta;
 
+/** What the audit trail records changes of: every entity kind, and mapping rounds (frozen and deleted). */
+export type AuditKind = Kind | 'round';
+export const AUDIT_KINDS: readonly AuditKind[] = [...KINDS, 'round'];
+
 export const AuditEntry = z.object({
   seq: z.number().int(),
   at: z.string(),
@@ -17,6 +21,8 @@ export const AuditEntry = z.object({
   action: z.enum(['create', 'update', 'delete']),
   kind: z.string(),
   key: z.string(),
+  /** The countries the item belongs to, worked out when the entry was written (a flow: both ends' countries). */
+  countries: z.array(z.string()),
   before: z.unknown().nullable(),
   after: z.unknown().nullable(),
 });

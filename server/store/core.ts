@@ -1,21 +1,24 @@
 // The GraphStore's rules, written once over an adapter's transactions: validation, references,
-// the one-NCP rule, optimistic versions, cascades, import (merge / replace), export and audit.
+// the one-NCP rule, optimistic versions, cascades, import (merge / replace), export, audit and
+// mapping rounds (a round's document is the scope's export, read in the transaction that stores it).
 import {
-  DOCUMENT_KINDS, KIND_SPECS, KINDS, MapDocument, emptyDocument, keyOf, problemsFromIssue,
-  referrersOf, refValues, stripMetaOf, validateDocument, type Meta, type AnyEntity, type AuditEntry, type EntityOf, type Indicator,
-  type Kind, type Problem, type Stakeholder, type Stored, type Theme,
+  DOCUMENT_KINDS, KIND_SPECS, KINDS, MapDocument, RoundInput, emptyDocument, keyOf, problemsFromIssue,
+  referrersOf, refValues, roundCounts, roundNameKey, roundScope, stripMetaOf, validateDocument, type Meta, type AnyEntity,
+  type AuditEntry, type EntityOf, type Indicator, type Kind, type Problem, type Round, type RoundSummary, type Stakeholder,
+  type Stored, type Theme,
 } from '../model';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import type {
-  Adapter, AuditQuery, DeleteOptions, GraphStore, Health, ImportMode, ImportOptions, ImportResult,
-  KindCounts, ListFilter, Scope, Snapshot, TxOps,
+  Adapter, AuditPage, AuditQuery, DeleteOptions, GraphStore, Health, ImportMode, ImportOptions, ImportResult,
+  KindCounts, ListFilter, Scope, Snapshot, StoredRound, StoredRoundSummary, TxOps,
 } from './port';
 import { scopeKeys } from './scope';
 import { deepEqual } from './equal';
+import { withCountries, type AuditDraft } from './audit-countries';
 
 type Row = Stored<Kind>;
 type State = Map<Kind, Map<string, Row>>;
-type Audit = Omit<AuditEntry, 'seq'>;
+type Audit = AuditDraft;
 
 export function stripMeta<K extends Kind>(row: Stored<K>): EntityOf<K> {
   return stripMetaOf(row as Stored<K> & Partial<Meta>) as EntityOf<K>;
@@ -124,8 +127,9 @@ export class CoreGraphStore implements GraphStore {
       await this.checkReferences(tx, kind, entity);
       await this.checkNcp(tx, kind, entity);
       const row = { ...entity, version: 1, ...this.stamp(actor) } as Stored<K>;
+      const audit = await withCountries(tx, [this.entry(actor, 'create', kind, key, null, entity)]);
       await tx.upsertMany(kind, [row]);
-      await tx.appendAudit([this.entry(actor, 'create', kind, key, null, entity)]);
+      await tx.appendAudit(audit);
       await tx.bumpVersion();
       return row;
     });
@@ -142,8 +146,9 @@ export class CoreGraphStore implements GraphStore {
       const before = stripMeta(current);
       if (deepEqual(before, entity)) return current;
       const row = { ...entity, version: current.version + 1, ...this.stamp(actor) } as Stored<K>;
+      const audit = await withCountries(tx, [this.entry(actor, 'update', kind, key, before, entity)]);
       await tx.upsertMany(kind, [row]);
-      await tx.appendAudit([this.entry(actor, 'update', kind, key, before, entity)]);
+      await tx.appendAudit(audit);
       await tx.bumpVersion();
       return row;
     });
@@ -165,27 +170,27 @@ export class CoreGraphStore implements GraphStore {
           { dependants }, 'has_dependants',
         );
       }
-      const audit: Audit[] = [];
+      const drafts: Audit[] = [];
       const deleted: KindCounts = {};
       const updated: KindCounts = {};
-      for (const k of [...KINDS].reverse()) {
-        const keys = [...(deletes.get(k) ?? [])];
-        if (!keys.length) continue;
-        await tx.deleteMany(k, keys);
+      const deleteOrder = [...KINDS].reverse().map((k) => [k, [...(deletes.get(k) ?? [])]] as const).filter(([, keys]) => keys.length);
+      for (const [k, keys] of deleteOrder) {
         addCount(deleted, k, keys.length);
-        for (const x of keys) audit.push(this.entry(actor, 'delete', k, x, stripMeta(state.get(k)!.get(x)!), null));
+        for (const x of keys) drafts.push(this.entry(actor, 'delete', k, x, stripMeta(state.get(k)!.get(x)!), null));
       }
-      for (const k of KINDS) {
-        const rows = updates.get(k);
-        if (!rows?.size) continue;
-        const stamped = [...rows.values()].map((e) => {
+      const updateOrder = KINDS.map((k) => {
+        const stamped = [...(updates.get(k)?.values() ?? [])].map((e) => {
           const before = state.get(k)!.get(keyOf(k, e))!;
-          audit.push(this.entry(actor, 'update', k, keyOf(k, e), stripMeta(before), e));
+          drafts.push(this.entry(actor, 'update', k, keyOf(k, e), stripMeta(before), e));
           return { ...e, version: before.version + 1, ...this.stamp(actor) } as Row;
         });
-        await tx.upsertMany(k, stamped);
         addCount(updated, k, stamped.length);
-      }
+        return [k, stamped] as const;
+      }).filter(([, rows]) => rows.length);
+      // Countries are worked out while what is deleted can still be looked up.
+      const audit = await withCountries(tx, drafts, state);
+      for (const [k, keys] of deleteOrder) await tx.deleteMany(k, keys);
+      for (const [k, rows] of updateOrder) await tx.upsertMany(k, rows);
       await tx.appendAudit(audit);
       await tx.bumpVersion();
       return { deleted, updated };
@@ -212,6 +217,62 @@ export class CoreGraphStore implements GraphStore {
     return this.adapter.read(async (tx) => documentOf(await loadState(tx), scope));
   }
 
+  async freezeRound(input: unknown, actor: string): Promise<RoundSummary> {
+    const { name, note, ...rest } = parseRoundInput(input);
+    const country = rest.country ?? undefined;
+    return this.adapter.write(async (tx) => {
+      const state = await loadState(tx);
+      if (country && !state.get('country')?.has(country)) throw new NotFoundError(`country '${country}' is not in the map`);
+      const scope = roundScope(country);
+      const same = (await tx.listRounds()).find((r) => roundScope(r.country) === scope && roundNameKey(r.name) === roundNameKey(name));
+      if (same) {
+        throw new ConflictError(
+          `a round named '${same.name}' already exists for ${country ? `country ${country}` : 'the region'}`,
+          { round: summaryOf(same) }, 'already_exists',
+        );
+      }
+      // The same document a country (or region) export gives, read in this write transaction.
+      const document = documentOf(state, { country });
+      const seq = await tx.nextRoundSeq();
+      const round: StoredRound = {
+        id: `round-${seq}`, seq, name, country: country ?? null, ...(note ? { note } : {}),
+        createdAt: this.clock().toISOString(), createdBy: actor, storeVersion: await tx.version(),
+        counts: roundCounts(document), document,
+      };
+      const summary = summaryOf(round);
+      const audit = await withCountries(tx, [this.entry(actor, 'create', 'round', round.id, null, summary)]);
+      await tx.putRound(round);
+      await tx.appendAudit(audit);
+      return summary;
+    });
+  }
+
+  async listRounds(country?: string): Promise<RoundSummary[]> {
+    const rounds = await this.adapter.read((tx) => tx.listRounds());
+    return rounds
+      .filter((r) => !country || r.country === country || r.country === null)
+      .sort((a, b) => b.seq - a.seq)
+      .map(summaryOf);
+  }
+
+  async getRound(id: string): Promise<Round> {
+    const round = await this.adapter.read((tx) => tx.getRound(id));
+    if (!round) throw new NotFoundError(`round '${id}' not found`);
+    const { seq: _seq, ...rest } = round;
+    return rest;
+  }
+
+  async deleteRound(id: string, actor: string): Promise<{ deleted: true }> {
+    return this.adapter.write(async (tx) => {
+      const round = await tx.getRound(id);
+      if (!round) throw new NotFoundError(`round '${id}' not found`);
+      const audit = await withCountries(tx, [this.entry(actor, 'delete', 'round', id, summaryOf(round), null)]);
+      await tx.deleteRound(id);
+      await tx.appendAudit(audit);
+      return { deleted: true as const };
+    });
+  }
+
   async validateDocument(raw: unknown, mode: ImportMode): Promise<Problem[]> {
     return this.adapter.read(async (tx) => {
       const state = await loadState(tx);
@@ -228,6 +289,7 @@ export class CoreGraphStore implements GraphStore {
       }
       const changed = plan.audit.length > 0;
       if (options.dryRun || !changed) return { ...plan.result, storeVersion: await tx.version() };
+      const audit = await withCountries(tx, plan.audit, state);
       for (const kind of [...KINDS].reverse()) {
         const keys = plan.deletes.get(kind);
         if (keys?.length) await tx.deleteMany(kind, keys);
@@ -236,7 +298,7 @@ export class CoreGraphStore implements GraphStore {
         const rows = plan.upserts.get(kind);
         if (rows?.length) await tx.upsertMany(kind, rows);
       }
-      await tx.appendAudit(plan.audit);
+      await tx.appendAudit(audit);
       return { ...plan.result, storeVersion: await tx.bumpVersion() };
     };
     return options.dryRun ? this.adapter.read(run) : this.adapter.write(run);
@@ -244,6 +306,19 @@ export class CoreGraphStore implements GraphStore {
 
   audit(query: AuditQuery = {}): Promise<AuditEntry[]> {
     return this.adapter.audit(query);
+  }
+
+  async auditPage(query: AuditQuery = {}): Promise<AuditPage> {
+    const limit = query.limit ?? 100;
+    // One more than asked for tells whether older entries exist.
+    const entries = await this.adapter.audit({ ...query, limit: limit + 1 });
+    if (entries.length <= limit) return { entries };
+    const page = entries.slice(0, limit);
+    return { entries: page, nextBefore: page[page.length - 1]!.seq };
+  }
+
+  auditActors(): Promise<string[]> {
+    return this.adapter.auditActors();
   }
 
   async ensureCatalogue(catalogue: { themes: unknown[]; indicators: unknown[] }, actor: string): Promise<KindCounts> {
@@ -264,7 +339,7 @@ export class CoreGraphStore implements GraphStore {
         addCount(created, kind, missing.length);
       }
       if (audit.length) {
-        await tx.appendAudit(audit);
+        await tx.appendAudit(await withCountries(tx, audit));
         await tx.bumpVersion();
       }
       return created;
@@ -373,7 +448,7 @@ export class CoreGraphStore implements GraphStore {
     return { updatedAt: this.clock().toISOString(), updatedBy: actor };
   }
 
-  private entry(actor: string, action: Audit['action'], kind: Kind, key: string, before: unknown, after: unknown): Audit {
+  private entry(actor: string, action: Audit['action'], kind: AuditDraft['kind'], key: string, before: unknown, after: unknown): Audit {
     return { at: this.clock().toISOString(), actor, action, kind, key, before, after };
   }
 }
@@ -477,6 +552,34 @@ function danglingAfterRemoval(state: State, removed: Map<Kind, Set<string>>, doc
     }
   }
   return problems;
+}
+
+function parseRoundInput(input: unknown): RoundInput {
+  const result = RoundInput.safeParse(input);
+  if (result.success) return result.data;
+  const problems = result.error.issues.flatMap((issue) => problemsFromIssue(issue, input).map((p) => {
+    const field = p.field ?? (p.path === '(document)' ? undefined : p.path.split(/[.[]/)[0]);
+    return { ...p, ...(field ? { field } : {}) };
+  }));
+  throw new ValidationError('invalid round', problems);
+}
+
+function summaryOf(round: StoredRoundSummary): RoundSummary {
+  const { seq: _seq, document: _doc, ...summary } = round as StoredRound;
+  return summary;
+}
+
+/**
+ * A map document restricted to a country's scope, exactly as a country export restricts the store
+ * (a region round compared for one country).
+ */
+export function restrictDocument(doc: MapDocument, country: string): MapDocument {
+  const state: State = new Map();
+  for (const kind of DOCUMENT_KINDS) {
+    const items = doc[KIND_SPECS[kind].collection as keyof MapDocument] as AnyEntity[];
+    state.set(kind, new Map(items.map((e) => [keyOf(kind, e), e as Row])));
+  }
+  return documentOf(state, { country });
 }
 
 /** The map document of a scope from a loaded state: canonical items sorted by key, no metadata. */

@@ -1,7 +1,7 @@
 // The GraphStore port (what the API and scripts use) and the narrow transactional interface that
 // each adapter (SQLite, Neo4j) implements. All rules live once, in core.ts, over the adapter.
 import type {
-  AuditEntry, Indicator, Kind, MapDocument, Problem, Stored, Theme,
+  AuditEntry, AuditKind, Indicator, Kind, MapDocument, Problem, Round, RoundSummary, Stored, Theme,
 } from '../model';
 
 export type StoreKind = 'sqlite' | 'neo4j';
@@ -45,13 +45,31 @@ export interface ListFilter {
 }
 
 export interface AuditQuery {
-  kind?: Kind;
+  kind?: AuditKind;
   key?: string;
   actor?: string;
+  /** Entries whose item belongs to this country (see AuditEntry.countries). */
+  country?: string;
   /** Entries with seq greater than this. */
   after?: number;
+  /** Entries with seq less than this (paging newest first). */
+  before?: number;
   limit?: number;
 }
+
+/** One page of the audit trail, newest first; `nextBefore` is set when older entries exist. */
+export interface AuditPage {
+  entries: AuditEntry[];
+  nextBefore?: number;
+}
+
+/** A round as an adapter stores it: the summary, its order of creation, and the frozen document. */
+export interface StoredRound extends Round {
+  /** Increases with every round frozen; orders rounds newest first. */
+  seq: number;
+}
+
+export type StoredRoundSummary = Omit<StoredRound, 'document'>;
 
 export interface DeleteOptions {
   cascade?: boolean;
@@ -82,6 +100,16 @@ export interface GraphStore {
   validateDocument(raw: unknown, mode: ImportMode): Promise<Problem[]>;
   exportDocument(scope: Scope): Promise<MapDocument>;
   audit(query?: AuditQuery): Promise<AuditEntry[]>;
+  /** A page of the audit trail (newest first) with the `before` to ask for the next, older page. */
+  auditPage(query?: AuditQuery): Promise<AuditPage>;
+  /** Everyone who has changed something, sorted. */
+  auditActors(): Promise<string[]>;
+  /** Freezes the current map of a country (or the region) as a named round. */
+  freezeRound(input: unknown, actor: string): Promise<RoundSummary>;
+  /** Newest first; with a country, that country's rounds and the region's. */
+  listRounds(country?: string): Promise<RoundSummary[]>;
+  getRound(id: string): Promise<Round>;
+  deleteRound(id: string, actor: string): Promise<{ deleted: true }>;
   /** Adds the catalogue's themes and indicators that the store lacks; never overwrites one. */
   ensureCatalogue(catalogue: { themes: unknown[]; indicators: unknown[] }, actor: string): Promise<KindCounts>;
   close(): Promise<void>;
@@ -97,6 +125,13 @@ export interface TxOps {
   /** Increments and returns the store version (once per committed write). */
   bumpVersion(): Promise<number>;
   version(): Promise<number>;
+  /** Increments and returns the round sequence (ids and order of rounds). */
+  nextRoundSeq(): Promise<number>;
+  putRound(round: StoredRound): Promise<void>;
+  getRound(id: string): Promise<StoredRound | undefined>;
+  /** Every round without its document, in no particular order. */
+  listRounds(): Promise<StoredRoundSummary[]>;
+  deleteRound(id: string): Promise<void>;
 }
 
 export interface Adapter {
@@ -107,6 +142,7 @@ export interface Adapter {
   /** All or nothing: if fn throws, nothing it wrote remains. */
   write<T>(fn: (tx: TxOps) => Promise<T>): Promise<T>;
   audit(query: AuditQuery): Promise<AuditEntry[]>;
+  auditActors(): Promise<string[]>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }

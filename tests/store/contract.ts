@@ -306,6 +306,150 @@ export function storeContract(name: string, factory: StoreFactory): void {
         expect(entries.every((e) => e.action === 'create' && e.before === null && e.after !== null)).toBe(true);
       });
     });
+
+    describe('mapping rounds', () => {
+      test('when a country round is frozen, then it holds the country export of that moment with its counts', async () => {
+        await seeded();
+        const expected = await store.exportDocument({ country: 'XA' });
+        const version = await store.storeVersion();
+        const summary = await store.freezeRound({ name: ' 2010 baseline ', country: 'XA', note: 'first visit' }, 'consultant');
+        expect(summary).toMatchObject({
+          name: '2010 baseline', country: 'XA', note: 'first visit', createdBy: 'consultant', storeVersion: version,
+          counts: { stakeholders: 3, datasets: 2, flows: 3, reportingLines: 1, networks: 1, memberships: 3, interviews: 1 },
+        });
+        expect(summary.id).toMatch(/^[A-Za-z0-9_-]+$/);
+        expect(Date.parse(summary.createdAt)).not.toBeNaN();
+        const round = await store.getRound(summary.id);
+        expect(round).toEqual({ ...summary, document: expected });
+        expect(await store.storeVersion()).toBe(version);
+      });
+
+      test('when the map changes after a freeze, then the frozen document does not', async () => {
+        await seeded();
+        const summary = await store.freezeRound({ name: 'baseline' }, 'c');
+        const frozen = await store.exportDocument({});
+        await store.delete('stakeholder', 'xa-ngo', 1, 'c', { cascade: true });
+        await store.update('flow', 'xa-f1', { ...strip(await store.get('flow', 'xa-f1')), basis: 'agreement' }, 1, 'c');
+        expect(await store.exportDocument({})).not.toEqual(frozen);
+        const round = await store.getRound(summary.id);
+        expect(round.document).toEqual(frozen);
+        expect(round.country).toBeNull();
+        expect(round.counts.stakeholders).toBe(5);
+      });
+
+      test('when rounds are listed, then newest first; with a country, its own and the region rounds only', async () => {
+        await seeded();
+        const a = await store.freezeRound({ name: 'a', country: 'XA' }, 'c');
+        const region = await store.freezeRound({ name: 'region' }, 'c');
+        const b = await store.freezeRound({ name: 'b', country: 'XB' }, 'c');
+        const c = await store.freezeRound({ name: 'c', country: 'XA' }, 'c');
+        expect((await store.listRounds()).map((r) => r.id)).toEqual([c.id, b.id, region.id, a.id]);
+        expect((await store.listRounds('XA')).map((r) => r.id)).toEqual([c.id, region.id, a.id]);
+        expect((await store.listRounds('XA'))[0]).toEqual(c);
+        expect(new Set([a.id, region.id, b.id, c.id]).size).toBe(4);
+      });
+
+      test('when a name is frozen twice in one scope, then 409 already_exists, also in another case; other scopes may reuse it', async () => {
+        await seeded();
+        await store.freezeRound({ name: 'Baseline', country: 'XA' }, 'c');
+        const err = await store.freezeRound({ name: 'baseline', country: 'XA' }, 'c').catch((e) => e);
+        expect(err).toBeInstanceOf(ConflictError);
+        expect(err.code).toBe('already_exists');
+        await store.freezeRound({ name: 'Baseline', country: 'XB' }, 'c');
+        await store.freezeRound({ name: 'Baseline' }, 'c');
+        await expect(store.freezeRound({ name: 'BASELINE' }, 'c')).rejects.toMatchObject({ code: 'already_exists' });
+        expect(await store.listRounds()).toHaveLength(3);
+      });
+
+      test('when a round is frozen with bad input or an unknown country, then it is refused and nothing is stored', async () => {
+        await seeded();
+        const err = await problemsOf(store.freezeRound({ name: '', country: 'XA' }, 'c'));
+        expect(err.problems[0]).toMatchObject({ field: 'name' });
+        await problemsOf(store.freezeRound({ name: 'x'.repeat(121) }, 'c'));
+        await expect(store.freezeRound({ name: 'n', country: 'XC' }, 'c')).rejects.toBeInstanceOf(NotFoundError);
+        expect(await store.listRounds()).toEqual([]);
+      });
+
+      test('when a round is deleted, then it is gone, its id is not reused, and both changes are audited', async () => {
+        await seeded();
+        const first = await store.freezeRound({ name: 'first', country: 'XA' }, 'maker');
+        expect(await store.deleteRound(first.id, 'remover')).toEqual({ deleted: true });
+        await expect(store.getRound(first.id)).rejects.toBeInstanceOf(NotFoundError);
+        await expect(store.deleteRound(first.id, 'remover')).rejects.toBeInstanceOf(NotFoundError);
+        const again = await store.freezeRound({ name: 'first', country: 'XA' }, 'maker');
+        expect(again.id).not.toBe(first.id);
+        const audit = await store.audit({ kind: 'round' });
+        expect(audit.map((e) => `${e.action}:${e.key}:${e.actor}`)).toEqual([`create:${again.id}:maker`, `delete:${first.id}:remover`, `create:${first.id}:maker`]);
+        expect(audit[1]).toMatchObject({ countries: ['XA'], before: { name: 'first', country: 'XA' }, after: null });
+      });
+    });
+
+    describe('audit countries, filters and paging', () => {
+      test('when a map is imported, then each entry names the countries of its item', async () => {
+        await seeded();
+        const entries = await store.audit({ actor: 'seed', limit: 1000 });
+        const of = (kind: string, key: string) => entries.find((e) => e.kind === kind && e.key === key)?.countries;
+        expect(of('country', 'XA')).toEqual(['XA']);
+        expect(of('stakeholder', 'xb-ncp')).toEqual(['XB']);
+        expect(of('network', 'xa-net')).toEqual(['XA']);
+        expect(of('dataset', 'xa-d1')).toEqual(['XA']);
+        expect(of('interview', 'xa-i1')).toEqual(['XA']);
+        expect(of('reportingLine', 'xa-r1')).toEqual(['XA']);
+        expect(of('flow', 'xa-f3')).toEqual(['XA', 'XB']);
+        expect(of('membership', 'xb-police|xa-net')).toEqual(['XA', 'XB']);
+        expect((await store.audit({ kind: 'indicator', limit: 1 }))[0]?.countries).toEqual([]);
+      });
+
+      test('when created, updated and deleted one by one, then the entries name the countries before and after', async () => {
+        await seeded();
+        await store.create('flow', { id: 'xb-f9', from: 'xb-police', to: 'xa-ncp', indicators: [], basis: 'informal' }, 'one');
+        const f2 = await store.get('flow', 'xa-f2');
+        await store.update('flow', 'xa-f2', { ...strip(f2), from: 'xb-ncp' }, f2.version, 'one');
+        await store.delete('network', 'xa-net', 1, 'one', { cascade: true });
+        const mine = await store.audit({ actor: 'one' });
+        const byKey = Object.fromEntries(mine.map((e) => [`${e.action}:${e.key}`, e.countries]));
+        expect(byKey).toEqual({
+          'create:xb-f9': ['XA', 'XB'], 'update:xa-f2': ['XA', 'XB'], 'delete:xa-net': ['XA'],
+          'delete:xa-police|xa-net': ['XA'], 'delete:xa-ngo|xa-net': ['XA'], 'delete:xb-police|xa-net': ['XA', 'XB'],
+        });
+      });
+
+      test('when filtered by country, then only entries of that country come, newest first', async () => {
+        await seeded();
+        await store.update('stakeholder', 'xb-police', { ...strip(await store.get('stakeholder', 'xb-police')), name: 'XB Border Police' }, 1, 'edit');
+        const xb = await store.audit({ country: 'XB', limit: 1000 });
+        // The import wrote kinds in write order and items in document order; newest first reverses that.
+        expect(xb.map((e) => `${e.action}:${e.kind}:${e.key}`)).toEqual([
+          'update:stakeholder:xb-police', 'create:membership:xb-police|xa-net', 'create:flow:xb-f1', 'create:flow:xa-f3',
+          'create:stakeholder:xb-police', 'create:stakeholder:xb-ncp', 'create:country:XB',
+        ]);
+        expect(await store.audit({ country: 'XB', kind: 'flow' })).toHaveLength(2);
+        expect(await store.audit({ country: 'XC' })).toEqual([]);
+      });
+
+      test('when the trail is read page by page, then nextBefore leads through every entry once and stops at the oldest', async () => {
+        await seeded();
+        const all = await store.audit({ country: 'XA', limit: 1000 });
+        const seqs: number[] = [];
+        let page = await store.auditPage({ country: 'XA', limit: 5 });
+        seqs.push(...page.entries.map((e) => e.seq));
+        while (page.nextBefore !== undefined) {
+          expect(page.entries).toHaveLength(5);
+          page = await store.auditPage({ country: 'XA', limit: 5, before: page.nextBefore });
+          seqs.push(...page.entries.map((e) => e.seq));
+        }
+        expect(seqs).toEqual(all.map((e) => e.seq));
+        expect(seqs).toEqual([...seqs].sort((a, b) => b - a));
+        expect((await store.auditPage({ country: 'XA', limit: all.length })).nextBefore).toBeUndefined();
+      });
+
+      test('when people changed things, then the actors are listed once each, sorted', async () => {
+        await seeded();
+        await store.freezeRound({ name: 'r' }, 'Zoe');
+        await store.update('network', 'xa-net', { ...strip(await store.get('network', 'xa-net')), meets: 'monthly' }, 1, 'anna');
+        expect(await store.auditActors()).toEqual(['Zoe', 'anna', 'seed', 'test']);
+      });
+    });
   });
 }
 

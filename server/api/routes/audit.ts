@@ -1,22 +1,21 @@
-// The audit trail: who changed what and when, with the item before and after, newest first.
-import { z } from 'zod';
-import { AuditEntry, KINDS, type Kind } from '../../model';
+// The audit trail: who changed what and when, with the item before and after, newest first; filters
+// by country, kind, key and person; pages with `before` (the answer's `nextBefore`).
 import type { GraphStore } from '../../store/port';
 import { defineRoute, type RouteDef } from '../route';
+import { AuditActorsResponse, AuditQuery, AuditResponse } from '../rounds-schemas';
+import { z } from 'zod';
 
 export function auditRoutes(store: GraphStore): RouteDef[] {
   return [
     defineRoute({
-      method: 'get', path: '/audit', tag: 'Audit', summary: 'Audit entries, newest first (filter by kind, key, actor; page with after)',
-      query: z.strictObject({
-        kind: z.enum(KINDS as [Kind, ...Kind[]]).optional(),
-        key: z.string().max(300).optional(),
-        actor: z.string().max(80).optional(),
-        after: z.coerce.number().int().min(0).optional(),
-        limit: z.coerce.number().int().min(1).max(1000).default(100),
-      }),
-      response: z.object({ entries: z.array(AuditEntry) }),
-      handler: async ({ query }) => ({ entries: await store.audit(query) }),
+      method: 'get', path: '/audit', tag: 'Audit', query: AuditQuery, response: AuditResponse,
+      summary: 'Audit entries, newest first (filter by country, kind, key, actor; page with before = the previous answer\'s nextBefore)',
+      handler: ({ query }) => store.auditPage(query),
+    }),
+    defineRoute({
+      method: 'get', path: '/audit/actors', tag: 'Audit', query: z.strictObject({}), response: AuditActorsResponse,
+      summary: 'Everyone who has changed something, sorted',
+      handler: async () => ({ actors: await store.auditActors() }),
     }),
   ];
 }

@@ -1,9 +1,10 @@
 // The Neo4j adapter: entities as nodes and relationships (DOMAIN.md's graph), read and written with
 // the named queries in cypher/store/, in batched UNWINDs. Properties are flat: a stakeholder's office
 // contact becomes contactEmail / contactPhone / contactUrl, and its sector is stored for Browser users.
+// Rounds are (:Round) nodes holding their frozen document as a JSON string.
 import type { ManagedTransaction } from 'neo4j-driver';
-import { keyOf, sectorOf, type AuditEntry, type Kind, type Stakeholder, type Stored } from '../../model';
-import type { Adapter, AuditQuery, TxOps } from '../port';
+import { keyOf, roundNameKey, roundScope, sectorOf, type AuditEntry, type Kind, type Stakeholder, type Stored } from '../../model';
+import type { Adapter, AuditQuery, StoredRound, StoredRoundSummary, TxOps } from '../port';
 import { CYPHER_DIR, Executor, statements, type Neo4jSettings } from './executor';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -53,6 +54,15 @@ export function fromProps<K extends Kind>(kind: K, props: Props): Stored<K> {
   return row as Stored<K>;
 }
 
+function toRound(p: Props): StoredRoundSummary {
+  return {
+    id: p.id as string, seq: p.seq as number, name: p.name as string, country: (p.country as string | null | undefined) ?? null,
+    ...(typeof p.note === 'string' ? { note: p.note } : {}),
+    createdAt: p.createdAt as string, createdBy: p.createdBy as string, storeVersion: p.storeVersion as number,
+    counts: JSON.parse(p.counts as string),
+  };
+}
+
 function batches<T>(items: readonly T[]): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += BATCH) out.push(items.slice(i, i + BATCH));
@@ -86,15 +96,19 @@ export class Neo4jAdapter implements Adapter {
 
   async audit(query: AuditQuery): Promise<AuditEntry[]> {
     const rows = await this.executor.read((tx) => this.executor.run<Props>(tx, 'audit.list', {
-      kind: query.kind ?? null, key: query.key ?? null, actor: query.actor ?? null,
-      after: query.after ?? null, limit: Math.min(query.limit ?? 200, 10000),
+      kind: query.kind ?? null, key: query.key ?? null, actor: query.actor ?? null, country: query.country ?? null,
+      after: query.after ?? null, before: query.before ?? null, limit: Math.min(query.limit ?? 200, 10000),
     }));
     return rows.map((r) => ({
       seq: r.seq as number, at: r.at as string, actor: r.actor as string, action: r.action as AuditEntry['action'],
-      kind: r.kind as string, key: r.key as string,
+      kind: r.kind as string, key: r.key as string, countries: (r.countries as string[] | undefined) ?? [],
       before: r.before ? JSON.parse(r.before as string) : null,
       after: r.after ? JSON.parse(r.after as string) : null,
     }));
+  }
+
+  async auditActors(): Promise<string[]> {
+    return this.executor.read((tx) => this.executor.run<string>(tx, 'audit.actors'));
   }
 
   async ping(): Promise<void> {
@@ -165,6 +179,30 @@ export class Neo4jAdapter implements Adapter {
       async version() {
         const [value] = await ex.run<number>(tx, 'meta.version');
         return value ?? 0;
+      },
+      async nextRoundSeq() {
+        const [value] = await ex.run<number>(tx, 'round.seq');
+        return value ?? 0;
+      },
+      async putRound(round: StoredRound) {
+        const { document, counts, country, note, ...rest } = round;
+        await ex.run(tx, 'round.put', {
+          round: {
+            ...rest, ...(country ? { country } : {}), ...(note !== undefined ? { note } : {}),
+            nameKey: roundNameKey(round.name), scope: roundScope(country),
+            counts: JSON.stringify(counts), document: JSON.stringify(document),
+          },
+        });
+      },
+      async getRound(id: string) {
+        const [row] = await ex.run<Props>(tx, 'round.get', { id });
+        return row ? { ...toRound(row), document: JSON.parse(row.document as string) } as StoredRound : undefined;
+      },
+      async listRounds() {
+        return (await ex.run<Props>(tx, 'round.list')).map(toRound);
+      },
+      async deleteRound(id: string) {
+        await ex.run(tx, 'round.delete', { id });
       },
     };
   }

@@ -1,12 +1,33 @@
-// The embedded store: better-sqlite3 in WAL mode, one JSON row per entity, schema migrations.
+// The embedded store: better-sqlite3 in WAL mode, one JSON row per entity, rounds as JSON documents,
+// schema migrations.
 // better-sqlite3 is synchronous, so transactions are serialised through one queue: an async
 // callback inside BEGIN ... COMMIT can never interleave with another request's statements.
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { keyOf, type AuditEntry, type Kind, type Stored } from '../../model';
-import type { Adapter, AuditQuery, TxOps } from '../port';
+import { keyOf, roundNameKey, roundScope, type AuditEntry, type Kind, type Stored } from '../../model';
+import type { Adapter, AuditQuery, StoredRound, StoredRoundSummary, TxOps } from '../port';
 import { MIGRATIONS } from './migrations';
+
+interface RoundRow {
+  id: string;
+  seq: number;
+  name: string;
+  country: string | null;
+  note: string | null;
+  created_at: string;
+  created_by: string;
+  store_version: number;
+  counts: string;
+  document?: string;
+}
+
+function toRound(r: RoundRow): StoredRoundSummary {
+  return {
+    id: r.id, seq: r.seq, name: r.name, country: r.country, ...(r.note !== null ? { note: r.note } : {}),
+    createdAt: r.created_at, createdBy: r.created_by, storeVersion: r.store_version, counts: JSON.parse(r.counts),
+  };
+}
 
 interface EntityRow {
   key: string;
@@ -50,15 +71,23 @@ export class SqliteAdapter implements Adapter {
     if (query.kind) { where.push('kind = @kind'); params.kind = query.kind; }
     if (query.key) { where.push('key = @key'); params.key = query.key; }
     if (query.actor) { where.push('actor = @actor'); params.actor = query.actor; }
+    if (query.country) { where.push('EXISTS (SELECT 1 FROM json_each(audit.countries) WHERE value = @country)'); params.country = query.country; }
     if (query.after !== undefined) { where.push('seq > @after'); params.after = query.after; }
-    const sql = `SELECT seq, at, actor, action, kind, key, before, after FROM audit
+    if (query.before !== undefined) { where.push('seq < @before'); params.before = query.before; }
+    const sql = `SELECT seq, at, actor, action, kind, key, countries, before, after FROM audit
       ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT @limit`;
     return (db.prepare(sql).all(params) as Array<Record<string, unknown>>).map((r) => ({
       seq: r.seq as number, at: r.at as string, actor: r.actor as string,
       action: r.action as AuditEntry['action'], kind: r.kind as string, key: r.key as string,
+      countries: JSON.parse(r.countries as string) as string[],
       before: r.before === null ? null : JSON.parse(r.before as string),
       after: r.after === null ? null : JSON.parse(r.after as string),
     }));
+  }
+
+  async auditActors(): Promise<string[]> {
+    const rows = this.open().prepare('SELECT DISTINCT actor FROM audit').all() as Array<{ actor: string }>;
+    return rows.map((r) => r.actor).sort();
   }
 
   async ping(): Promise<void> {
@@ -112,8 +141,15 @@ export class SqliteAdapter implements Adapter {
       ON CONFLICT (kind, key) DO UPDATE SET data = excluded.data, version = excluded.version,
         updated_at = excluded.updated_at, updated_by = excluded.updated_by`);
     const deleteStmt = db.prepare('DELETE FROM entities WHERE kind = ? AND key = ?');
-    const auditStmt = db.prepare(`INSERT INTO audit (at, actor, action, kind, key, before, after)
-      VALUES (@at, @actor, @action, @kind, @key, @before, @after)`);
+    const auditStmt = db.prepare(`INSERT INTO audit (at, actor, action, kind, key, countries, before, after)
+      VALUES (@at, @actor, @action, @kind, @key, @countries, @before, @after)`);
+    const roundColumns = 'id, seq, name, country, note, created_at, created_by, store_version, counts';
+    const putRoundStmt = db.prepare(`INSERT INTO rounds (${roundColumns}, name_key, scope, document)
+      VALUES (@id, @seq, @name, @country, @note, @createdAt, @createdBy, @storeVersion, @counts, @nameKey, @scope, @document)`);
+    const getRoundStmt = db.prepare(`SELECT ${roundColumns}, document FROM rounds WHERE id = ?`);
+    const listRoundsStmt = db.prepare(`SELECT ${roundColumns} FROM rounds`);
+    const deleteRoundStmt = db.prepare('DELETE FROM rounds WHERE id = ?');
+    const roundSeqStmt = db.prepare("UPDATE meta SET value = value + 1 WHERE key = 'round_seq' RETURNING value");
     const versionStmt = db.prepare("SELECT value FROM meta WHERE key = 'store_version'");
     const bumpStmt = db.prepare("UPDATE meta SET value = value + 1 WHERE key = 'store_version'");
 
@@ -141,7 +177,7 @@ export class SqliteAdapter implements Adapter {
       async appendAudit(entries) {
         for (const e of entries) {
           auditStmt.run({
-            ...e, before: e.before === null ? null : JSON.stringify(e.before),
+            ...e, countries: JSON.stringify(e.countries), before: e.before === null ? null : JSON.stringify(e.before),
             after: e.after === null ? null : JSON.stringify(e.after),
           });
         }
@@ -152,6 +188,27 @@ export class SqliteAdapter implements Adapter {
       },
       async version() {
         return Number((versionStmt.get() as { value: number }).value);
+      },
+      async nextRoundSeq() {
+        return Number((roundSeqStmt.get() as { value: number }).value);
+      },
+      async putRound(round: StoredRound) {
+        putRoundStmt.run({
+          id: round.id, seq: round.seq, name: round.name, country: round.country, note: round.note ?? null,
+          createdAt: round.createdAt, createdBy: round.createdBy, storeVersion: round.storeVersion,
+          counts: JSON.stringify(round.counts), nameKey: roundNameKey(round.name), scope: roundScope(round.country),
+          document: JSON.stringify(round.document),
+        });
+      },
+      async getRound(id: string) {
+        const row = getRoundStmt.get(id) as RoundRow | undefined;
+        return row ? { ...toRound(row), document: JSON.parse(row.document!) } as StoredRound : undefined;
+      },
+      async listRounds() {
+        return (listRoundsStmt.all() as RoundRow[]).map(toRound);
+      },
+      async deleteRound(id: string) {
+        deleteRoundStmt.run(id);
       },
     };
   }

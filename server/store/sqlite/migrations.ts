@@ -24,4 +24,54 @@ export const MIGRATIONS: readonly string[] = [
    CREATE INDEX audit_by_actor ON audit (actor);
    CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
    INSERT INTO meta (key, value) VALUES ('store_version', 0);`,
+  // 2: mapping rounds (the frozen document as JSON), their sequence, and the countries of each audit
+  // entry. Existing audit entries get theirs on a best-effort basis: a stakeholder's or network's
+  // country is taken from the store, or, for one since deleted, from its own audit entries.
+  `CREATE TABLE rounds (
+     id TEXT PRIMARY KEY,
+     seq INTEGER NOT NULL UNIQUE,
+     name TEXT NOT NULL,
+     name_key TEXT NOT NULL,
+     scope TEXT NOT NULL,
+     country TEXT,
+     note TEXT,
+     created_at TEXT NOT NULL,
+     created_by TEXT NOT NULL,
+     store_version INTEGER NOT NULL,
+     counts TEXT NOT NULL CHECK (json_valid(counts)),
+     document TEXT NOT NULL CHECK (json_valid(document)),
+     UNIQUE (scope, name_key)
+   );
+   INSERT INTO meta (key, value) VALUES ('round_seq', 0);
+   ALTER TABLE audit ADD COLUMN countries TEXT NOT NULL DEFAULT '[]';
+   CREATE TEMP TABLE backfill_known AS
+     SELECT kind, key, json_extract(data, '$.country') AS country FROM entities WHERE kind IN ('stakeholder', 'network')
+     UNION
+     SELECT a.kind, a.key, json_extract(coalesce(a.after, a.before), '$.country') FROM audit a
+     WHERE a.kind IN ('stakeholder', 'network') AND NOT EXISTS (SELECT 1 FROM entities e WHERE e.kind = a.kind AND e.key = a.key);
+   CREATE INDEX backfill_known_key ON backfill_known (kind, key);
+   CREATE TEMP TABLE backfill_refs AS
+     WITH sides AS (
+       SELECT seq, kind, before AS item FROM audit WHERE before IS NOT NULL
+       UNION ALL
+       SELECT seq, kind, after FROM audit WHERE after IS NOT NULL
+     )
+     SELECT seq, json_extract(item, '$.code') AS country, NULL AS stakeholder, NULL AS network FROM sides WHERE kind = 'country'
+     UNION ALL SELECT seq, json_extract(item, '$.country'), NULL, NULL FROM sides WHERE kind IN ('stakeholder', 'network')
+     UNION ALL SELECT seq, NULL, json_extract(item, '$.holder'), NULL FROM sides WHERE kind = 'dataset'
+     UNION ALL SELECT seq, NULL, json_extract(item, '$.stakeholder'), NULL FROM sides WHERE kind IN ('interview', 'membership')
+     UNION ALL SELECT seq, NULL, NULL, json_extract(item, '$.network') FROM sides WHERE kind = 'membership'
+     UNION ALL SELECT seq, NULL, json_extract(item, '$.from'), NULL FROM sides WHERE kind IN ('flow', 'reportingLine')
+     UNION ALL SELECT seq, NULL, json_extract(item, '$.to'), NULL FROM sides WHERE kind IN ('flow', 'reportingLine');
+   CREATE TEMP TABLE backfill AS
+     SELECT seq, country FROM backfill_refs WHERE country IS NOT NULL
+     UNION SELECT r.seq, k.country FROM backfill_refs r JOIN backfill_known k ON k.kind = 'stakeholder' AND k.key = r.stakeholder
+     UNION SELECT r.seq, k.country FROM backfill_refs r JOIN backfill_known k ON k.kind = 'network' AND k.key = r.network;
+   CREATE INDEX backfill_seq ON backfill (seq);
+   UPDATE audit SET countries = (
+     SELECT json_group_array(country) FROM (SELECT country FROM backfill b WHERE b.seq = audit.seq AND country IS NOT NULL ORDER BY country)
+   ) WHERE seq IN (SELECT seq FROM backfill WHERE country IS NOT NULL);
+   DROP TABLE backfill;
+   DROP TABLE backfill_refs;
+   DROP TABLE backfill_known;`,
 ];

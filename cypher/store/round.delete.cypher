@@ -1,0 +1,3 @@
+// Deletes a round ($id).
+MATCH (r:Round { id: $id })
+DELETE r

@@ -1,0 +1,3 @@
+// One round with its frozen document ($id).
+MATCH (r:Round { id: $id })
+RETURN r { .* } AS row

@@ -1,0 +1,43 @@
+// Mapping rounds: freeze the current map of a country (or the region) under a name, list, read and
+// delete rounds, and compare two rounds, or a round with now, for one country.
+import type { RoundsService } from '../../services/rounds';
+import { defineRoute, type RouteDef } from '../route';
+import {
+  CompareRoundsQuery, CompareRoundsResponse, RoundDeleteResponse, RoundParams, RoundResponse, RoundSummaryResponse,
+  RoundsQuery, RoundsResponse,
+} from '../rounds-schemas';
+import { RoundInput } from '../../model';
+import { z } from 'zod';
+
+export function roundsRoutes(rounds: RoundsService, actorOf: (req: any) => string): RouteDef[] {
+  const tag = 'Rounds';
+  return [
+    defineRoute({
+      method: 'post', path: '/rounds', tag, status: 201, body: RoundInput, response: RoundSummaryResponse,
+      summary: 'Freeze the current map of a country (or of the region, without a country) as a named round',
+      query: z.strictObject({}),
+      handler: ({ body, req }) => rounds.freeze(body, actorOf(req)),
+    }),
+    defineRoute({
+      method: 'get', path: '/rounds', tag, query: RoundsQuery, response: RoundsResponse,
+      summary: "Rounds, newest first; with a country, that country's rounds and the region's",
+      handler: async ({ query }) => ({ rounds: await rounds.list(query.country) }),
+    }),
+    // Before /rounds/:id, which would otherwise take "compare" for an id.
+    defineRoute({
+      method: 'get', path: '/rounds/compare', tag, query: CompareRoundsQuery, response: CompareRoundsResponse,
+      summary: 'What changed for a country between two rounds (or a round and now): items added, removed, changed, and the analyses',
+      handler: ({ query }) => rounds.compare(query.country, query.from, query.to),
+    }),
+    defineRoute({
+      method: 'get', path: '/rounds/:id', tag, params: RoundParams, query: z.strictObject({}), response: RoundResponse,
+      summary: 'A round with its frozen map document',
+      handler: ({ params }) => rounds.get(params.id),
+    }),
+    defineRoute({
+      method: 'delete', path: '/rounds/:id', tag, params: RoundParams, query: z.strictObject({}), response: RoundDeleteResponse,
+      summary: 'Delete a round',
+      handler: ({ params, req }) => rounds.delete(params.id, actorOf(req)),
+    }),
+  ];
+}
