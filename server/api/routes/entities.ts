@@ -1,7 +1,7 @@
 // CRUD routes for every entity kind: list (with filters), get, create, update and delete, with
 // optimistic versions (`version` in the body or `?version=` / If-Match) and cascade on delete.
 import { z } from 'zod';
-import { ValidationError } from '../../errors';
+import { ConflictError, ValidationError } from '../../errors';
 import {
   CountryCode, Id, IndicatorCode, KIND_SPECS, Meta, Sector, StakeholderTypeSchema, ThemeCode, FlowStatus, sectorOf,
   type Kind, type Stored,
@@ -72,6 +72,18 @@ export function present(kind: Kind, row: Stored<Kind>) {
   return kind === 'stakeholder' ? { ...row, sector: sectorOf((row as Stored<'stakeholder'>).type) } : row;
 }
 
+/** Runs a write; a version conflict's `current` is shown as a read would show it (with the stakeholder's sector). */
+async function presentingConflicts<T>(kind: Kind, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (err) {
+    if (err instanceof ConflictError && err.details.current && typeof err.details.current === 'object') {
+      throw new ConflictError(err.message, { ...err.details, current: present(kind, err.details.current as Stored<Kind>) }, err.code);
+    }
+    throw err;
+  }
+}
+
 function keyParams(kind: Kind) {
   const fields = KIND_SPECS[kind].keyFields;
   const shape = Object.fromEntries(fields.map((f) => [f, kind === 'country' ? CountryCode : CATALOGUE.has(kind) ? z.string().max(40) : Id]));
@@ -138,7 +150,7 @@ export function entityRoutes(store: GraphStore, actorOf: (req: any) => string): 
         handler: async ({ params: p, query, body, req }) => {
           const { entity, version } = splitBody(body);
           const expected = expectedVersion(version, query, req.get('if-match'));
-          return present(r.kind, await store.update(r.kind, key(p as Record<string, string>), entity, expected, actorOf(req)));
+          return present(r.kind, await presentingConflicts(r.kind, () => store.update(r.kind, key(p as Record<string, string>), entity, expected, actorOf(req))));
         },
       }),
       defineRoute({
@@ -146,7 +158,7 @@ export function entityRoutes(store: GraphStore, actorOf: (req: any) => string): 
         params, query: z.strictObject({ version: VersionParam.optional(), cascade: Bool.optional() }), response: DeleteResponse,
         handler: async ({ params: p, query, req }) => {
           const expected = expectedVersion(undefined, query, req.get('if-match'));
-          return store.delete(r.kind, key(p as Record<string, string>), expected, actorOf(req), { cascade: query.cascade ?? false });
+          return presentingConflicts(r.kind, () => store.delete(r.kind, key(p as Record<string, string>), expected, actorOf(req), { cascade: query.cascade ?? false }));
         },
       }),
     );
