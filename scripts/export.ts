@@ -1,16 +1,20 @@
 // `npm run export -- [--country XX] [--format F] <file>`: writes the region or one country as a map
-// document (json, yaml) or a graph (graphml, gexf). The format follows the file's extension unless
-// --format names it; `-` writes to standard output (JSON unless --format says otherwise).
+// document (json, yaml), in the spreadsheet template's shape (xlsx, csv: a ZIP of CSV files) or as a
+// graph (graphml, gexf). The format follows the file's extension unless --format names it; `-` writes
+// to standard output (JSON unless --format says otherwise).
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import YAML from 'yaml';
-import { CountryCode } from '../server/model';
+import { CountryCode, stripMetaOf } from '../server/model';
 import { toGEXF, toGraphML } from '../server/services/graph-formats';
+import { toCsvZip, toXlsx } from '../server/tabular';
 import { runWithStore, UsageError } from './cli';
 
-const USAGE = 'npm run export -- [--country XX] [--format json|yaml|graphml|gexf] <file.json|.yaml|.graphml|.gexf|->';
-const FORMATS: Record<string, string> = { '.json': 'json', '.yaml': 'yaml', '.yml': 'yaml', '.graphml': 'graphml', '.gexf': 'gexf' };
+const USAGE = 'npm run export -- [--country XX] [--format json|yaml|xlsx|csv|graphml|gexf] <file.json|.yaml|.xlsx|.zip|.graphml|.gexf|->';
+const FORMATS: Record<string, string> = {
+  '.json': 'json', '.yaml': 'yaml', '.yml': 'yaml', '.xlsx': 'xlsx', '.zip': 'csv', '.graphml': 'graphml', '.gexf': 'gexf',
+};
 
 void runWithStore(USAGE, async (store) => {
   let parsed;
@@ -30,14 +34,20 @@ void runWithStore(USAGE, async (store) => {
   const format = values.format ?? (file === '-' ? 'json' : FORMATS[path.extname(file).toLowerCase()]);
   if (!format || !Object.values(FORMATS).includes(format)) {
     throw new UsageError(values.format
-      ? `--format must be json, yaml, graphml or gexf, not '${values.format}'`
-      : `cannot export to '${file}': the file must end in .json, .yaml, .yml, .graphml or .gexf (or give --format)`);
+      ? `--format must be json, yaml, xlsx, csv, graphml or gexf, not '${values.format}'`
+      : `cannot export to '${file}': the file must end in .json, .yaml, .yml, .xlsx, .zip (CSV files), .graphml or .gexf (or give --format)`);
+  }
+  if (format === 'csv' && path.extname(file).toLowerCase() === '.csv') {
+    throw new UsageError(`the CSV export is a ZIP of CSV files, one per sheet: name the file .zip, not '${path.basename(file)}'`);
   }
   const doc = await store.exportDocument({ country });
   const all = country ? await store.list('stakeholder') : doc.stakeholders;
-  const text = format === 'json' ? `${JSON.stringify(doc, null, 2)}\n`
+  const indicators = async () => (await store.list('indicator')).map(stripMetaOf);
+  const text: string | Uint8Array = format === 'json' ? `${JSON.stringify(doc, null, 2)}\n`
     : format === 'yaml' ? YAML.stringify(doc)
-      : format === 'graphml' ? toGraphML(doc, all) : toGEXF(doc, all);
+      : format === 'xlsx' ? await toXlsx(doc, await indicators())
+        : format === 'csv' ? toCsvZip(doc, await indicators())
+          : format === 'graphml' ? toGraphML(doc, all) : toGEXF(doc, all);
   if (file === '-') {
     process.stdout.write(text);
     return;

@@ -9,7 +9,7 @@ import { analysisRoutes } from './api/routes/analysis';
 import { auditRoutes } from './api/routes/audit';
 import { entityRoutes } from './api/routes/entities';
 import { evidenceRoutes } from './api/routes/evidence';
-import { mapRoutes, YAML_TYPES } from './api/routes/map';
+import { mapRoutes, SPREADSHEET_TYPES, UPLOAD_LIMIT_BYTES, YAML_TYPES } from './api/routes/map';
 import { roundsRoutes } from './api/routes/rounds';
 import { systemRoutes } from './api/routes/system';
 import { AnalysisService } from './services/analysis';
@@ -47,8 +47,9 @@ export function createApp(deps: AppDeps): express.Express {
   app.set('query parser', 'simple');
 
   const api = express.Router();
-  api.use(express.json({ limit: '25mb', type: ['application/json', 'application/*+json'] }));
-  api.use(express.text({ limit: '25mb', type: YAML_TYPES }));
+  api.use(express.json({ limit: UPLOAD_LIMIT_BYTES, type: ['application/json', 'application/*+json'] }));
+  api.use(express.text({ limit: UPLOAD_LIMIT_BYTES, type: YAML_TYPES }));
+  api.use(express.raw({ limit: UPLOAD_LIMIT_BYTES, type: SPREADSHEET_TYPES }));
   api.use((_req, res, next) => {
     res.set('Cache-Control', 'no-store');
     next();

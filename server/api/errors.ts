@@ -2,6 +2,7 @@
 // without internals. Body-parser failures (bad JSON, too large, wrong type) become clear 4xx answers.
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { AppError, ConflictError, ValidationError } from '../errors';
+import { UPLOAD_LIMIT_BYTES, formatMB } from '../tabular/limits';
 
 export interface Logger {
   info(msg: string, extra?: object): void;
@@ -29,7 +30,9 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       return;
     }
     if (type === 'entity.too.large') {
-      res.status(413).json({ error: { code: 'too_large', message: 'the request body is too large' } });
+      const { limit, length } = err as { limit?: number; length?: number };
+      const size = length ? `the upload is ${formatMB(length)}; ` : '';
+      res.status(413).json({ error: { code: 'too_large', message: `${size}the limit is ${formatMB(limit ?? UPLOAD_LIMIT_BYTES)} per request: split the file by country and send the parts one after the other` } });
       return;
     }
     if (type === 'encoding.unsupported' || type === 'charset.unsupported') {

@@ -11,6 +11,7 @@ export const ErrorBody = z.object({
     message: z.string(),
     problems: z.array(z.object({
       path: z.string(), kind: z.string().optional(), id: z.string().optional(), field: z.string().optional(), message: z.string(),
+      sheet: z.string().optional(), row: z.number().int().optional(), column: z.string().optional(), cell: z.string().optional(),
     })).optional(),
     current: z.unknown().optional(),
     dependants: z.record(z.string(), z.number()).optional(),
@@ -66,5 +67,7 @@ const Counts = z.record(z.string(), z.number().int());
 export const ImportResponse = z.object({
   mode: z.enum(['merge', 'replace']), dryRun: z.boolean(), created: Counts, updated: Counts, deleted: Counts,
   unchanged: Counts, storeVersion: z.number().int(),
+  /** Spreadsheet imports: what was ignored or left untouched (unknown sheets, missing sheets in merge mode). */
+  warnings: z.array(z.object({ sheet: z.string().optional(), message: z.string() })).optional(),
 });
 export const DeleteResponse = z.object({ deleted: Counts, updated: Counts });

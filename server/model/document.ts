@@ -29,6 +29,11 @@ export interface Problem {
   id?: string;
   field?: string;
   message: string;
+  /** Spreadsheet imports: the sheet (or CSV file), its 1-based row, the column's header and the cell (`E5`, or a range). */
+  sheet?: string;
+  row?: number;
+  column?: string;
+  cell?: string;
 }
 
 /** What the document may refer to beyond itself: the catalogue and what the store already holds. */

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import YAML from 'yaml';
 import { smallMap } from '../fixtures/small-map';
+import { csvOf, smallSheets, withCell, xlsxOf } from '../fixtures/spreadsheets';
 
 const root = path.resolve(__dirname, '../..');
 let dataDir: string;
@@ -53,7 +54,9 @@ describe('npm run import / export / seed', () => {
   test('when the file is missing, of the wrong kind or malformed, then a usage error (exit 2)', () => {
     expect(run('import.ts', path.join(dataDir, 'none.json'))).toMatchObject({ code: 2 });
     fs.writeFileSync(path.join(dataDir, 'm.csv'), 'a,b');
-    expect(run('import.ts', path.join(dataDir, 'm.csv')).err).toContain('must end in .json, .yaml or .yml');
+    expect(run('import.ts', path.join(dataDir, 'm.csv')).err).toContain('a single CSV file must be named after the sheet it holds (countries.csv, stakeholders.csv');
+    fs.writeFileSync(path.join(dataDir, 'm.txt'), 'a,b');
+    expect(run('import.ts', path.join(dataDir, 'm.txt')).err).toContain('must end in .json, .yaml, .yml, .xlsx, .zip (CSV files) or .csv');
     fs.writeFileSync(path.join(dataDir, 'broken.json'), '{"formatVersion": ');
     const broken = run('import.ts', path.join(dataDir, 'broken.json'));
     expect(broken.code).toBe(2);
@@ -73,6 +76,87 @@ describe('npm run import / export / seed', () => {
     const out = run('export.ts', '--format', 'graphml', '-');
     expect(out.out).toContain('<graphml');
     expect(run('export.ts', '--format', 'dot', 'x.dot')).toMatchObject({ code: 2 });
+  });
+
+  test('when the region is exported as XLSX and CSV and each is imported into a fresh store, then it exports the same JSON', () => {
+    run('seed.ts', '--catalogue-only');
+    const map = path.join(dataDir, 'map.json');
+    fs.writeFileSync(map, JSON.stringify(smallMap()));
+    expect(run('import.ts', map).code).toBe(0);
+    const json = path.join(dataDir, 'region.json');
+    run('export.ts', json);
+    const xlsx = path.join(dataDir, 'region.xlsx');
+    const zip = path.join(dataDir, 'region-csv.zip');
+    expect(run('export.ts', xlsx)).toMatchObject({ code: 0 });
+    expect(fs.readFileSync(xlsx).subarray(0, 2).toString()).toBe('PK');
+    expect(run('export.ts', '--format', 'csv', zip)).toMatchObject({ code: 0 });
+    for (const file of [xlsx, zip]) {
+      const fresh = fs.mkdtempSync(path.join(os.tmpdir(), 'fa-cli-fresh-'));
+      const inFresh = (script: string, ...args: string[]) => {
+        const r = spawnSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'scripts', script), ...args], {
+          cwd: fresh, encoding: 'utf8', env: { ...process.env, DATA_DIR: fresh, NEO4J_URI: '' },
+        });
+        return { code: r.status, out: r.stdout, err: r.stderr };
+      };
+      try {
+        inFresh('seed.ts', '--catalogue-only');
+        const imported = inFresh('import.ts', file);
+        expect(imported.code).toBe(0);
+        expect(imported.out).toContain('created: 2 country, 5 stakeholder');
+        // Not a terminal here: one line per phase.
+        expect(imported.err.split('\n').filter(Boolean)).toEqual(['reading...', 'parsing rows (19)...', 'validating...', 'writing...']);
+        const back = path.join(fresh, 'back.json');
+        inFresh('export.ts', back);
+        expect(JSON.parse(fs.readFileSync(back, 'utf8'))).toEqual(JSON.parse(fs.readFileSync(json, 'utf8')));
+      } finally {
+        fs.rmSync(fresh, { recursive: true, force: true });
+      }
+    }
+  });
+
+  test('when a spreadsheet has problems, then each is printed as sheet!cell column: message, exit 1, and nothing is written', async () => {
+    run('seed.ts', '--catalogue-only');
+    const file = path.join(dataDir, 'bad.xlsx');
+    fs.writeFileSync(file, await xlsxOf(withCell(withCell(smallSheets(), 'flows', 3, 'basis', 'vibes'), 'stakeholders', 2, 'id', 'xa ncp')));
+    const r = run('import.ts', file);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('the spreadsheet has 2 problems; nothing was written');
+    expect(r.err).toContain("  - flows!E3 basis: 'vibes' is not one of: informal, project, agreement, statutory");
+    const out = path.join(dataDir, 'all.json');
+    run('export.ts', out);
+    expect(JSON.parse(fs.readFileSync(out, 'utf8')).stakeholders).toEqual([]);
+  });
+
+  test('when one CSV named after its sheet is imported with --dry-run, then the change is counted, not written', async () => {
+    run('seed.ts', '--catalogue-only');
+    const book = path.join(dataDir, 'map.xlsx');
+    fs.writeFileSync(book, await xlsxOf(smallSheets()));
+    expect(run('import.ts', book).code).toBe(0);
+    const flows = path.join(dataDir, 'flows.csv');
+    fs.writeFileSync(flows, csvOf(withCell(smallSheets(), 'flows', 2, 'basis', 'agreement').flows!));
+    const dry = run('import.ts', '--dry-run', flows);
+    expect(dry.code).toBe(0);
+    expect(dry.out).toContain('Dry run (nothing written)');
+    expect(dry.out).toContain('updated: 1 flow');
+    expect(dry.err).toContain('warning: countries: there is no sheet \'countries\': countries are not touched');
+    const replace = run('import.ts', '--mode', 'replace', flows);
+    expect(replace.code).toBe(1);
+    expect(replace.err).toContain("  - countries: there is no sheet 'countries': replace would delete");
+  });
+
+  test('when a spreadsheet is over 25 MB or not a spreadsheet, then the CLI refuses it before reading rows', () => {
+    const big = path.join(dataDir, 'big.xlsx');
+    fs.writeFileSync(big, '');
+    fs.truncateSync(big, 26 * 1024 * 1024);
+    const r = run('import.ts', big);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("'" + big + "' is 26 MB; the limit is 25 MB per file");
+    const text = path.join(dataDir, 'notes.xlsx');
+    fs.writeFileSync(text, 'these are my notes, not a workbook');
+    const notSheet = run('import.ts', text);
+    expect(notSheet.code).toBe(1);
+    expect(notSheet.err).toContain('the file is not an XLSX workbook (those are ZIP archives): it is plain text');
+    expect(run('export.ts', '--format', 'csv', path.join(dataDir, 'x.csv')).err).toContain('the CSV export is a ZIP of CSV files');
   });
 
   test('when seed runs twice, then the second run creates nothing', () => {

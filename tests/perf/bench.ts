@@ -1,7 +1,8 @@
 // `npm run bench`: benchmarks (not timed tests); every figure is the median of several runs.
-//   npm run bench [-- --runs 5] [--countries 13] [--stakeholders 1000] [--only store|analysis]
+//   npm run bench [-- --runs 5] [--countries 13] [--stakeholders 1000] [--only store|analysis|spreadsheet]
 // Store: seeding, exporting and the map graph on SQLite and, when NEO4J_URI is set, on Neo4j (which it clears).
 // Analysis: building the flow graph from a snapshot and each analysis, for the seed region and a synthetic one.
+// Spreadsheet: writing XLSX and CSV, previewing and importing them (SQLite), for the seed region and a synthetic one.
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { bottlenecks } from '../../server/analysis/bottlenecks/bottlenecks';
@@ -11,6 +12,8 @@ import { buildFlowGraph, nationalCountries, type FlowGraph } from '../../server/
 import { ncpPosition } from '../../server/analysis/ncp/position';
 import { suggestions } from '../../server/analysis/suggestions/suggestions';
 import { graphOf } from '../../server/services/graph-view';
+import { importSpreadsheet, toCsvZip, toXlsx, type UploadFormat } from '../../server/tabular';
+import type { MapDocument } from '../../server/model';
 import { CoreGraphStore } from '../../server/store/core';
 import { Neo4jAdapter } from '../../server/store/neo4j/adapter';
 import { SqliteAdapter } from '../../server/store/sqlite/adapter';
@@ -128,10 +131,52 @@ async function analysisBenchmarks(): Promise<void> {
   print('Analysis (one core)', t);
 }
 
+/** An empty in-memory store with the catalogue (what a first import meets). */
+async function catalogueStore(): Promise<GraphStore> {
+  const store = new CoreGraphStore(new SqliteAdapter(':memory:'));
+  await store.init();
+  await seedStore(store, { maps: false });
+  return store;
+}
+
+async function spreadsheetColumn(t: Table, column: string, document: MapDocument): Promise<void> {
+  const indicators = readCatalogue().indicators as Array<{ code: string; name: string }>;
+  put(t, 'write XLSX', column, await median(RUNS, () => toXlsx(document, indicators)));
+  put(t, 'write CSV (ZIP)', column, await median(RUNS, () => toCsvZip(document, indicators)));
+  const files: Record<UploadFormat, Buffer> = {
+    xlsx: await toXlsx(document, indicators), zip: Buffer.from(toCsvZip(document, indicators)), csv: Buffer.alloc(0),
+  };
+  console.error(`${column}: XLSX ${(files.xlsx.length / 1e6).toFixed(1)} MB, CSV ZIP ${(files.zip.length / 1e6).toFixed(1)} MB`);
+  let store = await catalogueStore();
+  const fresh = async () => { await store.close(); store = await catalogueStore(); };
+  for (const format of ['xlsx', 'zip'] as const) {
+    const label = format === 'xlsx' ? 'XLSX' : 'CSV';
+    const run = (dryRun: boolean) => importSpreadsheet(store, { format, data: files[format] }, { mode: 'merge', dryRun, actor: 'bench' });
+    put(t, `preview ${label} (read, parse, validate; nothing written)`, column, await median(RUNS, () => run(true), fresh));
+    put(t, `import ${label} into an empty store`, column, await median(RUNS, () => run(false), fresh));
+  }
+  await store.close();
+}
+
+async function spreadsheetBenchmarks(): Promise<void> {
+  const t = table();
+  const seeded = new CoreGraphStore(new SqliteAdapter(':memory:'));
+  await seeded.init();
+  await seedStore(seeded, { maps: true });
+  await spreadsheetColumn(t, 'seed region', await seeded.exportDocument({}));
+  await seeded.close();
+  const countries = Math.min(Number(args.countries), 3);
+  const perCountry = Number(args.stakeholders);
+  const document = syntheticRegion({ countries, stakeholdersPerCountry: perCountry, seed: 1 });
+  await spreadsheetColumn(t, `synthetic (${countries} x ${perCountry.toLocaleString('en')} stakeholders, ${document.flows.length.toLocaleString('en')} flows)`, document);
+  print('Spreadsheets (SQLite in memory)', t);
+}
+
 async function main(): Promise<void> {
   console.log(`Median of ${RUNS} runs; ${new Date().toISOString().slice(0, 10)}; Node ${process.version}`);
-  if (args.only !== 'analysis') await storeBenchmarks();
-  if (args.only !== 'store') await analysisBenchmarks();
+  if (!args.only || args.only === 'store') await storeBenchmarks();
+  if (!args.only || args.only === 'analysis') await analysisBenchmarks();
+  if (!args.only || args.only === 'spreadsheet') await spreadsheetBenchmarks();
 }
 
 void main();

@@ -1,15 +1,47 @@
-// The map as a whole: countries with their summary, the graph of a country, import and export of map documents.
+// The map as a whole: countries with their summary, the graph of a country, import and export of map
+// documents (JSON, YAML) and spreadsheets (XLSX, a ZIP of CSV files, one CSV), and the spreadsheet template.
 import { z } from 'zod';
 import YAML from 'yaml';
+import type { Request } from 'express';
 import { ValidationError } from '../../errors';
-import { CountryCode, MapDocument } from '../../model';
+import { CountryCode, MapDocument, emptyDocument, stripMetaOf } from '../../model';
 import type { GraphStore } from '../../store/port';
 import { toGEXF, toGraphML } from '../../services/graph-formats';
 import { countrySummaries, graphOf } from '../../services/graph-view';
+import {
+  SHEETS, UnsupportedMediaTypeError, importSpreadsheet, toCsvZip, toXlsx, type UploadFormat,
+} from '../../tabular';
 import { defineRoute, type RouteDef } from '../route';
 import { Bool, CountriesResponse, CountryQuery, GraphResponse, ImportResponse } from '../schemas';
 
+export { UPLOAD_LIMIT_BYTES } from '../../tabular';
 export const YAML_TYPES = ['application/yaml', 'application/x-yaml', 'text/yaml', 'text/x-yaml'];
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+// Browsers label uploads by extension and platform: a ZIP may come as x-zip-compressed, and on Windows a
+// .csv as vnd.ms-excel. What the bytes are is decided when they are read (a .xls gets a clear message).
+const ZIP_TYPES = ['application/zip', 'application/x-zip-compressed', 'application/x-zip'];
+const CSV_TYPES = ['text/csv', 'application/csv', 'application/vnd.ms-excel'];
+const OCTET = 'application/octet-stream';
+/** The request body types read as raw bytes (spreadsheets). */
+export const SPREADSHEET_TYPES = [XLSX_TYPE, ...ZIP_TYPES, ...CSV_TYPES, OCTET];
+const DOCUMENT_TYPES = ['application/json', ...YAML_TYPES];
+
+function mediaType(req: Request): string | undefined {
+  return req.get('content-type')?.split(';')[0]?.trim().toLowerCase() || undefined;
+}
+
+/** The spreadsheet format a request says it sends, or undefined for a map document. */
+function spreadsheetFormat(type: string | undefined, sheet: string | undefined): UploadFormat | undefined {
+  if (type === XLSX_TYPE) return 'xlsx';
+  if (type && ZIP_TYPES.includes(type)) return 'zip';
+  if (type && CSV_TYPES.includes(type)) return 'csv';
+  if (type === OCTET) return sheet ? 'csv' : 'zip';
+  return undefined;
+}
+
+async function catalogueOf(store: GraphStore) {
+  return (await store.list('indicator')).map(stripMetaOf);
+}
 
 /** A request body as a document: JSON is parsed by Express; YAML arrives as text and is parsed here. */
 export function documentFromBody(body: unknown): unknown {
@@ -39,10 +71,28 @@ export function mapRoutes(store: GraphStore, actorOf: (req: any) => string): Rou
     }),
     defineRoute({
       method: 'post', path: '/import', tag: 'Map',
-      summary: 'Import a map document (JSON or YAML). merge updates and adds; replace also removes what the document lacks in its countries',
-      query: z.strictObject({ mode: z.enum(['merge', 'replace']).default('merge'), dryRun: Bool.optional() }),
-      body: MapDocument, validateBody: false, bodyTypes: YAML_TYPES, response: ImportResponse,
+      summary: 'Import a map document (JSON or YAML) or a spreadsheet (XLSX, a ZIP of CSV files, or one CSV named by `sheet`). '
+        + 'merge updates and adds; replace also removes what the file lacks in its countries; dryRun=true previews (writes nothing). '
+        + 'Spreadsheet problems name their sheet, row, column and cell.',
+      query: z.strictObject({
+        mode: z.enum(['merge', 'replace']).default('merge'), dryRun: Bool.optional(),
+        sheet: z.enum(SHEETS.map((s) => s.collection) as [string, ...string[]]).optional(),
+      }),
+      body: MapDocument, validateBody: false, bodyTypes: [...YAML_TYPES, ...SPREADSHEET_TYPES], response: ImportResponse,
       handler: async ({ query, body, req }) => {
+        const type = mediaType(req);
+        const format = spreadsheetFormat(type, query.sheet);
+        if (format) {
+          if (!Buffer.isBuffer(body) || body.length === 0) {
+            throw new ValidationError('send the spreadsheet file as the request body', [{ path: '(body)', message: 'the request has no file' }]);
+          }
+          return importSpreadsheet(store, { format, data: body, sheet: query.sheet },
+            { mode: query.mode, dryRun: query.dryRun ?? false, actor: actorOf(req) });
+        }
+        if (type && !DOCUMENT_TYPES.includes(type) && !type.endsWith('+json')) {
+          throw new UnsupportedMediaTypeError(`cannot import ${type}: send a map document (application/json, application/yaml), `
+            + `an XLSX workbook (${XLSX_TYPE}), a ZIP of CSV files (application/zip) or one CSV (text/csv with ?sheet=)`);
+        }
         if (body === undefined || body === null || (typeof body === 'object' && !Array.isArray(body) && Object.keys(body).length === 0 && !req.is([...YAML_TYPES, 'application/json']))) {
           throw new ValidationError('send a map document as JSON (Content-Type: application/json) or YAML', [
             { path: '(body)', message: 'the request has no map document' },
@@ -53,15 +103,20 @@ export function mapRoutes(store: GraphStore, actorOf: (req: any) => string): Rou
     }),
     defineRoute({
       method: 'get', path: '/export', tag: 'Map',
-      summary: 'Export the map (or one country) as a map document (json, yaml) or a graph for Gephi, yEd, Cytoscape (graphml, gexf)',
-      query: z.strictObject({ country: CountryCode.optional(), format: z.enum(['json', 'yaml', 'graphml', 'gexf']).default('json') }),
+      summary: 'Export the map (or one country) as a map document (json, yaml), in the template\'s shape (xlsx, csv: a ZIP of CSV files) '
+        + 'or as a graph for Gephi, yEd, Cytoscape (graphml, gexf)',
+      query: z.strictObject({ country: CountryCode.optional(), format: z.enum(['json', 'yaml', 'xlsx', 'csv', 'graphml', 'gexf']).default('json') }),
       response: MapDocument,
       handler: async ({ query, res }) => {
         if (query.country) await store.get('country', query.country);
         const doc = await store.exportDocument({ country: query.country });
-        const name = `flow-atlas-${query.country ?? 'region'}.${query.format}`;
-        res.attachment(name);
-        if (query.format === 'yaml') {
+        const stem = `flow-atlas-${query.country ?? 'region'}`;
+        res.attachment(query.format === 'csv' ? `${stem}-csv.zip` : `${stem}.${query.format}`);
+        if (query.format === 'xlsx') {
+          res.type(XLSX_TYPE).send(await toXlsx(doc, await catalogueOf(store)));
+        } else if (query.format === 'csv') {
+          res.type('application/zip').send(Buffer.from(toCsvZip(doc, await catalogueOf(store))));
+        } else if (query.format === 'yaml') {
           res.type('application/yaml').send(YAML.stringify(doc));
         } else if (query.format === 'graphml' || query.format === 'gexf') {
           const all = query.country ? await store.list('stakeholder') : doc.stakeholders;
@@ -69,6 +124,20 @@ export function mapRoutes(store: GraphStore, actorOf: (req: any) => string): Rou
             .send(query.format === 'graphml' ? toGraphML(doc, all) : toGEXF(doc, all));
         } else {
           res.type('application/json').send(`${JSON.stringify(doc, null, 2)}\n`);
+        }
+        return undefined;
+      },
+    }),
+    defineRoute({
+      method: 'get', path: '/template', tag: 'Map',
+      summary: 'The empty spreadsheet template: an XLSX workbook (README, one sheet per kind, reference values, dropdowns) or a ZIP of CSV files',
+      query: z.strictObject({ format: z.enum(['xlsx', 'csv']).default('xlsx') }),
+      handler: async ({ query, res }) => {
+        const indicators = await catalogueOf(store);
+        if (query.format === 'xlsx') {
+          res.attachment('flow-atlas-template.xlsx').type(XLSX_TYPE).send(await toXlsx(emptyDocument(), indicators));
+        } else {
+          res.attachment('flow-atlas-template-csv.zip').type('application/zip').send(Buffer.from(toCsvZip(emptyDocument(), indicators)));
         }
         return undefined;
       },

@@ -1,0 +1,79 @@
+// The spreadsheet import use case: read the file, parse it into a map document, validate it with the
+// store, and import it in one transaction (or, as a preview, write nothing). Every problem, whether
+// found while reading the sheets or by the store, comes back with its sheet, row, column and cell.
+import { ValidationError } from '../errors';
+import type { Problem } from '../model';
+import type { GraphStore, ImportMode, ImportResult } from '../store/port';
+import { locateProblems } from './locate';
+import { readSpreadsheet, type Upload } from './open';
+import { compareProblems, parseSpreadsheet, type ParsedSpreadsheet } from './parse';
+import type { Warning } from './raw';
+
+export type ImportPhase = 'reading' | 'parsing' | 'validating' | 'writing';
+
+/** Where an import is: a phase, and for parsing the rows done of all. */
+export interface ImportProgress {
+  phase: ImportPhase;
+  done?: number;
+  total?: number;
+}
+
+export interface SpreadsheetImportOptions {
+  mode: ImportMode;
+  dryRun: boolean;
+  actor: string;
+  onProgress?: (progress: ImportProgress) => void;
+  /** Validate in a phase of its own before writing (the CLI shows it); the API validates while writing. */
+  separateValidation?: boolean;
+}
+
+export interface SpreadsheetImportResult extends ImportResult {
+  warnings: Warning[];
+}
+
+function failure(problems: Problem[]): ValidationError {
+  const n = problems.length;
+  return new ValidationError(`the spreadsheet has ${n} problem${n === 1 ? '' : 's'}; nothing was written`, [...problems].sort(compareProblems));
+}
+
+/** Reads and parses an upload against the store's indicator catalogue. */
+export async function parseUpload(store: GraphStore, upload: Upload, options: Pick<SpreadsheetImportOptions, 'mode' | 'onProgress'>): Promise<ParsedSpreadsheet> {
+  options.onProgress?.({ phase: 'reading' });
+  const workbook = await readSpreadsheet(upload);
+  const indicators = (await store.list('indicator')).map((i) => ({ code: i.code, name: i.name }));
+  return parseSpreadsheet(workbook, {
+    mode: options.mode, indicators,
+    onProgress: (done, total) => options.onProgress?.({ phase: 'parsing', done, total }),
+  });
+}
+
+/** Imports a parsed spreadsheet: all or nothing; a ValidationError lists every problem at its cell. */
+export async function importParsed(store: GraphStore, parsed: ParsedSpreadsheet, options: SpreadsheetImportOptions): Promise<SpreadsheetImportResult> {
+  const { mode, dryRun, actor } = options;
+  if (parsed.problems.length) {
+    options.onProgress?.({ phase: 'validating' });
+    const more = await store.validateDocument(parsed.document, mode);
+    throw failure([...parsed.problems, ...locateProblems(more, parsed)]);
+  }
+  try {
+    if (options.separateValidation && !dryRun) {
+      options.onProgress?.({ phase: 'validating' });
+      const problems = await store.validateDocument(parsed.document, mode);
+      if (problems.length) throw new ValidationError('invalid', problems);
+    }
+    options.onProgress?.({ phase: dryRun || !options.separateValidation ? 'validating' : 'writing' });
+    const result = await store.importDocument(parsed.document, { mode, dryRun, actor });
+    return { ...result, warnings: parsed.warnings };
+  } catch (err) {
+    if (err instanceof ValidationError) {
+      const located = locateProblems(err.problems, parsed);
+      throw failure(located.length ? located : err.problems);
+    }
+    throw err;
+  }
+}
+
+/** Reads, parses, validates and imports one uploaded spreadsheet. */
+export async function importSpreadsheet(store: GraphStore, upload: Upload, options: SpreadsheetImportOptions): Promise<SpreadsheetImportResult> {
+  return importParsed(store, await parseUpload(store, upload, options), options);
+}
