@@ -31,7 +31,9 @@ export interface ToConfirmInput<F extends Flow> {
  * - `single_end`: it has evidence, but the evidence interviews did not interview both of its ends.
  *   This covers a flow reported by one end only (reportedBy = that end) and a flow known only from
  *   third parties' interviews (reportedBy = []): in both, at least one end has not confirmed it.
- *   A flow from a stakeholder to itself has one end, so interviewing it is enough.
+ *   A flow from a stakeholder to itself has one end, so interviewing it is enough. A flow the
+ *   consultant has marked `confirmed` (checked by other means: a document, a meeting) no longer
+ *   needs its second end, so `single_end` does not apply to it.
  * - `assumed`: its confidence is `assumed`, whatever the evidence.
  * Items are sorted by flow id; a flow appears once, with all its reasons.
  */
@@ -46,7 +48,7 @@ export function toConfirm<F extends Flow>(input: ToConfirmInput<F>, country: str
     const reportedBy = ends.filter((end) => spoke.has(end));
     const reasons = TO_CONFIRM_REASONS.filter((reason) => {
       switch (reason) {
-        case 'single_end': return flow.evidence.length > 0 && reportedBy.length < ends.length;
+        case 'single_end': return flow.confidence !== 'confirmed' && flow.evidence.length > 0 && reportedBy.length < ends.length;
         case 'assumed': return flow.confidence === 'assumed';
         case 'no_evidence': return flow.evidence.length === 0;
       }

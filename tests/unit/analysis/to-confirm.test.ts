@@ -46,6 +46,15 @@ describe('to confirm', () => {
     expect(line(doc, 'f')).toMatchObject({ reasons: ['single_end'], reportedBy: [] });
   });
 
+  test('when a flow reported by one end is marked confirmed, then it is not listed; without evidence it still is', () => {
+    const doc = mapWith([
+      { id: 'one-end', from: 'xa-police', to: 'xa-ncp', evidence: ['i-p'], confidence: 'confirmed' },
+      { id: 'bare', from: 'xa-police', to: 'xa-ncp', confidence: 'confirmed' },
+    ]);
+    expect(line(doc, 'one-end')).toBeUndefined();
+    expect(line(doc, 'bare')).toMatchObject({ reasons: ['no_evidence'] });
+  });
+
   test('when the evidence is empty, then no_evidence (not single_end), with assumed too when so', () => {
     const doc = mapWith([
       { id: 'a', from: 'xa-police', to: 'xa-ncp' },
@@ -76,6 +85,7 @@ describe('to confirm', () => {
 
   test('when the small map is read for XA, then the counts add up per reason and the items keep the flows as given', () => {
     const doc = smallMap();
+    doc.flows[0]!.confidence = 'reported'; // confirmed in the fixture, which would take it off the list
     const list = run(doc);
     // xa-f1: evidence xa-i1 interviews the NCP (its receiver); xa-f2: no evidence; xa-f3: assumed, xa-i1 is a third party's.
     expect(list.items.map((i) => `${i.flow.id}:${i.reasons.join('+')}:${i.reportedBy.join('+')}`)).toEqual([
