@@ -6,7 +6,7 @@
 export interface FlowAtlasTestHook {
   /** Country code of the graph on screen, or "region" for the whole region. */
   readonly country: string;
-  /** The view drawing the graph: "map" or "bottlenecks". */
+  /** The view drawing the graph: "map", "bottlenecks" or "rounds" (the map of a difference). */
   readonly view: string;
   /** The layout: "fcose", "ncp" or "sector". */
   readonly layout: string;
@@ -49,7 +49,13 @@ export interface FlowAtlasTestHook {
   /** What-if: nodes and flows drawn as removed, and proposed flows drawn as added (their endpoints). */
   removed(): { nodes: string[]; flows: string[] };
   added(): Array<{ from: string; to: string }>;
+  /** Rounds: stakeholder ids and flow ids drawn as added, removed or changed (sorted; empty outside the rounds view). */
+  diff(): Record<'added' | 'removed' | 'changed', { nodes: string[]; flows: string[] }>;
   zoom(): number;
+  /** Edit mode: nodes are not moved by dragging, and a drag from one stakeholder to another draws a flow. */
+  readonly editMode: boolean;
+  /** The flow being drawn by dragging: its source and the pointer (CSS pixels of the graph container), or null. */
+  ghost(): { from: string; x: number; y: number } | null;
 }
 
 declare global {

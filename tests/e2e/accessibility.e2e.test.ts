@@ -40,6 +40,14 @@ interface ViewCase {
   countryPicker: boolean;
   /** The view's main controls, each of which Tab must reach: a label for messages, and how to find it. */
   controls: (page: Page) => Array<[string, Locator]>;
+  /** Puts what the view needs into the store first (idempotent: both tests of a view run it). */
+  prepare?: (server: TestServer) => Promise<void>;
+}
+
+/** POSTs JSON; a 409 (already there from the view's other test) is fine. */
+async function ensure(server: TestServer, path: string, body: unknown): Promise<void> {
+  const res = await fetch(`${server.url}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  if (!res.ok && res.status !== 409) throw new Error(`${path}: ${res.status} ${await res.text()}`);
 }
 
 const VIEWS: ViewCase[] = [
@@ -101,6 +109,125 @@ const VIEWS: ViewCase[] = [
       ['the role matrix table', page.getByText('The shares as a table')],
     ],
   },
+  {
+    name: 'import and export',
+    query: '?view=data&country=SE',
+    countryPicker: true,
+    controls: (page) => [
+      ['the Excel template link', page.getByRole('link', { name: 'Excel template (.xlsx)' })],
+      ['the XLSX export of Sweden', page.getByRole('link', { name: 'Sweden (.xlsx)' })],
+      ['the file to import', page.getByLabel('File to import')],
+      ['the "Merge" choice', page.getByRole('radio', { name: /^Merge/ })],
+    ],
+  },
+  {
+    name: 'rounds of Sweden',
+    query: '?view=rounds&country=SE',
+    countryPicker: true,
+    // A round and a change since, so the comparison with now, its map and tables are on the page.
+    prepare: async (server) => {
+      await ensure(server, '/api/rounds', { name: 'a11y baseline', country: 'SE' });
+      await ensure(server, '/api/stakeholders', { id: 'se-a11y-new', name: 'A11y new service', country: 'SE', type: 'ngo' });
+    },
+    controls: (page) => [
+      ['"Compare with now"', page.getByRole('button', { name: 'Compare with now: a11y baseline' })],
+      ['the round name', page.getByLabel('Name of the round')],
+      ['the "From" picker', page.getByLabel('From', { exact: true })],
+      ['"Swap"', page.getByRole('button', { name: 'Swap' })],
+    ],
+  },
+  {
+    name: 'history',
+    query: '?view=history&country=SE',
+    countryPicker: true,
+    controls: (page) => [
+      ['the country filter', page.getByLabel('Changes in', { exact: true })],
+      ['the kind filter', page.getByLabel('Kind of item', { exact: true })],
+      ['the person filter', page.getByLabel('Person', { exact: true })],
+      ['a change’s "Show"', page.getByRole('button', { name: /^Show before and after/ }).first()],
+      ['"Older changes"', page.getByRole('button', { name: 'Older changes' })],
+    ],
+  },
+  {
+    name: 'evidence of Sweden',
+    query: '?view=evidence&country=SE',
+    countryPicker: true,
+    controls: (page) => [
+      ['"Add interview"', page.getByRole('button', { name: 'Add interview' })],
+      ['"Your name"', page.getByLabel('Your name')],
+      ['an interview’s "Enter findings"', page.getByRole('link', { name: /^Enter findings from/ }).first()],
+      ['the "Assumed" reason filter', page.getByRole('checkbox', { name: /^Assumed/ })],
+      ['a flow’s "Add evidence"', page.getByRole('button', { name: /^Add evidence to/ }).first()],
+    ],
+  },
+  {
+    name: 'map of Sweden in edit mode',
+    query: '?view=map&country=SE&edit=1&interview=se-i3&selected=se-migration',
+    countryPicker: true,
+    controls: (page) => [
+      ['"Edit mode"', page.getByRole('button', { name: 'Edit mode' })],
+      ['"Add stakeholder"', page.getByRole('button', { name: 'Add stakeholder' })],
+      ['"New flow"', page.getByRole('button', { name: 'New flow', exact: true })],
+      ['"End interview"', page.getByRole('button', { name: 'End interview' })],
+      ['the stakeholder’s "Edit"', page.getByRole('group', { name: /^Edit Swedish Migration Agency/ }).getByRole('button', { name: 'Edit' })],
+      ['"Create a network"', page.getByRole('button', { name: 'Create a network' })],
+    ],
+  },
+];
+
+interface DialogCase {
+  name: string;
+  query: string;
+  /** Opens the dialog (and brings it to the state to check) on the settled view. */
+  show: (page: Page, server: TestServer) => Promise<void>;
+}
+
+const openDialog = (page: Page) => page.locator('dialog[open]');
+
+/** The editing dialogs, checked with axe while open (Tab stays inside a modal dialog, so no Tab walk). */
+const DIALOGS: DialogCase[] = [
+  {
+    name: 'new flow, saved without its required fields',
+    query: '?view=map&country=SE&edit=1&interview=se-i3',
+    show: async (page) => {
+      await page.getByRole('button', { name: 'New flow', exact: true }).click();
+      await openDialog(page).getByRole('button', { name: 'Save flow' }).click();
+      await openDialog(page).getByRole('alert').waitFor();
+    },
+  },
+  {
+    name: 'new interview',
+    query: '?view=evidence&country=SE',
+    show: async (page) => {
+      await page.getByRole('button', { name: 'Add interview' }).click();
+      await openDialog(page).getByRole('heading', { name: 'New interview' }).waitFor();
+    },
+  },
+  {
+    name: 'stakeholder changed meanwhile (conflict)',
+    query: '?view=map&country=SE&edit=1&selected=se-bra',
+    show: async (page, server) => {
+      await page.getByRole('group', { name: /^Edit Swedish National Council/ }).getByRole('button', { name: 'Edit' }).click();
+      await openDialog(page).getByLabel(/^Description/).fill('Mine');
+      const current = (await (await fetch(`${server.url}/api/stakeholders/se-bra`)).json()) as Record<string, unknown>;
+      const { sector: _s, updatedAt: _a, updatedBy: _b, ...fields } = current;
+      const res = await fetch(`${server.url}/api/stakeholders/se-bra`, {
+        method: 'PUT', headers: { 'Content-Type': 'application/json', 'X-Actor': 'someone else' }, body: JSON.stringify({ ...fields, description: 'Theirs' }),
+      });
+      if (!res.ok) throw new Error(`PUT se-bra: ${res.status}`);
+      await openDialog(page).getByRole('button', { name: 'Save changes' }).click();
+      await openDialog(page).getByRole('button', { name: 'Keep mine' }).waitFor();
+    },
+  },
+  {
+    name: 'deleting a stakeholder others depend on',
+    query: '?view=map&country=SE&edit=1&selected=se-hotline',
+    show: async (page) => {
+      await page.getByRole('group', { name: /^Edit / }).getByRole('button', { name: 'Delete' }).click();
+      await page.getByRole('alertdialog').getByRole('button', { name: 'Delete stakeholder' }).click();
+      await page.getByRole('alertdialog').getByRole('alert').waitFor();
+    },
+  },
 ];
 
 if (requireBrowser('accessibility in a browser')) {
@@ -112,6 +239,7 @@ if (requireBrowser('accessibility in a browser')) {
 
     /** Opens a view and waits until it has settled: data loaded, graphs laid out, sketches drawn. */
     async function open(view: ViewCase): Promise<void> {
+      await view.prepare?.(server);
       await page.goto(`${server.url}/${view.query}`);
       await page.waitForLoadState('networkidle');
       await page.waitForFunction(() =>
@@ -226,6 +354,19 @@ if (requireBrowser('accessibility in a browser')) {
           .filter((x) => x.problem !== null)
           .map((x) => `${x.f.tag} "${x.f.name}": ${x.problem}`);
         expect(badRings).toEqual([]);
+      });
+    }
+
+    for (const dialog of DIALOGS) {
+      test(`when the dialog "${dialog.name}" is checked with axe, then it has no serious or critical WCAG 2 A/AA violation`, async () => {
+        await open({ name: dialog.name, query: dialog.query, countryPicker: true, controls: () => [] });
+        await dialog.show(page, server);
+        await page.evaluate(() => document.querySelectorAll('dialog[open] details').forEach((d) => { (d as HTMLDetailsElement).open = true; }));
+
+        const violations = await axe();
+
+        await page.screenshot({ path: path.join(ARTIFACTS, `a11y-dialog-${dialog.name.replace(/\W+/g, '-').toLowerCase()}.png`) });
+        expect(describeViolations(violations)).toBe('');
       });
     }
   });

@@ -62,6 +62,39 @@ export const PATH_COLOR = '#111111';
 export const ADDED_COLOR = '#009E73';
 export const REMOVED_SUFFIX = ' (removed)';
 
+/** Rounds: what changed between two sides, told by line style and label suffix as well as colour. */
+export type DiffMark = 'added' | 'removed' | 'changed';
+export const DIFF_COLORS: Record<DiffMark, string> = { added: '#009E73', removed: '#D55E00', changed: '#E69F00' };
+export const DIFF_NODE_SUFFIX: Record<DiffMark, string> = { added: ' (+)', removed: ' (−)', changed: ' (~)' };
+export const DIFF_EDGE_LABEL: Record<DiffMark, string> = { added: '+', removed: '−', changed: '~' };
+/** Unchanged elements recede so that the changes stand out. */
+export const DIFF_SAME_OPACITY = 0.4;
+const DIFF_STYLES: cytoscape.StylesheetStyle[] = [
+  { selector: '.diff-same', style: { opacity: DIFF_SAME_OPACITY } },
+  { selector: 'node.diff-added', style: { 'border-width': 5, 'border-style': 'solid', 'border-color': DIFF_COLORS.added, 'font-weight': 'bold' } },
+  { selector: 'node.diff-removed', style: { opacity: 0.55, 'border-width': 4, 'border-style': 'dashed', 'border-color': DIFF_COLORS.removed, 'font-style': 'italic' } },
+  { selector: 'node.diff-changed', style: { 'border-width': 6, 'border-style': 'double', 'border-color': DIFF_COLORS.changed, 'font-weight': 'bold' } },
+  ...(['added', 'removed', 'changed'] as const).map((mark) => ({
+    selector: `edge.diff-${mark}`,
+    style: {
+      width: 5,
+      'line-color': DIFF_COLORS[mark],
+      'target-arrow-color': DIFF_COLORS[mark],
+      'line-style': mark === 'removed' ? ('dashed' as const) : ('solid' as const),
+      'line-dash-pattern': [7, 5],
+      label: DIFF_EDGE_LABEL[mark],
+      'font-size': 16,
+      'font-weight': 'bold' as const,
+      color: '#1a1a1a',
+      'text-background-color': '#ffffff',
+      'text-background-opacity': 0.9,
+      'text-background-padding': '2px',
+      'z-index': 45,
+      ...(mark === 'removed' ? { opacity: 0.75 } : {}),
+    },
+  })),
+];
+
 export const NODE_SIZE = 30;
 const NCP_SIZE = 64;
 /** Node sizes when sized by a value (betweenness): from this minimum, growing with the square root. */
@@ -299,6 +332,7 @@ export const mapStylesheet: cytoscape.StylesheetStyle[] = [
       'z-index': 45,
     },
   },
+  ...DIFF_STYLES,
   {
     // Filtered out: gone from the drawing (and from fits), positions kept for when the filter is cleared.
     selector: '.hidden',

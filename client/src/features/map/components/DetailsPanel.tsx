@@ -1,7 +1,11 @@
-// Details of one stakeholder: what it is, the datasets it holds, and its flows out and in.
+// Details of one stakeholder: what it is, the datasets it holds, its reporting lines and networks, and
+// its flows out and in. In edit mode, with the actions that change them.
 import { useEffect, useRef, type Ref } from 'react';
 import { humanize } from '../../../lib/format';
+import type { EditRequest } from '../../edit/components/Editor';
 import type { GraphFlow, GraphStakeholder, MapGraph } from '../api/types';
+import { NetworksSection, ReportingLinesSection, StakeholderActions } from './StakeholderEditing';
+import { ItemActions } from '../../edit/components/ItemActions';
 
 interface Props {
   ref?: Ref<HTMLElement>;
@@ -12,7 +16,13 @@ interface Props {
   onSelect: (id: string) => void;
   onSelectFlow: (flowId: string) => void;
   onClose: () => void;
+  /** Edit mode: asks the editor to create, edit or delete an item. */
+  onEditRequest?: (request: EditRequest) => void;
+  /** Values a new flow or reporting line starts with (the active interview as evidence). */
+  linkPreset?: Readonly<Record<string, unknown>>;
 }
+
+const NO_PRESET: Readonly<Record<string, unknown>> = {};
 
 export function Indicators({ codes, names }: { codes: string[]; names: ReadonlyMap<string, string> }) {
   if (codes.length === 0) return <span className="muted">none</span>;
@@ -105,7 +115,7 @@ function FlowTable({ title, headingId, flows, direction, byId, names, onSelect, 
   );
 }
 
-export function DetailsPanel({ ref, graph, stakeholder: s, indicatorNames, onSelect, onSelectFlow, onClose }: Props) {
+export function DetailsPanel({ ref, graph, stakeholder: s, indicatorNames, onSelect, onSelectFlow, onClose, onEditRequest, linkPreset = NO_PRESET }: Props) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const byId = new Map(graph.stakeholders.map((x) => [x.id, x]));
   const datasets = graph.datasets.filter((d) => d.holder === s.id);
@@ -134,6 +144,7 @@ export function DetailsPanel({ ref, graph, stakeholder: s, indicatorNames, onSel
           ×
         </button>
       </div>
+      {onEditRequest && <StakeholderActions stakeholder={s} linkPreset={linkPreset} onRequest={onEditRequest} />}
       {s.ncp && <p className="badge badge-ncp">National contact point (NCP){s.external ? ` of ${s.country}` : ''}</p>}
       {s.external && (
         <p className="note">
@@ -164,6 +175,11 @@ export function DetailsPanel({ ref, graph, stakeholder: s, indicatorNames, onSel
                 <th scope="col">Indicators</th>
                 <th scope="col">Granularity</th>
                 <th scope="col">Frequency</th>
+                {onEditRequest && (
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
+                )}
               </tr>
             </thead>
             <tbody>
@@ -175,12 +191,20 @@ export function DetailsPanel({ ref, graph, stakeholder: s, indicatorNames, onSel
                   </td>
                   <td>{humanize(d.granularity)}</td>
                   <td>{humanize(d.frequency)}</td>
+                  {onEditRequest && (
+                    <td className="details-row-actions">
+                      <ItemActions kind="dataset" item={d} what={`the dataset ${d.name}`} onRequest={onEditRequest} />
+                    </td>
+                  )}
                 </tr>
               ))}
             </tbody>
           </table>
         )}
       </section>
+
+      <ReportingLinesSection graph={graph} stakeholder={s} onRequest={onEditRequest} />
+      <NetworksSection graph={graph} stakeholder={s} onRequest={onEditRequest} />
 
       <FlowTable
         title="Flows out"

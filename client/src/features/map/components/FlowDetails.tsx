@@ -1,7 +1,8 @@
 // Details of one information flow: who passes what to whom, on which basis and how, how sure we are,
-// and the interviews it rests on.
+// and the interviews it rests on. In edit mode, with Edit and Delete.
 import { useEffect, useRef, type Ref } from 'react';
 import { humanize } from '../../../lib/format';
+import type { EditRequest } from '../../edit/components/Editor';
 import type { GraphFlow, MapGraph } from '../api/types';
 import { Indicators } from './DetailsPanel';
 
@@ -12,9 +13,11 @@ interface Props {
   indicatorNames: ReadonlyMap<string, string>;
   onSelect: (id: string) => void;
   onClose: () => void;
+  /** Edit mode: asks the editor to edit or delete the flow. */
+  onEditRequest?: (request: EditRequest) => void;
 }
 
-export function FlowDetails({ ref, graph, flow: f, indicatorNames, onSelect, onClose }: Props) {
+export function FlowDetails({ ref, graph, flow: f, indicatorNames, onSelect, onClose, onEditRequest }: Props) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const byId = new Map(graph.stakeholders.map((s) => [s.id, s]));
   const from = byId.get(f.from);
@@ -56,6 +59,16 @@ export function FlowDetails({ ref, graph, flow: f, indicatorNames, onSelect, onC
         </button>
       </div>
       <p className="muted flow-id">Flow {f.id}</p>
+      {onEditRequest && (
+        <div className="details-actions" role="group" aria-label="Edit this flow">
+          <button type="button" className="edit-button" onClick={() => onEditRequest({ type: 'edit', kind: 'flow', item: f })}>
+            Edit
+          </button>
+          <button type="button" className="edit-button" onClick={() => onEditRequest({ type: 'delete', kind: 'flow', item: f })}>
+            Delete
+          </button>
+        </div>
+      )}
       <dl className="facts">
         <dt>From</dt>
         <dd>{end(f.from)}</dd>
@@ -121,6 +134,7 @@ export function FlowDetails({ ref, graph, flow: f, indicatorNames, onSelect, onC
                       {' '}
                       on {interview.date}, round {interview.round}
                       {who ? `, with ${who.name}` : ''}
+                      {interview.interviewer ? `, by ${interview.interviewer}` : ''}
                     </>
                   ) : (
                     <span className="muted"> (recorded on another country's map)</span>

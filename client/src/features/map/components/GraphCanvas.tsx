@@ -10,7 +10,9 @@ import type { FlowAtlasTestHook } from '../../../testHook';
 import type { MapGraph } from '../api/types';
 import { edgeId, FOREIGN_GROUP, toElements, type ExtraFlow, type Scope } from '../elements';
 import { fcoseOptions, ncpPositions, sectorPositions, type LayoutName, type LayoutNode } from '../layouts';
-import { DEFAULT_MARK_SUFFIX, mapStylesheet, REMOVED_SUFFIX, SIZE_MAX, SIZE_MIN } from '../styles';
+import { attachFlowDrawing, type FlowDrawing } from '../drawFlow';
+import { positionsFrom, saveLayout, type SavedLayout } from '../keepPositions';
+import { DEFAULT_MARK_SUFFIX, DIFF_NODE_SUFFIX, mapStylesheet, REMOVED_SUFFIX, SIZE_MAX, SIZE_MIN, type DiffMark } from '../styles';
 
 cytoscape.use(fcose);
 
@@ -38,7 +40,7 @@ interface Props {
   title: string;
   /** `country` in the test hook: the country code, or "region". */
   hookId: string;
-  view?: 'map' | 'bottlenecks';
+  view?: 'map' | 'bottlenecks' | 'rounds';
   scope?: Scope;
   layout?: LayoutName;
   /** Country code -> name, for the country boxes of the whole region. */
@@ -66,10 +68,15 @@ interface Props {
   removedLook?: 'faded' | 'hidden';
   /** What-if: proposed flows, drawn dashed and labelled. */
   addedFlows?: readonly ExtraFlow[];
+  /** Rounds: stakeholders and flows (by flow id) drawn as added, removed or changed; the rest recedes. */
+  diff?: { nodes: ReadonlyMap<string, DiffMark>; flows: ReadonlyMap<string, DiffMark> };
   /** Stakeholders to frame when fitting (what a filter leaves of interest); everything drawn when absent or empty. */
   focus?: ReadonlySet<string>;
   /** An element drawn over the graph's right side (the details panel): a selected node is kept clear of it. */
   overlayRef?: RefObject<HTMLElement | null>;
+  /** Edit mode: nodes stay put, and dragging from one stakeholder to another draws a flow (`onDrawFlow`). */
+  drawMode?: boolean;
+  onDrawFlow?: (from: string, to: string) => void;
 }
 
 const CLEARANCE = 48;
@@ -138,12 +145,19 @@ export function GraphCanvas(props: Props) {
     ref, graph, title, hookId, view = 'map', scope = 'country', layout = 'fcose', countryNames, selectedId = null,
     selectedFlowId = null, onSelect, onSelectFlow, visibleNodes, visibleFlows, mutedNodes, holders, sizeBy,
     marked = EMPTY, markSuffix = DEFAULT_MARK_SUFFIX, highlightNodes = EMPTY, highlightFlows = EMPTY,
-    removedNodes = EMPTY, removedFlows = EMPTY, removedLook = 'faded', addedFlows, focus, overlayRef,
+    removedNodes = EMPTY, removedFlows = EMPTY, removedLook = 'faded', addedFlows, focus, overlayRef, diff,
+    drawMode = false, onDrawFlow,
   } = props;
   const containerRef = useRef<HTMLDivElement>(null);
   const cyRef = useRef<cytoscape.Core | null>(null);
   const onSelectRef = useRef(onSelect);
   const onSelectFlowRef = useRef(onSelectFlow);
+  const drawModeRef = useRef(drawMode);
+  const onDrawFlowRef = useRef(onDrawFlow);
+  // Where the stakeholders were when the last instance was replaced (a saved edit brings a new graph).
+  const savedLayoutRef = useRef<SavedLayout | null>(null);
+  // Set when an instance restored the view it replaced: its first layout is not followed by a fit.
+  const keptViewRef = useRef(false);
   // Read when a graph is first laid out (so fcose makes room for the nodes' real sizes and the first
   // fit frames the focus) and on resize.
   const sizeByRef = useRef(sizeBy);
@@ -159,9 +173,11 @@ export function GraphCanvas(props: Props) {
   useEffect(() => {
     onSelectRef.current = onSelect;
     onSelectFlowRef.current = onSelectFlow;
+    drawModeRef.current = drawMode;
+    onDrawFlowRef.current = onDrawFlow;
     sizeByRef.current = sizeBy;
     focusRef.current = focus;
-  }, [onSelect, onSelectFlow, sizeBy, focus]);
+  }, [onSelect, onSelectFlow, sizeBy, focus, drawMode, onDrawFlow]);
 
   const countryOrder = useMemo(() => [...(countryNames?.keys() ?? [])], [countryNames]);
 
@@ -189,6 +205,10 @@ export function GraphCanvas(props: Props) {
     applySizes(cy, sizeByRef.current);
     setLaidOut(false);
     setGeneration((g) => g + 1);
+    const drawing: FlowDrawing = attachFlowDrawing(cy, container, {
+      enabled: () => drawModeRef.current,
+      onDraw: (from, to) => onDrawFlowRef.current?.(from, to),
+    });
 
     // Test hook (see testHook.ts): read-only, removed on unmount.
     let layoutDone = false;
@@ -252,7 +272,18 @@ export function GraphCanvas(props: Props) {
         flows: cy.edges('.removed').map((e) => e.data('flowId') as string),
       }),
       added: () => cy.edges('[?added]').map((e) => ({ from: e.source().id(), to: e.target().id() })),
+      diff: () => {
+        const of = (mark: DiffMark) => ({
+          nodes: cy.nodes(`.diff-${mark}`).map((n) => n.id()).sort(),
+          flows: cy.edges(`.diff-${mark}`).map((e) => e.data('flowId') as string).sort(),
+        });
+        return { added: of('added'), removed: of('removed'), changed: of('changed') };
+      },
       zoom: () => cy.zoom(),
+      get editMode() {
+        return drawModeRef.current;
+      },
+      ghost: () => drawing.ghost(),
     });
     window.__flowAtlas = hook;
 
@@ -263,23 +294,31 @@ export function GraphCanvas(props: Props) {
     });
 
     const started = performance.now();
-    const positions = presetPositions(graph, scope, layout, countryOrder);
+    // After an edit (a new graph of the same map), the stakeholders keep their places and the view its zoom.
+    const layoutKey = `${view}|${hookId}|${scope}|${layout}`;
+    const kept = view === 'map' && layout === 'fcose'
+      ? positionsFrom(savedLayoutRef.current, layoutKey, graph.stakeholders.map((s) => s.id), graph.flows, { width: container.clientWidth, height: container.clientHeight })
+      : null;
+    const keptView = kept ? savedLayoutRef.current : null;
+    keptViewRef.current = keptView !== null;
+    const positions = kept ?? presetPositions(graph, scope, layout, countryOrder);
     // In the whole region, each country is laid out on its own flows and the countries are packed
     // side by side; cross-border flows are drawn between the boxes but do not pull them on top of each other.
     const layoutEles = scope === 'region' ? cy.elements().not(cy.edges('[?crossBorder]')) : cy.elements();
     const run = positions
-      ? cy.layout({ name: 'preset', positions, fit: true, padding: FIT_PADDING } as cytoscape.LayoutOptions)
+      ? cy.layout({ name: 'preset', positions, fit: !keptView, padding: FIT_PADDING } as cytoscape.LayoutOptions)
       : layoutEles.layout(fcoseOptions(scope, layoutEles.length));
     run.one('layoutstop', () => {
       if (cy.destroyed()) return;
-      fitView(cy, focusRef.current);
+      if (keptView) cy.viewport({ zoom: keptView.zoom, pan: keptView.pan });
+      else fitView(cy, focusRef.current);
       layoutMs = Math.round(performance.now() - started);
       layoutDone = true;
       setLaidOut(true);
     });
     run.run();
 
-    autoFitRef.current = true;
+    autoFitRef.current = !keptView;
     const resize = new ResizeObserver(() => {
       if (cy.destroyed()) return;
       cy.resize();
@@ -297,11 +336,18 @@ export function GraphCanvas(props: Props) {
       container.removeEventListener('wheel', manual);
       container.removeEventListener('pointerdown', manual);
       run.stop();
+      if (layoutDone) savedLayoutRef.current = saveLayout(cy, layoutKey);
+      drawing.detach();
       cy.destroy();
       cyRef.current = null;
       if (window.__flowAtlas === hook) delete window.__flowAtlas;
     };
   }, [graph, scope, layout, countryNames, countryOrder, hookId, view]);
+
+  // Edit mode: stakeholders cannot be moved by dragging (a drag from one draws a flow instead).
+  useEffect(() => {
+    cyRef.current?.autoungrabify(drawMode);
+  }, [drawMode, generation]);
 
   // Proposed flows come and go without laying the graph out again.
   useEffect(() => {
@@ -333,7 +379,7 @@ export function GraphCanvas(props: Props) {
     const pathFlows = new Set(highlightFlows);
     cy.batch(() => {
       applySizes(cy, sizeBy);
-      cy.elements().removeClass('hidden muted holder marked path path-dimmed dimmed selected removed');
+      cy.elements().removeClass('hidden muted holder marked path path-dimmed dimmed selected removed diff-same diff-added diff-removed diff-changed');
       const nodes = cy.nodes('[?stakeholder]');
       const edges = cy.edges();
       nodes.forEach((n) => {
@@ -341,7 +387,10 @@ export function GraphCanvas(props: Props) {
         let label = n.data('baseLabel') as string;
         if (markedSet.has(id)) label += markSuffix;
         if (removedNodeSet.has(id)) label += REMOVED_SUFFIX;
+        const nodeMark = diff?.nodes.get(id);
+        if (nodeMark) label += DIFF_NODE_SUFFIX[nodeMark];
         n.data('label', label);
+        if (diff) n.addClass(nodeMark ? `diff-${nodeMark}` : 'diff-same');
         if (visibleNodes && !visibleNodes.has(id)) n.addClass('hidden');
         if (mutedNodes?.has(id)) n.addClass('muted');
         if (holders?.has(id)) n.addClass('holder');
@@ -351,6 +400,10 @@ export function GraphCanvas(props: Props) {
       edges.forEach((e) => {
         const flowId = e.data('flowId') as string;
         const added = e.data('added') === true;
+        if (diff && !added) {
+          const flowMark = diff.flows.get(flowId);
+          e.addClass(flowMark ? `diff-${flowMark}` : 'diff-same');
+        }
         if (!added && visibleFlows && !visibleFlows.has(flowId)) e.addClass('hidden');
         if (e.source().hasClass('hidden') || e.target().hasClass('hidden')) e.addClass('hidden');
         if (!added && (removedFlowSet.has(flowId) || removedNodeSet.has(e.source().id()) || removedNodeSet.has(e.target().id()))) {
@@ -385,13 +438,17 @@ export function GraphCanvas(props: Props) {
     cy.scratch(STYLED, true);
   }, [
     generation, addedFlows, selectedId, selectedFlowId, visibleNodes, visibleFlows, mutedNodes, holders, sizeBy, marked, markSuffix,
-    highlightNodes, highlightFlows, removedNodes, removedFlows, removedLook,
+    highlightNodes, highlightFlows, removedNodes, removedFlows, removedLook, diff,
   ]);
 
   // A new focus (the filters changed) is framed at once; so is the first one once laid out.
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy || !laidOut) return;
+    if (keptViewRef.current) {
+      keptViewRef.current = false;
+      return;
+    }
     fitView(cy, focus);
     autoFitRef.current = true;
   }, [focus, laidOut]);

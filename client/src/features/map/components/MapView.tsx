@@ -1,10 +1,15 @@
 // The map view: a country's graph or the whole region's, with filters, search, layouts, export, the
 // legend, the stakeholder list and flows table, and the details of the selected stakeholder or flow.
-// Everything a person chooses here is in the URL, so a view can be shared as a link.
+// Everything a person chooses here is in the URL, so a view can be shared as a link. In edit mode
+// (`edit=1`) the map is also where items are added, changed and deleted, flows drawn by dragging, and
+// an interview's findings entered (`interview=<id>`: new flows cite it).
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { ErrorMessage, Loading } from '../../../components/States';
 import { useSearchParams, type SetSearchParams } from '../../../lib/useSearchParams';
 import { useCoverage } from '../../analysis/api/getCoverage';
+import { Editor, type EditOutcome, type EditRequest } from '../../edit/components/Editor';
+import { editContextOf } from '../../edit/context';
+import { describeCounts } from '../../edit/kinds';
 import { useGraph } from '../api/getGraph';
 import { useReference } from '../api/getReference';
 import { useRegionGraph } from '../api/getRegionGraph';
@@ -16,6 +21,7 @@ import { LAYOUTS, layoutOf, type LayoutName } from '../layouts';
 import '../map.css';
 import { sortCountries } from './CountryPicker';
 import { DetailsPanel } from './DetailsPanel';
+import { EditBar } from './EditBar';
 import { FilterPanel } from './FilterPanel';
 import { FlowDetails } from './FlowDetails';
 import { FlowsTable } from './FlowsTable';
@@ -26,7 +32,7 @@ import { SearchBox } from './SearchBox';
 import { StakeholderList } from './StakeholderList';
 import { ZoomControls } from './ZoomControls';
 
-const MAP_PARAMS = ['scope', 'layout', 'q', 'selected', 'flow', ...FILTER_PARAMS] as const;
+const MAP_PARAMS = ['scope', 'layout', 'q', 'selected', 'flow', 'edit', 'interview', ...FILTER_PARAMS] as const;
 type MapParam = (typeof MAP_PARAMS)[number];
 const EMPTY: readonly string[] = [];
 
@@ -61,6 +67,7 @@ export function MapView({ country, countries }: { country: string; countries: Co
           country={country}
           countryName={countryName}
           countryNames={countryNames}
+          countries={countries}
           params={params}
           setParams={setParams}
         />
@@ -75,16 +82,41 @@ interface ScreenProps {
   country: string;
   countryName: string;
   countryNames: ReadonlyMap<string, string>;
+  countries: CountrySummary[] | undefined;
   params: Record<MapParam, string | null>;
   setParams: SetSearchParams<MapParam>;
 }
 
-function MapScreen({ graph, scope, country, countryName, countryNames, params, setParams }: ScreenProps) {
+/** What a saved edit did, in a sentence for the status line. */
+function outcomeText(o: EditOutcome): string {
+  if (o.action === 'deleted') {
+    const others = { ...(o.result?.deleted ?? {}) };
+    if (others[o.kind]) others[o.kind] = (others[o.kind] ?? 1) - 1;
+    const also = describeCounts(others);
+    const updated = describeCounts(o.result?.updated ?? {});
+    return `Deleted ${o.title}${also ? ` and ${also}` : ''}${updated ? `; updated ${updated}` : ''}.`;
+  }
+  return `${o.action === 'created' ? 'Added' : 'Saved'} ${o.title}.`;
+}
+
+function MapScreen({ graph, scope, country, countryName, countryNames, countries: countryList, params, setParams }: ScreenProps) {
   const canvasRef = useRef<GraphCanvasHandle>(null);
   const panelRef = useRef<HTMLElement>(null);
   const [showTable, setShowTable] = useState(false);
   const [exportError, setExportError] = useState<string | null>(null);
   const reference = useReference();
+  const editMode = params.edit === '1';
+  const interviewId = params.interview;
+  const [request, setRequest] = useState<EditRequest | null>(null);
+  const [editStatus, setEditStatus] = useState<string | null>(null);
+  const editContext = useMemo(() => editContextOf(graph, country, reference.data, countryList), [graph, country, reference.data, countryList]);
+  // With an interview active, new flows and reporting lines cite it; a flow reported in an interview is "reported".
+  const linkPreset = useMemo(() => (interviewId ? { evidence: [interviewId], confidence: 'reported' } : {}), [interviewId]);
+  const drawFlow = useCallback(
+    (from: string, to: string) =>
+      setRequest({ type: 'create', kind: 'flow', preset: { from, to, ...linkPreset }, note: 'Drawn on the map: choose what it carries and on which basis.' }),
+    [linkPreset],
+  );
   const indicatorNames = useMemo(() => new Map((reference.data?.indicators ?? []).map((i) => [i.code, i.name])), [reference.data]);
   const indicatorThemes = useMemo(() => new Map((reference.data?.indicators ?? []).map((i) => [i.code, i.themes])), [reference.data]);
 
@@ -109,6 +141,11 @@ function MapScreen({ graph, scope, country, countryName, countryNames, params, s
   const select = useCallback((id: string | null) => setParams({ selected: id, flow: null }), [setParams]);
   const selectFlow = useCallback((id: string) => setParams({ flow: id, selected: null }), [setParams]);
   const close = useCallback(() => setParams({ selected: null, flow: null }), [setParams]);
+  const onEdited = (o: EditOutcome) => {
+    setEditStatus(outcomeText(o));
+    if (o.action !== 'deleted') return;
+    if ((o.kind === 'stakeholder' && o.item.id === params.selected) || (o.kind === 'flow' && o.item.id === params.flow)) close();
+  };
   const setFilters = (next: MapFilters) => setParams(filtersToParams(next));
 
   const visibleFlows = useMemo(() => graph.flows.filter((f) => result.flows.has(f.id)), [graph, result]);
@@ -177,6 +214,18 @@ function MapScreen({ graph, scope, country, countryName, countryNames, params, s
           <button type="button" className="map-button" aria-pressed={showTable} onClick={() => setShowTable((v) => !v)}>
             Show flows as a table
           </button>
+          <button
+            type="button"
+            className="map-button map-edit-toggle"
+            aria-pressed={editMode}
+            data-edit-return
+            onClick={() => {
+              setEditStatus(null);
+              setParams({ edit: editMode ? null : '1' });
+            }}
+          >
+            Edit mode
+          </button>
           <div className="map-toolbar-end" role="group" aria-label="Download the map">
             <button type="button" className="map-button" aria-label="Download the map as PNG" title="Download the map as PNG" onClick={() => void exportAs('png')}>
               ↓ PNG
@@ -186,6 +235,15 @@ function MapScreen({ graph, scope, country, countryName, countryNames, params, s
             </button>
           </div>
         </div>
+        {editMode && (
+          <EditBar
+            graph={graph}
+            interviewId={interviewId}
+            onAddStakeholder={() => setRequest({ type: 'create', kind: 'stakeholder', preset: { country } })}
+            onNewFlow={() => setRequest({ type: 'create', kind: 'flow', preset: { ...(selected ? { from: selected.id } : {}), ...linkPreset } })}
+            onEndInterview={() => setParams({ interview: null })}
+          />
+        )}
         {exportError && (
           <p className="map-toolbar-error" role="alert">
             {exportError}
@@ -210,6 +268,11 @@ function MapScreen({ graph, scope, country, countryName, countryNames, params, s
                 graph={graph}
                 countryMap={scope === 'country'}
               />
+            )}
+            {editStatus && (
+              <p className="map-notice edit-status" role="status">
+                {editStatus}
+              </p>
             )}
             {layout === 'ncp' && !hasNcp && (
               <p className="map-notice map-notice-warn" role="status">
@@ -241,6 +304,8 @@ function MapScreen({ graph, scope, country, countryName, countryNames, params, s
                 highlightFlows={highlightFlows}
                 focus={focus}
                 overlayRef={panelRef}
+                drawMode={editMode}
+                onDrawFlow={drawFlow}
               />
             )}
             <ZoomControls canvasRef={canvasRef} />
@@ -254,10 +319,20 @@ function MapScreen({ graph, scope, country, countryName, countryNames, params, s
               onSelect={select}
               onSelectFlow={selectFlow}
               onClose={close}
+              onEditRequest={editMode ? setRequest : undefined}
+              linkPreset={linkPreset}
             />
           )}
           {selectedFlow && (
-            <FlowDetails ref={panelRef} graph={graph} flow={selectedFlow} indicatorNames={indicatorNames} onSelect={select} onClose={close} />
+            <FlowDetails
+              ref={panelRef}
+              graph={graph}
+              flow={selectedFlow}
+              indicatorNames={indicatorNames}
+              onSelect={select}
+              onClose={close}
+              onEditRequest={editMode ? setRequest : undefined}
+            />
           )}
         </div>
         {showTable && (
@@ -271,6 +346,7 @@ function MapScreen({ graph, scope, country, countryName, countryNames, params, s
           />
         )}
       </div>
+      {request && <Editor request={request} context={editContext} onClose={(next) => setRequest(next ?? null)} onDone={onEdited} />}
       <div className="sidebar">
         <FilterPanel filters={filters} reference={reference.data} onChange={setFilters} />
         <Legend

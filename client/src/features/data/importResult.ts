@@ -1,0 +1,73 @@
+// The answer of POST /api/import (a preview or a commit) as rows for a table: what would be (or was)
+// created, updated, deleted and left unchanged, per kind of item.
+
+export type Counts = Record<string, number>;
+
+export interface ImportResult {
+  mode: 'merge' | 'replace';
+  dryRun: boolean;
+  created: Counts;
+  updated: Counts;
+  deleted: Counts;
+  unchanged: Counts;
+  storeVersion: number;
+  warnings?: Array<{ sheet?: string; message: string }>;
+}
+
+export interface CountRow {
+  kind: string;
+  label: string;
+  created: number;
+  updated: number;
+  deleted: number;
+  unchanged: number;
+}
+
+/** Kinds in the map document's order; kinds the server adds later follow, by name. */
+const KIND_ORDER = ['country', 'stakeholder', 'network', 'interview', 'dataset', 'flow', 'reportingLine', 'membership', 'theme', 'indicator'];
+const KIND_LABELS: Record<string, string> = {
+  country: 'Countries', stakeholder: 'Stakeholders', network: 'Networks', interview: 'Interviews', dataset: 'Datasets',
+  flow: 'Flows', reportingLine: 'Reporting lines', membership: 'Memberships', theme: 'Themes', indicator: 'Indicators',
+};
+
+export function kindLabel(kind: string): string {
+  return KIND_LABELS[kind] ?? kind;
+}
+
+/** One row per kind named in any of the four counts (kinds with nothing at all are left out). */
+export function countRows(result: Pick<ImportResult, 'created' | 'updated' | 'deleted' | 'unchanged'>): CountRow[] {
+  const kinds = new Set([result.created, result.updated, result.deleted, result.unchanged].flatMap((c) => Object.keys(c ?? {})));
+  const rank = (k: string) => {
+    const i = KIND_ORDER.indexOf(k);
+    return i === -1 ? KIND_ORDER.length : i;
+  };
+  return [...kinds]
+    .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b))
+    .map((kind) => ({
+      kind,
+      label: kindLabel(kind),
+      created: result.created?.[kind] ?? 0,
+      updated: result.updated?.[kind] ?? 0,
+      deleted: result.deleted?.[kind] ?? 0,
+      unchanged: result.unchanged?.[kind] ?? 0,
+    }))
+    .filter((r) => r.created + r.updated + r.deleted + r.unchanged > 0);
+}
+
+export function totals(rows: readonly CountRow[]): Omit<CountRow, 'kind' | 'label'> {
+  return rows.reduce(
+    (t, r) => ({ created: t.created + r.created, updated: t.updated + r.updated, deleted: t.deleted + r.deleted, unchanged: t.unchanged + r.unchanged }),
+    { created: 0, updated: 0, deleted: 0, unchanged: 0 },
+  );
+}
+
+/** "12 created, 3 updated" — the changes only; "no changes" when the file matches the store. */
+export function changeSummary(rows: readonly CountRow[]): string {
+  const t = totals(rows);
+  const parts = [
+    t.created ? `${t.created} created` : '',
+    t.updated ? `${t.updated} updated` : '',
+    t.deleted ? `${t.deleted} deleted` : '',
+  ].filter(Boolean);
+  return parts.length ? parts.join(', ') : 'no changes';
+}

@@ -1,0 +1,24 @@
+// POST /api/<kind>: creates an item (201 with the stored item); the person's name goes as X-Actor.
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { actorHeaders } from '../../../lib/actor';
+import { apiFetch } from '../../../lib/apiFetch';
+import { API_PATH, type EditKind, type StoredItem } from '../kinds';
+import { invalidateAfterEdit } from './invalidate';
+
+export interface CreateInput {
+  kind: EditKind;
+  entity: Record<string, unknown>;
+}
+
+export function createEntity({ kind, entity }: CreateInput): Promise<StoredItem> {
+  return apiFetch<StoredItem>(`/api/${API_PATH[kind]}`, {
+    method: 'POST',
+    body: JSON.stringify(entity),
+    headers: actorHeaders(),
+  });
+}
+
+export function useCreateEntity() {
+  const queryClient = useQueryClient();
+  return useMutation({ mutationFn: createEntity, onSuccess: () => invalidateAfterEdit(queryClient) });
+}

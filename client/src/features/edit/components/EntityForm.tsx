@@ -1,0 +1,262 @@
+// The form of any kind, driven by its field spec (fields.ts): validated on blur and on submit with the
+// kind's shared zod schema, the server's problems shown on the same fields, and a version conflict
+// shown side by side (ConflictPanel) until the person keeps their change or takes the saved one.
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { ApiError } from '../../../lib/apiFetch';
+import { useCreateEntity } from '../api/createEntity';
+import { useUpdateEntity } from '../api/updateEntity';
+import { nameResolver, type EditContext } from '../context';
+import { FORM_FIELDS, type FieldSpec } from '../fields';
+import {
+  conflictRows, errorsFromProblems, requiredFields, schemaDefaults, toFormValues, validateField, validateForm,
+  type FieldErrors, type FieldValue, type FormValues,
+} from '../form';
+import { suggestId } from '../ids';
+import { KIND_NOUN, type EditKind, type StoredItem } from '../kinds';
+import { ConflictPanel } from './ConflictPanel';
+import { FieldControl } from './FieldControl';
+
+interface Props {
+  kind: EditKind;
+  /** The stored item to edit; absent to create one. */
+  item?: StoredItem;
+  /** Values a new item starts with (its country, the ends of a drawn flow, the active interview). */
+  preset?: Readonly<Record<string, unknown>>;
+  context: EditContext;
+  onSaved: (item: StoredItem) => void;
+  onCancel: () => void;
+}
+
+const controlId = (formId: string, name: string) => `${formId}-${name.replace(/\./g, '-')}`;
+
+function isEmpty(value: FieldValue | undefined): boolean {
+  return value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
+}
+
+export function EntityForm({ kind, item, preset, context, onSaved, onCancel }: Props) {
+  const fields = FORM_FIELDS[kind];
+  const editing = item !== undefined;
+  const formId = useId().replace(/:/g, '');
+  const required = useMemo(() => requiredFields(kind, fields), [kind, fields]);
+  const nameOf = useMemo(() => nameResolver(context), [context]);
+  const [values, setValues] = useState<FormValues>(() =>
+    toFormValues(fields, item ?? { ...schemaDefaults(kind), ...preset }),
+  );
+  const [version, setVersion] = useState(item?.version);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [other, setOther] = useState<string[]>([]);
+  const [summary, setSummary] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [conflict, setConflict] = useState<StoredItem | null>(null);
+  const [moreOpen, setMoreOpen] = useState(false);
+  const focusNext = useRef<string | null>(null);
+  // Bumped to draw again when only a focus move is pending.
+  const [, setFocusTick] = useState(0);
+  const create = useCreateEntity();
+  const update = useUpdateEntity();
+  const busy = create.isPending || update.isPending;
+  const main = fields.filter((f) => !f.more);
+  const more = fields.filter((f) => f.more);
+  const idField = fields.some((f) => f.name === 'id');
+
+  // Focus the first field with a message once it is drawn (inside "More details" if need be).
+  useEffect(() => {
+    const name = focusNext.current;
+    if (!name) return;
+    focusNext.current = null;
+    const el = document.getElementById(controlId(formId, name));
+    const target = el instanceof HTMLFieldSetElement ? el.querySelector<HTMLElement>('input') : el;
+    target?.focus();
+  });
+
+  function showErrors(next: FieldErrors, nextOther: string[] = []) {
+    setErrors(next);
+    setOther(nextOther);
+    setSummary(Object.keys(next).length > 0 || nextOther.length > 0);
+    const first = fields.find((f) => next[f.name]);
+    if (first) {
+      if (first.more) setMoreOpen(true);
+      focusNext.current = first.name;
+    }
+  }
+
+  /** A new item's missing id, made from its name or the next free number. */
+  function withId(v: FormValues): FormValues {
+    if (editing || !idField || !isEmpty(v.id)) return v;
+    const country = typeof v.country === 'string' && v.country ? v.country : context.country;
+    const id = suggestId(kind, country, typeof v.name === 'string' ? v.name : '', context.takenIds);
+    return id ? { ...v, id } : v;
+  }
+
+  function change(field: FieldSpec, value: FieldValue) {
+    const next = { ...values, [field.name]: value };
+    setValues(next);
+    // A message goes as soon as the field is right; new ones wait for blur or submit.
+    if (errors[field.name]) {
+      const message = validateField(kind, fields, next, field.name);
+      setErrors((e) => {
+        const copy = { ...e };
+        if (message) copy[field.name] = message;
+        else delete copy[field.name];
+        return copy;
+      });
+    }
+  }
+
+  function blur(field: FieldSpec) {
+    // A new item's empty id is made on saving, so it is not an error yet.
+    if (field.name === 'id' && !editing && isEmpty(values.id)) return;
+    const message = validateField(kind, fields, values, field.name);
+    setErrors((e) => {
+      if ((e[field.name] ?? undefined) === message) return e;
+      const copy = { ...e };
+      if (message) copy[field.name] = message;
+      else delete copy[field.name];
+      return copy;
+    });
+  }
+
+  async function save(expectedVersion: number | undefined, current: FormValues = values) {
+    setFailure(null);
+    const v = withId(current);
+    if (v !== current) setValues(v);
+    const result = validateForm(kind, fields, v);
+    if (!result.entity) {
+      const found = { ...result.errors };
+      // Without a name there is no id to make: the name's message says what to do.
+      if (!editing && isEmpty(v.id) && found.name) delete found.id;
+      showErrors(found, result.other);
+      return;
+    }
+    try {
+      const saved = editing
+        ? await update.mutateAsync({ kind, entity: result.entity, version: expectedVersion ?? 0 })
+        : await create.mutateAsync({ kind, entity: result.entity });
+      onSaved(saved);
+    } catch (err) {
+      if (!(err instanceof ApiError)) {
+        setFailure(err instanceof Error ? err.message : String(err));
+        return;
+      }
+      if (err.status === 400 && err.problems.length) {
+        const mapped = errorsFromProblems(fields, err.problems);
+        showErrors(mapped.errors, mapped.other);
+      } else if (err.code === 'version_conflict' && err.details.current && typeof err.details.current === 'object') {
+        setConflict(err.details.current as StoredItem);
+      } else if (err.code === 'already_exists') {
+        const keyField = kind === 'membership' ? 'network' : 'id';
+        showErrors({
+          [keyField]: kind === 'membership' ? 'this stakeholder is already a member of this network' : `'${String(v.id)}' is taken: choose another id`,
+        });
+      } else if (err.status === 404 && editing) {
+        setFailure(`This ${KIND_NOUN[kind].one} was deleted meanwhile (${err.message}). Close the form; your change cannot be saved.`);
+      } else {
+        setFailure(err.message);
+      }
+    }
+  }
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    if (busy) return;
+    void save(version);
+  }
+
+  function keepMine() {
+    if (!conflict) return;
+    const next = conflict.version;
+    setVersion(next);
+    setConflict(null);
+    void save(next);
+  }
+
+  function takeTheirs() {
+    if (!conflict) return;
+    setValues(toFormValues(fields, conflict));
+    setVersion(conflict.version);
+    setConflict(null);
+    setErrors({});
+    setSummary(false);
+  }
+
+  const renderField = (field: FieldSpec) => (
+    <FieldControl
+      key={field.name}
+      field={field}
+      id={controlId(formId, field.name)}
+      value={values[field.name] ?? ''}
+      error={errors[field.name]}
+      required={required.has(field.name)}
+      locked={editing && field.key}
+      context={context}
+      onChange={(value) => change(field, value)}
+      onBlur={() => blur(field)}
+    />
+  );
+
+  const errorFields = fields.filter((f) => errors[f.name]);
+  return (
+    <form className="edit-form" noValidate onSubmit={submit} aria-describedby={summary ? `${formId}-summary` : undefined}>
+      {conflict && (
+        <ConflictPanel
+          rows={conflictRows(fields, values, conflict, nameOf)}
+          updatedBy={conflict.updatedBy}
+          updatedAt={conflict.updatedAt}
+          busy={busy}
+          onKeepMine={keepMine}
+          onTakeTheirs={takeTheirs}
+        />
+      )}
+      {summary && (errorFields.length > 0 || other.length > 0) && (
+        <div id={`${formId}-summary`} className="edit-summary" role="alert">
+          <p>
+            {errorFields.length + other.length === 1 ? 'One thing to correct' : `${errorFields.length + other.length} things to correct`} before saving:
+          </p>
+          <ul>
+            {errorFields.map((f) => (
+              <li key={f.name}>
+                <a
+                  href={`#${controlId(formId, f.name)}`}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    if (f.more) setMoreOpen(true);
+                    focusNext.current = f.name;
+                    setFocusTick((t) => t + 1);
+                  }}
+                >
+                  {f.label}
+                </a>
+                : {errors[f.name]}
+              </li>
+            ))}
+            {other.map((m) => (
+              <li key={m}>{m}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {main.map(renderField)}
+      {more.length > 0 && (
+        <details className="edit-more" open={moreOpen} onToggle={(e) => setMoreOpen(e.currentTarget.open)}>
+          <summary>More details{more.some((f) => errors[f.name]) ? ' (has a problem)' : ''}</summary>
+          {more.map(renderField)}
+        </details>
+      )}
+      {failure && (
+        <p className="edit-failure" role="alert">
+          {failure}
+        </p>
+      )}
+      <div className="edit-actions">
+        {!conflict && (
+          <button type="submit" className="edit-primary" disabled={busy}>
+            {busy ? 'Saving…' : editing ? 'Save changes' : `Save ${KIND_NOUN[kind].one}`}
+          </button>
+        )}
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

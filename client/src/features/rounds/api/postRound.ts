@@ -1,0 +1,23 @@
+// POST /api/rounds: freezes the current map of a country (or of the whole region) as a named round.
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { actorHeaders } from '../../../lib/actor';
+import { apiFetch } from '../../../lib/apiFetch';
+import { roundKeys } from './keys';
+import type { RoundSummary } from './types';
+
+export interface FreezeRequest {
+  name: string;
+  country?: string;
+  note?: string;
+}
+
+export const postRound = (body: FreezeRequest) =>
+  apiFetch<RoundSummary>('/api/rounds', { method: 'POST', body: JSON.stringify(body), headers: actorHeaders() });
+
+export function useFreezeRound() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: postRound,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: roundKeys.all() }),
+  });
+}
