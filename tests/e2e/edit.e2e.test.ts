@@ -322,6 +322,44 @@ if (requireBrowser('editing in a browser')) {
       });
     });
 
+    describe('networks', () => {
+      const suite = browserSuite({ timeout: 20_000 });
+      const { waitForMap, dialog } = helpers(suite);
+
+      test('when a network is renamed from a member\'s details and then deleted, then the API has the new name, and the delete lists and removes its memberships', async () => {
+        const { page, api } = suite;
+        const graph = await api<GraphResponse>('/api/graph?country=SE');
+        const membership = graph.memberships.find((m) => graph.networks.some((n) => n.id === m.network))!;
+        const network = graph.networks.find((n) => n.id === membership.network)!;
+        const member = graph.stakeholders.find((x) => x.id === membership.stakeholder)!;
+        const members = graph.memberships.filter((m) => m.network === network.id).length;
+
+        await page.goto(`${suite.server.url}/?view=map&country=SE&edit=1&selected=${member.id}`);
+        await waitForMap('SE');
+        const panel = page.getByRole('complementary', { name: member.name });
+        await panel.getByRole('button', { name: `Edit the network ${network.name}` }).click();
+        await dialog().getByRole('heading', { name: `Edit network: ${network.name}` }).waitFor();
+        const renamed = `${network.name} (renamed in e2e)`;
+        await dialog().getByLabel(/^Name/).fill(renamed);
+        await dialog().getByRole('button', { name: 'Save changes' }).click();
+        await dialog().waitFor({ state: 'detached' });
+        const saved = await api<{ name: string; version: number }>(`/api/networks/${network.id}`);
+        expect(saved).toMatchObject({ name: renamed, version: network.version + 1 });
+
+        await panel.getByRole('button', { name: `Delete the network ${renamed}` }).click();
+        const confirm = page.getByRole('alertdialog', { name: 'Delete network' });
+        await confirm.getByRole('button', { name: 'Delete network' }).click();
+        await confirm.getByRole('alert').waitFor();
+        expect(await confirm.getByRole('alert').textContent()).toContain(`${members} membership${members === 1 ? '' : 's'}`);
+        await confirm.getByRole('button', { name: 'Delete it and these' }).click();
+        await confirm.waitFor({ state: 'detached' });
+        expect((await fetch(`${suite.server.url}/api/networks/${network.id}`)).status).toBe(404);
+        const { items } = await api<{ items: Array<{ network: string }> }>('/api/memberships');
+        expect(items.filter((m) => m.network === network.id)).toEqual([]);
+        await panel.getByRole('button', { name: `Edit the network ${renamed}` }).waitFor({ state: 'detached' });
+      });
+    });
+
     describe('the to-confirm list', () => {
       const suite = browserSuite({ timeout: 20_000 });
 

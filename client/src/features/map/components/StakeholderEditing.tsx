@@ -91,7 +91,8 @@ export function NetworksSection({ graph, stakeholder: s, onRequest }: SectionPro
       ) : (
         <ul className="details-list">
           {memberships.map((m) => {
-            const name = networks.get(m.network)?.name ?? m.network;
+            const network = networks.get(m.network);
+            const name = network?.name ?? m.network;
             return (
               <li key={m.network}>
                 <span>
@@ -101,6 +102,12 @@ export function NetworksSection({ graph, stakeholder: s, onRequest }: SectionPro
                   <ItemActions
                     kind="membership" item={m} what={name} onRequest={onRequest}
                     labels={{ edit: 'Change role', delete: 'Remove', editAria: `Change role in ${name}`, deleteAria: `Remove from ${name}` }}
+                  />
+                )}
+                {onRequest && network && (
+                  <ItemActions
+                    kind="network" item={network} what={`the network ${name}`} onRequest={onRequest}
+                    labels={{ edit: 'Edit network', delete: 'Delete network' }}
                   />
                 )}
               </li>
