@@ -3,6 +3,7 @@ import express, { type Request, type Response } from 'express';
 import { z } from 'zod';
 import { ValidationError } from '../errors';
 import { problemsFromIssue, type Problem } from '../model';
+import type { AccessRule } from '../auth/types';
 
 type Method = 'get' | 'post' | 'put' | 'delete';
 
@@ -30,6 +31,8 @@ export interface RouteDef<P = any, Q = any, B = any> {
   bodyTypes?: string[];
   response?: z.ZodType;
   status?: number;
+  /** Who may call it (server/auth/types.ts); required once access control is enforced. */
+  access?: AccessRule;
   handler: (input: RouteInput<P, Q, B>) => Promise<unknown>;
 }
 
