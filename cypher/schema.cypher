@@ -14,6 +14,11 @@ CREATE CONSTRAINT meta_key IF NOT EXISTS FOR (n:FlowAtlasMeta) REQUIRE n.key IS 
 CREATE CONSTRAINT round_id IF NOT EXISTS FOR (n:Round) REQUIRE n.id IS UNIQUE;
 // A round's name is unique in its scope (a country code, or 'region'), compared case-insensitively (nameKey).
 CREATE CONSTRAINT round_name IF NOT EXISTS FOR (n:Round) REQUIRE (n.scope, n.nameKey) IS UNIQUE;
+// Accounts and sessions (not map data); a session is found by the SHA-256 of its id.
+CREATE CONSTRAINT account_username IF NOT EXISTS FOR (n:Account) REQUIRE n.username IS UNIQUE;
+CREATE CONSTRAINT session_id IF NOT EXISTS FOR (n:Session) REQUIRE n.idHash IS UNIQUE;
+CREATE INDEX session_username IF NOT EXISTS FOR (n:Session) ON (n.username);
+CREATE INDEX session_expiry IF NOT EXISTS FOR (n:Session) ON (n.expiresAt);
 CREATE INDEX stakeholder_country IF NOT EXISTS FOR (n:Stakeholder) ON (n.country);
 CREATE INDEX stakeholder_type IF NOT EXISTS FOR (n:Stakeholder) ON (n.type);
 CREATE INDEX network_country IF NOT EXISTS FOR (n:Network) ON (n.country);

@@ -4,14 +4,23 @@ import path from 'node:path';
 import express from 'express';
 import { buildOpenApi } from './api/openapi';
 import { errorHandler, notFoundApi, type Logger } from './api/errors';
+import { originCheck } from './api/origin';
 import { mountRoutes, type RouteDef } from './api/route';
+import { accountRoutes } from './api/routes/accounts';
 import { analysisRoutes } from './api/routes/analysis';
+import { authRoutes } from './api/routes/auth';
 import { auditRoutes } from './api/routes/audit';
 import { entityRoutes } from './api/routes/entities';
 import { evidenceRoutes } from './api/routes/evidence';
 import { mapRoutes, SPREADSHEET_TYPES, UPLOAD_LIMIT_BYTES, YAML_TYPES } from './api/routes/map';
 import { roundsRoutes } from './api/routes/rounds';
 import { systemRoutes } from './api/routes/system';
+import { securityHeaders } from './api/security';
+import type { Clock } from './auth/clock';
+import { UnauthenticatedError } from './auth/errors';
+import { sessionMiddleware } from './auth/middleware';
+import { createAuthServices, type AuthServices } from './auth/services';
+import { userOf } from './auth/types';
 import { AnalysisService } from './services/analysis';
 import { RoundsService } from './services/rounds';
 import type { GraphStore } from './store/port';
@@ -22,18 +31,32 @@ export interface AppDeps {
   /** The built client (dist/client); when absent, only the API is served. */
   clientDir?: string;
   version?: string;
+  /** Other origins whose pages may send state-changing requests (ALLOWED_ORIGINS), normalised. */
+  allowedOrigins?: readonly string[];
+  /** Behind one reverse proxy (TRUST_PROXY): believe its X-Forwarded-* headers, one hop. */
+  trustProxy?: boolean;
+  /** The clock sessions and the sign-in throttle read and wait with (tests pass a fake one). */
+  clock?: Clock;
+  /** COOKIE_SECURE: the session cookie is always Secure (else only when the request came over HTTPS). */
+  cookieSecure?: boolean;
+  /** SESSION_HOURS: absolute session lifetime (default 12). */
+  sessionHours?: number;
+  /** LOCKOUT_MINUTES: how long repeated failed sign-ins lock a username (default 15). */
+  lockoutMinutes?: number;
 }
 
 export const silentLogger: Logger = { info: () => {}, warn: () => {}, error: () => {} };
 
-/** Who makes a change. Until accounts exist, an optional X-Actor header names the person; else "anonymous". */
+/** Who makes a change: the signed-in user (routes that change data are never public). */
 function actorOf(req: express.Request): string {
-  const header = req.get('x-actor')?.trim();
-  return header && /^[\w .@-]{1,80}$/.test(header) ? header : 'anonymous';
+  const user = req.res ? userOf(req.res) : undefined;
+  if (!user) throw new UnauthenticatedError();
+  return user.username;
 }
 
-export function apiRoutes(deps: AppDeps): RouteDef[] {
+export function apiRoutes(deps: AppDeps, auth: AuthServices = createAuthServices(deps.store, deps)): RouteDef[] {
   const routes: RouteDef[] = [];
+  routes.push(...authRoutes(auth), ...accountRoutes(auth));
   const openapi = () => buildOpenApi(routes, { version: deps.version ?? '0.1.0' });
   routes.push(...systemRoutes(deps.store, openapi), ...mapRoutes(deps.store, actorOf), ...entityRoutes(deps.store, actorOf), ...auditRoutes(deps.store),
     ...analysisRoutes(new AnalysisService(deps.store)), ...roundsRoutes(new RoundsService(deps.store), actorOf), ...evidenceRoutes(deps.store));
@@ -45,8 +68,13 @@ export function createApp(deps: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  if (deps.trustProxy) app.set('trust proxy', 1);
+  app.use(securityHeaders());
 
+  const auth = createAuthServices(deps.store, deps);
   const api = express.Router();
+  api.use(originCheck({ allowedOrigins: deps.allowedOrigins }));
+  api.use(sessionMiddleware(auth.sessions));
   api.use(express.json({ limit: UPLOAD_LIMIT_BYTES, type: ['application/json', 'application/*+json'] }));
   api.use(express.text({ limit: UPLOAD_LIMIT_BYTES, type: YAML_TYPES }));
   api.use(express.raw({ limit: UPLOAD_LIMIT_BYTES, type: SPREADSHEET_TYPES }));
@@ -54,14 +82,15 @@ export function createApp(deps: AppDeps): express.Express {
     res.set('Cache-Control', 'no-store');
     next();
   });
-  mountRoutes(api, apiRoutes(deps));
+  mountRoutes(api, apiRoutes(deps, auth));
   api.use(notFoundApi);
   app.use('/api', api);
 
   const index = deps.clientDir ? path.join(deps.clientDir, 'index.html') : undefined;
   if (deps.clientDir && index && fs.existsSync(index)) {
     app.use(express.static(deps.clientDir, { index: false, maxAge: '1h' }));
-    app.get(/^\/(?!api\/).*/, (_req, res) => res.sendFile(index));
+    // The client's own addresses get the page; a missing file (an old asset, /favicon.ico) gets a 404, not HTML.
+    app.get(/^\/(?!api(?:\/|$)|assets\/)[^.]*$/, (_req, res) => res.sendFile(index));
   } else {
     app.get('/', (_req, res) => {
       res.type('text/plain').send('Flow Atlas API is running; the client is not built (run `npm run build`). See /api/openapi.json.');

@@ -1,11 +1,29 @@
 // Environment configuration, parsed with zod at start-up: a bad value stops start-up with a clear message.
 import path from 'node:path';
 import { z } from 'zod';
+import { passwordProblem } from './auth/account';
 
 const bool = (fallback: boolean) =>
   z.enum(['true', 'false', '1', '0', 'yes', 'no'], 'must be true or false')
     .optional()
     .transform((v) => (v === undefined ? fallback : ['true', '1', 'yes'].includes(v)));
+
+/** An origin as browsers send it: http(s), host, optional port; no path, query or credentials. */
+const OriginUrl = z.string().refine((value) => {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.pathname === '/' && !url.search && !url.hash
+      && !url.username && !url.password && !value.endsWith('?') && !value.endsWith('#');
+  } catch {
+    return false;
+  }
+}, { error: (issue) => `${JSON.stringify(issue.input)} is not an origin: give origins like https://atlas.example.org (scheme, host, optional port), separated by commas` })
+  .transform((value) => new URL(value).origin);
+
+const originList = z.string()
+  .transform((value) => value.split(',').map((part) => part.trim()).filter((part) => part !== ''))
+  .pipe(z.array(OriginUrl))
+  .default([]);
 
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -17,6 +35,19 @@ const Env = z.object({
   NEO4J_DATABASE: z.string().regex(/^[A-Za-z][A-Za-z0-9.-]{0,62}$/, 'must be a Neo4j database name').default('neo4j'),
   SEED: bool(true),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  /** Behind one reverse proxy: X-Forwarded-Host/-Proto/-For are believed (one hop). */
+  TRUST_PROXY: bool(false),
+  /** Other origins whose pages may send state-changing requests (the app's own origin always may). */
+  ALLOWED_ORIGINS: originList,
+  /** The first administrator's password, used only when the store has no account yet. Never echoed. */
+  ADMIN_PASSWORD: z.string().superRefine((value, ctx) => {
+    const problem = passwordProblem(value, 'admin');
+    if (problem) ctx.addIssue({ code: 'custom', message: `${problem} (the rule for every password)` });
+  }).optional(),
+  SESSION_HOURS: z.coerce.number('must be a number of hours').positive('must be more than 0').max(720, 'must be at most 720 (30 days)').default(12),
+  LOCKOUT_MINUTES: z.coerce.number('must be a number of minutes').positive('must be more than 0').max(1440, 'must be at most 1440 (a day)').default(15),
+  /** Always mark the session cookie Secure (behind a TLS-terminating proxy that is not trusted). */
+  COOKIE_SECURE: bool(false),
 });
 
 export type Config = {
@@ -25,6 +56,12 @@ export type Config = {
   dataDir: string;
   seed: boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  trustProxy: boolean;
+  allowedOrigins: string[];
+  adminPassword?: string;
+  sessionHours: number;
+  lockoutMinutes: number;
+  cookieSecure: boolean;
   neo4j?: { uri: string; user: string; password: string; database: string };
 };
 
@@ -45,6 +82,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(e.DATA_DIR),
     seed: e.SEED,
     logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY,
+    allowedOrigins: e.ALLOWED_ORIGINS,
+    ...(e.ADMIN_PASSWORD !== undefined ? { adminPassword: e.ADMIN_PASSWORD } : {}),
+    sessionHours: e.SESSION_HOURS,
+    lockoutMinutes: e.LOCKOUT_MINUTES,
+    cookieSecure: e.COOKIE_SECURE,
     ...(e.NEO4J_URI
       ? { neo4j: { uri: e.NEO4J_URI, user: e.NEO4J_USER, password: e.NEO4J_PASSWORD, database: e.NEO4J_DATABASE } }
       : {}),

@@ -1,7 +1,9 @@
-// Entry point: reads the configuration, opens the store (seeding an empty embedded one), serves the app,
-// and shuts down cleanly on SIGTERM / SIGINT.
+// Entry point: reads the configuration, opens the store (seeding an empty embedded one), creates the first
+// administrator on a store without accounts, serves the app, and shuts down cleanly on SIGTERM / SIGINT.
 import path from 'node:path';
 import { createApp } from './app';
+import { AccountService } from './auth/accounts';
+import { systemClock } from './auth/clock';
 import { ConfigError, loadConfig } from './config';
 import { createLogger } from './logger';
 import { createStore } from './store';
@@ -25,7 +27,17 @@ async function main(): Promise<void> {
   const seeded = await seedStore(store, { maps: seedMaps });
   if (seeded) logger.info('seeded the illustrative region', { created: seeded.created });
 
-  const app = createApp({ store, logger, clientDir: path.resolve(__dirname, '../dist/client') });
+  const firstAdmin = await new AccountService(store, systemClock).ensureFirstAdmin(config.adminPassword);
+  if (firstAdmin.created && firstAdmin.generated) {
+    // Printed once, on stdout whatever LOG_LEVEL says: nobody could sign in without it.
+    console.log(`created the administrator account "${firstAdmin.username}" with password ${firstAdmin.password}; change it after signing in`);
+  } else if (firstAdmin.created) {
+    logger.info(`created the administrator account "${firstAdmin.username}" with the password from ADMIN_PASSWORD`);
+  }
+
+  const app = createApp({ store, logger, clientDir: path.resolve(__dirname, '../dist/client'),
+    allowedOrigins: config.allowedOrigins, trustProxy: config.trustProxy,
+    cookieSecure: config.cookieSecure, sessionHours: config.sessionHours, lockoutMinutes: config.lockoutMinutes });
   const server = app.listen(config.port, config.host, () => {
     const where = store.kind === 'neo4j' ? config.neo4j?.uri : path.join(config.dataDir, 'flow-atlas.sqlite');
     logger.info(`Flow Atlas listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`, { store: store.kind, where });

@@ -1,7 +1,12 @@
-// The client's root: providers, the frame, and the view the URL names (map, gaps, bottlenecks, NCP, compare).
+// The client's root: providers, the sign-in gate, the frame, and the view the URL names (map, gaps,
+// bottlenecks, NCP, compare ... and, for an administrator, accounts).
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { AppShell } from './components/AppShell';
+import { useMe } from './features/auth/api/getMe';
+import { AccountsView } from './features/auth/components/AccountsView';
+import { AuthGate } from './features/auth/components/AuthGate';
+import { can, ROLE_NAMES } from './features/auth/permissions';
 import { ErrorMessage } from './components/States';
 import { BottlenecksView } from './features/bottlenecks/components/BottlenecksView';
 import { CompareView } from './features/compare/components/CompareView';
@@ -16,13 +21,15 @@ import { EvidenceView } from './features/evidence/components/EvidenceView';
 import { RoundsView } from './features/rounds/components/RoundsView';
 import { createQueryClient } from './lib/queryClient';
 import { useSearchParam } from './lib/useSearchParam';
-import { viewOf } from './lib/views';
+import { viewOf, viewRequires, VIEWS } from './lib/views';
 
 export function App() {
   const [queryClient] = useState(createQueryClient);
   return (
     <QueryClientProvider client={queryClient}>
-      <Explorer />
+      <AuthGate>
+        <Explorer />
+      </AuthGate>
     </QueryClientProvider>
   );
 }
@@ -31,6 +38,9 @@ function Explorer() {
   const [viewParam] = useSearchParam('view');
   const [countryParam, setCountry] = useSearchParam('country');
   const view = viewOf(viewParam);
+  const user = useMe();
+  const requires = viewRequires(view);
+  const allowed = requires === undefined || can(user, requires);
   const countries = useCountries();
   const fallback = countries.data ? defaultCountry(countries.data.countries) : null;
   const country = countryParam ? countryParam.toUpperCase() : fallback;
@@ -41,17 +51,19 @@ function Explorer() {
   }, [countryParam, fallback, setCountry]);
 
   const list = countries.data?.countries;
-  const illustrative = view === 'compare' || view === 'gaps'
-    ? (list ?? []).some((c) => c.illustrative)
-    : (list ?? []).find((c) => c.code === country)?.illustrative ?? false;
+  const illustrative = view === 'accounts'
+    ? false
+    : view === 'compare' || view === 'gaps'
+      ? (list ?? []).some((c) => c.illustrative)
+      : (list ?? []).find((c) => c.code === country)?.illustrative ?? false;
 
   return (
     <AppShell view={view} country={country} countries={list} onCountry={(code) => setCountry(code)} illustrative={illustrative}>
       {countries.isError && (
         <ErrorMessage title="Could not load the list of countries" error={countries.error} onRetry={() => void countries.refetch()} />
       )}
-      {countries.isSuccess && country === null && view !== 'compare' && (
-        <p className="state">No country maps yet. Import a map document to start.</p>
+      {countries.isSuccess && country === null && view !== 'compare' && view !== 'accounts' && (
+        <p className="state">No country maps yet.{can(user, 'import') ? ' Import a map document to start.' : ''}</p>
       )}
       {view === 'map' && country && <MapView country={country} countries={list} />}
       {view === 'gaps' && <GapsView country={country} />}
@@ -61,7 +73,13 @@ function Explorer() {
       {view === 'evidence' && country && <EvidenceView country={country} />}
       {view === 'rounds' && country && <RoundsView country={country} />}
       {view === 'data' && <DataView country={country} countries={list} />}
-      {view === 'history' && <AuditView country={country} countries={list} />}
+      {!allowed && (
+        <p className="state" role="status">
+          The {VIEWS.find((v) => v.id === view)?.label} view is not open to your account ({user ? ROLE_NAMES[user.role].toLowerCase() : 'not signed in'}).
+        </p>
+      )}
+      {view === 'history' && allowed && <AuditView country={country} countries={list} />}
+      {view === 'accounts' && allowed && <AccountsView />}
     </AppShell>
   );
 }

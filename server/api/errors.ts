@@ -39,6 +39,19 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       res.status(415).json({ error: { code: 'unsupported_media_type', message: 'unsupported body encoding' } });
       return;
     }
+    // The router cannot decode a path parameter with a broken escape (`/api/stakeholders/%E0%A4%A`).
+    if (err instanceof URIError) {
+      res.status(400).json({ error: { code: 'invalid_path', message: 'the request path has a malformed %-escape' } });
+      return;
+    }
+    // Any other client error of the HTTP layer (a body that is not the gzip or deflate it says it is, a
+    // wrong Content-Length): its status, and its message, which such errors mark as safe to show (expose).
+    const { status, expose } = err as { status?: unknown; expose?: unknown };
+    if (typeof status === 'number' && status >= 400 && status < 500 && expose === true) {
+      const detail = err instanceof Error && err.message && err.message !== 'Bad Request' ? ` (${err.message})` : '';
+      res.status(status).json({ error: { code: 'bad_request', message: `the request could not be read${detail}: check its body, Content-Encoding and Content-Length` } });
+      return;
+    }
     logger.error('unhandled error', { method: req.method, path: req.path, error: err instanceof Error ? err.stack : String(err) });
     res.status(500).json({ error: { code: 'internal', message: 'internal error' } });
   };

@@ -1,5 +1,6 @@
 // The OpenAPI 3.1 document, generated from the same route table and zod schemas the API validates with.
 import { z } from 'zod';
+import { COUNTRY_SCOPED_RULES, rolesFor } from '../auth/permissions';
 import type { RouteDef } from './route';
 import { ErrorBody } from './schemas';
 
@@ -28,8 +29,13 @@ export function buildOpenApi(routes: readonly RouteDef[], info: { version: strin
   for (const route of routes) {
     const path = `/api${route.path.replace(/:([A-Za-z]+)/g, '{$1}')}`;
     const ok = String(route.status ?? 200);
+    const rule = route.access;
+    const roles = rule ? rolesFor(rule) : 'anyone';
+    const who = roles === 'anyone' ? (rule === 'public' ? 'anyone, without signing in' : 'anyone signed in') : roles.join(', ');
     const operation: Record<string, unknown> = {
       summary: route.summary,
+      description: `Who may call it: ${who}${rule && COUNTRY_SCOPED_RULES.has(rule) ? ' (an ncp account only for its own countries)' : ''}.`,
+      'x-access': rule,
       tags: [route.tag],
       operationId: `${route.method}${route.path.replace(/[/:{}-]+(\w)?/g, (_, c: string | undefined) => (c ?? '').toUpperCase())}`,
       parameters: parameters(route),
@@ -39,6 +45,10 @@ export function buildOpenApi(routes: readonly RouteDef[], info: { version: strin
           ...(route.response ? { content: { 'application/json': { schema: jsonSchema(route.response, 'output') } } } : {}),
         },
         400: { description: 'Invalid input: every problem names its field', ...error },
+        ...(rule === 'public' ? {} : {
+          401: { description: 'Not signed in (the fa_session cookie is missing or expired)', ...error },
+          403: { description: 'Signed in, but the role (or an ncp account\'s countries) does not allow it', ...error },
+        }),
         404: { description: 'Not found', ...error },
         ...(route.method === 'get' ? {} : { 409: { description: 'Conflict: stale version, existing key or dependants', ...error } }),
       },

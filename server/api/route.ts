@@ -1,9 +1,10 @@
 // Route definitions: one table from which the Express router and the OpenAPI document are both built.
 import express, { type Request, type Response } from 'express';
 import { z } from 'zod';
-import { ValidationError } from '../errors';
+import { ForbiddenError, ValidationError } from '../errors';
 import { problemsFromIssue, type Problem } from '../model';
-import type { AccessRule } from '../auth/types';
+import { decide } from '../auth/permissions';
+import { ACCESS_RULES, userOf, type AccessRule, type SessionUser } from '../auth/types';
 
 type Method = 'get' | 'post' | 'put' | 'delete';
 
@@ -13,6 +14,8 @@ export interface RouteInput<P, Q, B> {
   body: B;
   req: Request;
   res: Response;
+  /** The signed-in user (undefined only on public routes). */
+  user: SessionUser | undefined;
 }
 
 export interface RouteDef<P = any, Q = any, B = any> {
@@ -31,8 +34,8 @@ export interface RouteDef<P = any, Q = any, B = any> {
   bodyTypes?: string[];
   response?: z.ZodType;
   status?: number;
-  /** Who may call it (server/auth/types.ts); required once access control is enforced. */
-  access?: AccessRule;
+  /** Who may call it (server/auth/types.ts; the roles per rule in server/auth/permissions.ts). Checked before the input is read. */
+  access: AccessRule;
   handler: (input: RouteInput<P, Q, B>) => Promise<unknown>;
 }
 
@@ -55,13 +58,32 @@ function parseWith<T>(schema: z.ZodType<T> | undefined, value: unknown, where: '
   throw new ValidationError(`invalid ${where === 'path' ? 'path parameter' : where}: ${fields}`, problems);
 }
 
+/** Refuses, at start-up, a route table in which a route declares no access rule (or one that does not exist). */
+export function assertAccessRules(routes: readonly RouteDef[]): void {
+  const missing = routes.filter((r) => !(ACCESS_RULES as readonly unknown[]).includes(r.access));
+  if (missing.length) {
+    const names = missing.map((r) => `${r.method.toUpperCase()} /api${r.path}${r.access === undefined ? '' : ` (unknown rule '${String(r.access)}')`}`);
+    throw new Error(`every API route must declare who may call it (access); missing for: ${names.join(', ')}`);
+  }
+}
+
 export function mountRoutes(router: express.Router, routes: readonly RouteDef[]): void {
+  assertAccessRules(routes);
   for (const route of routes) {
     router[route.method](route.path, async (req: Request, res: Response) => {
+      const user = userOf(res);
+      const decision = decide(route.access, user);
+      if (!decision.allowed) {
+        if (decision.status === 401) {
+          res.status(401).json({ error: { code: decision.code, message: decision.message } });
+          return;
+        }
+        throw new ForbiddenError(decision.message);
+      }
       const params = parseWith(route.params, req.params, 'path');
       const query = parseWith(route.query, { ...(req.query as object) }, 'query');
       const body = route.body && route.validateBody !== false ? parseWith(route.body, req.body, 'body') : req.body;
-      const result = await route.handler({ params, query, body, req, res });
+      const result = await route.handler({ params, query, body, req, res, user });
       if (res.headersSent) return;
       res.status(route.status ?? 200).json(result);
     });

@@ -53,10 +53,11 @@ export const ReferenceResponse = z.object({
 });
 export type ReferenceResponse = z.infer<typeof ReferenceResponse>;
 
+/** Without a session only `status`; signed in, which store and its version too. */
 export const HealthResponse = z.object({
   status: z.enum(['ok', 'unavailable']),
-  store: z.enum(['sqlite', 'neo4j']),
-  reachable: z.boolean(),
+  store: z.enum(['sqlite', 'neo4j']).optional(),
+  reachable: z.boolean().optional(),
   storeVersion: z.number().int().optional(),
   error: z.string().optional(),
 });

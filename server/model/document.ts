@@ -4,7 +4,7 @@ import { z } from 'zod';
 import {
   Country, Dataset, Flow, Interview, Membership, Network, ReportingLine, Stakeholder,
 } from './entities';
-import { DOCUMENT_KINDS, KIND_SPECS, keyOf, refValues, type Kind } from './kinds';
+import { DOCUMENT_KINDS, KIND_SPECS, keyOf, rawKeyOf, refValues, type Kind } from './kinds';
 
 export const FORMAT_VERSION = 1;
 
@@ -70,10 +70,8 @@ function toProblem(path: readonly PropertyKey[], message: string, input: unknown
     const item = (input as Record<string, unknown[]> | null)?.[collection]?.[index];
     if (kind) {
       problem.kind = kind;
-      if (item && typeof item === 'object') {
-        const key = keyOf(kind, item);
-        if (!key.split('|').includes('undefined')) problem.id = key;
-      }
+      const key = rawKeyOf(kind, item);
+      if (key !== undefined) problem.id = key;
     }
     if (field !== undefined) problem.field = String(field);
   } else if (typeof collection === 'string') {

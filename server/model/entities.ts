@@ -19,8 +19,14 @@ export const IndicatorCode = z
   .regex(/^[A-Z][A-Z0-9]{1,9}-[0-9]{2,3}$/, 'must look like VIC-01 (letters, a dash, two or three digits)');
 export const ThemeCode = z.string().regex(/^[A-Z][A-Z0-9_]{1,31}$/, 'must be upper-case letters, digits and _');
 const Year = z.number().int().min(1900).max(2100);
-const Name = z.string().trim().min(1, 'must not be empty').max(300);
-const Text = z.string().max(10000);
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/**
+ * Free text: any Unicode, NUL and bidi or joining controls included, stored as given. It must be well
+ * formed: a lone surrogate is not a character, and the stores would not keep it (Neo4j writes U+FFFD).
+ */
+export const UnicodeText = (typeError?: string) => z.string(typeError).refine((s) => !LONE_SURROGATE.test(s), 'must be valid Unicode text (it holds an unpaired surrogate)');
+const Name = UnicodeText().trim().min(1, 'must not be empty').max(300);
+const Text = UnicodeText().max(10000);
 const IsoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
@@ -56,7 +62,7 @@ export const Stakeholder = z.strictObject({
   ncp: z.boolean().default(false),
   description: Text.optional(),
   contact: Contact.optional(),
-  tags: unique(z.string().trim().min(1).max(60)).default([]),
+  tags: unique(UnicodeText().trim().min(1).max(60)).default([]),
 });
 
 export const Dataset = z.strictObject({
@@ -68,7 +74,7 @@ export const Dataset = z.strictObject({
   frequency: Frequency,
   disaggregation: unique(Disaggregation).optional(),
   personalData: PersonalData.optional(),
-  legalBasis: z.string().max(500).optional(),
+  legalBasis: UnicodeText().max(500).optional(),
   definitionAligned: z.boolean().optional(),
   since: Year.optional(),
   notes: Text.optional(),
@@ -120,8 +126,8 @@ export const Interview = z.strictObject({
   id: Id,
   date: IsoDate,
   stakeholder: Id,
-  interviewer: z.string().trim().min(1).max(200).optional(),
-  round: z.string().trim().min(1).max(60),
+  interviewer: UnicodeText().trim().min(1).max(200).optional(),
+  round: UnicodeText().trim().min(1).max(60),
   notes: Text.optional(),
 });
 

@@ -68,6 +68,17 @@ export function keyOf(kind: Kind, entity: object): string {
   return KIND_SPECS[kind].keyFields.map((f) => String(rec[f])).join('|');
 }
 
+/**
+ * The key of unvalidated input, to name it in problems: undefined unless every key field is a string,
+ * number or boolean (an object there may have any `toString`, or none).
+ */
+export function rawKeyOf(kind: Kind, input: unknown): string | undefined {
+  if (!input || typeof input !== 'object') return undefined;
+  const parts = KIND_SPECS[kind].keyFields.map((f) => (input as Record<string, unknown>)[f]);
+  const printable = (v: unknown) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+  return parts.every(printable) ? parts.map(String).join('|') : undefined;
+}
+
 /** The referenced keys of one entity, per reference spec. */
 export function refValues(entity: object, spec: RefSpec): string[] {
   const value = (entity as Record<string, unknown>)[spec.field];

@@ -1,12 +1,11 @@
 // Mapping rounds: a named, frozen copy of a country's (or the region's) map document, for comparing later.
 import { z } from 'zod';
 import { MapDocument } from './document';
-import { CountryCode } from './entities';
+import { CountryCode, UnicodeText } from './entities';
 
 export const ROUND_NAME_MAX = 120;
 
-export const RoundName = z
-  .string('must be a text')
+export const RoundName = UnicodeText('must be a text')
   .trim()
   .min(1, 'must not be empty')
   .max(ROUND_NAME_MAX, `must be at most ${ROUND_NAME_MAX} characters`);
@@ -15,7 +14,7 @@ export const RoundName = z
 export const RoundInput = z.strictObject({
   name: RoundName,
   country: CountryCode.nullish(),
-  note: z.string().trim().max(2000, 'must be at most 2000 characters').optional(),
+  note: UnicodeText().trim().max(2000, 'must be at most 2000 characters').optional(),
 });
 export type RoundInput = z.infer<typeof RoundInput>;
 

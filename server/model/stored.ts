@@ -10,9 +10,9 @@ export const Meta = z.object({
 export type Meta = z.infer<typeof Meta>;
 export type Stored<K extends Kind> = EntityOf<K> & Meta;
 
-/** What the audit trail records changes of: every entity kind, and mapping rounds (frozen and deleted). */
-export type AuditKind = Kind | 'round';
-export const AUDIT_KINDS: readonly AuditKind[] = [...KINDS, 'round'];
+/** What the audit trail records changes of: every entity kind, mapping rounds (frozen and deleted) and accounts. */
+export type AuditKind = Kind | 'round' | 'account';
+export const AUDIT_KINDS: readonly AuditKind[] = [...KINDS, 'round', 'account'];
 
 export const AuditEntry = z.object({
   seq: z.number().int(),

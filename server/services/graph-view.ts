@@ -1,4 +1,6 @@
 // Use cases behind the map: country summaries and the graph of one country (or the region).
+import { visibleLists } from '../auth/personal-data';
+import type { SessionUser } from '../auth/types';
 import { NotFoundError } from '../errors';
 import { sectorOf, stripMetaOf } from '../model';
 import type { GraphStore } from '../store/port';
@@ -21,12 +23,15 @@ export async function countrySummaries(store: GraphStore): Promise<CountrySummar
 
 /**
  * The graph of a country: its stakeholders, the flows touching them, and the foreign ends of
- * cross-border flows (marked `external`). Without a country: the whole region.
+ * cross-border flows (marked `external`). Without a country: the whole region. Built from what the
+ * user may see (a viewer, or no user: no contacts, no flows carrying personal data, nor the foreign ends only
+ * they reach).
  */
-export async function graphOf(store: GraphStore, country?: string): Promise<GraphResponse> {
-  const { storeVersion, items } = await store.listMany([
+export async function graphOf(store: GraphStore, country?: string, user?: SessionUser): Promise<GraphResponse> {
+  const { storeVersion, items: all } = await store.listMany([
     'country', 'stakeholder', 'flow', 'dataset', 'reportingLine', 'network', 'membership', 'interview',
   ]);
+  const items = visibleLists(all, user);
   let record = null;
   if (country) {
     const found = items.country.find((c) => c.code === country);

@@ -1,9 +1,14 @@
 // The mapping-rounds use cases: freeze, list, read and delete rounds, and compare two rounds (or a
 // round with now) for one country: what was added, removed and changed, and how the analyses moved.
+// An NCP freezes and deletes only its own countries' rounds; a viewer's rounds and comparisons carry no
+// personal data (the analyses of a comparison still run on the whole maps: they answer in aggregates).
+import { visibleDocument, visibleRound } from '../auth/personal-data';
+import { assertMayManageRound } from '../auth/scope';
+import type { SessionUser } from '../auth/types';
 import { analysisDiff, type AnalysisDiff } from '../analysis/diff/analysis';
 import { diffCounts, diffDocuments, type CollectionDiff, type DiffCollection } from '../analysis/diff/documents';
 import { NotFoundError, ValidationError } from '../errors';
-import type { MapDocument, Round, RoundSummary } from '../model';
+import type { MapDocument, Round, RoundInput, RoundSummary } from '../model';
 import { restrictDocument } from '../store/core';
 import type { GraphStore, Snapshot } from '../store/port';
 
@@ -34,7 +39,8 @@ export interface Comparison {
 export class RoundsService {
   constructor(private readonly store: GraphStore) {}
 
-  freeze(input: unknown, actor: string): Promise<RoundSummary> {
+  async freeze(input: RoundInput, user: SessionUser | undefined, actor: string): Promise<RoundSummary> {
+    assertMayManageRound(user, input.country, 'freeze');
     return this.store.freezeRound(input, actor);
   }
 
@@ -43,11 +49,13 @@ export class RoundsService {
     return this.store.listRounds(country);
   }
 
-  get(id: string): Promise<Round> {
-    return this.store.getRound(id);
+  async get(id: string, user: SessionUser | undefined): Promise<Round> {
+    return visibleRound(await this.store.getRound(id), user);
   }
 
-  delete(id: string, actor: string): Promise<{ deleted: true }> {
+  async delete(id: string, user: SessionUser | undefined, actor: string): Promise<{ deleted: true }> {
+    const round = await this.store.getRound(id);
+    assertMayManageRound(user, round.country, 'delete');
     return this.store.deleteRound(id, actor);
   }
 
@@ -55,13 +63,13 @@ export class RoundsService {
    * Compares `from` with `to` (round ids or 'now') for a country. A country round must be that
    * country's; a region round is restricted to the country's scope, as a country export is.
    */
-  async compare(country: string, from: string, to: string): Promise<Comparison> {
+  async compare(country: string, from: string, to: string, user: SessionUser | undefined): Promise<Comparison> {
     const snapshot = await this.store.snapshot({ country });
     const [a, b] = await Promise.all([this.side(snapshot, country, from, 'from'), this.side(snapshot, country, to, 'to')]);
     const inMap = snapshot.document.countries.some((c) => c.code === country)
       || [a, b].some((s) => s.document.countries.some((c) => c.code === country));
     if (!inMap) throw new NotFoundError(`country '${country}' is not in the map`);
-    const diff = diffDocuments(a.document, b.document);
+    const diff = diffDocuments(visibleDocument(a.document, user), visibleDocument(b.document, user));
     const kinds = Object.fromEntries(COMPARED.map((c) => [c, diff[c]])) as Comparison['kinds'];
     return {
       country,

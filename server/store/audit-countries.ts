@@ -41,7 +41,7 @@ function values(entry: AuditDraft, fields: Field[] | undefined): string[] {
  * then in `state` when the caller has it loaded, then in the store. Call it before the writes, so
  * that what is being deleted can still be found.
  */
-export async function withCountries(tx: TxOps, drafts: readonly AuditDraft[], state?: State): Promise<Audit[]> {
+export async function withCountries(tx: Pick<TxOps, 'getMany'>, drafts: readonly AuditDraft[], state?: State): Promise<Audit[]> {
   const known: Record<'stakeholder' | 'network', Map<string, string>> = { stakeholder: new Map(), network: new Map() };
   for (const d of drafts) {
     if (d.kind !== 'stakeholder' && d.kind !== 'network') continue;

@@ -2,16 +2,18 @@
 // the one-NCP rule, optimistic versions, cascades, import (merge / replace), export, audit and
 // mapping rounds (a round's document is the scope's export, read in the transaction that stores it).
 import {
-  DOCUMENT_KINDS, KIND_SPECS, KINDS, MapDocument, RoundInput, emptyDocument, keyOf, problemsFromIssue,
+  DOCUMENT_KINDS, KIND_SPECS, KINDS, MapDocument, RoundInput, emptyDocument, keyOf, problemsFromIssue, rawKeyOf,
   referrersOf, refValues, roundCounts, roundNameKey, roundScope, stripMetaOf, validateDocument, type Meta, type AnyEntity,
   type AuditEntry, type EntityOf, type Indicator, type Kind, type Problem, type Round, type RoundSummary, type Stakeholder,
   type Stored, type Theme,
 } from '../model';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import type {
-  Adapter, AuditPage, AuditQuery, DeleteOptions, GraphStore, Health, ImportMode, ImportOptions, ImportResult,
-  KindCounts, ListFilter, Scope, Snapshot, StoredRound, StoredRoundSummary, TxOps,
+  AccountChangeOptions, AccountChanges, Adapter, AuditPage, AuditQuery, DeleteOptions, GraphStore, Health, ImportMode,
+  ImportOptions, ImportResult, KindCounts, ListFilter, NewAccount, Scope, Snapshot, StoredRound, StoredRoundSummary,
+  StoredSession, TxOps,
 } from './port';
+import { AccountsCore } from './accounts';
 import { scopeKeys } from './scope';
 import { deepEqual } from './equal';
 import { withCountries, type AuditDraft } from './audit-countries';
@@ -31,8 +33,8 @@ export function parseEntity<K extends Kind>(kind: K, input: unknown): EntityOf<K
     const problems = result.error.issues.flatMap((issue) => problemsFromIssue(issue, input).map((p) => {
       const path = p.path === '(document)' ? '(body)' : p.path;
       const field = path.split(/[.[]/)[0];
-      const id = input && typeof input === 'object' ? keyOf(kind, input) : undefined;
-      return { ...p, path, kind, ...(field && path !== '(body)' ? { field } : {}), ...(id && !id.includes('undefined') ? { id } : {}) };
+      const id = rawKeyOf(kind, input);
+      return { ...p, path, kind, ...(field && path !== '(body)' ? { field } : {}), ...(id ? { id } : {}) };
     }));
     throw new ValidationError(`invalid ${kind}`, problems);
   }
@@ -69,10 +71,14 @@ interface Plan {
 }
 
 export class CoreGraphStore implements GraphStore {
+  private readonly accounts: AccountsCore;
+
   constructor(
     private readonly adapter: Adapter,
     private readonly clock: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.accounts = new AccountsCore(adapter, clock);
+  }
 
   get kind() {
     return this.adapter.kind;
@@ -346,6 +352,22 @@ export class CoreGraphStore implements GraphStore {
     });
   }
 
+  // Accounts and sessions: their rules are in accounts.ts.
+  listAccounts() { return this.accounts.listAccounts(); }
+  getAccount(username: string) { return this.accounts.getAccount(username); }
+  createAccount(account: NewAccount, actor: string) { return this.accounts.createAccount(account, actor); }
+  updateAccount(username: string, changes: AccountChanges, actor: string, options?: AccountChangeOptions) {
+    return this.accounts.updateAccount(username, changes, actor, options);
+  }
+  deleteAccount(username: string, actor: string) { return this.accounts.deleteAccount(username, actor); }
+  recordLogin(username: string, at: string) { return this.accounts.recordLogin(username, at); }
+  createSession(session: StoredSession) { return this.accounts.createSession(session); }
+  getSession(idHash: string) { return this.accounts.getSession(idHash); }
+  touchSession(idHash: string, idleExpiresAt: string) { return this.accounts.touchSession(idHash, idleExpiresAt); }
+  deleteSession(idHash: string) { return this.accounts.deleteSession(idHash); }
+  endSessions(username: string, exceptIdHash?: string) { return this.accounts.endSessions(username, exceptIdHash); }
+  purgeSessions(now: string) { return this.accounts.purgeSessions(now); }
+
   close(): Promise<void> {
     return this.adapter.close();
   }
@@ -501,7 +523,7 @@ function kindsNeededForScope(kind: Kind): Kind[] {
  * What deleting (kind, key) takes with it: referrers by a single reference are deleted (and their
  * own referrers in turn); referrers by a list lose the value, or are deleted if the list may not be empty.
  */
-function cascadeFrom(state: State, kind: Kind, key: string) {
+export function cascadeFrom(state: State, kind: Kind, key: string) {
   const deletes = new Map<Kind, Set<string>>([[kind, new Set([key])]]);
   const updates = new Map<Kind, Map<string, AnyEntity>>();
   const queue: Array<[Kind, string]> = [[kind, key]];

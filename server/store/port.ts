@@ -3,6 +3,7 @@
 import type {
   AuditEntry, AuditKind, Indicator, Kind, MapDocument, Problem, Round, RoundSummary, Stored, Theme,
 } from '../model';
+import type { Account } from '../auth/account';
 
 export type StoreKind = 'sqlite' | 'neo4j';
 
@@ -82,7 +83,67 @@ export interface Health {
   error?: string;
 }
 
-export interface GraphStore {
+/** An account as stored: the account and its scrypt hash (with its parameters). Not map data. */
+export interface StoredAccount extends Account {
+  passwordHash: string;
+}
+
+/** What creating an account takes; the store stamps createdAt and updatedAt. */
+export type NewAccount = Omit<StoredAccount, 'createdAt' | 'updatedAt' | 'lastLoginAt'>;
+
+/** A change to an account; `displayName: null` removes it; a new `passwordHash` is a password reset. */
+export interface AccountChanges {
+  role?: Account['role'];
+  countries?: string[];
+  displayName?: string | null;
+  passwordHash?: string;
+}
+
+export interface AccountChangeOptions {
+  /** End the account's sessions (all, or all but the one whose id hash is `except`). */
+  endSessions?: { except?: string };
+}
+
+/** A server-side session: only the SHA-256 of its id is stored. Times are ISO strings. */
+export interface StoredSession {
+  idHash: string;
+  username: string;
+  createdAt: string;
+  /** Absolute expiry (SESSION_HOURS after sign-in). */
+  expiresAt: string;
+  /** Idle expiry, moved forward while the session is used. */
+  idleExpiresAt: string;
+}
+
+/**
+ * Accounts and sessions, in the same store as the map but not part of it: not in exports, imports,
+ * rounds or the store version. Account changes are audited (kind `account`) without the password hash.
+ */
+export interface AccountStore {
+  /** Every account, by username, without password hashes. */
+  listAccounts(): Promise<Account[]>;
+  /** One account with its hash (to verify a password), or undefined. */
+  getAccount(username: string): Promise<StoredAccount | undefined>;
+  /** Conflict `already_exists` if the username is taken. */
+  createAccount(account: NewAccount, actor: string): Promise<Account>;
+  /** NotFound if missing; Conflict `last_admin` when it would leave no administrator. */
+  updateAccount(username: string, changes: AccountChanges, actor: string, options?: AccountChangeOptions): Promise<Account>;
+  /** Removes the account and ends its sessions; Conflict `last_admin` for the last administrator. */
+  deleteAccount(username: string, actor: string): Promise<{ deleted: true }>;
+  /** Notes a successful sign-in (not audited). */
+  recordLogin(username: string, at: string): Promise<void>;
+  createSession(session: StoredSession): Promise<void>;
+  /** The session and its account (without hash), or undefined when either is gone. Expiry is the caller's to judge. */
+  getSession(idHash: string): Promise<{ session: StoredSession; account: Account } | undefined>;
+  touchSession(idHash: string, idleExpiresAt: string): Promise<void>;
+  deleteSession(idHash: string): Promise<void>;
+  /** Ends an account's sessions (but `exceptIdHash`); how many ended. */
+  endSessions(username: string, exceptIdHash?: string): Promise<number>;
+  /** Deletes the sessions expired at `now` (absolute or idle); how many. */
+  purgeSessions(now: string): Promise<number>;
+}
+
+export interface GraphStore extends AccountStore {
   readonly kind: StoreKind;
   init(): Promise<void>;
   health(): Promise<Health>;
@@ -132,6 +193,19 @@ export interface TxOps {
   /** Every round without its document, in no particular order. */
   listRounds(): Promise<StoredRoundSummary[]>;
   deleteRound(id: string): Promise<void>;
+  /** Serialises account changes that check other accounts (the last administrator). */
+  lockAccounts(): Promise<void>;
+  listAccounts(): Promise<StoredAccount[]>;
+  getAccount(username: string): Promise<StoredAccount | undefined>;
+  /** Creates or replaces an account. */
+  putAccount(account: StoredAccount): Promise<void>;
+  deleteAccount(username: string): Promise<void>;
+  putSession(session: StoredSession): Promise<void>;
+  getSession(idHash: string): Promise<StoredSession | undefined>;
+  touchSession(idHash: string, idleExpiresAt: string): Promise<void>;
+  deleteSession(idHash: string): Promise<void>;
+  deleteSessionsOf(username: string, exceptIdHash?: string): Promise<number>;
+  purgeSessions(now: string): Promise<number>;
 }
 
 export interface Adapter {

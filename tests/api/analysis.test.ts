@@ -6,6 +6,7 @@ import { CoreGraphStore } from '../../server/store/core';
 import { SqliteAdapter } from '../../server/store/sqlite/adapter';
 import type { GraphStore } from '../../server/store/port';
 import { seedStore } from '../../seed/loader';
+import { signedIn } from '../support/auth';
 
 let store: GraphStore;
 let app: ReturnType<typeof createApp>;
@@ -15,7 +16,7 @@ beforeAll(async () => {
   store = new CoreGraphStore(new SqliteAdapter(':memory:'));
   await store.init();
   await seedStore(store, { maps: true });
-  app = createApp({ store });
+  app = await signedIn(createApp({ store }), store, { role: 'admin' });
 });
 afterAll(() => store.close());
 

@@ -8,8 +8,10 @@ import { SqliteAdapter } from '../../server/store/sqlite/adapter';
 import type { GraphStore } from '../../server/store/port';
 import { catalogue } from '../fixtures/catalogue';
 import { smallMap } from '../fixtures/small-map';
+import { signedIn } from '../support/auth';
 
 let store: GraphStore;
+let raw: ReturnType<typeof createApp>;
 let app: ReturnType<typeof createApp>;
 
 beforeEach(async () => {
@@ -17,7 +19,8 @@ beforeEach(async () => {
   await store.init();
   await store.ensureCatalogue(catalogue, 'test');
   await store.importDocument(smallMap(), { mode: 'merge', actor: 'test' });
-  app = createApp({ store });
+  raw = createApp({ store });
+  app = await signedIn(raw, store, { role: 'admin' });
 });
 afterEach(() => store.close());
 
@@ -48,6 +51,11 @@ describe('system', () => {
     const post = res.body.paths['/api/flows'].post;
     expect(post.requestBody.content['application/json'].schema.properties.basis.enum).toEqual(['informal', 'project', 'agreement', 'statutory']);
     expect(post.requestBody.content['application/json'].schema.required).toEqual(expect.arrayContaining(['id', 'from', 'to', 'basis']));
+    // Who may call each route is part of the document.
+    expect(post['x-access']).toBe('edit');
+    expect(post.description).toContain('an ncp account only for its own countries');
+    expect(Object.keys(post.responses)).toEqual(expect.arrayContaining(['401', '403']));
+    expect(Object.keys(res.body.paths['/api/auth/login'].post.responses)).not.toContain('401');
   });
 
   test('when an unknown API route is asked, then 404 in JSON', async () => {
@@ -88,7 +96,8 @@ describe('CRUD', () => {
   const newFlow = { id: 'xa-f9', from: 'xa-ngo', to: 'xa-ncp', indicators: ['VIC-05'], basis: 'project' };
 
   test('when a flow is created, then 201 with defaults, a Location, and it can be read back', async () => {
-    const res = await request(app).post('/api/flows').set('X-Actor', 'consultant-1').send(newFlow).expect(201);
+    const consultant = await signedIn(raw, store, { role: 'editor', username: 'consultant-1' });
+    const res = await request(consultant).post('/api/flows').send(newFlow).expect(201);
     expect(res.headers.location).toBe('/api/flows/xa-f9');
     expect(res.body).toMatchObject({ ...newFlow, status: 'active', confidence: 'reported', personDependent: false, version: 1, updatedBy: 'consultant-1' });
     expect((await request(app).get('/api/flows/xa-f9').expect(200)).body.basis).toBe('project');
@@ -176,7 +185,7 @@ describe('import and export', () => {
     const other = new CoreGraphStore(new SqliteAdapter(':memory:'));
     await other.init();
     await other.ensureCatalogue(catalogue, 'test');
-    const otherApp = createApp({ store: other });
+    const otherApp = await signedIn(createApp({ store: other }), other, { role: 'admin' });
     const res = await request(otherApp).post('/api/import').send(exported.body).expect(200);
     expect(res.body.created.flow).toBe(4);
     expect((await request(otherApp).get('/api/export').expect(200)).body).toEqual(exported.body);
@@ -229,7 +238,8 @@ describe('import and export', () => {
 describe('audit', () => {
   test('when an item is changed through the API, then the audit trail names who, what, before and after', async () => {
     const read = (await request(app).get('/api/flows/xa-f2')).body;
-    await request(app).put('/api/flows/xa-f2').set('X-Actor', 'consultant-2').send({ ...read, basis: 'agreement' }).expect(200);
+    const consultant = await signedIn(raw, store, { role: 'editor', username: 'consultant-2' });
+    await request(consultant).put('/api/flows/xa-f2').send({ ...read, basis: 'agreement' }).expect(200);
     const res = await request(app).get('/api/audit?kind=flow&key=xa-f2').expect(200);
     expect(res.body.entries[0]).toMatchObject({ actor: 'consultant-2', action: 'update', before: { basis: 'informal' }, after: { basis: 'agreement' } });
     expect(res.body.entries[1]).toMatchObject({ actor: 'test', action: 'create', before: null });
@@ -244,7 +254,7 @@ describe('unexpected failures', () => {
   test('when the store throws an unknown error, then 500 says nothing of it', async () => {
     const broken = Object.create(store) as GraphStore;
     broken.listMany = async () => { throw new Error('secret detail /var/lib/db at line 3'); };
-    const res = await request(createApp({ store: broken })).get('/api/countries').expect(500);
+    const res = await request(await signedIn(createApp({ store: broken }), broken, { role: 'admin' })).get('/api/countries').expect(500);
     expect(res.body).toEqual({ error: { code: 'internal', message: 'internal error' } });
   });
 });

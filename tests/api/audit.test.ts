@@ -8,8 +8,10 @@ import type { GraphStore } from '../../server/store/port';
 import type { AuditEntry } from '../../server/model';
 import { catalogue } from '../fixtures/catalogue';
 import { smallMap } from '../fixtures/small-map';
+import { signedIn } from '../support/auth';
 
 let store: GraphStore;
+let raw: ReturnType<typeof createApp>;
 let app: ReturnType<typeof createApp>;
 
 beforeEach(async () => {
@@ -17,8 +19,11 @@ beforeEach(async () => {
   await store.init();
   await store.ensureCatalogue(catalogue, 'catalogue');
   await store.importDocument(smallMap(), { mode: 'merge', actor: 'importer' });
-  app = createApp({ store });
+  raw = createApp({ store });
+  app = await signedIn(raw, store, { role: 'admin' });
 });
+/** The app signed in as an editor of that name: the audit names the signed-in user. */
+const as = (username: string) => signedIn(raw, store, { role: 'editor', username });
 afterEach(() => store.close());
 
 const entries = async (query: string): Promise<AuditEntry[]> => (await request(app).get(`/api/audit?${query}`).expect(200)).body.entries;
@@ -40,12 +45,12 @@ describe('countries of audit entries', () => {
 
   test('when a flow is moved to a sender in another country, then the entry names the old and the new countries', async () => {
     const f2 = (await request(app).get('/api/flows/xa-f2')).body;
-    await request(app).put('/api/flows/xa-f2').set('X-Actor', 'mover').send({ ...f2, from: 'xb-ncp' }).expect(200);
+    await request(await as('mover')).put('/api/flows/xa-f2').send({ ...f2, from: 'xb-ncp' }).expect(200);
     expect(await countriesOf('flow', 'xa-f2')).toEqual(['XA', 'XB']);
   });
 
   test('when a stakeholder is deleted with cascade, then the entries of what went with it still name their countries', async () => {
-    await request(app).delete('/api/stakeholders/xa-police?version=1&cascade=true').set('X-Actor', 'remover').expect(200);
+    await request(await as('remover')).delete('/api/stakeholders/xa-police?version=1&cascade=true').expect(200);
     const mine = await entries('actor=remover');
     const byKey = Object.fromEntries(mine.map((e) => [`${e.kind}:${e.key}`, e.countries]));
     expect(byKey).toMatchObject({
@@ -107,11 +112,32 @@ describe('filters and paging', () => {
 describe('actors', () => {
   test('when people have changed things, then the actors list names each once, sorted', async () => {
     const s = (await request(app).get('/api/stakeholders/xa-ngo')).body;
-    await request(app).put('/api/stakeholders/xa-ngo').set('X-Actor', 'bea').send({ ...s, name: 'Shelter' }).expect(200);
-    await request(app).post('/api/rounds').set('X-Actor', 'Ann').send({ name: 'r1', country: 'XA' }).expect(201);
-    await request(app).delete('/api/flows/xa-f2?version=1').set('X-Actor', 'bea').expect(200);
+    const [bea, ann] = [await as('bea'), await as('ann')];
+    await request(bea).put('/api/stakeholders/xa-ngo').send({ ...s, name: 'Shelter' }).expect(200);
+    await request(ann).post('/api/rounds').send({ name: 'r1', country: 'XA' }).expect(201);
+    await request(bea).delete('/api/flows/xa-f2?version=1').expect(200);
     const res = await request(app).get('/api/audit/actors').expect(200);
-    expect(res.body).toEqual({ actors: ['Ann', 'bea', 'catalogue', 'importer'] });
-    expect((await entries('actor=Ann'))[0]).toMatchObject({ kind: 'round', action: 'create', countries: ['XA'] });
+    // 'test' created the accounts (tests/support/auth.ts); the account changes are audited too.
+    expect(res.body).toEqual({ actors: ['ann', 'bea', 'catalogue', 'importer', 'test'] });
+    expect((await entries('actor=ann'))[0]).toMatchObject({ kind: 'round', action: 'create', countries: ['XA'] });
+  });
+});
+
+describe('changes to accounts in the audit log', () => {
+  test('when an administrator changes an account, then administrators read the change (without any password hash) and editors neither see nor ask for it', async () => {
+    const created = await request(app).post('/api/accounts')
+      .send({ username: 'new.viewer', role: 'viewer', password: 'a long enough password' }).expect(201);
+    expect(created.body.username).toBe('new.viewer');
+
+    const seen = await entries('kind=account&key=new.viewer');
+    expect(seen.map((e) => e.action)).toEqual(['create']);
+    expect(JSON.stringify(seen)).not.toMatch(/scrypt|hash|a long enough password/);
+
+    const editor = await as('ed.itor');
+    const page = (await request(editor).get('/api/audit?limit=1000').expect(200)).body.entries as AuditEntry[];
+    expect(page.length).toBeGreaterThan(0);
+    expect(page.filter((e) => e.kind === 'account')).toEqual([]);
+    const refused = await request(editor).get('/api/audit?kind=account').expect(403);
+    expect(refused.body.error.code).toBe('forbidden');
   });
 });

@@ -8,16 +8,23 @@ import { SqliteAdapter } from '../../server/store/sqlite/adapter';
 import type { GraphStore } from '../../server/store/port';
 import { catalogue } from '../fixtures/catalogue';
 import { smallMap } from '../fixtures/small-map';
+import { signedIn } from '../support/auth';
 
 let store: GraphStore;
 let app: ReturnType<typeof createApp>;
+/** Two people, each signed in as an editor. */
+let first: ReturnType<typeof createApp>;
+let second: ReturnType<typeof createApp>;
 
 beforeEach(async () => {
   store = new CoreGraphStore(new SqliteAdapter(':memory:'));
   await store.init();
   await store.ensureCatalogue(catalogue, 'test');
   await store.importDocument(smallMap(), { mode: 'merge', actor: 'test' });
-  app = createApp({ store });
+  const raw = createApp({ store });
+  app = await signedIn(raw, store, { role: 'admin' });
+  first = await signedIn(raw, store, { role: 'editor', username: 'first' });
+  second = await signedIn(raw, store, { role: 'editor', username: 'second' });
 });
 afterEach(() => store.close());
 
@@ -33,11 +40,11 @@ const CASES: Array<[path: string, first: object, second: object]> = [
 ];
 
 describe('concurrent editing', () => {
-  test.each(CASES)('when two people save %s with the version both read, then the second gets 409 with the first save', async (path, first, second) => {
+  test.each(CASES)('when two people save %s with the version both read, then the second gets 409 with the first save', async (path, one, other) => {
     const read = (await request(app).get(`/api/${path}`).expect(200)).body;
-    const saved = await request(app).put(`/api/${path}`).set('X-Actor', 'first').send({ ...read, ...first }).expect(200);
-    expect(saved.body).toMatchObject({ ...first, version: read.version + 1 });
-    const stale = await request(app).put(`/api/${path}`).set('X-Actor', 'second').send({ ...read, ...second }).expect(409);
+    const saved = await request(first).put(`/api/${path}`).send({ ...read, ...one }).expect(200);
+    expect(saved.body).toMatchObject({ ...one, version: read.version + 1, updatedBy: 'first' });
+    const stale = await request(second).put(`/api/${path}`).send({ ...read, ...other }).expect(409);
     expect(stale.body.error.code).toBe('version_conflict');
     expect(stale.body.error.current).toEqual(saved.body);
     expect((await request(app).get(`/api/${path}`)).body).toEqual(saved.body);

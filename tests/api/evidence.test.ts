@@ -8,6 +8,7 @@ import { SqliteAdapter } from '../../server/store/sqlite/adapter';
 import type { GraphStore } from '../../server/store/port';
 import { catalogue } from '../fixtures/catalogue';
 import { smallMap } from '../fixtures/small-map';
+import { signedIn } from '../support/auth';
 
 let store: GraphStore;
 let app: ReturnType<typeof createApp>;
@@ -17,7 +18,7 @@ beforeEach(async () => {
   await store.init();
   await store.ensureCatalogue(catalogue, 'test');
   await store.importDocument(smallMap(), { mode: 'merge', actor: 'test' });
-  app = createApp({ store });
+  app = await signedIn(createApp({ store }), store, { role: 'admin' });
 });
 afterEach(() => store.close());
 

@@ -7,20 +7,27 @@ import { SqliteAdapter } from '../../server/store/sqlite/adapter';
 import type { GraphStore } from '../../server/store/port';
 import { catalogue } from '../fixtures/catalogue';
 import { smallMap } from '../fixtures/small-map';
+import { signedIn } from '../support/auth';
 
 let store: GraphStore;
 let app: ReturnType<typeof createApp>;
+/** Editors signed in under the names the audit trail shows. */
+let consultant: ReturnType<typeof createApp>;
+let editor: ReturnType<typeof createApp>;
 
 beforeEach(async () => {
   store = new CoreGraphStore(new SqliteAdapter(':memory:'));
   await store.init();
   await store.ensureCatalogue(catalogue, 'test');
   await store.importDocument(smallMap(), { mode: 'merge', actor: 'test' });
-  app = createApp({ store });
+  const raw = createApp({ store });
+  app = await signedIn(raw, store, { role: 'admin' });
+  consultant = await signedIn(raw, store, { role: 'editor', username: 'consultant' });
+  editor = await signedIn(raw, store, { role: 'editor', username: 'editor' });
 });
 afterEach(() => store.close());
 
-const freeze = async (body: object) => (await request(app).post('/api/rounds').set('X-Actor', 'consultant').send(body).expect(201)).body;
+const freeze = async (body: object) => (await request(consultant).post('/api/rounds').send(body).expect(201)).body;
 
 /** The edits of a second mapping round in XA: a new flow, a stakeholder gone, a field changed. */
 async function editXa(): Promise<void> {
@@ -72,7 +79,7 @@ describe('freezing and reading rounds', () => {
 
   test('when a round is deleted, then it is gone, and both freezing and deleting are in the audit trail', async () => {
     const round = await freeze({ name: 'baseline', country: 'XA' });
-    expect((await request(app).delete(`/api/rounds/${round.id}`).set('X-Actor', 'editor').expect(200)).body).toEqual({ deleted: true });
+    expect((await request(editor).delete(`/api/rounds/${round.id}`).expect(200)).body).toEqual({ deleted: true });
     await request(app).get(`/api/rounds/${round.id}`).expect(404);
     await request(app).delete(`/api/rounds/${round.id}`).expect(404);
     const audit = (await request(app).get('/api/audit?kind=round').expect(200)).body.entries;

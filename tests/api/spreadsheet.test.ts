@@ -13,10 +13,12 @@ import { smallMap } from '../fixtures/small-map';
 import {
   csvOf, csvZipOf, docxBytes, pdfBytes, randomBytes, smallSheets, withCell, xlsxOf,
 } from '../fixtures/spreadsheets';
+import { signedIn } from '../support/auth';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 let store: GraphStore;
+let raw: ReturnType<typeof createApp>;
 let app: ReturnType<typeof createApp>;
 
 async function emptyStore(): Promise<GraphStore> {
@@ -29,8 +31,11 @@ async function emptyStore(): Promise<GraphStore> {
 beforeEach(async () => {
   store = await emptyStore();
   await store.importDocument(smallMap(), { mode: 'merge', actor: 'test' });
-  app = createApp({ store });
+  raw = createApp({ store });
+  app = await signedIn(raw, store, { role: 'admin' });
 });
+/** An app on `s` signed in as its administrator. */
+const adminApp = (s: GraphStore) => signedIn(createApp({ store: s }), s, { role: 'admin' });
 afterEach(() => store.close());
 
 /** Collects a binary response body as a Buffer. */
@@ -112,7 +117,8 @@ describe('preview and commit', () => {
     const sheets = withCell(smallSheets(), 'flows', 2, 'confidence', 'reported');
     sheets.flows = sheets.flows!.filter((r) => r[0] !== 'xa-f2');
     sheets.flows.push(['xa-f9', 'xa-ngo', 'xa-ncp', 'assistance GIVEN', 'project']);
-    const res = await upload(app, '/api/import', XLSX, await xlsxOf(sheets)).set('X-Actor', 'consultant-1').expect(200);
+    const consultant = await signedIn(raw, store, { role: 'editor', username: 'consultant-1' });
+    const res = await upload(consultant, '/api/import', XLSX, await xlsxOf(sheets)).expect(200);
     expect(res.body).toMatchObject({ created: { flow: 1 }, updated: { flow: 1 }, deleted: {} });
     expect((await request(app).get('/api/flows/xa-f9')).body).toMatchObject({ indicators: ['VIC-05'], updatedBy: 'consultant-1' });
     await request(app).get('/api/flows/xa-f2').expect(200);
@@ -181,7 +187,7 @@ describe('exports and round trips', () => {
   beforeEach(async () => {
     region = await emptyStore();
     await region.importDocument(readSeedDocument(), { mode: 'merge', actor: 'seed' });
-    regionApp = createApp({ store: region });
+    regionApp = await adminApp(region);
   });
   afterEach(() => region.close());
 
@@ -191,7 +197,7 @@ describe('exports and round trips', () => {
       const file = await download(regionApp, `/api/export?format=${format}`);
       expect(file.headers['content-disposition']).toContain(format === 'xlsx' ? 'flow-atlas-region.xlsx' : 'flow-atlas-region-csv.zip');
       const empty = await emptyStore();
-      const emptyApp = createApp({ store: empty });
+      const emptyApp = await adminApp(empty);
       const res = await upload(emptyApp, '/api/import', type, file.body as Buffer).expect(200);
       expect(res.body.created.flow).toBe(json.flows.length);
       expect(res.body.warnings).toEqual([]);
@@ -210,7 +216,7 @@ describe('exports and round trips', () => {
       const other = await emptyStore();
       await other.importDocument(readSeedDocument(), { mode: 'merge', actor: 'seed' });
       await other.importDocument({ formatVersion: 1, countries: [json.countries[0]] }, { mode: 'replace', actor: 'test' });
-      const otherApp = createApp({ store: other });
+      const otherApp = await adminApp(other);
       expect((await request(otherApp).get('/api/export?country=IS').expect(200)).body.flows).toEqual([]);
       await upload(otherApp, '/api/import', type, file.body as Buffer).expect(200);
       expect((await request(otherApp).get('/api/export?country=IS').expect(200)).body).toEqual(json);

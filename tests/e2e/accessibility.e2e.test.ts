@@ -1,7 +1,8 @@
-// End-to-end accessibility: every view of the built client (map, gaps, bottlenecks, NCP, compare) in a
-// real Chromium, checked with axe-core against the WCAG 2 A and AA rules (colour contrast included): no
+// End-to-end accessibility: every view of the built client (map, gaps, bottlenecks, NCP, compare ...,
+// accounts, and the sign-in page) in a real Chromium, checked with axe-core against the WCAG 2 A and AA rules (colour contrast included): no
 // serious or critical violation. Then the keyboard: Tab reaches the view tabs, the country picker and
 // each view's main controls, and every element Tab reaches shows a focus ring that stands out.
+import fs from 'node:fs';
 import path from 'node:path';
 import { type Locator, type Page } from 'playwright-core';
 import { ARTIFACTS, requireBrowser, browserSuite } from '../support/chromium';
@@ -149,12 +150,26 @@ const VIEWS: ViewCase[] = [
     ],
   },
   {
+    name: 'accounts',
+    query: '?view=accounts',
+    countryPicker: false,
+    controls: (page) => [
+      ['an account’s "Change"', page.getByRole('button', { name: 'Change admin' })],
+      ['an account’s "Reset password"', page.getByRole('button', { name: 'Reset password of admin' })],
+      ['the new account’s username', page.locator('form.account-form').getByLabel('Username')],
+      ['the new account’s role', page.locator('form.account-form').getByLabel('Role')],
+      ['"Generate a password"', page.getByRole('button', { name: 'Generate a password' })],
+      ['"Add account"', page.getByRole('button', { name: 'Add account' })],
+      ['"Change password"', page.getByRole('button', { name: 'Change password' })],
+      ['"Sign out"', page.getByRole('button', { name: 'Sign out' })],
+    ],
+  },
+  {
     name: 'evidence of Sweden',
     query: '?view=evidence&country=SE',
     countryPicker: true,
     controls: (page) => [
       ['"Add interview"', page.getByRole('button', { name: 'Add interview' })],
-      ['"Your name"', page.getByLabel('Your name')],
       ['an interview’s "Enter findings"', page.getByRole('link', { name: /^Enter findings from/ }).first()],
       ['the "Assumed" reason filter', page.getByRole('checkbox', { name: /^Assumed/ })],
       ['a flow’s "Add evidence"', page.getByRole('button', { name: /^Add evidence to/ }).first()],
@@ -212,11 +227,40 @@ const DIALOGS: DialogCase[] = [
       const current = (await (await fetch(`${server.url}/api/stakeholders/se-bra`)).json()) as Record<string, unknown>;
       const { sector: _s, updatedAt: _a, updatedBy: _b, ...fields } = current;
       const res = await fetch(`${server.url}/api/stakeholders/se-bra`, {
-        method: 'PUT', headers: { 'Content-Type': 'application/json', 'X-Actor': 'someone else' }, body: JSON.stringify({ ...fields, description: 'Theirs' }),
+        method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ ...fields, description: 'Theirs' }),
       });
       if (!res.ok) throw new Error(`PUT se-bra: ${res.status}`);
       await openDialog(page).getByRole('button', { name: 'Save changes' }).click();
       await openDialog(page).getByRole('button', { name: 'Keep mine' }).waitFor();
+    },
+  },
+  {
+    name: 'change password, refused at its fields',
+    query: '?view=compare',
+    show: async (page) => {
+      await page.getByRole('button', { name: 'Change password' }).click();
+      await openDialog(page).getByLabel('New password', { exact: true }).fill('short');
+      await openDialog(page).getByRole('button', { name: 'Change password' }).click();
+      await openDialog(page).locator('input[aria-invalid="true"]').first().waitFor();
+    },
+  },
+  {
+    name: 'adding an NCP account without a country (the Accounts view)',
+    query: '?view=accounts',
+    show: async (page) => {
+      const form = page.locator('form.account-form');
+      await form.getByLabel('Role').selectOption('ncp');
+      await form.getByRole('button', { name: 'Add account' }).click();
+      await form.getByText('Choose at least one country for an NCP account.').waitFor();
+    },
+  },
+  {
+    name: 'removing the last administrator, refused',
+    query: '?view=accounts',
+    show: async (page) => {
+      await page.getByRole('button', { name: 'Remove admin' }).click();
+      await page.getByRole('alertdialog').getByRole('button', { name: 'Remove account' }).click();
+      await page.getByRole('alertdialog').getByRole('alert').waitFor();
     },
   },
   {
@@ -230,9 +274,33 @@ const DIALOGS: DialogCase[] = [
   },
 ];
 
+/** Runs axe on the page: the serious and critical violations (moderate and minor are logged only). */
+async function runAxe(page: Page): Promise<AxeViolation[]> {
+  // Evaluated through the DevTools protocol: a <script> tag would be blocked by the app's CSP (script-src 'self').
+  await page.evaluate(fs.readFileSync(AXE, 'utf8'));
+  const result = (await page.evaluate(
+    `axe.run(document, { runOnly: { type: 'tag', values: ${JSON.stringify(AXE_TAGS)} }, resultTypes: ['violations'] })`,
+  )) as { violations: AxeViolation[]; passes: unknown[]; incomplete: unknown[] };
+  // axe did run its rules on a real page (color-contrast among them).
+  expect(result.passes.length).toBeGreaterThan(10);
+  const minor = result.violations.filter((v) => !BLOCKING.has(v.impact ?? ''));
+  if (minor.length) console.log(`axe, moderate or minor (not failing the test):\n${describeViolations(minor)}`);
+  return result.violations.filter((v) => BLOCKING.has(v.impact ?? ''));
+}
+
+function describeViolations(violations: AxeViolation[]): string {
+  return violations
+    .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.helpUrl})\n${v.nodes
+      .slice(0, 8)
+      .map((n) => `    ${JSON.stringify(n.target)} ${n.failureSummary?.replace(/\s+/g, ' ') ?? ''}`)
+      .join('\n')}${v.nodes.length > 8 ? `\n    … and ${v.nodes.length - 8} more` : ''}`)
+    .join('\n');
+}
+
 if (requireBrowser('accessibility in a browser')) {
   describe('accessibility in a browser', () => {
-    const suite = browserSuite({ timeout: 20_000 });
+    // axe is injected as an inline script, which the app's Content-Security-Policy (rightly) blocks.
+    const suite = browserSuite({ timeout: 20_000, contextOptions: { bypassCSP: true } });
     let server: TestServer;
     let page: Page;
     beforeEach(() => ({ server, page } = suite));
@@ -249,26 +317,7 @@ if (requireBrowser('accessibility in a browser')) {
       );
     }
 
-    async function axe(): Promise<AxeViolation[]> {
-      await page.addScriptTag({ path: AXE });
-      const result = (await page.evaluate(
-        `axe.run(document, { runOnly: { type: 'tag', values: ${JSON.stringify(AXE_TAGS)} }, resultTypes: ['violations'] })`,
-      )) as { violations: AxeViolation[]; passes: unknown[]; incomplete: unknown[] };
-      // axe did run its rules on a real page (color-contrast among them).
-      expect(result.passes.length).toBeGreaterThan(10);
-      const minor = result.violations.filter((v) => !BLOCKING.has(v.impact ?? ''));
-      if (minor.length) console.log(`axe, moderate or minor (not failing the test):\n${describeViolations(minor)}`);
-      return result.violations.filter((v) => BLOCKING.has(v.impact ?? ''));
-    }
-
-    function describeViolations(violations: AxeViolation[]): string {
-      return violations
-        .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.helpUrl})\n${v.nodes
-          .slice(0, 8)
-          .map((n) => `    ${JSON.stringify(n.target)} ${n.failureSummary?.replace(/\s+/g, ' ') ?? ''}`)
-          .join('\n')}${v.nodes.length > 8 ? `\n    … and ${v.nodes.length - 8} more` : ''}`)
-        .join('\n');
-    }
+    const axe = () => runAxe(page);
 
     /** The element that has focus, as the keyboard user sees it. Runs in the page (as source text). */
     const FOCUSED = String.raw`(() => {
@@ -369,5 +418,39 @@ if (requireBrowser('accessibility in a browser')) {
         expect(describeViolations(violations)).toBe('');
       });
     }
+  });
+
+  describe('accessibility of the sign-in page in a browser', () => {
+    // The raw app: nobody is signed in, so every address shows the sign-in page.
+    const suite = browserSuite({ timeout: 20_000, server: { as: null }, contextOptions: { bypassCSP: true } });
+
+    test('when the sign-in page, refused with a wrong password, is checked with axe, then it has no serious or critical WCAG 2 A/AA violation, and Tab reaches its fields and button with a focus ring', async () => {
+      const { page, server } = suite;
+      await page.goto(`${server.url}/?view=map&country=SE`);
+      await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+      await page.getByLabel('Username').fill('nobody');
+      await page.getByLabel('Password').fill('not a password at all');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('alert').waitFor();
+
+      const violations = await runAxe(page);
+
+      await page.screenshot({ path: path.join(ARTIFACTS, 'a11y-sign-in.png') });
+      expect(describeViolations(violations)).toBe('');
+      // From the username field, by keyboard only (so that the browser shows focus as it does for keyboard users).
+      await page.getByLabel('Username').focus();
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Shift+Tab');
+      const reached: string[] = [];
+      for (let i = 0; i < 3; i++) {
+        reached.push(await page.evaluate(() => {
+          const el = document.activeElement as HTMLElement;
+          const ring = getComputedStyle(el).outlineStyle !== 'none' && el.matches(':focus-visible');
+          return `${el.tagName.toLowerCase()} ${el.getAttribute('autocomplete') ?? el.textContent?.trim() ?? ''}${ring ? '' : ' (no focus ring)'}`;
+        }));
+        await page.keyboard.press('Tab');
+      }
+      expect(reached).toEqual(['input username', 'input current-password', 'button Sign in']);
+    });
   });
 }

@@ -171,6 +171,8 @@ if (requireBrowser('import and export in a browser')) {
       expect(await imported.locator('tr[data-kind="stakeholder"] td[data-count="created"]').textContent()).toBe('1');
       const stored = await api<{ name: string; updatedBy: string }>('/api/stakeholders/se-e2e-hotline');
       expect(stored.name).toBe('E2E youth hotline');
+      // The audit trail names the signed-in user (the suite's browser is the test server's admin).
+      expect(stored.updatedBy).toBe('admin');
       await api('/api/flows/se-e2e-hotline-f');
 
       await imported.getByRole('link', { name: 'Open the map of Sweden' }).click();

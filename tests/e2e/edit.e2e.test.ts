@@ -7,22 +7,22 @@ import type { Page } from 'playwright-core';
 import type { z } from 'zod';
 import type { GraphResponse, StakeholderView } from '../../server/api/schemas';
 import type { ToConfirmResponse } from '../../server/api/rounds-schemas';
+import type { SessionUser } from '../../server/auth/types';
 import { browserSuite, escapeRegExp, requireBrowser, type BrowserSuite } from '../support/chromium';
+import { sessionAs } from './sessions';
 
 type Stakeholder = z.infer<typeof StakeholderView>;
 type Flow = GraphResponse['flows'][number];
 type Interview = GraphResponse['interviews'][number];
 
-const ACTOR = 'E2E consultant';
+/** The suites' browser is signed in as the test server's administrator (startTestServer's default). */
+const ACTOR = 'admin';
+const OTHER = 'other.consultant';
 
-/** Sends a write to the test server's API as another person would. */
-async function write<T>(suite: BrowserSuite, method: 'POST' | 'PUT' | 'DELETE', urlPath: string, body?: unknown, actor = 'Other consultant'): Promise<{ status: number; body: T }> {
-  const res = await fetch(`${suite.server.url}${urlPath}`, {
-    method,
-    headers: { 'Content-Type': 'application/json', 'X-Actor': actor },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, body: (await res.json()) as T };
+/** Sends a write to the test server's API as another person: an editor signed in with their own session. */
+async function write<T>(suite: BrowserSuite, method: 'POST' | 'PUT' | 'DELETE', urlPath: string, body?: unknown): Promise<{ status: number; body: T }> {
+  const other = await sessionAs(suite.server, { username: OTHER, role: 'editor' });
+  return other.send<T>(method, urlPath, body, [400, 404, 409]);
 }
 
 /** The page's helpers over one suite: waiting for the map, the open dialog, dragging on the canvas. */
@@ -33,10 +33,9 @@ function helpers(suite: BrowserSuite) {
       await page().waitForFunction((code) => window.__flowAtlas?.country === code && window.__flowAtlas.layoutDone, country, { timeout: 30_000 });
     },
     dialog: () => page().locator('dialog[open]'),
-    async setActor(name: string): Promise<void> {
-      const field = page().getByLabel('Your name');
-      await field.fill(name);
-      await field.press('Enter');
+    /** The signed-in user, as the API knows them. */
+    async me(): Promise<SessionUser> {
+      return (await suite.api<{ user: SessionUser }>('/api/auth/me')).user;
     },
     /** Presses on one node, drags to another in steps and releases; returns the ghost seen half-way. */
     async drag(from: string, to: string) {
@@ -62,7 +61,7 @@ if (requireBrowser('editing in a browser')) {
   describe('editing in a browser', () => {
     describe('the consultant enters an interview', () => {
       const suite = browserSuite({ timeout: 20_000 });
-      const { waitForMap, dialog, setActor, drag } = helpers(suite);
+      const { waitForMap, dialog, me, drag } = helpers(suite);
 
       test('when an interview is made active, a stakeholder added and a flow drawn to another, then the flow is saved with the interview as evidence and drawn on the map', async () => {
         const { page, api, hook, screenshot } = suite;
@@ -70,20 +69,22 @@ if (requireBrowser('editing in a browser')) {
         const migration = before.stakeholders.find((s) => s.id === 'se-migration')!;
 
         // An interview with the migration agency, recorded in the evidence view.
+        const user = await me();
+        expect(user.username).toBe(ACTOR);
         await page.goto(`${suite.server.url}/?view=evidence&country=SE`);
-        await setActor(ACTOR);
         await page.getByRole('button', { name: 'Add interview' }).click();
         await dialog().getByRole('heading', { name: 'New interview' }).waitFor();
         await dialog().getByLabel(/^Stakeholder interviewed/).selectOption({ label: migration.name });
         await dialog().getByLabel(/^Date/).fill('2026-03-02');
         await dialog().getByLabel(/^Round/).fill('2026-e2e');
-        expect(await dialog().getByLabel(/^Interviewer/).inputValue()).toBe(ACTOR);
+        // The interviewer starts as the signed-in user's name.
+        expect(await dialog().getByLabel(/^Interviewer/).inputValue()).toBe(user.displayName ?? user.username);
         await dialog().getByRole('button', { name: 'Save interview' }).click();
         await dialog().waitFor({ state: 'detached' });
         const { items: interviews } = await api<{ items: Interview[] }>('/api/interviews?country=SE&round=2026-e2e');
         expect(interviews).toHaveLength(1);
         const interview = interviews[0]!;
-        expect(interview).toMatchObject({ stakeholder: 'se-migration', date: '2026-03-02', interviewer: ACTOR, updatedBy: ACTOR });
+        expect(interview).toMatchObject({ stakeholder: 'se-migration', date: '2026-03-02', interviewer: user.displayName ?? user.username, updatedBy: ACTOR });
 
         // Its findings entered on the map: edit mode with the interview active.
         await page.getByRole('link', { name: `Enter findings from the interview with ${migration.name} on 2026-03-02` }).click();
@@ -199,7 +200,7 @@ if (requireBrowser('editing in a browser')) {
 
         const { items } = await api<{ items: Flow[] }>(`/api/flows?stakeholder=${barnahus.id}`);
         const created = items.find((f) => f.to === ncp.id && f.basis === 'informal' && !graph.flows.some((g) => g.id === f.id));
-        expect(created).toMatchObject({ indicators: ['VIC-01'], evidence: [], confidence: 'reported', updatedBy: 'anonymous' });
+        expect(created).toMatchObject({ indicators: ['VIC-01'], evidence: [], confidence: 'reported', updatedBy: ACTOR });
         await page.waitForFunction((id) => window.__flowAtlas?.layoutDone && window.__flowAtlas.visibleFlows().includes(id), created!.id);
         expect(await hook((h) => h.edgeCount())).toBe(graph.flows.length + 1);
       });
@@ -207,14 +208,13 @@ if (requireBrowser('editing in a browser')) {
 
     describe('two people edit the same stakeholder', () => {
       const suite = browserSuite({ timeout: 20_000 });
-      const { waitForMap, dialog, setActor } = helpers(suite);
+      const { waitForMap, dialog } = helpers(suite);
 
       test('when someone saves a stakeholder while it is being edited, then the form shows both versions, and "Keep mine" saves mine over theirs', async () => {
         const { page, api, screenshot } = suite;
         const original = await api<Stakeholder>('/api/stakeholders/se-bra');
         await page.goto(`${suite.server.url}/?view=map&country=SE&edit=1&selected=se-bra`);
         await waitForMap('SE');
-        await setActor(ACTOR);
         const panel = page.getByRole('complementary', { name: original.name });
         await panel.getByRole('group', { name: `Edit ${original.name}` }).getByRole('button', { name: 'Edit' }).click();
         await dialog().getByRole('heading', { name: `Edit stakeholder: ${original.name}` }).waitFor();
@@ -226,9 +226,9 @@ if (requireBrowser('editing in a browser')) {
         expect(theirs.status).toBe(200);
 
         await dialog().getByRole('button', { name: 'Save changes' }).click();
-        const conflict = dialog().getByRole('group', { name: 'Changed meanwhile by Other consultant' });
+        const conflict = dialog().getByRole('group', { name: `Changed meanwhile by ${OTHER}` });
         await conflict.waitFor();
-        expect(await conflict.getByRole('columnheader', { name: /^Saved meanwhile by Other consultant at / }).count()).toBe(1);
+        expect(await conflict.getByRole('columnheader', { name: new RegExp(`^Saved meanwhile by ${escapeRegExp(OTHER)} at `) }).count()).toBe(1);
         const description = conflict.getByRole('row', { name: /^Description/ });
         expect(await description.getAttribute('class')).toContain('differs');
         expect(await description.textContent()).toContain('Mine: publishes the official crime statistics.');
@@ -337,7 +337,7 @@ if (requireBrowser('editing in a browser')) {
         await page.goto(`${suite.server.url}/?view=map&country=SE&edit=1&selected=${member.id}`);
         await waitForMap('SE');
         const panel = page.getByRole('complementary', { name: member.name });
-        await panel.getByRole('button', { name: `Edit the network ${network.name}` }).click();
+        await panel.getByRole('button', { name: `Edit network ${network.name}` }).click();
         await dialog().getByRole('heading', { name: `Edit network: ${network.name}` }).waitFor();
         const renamed = `${network.name} (renamed in e2e)`;
         await dialog().getByLabel(/^Name/).fill(renamed);
@@ -346,7 +346,7 @@ if (requireBrowser('editing in a browser')) {
         const saved = await api<{ name: string; version: number }>(`/api/networks/${network.id}`);
         expect(saved).toMatchObject({ name: renamed, version: network.version + 1 });
 
-        await panel.getByRole('button', { name: `Delete the network ${renamed}` }).click();
+        await panel.getByRole('button', { name: `Delete network ${renamed}` }).click();
         const confirm = page.getByRole('alertdialog', { name: 'Delete network' });
         await confirm.getByRole('button', { name: 'Delete network' }).click();
         await confirm.getByRole('alert').waitFor();
@@ -356,7 +356,7 @@ if (requireBrowser('editing in a browser')) {
         expect((await fetch(`${suite.server.url}/api/networks/${network.id}`)).status).toBe(404);
         const { items } = await api<{ items: Array<{ network: string }> }>('/api/memberships');
         expect(items.filter((m) => m.network === network.id)).toEqual([]);
-        await panel.getByRole('button', { name: `Edit the network ${renamed}` }).waitFor({ state: 'detached' });
+        await panel.getByRole('button', { name: `Edit network ${renamed}` }).waitFor({ state: 'detached' });
       });
     });
 

@@ -1,11 +1,15 @@
 // End-to-end: the history view in a real Chromium on the built client and the real API. Changes made
-// through the API under a person's name (X-Actor) show up with who, what, before and after; the
-// filters (country or all, kind, person) live in the URL; "Older changes" pages back.
+// through the API by two signed-in editors show up under their usernames with what, before and after;
+// the filters (country or all, kind, person) live in the URL; "Older changes" pages back.
 import type { Page } from 'playwright-core';
 import type { GraphResponse } from '../../server/api/schemas';
 import type { AuditResponse } from '../../server/api/rounds-schemas';
 import { browserSuite, requireBrowser } from '../support/chromium';
 import type { TestServer } from '../support/server';
+import { sessionAs, type E2eSession } from './sessions';
+
+const TOVE = 'tove.tester';
+const BO = 'bo.builder';
 
 if (requireBrowser('history in a browser')) {
   describe('history in a browser', () => {
@@ -15,14 +19,8 @@ if (requireBrowser('history in a browser')) {
     beforeEach(() => ({ server, page } = suite));
     const { api, screenshot } = suite;
 
-    async function send(method: 'PUT' | 'POST', path: string, body: unknown, actor: string): Promise<Record<string, unknown>> {
-      const res = await fetch(`${server.url}${path}`, {
-        method,
-        headers: { 'Content-Type': 'application/json', 'X-Actor': actor },
-        body: JSON.stringify(body),
-      });
-      if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-      return (await res.json()) as Record<string, unknown>;
+    async function send(who: E2eSession, method: 'PUT' | 'POST', path: string, body: unknown): Promise<Record<string, unknown>> {
+      return (await who.send<Record<string, unknown>>(method, path, body)).body;
     }
 
     function withoutMeta<T extends { version: number; updatedAt: string; updatedBy: string }>(item: T) {
@@ -30,18 +28,20 @@ if (requireBrowser('history in a browser')) {
       return rest;
     }
 
-    /** Tove renames a Swedish stakeholder and adds a Norwegian one; Bo changes a Swedish flow. Once per suite. */
+    /** Tove renames a Swedish stakeholder and adds a Norwegian one; Bo changes a Swedish flow; each signed in as an editor. Once per suite. */
     let changes: Promise<{ renamed: { id: string; before: string; after: string }; flowId: string }> | undefined;
     function makeChanges() {
       changes ??= (async () => {
+        const tove = await sessionAs(server, { username: TOVE, role: 'editor', displayName: 'Tove Tester' });
+        const bo = await sessionAs(server, { username: BO, role: 'editor' });
         const graph = await api<GraphResponse>('/api/graph?country=SE');
         const target = graph.stakeholders.find((s) => !s.external && !s.ncp)!;
         const { sector: _s, external: _e, ...stakeholder } = target;
         const after = `${target.name} (renamed in e2e)`;
-        await send('PUT', `/api/stakeholders/${target.id}`, { ...withoutMeta(stakeholder), name: after, version: target.version }, 'Tove Tester');
-        await send('POST', '/api/stakeholders', { id: 'no-e2e-tove', name: 'E2E Norwegian helpline', country: 'NO', type: 'hotline' }, 'Tove Tester');
+        await send(tove, 'PUT', `/api/stakeholders/${target.id}`, { ...withoutMeta(stakeholder), name: after, version: target.version });
+        await send(tove, 'POST', '/api/stakeholders', { id: 'no-e2e-tove', name: 'E2E Norwegian helpline', country: 'NO', type: 'hotline' });
         const flow = graph.flows.find((f) => f.status === 'active')!;
-        await send('PUT', `/api/flows/${flow.id}`, { ...withoutMeta(flow), status: 'planned', version: flow.version }, 'Bo Builder');
+        await send(bo, 'PUT', `/api/flows/${flow.id}`, { ...withoutMeta(flow), status: 'planned', version: flow.version });
         return { renamed: { id: target.id, before: target.name, after }, flowId: flow.id };
       })();
       return changes;
@@ -56,15 +56,15 @@ if (requireBrowser('history in a browser')) {
     const rows = () => page.locator('.audit-table > tbody > tr[data-seq]');
     const attrs = (name: string) => rows().evaluateAll((trs, n) => trs.map((tr) => tr.getAttribute(n)), name);
 
-    test('when a stakeholder is changed through the API with X-Actor, then the history shows who, what, and the before and after with the change marked', async () => {
+    test('when a signed-in editor changes a stakeholder through the API, then the history shows their username, what, and the before and after with the change marked', async () => {
       const { renamed } = await makeChanges();
       await openHistory('&country=SE');
 
       const row = page.locator(`.audit-table tr[data-key="${renamed.id}"][data-action="update"]`).first();
       await row.waitFor();
-      expect(await row.getAttribute('data-actor')).toBe('Tove Tester');
+      expect(await row.getAttribute('data-actor')).toBe(TOVE);
       const cells = (await row.locator('td, th').allTextContents()).map((t) => t.trim());
-      expect(cells[1]).toBe('Tove Tester');
+      expect(cells[1]).toBe(TOVE);
       expect(cells[2]).toBe('Updated stakeholder');
       expect(cells[3]).toContain(renamed.after);
       expect(cells[4]).toBe('SE');
@@ -87,21 +87,21 @@ if (requireBrowser('history in a browser')) {
       const { flowId } = await makeChanges();
       await openHistory('&country=SE');
 
-      await page.getByLabel('Person', { exact: true }).selectOption('Tove Tester');
-      await page.waitForURL((url) => url.searchParams.get('actor') === 'Tove Tester');
-      await page.locator('.audit-table tbody tr[data-actor="Tove Tester"]').first().waitFor();
-      await page.waitForFunction(() => [...document.querySelectorAll('.audit-table > tbody > tr[data-seq]')].every((tr) => tr.getAttribute('data-actor') === 'Tove Tester'));
+      await page.getByLabel('Person', { exact: true }).selectOption(TOVE);
+      await page.waitForURL((url) => url.searchParams.get('actor') === TOVE);
+      await page.locator(`.audit-table tbody tr[data-actor="${TOVE}"]`).first().waitFor();
+      await page.waitForFunction((who) => [...document.querySelectorAll('.audit-table > tbody > tr[data-seq]')].every((tr) => tr.getAttribute('data-actor') === who), TOVE);
       expect(await attrs('data-key')).not.toContain('no-e2e-tove');
 
       await page.getByLabel('Changes in', { exact: true }).selectOption('all');
-      await page.waitForURL((url) => url.searchParams.get('scope') === 'all' && url.searchParams.get('actor') === 'Tove Tester');
+      await page.waitForURL((url) => url.searchParams.get('scope') === 'all' && url.searchParams.get('actor') === TOVE);
       await page.locator('.audit-table tr[data-key="no-e2e-tove"]').waitFor();
-      expect(new Set(await attrs('data-actor'))).toEqual(new Set(['Tove Tester']));
+      expect(new Set(await attrs('data-actor'))).toEqual(new Set([TOVE]));
 
       await page.getByLabel('Person', { exact: true }).selectOption('');
       await page.getByLabel('Kind of item', { exact: true }).selectOption('flow');
       await page.waitForURL((url) => url.searchParams.get('kind') === 'flow' && !url.searchParams.has('actor'));
-      await page.locator(`.audit-table tr[data-key="${flowId}"][data-actor="Bo Builder"]`).waitFor();
+      await page.locator(`.audit-table tr[data-key="${flowId}"][data-actor="${BO}"]`).waitFor();
       await page.waitForFunction(() => [...document.querySelectorAll('.audit-table > tbody > tr[data-seq]')].every((tr) => tr.getAttribute('data-kind') === 'flow'));
 
       // The filters come back from the URL alone.

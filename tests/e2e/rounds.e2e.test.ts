@@ -26,7 +26,7 @@ if (requireBrowser('mapping rounds in a browser')) {
     async function send(method: 'PUT' | 'DELETE' | 'POST', path: string, body?: unknown): Promise<unknown> {
       const res = await fetch(`${server.url}${path}`, {
         method,
-        headers: { 'Content-Type': 'application/json', 'X-Actor': 'e2e-rounds' },
+        headers: { 'Content-Type': 'application/json' },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
       if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
@@ -55,6 +55,8 @@ if (requireBrowser('mapping rounds in a browser')) {
       const { rounds } = await api<{ rounds: RoundSummary[] }>('/api/rounds?country=SE');
       const baseline = rounds.find((r) => r.name === '2010 baseline');
       expect(baseline).toBeDefined();
+      // Frozen by the signed-in user (the suite's browser is the test server's admin).
+      expect(baseline!.createdBy).toBe('admin');
       expect(await page.locator(`tr[data-round="${baseline!.id}"]`).textContent()).toContain('2010 baseline');
 
       // Change the map: a new stakeholder with a flow, a flow changed, and the NCP's busiest incoming flow removed.

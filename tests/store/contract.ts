@@ -4,6 +4,7 @@ import { MapDocument, KIND_SPECS, keyOf, type Kind } from '../../server/model';
 import type { GraphStore } from '../../server/store/port';
 import { catalogue } from '../fixtures/catalogue';
 import { smallMap } from '../fixtures/small-map';
+import { HOSTILE_TEXTS, INJECTIONS } from '../support/fuzz';
 
 export interface StoreFactory {
   /** A fresh, empty, initialised store. */
@@ -384,6 +385,8 @@ export function storeContract(name: string, factory: StoreFactory): void {
       });
     });
 
+    accountsContract(() => store);
+
     describe('audit countries, filters and paging', () => {
       test('when a map is imported, then each entry names the countries of its item', async () => {
         await seeded();
@@ -450,10 +453,351 @@ export function storeContract(name: string, factory: StoreFactory): void {
         expect(await store.auditActors()).toEqual(['Zoe', 'anna', 'seed', 'test']);
       });
     });
+
+    describe('hostile text and ids are data, never code', () => {
+      /** How many items of each kind, rounds and audit entries the store holds. */
+      const census = async () => {
+        const counts: Record<string, number> = {};
+        for (const kind of Object.keys(KIND_SPECS) as Kind[]) counts[kind] = (await store.list(kind)).length;
+        counts.round = (await store.listRounds()).length;
+        counts.audit = (await store.audit({ limit: 10_000 })).length;
+        return counts;
+      };
+      const bytes = (text: string) => Buffer.from(text, 'utf8').toString('hex');
+      /** The region export without the items whose key starts with `prefix` (in any case). */
+      const exportWithout = async (prefix: string) => {
+        const doc = await store.exportDocument({});
+        for (const kind of Object.keys(KIND_SPECS) as Kind[]) {
+          const c = KIND_SPECS[kind].collection as keyof MapDocument;
+          if (Array.isArray(doc[c])) (doc as unknown as Record<string, object[]>)[c] = (doc[c] as object[]).filter((e) => !keyOf(kind, e).toLowerCase().startsWith(prefix));
+        }
+        return doc;
+      };
+
+      test.each(HOSTILE_TEXTS)('when %s is written into every free-text field of every kind, then each reads back byte for byte and nothing else changes', async (_label, text) => {
+        await seeded();
+        const before = await census();
+        const exported = await exportWithout('xc');
+
+        await store.create('country', { code: 'XC', name: text, euMember: false, cbssMember: false }, text);
+        await store.create('theme', { code: 'XC_HOSTILE', name: text }, 'a');
+        await store.create('indicator', { code: 'XCH-01', name: text, themes: ['XC_HOSTILE'], description: text }, 'a');
+        await store.create('stakeholder', { id: 'xc-s', name: text, country: 'XC', type: 'ngo', description: text, tags: [text] }, 'a');
+        await store.create('network', { id: 'xc-n', name: text, country: 'XC', kind: 'task_force' }, 'a');
+        await store.create('interview', { id: 'xc-i', date: '2026-01-15', stakeholder: 'xc-s', interviewer: text, round: text, notes: text }, 'a');
+        await store.create('dataset', {
+          id: 'xc-d', name: text, holder: 'xc-s', indicators: ['XCH-01'], granularity: 'aggregate', frequency: 'annual', legalBasis: text, notes: text,
+        }, 'a');
+        await store.create('flow', { id: 'xc-f', from: 'xc-s', to: 'xa-ncp', indicators: ['XCH-01'], basis: 'informal', evidence: ['xc-i'], note: text }, 'a');
+        const round = await store.freezeRound({ name: text, country: 'XC', note: text }, 'a');
+
+        const read = {
+          country: (await store.get('country', 'XC')).name,
+          theme: (await store.get('theme', 'XC_HOSTILE')).name,
+          indicator: [(await store.get('indicator', 'XCH-01')).name, (await store.get('indicator', 'XCH-01')).description],
+          stakeholder: [(await store.get('stakeholder', 'xc-s')).name, (await store.get('stakeholder', 'xc-s')).description, ...(await store.get('stakeholder', 'xc-s')).tags],
+          network: (await store.get('network', 'xc-n')).name,
+          interview: [(await store.get('interview', 'xc-i')).interviewer, (await store.get('interview', 'xc-i')).round, (await store.get('interview', 'xc-i')).notes],
+          dataset: [(await store.get('dataset', 'xc-d')).name, (await store.get('dataset', 'xc-d')).legalBasis, (await store.get('dataset', 'xc-d')).notes],
+          flow: (await store.get('flow', 'xc-f')).note,
+          round: [(await store.getRound(round.id)).name, (await store.getRound(round.id)).note],
+          actor: (await store.get('country', 'XC')).updatedBy,
+        };
+        const all = Object.values(read).flat();
+        expect(all).toHaveLength(18);
+        for (const value of all) expect(bytes(value ?? '')).toBe(bytes(text));
+        const doc = await store.exportDocument({ country: 'XC' });
+        expect(doc.stakeholders[0]).toMatchObject({ name: text, description: text, tags: [text] });
+        expect(doc.flows.map((f) => f.note)).toEqual([text]);
+        expect((await store.getRound(round.id)).document.interviews[0]).toMatchObject({ interviewer: text, round: text, notes: text });
+        const [entry] = await store.audit({ kind: 'flow', key: 'xc-f' });
+        expect(entry?.after).toMatchObject({ note: text });
+        expect(await store.auditActors()).toContain(text);
+
+        const after = await census();
+        expect(after).toEqual({
+          ...before, country: before.country! + 1, theme: before.theme! + 1, indicator: before.indicator! + 1, stakeholder: before.stakeholder! + 1,
+          network: before.network! + 1, interview: before.interview! + 1, dataset: before.dataset! + 1, flow: before.flow! + 1, round: before.round! + 1,
+          audit: before.audit! + 9,
+        });
+        expect(await exportWithout('xc')).toEqual(exported);
+      });
+
+      test('when the hostile texts are exported and imported into another empty store, then that store holds them byte for byte', async () => {
+        await seeded();
+        const doc = smallMap();
+        HOSTILE_TEXTS.forEach(([, text], i) => {
+          doc.stakeholders.push({ id: `xa-h${i}`, name: text, country: 'XA', type: 'ngo', level: 'local', ncp: false, description: text, tags: [text] });
+          doc.flows.push({
+            id: `xa-hf${i}`, from: `xa-h${i}`, to: 'xa-ncp', indicators: ['VIC-01'], basis: 'informal', status: 'active', personDependent: false,
+            evidence: [], confidence: 'reported', note: text,
+          });
+        });
+        await store.importDocument(doc, { mode: 'merge', actor: 'x' });
+        const exported = await store.exportDocument({});
+        const other = await factory.create();
+        try {
+          await other.ensureCatalogue(catalogue, 'test');
+          await other.importDocument(JSON.parse(JSON.stringify(exported)), { mode: 'merge', actor: 'x' });
+          expect(await other.exportDocument({})).toEqual(exported);
+          for (const [i, [, text]] of HOSTILE_TEXTS.entries()) {
+            expect(bytes((await other.get('stakeholder', `xa-h${i}`)).name)).toBe(bytes(text));
+            expect(bytes((await other.get('flow', `xa-hf${i}`)).note ?? '')).toBe(bytes(text));
+          }
+        } finally {
+          await other.close();
+        }
+      });
+
+      test.each(Object.entries(INJECTIONS))('when the %s injection is given as an id or a reference, then it is refused naming the field, reads find nothing and the graph is intact', async (_label, payload) => {
+        await seeded();
+        const before = await census();
+        const exported = await store.exportDocument({});
+
+        const asId = await problemsOf(store.create('stakeholder', { id: payload, name: 'x', country: 'XA', type: 'ngo' }, 'a'));
+        expect(asId.problems.map((p) => p.field)).toEqual(['id']);
+        const asRef = await problemsOf(store.create('flow', { id: 'xa-f9', from: payload, to: 'xa-ncp', indicators: ['VIC-01'], basis: 'informal' }, 'a'));
+        expect(asRef.problems.map((p) => p.field)).toEqual(['from']);
+        const asCountry = await problemsOf(store.create('network', { id: 'xa-n9', name: payload, country: payload, kind: 'task_force' }, 'a'));
+        expect(asCountry.problems.map((p) => p.field)).toEqual(['country']);
+        await expect(store.get('stakeholder', payload)).rejects.toBeInstanceOf(NotFoundError);
+        await expect(store.get('membership', `${payload}|xa-net`)).rejects.toBeInstanceOf(NotFoundError);
+        await expect(store.delete('flow', payload, 1, 'a', { cascade: true })).rejects.toBeInstanceOf(NotFoundError);
+        await expect(store.update('stakeholder', payload, { name: 'x', country: 'XA', type: 'ngo' }, 1, 'a')).rejects.toBeInstanceOf(ValidationError);
+        await expect(store.getRound(payload)).rejects.toBeInstanceOf(NotFoundError);
+        expect(await store.audit({ key: payload, actor: payload, country: payload })).toEqual([]);
+
+        expect(await census()).toEqual(before);
+        expect(await store.exportDocument({})).toEqual(exported);
+      });
+
+      test('when text holds an unpaired surrogate (not Unicode, which a store would rewrite), then every text field refuses it by name and nothing is written', async () => {
+        await seeded();
+        const before = await census();
+        const lone = ['a\uD800b', 'x\uDFFF', '\uDBFF'];
+        for (const bad of lone) {
+          const cases: Array<[Kind, object, string]> = [
+            ['country', { code: 'XC', name: bad, euMember: false, cbssMember: false }, 'name'],
+            ['stakeholder', { id: 'xa-u', name: 'n', country: 'XA', type: 'ngo', description: bad }, 'description'],
+            ['stakeholder', { id: 'xa-u', name: 'n', country: 'XA', type: 'ngo', tags: [bad] }, 'tags'],
+            ['dataset', { id: 'xa-u', name: 'n', holder: 'xa-ngo', indicators: [], granularity: 'case', frequency: 'annual', legalBasis: bad }, 'legalBasis'],
+            ['flow', { id: 'xa-u', from: 'xa-ngo', to: 'xa-ncp', indicators: [], basis: 'informal', note: bad }, 'note'],
+            ['interview', { id: 'xa-u', date: '2026-01-15', stakeholder: 'xa-ngo', round: 'r', interviewer: bad }, 'interviewer'],
+            ['interview', { id: 'xa-u', date: '2026-01-15', stakeholder: 'xa-ngo', round: bad }, 'round'],
+          ];
+          for (const [kind, input, field] of cases) {
+            const err = await problemsOf(store.create(kind, input, 'a'));
+            expect([kind, err.problems.map((p) => p.field)]).toEqual([kind, [field]]);
+            expect(err.problems[0]?.message).toMatch(/valid Unicode/);
+          }
+          const round = await problemsOf(store.freezeRound({ name: bad }, 'a'));
+          expect(round.problems.map((p) => p.field)).toEqual(['name']);
+          const doc = { ...smallMap(), networks: [{ ...smallMap().networks[0]!, name: bad }] };
+          const imported = await problemsOf(store.importDocument(doc, { mode: 'merge', actor: 'a' }));
+          expect(imported.problems).toEqual([expect.objectContaining({ kind: 'network', id: 'xa-net', field: 'name' })]);
+        }
+        expect(await census()).toEqual(before);
+      });
+
+      test('when ids are JavaScript property names (constructor, toString, prototype ...), then they are ordinary ids on every kind', async () => {
+        await seeded();
+        const names = ['constructor', 'toString', 'prototype', 'hasOwnProperty', 'valueOf'];
+        for (const id of names) await store.create('stakeholder', { id, name: id, country: 'XA', type: 'ngo' }, 'a');
+        await store.create('network', { id: 'constructor', name: 'n', country: 'XA', kind: 'working_group' }, 'a');
+        await store.create('membership', { stakeholder: 'toString', network: 'constructor' }, 'a');
+        await store.create('flow', { id: 'valueOf', from: 'constructor', to: 'prototype', indicators: ['VIC-01'], basis: 'informal' }, 'a');
+
+        expect((await store.list('stakeholder', { country: 'XA' })).map((s) => s.id)).toEqual(expect.arrayContaining(names));
+        expect(await store.get('membership', 'toString|constructor')).toMatchObject({ role: 'member', version: 1 });
+        expect(await store.get('flow', 'valueOf')).toMatchObject({ from: 'constructor', to: 'prototype' });
+        const removed = await store.delete('stakeholder', 'constructor', 1, 'a', { cascade: true });
+        expect(removed.deleted).toEqual({ stakeholder: 1, flow: 1 });
+        expect((await store.list('stakeholder')).map((s) => s.id)).not.toContain('constructor');
+        expect(await store.get('network', 'constructor')).toMatchObject({ name: 'n' });
+        expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+        expect(typeof ({}).toString).toBe('function');
+      });
+
+      test('when texts are exactly at their schema maximum, then they are stored whole; one character more is refused naming the field', async () => {
+        await seeded();
+        // Maxima count code points, as zod 4 does: a text of emoji at the maximum is twice as long in UTF-16 units.
+        const fill = (n: number) => `${'🙂'.repeat(n - 2)}\u0000é`;
+        const max = { name: fill(300), description: fill(10_000), tag: fill(60), interviewer: fill(200), round: fill(60), roundName: fill(120), roundNote: fill(2000), legalBasis: fill(500) };
+        for (const [field, value] of Object.entries(max)) expect([field, [...value].length]).toEqual([field, { name: 300, description: 10_000, tag: 60, interviewer: 200, round: 60, roundName: 120, roundNote: 2000, legalBasis: 500 }[field]]);
+
+        await store.create('stakeholder', { id: 'xa-long', name: max.name, country: 'XA', type: 'ngo', description: max.description, tags: [max.tag] }, 'a');
+        await store.create('interview', { id: 'xa-long-i', date: '2026-01-15', stakeholder: 'xa-long', interviewer: max.interviewer, round: max.round, notes: max.description }, 'a');
+        await store.create('dataset', { id: 'xa-long-d', name: max.name, holder: 'xa-long', indicators: ['VIC-01'], granularity: 'case', frequency: 'annual', legalBasis: max.legalBasis, notes: max.description }, 'a');
+        const round = await store.freezeRound({ name: max.roundName, note: max.roundNote }, 'a');
+        const s = await store.get('stakeholder', 'xa-long');
+        expect([s.name, s.description ?? '', s.tags[0] ?? ''].map(bytes)).toEqual([max.name, max.description, max.tag].map(bytes));
+        const i = await store.get('interview', 'xa-long-i');
+        expect([i.interviewer, i.round, i.notes].map((v) => bytes(v ?? ''))).toEqual([max.interviewer, max.round, max.description].map(bytes));
+        expect(bytes((await store.get('dataset', 'xa-long-d')).legalBasis ?? '')).toBe(bytes(max.legalBasis));
+        const r = await store.getRound(round.id);
+        expect([r.name, r.note ?? ''].map(bytes)).toEqual([max.roundName, max.roundNote].map(bytes));
+
+        const before = await census();
+        const over = async (kind: Kind, input: object, field: string) => {
+          const err = await problemsOf(store.create(kind, input, 'a'));
+          expect(err.problems.map((p) => p.field)).toEqual([field]);
+        };
+        await over('stakeholder', { id: 'xa-l2', name: `${max.name}x`, country: 'XA', type: 'ngo' }, 'name');
+        await over('stakeholder', { id: 'xa-l2', name: 'n', country: 'XA', type: 'ngo', description: `${max.description}x` }, 'description');
+        await over('stakeholder', { id: 'xa-l2', name: 'n', country: 'XA', type: 'ngo', tags: [`${max.tag}x`] }, 'tags');
+        await over('interview', { id: 'xa-l2', date: '2026-01-15', stakeholder: 'xa-long', interviewer: `${max.interviewer}x`, round: 'r' }, 'interviewer');
+        await over('interview', { id: 'xa-l2', date: '2026-01-15', stakeholder: 'xa-long', round: `${max.round}x` }, 'round');
+        await over('dataset', { id: 'xa-l2', name: 'n', holder: 'xa-long', indicators: [], granularity: 'case', frequency: 'annual', legalBasis: `${max.legalBasis}x` }, 'legalBasis');
+        await over('stakeholder', { id: `x${'a'.repeat(128)}`, name: 'n', country: 'XA', type: 'ngo' }, 'id');
+        for (const input of [{ name: `${max.roundName}x` }, { name: 'n', note: `${max.roundNote}x` }]) {
+          const err = await problemsOf(store.freezeRound(input, 'a'));
+          expect(err.problems).toHaveLength(1);
+        }
+        expect(await census()).toEqual(before);
+      });
+    });
   });
 }
 
 function strip(row: object): Record<string, unknown> {
   const { version: _v, updatedAt: _a, updatedBy: _b, ...rest } = row as Record<string, unknown>;
   return rest;
+}
+
+/** Accounts and sessions: not map data, audited without the hash, at least one administrator, sessions end with their account. */
+function accountsContract(current: () => GraphStore): void {
+  describe('accounts and sessions', () => {
+    const HASH = 'scrypt$1024$8$1$c2FsdHNhbHRzYWx0$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNo';
+    const at = (minutes: number) => new Date(Date.UTC(2030, 0, 1, 0, minutes)).toISOString();
+    const session = (idHash: string, username: string, expiresIn = 600, idleIn = 120) =>
+      ({ idHash, username, createdAt: at(0), expiresAt: at(expiresIn), idleExpiresAt: at(idleIn) });
+    const admin = (username = 'root') => current().createAccount({ username, role: 'admin', countries: [], passwordHash: HASH }, 'setup');
+
+    test('when accounts are created, then the list has them by name without hashes, and one read gives the hash', async () => {
+      const store = current();
+      await admin();
+      const ncp = await store.createAccount({ username: 'se.ncp', role: 'ncp', countries: ['SE'], displayName: 'SE NCP', passwordHash: HASH }, 'root');
+      expect(ncp).toMatchObject({ username: 'se.ncp', role: 'ncp', countries: ['SE'], displayName: 'SE NCP' });
+      expect(ncp).not.toHaveProperty('passwordHash');
+      expect(Date.parse(ncp.createdAt)).not.toBeNaN();
+      const list = await store.listAccounts();
+      expect(list.map((a) => a.username)).toEqual(['root', 'se.ncp']);
+      expect(JSON.stringify(list)).not.toContain(HASH);
+      expect(await store.getAccount('se.ncp')).toMatchObject({ username: 'se.ncp', passwordHash: HASH, countries: ['SE'] });
+      expect(await store.getAccount('nobody')).toBeUndefined();
+      await expect(admin()).rejects.toMatchObject({ code: 'already_exists', status: 409 });
+    });
+
+    test('when an ncp has no country or another role has some, then the account is refused naming countries', async () => {
+      const store = current();
+      const noCountry = await problemsOf(store.createAccount({ username: 'ncp1', role: 'ncp', countries: [], passwordHash: HASH }, 'a'));
+      expect(noCountry.problems.map((p) => p.field)).toEqual(['countries']);
+      const editor = await problemsOf(store.createAccount({ username: 'ed1', role: 'editor', countries: ['SE'], passwordHash: HASH }, 'a'));
+      expect(editor.problems.map((p) => p.field)).toEqual(['countries']);
+      const badName = await problemsOf(store.createAccount({ username: 'Bad Name', role: 'viewer', countries: [], passwordHash: HASH }, 'a'));
+      expect(badName.problems.map((p) => p.field)).toEqual(['username']);
+      expect(await store.listAccounts()).toEqual([]);
+    });
+
+    test('when accounts change, then the audit trail has kind account, the actor, and never the hash', async () => {
+      const store = current();
+      await admin();
+      await store.createAccount({ username: 'viewer1', role: 'viewer', countries: [], passwordHash: HASH }, 'root');
+      const changed = await store.updateAccount('viewer1', { role: 'ncp', countries: ['NO'], displayName: 'Kari' }, 'root');
+      expect(changed).toMatchObject({ role: 'ncp', countries: ['NO'], displayName: 'Kari' });
+      await store.updateAccount('viewer1', { displayName: null, passwordHash: 'scrypt$1024$8$1$b3RoZXJzYWx0$b3RoZXJoYXNo' }, 'root');
+      expect((await store.getAccount('viewer1'))?.displayName).toBeUndefined();
+      await store.deleteAccount('viewer1', 'root');
+      const entries = await store.audit({ kind: 'account' as never, limit: 100 });
+      expect(entries.map((e) => `${e.action}:${e.key}:${e.actor}`)).toEqual([
+        'delete:viewer1:root', 'update:viewer1:root', 'update:viewer1:root', 'create:viewer1:root', 'create:root:setup',
+      ]);
+      expect(entries[2]).toMatchObject({ before: { role: 'viewer', countries: [] }, after: { role: 'ncp', countries: ['NO'] }, countries: [] });
+      expect(entries[1]!.after).toMatchObject({ passwordChanged: true });
+      expect(JSON.stringify(entries)).not.toMatch(/scrypt|passwordHash/);
+    });
+
+    test('when accounts change, then the map, its version, its export and the rounds do not', async () => {
+      const store = current();
+      const version = await store.storeVersion();
+      const doc = await store.exportDocument({});
+      await admin();
+      await store.createAccount({ username: 'editor1', role: 'editor', countries: [], passwordHash: HASH }, 'root');
+      await store.updateAccount('editor1', { role: 'viewer' }, 'root');
+      await store.createSession(session('h1', 'editor1'));
+      await store.deleteAccount('editor1', 'root');
+      expect(await store.storeVersion()).toBe(version);
+      expect(await store.exportDocument({})).toEqual(doc);
+      const round = await store.freezeRound({ name: 'with accounts' }, 'maker');
+      expect(JSON.stringify((await store.getRound(round.id)).document)).not.toMatch(/scrypt|passwordHash|"editor1"|"root"/);
+    });
+
+    test('when the only administrator would be removed or demoted, then 409 last_admin; with a second one, it works', async () => {
+      const store = current();
+      await admin('first');
+      await expect(store.deleteAccount('first', 'first')).rejects.toMatchObject({ status: 409, code: 'last_admin' });
+      await expect(store.updateAccount('first', { role: 'editor' }, 'first')).rejects.toMatchObject({ code: 'last_admin' });
+      await admin('second');
+      await store.updateAccount('first', { role: 'editor' }, 'second');
+      await expect(store.deleteAccount('second', 'second')).rejects.toMatchObject({ code: 'last_admin' });
+      expect((await store.listAccounts()).map((a) => `${a.username}:${a.role}`)).toEqual(['first:editor', 'second:admin']);
+      await expect(store.updateAccount('ghost', { role: 'viewer' }, 'second')).rejects.toBeInstanceOf(NotFoundError);
+    });
+
+    test('when sessions are created, read, touched and ended, then each step shows; none exists for an unknown account', async () => {
+      const store = current();
+      await admin();
+      await store.createSession(session('h1', 'root'));
+      await store.createSession(session('h2', 'root'));
+      const found = await store.getSession('h1');
+      expect(found?.session).toEqual(session('h1', 'root'));
+      expect(found?.account).toMatchObject({ username: 'root', role: 'admin' });
+      expect(found?.account).not.toHaveProperty('passwordHash');
+      await store.touchSession('h1', at(300));
+      expect((await store.getSession('h1'))?.session.idleExpiresAt).toBe(at(300));
+      await store.deleteSession('h1');
+      expect(await store.getSession('h1')).toBeUndefined();
+      expect(await store.getSession('h2')).toBeDefined();
+      await expect(store.createSession(session('h3', 'nobody'))).rejects.toBeInstanceOf(NotFoundError);
+    });
+
+    test("when an account's sessions are ended but one, or the account is removed, then those sessions are gone", async () => {
+      const store = current();
+      await admin();
+      await store.createAccount({ username: 'editor1', role: 'editor', countries: [], passwordHash: HASH }, 'root');
+      for (const id of ['a', 'b', 'c']) await store.createSession(session(id, 'editor1'));
+      await store.createSession(session('r', 'root'));
+      expect(await store.endSessions('editor1', 'b')).toBe(2);
+      expect(await store.getSession('a')).toBeUndefined();
+      expect(await store.getSession('b')).toBeDefined();
+      await store.updateAccount('editor1', { passwordHash: `${HASH}x` }, 'root', { endSessions: {} });
+      expect(await store.getSession('b')).toBeUndefined();
+      await store.createSession(session('d', 'editor1'));
+      await store.deleteAccount('editor1', 'root');
+      expect(await store.getSession('d')).toBeUndefined();
+      expect(await store.getSession('r')).toBeDefined();
+    });
+
+    test('when expired sessions are purged, then those past either expiry go and the others stay', async () => {
+      const store = current();
+      await admin();
+      await store.createSession(session('live', 'root', 600, 120));
+      await store.createSession(session('idle', 'root', 600, 30));
+      await store.createSession(session('old', 'root', 45, 120));
+      expect(await store.purgeSessions(at(60))).toBe(2);
+      expect(await store.getSession('live')).toBeDefined();
+      expect(await store.getSession('idle')).toBeUndefined();
+      expect(await store.getSession('old')).toBeUndefined();
+      expect(await store.purgeSessions(at(60))).toBe(0);
+    });
+
+    test('when a sign-in is recorded, then lastLoginAt is set without an audit entry', async () => {
+      const store = current();
+      await admin();
+      const before = (await store.audit({ limit: 1000 })).length;
+      await store.recordLogin('root', at(5));
+      expect((await store.listAccounts())[0]).toMatchObject({ username: 'root', lastLoginAt: at(5) });
+      expect(await store.audit({ limit: 1000 })).toHaveLength(before);
+    });
+  });
 }

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import type { FlowAtlasTestHook } from '../../client/src/testHook';
-import { startTestServer, type TestServer } from './server';
+import { startTestServer, type TestServer, type TestServerOptions } from './server';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
@@ -67,7 +67,11 @@ export interface BrowserSuite {
  * after the suite, the recorded timings in `artifacts/e2e/<timingsFile>`. Read the fields inside
  * hooks and tests, not when the suite is defined.
  */
-export function browserSuite(options: { timingsFile?: string; contextOptions?: BrowserContextOptions; timeout?: number } = {}): BrowserSuite {
+export function browserSuite(options: {
+  timingsFile?: string; contextOptions?: BrowserContextOptions; timeout?: number;
+  /** How the test server starts: by default signed in as `admin` for every request without a cookie; `{ as: null }` raw. */
+  server?: TestServerOptions;
+} = {}): BrowserSuite {
   const suite = {
     timings: {},
     async api<T>(urlPath: string, body?: unknown): Promise<T> {
@@ -91,7 +95,7 @@ export function browserSuite(options: { timingsFile?: string; contextOptions?: B
   } as BrowserSuite;
   beforeAll(async () => {
     assertClientBuilt();
-    suite.server = await startTestServer();
+    suite.server = await startTestServer(options.server);
     suite.browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   });
   afterAll(async () => {

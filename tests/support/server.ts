@@ -1,24 +1,44 @@
 // Starts the real app in-process on a random port, on a fresh seeded embedded store, for API and browser tests.
+// By default every request without a cookie runs signed in as the administrator `admin` (a real session,
+// made through POST /api/auth/login); `as: null` serves the app as it is (the sign-in tests).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import type express from 'express';
 import { createApp } from '../../server/app';
+import type { Role } from '../../server/auth/types';
 import { createStore } from '../../server/store';
 import type { GraphStore } from '../../server/store/port';
 import { seedStore } from '../../seed/loader';
+import { createTestAccount, loginCookie, withCookie } from './auth';
 
 export interface TestServer {
   url: string;
   store: GraphStore;
+  /** Who requests run as when they carry no cookie (undefined with `as: null`). */
+  username?: string;
   close(): Promise<void>;
 }
 
-export async function startTestServer(options: { seedMaps?: boolean } = {}): Promise<TestServer> {
+export interface TestServerOptions {
+  seedMaps?: boolean;
+  /** The role requests without a cookie run as (default 'admin', username `admin`; an ncp gets SE); null: not signed in. */
+  as?: Role | null;
+}
+
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fa-server-'));
   const store = await createStore({ dataDir });
   await seedStore(store, { maps: options.seedMaps ?? true });
-  const app = createApp({ store, clientDir: path.resolve(__dirname, '../../dist/client') });
+  const raw = createApp({ store, clientDir: path.resolve(__dirname, '../../dist/client') });
+  const role = options.as === undefined ? 'admin' : options.as;
+  let app: express.Express = raw;
+  let username: string | undefined;
+  if (role !== null) {
+    username = await createTestAccount(store, { role, username: role, ...(role === 'ncp' ? { countries: ['SE'] } : {}) });
+    app = withCookie(raw, await loginCookie(raw, username));
+  }
   const server = await new Promise<import('node:http').Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
@@ -26,6 +46,7 @@ export async function startTestServer(options: { seedMaps?: boolean } = {}): Pro
   return {
     url: `http://127.0.0.1:${port}`,
     store,
+    ...(username ? { username } : {}),
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections?.();

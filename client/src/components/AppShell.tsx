@@ -1,8 +1,12 @@
-// The frame around every view: title, the views as tabs, the country picker, the illustrative notice.
+// The frame around every view: title, the views the signed-in user may open as tabs, the country
+// picker, the signed-in user (with "Change password" and "Sign out"), the illustrative notice.
 import type { ReactNode } from 'react';
+import { useMe } from '../features/auth/api/getMe';
+import { UserMenu } from '../features/auth/components/UserMenu';
+import { can } from '../features/auth/permissions';
 import { CountryPicker } from '../features/map/components/CountryPicker';
 import type { CountrySummary } from '../features/map/api/types';
-import { navigate, viewHref, VIEWS, type ViewId } from '../lib/views';
+import { navigate, viewHref, viewRequires, VIEWS, type ViewId } from '../lib/views';
 import { IllustrativeBanner } from './IllustrativeBanner';
 import { Loading } from './States';
 
@@ -17,14 +21,19 @@ interface Props {
 }
 
 export function AppShell({ view, country, countries, onCountry, illustrative, children }: Props) {
+  const user = useMe();
   const needsCountry = VIEWS.find((v) => v.id === view)?.needsCountry ?? true;
+  const offered = VIEWS.filter((v) => {
+    const requires = viewRequires(v.id);
+    return requires === undefined || can(user, requires);
+  });
   return (
     <div className="app">
       <header className="app-header">
         <h1>Flow Atlas</h1>
         <p className="tagline">Who passes information on child trafficking to whom, Baltic Sea Region</p>
         <nav aria-label="Views" className="views">
-          {VIEWS.map((v) => (
+          {offered.map((v) => (
             <a
               key={v.id}
               href={viewHref(v.id, country)}
@@ -42,6 +51,7 @@ export function AppShell({ view, country, countries, onCountry, illustrative, ch
         <div className="header-controls">
           {countries && (needsCountry || view === 'gaps' || view === 'data' || view === 'history') && <CountryPicker countries={countries} value={country} onChange={onCountry} />}
           {!countries && <Loading>Loading countries…</Loading>}
+          <UserMenu />
         </div>
       </header>
       <main className="app-main">

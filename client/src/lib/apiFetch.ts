@@ -1,4 +1,7 @@
-// The one way the client calls the API: JSON in, JSON out, error bodies turned into ApiError.
+// The one way the client calls the API: JSON in, JSON out, error bodies turned into ApiError; a 401
+// "sign in first" also tells the sign-in gate (lib/session.ts). The session cookie goes by itself.
+import { isSessionEnd, sessionEnded } from './session';
+
 export interface ApiProblem {
   path?: string;
   id?: string;
@@ -50,12 +53,17 @@ export async function apiFetch<T>(path: string, init: RequestInit = {}): Promise
   let res: Response;
   try {
     res = await fetch(path, {
+      credentials: 'same-origin',
       ...init,
       headers: { Accept: 'application/json', ...(init.body ? { 'Content-Type': 'application/json' } : {}), ...init.headers },
     });
   } catch {
     throw new ApiError(0, 'network_error', 'Could not reach the Flow Atlas server. Check your connection and try again.');
   }
-  if (!res.ok) throw await errorFrom(res);
+  if (!res.ok) {
+    const error = await errorFrom(res);
+    if (isSessionEnd(error.status, error.code)) sessionEnded();
+    throw error;
+  }
   return (await res.json()) as T;
 }

@@ -1,5 +1,6 @@
 // The explorer's views. The view, the country and each view's filters live in the URL, so every
-// screen can be shared as a link.
+// screen can be shared as a link. `requires` names what a role must be allowed (features/auth/permissions.ts)
+// for the view to be offered at all.
 export const VIEWS = [
   { id: 'map', label: 'Map', needsCountry: true },
   { id: 'gaps', label: 'Gaps', needsCountry: false },
@@ -9,10 +10,17 @@ export const VIEWS = [
   { id: 'evidence', label: 'Evidence', needsCountry: true },
   { id: 'rounds', label: 'Rounds', needsCountry: true },
   { id: 'data', label: 'Import & export', needsCountry: false },
-  { id: 'history', label: 'History', needsCountry: false },
+  { id: 'history', label: 'History', needsCountry: false, requires: 'history' },
+  { id: 'accounts', label: 'Accounts', needsCountry: false, requires: 'accounts' },
 ] as const;
 
 export type ViewId = (typeof VIEWS)[number]['id'];
+
+/** What a role must be allowed to open a view (undefined: every signed-in user may). */
+export function viewRequires(view: ViewId): 'history' | 'accounts' | undefined {
+  const def = VIEWS.find((v) => v.id === view);
+  return def && 'requires' in def ? def.requires : undefined;
+}
 
 export function viewOf(param: string | null): ViewId {
   return VIEWS.find((v) => v.id === param)?.id ?? 'map';

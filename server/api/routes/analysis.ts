@@ -1,5 +1,6 @@
 // The analysis API (ANALYSIS.md, last section): coverage, suggestions, bottlenecks, what-if, the NCP's
-// position and the comparison, each with the common options as query parameters.
+// position and the comparison, each with the common options as query parameters. Every role may run them
+// ('read'); they run on the whole map, personal-data flows included, and answer in aggregates.
 import { z } from 'zod';
 import { WhatIfInput } from '../../analysis/bottlenecks/what-if';
 import { AnalysisOptions } from '../../analysis/options';
@@ -22,33 +23,33 @@ export function analysisRoutes(analysis: AnalysisService): RouteDef[] {
   const tag = 'Analysis';
   return [
     defineRoute({
-      method: 'get', path: '/analysis/coverage', tag, query: CoverageQuery,
+      method: 'get', path: '/analysis/coverage', tag, query: CoverageQuery, access: 'read',
       summary: 'Coverage of every indicator (or one) for a country (paths, weakest basis); without country, the countries-by-indicators matrix',
       response: z.union([CountryCoverageResponse, CoverageMatrixResponse]),
       handler: ({ query }) => analysis.coverage(optionsOf(query), query.country, query.indicator),
     }),
     defineRoute({
-      method: 'get', path: '/analysis/suggestions', tag, query: CountryAnalysisQuery, response: SuggestionsResponse,
+      method: 'get', path: '/analysis/suggestions', tag, query: CountryAnalysisQuery, response: SuggestionsResponse, access: 'read',
       summary: 'Ranked links that would close coverage gaps, with peer scores, and peer patterns',
       handler: ({ query }) => analysis.suggestions(optionsOf(query), query.country),
     }),
     defineRoute({
-      method: 'get', path: '/analysis/bottlenecks', tag, query: CountryAnalysisQuery, response: BottlenecksResponse,
+      method: 'get', path: '/analysis/bottlenecks', tag, query: CountryAnalysisQuery, response: BottlenecksResponse, access: 'read',
       summary: 'Betweenness, single points of failure, critical flows and fragile coverage',
       handler: ({ query }) => analysis.bottlenecks(optionsOf(query), query.country),
     }),
     defineRoute({
-      method: 'post', path: '/analysis/what-if', tag, query: z.strictObject(OptionsQuery), body: WhatIfInput, response: WhatIfResponse,
+      method: 'post', path: '/analysis/what-if', tag, query: z.strictObject(OptionsQuery), body: WhatIfInput, response: WhatIfResponse, access: 'read',
       summary: 'Coverage and NCP metrics after removing stakeholders or flows or adding proposed flows (nothing is stored)',
       handler: ({ query, body }) => analysis.whatIf(optionsOf(query), body),
     }),
     defineRoute({
-      method: 'get', path: '/analysis/ncp', tag, query: CountryAnalysisQuery, response: NcpResponse,
+      method: 'get', path: '/analysis/ncp', tag, query: CountryAnalysisQuery, response: NcpResponse, access: 'read',
       summary: "The NCP's position: degrees, indicators, betweenness and rank, closeness, reach, brokerage, constraint, cross-border channels",
       handler: ({ query }) => analysis.ncp(optionsOf(query), query.country),
     }),
     defineRoute({
-      method: 'get', path: '/analysis/compare', tag, query: CompareQuery, response: CompareResponse,
+      method: 'get', path: '/analysis/compare', tag, query: CompareQuery, response: CompareResponse, access: 'read',
       summary: 'National topologies side by side, role matrices and country similarity (default: every national country)',
       handler: ({ query }) => analysis.compare(optionsOf(query), query.countries),
     }),

@@ -1,5 +1,6 @@
 // CRUD routes for every entity kind: list (with filters), get, create, update and delete, with
 // optimistic versions (`version` in the body or `?version=` / If-Match) and cascade on delete.
+// Reads are open to every role; writes need 'edit' (the catalogue kinds: 'catalogue').
 import { z } from 'zod';
 import { ConflictError, ValidationError } from '../../errors';
 import {
@@ -7,6 +8,7 @@ import {
   type Kind, type Stored,
 } from '../../model';
 import type { GraphStore } from '../../store/port';
+import { EntityService } from '../../services/entities';
 import { defineRoute, type RouteDef } from '../route';
 import { Bool, DeleteResponse, StakeholderView, VersionParam } from '../schemas';
 
@@ -111,7 +113,9 @@ function splitBody(body: unknown): { entity: unknown; version: unknown } {
 }
 
 export function entityRoutes(store: GraphStore, actorOf: (req: any) => string): RouteDef[] {
+  const entities = new EntityService(store);
   return KIND_ROUTES.flatMap((r) => {
+    const write = CATALOGUE.has(r.kind) ? 'catalogue' as const : 'edit' as const;
     const spec = KIND_SPECS[r.kind];
     const item = r.kind === 'stakeholder' ? StakeholderView : (spec.schema as z.ZodObject).and(Meta);
     const { schema: params, pattern, key } = keyParams(r.kind);
@@ -119,46 +123,46 @@ export function entityRoutes(store: GraphStore, actorOf: (req: any) => string): 
     const routes: RouteDef[] = [];
     if (r.list !== false) {
       routes.push(defineRoute({
-        method: 'get', path: `/${r.path}`, tag: r.tag, summary: `List ${spec.collection}`,
+        method: 'get', path: `/${r.path}`, tag: r.tag, summary: `List ${spec.collection}`, access: 'read',
         query: z.strictObject({ country: CountryCode.optional(), ...r.filters }),
         response: z.object({ items: z.array(item) }),
-        handler: async ({ query }) => {
+        handler: async ({ query, user }) => {
           const q = query as Record<string, any>;
-          const rows = await store.list(r.kind, { country: q.country });
+          const rows = await entities.list(r.kind, { country: q.country }, user);
           return { items: rows.filter((row) => !r.matches || r.matches(row, q)).map((row) => present(r.kind, row)) };
         },
       }));
     }
     routes.push(
       defineRoute({
-        method: 'get', path: itemPath, tag: r.tag, summary: `Get one ${r.kind}`, params, response: item,
-        handler: async ({ params: p }) => present(r.kind, await store.get(r.kind, key(p as Record<string, string>))),
+        method: 'get', path: itemPath, tag: r.tag, summary: `Get one ${r.kind}`, params, response: item, access: 'read',
+        handler: async ({ params: p, user }) => present(r.kind, await entities.get(r.kind, key(p as Record<string, string>), user)),
       }),
       defineRoute({
-        method: 'post', path: `/${r.path}`, tag: r.tag, summary: `Create a ${r.kind}`, status: 201,
+        method: 'post', path: `/${r.path}`, tag: r.tag, summary: `Create a ${r.kind}`, status: 201, access: write,
         body: spec.schema as z.ZodType, validateBody: false, response: item,
-        handler: async ({ body, req, res }) => {
-          const created = await store.create(r.kind, splitBody(body).entity, actorOf(req));
+        handler: async ({ body, req, res, user }) => {
+          const created = await entities.create(r.kind, splitBody(body).entity, user, actorOf(req));
           res.location(`/api/${r.path}/${encodeURIComponent(key(created as unknown as Record<string, string>)).replace('%7C', '/')}`);
           return present(r.kind, created);
         },
       }),
       defineRoute({
         method: 'put', path: itemPath, tag: r.tag, summary: `Update a ${r.kind} (give the version you read)`,
-        params, query: z.strictObject({ version: VersionParam.optional() }),
+        params, query: z.strictObject({ version: VersionParam.optional() }), access: write,
         body: (spec.schema as z.ZodObject).partial().extend({ version: z.number().int() }), validateBody: false, response: item,
-        handler: async ({ params: p, query, body, req }) => {
+        handler: async ({ params: p, query, body, req, user }) => {
           const { entity, version } = splitBody(body);
           const expected = expectedVersion(version, query, req.get('if-match'));
-          return present(r.kind, await presentingConflicts(r.kind, () => store.update(r.kind, key(p as Record<string, string>), entity, expected, actorOf(req))));
+          return present(r.kind, await presentingConflicts(r.kind, () => entities.update(r.kind, key(p as Record<string, string>), entity, expected, user, actorOf(req))));
         },
       }),
       defineRoute({
         method: 'delete', path: itemPath, tag: r.tag, summary: `Delete a ${r.kind} (?cascade=true takes its dependants too)`,
-        params, query: z.strictObject({ version: VersionParam.optional(), cascade: Bool.optional() }), response: DeleteResponse,
-        handler: async ({ params: p, query, req }) => {
+        params, query: z.strictObject({ version: VersionParam.optional(), cascade: Bool.optional() }), response: DeleteResponse, access: write,
+        handler: async ({ params: p, query, req, user }) => {
           const expected = expectedVersion(undefined, query, req.get('if-match'));
-          return presentingConflicts(r.kind, () => store.delete(r.kind, key(p as Record<string, string>), expected, actorOf(req), { cascade: query.cascade ?? false }));
+          return presentingConflicts(r.kind, () => entities.delete(r.kind, key(p as Record<string, string>), expected, user, actorOf(req), { cascade: query.cascade ?? false }));
         },
       }),
     );

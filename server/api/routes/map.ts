@@ -1,15 +1,18 @@
 // The map as a whole: countries with their summary, the graph of a country, import and export of map
 // documents (JSON, YAML) and spreadsheets (XLSX, a ZIP of CSV files, one CSV), and the spreadsheet template.
+// Everything here is 'read' but the import ('import'); a viewer's graph and exports carry no personal data.
 import { z } from 'zod';
 import YAML from 'yaml';
 import type { Request } from 'express';
 import { ValidationError } from '../../errors';
 import { CountryCode, MapDocument, emptyDocument, stripMetaOf } from '../../model';
 import type { GraphStore } from '../../store/port';
+import { visibleDocument, visibleItems } from '../../auth/personal-data';
 import { toGEXF, toGraphML } from '../../services/graph-formats';
 import { countrySummaries, graphOf } from '../../services/graph-view';
+import { importDocumentAs, importSpreadsheetAs } from '../../services/imports';
 import {
-  SHEETS, UnsupportedMediaTypeError, importSpreadsheet, toCsvZip, toXlsx, type UploadFormat,
+  SHEETS, UnsupportedMediaTypeError, toCsvZip, toXlsx, type UploadFormat,
 } from '../../tabular';
 import { defineRoute, type RouteDef } from '../route';
 import { Bool, CountriesResponse, CountryQuery, GraphResponse, ImportResponse } from '../schemas';
@@ -60,14 +63,14 @@ export function mapRoutes(store: GraphStore, actorOf: (req: any) => string): Rou
   return [
     defineRoute({
       method: 'get', path: '/countries', tag: 'Map', summary: 'Countries in the map, with NCP and counts',
-      query: z.strictObject({}), response: CountriesResponse,
+      query: z.strictObject({}), response: CountriesResponse, access: 'read',
       handler: async () => ({ countries: await countrySummaries(store) }),
     }),
     defineRoute({
       method: 'get', path: '/graph', tag: 'Map',
       summary: 'Stakeholders and flows of a country (plus the cross-border ones touching it), or of the region',
-      query: CountryQuery, response: GraphResponse,
-      handler: async ({ query }) => graphOf(store, query.country),
+      query: CountryQuery, response: GraphResponse, access: 'read',
+      handler: async ({ query, user }) => graphOf(store, query.country, user),
     }),
     defineRoute({
       method: 'post', path: '/import', tag: 'Map',
@@ -78,16 +81,16 @@ export function mapRoutes(store: GraphStore, actorOf: (req: any) => string): Rou
         mode: z.enum(['merge', 'replace']).default('merge'), dryRun: Bool.optional(),
         sheet: z.enum(SHEETS.map((s) => s.collection) as [string, ...string[]]).optional(),
       }),
-      body: MapDocument, validateBody: false, bodyTypes: [...YAML_TYPES, ...SPREADSHEET_TYPES], response: ImportResponse,
-      handler: async ({ query, body, req }) => {
+      body: MapDocument, validateBody: false, bodyTypes: [...YAML_TYPES, ...SPREADSHEET_TYPES], response: ImportResponse, access: 'import',
+      handler: async ({ query, body, req, user }) => {
         const type = mediaType(req);
         const format = spreadsheetFormat(type, query.sheet);
         if (format) {
           if (!Buffer.isBuffer(body) || body.length === 0) {
             throw new ValidationError('send the spreadsheet file as the request body', [{ path: '(body)', message: 'the request has no file' }]);
           }
-          return importSpreadsheet(store, { format, data: body, sheet: query.sheet },
-            { mode: query.mode, dryRun: query.dryRun ?? false, actor: actorOf(req) });
+          return importSpreadsheetAs(store, { format, data: body, sheet: query.sheet },
+            { mode: query.mode, dryRun: query.dryRun ?? false, actor: actorOf(req) }, user);
         }
         if (type && !DOCUMENT_TYPES.includes(type) && !type.endsWith('+json')) {
           throw new UnsupportedMediaTypeError(`cannot import ${type}: send a map document (application/json, application/yaml), `
@@ -98,7 +101,7 @@ export function mapRoutes(store: GraphStore, actorOf: (req: any) => string): Rou
             { path: '(body)', message: 'the request has no map document' },
           ]);
         }
-        return store.importDocument(documentFromBody(body), { mode: query.mode, dryRun: query.dryRun ?? false, actor: actorOf(req) });
+        return importDocumentAs(store, documentFromBody(body), { mode: query.mode, dryRun: query.dryRun ?? false, actor: actorOf(req) }, user);
       },
     }),
     defineRoute({
@@ -106,10 +109,10 @@ export function mapRoutes(store: GraphStore, actorOf: (req: any) => string): Rou
       summary: 'Export the map (or one country) as a map document (json, yaml), in the template\'s shape (xlsx, csv: a ZIP of CSV files) '
         + 'or as a graph for Gephi, yEd, Cytoscape (graphml, gexf)',
       query: z.strictObject({ country: CountryCode.optional(), format: z.enum(['json', 'yaml', 'xlsx', 'csv', 'graphml', 'gexf']).default('json') }),
-      response: MapDocument,
-      handler: async ({ query, res }) => {
+      response: MapDocument, access: 'read',
+      handler: async ({ query, res, user }) => {
         if (query.country) await store.get('country', query.country);
-        const doc = await store.exportDocument({ country: query.country });
+        const doc = visibleDocument(await store.exportDocument({ country: query.country }), user);
         const stem = `flow-atlas-${query.country ?? 'region'}`;
         res.attachment(query.format === 'csv' ? `${stem}-csv.zip` : `${stem}.${query.format}`);
         if (query.format === 'xlsx') {
@@ -119,7 +122,7 @@ export function mapRoutes(store: GraphStore, actorOf: (req: any) => string): Rou
         } else if (query.format === 'yaml') {
           res.type('application/yaml').send(YAML.stringify(doc));
         } else if (query.format === 'graphml' || query.format === 'gexf') {
-          const all = query.country ? await store.list('stakeholder') : doc.stakeholders;
+          const all = query.country ? visibleItems('stakeholder', await store.list('stakeholder'), user) : doc.stakeholders;
           res.type(query.format === 'graphml' ? 'application/graphml+xml' : 'application/gexf+xml')
             .send(query.format === 'graphml' ? toGraphML(doc, all) : toGEXF(doc, all));
         } else {
@@ -131,7 +134,7 @@ export function mapRoutes(store: GraphStore, actorOf: (req: any) => string): Rou
     defineRoute({
       method: 'get', path: '/template', tag: 'Map',
       summary: 'The empty spreadsheet template: an XLSX workbook (README, one sheet per kind, reference values, dropdowns) or a ZIP of CSV files',
-      query: z.strictObject({ format: z.enum(['xlsx', 'csv']).default('xlsx') }),
+      query: z.strictObject({ format: z.enum(['xlsx', 'csv']).default('xlsx') }), access: 'read',
       handler: async ({ query, res }) => {
         const indicators = await catalogueOf(store);
         if (query.format === 'xlsx') {

@@ -1,5 +1,6 @@
 // Mapping rounds: freeze the current map of a country (or the region) under a name, list, read and
-// delete rounds, and compare two rounds, or a round with now, for one country.
+// delete rounds, and compare two rounds, or a round with now, for one country. Reading is 'read';
+// freezing and deleting 'rounds' (an NCP: its own countries' rounds).
 import type { RoundsService } from '../../services/rounds';
 import { defineRoute, type RouteDef } from '../route';
 import {
@@ -15,29 +16,29 @@ export function roundsRoutes(rounds: RoundsService, actorOf: (req: any) => strin
     defineRoute({
       method: 'post', path: '/rounds', tag, status: 201, body: RoundInput, response: RoundSummaryResponse,
       summary: 'Freeze the current map of a country (or of the region, without a country) as a named round',
-      query: z.strictObject({}),
-      handler: ({ body, req }) => rounds.freeze(body, actorOf(req)),
+      query: z.strictObject({}), access: 'rounds',
+      handler: ({ body, req, user }) => rounds.freeze(body, user, actorOf(req)),
     }),
     defineRoute({
-      method: 'get', path: '/rounds', tag, query: RoundsQuery, response: RoundsResponse,
+      method: 'get', path: '/rounds', tag, query: RoundsQuery, response: RoundsResponse, access: 'read',
       summary: "Rounds, newest first; with a country, that country's rounds and the region's",
       handler: async ({ query }) => ({ rounds: await rounds.list(query.country) }),
     }),
     // Before /rounds/:id, which would otherwise take "compare" for an id.
     defineRoute({
-      method: 'get', path: '/rounds/compare', tag, query: CompareRoundsQuery, response: CompareRoundsResponse,
+      method: 'get', path: '/rounds/compare', tag, query: CompareRoundsQuery, response: CompareRoundsResponse, access: 'read',
       summary: 'What changed for a country between two rounds (or a round and now): items added, removed, changed, and the analyses',
-      handler: ({ query }) => rounds.compare(query.country, query.from, query.to),
+      handler: ({ query, user }) => rounds.compare(query.country, query.from, query.to, user),
     }),
     defineRoute({
-      method: 'get', path: '/rounds/:id', tag, params: RoundParams, query: z.strictObject({}), response: RoundResponse,
+      method: 'get', path: '/rounds/:id', tag, params: RoundParams, query: z.strictObject({}), response: RoundResponse, access: 'read',
       summary: 'A round with its frozen map document',
-      handler: ({ params }) => rounds.get(params.id),
+      handler: ({ params, user }) => rounds.get(params.id, user),
     }),
     defineRoute({
-      method: 'delete', path: '/rounds/:id', tag, params: RoundParams, query: z.strictObject({}), response: RoundDeleteResponse,
+      method: 'delete', path: '/rounds/:id', tag, params: RoundParams, query: z.strictObject({}), response: RoundDeleteResponse, access: 'rounds',
       summary: 'Delete a round',
-      handler: ({ params, req }) => rounds.delete(params.id, actorOf(req)),
+      handler: ({ params, req, user }) => rounds.delete(params.id, user, actorOf(req)),
     }),
   ];
 }

@@ -1,4 +1,5 @@
-// Health, the reference data the client needs (catalogue, sectors, vocabularies), and the OpenAPI document.
+// Health (public: without a session only whether the store answers), the reference data the client needs
+// (catalogue, sectors, vocabularies) and the OpenAPI document (both 'read').
 import { z } from 'zod';
 import {
   Basis, Channel, Confidence, Disaggregation, FlowStatus, Frequency, Granularity, Level, MembershipRole,
@@ -18,16 +19,17 @@ export function systemRoutes(store: GraphStore, openapi: () => object): RouteDef
   return [
     defineRoute({
       method: 'get', path: '/health', tag: 'System', summary: 'Which store, and whether it answers',
-      query: z.strictObject({}), response: HealthResponse,
-      handler: async ({ res }) => {
+      query: z.strictObject({}), response: HealthResponse, access: 'public',
+      handler: async ({ res, user }) => {
         const health = await store.health();
         if (!health.reachable) res.status(503);
-        return { status: health.reachable ? 'ok' : 'unavailable', ...health };
+        const status = health.reachable ? 'ok' : 'unavailable';
+        return user ? { status, ...health } : { status };
       },
     }),
     defineRoute({
       method: 'get', path: '/reference', tag: 'System', summary: 'The indicator catalogue, themes, sectors and vocabularies',
-      query: z.strictObject({}), response: ReferenceResponse,
+      query: z.strictObject({}), response: ReferenceResponse, access: 'read',
       handler: async () => {
         const { items } = await store.listMany(['theme', 'indicator']);
         return {
@@ -40,7 +42,7 @@ export function systemRoutes(store: GraphStore, openapi: () => object): RouteDef
     }),
     defineRoute({
       method: 'get', path: '/openapi.json', tag: 'System', summary: 'This API as an OpenAPI 3.1 document',
-      query: z.strictObject({}), handler: async () => openapi(),
+      query: z.strictObject({}), access: 'read', handler: async () => openapi(),
     }),
   ];
 }

@@ -1,10 +1,11 @@
 // The Neo4j adapter: entities as nodes and relationships (DOMAIN.md's graph), read and written with
 // the named queries in cypher/store/, in batched UNWINDs. Properties are flat: a stakeholder's office
 // contact becomes contactEmail / contactPhone / contactUrl, and its sector is stored for Browser users.
-// Rounds are (:Round) nodes holding their frozen document as a JSON string.
+// Rounds are (:Round) nodes holding their frozen document as a JSON string; accounts and sessions are
+// (:Account) and (:Session) nodes apart from the map.
 import type { ManagedTransaction } from 'neo4j-driver';
 import { keyOf, roundNameKey, roundScope, sectorOf, type AuditEntry, type Kind, type Stakeholder, type Stored } from '../../model';
-import type { Adapter, AuditQuery, StoredRound, StoredRoundSummary, TxOps } from '../port';
+import type { Adapter, AuditQuery, StoredAccount, StoredRound, StoredRoundSummary, StoredSession, TxOps } from '../port';
 import { CYPHER_DIR, Executor, statements, type Neo4jSettings } from './executor';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -61,6 +62,21 @@ function toRound(p: Props): StoredRoundSummary {
     createdAt: p.createdAt as string, createdBy: p.createdBy as string, storeVersion: p.storeVersion as number,
     counts: JSON.parse(p.counts as string),
   };
+}
+
+function toAccount(p: Props): StoredAccount {
+  return {
+    username: p.username as string, role: p.role as StoredAccount['role'], countries: (p.countries as string[] | null) ?? [],
+    ...(typeof p.displayName === 'string' ? { displayName: p.displayName } : {}),
+    createdAt: p.createdAt as string, updatedAt: p.updatedAt as string,
+    ...(typeof p.lastLoginAt === 'string' ? { lastLoginAt: p.lastLoginAt } : {}),
+    passwordHash: p.passwordHash as string,
+  };
+}
+
+/** Neo4j properties cannot be null: absent optional fields are left out. */
+function withoutUndefined(value: object): Props {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== null));
 }
 
 function batches<T>(items: readonly T[]): T[][] {
@@ -203,6 +219,43 @@ export class Neo4jAdapter implements Adapter {
       },
       async deleteRound(id: string) {
         await ex.run(tx, 'round.delete', { id });
+      },
+      async lockAccounts() {
+        await ex.run(tx, 'account.lock');
+      },
+      async listAccounts() {
+        return (await ex.run<Props>(tx, 'account.list')).map(toAccount);
+      },
+      async getAccount(username: string) {
+        const [row] = await ex.run<Props>(tx, 'account.get', { username });
+        return row ? toAccount(row) : undefined;
+      },
+      async putAccount(account: StoredAccount) {
+        await ex.run(tx, 'account.put', { account: withoutUndefined(account) });
+      },
+      async deleteAccount(username: string) {
+        await ex.run(tx, 'account.delete', { username });
+      },
+      async putSession(session: StoredSession) {
+        await ex.run(tx, 'session.put', { session: withoutUndefined(session) });
+      },
+      async getSession(idHash: string) {
+        const [row] = await ex.run<Props>(tx, 'session.get', { idHash });
+        return row as StoredSession | undefined;
+      },
+      async touchSession(idHash: string, idleExpiresAt: string) {
+        await ex.run(tx, 'session.touch', { idHash, idleExpiresAt });
+      },
+      async deleteSession(idHash: string) {
+        await ex.run(tx, 'session.delete', { idHash });
+      },
+      async deleteSessionsOf(username: string, exceptIdHash?: string) {
+        const [count] = await ex.run<number>(tx, 'session.deleteOf', { username, except: exceptIdHash ?? null });
+        return count ?? 0;
+      },
+      async purgeSessions(now: string) {
+        const [count] = await ex.run<number>(tx, 'session.purge', { now });
+        return count ?? 0;
       },
     };
   }

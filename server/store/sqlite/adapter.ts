@@ -1,12 +1,12 @@
 // The embedded store: better-sqlite3 in WAL mode, one JSON row per entity, rounds as JSON documents,
-// schema migrations.
+// accounts and sessions in their own tables, schema migrations.
 // better-sqlite3 is synchronous, so transactions are serialised through one queue: an async
 // callback inside BEGIN ... COMMIT can never interleave with another request's statements.
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { keyOf, roundNameKey, roundScope, type AuditEntry, type Kind, type Stored } from '../../model';
-import type { Adapter, AuditQuery, StoredRound, StoredRoundSummary, TxOps } from '../port';
+import type { Adapter, AuditQuery, StoredAccount, StoredRound, StoredRoundSummary, StoredSession, TxOps } from '../port';
 import { MIGRATIONS } from './migrations';
 
 interface RoundRow {
@@ -27,6 +27,39 @@ function toRound(r: RoundRow): StoredRoundSummary {
     id: r.id, seq: r.seq, name: r.name, country: r.country, ...(r.note !== null ? { note: r.note } : {}),
     createdAt: r.created_at, createdBy: r.created_by, storeVersion: r.store_version, counts: JSON.parse(r.counts),
   };
+}
+
+interface AccountRow {
+  username: string;
+  role: StoredAccount['role'];
+  countries: string;
+  display_name: string | null;
+  password_hash: string;
+  created_at: string;
+  updated_at: string;
+  last_login_at: string | null;
+}
+
+function toAccount(r: AccountRow): StoredAccount {
+  return {
+    username: r.username, role: r.role, countries: JSON.parse(r.countries) as string[],
+    ...(r.display_name !== null ? { displayName: r.display_name } : {}),
+    createdAt: r.created_at, updatedAt: r.updated_at,
+    ...(r.last_login_at !== null ? { lastLoginAt: r.last_login_at } : {}),
+    passwordHash: r.password_hash,
+  };
+}
+
+interface SessionRow {
+  id_hash: string;
+  username: string;
+  created_at: string;
+  expires_at: string;
+  idle_expires_at: string;
+}
+
+function toSession(r: SessionRow): StoredSession {
+  return { idHash: r.id_hash, username: r.username, createdAt: r.created_at, expiresAt: r.expires_at, idleExpiresAt: r.idle_expires_at };
 }
 
 interface EntityRow {
@@ -152,6 +185,22 @@ export class SqliteAdapter implements Adapter {
     const roundSeqStmt = db.prepare("UPDATE meta SET value = value + 1 WHERE key = 'round_seq' RETURNING value");
     const versionStmt = db.prepare("SELECT value FROM meta WHERE key = 'store_version'");
     const bumpStmt = db.prepare("UPDATE meta SET value = value + 1 WHERE key = 'store_version'");
+    const accountColumns = 'username, role, countries, display_name, password_hash, created_at, updated_at, last_login_at';
+    const listAccountsStmt = db.prepare(`SELECT ${accountColumns} FROM accounts ORDER BY username`);
+    const getAccountStmt = db.prepare(`SELECT ${accountColumns} FROM accounts WHERE username = ?`);
+    const putAccountStmt = db.prepare(`INSERT INTO accounts (${accountColumns})
+      VALUES (@username, @role, @countries, @displayName, @passwordHash, @createdAt, @updatedAt, @lastLoginAt)
+      ON CONFLICT (username) DO UPDATE SET role = excluded.role, countries = excluded.countries,
+        display_name = excluded.display_name, password_hash = excluded.password_hash, created_at = excluded.created_at,
+        updated_at = excluded.updated_at, last_login_at = excluded.last_login_at`);
+    const deleteAccountStmt = db.prepare('DELETE FROM accounts WHERE username = ?');
+    const putSessionStmt = db.prepare(`INSERT INTO sessions (id_hash, username, created_at, expires_at, idle_expires_at)
+      VALUES (@idHash, @username, @createdAt, @expiresAt, @idleExpiresAt)`);
+    const getSessionStmt = db.prepare('SELECT id_hash, username, created_at, expires_at, idle_expires_at FROM sessions WHERE id_hash = ?');
+    const touchSessionStmt = db.prepare('UPDATE sessions SET idle_expires_at = ? WHERE id_hash = ?');
+    const deleteSessionStmt = db.prepare('DELETE FROM sessions WHERE id_hash = ?');
+    const deleteSessionsOfStmt = db.prepare('DELETE FROM sessions WHERE username = @username AND (@except IS NULL OR id_hash <> @except)');
+    const purgeSessionsStmt = db.prepare('DELETE FROM sessions WHERE expires_at <= @now OR idle_expires_at <= @now');
 
     return {
       async list<K extends Kind>(kind: K) {
@@ -209,6 +258,43 @@ export class SqliteAdapter implements Adapter {
       },
       async deleteRound(id: string) {
         deleteRoundStmt.run(id);
+      },
+      // Write transactions are BEGIN IMMEDIATE: already serialised.
+      async lockAccounts() {},
+      async listAccounts() {
+        return (listAccountsStmt.all() as AccountRow[]).map(toAccount);
+      },
+      async getAccount(username: string) {
+        const row = getAccountStmt.get(username) as AccountRow | undefined;
+        return row ? toAccount(row) : undefined;
+      },
+      async putAccount(a: StoredAccount) {
+        putAccountStmt.run({
+          username: a.username, role: a.role, countries: JSON.stringify(a.countries), displayName: a.displayName ?? null,
+          passwordHash: a.passwordHash, createdAt: a.createdAt, updatedAt: a.updatedAt, lastLoginAt: a.lastLoginAt ?? null,
+        });
+      },
+      async deleteAccount(username: string) {
+        deleteAccountStmt.run(username);
+      },
+      async putSession(session: StoredSession) {
+        putSessionStmt.run(session);
+      },
+      async getSession(idHash: string) {
+        const row = getSessionStmt.get(idHash) as SessionRow | undefined;
+        return row ? toSession(row) : undefined;
+      },
+      async touchSession(idHash: string, idleExpiresAt: string) {
+        touchSessionStmt.run(idleExpiresAt, idHash);
+      },
+      async deleteSession(idHash: string) {
+        deleteSessionStmt.run(idHash);
+      },
+      async deleteSessionsOf(username: string, exceptIdHash?: string) {
+        return deleteSessionsOfStmt.run({ username, except: exceptIdHash ?? null }).changes;
+      },
+      async purgeSessions(now: string) {
+        return purgeSessionsStmt.run({ now }).changes;
       },
     };
   }

@@ -74,4 +74,25 @@ export const MIGRATIONS: readonly string[] = [
    DROP TABLE backfill;
    DROP TABLE backfill_refs;
    DROP TABLE backfill_known;`,
+  // 3: accounts (with their scrypt hash; countries as a JSON list) and server-side sessions, keyed by the
+  // SHA-256 of the session id. Not map data: outside the entities table and the store version.
+  `CREATE TABLE accounts (
+     username TEXT PRIMARY KEY,
+     role TEXT NOT NULL CHECK (role IN ('admin', 'editor', 'ncp', 'viewer')),
+     countries TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(countries)),
+     display_name TEXT,
+     password_hash TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     updated_at TEXT NOT NULL,
+     last_login_at TEXT
+   ) WITHOUT ROWID;
+   CREATE TABLE sessions (
+     id_hash TEXT PRIMARY KEY,
+     username TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     expires_at TEXT NOT NULL,
+     idle_expires_at TEXT NOT NULL
+   ) WITHOUT ROWID;
+   CREATE INDEX sessions_by_username ON sessions (username);
+   CREATE INDEX sessions_by_expiry ON sessions (expires_at);`,
 ];

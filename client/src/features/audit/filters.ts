@@ -14,6 +14,7 @@ export const KIND_NAMES: Record<AuditKind, string> = {
   theme: 'Theme',
   indicator: 'Indicator',
   round: 'Round',
+  account: 'Account',
 };
 /** The kinds in the order the filter lists them: the map's items first, the catalogue last. */
 export const KIND_ORDER = Object.keys(KIND_NAMES) as AuditKind[];

@@ -1,8 +1,8 @@
 // POST /api/import with a file: sent with XMLHttpRequest (not fetch) because only it reports upload
 // progress. Resolves with the preview or commit result; rejects with ApiError (the server's code,
 // message and problems), or code `aborted` when cancelled.
-import { actorHeaders } from '../../../lib/actor';
 import { ApiError, type ApiProblem } from '../../../lib/apiFetch';
+import { isSessionEnd, sessionEnded } from '../../../lib/session';
 import { CONTENT_TYPES, importUrl, type ImportFormat, type ImportRequest } from '../importFile';
 import type { ImportResult } from '../importResult';
 
@@ -50,7 +50,6 @@ export function uploadImport(file: Blob, format: ImportFormat, request: ImportRe
     xhr.open('POST', importUrl(request));
     xhr.setRequestHeader('Content-Type', CONTENT_TYPES[format]);
     xhr.setRequestHeader('Accept', 'application/json');
-    for (const [name, value] of Object.entries(actorHeaders())) xhr.setRequestHeader(name, value);
     xhr.upload.onprogress = (e) => {
       callbacks.onProgress?.({ loaded: e.loaded, total: e.lengthComputable ? e.total : file.size });
     };
@@ -66,7 +65,9 @@ export function uploadImport(file: Blob, format: ImportFormat, request: ImportRe
           reject(new ApiError(xhr.status, 'bad_response', 'The server sent an answer that is not JSON.'));
         }
       } else {
-        reject(errorOf(xhr.status, xhr.statusText, xhr.responseText));
+        const error = errorOf(xhr.status, xhr.statusText, xhr.responseText);
+        if (isSessionEnd(error.status, error.code)) sessionEnded();
+        reject(error);
       }
     };
     xhr.onerror = () => reject(new ApiError(0, 'network_error', 'Could not reach the Flow Atlas server, or it closed the connection. Check your connection and try again.'));

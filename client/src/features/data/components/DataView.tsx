@@ -1,6 +1,9 @@
 // The import & export view: the spreadsheet templates, exports of the chosen country or the whole
-// region in every format (plain download links), and the import with its preview.
+// region in every format (plain download links), and the import with its preview (for those who may
+// import: not a viewer; an NCP for its own countries).
 import '../../../lib/page.css';
+import { useMe } from '../../auth/api/getMe';
+import { can, readOnlyReason } from '../../auth/permissions';
 import type { CountrySummary } from '../../map/api/types';
 import '../data.css';
 import { EXPORT_FORMATS, exportUrl, templateUrl } from '../exports';
@@ -9,6 +12,11 @@ import { ImportPanel } from './ImportPanel';
 export function DataView({ country, countries }: { country: string | null; countries: CountrySummary[] | undefined }) {
   const summary = countries?.find((c) => c.code === country);
   const countryName = summary?.name ?? country;
+  const user = useMe();
+  const names = new Map((countries ?? []).map((c) => [c.code, c.name]));
+  // An NCP imports files of its own countries: the panel shows when one of them is chosen above.
+  const mayImport = can(user, 'import', user?.role === 'ncp' ? country : undefined);
+  const readOnly = user?.role === 'ncp' && !mayImport ? readOnlyReason(user, 'import', country, names) : null;
   return (
     <div className="page data-view">
       <header>
@@ -74,7 +82,13 @@ export function DataView({ country, countries }: { country: string | null; count
         </div>
       </section>
 
-      <ImportPanel country={country} countryName={countryName} />
+      {mayImport && <ImportPanel country={country} countryName={countryName} />}
+      {readOnly && (
+        <section className="page-section" aria-labelledby="import-heading">
+          <h3 id="import-heading">Import</h3>
+          <p className="read-only-note">{readOnly} Choose one of your countries above to import.</p>
+        </section>
+      )}
     </div>
   );
 }

@@ -1,6 +1,5 @@
-// POST /api/<kind>: creates an item (201 with the stored item); the person's name goes as X-Actor.
+// POST /api/<kind>: creates an item (201 with the stored item); the audit names the signed-in user.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { actorHeaders } from '../../../lib/actor';
 import { apiFetch } from '../../../lib/apiFetch';
 import { API_PATH, type EditKind, type StoredItem } from '../kinds';
 import { invalidateAfterEdit } from './invalidate';
@@ -14,7 +13,6 @@ export function createEntity({ kind, entity }: CreateInput): Promise<StoredItem>
   return apiFetch<StoredItem>(`/api/${API_PATH[kind]}`, {
     method: 'POST',
     body: JSON.stringify(entity),
-    headers: actorHeaders(),
   });
 }
 

@@ -3,7 +3,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { DeleteResponse } from '../../../../../server/api/schemas';
-import { actorHeaders } from '../../../lib/actor';
 import { apiFetch } from '../../../lib/apiFetch';
 import { itemUrl, type EditKind } from '../kinds';
 import { invalidateAfterEdit } from './invalidate';
@@ -19,7 +18,7 @@ export interface DeleteInput {
 
 export function deleteEntity({ kind, item, version, cascade = false }: DeleteInput): Promise<DeleteResult> {
   const query = new URLSearchParams({ version: String(version), ...(cascade ? { cascade: 'true' } : {}) });
-  return apiFetch<DeleteResult>(`${itemUrl(kind, item)}?${query.toString()}`, { method: 'DELETE', headers: actorHeaders() });
+  return apiFetch<DeleteResult>(`${itemUrl(kind, item)}?${query.toString()}`, { method: 'DELETE' });
 }
 
 export function useDeleteEntity() {

@@ -1,7 +1,6 @@
 // PUT /api/<kind>/<key>: replaces an item, giving the version that was read; a stale version answers
 // 409 version_conflict with the stored item (`current`), which the form shows next to the person's own.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { actorHeaders } from '../../../lib/actor';
 import { apiFetch } from '../../../lib/apiFetch';
 import { itemUrl, type EditKind, type StoredItem } from '../kinds';
 import { invalidateAfterEdit } from './invalidate';
@@ -17,7 +16,6 @@ export function updateEntity({ kind, entity, version }: UpdateInput): Promise<St
   return apiFetch<StoredItem>(itemUrl(kind, entity), {
     method: 'PUT',
     body: JSON.stringify({ ...entity, version }),
-    headers: actorHeaders(),
   });
 }
 

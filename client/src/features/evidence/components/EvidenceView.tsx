@@ -1,10 +1,11 @@
 // Interviews of a country and the flows still to confirm: record, edit and delete interviews, start
 // entering one's findings on the map (the active interview), and work through the "to confirm" list.
+// Who may not edit this country (a viewer, another country's NCP) reads it all without those actions.
 import { useMemo, useState } from 'react';
 import { ErrorMessage, Loading } from '../../../components/States';
-import { storedActor } from '../../../lib/actor';
 import { useSearchParams } from '../../../lib/useSearchParams';
-import { ActorField } from '../../edit/components/ActorField';
+import { useMe } from '../../auth/api/getMe';
+import { can, canEditItem, readOnlyReason } from '../../auth/permissions';
 import { EditDialog } from '../../edit/components/EditDialog';
 import { Editor, type EditRequest } from '../../edit/components/Editor';
 import { editContextOf, itemTitle } from '../../edit/context';
@@ -51,12 +52,19 @@ function EvidenceScreen({ graph, country, countryName }: { graph: MapGraph; coun
   const [addingTo, setAddingTo] = useState<StoredItem | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const chosen = reasonsFromParam(params.reason);
+  const user = useMe();
+  const editable = can(user, 'edit', country);
+  const names = useMemo(() => new Map((countries.data?.countries ?? []).map((c) => [c.code, c.name])), [countries.data]);
+  const readOnly = user?.role === 'ncp' ? readOnlyReason(user, 'edit', country, names) : null;
+  const countryOf = useMemo(() => new Map(graph.stakeholders.map((s) => [s.id, s.country])), [graph]);
+  const canEditFlow = (flow: StoredItem) => canEditItem(user, [countryOf.get(String(flow.from)), countryOf.get(String(flow.to))]);
+  const interviewer = user ? (user.displayName ?? user.username) : '';
 
   const addInterview = () =>
     setRequest({
       type: 'create',
       kind: 'interview',
-      preset: { date: today(), round: currentRound(graph), ...(storedActor().trim() ? { interviewer: storedActor().trim() } : {}) },
+      preset: { date: today(), round: currentRound(graph), ...(interviewer ? { interviewer } : {}) },
     });
 
   return (
@@ -64,11 +72,13 @@ function EvidenceScreen({ graph, country, countryName }: { graph: MapGraph; coun
       <section className="evidence-section" aria-labelledby="interviews-heading">
         <div className="evidence-head">
           <h2 id="interviews-heading">Interviews in {countryName} ({graph.interviews.length})</h2>
-          <button type="button" className="edit-button edit-primary" onClick={addInterview} data-edit-return>
-            Add interview
-          </button>
-          <ActorField />
+          {editable && (
+            <button type="button" className="edit-button edit-primary" onClick={addInterview} data-edit-return>
+              Add interview
+            </button>
+          )}
         </div>
+        {readOnly && <p className="read-only-note">{readOnly}</p>}
         <p className="evidence-intro">
           Record who you interviewed, then <strong>enter its findings</strong>: on the map, every flow or reporting line you add cites that
           interview as its evidence.
@@ -81,6 +91,7 @@ function EvidenceScreen({ graph, country, countryName }: { graph: MapGraph; coun
         <InterviewsTable
           graph={graph}
           country={country}
+          editable={editable}
           onEdit={(item) => setRequest({ type: 'edit', kind: 'interview', item })}
           onDelete={(item) => setRequest({ type: 'delete', kind: 'interview', item })}
         />
@@ -96,6 +107,7 @@ function EvidenceScreen({ graph, country, countryName }: { graph: MapGraph; coun
           chosen={chosen}
           onChoose={(reasons) => setParams({ reason: reasons }, { replace: true })}
           onAddEvidence={setAddingTo}
+          canEditFlow={canEditFlow}
         />
       </section>
       {request && (

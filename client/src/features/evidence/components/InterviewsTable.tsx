@@ -7,6 +7,8 @@ import type { GraphInterview, MapGraph } from '../../map/api/types';
 interface Props {
   graph: MapGraph;
   country: string;
+  /** Whether the signed-in user may change this country's interviews (and enter findings on its map). */
+  editable: boolean;
   onEdit: (interview: StoredItem) => void;
   onDelete: (interview: StoredItem) => void;
 }
@@ -16,7 +18,7 @@ export function findingsHref(country: string, interviewId: string): string {
   return viewHref('map', country, { edit: '1', interview: interviewId });
 }
 
-export function InterviewsTable({ graph, country, onEdit, onDelete }: Props) {
+export function InterviewsTable({ graph, country, editable, onEdit, onDelete }: Props) {
   const names = new Map(graph.stakeholders.map((s) => [s.id, s.name]));
   const citing = new Map<string, number>();
   for (const f of graph.flows) for (const id of f.evidence) citing.set(id, (citing.get(id) ?? 0) + 1);
@@ -34,9 +36,11 @@ export function InterviewsTable({ graph, country, onEdit, onDelete }: Props) {
             <th scope="col">Interviewer</th>
             <th scope="col">Round</th>
             <th scope="col">Flows citing it</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
+            {editable && (
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            )}
           </tr>
         </thead>
         <tbody>
@@ -53,26 +57,28 @@ export function InterviewsTable({ graph, country, onEdit, onDelete }: Props) {
                 <td>{i.interviewer ?? <span className="muted">not recorded</span>}</td>
                 <td>{i.round}</td>
                 <td className="num">{citing.get(i.id) ?? 0}</td>
-                <td className="evidence-actions">
-                  <a
-                    href={href}
-                    className="edit-button edit-primary"
-                    aria-label={`Enter findings from ${label}`}
-                    onClick={(e) => {
-                      if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
-                      e.preventDefault();
-                      navigate(href);
-                    }}
-                  >
-                    Enter findings
-                  </a>
-                  <button type="button" className="edit-button" aria-label={`Edit ${label}`} onClick={() => onEdit(i)}>
-                    Edit
-                  </button>
-                  <button type="button" className="edit-button" aria-label={`Delete ${label}`} onClick={() => onDelete(i)}>
-                    Delete
-                  </button>
-                </td>
+                {editable && (
+                  <td className="evidence-actions">
+                    <a
+                      href={href}
+                      className="edit-button edit-primary"
+                      aria-label={`Enter findings from ${label}`}
+                      onClick={(e) => {
+                        if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
+                        e.preventDefault();
+                        navigate(href);
+                      }}
+                    >
+                      Enter findings
+                    </a>
+                    <button type="button" className="edit-button" aria-label={`Edit ${label}`} onClick={() => onEdit(i)}>
+                      Edit
+                    </button>
+                    <button type="button" className="edit-button" aria-label={`Delete ${label}`} onClick={() => onDelete(i)}>
+                      Delete
+                    </button>
+                  </td>
+                )}
               </tr>
             );
           })}

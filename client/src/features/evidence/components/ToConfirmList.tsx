@@ -19,9 +19,11 @@ interface Props {
   chosen: readonly ToConfirmReason[];
   onChoose: (reasons: ToConfirmReason[]) => void;
   onAddEvidence: (flow: StoredItem) => void;
+  /** Whether the signed-in user may change this flow (mark it confirmed, add evidence). */
+  canEditFlow: (flow: StoredItem) => boolean;
 }
 
-export function ToConfirmList({ country, graph, chosen, onChoose, onAddEvidence }: Props) {
+export function ToConfirmList({ country, graph, chosen, onChoose, onAddEvidence, canEditFlow }: Props) {
   const list = useToConfirm(country);
   const update = useUpdateEntity();
   const [status, setStatus] = useState<string | null>(null);
@@ -123,7 +125,7 @@ export function ToConfirmList({ country, graph, chosen, onChoose, onAddEvidence 
                       >
                         Open on the map
                       </a>
-                      {f.confidence !== 'confirmed' && (
+                      {f.confidence !== 'confirmed' && canEditFlow(f) && (
                         <button
                           type="button"
                           className="edit-button"
@@ -134,9 +136,11 @@ export function ToConfirmList({ country, graph, chosen, onChoose, onAddEvidence 
                           Mark confirmed
                         </button>
                       )}
-                      <button type="button" className="edit-button" aria-label={`Add evidence to the flow ${title}`} onClick={() => onAddEvidence(f)}>
-                        Add evidence
-                      </button>
+                      {canEditFlow(f) && (
+                        <button type="button" className="edit-button" aria-label={`Add evidence to the flow ${title}`} onClick={() => onAddEvidence(f)}>
+                          Add evidence
+                        </button>
+                      )}
                     </td>
                   </tr>
                 );

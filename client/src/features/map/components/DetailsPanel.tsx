@@ -20,6 +20,8 @@ interface Props {
   onEditRequest?: (request: EditRequest) => void;
   /** Values a new flow or reporting line starts with (the active interview as evidence). */
   linkPreset?: Readonly<Record<string, unknown>>;
+  /** In edit mode, why this stakeholder cannot be changed by the signed-in user. */
+  readOnlyNote?: string | null;
 }
 
 const NO_PRESET: Readonly<Record<string, unknown>> = {};
@@ -115,7 +117,7 @@ function FlowTable({ title, headingId, flows, direction, byId, names, onSelect, 
   );
 }
 
-export function DetailsPanel({ ref, graph, stakeholder: s, indicatorNames, onSelect, onSelectFlow, onClose, onEditRequest, linkPreset = NO_PRESET }: Props) {
+export function DetailsPanel({ ref, graph, stakeholder: s, indicatorNames, onSelect, onSelectFlow, onClose, onEditRequest, linkPreset = NO_PRESET, readOnlyNote }: Props) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const byId = new Map(graph.stakeholders.map((x) => [x.id, x]));
   const datasets = graph.datasets.filter((d) => d.holder === s.id);
@@ -144,6 +146,7 @@ export function DetailsPanel({ ref, graph, stakeholder: s, indicatorNames, onSel
           ×
         </button>
       </div>
+      {readOnlyNote && <p className="note read-only-note">{readOnlyNote}</p>}
       {onEditRequest && <StakeholderActions stakeholder={s} linkPreset={linkPreset} onRequest={onEditRequest} />}
       {s.ncp && <p className="badge badge-ncp">National contact point (NCP){s.external ? ` of ${s.country}` : ''}</p>}
       {s.external && (

@@ -1,6 +1,7 @@
-// The map's edit mode bar: add a stakeholder, a flow without drawing it (the keyboard route), who is
-// editing, and the interview whose findings are being entered (the active interview), with a way to end it.
-import { ActorField } from '../../edit/components/ActorField';
+// The map's edit mode bar: add a stakeholder, a flow without drawing it (the keyboard route), whose name
+// the history records (the signed-in user), and the interview whose findings are being entered (the
+// active interview), with a way to end it.
+import { useMe } from '../../auth/api/getMe';
 import type { MapGraph } from '../api/types';
 
 interface Props {
@@ -14,6 +15,7 @@ interface Props {
 
 export function EditBar({ graph, interviewId, onAddStakeholder, onNewFlow, onEndInterview }: Props) {
   const interview = interviewId ? graph.interviews.find((i) => i.id === interviewId) : undefined;
+  const user = useMe();
   const who = interview ? graph.stakeholders.find((s) => s.id === interview.stakeholder)?.name ?? interview.stakeholder : null;
   return (
     <div className="edit-bar">
@@ -25,7 +27,7 @@ export function EditBar({ graph, interviewId, onAddStakeholder, onNewFlow, onEnd
           New flow
         </button>
         <p className="edit-bar-tip">Drag from one stakeholder to another to draw a flow.</p>
-        <ActorField />
+        {user && <p className="edit-bar-tip">Changes are recorded in the history as {user.username}.</p>}
       </div>
       {interviewId && (
         <div className="interview-banner" role="region" aria-label="Active interview">

@@ -15,9 +15,11 @@ interface Props {
   onClose: () => void;
   /** Edit mode: asks the editor to edit or delete the flow. */
   onEditRequest?: (request: EditRequest) => void;
+  /** In edit mode, why this flow cannot be changed by the signed-in user. */
+  readOnlyNote?: string | null;
 }
 
-export function FlowDetails({ ref, graph, flow: f, indicatorNames, onSelect, onClose, onEditRequest }: Props) {
+export function FlowDetails({ ref, graph, flow: f, indicatorNames, onSelect, onClose, onEditRequest, readOnlyNote }: Props) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const byId = new Map(graph.stakeholders.map((s) => [s.id, s]));
   const from = byId.get(f.from);
@@ -59,6 +61,7 @@ export function FlowDetails({ ref, graph, flow: f, indicatorNames, onSelect, onC
         </button>
       </div>
       <p className="muted flow-id">Flow {f.id}</p>
+      {readOnlyNote && <p className="note read-only-note">{readOnlyNote}</p>}
       {onEditRequest && (
         <div className="details-actions" role="group" aria-label="Edit this flow">
           <button type="button" className="edit-button" onClick={() => onEditRequest({ type: 'edit', kind: 'flow', item: f })}>

@@ -2,11 +2,14 @@
 // legend, the stakeholder list and flows table, and the details of the selected stakeholder or flow.
 // Everything a person chooses here is in the URL, so a view can be shared as a link. In edit mode
 // (`edit=1`) the map is also where items are added, changed and deleted, flows drawn by dragging, and
-// an interview's findings entered (`interview=<id>`: new flows cite it).
+// an interview's findings entered (`interview=<id>`: new flows cite it). Edit mode is offered only to
+// those who may edit this country (features/auth/permissions.ts), and items only where they may.
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { ErrorMessage, Loading } from '../../../components/States';
 import { useSearchParams, type SetSearchParams } from '../../../lib/useSearchParams';
 import { useCoverage } from '../../analysis/api/getCoverage';
+import { useMe } from '../../auth/api/getMe';
+import { can, canEditItem, readOnlyReason } from '../../auth/permissions';
 import { Editor, type EditOutcome, type EditRequest } from '../../edit/components/Editor';
 import { editContextOf } from '../../edit/context';
 import { describeCounts } from '../../edit/kinds';
@@ -105,7 +108,10 @@ function MapScreen({ graph, scope, country, countryName, countryNames, countries
   const [showTable, setShowTable] = useState(false);
   const [exportError, setExportError] = useState<string | null>(null);
   const reference = useReference();
-  const editMode = params.edit === '1';
+  const user = useMe();
+  // On the whole region, an NCP may edit its own countries' items: edit mode is offered, items decide.
+  const mayEdit = can(user, 'edit', scope === 'region' ? undefined : country);
+  const editMode = params.edit === '1' && mayEdit;
   const interviewId = params.interview;
   const [request, setRequest] = useState<EditRequest | null>(null);
   const [editStatus, setEditStatus] = useState<string | null>(null);
@@ -137,6 +143,10 @@ function MapScreen({ graph, scope, country, countryName, countryNames, countries
 
   const selected = graph.stakeholders.find((s) => s.id === params.selected);
   const selectedFlow = selected ? undefined : graph.flows.find((f) => f.id === params.flow);
+  const countryOf = (id: string) => graph.stakeholders.find((s) => s.id === id)?.country;
+  const editSelected = editMode && selected !== undefined && canEditItem(user, [selected.country]);
+  const editSelectedFlow = editMode && selectedFlow !== undefined && canEditItem(user, [countryOf(selectedFlow.from), countryOf(selectedFlow.to)]);
+  const readOnly = user?.role === 'ncp' ? readOnlyReason(user, 'edit', country, countryNames) : null;
 
   const select = useCallback((id: string | null) => setParams({ selected: id, flow: null }), [setParams]);
   const selectFlow = useCallback((id: string) => setParams({ flow: id, selected: null }), [setParams]);
@@ -214,18 +224,21 @@ function MapScreen({ graph, scope, country, countryName, countryNames, countries
           <button type="button" className="map-button" aria-pressed={showTable} onClick={() => setShowTable((v) => !v)}>
             Show flows as a table
           </button>
-          <button
-            type="button"
-            className="map-button map-edit-toggle"
-            aria-pressed={editMode}
-            data-edit-return
-            onClick={() => {
-              setEditStatus(null);
-              setParams({ edit: editMode ? null : '1' });
-            }}
-          >
-            Edit mode
-          </button>
+          {mayEdit && (
+            <button
+              type="button"
+              className="map-button map-edit-toggle"
+              aria-pressed={editMode}
+              data-edit-return
+              onClick={() => {
+                setEditStatus(null);
+                setParams({ edit: editMode ? null : '1' });
+              }}
+            >
+              Edit mode
+            </button>
+          )}
+          {!mayEdit && readOnly && <p className="read-only-note map-read-only">{readOnly}</p>}
           <div className="map-toolbar-end" role="group" aria-label="Download the map">
             <button type="button" className="map-button" aria-label="Download the map as PNG" title="Download the map as PNG" onClick={() => void exportAs('png')}>
               ↓ PNG
@@ -319,8 +332,9 @@ function MapScreen({ graph, scope, country, countryName, countryNames, countries
               onSelect={select}
               onSelectFlow={selectFlow}
               onClose={close}
-              onEditRequest={editMode ? setRequest : undefined}
+              onEditRequest={editSelected ? setRequest : undefined}
               linkPreset={linkPreset}
+              readOnlyNote={editMode && !editSelected ? readOnlyReason(user, 'edit', selected.country, countryNames) : null}
             />
           )}
           {selectedFlow && (
@@ -331,7 +345,8 @@ function MapScreen({ graph, scope, country, countryName, countryNames, countries
               indicatorNames={indicatorNames}
               onSelect={select}
               onClose={close}
-              onEditRequest={editMode ? setRequest : undefined}
+              onEditRequest={editSelectedFlow ? setRequest : undefined}
+              readOnlyNote={editMode && !editSelectedFlow ? readOnlyReason(user, 'edit', countryOf(selectedFlow.from) ?? country, countryNames) : null}
             />
           )}
         </div>

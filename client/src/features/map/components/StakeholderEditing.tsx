@@ -107,7 +107,7 @@ export function NetworksSection({ graph, stakeholder: s, onRequest }: SectionPro
                 {onRequest && network && (
                   <ItemActions
                     kind="network" item={network} what={`the network ${name}`} onRequest={onRequest}
-                    labels={{ edit: 'Edit network', delete: 'Delete network' }}
+                    labels={{ edit: 'Edit network', delete: 'Delete network', editAria: `Edit network ${name}`, deleteAria: `Delete network ${name}` }}
                   />
                 )}
               </li>

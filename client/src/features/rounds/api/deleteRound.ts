@@ -1,11 +1,10 @@
 // DELETE /api/rounds/:id: removes a frozen round (the map itself is not touched).
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { actorHeaders } from '../../../lib/actor';
 import { apiFetch } from '../../../lib/apiFetch';
 import { roundKeys } from './keys';
 
 export const deleteRound = (id: string) =>
-  apiFetch<{ deleted: true }>(`/api/rounds/${encodeURIComponent(id)}`, { method: 'DELETE', headers: actorHeaders() });
+  apiFetch<{ deleted: true }>(`/api/rounds/${encodeURIComponent(id)}`, { method: 'DELETE' });
 
 export function useDeleteRound() {
   const queryClient = useQueryClient();

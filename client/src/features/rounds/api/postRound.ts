@@ -1,6 +1,5 @@
 // POST /api/rounds: freezes the current map of a country (or of the whole region) as a named round.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { actorHeaders } from '../../../lib/actor';
 import { apiFetch } from '../../../lib/apiFetch';
 import { roundKeys } from './keys';
 import type { RoundSummary } from './types';
@@ -12,7 +11,7 @@ export interface FreezeRequest {
 }
 
 export const postRound = (body: FreezeRequest) =>
-  apiFetch<RoundSummary>('/api/rounds', { method: 'POST', body: JSON.stringify(body), headers: actorHeaders() });
+  apiFetch<RoundSummary>('/api/rounds', { method: 'POST', body: JSON.stringify(body) });
 
 export function useFreezeRound() {
   const queryClient = useQueryClient();

@@ -1,5 +1,5 @@
 // "Freeze current map as a round": a name (required, unique in its scope), an optional note, and the
-// scope: the chosen country (the default) or the whole region.
+// scope: the chosen country (the default) or the whole region (when the user may freeze region rounds).
 import { useId, useState, type FormEvent } from 'react';
 import { ApiError } from '../../../lib/apiFetch';
 import { useFreezeRound } from '../api/postRound';
@@ -7,7 +7,15 @@ import type { RoundSummary } from '../api/types';
 
 const NAME_MAX = 120;
 
-export function FreezeForm({ country, countryName, onFrozen }: { country: string; countryName: string; onFrozen?: (round: RoundSummary) => void }) {
+interface Props {
+  country: string;
+  countryName: string;
+  /** Whether the whole region may be frozen (not by an NCP). */
+  regionAllowed?: boolean;
+  onFrozen?: (round: RoundSummary) => void;
+}
+
+export function FreezeForm({ country, countryName, regionAllowed = true, onFrozen }: Props) {
   const freeze = useFreezeRound();
   const [name, setName] = useState('');
   const [note, setNote] = useState('');
@@ -78,17 +86,19 @@ export function FreezeForm({ country, countryName, onFrozen }: { country: string
             <textarea id={ids.note} value={note} maxLength={2000} onChange={(e) => setNote(e.target.value)} />
           </div>
         </div>
-        <fieldset>
-          <legend>What to freeze</legend>
-          <label>
-            <input type="radio" name="freeze-scope" checked={scope === 'country'} onChange={() => setScope('country')} />
-            <span>The map of {countryName}</span>
-          </label>
-          <label>
-            <input type="radio" name="freeze-scope" checked={scope === 'region'} onChange={() => setScope('region')} />
-            <span>The whole region (every country; it can be compared for each of them)</span>
-          </label>
-        </fieldset>
+        {regionAllowed && (
+          <fieldset>
+            <legend>What to freeze</legend>
+            <label>
+              <input type="radio" name="freeze-scope" checked={scope === 'country'} onChange={() => setScope('country')} />
+              <span>The map of {countryName}</span>
+            </label>
+            <label>
+              <input type="radio" name="freeze-scope" checked={scope === 'region'} onChange={() => setScope('region')} />
+              <span>The whole region (every country; it can be compared for each of them)</span>
+            </label>
+          </fieldset>
+        )}
         <div className="actions">
           <button type="submit" className="btn btn-primary" disabled={freeze.isPending}>
             {freeze.isPending ? 'Freezing…' : 'Freeze current map as a round'}

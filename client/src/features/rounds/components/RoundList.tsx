@@ -8,11 +8,13 @@ import type { RoundSummary } from '../api/types';
 interface Props {
   rounds: readonly RoundSummary[];
   countryName: string;
+  /** Whether the signed-in user may delete this round. */
+  canDelete: (round: RoundSummary) => boolean;
   onCompareWithNow: (id: string) => void;
   onDeleted: (id: string) => void;
 }
 
-export function RoundList({ rounds, countryName, onCompareWithNow, onDeleted }: Props) {
+export function RoundList({ rounds, countryName, canDelete, onCompareWithNow, onDeleted }: Props) {
   const remove = useDeleteRound();
   const [confirming, setConfirming] = useState<string | null>(null);
 
@@ -79,9 +81,11 @@ export function RoundList({ rounds, countryName, onCompareWithNow, onDeleted }: 
                         <button type="button" className="btn btn-small" onClick={() => onCompareWithNow(r.id)} aria-label={`Compare with now: ${r.name}`}>
                           Compare with now
                         </button>
-                        <button type="button" className="btn btn-small btn-danger" onClick={() => { remove.reset(); setConfirming(r.id); }} aria-label={`Delete: ${r.name}`}>
-                          Delete
-                        </button>
+                        {canDelete(r) && (
+                          <button type="button" className="btn btn-small btn-danger" onClick={() => { remove.reset(); setConfirming(r.id); }} aria-label={`Delete: ${r.name}`}>
+                            Delete
+                          </button>
+                        )}
                       </>
                     )}
                   </td>

@@ -1,8 +1,11 @@
 // Mapping rounds of a country: the rounds frozen so far (the country's and the region's), freezing the
 // current map as a new round, and comparing any two rounds or a round with now (from/to in the URL).
+// Freezing and deleting are offered only to those who may (not a viewer; an NCP for its own countries).
 import { ErrorMessage, Loading } from '../../../components/States';
 import '../../../lib/page.css';
 import { useSearchParams } from '../../../lib/useSearchParams';
+import { useMe } from '../../auth/api/getMe';
+import { can, readOnlyReason, REGION } from '../../auth/permissions';
 import { useCountries } from '../../map/api/getCountries';
 import { useRounds } from '../api/getRounds';
 import { NOW } from '../api/types';
@@ -18,6 +21,10 @@ export function RoundsView({ country }: { country: string }) {
   const countries = useCountries();
   const countryName = countries.data?.countries.find((c) => c.code === country)?.name ?? country;
   const [params, setParams] = useSearchParams(PARAMS);
+  const user = useMe();
+  const mayFreeze = can(user, 'rounds', country);
+  const names = new Map((countries.data?.countries ?? []).map((c) => [c.code, c.name]));
+  const readOnly = user?.role === 'ncp' && !mayFreeze ? readOnlyReason(user, 'rounds', country, names) : null;
 
   const list = rounds.data?.rounds ?? [];
   // Without a choice in the URL: the newest round against now.
@@ -40,6 +47,7 @@ export function RoundsView({ country }: { country: string }) {
           <RoundList
             rounds={list}
             countryName={countryName}
+            canDelete={(round) => can(user, 'rounds', round.country ?? REGION)}
             onCompareWithNow={(id) => {
               setParams({ from: id, to: NOW });
               requestAnimationFrame(() => document.getElementById('compare-heading')?.scrollIntoView({ block: 'start' }));
@@ -47,7 +55,8 @@ export function RoundsView({ country }: { country: string }) {
             onDeleted={(id) =>
               setParams({ from: params.from === id ? null : undefined, to: params.to === id ? null : undefined }, { replace: true })}
           />
-          <FreezeForm country={country} countryName={countryName} />
+          {mayFreeze && <FreezeForm country={country} countryName={countryName} regionAllowed={can(user, 'rounds', REGION)} />}
+          {readOnly && <p className="read-only-note">{readOnly}</p>}
           {list.length > 0 ? (
             <ComparePanel
               country={country}

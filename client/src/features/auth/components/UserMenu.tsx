@@ -1,0 +1,36 @@
+// The signed-in user in the header: name, role and countries, "Change password" and "Sign out".
+import { useState } from 'react';
+import { useCountries } from '../../map/api/getCountries';
+import { useMe } from '../api/getMe';
+import { useSignOut } from '../api/postLogout';
+import { countryList, ROLE_NAMES } from '../permissions';
+import { ChangePasswordDialog } from './ChangePasswordDialog';
+
+export function UserMenu() {
+  const user = useMe();
+  const signOut = useSignOut();
+  const countries = useCountries();
+  const [changing, setChanging] = useState(false);
+  if (!user) return null;
+  const names = new Map((countries.data?.countries ?? []).map((c) => [c.code, c.name]));
+  const where = user.countries.length > 0 ? ` for ${countryList(user.countries, names)}` : '';
+  return (
+    <div className="user-menu" role="group" aria-label="Your account">
+      <p className="user-who">
+        <span className="visually-hidden">Signed in as </span>
+        <strong className="user-name" data-username={user.username}>{user.displayName ?? user.username}</strong>{' '}
+        <span className="user-role">
+          {ROLE_NAMES[user.role]}
+          {where}
+        </span>
+      </p>
+      <button type="button" className="btn btn-small" onClick={() => setChanging(true)}>
+        Change password
+      </button>
+      <button type="button" className="btn btn-small" disabled={signOut.isPending} onClick={() => signOut.mutate()}>
+        Sign out
+      </button>
+      {changing && <ChangePasswordDialog username={user.username} onClose={() => setChanging(false)} />}
+    </div>
+  );
+}

@@ -1,0 +1,3 @@
+// Ends one session ($idHash).
+MATCH (s:Session { idHash: $idHash })
+DELETE s

@@ -1,0 +1,38 @@
+// The sign-in machinery one app instance shares: account use cases, sessions, the throttle, the clock and
+// whether cookies are always Secure. Built once by createApp (and by apiRoutes when called alone).
+import type { GraphStore } from '../store/port';
+import { AccountService } from './accounts';
+import { systemClock, type Clock } from './clock';
+import { SessionService } from './sessions';
+import { LoginThrottle } from './throttle';
+
+export interface AuthOptions {
+  clock?: Clock;
+  /** Absolute session lifetime (SESSION_HOURS, default 12). */
+  sessionHours?: number;
+  /** How long a username stays locked after repeated failures (LOCKOUT_MINUTES, default 15). */
+  lockoutMinutes?: number;
+  /** COOKIE_SECURE: mark the session cookie Secure even when the request does not look like HTTPS. */
+  cookieSecure?: boolean;
+}
+
+export const AUTH_DEFAULTS = { sessionHours: 12, lockoutMinutes: 15 } as const;
+
+export interface AuthServices {
+  accounts: AccountService;
+  sessions: SessionService;
+  throttle: LoginThrottle;
+  clock: Clock;
+  cookieSecure: boolean;
+}
+
+export function createAuthServices(store: GraphStore, options: AuthOptions = {}): AuthServices {
+  const clock = options.clock ?? systemClock;
+  return {
+    accounts: new AccountService(store, clock),
+    sessions: new SessionService(store, clock, { sessionHours: options.sessionHours ?? AUTH_DEFAULTS.sessionHours }),
+    throttle: new LoginThrottle({ clock, lockoutMinutes: options.lockoutMinutes ?? AUTH_DEFAULTS.lockoutMinutes }),
+    clock,
+    cookieSecure: options.cookieSecure ?? false,
+  };
+}
