@@ -13,6 +13,7 @@ import { auditRoutes } from './api/routes/audit';
 import { entityRoutes } from './api/routes/entities';
 import { evidenceRoutes } from './api/routes/evidence';
 import { mapRoutes, SPREADSHEET_TYPES, UPLOAD_LIMIT_BYTES, YAML_TYPES } from './api/routes/map';
+import { reportsRoutes } from './api/routes/reports';
 import { roundsRoutes } from './api/routes/rounds';
 import { systemRoutes } from './api/routes/system';
 import { securityHeaders } from './api/security';
@@ -23,6 +24,8 @@ import { createAuthServices, type AuthServices } from './auth/services';
 import { userOf } from './auth/types';
 import { AnalysisService } from './services/analysis';
 import { RoundsService } from './services/rounds';
+import { htmlToPdf } from './reports/pdf';
+import { ReportsService } from './reports/service';
 import type { GraphStore } from './store/port';
 
 export interface AppDeps {
@@ -59,7 +62,8 @@ export function apiRoutes(deps: AppDeps, auth: AuthServices = createAuthServices
   routes.push(...authRoutes(auth), ...accountRoutes(auth));
   const openapi = () => buildOpenApi(routes, { version: deps.version ?? '0.1.0' });
   routes.push(...systemRoutes(deps.store, openapi), ...mapRoutes(deps.store, actorOf), ...entityRoutes(deps.store, actorOf), ...auditRoutes(deps.store),
-    ...analysisRoutes(new AnalysisService(deps.store)), ...roundsRoutes(new RoundsService(deps.store), actorOf), ...evidenceRoutes(deps.store));
+    ...analysisRoutes(new AnalysisService(deps.store)), ...roundsRoutes(new RoundsService(deps.store), actorOf), ...evidenceRoutes(deps.store),
+    ...reportsRoutes(new ReportsService(deps.store), htmlToPdf));
   return routes;
 }
 

@@ -6,6 +6,7 @@ import { AccountService } from './auth/accounts';
 import { systemClock } from './auth/clock';
 import { ConfigError, loadConfig } from './config';
 import { createLogger } from './logger';
+import { closePdfRenderer } from './reports/pdf';
 import { createStore } from './store';
 import { seedStore } from '../seed/loader';
 
@@ -49,7 +50,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info(`${signal}: shutting down`);
     server.close(() => {
-      store.close().finally(() => process.exit(0));
+      Promise.allSettled([store.close(), closePdfRenderer()]).finally(() => process.exit(0));
     });
     setTimeout(() => process.exit(1), 10_000).unref();
   };

@@ -18,6 +18,7 @@ import { NcpView } from './features/ncp/components/NcpView';
 import { AuditView } from './features/audit/components/AuditView';
 import { DataView } from './features/data/components/DataView';
 import { EvidenceView } from './features/evidence/components/EvidenceView';
+import { ReportsView } from './features/reports/components/ReportsView';
 import { RoundsView } from './features/rounds/components/RoundsView';
 import { createQueryClient } from './lib/queryClient';
 import { useSearchParam } from './lib/useSearchParam';
@@ -72,6 +73,7 @@ function Explorer() {
       {view === 'compare' && <CompareView />}
       {view === 'evidence' && country && <EvidenceView country={country} />}
       {view === 'rounds' && country && <RoundsView country={country} />}
+      {view === 'reports' && countries.isSuccess && <ReportsView country={country} />}
       {view === 'data' && <DataView country={country} countries={list} />}
       {!allowed && (
         <p className="state" role="status">

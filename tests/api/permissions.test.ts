@@ -140,6 +140,8 @@ const SAMPLES: Record<string, (ctx: Ctx) => Promise<Sample>> = {
   'GET /rounds/:id': async (ctx) => ({ path: `/api/rounds/${(await ctx.store.freezeRound({ name: `round ${ctx.n()}`, country: 'SE' }, 'fixture')).id}` }),
   'DELETE /rounds/:id': async (ctx) => ({ path: `/api/rounds/${(await ctx.store.freezeRound({ name: `round ${ctx.n()}`, country: 'SE' }, 'fixture')).id}` }),
   'GET /to-confirm': async () => ({ path: '/api/to-confirm?country=SE' }),
+  'GET /reports/country/:country': async () => ({ path: '/api/reports/country/SE?format=json' }),
+  'GET /reports/region': async () => ({ path: '/api/reports/region?format=json' }),
   // Accounts and sessions (the accounts' own tests go deeper).
   // With a cookie of its own: signing in replaces the session the request carries, which is the role's.
   'POST /auth/login': async (ctx) => ({ path: '/api/auth/login', cookie: 'unrelated=1', body: { username: await newAccount(ctx), password: PASSWORD } }),

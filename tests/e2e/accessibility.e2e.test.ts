@@ -150,6 +150,17 @@ const VIEWS: ViewCase[] = [
     ],
   },
   {
+    name: 'reports of Sweden',
+    query: '?view=reports&country=SE',
+    countryPicker: true,
+    controls: (page) => [
+      ['the report picker', page.getByLabel('Report', { exact: true })],
+      ['the round picker', page.getByLabel('Round', { exact: true })],
+      ['"Print"', page.getByRole('button', { name: 'Print' })],
+      ['"Download PDF"', page.getByRole('link', { name: 'Download PDF' })],
+    ],
+  },
+  {
     name: 'accounts',
     query: '?view=accounts',
     countryPicker: false,

@@ -66,6 +66,7 @@ const VIEWS: Array<{ view: string; ready: (page: Page) => Promise<unknown> }> = 
     },
   },
   { view: 'accounts', ready: (page) => page.getByRole('heading', { name: /^Accounts \(\d+\)$/ }).waitFor() },
+  { view: 'reports', ready: (page) => page.locator('.report-section figure img').first().waitFor() },
 ];
 
 /**

@@ -49,7 +49,7 @@ export function AppShell({ view, country, countries, onCountry, illustrative, ch
           ))}
         </nav>
         <div className="header-controls">
-          {countries && (needsCountry || view === 'gaps' || view === 'data' || view === 'history') && <CountryPicker countries={countries} value={country} onChange={onCountry} />}
+          {countries && (needsCountry || view === 'gaps' || view === 'data' || view === 'history' || view === 'reports') && <CountryPicker countries={countries} value={country} onChange={onCountry} />}
           {!countries && <Loading>Loading countries…</Loading>}
           <UserMenu />
         </div>

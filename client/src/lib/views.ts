@@ -9,6 +9,7 @@ export const VIEWS = [
   { id: 'compare', label: 'Compare', needsCountry: false },
   { id: 'evidence', label: 'Evidence', needsCountry: true },
   { id: 'rounds', label: 'Rounds', needsCountry: true },
+  { id: 'reports', label: 'Reports', needsCountry: false },
   { id: 'data', label: 'Import & export', needsCountry: false },
   { id: 'history', label: 'History', needsCountry: false, requires: 'history' },
   { id: 'accounts', label: 'Accounts', needsCountry: false, requires: 'accounts' },

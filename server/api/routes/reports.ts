@@ -1,0 +1,64 @@
+// Reports (issue 7): a country profile or the regional report, now or for a round, as an HTML page, a PDF
+// or the report model (JSON, which the client renders). Every role may read them ('read'); a viewer's report
+// is built without personal data, as exports are.
+import { z } from 'zod';
+import { AppError } from '../../errors';
+import { CountryCode } from '../../model';
+import { renderReportHtml, REPORT_CSS_HASH } from '../../reports/html';
+import { Report } from '../../reports/model';
+import { PdfUnavailableError } from '../../reports/pdf';
+import type { ReportsService } from '../../reports/service';
+import { defineRoute, type RouteDef } from '../route';
+import type { Response } from 'express';
+
+export const ReportFormat = z.enum(['html', 'pdf', 'json']);
+export const ReportQuery = z.strictObject({
+  /** A round id; without it, the map as it is now. */
+  round: z.string().trim().min(1).max(200).optional(),
+  format: ReportFormat.default('html'),
+});
+export const ReportCountryParams = z.strictObject({ country: CountryCode });
+
+/** Turns a report's HTML into a PDF (server/reports/pdf.ts htmlToPdf). */
+export type PdfRenderer = (html: string, options: { title: string }) => Promise<Buffer>;
+
+/** The served HTML page may use its own inline stylesheet (and data: images), nothing else. */
+const REPORT_PAGE_CSP = `default-src 'none'; style-src ${REPORT_CSS_HASH}; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`;
+
+async function send(res: Response, report: Report, format: z.infer<typeof ReportFormat>, stem: string, pdf: PdfRenderer): Promise<Report | undefined> {
+  if (format === 'json') return report;
+  const html = renderReportHtml(report, { standalone: true });
+  if (format === 'html') {
+    res.setHeader('Content-Security-Policy', REPORT_PAGE_CSP);
+    res.type('text/html; charset=utf-8').send(html);
+    return undefined;
+  }
+  let buffer: Buffer;
+  try {
+    buffer = await pdf(html, { title: report.title });
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new PdfUnavailableError(`the PDF could not be made: ${reason}`);
+  }
+  res.attachment(`${stem}.pdf`).type('application/pdf').send(buffer);
+  return undefined;
+}
+
+export function reportsRoutes(reports: ReportsService, pdf: PdfRenderer): RouteDef[] {
+  const tag = 'Reports';
+  return [
+    defineRoute({
+      method: 'get', path: '/reports/country/:country', tag, params: ReportCountryParams, query: ReportQuery, response: Report, access: 'read',
+      summary: "A country profile (the NCP, the network, coverage, weak points, suggestions, comparison, provenance) as HTML, PDF or the report's JSON",
+      handler: async ({ params, query, res, user }) =>
+        send(res, await reports.country(params.country, query.round, user), query.format, `flow-atlas-report-${params.country}`, pdf),
+    }),
+    defineRoute({
+      method: 'get', path: '/reports/region', tag, query: ReportQuery, response: Report, access: 'read',
+      summary: "The regional report (coverage matrix, comparison, similarity, missing indicators and links) as HTML, PDF or the report's JSON",
+      handler: async ({ query, res, user }) =>
+        send(res, await reports.region(query.round, user), query.format, 'flow-atlas-report-region', pdf),
+    }),
+  ];
+}

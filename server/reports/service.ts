@@ -1,0 +1,63 @@
+// The reports' use case: read the map now (or a round's frozen document), strip what the user may not
+// see as exports do (server/auth/personal-data.ts), and build a country profile or the regional report.
+import { assertCountry } from '../analysis/coverage/coverage';
+import { buildFlowGraph } from '../analysis/flow-graph';
+import { visibleDocument } from '../auth/personal-data';
+import type { SessionUser } from '../auth/types';
+import { NotFoundError, ValidationError } from '../errors';
+import { INTERNATIONAL } from '../model';
+import type { GraphStore } from '../store/port';
+import { buildCountryReport } from './country';
+import type { CountryReport, RegionalReport } from './model';
+import { buildRegionalReport } from './regional';
+import type { ReportInput } from './text';
+
+export class ReportsService {
+  constructor(private readonly store: GraphStore, private readonly now: () => Date = () => new Date()) {}
+
+  async country(country: string, roundId: string | undefined, user: SessionUser | undefined): Promise<CountryReport> {
+    if (country === INTERNATIONAL) {
+      throw new ValidationError('the international layer has no NCP of its own: it has no country profile (see the regional report)', [
+        { path: 'path.country', field: 'country', message: 'is the international layer, not a country' },
+      ]);
+    }
+    const input = await this.input(roundId, user, (round) => {
+      if (round.country !== null && round.country !== country) {
+        throw new ValidationError(`round '${round.id}' is a round of ${round.country}, not of ${country}`, [
+          { path: 'query.round', field: 'round', message: `is a round of another country (${round.country})` },
+        ]);
+      }
+    });
+    if (!input.document.countries.some((c) => c.code === country)) throw new NotFoundError(`country '${country}' is not in the map`);
+    assertCountry(buildFlowGraph(input.document, { indicators: input.catalogue.indicators }), country);
+    return buildCountryReport(input, country);
+  }
+
+  async region(roundId: string | undefined, user: SessionUser | undefined): Promise<RegionalReport> {
+    const input = await this.input(roundId, user, (round) => {
+      if (round.country !== null) {
+        throw new ValidationError(`round '${round.id}' is a round of ${round.country}; the regional report needs a round of the region`, [
+          { path: 'query.round', field: 'round', message: `is a round of one country (${round.country}), not of the region` },
+        ]);
+      }
+    });
+    return buildRegionalReport(input);
+  }
+
+  private async input(roundId: string | undefined, user: SessionUser | undefined, check: (round: { id: string; country: string | null }) => void): Promise<ReportInput> {
+    const snapshot = await this.store.snapshot({});
+    const generatedAt = this.now().toISOString();
+    if (!roundId) {
+      return { document: visibleDocument(snapshot.document, user), catalogue: snapshot.catalogue, round: null, storeVersion: snapshot.storeVersion, generatedAt };
+    }
+    const round = await this.store.getRound(roundId);
+    check(round);
+    return {
+      document: visibleDocument(round.document, user),
+      catalogue: snapshot.catalogue,
+      round: { id: round.id, name: round.name, createdAt: round.createdAt },
+      storeVersion: round.storeVersion,
+      generatedAt,
+    };
+  }
+}
