@@ -1,7 +1,8 @@
 // `npm run bench`: benchmarks (not timed tests); every figure is the median of several runs.
-//   npm run bench [-- --runs 5] [--countries 13] [--stakeholders 1000] [--only store|analysis|spreadsheet]
+//   npm run bench [-- --runs 5] [--countries 13] [--stakeholders 1000] [--only store|analysis|spreadsheet|report]
 // Store: seeding, exporting and the map graph on SQLite and, when NEO4J_URI is set, on Neo4j (which it clears).
 // Analysis: building the flow graph from a snapshot and each analysis, for the seed region and a synthetic one.
+// Report: building the country profile and the regional report, their HTML, and the PDF (when Chromium is there).
 // Spreadsheet: writing XLSX and CSV, previewing and importing them (SQLite), for the seed region and a synthetic one.
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
@@ -14,6 +15,11 @@ import { suggestions } from '../../server/analysis/suggestions/suggestions';
 import { graphOf } from '../../server/services/graph-view';
 import { importSpreadsheet, toCsvZip, toXlsx, type UploadFormat } from '../../server/tabular';
 import type { MapDocument } from '../../server/model';
+import { buildCountryReport } from '../../server/reports/country';
+import { renderReportHtml } from '../../server/reports/html';
+import { closePdfRenderer, htmlToPdf } from '../../server/reports/pdf';
+import { buildRegionalReport } from '../../server/reports/regional';
+import fs from 'node:fs';
 import { CoreGraphStore } from '../../server/store/core';
 import { Neo4jAdapter } from '../../server/store/neo4j/adapter';
 import { SqliteAdapter } from '../../server/store/sqlite/adapter';
@@ -172,11 +178,38 @@ async function spreadsheetBenchmarks(): Promise<void> {
   print('Spreadsheets (SQLite in memory)', t);
 }
 
+async function reportBenchmarks(): Promise<void> {
+  const t = table();
+  const store = new CoreGraphStore(new SqliteAdapter(':memory:'));
+  await store.init();
+  await seedStore(store, { maps: true });
+  const snapshot = await store.snapshot({});
+  await store.close();
+  const input = { document: snapshot.document, catalogue: snapshot.catalogue, round: null, storeVersion: snapshot.storeVersion, generatedAt: new Date().toISOString() };
+  const country = buildCountryReport(input, 'SE');
+  const region = buildRegionalReport(input);
+  put(t, 'build the report from the map (analyses included)', 'country profile (SE)', await median(RUNS, () => buildCountryReport(input, 'SE')));
+  put(t, 'build the report from the map (analyses included)', 'regional report', await median(RUNS, () => buildRegionalReport(input)));
+  put(t, 'render HTML', 'country profile (SE)', await median(RUNS, () => renderReportHtml(country, { standalone: true })));
+  put(t, 'render HTML', 'regional report', await median(RUNS, () => renderReportHtml(region, { standalone: true })));
+  if (fs.existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')) {
+    const html = { country: renderReportHtml(country, { standalone: true }), region: renderReportHtml(region, { standalone: true }) };
+    await htmlToPdf(html.country, { title: country.title }); // starts the browser, outside the timing
+    put(t, 'print to PDF (browser already running)', 'country profile (SE)', await median(RUNS, () => htmlToPdf(html.country, { title: country.title })));
+    put(t, 'print to PDF (browser already running)', 'regional report', await median(RUNS, () => htmlToPdf(html.region, { title: region.title })));
+    await closePdfRenderer();
+  } else {
+    console.error('PDF not measured: no Chromium (set CHROMIUM_PATH)');
+  }
+  print('Reports (seed region)', t);
+}
+
 async function main(): Promise<void> {
   console.log(`Median of ${RUNS} runs; ${new Date().toISOString().slice(0, 10)}; Node ${process.version}`);
   if (!args.only || args.only === 'store') await storeBenchmarks();
   if (!args.only || args.only === 'analysis') await analysisBenchmarks();
   if (!args.only || args.only === 'spreadsheet') await spreadsheetBenchmarks();
+  if (!args.only || args.only === 'report') await reportBenchmarks();
 }
 
 void main();
