@@ -9,16 +9,14 @@ import type { GraphStore } from '../../server/store/port';
 import { catalogue } from '../fixtures/catalogue';
 import { smallMap } from '../fixtures/small-map';
 import { signedIn } from '../support/auth';
+import { smallMapStore } from '../support/small-store';
 
 let store: GraphStore;
 let raw: ReturnType<typeof createApp>;
 let app: ReturnType<typeof createApp>;
 
 beforeEach(async () => {
-  store = new CoreGraphStore(new SqliteAdapter(':memory:'));
-  await store.init();
-  await store.ensureCatalogue(catalogue, 'test');
-  await store.importDocument(smallMap(), { mode: 'merge', actor: 'test' });
+  store = await smallMapStore();
   raw = createApp({ store });
   app = await signedIn(raw, store, { role: 'admin' });
 });

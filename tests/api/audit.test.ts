@@ -2,23 +2,18 @@
 // person, paging newest first with before / nextBefore, and the list of people who changed something.
 import request from 'supertest';
 import { createApp } from '../../server/app';
-import { CoreGraphStore } from '../../server/store/core';
-import { SqliteAdapter } from '../../server/store/sqlite/adapter';
 import type { GraphStore } from '../../server/store/port';
 import type { AuditEntry } from '../../server/model';
 import { catalogue } from '../fixtures/catalogue';
-import { smallMap } from '../fixtures/small-map';
 import { signedIn } from '../support/auth';
+import { smallMapStore } from '../support/small-store';
 
 let store: GraphStore;
 let raw: ReturnType<typeof createApp>;
 let app: ReturnType<typeof createApp>;
 
 beforeEach(async () => {
-  store = new CoreGraphStore(new SqliteAdapter(':memory:'));
-  await store.init();
-  await store.ensureCatalogue(catalogue, 'catalogue');
-  await store.importDocument(smallMap(), { mode: 'merge', actor: 'importer' });
+  store = await smallMapStore({ catalogue: 'catalogue', map: 'importer' });
   raw = createApp({ store });
   app = await signedIn(raw, store, { role: 'admin' });
 });

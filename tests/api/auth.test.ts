@@ -4,12 +4,9 @@
 import { createHash } from 'node:crypto';
 import request from 'supertest';
 import { createApp, type AppDeps } from '../../server/app';
-import { CoreGraphStore } from '../../server/store/core';
-import { SqliteAdapter } from '../../server/store/sqlite/adapter';
 import type { GraphStore } from '../../server/store/port';
-import { catalogue } from '../fixtures/catalogue';
-import { smallMap } from '../fixtures/small-map';
 import { FakeClock, TEST_PASSWORD, createTestAccount, loginCookie, signedIn, withCookie } from '../support/auth';
+import { smallMapStore } from '../support/small-store';
 
 const HOUR = 3_600_000;
 let store: GraphStore;
@@ -21,10 +18,7 @@ function build(extra: Partial<AppDeps> = {}) {
 }
 
 beforeEach(async () => {
-  store = new CoreGraphStore(new SqliteAdapter(':memory:'));
-  await store.init();
-  await store.ensureCatalogue(catalogue, 'test');
-  await store.importDocument(smallMap(), { mode: 'merge', actor: 'test' });
+  store = await smallMapStore();
   clock = new FakeClock();
   app = build();
   await createTestAccount(store, { role: 'admin', username: 'admin' });

@@ -3,12 +3,9 @@
 // editable kind (memberships included), and nothing of the second save is written.
 import request from 'supertest';
 import { createApp } from '../../server/app';
-import { CoreGraphStore } from '../../server/store/core';
-import { SqliteAdapter } from '../../server/store/sqlite/adapter';
 import type { GraphStore } from '../../server/store/port';
-import { catalogue } from '../fixtures/catalogue';
-import { smallMap } from '../fixtures/small-map';
 import { signedIn } from '../support/auth';
+import { smallMapStore } from '../support/small-store';
 
 let store: GraphStore;
 let app: ReturnType<typeof createApp>;
@@ -17,10 +14,7 @@ let first: ReturnType<typeof createApp>;
 let second: ReturnType<typeof createApp>;
 
 beforeEach(async () => {
-  store = new CoreGraphStore(new SqliteAdapter(':memory:'));
-  await store.init();
-  await store.ensureCatalogue(catalogue, 'test');
-  await store.importDocument(smallMap(), { mode: 'merge', actor: 'test' });
+  store = await smallMapStore();
   const raw = createApp({ store });
   app = await signedIn(raw, store, { role: 'admin' });
   first = await signedIn(raw, store, { role: 'editor', username: 'first' });

@@ -3,21 +3,15 @@
 // party's interview (the XA NCP spoke of a flow between the two police forces).
 import request from 'supertest';
 import { createApp } from '../../server/app';
-import { CoreGraphStore } from '../../server/store/core';
-import { SqliteAdapter } from '../../server/store/sqlite/adapter';
 import type { GraphStore } from '../../server/store/port';
-import { catalogue } from '../fixtures/catalogue';
-import { smallMap } from '../fixtures/small-map';
 import { signedIn } from '../support/auth';
+import { smallMapStore } from '../support/small-store';
 
 let store: GraphStore;
 let app: ReturnType<typeof createApp>;
 
 beforeEach(async () => {
-  store = new CoreGraphStore(new SqliteAdapter(':memory:'));
-  await store.init();
-  await store.ensureCatalogue(catalogue, 'test');
-  await store.importDocument(smallMap(), { mode: 'merge', actor: 'test' });
+  store = await smallMapStore();
   app = await signedIn(createApp({ store }), store, { role: 'admin' });
 });
 afterEach(() => store.close());

@@ -1,12 +1,10 @@
 // The origin check on state-changing API requests: a browser page from another site cannot change the map.
 import request from 'supertest';
 import { createApp, type AppDeps } from '../../server/app';
-import { CoreGraphStore } from '../../server/store/core';
-import { SqliteAdapter } from '../../server/store/sqlite/adapter';
 import type { GraphStore } from '../../server/store/port';
-import { catalogue } from '../fixtures/catalogue';
 import { smallMap } from '../fixtures/small-map';
 import { TEST_PASSWORD, createTestAccount, signedIn } from '../support/auth';
+import { smallMapStore } from '../support/small-store';
 
 const HOST = 'atlas.example.org';
 const OWN = `http://${HOST}`;
@@ -14,10 +12,7 @@ const OWN = `http://${HOST}`;
 let store: GraphStore;
 
 beforeEach(async () => {
-  store = new CoreGraphStore(new SqliteAdapter(':memory:'));
-  await store.init();
-  await store.ensureCatalogue(catalogue, 'test');
-  await store.importDocument(smallMap(), { mode: 'merge', actor: 'test' });
+  store = await smallMapStore();
 });
 afterEach(() => store.close());
 

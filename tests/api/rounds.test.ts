@@ -2,12 +2,9 @@
 // rounds, a region round for one country), on the embedded store with the small two-country map.
 import request from 'supertest';
 import { createApp } from '../../server/app';
-import { CoreGraphStore } from '../../server/store/core';
-import { SqliteAdapter } from '../../server/store/sqlite/adapter';
 import type { GraphStore } from '../../server/store/port';
-import { catalogue } from '../fixtures/catalogue';
-import { smallMap } from '../fixtures/small-map';
 import { signedIn } from '../support/auth';
+import { smallMapStore } from '../support/small-store';
 
 let store: GraphStore;
 let app: ReturnType<typeof createApp>;
@@ -16,10 +13,7 @@ let consultant: ReturnType<typeof createApp>;
 let editor: ReturnType<typeof createApp>;
 
 beforeEach(async () => {
-  store = new CoreGraphStore(new SqliteAdapter(':memory:'));
-  await store.init();
-  await store.ensureCatalogue(catalogue, 'test');
-  await store.importDocument(smallMap(), { mode: 'merge', actor: 'test' });
+  store = await smallMapStore();
   const raw = createApp({ store });
   app = await signedIn(raw, store, { role: 'admin' });
   consultant = await signedIn(raw, store, { role: 'editor', username: 'consultant' });

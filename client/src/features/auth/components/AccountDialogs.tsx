@@ -11,6 +11,7 @@ import { useFocusFirstInvalid } from '../focus';
 import { accountProblems, fieldProblems, generatePassword, PASSWORD_MIN, type AccountErrors } from '../rules';
 import { Field } from './Field';
 import { RoleFields } from './RoleFields';
+import { SubmitCancel } from '../../edit/components/SubmitCancel';
 
 export type AccountAction = { type: 'change' | 'reset' | 'remove'; account: Account };
 
@@ -89,14 +90,7 @@ function ChangeForm({ account, countries, onClose, onDone }: { account: Account;
       <Field label="Name (optional)" value={displayName} onChange={setDisplayName} error={errors.displayName} autoComplete="off" />
       <RoleFields role={role} countries={chosen} allCountries={countries} onRole={setRole} onCountries={setChosen} errors={errors} />
       <Failure text={failure} />
-      <div className="edit-actions">
-        <button type="submit" className="edit-primary" disabled={update.isPending}>
-          {update.isPending ? 'Saving…' : 'Save changes'}
-        </button>
-        <button type="button" onClick={onClose}>
-          Cancel
-        </button>
-      </div>
+      <SubmitCancel label="Save changes" busyLabel="Saving…" busy={update.isPending} onCancel={onClose} />
     </form>
   );
 }
@@ -148,14 +142,7 @@ function ResetForm({ account, onClose, onDone }: { account: Account; onClose: ()
         </button>
       </div>
       <Failure text={failure} />
-      <div className="edit-actions">
-        <button type="submit" className="edit-primary" disabled={update.isPending}>
-          {update.isPending ? 'Resetting…' : 'Reset password'}
-        </button>
-        <button type="button" onClick={onClose}>
-          Cancel
-        </button>
-      </div>
+      <SubmitCancel label="Reset password" busyLabel="Resetting…" busy={update.isPending} onCancel={onClose} />
     </form>
   );
 }

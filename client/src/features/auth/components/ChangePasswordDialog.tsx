@@ -8,6 +8,7 @@ import { ApiError } from '../../../lib/apiFetch';
 import { useFocusFirstInvalid } from '../focus';
 import { fieldProblems, passwordProblem, PASSWORD_MIN, signInFailure } from '../rules';
 import { Field } from './Field';
+import { SubmitCancel } from '../../edit/components/SubmitCancel';
 
 interface Errors {
   currentPassword?: string;
@@ -82,14 +83,7 @@ export function ChangePasswordDialog({ username, onClose }: { username: string; 
               Could not change the password: {failure}
             </p>
           )}
-          <div className="edit-actions">
-            <button type="submit" className="edit-primary" disabled={change.isPending}>
-              {change.isPending ? 'Changing…' : 'Change password'}
-            </button>
-            <button type="button" onClick={onClose}>
-              Cancel
-            </button>
-          </div>
+          <SubmitCancel label="Change password" busyLabel="Changing…" busy={change.isPending} onCancel={onClose} />
         </form>
       )}
     </EditDialog>

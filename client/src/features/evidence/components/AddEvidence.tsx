@@ -7,6 +7,7 @@ import { formatDateTime } from '../../../lib/dates';
 import { useUpdateEntity } from '../../edit/api/updateEntity';
 import type { EditContext } from '../../edit/context';
 import { entityOf, type StoredItem } from '../../edit/kinds';
+import { SubmitCancel } from '../../edit/components/SubmitCancel';
 
 interface Props {
   flow: StoredItem;
@@ -80,14 +81,7 @@ export function AddEvidence({ flow, context, onDone, onCancel }: Props) {
           </p>
         )}
       </div>
-      <div className="edit-actions">
-        <button type="submit" className="edit-primary" disabled={update.isPending}>
-          {update.isPending ? 'Adding…' : 'Add evidence'}
-        </button>
-        <button type="button" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <SubmitCancel label="Add evidence" busyLabel="Adding…" busy={update.isPending} onCancel={onCancel} />
     </form>
   );
 }
