@@ -25,6 +25,10 @@ const originList = z.string()
   .pipe(z.array(OriginUrl))
   .default([]);
 
+const millis = (min: number, max: number) =>
+  z.coerce.number('must be a number of milliseconds').int('must be a whole number of milliseconds')
+    .min(min, `must be at least ${min}`).max(max, `must be at most ${max}`);
+
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -33,6 +37,15 @@ const Env = z.object({
   NEO4J_USER: z.string().default('neo4j'),
   NEO4J_PASSWORD: z.string().default(''),
   NEO4J_DATABASE: z.string().regex(/^[A-Za-z][A-Za-z0-9.-]{0,62}$/, 'must be a Neo4j database name').default('neo4j'),
+  /** Giving up on opening a connection to Neo4j (an unreachable host), in ms. */
+  NEO4J_CONNECTION_TIMEOUT_MS: millis(100, 600_000).default(5_000),
+  /** Waiting for a free connection of the pool, in ms. */
+  NEO4J_ACQUISITION_TIMEOUT_MS: millis(100, 600_000).default(20_000),
+  NEO4J_POOL_SIZE: z.coerce.number('must be a number').int('must be a whole number').min(1, 'must be at least 1').max(1000, 'must be at most 1000').default(20),
+  /** How long transient Neo4j errors (deadlocks, lock waits) are retried, in ms (0: never). */
+  NEO4J_MAX_RETRY_MS: millis(0, 600_000).default(5_000),
+  /** While Neo4j is down, how often it is probed (and start-up attempted again), in ms. */
+  NEO4J_PROBE_INTERVAL_MS: millis(50, 60_000).default(500),
   SEED: bool(true),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   /** Behind one reverse proxy: X-Forwarded-Host/-Proto/-For are believed (one hop). */
@@ -62,7 +75,10 @@ export type Config = {
   sessionHours: number;
   lockoutMinutes: number;
   cookieSecure: boolean;
-  neo4j?: { uri: string; user: string; password: string; database: string };
+  neo4j?: {
+    uri: string; user: string; password: string; database: string;
+    connectionTimeoutMs: number; acquisitionTimeoutMs: number; poolSize: number; maxRetryMs: number; probeIntervalMs: number;
+  };
 };
 
 export class ConfigError extends Error {}
@@ -89,7 +105,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     lockoutMinutes: e.LOCKOUT_MINUTES,
     cookieSecure: e.COOKIE_SECURE,
     ...(e.NEO4J_URI
-      ? { neo4j: { uri: e.NEO4J_URI, user: e.NEO4J_USER, password: e.NEO4J_PASSWORD, database: e.NEO4J_DATABASE } }
+      ? {
+        neo4j: {
+          uri: e.NEO4J_URI, user: e.NEO4J_USER, password: e.NEO4J_PASSWORD, database: e.NEO4J_DATABASE,
+          connectionTimeoutMs: e.NEO4J_CONNECTION_TIMEOUT_MS, acquisitionTimeoutMs: e.NEO4J_ACQUISITION_TIMEOUT_MS,
+          poolSize: e.NEO4J_POOL_SIZE, maxRetryMs: e.NEO4J_MAX_RETRY_MS, probeIntervalMs: e.NEO4J_PROBE_INTERVAL_MS,
+        },
+      }
       : {}),
   };
 }

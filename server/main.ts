@@ -1,14 +1,13 @@
-// Entry point: reads the configuration, opens the store (seeding an empty embedded one), creates the first
-// administrator on a store without accounts, serves the app, and shuts down cleanly on SIGTERM / SIGINT.
+// Entry point: reads the configuration, serves the app at once, and opens the store in the background
+// (server/startup.ts: the catalogue, the seed maps on an empty embedded store, the first administrator);
+// while Neo4j is unreachable, start-up is attempted again and requests answer 503. Shuts down cleanly on SIGTERM / SIGINT.
 import path from 'node:path';
 import { createApp } from './app';
-import { AccountService } from './auth/accounts';
-import { systemClock } from './auth/clock';
 import { ConfigError, loadConfig } from './config';
 import { createLogger } from './logger';
 import { closePdfRenderer } from './reports/pdf';
-import { createStore } from './store';
-import { seedStore } from '../seed/loader';
+import { prepareStore } from './startup';
+import { startStore } from './store';
 
 async function main(): Promise<void> {
   let config;
@@ -22,19 +21,24 @@ async function main(): Promise<void> {
     throw err;
   }
   const logger = createLogger(config.logLevel);
-  const store = await createStore(config);
-  const empty = (await store.list('country')).length === 0;
-  const seedMaps = store.kind === 'sqlite' && empty && config.seed;
-  const seeded = await seedStore(store, { maps: seedMaps });
-  if (seeded) logger.info('seeded the illustrative region', { created: seeded.created });
-
-  const firstAdmin = await new AccountService(store, systemClock).ensureFirstAdmin(config.adminPassword);
-  if (firstAdmin.created && firstAdmin.generated) {
-    // Printed once, on stdout whatever LOG_LEVEL says: nobody could sign in without it.
-    console.log(`created the administrator account "${firstAdmin.username}" with password ${firstAdmin.password}; change it after signing in`);
-  } else if (firstAdmin.created) {
-    logger.info(`created the administrator account "${firstAdmin.username}" with the password from ADMIN_PASSWORD`);
-  }
+  const started = await startStore(config, {
+    prepare: (s) => prepareStore(s, config, logger),
+    retryMs: config.neo4j?.probeIntervalMs,
+    onWait: (err, attempt) => {
+      // Said on the first attempt, then every 20th: the log does not fill up during a long outage.
+      if (attempt === 1 || attempt % 20 === 0) logger.warn(`waiting for the store (requests answer 503 meanwhile): ${err.message}`);
+    },
+  });
+  const { store } = started;
+  let stopping = false;
+  started.ready.then(
+    () => logger.info('the store is ready', { store: store.kind }),
+    (err: unknown) => {
+      if (stopping) return; // closed while it waited
+      console.error(`Flow Atlas could not start: ${err instanceof Error ? err.message : String(err)}`);
+      process.exit(1);
+    },
+  );
 
   const app = createApp({ store, logger, clientDir: path.resolve(__dirname, '../dist/client'),
     allowedOrigins: config.allowedOrigins, trustProxy: config.trustProxy,
@@ -44,7 +48,6 @@ async function main(): Promise<void> {
     logger.info(`Flow Atlas listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`, { store: store.kind, where });
   });
 
-  let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;

@@ -1,7 +1,7 @@
 // The one error middleware: app errors to their HTTP status with field messages; anything else is a 500
 // without internals. Body-parser failures (bad JSON, too large, wrong type) become clear 4xx answers.
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import { AppError, ConflictError, ValidationError } from '../errors';
+import { AppError, ConflictError, StoreUnavailableError, ValidationError } from '../errors';
 import { UPLOAD_LIMIT_BYTES, formatMB } from '../tabular/limits';
 
 export interface Logger {
@@ -9,6 +9,9 @@ export interface Logger {
   warn(msg: string, extra?: object): void;
   error(msg: string, extra?: object): void;
 }
+
+/** What a 503 for an unreachable store tells clients to wait before trying again (Retry-After, seconds). */
+export const STORE_RETRY_AFTER_SECONDS = 2;
 
 export const notFoundApi: RequestHandler = (req, res) => {
   res.status(404).json({ error: { code: 'not_found', message: `no API route ${req.method} ${req.path}` } });
@@ -21,6 +24,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       const body: Record<string, unknown> = { code: err.code, message: err.message };
       if (err instanceof ValidationError) body.problems = err.problems;
       if (err instanceof ConflictError) Object.assign(body, err.details);
+      if (err instanceof StoreUnavailableError) res.set('Retry-After', String(STORE_RETRY_AFTER_SECONDS));
       res.status(err.status).json({ error: body });
       return;
     }

@@ -85,7 +85,8 @@ export function mountRoutes(router: express.Router, routes: readonly RouteDef[])
       const body = route.body && route.validateBody !== false ? parseWith(route.body, req.body, 'body') : req.body;
       const result = await route.handler({ params, query, body, req, res, user });
       if (res.headersSent) return;
-      res.status(route.status ?? 200).json(result);
+      // A status the handler set (health's 503) stands; otherwise the route's own.
+      res.status(res.statusCode !== 200 ? res.statusCode : route.status ?? 200).json(result);
     });
   }
 }

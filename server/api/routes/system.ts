@@ -6,6 +6,7 @@ import {
   NetworkKind, PersonalData, ReportingKind, SECTORS, SECTOR_TYPES, Trigger, stripMetaOf,
 } from '../../model';
 import type { GraphStore } from '../../store/port';
+import { STORE_RETRY_AFTER_SECONDS } from '../errors';
 import { defineRoute, type RouteDef } from '../route';
 import { HealthResponse, ReferenceResponse } from '../schemas';
 
@@ -22,7 +23,7 @@ export function systemRoutes(store: GraphStore, openapi: () => object): RouteDef
       query: z.strictObject({}), response: HealthResponse, access: 'public',
       handler: async ({ res, user }) => {
         const health = await store.health();
-        if (!health.reachable) res.status(503);
+        if (!health.reachable) res.status(503).set('Retry-After', String(STORE_RETRY_AFTER_SECONDS));
         const status = health.reachable ? 'ok' : 'unavailable';
         return user ? { status, ...health } : { status };
       },
