@@ -2,7 +2,7 @@
 import { ConfigError, loadConfig } from '../server/config';
 import { AppError, ValidationError } from '../server/errors';
 import type { Problem } from '../server/model';
-import { createStore } from '../server/store';
+import { openStore } from '../server/store/open';
 import type { GraphStore } from '../server/store/port';
 import type { ImportProgress } from '../server/tabular';
 
@@ -71,12 +71,12 @@ export class ProgressBar {
   }
 }
 
-/** Runs `fn` with the configured store and turns every failure into a clear message and exit code. */
+/** Runs `fn` with the configured store (holding the catalogue) and turns every failure into a clear message and exit code. */
 export async function runWithStore(usage: string, fn: (store: GraphStore) => Promise<void>): Promise<void> {
   let store: GraphStore | undefined;
   try {
     const config = loadConfig();
-    store = await createStore(config);
+    store = await openStore(config);
     await fn(store);
   } catch (err) {
     process.exitCode = err instanceof UsageError || err instanceof ConfigError ? 2 : 1;

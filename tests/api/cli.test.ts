@@ -4,6 +4,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import YAML from 'yaml';
+import { readCatalogue } from '../../seed/loader';
+import { createStore } from '../../server/store';
 import { smallMap } from '../fixtures/small-map';
 import { csvOf, smallSheets, withCell, xlsxOf } from '../fixtures/spreadsheets';
 
@@ -11,8 +13,11 @@ const root = path.resolve(__dirname, '../..');
 let dataDir: string;
 
 function run(script: string, ...args: string[]) {
+  return runIn(dataDir, {}, script, ...args);
+}
+function runIn(dir: string, env: Record<string, string>, script: string, ...args: string[]) {
   const r = spawnSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'scripts', script), ...args], {
-    cwd: dataDir, encoding: 'utf8', env: { ...process.env, DATA_DIR: dataDir, NEO4J_URI: '' },
+    cwd: dataDir, encoding: 'utf8', input: '', env: { ...process.env, DATA_DIR: dir, NEO4J_URI: '', ...env },
   });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
@@ -23,6 +28,37 @@ beforeEach(() => {
 afterEach(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 describe('npm run import / export / seed', () => {
+  test('when import runs on a data folder that does not exist yet (SEED=false or not), then it finds the catalogue and imports', () => {
+    const file = path.join(dataDir, 'map.json');
+    fs.writeFileSync(file, JSON.stringify(smallMap()));
+    for (const seed of ['false', 'true']) {
+      const fresh = path.join(dataDir, `fresh-${seed}`, 'data');
+      const r = runIn(fresh, { SEED: seed }, 'import.ts', file);
+      expect(r.err).not.toContain('unknown indicator code');
+      expect(r).toMatchObject({ code: 0 });
+      expect(r.out).toContain('created: 2 country, 5 stakeholder');
+    }
+  });
+
+  test('when export, report, user or seed runs on a data folder that does not exist yet, then the store holds the catalogue afterwards', async () => {
+    const { themes, indicators } = readCatalogue();
+    const commands: [string, ...string[]][] = [
+      ['export.ts', '-'], ['report.ts', '--region', '-'], ['user.ts', 'list'], ['seed.ts', '--if-empty'],
+    ];
+    for (const [script, ...args] of commands) {
+      const fresh = path.join(dataDir, script, 'data');
+      const r = runIn(fresh, { SEED: 'false' }, script, ...args);
+      expect({ script, code: r.code, err: r.err }).toEqual({ script, code: 0, err: expect.any(String) });
+      const store = await createStore({ dataDir: fresh });
+      try {
+        expect({ script, themes: (await store.list('theme')).length, indicators: (await store.list('indicator')).length })
+          .toEqual({ script, themes: themes.length, indicators: indicators.length });
+      } finally {
+        await store.close();
+      }
+    }
+  });
+
   test('when a document is imported and exported as YAML and JSON, then both files hold it', () => {
     const file = path.join(dataDir, 'map.yaml');
     fs.writeFileSync(file, YAML.stringify(smallMap()));
