@@ -1,7 +1,19 @@
 // Map documents as GraphML and GEXF, for users of Gephi, yEd and Cytoscape desktop: stakeholders as
 // nodes (with what they hold), flows and reporting lines as directed edges with their attributes.
-// Foreign ends of a country's cross-border edges are included so that no edge dangles.
+// Foreign ends of a country's cross-border edges are included so that no edge dangles. GEXF is written as
+// 1.2draft unless 1.3 is asked for: Gephi reads both, NetworkX (2.x) and most other readers only 1.2draft.
+import { z } from 'zod';
 import { sectorOf, type MapDocument, type Stakeholder } from '../model';
+
+export const GexfVersion = z.enum(['1.2draft', '1.3']);
+export type GexfVersion = z.infer<typeof GexfVersion>;
+export const DEFAULT_GEXF_VERSION: GexfVersion = '1.2draft';
+
+/** Each version's namespace, the value of its version attribute and where its schema is published. */
+const GEXF_HEADERS: Record<GexfVersion, { ns: string; version: string; xsd: string }> = {
+  '1.2draft': { ns: 'http://www.gexf.net/1.2draft', version: '1.2', xsd: 'http://www.gexf.net/1.2draft/gexf.xsd' },
+  '1.3': { ns: 'http://gexf.net/1.3', version: '1.3', xsd: 'http://gexf.net/1.3/gexf.xsd' },
+};
 
 type AttrType = 'string' | 'boolean' | 'int';
 interface Attr<T> {
@@ -93,8 +105,11 @@ export function toGraphML(doc: MapDocument, allStakeholders: readonly Stakeholde
   ].join('\n');
 }
 
-export function toGEXF(doc: MapDocument, allStakeholders: readonly Stakeholder[], today = new Date()): string {
+export function toGEXF(doc: MapDocument, allStakeholders: readonly Stakeholder[],
+  options: { version?: GexfVersion; today?: Date } = {}): string {
   const { nodes, edges } = graphOfDocument(doc, allStakeholders);
+  const today = options.today ?? new Date();
+  const header = GEXF_HEADERS[options.version ?? DEFAULT_GEXF_VERSION];
   const gexfType = (t: AttrType) => (t === 'int' ? 'integer' : t);
   const values = <T>(attrs: Attr<T>[], item: T) => {
     const vs = attrs
@@ -105,7 +120,7 @@ export function toGEXF(doc: MapDocument, allStakeholders: readonly Stakeholder[]
   };
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    '<gexf xmlns="http://gexf.net/1.3" version="1.3">',
+    `<gexf xmlns="${header.ns}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="${header.ns} ${header.xsd}" version="${header.version}">`,
     `  <meta lastmodifieddate="${today.toISOString().slice(0, 10)}"><creator>Flow Atlas</creator>`
       + '<description>Information flows between institutions (stakeholders) on child trafficking</description></meta>',
     '  <graph defaultedgetype="directed" mode="static">',

@@ -284,6 +284,9 @@ describe('graph exports', () => {
     expect(res.headers['content-type']).toContain('application/gexf+xml');
     expect(wellFormed(res.text)).toBe('5 5');
     expect(res.text).toMatch(/<edge id="xa-f1" source="xa-police" target="xa-ncp" label="VIC-01">/);
+    expect(res.text).toContain('<gexf xmlns="http://www.gexf.net/1.2draft"');
+    expect((await request(app).get('/api/export?format=gexf&gexfVersion=1.3').expect(200)).text).toContain('<gexf xmlns="http://gexf.net/1.3"');
+    await request(app).get('/api/export?format=gexf&gexfVersion=2').expect(400);
     await request(app).get('/api/export?format=dot').expect(400);
   });
 });

@@ -101,14 +101,16 @@ describe('npm run import / export / seed', () => {
     expect(run('export.ts', '--country', 'Sweden', 'x.json')).toMatchObject({ code: 2 });
   });
 
-  test('when a country is exported as GraphML or GEXF, then the file is the graph; an unknown format is a usage error', () => {
+  test('when a country is exported as GraphML or GEXF (1.2draft, or 1.3 on request), then the file is the graph; an unknown format or version is a usage error', () => {
     run('seed.ts', '--catalogue-only');
     const file = path.join(dataDir, 'map.json');
     fs.writeFileSync(file, JSON.stringify(smallMap()));
     expect(run('import.ts', file).code).toBe(0);
     const gexf = path.join(dataDir, 'xa.gexf');
     expect(run('export.ts', '--country', 'XA', gexf).code).toBe(0);
-    expect(fs.readFileSync(gexf, 'utf8')).toMatch(/^<\?xml[^]*<gexf xmlns="http:\/\/gexf.net\/1.3"/);
+    expect(fs.readFileSync(gexf, 'utf8')).toMatch(/^<\?xml[^]*<gexf xmlns="http:\/\/www.gexf.net\/1.2draft"[^>]* version="1.2">/);
+    expect(run('export.ts', '--country', 'XA', '--gexf-version', '1.3', '--format', 'gexf', '-').out).toMatch(/<gexf xmlns="http:\/\/gexf.net\/1.3"[^>]* version="1.3">/);
+    expect(run('export.ts', '--gexf-version', '1.4', gexf)).toMatchObject({ code: 2, err: expect.stringContaining('--gexf-version must be 1.2draft or 1.3') });
     const out = run('export.ts', '--format', 'graphml', '-');
     expect(out.out).toContain('<graphml');
     expect(run('export.ts', '--format', 'dot', 'x.dot')).toMatchObject({ code: 2 });

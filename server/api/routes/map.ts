@@ -8,7 +8,7 @@ import { ValidationError } from '../../errors';
 import { CountryCode, MapDocument, emptyDocument, stripMetaOf } from '../../model';
 import type { GraphStore } from '../../store/port';
 import { visibleDocument, visibleItems } from '../../auth/personal-data';
-import { toGEXF, toGraphML } from '../../services/graph-formats';
+import { GexfVersion, toGEXF, toGraphML } from '../../services/graph-formats';
 import { countrySummaries, graphOf } from '../../services/graph-view';
 import { importDocumentAs, importSpreadsheetAs } from '../../services/imports';
 import {
@@ -108,7 +108,8 @@ export function mapRoutes(store: GraphStore, actorOf: (req: any) => string): Rou
       method: 'get', path: '/export', tag: 'Map',
       summary: 'Export the map (or one country) as a map document (json, yaml), in the template\'s shape (xlsx, csv: a ZIP of CSV files) '
         + 'or as a graph for Gephi, yEd, Cytoscape (graphml, gexf)',
-      query: z.strictObject({ country: CountryCode.optional(), format: z.enum(['json', 'yaml', 'xlsx', 'csv', 'graphml', 'gexf']).default('json') }),
+      query: z.strictObject({ country: CountryCode.optional(), format: z.enum(['json', 'yaml', 'xlsx', 'csv', 'graphml', 'gexf']).default('json'),
+        gexfVersion: GexfVersion.default('1.2draft').describe('GEXF only: 1.2draft (read by NetworkX and Gephi) or 1.3') }),
       response: MapDocument, access: 'read',
       handler: async ({ query, res, user }) => {
         if (query.country) await store.get('country', query.country);
@@ -124,7 +125,7 @@ export function mapRoutes(store: GraphStore, actorOf: (req: any) => string): Rou
         } else if (query.format === 'graphml' || query.format === 'gexf') {
           const all = query.country ? visibleItems('stakeholder', await store.list('stakeholder'), user) : doc.stakeholders;
           res.type(query.format === 'graphml' ? 'application/graphml+xml' : 'application/gexf+xml')
-            .send(query.format === 'graphml' ? toGraphML(doc, all) : toGEXF(doc, all));
+            .send(query.format === 'graphml' ? toGraphML(doc, all) : toGEXF(doc, all, { version: query.gexfVersion }));
         } else {
           res.type('application/json').send(`${JSON.stringify(doc, null, 2)}\n`);
         }
