@@ -1,10 +1,17 @@
 #!/usr/bin/env python3
 """Checks the seed files (reference catalogue and map documents) and prints per-country counts.
 
-Usage: python3 seed/check.py [--coverage]
+Usage: python3 seed/check.py [--coverage] [--maps DIR]
   --coverage  also print, per country, the coverage status of each indicator at the NCP
               (ANALYSIS.md section 1, active flows only) and the single points of failure.
+  --maps DIR  check the map files in DIR instead of seed/maps (the tests feed it broken copies).
 Exits with status 1 and lists every problem found when a check fails. Standard library only.
+
+Besides the format, it enforces the seed rules (issue 14): every prosecution service receives the
+statutory case flow from law enforcement and sends cases to a court; no institution is without any
+flow unless it is tagged 'no-known-flow' and its description says why; the bodies holding the
+national coordinator and rapporteur (or equivalent mechanism) roles are typed as those roles; and
+interview rounds fit the countries mapped in them (the 2010 round covered nine countries, not Iceland).
 """
 import datetime
 import glob
@@ -17,6 +24,8 @@ from collections import Counter, defaultdict, deque
 SEED = os.path.dirname(os.path.abspath(__file__))
 CATALOGUE = os.path.join(SEED, "reference", "catalogue.json")
 MAPS = os.path.join(SEED, "maps")
+if "--maps" in sys.argv[1:-1]:
+    MAPS = os.path.abspath(sys.argv[sys.argv.index("--maps") + 1])
 
 NATIONAL = {"NO": "no", "DK": "dk", "SE": "se", "FI": "fi", "EE": "ee", "LV": "lv", "LT": "lt", "PL": "pl", "DE": "de", "IS": "is"}
 FILE_PREFIX = dict({f"{p}.json": p for p in NATIONAL.values()}, **{"int.json": "int", "ncp-network.json": "ncpnet"})
@@ -38,6 +47,37 @@ SECTORS = {
     "international": ["europol", "interpol", "frontex", "eu_body", "cbss", "un_agency", "ngo_network", "other_international"],
 }
 TYPES = [t for ts in SECTORS.values() for t in ts]
+SECTOR_OF = {t: sector for sector, ts in SECTORS.items() for t in ts}
+
+# The statutory case flow: police (any law-enforcement body) -> prosecution carries at least one of
+# these; prosecution -> court carries TRF-03 (persons prosecuted).
+CASE_INDICATORS = {"TRF-01", "TRF-02", "VIC-02"}
+# A stakeholder with no flow at all must carry this tag and say in its description why no flow is known.
+NO_FLOW_TAG = "no-known-flow"
+# Roles (country-notes.md), marked by tags on the national-level body that holds them. The role fixes
+# the type: a body holding the coordinator role (alone, or with the rapporteur role or the equivalent
+# mechanism of art. 19 of Directive 2011/36/EU) is typed national_coordinator, whatever its parent
+# organisation; a body holding only the rapporteur role or equivalent mechanism is national_rapporteur.
+COORDINATOR, RAPPORTEUR, EQUIVALENT = "national-coordinator", "rapporteur", "equivalent-mechanism"
+ROLES = {
+    "NO": {COORDINATOR}, "DK": set(), "SE": {COORDINATOR, RAPPORTEUR}, "FI": {COORDINATOR, RAPPORTEUR},
+    "EE": {COORDINATOR, EQUIVALENT}, "LV": {COORDINATOR, EQUIVALENT}, "LT": {COORDINATOR, RAPPORTEUR},
+    "PL": {COORDINATOR, EQUIVALENT}, "DE": {RAPPORTEUR}, "IS": set(),
+}
+# Mapping rounds: the years an interview of the round may be dated in, and the countries it mapped.
+ROUNDS = {
+    "2010": (2010, 2011, {"NO", "DK", "SE", "FI", "EE", "LV", "LT", "PL", "DE", "INT"}),
+    "2026-baseline": (2026, 2026, {"NO", "DK", "SE", "FI", "EE", "LV", "LT", "PL", "DE", "IS", "INT"}),
+}
+
+
+def role_type(tags):
+    """The stakeholder type the role tags call for, or None for a body holding no such role."""
+    if COORDINATOR in tags:
+        return "national_coordinator"
+    if RAPPORTEUR in tags or EQUIVALENT in tags:
+        return "national_rapporteur"
+    return None
 FREQ = ["continuous", "monthly", "quarterly", "biannual", "annual", "ad_hoc"]
 GRAN = ["case", "pseudonymised_case", "aggregate", "qualitative"]
 PDATA = ["none", "personal", "special_category", "criminal_offence"]
@@ -398,6 +438,8 @@ def main():
         if ev and isinstance(fl.get("since"), int) and fl["since"] > int(max(ev)[:4]):
             err(f"maps flows[{fl.get('id')}]", f"since {fl['since']} is after its latest evidence ({max(ev)})")
 
+    check_rules(combined, sh, ivs)
+
     if errors:
         print(f"FAILED: {len(errors)} problem(s)")
         for e in errors:
@@ -413,6 +455,99 @@ def main():
     if "--coverage" in sys.argv:
         coverage(combined, codes, ncps)
     return 0
+
+
+def check_rules(combined, sh, ivs):
+    """The seed rules of issue 14 (see the module docstring)."""
+    flows = [f for f in combined["flows"] if isinstance(f, dict)]
+    stakeholders = [s for s in combined["stakeholders"] if isinstance(s, dict) and isinstance(s.get("id"), str)]
+    national = [s for s in stakeholders if s.get("country") in NATIONAL]
+
+    def type_of(sid):
+        return sh.get(sid, {}).get("type")
+
+    def country_of(sid):
+        return sh.get(sid, {}).get("country")
+
+    def active_statutory(f):
+        return f.get("status", "active") == "active" and f.get("basis") == "statutory"
+
+    # the statutory case flow: law enforcement -> prosecution -> court, in every country
+    for code in NATIONAL:
+        for needed in ("prosecution", "court"):
+            if not any(s.get("type") == needed for s in national if s.get("country") == code):
+                err(f"country {code}", f"no stakeholder of type {needed} (the statutory case flow needs one)")
+    for s in national:
+        if s.get("type") != "prosecution":
+            continue
+        inflow = [f for f in flows if f.get("to") == s["id"] and active_statutory(f)
+                  and SECTOR_OF.get(type_of(f.get("from"))) == "law_enforcement" and country_of(f.get("from")) == s["country"]
+                  and CASE_INDICATORS & set(f.get("indicators") or [])]
+        if not inflow:
+            err(f"maps stakeholders[{s['id']}]", "prosecution service receives no case flow: an active statutory flow from "
+                f"a law-enforcement body carrying {', '.join(sorted(CASE_INDICATORS))} is required")
+        outflow = [f for f in flows if f.get("from") == s["id"] and active_statutory(f) and type_of(f.get("to")) == "court"
+                   and country_of(f.get("to")) == s["country"] and "TRF-03" in (f.get("indicators") or [])]
+        if not outflow:
+            err(f"maps stakeholders[{s['id']}]", "prosecution service sends no case flow to a court: an active statutory "
+                "flow carrying TRF-03 to a court is required")
+
+    # no institution without a flow, unless tagged and explained
+    ends = {f.get("from") for f in flows} | {f.get("to") for f in flows}
+    for s in stakeholders:
+        tagged = NO_FLOW_TAG in (s.get("tags") or [])
+        where = f"maps stakeholders[{s['id']}]"
+        if s["id"] not in ends and not tagged:
+            err(where, f"isolated: no flow to or from it; add the flows the public record supports, or tag it "
+                f"'{NO_FLOW_TAG}' and say in its description why none is known")
+        elif s["id"] in ends and tagged:
+            err(where, f"tagged '{NO_FLOW_TAG}' but it has flows; remove the tag")
+        elif tagged and not re.search(r"\bno\b[^.]*\bflows?\b", s.get("description") or "", re.IGNORECASE):
+            err(where, f"tagged '{NO_FLOW_TAG}': its description must say why no flow is known (e.g. 'No flow ... is known')")
+
+    # coordinator and rapporteur roles typed as the roles say
+    for s in national:
+        tags = set(s.get("tags") or [])
+        want = role_type(tags)
+        where = f"maps stakeholders[{s['id']}]"
+        if s.get("level", "national") != "national":
+            if want:
+                err(where, "role tags (national coordinator, rapporteur, equivalent mechanism) belong on a national-level body")
+            continue
+        if want and s.get("type") != want:
+            err(where, f"holds the role(s) {', '.join(sorted(tags & {COORDINATOR, RAPPORTEUR, EQUIVALENT}))}, so its type "
+                f"must be {want}, not {s.get('type')}")
+        if not want and s.get("type") in ("national_coordinator", "national_rapporteur"):
+            err(where, f"typed {s.get('type')} but tagged with no role ('{COORDINATOR}', '{RAPPORTEUR}' or '{EQUIVALENT}')")
+    for code, roles in ROLES.items():
+        holders = defaultdict(list)
+        for s in national:
+            if s.get("country") == code and s.get("level", "national") == "national":
+                for tag in set(s.get("tags") or []) & {COORDINATOR, RAPPORTEUR, EQUIVALENT}:
+                    holders[tag].append(s["id"])
+        for role in sorted(roles):
+            if len(holders.get(role, [])) != 1:
+                err(f"country {code}", f"exactly one national-level body must hold the role '{role}' (country-notes.md), "
+                    f"found {holders.get(role, [])}")
+        for role in sorted(set(holders) - roles):
+            err(f"country {code}", f"no body holds the role '{role}' in country-notes.md, but {holders[role]} is tagged with it")
+
+    # interview rounds fit the countries (and years) mapped in them
+    for iv in combined["interviews"]:
+        if not isinstance(iv, dict):
+            continue
+        where = f"maps interviews[{iv.get('id')}]"
+        rnd = ROUNDS.get(iv.get("round"))
+        if rnd is None:
+            err(where, f"round {iv.get('round')!r} is not a known mapping round ({', '.join(ROUNDS)})")
+            continue
+        first, last, countries = rnd
+        country = country_of(iv.get("stakeholder"))
+        if country is not None and country not in countries:
+            err(where, f"round {iv['round']} did not map {country} (it covered {' '.join(sorted(countries - {'INT'}))})")
+        year = iv.get("date")[:4] if isinstance(iv.get("date"), str) else ""
+        if year.isdigit() and not first <= int(year) <= last:
+            err(where, f"dated {iv['date']}, outside round {iv['round']} ({first}-{last})")
 
 
 def reaches(holders, ncp, edges, skip=None):
