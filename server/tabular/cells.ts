@@ -1,7 +1,8 @@
 // One cell to one field value, by the column's type: numbers, booleans (true/false, yes/no, 1/0), enum
 // values (case and spaces forgiven), dates (Excel dates and serial numbers become YYYY-MM-DD), lists
-// separated by `;`, and indicators named by code or by catalogue name. A value that cannot be converted
-// becomes a message for that cell; everything else is left to the schemas.
+// separated by `;` (a `;` inside a value written `\;`, a backslash `\\`), and indicators named by code or
+// by catalogue name. A value that cannot be converted becomes a message for that cell; everything else is
+// left to the schemas.
 import type { ColumnSpec } from './columns';
 import { CellError, type RawValue } from './raw';
 import { closest, didYouMean } from './suggest';
@@ -97,6 +98,35 @@ function scalar(col: ColumnSpec, raw: string | number | boolean | Date, indicato
   }
 }
 
+/** Writes a list as one cell: values separated by `; `, each `\` doubled and each `;` written `\;`. */
+export function joinListCell(values: readonly unknown[]): string {
+  return values.map((v) => String(v).replace(/[\\;]/g, (c) => `\\${c}`)).join('; ');
+}
+
+/**
+ * Reads a list cell: splits at each `;` not escaped, turns `\;` into `;` and `\\` into `\` (any other
+ * backslash is kept as written), trims the values and drops empty ones.
+ */
+export function splitListCell(text: string): string[] {
+  const items: string[] = [];
+  let current = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    const next = text[i + 1];
+    if (c === '\\' && (next === ';' || next === '\\')) {
+      current += next;
+      i++;
+    } else if (c === ';') {
+      items.push(current);
+      current = '';
+    } else {
+      current += c;
+    }
+  }
+  items.push(current);
+  return items.map((s) => s.trim()).filter(Boolean);
+}
+
 /** The cell of an optional list that says "recorded: there is none" (an empty cell says "not recorded"). */
 export const NONE = 'none';
 
@@ -109,7 +139,7 @@ export function convertCell(col: ColumnSpec, raw: RawValue | undefined, indicato
   if (raw === null || raw === undefined) return { ok: true, value: col.list && !col.none ? [] : undefined };
   if (!col.list) return scalar(col, raw, indicators);
   if (col.none && typeof raw === 'string' && raw.trim().toLowerCase() === NONE) return { ok: true, value: [] };
-  const items = typeof raw === 'string' ? raw.split(';').map((s) => s.trim()).filter(Boolean) : [asText(raw)];
+  const items = typeof raw === 'string' ? splitListCell(raw) : [asText(raw)];
   const values: unknown[] = [];
   const messages: string[] = [];
   for (const item of items) {

@@ -85,6 +85,7 @@ export function readmeLines(): { text: string[]; columns: string[][] } {
     '- Ids: letters, digits, - _ . and :, no spaces (e.g. se-police). Rows refer to each other by id: a flow\'s',
     '  from and to are stakeholder ids, its evidence lists interview ids; memberships pair a stakeholder and a network.',
     '- Lists (indicators, tags, evidence, disaggregation): several values in one cell, separated by ;',
+    '  (a ; inside a value is written \\; and a backslash \\\\, e.g. the tag "bilateral; Nordic" as bilateral\\; Nordic).',
     '- Indicators: the code (VIC-01) or the indicator\'s name as in the reference sheet.',
     '- Columns with a fixed set of values: pick from the dropdown; the reference sheet lists every value.',
     '- true/false columns: true or false (yes/no and 1/0 also work). Dates: YYYY-MM-DD (a date cell works too).',

@@ -6,18 +6,18 @@ import ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify/sync';
 import { strToU8, zipSync } from 'fflate';
 import type { MapDocument } from '../model';
-import { NONE } from './cells';
+import { NONE, joinListCell } from './cells';
 import { SHEETS, columnLetter, type ColumnSpec, type SheetSpec } from './columns';
 import { readmeLines, referenceLists, referenceRows, type GuideIndicator } from './guide';
 
 type Cell = string | number | boolean | null;
 
-/** One field of an item as a cell: lists joined with `; `, absent fields empty, an empty optional list `none`. */
+/** One field of an item as a cell: lists joined with `; ` (see joinListCell), absent fields empty, an empty optional list `none`. */
 function cellOf(item: Record<string, unknown>, col: ColumnSpec): Cell {
   let value: unknown = item;
   for (const p of col.path) value = (value as Record<string, unknown> | undefined)?.[p];
   if (value === undefined || value === null) return null;
-  if (Array.isArray(value)) return value.length === 0 && col.none ? NONE : value.join('; ');
+  if (Array.isArray(value)) return value.length === 0 && col.none ? NONE : joinListCell(value);
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
   return JSON.stringify(value);
 }
