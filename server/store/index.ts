@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Config } from '../config';
 import { StoreUnavailableError } from '../errors';
 import { CoreGraphStore } from './core';
+import type { Neo4jSettings } from './neo4j/executor';
 import type { GraphStore } from './port';
 import { SqliteAdapter } from './sqlite/adapter';
 
@@ -12,8 +13,11 @@ export type { GraphStore } from './port';
 
 export const SQLITE_FILE = 'flow-atlas.sqlite';
 
+/** Where the store is: Neo4j's settings (timeouts optional), else the data folder of the embedded store. */
+export type StoreConfig = Pick<Config, 'dataDir'> & { neo4j?: Neo4jSettings };
+
 /** The store and, on Neo4j, a check that reaches the database (StoreUnavailableError when it cannot). */
-async function buildStore(config: Pick<Config, 'dataDir' | 'neo4j'>): Promise<{ store: GraphStore; verify?: () => Promise<void> }> {
+async function buildStore(config: StoreConfig): Promise<{ store: GraphStore; verify?: () => Promise<void> }> {
   if (config.neo4j) {
     const { Neo4jAdapter } = await import('./neo4j/adapter');
     const adapter = new Neo4jAdapter(config.neo4j);
@@ -22,7 +26,7 @@ async function buildStore(config: Pick<Config, 'dataDir' | 'neo4j'>): Promise<{ 
   return { store: new CoreGraphStore(new SqliteAdapter(path.join(config.dataDir, SQLITE_FILE))) };
 }
 
-export async function createStore(config: Pick<Config, 'dataDir' | 'neo4j'>): Promise<GraphStore> {
+export async function createStore(config: StoreConfig): Promise<GraphStore> {
   const { store } = await buildStore(config);
   await store.init();
   return store;
@@ -50,7 +54,7 @@ export interface StartOptions {
  * Opens the store and initialises it in the background: the schema, then `prepare`, attempted again
  * every `retryMs` for as long as the store is unreachable. Any other failure rejects `ready`.
  */
-export async function startStore(config: Pick<Config, 'dataDir' | 'neo4j'>, options: StartOptions = {}): Promise<StartedStore> {
+export async function startStore(config: StoreConfig, options: StartOptions = {}): Promise<StartedStore> {
   const { store: inner, verify } = await buildStore(config);
   const retryMs = options.retryMs ?? 500;
   let ready = false;

@@ -1,0 +1,99 @@
+// `npm run bench -- --only outage`: how fast the app notices a Neo4j outage and how fast it serves again, on a
+// Neo4j of its own (scripts/neo4j, a fresh port and data folder, removed afterwards). Each run: a client asks
+// for the map over loopback back to back; Neo4j is stopped (time to the first 503, and the slowest answer
+// meanwhile), then started again on the same port and data (time from Bolt accepting connections to the first 200).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { performance } from 'node:perf_hooks';
+import { createApp } from '../../server/app';
+import { startStore } from '../../server/store';
+import { readCatalogue } from '../../seed/loader';
+import { createTestAccount, loginCookie } from '../support/auth';
+import { OwnNeo4j } from '../support/own-neo4j';
+
+interface Answer { start: number; end: number; status: number }
+
+const medianOf = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const ms = (v: number) => `${v.toFixed(0)} ms`;
+
+export async function outageBenchmarks(runs: number): Promise<void> {
+  const neo = await OwnNeo4j.allocate();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fa-outage-bench-'));
+  let server: Server | undefined;
+  const started = await startStore({ dataDir, neo4j: { uri: neo.uri, user: 'neo4j', password: '', database: 'neo4j' } }, {
+    prepare: async (store) => {
+      await store.ensureCatalogue(readCatalogue(), 'bench');
+      await createTestAccount(store, { role: 'admin' });
+    },
+  });
+  try {
+    await neo.start();
+    await started.ready;
+    const app = createApp({ store: started.store });
+    const cookie = await loginCookie(app, 'admin');
+    server = await new Promise<Server>((resolve) => { const s = app.listen(0, '127.0.0.1', () => resolve(s)); });
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const created = await fetch(`${base}/api/countries`, {
+      method: 'POST', headers: { cookie, 'content-type': 'application/json', origin: base },
+      body: JSON.stringify({ code: 'XQ', name: 'Q-land', euMember: false, cbssMember: true }),
+    });
+    if (created.status !== 201) throw new Error(`could not create XQ: ${created.status} ${await created.text()}`);
+
+    const toUnavailable: number[] = [];
+    const slowestWhileDown: number[] = [];
+    const toServing: number[] = [];
+    for (let run = 1; run <= runs; run += 1) {
+      const answers: Answer[] = [];
+      let polling = true;
+      const poller = (async () => {
+        while (polling) {
+          const start = performance.now();
+          const res = await fetch(`${base}/api/graph?country=XQ`, { headers: { cookie } }).catch(() => undefined);
+          await res?.arrayBuffer();
+          answers.push({ start, end: performance.now(), status: res?.status ?? 0 });
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+      })();
+      const waitFor = async (test: () => boolean, what: string) => {
+        const end = performance.now() + 120_000;
+        while (!test()) {
+          if (performance.now() > end) throw new Error(`outage bench: ${what} not within 120 s`);
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+      };
+      await waitFor(() => answers.some((a) => a.status === 200), 'a first 200');
+
+      await neo.stop();
+      const stopped = performance.now(); // the Neo4j process has exited
+      await waitFor(() => answers.some((a) => a.end >= stopped && a.status === 503), 'a 503');
+      const first503 = answers.find((a) => a.end >= stopped && a.status === 503)!;
+      toUnavailable.push(Math.max(0, first503.end - stopped));
+
+      await neo.start(); // resolves once Bolt accepts connections
+      const accepting = performance.now();
+      await waitFor(() => answers.some((a) => a.start >= accepting && a.status === 200), 'a 200 after the restart');
+      const first200 = answers.find((a) => a.end >= accepting && a.status === 200)!;
+      toServing.push(Math.max(0, first200.end - accepting));
+      slowestWhileDown.push(Math.max(...answers.filter((a) => a.end >= stopped && a.start <= accepting).map((a) => a.end - a.start)));
+      const unexpected = answers.filter((a) => ![200, 503].includes(a.status)).map((a) => a.status);
+      if (unexpected.length) console.error(`run ${run}: answers other than 200 and 503: ${unexpected.join(', ')}`);
+      polling = false;
+      await poller;
+      console.error(`outage run ${run}/${runs}: 503 after ${ms(toUnavailable.at(-1)!)}, slowest answer while down ${ms(slowestWhileDown.at(-1)!)}, 200 after ${ms(toServing.at(-1)!)}`);
+    }
+    console.log(`\nOutage (Neo4j of its own, stopped and started again on the same port and data; median of ${runs} runs)\n`);
+    console.log('| what | median | worst | goal |\n|---|---:|---:|---:|');
+    console.log(`| Neo4j stopped -> first 503 store_unavailable | ${ms(medianOf(toUnavailable))} | ${ms(Math.max(...toUnavailable))} | < 2 s |`);
+    console.log(`| slowest map answer while Neo4j is down | ${ms(medianOf(slowestWhileDown))} | ${ms(Math.max(...slowestWhileDown))} | - |`);
+    console.log(`| Bolt accepting connections -> first 200 | ${ms(medianOf(toServing))} | ${ms(Math.max(...toServing))} | < 5 s |`);
+  } finally {
+    if (server) await new Promise<void>((resolve) => server!.close(() => resolve()));
+    server?.closeAllConnections?.();
+    await started.store.close();
+    await neo.remove();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
