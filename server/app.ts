@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import express from 'express';
+import { verifyJsonBody, verifyTextBody } from './api/body';
 import { buildOpenApi } from './api/openapi';
 import { errorHandler, notFoundApi, type Logger } from './api/errors';
 import { originCheck } from './api/origin';
@@ -79,8 +80,9 @@ export function createApp(deps: AppDeps): express.Express {
   const api = express.Router();
   api.use(originCheck({ allowedOrigins: deps.allowedOrigins }));
   api.use(sessionMiddleware(auth.sessions));
-  api.use(express.json({ limit: UPLOAD_LIMIT_BYTES, type: ['application/json', 'application/*+json'] }));
-  api.use(express.text({ limit: UPLOAD_LIMIT_BYTES, type: YAML_TYPES }));
+  // The bytes are checked before they are decoded: UTF-8 (else bad bytes would become U+FFFD silently) and nesting.
+  api.use(express.json({ limit: UPLOAD_LIMIT_BYTES, type: ['application/json', 'application/*+json'], verify: verifyJsonBody }));
+  api.use(express.text({ limit: UPLOAD_LIMIT_BYTES, type: YAML_TYPES, verify: verifyTextBody }));
   api.use(express.raw({ limit: UPLOAD_LIMIT_BYTES, type: SPREADSHEET_TYPES }));
   api.use((_req, res, next) => {
     res.set('Cache-Control', 'no-store');

@@ -3,6 +3,7 @@
 // while Neo4j is unreachable, start-up is attempted again and requests answer 503. Shuts down cleanly on SIGTERM / SIGINT.
 import path from 'node:path';
 import { createApp } from './app';
+import { answerClientErrors } from './api/errors';
 import { ConfigError, loadConfig } from './config';
 import { createLogger } from './logger';
 import { closePdfRenderer } from './reports/pdf';
@@ -47,6 +48,7 @@ async function main(): Promise<void> {
     const where = store.kind === 'neo4j' ? config.neo4j?.uri : path.join(config.dataDir, 'flow-atlas.sqlite');
     logger.info(`Flow Atlas listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`, { store: store.kind, where });
   });
+  answerClientErrors(server);
 
   const shutdown = (signal: string) => {
     if (stopping) return;

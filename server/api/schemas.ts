@@ -13,6 +13,8 @@ export const ErrorBody = z.object({
       path: z.string(), kind: z.string().optional(), id: z.string().optional(), field: z.string().optional(), message: z.string(),
       sheet: z.string().optional(), row: z.number().int().optional(), column: z.string().optional(), cell: z.string().optional(),
     })).optional(),
+    /** How many problems there are in all (`problems` lists at most the first 100). */
+    problemCount: z.number().int().optional(),
     current: z.unknown().optional(),
     dependants: z.record(z.string(), z.number()).optional(),
   }),

@@ -12,6 +12,10 @@ export class NotASpreadsheetError extends AppError {
 export class TooLargeError extends AppError {
   readonly status = 413;
   readonly code = 'too_large';
+  /** Figures for the answer, e.g. `limitBytes` and `inflatedBytes` (the bytes really unpacked before it stopped). */
+  constructor(message: string, readonly details: Record<string, number> = {}) {
+    super(message);
+  }
 }
 
 /** A request body of a type the endpoint does not take. */

@@ -5,8 +5,9 @@ import { ValidationError } from '../errors';
 import type { Problem } from '../model';
 import type { GraphStore, ImportMode, ImportResult } from '../store/port';
 import { locateProblems } from './locate';
-import { readSpreadsheet, type Upload } from './open';
-import { compareProblems, parseSpreadsheet, type ParsedSpreadsheet } from './parse';
+import { parseOffThread } from './off-thread';
+import type { Upload } from './open';
+import { compareProblems, type ParsedSpreadsheet } from './parse';
 import type { Warning } from './raw';
 
 export type ImportPhase = 'reading' | 'parsing' | 'validating' | 'writing';
@@ -36,12 +37,11 @@ function failure(problems: Problem[]): ValidationError {
   return new ValidationError(`the spreadsheet has ${n} problem${n === 1 ? '' : 's'}; nothing was written`, [...problems].sort(compareProblems));
 }
 
-/** Reads and parses an upload against the store's indicator catalogue. */
+/** Reads and parses an upload against the store's indicator catalogue, in a worker thread (off-thread.ts). */
 export async function parseUpload(store: GraphStore, upload: Upload, options: Pick<SpreadsheetImportOptions, 'mode' | 'onProgress'>): Promise<ParsedSpreadsheet> {
   options.onProgress?.({ phase: 'reading' });
-  const workbook = await readSpreadsheet(upload);
   const indicators = (await store.list('indicator')).map((i) => ({ code: i.code, name: i.name }));
-  return parseSpreadsheet(workbook, {
+  return parseOffThread(upload, {
     mode: options.mode, indicators,
     onProgress: (done, total) => options.onProgress?.({ phase: 'parsing', done, total }),
   });

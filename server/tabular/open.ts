@@ -1,13 +1,16 @@
 // Opens an uploaded file as raw sheets, after checking what it really is: an XLSX workbook, a ZIP of CSV
-// files or one CSV. A ZIP's entries are listed (fflate) before anything is unpacked, so an absurd size or
-// a ZIP that is no workbook (a .docx) is refused at once; a PDF, random bytes or text sent as XLSX too.
-import { unzipSync, type UnzipFileInfo } from 'fflate';
+// files or one CSV. A ZIP's entries are listed (fflate) before anything is unpacked, so a claimed absurd size
+// or a ZIP that is no workbook (a .docx) is refused at once; a PDF, random bytes or text sent as XLSX too.
+// Then the members are unpacked counting the bytes really inflated, and a workbook's rows and cells are
+// counted in its XML as it comes out: reading stops at the first byte, row or cell past a limit.
+import type { UnzipFileInfo } from 'fflate';
 import { ValidationError } from '../errors';
 import { NotASpreadsheetError, TooLargeError } from './errors';
-import { MAX_UNPACKED_BYTES, UPLOAD_LIMIT_BYTES, formatMB } from './limits';
+import { MAX_CELLS_PER_SHEET, MAX_ROWS_PER_SHEET, MAX_UNPACKED_BYTES, UPLOAD_LIMIT_BYTES, formatMB } from './limits';
+import { overLimitMessage } from './parse';
 import { decodeText, readCsv, utf16Of } from './read-csv';
-import { readXlsx } from './read-xlsx';
 import type { RawWorkbook, Warning } from './raw';
+import { listZip, unpackZip } from './unzip';
 
 /** What the sender says the file is; the bytes decide in the end where that is unambiguous. */
 export type UploadFormat = 'xlsx' | 'zip' | 'csv';
@@ -36,16 +39,6 @@ function looksLikeText(data: Uint8Array): boolean {
   return control <= n / 100;
 }
 
-function listZip(data: Uint8Array): UnzipFileInfo[] {
-  const entries: UnzipFileInfo[] = [];
-  try {
-    unzipSync(data, { filter: (file) => { entries.push(file); return false; } });
-  } catch (err) {
-    throw new NotASpreadsheetError(`the file is a damaged ZIP archive (${(err as Error).message}); an XLSX workbook or a ZIP of CSV files was expected`);
-  }
-  return entries;
-}
-
 /** What a ZIP that is not an XLSX workbook is, for the message. */
 function describeZip(entries: readonly UnzipFileInfo[]): string {
   const names = new Set(entries.map((e) => e.name));
@@ -67,14 +60,106 @@ function readCsvZip(data: Uint8Array, entries: readonly UnzipFileInfo[]): RawWor
   const warnings: Warning[] = entries
     .filter((e) => !e.name.endsWith('/') && !isCsvEntry(e.name) && !e.name.startsWith('__MACOSX/') && !/(^|\/)(README\.txt|\.[^/]*)$/i.test(e.name))
     .map((e) => ({ message: `${e.name} is not a CSV file: ignored` }));
-  const files = unzipSync(data, { filter: (f) => isCsvEntry(f.name) });
+  const { files } = unpackZip(data, { want: isCsvEntry, limit: MAX_UNPACKED_BYTES });
   const sheets = csv.map((e) => {
     const name = baseName(e.name);
-    const { text, warning } = decodeText(files[e.name] ?? new Uint8Array(), name);
+    const { text, warning } = decodeText(files.get(e.name) ?? new Uint8Array(), name);
     if (warning) warnings.push(warning);
     return readCsv(name, text);
   });
   return { sheets, warnings };
+}
+
+const WORKSHEET = /^xl\/worksheets\/[^/]+\.xml$/;
+
+/** Counts, in a worksheet's XML as it is inflated, the rows holding a value (`<v>` or inline `<is>`) and the value cells. */
+class SheetCounter {
+  rows = 0;
+  cells = 0;
+  private rowHasValue = false;
+  private carry = '';
+  private static readonly TAG = /<(?:[A-Za-z_][\w.-]*:)?(row|v|is)[\s>/]/g;
+
+  /** Adds a chunk; returns 'rows' or 'cells' once a limit is passed. */
+  add(chunk: Uint8Array, final: boolean): 'rows' | 'cells' | undefined {
+    const text = this.carry + Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('latin1');
+    const seen = this.carry.length;
+    SheetCounter.TAG.lastIndex = 0;
+    for (let m = SheetCounter.TAG.exec(text); m; m = SheetCounter.TAG.exec(text)) {
+      // A tag wholly inside the carried tail was counted with the previous chunk.
+      if (m.index + m[0].length <= seen) continue;
+      if (m[1] === 'row') {
+        this.rowHasValue = false;
+      } else {
+        this.cells += 1;
+        if (!this.rowHasValue) {
+          this.rowHasValue = true;
+          this.rows += 1;
+        }
+      }
+    }
+    this.carry = final ? '' : text.slice(-32);
+    if (this.rows > MAX_ROWS_PER_SHEET + 1) return 'rows';
+    if (this.cells > MAX_CELLS_PER_SHEET) return 'cells';
+    return undefined;
+  }
+}
+
+/** The sheet names of a workbook by their part (`xl/worksheets/sheet1.xml`), for messages; empty when unreadable. */
+function sheetNames(data: Uint8Array): Map<string, string> {
+  const names = new Map<string, string>();
+  try {
+    const { files } = unpackZip(data, { want: (n) => n === 'xl/workbook.xml' || n === 'xl/_rels/workbook.xml.rels', limit: 4 * 1024 * 1024 });
+    const text = (name: string) => Buffer.from(files.get(name) ?? new Uint8Array()).toString('utf8');
+    const targets = new Map<string, string>();
+    for (const m of text('xl/_rels/workbook.xml.rels').matchAll(/<Relationship\b[^>]*>/g)) {
+      const id = /\bId="([^"]+)"/.exec(m[0])?.[1];
+      const target = /\bTarget="([^"]+)"/.exec(m[0])?.[1];
+      if (id && target) targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target}`);
+    }
+    for (const m of text('xl/workbook.xml').matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
+      const name = /\bname="([^"]+)"/.exec(m[0])?.[1];
+      const id = /\br:id="([^"]+)"/.exec(m[0])?.[1];
+      const part = id ? targets.get(id) : undefined;
+      if (name && part) names.set(part, name.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'"));
+    }
+  } catch {
+    // Only the message loses the sheet's name.
+  }
+  return names;
+}
+
+/**
+ * Unpacks the workbook once, counting the bytes really inflated and each sheet's rows and cells as its XML
+ * comes out, so that exceljs (which holds about 15 times the unpacked size) only ever sees a workbook within
+ * the limits. Stops at the first byte, row or cell past a limit.
+ */
+function checkWorkbook(data: Uint8Array): void {
+  const counters = new Map<string, SheetCounter>();
+  let over: { part: string; what: 'rows' | 'cells' } | undefined;
+  try {
+    unpackZip(data, {
+      want: () => true, limit: MAX_UNPACKED_BYTES,
+      onChunk: (name, chunk, final) => {
+        if (!WORKSHEET.test(name)) return;
+        const counter = counters.get(name) ?? new SheetCounter();
+        counters.set(name, counter);
+        const what = counter.add(chunk, final);
+        if (what) {
+          over = { part: name, what };
+          throw new Error('over the limit');
+        }
+      },
+    });
+  } catch (err) {
+    if (!over) throw err;
+  }
+  if (over) {
+    const sheet = sheetNames(data).get(over.part) ?? over.part;
+    throw new ValidationError(`the sheet ${sheet} is too large to import; nothing was written`, [
+      { path: sheet, sheet, message: overLimitMessage(over.what) },
+    ]);
+  }
 }
 
 /** The upload as raw sheets; NotASpreadsheetError (415) or TooLargeError (413) when it cannot be one. */
@@ -88,9 +173,16 @@ export async function readSpreadsheet(upload: Upload): Promise<RawWorkbook> {
     const entries = listZip(data);
     const unpacked = entries.reduce((sum, e) => sum + e.originalSize, 0);
     if (unpacked > MAX_UNPACKED_BYTES) {
-      throw new TooLargeError(`the archive unpacks to ${formatMB(unpacked)}; the limit is ${formatMB(MAX_UNPACKED_BYTES)}: split it by country`);
+      // What the headers claim may be a lie in either direction: this only refuses an honest giant early.
+      throw new TooLargeError(`the archive unpacks to ${formatMB(unpacked)}; the limit is ${formatMB(MAX_UNPACKED_BYTES)}: split it by country`,
+        { limitBytes: MAX_UNPACKED_BYTES, inflatedBytes: 0 });
     }
-    if (entries.some((e) => e.name === 'xl/workbook.xml')) return readXlsx(data);
+    if (entries.some((e) => e.name === 'xl/workbook.xml')) {
+      checkWorkbook(data);
+      // Loaded when first needed: exceljs takes seconds to load on a busy machine, and CSV uploads do without it.
+      const { readXlsx } = require('./read-xlsx') as typeof import('./read-xlsx');
+      return readXlsx(data);
+    }
     if (format === 'xlsx') throw new NotASpreadsheetError(`the file is not an XLSX workbook: it is ${describeZip(entries)}`);
     return readCsvZip(data, entries);
   }

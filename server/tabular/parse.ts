@@ -6,7 +6,7 @@ import { FORMAT_VERSION, type Problem } from '../model';
 import type { ImportMode } from '../store/port';
 import { IndicatorLookup, convertCell, type CatalogueIndicator } from './cells';
 import { SHEETS, columnLetter, sheetByName, type ColumnSpec, type SheetSpec } from './columns';
-import { MAX_ROWS_PER_SHEET } from './limits';
+import { MAX_CELLS_PER_SHEET, MAX_ROWS_PER_SHEET } from './limits';
 import { CellError, type RawRow, type RawSheet, type RawWorkbook, type Warning } from './raw';
 import { didYouMean } from './suggest';
 
@@ -189,6 +189,13 @@ export function compareProblems(a: Problem, b: Problem): number {
   return sa - sb || ra - rb || (ca.length - cb.length) || ca.localeCompare(cb);
 }
 
+/** Reading stopped at the limit, so the message says "more than". */
+export function overLimitMessage(what: 'rows' | 'cells'): string {
+  return what === 'rows'
+    ? `the sheet has more than ${MAX_ROWS_PER_SHEET.toLocaleString('en')} rows; the limit is ${MAX_ROWS_PER_SHEET.toLocaleString('en')} rows per sheet: split the file by country`
+    : `the sheet has more than ${MAX_CELLS_PER_SHEET.toLocaleString('en')} cells; the limit is ${MAX_CELLS_PER_SHEET.toLocaleString('en')} cells per sheet: split the file by country`;
+}
+
 /** The workbook's sheets as a map document with each item's origin, and every problem found on the way. */
 export function parseSpreadsheet(workbook: RawWorkbook, options: ParseOptions): ParsedSpreadsheet {
   const problems: Problem[] = [];
@@ -215,7 +222,7 @@ export function parseSpreadsheet(workbook: RawWorkbook, options: ParseOptions): 
     bySpec.set(spec, sheet);
   }
 
-  const total = [...bySpec.values()].reduce((n, s) => n + (s.tooManyRows ? 0 : Math.max(0, s.rows.length - 1)), 0);
+  const total = [...bySpec.values()].reduce((n, s) => n + (s.overLimit ? 0 : Math.max(0, s.rows.length - 1)), 0);
   let done = 0;
   const step = Math.max(1, Math.floor(total / 100));
   const tick = () => {
@@ -237,9 +244,8 @@ export function parseSpreadsheet(workbook: RawWorkbook, options: ParseOptions): 
     }
     const ctx: SheetContext = { spec, sheet, problems, reported };
     for (const p of sheet.problems) problems.push(cellProblem(ctx, p.row ?? 1, undefined, undefined, p.message));
-    if (sheet.tooManyRows) {
-      problems.push({ path: sheet.name, sheet: sheet.name, kind: spec.kind,
-        message: `the sheet has ${sheet.tooManyRows.toLocaleString('en')} rows; the limit is ${MAX_ROWS_PER_SHEET.toLocaleString('en')} rows per sheet: split the file by country` });
+    if (sheet.overLimit) {
+      problems.push({ path: sheet.name, sheet: sheet.name, kind: spec.kind, message: overLimitMessage(sheet.overLimit) });
       continue;
     }
     for (const m of sheet.merges) {

@@ -26,8 +26,8 @@ export interface RawSheet {
   name: string;
   /** The non-empty rows, in order (at most MAX_ROWS_PER_SHEET + 1 of them). */
   rows: RawRow[];
-  /** How many non-empty rows the sheet had, when that was more than the rows kept. */
-  tooManyRows?: number;
+  /** Reading stopped at the first row (or cell) past MAX_ROWS_PER_SHEET (MAX_CELLS_PER_SHEET): the rows are incomplete. */
+  overLimit?: 'rows' | 'cells';
   /** Merged ranges that hold a value. */
   merges: RawMerge[];
   /** Problems of the sheet as a whole (a CSV syntax error), with the row when known. */

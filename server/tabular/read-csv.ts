@@ -2,7 +2,7 @@
 // comma, semicolon or tab separated as the header line shows, and the apostrophe that guards a text
 // starting with = + - @ against formula injection removed again.
 import { parse } from 'csv-parse/sync';
-import { MAX_ROWS_PER_SHEET } from './limits';
+import { MAX_CELLS_PER_SHEET, MAX_ROWS_PER_SHEET } from './limits';
 import { textValue, type RawSheet, type RawValue, type Warning } from './raw';
 
 /** A UTF-16 byte order mark (Excel's "Unicode text" is UTF-16). */
@@ -39,18 +39,22 @@ function unguard(s: string): string {
   return /^'[=+\-@\t\r]/.test(s) ? s.slice(1) : s;
 }
 
+/** Stops csv-parse at a limit (thrown from on_record, which ends the parse at once). */
+class StopReading extends Error {}
+
+/** Reads the rows, stopping at the first row or cell past the limits (the sheet is then marked `overLimit`). */
 export function readCsv(name: string, text: string): RawSheet {
   const sheet: RawSheet = { name, rows: [], merges: [], problems: [] };
-  let records: string[][];
-  try {
-    records = parse(text, { bom: true, delimiter: separatorOf(text), relax_column_count: true, skip_empty_lines: false }) as string[][];
-  } catch (err) {
-    const line = (err as { lines?: number }).lines;
-    sheet.problems.push({ ...(line ? { row: line } : {}), message: `the CSV cannot be read: ${(err as Error).message}` });
-    return sheet;
-  }
+  let index = 0;
   let count = 0;
-  records.forEach((record, i) => {
+  let cellCount = 0;
+  const onRecord = (record: string[]) => {
+    index += 1;
+    cellCount += record.length;
+    if (cellCount > MAX_CELLS_PER_SHEET) {
+      sheet.overLimit = 'cells';
+      throw new StopReading();
+    }
     const cells: RawValue[] = [];
     let filled = false;
     record.forEach((raw, col) => {
@@ -59,10 +63,22 @@ export function readCsv(name: string, text: string): RawSheet {
       cells[col] = v;
       filled = true;
     });
-    if (!filled) return;
+    if (!filled) return null;
     count += 1;
-    if (count <= MAX_ROWS_PER_SHEET + 1) sheet.rows.push({ row: i + 1, cells });
-  });
-  if (count > MAX_ROWS_PER_SHEET + 1) sheet.tooManyRows = count - 1;
+    if (count > MAX_ROWS_PER_SHEET + 1) {
+      sheet.overLimit = 'rows';
+      throw new StopReading();
+    }
+    sheet.rows.push({ row: index, cells });
+    return null;
+  };
+  try {
+    parse(text, { bom: true, delimiter: separatorOf(text), relax_column_count: true, skip_empty_lines: false, on_record: onRecord });
+  } catch (err) {
+    if (err instanceof StopReading) return sheet;
+    const line = (err as { lines?: number }).lines;
+    sheet.rows = [];
+    sheet.problems.push({ ...(line ? { row: line } : {}), message: `the CSV cannot be read: ${(err as Error).message}` });
+  }
   return sheet;
 }

@@ -52,8 +52,8 @@ function readSheet(ws: ExcelJS.Worksheet): RawSheet {
     if (!filled) return;
     count += 1;
     if (count <= MAX_ROWS_PER_SHEET + 1) sheet.rows.push({ row: rowNumber, cells });
+    else sheet.overLimit = 'rows';
   });
-  if (count > MAX_ROWS_PER_SHEET + 1) sheet.tooManyRows = count - 1;
   for (const m of merges.values()) {
     // Only a merged range holding a value changes what is read (its other cells read as empty).
     const master = sheet.rows.find((r) => r.row === m.top)?.cells[m.left - 1];

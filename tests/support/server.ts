@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type express from 'express';
 import { createApp } from '../../server/app';
+import { answerClientErrors } from '../../server/api/errors';
 import type { Role } from '../../server/auth/types';
 import { createStore } from '../../server/store';
 import type { GraphStore } from '../../server/store/port';
@@ -42,6 +43,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const server = await new Promise<import('node:http').Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
+  answerClientErrors(server);
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,

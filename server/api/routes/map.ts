@@ -5,6 +5,7 @@ import { z } from 'zod';
 import YAML from 'yaml';
 import type { Request } from 'express';
 import { ValidationError } from '../../errors';
+import { parseYamlBody } from '../body';
 import { CountryCode, MapDocument, emptyDocument, stripMetaOf } from '../../model';
 import type { GraphStore } from '../../store/port';
 import { visibleDocument, visibleItems } from '../../auth/personal-data';
@@ -46,17 +47,9 @@ async function catalogueOf(store: GraphStore) {
   return (await store.list('indicator')).map(stripMetaOf);
 }
 
-/** A request body as a document: JSON is parsed by Express; YAML arrives as text and is parsed here. */
+/** A request body as a document: JSON is parsed by Express; YAML arrives as text and is parsed here (body.ts). */
 export function documentFromBody(body: unknown): unknown {
-  if (typeof body !== 'string') return body;
-  try {
-    return YAML.parse(body, { maxAliasCount: 100 });
-  } catch (err) {
-    const line = (err as { linePos?: Array<{ line: number }> }).linePos?.[0]?.line;
-    throw new ValidationError('the request body is not valid YAML', [
-      { path: '(body)', message: `YAML syntax error${line ? ` at line ${line}` : ''}: ${(err as Error).message.split('\n')[0]}` },
-    ]);
-  }
+  return typeof body === 'string' ? parseYamlBody(body) : body;
 }
 
 export function mapRoutes(store: GraphStore, actorOf: (req: any) => string): RouteDef[] {

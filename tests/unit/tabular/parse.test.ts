@@ -243,7 +243,7 @@ describe('sheets', () => {
     const lines = ['id,from,to,indicators,basis'];
     for (let i = 0; i <= MAX_ROWS_PER_SHEET; i++) lines.push(`f${i},a,b,VIC-01,informal`);
     const parsed = await parse({ format: 'csv', data: Buffer.from(lines.join('\n')), sheet: 'flows' });
-    expect(parsed.problems.map((p) => p.message)).toEqual(['the sheet has 100,001 rows; the limit is 100,000 rows per sheet: split the file by country']);
+    expect(parsed.problems.map((p) => p.message)).toEqual(['the sheet has more than 100,000 rows; the limit is 100,000 rows per sheet: split the file by country']);
     expect(parsed.document).not.toHaveProperty('flows');
   });
 
