@@ -56,6 +56,25 @@ describe('system', () => {
     expect(Object.keys(res.body.paths['/api/auth/login'].post.responses)).not.toContain('401');
   });
 
+  test('when the OpenAPI document shows the PUT of an item, then its body is the whole item (what POST requires but the key) plus the version read', async () => {
+    const res = await request(app).get('/api/openapi.json').expect(200);
+    type Operation = { requestBody: { content: Record<string, { schema: { required?: string[]; properties: Record<string, unknown> } }> } };
+    const bodyOf = (op: Operation | undefined) => op!.requestBody.content['application/json']!.schema;
+    // Every item of the map and the catalogue (an account's PUT changes only the fields given, by design).
+    const puts = Object.entries(res.body.paths as Record<string, Record<string, Operation | undefined>>).filter(([p, ops]) => ops.put && !p.startsWith('/api/accounts/'));
+    expect(puts.map(([p]) => p)).toEqual(expect.arrayContaining(['/api/flows/{id}', '/api/stakeholders/{id}', '/api/memberships/{stakeholder}/{network}']));
+    for (const [itemPath, ops] of puts) {
+      const collection = itemPath.split('/')[2]!;
+      const post = bodyOf(res.body.paths[`/api/${collection}`].post);
+      const put = bodyOf(ops.put);
+      const keys = [...itemPath.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
+      expect({ itemPath, required: [...(put.required ?? [])].sort() })
+        .toEqual({ itemPath, required: (post.required ?? []).filter((f) => !keys.includes(f)).sort() });
+      expect({ itemPath, fields: Object.keys(put.properties).sort() }).toEqual({ itemPath, fields: [...Object.keys(post.properties), 'version'].sort() });
+    }
+    expect(bodyOf(res.body.paths['/api/flows/{id}'].put).required).toEqual(expect.arrayContaining(['from', 'to', 'indicators', 'basis']));
+  });
+
   test('when an unknown API route is asked, then 404 in JSON', async () => {
     const res = await request(app).get('/api/nothing-here').expect(404);
     expect(res.body.error.code).toBe('not_found');

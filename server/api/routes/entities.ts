@@ -112,6 +112,17 @@ function splitBody(body: unknown): { entity: unknown; version: unknown } {
   return { entity: copy, version };
 }
 
+/**
+ * What a PUT takes, for the OpenAPI document: the whole item (an update replaces it; a field left out is
+ * gone), its key fields optional (the path gives them; if sent they must match) and the version read.
+ */
+function putBody(schema: z.ZodObject, keyFields: readonly string[]): z.ZodType {
+  return schema.partial(Object.fromEntries(keyFields.map((f) => [f, true])) as Record<string, true>).extend({
+    version: z.number().int().min(1).optional()
+      .describe('the version you read (or give it as ?version= or an If-Match header)'),
+  });
+}
+
 export function entityRoutes(store: GraphStore, actorOf: (req: any) => string): RouteDef[] {
   const entities = new EntityService(store);
   return KIND_ROUTES.flatMap((r) => {
@@ -150,7 +161,7 @@ export function entityRoutes(store: GraphStore, actorOf: (req: any) => string): 
       defineRoute({
         method: 'put', path: itemPath, tag: r.tag, summary: `Update a ${r.kind} (give the version you read)`,
         params, query: z.strictObject({ version: VersionParam.optional() }), access: write,
-        body: (spec.schema as z.ZodObject).partial().extend({ version: z.number().int() }), validateBody: false, response: item,
+        body: putBody(spec.schema as z.ZodObject, spec.keyFields), validateBody: false, response: item,
         handler: async ({ params: p, query, body, req, user }) => {
           const { entity, version } = splitBody(body);
           const expected = expectedVersion(version, query, req.get('if-match'));
