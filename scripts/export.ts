@@ -43,7 +43,8 @@ void runWithStore(USAGE, async (store) => {
   if (format === 'csv' && path.extname(file).toLowerCase() === '.csv') {
     throw new UsageError(`the CSV export is a ZIP of CSV files, one per sheet: name the file .zip, not '${path.basename(file)}'`);
   }
-  const doc = await store.exportDocument({ country });
+  // The formats that can be imported again carry each item's version and the store version (DOMAIN.md).
+  const doc = await store.exportDocument({ country }, { versions: format !== 'graphml' && format !== 'gexf' });
   const all = country ? await store.list('stakeholder') : doc.stakeholders;
   const indicators = async () => (await store.list('indicator')).map(stripMetaOf);
   const text: string | Uint8Array = format === 'json' ? `${JSON.stringify(doc, null, 2)}\n`

@@ -5,13 +5,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import YAML from 'yaml';
+import type { OnConflict } from '../server/model';
 import type { GraphStore, ImportMode, ImportResult } from '../server/store/port';
 import {
   SHEETS, UPLOAD_LIMIT_BYTES, formatMB, importParsed, parseUpload, sheetByName, type UploadFormat,
 } from '../server/tabular';
 import { ProgressBar, runWithStore, UsageError } from './cli';
 
-const USAGE = 'npm run import -- [--mode merge|replace] [--dry-run] <file.json|.yaml|.yml|.xlsx|.zip|.csv>';
+const USAGE = 'npm run import -- [--mode merge|replace] [--dry-run] [--on-conflict keep|overwrite] <file.json|.yaml|.yml|.xlsx|.zip|.csv>';
 const DOCUMENTS = ['.json', '.yaml', '.yml'];
 const SPREADSHEETS: Record<string, UploadFormat> = { '.xlsx': 'xlsx', '.zip': 'zip', '.csv': 'csv' };
 
@@ -56,14 +57,16 @@ function spreadsheetOf(file: string): { format: UploadFormat; sheet?: string } {
   return { format, sheet: sheet.collection };
 }
 
-async function importSpreadsheetFile(store: GraphStore, file: string, mode: ImportMode, dryRun: boolean, actor: string): Promise<ImportResult> {
+async function importSpreadsheetFile(
+  store: GraphStore, file: string, mode: ImportMode, dryRun: boolean, onConflict: OnConflict, actor: string,
+): Promise<ImportResult> {
   const { format, sheet } = spreadsheetOf(file);
   const progress = new ProgressBar();
   let completed = false;
   try {
     const onProgress = progress.update.bind(progress);
     const parsed = await parseUpload(store, { format, data: readFile(file), sheet }, { mode, onProgress });
-    const result = await importParsed(store, parsed, { mode, dryRun, actor, onProgress, separateValidation: true });
+    const result = await importParsed(store, parsed, { mode, dryRun, onConflict, actor, onProgress, separateValidation: true });
     completed = true;
     progress.done(true);
     for (const w of result.warnings) console.error(`warning: ${w.sheet ? `${w.sheet}: ` : ''}${w.message}`);
@@ -73,13 +76,40 @@ async function importSpreadsheetFile(store: GraphStore, file: string, mode: Impo
   }
 }
 
+/** What an import did with a stale file: the conflicts (who changed what, when), the items replace kept, the notes. */
+export function staleReport(result: ImportResult): string[] {
+  const out: string[] = [];
+  const { total, kept, overwritten } = result.conflictCount;
+  if (total) {
+    const done = result.dryRun ? 'would keep' : 'kept';
+    out.push(`  conflicts (changed in the file and in the store since the file was exported): ${total}; `
+      + (overwritten ? `${result.dryRun ? 'would overwrite' : 'overwrote'} ${overwritten} with the file's values` : `${done} the current values of ${kept} (--on-conflict overwrite takes the file's)`));
+    for (const c of result.conflicts) {
+      const who = c.changedBy ? ` (changed by ${c.changedBy}${c.changedAt ? ` at ${c.changedAt}` : ''})` : '';
+      out.push(`    ${c.kind} ${c.key} ${c.field}: file ${JSON.stringify(c.file)}, now ${JSON.stringify(c.current)}${who}`);
+    }
+    if (total > result.conflicts.length) out.push(`    ... and ${total - result.conflicts.length} more`);
+  }
+  if (result.kept.length) {
+    out.push(`  not deleted, created or changed after the file was exported: ${result.kept.length}`);
+    for (const k of result.kept) {
+      out.push(`    ${k.kind} ${k.key}: ${k.reason === 'referenced' ? `referred to by ${k.by}` : `${k.reason} by ${k.changedBy} at ${k.changedAt}`}`);
+    }
+  }
+  for (const note of result.notes) out.push(`  note: ${note}`);
+  return out;
+}
+
 if (require.main === module) {
   void runWithStore(USAGE, async (store) => {
     let parsed;
     try {
       parsed = parseArgs({
         allowPositionals: true,
-        options: { mode: { type: 'string', default: 'merge' }, 'dry-run': { type: 'boolean', default: false } },
+        options: {
+          mode: { type: 'string', default: 'merge' }, 'dry-run': { type: 'boolean', default: false },
+          'on-conflict': { type: 'string', default: 'keep' },
+        },
       });
     } catch (err) {
       throw new UsageError((err as Error).message);
@@ -87,14 +117,18 @@ if (require.main === module) {
     const { values, positionals } = parsed;
     if (positionals.length !== 1) throw new UsageError('name exactly one file to import');
     if (values.mode !== 'merge' && values.mode !== 'replace') throw new UsageError(`--mode must be merge or replace, not '${values.mode}'`);
+    const onConflict = values['on-conflict'];
+    if (onConflict !== 'keep' && onConflict !== 'overwrite') {
+      throw new UsageError(`--on-conflict must be keep or overwrite, not '${onConflict}'`);
+    }
     const file = positionals[0]!;
     const ext = path.extname(file).toLowerCase();
     const actor = `cli:${process.env.USER ?? 'unknown'}`;
     let result: ImportResult;
     if (SPREADSHEETS[ext]) {
-      result = await importSpreadsheetFile(store, file, values.mode, values['dry-run'], actor);
+      result = await importSpreadsheetFile(store, file, values.mode, values['dry-run'], onConflict, actor);
     } else if (DOCUMENTS.includes(ext)) {
-      result = await store.importDocument(readDocumentFile(file), { mode: values.mode, dryRun: values['dry-run'], actor });
+      result = await store.importDocument(readDocumentFile(file), { mode: values.mode, dryRun: values['dry-run'], onConflict, actor });
     } else {
       throw new UsageError(`cannot import '${file}': the file must end in .json, .yaml, .yml, .xlsx, .zip (CSV files) or .csv`);
     }
@@ -102,5 +136,6 @@ if (require.main === module) {
       `  ${label}: ${Object.entries(c).map(([k, n]) => `${n} ${k}`).join(', ') || 'none'}`;
     console.log(`${result.dryRun ? 'Dry run (nothing written)' : 'Imported'} into the ${store.kind} store (${result.mode}):`);
     console.log([line('created', result.created), line('updated', result.updated), line('deleted', result.deleted), line('unchanged', result.unchanged)].join('\n'));
+    for (const text of staleReport(result)) console.log(text);
   });
 }

@@ -1,4 +1,4 @@
-// Appends audit entries ($entries: { seq, at, actor, action, kind, key, countries, before, after } with before and after as JSON strings).
+// Appends audit entries ($entries: { seq, at, actor, action, kind, key, countries, before, after, storeVersion? } with before and after as JSON strings).
 UNWIND $entries AS e
 CREATE (a:AuditEntry)
 SET a = e

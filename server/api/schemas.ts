@@ -1,8 +1,8 @@
 // Request and response schemas of the API beyond the entities themselves (for validation and OpenAPI).
 import { z } from 'zod';
 import {
-  Country, CountryCode, Dataset, Flow, Id, Indicator, Interview, Membership, Meta, Network, ReportingLine,
-  Sector, Stakeholder, Theme,
+  ConflictCount, Country, CountryCode, Dataset, Flow, Id, ImportConflict, Indicator, Interview, KeptItem, Membership, Meta, Network,
+  OnConflict, ReportingLine, Sector, Stakeholder, Theme,
 } from '../model';
 
 export const ErrorBody = z.object({
@@ -70,7 +70,11 @@ const Counts = z.record(z.string(), z.number().int());
 export const ImportResponse = z.object({
   mode: z.enum(['merge', 'replace']), dryRun: z.boolean(), created: Counts, updated: Counts, deleted: Counts,
   unchanged: Counts, storeVersion: z.number().int(),
+  /** Stale files: items changed in the store since the file's version were merged field by field (model/import-report.ts). */
+  onConflict: OnConflict, merged: Counts, conflicts: z.array(ImportConflict), conflictCount: ConflictCount,
+  kept: z.array(KeptItem), notes: z.array(z.string()),
   /** Spreadsheet imports: what was ignored or left untouched (unknown sheets, missing sheets in merge mode). */
   warnings: z.array(z.object({ sheet: z.string().optional(), message: z.string() })).optional(),
 });
+export type ImportResponse = z.infer<typeof ImportResponse>;
 export const DeleteResponse = z.object({ deleted: Counts, updated: Counts });

@@ -2,7 +2,7 @@
 // Every problem names the item (kind and id) and the field, and all problems are reported at once.
 import { z } from 'zod';
 import {
-  Country, Dataset, Flow, Interview, Membership, Network, ReportingLine, Stakeholder,
+  Country, Dataset, Flow, Interview, Membership, Network, ReportingLine, Stakeholder, VersionField,
 } from './entities';
 import { DOCUMENT_KINDS, KIND_SPECS, keyOf, rawKeyOf, refValues, type Kind } from './kinds';
 
@@ -10,16 +10,24 @@ export const FORMAT_VERSION = 1;
 
 export const MapDocument = z.strictObject({
   formatVersion: z.literal(FORMAT_VERSION, `must be ${FORMAT_VERSION}`),
-  countries: z.array(Country).default([]),
-  stakeholders: z.array(Stakeholder).default([]),
-  datasets: z.array(Dataset).default([]),
-  flows: z.array(Flow).default([]),
-  reportingLines: z.array(ReportingLine).default([]),
-  networks: z.array(Network).default([]),
-  memberships: z.array(Membership).default([]),
-  interviews: z.array(Interview).default([]),
+  /** Exports: when the document was taken, and the store version it was taken at (DOMAIN.md). */
+  exportedAt: z.iso.datetime({ offset: true, message: 'must be a date and time (ISO 8601)' }).optional(),
+  storeVersion: z.number().int().min(0, 'must be 0 or more').optional(),
+  countries: z.array(Country.extend(VersionField)).default([]),
+  stakeholders: z.array(Stakeholder.extend(VersionField)).default([]),
+  datasets: z.array(Dataset.extend(VersionField)).default([]),
+  flows: z.array(Flow.extend(VersionField)).default([]),
+  reportingLines: z.array(ReportingLine.extend(VersionField)).default([]),
+  networks: z.array(Network.extend(VersionField)).default([]),
+  memberships: z.array(Membership.extend(VersionField)).default([]),
+  interviews: z.array(Interview.extend(VersionField)).default([]),
 });
 export type MapDocument = z.infer<typeof MapDocument>;
+
+/** The collections of a map document (the fields holding items), in document order. */
+export const DOCUMENT_COLLECTIONS = [
+  'countries', 'stakeholders', 'datasets', 'flows', 'reportingLines', 'networks', 'memberships', 'interviews',
+] as const satisfies ReadonlyArray<keyof MapDocument>;
 
 export interface Problem {
   /** Where in the document, e.g. `flows[3].basis`. */

@@ -141,6 +141,12 @@ export const Indicator = z.strictObject({
   typicalHolders: unique(StakeholderTypeSchema).optional(),
 });
 
+/** An item's version in a map document: the version it had when exported (optional; see DOMAIN.md). */
+export const ItemVersion = z.number().int('must be a whole number').min(1, 'must be 1 or more');
+
+/** What a map document adds to each item: its optional export `version` (the item stays strict otherwise). */
+export const VersionField = { version: ItemVersion.optional() };
+
 export type Country = z.infer<typeof Country>;
 export type Contact = z.infer<typeof Contact>;
 export type Stakeholder = z.infer<typeof Stakeholder>;

@@ -6,3 +6,4 @@ export * from './kinds';
 export * from './document';
 export * from './stored';
 export * from './round';
+export * from './import-report';

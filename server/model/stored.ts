@@ -25,6 +25,11 @@ export const AuditEntry = z.object({
   countries: z.array(z.string()),
   before: z.unknown().nullable(),
   after: z.unknown().nullable(),
+  /**
+   * The store version the change was committed as (map items only; absent on entries older than this
+   * field). An export taken at store version S predates exactly the entries with storeVersion <= S.
+   */
+  storeVersion: z.number().int().optional(),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 

@@ -4,12 +4,12 @@
 import {
   DOCUMENT_KINDS, KIND_SPECS, KINDS, MapDocument, RoundInput, emptyDocument, keyOf, problemsFromIssue, rawKeyOf,
   referrersOf, refValues, roundCounts, roundNameKey, roundScope, stripMetaOf, validateDocument, type Meta, type AnyEntity,
-  type AuditEntry, type EntityOf, type Indicator, type Kind, type Problem, type Round, type RoundSummary, type Stakeholder,
+  type AuditEntry, type EntityOf, type OnConflict, type Indicator, type Kind, type Problem, type Round, type RoundSummary, type Stakeholder,
   type Stored, type Theme,
 } from '../model';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import type {
-  AccountChangeOptions, AccountChanges, Adapter, AuditPage, AuditQuery, DeleteOptions, GraphStore, Health, ImportMode,
+  AccountChangeOptions, AccountChanges, Adapter, AuditPage, AuditQuery, DeleteOptions, ExportOptions, GraphStore, Health, ImportMode,
   ImportOptions, ImportResult, KindCounts, ListFilter, NewAccount, Scope, Snapshot, StoredRound, StoredRoundSummary,
   StoredSession, TxOps,
 } from './port';
@@ -17,6 +17,7 @@ import { AccountsCore } from './accounts';
 import { scopeKeys } from './scope';
 import { deepEqual } from './equal';
 import { withCountries, type AuditDraft } from './audit-countries';
+import { planImport } from './import-plan';
 
 type Row = Stored<Kind>;
 type State = Map<Kind, Map<string, Row>>;
@@ -61,13 +62,6 @@ async function loadState(tx: TxOps, kinds: readonly Kind[] = KINDS): Promise<Sta
 
 function rowsOf(state: State, kind: Kind): Row[] {
   return [...(state.get(kind)?.values() ?? [])];
-}
-
-interface Plan {
-  upserts: Map<Kind, Row[]>;
-  deletes: Map<Kind, string[]>;
-  audit: Audit[];
-  result: Omit<ImportResult, 'storeVersion'>;
 }
 
 export class CoreGraphStore implements GraphStore {
@@ -219,8 +213,13 @@ export class CoreGraphStore implements GraphStore {
     });
   }
 
-  async exportDocument(scope: Scope): Promise<MapDocument> {
-    return this.adapter.read(async (tx) => documentOf(await loadState(tx), scope));
+  async exportDocument(scope: Scope, options: ExportOptions = {}): Promise<MapDocument> {
+    return this.adapter.read(async (tx) => {
+      const doc = documentOf(await loadState(tx), scope, options);
+      if (!options.versions) return doc;
+      const { formatVersion, ...items } = doc;
+      return { formatVersion, exportedAt: this.clock().toISOString(), storeVersion: await tx.version(), ...items };
+    });
   }
 
   async freezeRound(input: unknown, actor: string): Promise<RoundSummary> {
@@ -282,14 +281,14 @@ export class CoreGraphStore implements GraphStore {
   async validateDocument(raw: unknown, mode: ImportMode): Promise<Problem[]> {
     return this.adapter.read(async (tx) => {
       const state = await loadState(tx);
-      return this.plan(raw, state, mode, 'validation').problems;
+      return (await this.plan(tx, raw, state, { mode, actor: 'validation' })).problems;
     });
   }
 
   async importDocument(raw: unknown, options: ImportOptions): Promise<ImportResult> {
     const run = async (tx: TxOps): Promise<ImportResult> => {
       const state = await loadState(tx);
-      const { problems, plan } = this.plan(raw, state, options.mode, options.actor, options.dryRun);
+      const { problems, plan } = await this.plan(tx, raw, state, options);
       if (problems.length || !plan) {
         throw new ValidationError(`the document has ${problems.length} problem${problems.length === 1 ? '' : 's'}; nothing was written`, problems);
       }
@@ -372,69 +371,13 @@ export class CoreGraphStore implements GraphStore {
     return this.adapter.close();
   }
 
-  /** Works out what an import would do; problems instead of a plan when the document is not acceptable. */
-  private plan(raw: unknown, state: State, mode: ImportMode, actor: string, dryRun = false): { problems: Problem[]; plan?: Plan } {
-    const shape = MapDocument.safeParse(raw);
-    if (!shape.success) return { problems: shape.error.issues.flatMap((i) => problemsFromIssue(i, raw)) };
-    const incoming = shape.data;
-
-    const removed = new Map<Kind, Set<string>>();
-    if (mode === 'replace') {
-      for (const country of incoming.countries) {
-        for (const [kind, keys] of scopeKeys(state, country.code)) {
-          const inDoc = new Set((incoming[KIND_SPECS[kind].collection as keyof MapDocument] as object[]).map((e) => keyOf(kind, e)));
-          const set = removed.get(kind) ?? new Set<string>();
-          for (const k of keys) if (!inDoc.has(k)) set.add(k);
-          removed.set(kind, set);
-        }
-      }
-    }
-    const isRemoved = (kind: Kind, key: string) => removed.get(kind)?.has(key) ?? false;
-    const existing: Partial<Record<Kind, Set<string>>> = {};
-    for (const kind of KINDS) {
-      existing[kind] = new Set([...(state.get(kind)?.keys() ?? [])].filter((k) => !isRemoved(kind, k)));
-    }
-    const existingNcps = new Map<string, string[]>();
-    for (const s of rowsOf(state, 'stakeholder') as Stored<'stakeholder'>[]) {
-      if (s.ncp && !isRemoved('stakeholder', s.id)) existingNcps.set(s.country, [...(existingNcps.get(s.country) ?? []), s.id]);
-    }
-    const validation = validateDocument(raw, { indicators: existing.indicator ?? new Set(), existing, existingNcps });
-    const problems = validation.ok ? [] : validation.problems;
-    problems.push(...danglingAfterRemoval(state, removed, incoming));
-    if (problems.length || !validation.ok) return { problems };
-    const doc = validation.document;
-
-    const stamp = this.stamp(actor);
-    const plan: Plan = {
-      upserts: new Map(), deletes: new Map(), audit: [],
-      result: { mode, dryRun, created: {}, updated: {}, deleted: {}, unchanged: {} },
-    };
-    for (const [kind, keys] of removed) {
-      if (!keys.size) continue;
-      plan.deletes.set(kind, [...keys]);
-      addCount(plan.result.deleted, kind, keys.size);
-      for (const key of keys) plan.audit.push(this.entry(actor, 'delete', kind, key, stripMeta(state.get(kind)!.get(key)!), null));
-    }
-    for (const kind of DOCUMENT_KINDS) {
-      const rows: Row[] = [];
-      for (const entity of doc[KIND_SPECS[kind].collection as keyof MapDocument] as AnyEntity[]) {
-        const key = keyOf(kind, entity);
-        const current = state.get(kind)?.get(key);
-        if (!current) {
-          rows.push({ ...entity, version: 1, ...stamp } as Row);
-          addCount(plan.result.created, kind);
-          plan.audit.push(this.entry(actor, 'create', kind, key, null, entity));
-        } else if (!deepEqual(stripMeta(current), entity)) {
-          rows.push({ ...entity, version: current.version + 1, ...stamp } as Row);
-          addCount(plan.result.updated, kind);
-          plan.audit.push(this.entry(actor, 'update', kind, key, stripMeta(current), entity));
-        } else {
-          addCount(plan.result.unchanged, kind);
-        }
-      }
-      if (rows.length) plan.upserts.set(kind, rows);
-    }
-    return { problems: [], plan };
+  /** What an import would do (import-plan.ts), with this store's stamps and audit drafts. */
+  private plan(tx: TxOps, raw: unknown, state: State, options: { mode: ImportMode; actor: string; dryRun?: boolean; onConflict?: OnConflict }) {
+    return planImport(tx, raw, state, {
+      ...options,
+      stamp: () => this.stamp(options.actor),
+      entry: (action, kind, key, before, after) => this.entry(options.actor, action, kind, key, before, after),
+    });
   }
 
   private async checkReferences(tx: TxOps, kind: Kind, entity: object): Promise<void> {
@@ -552,30 +495,6 @@ export function cascadeFrom(state: State, kind: Kind, key: string) {
   return { deletes, updates };
 }
 
-/** Items that stay in the store (not in the document, not removed) but would refer to removed ones. */
-function danglingAfterRemoval(state: State, removed: Map<Kind, Set<string>>, doc: MapDocument): Problem[] {
-  if (![...removed.values()].some((s) => s.size)) return [];
-  const problems: Problem[] = [];
-  for (const kind of DOCUMENT_KINDS) {
-    const inDoc = new Set((doc[KIND_SPECS[kind].collection as keyof MapDocument] as object[]).map((e) => keyOf(kind, e)));
-    for (const row of rowsOf(state, kind)) {
-      const key = keyOf(kind, row);
-      if (inDoc.has(key) || removed.get(kind)?.has(key)) continue;
-      for (const spec of KIND_SPECS[kind].refs) {
-        for (const value of refValues(row, spec)) {
-          if (removed.get(spec.target)?.has(value)) {
-            problems.push({
-              path: `(store) ${KIND_SPECS[kind].collection}`, kind, id: key, field: spec.field,
-              message: `this stored ${kind}, outside the document, refers to ${spec.target} '${value}', which the replace would remove`,
-            });
-          }
-        }
-      }
-    }
-  }
-  return problems;
-}
-
 function parseRoundInput(input: unknown): RoundInput {
   const result = RoundInput.safeParse(input);
   if (result.success) return result.data;
@@ -604,15 +523,17 @@ export function restrictDocument(doc: MapDocument, country: string): MapDocument
   return documentOf(state, { country });
 }
 
-/** The map document of a scope from a loaded state: canonical items sorted by key, no metadata. */
-export function documentOf(state: State, scope: Scope): MapDocument {
+/** The map document of a scope from a loaded state: canonical items sorted by key, no metadata (but each item's version, if asked). */
+export function documentOf(state: State, scope: Scope, options: ExportOptions = {}): MapDocument {
   const doc = emptyDocument();
   const keys = scope.country ? scopeKeys(state, scope.country) : undefined;
   for (const kind of DOCUMENT_KINDS) {
     const rows = rowsOf(state, kind)
       .filter((r) => !keys || keys.get(kind)?.has(keyOf(kind, r)))
       .sort((a, b) => compareKeys(keyOf(kind, a), keyOf(kind, b)));
-    (doc as unknown as Record<string, AnyEntity[]>)[KIND_SPECS[kind].collection] = rows.map((r) => canonical(kind, stripMeta(r)));
+    (doc as unknown as Record<string, AnyEntity[]>)[KIND_SPECS[kind].collection] = rows.map((r) => (options.versions
+      ? { ...canonical(kind, stripMeta(r)), version: r.version }
+      : canonical(kind, stripMeta(r))));
   }
   return doc;
 }

@@ -1,7 +1,8 @@
 // The GraphStore port (what the API and scripts use) and the narrow transactional interface that
 // each adapter (SQLite, Neo4j) implements. All rules live once, in core.ts, over the adapter.
 import type {
-  AuditEntry, AuditKind, Indicator, Kind, MapDocument, Problem, Round, RoundSummary, Stored, Theme,
+  AuditEntry, AuditKind, ConflictCount, ImportConflict, Indicator, KeptItem, Kind, MapDocument, OnConflict, Problem, Round,
+  RoundSummary, Stored, Theme,
 } from '../model';
 import type { Account } from '../auth/account';
 
@@ -27,6 +28,8 @@ export interface ImportOptions {
   actor: string;
   /** Validate and count, write nothing. */
   dryRun?: boolean;
+  /** Fields changed both in the file and in the store since the file's version: keep the store's (default) or overwrite. */
+  onConflict?: OnConflict;
 }
 
 export type KindCounts = Partial<Record<Kind, number>>;
@@ -39,6 +42,21 @@ export interface ImportResult {
   deleted: KindCounts;
   unchanged: KindCounts;
   storeVersion: number;
+  onConflict: OnConflict;
+  /** Items of the file changed in the store since the file's version, merged field by field. */
+  merged: KindCounts;
+  /** The fields changed on both sides (at most MAX_LISTED_CONFLICTS listed; `conflictCount` counts all). */
+  conflicts: ImportConflict[];
+  conflictCount: ConflictCount;
+  /** Replace: items the file lacks that were not deleted, because they were created or changed after its store version. */
+  kept: KeptItem[];
+  /** What the import could not do as asked, in sentences (an item whose base is not in the audit trail). */
+  notes: string[];
+}
+
+export interface ExportOptions {
+  /** Each item's version, and the document's exportedAt and storeVersion, for a file that can be imported again. */
+  versions?: boolean;
 }
 
 export interface ListFilter {
@@ -159,7 +177,7 @@ export interface GraphStore extends AccountStore {
   importDocument(raw: unknown, options: ImportOptions): Promise<ImportResult>;
   /** Validates a document against the store without writing; the problems, or none. */
   validateDocument(raw: unknown, mode: ImportMode): Promise<Problem[]>;
-  exportDocument(scope: Scope): Promise<MapDocument>;
+  exportDocument(scope: Scope, options?: ExportOptions): Promise<MapDocument>;
   audit(query?: AuditQuery): Promise<AuditEntry[]>;
   /** A page of the audit trail (newest first) with the `before` to ask for the next, older page. */
   auditPage(query?: AuditQuery): Promise<AuditPage>;
@@ -182,7 +200,13 @@ export interface TxOps {
   getMany<K extends Kind>(kind: K, keys: readonly string[]): Promise<Map<string, Stored<K>>>;
   upsertMany(kind: Kind, rows: ReadonlyArray<Stored<Kind>>): Promise<void>;
   deleteMany(kind: Kind, keys: readonly string[]): Promise<void>;
-  appendAudit(entries: ReadonlyArray<Omit<AuditEntry, 'seq'>>): Promise<void>;
+  /**
+   * Appends audit entries; each entry of a map item is stamped with the store version its write commits as
+   * (the version after this transaction's bump).
+   */
+  appendAudit(entries: ReadonlyArray<Omit<AuditEntry, 'seq' | 'storeVersion'>>): Promise<void>;
+  /** The audit entries of some items of one kind, oldest first (what an import merges a stale item against). */
+  history(kind: Kind, keys: readonly string[]): Promise<AuditEntry[]>;
   /** Increments and returns the store version (once per committed write). */
   bumpVersion(): Promise<number>;
   version(): Promise<number>;

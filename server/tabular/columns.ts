@@ -2,7 +2,7 @@
 // one sheet per document collection, in MapDocument order, and one column per field in schema order
 // (nested objects flattened to `contact.email`, arrays in one cell).
 import type { z } from 'zod';
-import { KIND_SPECS, MapDocument, kindByCollection, type Kind } from '../model';
+import { DOCUMENT_COLLECTIONS, KIND_SPECS, MapDocument, kindByCollection, type Kind } from '../model';
 
 /** What a cell holds once read: the value type of the field (or of each item, for lists). */
 export type ValueKind = 'string' | 'number' | 'boolean' | 'enum' | 'date';
@@ -95,17 +95,23 @@ function columnsOf(kind: Kind, shape: Record<string, AnySchema>, prefix: readonl
   });
 }
 
+// Each sheet's columns come from the map document's item schema: the kind's fields, then `version` (the
+// item's version when exported: found by its header like any column, left empty for new rows).
 function buildSheets(): SheetSpec[] {
-  return Object.keys(MapDocument.shape)
-    .filter((collection) => collection !== 'formatVersion')
-    .map((collection) => {
-      const kind = kindByCollection(collection);
-      if (!kind) throw new Error(`tabular columns: no kind for the collection '${collection}'`);
-      const spec = KIND_SPECS[kind];
-      const shape = (spec.schema as unknown as { shape: Record<string, AnySchema> }).shape;
-      return { kind, collection, columns: columnsOf(kind, shape, [], true), keyColumns: [...spec.keyFields] };
-    });
+  return DOCUMENT_COLLECTIONS.map((collection) => {
+    const kind = kindByCollection(collection);
+    if (!kind) throw new Error(`tabular columns: no kind for the collection '${collection}'`);
+    const spec = KIND_SPECS[kind];
+    const items = unwrap(MapDocument.shape[collection] as unknown as AnySchema).inner;
+    const shape = (items._zod.def.element as { shape: Record<string, AnySchema> }).shape;
+    return { kind, collection, columns: columnsOf(kind, shape, [], true), keyColumns: [...spec.keyFields] };
+  });
 }
+
+/** The column holding an item's version when exported (optional; a missing column is not worth a warning). */
+export const VERSION_COLUMN = 'version';
+/** The sheet (XLSX) or file (`meta.csv` in a ZIP) holding the store version an export was taken at. */
+export const META_SHEET = 'meta';
 
 /** Every sheet of the template, in the map document's order. */
 export const SHEETS: readonly SheetSpec[] = buildSheets();

@@ -1,7 +1,7 @@
 // What the template says about itself: the README (how to fill it in, what each column takes) and the
 // reference table (the allowed values of each enum column, the indicator codes with their names).
 import { KIND_SPECS } from '../model';
-import { SHEETS, type ColumnSpec, type SheetSpec } from './columns';
+import { SHEETS, VERSION_COLUMN, type ColumnSpec, type SheetSpec } from './columns';
 import { MAX_ROWS_PER_SHEET, UPLOAD_LIMIT_BYTES, formatMB } from './limits';
 
 export interface GuideIndicator {
@@ -62,6 +62,7 @@ function whatToEnter(sheet: SheetSpec, col: ColumnSpec): string {
   if (ref) return `the id of a ${ref.target}${key ? ' (with the other key column: once per sheet)' : ''}`;
   if (key && sheet.kind === 'country') return 'the ISO 3166-1 code (XA-XZ for test maps, INT for international bodies), once per sheet';
   if (key) return `this ${sheet.kind}'s id: unique in the sheet, no spaces`;
+  if (col.name === VERSION_COLUMN) return 'the row\'s version when exported: leave it as it is; empty for a new row';
   switch (col.value) {
     case 'enum': return `one of: ${col.values?.join(', ')}`;
     case 'boolean': return 'true or false';
@@ -72,6 +73,16 @@ function whatToEnter(sheet: SheetSpec, col: ColumnSpec): string {
 }
 
 /** The README: lines of text, then the table of every sheet's columns. */
+/** What the meta sheet (meta.csv) of an export says: the store version and time it was taken at. */
+export function metaRows(doc: { storeVersion?: number; exportedAt?: string }): Array<Array<string | number>> | undefined {
+  if (doc.storeVersion === undefined) return undefined;
+  return [
+    ['key', 'value', 'what it is'],
+    ['storeVersion', doc.storeVersion, 'The store version this file was exported at: keep it, so that an import can tell your edits from changes made in Flow Atlas since.'],
+    ...(doc.exportedAt ? [['exportedAt', doc.exportedAt, 'When the file was exported.']] : []),
+  ];
+}
+
 export function readmeLines(): { text: string[]; columns: string[][] } {
   const text = [
     'Flow Atlas: map template',
@@ -101,6 +112,11 @@ export function readmeLines(): { text: string[]; columns: string[][] } {
     '  of the countries sheet, what the file does not hold: keep every sheet then (with just its header row when',
     '  there is nothing to list).',
     `- At most ${formatMB(UPLOAD_LIMIT_BYTES)} per file and ${MAX_ROWS_PER_SHEET.toLocaleString('en')} rows per sheet.`,
+    '- An export holds each row\'s version (the version column) and, in the meta sheet (meta.csv), the store version',
+    '  it was taken at. Leave them as they are (a new row has no version): then an import takes what you changed,',
+    '  keeps what others changed in Flow Atlas meanwhile, lists every field changed on both sides (a conflict) and',
+    '  keeps the current value unless you choose to overwrite; replace does not delete what was added or changed',
+    '  after your export.',
     '',
     'What to record',
     '- Institutions and offices only: no names of people and no case data. An office contact is a mailbox,',

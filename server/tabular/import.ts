@@ -3,7 +3,7 @@
 // found while reading the sheets or by the store, comes back with its sheet, row, column and cell.
 import { ValidationError } from '../errors';
 import type { Problem } from '../model';
-import type { GraphStore, ImportMode, ImportResult } from '../store/port';
+import type { GraphStore, ImportMode, ImportOptions, ImportResult } from '../store/port';
 import { locateProblems } from './locate';
 import { parseOffThread } from './off-thread';
 import type { Upload } from './open';
@@ -26,6 +26,8 @@ export interface SpreadsheetImportOptions {
   onProgress?: (progress: ImportProgress) => void;
   /** Validate in a phase of its own before writing (the CLI shows it); the API validates while writing. */
   separateValidation?: boolean;
+  /** Fields changed both in the file and in the store since the file was exported: keep the store's (default) or overwrite. */
+  onConflict?: ImportOptions['onConflict'];
 }
 
 export interface SpreadsheetImportResult extends ImportResult {
@@ -62,7 +64,7 @@ export async function importParsed(store: GraphStore, parsed: ParsedSpreadsheet,
       if (problems.length) throw new ValidationError('invalid', problems);
     }
     options.onProgress?.({ phase: dryRun || !options.separateValidation ? 'validating' : 'writing' });
-    const result = await store.importDocument(parsed.document, { mode, dryRun, actor });
+    const result = await store.importDocument(parsed.document, { mode, dryRun, actor, ...(options.onConflict ? { onConflict: options.onConflict } : {}) });
     return { ...result, warnings: parsed.warnings };
   } catch (err) {
     if (err instanceof ValidationError) {

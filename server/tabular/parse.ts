@@ -5,7 +5,7 @@
 import { FORMAT_VERSION, type Problem } from '../model';
 import type { ImportMode } from '../store/port';
 import { IndicatorLookup, convertCell, type CatalogueIndicator } from './cells';
-import { SHEETS, columnLetter, sheetByName, type ColumnSpec, type SheetSpec } from './columns';
+import { META_SHEET, SHEETS, VERSION_COLUMN, columnLetter, sheetByName, type ColumnSpec, type SheetSpec } from './columns';
 import { MAX_CELLS_PER_SHEET, MAX_ROWS_PER_SHEET } from './limits';
 import { CellError, type RawRow, type RawSheet, type RawWorkbook, type Warning } from './raw';
 import { didYouMean } from './suggest';
@@ -100,7 +100,8 @@ function readHeader(ctx: SheetContext, header: RawRow, warnings: Warning[]): { c
     ctx.problems.push(cellProblem(ctx, header.row, undefined, col.name,
       `the required column '${col.name}' is missing from the ${ctx.spec.collection} sheet's header (row ${header.row})`));
   }
-  const optional = missing.filter((c) => !c.required);
+  // A file without versions (hand-made, or from an older template) imports as before: no warning for that.
+  const optional = missing.filter((c) => !c.required && c.name !== VERSION_COLUMN);
   if (optional.length) {
     warnings.push({
       sheet: ctx.sheet.name,
@@ -196,6 +197,31 @@ export function overLimitMessage(what: 'rows' | 'cells'): string {
     : `the sheet has more than ${MAX_CELLS_PER_SHEET.toLocaleString('en')} cells; the limit is ${MAX_CELLS_PER_SHEET.toLocaleString('en')} cells per sheet: split the file by country`;
 }
 
+/**
+ * The meta sheet of an export (meta.csv): rows of key and value, found by the key in column A wherever the
+ * row is. `storeVersion` and `exportedAt` go to the document; other rows (the header, notes) are ignored.
+ */
+function readMeta(sheet: RawSheet, document: Record<string, unknown>, problems: Problem[]): void {
+  for (const row of sheet.rows) {
+    const [name, value] = row.cells;
+    const key = typeof name === 'string' ? name.trim().toLowerCase() : '';
+    const at = { path: `${sheet.name}!B${row.row}`, sheet: sheet.name, row: row.row, cell: `B${row.row}` };
+    if (key === 'storeversion') {
+      const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+      if (/^\d+$/.test(text)) document.storeVersion = Number(text);
+      else if (value !== undefined && value !== null) {
+        problems.push({ ...at, field: 'storeVersion', message: 'the store version must be a whole number (as exported): put it back, or delete the row' });
+      }
+    } else if (key === 'exportedat') {
+      if (value instanceof Date) document.exportedAt = value.toISOString();
+      else if (typeof value === 'string' && !Number.isNaN(Date.parse(value.trim()))) document.exportedAt = new Date(value.trim()).toISOString();
+      else if (value !== undefined && value !== null) {
+        problems.push({ ...at, field: 'exportedAt', message: 'exportedAt must be a date and time (as exported): put it back, or delete the row' });
+      }
+    }
+  }
+}
+
 /** The workbook's sheets as a map document with each item's origin, and every problem found on the way. */
 export function parseSpreadsheet(workbook: RawWorkbook, options: ParseOptions): ParsedSpreadsheet {
   const problems: Problem[] = [];
@@ -208,6 +234,10 @@ export function parseSpreadsheet(workbook: RawWorkbook, options: ParseOptions): 
   const bySpec = new Map<SheetSpec, RawSheet>();
   for (const sheet of workbook.sheets) {
     const spec = sheetByName(sheet.name);
+    if (!spec && sheet.name.toLowerCase() === META_SHEET) {
+      readMeta(sheet, document, problems);
+      continue;
+    }
     if (!spec) {
       if (!GUIDE_SHEETS.some((g) => g.toLowerCase() === sheet.name.toLowerCase())) {
         warnings.push({ sheet: sheet.name, message: `the sheet '${sheet.name}' is not one of ${SHEETS.map((s) => s.collection).join(', ')}${didYouMean(sheet.name, SHEETS.map((s) => s.collection))}: ignored` });

@@ -1,14 +1,15 @@
 // Writes a map document in the template's shape: an XLSX workbook (exceljs) with README and reference
 // sheets and dropdowns for enum and true/false columns, or a ZIP of CSV files (csv-stringify, fflate).
-// The template is the empty document written this way, so an export is a filled template.
+// The template is the empty document written this way, so an export is a filled template; an export with
+// versions also has a meta sheet (meta.csv) holding the store version it was taken at.
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify/sync';
 import { strToU8, zipSync } from 'fflate';
 import type { MapDocument } from '../model';
 import { NONE, joinListCell } from './cells';
-import { SHEETS, columnLetter, type ColumnSpec, type SheetSpec } from './columns';
-import { readmeLines, referenceLists, referenceRows, type GuideIndicator } from './guide';
+import { META_SHEET, SHEETS, columnLetter, type ColumnSpec, type SheetSpec } from './columns';
+import { metaRows, readmeLines, referenceLists, referenceRows, type GuideIndicator } from './guide';
 
 type Cell = string | number | boolean | null;
 
@@ -116,6 +117,13 @@ export async function toXlsx(doc: MapDocument, indicators: readonly GuideIndicat
   writeRows(reference, referenceRows(indicators), [0], 50);
   reference.commit();
 
+  const meta = metaRows(doc);
+  if (meta) {
+    const ws = wb.addWorksheet(META_SHEET);
+    writeRows(ws, meta, [0], 100);
+    ws.commit();
+  }
+
   await wb.commit();
   return Buffer.concat(chunks);
 }
@@ -140,5 +148,7 @@ export function toCsvZip(doc: MapDocument, indicators: readonly GuideIndicator[]
   };
   for (const sheet of SHEETS) files[`${sheet.collection}.csv`] = csv(sheetRows(doc, sheet));
   files['reference.csv'] = csv(referenceRows(indicators));
+  const meta = metaRows(doc);
+  if (meta) files[`${META_SHEET}.csv`] = csv(meta);
   return zipSync(files, { level: 6 });
 }

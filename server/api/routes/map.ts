@@ -6,7 +6,7 @@ import YAML from 'yaml';
 import type { Request } from 'express';
 import { ValidationError } from '../../errors';
 import { parseYamlBody } from '../body';
-import { CountryCode, MapDocument, emptyDocument, stripMetaOf } from '../../model';
+import { CountryCode, MapDocument, OnConflict, emptyDocument, stripMetaOf } from '../../model';
 import type { GraphStore } from '../../store/port';
 import { visibleDocument, visibleItems } from '../../auth/personal-data';
 import { GexfVersion, toGEXF, toGraphML } from '../../services/graph-formats';
@@ -69,9 +69,12 @@ export function mapRoutes(store: GraphStore, actorOf: (req: any) => string): Rou
       method: 'post', path: '/import', tag: 'Map',
       summary: 'Import a map document (JSON or YAML) or a spreadsheet (XLSX, a ZIP of CSV files, or one CSV named by `sheet`). '
         + 'merge updates and adds; replace also removes what the file lacks in its countries; dryRun=true previews (writes nothing). '
+        + 'An item whose version in the file is older than the stored one is merged field by field; a field changed on both sides '
+        + 'is a conflict, listed, which keeps the stored value unless onConflict=overwrite. Replace keeps what was created or changed '
+        + 'after the file\'s storeVersion. '
         + 'Spreadsheet problems name their sheet, row, column and cell.',
       query: z.strictObject({
-        mode: z.enum(['merge', 'replace']).default('merge'), dryRun: Bool.optional(),
+        mode: z.enum(['merge', 'replace']).default('merge'), dryRun: Bool.optional(), onConflict: OnConflict.default('keep'),
         sheet: z.enum(SHEETS.map((s) => s.collection) as [string, ...string[]]).optional(),
       }),
       body: MapDocument, validateBody: false, bodyTypes: [...YAML_TYPES, ...SPREADSHEET_TYPES], response: ImportResponse, access: 'import',
@@ -83,7 +86,7 @@ export function mapRoutes(store: GraphStore, actorOf: (req: any) => string): Rou
             throw new ValidationError('send the spreadsheet file as the request body', [{ path: '(body)', message: 'the request has no file' }]);
           }
           return importSpreadsheetAs(store, { format, data: body, sheet: query.sheet },
-            { mode: query.mode, dryRun: query.dryRun ?? false, actor: actorOf(req) }, user);
+            { mode: query.mode, dryRun: query.dryRun ?? false, onConflict: query.onConflict, actor: actorOf(req) }, user);
         }
         if (type && !DOCUMENT_TYPES.includes(type) && !type.endsWith('+json')) {
           throw new UnsupportedMediaTypeError(`cannot import ${type}: send a map document (application/json, application/yaml), `
@@ -94,7 +97,9 @@ export function mapRoutes(store: GraphStore, actorOf: (req: any) => string): Rou
             { path: '(body)', message: 'the request has no map document' },
           ]);
         }
-        return importDocumentAs(store, documentFromBody(body), { mode: query.mode, dryRun: query.dryRun ?? false, actor: actorOf(req) }, user);
+        return importDocumentAs(store, documentFromBody(body), {
+          mode: query.mode, dryRun: query.dryRun ?? false, onConflict: query.onConflict, actor: actorOf(req),
+        }, user);
       },
     }),
     defineRoute({
@@ -106,7 +111,9 @@ export function mapRoutes(store: GraphStore, actorOf: (req: any) => string): Rou
       response: MapDocument, access: 'read',
       handler: async ({ query, res, user }) => {
         if (query.country) await store.get('country', query.country);
-        const doc = visibleDocument(await store.exportDocument({ country: query.country }), user);
+        // The formats that can be imported again carry each item's version and the store version (DOMAIN.md).
+        const versions = query.format !== 'graphml' && query.format !== 'gexf';
+        const doc = visibleDocument(await store.exportDocument({ country: query.country }, { versions }), user);
         const stem = `flow-atlas-${query.country ?? 'region'}`;
         res.attachment(query.format === 'csv' ? `${stem}-csv.zip` : `${stem}.${query.format}`);
         if (query.format === 'xlsx') {

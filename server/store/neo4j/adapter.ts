@@ -55,6 +55,19 @@ export function fromProps<K extends Kind>(kind: K, props: Props): Stored<K> {
   return row as Stored<K>;
 }
 
+/** Audit entries of kinds outside the map (rounds, accounts) change no store version: none is stamped. */
+const UNVERSIONED_AUDIT_KINDS = new Set(['round', 'account']);
+
+function toAuditEntry(r: Props): AuditEntry {
+  return {
+    seq: r.seq as number, at: r.at as string, actor: r.actor as string, action: r.action as AuditEntry['action'],
+    kind: r.kind as string, key: r.key as string, countries: (r.countries as string[] | undefined) ?? [],
+    before: r.before ? JSON.parse(r.before as string) : null,
+    after: r.after ? JSON.parse(r.after as string) : null,
+    ...(typeof r.storeVersion === 'number' ? { storeVersion: r.storeVersion } : {}),
+  };
+}
+
 function toRound(p: Props): StoredRoundSummary {
   return {
     id: p.id as string, seq: p.seq as number, name: p.name as string, country: (p.country as string | null | undefined) ?? null,
@@ -115,12 +128,7 @@ export class Neo4jAdapter implements Adapter {
       kind: query.kind ?? null, key: query.key ?? null, actor: query.actor ?? null, country: query.country ?? null,
       after: query.after ?? null, before: query.before ?? null, limit: Math.min(query.limit ?? 200, 10000),
     }));
-    return rows.map((r) => ({
-      seq: r.seq as number, at: r.at as string, actor: r.actor as string, action: r.action as AuditEntry['action'],
-      kind: r.kind as string, key: r.key as string, countries: (r.countries as string[] | undefined) ?? [],
-      before: r.before ? JSON.parse(r.before as string) : null,
-      after: r.after ? JSON.parse(r.after as string) : null,
-    }));
+    return rows.map(toAuditEntry);
   }
 
   async auditActors(): Promise<string[]> {
@@ -142,6 +150,8 @@ export class Neo4jAdapter implements Adapter {
 
   private ops(tx: ManagedTransaction): TxOps {
     const ex = this.executor;
+    /** Whether this transaction has bumped the store version yet (audit entries are stamped with the version it commits as). */
+    let bumped = false;
     const keyParam = (kind: Kind, key: string): unknown => {
       const ends = RELATIONSHIP_ENDS[kind];
       if (kind !== 'membership' || !ends) return key;
@@ -181,15 +191,27 @@ export class Neo4jAdapter implements Adapter {
         if (!entries.length) return;
         const [last] = await ex.run<number>(tx, 'audit.reserve', { count: entries.length });
         const first = (last ?? entries.length) - entries.length + 1;
+        // Read after the map's write lock (and the audit sequence's): no other write can commit a version meanwhile.
+        const [current] = await ex.run<number>(tx, 'meta.version');
+        const committedAs = (current ?? 0) + (bumped ? 0 : 1);
         const rows = entries.map((e, i) => ({
           ...e, seq: first + i,
           before: e.before === null ? null : JSON.stringify(e.before),
           after: e.after === null ? null : JSON.stringify(e.after),
+          ...(UNVERSIONED_AUDIT_KINDS.has(e.kind) ? {} : { storeVersion: committedAs }),
         }));
         for (const batch of batches(rows)) await ex.run(tx, 'audit.append', { entries: batch });
       },
+      async history(kind, keys) {
+        const entries: AuditEntry[] = [];
+        for (const batch of batches([...new Set(keys)])) {
+          entries.push(...(await ex.run<Props>(tx, 'audit.history', { kind, keys: batch })).map(toAuditEntry));
+        }
+        return entries.sort((a, b) => a.seq - b.seq);
+      },
       async bumpVersion() {
         const [value] = await ex.run<number>(tx, 'meta.bump');
+        bumped = true;
         return value ?? 0;
       },
       async version() {

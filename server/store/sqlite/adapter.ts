@@ -62,6 +62,21 @@ function toSession(r: SessionRow): StoredSession {
   return { idHash: r.id_hash, username: r.username, createdAt: r.created_at, expiresAt: r.expires_at, idleExpiresAt: r.idle_expires_at };
 }
 
+const AUDIT_COLUMNS = 'seq, at, actor, action, kind, key, countries, before, after, store_version';
+/** Audit entries of kinds outside the map (rounds, accounts) change no store version: none is stamped. */
+const UNVERSIONED_AUDIT_KINDS = new Set(['round', 'account']);
+
+function toAuditEntry(r: Record<string, unknown>): AuditEntry {
+  return {
+    seq: r.seq as number, at: r.at as string, actor: r.actor as string,
+    action: r.action as AuditEntry['action'], kind: r.kind as string, key: r.key as string,
+    countries: JSON.parse(r.countries as string) as string[],
+    before: r.before === null ? null : JSON.parse(r.before as string),
+    after: r.after === null ? null : JSON.parse(r.after as string),
+    ...(typeof r.store_version === 'number' ? { storeVersion: r.store_version } : {}),
+  };
+}
+
 interface EntityRow {
   key: string;
   data: string;
@@ -74,6 +89,8 @@ export class SqliteAdapter implements Adapter {
   readonly kind = 'sqlite' as const;
   private db?: Database.Database;
   private queue: Promise<unknown> = Promise.resolve();
+  /** Whether the running transaction has bumped the store version yet (audit entries are stamped with the version it commits as). */
+  private bumped = false;
 
   /** `file` is a path, or ':memory:' for a throw-away store. */
   constructor(private readonly file: string) {}
@@ -107,15 +124,9 @@ export class SqliteAdapter implements Adapter {
     if (query.country) { where.push('EXISTS (SELECT 1 FROM json_each(audit.countries) WHERE value = @country)'); params.country = query.country; }
     if (query.after !== undefined) { where.push('seq > @after'); params.after = query.after; }
     if (query.before !== undefined) { where.push('seq < @before'); params.before = query.before; }
-    const sql = `SELECT seq, at, actor, action, kind, key, countries, before, after FROM audit
+    const sql = `SELECT ${AUDIT_COLUMNS} FROM audit
       ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT @limit`;
-    return (db.prepare(sql).all(params) as Array<Record<string, unknown>>).map((r) => ({
-      seq: r.seq as number, at: r.at as string, actor: r.actor as string,
-      action: r.action as AuditEntry['action'], kind: r.kind as string, key: r.key as string,
-      countries: JSON.parse(r.countries as string) as string[],
-      before: r.before === null ? null : JSON.parse(r.before as string),
-      after: r.after === null ? null : JSON.parse(r.after as string),
-    }));
+    return (db.prepare(sql).all(params) as Array<Record<string, unknown>>).map(toAuditEntry);
   }
 
   async auditActors(): Promise<string[]> {
@@ -143,6 +154,7 @@ export class SqliteAdapter implements Adapter {
     const run = async (): Promise<T> => {
       const db = this.open();
       db.exec(begin);
+      this.bumped = false;
       try {
         const result = await fn(this.ops(db));
         db.exec('COMMIT');
@@ -174,8 +186,10 @@ export class SqliteAdapter implements Adapter {
       ON CONFLICT (kind, key) DO UPDATE SET data = excluded.data, version = excluded.version,
         updated_at = excluded.updated_at, updated_by = excluded.updated_by`);
     const deleteStmt = db.prepare('DELETE FROM entities WHERE kind = ? AND key = ?');
-    const auditStmt = db.prepare(`INSERT INTO audit (at, actor, action, kind, key, countries, before, after)
-      VALUES (@at, @actor, @action, @kind, @key, @countries, @before, @after)`);
+    const auditStmt = db.prepare(`INSERT INTO audit (at, actor, action, kind, key, countries, before, after, store_version)
+      VALUES (@at, @actor, @action, @kind, @key, @countries, @before, @after, @storeVersion)`);
+    const historyStmt = db.prepare(`SELECT ${AUDIT_COLUMNS} FROM audit WHERE kind = ? AND key = ? ORDER BY seq`);
+    const adapter = this;
     const roundColumns = 'id, seq, name, country, note, created_at, created_by, store_version, counts';
     const putRoundStmt = db.prepare(`INSERT INTO rounds (${roundColumns}, name_key, scope, document)
       VALUES (@id, @seq, @name, @country, @note, @createdAt, @createdBy, @storeVersion, @counts, @nameKey, @scope, @document)`);
@@ -224,15 +238,25 @@ export class SqliteAdapter implements Adapter {
         for (const key of keys) deleteStmt.run(kind, key);
       },
       async appendAudit(entries) {
+        const current = Number((versionStmt.get() as { value: number }).value);
+        const committedAs = adapter.bumped ? current : current + 1;
         for (const e of entries) {
           auditStmt.run({
             ...e, countries: JSON.stringify(e.countries), before: e.before === null ? null : JSON.stringify(e.before),
             after: e.after === null ? null : JSON.stringify(e.after),
+            storeVersion: UNVERSIONED_AUDIT_KINDS.has(e.kind) ? null : committedAs,
           });
         }
       },
+      async history(kind, keys) {
+        return [...new Set(keys)]
+          .flatMap((key) => historyStmt.all(kind, key) as Array<Record<string, unknown>>)
+          .map(toAuditEntry)
+          .sort((a, b) => a.seq - b.seq);
+      },
       async bumpVersion() {
         bumpStmt.run();
+        adapter.bumped = true;
         return Number((versionStmt.get() as { value: number }).value);
       },
       async version() {

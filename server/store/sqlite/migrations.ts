@@ -95,4 +95,17 @@ export const MIGRATIONS: readonly string[] = [
    ) WITHOUT ROWID;
    CREATE INDEX sessions_by_username ON sessions (username);
    CREATE INDEX sessions_by_expiry ON sessions (expires_at);`,
+  // 4: the sign-in throttle's counts, kept in the store so that every process on it counts the same
+  // failures (times in epoch milliseconds).
+  `CREATE TABLE login_throttle (
+     key TEXT PRIMARY KEY,
+     failures INTEGER NOT NULL,
+     last_failure_at INTEGER NOT NULL,
+     locked_until INTEGER
+   ) WITHOUT ROWID;
+   CREATE INDEX login_throttle_idle ON login_throttle (last_failure_at);`,
+  // 5: the store version each audit entry's change was committed as, so that an import can tell what
+  // changed after the store version a file was exported at. Older entries have none (changed before any
+  // export that records it).
+  `ALTER TABLE audit ADD COLUMN store_version INTEGER;`,
 ];
