@@ -28,17 +28,26 @@ figure { margin: 1rem 0 1.4rem; }
 figure svg { width: 100%; height: auto; max-height: 42rem; }
 figcaption { font-size: 9.5pt; color: #333; margin-top: .4rem; }
 @media print {
+  /* Sections follow each other (no page of their own): a report is as long as its content. The title and
+     the contents share the first page; small blocks (figures, short tables, paragraphs, list items) are not
+     split, a heading stays with what follows it, and a long table breaks between rows, its header repeated. */
   @page { size: A4; margin: 18mm 16mm 20mm; }
   body { max-width: none; padding: 0; font-size: 10pt; }
-  .title-page { min-height: 240mm; page-break-after: always; break-after: page; }
+  .title-page { min-height: 0; display: block; padding-top: 35mm; }
   nav.toc { page-break-after: always; break-after: page; }
-  section.report-section { page-break-before: always; break-before: page; }
-  figure, tr, caption { page-break-inside: avoid; break-inside: avoid; }
+  nav.toc h2 { margin-top: 2.5rem; }
+  section.report-section { page-break-before: auto; break-before: auto; }
+  section.report-section h2 { margin-top: 1.6rem; }
+  figure, tr, caption, li, .notice, table.short { page-break-inside: avoid; break-inside: avoid; }
+  p { orphans: 3; widows: 3; }
   thead { display: table-header-group; }
-  h2 { page-break-after: avoid; break-after: avoid; }
+  h2, caption { page-break-after: avoid; break-after: avoid; }
   a { color: inherit; }
 }
 `;
+
+/** Tables of at most this many rows are not split across pages. */
+const SHORT_TABLE_ROWS = 15;
 
 export const REPORT_CSS_HASH = `'sha256-${createHash('sha256').update(REPORT_CSS).digest('base64')}'`;
 
@@ -77,7 +86,9 @@ export function renderReportHtml(report: Report, _options: RenderOptions): strin
         tables += 1;
         const head = `<thead><tr>${b.columns.map((c) => `<th scope="col">${escapeHtml(c)}</th>`).join('')}</tr></thead>`;
         const body = `<tbody>${b.rows.map((r) => `<tr>${r.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`).join('')}</tbody>`;
-        return `<table><caption>Table ${tables}. ${escapeHtml(b.caption)}</caption>${head}${body}</table>`;
+        // A short table is kept on one page; a longer one may break between rows.
+        const short = b.rows.length <= SHORT_TABLE_ROWS ? ' class="short"' : '';
+        return `<table${short}><caption>Table ${tables}. ${escapeHtml(b.caption)}</caption>${head}${body}</table>`;
       }
       case 'figure':
         figures += 1;

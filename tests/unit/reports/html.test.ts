@@ -40,11 +40,13 @@ test('when a report is rendered, then it is a whole document with a title page, 
   tables.forEach((t, i) => expect(html).toContain(`<caption>Table ${i + 1}. ${escapeHtml(t.caption)}</caption>`));
 });
 
-test('when a report is rendered, then its stylesheet prints on A4 with page breaks before sections and figures kept whole', () => {
+test('when a report is rendered, then its stylesheet prints on A4, sections run on (no page each), figures and short tables kept whole', () => {
   const html = renderReportHtml(buildRegionalReport(seedInput()), { standalone: true });
   expect(html).toMatch(/@media print[\s\S]*@page \{ size: A4;/);
-  expect(html).toMatch(/section\.report-section \{ page-break-before: always;/);
-  expect(html).toMatch(/figure, tr, caption \{ page-break-inside: avoid;/);
+  expect(html).toMatch(/section\.report-section \{ page-break-before: auto; break-before: auto; \}/);
+  expect(html).not.toMatch(/report-section \{[^}]*break-before: (always|page)/);
+  expect(html).toMatch(/figure, tr, caption, li, \.notice, table\.short \{ page-break-inside: avoid;/);
+  expect(html).toMatch(/<table class="short"><caption>Table \d+\./);
 });
 
 test('when the report is illustrative, then the title page carries the notice; when not, no page does', () => {
