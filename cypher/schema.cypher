@@ -24,3 +24,6 @@ CREATE INDEX stakeholder_type IF NOT EXISTS FOR (n:Stakeholder) ON (n.type);
 CREATE INDEX network_country IF NOT EXISTS FOR (n:Network) ON (n.country);
 CREATE INDEX audit_item IF NOT EXISTS FOR (n:AuditEntry) ON (n.kind, n.key);
 CREATE INDEX audit_actor IF NOT EXISTS FOR (n:AuditEntry) ON (n.actor);
+// The sign-in throttle's counts, shared by every app instance (times in epoch milliseconds).
+CREATE CONSTRAINT login_throttle_key IF NOT EXISTS FOR (n:LoginThrottle) REQUIRE n.key IS UNIQUE;
+CREATE INDEX login_throttle_idle IF NOT EXISTS FOR (n:LoginThrottle) ON (n.lastFailureAt);

@@ -31,8 +31,8 @@ export type FirstAdmin =
 
 /** How a password check went, for the sign-in throttle (server/auth/throttle.ts). */
 export interface CheckOutcome {
-  succeeded(): void;
-  failed(): void;
+  succeeded(): Promise<void>;
+  failed(): Promise<void>;
 }
 
 export class AccountService {
@@ -107,23 +107,34 @@ export class AccountService {
   }
 
   /**
-   * One's own password: the current one must be right (the outcome goes to `check`, the throttle's attempt);
-   * the other sessions end, `keepSession` (an id hash) stays.
+   * One's own password: the current one must be right, checked inside the write's transaction against the
+   * hash as stored then (so of two changes sent with the same current password, one wins and the other is
+   * refused); the outcome goes to `check`, the throttle's attempt. The other sessions end, `keepSession`
+   * (an id hash) stays.
    */
   async changePassword(change: {
     username: string; currentPassword: string; newPassword: string; keepSession?: string; check?: CheckOutcome;
   }): Promise<void> {
     const { username, currentPassword, newPassword, keepSession, check } = change;
-    if (!(await this.verify(username, currentPassword))) {
-      check?.failed();
-      refuse('the current password is wrong', 'currentPassword', 'is not your current password');
-    }
-    check?.succeeded();
     const problem = passwordProblem(newPassword, username)
       ?? (newPassword === currentPassword ? 'must differ from the current password' : undefined);
-    if (problem) refuse('the new password is too weak', 'newPassword', problem);
-    await this.store.updateAccount(username, { passwordHash: await hashPassword(newPassword) }, username,
-      { endSessions: keepSession ? { except: keepSession } : {} });
+    const passwordHash = problem ? undefined : await hashPassword(newPassword);
+    let verified = false;
+    try {
+      await this.store.updateAccount(username, passwordHash ? { passwordHash } : {}, username, {
+        endSessions: keepSession ? { except: keepSession } : {},
+        check: async (current) => {
+          if (!(await verifyPassword(currentPassword, current.passwordHash))) {
+            refuse('the current password is wrong', 'currentPassword', 'is not your current password');
+          }
+          verified = true;
+          if (problem) refuse('the new password is too weak', 'newPassword', problem);
+        },
+      });
+    } finally {
+      // After the transaction: the throttle writes to the store itself.
+      await (verified ? check?.succeeded() : check?.failed());
+    }
   }
 
   /**

@@ -1,6 +1,8 @@
 // Country scoping for `ncp` accounts: an NCP changes only what belongs to one of its countries (an item's
-// countries as the audit trail works them out: a flow or reporting line, either end's). Every check here
-// runs before anything is written and refuses with a ForbiddenError naming the countries and the items.
+// countries as the audit trail works them out: a flow or reporting line, either end's). The entity and import
+// services run these checks as write guards, inside the write's transaction after its lock (reading through
+// the transaction's view), so an item cannot move out of scope between the check and the write; they
+// refuse with a ForbiddenError naming the countries and the items.
 import { ForbiddenError } from '../errors';
 import {
   DOCUMENT_KINDS, KIND_SPECS, KINDS, keyOf, rawKeyOf, stripMetaOf, type AuditKind, type Kind, type Stored,
@@ -8,7 +10,7 @@ import {
 import { withCountries } from '../store/audit-countries';
 import { cascadeFrom } from '../store/core';
 import { deepEqual } from '../store/equal';
-import type { AuditQuery, GraphStore } from '../store/port';
+import type { AuditQuery, StoreView } from '../store/port';
 import type { SessionUser } from './types';
 
 type State = Map<Kind, Map<string, Stored<Kind>>>;
@@ -48,7 +50,7 @@ function describe(items: readonly OutOfScope[], limit = 20): string {
 }
 
 /** The countries of stakeholders and networks, as the audit trail looks them up (nothing else is needed). */
-async function lookupState(store: GraphStore): Promise<State> {
+async function lookupState(store: StoreView): Promise<State> {
   const { items } = await store.listMany(['stakeholder', 'network']);
   return new Map<Kind, Map<string, Stored<Kind>>>([
     ['stakeholder', new Map(items.stakeholder.map((s) => [s.id, s as Stored<Kind>]))],
@@ -79,7 +81,7 @@ async function outOfScope(user: SessionUser, sides: readonly ItemSide[], state: 
  * An entity write (create: before undefined; delete: after undefined): for an `ncp`, the item before and
  * the item after the change must each belong to one of its countries.
  */
-export async function assertMayWrite(store: GraphStore, user: SessionUser | undefined, kind: Kind, key: string, before: unknown, after: unknown): Promise<void> {
+export async function assertMayWrite(store: StoreView, user: SessionUser | undefined, kind: Kind, key: string, before: unknown, after: unknown): Promise<void> {
   if (!isCountryScoped(user)) return;
   const state = await lookupState(store);
   const [b, a] = await countriesOfSides([{ kind, key, item: before ?? null }, { kind, key, item: after ?? null }], state);
@@ -96,7 +98,7 @@ export async function assertMayWrite(store: GraphStore, user: SessionUser | unde
  * A delete with cascade: every item the cascade would delete or update must be in the user's countries;
  * otherwise a 403 lists those that are not, before anything is written.
  */
-export async function assertMayCascade(store: GraphStore, user: SessionUser | undefined, kind: Kind, key: string): Promise<void> {
+export async function assertMayCascade(store: StoreView, user: SessionUser | undefined, kind: Kind, key: string): Promise<void> {
   if (!isCountryScoped(user)) return;
   const { items } = await store.listMany(KINDS);
   const state: State = new Map(KINDS.map((k) => [k, new Map((items[k] as Stored<Kind>[]).map((r) => [keyOf(k, r), r]))]));
@@ -122,7 +124,7 @@ function collection(raw: unknown, kind: Kind): unknown[] {
  * file and as it is stored now, must belong to one of its countries. What a replace removes lies in the
  * file's countries, so it is in scope once they are.
  */
-export async function assertMayImport(store: GraphStore, user: SessionUser | undefined, raw: unknown): Promise<void> {
+export async function assertMayImport(store: StoreView, user: SessionUser | undefined, raw: unknown): Promise<void> {
   if (!isCountryScoped(user)) return;
   const countries = collection(raw, 'country');
   const codes = countries.map((c) => rawKeyOf('country', c)).filter((c): c is string => c !== undefined);

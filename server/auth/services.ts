@@ -1,4 +1,4 @@
-// The sign-in machinery one app instance shares: account use cases, sessions, the throttle, the clock and
+// The sign-in machinery of an app instance: account use cases, sessions, the throttle (its counts in the store), the clock and
 // whether cookies are always Secure. Built once by createApp (and by apiRoutes when called alone).
 import type { GraphStore } from '../store/port';
 import { AccountService } from './accounts';
@@ -31,7 +31,7 @@ export function createAuthServices(store: GraphStore, options: AuthOptions = {})
   return {
     accounts: new AccountService(store, clock),
     sessions: new SessionService(store, clock, { sessionHours: options.sessionHours ?? AUTH_DEFAULTS.sessionHours }),
-    throttle: new LoginThrottle({ clock, lockoutMinutes: options.lockoutMinutes ?? AUTH_DEFAULTS.lockoutMinutes }),
+    throttle: new LoginThrottle(store, { clock, lockoutMinutes: options.lockoutMinutes ?? AUTH_DEFAULTS.lockoutMinutes }),
     clock,
     cookieSecure: options.cookieSecure ?? false,
   };

@@ -1,11 +1,13 @@
 // The entity use cases behind the CRUD routes: reads as the user may see them (personal data), and writes
-// checked against the user's countries (an `ncp`) before the store is asked to write anything.
+// checked against the user's countries (an `ncp`) inside the store's write transaction, before anything is written.
 import { visibleItem, visibleItems } from '../auth/personal-data';
 import { assertMayCascade, assertMayWrite, isCountryScoped } from '../auth/scope';
 import type { SessionUser } from '../auth/types';
 import { NotFoundError } from '../errors';
 import { KIND_SPECS, rawKeyOf, type Kind, type Stored } from '../model';
-import type { DeleteOptions, GraphStore, KindCounts, ListFilter } from '../store/port';
+import type { DeleteOptions, GraphStore, KindCounts, ListFilter, WriteGuard } from '../store/port';
+
+type EntityChange = { before: Stored<Kind> | undefined; after: unknown };
 
 /** An update body with the key fields taken from the path (the store refuses a body that changes them). */
 function withPathKey(kind: Kind, key: string, input: unknown): unknown {
@@ -30,20 +32,30 @@ export class EntityService {
   }
 
   async create<K extends Kind>(kind: K, input: unknown, user: SessionUser | undefined, actor: string): Promise<Stored<K>> {
-    await assertMayWrite(this.store, user, kind, rawKeyOf(kind, input) ?? '(new)', undefined, input);
-    return this.store.create(kind, input, actor);
+    const key = rawKeyOf(kind, input) ?? '(new)';
+    return this.store.create(kind, input, actor, {
+      guard: scopeGuard(user, (view) => assertMayWrite(view, user, kind, key, undefined, input)),
+    });
   }
 
   async update<K extends Kind>(kind: K, key: string, input: unknown, expectedVersion: number, user: SessionUser | undefined, actor: string): Promise<Stored<K>> {
-    if (isCountryScoped(user)) await assertMayWrite(this.store, user, kind, key, await this.store.get(kind, key), withPathKey(kind, key, input));
-    return this.store.update(kind, key, input, expectedVersion, actor);
+    return this.store.update(kind, key, input, expectedVersion, actor, {
+      guard: scopeGuard(user, (view, { before }) => assertMayWrite(view, user, kind, key, before, withPathKey(kind, key, input))),
+    });
   }
 
   async delete(kind: Kind, key: string, expectedVersion: number, user: SessionUser | undefined, actor: string, options: DeleteOptions = {}): Promise<{ deleted: KindCounts; updated: KindCounts }> {
-    if (isCountryScoped(user)) {
-      await assertMayWrite(this.store, user, kind, key, await this.store.get(kind, key), undefined);
-      if (options.cascade) await assertMayCascade(this.store, user, kind, key);
-    }
-    return this.store.delete(kind, key, expectedVersion, actor, options);
+    return this.store.delete(kind, key, expectedVersion, actor, {
+      ...options,
+      guard: scopeGuard(user, async (view, { before }) => {
+        await assertMayWrite(view, user, kind, key, before, undefined);
+        if (options.cascade) await assertMayCascade(view, user, kind, key);
+      }),
+    });
   }
+}
+
+/** The country-scope check of an `ncp`, run by the store inside the write's transaction; none for other roles. */
+function scopeGuard(user: SessionUser | undefined, check: WriteGuard<EntityChange>): WriteGuard<EntityChange> | undefined {
+  return isCountryScoped(user) ? check : undefined;
 }

@@ -1,19 +1,25 @@
 // The import use cases: a map document (JSON, YAML) or a spreadsheet, checked against the user's countries
-// (an `ncp` imports only its own, dry runs too) once the file is read and before the store writes anything.
-import { assertMayImport } from '../auth/scope';
+// (an `ncp` imports only its own, dry runs too) inside the import's transaction, before anything is written.
+import { assertMayImport, isCountryScoped } from '../auth/scope';
 import type { SessionUser } from '../auth/types';
-import type { GraphStore, ImportOptions, ImportResult } from '../store/port';
+import type { GraphStore, ImportOptions, ImportResult, WriteGuard } from '../store/port';
 import { importParsed, parseUpload, type SpreadsheetImportResult, type Upload } from '../tabular';
 
 export async function importDocumentAs(store: GraphStore, raw: unknown, options: ImportOptions, user: SessionUser | undefined): Promise<ImportResult> {
-  await assertMayImport(store, user, raw);
-  return store.importDocument(raw, options);
+  return store.importDocument(raw, { ...options, guard: importGuard(user) });
 }
 
 export async function importSpreadsheetAs(
   store: GraphStore, upload: Upload, options: Omit<ImportOptions, 'dryRun'> & { dryRun: boolean }, user: SessionUser | undefined,
 ): Promise<SpreadsheetImportResult> {
   const parsed = await parseUpload(store, upload, options);
+  // Checked once here, so that a file outside the user's countries is refused before its problems are
+  // listed, and again inside the import's transaction.
   await assertMayImport(store, user, parsed.document);
-  return importParsed(store, parsed, options);
+  return importParsed(store, parsed, { ...options, guard: importGuard(user) });
+}
+
+/** An `ncp`'s scope check, run by the store in the import's transaction (after its lock, dry runs too). */
+function importGuard(user: SessionUser | undefined): WriteGuard<{ raw: unknown }> | undefined {
+  return isCountryScoped(user) ? (view, { raw }) => assertMayImport(view, user, raw) : undefined;
 }

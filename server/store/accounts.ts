@@ -7,7 +7,8 @@ import { Account } from '../auth/account';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import type { AuditEntry, Problem } from '../model';
 import type {
-  AccountChangeOptions, AccountChanges, AccountStore, Adapter, NewAccount, StoredAccount, StoredSession, TxOps,
+  AccountChangeOptions, AccountChanges, AccountStore, Adapter, NewAccount, StoredAccount, StoredSession, ThrottleDecision,
+  ThrottleEntry, TxOps,
 } from './port';
 
 export const ACCOUNT_AUDIT_KIND = 'account';
@@ -80,6 +81,7 @@ export class AccountsCore implements AccountStore {
       await tx.lockAccounts();
       const current = await tx.getAccount(username);
       if (!current) throw new NotFoundError(`account '${username}' not found`);
+      await options.check?.(current);
       const { displayName: _old, ...base } = current;
       const displayName = changes.displayName === null ? undefined : changes.displayName ?? current.displayName;
       const next = checkAccount({
@@ -157,6 +159,19 @@ export class AccountsCore implements AccountStore {
 
   purgeSessions(now: string): Promise<number> {
     return this.adapter.write((tx) => tx.purgeSessions(now));
+  }
+
+  updateThrottle<T>(
+    keys: readonly string[], now: number, forgetBefore: number, decide: (current: Map<string, ThrottleEntry>) => ThrottleDecision<T>,
+  ): Promise<T> {
+    return this.adapter.write(async (tx) => {
+      await tx.lockThrottle();
+      await tx.purgeThrottle(forgetBefore, now);
+      const result = decide(await tx.getThrottle(keys));
+      if (result.remove.length) await tx.deleteThrottle(result.remove);
+      if (result.put.length) await tx.putThrottle(result.put);
+      return result.result;
+    });
   }
 
   private entry(actor: string, action: AuditEntry['action'], key: string, before: unknown, after: unknown): Omit<AuditEntry, 'seq'> {

@@ -9,9 +9,9 @@ import {
 } from '../model';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import type {
-  AccountChangeOptions, AccountChanges, Adapter, AuditPage, AuditQuery, DeleteOptions, ExportOptions, GraphStore, Health, ImportMode,
-  ImportOptions, ImportResult, KindCounts, ListFilter, NewAccount, Scope, Snapshot, StoredRound, StoredRoundSummary,
-  StoredSession, TxOps,
+  AccountChangeOptions, AccountChanges, Adapter, AuditPage, AuditQuery, DeleteOptions, EntityWriteOptions, ExportOptions, GraphStore, Health,
+  ImportMode, ImportOptions, ImportResult, KindCounts, ListFilter, NewAccount, Scope, Snapshot, StoreView, StoredRound,
+  StoredRoundSummary, StoredSession, ThrottleDecision, ThrottleEntry, TxOps,
 } from './port';
 import { AccountsCore } from './accounts';
 import { scopeKeys } from './scope';
@@ -118,12 +118,14 @@ export class CoreGraphStore implements GraphStore {
     return row;
   }
 
-  async create<K extends Kind>(kind: K, input: unknown, actor: string): Promise<Stored<K>> {
+  async create<K extends Kind>(kind: K, input: unknown, actor: string, options: EntityWriteOptions = {}): Promise<Stored<K>> {
     const entity = parseEntity(kind, input);
     const key = keyOf(kind, entity);
     return this.adapter.write(async (tx) => {
+      await tx.lockMap();
       const current = (await tx.getMany(kind, [key])).get(key);
       if (current) throw new ConflictError(`${kind} '${key}' already exists`, { current }, 'already_exists');
+      await options.guard?.(viewOf(tx), { before: undefined, after: input });
       await this.checkReferences(tx, kind, entity);
       await this.checkNcp(tx, kind, entity);
       const row = { ...entity, version: 1, ...this.stamp(actor) } as Stored<K>;
@@ -135,11 +137,15 @@ export class CoreGraphStore implements GraphStore {
     });
   }
 
-  async update<K extends Kind>(kind: K, key: string, input: unknown, expectedVersion: number, actor: string): Promise<Stored<K>> {
+  async update<K extends Kind>(
+    kind: K, key: string, input: unknown, expectedVersion: number, actor: string, options: EntityWriteOptions = {},
+  ): Promise<Stored<K>> {
     const entity = parseEntity(kind, withKey(kind, key, input));
     return this.adapter.write(async (tx) => {
+      await tx.lockMap();
       const current = (await tx.getMany(kind, [key])).get(key);
       if (!current) throw new NotFoundError(`${kind} '${key}' not found`);
+      await options.guard?.(viewOf(tx), { before: current, after: entity });
       checkVersion(kind, key, current, expectedVersion);
       await this.checkReferences(tx, kind, entity);
       await this.checkNcp(tx, kind, entity);
@@ -156,8 +162,10 @@ export class CoreGraphStore implements GraphStore {
 
   async delete(kind: Kind, key: string, expectedVersion: number, actor: string, options: DeleteOptions = {}) {
     return this.adapter.write(async (tx) => {
+      await tx.lockMap();
       const current = (await tx.getMany(kind, [key])).get(key);
       if (!current) throw new NotFoundError(`${kind} '${key}' not found`);
+      await options.guard?.(viewOf(tx), { before: current, after: undefined });
       checkVersion(kind, key, current, expectedVersion);
       const state = await loadState(tx, referrerClosure(kind));
       const { deletes, updates } = cascadeFrom(state, kind, key);
@@ -226,6 +234,7 @@ export class CoreGraphStore implements GraphStore {
     const { name, note, ...rest } = parseRoundInput(input);
     const country = rest.country ?? undefined;
     return this.adapter.write(async (tx) => {
+      await tx.lockMap();
       const state = await loadState(tx);
       if (country && !state.get('country')?.has(country)) throw new NotFoundError(`country '${country}' is not in the map`);
       const scope = roundScope(country);
@@ -269,6 +278,7 @@ export class CoreGraphStore implements GraphStore {
 
   async deleteRound(id: string, actor: string): Promise<{ deleted: true }> {
     return this.adapter.write(async (tx) => {
+      await tx.lockMap();
       const round = await tx.getRound(id);
       if (!round) throw new NotFoundError(`round '${id}' not found`);
       const audit = await withCountries(tx, [this.entry(actor, 'delete', 'round', id, summaryOf(round), null)]);
@@ -287,6 +297,8 @@ export class CoreGraphStore implements GraphStore {
 
   async importDocument(raw: unknown, options: ImportOptions): Promise<ImportResult> {
     const run = async (tx: TxOps): Promise<ImportResult> => {
+      if (!options.dryRun) await tx.lockMap();
+      await options.guard?.(viewOf(tx), { raw });
       const state = await loadState(tx);
       const { problems, plan } = await this.plan(tx, raw, state, options);
       if (problems.length || !plan) {
@@ -330,6 +342,7 @@ export class CoreGraphStore implements GraphStore {
     const themes = catalogue.themes.map((t) => parseEntity('theme', t));
     const indicators = catalogue.indicators.map((i) => parseEntity('indicator', i));
     return this.adapter.write(async (tx) => {
+      await tx.lockMap();
       const created: KindCounts = {};
       const audit: Audit[] = [];
       for (const [kind, items] of [['theme', themes], ['indicator', indicators]] as const) {
@@ -366,6 +379,9 @@ export class CoreGraphStore implements GraphStore {
   deleteSession(idHash: string) { return this.accounts.deleteSession(idHash); }
   endSessions(username: string, exceptIdHash?: string) { return this.accounts.endSessions(username, exceptIdHash); }
   purgeSessions(now: string) { return this.accounts.purgeSessions(now); }
+  updateThrottle<T>(keys: readonly string[], now: number, forgetBefore: number, decide: (current: Map<string, ThrottleEntry>) => ThrottleDecision<T>) {
+    return this.accounts.updateThrottle(keys, now, forgetBefore, decide);
+  }
 
   close(): Promise<void> {
     return this.adapter.close();
@@ -416,6 +432,17 @@ export class CoreGraphStore implements GraphStore {
   private entry(actor: string, action: Audit['action'], kind: AuditDraft['kind'], key: string, before: unknown, after: unknown): Audit {
     return { at: this.clock().toISOString(), actor, action, kind, key, before, after };
   }
+}
+
+/** Reads for a write guard, inside the write's transaction (after its lock). */
+function viewOf(tx: TxOps): StoreView {
+  return {
+    async listMany<K extends Kind>(kinds: readonly K[]) {
+      const items = {} as { [P in K]: Stored<P>[] };
+      for (const kind of kinds) items[kind] = await tx.list(kind);
+      return { items };
+    },
+  };
 }
 
 function checkVersion(kind: Kind, key: string, current: Row, expected: number): void {

@@ -30,6 +30,8 @@ export interface ImportOptions {
   dryRun?: boolean;
   /** Fields changed both in the file and in the store since the file's version: keep the store's (default) or overwrite. */
   onConflict?: OnConflict;
+  /** Run in the import's transaction (after the write lock) before it plans anything; throws to refuse. */
+  guard?: WriteGuard<{ raw: unknown }>;
 }
 
 export type KindCounts = Partial<Record<Kind, number>>;
@@ -92,6 +94,7 @@ export type StoredRoundSummary = Omit<StoredRound, 'document'>;
 
 export interface DeleteOptions {
   cascade?: boolean;
+  guard?: WriteGuard<{ before: Stored<Kind> | undefined; after: unknown }>;
 }
 
 export interface Health {
@@ -120,6 +123,26 @@ export interface AccountChanges {
 export interface AccountChangeOptions {
   /** End the account's sessions (all, or all but the one whose id hash is `except`). */
   endSessions?: { except?: string };
+  /**
+   * Runs inside the write transaction, after the account is locked and read and before anything is
+   * written; throws to refuse (a password change checks the current password here).
+   */
+  check?: (current: StoredAccount) => Promise<void>;
+}
+
+/** Consecutive sign-in failures of one key (`user:<name>` or `addr:<address>`); times in epoch ms. */
+export interface ThrottleEntry {
+  key: string;
+  failures: number;
+  lastFailureAt: number;
+  lockedUntil?: number;
+}
+
+/** What a throttle step decides from the current entries: what to write, what to forget, what to answer. */
+export interface ThrottleDecision<T> {
+  put: ThrottleEntry[];
+  remove: string[];
+  result: T;
 }
 
 /** A server-side session: only the SHA-256 of its id is stored. Times are ISO strings. */
@@ -159,6 +182,29 @@ export interface AccountStore {
   endSessions(username: string, exceptIdHash?: string): Promise<number>;
   /** Deletes the sessions expired at `now` (absolute or idle); how many. */
   purgeSessions(now: string): Promise<number>;
+  /**
+   * One atomic step of the sign-in throttle, shared by every app instance on the store: reads the entries
+   * of `keys`, lets `decide` work out the next ones (or throw, writing nothing), and writes them. Entries
+   * idle since `forgetBefore` whose lock has ended by `now` are dropped on the way.
+   */
+  updateThrottle<T>(keys: readonly string[], now: number, forgetBefore: number, decide: (current: Map<string, ThrottleEntry>) => ThrottleDecision<T>): Promise<T>;
+}
+
+/**
+ * A check run inside a map write's transaction, after the store's write lock is taken and before anything
+ * is written (an NCP's country scope); it reads through `view`, which sees the transaction's state, and
+ * throws to refuse.
+ */
+export type WriteGuard<C> = (view: StoreView, change: C) => Promise<void>;
+
+/** Reads inside a write transaction, for guards. */
+export interface StoreView {
+  listMany<K extends Kind>(kinds: readonly K[]): Promise<{ items: { [P in K]: Stored<P>[] } }>;
+}
+
+export interface EntityWriteOptions {
+  /** `before` is the stored item (undefined on create); `after` the item as it will be (undefined on delete). */
+  guard?: WriteGuard<{ before: Stored<Kind> | undefined; after: unknown }>;
 }
 
 export interface GraphStore extends AccountStore {
@@ -170,8 +216,8 @@ export interface GraphStore extends AccountStore {
   get<K extends Kind>(kind: K, key: string): Promise<Stored<K>>;
   /** Several kinds, with their metadata, read in one transaction. */
   listMany<K extends Kind>(kinds: readonly K[]): Promise<{ storeVersion: number; items: { [P in K]: Stored<P>[] } }>;
-  create<K extends Kind>(kind: K, input: unknown, actor: string): Promise<Stored<K>>;
-  update<K extends Kind>(kind: K, key: string, input: unknown, expectedVersion: number, actor: string): Promise<Stored<K>>;
+  create<K extends Kind>(kind: K, input: unknown, actor: string, options?: EntityWriteOptions): Promise<Stored<K>>;
+  update<K extends Kind>(kind: K, key: string, input: unknown, expectedVersion: number, actor: string, options?: EntityWriteOptions): Promise<Stored<K>>;
   delete(kind: Kind, key: string, expectedVersion: number, actor: string, options?: DeleteOptions): Promise<{ deleted: KindCounts; updated: KindCounts }>;
   snapshot(scope: Scope): Promise<Snapshot>;
   importDocument(raw: unknown, options: ImportOptions): Promise<ImportResult>;
@@ -196,6 +242,12 @@ export interface GraphStore extends AccountStore {
 
 /** Operations inside one adapter transaction. Rows are whole stored entities (entity + meta). */
 export interface TxOps {
+  /**
+   * Takes the map's write lock (Neo4j: a write to the store-version node; SQLite: BEGIN IMMEDIATE has
+   * taken it already). Every map write takes it first, before it reads anything it checks, so two writes
+   * never both pass the same version check (Neo4j's read-committed isolation reads without locks).
+   */
+  lockMap(): Promise<void>;
   list<K extends Kind>(kind: K): Promise<Array<Stored<K>>>;
   getMany<K extends Kind>(kind: K, keys: readonly string[]): Promise<Map<string, Stored<K>>>;
   upsertMany(kind: Kind, rows: ReadonlyArray<Stored<Kind>>): Promise<void>;
@@ -230,6 +282,13 @@ export interface TxOps {
   deleteSession(idHash: string): Promise<void>;
   deleteSessionsOf(username: string, exceptIdHash?: string): Promise<number>;
   purgeSessions(now: string): Promise<number>;
+  /** Serialises throttle steps (Neo4j: a write to one meta node). */
+  lockThrottle(): Promise<void>;
+  getThrottle(keys: readonly string[]): Promise<Map<string, ThrottleEntry>>;
+  putThrottle(entries: readonly ThrottleEntry[]): Promise<void>;
+  deleteThrottle(keys: readonly string[]): Promise<void>;
+  /** Drops entries idle since `before` whose lock (if any) has ended by `now`. */
+  purgeThrottle(before: number, now: number): Promise<void>;
 }
 
 export interface Adapter {

@@ -28,6 +28,8 @@ export interface SpreadsheetImportOptions {
   separateValidation?: boolean;
   /** Fields changed both in the file and in the store since the file was exported: keep the store's (default) or overwrite. */
   onConflict?: ImportOptions['onConflict'];
+  /** Passed to the store's import: run in its transaction before anything is written. */
+  guard?: ImportOptions['guard'];
 }
 
 export interface SpreadsheetImportResult extends ImportResult {
@@ -64,7 +66,9 @@ export async function importParsed(store: GraphStore, parsed: ParsedSpreadsheet,
       if (problems.length) throw new ValidationError('invalid', problems);
     }
     options.onProgress?.({ phase: dryRun || !options.separateValidation ? 'validating' : 'writing' });
-    const result = await store.importDocument(parsed.document, { mode, dryRun, actor, ...(options.onConflict ? { onConflict: options.onConflict } : {}) });
+    const result = await store.importDocument(parsed.document, {
+      mode, dryRun, actor, ...(options.onConflict ? { onConflict: options.onConflict } : {}), ...(options.guard ? { guard: options.guard } : {}),
+    });
     return { ...result, warnings: parsed.warnings };
   } catch (err) {
     if (err instanceof ValidationError) {

@@ -32,9 +32,9 @@ function clientAddress(req: Request): string {
 }
 
 /** Starts a throttled attempt, or answers 429 with Retry-After and returns undefined. */
-function beginAttempt(auth: AuthServices, username: string, req: Request, res: Response): Attempt | undefined {
+async function beginAttempt(auth: AuthServices, username: string, req: Request, res: Response): Promise<Attempt | undefined> {
   try {
-    return auth.throttle.begin(username, clientAddress(req));
+    return await auth.throttle.begin(username, clientAddress(req));
   } catch (err) {
     if (!(err instanceof LockedOutError)) throw err;
     res.status(429).set('Retry-After', String(err.retryAfter))
@@ -56,15 +56,15 @@ export function authRoutes(auth: AuthServices): RouteDef[] {
       summary: 'Sign in with username and password: sets the session cookie; 401 when wrong, 429 while locked out',
       handler: async ({ body, req, res }) => {
         const username = body.username.trim().toLowerCase();
-        const attempt = beginAttempt(auth, username, req, res);
+        const attempt = await beginAttempt(auth, username, req, res);
         if (!attempt) return undefined;
         if (attempt.delayMs > 0) await auth.clock.sleep(attempt.delayMs);
         const account = await auth.accounts.verify(username, body.password);
         if (!account) {
-          attempt.failed();
+          await attempt.failed();
           throw new UnauthenticatedError('invalid_credentials');
         }
-        attempt.succeeded();
+        await attempt.succeeded();
         await auth.sessions.purgeExpired();
         // A new session replaces the one the browser had, if any.
         const previous = sessionIdHashOf(res);
@@ -95,7 +95,7 @@ export function authRoutes(auth: AuthServices): RouteDef[] {
       summary: "Change one's own password (the current one is checked like a sign-in); the other sessions end",
       handler: async ({ body, req, res, user }) => {
         const me = signedIn(user);
-        const attempt = beginAttempt(auth, me.username, req, res);
+        const attempt = await beginAttempt(auth, me.username, req, res);
         if (!attempt) return undefined;
         if (attempt.delayMs > 0) await auth.clock.sleep(attempt.delayMs);
         await auth.accounts.changePassword({

@@ -5,7 +5,9 @@
 // (:Account) and (:Session) nodes apart from the map.
 import type { ManagedTransaction } from 'neo4j-driver';
 import { keyOf, roundNameKey, roundScope, sectorOf, type AuditEntry, type Kind, type Stakeholder, type Stored } from '../../model';
-import type { Adapter, AuditQuery, StoredAccount, StoredRound, StoredRoundSummary, StoredSession, TxOps } from '../port';
+import type {
+  Adapter, AuditQuery, StoredAccount, StoredRound, StoredRoundSummary, StoredSession, ThrottleEntry, TxOps,
+} from '../port';
 import { CYPHER_DIR, Executor, statements, type Neo4jSettings } from './executor';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -159,6 +161,9 @@ export class Neo4jAdapter implements Adapter {
       return { stakeholder, network };
     };
     return {
+      async lockMap() {
+        await ex.run(tx, 'meta.lock');
+      },
       async list<K extends Kind>(kind: K) {
         return (await ex.run<Props>(tx, `${kind}.list`)).map((p) => fromProps(kind, p));
       },
@@ -278,6 +283,22 @@ export class Neo4jAdapter implements Adapter {
       async purgeSessions(now: string) {
         const [count] = await ex.run<number>(tx, 'session.purge', { now });
         return count ?? 0;
+      },
+      async lockThrottle() {
+        await ex.run(tx, 'throttle.lock');
+      },
+      async getThrottle(keys: readonly string[]) {
+        const rows = await ex.run<Props>(tx, 'throttle.get', { keys: [...keys] });
+        return new Map(rows.map((r) => [r.key as string, withoutUndefined(r) as unknown as ThrottleEntry]));
+      },
+      async putThrottle(entries: readonly ThrottleEntry[]) {
+        await ex.run(tx, 'throttle.put', { entries: entries.map((e) => withoutUndefined(e)) });
+      },
+      async deleteThrottle(keys: readonly string[]) {
+        await ex.run(tx, 'throttle.delete', { keys: [...keys] });
+      },
+      async purgeThrottle(before: number, now: number) {
+        await ex.run(tx, 'throttle.purge', { before, now });
       },
     };
   }

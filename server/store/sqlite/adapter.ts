@@ -6,7 +6,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { keyOf, roundNameKey, roundScope, type AuditEntry, type Kind, type Stored } from '../../model';
-import type { Adapter, AuditQuery, StoredAccount, StoredRound, StoredRoundSummary, StoredSession, TxOps } from '../port';
+import type {
+  Adapter, AuditQuery, StoredAccount, StoredRound, StoredRoundSummary, StoredSession, ThrottleEntry, TxOps,
+} from '../port';
 import { MIGRATIONS } from './migrations';
 
 interface RoundRow {
@@ -215,6 +217,15 @@ export class SqliteAdapter implements Adapter {
     const deleteSessionStmt = db.prepare('DELETE FROM sessions WHERE id_hash = ?');
     const deleteSessionsOfStmt = db.prepare('DELETE FROM sessions WHERE username = @username AND (@except IS NULL OR id_hash <> @except)');
     const purgeSessionsStmt = db.prepare('DELETE FROM sessions WHERE expires_at <= @now OR idle_expires_at <= @now');
+    const getThrottleStmt = db.prepare('SELECT key, failures, last_failure_at, locked_until FROM login_throttle WHERE key = ?');
+    const putThrottleStmt = db.prepare(`INSERT INTO login_throttle (key, failures, last_failure_at, locked_until)
+      VALUES (@key, @failures, @lastFailureAt, @lockedUntil)
+      ON CONFLICT (key) DO UPDATE SET failures = excluded.failures, last_failure_at = excluded.last_failure_at,
+        locked_until = excluded.locked_until`);
+    const deleteThrottleStmt = db.prepare('DELETE FROM login_throttle WHERE key = ?');
+    const purgeThrottleStmt = db.prepare(
+      'DELETE FROM login_throttle WHERE last_failure_at < @before AND coalesce(locked_until, 0) <= @now',
+    );
 
     return {
       async list<K extends Kind>(kind: K) {
@@ -319,6 +330,31 @@ export class SqliteAdapter implements Adapter {
       },
       async purgeSessions(now: string) {
         return purgeSessionsStmt.run({ now }).changes;
+      },
+      // Write transactions are BEGIN IMMEDIATE: the map and the throttle are locked already.
+      async lockMap() {},
+      async lockThrottle() {},
+      async getThrottle(keys: readonly string[]) {
+        const found = new Map<string, ThrottleEntry>();
+        for (const key of new Set(keys)) {
+          const r = getThrottleStmt.get(key) as { key: string; failures: number; last_failure_at: number; locked_until: number | null } | undefined;
+          if (!r) continue;
+          found.set(key, {
+            key: r.key, failures: r.failures, lastFailureAt: r.last_failure_at, ...(r.locked_until !== null ? { lockedUntil: r.locked_until } : {}),
+          });
+        }
+        return found;
+      },
+      async putThrottle(entries: readonly ThrottleEntry[]) {
+        for (const e of entries) {
+          putThrottleStmt.run({ key: e.key, failures: e.failures, lastFailureAt: e.lastFailureAt, lockedUntil: e.lockedUntil ?? null });
+        }
+      },
+      async deleteThrottle(keys: readonly string[]) {
+        for (const key of keys) deleteThrottleStmt.run(key);
+      },
+      async purgeThrottle(before: number, now: number) {
+        purgeThrottleStmt.run({ before, now });
       },
     };
   }

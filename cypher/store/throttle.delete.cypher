@@ -1,0 +1,4 @@
+// Forgets sign-in throttle entries ($keys).
+UNWIND $keys AS key
+MATCH (t:LoginThrottle { key: key })
+DELETE t
