@@ -109,11 +109,33 @@ export function verifyTextBody(_req: IncomingMessage, _res: unknown, buf: Buffer
 type CstNode = { type: string; offset?: number; items?: Array<{ key?: unknown; value?: unknown; sep?: unknown }>; value?: unknown; key?: unknown };
 const COLLECTIONS = new Set(['block-map', 'block-seq', 'flow-collection']);
 
+/** Where the lexer first sees more than `max` flow brackets open, or `max` block indicators on one line. */
+function yamlLexedTooDeepAt(text: string, max: number): number | undefined {
+  let line = 1;
+  let flow = 0;
+  let onLine = 0;
+  for (const source of new YAML.Lexer().lex(text)) {
+    switch (YAML.CST.tokenType(source)) {
+      case 'newline': line += 1; onLine = 0; break;
+      case 'flow-map-start': case 'flow-seq-start': flow += 1; break;
+      case 'flow-map-end': case 'flow-seq-end': flow -= 1; break;
+      case 'seq-item-ind': case 'explicit-key-ind': case 'map-value-ind': onLine += 1; break;
+      default: break;
+    }
+    if (flow > max || onLine > max) return line;
+  }
+  return undefined;
+}
+
 /**
- * Where a YAML text first nests deeper than the limit, from yaml's concrete syntax tree, which is built
- * without recursion (the composer that turns it into values recurses, and overflows the stack on a deep text).
+ * Where a YAML text first nests deeper than the limit. The lexer stops at once on brackets or indicators
+ * piled up on a line (one or two bytes a level); deeper indentation across lines costs ever longer lines, and
+ * is measured on yaml's concrete syntax tree, which is built without recursion (the composer that turns it into
+ * values recurses, and overflows the stack on a deep text).
  */
 export function yamlTooDeepAt(text: string, max = MAX_NESTING_DEPTH): { line?: number } | undefined {
+  const lexed = yamlLexedTooDeepAt(text, max);
+  if (lexed !== undefined) return { line: lexed };
   const lineOf = (offset: number | undefined) => (offset === undefined ? undefined : text.slice(0, offset).split('\n').length);
   for (const token of new YAML.Parser().parse(text)) {
     const stack: Array<[CstNode, number]> = [[token as CstNode, 0]];
@@ -147,7 +169,8 @@ export function depthOf(value: unknown, max = MAX_NESTING_DEPTH): number {
   return deepest;
 }
 
-/** A YAML body parsed as a document: 400 naming the line when it is not YAML or nests too deeply. */
+/** A YAML body parsed as a document: 400 naming the line when it is not YAML or nests too deeply. Slow on a large
+ * text (seconds per MB on a busy machine): the import route runs it in the upload worker (tabular/off-thread.ts). */
 export function parseYamlBody(text: string): unknown {
   const deep = yamlTooDeepAt(text);
   if (deep) throw tooDeep('YAML body', deep.line);

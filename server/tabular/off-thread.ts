@@ -1,5 +1,5 @@
 // Reads and parses uploads in a worker thread (worker-job.ts), so that a large or hostile file never holds up
-// the requests of other users. One worker, started at the first upload and kept (its start-up, loading the
+// the requests of other users: spreadsheets, and YAML map documents (yaml parses a few MB a second at best). One worker, started at the first upload and kept (its start-up, loading the
 // parsers, costs seconds on a busy machine), one upload at a time; a file that needs more than the worker's
 // heap ends only the worker (a 413) and the next upload starts a new one.
 import path from 'node:path';
@@ -15,12 +15,9 @@ import type { ParsedSpreadsheet } from './parse';
 /** The heap the worker may use: exceljs holds about 15 times a workbook's unpacked size (at most 120 MB). */
 const WORKER_HEAP_MB = 3072;
 
-export interface WorkerJob {
-  id: number;
-  upload: Upload;
-  mode: ImportMode;
-  indicators: CatalogueIndicator[];
-}
+export type WorkerJob =
+  | { id: number; kind: 'spreadsheet'; upload: Upload; mode: ImportMode; indicators: CatalogueIndicator[] }
+  | { id: number; kind: 'yaml'; text: string };
 
 export type WorkerError =
   | { kind: 'validation'; message: string; problems: Problem[] }
@@ -32,6 +29,7 @@ export type WorkerMessage =
   | { id: number; type: 'ready' }
   | { id: number; type: 'progress'; done: number; total: number }
   | { id: number; type: 'done'; parsed: ParsedSpreadsheet }
+  | { id: number; type: 'value'; value: unknown }
   | { id: number; type: 'error'; error: WorkerError };
 
 export interface OffThreadOptions {
@@ -50,7 +48,7 @@ function rebuild(error: WorkerError): Error {
 }
 
 interface Pending {
-  resolve: (parsed: ParsedSpreadsheet) => void;
+  resolve: (result: any) => void;
   reject: (err: Error) => void;
   onProgress?: (done: number, total: number) => void;
 }
@@ -69,11 +67,12 @@ function theWorker(): Worker {
     if (!job) return;
     if (message.type === 'progress') {
       job.onProgress?.(message.done, message.total);
-    } else if (message.type === 'done' || message.type === 'error') {
+    } else {
       pending.delete(message.id);
       if (!pending.size) w.unref();
       if (message.type === 'done') job.resolve(message.parsed);
-      else job.reject(rebuild(message.error));
+      else if (message.type === 'value') job.resolve(message.value);
+      else if (message.type === 'error') job.reject(rebuild(message.error));
     }
   });
   const fail = (err: Error) => {
@@ -89,23 +88,34 @@ function theWorker(): Worker {
   return w;
 }
 
-function runJob(upload: Upload, options: OffThreadOptions): Promise<ParsedSpreadsheet> {
+type JobInput = WorkerJob extends infer J ? (J extends WorkerJob ? Omit<J, 'id'> : never) : never;
+
+function runJob<T>(input: JobInput, onProgress?: (done: number, total: number) => void): Promise<T> {
   return new Promise((resolve, reject) => {
     const id = nextId++;
     const w = theWorker();
-    pending.set(id, { resolve, reject, onProgress: options.onProgress });
+    pending.set(id, { resolve, reject, onProgress });
     w.ref();
-    w.postMessage({ id, upload, mode: options.mode, indicators: [...options.indicators] } satisfies WorkerJob);
+    w.postMessage({ ...input, id } as WorkerJob);
   });
 }
 
 let queue: Promise<unknown> = Promise.resolve();
 
-/** The upload read and parsed in the worker thread; one upload at a time, the others wait their turn. */
-export function parseOffThread(upload: Upload, options: OffThreadOptions): Promise<ParsedSpreadsheet> {
-  const run = queue.then(() => runJob(upload, options));
+function enqueue<T>(input: JobInput, onProgress?: (done: number, total: number) => void): Promise<T> {
+  const run = queue.then(() => runJob<T>(input, onProgress));
   queue = run.catch(() => undefined);
   return run;
+}
+
+/** The upload read and parsed in the worker thread; one job at a time, the others wait their turn. */
+export function parseOffThread(upload: Upload, options: OffThreadOptions): Promise<ParsedSpreadsheet> {
+  return enqueue({ kind: 'spreadsheet', upload, mode: options.mode, indicators: [...options.indicators] }, options.onProgress);
+}
+
+/** A YAML request body parsed in the worker thread (api/body.ts: UTF-8 already checked, nesting checked there). */
+export function parseYamlOffThread(text: string): Promise<unknown> {
+  return enqueue({ kind: 'yaml', text });
 }
 
 /** Stops the worker (tests and benchmarks that want a clean exit); the next upload starts another. */

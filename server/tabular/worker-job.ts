@@ -1,6 +1,7 @@
 // Runs in the upload worker thread (started by off-thread.ts through worker.cjs): reads and parses one upload
-// at a time, posting progress, then the parsed spreadsheet or the error. Errors go back as plain data.
+// (a spreadsheet or a YAML document) at a time, posting progress, then the result or the error as plain data.
 import { parentPort } from 'node:worker_threads';
+import { parseYamlBody } from '../api/body';
 import { ValidationError } from '../errors';
 import { NotASpreadsheetError, TooLargeError } from './errors';
 import { readSpreadsheet } from './open';
@@ -14,12 +15,17 @@ function plain(err: unknown): WorkerError {
   return { kind: 'other', message: err instanceof Error ? (err.stack ?? err.message) : String(err) };
 }
 
-async function run({ id, upload, mode, indicators }: WorkerJob): Promise<void> {
+async function run(job: WorkerJob): Promise<void> {
+  const { id } = job;
   const post = (message: WorkerMessage) => parentPort!.postMessage(message);
   try {
-    const workbook = await readSpreadsheet(upload);
+    if (job.kind === 'yaml') {
+      post({ id, type: 'value', value: parseYamlBody(job.text) });
+      return;
+    }
+    const workbook = await readSpreadsheet(job.upload);
     const parsed = parseSpreadsheet(workbook, {
-      mode, indicators,
+      mode: job.mode, indicators: job.indicators,
       onProgress: (done, total) => post({ id, type: 'progress', done, total }),
     });
     post({ id, type: 'done', parsed });

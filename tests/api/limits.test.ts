@@ -1,14 +1,17 @@
-// Request bodies: every kind the API reads is refused above the limit, bad ones get a 4xx, and no
-// error answer carries a stack, a file path or an internal id. Also the 404s and the client fallback.
+// Request bodies: every kind the API reads is refused above the limit, bad ones get a 4xx (bytes that are not
+// UTF-8, nesting past 64 levels, headers too large: 431), and no error answer carries a stack, a file path or
+// an internal id. Also the 404s and the client fallback.
 import fs from 'node:fs';
 import http from 'node:http';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
+import YAML from 'yaml';
 import { createApp } from '../../server/app';
-import type { Logger } from '../../server/api/errors';
+import { answerClientErrors, type Logger } from '../../server/api/errors';
 import { UPLOAD_LIMIT_BYTES } from '../../server/tabular/limits';
 import type { GraphStore } from '../../server/store/port';
 import { smallMap } from '../fixtures/small-map';
@@ -213,5 +216,122 @@ describe('unknown addresses', () => {
       const res = await request(withClient).get(urlPath);
       expectCleanError(res, 404, 'not_found');
     });
+  });
+});
+
+describe('encodings of JSON and YAML bodies', () => {
+  const latin1 = (before: string, after: string) => Buffer.concat([Buffer.from(before), Buffer.from([0xe9]), Buffer.from(after)]);
+
+  test.each([
+    ['a JSON map document', '/api/import', 'application/json', latin1('{\n  "formatVersion": 1,\n  "countries": [{"code": "XA", "name": "Caf', '"}]\n}')],
+    ['a YAML map document', '/api/import', 'application/yaml', latin1('formatVersion: 1\ncountries:\n  - code: XA\n    name: Caf', '\n')],
+    ['a JSON entity', '/api/stakeholders', 'application/json', latin1('{"id": "xa-new",\n "name": "Caf', '", "country": "XA", "type": "ngo", "level": "local"}')],
+  ])('when %s holds a byte that is not UTF-8, then 400 naming its line and offset, and nothing is written', async (_what, urlPath, type, body) => {
+    const before = await store.storeVersion();
+    const line = body.subarray(0, body.indexOf(0xe9)).toString('latin1').split('\n').length;
+
+    const res = await rawPost(urlPath, { 'content-type': type }, body);
+
+    expectCleanError(res, 400, 'validation_failed');
+    expect((res.body as { error: { message: string } }).error.message).toContain(`not valid UTF-8: the first bad byte is at line ${line}`);
+    expect((res.body as { error: { problems: Array<{ message: string }> } }).error.problems[0]!.message)
+      .toMatch(new RegExp(`^byte 0xE9 at line ${line}, column \\d+ \\(byte offset ${body.indexOf(0xe9)}\\) is not UTF-8`));
+    expect(await store.storeVersion()).toBe(before);
+  });
+
+  test.each([
+    ['JSON', 'application/json', (doc: object) => JSON.stringify(doc)],
+    ['YAML', 'application/yaml', (doc: object) => YAML.stringify(doc)],
+  ])('when a %s document is UTF-8 with a byte order mark, then it is read, accents intact', async (_what, type, write) => {
+    const doc = smallMap();
+    doc.stakeholders[2]!.description = 'Skyddat boende för barn, Malmö';
+    const body = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(write(doc))]);
+
+    const res = await rawPost('/api/import', { 'content-type': type }, body);
+
+    expect(res.status).toBe(200);
+    expect((await store.get('stakeholder', 'xa-ngo')).description).toBe('Skyddat boende för barn, Malmö');
+  });
+
+  test('when a CSV is Windows-1252, then it is still read, with a warning', async () => {
+    const csv = Buffer.concat([Buffer.from('id,name,country,type,level\nxa-ngo,Barnhem '), Buffer.from([0xe5]), Buffer.from(',XA,ngo,local\n')]);
+
+    const res = await rawPost('/api/import?sheet=stakeholders&dryRun=true', { 'content-type': 'text/csv' }, csv);
+
+    expect(res.status).toBe(200);
+    expect(JSON.stringify(res.body)).toContain('read as Windows-1252');
+  });
+});
+
+describe('deep nesting', () => {
+  const nestedJson = (n: number) => `${'{"a":'.repeat(n)}1${'}'.repeat(n)}`;
+
+  test.each([
+    ['a JSON map document', '/api/import', 'application/json', `{"formatVersion": 1,\n"x": ${'['.repeat(100_000)}${']'.repeat(100_000)}}`, 2],
+    ['a JSON entity', '/api/stakeholders', 'application/json', nestedJson(65), 1],
+    ['a YAML map document in blocks', '/api/import', 'application/yaml', `${Array.from({ length: 200 }, (_, i) => `${' '.repeat(i)}a${i}:`).join('\n')} 1\n`, 65],
+    ['a YAML map document in flow style', '/api/import', 'application/yaml', `formatVersion: 1\nx: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`, 2],
+  ])('when %s nests more than 64 levels, then 400 saying so with the line, not a stack overflow', async (_what, urlPath, type, body, line) => {
+    const res = await rawPost(urlPath, { 'content-type': type }, Buffer.from(body));
+
+    expectCleanError(res, 400, 'validation_failed');
+    expect(res.text).not.toMatch(/call stack/i);
+    expect((res.body as { error: { problems: Array<{ message: string }> } }).error.problems[0]!.message)
+      .toMatch(new RegExp(`nests more than 64 levels deep \\(at line ${line}\\)`));
+  });
+
+  test('when YAML aliases nest a document deeper than its text shows, then 400 too', async () => {
+    const deep = `${'['.repeat(40)}1${']'.repeat(40)}`;
+    const body = `formatVersion: 1\na: &a ${deep}\nb: ${'['.repeat(30)}*a${']'.repeat(30)}\n`;
+
+    const res = await rawPost('/api/import', { 'content-type': 'application/yaml' }, Buffer.from(body));
+
+    expectCleanError(res, 400, 'validation_failed');
+    expect(res.body).toMatchObject({ error: { message: 'the YAML body nests more than 64 levels deep' } });
+  });
+
+  test('when a JSON entity nests exactly 64 levels, then nesting is not what is refused', async () => {
+    const res = await rawPost('/api/stakeholders', { 'content-type': 'application/json' }, Buffer.from(nestedJson(64)));
+    expect(res.status).toBe(400);
+    expect(res.text).not.toMatch(/nests more than/);
+  });
+});
+
+describe('errors of the HTTP parser', () => {
+  /** Sends raw bytes to a real listening server (as main.ts starts it) and reads the answer until the server closes. */
+  async function rawExchange(bytes: string): Promise<{ status: number; headers: string; body: string }> {
+    const server = app.listen(0, '127.0.0.1');
+    answerClientErrors(server);
+    await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const text = await new Promise<string>((resolve, reject) => {
+        const socket = net.connect(port, '127.0.0.1', () => socket.end(bytes));
+        const chunks: Buffer[] = [];
+        socket.on('data', (c: Buffer) => chunks.push(c));
+        socket.on('close', () => resolve(Buffer.concat(chunks).toString('utf8')));
+        socket.on('error', reject);
+      });
+      const [head = '', body = ''] = text.split('\r\n\r\n');
+      return { status: Number(/^HTTP\/1\.1 (\d{3})/.exec(head)?.[1]), headers: head, body };
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  }
+
+  test('when the request headers are too large, then 431 with the JSON error shape', async () => {
+    const res = await rawExchange(`GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: ${'a'.repeat(64 * 1024)}\r\n\r\n`);
+
+    expect(res.status).toBe(431);
+    expect(res.headers).toMatch(/content-type: application\/json/i);
+    expectCleanError({ status: res.status, body: JSON.parse(res.body), text: res.body }, 431, 'headers_too_large');
+    expect(JSON.parse(res.body).error.message).toMatch(/headers are too large/);
+  });
+
+  test('when the request is not HTTP at all, then 400 with the JSON error shape', async () => {
+    const res = await rawExchange('HELLO THERE\r\n\r\n');
+
+    expectCleanError({ status: res.status, body: JSON.parse(res.body), text: res.body }, 400, 'bad_request');
   });
 });

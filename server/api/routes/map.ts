@@ -5,7 +5,6 @@ import { z } from 'zod';
 import YAML from 'yaml';
 import type { Request } from 'express';
 import { ValidationError } from '../../errors';
-import { parseYamlBody } from '../body';
 import { CountryCode, MapDocument, OnConflict, emptyDocument, stripMetaOf } from '../../model';
 import type { GraphStore } from '../../store/port';
 import { visibleDocument, visibleItems } from '../../auth/personal-data';
@@ -15,6 +14,7 @@ import { importDocumentAs, importSpreadsheetAs } from '../../services/imports';
 import {
   SHEETS, UnsupportedMediaTypeError, toCsvZip, toXlsx, type UploadFormat,
 } from '../../tabular';
+import { parseYamlOffThread } from '../../tabular/off-thread';
 import { defineRoute, type RouteDef } from '../route';
 import { Bool, CountriesResponse, CountryQuery, GraphResponse, ImportResponse } from '../schemas';
 
@@ -47,9 +47,9 @@ async function catalogueOf(store: GraphStore) {
   return (await store.list('indicator')).map(stripMetaOf);
 }
 
-/** A request body as a document: JSON is parsed by Express; YAML arrives as text and is parsed here (body.ts). */
-export function documentFromBody(body: unknown): unknown {
-  return typeof body === 'string' ? parseYamlBody(body) : body;
+/** A request body as a document: JSON is parsed by Express; YAML arrives as text and is parsed in the upload worker. */
+export async function documentFromBody(body: unknown): Promise<unknown> {
+  return typeof body === 'string' ? parseYamlOffThread(body) : body;
 }
 
 export function mapRoutes(store: GraphStore, actorOf: (req: any) => string): RouteDef[] {
@@ -97,7 +97,7 @@ export function mapRoutes(store: GraphStore, actorOf: (req: any) => string): Rou
             { path: '(body)', message: 'the request has no map document' },
           ]);
         }
-        return importDocumentAs(store, documentFromBody(body), {
+        return importDocumentAs(store, await documentFromBody(body), {
           mode: query.mode, dryRun: query.dryRun ?? false, onConflict: query.onConflict, actor: actorOf(req),
         }, user);
       },
