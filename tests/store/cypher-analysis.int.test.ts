@@ -10,6 +10,7 @@ import { Neo4jAdapter } from '../../server/store/neo4j/adapter';
 import { buildFlowGraph, type FlowGraph } from '../../server/analysis/flow-graph';
 import { countryCoverage, type CountryCoverage } from '../../server/analysis/coverage/coverage';
 import { readSeedDocument, seedStore } from '../../seed/loader';
+import { WIPE_REFUSED, mayWipeTestNeo4j } from '../support/test-neo4j';
 
 const ANALYSIS_DIR = path.resolve(__dirname, '../../cypher/analysis');
 const QUERIES = {
@@ -50,7 +51,11 @@ describe('analyst Cypher files', () => {
 
 const uri = process.env.NEO4J_URI;
 
-if (uri) {
+if (uri && !mayWipeTestNeo4j()) {
+  test(WIPE_REFUSED, () => {
+    expect(mayWipeTestNeo4j()).toBe(false);
+  });
+} else if (uri) {
   const settings = { uri, user: process.env.NEO4J_USER ?? 'neo4j', password: process.env.NEO4J_PASSWORD ?? '', database: process.env.NEO4J_DATABASE ?? 'neo4j' };
 
   describe('analyst Cypher queries on the seed, against the TypeScript analyses', () => {

@@ -5,6 +5,7 @@ import { Neo4jAdapter } from '../../server/store/neo4j/adapter';
 import { storeContract } from './contract';
 import { smallMap } from '../fixtures/small-map';
 import { catalogue } from '../fixtures/catalogue';
+import { WIPE_REFUSED, mayWipeTestNeo4j } from '../support/test-neo4j';
 
 const uri = process.env.NEO4J_URI;
 const settings = { uri: uri ?? '', user: process.env.NEO4J_USER ?? 'neo4j', password: process.env.NEO4J_PASSWORD ?? '', database: process.env.NEO4J_DATABASE ?? 'neo4j' };
@@ -17,7 +18,11 @@ async function freshStore(): Promise<{ store: CoreGraphStore; adapter: Neo4jAdap
   return { store, adapter };
 }
 
-if (uri) {
+if (uri && !mayWipeTestNeo4j()) {
+  test(WIPE_REFUSED, () => {
+    expect(mayWipeTestNeo4j()).toBe(false);
+  });
+} else if (uri) {
   storeContract('neo4j', { create: async () => (await freshStore()).store });
 
   describe('Neo4j specifics', () => {

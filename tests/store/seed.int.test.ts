@@ -5,10 +5,15 @@ import { Neo4jAdapter } from '../../server/store/neo4j/adapter';
 import { SqliteAdapter } from '../../server/store/sqlite/adapter';
 import { readSeedDocument, seedStore } from '../../seed/loader';
 import { normalise } from './contract';
+import { WIPE_REFUSED, mayWipeTestNeo4j } from '../support/test-neo4j';
 
 const uri = process.env.NEO4J_URI;
 
-if (uri) {
+if (uri && !mayWipeTestNeo4j()) {
+  test(WIPE_REFUSED, () => {
+    expect(mayWipeTestNeo4j()).toBe(false);
+  });
+} else if (uri) {
   const settings = { uri, user: process.env.NEO4J_USER ?? 'neo4j', password: process.env.NEO4J_PASSWORD ?? '', database: process.env.NEO4J_DATABASE ?? 'neo4j' };
 
   describe('seed on both stores', () => {
