@@ -272,5 +272,48 @@ if (requireBrowser('import and export in a browser')) {
       expect(await page.getByRole('button', { name: 'Check the file' }).isDisabled()).toBe(true);
       expect(uploads).toEqual([]);
     });
+
+    test('when an old export is imported after a colleague changed the same note, then the preview shows the conflict and the import keeps the current note by default', async () => {
+      await openView();
+      const { bytes } = await downloadFrom('Sweden (.xlsx)');
+      const wb = await workbook(bytes);
+      const ws = wb.getWorksheet('flows')!;
+      const headers = (ws.getRow(1).values as unknown[]).map((v) => (v === undefined ? '' : String(v)));
+      const col = (name: string) => headers.indexOf(name);
+      const row = ws.getRow(2);
+      const id = String(row.getCell(col('id')).value);
+      const { store } = server;
+      const before = await store.get('flow', id);
+      const { version: _v, updatedAt: _a, updatedBy: _b, ...fields } = before;
+      await store.update('flow', id, { ...fields, note: 'Checked by a colleague' }, before.version, 'e2e-colleague');
+      row.getCell(col('note')).value = 'My offline note';
+      row.getCell(col('latencyDays')).value = 137;
+      row.commit();
+      await choose('sweden-old.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
+
+      await page.getByRole('button', { name: 'Check the file' }).click();
+
+      const preview = page.locator('[data-outcome="preview"]');
+      await preview.waitFor();
+      const conflicts = preview.getByTestId('conflicts');
+      expect(await conflicts.getByRole('heading').textContent()).toMatch(/^1 conflict:/);
+      const cells = (await conflicts.locator(`tr[data-key="${id}"][data-field="note"]`).locator('th, td').allTextContents()).map((t) => t.trim());
+      expect(cells.slice(1, 5)).toEqual(['note', 'My offline note', 'Checked by a colleague', 'e2e-colleague']);
+      expect(cells[5]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC$/);
+      expect(await conflicts.getByLabel('Keep the current values').isChecked()).toBe(true);
+      expect(await conflicts.getByLabel("Overwrite with the file's values").isChecked()).toBe(false);
+      expect(await preview.locator('p').first().textContent()).toContain('has 1 conflict: see below');
+      await conflicts.scrollIntoViewIfNeeded();
+      await screenshot('data-conflicts');
+
+      await preview.getByRole('button', { name: 'Import', exact: true }).click();
+
+      const imported = page.locator('[data-outcome="imported"]');
+      await imported.waitFor();
+      expect(await imported.getByTestId('conflict-outcome').textContent()).toContain('Kept the current value of 1 conflicting field');
+      const stored = await api<{ note?: string; latencyDays?: number }>(`/api/flows/${id}`);
+      expect(stored.note).toBe('Checked by a colleague');
+      expect(stored.latencyDays).toBe(137);
+    });
   });
 }

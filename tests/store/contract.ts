@@ -308,6 +308,80 @@ export function storeContract(name: string, factory: StoreFactory): void {
       });
     });
 
+    describe('stale imports (an export with versions, imported after the store changed)', () => {
+      const withoutMeta = <T extends { version?: number; updatedAt?: string; updatedBy?: string }>(row: T) => {
+        const { version: _v, updatedAt: _a, updatedBy: _b, ...rest } = row;
+        return rest;
+      };
+      type Doc = MapDocument;
+      const itemOf = (doc: Doc, collection: string, id: string) =>
+        (doc as unknown as Record<string, Array<Record<string, unknown>>>)[collection]!.find((x) => x.id === id)!;
+
+      test('when a change is written, then its audit entries carry the store version it committed as', async () => {
+        await seeded();
+        const f1 = await store.get('flow', 'xa-f1');
+        await store.update('flow', 'xa-f1', { ...withoutMeta(f1), note: 'n' }, f1.version, 'bob');
+        const [entry] = await store.audit({ kind: 'flow', key: 'xa-f1', actor: 'bob' });
+        expect(entry!.storeVersion).toBe(await store.storeVersion());
+      });
+
+      test('when a field changed only in the file, only in the store and on both sides, then the merge takes, keeps, and lists the conflict', async () => {
+        await seeded();
+        const file = await store.exportDocument({}, { versions: true }) as Doc;
+        expect(file.storeVersion).toBe(await store.storeVersion());
+        expect(itemOf(file, 'flows', 'xa-f1').version).toBe(1);
+        const f1 = await store.get('flow', 'xa-f1');
+        await store.update('flow', 'xa-f1', { ...withoutMeta(f1), note: 'store note', latencyDays: 45 }, f1.version, 'bob');
+        Object.assign(itemOf(file, 'flows', 'xa-f1'), { frequency: 'monthly', latencyDays: 60 });
+
+        const preview = await store.importDocument(file, { mode: 'merge', actor: 'ann', dryRun: true });
+        expect(preview.conflicts).toEqual([expect.objectContaining({
+          kind: 'flow', key: 'xa-f1', field: 'latencyDays', file: 60, current: 45, changedBy: 'bob', base: 'known', resolution: 'kept',
+        })]);
+        const result = await store.importDocument(file, { mode: 'merge', actor: 'ann' });
+        expect(result.conflictCount).toEqual({ total: 1, kept: 1, overwritten: 0 });
+        expect(result.updated).toEqual({ flow: 1 });
+        expect(await store.get('flow', 'xa-f1')).toMatchObject({ frequency: 'monthly', note: 'store note', latencyDays: 45, version: 3 });
+
+        // Imported again, still at the file's version 1: the base is walked back through both updates.
+        const again = await store.importDocument(file, { mode: 'merge', actor: 'ann', onConflict: 'overwrite' });
+        expect(again.conflictCount).toEqual({ total: 1, kept: 0, overwritten: 1 });
+        expect(await store.get('flow', 'xa-f1')).toMatchObject({ frequency: 'monthly', note: 'store note', latencyDays: 60 });
+      });
+
+      test('when replace imports an old export, then items created since and what they refer to are kept and listed', async () => {
+        await seeded();
+        const file = await store.exportDocument({ country: 'XA' }, { versions: true }) as Doc;
+        await store.create('flow', { id: 'xa-f9', from: 'xa-ngo', to: 'xa-ncp', indicators: ['VIC-01'], basis: 'informal' }, 'dave');
+        // The file drops the NGO (and its flows and dataset) that the new flow starts from.
+        const items = file as unknown as Record<string, Array<Record<string, unknown>>>;
+        for (const c of ['stakeholders', 'flows', 'datasets', 'memberships']) {
+          items[c] = items[c]!.filter((x) => ![x.id, x.holder, x.from, x.to, x.stakeholder].includes('xa-ngo'));
+        }
+        const result = await store.importDocument(file, { mode: 'replace', actor: 'ann' });
+        expect(result.kept).toEqual([
+          expect.objectContaining({ kind: 'flow', key: 'xa-f9', reason: 'created', changedBy: 'dave' }),
+          expect.objectContaining({ kind: 'stakeholder', key: 'xa-ngo', reason: 'referenced', by: 'flow xa-f9' }),
+        ]);
+        expect((await store.get('stakeholder', 'xa-ngo')).id).toBe('xa-ngo');
+        await expect(store.get('flow', 'xa-f2')).rejects.toBeInstanceOf(NotFoundError);
+      });
+
+      test('when the item was deleted and created again since the export, then its base is unknown and every differing field is a conflict', async () => {
+        await seeded();
+        const file = await store.exportDocument({}, { versions: true }) as Doc;
+        const f2 = await store.get('flow', 'xa-f2');
+        await store.delete('flow', 'xa-f2', f2.version, 'erin');
+        await store.create('flow', { ...withoutMeta(f2), note: 'again' }, 'erin');
+        await store.update('flow', 'xa-f2', { ...withoutMeta(f2), note: 'again', latencyDays: 5 }, 1, 'erin');
+        Object.assign(itemOf(file, 'flows', 'xa-f2'), { latencyDays: 9 });
+        const result = await store.importDocument(file, { mode: 'merge', actor: 'ann' });
+        expect(result.conflicts.map((c) => `${c.field}:${c.base}:${c.resolution}`).sort()).toEqual(['latencyDays:unknown:kept', 'note:unknown:kept']);
+        expect(result.notes).toHaveLength(1);
+        expect(await store.get('flow', 'xa-f2')).toMatchObject({ note: 'again', latencyDays: 5 });
+      });
+    });
+
     describe('mapping rounds', () => {
       test('when a country round is frozen, then it holds the country export of that moment with its counts', async () => {
         await seeded();

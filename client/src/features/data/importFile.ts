@@ -89,15 +89,20 @@ export function checkFile(file: { name: string; size: number }): FileCheck {
   return { ok: true, format };
 }
 
+export type OnConflict = 'keep' | 'overwrite';
+
 export interface ImportRequest {
   mode: ImportMode;
   dryRun: boolean;
+  /** Fields changed both in the file and in the map since the file was exported: keep the map's (default) or overwrite. */
+  onConflict?: OnConflict;
   /** For one CSV file: the collection it holds. */
   sheet?: string | null;
 }
 
-export function importUrl({ mode, dryRun, sheet }: ImportRequest): string {
+export function importUrl({ mode, dryRun, sheet, onConflict }: ImportRequest): string {
   const params = new URLSearchParams({ mode, dryRun: String(dryRun) });
   if (sheet) params.set('sheet', sheet);
+  if (onConflict === 'overwrite') params.set('onConflict', onConflict);
   return `/api/import?${params.toString()}`;
 }

@@ -1,18 +1,13 @@
 // The answer of POST /api/import (a preview or a commit) as rows for a table: what would be (or was)
-// created, updated, deleted and left unchanged, per kind of item.
+// created, updated, deleted and left unchanged, per kind of item; and the conflicts of a stale file.
+import type { ImportResponse } from '../../../../server/api/schemas';
 
 export type Counts = Record<string, number>;
 
-export interface ImportResult {
-  mode: 'merge' | 'replace';
-  dryRun: boolean;
-  created: Counts;
-  updated: Counts;
-  deleted: Counts;
-  unchanged: Counts;
-  storeVersion: number;
-  warnings?: Array<{ sheet?: string; message: string }>;
-}
+/** The answer of POST /api/import: the type of the server's own schema (server/api/schemas.ts). */
+export type ImportResult = ImportResponse;
+export type ImportConflict = ImportResponse['conflicts'][number];
+export type KeptItem = ImportResponse['kept'][number];
 
 export interface CountRow {
   kind: string;
@@ -70,4 +65,26 @@ export function changeSummary(rows: readonly CountRow[]): string {
     t.deleted ? `${t.deleted} deleted` : '',
   ].filter(Boolean);
   return parts.length ? parts.join(', ') : 'no changes';
+}
+
+/** A value of a conflict as a person reads it: lists joined with ;, nothing as "(empty)". */
+export function showValue(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '(empty)';
+  if (Array.isArray(value)) return value.length ? value.map((v) => showValue(v)).join('; ') : '(none)';
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+/** An ISO time as `2026-12-06 14:05 UTC`. */
+export function showTime(iso: string | undefined): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+/** One item as people name it: `Flow xa-f1`. */
+export function itemLabel(kind: string, key: string): string {
+  const label = kindLabel(kind);
+  const singular = label.endsWith('ies') ? `${label.slice(0, -3)}y` : label.replace(/s$/, '');
+  return `${singular} ${key}`;
 }

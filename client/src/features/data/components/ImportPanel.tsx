@@ -7,12 +7,13 @@ import { ApiError } from '../../../lib/apiFetch';
 import { navigate, viewHref } from '../../../lib/views';
 import { uploadImport, type Upload } from '../api/uploadImport';
 import {
-  ACCEPT, checkFile, formatBytes, FORMAT_NAMES, sentence, SHEETS, sheetOfFileName, type ImportFormat, type ImportMode,
+  ACCEPT, checkFile, formatBytes, FORMAT_NAMES, sentence, SHEETS, sheetOfFileName, type ImportFormat, type ImportMode, type OnConflict,
 } from '../importFile';
 import { changeSummary, countRows, type ImportResult } from '../importResult';
 import type { ImportProblem } from '../problems';
 import { CountsTable } from './CountsTable';
 import { ProblemTable } from './ProblemTable';
+import { ConflictTable, KeptList } from './StaleTables';
 
 interface Chosen {
   name: string;
@@ -45,6 +46,7 @@ export function ImportPanel({ country, countryName }: { country: string | null; 
   const [chosen, setChosen] = useState<Chosen | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
   const [mode, setMode] = useState<ImportMode>('merge');
+  const [onConflict, setOnConflict] = useState<OnConflict>('keep');
   const [sheet, setSheet] = useState<string>('');
   const [transfer, setTransfer] = useState<Transfer | null>(null);
   const [outcome, setOutcome] = useState<Outcome>({ name: 'none' });
@@ -63,6 +65,7 @@ export function ImportPanel({ country, countryName }: { country: string | null; 
   function reset() {
     setOutcome({ name: 'none' });
     setTransfer(null);
+    setOnConflict('keep');
   }
 
   async function choose(file: File | undefined) {
@@ -92,7 +95,7 @@ export function ImportPanel({ country, countryName }: { country: string | null; 
     const upload = uploadImport(
       chosen.blob,
       chosen.format,
-      { mode, dryRun: purpose === 'preview', sheet: needsSheet ? sheet : null },
+      { mode, dryRun: purpose === 'preview', sheet: needsSheet ? sheet : null, onConflict: purpose === 'commit' ? onConflict : 'keep' },
       {
         onProgress: ({ loaded, total }) => setTransfer((t) => (t && !t.done ? { ...t, loaded, total } : t)),
         onSent: () => setTransfer((t) => (t && !t.done ? { ...t, sent: true } : t)),
@@ -218,9 +221,14 @@ export function ImportPanel({ country, countryName }: { country: string | null; 
           <p>
             {mode === 'merge' ? 'Merging' : 'Replacing with'} <strong>{chosen.name}</strong>
             {needsSheet && sheetName ? ` (sheet ${sheetName})` : ''} would make these changes: {changeSummary(countRows(outcome.result))}.
+            {outcome.result.conflictCount.total > 0 && (
+              <> The file is older than the map and has {plural(outcome.result.conflictCount.total, 'conflict', 'conflicts')}: see below.</>
+            )}
           </p>
           <CountsTable result={outcome.result} caption="What the import would do, per kind of item" />
           <Warnings warnings={outcome.result.warnings} />
+          <Conflicts result={outcome.result} choice={onConflict} onChoose={setOnConflict} disabled={busy} name={`${ids.mode}-conflict`} />
+          <KeptList kept={outcome.result.kept} dryRun />
           {mode === 'replace' && countRows(outcome.result).some((r) => r.deleted > 0) && (
             <p className="notice notice-warn">Replace deletes the items counted under “Would be deleted”.</p>
           )}
@@ -241,6 +249,19 @@ export function ImportPanel({ country, countryName }: { country: string | null; 
           </p>
           <CountsTable result={outcome.result} caption="What the import did, per kind of item" />
           <Warnings warnings={outcome.result.warnings} />
+          {outcome.result.conflictCount.total > 0 && (
+            <div className="notice conflicts" data-testid="conflict-outcome">
+              <p>
+                {conflictOutcome(outcome.result.conflictCount)}
+              </p>
+              <ConflictTable
+                conflicts={outcome.result.conflicts}
+                total={outcome.result.conflictCount.total}
+                caption="The fields changed both in the file and in the map, and what the import did with each"
+              />
+            </div>
+          )}
+          <KeptList kept={outcome.result.kept} dryRun={false} />
           {country && (
             <p>
               <a
@@ -271,6 +292,53 @@ function transferStatus(t: Transfer): string {
   if (!t.sent && !t.done) return `Sending… ${formatBytes(t.loaded)} of ${formatBytes(t.total)}`;
   if (!t.done) return t.purpose === 'preview' ? 'Checking…' : 'Writing…';
   return t.sent ? `Sent ${formatBytes(t.total)}; the server has answered.` : 'Stopped.';
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+function conflictOutcome({ kept, overwritten }: ImportResult['conflictCount']): string {
+  const parts = [
+    kept ? `Kept the current value of ${plural(kept, 'conflicting field', 'conflicting fields')}` : '',
+    overwritten ? `Overwrote ${plural(overwritten, 'conflicting field', 'conflicting fields')} with the file's values` : '',
+  ].filter(Boolean);
+  return `${parts.join('; ')}.`;
+}
+
+/** The conflicts of a preview, and the choice of what the import does with them (keep, the default, or overwrite). */
+function Conflicts({ result, choice, onChoose, disabled, name }: {
+  result: ImportResult; choice: OnConflict; onChoose: (c: OnConflict) => void; disabled: boolean; name: string;
+}) {
+  const { total } = result.conflictCount;
+  if (total === 0) return null;
+  const shown = result.conflicts.map((c) => ({ ...c, resolution: choice === 'overwrite' ? 'overwritten' as const : 'kept' as const }));
+  return (
+    <div className="notice notice-warn conflicts" data-testid="conflicts">
+      <h4>{plural(total, 'conflict', 'conflicts')}: changed in the file and, since it was exported, in the map too</h4>
+      <p>
+        The file is older than the map: someone changed some of its items after it was exported. Fields changed only in the
+        file take the file's values; fields changed only in the map keep theirs. Each field below was changed on both sides.
+      </p>
+      {result.notes.length > 0 && (
+        <ul className="conflict-notes">
+          {result.notes.map((n, i) => <li key={i}>{sentence(n)}</li>)}
+        </ul>
+      )}
+      <ConflictTable conflicts={shown} total={total} caption="Fields changed both in the file and in the map" />
+      <fieldset>
+        <legend>What to do with the conflicts</legend>
+        <label>
+          <input type="radio" name={name} value="keep" checked={choice === 'keep'} disabled={disabled} onChange={() => onChoose('keep')} />
+          <span><strong>Keep the current values</strong> (the map's, as changed by others)</span>
+        </label>
+        <label>
+          <input type="radio" name={name} value="overwrite" checked={choice === 'overwrite'} disabled={disabled} onChange={() => onChoose('overwrite')} />
+          <span><strong>Overwrite with the file's values</strong></span>
+        </label>
+      </fieldset>
+    </div>
+  );
 }
 
 function Warnings({ warnings }: { warnings: ImportResult['warnings'] }) {
