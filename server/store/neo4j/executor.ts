@@ -188,16 +188,24 @@ export class Executor {
     this.probing = this.probe();
   }
 
-  /** Every probeIntervalMs, asks the database for its server info; up again on the first answer. */
+  /**
+   * Every probeIntervalMs, runs `RETURN 1` in a read transaction of the database; up again on the first
+   * answer. A real transaction, not only a Bolt handshake: a starting or stopping Neo4j accepts Bolt
+   * connections (and may hold a transaction's start for many seconds) before its database serves, and
+   * requests must keep failing fast until it does. One probe at a time, awaited however long it takes.
+   */
   private async probe(): Promise<void> {
     while (this.down && !this.closed) {
       await sleep(this.probeIntervalMs);
       if (this.closed) return;
+      const session = this.driver.session({ database: this.settings.database, defaultAccessMode: neo4j.session.READ });
       try {
-        await this.driver.verifyConnectivity({ database: this.settings.database });
+        await session.executeRead((tx) => tx.run('RETURN 1'), TX_CONFIG);
         this.down = undefined;
       } catch {
         // still down: try again after the interval
+      } finally {
+        await session.close().catch(() => {});
       }
     }
   }
