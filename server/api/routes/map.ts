@@ -9,7 +9,7 @@ import { CountryCode, MapDocument, OnConflict, emptyDocument, stripMetaOf } from
 import type { GraphStore } from '../../store/port';
 import { visibleDocument, visibleItems } from '../../auth/personal-data';
 import { GexfVersion, toGEXF, toGraphML } from '../../services/graph-formats';
-import { countrySummaries, graphOf } from '../../services/graph-view';
+import { MapView } from '../../services/graph-view';
 import { importDocumentAs, importSpreadsheetAs } from '../../services/imports';
 import {
   SHEETS, UnsupportedMediaTypeError, toCsvZip, toXlsx, type UploadFormat,
@@ -53,17 +53,18 @@ export async function documentFromBody(body: unknown): Promise<unknown> {
 }
 
 export function mapRoutes(store: GraphStore, actorOf: (req: any) => string): RouteDef[] {
+  const view = new MapView(store);
   return [
     defineRoute({
       method: 'get', path: '/countries', tag: 'Map', summary: 'Countries in the map, with NCP and counts',
       query: z.strictObject({}), response: CountriesResponse, access: 'read',
-      handler: async () => ({ countries: await countrySummaries(store) }),
+      handler: async () => ({ countries: await view.countries() }),
     }),
     defineRoute({
       method: 'get', path: '/graph', tag: 'Map',
       summary: 'Stakeholders and flows of a country (plus the cross-border ones touching it), or of the region',
       query: CountryQuery, response: GraphResponse, access: 'read',
-      handler: async ({ query, user }) => graphOf(store, query.country, user),
+      handler: async ({ query, user }) => view.graph(query.country, user),
     }),
     defineRoute({
       method: 'post', path: '/import', tag: 'Map',
