@@ -73,6 +73,11 @@ export class Executor {
   private readonly queries: ReadonlyMap<string, string>;
   private readonly maxRetryMs: number;
   private readonly probeIntervalMs: number;
+  /**
+   * The bookmarks of this instance's last transactions, given to each new one: on a cluster a read then
+   * waits until its server has applied them, so a user sees its own writes (read-your-writes).
+   */
+  private readonly bookmarks = neo4j.bookmarkManager();
   /** Set while the database is known to be down: why, and since when. */
   private down?: { since: number; reason: string };
   private probing?: Promise<void>;
@@ -166,6 +171,7 @@ export class Executor {
     const session = this.driver.session({
       database: this.settings.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+      bookmarkManager: this.bookmarks,
     });
     try {
       return await fn(session);
