@@ -190,6 +190,65 @@ if (requireBrowser('map explorer in a browser')) {
       expect(await page.getByLabel('Country').inputValue()).toBe('SE');
     });
 
+    test('when a stakeholder or a flow is selected and the country is switched, then selected and flow leave the URL; Back brings them back', async () => {
+      const se = await api<GraphResponse>('/api/graph?country=SE');
+      const ncp = se.stakeholders.find((s) => s.ncp && !s.external)!;
+      const own = new Set(se.stakeholders.filter((s) => !s.external).map((s) => s.id));
+      const domestic = se.flows.find((f) => own.has(f.from) && own.has(f.to))!;
+      const other = 'NO';
+      const param = (name: string) => new URL(page.url()).searchParams.get(name);
+
+      for (const [name, id] of [['selected', ncp.id], ['flow', domestic.id]] as const) {
+        await page.goto(`${server.url}/?country=SE&${name}=${encodeURIComponent(id)}`);
+        await waitForGraph('SE');
+        await page.locator('.details').first().waitFor();
+        expect(param(name)).toBe(id);
+
+        await page.getByLabel('Country').selectOption(other);
+        await page.waitForURL((url) => url.searchParams.get('country') === other);
+        await waitForGraph(other);
+        await page.waitForFunction((n) => !new URL(window.location.href).searchParams.has(n), name, { timeout: 10_000 });
+        expect({ name, country: param('country'), selected: param('selected'), flow: param('flow') })
+          .toEqual({ name, country: other, selected: null, flow: null });
+        expect(await page.locator('.details').count()).toBe(0);
+
+        await page.goBack();
+        await waitForGraph('SE');
+        expect({ name, value: param(name) }).toEqual({ name, value: id });
+      }
+    });
+
+    test('when the map is shown 1,280, 1,400 and 1,920 px wide, then every filter chip lies inside the sidebar and no label is clipped', async () => {
+      for (const width of [1280, 1400, 1920]) {
+        await page.setViewportSize({ width, height: 900 });
+        await page.goto(`${server.url}/?country=SE`);
+        await waitForGraph('SE');
+        await page.locator('.sidebar .filter-check').first().waitFor();
+        const boxes = await page.evaluate(() => {
+          const sidebar = document.querySelector('.sidebar')!;
+          const side = sidebar.getBoundingClientRect();
+          const chips = [...document.querySelectorAll<HTMLElement>('.sidebar .filter-check')].map((chip) => {
+            const box = chip.getBoundingClientRect();
+            const text = chip.querySelector<HTMLElement>('.filter-check-text') ?? chip;
+            return {
+              label: chip.textContent ?? '',
+              inside: box.left >= side.left - 0.5 && box.right <= side.left + sidebar.clientWidth + 0.5,
+              chipClipped: chip.scrollWidth > chip.clientWidth,
+              textClipped: text.scrollWidth > text.clientWidth,
+            };
+          });
+          return { sidebarScrolls: sidebar.scrollWidth > sidebar.clientWidth, chips };
+        });
+        // The seed catalogue's themes, the seven sectors, and the basis, status and confidence values.
+        expect(boxes.chips.length).toBeGreaterThanOrEqual(20);
+        expect({ width, sidebarScrolls: boxes.sidebarScrolls }).toEqual({ width, sidebarScrolls: false });
+        for (const chip of boxes.chips) {
+          expect({ width, ...chip }).toEqual({ width, label: chip.label, inside: true, chipClipped: false, textClipped: false });
+        }
+        await screenshot(`filters-${width}`);
+      }
+    });
+
     test('when the URL names an unknown country, then a clear error message is shown, not a blank page', async () => {
       const res = await fetch(`${server.url}/api/graph?country=XQ`);
       expect(res.status).toBe(404);

@@ -32,7 +32,7 @@ function Checks<T extends string>({ legend, options, chosen, label = humanize, s
         <label key={o} className="filter-check">
           <input type="checkbox" checked={chosen.includes(o)} onChange={() => onToggle(o)} />
           {swatch && <span className="swatch" style={{ background: swatch(o) }} aria-hidden="true" />}
-          {label(o)}
+          <span className="filter-check-text">{label(o)}</span>
         </label>
       ))}
     </fieldset>
@@ -45,7 +45,7 @@ export function FilterPanel({ filters: f, reference, onChange }: Props) {
   const indicators = reference?.indicators ?? [];
   const themeName = new Map(themes.map((t) => [t.code, t.name]));
   return (
-    <details className="filters" open>
+    <details className="map-filters" open>
       <summary>Filters{count > 0 ? ` (${count} on)` : ''}</summary>
       <label className="filter-indicator">
         <span>Indicator</span>

@@ -4,7 +4,7 @@
 // (`edit=1`) the map is also where items are added, changed and deleted, flows drawn by dragging, and
 // an interview's findings entered (`interview=<id>`: new flows cite it). Edit mode is offered only to
 // those who may edit this country (features/auth/permissions.ts), and items only where they may.
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ErrorMessage, Loading } from '../../../components/States';
 import { useSearchParams, type SetSearchParams } from '../../../lib/useSearchParams';
 import { useCoverage } from '../../analysis/api/getCoverage';
@@ -22,6 +22,7 @@ import type { Scope } from '../elements';
 import { activeFilterCount, applyFilters, FILTER_PARAMS, filtersFromParams, filtersToParams, type MapFilters } from '../filters';
 import { LAYOUTS, layoutOf, type LayoutName } from '../layouts';
 import '../map.css';
+import { staleSelection } from '../selection';
 import { sortCountries } from './CountryPicker';
 import { DetailsPanel } from './DetailsPanel';
 import { EditBar } from './EditBar';
@@ -51,6 +52,22 @@ export function MapView({ country, countries }: { country: string; countries: Co
   // The region's boxes are titled with country names: wait for them rather than draw the map twice.
   const waiting = query.isPending || (scope === 'region' && !countries);
   const countryName = summary?.name ?? country;
+
+  // The selection in the URL follows the map: once the map of a newly chosen country is shown, a stakeholder
+  // or flow left from the previous one is cleared (replacing the history entry, so Back still restores it).
+  const shownCountry = useRef<string | null>(null);
+  const graph = query.data && !waiting ? query.data : undefined;
+  useEffect(() => {
+    if (!graph) return;
+    // Back/Forward update the country and the map's parameters one after the other: act once both agree with the URL.
+    const url = new URLSearchParams(window.location.search);
+    if ((url.get('country')?.toUpperCase() ?? country) !== country || url.get('selected') !== params.selected || url.get('flow') !== params.flow) return;
+    const switched = scope === 'country' && shownCountry.current !== null && shownCountry.current !== country;
+    shownCountry.current = country;
+    const patch = staleSelection(graph, { selected: params.selected, flow: params.flow }, switched ? country : null);
+    if (patch) setParams(patch, { replace: true });
+  }, [graph, scope, country, params.selected, params.flow, setParams]);
+
   return (
     <>
       {waiting && !query.isError && <Loading>Loading the map of {scope === 'region' ? 'the whole region' : countryName}…</Loading>}
