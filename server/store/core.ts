@@ -96,19 +96,41 @@ export class CoreGraphStore implements GraphStore {
   }
 
   async list<K extends Kind>(kind: K, filter: ListFilter = {}): Promise<Stored<K>[]> {
-    return this.adapter.read(async (tx) => {
-      if (!filter.country) return tx.list(kind);
+    const country = filter.country;
+    if (!country) return this.adapter.read((tx) => tx.list(kind));
+    return this.consistentRead(async (tx) => {
       const state = await loadState(tx, kindsNeededForScope(kind));
-      const keys = scopeKeys(state, filter.country).get(kind) ?? new Set<string>();
+      const keys = scopeKeys(state, country).get(kind) ?? new Set<string>();
       return rowsOf(state, kind).filter((r) => keys.has(keyOf(kind, r))) as unknown as Stored<K>[];
     });
   }
 
   async listMany<K extends Kind>(kinds: readonly K[]) {
-    return this.adapter.read(async (tx) => {
+    return this.consistentRead(async (tx, storeVersion) => {
       const items = {} as { [P in K]: Stored<P>[] };
       for (const kind of kinds) items[kind] = await tx.list(kind);
-      return { storeVersion: await tx.version(), items };
+      return { storeVersion, items };
+    });
+  }
+
+  /**
+   * A read of several statements that no map write committed in the middle of. On Neo4j (read committed)
+   * each statement sees the latest commit, so the store version, which every map write bumps in its own
+   * transaction, is read before and after, and the read runs again if a write came between; after a few
+   * tries it reads under the map's write lock. SQLite's read transactions are snapshots: it passes at once.
+   */
+  private async consistentRead<T>(fn: (tx: TxOps, storeVersion: number) => Promise<T>): Promise<T> {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const done = await this.adapter.read(async (tx) => {
+        const before = await tx.version();
+        const value = await fn(tx, before);
+        return (await tx.version()) === before ? { value } : undefined;
+      });
+      if (done) return done.value;
+    }
+    return this.adapter.write(async (tx) => {
+      await tx.lockMap();
+      return fn(tx, await tx.version());
     });
   }
 
@@ -206,11 +228,11 @@ export class CoreGraphStore implements GraphStore {
   }
 
   async snapshot(scope: Scope): Promise<Snapshot> {
-    return this.adapter.read(async (tx) => {
+    return this.consistentRead(async (tx, storeVersion) => {
       const state = await loadState(tx);
       return {
         scope,
-        storeVersion: await tx.version(),
+        storeVersion,
         takenAt: this.clock().toISOString(),
         document: documentOf(state, scope),
         catalogue: {
@@ -222,11 +244,11 @@ export class CoreGraphStore implements GraphStore {
   }
 
   async exportDocument(scope: Scope, options: ExportOptions = {}): Promise<MapDocument> {
-    return this.adapter.read(async (tx) => {
+    return this.consistentRead(async (tx, storeVersion) => {
       const doc = documentOf(await loadState(tx), scope, options);
       if (!options.versions) return doc;
       const { formatVersion, ...items } = doc;
-      return { formatVersion, exportedAt: this.clock().toISOString(), storeVersion: await tx.version(), ...items };
+      return { formatVersion, exportedAt: this.clock().toISOString(), storeVersion, ...items };
     });
   }
 

@@ -192,6 +192,33 @@ export function concurrencySuite(name: string, open: () => Promise<StorePair>): 
       expect(statuses.filter((s) => s === 429)).toHaveLength(6);
     });
 
+    test('when imports change a stakeholder and a flow together while others read, then every read sees both or neither', async () => {
+      const [a, b] = pair.stores;
+      const doc = smallMap();
+      const writes = (async () => {
+        for (let n = 0; n < 15; n++) {
+          await a.importDocument({
+            ...doc, datasets: [], reportingLines: [], networks: [], memberships: [], interviews: [],
+            stakeholders: doc.stakeholders.filter((s) => s.id === 'xa-ngo').map((s) => ({ ...s, description: `step ${n}` })),
+            flows: doc.flows.filter((f) => f.id === 'xa-f2').map((f) => ({ ...f, note: `step ${n}` })),
+          }, { mode: 'merge', actor: 'conc-admin' });
+        }
+      })();
+      const seen: string[] = [];
+      let writing = true;
+      void writes.finally(() => { writing = false; });
+      const reads = Array.from({ length: 3 }, async () => {
+        while (writing) {
+          const { items } = await b.listMany(['stakeholder', 'dataset', 'interview', 'flow']);
+          const description = items.stakeholder.find((s) => s.id === 'xa-ngo')?.description;
+          const note = items.flow.find((f) => f.id === 'xa-f2')?.note;
+          if (description?.startsWith('step') || note?.startsWith('step')) seen.push(`${description} / ${note}`);
+        }
+      });
+      await Promise.all([writes, ...reads]);
+      expect(seen.filter((pair) => { const [d, n] = pair.split(' / '); return d !== n; })).toEqual([]);
+    });
+
     test('when an NCP edits a flow while an import moves both its ends abroad, then the scope is checked after the import and the edit is refused', async () => {
       const [a, b] = pair.stores;
       const flow = await a.get('flow', 'xa-f2');
