@@ -47,6 +47,8 @@ export interface AppDeps {
   sessionHours?: number;
   /** LOCKOUT_MINUTES: how long repeated failed sign-ins lock a username (default 15). */
   lockoutMinutes?: number;
+  /** SESSION_CACHE_SECONDS: how long read requests may use a session this instance cached (default 2; 0: none). */
+  sessionCacheSeconds?: number;
 }
 
 export const silentLogger: Logger = { info: () => {}, warn: () => {}, error: () => {} };

@@ -58,6 +58,8 @@ const Env = z.object({
     if (problem) ctx.addIssue({ code: 'custom', message: `${problem} (the rule for every password)` });
   }).optional(),
   SESSION_HOURS: z.coerce.number('must be a number of hours').positive('must be more than 0').max(720, 'must be at most 720 (30 days)').default(12),
+  /** How long a read request may use a session this instance cached; under 5 so that a sign-out reaches every instance within 5 s. */
+  SESSION_CACHE_SECONDS: z.coerce.number('must be a number of seconds').min(0, 'must be at least 0 (0: no cache)').max(4, 'must be at most 4').default(2),
   LOCKOUT_MINUTES: z.coerce.number('must be a number of minutes').positive('must be more than 0').max(1440, 'must be at most 1440 (a day)').default(15),
   /** Always mark the session cookie Secure (behind a TLS-terminating proxy that is not trusted). */
   COOKIE_SECURE: bool(false),
@@ -74,6 +76,7 @@ export type Config = {
   adminPassword?: string;
   sessionHours: number;
   lockoutMinutes: number;
+  sessionCacheSeconds: number;
   cookieSecure: boolean;
   neo4j?: {
     uri: string; user: string; password: string; database: string;
@@ -103,6 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...(e.ADMIN_PASSWORD !== undefined ? { adminPassword: e.ADMIN_PASSWORD } : {}),
     sessionHours: e.SESSION_HOURS,
     lockoutMinutes: e.LOCKOUT_MINUTES,
+    sessionCacheSeconds: e.SESSION_CACHE_SECONDS,
     cookieSecure: e.COOKIE_SECURE,
     ...(e.NEO4J_URI
       ? {

@@ -43,7 +43,8 @@ async function main(): Promise<void> {
 
   const app = createApp({ store, logger, clientDir: path.resolve(__dirname, '../dist/client'),
     allowedOrigins: config.allowedOrigins, trustProxy: config.trustProxy,
-    cookieSecure: config.cookieSecure, sessionHours: config.sessionHours, lockoutMinutes: config.lockoutMinutes });
+    cookieSecure: config.cookieSecure, sessionHours: config.sessionHours, lockoutMinutes: config.lockoutMinutes,
+    sessionCacheSeconds: config.sessionCacheSeconds });
   const server = app.listen(config.port, config.host, () => {
     const where = store.kind === 'neo4j' ? config.neo4j?.uri : path.join(config.dataDir, 'flow-atlas.sqlite');
     logger.info(`Flow Atlas listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`, { store: store.kind, where });

@@ -39,6 +39,8 @@ export class AccountService {
   constructor(
     private readonly store: GraphStore,
     private readonly clock: Clock,
+    /** Told after an account's role, countries, password or existence changed (the session cache forgets it). */
+    private readonly changed: (username: string) => void = () => {},
   ) {}
 
   list(): Promise<Account[]> {
@@ -73,12 +75,16 @@ export class AccountService {
     const role = body.role ?? current.role;
     const countries = body.countries ?? (role === 'ncp' ? current.countries : []);
     if (body.countries) await this.checkCountries(body.countries);
-    return this.store.updateAccount(username, {
-      ...(body.role !== undefined ? { role: body.role } : {}),
-      countries,
-      ...(body.displayName !== undefined ? { displayName: body.displayName } : {}),
-      ...(body.password !== undefined ? { passwordHash: await hashPassword(body.password) } : {}),
-    }, actor, body.password !== undefined ? { endSessions: {} } : {});
+    try {
+      return await this.store.updateAccount(username, {
+        ...(body.role !== undefined ? { role: body.role } : {}),
+        countries,
+        ...(body.displayName !== undefined ? { displayName: body.displayName } : {}),
+        ...(body.password !== undefined ? { passwordHash: await hashPassword(body.password) } : {}),
+      }, actor, body.password !== undefined ? { endSessions: {} } : {});
+    } finally {
+      this.changed(username);
+    }
   }
 
   /** Sets a new password (given, or generated and returned) and ends the account's sessions. */
@@ -89,7 +95,11 @@ export class AccountService {
   }
 
   async remove(username: string, actor: string): Promise<{ deleted: true }> {
-    return this.store.deleteAccount(username, actor);
+    try {
+      return await this.store.deleteAccount(username, actor);
+    } finally {
+      this.changed(username);
+    }
   }
 
   /** The account whose password this is, or undefined; an unknown username costs the same time as a known one. */
@@ -132,6 +142,7 @@ export class AccountService {
         },
       });
     } finally {
+      this.changed(username);
       // After the transaction: the throttle writes to the store itself.
       await (verified ? check?.succeeded() : check?.failed());
     }

@@ -10,13 +10,15 @@ export interface AuthOptions {
   clock?: Clock;
   /** Absolute session lifetime (SESSION_HOURS, default 12). */
   sessionHours?: number;
+  /** How long a read request may use a session cached by this instance (SESSION_CACHE_SECONDS, default 2; 0: none). */
+  sessionCacheSeconds?: number;
   /** How long a username stays locked after repeated failures (LOCKOUT_MINUTES, default 15). */
   lockoutMinutes?: number;
   /** COOKIE_SECURE: mark the session cookie Secure even when the request does not look like HTTPS. */
   cookieSecure?: boolean;
 }
 
-export const AUTH_DEFAULTS = { sessionHours: 12, lockoutMinutes: 15 } as const;
+export const AUTH_DEFAULTS = { sessionHours: 12, lockoutMinutes: 15, sessionCacheSeconds: 2 } as const;
 
 export interface AuthServices {
   accounts: AccountService;
@@ -28,9 +30,14 @@ export interface AuthServices {
 
 export function createAuthServices(store: GraphStore, options: AuthOptions = {}): AuthServices {
   const clock = options.clock ?? systemClock;
+  const sessions = new SessionService(store, clock, {
+    sessionHours: options.sessionHours ?? AUTH_DEFAULTS.sessionHours,
+    cacheSeconds: options.sessionCacheSeconds ?? AUTH_DEFAULTS.sessionCacheSeconds,
+  });
   return {
-    accounts: new AccountService(store, clock),
-    sessions: new SessionService(store, clock, { sessionHours: options.sessionHours ?? AUTH_DEFAULTS.sessionHours }),
+    // An account changed here leaves this instance's session cache at once.
+    accounts: new AccountService(store, clock, (username) => sessions.forgetAccount(username)),
+    sessions,
     throttle: new LoginThrottle(store, { clock, lockoutMinutes: options.lockoutMinutes ?? AUTH_DEFAULTS.lockoutMinutes }),
     clock,
     cookieSecure: options.cookieSecure ?? false,

@@ -1,6 +1,9 @@
 // Server-side sessions: a random 32-byte id in the `fa_session` cookie (HttpOnly, SameSite=Strict, Path=/,
 // Secure over HTTPS or with COOKIE_SECURE), stored only as its SHA-256; an absolute expiry (SESSION_HOURS)
-// and an idle expiry (2 hours) that each use moves forward.
+// and an idle expiry (2 hours) that each use moves forward. A session read for a read request (GET, HEAD) may
+// come from a cache of a few seconds (SESSION_CACHE_SECONDS, default 2, 0 for none); a request that may write
+// looks it up in the store every time, so a removed or demoted account cannot write. Sessions ended or
+// accounts changed through this instance leave the cache at once; through another one, within the cache time.
 import { createHash, randomBytes } from 'node:crypto';
 import type { CookieOptions, Request, Response } from 'express';
 import type { Account } from './account';
@@ -14,6 +17,8 @@ export const IDLE_HOURS = 2;
 const TOUCH_EVERY_MS = 60_000;
 const HOUR_MS = 3_600_000;
 const SESSION_ID = /^[A-Za-z0-9_-]{43}$/;
+/** At most this many sessions are cached; the oldest go first. */
+const MAX_CACHED = 10_000;
 
 export function hashSessionId(id: string): string {
   return createHash('sha256').update(id).digest('hex');
@@ -31,12 +36,29 @@ export interface ResolvedSession {
   idHash: string;
 }
 
+interface CachedSession {
+  resolved: ResolvedSession;
+  /** Until when (monotonic ms, performance.now) the entry may be used. */
+  freshUntil: number;
+  /** Until when (clock ms) the entry may be used: the session's end, or when a use must move its idle expiry. */
+  usableUntil: number;
+}
+
 export class SessionService {
+  private readonly cache = new Map<string, CachedSession>();
+  /** Store look-ups under way, shared by the read requests of one session that arrive meanwhile. */
+  private readonly pending = new Map<string, Promise<ResolvedSession | undefined>>();
+  private readonly cacheMs: number;
+  /** Moves on each forget: a look-up that started before one does not fill the cache. */
+  private generation = 0;
+
   constructor(
     private readonly store: AccountStore,
     private readonly clock: Clock,
-    private readonly options: { sessionHours: number },
-  ) {}
+    private readonly options: { sessionHours: number; cacheSeconds?: number },
+  ) {
+    this.cacheMs = Math.max(0, (options.cacheSeconds ?? 0) * 1000);
+  }
 
   /** Starts a session for an account; the id goes in the cookie and nowhere else. */
   async create(username: string): Promise<{ id: string; idHash: string; expiresAt: Date }> {
@@ -51,23 +73,73 @@ export class SessionService {
     return { id, idHash, expiresAt };
   }
 
-  /** The session's user, or undefined when the id is unknown or expired (an expired one is deleted); moves the idle expiry. */
-  async resolve(id: string): Promise<ResolvedSession | undefined> {
+  /**
+   * The session's user, or undefined when the id is unknown or expired (an expired one is deleted); moves the
+   * idle expiry. `fresh` (a request that may write): from the store, never from the cache.
+   */
+  async resolve(id: string, options: { fresh?: boolean } = {}): Promise<ResolvedSession | undefined> {
     if (!SESSION_ID.test(id)) return undefined;
     const idHash = hashSessionId(id);
+    if (!options.fresh && this.cacheMs > 0) {
+      const cached = this.cache.get(idHash);
+      if (cached && performance.now() < cached.freshUntil && this.clock.now().getTime() < cached.usableUntil) return cached.resolved;
+      const pending = this.pending.get(idHash);
+      if (pending) return pending;
+    }
+    const lookup = this.lookup(idHash);
+    if (this.cacheMs > 0) {
+      this.pending.set(idHash, lookup);
+      void lookup.finally(() => {
+        if (this.pending.get(idHash) === lookup) this.pending.delete(idHash);
+      }).catch(() => {});
+    }
+    return lookup;
+  }
+
+  private async lookup(idHash: string): Promise<ResolvedSession | undefined> {
+    const started = performance.now();
+    const generation = this.generation;
     const found = await this.store.getSession(idHash);
-    if (!found) return undefined;
+    if (!found) {
+      this.cache.delete(idHash);
+      return undefined;
+    }
     const now = this.clock.now().getTime();
     const expiresAt = Date.parse(found.session.expiresAt);
     if (!(now < expiresAt && now < Date.parse(found.session.idleExpiresAt))) {
+      this.cache.delete(idHash);
       await this.store.deleteSession(idHash);
       return undefined;
     }
+    let idleEnds = Date.parse(found.session.idleExpiresAt);
     const idle = Math.min(now + IDLE_HOURS * HOUR_MS, expiresAt);
-    if (idle - Date.parse(found.session.idleExpiresAt) >= TOUCH_EVERY_MS) {
+    if (idle - idleEnds >= TOUCH_EVERY_MS) {
       await this.store.touchSession(idHash, new Date(idle).toISOString());
+      idleEnds = idle;
     }
-    return { user: toSessionUser(found.account), idHash };
+    const resolved = { user: toSessionUser(found.account), idHash };
+    if (this.cacheMs > 0 && generation === this.generation) {
+      this.cache.delete(idHash); // re-inserted last: the map stays in age order
+      if (this.cache.size >= MAX_CACHED) this.cache.delete(this.cache.keys().next().value!);
+      // Counted from the look-up's start: an entry never outlives the cache time from when the store said so.
+      // A use past `touchAt` moves the idle expiry, which only a look-up does.
+      const touchAt = expiresAt - idleEnds >= TOUCH_EVERY_MS ? idleEnds - IDLE_HOURS * HOUR_MS + TOUCH_EVERY_MS : Infinity;
+      this.cache.set(idHash, { resolved, freshUntil: started + this.cacheMs, usableUntil: Math.min(idleEnds, expiresAt, touchAt) });
+    }
+    return resolved;
+  }
+
+  /** Drops the cached sessions of an account (its role, countries or sessions changed through this instance). */
+  forgetAccount(username: string): void {
+    this.generation++;
+    this.pending.clear();
+    for (const [idHash, entry] of this.cache) if (entry.resolved.user.username === username) this.cache.delete(idHash);
+  }
+
+  private forget(idHash: string): void {
+    this.generation++;
+    this.pending.delete(idHash);
+    this.cache.delete(idHash);
   }
 
   /** Deletes every expired session (done on the way, at each sign-in). */
@@ -76,7 +148,9 @@ export class SessionService {
   }
 
   async end(idHash: string): Promise<void> {
+    this.forget(idHash);
     await this.store.deleteSession(idHash);
+    this.forget(idHash); // a look-up under way meanwhile may have put it back
   }
 }
 

@@ -12,7 +12,25 @@ describe('loadConfig', () => {
 
   test('when NEO4J_URI is set, then Neo4j is configured with the defaults for the rest', () => {
     expect(loadConfig({ NEO4J_URI: 'neo4j+s://abc.databases.example', NEO4J_PASSWORD: 'pw' }).neo4j)
-      .toEqual({ uri: 'neo4j+s://abc.databases.example', user: 'neo4j', password: 'pw', database: 'neo4j' });
+      .toEqual({
+        uri: 'neo4j+s://abc.databases.example', user: 'neo4j', password: 'pw', database: 'neo4j',
+        connectionTimeoutMs: 5000, acquisitionTimeoutMs: 20000, poolSize: 20, maxRetryMs: 5000, probeIntervalMs: 500,
+      });
+  });
+
+  test('when pool size and timeouts are given, then they are taken; when out of range, then they are named', () => {
+    const c = loadConfig({
+      NEO4J_URI: 'neo4j://cluster.example:7687', NEO4J_POOL_SIZE: '50', NEO4J_CONNECTION_TIMEOUT_MS: '2000', NEO4J_ACQUISITION_TIMEOUT_MS: '3000',
+    });
+    expect(c.neo4j).toMatchObject({ uri: 'neo4j://cluster.example:7687', poolSize: 50, connectionTimeoutMs: 2000, acquisitionTimeoutMs: 3000 });
+    expect(() => loadConfig({ NEO4J_URI: 'neo4j://x', NEO4J_POOL_SIZE: '0', NEO4J_CONNECTION_TIMEOUT_MS: 'soon' }))
+      .toThrow(/NEO4J_POOL_SIZE[\s\S]*NEO4J_CONNECTION_TIMEOUT_MS|NEO4J_CONNECTION_TIMEOUT_MS[\s\S]*NEO4J_POOL_SIZE/);
+  });
+
+  test('when SESSION_CACHE_SECONDS is unset, then 2; when 5 or more, then refused (a sign-out must reach every instance within 5 s)', () => {
+    expect(loadConfig({}).sessionCacheSeconds).toBe(2);
+    expect(loadConfig({ SESSION_CACHE_SECONDS: '0' }).sessionCacheSeconds).toBe(0);
+    expect(() => loadConfig({ SESSION_CACHE_SECONDS: '5' })).toThrow(/SESSION_CACHE_SECONDS: must be at most 4/);
   });
 
   test('when values are bad, then every bad variable is named', () => {
