@@ -137,7 +137,9 @@ export async function assertMayImport(store: StoreView, user: SessionUser | unde
   const changedCountries = countries.filter((c) => {
     const code = rawKeyOf('country', c);
     const current = code === undefined ? undefined : storedState.get('country')?.get(code);
-    const parsed = KIND_SPECS.country.schema.safeParse(c);
+    // An export's country carries the version it had (DOMAIN.md): not part of the record.
+    const { version: _version, ...record } = (c && typeof c === 'object' ? c : {}) as Record<string, unknown>;
+    const parsed = KIND_SPECS.country.schema.safeParse(c && typeof c === 'object' ? record : c);
     return !current || !parsed.success || !deepEqual(stripMetaOf(current), parsed.data);
   });
   if (changedCountries.length) {

@@ -195,6 +195,12 @@ describe('CRUD', () => {
   });
 });
 
+/** An export without when and at which store version it was taken (DOMAIN.md), to compare two exports' content. */
+function content(doc: Record<string, unknown>): Record<string, unknown> {
+  const { exportedAt: _at, storeVersion: _v, ...rest } = doc;
+  return rest;
+}
+
 describe('import and export', () => {
   test('when the region is exported and imported into an empty store, then it exports the same document', async () => {
     const exported = await request(app).get('/api/export').expect(200);
@@ -205,7 +211,7 @@ describe('import and export', () => {
     const otherApp = await signedIn(createApp({ store: other }), other, { role: 'admin' });
     const res = await request(otherApp).post('/api/import').send(exported.body).expect(200);
     expect(res.body.created.flow).toBe(4);
-    expect((await request(otherApp).get('/api/export').expect(200)).body).toEqual(exported.body);
+    expect(content((await request(otherApp).get('/api/export').expect(200)).body)).toEqual(content(exported.body));
     await other.close();
   });
 
@@ -217,7 +223,7 @@ describe('import and export', () => {
     const res = await request(app).post('/api/import').send({ ...doc, flows: [...doc.flows, { id: 'zz', from: 'xa-ncp' }] }).expect(400);
     expect(res.body.error.problems.length).toBeGreaterThanOrEqual(3);
     expect(res.body.error.problems.map((p: { path: string }) => p.path)).toEqual(expect.arrayContaining(['stakeholders[0].type', 'flows[5].to', 'flows[5].basis']));
-    expect((await request(app).get('/api/export')).body).toEqual(before);
+    expect(content((await request(app).get('/api/export')).body)).toEqual(content(before));
   });
 
   test('when an import is a dry run, then it reports what would change and writes nothing', async () => {
@@ -247,7 +253,7 @@ describe('import and export', () => {
     const json = (await request(app).get('/api/export?country=XA').expect(200)).body;
     const yaml = await request(app).get('/api/export?country=XA&format=yaml').expect(200);
     expect(yaml.headers['content-type']).toContain('application/yaml');
-    expect(YAML.parse(yaml.text)).toEqual(json);
+    expect(content(YAML.parse(yaml.text))).toEqual(content(json));
     await request(app).get('/api/export?country=XQ').expect(404);
   });
 });

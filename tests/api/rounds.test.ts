@@ -35,6 +35,17 @@ async function editXa(): Promise<void> {
 
 const keys = (list: Array<{ key: string }>) => list.map((x) => x.key);
 
+/** An export as a round holds it: without the versions an export carries to be imported again (DOMAIN.md). */
+function unversioned(doc: Record<string, unknown>): Record<string, unknown> {
+  const { exportedAt: _at, storeVersion: _v, ...rest } = doc;
+  return Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, Array.isArray(v)
+    ? v.map((item: Record<string, unknown>) => {
+      const { version: _version, ...fields } = item;
+      return fields;
+    })
+    : v]));
+}
+
 describe('freezing and reading rounds', () => {
   test('when a country round is frozen, then 201 gives its summary with the counts of the country export', async () => {
     const round = await freeze({ name: '  2010 baseline ', country: 'XA', note: 'first visit' });
@@ -55,7 +66,7 @@ describe('freezing and reading rounds', () => {
     await editXa();
     const read = await request(app).get(`/api/rounds/${round.id}`).expect(200);
     expect(read.body).toMatchObject({ id: round.id, name: 'baseline', country: 'XA' });
-    expect(read.body.document).toEqual(before);
+    expect(read.body.document).toEqual(unversioned(before));
     expect((await request(app).get('/api/export?country=XA')).body).not.toEqual(before);
   });
 

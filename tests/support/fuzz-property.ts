@@ -273,7 +273,8 @@ export async function storeState(reader: Express): Promise<StoreState> {
   const accounts = await read('/api/accounts');
   const entries = audit.body.entries as Array<{ seq: number }>;
   return {
-    export: exported.text, rounds: rounds.body, auditLength: entries.length, newestAudit: entries[0]?.seq,
+    // When the export was taken is not state; its store version and items' versions are.
+    export: JSON.stringify({ ...exported.body, exportedAt: undefined }), rounds: rounds.body, auditLength: entries.length, newestAudit: entries[0]?.seq,
     storeVersion: health.body.storeVersion, accounts: accounts.body,
   };
 }

@@ -17,7 +17,7 @@ describe('template columns', () => {
 
   test('when stakeholders are derived, then the columns follow the schema and the contact is flattened', () => {
     expect(sheet('stakeholders').columns.map((c) => c.name)).toEqual(
-      ['id', 'name', 'country', 'type', 'level', 'ncp', 'description', 'contact.email', 'contact.phone', 'contact.url', 'tags']);
+      ['id', 'name', 'country', 'type', 'level', 'ncp', 'description', 'contact.email', 'contact.phone', 'contact.url', 'tags', 'version']);
     const byName = new Map(sheet('stakeholders').columns.map((c) => [c.name, c]));
     expect(byName.get('contact.email')).toMatchObject({ path: ['contact', 'email'], field: 'contact', required: false, value: 'string', trim: true });
     expect(byName.get('id')).toMatchObject({ required: true, trim: true });

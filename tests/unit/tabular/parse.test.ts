@@ -80,7 +80,7 @@ describe('wrong headers', () => {
     const parsed = await parseXlsx(sheets);
     expect(parsed.problems.map(brief)).toEqual([
       'flows!1 : row 1 is not a header row: none of its cells names a column of the flows sheet. The first row must hold the column names: '
-      + 'id, from, to, indicators, basis, trigger, frequency, granularity, personalData, channel, latencyDays, status, personDependent, evidence, confidence, since, note',
+      + 'id, from, to, indicators, basis, trigger, frequency, granularity, personalData, channel, latencyDays, status, personDependent, evidence, confidence, since, note, version',
     ]);
     expect(parsed.document).not.toHaveProperty('flows');
   });

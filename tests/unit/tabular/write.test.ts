@@ -22,7 +22,7 @@ describe('the XLSX template and export', () => {
     const wb = await load(await toXlsx(emptyDocument(), indicators));
     expect(wb.worksheets.map((w) => w.name)).toEqual(
       ['README', 'countries', 'stakeholders', 'datasets', 'flows', 'reportingLines', 'networks', 'memberships', 'interviews', 'reference']);
-    expect(rowValues(wb.getWorksheet('interviews')!, 1)).toEqual(['id', 'date', 'stakeholder', 'interviewer', 'round', 'notes']);
+    expect(rowValues(wb.getWorksheet('interviews')!, 1)).toEqual(['id', 'date', 'stakeholder', 'interviewer', 'round', 'notes', 'version']);
     expect(wb.getWorksheet('flows')!.actualRowCount).toBe(1);
     const readme = wb.getWorksheet('README')!.getColumn(1).values.join('\n');
     expect(readme).toContain('illustrative');
