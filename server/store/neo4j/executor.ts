@@ -147,8 +147,8 @@ export class Executor {
 
   async close(): Promise<void> {
     this.closed = true;
-    await this.probing;
-    await this.driver.close();
+    await this.driver.close(); // ends a probe still waiting on the database
+    await this.probing?.catch(() => {});
   }
 
   /** A managed transaction, run again on transient errors (with back-off) for up to maxRetryMs. */
