@@ -1,11 +1,12 @@
 // `npm run bench`: benchmarks (not timed tests); every figure is the median of several runs.
-//   npm run bench [-- --runs 5] [--countries 13] [--stakeholders 1000] [--only store|analysis|spreadsheet|report|outage|upload|concurrency]
+//   npm run bench [-- --runs 5] [--countries 13] [--stakeholders 1000] [--only store|analysis|spreadsheet|report|outage|upload|concurrency|load|soak] [--soak-seconds 60]
 // Store: seeding, exporting and the map graph on SQLite and, when NEO4J_URI is set, on Neo4j (which it clears).
 // Analysis: building the flow graph from a snapshot and each analysis, for the seed region and a synthetic one.
 // Report: building the country profile and the regional report, their HTML, and the PDF (when Chromium is there).
 // Outage: a Neo4j of its own stopped and started again: time to the first 503 and back to 200 (outage-bench.ts).
 // Upload: a CSV of a million rows and a lying ZIP against an in-process server: refusal time, other requests, memory.
 // Concurrency: 24 clients read-modify-write one flow through two app instances (concurrency-bench.ts): none lost.
+// Load: 50 connections for 10 s on each of four endpoints, both stores (load-bench.ts); soak: the four mixed, memory sampled.
 // Spreadsheet: writing XLSX and CSV, previewing and importing them (SQLite), for the seed region and a synthetic one.
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
@@ -29,6 +30,7 @@ import { SqliteAdapter } from '../../server/store/sqlite/adapter';
 import type { GraphStore, Snapshot } from '../../server/store/port';
 import { readCatalogue, seedStore } from '../../seed/loader';
 import { concurrencyBenchmarks } from './concurrency-bench';
+import { loadBenchmarks, soakBenchmark } from './load-bench';
 import { outageBenchmarks } from './outage-bench';
 import { uploadBenchmarks } from './upload-bench';
 import { syntheticRegion } from './synthetic';
@@ -39,6 +41,7 @@ const { values: args } = parseArgs({
     countries: { type: 'string', default: '13' },
     stakeholders: { type: 'string', default: '1000' },
     only: { type: 'string' },
+    'soak-seconds': { type: 'string', default: '60' },
   },
 });
 const RUNS = Number(args.runs);
@@ -219,6 +222,8 @@ async function main(): Promise<void> {
   if (!args.only || args.only === 'outage') await outageBenchmarks(RUNS);
   if (!args.only || args.only === 'upload') await uploadBenchmarks(RUNS);
   if (!args.only || args.only === 'concurrency') await concurrencyBenchmarks(RUNS);
+  if (!args.only || args.only === 'load') await loadBenchmarks();
+  if (!args.only || args.only === 'soak') await soakBenchmark(Number(args['soak-seconds']));
 }
 
 void main();
