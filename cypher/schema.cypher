@@ -27,3 +27,12 @@ CREATE INDEX audit_actor IF NOT EXISTS FOR (n:AuditEntry) ON (n.actor);
 // The sign-in throttle's counts, shared by every app instance (times in epoch milliseconds).
 CREATE CONSTRAINT login_throttle_key IF NOT EXISTS FOR (n:LoginThrottle) REQUIRE n.key IS UNIQUE;
 CREATE INDEX login_throttle_idle IF NOT EXISTS FOR (n:LoginThrottle) ON (n.lastFailureAt);
+// Big imports on Neo4j are staged under these labels (invisible to every read query) and published at once.
+CREATE INDEX staged_country IF NOT EXISTS FOR (n:StagedCountry) ON (n._import);
+// (import, id): one index serves both the look-up of an end by id and every item of an import (its prefix).
+CREATE INDEX staged_stakeholder_key IF NOT EXISTS FOR (n:StagedStakeholder) ON (n._import, n.id);
+CREATE INDEX staged_network_key IF NOT EXISTS FOR (n:StagedNetwork) ON (n._import, n.id);
+CREATE INDEX staged_interview IF NOT EXISTS FOR (n:StagedInterview) ON (n._import);
+CREATE INDEX staged_dataset IF NOT EXISTS FOR (n:StagedDataset) ON (n._import);
+CREATE INDEX staged_audit IF NOT EXISTS FOR (n:StagedAuditEntry) ON (n._import);
+CREATE CONSTRAINT import_run_id IF NOT EXISTS FOR (n:ImportRun) REQUIRE n.id IS UNIQUE;

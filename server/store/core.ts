@@ -10,18 +10,60 @@ import {
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import type {
   AccountChangeOptions, AccountChanges, Adapter, AuditPage, AuditQuery, DeleteOptions, EntityWriteOptions, ExportOptions, GraphStore, Health,
-  ImportMode, ImportOptions, ImportResult, KindCounts, ListFilter, NewAccount, Scope, Snapshot, StoreView, StoredRound,
+  ImportMode, ImportOptions, ImportResult, KindCounts, ListFilter, NewAccount, Scope, Snapshot, Staging, StoreView, StoredRound,
   StoredRoundSummary, StoredSession, ThrottleDecision, ThrottleEntry, TxOps,
 } from './port';
 import { AccountsCore } from './accounts';
 import { scopeKeys } from './scope';
 import { deepEqual } from './equal';
 import { withCountries, type AuditDraft } from './audit-countries';
-import { planImport } from './import-plan';
+import { planImport, type Plan } from './import-plan';
+import { randomUUID } from 'node:crypto';
 
 type Row = Stored<Kind>;
 type State = Map<Kind, Map<string, Row>>;
 type Audit = AuditDraft;
+
+/** How often a staged import is planned again when the store changed while it was written. */
+const IMPORT_ATTEMPTS = 3;
+/**
+ * At most this many existing items changed or deleted by one staged import: those are written in the
+ * publishing transaction, which must fit Neo4j's transaction memory (dbms.memory.transaction.total.max).
+ */
+export const MAX_PUBLISHED_CHANGES = 20_000;
+/** The relationship kinds and the kinds of their ends: staged only when the import creates both ends. */
+const RELATIONSHIP_ENDS: Partial<Record<Kind, ReadonlyArray<readonly [string, Kind]>>> = {
+  flow: [['from', 'stakeholder'], ['to', 'stakeholder']],
+  reportingLine: [['from', 'stakeholder'], ['to', 'stakeholder']],
+  membership: [['stakeholder', 'stakeholder'], ['network', 'network']],
+};
+const RELATIONSHIP_KINDS = new Set(Object.keys(RELATIONSHIP_ENDS) as Kind[]);
+const STAGED_NODE_KINDS = new Set<Kind>(['country', 'stakeholder', 'network', 'interview', 'dataset']);
+
+/**
+ * Splits a plan into what is staged (items it creates: nodes, and relationships between created nodes) and
+ * what the publishing transaction writes itself (updates, deletes, relationships touching existing items).
+ */
+function splitStaged(plan: Plan, state: State) {
+  const staged = new Map<Kind, Row[]>();
+  const direct = { upserts: new Map<Kind, Row[]>(), deletes: plan.deletes };
+  const created = new Map<Kind, Set<string>>();
+  for (const kind of KINDS) {
+    for (const row of plan.upserts.get(kind) ?? []) {
+      const key = keyOf(kind, row);
+      const isNew = !state.get(kind)?.has(key);
+      const ends = RELATIONSHIP_ENDS[kind];
+      const stage = isNew && (STAGED_NODE_KINDS.has(kind)
+        || (ends !== undefined && ends.every(([field, k]) => created.get(k)?.has((row as unknown as Record<string, string>)[field]!))));
+      if (isNew && STAGED_NODE_KINDS.has(kind)) created.set(kind, (created.get(kind) ?? new Set()).add(key));
+      const target = stage ? staged : direct.upserts;
+      const rows = target.get(kind) ?? [];
+      if (!rows.length) target.set(kind, rows);
+      rows.push(row);
+    }
+  }
+  return { staged, direct };
+}
 
 export function stripMeta<K extends Kind>(row: Stored<K>): EntityOf<K> {
   return stripMetaOf(row as Stored<K> & Partial<Meta>) as EntityOf<K>;
@@ -318,6 +360,7 @@ export class CoreGraphStore implements GraphStore {
   }
 
   async importDocument(raw: unknown, options: ImportOptions): Promise<ImportResult> {
+    if (this.adapter.staging && !options.dryRun) return this.importStaged(this.adapter.staging, raw, options);
     const run = async (tx: TxOps): Promise<ImportResult> => {
       if (!options.dryRun) await tx.lockMap();
       await options.guard?.(viewOf(tx), { raw });
@@ -341,6 +384,77 @@ export class CoreGraphStore implements GraphStore {
       return { ...plan.result, storeVersion: await tx.bumpVersion() };
     };
     return options.dryRun ? this.adapter.read(run) : this.adapter.write(run);
+  }
+
+  /**
+   * An import on a store whose transactions cannot hold a region (Neo4j): planned against the state read in
+   * one transaction, the items it creates and its audit entries staged in batches of their own transactions
+   * (invisible to readers), then one transaction takes the write lock, checks that the store is still at the
+   * version planned against (else the plan is made again, up to IMPORT_ATTEMPTS times), applies the deletes
+   * and updates, publishes what was staged and bumps the version. Anything staged is removed when it fails.
+   */
+  private async importStaged(staging: Staging, raw: unknown, options: ImportOptions): Promise<ImportResult> {
+    for (let attempt = 1; ; attempt++) {
+      const planned = await this.adapter.read(async (tx) => {
+        await options.guard?.(viewOf(tx), { raw });
+        const version = await tx.version();
+        const state = await loadState(tx);
+        const { problems, plan } = await this.plan(tx, raw, state, options);
+        if (problems.length || !plan) {
+          throw new ValidationError(`the document has ${problems.length} problem${problems.length === 1 ? '' : 's'}; nothing was written`, problems);
+        }
+        if (!plan.audit.length) return { version, plan, state, audit: [] };
+        return { version, plan, state, audit: await withCountries(tx, plan.audit, state) };
+      });
+      const { version, plan, state, audit } = planned;
+      if (!audit.length) return { ...plan.result, storeVersion: version };
+      const { staged, direct } = splitStaged(plan, state);
+      const directCount = [...direct.upserts.values(), ...direct.deletes.values()].reduce((n, rows) => n + rows.length, 0);
+      if (directCount > MAX_PUBLISHED_CHANGES) {
+        throw new ValidationError(`the import changes or deletes ${directCount} existing items; at most ${MAX_PUBLISHED_CHANGES} per import on this store: split it (by country) and import the parts one after the other`, [{
+          path: '(document)', message: `changes or deletes ${directCount} existing items; the limit is ${MAX_PUBLISHED_CHANGES}`,
+        }]);
+      }
+      const importId = randomUUID();
+      try {
+        for (const kind of KINDS) {
+          const rows = staged.get(kind) ?? [];
+          for (let i = 0; i < rows.length; i += staging.batchSize) await staging.stage(importId, kind, rows.slice(i, i + staging.batchSize));
+        }
+        for (let i = 0; i < audit.length; i += staging.batchSize) {
+          await staging.stageAudit(importId, audit.slice(i, i + staging.batchSize).map((e, j) => ({ ...e, ord: i + j })));
+        }
+        const storeVersion = await this.adapter.write(async (tx) => {
+          await tx.lockMap();
+          if (await tx.version() !== version) return undefined;
+          for (const kind of [...KINDS].reverse()) {
+            const keys = direct.deletes.get(kind);
+            if (keys?.length) await tx.deleteMany(kind, keys);
+          }
+          const published = await tx.publishStaged!(importId);
+          for (const kind of KINDS) {
+            const expected = staged.get(kind)?.length ?? 0;
+            if (!RELATIONSHIP_KINDS.has(kind) && (published[kind] ?? 0) !== expected) {
+              throw new Error(`import ${importId}: ${expected} ${kind} items were staged but ${published[kind] ?? 0} found to publish`);
+            }
+          }
+          if (published.audit !== audit.length) throw new Error(`import ${importId}: ${audit.length} audit entries were staged but ${published.audit} found`);
+          for (const kind of KINDS) {
+            const rows = direct.upserts.get(kind);
+            if (rows?.length) await tx.upsertMany(kind, rows);
+          }
+          return tx.bumpVersion();
+        });
+        if (storeVersion !== undefined) return { ...plan.result, storeVersion };
+      } catch (err) {
+        await staging.discard(importId).catch(() => {}); // what stays is removed at the next start-up
+        throw err;
+      }
+      await staging.discard(importId);
+      if (attempt >= IMPORT_ATTEMPTS) {
+        throw new ConflictError(`the store changed ${attempt} times while the import was written; nothing was imported: try again`, {}, 'store_changed');
+      }
+    }
   }
 
   audit(query: AuditQuery = {}): Promise<AuditEntry[]> {

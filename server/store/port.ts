@@ -259,6 +259,12 @@ export interface TxOps {
   appendAudit(entries: ReadonlyArray<Omit<AuditEntry, 'seq' | 'storeVersion'>>): Promise<void>;
   /** The audit entries of some items of one kind, oldest first (what an import merges a stale item against). */
   history(kind: Kind, keys: readonly string[]): Promise<AuditEntry[]>;
+  /**
+   * Makes what an import staged visible (nodes relabelled, audit entries numbered and stamped with the version
+   * this transaction commits as); how many items of each kind (and `audit` entries) it published.
+   * Only on adapters with `staging`.
+   */
+  publishStaged?(importId: string): Promise<Record<string, number>>;
   /** Increments and returns the store version (once per committed write). */
   bumpVersion(): Promise<number>;
   version(): Promise<number>;
@@ -291,8 +297,31 @@ export interface TxOps {
   purgeThrottle(before: number, now: number): Promise<void>;
 }
 
+/** An audit entry staged by a big import: numbered (and stamped with its store version) when the import is published. */
+export type StagedAuditEntry = Omit<AuditEntry, 'seq' | 'storeVersion'> & { ord: number };
+
+/**
+ * Big imports written in batches of their own transactions, invisible to readers until one small transaction
+ * publishes them (Neo4j: one transaction holding a whole region runs out of transaction memory). Only items
+ * created by the import are staged; `publishStaged` (TxOps) makes them visible.
+ */
+export interface Staging {
+  /** Stages created items of one kind (relationships only between items staged by the same import), one transaction. */
+  stage(importId: string, kind: Kind, rows: ReadonlyArray<Stored<Kind>>): Promise<void>;
+  /** Stages audit entries, one transaction. */
+  stageAudit(importId: string, entries: readonly StagedAuditEntry[]): Promise<void>;
+  /** Removes what an import staged (after a failure). */
+  discard(importId: string): Promise<void>;
+  /** Removes what imports not heard of for `staleMs` staged (a killed process); returns how many imports. */
+  discardStale(staleMs: number): Promise<number>;
+  /** At most this many items per staging transaction. */
+  readonly batchSize: number;
+}
+
 export interface Adapter {
   readonly kind: StoreKind;
+  /** Present when big imports are staged (Neo4j); absent when one transaction holds any import (SQLite). */
+  readonly staging?: Staging;
   /** Creates the schema (migrations, constraints) if needed. */
   init(): Promise<void>;
   read<T>(fn: (tx: TxOps) => Promise<T>): Promise<T>;

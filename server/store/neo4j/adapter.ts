@@ -6,13 +6,19 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import { keyOf, roundNameKey, roundScope, sectorOf, type AuditEntry, type Kind, type Stakeholder, type Stored } from '../../model';
 import type {
-  Adapter, AuditQuery, StoredAccount, StoredRound, StoredRoundSummary, StoredSession, ThrottleEntry, TxOps,
+  Adapter, AuditQuery, StagedAuditEntry, Staging, StoredAccount, StoredRound, StoredRoundSummary, StoredSession, ThrottleEntry, TxOps,
 } from '../port';
 import { CYPHER_DIR, Executor, statements, type Neo4jSettings } from './executor';
 import fs from 'node:fs';
 import path from 'node:path';
 
 const BATCH = 1000;
+/** Items per staging transaction of a big import. */
+const STAGE_BATCH = 5000;
+/** The kinds an import stages (created items only): nodes under Staged<Label>, relationships between staged nodes. */
+const STAGED_KINDS: ReadonlySet<Kind> = new Set<Kind>(['country', 'stakeholder', 'network', 'interview', 'dataset', 'flow', 'reportingLine', 'membership']);
+/** Publish order: a node kind's label before the kinds that refer to it. */
+const PUBLISHED_NODE_KINDS = ['country', 'stakeholder', 'network', 'interview', 'dataset'] as const;
 const RELATIONSHIP_ENDS: Partial<Record<Kind, readonly [string, string]>> = {
   flow: ['from', 'to'],
   reportingLine: ['from', 'to'],
@@ -100,21 +106,81 @@ function batches<T>(items: readonly T[]): T[][] {
   return out;
 }
 
+export interface Neo4jAdapterOptions {
+  /**
+   * At start-up, the staged items of imports not heard of for this long are removed (a process killed
+   * mid-import); default 60 s, so that an import still running on another app instance is left alone.
+   */
+  staleImportMs?: number;
+}
+
 export class Neo4jAdapter implements Adapter {
   readonly kind = 'neo4j' as const;
   readonly executor: Executor;
+  readonly staging: Staging;
+  private readonly staleImportMs: number;
 
-  constructor(settings: Neo4jSettings) {
+  constructor(settings: Neo4jSettings, options: Neo4jAdapterOptions = {}) {
     this.executor = new Executor(settings);
+    this.staleImportMs = options.staleImportMs ?? 60_000;
+    this.staging = this.stagingOps();
   }
 
-  /** Applies cypher/schema.cypher (idempotent constraints and indexes). */
+  /** Applies cypher/schema.cypher (idempotent constraints and indexes), then removes what killed imports staged. */
   async init(): Promise<void> {
     await this.executor.driver.verifyConnectivity().catch((err) => {
       throw new Error(`cannot reach Neo4j: ${err instanceof Error ? err.message : String(err)}`);
     });
     const schema = fs.readFileSync(path.join(CYPHER_DIR, 'schema.cypher'), 'utf8');
     for (const statement of statements(schema)) await this.executor.autoCommit(statement);
+    await this.staging.discardStale(this.staleImportMs);
+  }
+
+  private stagingOps(): Staging {
+    const ex = this.executor;
+    const discard = async (importId: string) => {
+      await ex.autoCommit(ex.query('stage.discard'), { import: importId });
+    };
+    return {
+      batchSize: STAGE_BATCH,
+      async stage(importId: string, kind: Kind, rows: ReadonlyArray<Stored<Kind>>) {
+        if (!STAGED_KINDS.has(kind)) throw new Error(`${kind} items are not staged`);
+        const ends = RELATIONSHIP_ENDS[kind];
+        const params = rows.map((row) => {
+          const props = toProps(kind, row);
+          if (!ends) return props;
+          const [a, b] = ends;
+          const { [a]: first, [b]: second, ...rest } = props;
+          return { [a]: first, [b]: second, props: rest };
+        });
+        await ex.write(async (tx) => {
+          await ex.run(tx, 'stage.touch', { import: importId, now: Date.now() });
+          for (const batch of batches(params)) {
+            const [written] = await ex.run<number>(tx, `stage.${kind}`, { import: importId, rows: batch });
+            if (ends && written !== batch.length) {
+              throw new Error(`staging ${kind}: ${batch.length - (written ?? 0)} of ${batch.length} have an end that this import did not stage`);
+            }
+          }
+        });
+      },
+      async stageAudit(importId: string, entries: readonly StagedAuditEntry[]) {
+        const rows = entries.map(({ ord, ...e }) => ({
+          ...e, _ord: ord,
+          before: e.before === null ? null : JSON.stringify(e.before),
+          after: e.after === null ? null : JSON.stringify(e.after),
+        }));
+        await ex.write(async (tx) => {
+          await ex.run(tx, 'stage.touch', { import: importId, now: Date.now() });
+          for (const batch of batches(rows)) await ex.run(tx, 'stage.audit', { import: importId, entries: batch });
+        });
+      },
+      discard,
+      async discardStale(staleMs: number) {
+        const ids = await ex.read((tx) => ex.run<string>(tx, 'stage.stale', { before: Date.now() - staleMs }));
+        for (const id of ids) await discard(id);
+        return ids.length;
+      },
+    };
   }
 
   read<T>(fn: (tx: TxOps) => Promise<T>): Promise<T> {
@@ -213,6 +279,26 @@ export class Neo4jAdapter implements Adapter {
           entries.push(...(await ex.run<Props>(tx, 'audit.history', { kind, keys: batch })).map(toAuditEntry));
         }
         return entries.sort((a, b) => a.seq - b.seq);
+      },
+      async publishStaged(importId: string) {
+        const published: Record<string, number> = {};
+        for (const kind of PUBLISHED_NODE_KINDS) {
+          const [n] = await ex.run<number>(tx, `publish.${kind}`, { import: importId });
+          published[kind] = n ?? 0;
+        }
+        // Numbered after the map's write lock, like appendAudit: no other write can take sequence numbers or versions meanwhile.
+        const [count] = await ex.run<number>(tx, 'stage.auditCount', { import: importId });
+        if (count) {
+          const [last] = await ex.run<number>(tx, 'audit.reserve', { count });
+          const [current] = await ex.run<number>(tx, 'meta.version');
+          const committedAs = (current ?? 0) + (bumped ? 0 : 1);
+          const [n] = await ex.run<number>(tx, 'publish.audit', { import: importId, first: (last ?? count) - count + 1, storeVersion: committedAs });
+          published.audit = n ?? 0;
+        } else {
+          published.audit = 0;
+        }
+        await ex.run(tx, 'publish.run', { import: importId });
+        return published;
       },
       async bumpVersion() {
         const [value] = await ex.run<number>(tx, 'meta.bump');

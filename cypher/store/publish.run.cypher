@@ -1,0 +1,3 @@
+// Removes the run node of an import ($import) when it is published.
+MATCH (r:ImportRun { id: $import })
+DELETE r
