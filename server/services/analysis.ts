@@ -9,6 +9,7 @@ import { ncpPosition } from '../analysis/ncp/position';
 import { optionsKey, type AnalysisOptions } from '../analysis/options';
 import { suggestions } from '../analysis/suggestions/suggestions';
 import type { GraphStore, Snapshot } from '../store/port';
+import { currentStoreVersion } from './store-version';
 
 /** What every result names: the inputs it was computed from. */
 export interface ComputedFrom {
@@ -102,7 +103,7 @@ export class AnalysisService {
 
   /** The cache of the store's current version; one snapshot per version, shared by concurrent requests. */
   private async current(): Promise<VersionCache> {
-    const version = await this.store.storeVersion();
+    const version = await currentStoreVersion(this.store);
     if (this.cache?.storeVersion === version) return this.cache;
     if (!this.loading) {
       this.loading = this.store.snapshot({}).then((snapshot) => {

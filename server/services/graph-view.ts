@@ -1,6 +1,6 @@
 // Use cases behind the map: country summaries and the graph of one country (or the region). MapView caches
 // both per store version and per visibility (whether the user sees personal data): a request that hits the
-// cache costs one store-version read; the lists behind them are read once per version, shared by requests.
+// cache costs one store-version read (shared by the requests asking at the same moment); the lists behind them are read once per version, shared by requests.
 import { seesPersonalData, visibleLists } from '../auth/personal-data';
 import type { SessionUser } from '../auth/types';
 import { NotFoundError } from '../errors';
@@ -8,6 +8,7 @@ import { sectorOf, stripMetaOf } from '../model';
 import type { Stored } from '../model';
 import type { GraphStore } from '../store/port';
 import type { CountrySummary, GraphResponse } from '../api/schemas';
+import { currentStoreVersion } from './store-version';
 
 const MAP_KINDS = ['country', 'stakeholder', 'flow', 'dataset', 'reportingLine', 'network', 'membership', 'interview'] as const;
 type MapLists = Awaited<ReturnType<GraphStore['listMany']>> & { items: { [K in (typeof MAP_KINDS)[number]]: Stored<K>[] } };
@@ -46,7 +47,7 @@ export class MapView {
 
   /** The lists of the store's current version: read once per version, shared by concurrent requests. */
   private async current(): Promise<VersionEntry> {
-    const version = await this.store.storeVersion();
+    const version = await currentStoreVersion(this.store);
     if (this.entry?.storeVersion === version) return this.entry;
     if (!this.loading) {
       this.loading = this.store.listMany(MAP_KINDS).then((lists) => {
