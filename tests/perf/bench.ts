@@ -1,5 +1,5 @@
 // `npm run bench`: benchmarks (not timed tests); every figure is the median of several runs.
-//   npm run bench [-- --runs 5] [--countries 13] [--stakeholders 1000] [--only store|analysis|spreadsheet|report|outage|upload|concurrency|load|soak] [--soak-seconds 60]
+//   npm run bench [-- --runs 5] [--countries 13] [--stakeholders 1000] [--only store|analysis|spreadsheet|report|outage|upload|concurrency|load|soak|scale] [--soak-seconds 60]
 // Store: seeding, exporting and the map graph on SQLite and, when NEO4J_URI is set, on Neo4j (which it clears).
 // Analysis: building the flow graph from a snapshot and each analysis, for the seed region and a synthetic one.
 // Report: building the country profile and the regional report, their HTML, and the PDF (when Chromium is there).
@@ -32,6 +32,7 @@ import { readCatalogue, seedStore } from '../../seed/loader';
 import { concurrencyBenchmarks } from './concurrency-bench';
 import { loadBenchmarks, soakBenchmark } from './load-bench';
 import { outageBenchmarks } from './outage-bench';
+import { scaleBenchmarks } from './scale-bench';
 import { uploadBenchmarks } from './upload-bench';
 import { syntheticRegion } from './synthetic';
 
@@ -224,6 +225,7 @@ async function main(): Promise<void> {
   if (!args.only || args.only === 'concurrency') await concurrencyBenchmarks(RUNS);
   if (!args.only || args.only === 'load') await loadBenchmarks();
   if (!args.only || args.only === 'soak') await soakBenchmark(Number(args['soak-seconds']));
+  if (!args.only || args.only === 'scale') await scaleBenchmarks(Number(args.countries), Number(args.stakeholders));
 }
 
 void main();

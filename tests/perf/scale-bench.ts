@@ -1,0 +1,97 @@
+// Benchmark section `scale` (issue 11, points 4, 5, 7): the synthetic region (13 countries x 1,000 stakeholders by
+// default, ~87k items) imported by the whole `npm run import` process into an empty embedded store and into a Neo4j
+// of the bench's own (fresh data, free port, removed afterwards), with the import process's peak RSS (sampled
+// from /proc every 20 ms), then the cold answers at region scale on both stores: coverage matrix, compare, the
+// map of one 1,000-stakeholder country and the country list, each from a fresh service (no cache).
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { AnalysisOptions } from '../../server/analysis/options';
+import { AnalysisService } from '../../server/services/analysis';
+import { MapView } from '../../server/services/graph-view';
+import { createStore, SQLITE_FILE } from '../../server/store';
+import type { GraphStore } from '../../server/store/port';
+import { OwnNeo4j } from '../support/own-neo4j';
+import { syntheticRegion } from './synthetic';
+
+const ROOT = path.resolve(__dirname, '../..');
+
+/** Runs `npm run import` (as node + tsx directly, so that its own RSS is sampled); wall time, peak RSS, output. */
+async function timedImport(file: string, env: Record<string, string>): Promise<{ ms: number; peakMB: number; ok: boolean; output: string }> {
+  const started = performance.now();
+  const { NEO4J_URI: _uri, ...inherited } = process.env;
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/import.ts', file], { cwd: ROOT, env: { ...inherited, ...env, LOG_LEVEL: 'error' } });
+  let output = '';
+  child.stdout.on('data', (d) => { output += String(d); });
+  child.stderr.on('data', (d) => { output += String(d); });
+  let peak = 0;
+  const sample = setInterval(() => {
+    try {
+      const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+      if (m) peak = Math.max(peak, Number(m[1]) / 1024);
+    } catch { /* exited */ }
+  }, 20);
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  clearInterval(sample);
+  return { ms: performance.now() - started, peakMB: peak, ok: code === 0, output: output.slice(-2000) };
+}
+
+async function cold(store: GraphStore, country: string): Promise<Record<string, number>> {
+  const options = AnalysisOptions.parse({});
+  const time = async (fn: () => Promise<unknown>) => { const t = performance.now(); await fn(); return performance.now() - t; };
+  return {
+    'coverage matrix (cold)': await time(() => new AnalysisService(store).coverage(options)),
+    'compare (cold)': await time(() => new AnalysisService(store).compare(options)),
+    [`map of one country, ${country} (cold)`]: await time(() => new MapView(store).graph(country, undefined)),
+    'country list (cold)': await time(() => new MapView(store).countries()),
+  };
+}
+
+export async function scaleBenchmarks(countries: number, stakeholders: number): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fa-scale-'));
+  const rows = new Map<string, Map<string, string>>();
+  const put = (row: string, column: string, value: string) => rows.set(row, (rows.get(row) ?? new Map()).set(column, value));
+  const ms = (v: number) => (v >= 100 ? `${v.toFixed(0)} ms` : `${v.toFixed(1)} ms`);
+  try {
+    const doc = syntheticRegion({ countries, stakeholdersPerCountry: stakeholders, seed: 1 });
+    const items = Object.values(doc).filter(Array.isArray).reduce((n, a) => n + (a as unknown[]).length, 0);
+    const file = path.join(dir, 'region.json');
+    fs.writeFileSync(file, JSON.stringify(doc));
+    const country = doc.countries[0]!.code;
+
+    const dataDir = path.join(dir, 'embedded');
+    fs.mkdirSync(dataDir);
+    const embedded = await timedImport(file, { DATA_DIR: dataDir });
+    put('npm run import into an empty store (whole process)', 'embedded', embedded.ok ? ms(embedded.ms) : `failed: ${embedded.output}`);
+    put('peak RSS of the import process', 'embedded', `${embedded.peakMB.toFixed(0)} MB`);
+    if (embedded.ok) {
+      const store = await createStore({ dataDir });
+      for (const [row, v] of Object.entries(await cold(store, country))) put(row, 'embedded', ms(v));
+      await store.close();
+    }
+    if (!fs.existsSync(path.join(dataDir, SQLITE_FILE))) put('npm run import into an empty store (whole process)', 'embedded', 'no database written');
+
+    const neo = await OwnNeo4j.allocate();
+    try {
+      await neo.start();
+      const settings = { uri: neo.uri, user: 'neo4j', password: '', database: 'neo4j' };
+      const imported = await timedImport(file, { NEO4J_URI: neo.uri, DATA_DIR: dir });
+      put('npm run import into an empty store (whole process)', 'Neo4j', imported.ok ? ms(imported.ms) : `failed: ${imported.output.split('\n').filter(Boolean).slice(-1)[0]}`);
+      put('peak RSS of the import process', 'Neo4j', `${imported.peakMB.toFixed(0)} MB`);
+      if (imported.ok) {
+        const store = await createStore({ dataDir: dir, neo4j: settings });
+        for (const [row, v] of Object.entries(await cold(store, country))) put(row, 'Neo4j', ms(v));
+        await store.close();
+      }
+    } finally {
+      await neo.remove();
+    }
+    console.log(`\nScale: ${countries} countries x ${stakeholders} stakeholders (${items.toLocaleString('en')} items, ${(fs.statSync(file).size / 1e6).toFixed(0)} MB JSON); load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores\n`);
+    console.log('| what | embedded | Neo4j |\n|---|---:|---:|');
+    for (const [row, cells] of rows) console.log(`| ${row} | ${cells.get('embedded') ?? '-'} | ${cells.get('Neo4j') ?? '-'} |`);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
