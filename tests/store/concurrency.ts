@@ -219,26 +219,30 @@ export function concurrencySuite(name: string, open: () => Promise<StorePair>): 
       expect(seen.filter((pair) => { const [d, n] = pair.split(' / '); return d !== n; })).toEqual([]);
     });
 
-    test('when an NCP edits a flow while an import moves both its ends abroad, then the scope is checked after the import and the edit is refused', async () => {
+    test('when an NCP edits a flow while an admin moves its last end abroad, then the scope is checked after that write and the edit is refused', async () => {
       const [a, b] = pair.stores;
       const flow = await a.get('flow', 'xa-f2');
       const ncp = { username: 'conc-ncp', role: 'ncp' as const, countries: ['XA'] };
-      const doc = smallMap();
-      doc.stakeholders = doc.stakeholders.filter((s) => s.id === 'xa-ngo' || s.id === 'xa-police').map((s) => ({ ...s, country: 'XB' }));
-      for (const k of ['datasets', 'flows', 'reportingLines', 'networks', 'memberships', 'interviews'] as const) doc[k] = [];
+      const moved = async (id: string) => {
+        const { version, updatedAt: _a, updatedBy: _b, ...entity } = await a.get('stakeholder', id);
+        return { entity: { ...entity, country: 'XB' }, version };
+      };
+      const police = await moved('xa-police');
+      await a.update('stakeholder', 'xa-police', police.entity, police.version, 'conc-admin');
       let entered!: () => void;
       let release!: () => void;
       const inside = new Promise<void>((resolve) => { entered = resolve; });
       const paused = new Promise<void>((resolve) => { release = resolve; });
-      // The import holds the write lock while it is paused inside its transaction.
-      const importing = a.importDocument(doc, { mode: 'merge', actor: 'conc-admin', guard: async () => { entered(); await paused; } });
+      // The admin's write holds the store's write lock while it is paused inside its transaction.
+      const ngo = await moved('xa-ngo');
+      const moving = a.update('stakeholder', 'xa-ngo', ngo.entity, ngo.version, 'conc-admin', { guard: async () => { entered(); await paused; } });
       await inside;
       const editing = new EntityService(b).update('flow', 'xa-f2', { ...entityOf(flow as unknown as Body), note: 'by the NCP' }, flow.version, ncp, ncp.username);
       const settled = editing.then(() => 'written', (err: unknown) => err);
-      // Whatever the NCP's request has done by now, it must not have written.
+      // Whatever the NCP's request has done by now (its check included, were it made before the write), it must not have written.
       await new Promise((resolve) => setTimeout(resolve, 300));
       release();
-      await importing;
+      await moving;
       expect(await settled).toBeInstanceOf(ForbiddenError);
       expect((await b.get('flow', 'xa-f2')).note).toBe(flow.note);
     });
