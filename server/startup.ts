@@ -1,15 +1,16 @@
-// What the server does to a store once it is reachable, before it serves: the reference catalogue (as
-// store/open.ts does for the scripts), the seed maps on an empty embedded store, and the first
+// What the server does to a store once it is reachable, before it serves: the reference catalogue (makeReady,
+// as store/open.ts does for the scripts), the seed maps on an empty embedded store, and the first
 // administrator on a store without accounts. Run again by startStore while Neo4j is unreachable.
 import { AccountService } from './auth/accounts';
 import { systemClock } from './auth/clock';
 import type { Config } from './config';
 import type { Logger } from './api/errors';
 import type { GraphStore } from './store/port';
-import { readCatalogue, SEED_ACTOR, seedStore } from '../seed/loader';
+import { seedStore } from '../seed/loader';
+import { makeReady } from './store/open';
 
 export async function prepareStore(store: GraphStore, config: Pick<Config, 'seed' | 'adminPassword'>, logger: Logger): Promise<void> {
-  await store.ensureCatalogue(readCatalogue(), SEED_ACTOR);
+  await makeReady(store);
   const empty = (await store.list('country')).length === 0;
   const seedMaps = store.kind === 'sqlite' && empty && config.seed;
   const seeded = seedMaps ? await seedStore(store, { maps: true }) : undefined;

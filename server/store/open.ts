@@ -1,15 +1,22 @@
-// Opens the configured store ready for use: built, initialised and holding the reference catalogue (themes
-// and indicators) that every map refers to. The one way `npm start` and every command-line script open a
-// store, so that a command on a fresh data folder or an empty Neo4j finds the catalogue, SEED=false or not.
+// A store ready for use holds the reference catalogue (themes and indicators) that every map refers to.
+// `makeReady` is that step, in one place: `openStore` runs it for the command-line scripts and
+// server/startup.ts for `npm start`, so a command on a fresh data folder or an empty Neo4j finds the
+// catalogue, SEED=false or not.
 import type { Config } from '../config';
 import { readCatalogue, SEED_ACTOR } from '../../seed/loader';
 import { createStore } from '.';
 import type { GraphStore } from './port';
 
+/** Adds whatever of the reference catalogue the store lacks (nothing when it has it all). */
+export async function makeReady(store: GraphStore): Promise<void> {
+  await store.ensureCatalogue(readCatalogue(), SEED_ACTOR);
+}
+
+/** The configured store, initialised and ready (for the scripts; the server starts it with startStore). */
 export async function openStore(config: Pick<Config, 'dataDir' | 'neo4j'>): Promise<GraphStore> {
   const store = await createStore(config);
   try {
-    await store.ensureCatalogue(readCatalogue(), SEED_ACTOR);
+    await makeReady(store);
   } catch (err) {
     await store.close().catch(() => undefined);
     throw err;

@@ -100,7 +100,7 @@ describe('npm run user', () => {
 });
 
 describe('first start', () => {
-  /** Starts server/main.ts on a free port until it listens; its output, then stops it. */
+  /** Starts server/main.ts on a free port until its store is ready (it listens before); its output, then stops it. */
   function start(env: Record<string, string> = {}): Promise<{ code: number | null; out: string; err: string }> {
     return new Promise((resolve, reject) => {
       const child = spawn(process.execPath, [tsx, path.join(root, 'server/main.ts')], {
@@ -112,7 +112,7 @@ describe('first start', () => {
       child.stdout.on('data', (d) => { out += d; });
       child.stderr.on('data', (d) => {
         err += d;
-        if (err.includes('Flow Atlas listening on')) child.kill('SIGTERM');
+        if (err.includes('Flow Atlas listening on') && err.includes('the store is ready')) child.kill('SIGTERM');
       });
       child.on('exit', (code) => {
         clearTimeout(timer);
