@@ -7,7 +7,7 @@ import {
 } from '../../../client/src/features/data/importFile';
 import { changeSummary, countRows, totals } from '../../../client/src/features/data/importResult';
 import {
-  filterProblems, nextProblemSort, problemSheets, sortProblems, toProblemRows, type ImportProblem,
+  filterProblems, nextProblemSort, problemsHeading, problemSheets, sortProblems, toProblemRows, type ImportProblem,
 } from '../../../client/src/features/data/problems';
 
 describe('the chosen file', () => {
@@ -140,5 +140,16 @@ describe('the preview counts', () => {
     expect(totals(rows)).toEqual({ created: 7, updated: 1, deleted: 1, unchanged: 11 });
     expect(changeSummary(rows)).toBe('7 created, 1 updated, 1 deleted');
     expect(changeSummary(countRows({ created: {}, updated: {}, deleted: {}, unchanged: { flow: 3 } }))).toBe('no changes');
+  });
+});
+
+describe('the heading of a refused file', () => {
+  test('when the server lists every problem, then the heading counts them', () => {
+    expect(problemsHeading(1, 1)).toBe('The file has 1 problem');
+    expect(problemsHeading(3, undefined)).toBe('The file has 3 problems');
+  });
+
+  test('when the server listed the first 100 of 10,000, then the heading gives the total and says only the first are listed', () => {
+    expect(problemsHeading(100, 10_000)).toBe('The file has 10,000 problems; the first 100 are listed');
   });
 });

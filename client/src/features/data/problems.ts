@@ -111,3 +111,13 @@ export function sortProblems(rows: readonly ProblemRow[], key: ProblemSortKey, d
 export function nextProblemSort(current: { key: ProblemSortKey; dir: SortDir }, key: ProblemSortKey): { key: ProblemSortKey; dir: SortDir } {
   return current.key === key ? { key, dir: current.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: 'asc' };
 }
+
+/**
+ * The heading of a refused file: how many problems it has in all. The server lists at most the first 100
+ * and counts them all (`problemCount`), so a file with 10,000 problems does not read as having 100.
+ */
+export function problemsHeading(listed: number, total: unknown): string {
+  const count = typeof total === 'number' && total > listed ? total : listed;
+  const heading = `The file has ${count.toLocaleString('en')} ${count === 1 ? 'problem' : 'problems'}`;
+  return count > listed ? `${heading}; the first ${listed.toLocaleString('en')} are listed` : heading;
+}

@@ -10,7 +10,7 @@ import {
   ACCEPT, checkFile, formatBytes, FORMAT_NAMES, sentence, SHEETS, sheetOfFileName, type ImportFormat, type ImportMode, type OnConflict,
 } from '../importFile';
 import { changeSummary, countRows, type ImportResult } from '../importResult';
-import type { ImportProblem } from '../problems';
+import { problemsHeading, type ImportProblem } from '../problems';
 import { CountsTable } from './CountsTable';
 import { ProblemTable } from './ProblemTable';
 import { ConflictTable, KeptList } from './StaleTables';
@@ -373,7 +373,7 @@ function Failure({ error, purpose, headingRef }: { error: ApiError; purpose: Pur
   } else if (error.code === 'unsupported_media_type' || error.status === 415) {
     title = 'Flow Atlas cannot import this kind of file';
   } else if (problems.length > 0) {
-    title = `The file has ${problems.length} ${problems.length === 1 ? 'problem' : 'problems'}`;
+    title = problemsHeading(problems.length, error.details.problemCount);
   } else if (error.status === 0) {
     title = 'The server could not be reached';
   } else {
