@@ -4,13 +4,15 @@
 // a worker thread, so the app keeps its own event loop) on each of the four endpoints of the issue. Prints
 // p50/p99 latency, requests per second and errors (non-2xx, connection errors, time-outs) per endpoint and store.
 // `--only soak` (`--soak-seconds`, default 60): the four endpoints mixed, 50 connections, the app's RSS and
-// heap sampled every 5 s, and whether memory stayed flat (the last third's median heap within 10% or 16 MB
-// of the first third's).
+// heap sampled every 5 s after a full garbage collection, and whether memory stayed flat (the last third's
+// median heap within 10% or 16 MB of the first third's).
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import autocannon from 'autocannon';
 import { createApp } from '../../server/app';
 import { CoreGraphStore } from '../../server/store/core';
@@ -116,6 +118,12 @@ export async function loadBenchmarks(): Promise<void> {
 
 interface Sample { at: number; rssMb: number; heapMb: number }
 
+/** A full collection before each sample, so that samples compare live memory, not where the GC happened to be. */
+function collector(): () => void {
+  v8.setFlagsFromString('--expose-gc');
+  return vm.runInNewContext('gc') as () => void;
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
 export async function soakBenchmark(seconds: number): Promise<void> {
@@ -124,7 +132,9 @@ export async function soakBenchmark(seconds: number): Promise<void> {
     for (const endpoint of LOAD_ENDPOINTS) await (await fetch(`${target.base}${endpoint}`, { headers: { cookie: target.cookie } })).arrayBuffer();
     const samples: Sample[] = [];
     const t0 = Date.now();
+    const gc = collector();
     const sample = () => {
+      gc();
       const m = process.memoryUsage();
       samples.push({ at: Math.round((Date.now() - t0) / 1000), rssMb: m.rss / 2 ** 20, heapMb: m.heapUsed / 2 ** 20 });
     };
