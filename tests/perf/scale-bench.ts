@@ -59,7 +59,10 @@ export async function scaleBenchmarks(countries: number, stakeholders: number): 
     const items = Object.values(doc).filter(Array.isArray).reduce((n, a) => n + (a as unknown[]).length, 0);
     const file = path.join(dir, 'region.json');
     fs.writeFileSync(file, JSON.stringify(doc));
-    const country = doc.countries[0]!.code;
+    // The country with the most stakeholders (a national one, not the region's international bodies).
+    const perCountry = new Map<string, number>();
+    for (const s of doc.stakeholders) perCountry.set(s.country, (perCountry.get(s.country) ?? 0) + 1);
+    const country = [...perCountry].filter(([c]) => c !== 'INT').sort((a, b) => b[1] - a[1])[0]![0];
 
     const dataDir = path.join(dir, 'embedded');
     fs.mkdirSync(dataDir);
