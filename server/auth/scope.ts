@@ -11,7 +11,8 @@ import { withCountries } from '../store/audit-countries';
 import { cascadeFrom } from '../store/core';
 import { deepEqual } from '../store/equal';
 import type { AuditQuery, StoreView } from '../store/port';
-import type { SessionUser } from './types';
+import { decide } from './permissions';
+import type { AccessRule, SessionUser } from './types';
 
 type State = Map<Kind, Map<string, Stored<Kind>>>;
 
@@ -193,4 +194,18 @@ export function auditCountries(user: SessionUser | undefined, query: Pick<AuditQ
     throw new ForbiddenError(`as the NCP of ${own(user)} you may read the audit trail of your countries only, not of ${query.country}`);
   }
   return [query.country];
+}
+
+/**
+ * The writer as the store has it now, read inside the write's transaction: the account may have been removed,
+ * demoted or given other countries since its session was looked up (sessions may be cached for reads). Refuses
+ * with a ForbiddenError when it may no longer use `rule`; otherwise the user with its current role and countries.
+ */
+export async function recheckWriter(view: StoreView, user: SessionUser, rule: AccessRule): Promise<SessionUser> {
+  const account = await view.getAccount(user.username);
+  if (!account) throw new ForbiddenError(`the account '${user.username}' has been removed; nothing was written`);
+  const current: SessionUser = { ...user, role: account.role, countries: [...account.countries] };
+  const decision = decide(rule, current);
+  if (!decision.allowed) throw new ForbiddenError(`${decision.message}; nothing was written`);
+  return current;
 }

@@ -59,8 +59,8 @@ export const KINDS: readonly Kind[] = [
 ];
 /** The kinds a map document holds, in write order. */
 export const DOCUMENT_KINDS = KINDS.filter((k) => k !== 'theme' && k !== 'indicator') as readonly Kind[];
-/** The reference catalogue: shipped with the product, extendable by an administrator. */
-export const CATALOGUE_KINDS: readonly Kind[] = ['theme', 'indicator'];
+/** The kinds only an administrator creates or changes (the 'catalogue' access rule): countries and the reference catalogue. */
+export const CATALOGUE_RECORD_KINDS: ReadonlySet<Kind> = new Set<Kind>(['theme', 'indicator', 'country']);
 
 /** The key of an entity: its id or code; for memberships `stakeholder|network`. */
 export function keyOf(kind: Kind, entity: object): string {

@@ -1,11 +1,12 @@
 // The entity use cases behind the CRUD routes: reads as the user may see them (personal data), and writes
-// checked against the user's countries (an `ncp`) inside the store's write transaction, before anything is written.
+// checked inside the store's write transaction, before anything is written: the writer's account as stored
+// then (removed, demoted) and an `ncp`'s countries.
 import { visibleItem, visibleItems } from '../auth/personal-data';
-import { assertMayCascade, assertMayWrite, isCountryScoped } from '../auth/scope';
+import { assertMayCascade, assertMayWrite, isCountryScoped, recheckWriter } from '../auth/scope';
 import type { SessionUser } from '../auth/types';
 import { NotFoundError } from '../errors';
-import { KIND_SPECS, rawKeyOf, type Kind, type Stored } from '../model';
-import type { DeleteOptions, GraphStore, KindCounts, ListFilter, WriteGuard } from '../store/port';
+import { CATALOGUE_RECORD_KINDS, KIND_SPECS, rawKeyOf, type Kind, type Stored } from '../model';
+import type { DeleteOptions, GraphStore, KindCounts, ListFilter, StoreView, WriteGuard } from '../store/port';
 
 type EntityChange = { before: Stored<Kind> | undefined; after: unknown };
 
@@ -34,28 +35,38 @@ export class EntityService {
   async create<K extends Kind>(kind: K, input: unknown, user: SessionUser | undefined, actor: string): Promise<Stored<K>> {
     const key = rawKeyOf(kind, input) ?? '(new)';
     return this.store.create(kind, input, actor, {
-      guard: scopeGuard(user, (view) => assertMayWrite(view, user, kind, key, undefined, input)),
+      guard: writeGuard(kind, user, (view, writer) => assertMayWrite(view, writer, kind, key, undefined, input)),
     });
   }
 
   async update<K extends Kind>(kind: K, key: string, input: unknown, expectedVersion: number, user: SessionUser | undefined, actor: string): Promise<Stored<K>> {
     return this.store.update(kind, key, input, expectedVersion, actor, {
-      guard: scopeGuard(user, (view, { before }) => assertMayWrite(view, user, kind, key, before, withPathKey(kind, key, input))),
+      guard: writeGuard(kind, user, (view, writer, { before }) => assertMayWrite(view, writer, kind, key, before, withPathKey(kind, key, input))),
     });
   }
 
   async delete(kind: Kind, key: string, expectedVersion: number, user: SessionUser | undefined, actor: string, options: DeleteOptions = {}): Promise<{ deleted: KindCounts; updated: KindCounts }> {
     return this.store.delete(kind, key, expectedVersion, actor, {
       ...options,
-      guard: scopeGuard(user, async (view, { before }) => {
-        await assertMayWrite(view, user, kind, key, before, undefined);
-        if (options.cascade) await assertMayCascade(view, user, kind, key);
+      guard: writeGuard(kind, user, async (view, writer, { before }) => {
+        await assertMayWrite(view, writer, kind, key, before, undefined);
+        if (options.cascade) await assertMayCascade(view, writer, kind, key);
       }),
     });
   }
 }
 
-/** The country-scope check of an `ncp`, run by the store inside the write's transaction; none for other roles. */
-function scopeGuard(user: SessionUser | undefined, check: WriteGuard<EntityChange>): WriteGuard<EntityChange> | undefined {
-  return isCountryScoped(user) ? check : undefined;
+/**
+ * The checks the store runs inside the write's transaction, after its lock: the writer's account as stored now
+ * may still write this kind, and an `ncp` (by its current countries) only in its own countries.
+ */
+function writeGuard(
+  kind: Kind, user: SessionUser | undefined, scope: (view: StoreView, writer: SessionUser, change: EntityChange) => Promise<void>,
+): WriteGuard<EntityChange> | undefined {
+  if (!user) return undefined;
+  const rule = CATALOGUE_RECORD_KINDS.has(kind) ? 'catalogue' : 'edit';
+  return async (view, change) => {
+    const writer = await recheckWriter(view, user, rule);
+    if (isCountryScoped(writer)) await scope(view, writer, change);
+  };
 }

@@ -1,6 +1,6 @@
 // The import use cases: a map document (JSON, YAML) or a spreadsheet, checked against the user's countries
 // (an `ncp` imports only its own, dry runs too) inside the import's transaction, before anything is written.
-import { assertMayImport, isCountryScoped } from '../auth/scope';
+import { assertMayImport, isCountryScoped, recheckWriter } from '../auth/scope';
 import type { SessionUser } from '../auth/types';
 import type { GraphStore, ImportOptions, ImportResult, WriteGuard } from '../store/port';
 import { importParsed, parseUpload, type SpreadsheetImportResult, type Upload } from '../tabular';
@@ -19,7 +19,14 @@ export async function importSpreadsheetAs(
   return importParsed(store, parsed, { ...options, guard: importGuard(user) });
 }
 
-/** An `ncp`'s scope check, run by the store in the import's transaction (after its lock, dry runs too). */
+/**
+ * Run by the store in the import's transaction (after its lock; dry runs too): the importer's account as stored
+ * then may still import, and an `ncp` (by its current countries) imports only its own countries.
+ */
 function importGuard(user: SessionUser | undefined): WriteGuard<{ raw: unknown }> | undefined {
-  return isCountryScoped(user) ? (view, { raw }) => assertMayImport(view, user, raw) : undefined;
+  if (!user) return undefined;
+  return async (view, { raw }) => {
+    const writer = await recheckWriter(view, user, 'import');
+    if (isCountryScoped(writer)) await assertMayImport(view, writer, raw);
+  };
 }

@@ -427,6 +427,8 @@ export class CoreGraphStore implements GraphStore {
         const storeVersion = await this.adapter.write(async (tx) => {
           await tx.lockMap();
           if (await tx.version() !== version) return undefined;
+          // Again under the lock: an account change (a demotion, other countries) does not move the store version.
+          await options.guard?.(viewOf(tx), { raw });
           for (const kind of [...KINDS].reverse()) {
             const keys = direct.deletes.get(kind);
             if (keys?.length) await tx.deleteMany(kind, keys);
@@ -578,6 +580,7 @@ function viewOf(tx: TxOps): StoreView {
       for (const kind of kinds) items[kind] = await tx.list(kind);
       return { items };
     },
+    getAccount: (username) => tx.getAccount(username),
   };
 }
 

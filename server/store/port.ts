@@ -200,6 +200,8 @@ export type WriteGuard<C> = (view: StoreView, change: C) => Promise<void>;
 /** Reads inside a write transaction, for guards. */
 export interface StoreView {
   listMany<K extends Kind>(kinds: readonly K[]): Promise<{ items: { [P in K]: Stored<P>[] } }>;
+  /** The account as stored now (a guard checks that the writer may still write). */
+  getAccount(username: string): Promise<StoredAccount | undefined>;
 }
 
 export interface EntityWriteOptions {

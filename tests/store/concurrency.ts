@@ -10,6 +10,7 @@ import { createApp } from '../../server/app';
 import type { Clock } from '../../server/auth/clock';
 import { ForbiddenError } from '../../server/errors';
 import { EntityService } from '../../server/services/entities';
+import { importDocumentAs } from '../../server/services/imports';
 import type { GraphStore } from '../../server/store/port';
 import { catalogue } from '../fixtures/catalogue';
 import { smallMap } from '../fixtures/small-map';
@@ -217,6 +218,23 @@ export function concurrencySuite(name: string, open: () => Promise<StorePair>): 
       });
       await Promise.all([writes, ...reads]);
       expect(seen.filter((pair) => { const [d, n] = pair.split(' / '); return d !== n; })).toEqual([]);
+    });
+
+    test('when an account is demoted or removed after its session was looked up, then its writes are refused inside the transaction', async () => {
+      const [a, b] = pair.stores;
+      const username = await createTestAccount(a, { role: 'editor', username: 'conc-demoted' });
+      const asSessionSaw = { username, role: 'editor' as const, countries: [] };
+      await a.updateAccount(username, { role: 'viewer', countries: [] }, 'conc-admin');
+      const flow = await b.get('flow', 'xb-f1');
+      const entities = new EntityService(b);
+      await expect(entities.update('flow', 'xb-f1', { ...entityOf(flow as unknown as Body), note: 'by a viewer now' }, flow.version, asSessionSaw, username))
+        .rejects.toBeInstanceOf(ForbiddenError);
+      const doc = { ...smallMap(), stakeholders: [], datasets: [], reportingLines: [], networks: [], memberships: [], interviews: [],
+        flows: smallMap().flows.filter((f) => f.id === 'xb-f1').map((f) => ({ ...f, note: 'imported by a viewer now' })) };
+      await expect(importDocumentAs(b, doc, { mode: 'merge', actor: username }, asSessionSaw)).rejects.toBeInstanceOf(ForbiddenError);
+      await a.deleteAccount(username, 'conc-admin');
+      await expect(entities.delete('flow', 'xb-f1', flow.version, asSessionSaw, username)).rejects.toBeInstanceOf(ForbiddenError);
+      expect(await b.get('flow', 'xb-f1')).toEqual(flow);
     });
 
     test('when an NCP edits a flow while an admin moves its last end abroad, then the scope is checked after that write and the edit is refused', async () => {

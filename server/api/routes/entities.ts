@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { ConflictError, ValidationError } from '../../errors';
 import {
-  CountryCode, Id, IndicatorCode, KIND_SPECS, Meta, Sector, StakeholderTypeSchema, ThemeCode, FlowStatus, sectorOf,
+  CATALOGUE_RECORD_KINDS, CountryCode, Id, IndicatorCode, KIND_SPECS, Meta, Sector, StakeholderTypeSchema, ThemeCode, FlowStatus, sectorOf,
   type Kind, type Stored,
 } from '../../model';
 import type { GraphStore } from '../../store/port';
@@ -65,7 +65,7 @@ export const KIND_ROUTES: readonly KindRoute[] = [
   },
 ];
 
-const CATALOGUE: ReadonlySet<Kind> = new Set(['theme', 'indicator', 'country']);
+const CATALOGUE = CATALOGUE_RECORD_KINDS;
 
 /** Fields a client may send back from a read that are not part of the entity. */
 const READ_ONLY = ['version', 'updatedAt', 'updatedBy', 'sector'];
