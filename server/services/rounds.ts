@@ -3,14 +3,14 @@
 // An NCP freezes and deletes only its own countries' rounds; a viewer's rounds and comparisons carry no
 // personal data (the analyses of a comparison still run on the whole maps: they answer in aggregates).
 import { visibleDocument, visibleRound } from '../auth/personal-data';
-import { assertMayManageRound } from '../auth/scope';
+import { assertMayManageRound, recheckWriter } from '../auth/scope';
 import type { SessionUser } from '../auth/types';
 import { analysisDiff, type AnalysisDiff } from '../analysis/diff/analysis';
 import { diffCounts, diffDocuments, type CollectionDiff, type DiffCollection } from '../analysis/diff/documents';
 import { NotFoundError, ValidationError } from '../errors';
 import type { MapDocument, Round, RoundInput, RoundSummary } from '../model';
 import { restrictDocument } from '../store/core';
-import type { GraphStore, Snapshot } from '../store/port';
+import type { GraphStore, RoundWriteOptions, Snapshot } from '../store/port';
 
 /** A side of a comparison: a round id, or the current map. */
 export const NOW = 'now';
@@ -41,7 +41,7 @@ export class RoundsService {
 
   async freeze(input: RoundInput, user: SessionUser | undefined, actor: string): Promise<RoundSummary> {
     assertMayManageRound(user, input.country, 'freeze');
-    return this.store.freezeRound(input, actor);
+    return this.store.freezeRound(input, actor, { guard: roundGuard(user, 'freeze') });
   }
 
   async list(country?: string): Promise<RoundSummary[]> {
@@ -56,7 +56,7 @@ export class RoundsService {
   async delete(id: string, user: SessionUser | undefined, actor: string): Promise<{ deleted: true }> {
     const round = await this.store.getRound(id);
     assertMayManageRound(user, round.country, 'delete');
-    return this.store.deleteRound(id, actor);
+    return this.store.deleteRound(id, actor, { guard: roundGuard(user, 'delete') });
   }
 
   /**
@@ -94,4 +94,10 @@ export class RoundsService {
     const side = { id: round.id, name: round.name, createdAt: round.createdAt, storeVersion: round.storeVersion };
     return { side, document: round.country === null ? restrictDocument(round.document, country) : round.document };
   }
+}
+
+/** Checked again inside the round's write transaction: the account as stored then, and an ncp's countries. */
+function roundGuard(user: SessionUser | undefined, what: string): RoundWriteOptions['guard'] {
+  if (!user) return undefined;
+  return async (view, { country }) => assertMayManageRound(await recheckWriter(view, user, 'rounds'), country, what);
 }

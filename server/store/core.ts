@@ -10,7 +10,7 @@ import {
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import type {
   AccountChangeOptions, AccountChanges, Adapter, AuditPage, AuditQuery, DeleteOptions, EntityWriteOptions, ExportOptions, GraphStore, Health,
-  ImportMode, ImportOptions, ImportResult, KindCounts, ListFilter, NewAccount, Scope, Snapshot, Staging, StoreView, StoredRound,
+  ImportMode, ImportOptions, ImportResult, KindCounts, ListFilter, NewAccount, RoundWriteOptions, Scope, Snapshot, Staging, StoreView, StoredRound,
   StoredRoundSummary, StoredSession, ThrottleDecision, ThrottleEntry, TxOps,
 } from './port';
 import { AccountsCore } from './accounts';
@@ -294,11 +294,12 @@ export class CoreGraphStore implements GraphStore {
     });
   }
 
-  async freezeRound(input: unknown, actor: string): Promise<RoundSummary> {
+  async freezeRound(input: unknown, actor: string, options: RoundWriteOptions = {}): Promise<RoundSummary> {
     const { name, note, ...rest } = parseRoundInput(input);
     const country = rest.country ?? undefined;
     return this.adapter.write(async (tx) => {
       await tx.lockMap();
+      await options.guard?.(viewOf(tx), { country: country ?? null });
       const state = await loadState(tx);
       if (country && !state.get('country')?.has(country)) throw new NotFoundError(`country '${country}' is not in the map`);
       const scope = roundScope(country);
@@ -340,11 +341,12 @@ export class CoreGraphStore implements GraphStore {
     return rest;
   }
 
-  async deleteRound(id: string, actor: string): Promise<{ deleted: true }> {
+  async deleteRound(id: string, actor: string, options: RoundWriteOptions = {}): Promise<{ deleted: true }> {
     return this.adapter.write(async (tx) => {
       await tx.lockMap();
       const round = await tx.getRound(id);
       if (!round) throw new NotFoundError(`round '${id}' not found`);
+      await options.guard?.(viewOf(tx), { country: round.country });
       const audit = await withCountries(tx, [this.entry(actor, 'delete', 'round', id, summaryOf(round), null)]);
       await tx.deleteRound(id);
       await tx.appendAudit(audit);

@@ -204,6 +204,11 @@ export interface StoreView {
   getAccount(username: string): Promise<StoredAccount | undefined>;
 }
 
+export interface RoundWriteOptions {
+  /** Run after the write lock, before anything is written; `country` is the round's (null: the region). */
+  guard?: WriteGuard<{ country: string | null }>;
+}
+
 export interface EntityWriteOptions {
   /** `before` is the stored item (undefined on create); `after` the item as it will be (undefined on delete). */
   guard?: WriteGuard<{ before: Stored<Kind> | undefined; after: unknown }>;
@@ -232,11 +237,11 @@ export interface GraphStore extends AccountStore {
   /** Everyone who has changed something, sorted. */
   auditActors(): Promise<string[]>;
   /** Freezes the current map of a country (or the region) as a named round. */
-  freezeRound(input: unknown, actor: string): Promise<RoundSummary>;
+  freezeRound(input: unknown, actor: string, options?: RoundWriteOptions): Promise<RoundSummary>;
   /** Newest first; with a country, that country's rounds and the region's. */
   listRounds(country?: string): Promise<RoundSummary[]>;
   getRound(id: string): Promise<Round>;
-  deleteRound(id: string, actor: string): Promise<{ deleted: true }>;
+  deleteRound(id: string, actor: string, options?: RoundWriteOptions): Promise<{ deleted: true }>;
   /** Adds the catalogue's themes and indicators that the store lacks; never overwrites one. */
   ensureCatalogue(catalogue: { themes: unknown[]; indicators: unknown[] }, actor: string): Promise<KindCounts>;
   close(): Promise<void>;

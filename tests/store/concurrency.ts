@@ -11,6 +11,7 @@ import type { Clock } from '../../server/auth/clock';
 import { ForbiddenError } from '../../server/errors';
 import { EntityService } from '../../server/services/entities';
 import { importDocumentAs } from '../../server/services/imports';
+import { RoundsService } from '../../server/services/rounds';
 import type { GraphStore } from '../../server/store/port';
 import { catalogue } from '../fixtures/catalogue';
 import { smallMap } from '../fixtures/small-map';
@@ -232,6 +233,8 @@ export function concurrencySuite(name: string, open: () => Promise<StorePair>): 
       const doc = { ...smallMap(), stakeholders: [], datasets: [], reportingLines: [], networks: [], memberships: [], interviews: [],
         flows: smallMap().flows.filter((f) => f.id === 'xb-f1').map((f) => ({ ...f, note: 'imported by a viewer now' })) };
       await expect(importDocumentAs(b, doc, { mode: 'merge', actor: username }, asSessionSaw)).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(new RoundsService(b).freeze({ name: 'by a viewer now', country: 'XB' }, asSessionSaw, username)).rejects.toBeInstanceOf(ForbiddenError);
+      expect((await b.listRounds()).map((r) => r.name)).not.toContain('by a viewer now');
       await a.deleteAccount(username, 'conc-admin');
       await expect(entities.delete('flow', 'xb-f1', flow.version, asSessionSaw, username)).rejects.toBeInstanceOf(ForbiddenError);
       expect(await b.get('flow', 'xb-f1')).toEqual(flow);
