@@ -1,28 +1,7 @@
 // The concurrent-write schedules of tests/store/concurrency.ts on a real Neo4j: two stores (two drivers, as
 // two app instances have) on one database. The database is wiped first, so this runs only on the Neo4j this
 // test run started (tests/support/test-neo4j.ts).
-import { CoreGraphStore } from '../../server/store/core';
-import { Neo4jAdapter } from '../../server/store/neo4j/adapter';
-import { WIPE_REFUSED, mayWipeTestNeo4j, testNeo4jSettings } from '../support/test-neo4j';
+import { onWipeableNeo4j, twoStoresOnWipedNeo4j } from '../support/test-neo4j';
 import { concurrencySuite } from './concurrency';
 
-const settings = testNeo4jSettings();
-
-if (settings && mayWipeTestNeo4j()) {
-  concurrencySuite('Neo4j', async () => {
-    const first = new Neo4jAdapter(settings);
-    const stores = [new CoreGraphStore(first), new CoreGraphStore(new Neo4jAdapter(settings))] as const;
-    await stores[0].init();
-    await first.clear();
-    await stores[1].init();
-    return { stores: [stores[0], stores[1]], close: async () => { await Promise.all(stores.map((s) => s.close())); } };
-  });
-} else if (settings) {
-  test(WIPE_REFUSED, () => {
-    expect(mayWipeTestNeo4j()).toBe(false);
-  });
-} else {
-  test('when no Neo4j could be started, then this is allowed only outside CI', () => {
-    expect(process.env.REQUIRE_NEO4J).not.toBe('1');
-  });
-}
+onWipeableNeo4j((settings) => concurrencySuite('Neo4j', () => twoStoresOnWipedNeo4j(settings)));

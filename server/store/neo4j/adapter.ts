@@ -100,6 +100,18 @@ function withoutUndefined(value: object): Props {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== null));
 }
 
+/** Rows as write parameters: a node's properties, or a relationship's two ends and its properties. */
+function writeParams(kind: Kind, rows: ReadonlyArray<Stored<Kind>>): Props[] {
+  const ends = RELATIONSHIP_ENDS[kind];
+  return rows.map((row) => {
+    const props = toProps(kind, row);
+    if (!ends) return props;
+    const [a, b] = ends;
+    const { [a]: first, [b]: second, ...rest } = props;
+    return { [a]: first, [b]: second, props: rest };
+  });
+}
+
 function batches<T>(items: readonly T[]): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += BATCH) out.push(items.slice(i, i + BATCH));
@@ -146,13 +158,7 @@ export class Neo4jAdapter implements Adapter {
       async stage(importId: string, kind: Kind, rows: ReadonlyArray<Stored<Kind>>) {
         if (!STAGED_KINDS.has(kind)) throw new Error(`${kind} items are not staged`);
         const ends = RELATIONSHIP_ENDS[kind];
-        const params = rows.map((row) => {
-          const props = toProps(kind, row);
-          if (!ends) return props;
-          const [a, b] = ends;
-          const { [a]: first, [b]: second, ...rest } = props;
-          return { [a]: first, [b]: second, props: rest };
-        });
+        const params = writeParams(kind, rows);
         await ex.write(async (tx) => {
           await ex.run(tx, 'stage.touch', { import: importId, now: Date.now() });
           for (const batch of batches(params)) {
@@ -245,15 +251,7 @@ export class Neo4jAdapter implements Adapter {
         return found;
       },
       async upsertMany(kind, rows) {
-        const ends = RELATIONSHIP_ENDS[kind];
-        const params = rows.map((row) => {
-          const props = toProps(kind, row);
-          if (!ends) return props;
-          const [a, b] = ends;
-          const { [a]: first, [b]: second, ...rest } = props;
-          return { [a]: first, [b]: second, props: rest };
-        });
-        for (const batch of batches(params)) await ex.run(tx, `${kind}.upsert`, { rows: batch });
+        for (const batch of batches(writeParams(kind, rows))) await ex.run(tx, `${kind}.upsert`, { rows: batch });
       },
       async deleteMany(kind, keys) {
         for (const batch of batches(keys)) await ex.run(tx, `${kind}.delete`, { keys: batch.map((k) => keyParam(kind, k)) });
