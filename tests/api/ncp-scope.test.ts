@@ -7,6 +7,7 @@ import { createApp } from '../../server/app';
 import type { GraphStore } from '../../server/store/port';
 import { signedIn } from '../support/auth';
 import { nordicMap, nordicStore } from './access-fixture';
+import { binary } from '../support/binary';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -30,12 +31,6 @@ async function state(): Promise<{ doc: unknown; audit: number; version: number }
   return { doc, audit: (await store.audit({ limit: 10000 })).length, version: await store.storeVersion() };
 }
 
-function binary(res: unknown, done: (err: Error | null, body: Buffer) => void): void {
-  const stream = res as NodeJS.ReadableStream;
-  const chunks: Buffer[] = [];
-  stream.on('data', (c: Buffer) => chunks.push(c));
-  stream.on('end', () => done(null, Buffer.concat(chunks)));
-}
 
 describe('entity writes', () => {
   test('when the NCP of SE creates a stakeholder in SE, then 201; in NO, then 403 naming NO and nothing is written', async () => {

@@ -9,6 +9,7 @@ import { createApp } from '../../server/app';
 import type { GraphStore } from '../../server/store/port';
 import { signedIn } from '../support/auth';
 import { CONTACTS, PERSONAL_FLOWS, nordicStore } from './access-fixture';
+import { binary } from '../support/binary';
 
 let store: GraphStore;
 let viewer: Express;
@@ -29,12 +30,6 @@ function personalIn(text: string): { contacts: string[]; flows: string[] } {
 }
 const NONE = { contacts: [], flows: [] };
 
-function binary(res: unknown, done: (err: Error | null, body: Buffer) => void): void {
-  const stream = res as NodeJS.ReadableStream;
-  const chunks: Buffer[] = [];
-  stream.on('data', (c: Buffer) => chunks.push(c));
-  stream.on('end', () => done(null, Buffer.concat(chunks)));
-}
 
 /** An export in a format, as text to search: workbooks by their cells, ZIPs by their files. */
 async function exported(app: Express, format: string, country?: string): Promise<string> {

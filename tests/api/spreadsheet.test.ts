@@ -14,6 +14,7 @@ import {
   csvOf, csvZipOf, docxBytes, pdfBytes, randomBytes, smallSheets, withCell, xlsxOf,
 } from '../fixtures/spreadsheets';
 import { signedIn } from '../support/auth';
+import { binary } from '../support/binary';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -39,12 +40,6 @@ const adminApp = (s: GraphStore) => signedIn(createApp({ store: s }), s, { role:
 afterEach(() => store.close());
 
 /** Collects a binary response body as a Buffer. */
-function binary(res: unknown, done: (err: Error | null, body: Buffer) => void): void {
-  const stream = res as NodeJS.ReadableStream;
-  const chunks: Buffer[] = [];
-  stream.on('data', (c: Buffer) => chunks.push(c));
-  stream.on('end', () => done(null, Buffer.concat(chunks)));
-}
 const download = (a: ReturnType<typeof createApp>, url: string) => request(a).get(url).buffer(true).parse(binary).expect(200);
 const upload = (a: ReturnType<typeof createApp>, url: string, type: string, data: Buffer | string) =>
   request(a).post(url).set('Content-Type', type).send(data);

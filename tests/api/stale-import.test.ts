@@ -13,6 +13,7 @@ import type { GraphStore } from '../../server/store/port';
 import type { ImportResponse } from '../../server/api/schemas';
 import { smallMapStore } from '../support/small-store';
 import { signedIn } from '../support/auth';
+import { binary } from '../support/binary';
 
 type Format = 'json' | 'yaml' | 'xlsx' | 'csv';
 const TYPES: Record<Format, string> = {
@@ -37,12 +38,6 @@ beforeEach(async () => {
 });
 afterEach(() => store.close());
 
-function binary(res: unknown, done: (err: Error | null, body: Buffer) => void): void {
-  const stream = res as NodeJS.ReadableStream;
-  const chunks: Buffer[] = [];
-  stream.on('data', (c: Buffer) => chunks.push(c));
-  stream.on('end', () => done(null, Buffer.concat(chunks)));
-}
 
 async function exportOf(format: Format, country = 'XA'): Promise<Buffer> {
   const res = await request(app).get(`/api/export?country=${country}&format=${format}`).buffer(true).parse(binary).expect(200);
