@@ -1,8 +1,9 @@
 // Request and response schemas of the rounds, "to confirm" and audit APIs (validation and OpenAPI).
 import { z } from 'zod';
 import {
-  AUDIT_KINDS, AuditEntry, CountryCode, Flow, Id, Meta, Round, RoundSummary, type AuditKind,
+  AUDIT_KINDS, AuditEntry, CountryCode, Id, Round, RoundSummary, type AuditKind,
 } from '../model';
+import { ITEM_VIEWS } from './schemas';
 
 export const RoundsQuery = z.strictObject({ country: CountryCode.optional() });
 export const RoundsResponse = z.object({ rounds: z.array(RoundSummary) });
@@ -41,7 +42,7 @@ export const ToConfirmQuery = z.strictObject({ country: CountryCode });
 const Reason = z.enum(['single_end', 'assumed', 'no_evidence']);
 export const ToConfirmResponse = z.object({
   country: CountryCode,
-  items: z.array(z.object({ flow: Flow.and(Meta), reasons: z.array(Reason), reportedBy: z.array(Id) })),
+  items: z.array(z.object({ flow: ITEM_VIEWS.flow, reasons: z.array(Reason), reportedBy: z.array(Id) })),
   counts: z.object({ single_end: z.number().int(), assumed: z.number().int(), no_evidence: z.number().int(), total: z.number().int() }),
 });
 

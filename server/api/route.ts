@@ -18,6 +18,20 @@ export interface RouteInput<P, Q, B> {
   user: SessionUser | undefined;
 }
 
+/** What the OpenAPI document says beyond the schemas (server/api/openapi.ts); the route's behaviour does not read it. */
+export interface RouteDoc {
+  /** Success answers other than the JSON of `response`, by media type: bytes, or text. */
+  media?: Record<string, 'binary' | 'text'>;
+  /** Whether `response` is sent as JSON too (default true when the route has one). */
+  json?: boolean;
+  /** Error statuses a route answers beyond those of its access rule and method (a public route's 401, 429). */
+  statuses?: number[];
+  /** Headers of the success answer, by name: their description (Location on 201). */
+  headers?: Record<string, string>;
+  /** While the store is down the route answers 503 with its own `response` body (health), not the error body. */
+  unavailableBody?: boolean;
+}
+
 export interface RouteDef<P = any, Q = any, B = any> {
   method: Method;
   /** Express path below /api, e.g. `/stakeholders/:id`. */
@@ -36,6 +50,7 @@ export interface RouteDef<P = any, Q = any, B = any> {
   status?: number;
   /** Who may call it (server/auth/types.ts; the roles per rule in server/auth/permissions.ts). Checked before the input is read. */
   access: AccessRule;
+  doc?: RouteDoc;
   handler: (input: RouteInput<P, Q, B>) => Promise<unknown>;
 }
 

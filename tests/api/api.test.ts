@@ -22,6 +22,8 @@ beforeEach(async () => {
 });
 afterEach(() => store.close());
 
+/** A schema of the OpenAPI document, following its $ref into components. */
+const resolve = (doc: any, schema: any): any => (schema.$ref ? doc.components.schemas[schema.$ref.split('/').pop()] : schema);
 const noStack = (body: unknown) => expect(JSON.stringify(body)).not.toMatch(/\bat .+\.(ts|js):\d+/);
 
 describe('system', () => {
@@ -47,19 +49,22 @@ describe('system', () => {
       '/api/stakeholders', '/api/stakeholders/{id}', '/api/memberships/{stakeholder}/{network}', '/api/graph', '/api/import', '/api/export', '/api/reporting-lines',
     ]));
     const post = res.body.paths['/api/flows'].post;
-    expect(post.requestBody.content['application/json'].schema.properties.basis.enum).toEqual(['informal', 'project', 'agreement', 'statutory']);
-    expect(post.requestBody.content['application/json'].schema.required).toEqual(expect.arrayContaining(['id', 'from', 'to', 'basis']));
+    const body = resolve(res.body, post.requestBody.content['application/json'].schema);
+    expect(body.properties.basis.enum).toEqual(['informal', 'project', 'agreement', 'statutory']);
+    expect(body.required).toEqual(expect.arrayContaining(['id', 'from', 'to', 'basis']));
     // Who may call each route is part of the document.
     expect(post['x-access']).toBe('edit');
     expect(post.description).toContain('an ncp account only for its own countries');
     expect(Object.keys(post.responses)).toEqual(expect.arrayContaining(['401', '403']));
-    expect(Object.keys(res.body.paths['/api/auth/login'].post.responses)).not.toContain('401');
+    // Signing in is public, and answers 401 for a wrong password and 429 while locked out.
+    expect(res.body.paths['/api/auth/login'].post.security).toEqual([]);
+    expect(Object.keys(res.body.paths['/api/auth/login'].post.responses)).toEqual(expect.arrayContaining(['401', '429']));
   });
 
   test('when the OpenAPI document shows the PUT of an item, then its body is the whole item (what POST requires but the key) plus the version read', async () => {
     const res = await request(app).get('/api/openapi.json').expect(200);
     type Operation = { requestBody: { content: Record<string, { schema: { required?: string[]; properties: Record<string, unknown> } }> } };
-    const bodyOf = (op: Operation | undefined) => op!.requestBody.content['application/json']!.schema;
+    const bodyOf = (op: Operation | undefined) => resolve(res.body, op!.requestBody.content['application/json']!.schema);
     // Every item of the map and the catalogue (an account's PUT changes only the fields given, by design).
     const puts = Object.entries(res.body.paths as Record<string, Record<string, Operation | undefined>>).filter(([p, ops]) => ops.put && !p.startsWith('/api/accounts/'));
     expect(puts.map(([p]) => p)).toEqual(expect.arrayContaining(['/api/flows/{id}', '/api/stakeholders/{id}', '/api/memberships/{stakeholder}/{network}']));

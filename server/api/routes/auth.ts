@@ -53,6 +53,7 @@ export function authRoutes(auth: AuthServices): RouteDef[] {
   return [
     defineRoute({
       method: 'post', path: '/auth/login', tag, access: 'public', query: z.strictObject({}), body: LoginBody, response: MeResponse,
+      doc: { statuses: [401, 429], headers: { 'Set-Cookie': 'The session cookie (fa_session, HttpOnly, SameSite=Lax): send it back with every request' } },
       summary: 'Sign in with username and password: sets the session cookie; 401 when wrong, 429 while locked out',
       handler: async ({ body, req, res }) => {
         const username = body.username.trim().toLowerCase();
@@ -86,12 +87,13 @@ export function authRoutes(auth: AuthServices): RouteDef[] {
       },
     }),
     defineRoute({
-      method: 'get', path: '/auth/me', tag, access: 'public', query: z.strictObject({}), response: MeResponse,
+      method: 'get', path: '/auth/me', tag, access: 'public', query: z.strictObject({}), response: MeResponse, doc: { statuses: [401] },
       summary: 'The signed-in user; 401 when not signed in',
       handler: async ({ user }) => ({ user: signedIn(user) }),
     }),
     defineRoute({
       method: 'post', path: '/auth/password', tag, access: 'signed-in', query: z.strictObject({}), body: PasswordBody, response: OkResponse,
+      doc: { statuses: [429] },
       summary: "Change one's own password (the current one is checked like a sign-in); the other sessions end",
       handler: async ({ body, req, res, user }) => {
         const me = signedIn(user);

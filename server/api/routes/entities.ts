@@ -10,7 +10,7 @@ import {
 import type { GraphStore } from '../../store/port';
 import { EntityService } from '../../services/entities';
 import { defineRoute, type RouteDef } from '../route';
-import { Bool, DeleteResponse, StakeholderView, VersionParam } from '../schemas';
+import { Bool, DeleteResponse, ITEM_VIEWS, VersionParam, itemCreate, itemUpdate } from '../schemas';
 
 interface KindRoute {
   kind: Kind;
@@ -112,23 +112,12 @@ function splitBody(body: unknown): { entity: unknown; version: unknown } {
   return { entity: copy, version };
 }
 
-/**
- * What a PUT takes, for the OpenAPI document: the whole item (an update replaces it; a field left out is
- * gone), its key fields optional (the path gives them; if sent they must match) and the version read.
- */
-function putBody(schema: z.ZodObject, keyFields: readonly string[]): z.ZodType {
-  return schema.partial(Object.fromEntries(keyFields.map((f) => [f, true])) as Record<string, true>).extend({
-    version: z.number().int().min(1).optional()
-      .describe('the version you read (or give it as ?version= or an If-Match header)'),
-  });
-}
-
 export function entityRoutes(store: GraphStore, actorOf: (req: any) => string): RouteDef[] {
   const entities = new EntityService(store);
   return KIND_ROUTES.flatMap((r) => {
     const write = CATALOGUE.has(r.kind) ? 'catalogue' as const : 'edit' as const;
     const spec = KIND_SPECS[r.kind];
-    const item = r.kind === 'stakeholder' ? StakeholderView : (spec.schema as z.ZodObject).and(Meta);
+    const item = ITEM_VIEWS[r.kind];
     const { schema: params, pattern, key } = keyParams(r.kind);
     const itemPath = `/${r.path}/${pattern}`;
     const routes: RouteDef[] = [];
@@ -151,7 +140,8 @@ export function entityRoutes(store: GraphStore, actorOf: (req: any) => string): 
       }),
       defineRoute({
         method: 'post', path: `/${r.path}`, tag: r.tag, summary: `Create a ${r.kind}`, status: 201, access: write,
-        body: spec.schema as z.ZodType, validateBody: false, response: item,
+        body: itemCreate(r.kind), validateBody: false, response: item,
+        doc: { headers: { Location: `The new ${r.kind}'s address` } },
         handler: async ({ body, req, res, user }) => {
           const created = await entities.create(r.kind, splitBody(body).entity, user, actorOf(req));
           res.location(`/api/${r.path}/${encodeURIComponent(key(created as unknown as Record<string, string>)).replace('%7C', '/')}`);
@@ -161,7 +151,7 @@ export function entityRoutes(store: GraphStore, actorOf: (req: any) => string): 
       defineRoute({
         method: 'put', path: itemPath, tag: r.tag, summary: `Update a ${r.kind} (give the version you read)`,
         params, query: z.strictObject({ version: VersionParam.optional() }), access: write,
-        body: putBody(spec.schema as z.ZodObject, spec.keyFields), validateBody: false, response: item,
+        body: itemUpdate(r.kind), validateBody: false, response: item,
         handler: async ({ params: p, query, body, req, user }) => {
           const { entity, version } = splitBody(body);
           const expected = expectedVersion(version, query, req.get('if-match'));

@@ -45,17 +45,20 @@ async function send(res: Response, report: Report, format: z.infer<typeof Report
   return undefined;
 }
 
+/** The default answer is the HTML page; ?format=pdf a PDF, ?format=json the report model. */
+const REPORT_DOC = { media: { 'text/html': 'text', 'application/pdf': 'binary' } } as const;
+
 export function reportsRoutes(reports: ReportsService, pdf: PdfRenderer): RouteDef[] {
   const tag = 'Reports';
   return [
     defineRoute({
-      method: 'get', path: '/reports/country/:country', tag, params: ReportCountryParams, query: ReportQuery, response: Report, access: 'read',
+      method: 'get', path: '/reports/country/:country', tag, params: ReportCountryParams, query: ReportQuery, response: Report, access: 'read', doc: REPORT_DOC,
       summary: "A country profile (the NCP, the network, coverage, weak points, suggestions, comparison, provenance) as HTML, PDF or the report's JSON",
       handler: async ({ params, query, res, user }) =>
         send(res, await reports.country(params.country, query.round, user), query.format, `flow-atlas-report-${params.country}`, pdf),
     }),
     defineRoute({
-      method: 'get', path: '/reports/region', tag, query: ReportQuery, response: Report, access: 'read',
+      method: 'get', path: '/reports/region', tag, query: ReportQuery, response: Report, access: 'read', doc: REPORT_DOC,
       summary: "The regional report (coverage matrix, comparison, similarity, missing indicators and links) as HTML, PDF or the report's JSON",
       handler: async ({ query, res, user }) =>
         send(res, await reports.region(query.round, user), query.format, 'flow-atlas-report-region', pdf),

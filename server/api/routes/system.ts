@@ -1,5 +1,5 @@
 // Health (public: without a session only whether the store answers), the reference data the client needs
-// (catalogue, sectors, vocabularies) and the OpenAPI document (both 'read').
+// (catalogue, sectors, vocabularies; 'read') and the OpenAPI document (public: it holds no data).
 import { z } from 'zod';
 import {
   Basis, Channel, Confidence, Disaggregation, FlowStatus, Frequency, Granularity, Level, MembershipRole,
@@ -20,7 +20,7 @@ export function systemRoutes(store: GraphStore, openapi: () => object): RouteDef
   return [
     defineRoute({
       method: 'get', path: '/health', tag: 'System', summary: 'Which store, and whether it answers',
-      query: z.strictObject({}), response: HealthResponse, access: 'public',
+      query: z.strictObject({}), response: HealthResponse, access: 'public', doc: { unavailableBody: true },
       handler: async ({ res, user }) => {
         const health = await store.health();
         if (!health.reachable) res.status(503).set('Retry-After', String(STORE_RETRY_AFTER_SECONDS));
@@ -42,8 +42,8 @@ export function systemRoutes(store: GraphStore, openapi: () => object): RouteDef
       },
     }),
     defineRoute({
-      method: 'get', path: '/openapi.json', tag: 'System', summary: 'This API as an OpenAPI 3.1 document',
-      query: z.strictObject({}), access: 'read', handler: async () => openapi(),
+      method: 'get', path: '/openapi.json', tag: 'System', summary: 'This API as an OpenAPI 3.1 document (it holds no data: served without signing in)',
+      query: z.strictObject({}), access: 'public', handler: async () => openapi(),
     }),
   ];
 }
