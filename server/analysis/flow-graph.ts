@@ -35,6 +35,10 @@ export interface Catalogue {
 
 export interface FlowGraph {
   readonly options: AnalysisOptions;
+  /**
+   * The same graph as a graphology multigraph (edges keyed by flow id, self-loops included), built on
+   * first use: the analyses themselves read the plain indexes below, which cost far less to build.
+   */
   readonly graph: MultiDirectedGraph<StakeholderNode, FlowEdge>;
   readonly document: MapDocument;
   readonly catalogue: Catalogue;
@@ -43,6 +47,8 @@ export interface FlowGraph {
   /** Indicator codes of the catalogue, in catalogue order. */
   readonly indicators: readonly string[];
   ncpOf(country: string): string | undefined;
+  /** The stakeholder's node, undefined when it is not in the map. */
+  node(id: string): StakeholderNode | undefined;
   /** Indicators the stakeholder holds a dataset covering. */
   holds(stakeholder: string, indicator: string): boolean;
   /** The country's stakeholders holding a dataset covering the indicator, sorted by id. */
@@ -51,6 +57,8 @@ export interface FlowGraph {
   flowsCarrying(indicator: string): readonly FlowEdge[];
   /** Every admitted flow, self-loops left out. */
   readonly flows: readonly FlowEdge[];
+  /** Every admitted flow between stakeholders of the map, self-loops included, in the document's order (the graph's edges). */
+  readonly allFlows: readonly FlowEdge[];
   stakeholdersOf(country: string): readonly string[];
 }
 
@@ -62,11 +70,12 @@ export function admits(options: AnalysisOptions, flow: { status: string; basis: 
 }
 
 export function buildFlowGraph(document: MapDocument, catalogue: Catalogue, options: AnalysisOptions = DEFAULT_OPTIONS): FlowGraph {
-  const graph = new MultiDirectedGraph<StakeholderNode, FlowEdge>({ allowSelfLoops: true });
+  const nodes = new Map<string, StakeholderNode>();
   const ncps = new Map<string, string>();
   const byCountry = new Map<string, string[]>();
   for (const s of document.stakeholders) {
-    graph.addNode(s.id, { id: s.id, name: s.name, country: s.country, type: s.type, sector: sectorOf(s.type), ncp: s.ncp });
+    if (nodes.has(s.id)) throw new Error(`buildFlowGraph: stakeholder '${s.id}' is listed twice`);
+    nodes.set(s.id, { id: s.id, name: s.name, country: s.country, type: s.type, sector: sectorOf(s.type), ncp: s.ncp });
     if (s.ncp) ncps.set(s.country, s.id);
     const list = byCountry.get(s.country);
     if (list) list.push(s.id);
@@ -75,14 +84,18 @@ export function buildFlowGraph(document: MapDocument, catalogue: Catalogue, opti
   for (const ids of byCountry.values()) ids.sort();
   const carrying = new Map<string, FlowEdge[]>();
   const flows: FlowEdge[] = [];
+  const allFlows: FlowEdge[] = [];
+  const flowIds = new Set<string>();
   for (const f of document.flows) {
-    if (!admits(options, f) || !graph.hasNode(f.from) || !graph.hasNode(f.to)) continue;
+    if (!admits(options, f) || !nodes.has(f.from) || !nodes.has(f.to)) continue;
+    if (flowIds.has(f.id)) throw new Error(`buildFlowGraph: flow '${f.id}' is listed twice`);
+    flowIds.add(f.id);
     const edge: FlowEdge = {
       id: f.id, from: f.from, to: f.to, indicators: f.indicators, basis: f.basis, personDependent: f.personDependent,
       confidence: f.confidence, status: f.status,
       ...(f.frequency ? { frequency: f.frequency } : {}), ...(f.latencyDays !== undefined ? { latencyDays: f.latencyDays } : {}),
     };
-    graph.addDirectedEdgeWithKey(f.id, f.from, f.to, edge);
+    allFlows.push(edge);
     if (f.from === f.to) continue;
     flows.push(edge);
     for (const x of f.indicators) {
@@ -97,21 +110,86 @@ export function buildFlowGraph(document: MapDocument, catalogue: Catalogue, opti
     for (const x of d.indicators) set.add(x);
     held.set(d.holder, set);
   }
+  // Holders by country and indicator, in one pass over the (sorted) stakeholders of each country.
+  const holderLists = new Map<string, Map<string, string[]>>();
+  for (const [country, ids] of byCountry) {
+    const byIndicator = new Map<string, string[]>();
+    holderLists.set(country, byIndicator);
+    for (const id of ids) {
+      for (const x of held.get(id) ?? []) {
+        const list = byIndicator.get(x);
+        if (list) list.push(id);
+        else byIndicator.set(x, [id]);
+      }
+    }
+  }
   const countries = [...document.countries].sort((a, b) => (a.code < b.code ? -1 : 1));
+  let graph: MultiDirectedGraph<StakeholderNode, FlowEdge> | undefined;
   return {
     options,
-    graph,
+    get graph() {
+      if (!graph) {
+        graph = new MultiDirectedGraph<StakeholderNode, FlowEdge>({ allowSelfLoops: true });
+        for (const node of nodes.values()) graph.addNode(node.id, node);
+        for (const e of allFlows) graph.addDirectedEdgeWithKey(e.id, e.from, e.to, e);
+      }
+      return graph;
+    },
     document,
     catalogue,
     countries,
     indicators: catalogue.indicators.map((i) => i.code),
     ncpOf: (country) => ncps.get(country),
+    node: (id) => nodes.get(id),
     holds: (stakeholder, indicator) => held.get(stakeholder)?.has(indicator) ?? false,
-    holders: (country, indicator) => (byCountry.get(country) ?? []).filter((id) => held.get(id)?.has(indicator)),
+    holders: (country, indicator) => holderLists.get(country)?.get(indicator)?.slice() ?? [],
     flowsCarrying: (indicator) => carrying.get(indicator) ?? [],
     flows,
+    allFlows,
     stakeholdersOf: (country) => byCountry.get(country) ?? [],
   };
+}
+
+/** A stakeholder's node; throws for an id that is not in the map (a flow's ends always are). */
+export function nodeOf(fg: FlowGraph, id: string): StakeholderNode {
+  const node = fg.node(id);
+  if (!node) throw new Error(`flow graph: unknown stakeholder '${id}'`);
+  return node;
+}
+
+/** Flows by country, in one pass over every flow (memoised): what the per-country analyses would otherwise find by scanning them all. */
+export interface CountryFlows {
+  /** Admitted flows with both ends in the country, parallel flows and self-loops included, in the graph's order. */
+  readonly own: readonly FlowEdge[];
+  /** Admitted flows from a stakeholder of the country, self-loops left out. */
+  readonly outgoing: readonly FlowEdge[];
+  /** Admitted flows between a stakeholder of the country and one of another country (either direction). */
+  readonly crossBorder: readonly FlowEdge[];
+}
+
+const NO_FLOWS: CountryFlows = { own: [], outgoing: [], crossBorder: [] };
+
+export function countryFlows(fg: FlowGraph, country: string): CountryFlows {
+  const all = memoOn(fg, 'countryFlows', () => {
+    const map = new Map<string, { own: FlowEdge[]; outgoing: FlowEdge[]; crossBorder: FlowEdge[] }>();
+    const of = (c: string) => {
+      let entry = map.get(c);
+      if (!entry) map.set(c, (entry = { own: [], outgoing: [], crossBorder: [] }));
+      return entry;
+    };
+    for (const e of fg.allFlows) {
+      const a = nodeOf(fg, e.from).country;
+      const b = nodeOf(fg, e.to).country;
+      if (a === b) of(a).own.push(e);
+      else {
+        of(a).crossBorder.push(e);
+        of(b).crossBorder.push(e);
+      }
+      if (e.from !== e.to) of(a).outgoing.push(e);
+    }
+    return map;
+  });
+  return all.get(country) ?? NO_FLOWS;
 }
 
 /** The strongest basis rank of a set of parallel flows. */
@@ -135,13 +213,13 @@ export function countryBetweenness(fg: FlowGraph, country: string): Readonly<Rec
 
 function buildCountryGraph(fg: FlowGraph, country: string): DirectedGraph<StakeholderNode, { flows: string[] }> {
   const g = new DirectedGraph<StakeholderNode, { flows: string[] }>({ allowSelfLoops: false });
-  for (const id of fg.stakeholdersOf(country)) g.addNode(id, fg.graph.getNodeAttributes(id));
-  fg.graph.forEachEdge((key, attrs, from, to) => {
-    if (from === to || !g.hasNode(from) || !g.hasNode(to)) return;
-    const edge = `${from}->${to}`;
-    if (g.hasEdge(edge)) g.getEdgeAttributes(edge).flows.push(key);
-    else g.addDirectedEdgeWithKey(edge, from, to, { flows: [key] });
-  });
+  for (const id of fg.stakeholdersOf(country)) g.addNode(id, nodeOf(fg, id));
+  for (const e of countryFlows(fg, country).own) {
+    if (e.from === e.to) continue;
+    const edge = `${e.from}->${e.to}`;
+    if (g.hasEdge(edge)) g.getEdgeAttributes(edge).flows.push(e.id);
+    else g.addDirectedEdgeWithKey(edge, e.from, e.to, { flows: [e.id] });
+  }
   return g;
 }
 

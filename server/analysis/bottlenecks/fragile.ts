@@ -1,7 +1,7 @@
 // Fragile coverage (ANALYSIS.md §3): indicators that reach the NCP only through paths containing an
 // informal or person-dependent flow, or only through flows with reported or assumed evidence.
 import { coverageCell } from '../coverage/coverage';
-import { distancesTo, flowsTowards } from '../coverage/paths';
+import { flowsTowards, someReaches } from '../coverage/paths';
 import type { FlowEdge, FlowGraph } from '../flow-graph';
 
 export type FragileReason = 'informal' | 'person_dependent' | 'informal_or_person_dependent' | 'unconfirmed';
@@ -15,8 +15,7 @@ const isInformal = (e: FlowEdge) => e.basis === 'informal';
 const isPersonDependent = (e: FlowEdge) => e.personDependent;
 
 function reachesAvoiding(edges: readonly FlowEdge[], holders: readonly string[], ncp: string, avoid: (e: FlowEdge) => boolean): boolean {
-  const dist = distancesTo(edges.filter((e) => !avoid(e)), ncp);
-  return holders.some((h) => h !== ncp && dist.has(h));
+  return someReaches(edges, holders, ncp, (e) => !avoid(e));
 }
 
 /**

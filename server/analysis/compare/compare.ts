@@ -3,7 +3,7 @@
 // (cosine of the type-level role matrices).
 import { INTERNATIONAL } from '../../model';
 import { assertCountry, countryCoverage } from '../coverage/coverage';
-import { countryBetweenness, countryGraph, nationalCountries, type FlowEdge, type FlowGraph } from '../flow-graph';
+import { countryBetweenness, countryFlows, countryGraph, nationalCountries, nodeOf, type FlowEdge, type FlowGraph } from '../flow-graph';
 import {
   betweennessCentralization, components, degreeCentralization, density, meanDegree, reciprocity,
 } from '../metrics';
@@ -43,30 +43,21 @@ export interface Comparison {
 const share = (k: number, n: number) => (n > 0 ? k / n : 0);
 
 /** The admitted flows with both ends in the country (parallel flows each count; self-loops too). */
-function ownFlows(fg: FlowGraph, country: string): FlowEdge[] {
-  const list: FlowEdge[] = [];
-  fg.graph.forEachEdge((_k, e) => {
-    if (fg.graph.getNodeAttribute(e.from, 'country') === country && fg.graph.getNodeAttribute(e.to, 'country') === country) list.push(e);
-  });
-  return list;
+function ownFlows(fg: FlowGraph, country: string): readonly FlowEdge[] {
+  return countryFlows(fg, country).own;
 }
 
 export function countryMetrics(fg: FlowGraph, country: string): CountryMetrics {
   assertCountry(fg, country);
   const cg = countryGraph(fg, country);
   const flows = ownFlows(fg, country);
-  const coverage = countryCoverage(fg, country);
+  const coverage = countryCoverage(fg, country, false);
   const hops = coverage.cells.filter((c) => c.status === 'reaches_ncp').map((c) => c.hops!);
   const ncp = fg.ncpOf(country);
   const comps = components(cg);
   const bc = countryBetweenness(fg, country);
   const basis = (b: string) => share(flows.filter((f) => f.basis === b).length, flows.length);
-  let crossBorderChannels = 0;
-  fg.graph.forEachEdge((_k, e) => {
-    const a = fg.graph.getNodeAttribute(e.from, 'country');
-    const b = fg.graph.getNodeAttribute(e.to, 'country');
-    if (a !== b && (a === country || b === country)) crossBorderChannels++;
-  });
+  const crossBorderChannels = countryFlows(fg, country).crossBorder.length;
   return {
     country,
     stakeholders: cg.order,
@@ -95,7 +86,7 @@ export function roleMatrix(fg: FlowGraph, country: string, level: 'type' | 'sect
   const flows = ownFlows(fg, country);
   const counts: Record<string, number> = {};
   for (const f of flows) {
-    const key = `${fg.graph.getNodeAttribute(f.from, level)}>${fg.graph.getNodeAttribute(f.to, level)}`;
+    const key = `${nodeOf(fg, f.from)[level]}>${nodeOf(fg, f.to)[level]}`;
     counts[key] = (counts[key] ?? 0) + 1;
   }
   return Object.fromEntries(Object.keys(counts).sort().map((k) => [k, counts[k]! / flows.length]));

@@ -1,9 +1,9 @@
 // Coverage (ANALYSIS.md §1): does each kind of information reach a country's NCP, and how.
 import { NotFoundError } from '../../errors';
 import { INTERNATIONAL } from '../../model';
-import { nationalCountries, type FlowGraph } from '../flow-graph';
+import { nationalCountries, nodeOf, type FlowGraph } from '../flow-graph';
 import { memoOn } from '../memo';
-import { bestPath, reachableFrom } from './paths';
+import { bestPath, reachesAny } from './paths';
 
 export type CoverageStatus = 'held_by_ncp' | 'reaches_ncp' | 'collected_not_reaching' | 'not_collected' | 'no_ncp';
 
@@ -61,21 +61,21 @@ function computeCell(fg: FlowGraph, country: string, indicator: string, outward:
 
 /** Whether an X-path leads from the NCP to another country's NCP or to an international body. */
 function passesOn(fg: FlowGraph, country: string, ncp: string, indicator: string): boolean {
-  for (const id of reachableFrom(fg.flowsCarrying(indicator), ncp)) {
-    if (id === ncp) continue;
-    const node = fg.graph.getNodeAttributes(id);
-    if (node.country === INTERNATIONAL || (node.ncp && node.country !== country)) return true;
-  }
-  return false;
+  return reachesAny(fg.flowsCarrying(indicator), ncp, (id) => {
+    if (id === ncp) return false;
+    const node = nodeOf(fg, id);
+    return node.country === INTERNATIONAL || (node.ncp && node.country !== country);
+  });
 }
 
 function ratio(part: number, whole: number): number | null {
   return whole > 0 ? part / whole : null;
 }
 
-export function countryCoverage(fg: FlowGraph, country: string): CountryCoverage {
+/** A country's coverage; `outward: false` leaves out `passedOn` (the ratios and hops do not depend on it). */
+export function countryCoverage(fg: FlowGraph, country: string, outward = true): CountryCoverage {
   assertCountry(fg, country);
-  const cells = fg.indicators.map((x) => coverageCell(fg, country, x));
+  const cells = fg.indicators.map((x) => coverageCell(fg, country, x, outward));
   const ncp = fg.ncpOf(country) ?? null;
   const reached = cells.filter((c) => c.status === 'held_by_ncp' || c.status === 'reaches_ncp').length;
   const collected = cells.filter((c) => c.status !== 'not_collected' && c.status !== 'no_ncp').length;

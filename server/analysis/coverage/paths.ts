@@ -20,68 +20,202 @@ const BASES = ['informal', 'project', 'agreement', 'statutory'] as const;
 /** Stronger than any basis: the NCP's own "link" to itself. */
 const NONE = BASES.length;
 
-// Adjacency of an edge list, built once per list: the coverage matrix asks the same indicator's
-// flows again for every country.
-const indexes = new WeakMap<readonly FlowEdge[], { from: Map<string, FlowEdge[]>; to: Map<string, FlowEdge[]> }>();
+/**
+ * An edge list as numbered nodes and compressed rows, built once per list (the coverage matrix asks
+ * the same indicator's flows again for every country): node i is `nodes[i]`; the flows out of i are
+ * the positions `outEdges[outStart[i]] .. outEdges[outStart[i + 1] - 1]` in the list, in list order,
+ * and likewise into i. `dist` and `queue` are scratch space for one search at a time: `dist` is -1
+ * everywhere between searches.
+ */
+export interface EdgeIndex {
+  readonly edges: readonly FlowEdge[];
+  readonly nodes: readonly string[];
+  readonly indexOf: ReadonlyMap<string, number>;
+  readonly from: Int32Array;
+  readonly to: Int32Array;
+  readonly basis: Int8Array;
+  readonly outStart: Int32Array;
+  readonly outEdges: Int32Array;
+  readonly inStart: Int32Array;
+  readonly inEdges: Int32Array;
+  readonly dist: Int32Array;
+  readonly queue: Int32Array;
+}
 
-export function index(edges: readonly FlowEdge[], key: 'from' | 'to'): Map<string, FlowEdge[]> {
-  let cached = indexes.get(edges);
-  if (!cached) {
-    cached = { from: new Map(), to: new Map() };
-    for (const e of edges) {
-      for (const k of ['from', 'to'] as const) {
-        const list = cached[k].get(e[k]);
-        if (list) list.push(e);
-        else cached[k].set(e[k], [e]);
+const indexes = new WeakMap<readonly FlowEdge[], EdgeIndex>();
+
+function rows(n: number, ends: Int32Array): { start: Int32Array; list: Int32Array } {
+  const start = new Int32Array(n + 1);
+  for (let k = 0; k < ends.length; k++) start[ends[k]! + 1]!++;
+  for (let i = 0; i < n; i++) start[i + 1] = start[i + 1]! + start[i]!;
+  const fill = start.slice(0, n);
+  const list = new Int32Array(ends.length);
+  for (let k = 0; k < ends.length; k++) list[fill[ends[k]!]!++] = k;
+  return { start, list };
+}
+
+export function edgeIndex(edges: readonly FlowEdge[]): EdgeIndex {
+  let ix = indexes.get(edges);
+  if (ix) return ix;
+  const indexOf = new Map<string, number>();
+  const nodes: string[] = [];
+  const number = (id: string): number => {
+    let i = indexOf.get(id);
+    if (i === undefined) {
+      i = nodes.length;
+      nodes.push(id);
+      indexOf.set(id, i);
+    }
+    return i;
+  };
+  const m = edges.length;
+  const from = new Int32Array(m);
+  const to = new Int32Array(m);
+  const basis = new Int8Array(m);
+  for (let k = 0; k < m; k++) {
+    const e = edges[k]!;
+    from[k] = number(e.from);
+    to[k] = number(e.to);
+    basis[k] = basisRank(e.basis);
+  }
+  const n = nodes.length;
+  const out = rows(n, from);
+  const into = rows(n, to);
+  ix = {
+    edges, nodes, indexOf, from, to, basis,
+    outStart: out.start, outEdges: out.list, inStart: into.start, inEdges: into.list,
+    dist: new Int32Array(n).fill(-1), queue: new Int32Array(n),
+  };
+  indexes.set(edges, ix);
+  return ix;
+}
+
+/**
+ * Breadth-first search from node `source` against the flows ('in': the nodes with a path to it) or
+ * along them ('out'), over the flows not marked in `skip`. Leaves hop distances in `ix.dist` and the
+ * nodes found, in order of distance, in `ix.queue[0 .. count - 1]`; returns count. The caller must
+ * `release` the index before the next search.
+ */
+function search(ix: EdgeIndex, source: number, direction: 'in' | 'out', skip?: Uint8Array): number {
+  const { dist, queue } = ix;
+  const start = direction === 'in' ? ix.inStart : ix.outStart;
+  const list = direction === 'in' ? ix.inEdges : ix.outEdges;
+  const other = direction === 'in' ? ix.from : ix.to;
+  let head = 0;
+  let tail = 0;
+  dist[source] = 0;
+  queue[tail++] = source;
+  while (head < tail) {
+    const v = queue[head++]!;
+    const d = dist[v]! + 1;
+    for (let p = start[v]!, end = start[v + 1]!; p < end; p++) {
+      const k = list[p]!;
+      if (skip && skip[k]) continue;
+      const w = other[k]!;
+      if (dist[w] === -1) {
+        dist[w] = d;
+        queue[tail++] = w;
       }
     }
-    indexes.set(edges, cached);
   }
-  return cached[key];
+  return tail;
+}
+
+function release(ix: EdgeIndex, count: number): void {
+  for (let i = 0; i < count; i++) ix.dist[ix.queue[i]!] = -1;
 }
 
 /** Hop distance of every node that has a path to `target` over `edges` (reverse breadth-first search). */
 export function distancesTo(edges: readonly FlowEdge[], target: string): Map<string, number> {
-  const incoming = index(edges, 'to');
-  const dist = new Map<string, number>([[target, 0]]);
-  const queue = [target];
-  for (let i = 0; i < queue.length; i++) {
-    const w = queue[i]!;
-    const d = dist.get(w)!;
-    for (const e of incoming.get(w) ?? []) {
-      if (!dist.has(e.from)) {
-        dist.set(e.from, d + 1);
-        queue.push(e.from);
-      }
-    }
+  const ix = edgeIndex(edges);
+  const t = ix.indexOf.get(target);
+  if (t === undefined) return new Map([[target, 0]]);
+  const count = search(ix, t, 'in');
+  try {
+    const dist = new Map<string, number>();
+    for (let i = 0; i < count; i++) dist.set(ix.nodes[ix.queue[i]!]!, ix.dist[ix.queue[i]!]!);
+    return dist;
+  } finally {
+    release(ix, count);
   }
-  return dist;
 }
+
+/** Whether some node of `sources` other than `target` has a path to `target` over the flows of `edges` that `usable` admits. */
+export function someReaches(edges: readonly FlowEdge[], sources: readonly string[], target: string, usable: (e: FlowEdge) => boolean = () => true): boolean {
+  const ix = edgeIndex(edges);
+  const t = ix.indexOf.get(target);
+  if (t === undefined) return false;
+  const skip = new Uint8Array(edges.length);
+  for (let k = 0; k < edges.length; k++) if (!usable(edges[k]!)) skip[k] = 1;
+  const count = search(ix, t, 'in', skip);
+  try {
+    return sources.some((s) => {
+      const i = ix.indexOf.get(s);
+      return s !== target && i !== undefined && ix.dist[i] !== -1;
+    });
+  } finally {
+    release(ix, count);
+  }
+}
+
+const towards = new WeakMap<readonly FlowEdge[], Map<string, readonly FlowEdge[]>>();
 
 /**
  * The flows that can lie on a path to `target`: both ends have a path to it. Analyses of paths into
  * one NCP need nothing else, and on a large region this is a small part of an indicator's flows.
+ * Memoised per list and target; the same (read-only) array is returned again.
  */
-export function flowsTowards(edges: readonly FlowEdge[], target: string): FlowEdge[] {
-  const dist = distancesTo(edges, target);
-  return edges.filter((e) => dist.has(e.from) && dist.has(e.to));
+export function flowsTowards(edges: readonly FlowEdge[], target: string): readonly FlowEdge[] {
+  let byTarget = towards.get(edges);
+  if (!byTarget) towards.set(edges, (byTarget = new Map()));
+  let found = byTarget.get(target);
+  if (found) return found;
+  const ix = edgeIndex(edges);
+  const t = ix.indexOf.get(target);
+  if (t === undefined) found = [];
+  else {
+    const count = search(ix, t, 'in');
+    try {
+      found = edges.filter((_e, k) => ix.dist[ix.from[k]!] !== -1 && ix.dist[ix.to[k]!] !== -1);
+    } finally {
+      release(ix, count);
+    }
+  }
+  byTarget.set(target, found);
+  return found;
 }
 
 /** Every node reachable from `source` over `edges` (forward breadth-first search), source included. */
 export function reachableFrom(edges: readonly FlowEdge[], source: string): Set<string> {
-  const outgoing = index(edges, 'from');
-  const seen = new Set([source]);
-  const queue = [source];
-  for (let i = 0; i < queue.length; i++) {
-    for (const e of outgoing.get(queue[i]!) ?? []) {
-      if (!seen.has(e.to)) {
-        seen.add(e.to);
-        queue.push(e.to);
-      }
-    }
+  const ix = edgeIndex(edges);
+  const s = ix.indexOf.get(source);
+  if (s === undefined) return new Set([source]);
+  const count = search(ix, s, 'out');
+  try {
+    const seen = new Set<string>();
+    for (let i = 0; i < count; i++) seen.add(ix.nodes[ix.queue[i]!]!);
+    return seen;
+  } finally {
+    release(ix, count);
   }
-  return seen;
 }
+
+/** Whether a node other than `source` that `test` accepts is reachable from `source` over `edges`. */
+export function reachesAny(edges: readonly FlowEdge[], source: string, test: (id: string) => boolean): boolean {
+  const ix = edgeIndex(edges);
+  const s = ix.indexOf.get(source);
+  if (s === undefined) return false;
+  const count = search(ix, s, 'out');
+  try {
+    for (let i = 1; i < count; i++) if (test(ix.nodes[ix.queue[i]!]!)) return true;
+    return false;
+  } finally {
+    release(ix, count);
+  }
+}
+
+/** Flow a before flow b: by the node it leads to, then by id. */
+const byNextThenId = (a: FlowEdge, b: FlowEdge) => (a.to < b.to ? -1 : a.to > b.to ? 1 : a.id < b.id ? -1 : 1);
 
 /**
  * The best X-path from any of `holders` to `ncp`: fewest hops; among those, the strongest weakest
@@ -89,37 +223,77 @@ export function reachableFrom(edges: readonly FlowEdge[], source: string): Set<s
  * id, then flow id. Undefined when no holder has a path.
  */
 export function bestPath(edges: readonly FlowEdge[], holders: readonly string[], ncp: string): BestPath | undefined {
-  const dist = distancesTo(edges, ncp);
-  const reaching = holders.filter((h) => dist.has(h) && h !== ncp);
-  if (!reaching.length) return undefined;
-  const hops = Math.min(...reaching.map((h) => dist.get(h)!));
-  const outgoing = index(edges, 'from');
-  // Steps along shortest paths only: v -> w with dist(w) = dist(v) - 1.
-  const steps = (v: string) => (outgoing.get(v) ?? []).filter((e) => dist.get(e.to) === dist.get(v)! - 1);
+  const ix = edgeIndex(edges);
+  const t = ix.indexOf.get(ncp);
+  if (t === undefined) return undefined;
+  const count = search(ix, t, 'in');
+  try {
+    return bestFromSearch(ix, count, holders, ncp, t);
+  } finally {
+    release(ix, count);
+  }
+}
 
-  // best(v): the strongest weakest basis over shortest paths from v to the NCP, by increasing distance.
-  const best = new Map<string, number>([[ncp, NONE]]);
-  const byDistance = [...dist.entries()].filter(([, d]) => d > 0 && d <= hops).sort((a, b) => a[1] - b[1]);
-  for (const [v] of byDistance) {
+function bestFromSearch(ix: EdgeIndex, count: number, holders: readonly string[], ncp: string, t: number): BestPath | undefined {
+  const { dist, queue, outStart, outEdges, to, basis, edges } = ix;
+  let hops = Infinity;
+  const reaching: Array<{ id: string; i: number }> = [];
+  for (const h of holders) {
+    const i = ix.indexOf.get(h);
+    if (h === ncp || i === undefined || dist[i] === -1) continue;
+    reaching.push({ id: h, i });
+    if (dist[i]! < hops) hops = dist[i]!;
+  }
+  if (!reaching.length) return undefined;
+
+  // best(v): the strongest weakest basis over shortest paths from v to the NCP, by increasing
+  // distance (the search found nodes in that order). Steps along shortest paths only: v -> w with
+  // dist(w) = dist(v) - 1; every such w is nearer, so its value is known.
+  const best = new Map<number, number>([[t, NONE]]);
+  for (let q = 1; q < count; q++) {
+    const v = queue[q]!;
+    const dv = dist[v]!;
+    if (dv > hops) break;
     let value = -1;
-    for (const e of steps(v)) value = Math.max(value, Math.min(basisRank(e.basis), best.get(e.to) ?? -1));
+    for (let p = outStart[v]!, end = outStart[v + 1]!; p < end; p++) {
+      const k = outEdges[p]!;
+      const w = to[k]!;
+      if (dist[w] !== dv - 1) continue;
+      value = Math.max(value, Math.min(basis[k]!, best.get(w) ?? -1));
+    }
     best.set(v, value);
   }
-  const holder = reaching
-    .filter((h) => dist.get(h) === hops)
-    .sort((a, b) => best.get(b)! - best.get(a)! || (a < b ? -1 : 1))[0]!;
-  const target = best.get(holder)!;
+  let chosen: { id: string; i: number } | undefined;
+  for (const h of reaching) {
+    if (dist[h.i] !== hops) continue;
+    if (!chosen) chosen = h;
+    else {
+      const a = best.get(h.i)!;
+      const b = best.get(chosen.i)!;
+      if (a > b || (a === b && h.id < chosen.id)) chosen = h;
+    }
+  }
+  const holder = chosen!.id;
+  const target = best.get(chosen!.i)!;
 
   const path = [holder];
   const used: FlowEdge[] = [];
-  let v = holder;
-  while (v !== ncp) {
-    const step = steps(v)
-      .filter((e) => basisRank(e.basis) >= target && (best.get(e.to) ?? -1) >= target)
-      .sort((a, b) => (a.to < b.to ? -1 : a.to > b.to ? 1 : a.id < b.id ? -1 : 1))[0]!;
-    used.push(step);
-    path.push(step.to);
-    v = step.to;
+  let v = chosen!.i;
+  while (v !== t) {
+    let step: FlowEdge | undefined;
+    let next = -1;
+    for (let p = outStart[v]!, end = outStart[v + 1]!; p < end; p++) {
+      const k = outEdges[p]!;
+      const w = to[k]!;
+      if (dist[w] !== dist[v]! - 1 || basis[k]! < target || (best.get(w) ?? -1) < target) continue;
+      if (!step || byNextThenId(edges[k]!, step) < 0) {
+        step = edges[k]!;
+        next = w;
+      }
+    }
+    used.push(step!);
+    path.push(step!.to);
+    v = next;
   }
   const flows = used.map((e) => e.id);
   const frequencies = used.flatMap((e) => (e.frequency ? [e.frequency] : []));

@@ -3,7 +3,7 @@
 // constraint, and its cross-border channels.
 import { INTERNATIONAL } from '../../model';
 import { assertCountry, countryCoverage } from '../coverage/coverage';
-import { countryBetweenness, countryGraph, type FlowGraph } from '../flow-graph';
+import { countryBetweenness, countryFlows, countryGraph, nodeOf, type FlowGraph } from '../flow-graph';
 import { brokerage, burtConstraint, harmonicCloseness, reach, type BrokerageRoles, type Reach } from '../metrics';
 
 export interface CrossBorderFlow {
@@ -53,16 +53,20 @@ export function ncpPosition(fg: FlowGraph, country: string): NcpPosition {
   const codes = (test: (c: (typeof coverage.cells)[number]) => boolean) => coverage.cells.filter(test).map((c) => c.indicator);
   const bc = countryBetweenness(fg, country);
   const foreign = (id: string) => {
-    const node = fg.graph.getNodeAttributes(id);
+    const node = nodeOf(fg, id);
     return node.country === INTERNATIONAL || (node.ncp && node.country !== country);
   };
   const crossBorder = { in: [] as CrossBorderFlow[], out: [] as CrossBorderFlow[] };
-  for (const e of fg.flows) {
+  // A flow to or from the NCP with a foreign end: between the NCP's country and another one, unless
+  // the NCP's own country is the international layer (then both ends may be international bodies).
+  const candidates = country === INTERNATIONAL ? fg.flows : countryFlows(fg, country).crossBorder;
+  for (const e of candidates) {
+    if (e.from === e.to) continue;
     if (e.to === ncp && foreign(e.from)) {
-      crossBorder.in.push({ flow: e.id, stakeholder: e.from, country: fg.graph.getNodeAttribute(e.from, 'country'), indicators: e.indicators });
+      crossBorder.in.push({ flow: e.id, stakeholder: e.from, country: nodeOf(fg, e.from).country, indicators: e.indicators });
     }
     if (e.from === ncp && foreign(e.to)) {
-      crossBorder.out.push({ flow: e.id, stakeholder: e.to, country: fg.graph.getNodeAttribute(e.to, 'country'), indicators: e.indicators });
+      crossBorder.out.push({ flow: e.id, stakeholder: e.to, country: nodeOf(fg, e.to).country, indicators: e.indicators });
     }
   }
   crossBorder.in.sort((a, b) => a.flow.localeCompare(b.flow));

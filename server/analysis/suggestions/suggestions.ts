@@ -3,8 +3,8 @@
 // the type-level flow patterns most other countries have and this one lacks.
 import { INTERNATIONAL, TYPE_NOUNS, type StakeholderType } from '../../model';
 import { assertCountry, coverageCell } from '../coverage/coverage';
-import { distancesTo, index } from '../coverage/paths';
-import { nationalCountries, type FlowEdge, type FlowGraph } from '../flow-graph';
+import { distancesTo, edgeIndex } from '../coverage/paths';
+import { countryFlows, nationalCountries, nodeOf, type FlowEdge, type FlowGraph } from '../flow-graph';
 import { memoOn } from '../memo';
 
 export type SuggestionKind = 'direct' | 'join_route' | 'extend_flow';
@@ -60,15 +60,29 @@ function peerScore(fg: FlowGraph, peerCountries: readonly string[], indicator: s
     () => computePeerScore(fg, peerCountries, indicator, fromType, toType));
 }
 
+/** An indicator's flows by sender type: the sender's country, whether the flow goes to that country's NCP, the receiver's type. */
+function sendersByType(fg: FlowGraph, indicator: string): Map<string, Array<{ country: string; toNcp: boolean; toType: string }>> {
+  return memoOn(fg, `sendersByType|${indicator}`, () => {
+    const map = new Map<string, Array<{ country: string; toNcp: boolean; toType: string }>>();
+    for (const e of fg.flowsCarrying(indicator)) {
+      const from = nodeOf(fg, e.from);
+      const entry = { country: from.country, toNcp: fg.ncpOf(from.country) === e.to, toType: nodeOf(fg, e.to).type };
+      const list = map.get(from.type);
+      if (list) list.push(entry);
+      else map.set(from.type, [entry]);
+    }
+    return map;
+  });
+}
+
 function computePeerScore(fg: FlowGraph, peerCountries: readonly string[], indicator: string, fromType: string, toType: string): { k: number; n: number; share: number } {
   const n = peerCountries.length;
   if (!n) return { k: 0, n, share: 0 };
+  const peerSet = new Set(peerCountries);
   const inPeer = new Set<string>();
-  for (const e of fg.flowsCarrying(indicator)) {
-    const from = fg.graph.getNodeAttributes(e.from);
-    const to = fg.graph.getNodeAttributes(e.to);
-    if (from.type !== fromType || !peerCountries.includes(from.country)) continue;
-    if (fg.ncpOf(from.country) === e.to || to.type === toType) inPeer.add(from.country);
+  for (const f of sendersByType(fg, indicator).get(fromType) ?? []) {
+    if (!peerSet.has(f.country)) continue;
+    if (f.toNcp || f.toType === toType) inPeer.add(f.country);
   }
   return { k: inPeer.size, n, share: inPeer.size / n };
 }
@@ -79,16 +93,26 @@ function computePeerScore(fg: FlowGraph, peerCountries: readonly string[], indic
  */
 function anyPath(fg: FlowGraph, from: string, ncp: string, dist: ReadonlyMap<string, number>, indicator: string): FlowEdge[] | undefined {
   if (!dist.has(from)) return undefined;
-  const outgoing = index(fg.flows, 'from');
+  const ix = edgeIndex(fg.flows);
   const path: FlowEdge[] = [];
   let v = from;
   while (v !== ncp) {
     // Prefer flows that already carry X (fewer to extend), then by id.
-    const next = (outgoing.get(v) ?? [])
-      .filter((e) => dist.get(e.to) === dist.get(v)! - 1)
-      .sort((a, b) => Number(b.indicators.includes(indicator)) - Number(a.indicators.includes(indicator)) || (a.id < b.id ? -1 : 1))[0]!;
-    path.push(next);
-    v = next.to;
+    const row = ix.indexOf.get(v)!;
+    const dv = dist.get(v)!;
+    let next: FlowEdge | undefined;
+    let nextCarries = false;
+    for (let p = ix.outStart[row]!, end = ix.outStart[row + 1]!; p < end; p++) {
+      const e = ix.edges[ix.outEdges[p]!]!;
+      if (dist.get(e.to) !== dv - 1) continue;
+      const carries = e.indicators.includes(indicator);
+      if (!next || (carries && !nextCarries) || (carries === nextCarries && e.id < next.id)) {
+        next = e;
+        nextCarries = carries;
+      }
+    }
+    path.push(next!);
+    v = next!.to;
   }
   return path;
 }
@@ -97,38 +121,38 @@ function suggestionsFor(
   fg: FlowGraph, country: string, indicator: string, ncp: string, peerCountries: readonly string[], distAll: ReadonlyMap<string, number>,
 ): Suggestion[] {
   const out: Suggestion[] = [];
-  const ncpType = fg.graph.getNodeAttributes(ncp).type;
+  const ncpType = nodeOf(fg, ncp).type;
   const make = (kind: SuggestionKind, from: string, to: string, explain: (k: number, n: number) => string, flow?: string): Suggestion => {
-    const fromType = fg.graph.getNodeAttributes(from).type;
-    const toType = fg.graph.getNodeAttributes(to).type;
+    const fromType = nodeOf(fg, from).type;
+    const toType = nodeOf(fg, to).type;
     const peer = peerScore(fg, peerCountries, indicator, fromType, to === ncp ? ncpType : toType);
     return {
       indicator, kind, from, to, ...(flow ? { flow } : {}), peerScore: peer.share,
       score: WEIGHT[kind] * (1 + peer.share), explanation: explain(peer.k, peer.n),
     };
   };
-  const name = (id: string) => fg.graph.getNodeAttributes(id).name;
-  const dist = distancesTo(fg.flowsCarrying(indicator), ncp);
+  const name = (id: string) => nodeOf(fg, id).name;
+  // Nodes with an X-path to the NCP, nearest first, then by id: the routes a holder could join.
+  const routes = [...distancesTo(fg.flowsCarrying(indicator), ncp).entries()]
+    .filter(([, d]) => d > 0)
+    .sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1));
 
   for (const holder of fg.holders(country, indicator)) {
-    const type = noun(fg.graph.getNodeAttributes(holder).type);
+    const type = noun(nodeOf(fg, holder).type);
     out.push(make('direct', holder, ncp, (k, n) =>
       `${countOf(k, n)} ${type} sends ${indicator} directly to the NCP; here ${name(holder)} holds it but it never reaches the NCP.`));
 
-    const routes = [...dist.entries()]
-      .filter(([y, d]) => d > 0 && y !== holder)
-      .sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1));
-    const join = routes[0];
+    const join = routes[0]?.[0] !== holder ? routes[0] : routes[1];
     if (join) {
       const [y, d] = join;
-      const yType = noun(fg.graph.getNodeAttributes(y).type);
+      const yType = noun(nodeOf(fg, y).type);
       out.push(make('join_route', holder, y, (k, n) =>
         `${name(y)} already passes ${indicator} on to the NCP in ${d} hop${d === 1 ? '' : 's'}; ${countOf(k, n).toLowerCase()} ${type} sends ${indicator} to ${yType} or to the NCP.`));
     }
 
     for (const e of anyPath(fg, holder, ncp, distAll, indicator) ?? []) {
       if (e.indicators.includes(indicator)) continue;
-      const fromType = noun(fg.graph.getNodeAttributes(e.from).type);
+      const fromType = noun(nodeOf(fg, e.from).type);
       out.push(make('extend_flow', e.from, e.to, (k, n) =>
         `Flow ${e.id} (${name(e.from)} to ${name(e.to)}) already lies on a route from ${name(holder)} to the NCP but does not carry ${indicator}; ${countOf(k, n).toLowerCase()} ${fromType} sends it on.`, e.id));
     }
@@ -145,16 +169,17 @@ function suggestionsFor(
 
 /** Type-level flows (sender type -> receiver type, per indicator) of a country; an NCP counts as 'ncp'. */
 function typeLevelFlows(fg: FlowGraph, country: string): Set<string> {
-  const found = new Set<string>();
-  const typeOf = (id: string) => {
-    const a = fg.graph.getNodeAttributes(id);
-    return a.ncp ? NCP_TYPE : a.type;
-  };
-  fg.graph.forEachEdge((_k, e) => {
-    if (e.from === e.to || fg.graph.getNodeAttributes(e.from).country !== country) return;
-    for (const x of e.indicators) found.add(`${typeOf(e.from)}\u0000${typeOf(e.to)}\u0000${x}`);
+  return memoOn(fg, `typeLevelFlows|${country}`, () => {
+    const found = new Set<string>();
+    const typeOf = (id: string) => {
+      const a = nodeOf(fg, id);
+      return a.ncp ? NCP_TYPE : a.type;
+    };
+    for (const e of countryFlows(fg, country).outgoing) {
+      for (const x of e.indicators) found.add(`${typeOf(e.from)}\u0000${typeOf(e.to)}\u0000${x}`);
+    }
+    return found;
   });
-  return found;
 }
 
 export function peerPatterns(fg: FlowGraph, country: string): PeerPattern[] {
