@@ -56,7 +56,7 @@ class Components {
   }
 
   /** The JSON Schema of `schema`: a $ref when it is named, the named parts of it moved to components. */
-  schema(schema: z.ZodType, io: Io): Json {
+  schema(schema: z.ZodType, io: Io, options: { body?: boolean } = {}): Json {
     const js = z.toJSONSchema(schema, {
       io, metadata: this.registries[io], unrepresentable: 'any',
       override: ({ zodSchema, jsonSchema }) => {
@@ -70,6 +70,13 @@ class Components {
           j.type = 'boolean';
         }
         if (zodSchema === CountryCode) j.pattern = COUNTRY_PATTERN;
+        // In a request body a default is what the server fills in for a field left out. Client generators read
+        // `default` as "always present" (openapi-typescript makes such fields required), so bodies say it in words.
+        if (options.body && j.default !== undefined) {
+          const said = `Default when left out: ${JSON.stringify(j.default)}.`;
+          j.description = typeof j.description === 'string' ? `${j.description} ${said}` : said;
+          delete j.default;
+        }
       },
     }) as Json;
     const defs = (js.$defs ?? {}) as Record<string, Json>;
@@ -181,7 +188,7 @@ function responses(route: RouteDef, components: Components): Json {
 
 function requestBody(route: RouteDef, components: Components): Json | undefined {
   if (!route.body) return undefined;
-  const content: Record<string, object> = { 'application/json': { schema: components.schema(route.body, 'input') } };
+  const content: Record<string, object> = { 'application/json': { schema: components.schema(route.body, 'input', { body: true }) } };
   for (const type of route.bodyTypes ?? []) {
     content[type] = type.includes('yaml')
       ? { schema: { type: 'string', contentMediaType: type, description: 'The map document as YAML' } }
