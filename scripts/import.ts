@@ -4,12 +4,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import YAML from 'yaml';
 import type { OnConflict } from '../server/model';
 import type { GraphStore, ImportMode, ImportResult } from '../server/store/port';
-import {
-  SHEETS, UPLOAD_LIMIT_BYTES, formatMB, importParsed, parseUpload, sheetByName, type UploadFormat,
-} from '../server/tabular';
+// The spreadsheet readers (exceljs) and the YAML parser are loaded only for the files that need them:
+// they cost a map document's import most of a second at start-up.
+import type { UploadFormat } from '../server/tabular';
+import { SHEETS, sheetByName } from '../server/tabular/columns';
+import { UPLOAD_LIMIT_BYTES, formatMB } from '../server/tabular/limits';
 import { ProgressBar, runWithStore, UsageError } from './cli';
 
 const USAGE = 'npm run import -- [--mode merge|replace] [--dry-run] [--on-conflict keep|overwrite] <file.json|.yaml|.yml|.xlsx|.zip|.csv>';
@@ -29,7 +30,7 @@ export function readDocumentFile(file: string): unknown {
   if (!DOCUMENTS.includes(ext)) throw new UsageError(`cannot import '${file}': the file must end in .json, .yaml or .yml`);
   const text = readFile(file).toString('utf8');
   try {
-    return ext === '.json' ? JSON.parse(text) : YAML.parse(text, { maxAliasCount: 100 });
+    return ext === '.json' ? JSON.parse(text) : (require('yaml') as typeof import('yaml')).parse(text, { maxAliasCount: 100 });
   } catch (err) {
     throw new UsageError(`'${file}' is not valid ${ext === '.json' ? 'JSON' : 'YAML'}: ${(err as Error).message.split('\n')[0]}`);
   }
@@ -63,6 +64,7 @@ async function importSpreadsheetFile(
   const { format, sheet } = spreadsheetOf(file);
   const progress = new ProgressBar();
   let completed = false;
+  const { importParsed, parseUpload } = await import('../server/tabular');
   try {
     const onProgress = progress.update.bind(progress);
     const parsed = await parseUpload(store, { format, data: readFile(file), sheet }, { mode, onProgress });

@@ -101,7 +101,14 @@ export function validateDocument(raw: unknown, ctx: ValidationContext): Validati
   if (!parsed.success) {
     return { ok: false, problems: parsed.error.issues.flatMap((i) => problemsFromIssue(i, raw)) };
   }
-  const doc = parsed.data;
+  return checkDocument(parsed.data, ctx);
+}
+
+/**
+ * The checks of `validateDocument` after the shape: for a document MapDocument has already parsed (an import
+ * parses a region once, not twice).
+ */
+export function checkDocument(doc: MapDocument, ctx: ValidationContext): ValidationResult {
   const problems: Problem[] = [];
   const keys = new Map<Kind, Set<string>>();
 

@@ -27,12 +27,23 @@ const SOURCES: Partial<Record<AuditKind, { country?: Field[]; stakeholder?: Fiel
 };
 
 function sides(entry: AuditDraft): Array<Record<string, unknown>> {
-  return [entry.before, entry.after].filter((x): x is Record<string, unknown> => Boolean(x) && typeof x === 'object');
+  const out: Array<Record<string, unknown>> = [];
+  if (entry.before && typeof entry.before === 'object') out.push(entry.before as Record<string, unknown>);
+  if (entry.after && typeof entry.after === 'object') out.push(entry.after as Record<string, unknown>);
+  return out;
 }
 
+/** The string values of `fields` on both sides of an entry (plain loops: an import computes this for every item). */
 function values(entry: AuditDraft, fields: Field[] | undefined): string[] {
   if (!fields) return [];
-  return sides(entry).flatMap((item) => fields.map((f) => f(item))).filter((v): v is string => typeof v === 'string');
+  const out: string[] = [];
+  for (const item of sides(entry)) {
+    for (const f of fields) {
+      const v = f(item);
+      if (typeof v === 'string') out.push(v);
+    }
+  }
+  return out;
 }
 
 /**
@@ -50,8 +61,10 @@ export async function withCountries(tx: Pick<TxOps, 'getMany'>, drafts: readonly
     }
   }
   for (const kind of ['stakeholder', 'network'] as const) {
-    const wanted = [...new Set(drafts.flatMap((d) => values(d, SOURCES[d.kind as AuditKind]?.[kind])))]
-      .filter((id) => !known[kind].has(id));
+    const wanted = new Set<string>();
+    for (const d of drafts) {
+      for (const id of values(d, SOURCES[d.kind as AuditKind]?.[kind])) if (!known[kind].has(id)) wanted.add(id);
+    }
     const missing: string[] = [];
     for (const id of wanted) {
       const row = state?.get(kind)?.get(id) as { country?: string } | undefined;
@@ -64,13 +77,13 @@ export async function withCountries(tx: Pick<TxOps, 'getMany'>, drafts: readonly
   }
   return drafts.map((d) => {
     const source = SOURCES[d.kind as AuditKind];
-    const countries = new Set(values(d, source?.country));
+    const countries = values(d, source?.country);
     for (const kind of ['stakeholder', 'network'] as const) {
       for (const id of values(d, source?.[kind])) {
         const country = known[kind].get(id);
-        if (country) countries.add(country);
+        if (country) countries.push(country);
       }
     }
-    return { ...d, countries: [...countries].sort() };
+    return { ...d, countries: countries.length > 1 ? [...new Set(countries)].sort() : countries };
   });
 }

@@ -529,10 +529,13 @@ export class CoreGraphStore implements GraphStore {
 
   /** What an import would do (import-plan.ts), with this store's stamps and audit drafts. */
   private plan(tx: TxOps, raw: unknown, state: State, options: { mode: ImportMode; actor: string; dryRun?: boolean; onConflict?: OnConflict }) {
+    // One time for the whole import (it commits at once), read once: not a clock read per item of a region.
+    const stamp = this.stamp(options.actor);
+    const { actor } = options;
     return planImport(tx, raw, state, {
       ...options,
-      stamp: () => this.stamp(options.actor),
-      entry: (action, kind, key, before, after) => this.entry(options.actor, action, kind, key, before, after),
+      stamp: () => stamp,
+      entry: (action, kind, key, before, after) => ({ at: stamp.updatedAt, actor, action, kind, key, before, after }),
     });
   }
 

@@ -2,7 +2,7 @@
 // updates, what replace deletes, and for a file exported with versions (DOMAIN.md) the three-way merge of the
 // items changed in the store since (merge.ts) and the items replace keeps because they are newer than the file.
 import {
-  DOCUMENT_KINDS, KIND_SPECS, KINDS, MAX_LISTED_CONFLICTS, MapDocument, keyOf, problemsFromIssue, refValues,
+  DOCUMENT_KINDS, KIND_SPECS, KINDS, MAX_LISTED_CONFLICTS, MapDocument, checkDocument, keyOf, problemsFromIssue, refValues,
   validateDocument, type AnyEntity, type AuditEntry, type ImportConflict, type Kind, type OnConflict, type Problem,
   type Stored,
 } from '../model';
@@ -98,7 +98,8 @@ export async function planImport(tx: TxOps, raw: unknown, state: State, options:
     if (s.ncp && !isRemoved('stakeholder', s.id)) existingNcps.set(s.country, [...(existingNcps.get(s.country) ?? []), s.id]);
   }
   const context = { indicators: existing.indicator ?? new Set<string>(), existing, existingNcps };
-  const validation = validateDocument(incoming, context);
+  // The shape was parsed above: the references, duplicates and the one-NCP rule are checked on the parsed items.
+  const validation = checkDocument(incoming, context);
   const problems = validation.ok ? [] : validation.problems;
   problems.push(...danglingAfterRemoval(state, removed, incoming));
   if (problems.length || !validation.ok) return { problems };

@@ -103,6 +103,9 @@ export class SqliteAdapter implements Adapter {
     const db = new Database(this.file);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
+    // A page cache of up to 64 MB (default 2 MB): a region's import (one transaction) then writes each page once
+    // instead of spilling and re-reading the B-trees it grows; committed data stay as durable as before.
+    db.pragma('cache_size = -65536');
     db.pragma('busy_timeout = 5000');
     migrate(db);
     this.db = db;
@@ -183,13 +186,14 @@ export class SqliteAdapter implements Adapter {
       ({ ...JSON.parse(r.data), version: r.version, updatedAt: r.updated_at, updatedBy: r.updated_by }) as Stored<K>;
     const listStmt = db.prepare('SELECT key, data, version, updated_at, updated_by FROM entities WHERE kind = ? ORDER BY key');
     const getStmt = db.prepare('SELECT key, data, version, updated_at, updated_by FROM entities WHERE kind = ? AND key = ?');
+    // Positional parameters: an import binds them for every item of a region.
     const upsertStmt = db.prepare(`INSERT INTO entities (kind, key, data, version, updated_at, updated_by)
-      VALUES (@kind, @key, @data, @version, @updatedAt, @updatedBy)
+      VALUES (?, ?, ?, ?, ?, ?)
       ON CONFLICT (kind, key) DO UPDATE SET data = excluded.data, version = excluded.version,
         updated_at = excluded.updated_at, updated_by = excluded.updated_by`);
     const deleteStmt = db.prepare('DELETE FROM entities WHERE kind = ? AND key = ?');
     const auditStmt = db.prepare(`INSERT INTO audit (at, actor, action, kind, key, countries, before, after, store_version)
-      VALUES (@at, @actor, @action, @kind, @key, @countries, @before, @after, @storeVersion)`);
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     const historyStmt = db.prepare(`SELECT ${AUDIT_COLUMNS} FROM audit WHERE kind = ? AND key = ? ORDER BY seq`);
     const adapter = this;
     const roundColumns = 'id, seq, name, country, note, created_at, created_by, store_version, counts';
@@ -242,7 +246,7 @@ export class SqliteAdapter implements Adapter {
       async upsertMany(kind, rows) {
         for (const row of rows) {
           const { version, updatedAt, updatedBy, ...entity } = row;
-          upsertStmt.run({ kind, key: keyOf(kind, entity), data: JSON.stringify(entity), version, updatedAt, updatedBy });
+          upsertStmt.run(kind, keyOf(kind, entity), JSON.stringify(entity), version, updatedAt, updatedBy);
         }
       },
       async deleteMany(kind, keys) {
@@ -252,11 +256,11 @@ export class SqliteAdapter implements Adapter {
         const current = Number((versionStmt.get() as { value: number }).value);
         const committedAs = adapter.bumped ? current : current + 1;
         for (const e of entries) {
-          auditStmt.run({
-            ...e, countries: JSON.stringify(e.countries), before: e.before === null ? null : JSON.stringify(e.before),
-            after: e.after === null ? null : JSON.stringify(e.after),
-            storeVersion: UNVERSIONED_AUDIT_KINDS.has(e.kind) ? null : committedAs,
-          });
+          auditStmt.run(
+            e.at, e.actor, e.action, e.kind, e.key, JSON.stringify(e.countries),
+            e.before === null ? null : JSON.stringify(e.before), e.after === null ? null : JSON.stringify(e.after),
+            UNVERSIONED_AUDIT_KINDS.has(e.kind) ? null : committedAs,
+          );
         }
       },
       async history(kind, keys) {
