@@ -23,7 +23,8 @@ beforeEach(async () => {
 afterEach(() => store.close());
 
 /** A schema of the OpenAPI document, following its $ref into components. */
-const resolve = (doc: any, schema: any): any => (schema.$ref ? doc.components.schemas[schema.$ref.split('/').pop()] : schema);
+type Schema = { required?: string[]; properties: Record<string, any> };
+const resolve = (doc: any, schema: any): Schema => (schema.$ref ? doc.components.schemas[schema.$ref.split('/').pop()] : schema);
 const noStack = (body: unknown) => expect(JSON.stringify(body)).not.toMatch(/\bat .+\.(ts|js):\d+/);
 
 describe('system', () => {
