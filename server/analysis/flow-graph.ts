@@ -4,7 +4,7 @@
 import { DirectedGraph, MultiDirectedGraph } from 'graphology';
 import { INTERNATIONAL, sectorOf, type Basis, type Confidence, type Country, type FlowStatus, type Frequency, type MapDocument } from '../model';
 import { memoOn } from './memo';
-import { betweenness } from './metrics';
+import { betweennessOfIndex, brandes, type Dependencies, type IndexedGraph } from './metrics';
 import { AnalysisOptions, BASIS_RANK, CONFIDENCE_RANK, DEFAULT_OPTIONS } from './options';
 
 export interface StakeholderNode {
@@ -206,9 +206,69 @@ export function countryGraph(fg: FlowGraph, country: string): DirectedGraph<Stak
   return memoOn(fg, `countryGraph|${country}`, () => buildCountryGraph(fg, country));
 }
 
+/**
+ * The country graph as compressed rows, built straight from the country's flows: the same nodes,
+ * slots and slot order as `indexGraph(countryGraph(fg, country), 'out')` (nodes sorted by id, edges
+ * in order of their first flow), without building the graphology graph. `flows[slot]` lists the
+ * flow ids behind the edge in that slot.
+ */
+export interface CountryIndex extends IndexedGraph {
+  readonly flows: ReadonlyArray<readonly string[]>;
+}
+
+export function countryIndex(fg: FlowGraph, country: string): CountryIndex {
+  return memoOn(fg, `countryIndex|${country}`, () => buildCountryIndex(fg, country));
+}
+
+function buildCountryIndex(fg: FlowGraph, country: string): CountryIndex {
+  const nodes = fg.stakeholdersOf(country);
+  const n = nodes.length;
+  const indexOf = new Map<string, number>();
+  for (let i = 0; i < n; i++) indexOf.set(nodes[i]!, i);
+  // Edges (ordered pairs) in order of their first flow, parallel flows merged.
+  const pairs = new Map<number, number>();
+  const from: number[] = [];
+  const to: number[] = [];
+  const flowLists: string[][] = [];
+  for (const e of countryFlows(fg, country).own) {
+    if (e.from === e.to) continue;
+    const u = indexOf.get(e.from)!;
+    const v = indexOf.get(e.to)!;
+    const key = u * n + v;
+    const known = pairs.get(key);
+    if (known !== undefined) flowLists[known]!.push(e.id);
+    else {
+      pairs.set(key, from.length);
+      from.push(u);
+      to.push(v);
+      flowLists.push([e.id]);
+    }
+  }
+  const m = from.length;
+  const offsets = new Int32Array(n + 1);
+  for (let k = 0; k < m; k++) offsets[from[k]! + 1]!++;
+  for (let i = 0; i < n; i++) offsets[i + 1] = offsets[i + 1]! + offsets[i]!;
+  const fill = offsets.slice(0, n);
+  const targets = new Int32Array(m);
+  const edges = new Array<string>(m);
+  const flows = new Array<string[]>(m);
+  for (let k = 0; k < m; k++) {
+    const slot = fill[from[k]!]!++;
+    targets[slot] = to[k]!;
+    edges[slot] = `${nodes[from[k]!]!}->${nodes[to[k]!]!}`;
+    flows[slot] = flowLists[k]!;
+  }
+  return { nodes, indexOf, offsets, targets, edges, flows };
+}
+
+/** Brandes' dependencies on the country graph: node and edge betweenness come from one run. */
+export function countryDependencies(fg: FlowGraph, country: string): Dependencies {
+  return memoOn(fg, `brandes|${country}`, () => brandes(countryIndex(fg, country)));
+}
+
 /** Normalised betweenness of the country graph (shared by bottlenecks, the NCP's rank and the comparison). */
 export function countryBetweenness(fg: FlowGraph, country: string): Readonly<Record<string, number>> {
-  return memoOn(fg, `betweenness|${country}`, () => betweenness(countryGraph(fg, country)));
+  return memoOn(fg, `betweenness|${country}`, () => betweennessOfIndex(countryIndex(fg, country), countryDependencies(fg, country).node));
 }
 
 function buildCountryGraph(fg: FlowGraph, country: string): DirectedGraph<StakeholderNode, { flows: string[] }> {

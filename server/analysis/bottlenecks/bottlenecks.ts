@@ -2,8 +2,8 @@
 // points of failure and critical flows per indicator reaching the NCP, and fragile coverage.
 import { assertCountry, coverageCell } from '../coverage/coverage';
 import { flowsTowards } from '../coverage/paths';
-import { countryBetweenness, countryGraph, type FlowGraph } from '../flow-graph';
-import { edgeBetweenness } from '../metrics';
+import { countryBetweenness, countryDependencies, countryIndex, type FlowGraph } from '../flow-graph';
+import { edgeBetweennessScale } from '../metrics';
 import { fragileCoverage, type FragileIndicator } from './fragile';
 import { singlePointsOfFailure } from './single-points';
 
@@ -41,13 +41,15 @@ export function singlePoints(fg: FlowGraph, country: string): { stakeholders: Ma
 
 export function bottlenecks(fg: FlowGraph, country: string): Bottlenecks {
   assertCountry(fg, country);
-  const cg = countryGraph(fg, country);
   const bc = countryBetweenness(fg, country);
-  const ebc = edgeBetweenness(cg);
+  // Edge betweenness of the country graph (as `edgeBetweenness` computes it), from the same Brandes run.
+  const index = countryIndex(fg, country);
+  const raw = countryDependencies(fg, country).edge;
+  const scale = edgeBetweennessScale(index.nodes.length);
   const edgeValues: Array<{ id: string; value: number }> = [];
-  cg.forEachEdge((key, attrs) => {
-    for (const flow of attrs.flows) edgeValues.push({ id: flow, value: ebc[key] ?? 0 });
-  });
+  for (let slot = 0; slot < index.flows.length; slot++) {
+    for (const flow of index.flows[slot]!) edgeValues.push({ id: flow, value: raw[slot]! * scale });
+  }
   const spof = singlePoints(fg, country);
   return {
     country,

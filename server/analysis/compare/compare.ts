@@ -3,9 +3,9 @@
 // (cosine of the type-level role matrices).
 import { INTERNATIONAL } from '../../model';
 import { assertCountry, countryCoverage } from '../coverage/coverage';
-import { countryBetweenness, countryFlows, countryGraph, nationalCountries, nodeOf, type FlowEdge, type FlowGraph } from '../flow-graph';
+import { countryBetweenness, countryFlows, countryIndex, nationalCountries, nodeOf, type FlowEdge, type FlowGraph } from '../flow-graph';
 import {
-  betweennessCentralization, components, degreeCentralization, density, meanDegree, reciprocity,
+  betweennessCentralizationOf, componentsIndexed, degreeCentralizationIndexed, densityIndexed, meanDegreeIndexed, reciprocityIndexed,
 } from '../metrics';
 import { rankOf } from '../ncp/position';
 
@@ -49,27 +49,29 @@ function ownFlows(fg: FlowGraph, country: string): readonly FlowEdge[] {
 
 export function countryMetrics(fg: FlowGraph, country: string): CountryMetrics {
   assertCountry(fg, country);
-  const cg = countryGraph(fg, country);
+  // The country graph as compressed rows: the metrics' own index of it, without graphology.
+  const cg = countryIndex(fg, country);
+  const n = cg.nodes.length;
   const flows = ownFlows(fg, country);
   const coverage = countryCoverage(fg, country, false);
   const hops = coverage.cells.filter((c) => c.status === 'reaches_ncp').map((c) => c.hops!);
   const ncp = fg.ncpOf(country);
-  const comps = components(cg);
+  const comps = componentsIndexed(cg);
   const bc = countryBetweenness(fg, country);
   const basis = (b: string) => share(flows.filter((f) => f.basis === b).length, flows.length);
   const crossBorderChannels = countryFlows(fg, country).crossBorder.length;
   return {
     country,
-    stakeholders: cg.order,
+    stakeholders: n,
     flows: flows.length,
-    density: density(cg),
-    reciprocity: reciprocity(cg),
-    meanDegree: meanDegree(cg),
-    degreeCentralization: degreeCentralization(cg),
-    betweennessCentralization: betweennessCentralization(cg, bc),
+    density: densityIndexed(cg),
+    reciprocity: reciprocityIndexed(cg),
+    meanDegree: meanDegreeIndexed(cg),
+    degreeCentralization: degreeCentralizationIndexed(cg),
+    betweennessCentralization: betweennessCentralizationOf(Object.values(bc), n),
     weakComponents: comps.weak,
     strongComponents: comps.strong,
-    sectors: new Set(cg.mapNodes((_n, a) => a.sector)).size,
+    sectors: new Set(cg.nodes.map((id) => nodeOf(fg, id).sector)).size,
     basisShare: { statutory: basis('statutory'), agreement: basis('agreement'), project: basis('project'), informal: basis('informal') },
     personDependentShare: share(flows.filter((f) => f.personDependent).length, flows.length),
     coverageRatio: coverage.coverageRatio,

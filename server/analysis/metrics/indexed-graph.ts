@@ -65,6 +65,21 @@ export function indexGraph(graph: Graph, direction: Direction = 'out'): IndexedG
   return { nodes, indexOf, offsets, targets, edges };
 }
 
+/** The rows of an index turned around ('out' rows give 'in' rows): within a row, by slot order of the original. */
+export function reverseRowsOf(index: IndexedGraph): { offsets: Int32Array; targets: Int32Array } {
+  const { offsets, targets } = index;
+  const n = index.nodes.length;
+  const start = new Int32Array(n + 1);
+  for (let k = 0; k < targets.length; k++) start[targets[k]! + 1]!++;
+  for (let i = 0; i < n; i++) start[i + 1] = start[i + 1]! + start[i]!;
+  const fill = start.slice(0, n);
+  const sources = new Int32Array(targets.length);
+  for (let u = 0; u < n; u++) {
+    for (let k = offsets[u]!; k < offsets[u + 1]!; k++) sources[fill[targets[k]!]!++] = u;
+  }
+  return { offsets: start, targets: sources };
+}
+
 /** Hop distances from `source` along the index's rows; -1 where unreachable. */
 export function bfsDistances(index: IndexedGraph, source: number): Int32Array {
   const { offsets, targets } = index;

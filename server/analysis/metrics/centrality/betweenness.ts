@@ -1,6 +1,6 @@
 // Betweenness centrality of every stakeholder in the country graph (ANALYSIS.md §3).
 import type Graph from 'graphology-types';
-import { assertSimpleDirected, indexGraph } from '../indexed-graph';
+import { assertSimpleDirected, indexGraph, type IndexedGraph } from '../indexed-graph';
 import { brandes } from './brandes';
 
 export interface BetweennessOptions {
@@ -19,8 +19,12 @@ export function betweenness(graph: Graph, options: BetweennessOptions = {}): Rec
   assertSimpleDirected('betweenness', graph);
   const { normalized } = { ...BETWEENNESS_DEFAULTS, ...options };
   const index = indexGraph(graph, 'out');
+  return betweennessOfIndex(index, brandes(index).node, normalized);
+}
+
+/** The values as `betweenness` returns them, from Brandes' dependencies on the 'out' index of the graph (keys in node order). */
+export function betweennessOfIndex(index: IndexedGraph, raw: Float64Array, normalized = BETWEENNESS_DEFAULTS.normalized): Record<string, number> {
   const n = index.nodes.length;
-  const raw = brandes(index).node;
   const scale = !normalized ? 1 : n < 3 ? 0 : 1 / ((n - 1) * (n - 2));
   const result: Record<string, number> = {};
   for (let i = 0; i < n; i++) result[index.nodes[i]!] = raw[i]! * scale;

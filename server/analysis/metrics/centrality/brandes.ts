@@ -12,9 +12,12 @@ export interface Dependencies {
  * Ulrik Brandes, "A faster algorithm for betweenness centrality" (2001), unweighted and directed:
  * one BFS per source counting shortest paths, then dependencies accumulated in reverse BFS order.
  * O(nm) time, O(n + m) memory, every array allocated once. Predecessor lists are not stored: the
- * successors x of w with dist[x] = dist[w] + 1 are exactly the nodes that list w as predecessor, so
- * the accumulation walks w's own row (and finds the edge slot w -> x on the way). Path counts are
- * doubles, not 32-bit integers: their number can grow exponentially with the distance.
+ * successors x of w with dist[x] = dist[w] + 1 are exactly the nodes that list w as predecessor.
+ * The BFS meets them in w's own row order when it scans w, so it records those edge slots (`dag`,
+ * from `dagStart[i]` for the i-th node found) and the accumulation walks only them, in that same
+ * order: the sums, and so every bit of the result, are those of walking w's whole row. Path counts
+ * are doubles, not 32-bit integers: their number can grow exponentially with the distance. A node
+ * without successors is skipped as a source: it reaches nothing, so it adds nothing.
  */
 export function brandes(index: IndexedGraph): Dependencies {
   const { offsets, targets } = index;
@@ -25,35 +28,40 @@ export function brandes(index: IndexedGraph): Dependencies {
   const sigma = new Float64Array(n);
   const delta = new Float64Array(n);
   const order = new Int32Array(n); // BFS order; read backwards it is the stack of the paper
-
+  const dagStart = new Int32Array(n + 1);
+  const dag = new Int32Array(targets.length); // slots of edges v -> w with dist[w] = dist[v] + 1
   for (let s = 0; s < n; s++) {
+    if (offsets[s] === offsets[s + 1]) continue;
     let head = 0;
     let tail = 0;
+    let slots = 0;
     dist[s] = 0;
     sigma[s] = 1;
     order[tail++] = s;
     while (head < tail) {
+      dagStart[head] = slots;
       const v = order[head++]!;
       const next = dist[v]! + 1;
       const sv = sigma[v]!;
       for (let k = offsets[v]!, end = offsets[v + 1]!; k < end; k++) {
         const w = targets[k]!;
-        if (dist[w] === -1) {
+        const dw = dist[w]!;
+        if (dw === -1) {
           dist[w] = next;
           order[tail++] = w;
-        }
-        if (dist[w] === next) sigma[w] = sigma[w]! + sv;
+        } else if (dw !== next) continue;
+        sigma[w] = sigma[w]! + sv;
+        dag[slots++] = k;
       }
     }
-
+    dagStart[tail] = slots;
     for (let i = tail - 1; i >= 0; i--) {
       const w = order[i]!;
-      const next = dist[w]! + 1;
       const sw = sigma[w]!;
       let dw = 0;
-      for (let k = offsets[w]!, end = offsets[w + 1]!; k < end; k++) {
+      for (let p = dagStart[i]!, end = dagStart[i + 1]!; p < end; p++) {
+        const k = dag[p]!;
         const x = targets[k]!;
-        if (dist[x] !== next) continue;
         const c = (sw / sigma[x]!) * (1 + delta[x]!);
         edge[k] = edge[k]! + c;
         dw += c;
@@ -61,7 +69,6 @@ export function brandes(index: IndexedGraph): Dependencies {
       delta[w] = dw;
       if (w !== s) node[w] = node[w]! + dw;
     }
-
     // Reset only what this source touched, so a source in a small component costs little.
     for (let i = 0; i < tail; i++) {
       const v = order[i]!;

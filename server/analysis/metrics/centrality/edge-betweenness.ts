@@ -20,9 +20,8 @@ export function edgeBetweenness(graph: Graph, options: EdgeBetweennessOptions = 
   assertSimpleDirected('edgeBetweenness', graph);
   const { normalized } = { ...EDGE_BETWEENNESS_DEFAULTS, ...options };
   const index = indexGraph(graph, 'out');
-  const n = index.nodes.length;
   const raw = brandes(index).edge;
-  const scale = !normalized ? 1 : n < 2 ? 0 : 1 / (n * (n - 1));
+  const scale = edgeBetweennessScale(index.nodes.length, normalized);
   const result: Record<string, number> = {};
   // Every edge first, in the graph's order (self-loops included, at 0); then the values by slot.
   graph.forEachEdge((edge) => {
@@ -30,4 +29,9 @@ export function edgeBetweenness(graph: Graph, options: EdgeBetweennessOptions = 
   });
   for (let k = 0; k < raw.length; k++) result[index.edges[k]!] = raw[k]! * scale;
   return result;
+}
+
+/** The factor from Brandes' edge dependencies to the values `edgeBetweenness` returns. */
+export function edgeBetweennessScale(n: number, normalized = EDGE_BETWEENNESS_DEFAULTS.normalized): number {
+  return !normalized ? 1 : n < 2 ? 0 : 1 / (n * (n - 1));
 }

@@ -12,7 +12,12 @@ export function betweennessCentralization(graph: Graph, precomputed?: Readonly<R
   const n = graph.order;
   if (n < 2) return 0;
   // Callers that already have the normalised betweenness pass it in: Brandes is the costly part.
-  const values = Object.values(precomputed ?? betweenness(graph));
+  return betweennessCentralizationOf(Object.values(precomputed ?? betweenness(graph)), n);
+}
+
+/** The same from the normalised betweenness values of the n nodes, summed in the order given. */
+export function betweennessCentralizationOf(values: readonly number[], n: number): number {
+  if (n < 2) return 0;
   let max = 0;
   for (const v of values) if (v > max) max = v;
   let sum = 0;

@@ -1,6 +1,5 @@
 // Weakly and strongly connected components of the country graph (ANALYSIS.md §5).
 import type Graph from 'graphology-types';
-import { countConnectedComponents } from 'graphology-components';
 import { assertSimpleDirected, indexGraph, type IndexedGraph } from '../indexed-graph';
 
 export interface ComponentCounts {
@@ -11,9 +10,43 @@ export interface ComponentCounts {
 /** Numbers of weakly and strongly connected components; an isolated node is one of each, an empty graph has none. */
 export function components(graph: Graph): ComponentCounts {
   assertSimpleDirected('components', graph);
-  // graphology-components' weak count is an iterative DFS; its strongly connected components are
-  // recursive and overflow the call stack on a path of ~10,000 nodes, hence our own count below.
-  return { weak: countConnectedComponents(graph), strong: countStrong(indexGraph(graph, 'out')) };
+  return componentsIndexed(indexGraph(graph, 'out'));
+}
+
+/**
+ * The same on an index. Weak components by union-find over the slots; strong ones by our own
+ * Tarjan below (graphology-components' is recursive and overflows the call stack on a path of
+ * ~10,000 nodes).
+ */
+export function componentsIndexed(index: IndexedGraph): ComponentCounts {
+  return { weak: countWeak(index), strong: countStrong(index) };
+}
+
+/** Union-find with path halving; the count is the number of roots. */
+function countWeak(index: IndexedGraph): number {
+  const { offsets, targets } = index;
+  const n = index.nodes.length;
+  const parent = new Int32Array(n);
+  for (let i = 0; i < n; i++) parent[i] = i;
+  const find = (v: number): number => {
+    while (parent[v] !== v) {
+      parent[v] = parent[parent[v]!]!;
+      v = parent[v]!;
+    }
+    return v;
+  };
+  let count = n;
+  for (let u = 0; u < n; u++) {
+    for (let k = offsets[u]!; k < offsets[u + 1]!; k++) {
+      const a = find(u);
+      const b = find(targets[k]!);
+      if (a !== b) {
+        parent[a] = b;
+        count--;
+      }
+    }
+  }
+  return count;
 }
 
 /** Tarjan's algorithm with an explicit stack: `next[v]` is the slot of v's next successor to visit. */
