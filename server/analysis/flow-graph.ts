@@ -3,9 +3,9 @@
 // country's NCP. Built once per store version and options; analyses never mutate it.
 import { DirectedGraph, MultiDirectedGraph } from 'graphology';
 import { INTERNATIONAL, sectorOf, type Basis, type Confidence, type Country, type FlowStatus, type Frequency, type MapDocument } from '../model';
-import { memoOn } from './memo';
+import { memoEntries, memoOn, memoSeed } from './memo';
 import { betweennessOfIndex, brandes, type Dependencies, type IndexedGraph } from './metrics';
-import { AnalysisOptions, BASIS_RANK, CONFIDENCE_RANK, DEFAULT_OPTIONS } from './options';
+import { AnalysisOptions, BASIS_RANK, CONFIDENCE_RANK, DEFAULT_OPTIONS, optionsKey } from './options';
 
 export interface StakeholderNode {
   id: string;
@@ -264,6 +264,27 @@ function buildCountryIndex(fg: FlowGraph, country: string): CountryIndex {
 /** Brandes' dependencies on the country graph: node and edge betweenness come from one run. */
 export function countryDependencies(fg: FlowGraph, country: string): Dependencies {
   return memoOn(fg, `brandes|${country}`, () => brandes(countryIndex(fg, country)));
+}
+
+/**
+ * The structure of `countries` computed so far on a flow graph (country graph index, Brandes'
+ * dependencies, betweenness), to seed a flow graph built with the same options from a later version
+ * of the map in which no stakeholder or flow of those countries changed (`seedCountryStructure`).
+ * The graphology country graph is left out (its nodes hold the old stakeholder records).
+ */
+export interface CountryStructure {
+  readonly options: string;
+  readonly entries: ReadonlyArray<readonly [string, unknown]>;
+}
+
+export function countryStructure(fg: FlowGraph, countries: Iterable<string>): CountryStructure {
+  const keys = [...countries].flatMap((c) => [`countryIndex|${c}`, `brandes|${c}`, `betweenness|${c}`]);
+  return { options: optionsKey(fg.options), entries: memoEntries(fg, keys) };
+}
+
+export function seedCountryStructure(fg: FlowGraph, structure: CountryStructure): void {
+  if (structure.options !== optionsKey(fg.options)) throw new Error('seedCountryStructure: computed with other options');
+  memoSeed(fg, structure.entries);
 }
 
 /** Normalised betweenness of the country graph (shared by bottlenecks, the NCP's rank and the comparison). */

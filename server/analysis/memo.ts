@@ -10,3 +10,16 @@ export function memoOn<T>(fg: FlowGraph, key: string, compute: () => T): T {
   if (!memo.has(key)) memo.set(key, compute());
   return memo.get(key) as T;
 }
+
+/** The memoised results under `keys` that `fg` has, to hand to another flow graph (see `memoSeed`). */
+export function memoEntries(fg: FlowGraph, keys: readonly string[]): Array<[string, unknown]> {
+  const memo = memos.get(fg);
+  return memo ? keys.filter((k) => memo.has(k)).map((k) => [k, memo.get(k)]) : [];
+}
+
+/** Adds results computed elsewhere (for exactly the same inputs) to a flow graph's memo; what it has already stays. */
+export function memoSeed(fg: FlowGraph, entries: ReadonlyArray<readonly [string, unknown]>): void {
+  let memo = memos.get(fg);
+  if (!memo) memos.set(fg, (memo = new Map()));
+  for (const [key, value] of entries) if (!memo.has(key)) memo.set(key, value);
+}

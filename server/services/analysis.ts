@@ -1,14 +1,19 @@
 // The analysis use cases: take a snapshot of the store, build the flow graph, run the pure analysis,
-// and cache results by store version (any write changes the version and so empties the cache).
+// and cache results by store version. When the version moves, the store's audit trail says what
+// changed (`changesSince`): if nothing the analyses read changed (an interview, a reporting line, a
+// membership), every cached result stays; otherwise a new snapshot is read and everything is computed
+// again, except the structure of each country no stakeholder or flow change touched (its country
+// graph and Brandes' betweenness, which depend on that country's stakeholders and the flows between
+// them alone). When the trail cannot tell, or the store cannot say, the cache is emptied.
 import { bottlenecks } from '../analysis/bottlenecks/bottlenecks';
 import { whatIf, type WhatIfInput } from '../analysis/bottlenecks/what-if';
 import { compare } from '../analysis/compare/compare';
 import { assertCountry, assertIndicator, countryCoverage, coverageMatrix } from '../analysis/coverage/coverage';
-import { buildFlowGraph, nationalCountries, type FlowGraph } from '../analysis/flow-graph';
+import { buildFlowGraph, countryStructure, nationalCountries, seedCountryStructure, type CountryStructure, type FlowGraph } from '../analysis/flow-graph';
 import { ncpPosition } from '../analysis/ncp/position';
 import { optionsKey, type AnalysisOptions } from '../analysis/options';
 import { suggestions } from '../analysis/suggestions/suggestions';
-import type { GraphStore, Snapshot } from '../store/port';
+import type { GraphStore, Snapshot, StoreChange } from '../store/port';
 import { currentStoreVersion } from './store-version';
 
 /** What every result names: the inputs it was computed from. */
@@ -20,11 +25,38 @@ export interface ComputedFrom {
 
 const MAX_RESULTS = 500;
 
+/** Kinds no analysis of this service reads: a change to them leaves every result as it was. */
+const UNREAD_KINDS: ReadonlySet<string> = new Set(['interview', 'reportingLine', 'membership', 'round', 'account']);
+/** Kinds that make up a country graph (its stakeholders, the flows between them). */
+const STRUCTURE_KINDS: ReadonlySet<string> = new Set(['stakeholder', 'flow']);
+
 interface VersionCache {
   storeVersion: number;
   snapshot: Snapshot;
   graphs: Map<string, FlowGraph>;
+  /** Results without `computedFrom` (added per answer: a result kept across versions names the current one). */
   results: Map<string, unknown>;
+  /** By options key: the structure of the countries no change touched, from the previous version's flow graphs. */
+  carried: Map<string, CountryStructure>;
+}
+
+/**
+ * The countries whose country graph may differ after `changes`: those of every stakeholder or flow
+ * change (before and after). Undefined: any of them (a structure change that names no country).
+ */
+export function structureTouched(changes: readonly StoreChange[]): Set<string> | undefined {
+  const touched = new Set<string>();
+  for (const c of changes) {
+    if (!STRUCTURE_KINDS.has(c.kind)) continue;
+    if (!c.countries.length) return undefined;
+    for (const country of c.countries) touched.add(country);
+  }
+  return touched;
+}
+
+/** Whether the changes leave everything the analyses read as it was. */
+export function nothingReadChanged(changes: readonly StoreChange[]): boolean {
+  return changes.every((c) => UNREAD_KINDS.has(c.kind));
 }
 
 export class AnalysisService {
@@ -82,12 +114,13 @@ export class AnalysisService {
   private async run<T extends object>(name: string, options: AnalysisOptions, params: string, compute: (fg: FlowGraph) => T): Promise<T & { computedFrom: ComputedFrom }> {
     const { fg, from, cache } = await this.graph(options);
     const key = `${name}|${optionsKey(options)}|${params}`;
-    const hit = cache.results.get(key) as (T & { computedFrom: ComputedFrom }) | undefined;
-    if (hit) return hit;
-    const result = { ...compute(fg), computedFrom: from };
-    if (cache.results.size >= MAX_RESULTS) cache.results.delete(cache.results.keys().next().value!);
-    cache.results.set(key, result);
-    return result;
+    let result = cache.results.get(key) as T | undefined;
+    if (!result) {
+      result = compute(fg);
+      if (cache.results.size >= MAX_RESULTS) cache.results.delete(cache.results.keys().next().value!);
+      cache.results.set(key, result);
+    }
+    return { ...result, computedFrom: from };
   }
 
   private async graph(options: AnalysisOptions): Promise<{ fg: FlowGraph; from: ComputedFrom; cache: VersionCache }> {
@@ -96,19 +129,24 @@ export class AnalysisService {
     let fg = cache.graphs.get(key);
     if (!fg) {
       fg = buildFlowGraph(cache.snapshot.document, cache.snapshot.catalogue, options);
+      const carried = cache.carried.get(key);
+      if (carried) {
+        seedCountryStructure(fg, carried);
+        cache.carried.delete(key);
+      }
       cache.graphs.set(key, fg);
     }
     return { fg, cache, from: { storeVersion: cache.storeVersion, snapshotTakenAt: cache.snapshot.takenAt, options } };
   }
 
-  /** The cache of the store's current version; one snapshot per version, shared by concurrent requests. */
+  /** The cache of the store's current version; one load per version, shared by concurrent requests. */
   private async current(): Promise<VersionCache> {
     const version = await currentStoreVersion(this.store);
     if (this.cache?.storeVersion === version) return this.cache;
     if (!this.loading) {
-      this.loading = this.store.snapshot({}).then((snapshot) => {
-        this.cache = { storeVersion: snapshot.storeVersion, snapshot, graphs: new Map(), results: new Map() };
-        return this.cache;
+      this.loading = this.load(this.cache).then((loaded) => {
+        this.cache = loaded;
+        return loaded;
       }).finally(() => {
         this.loading = undefined;
       });
@@ -116,5 +154,36 @@ export class AnalysisService {
     const loaded = await this.loading;
     // A load started for an older version serves only requests that saw that version.
     return loaded.storeVersion >= version ? loaded : this.current();
+  }
+
+  /** The next version's cache, keeping from `previous` what the changes in between cannot have touched. */
+  private async load(previous: VersionCache | undefined): Promise<VersionCache> {
+    let changes = previous ? await this.changesSince(previous.storeVersion) : undefined;
+    if (previous && changes && nothingReadChanged(changes.changes)) {
+      // The snapshot still holds everything the analyses read, as it is at this version.
+      return { ...previous, storeVersion: changes.storeVersion };
+    }
+    const snapshot = await this.store.snapshot({});
+    const cache: VersionCache = { storeVersion: snapshot.storeVersion, snapshot, graphs: new Map(), results: new Map(), carried: new Map() };
+    if (!previous || !previous.graphs.size) return cache;
+    // The changes up to the snapshot's version exactly (the trail may list later ones too).
+    if (!changes || changes.storeVersion < snapshot.storeVersion) changes = await this.changesSince(previous.storeVersion);
+    if (!changes || changes.storeVersion < snapshot.storeVersion) return cache;
+    const touched = structureTouched(changes.changes.filter((c) => c.storeVersion <= snapshot.storeVersion));
+    if (!touched) return cache;
+    const untouched = snapshot.document.countries.map((c) => c.code).filter((c) => !touched.has(c));
+    for (const [key, fg] of previous.graphs) cache.carried.set(key, countryStructure(fg, untouched));
+    return cache;
+  }
+
+  /** The changes after `version` when the store can list them all; undefined when it cannot tell (or has no such method). */
+  private async changesSince(version: number): Promise<{ storeVersion: number; changes: StoreChange[] } | undefined> {
+    if (typeof this.store.changesSince !== 'function') return undefined;
+    try {
+      const answer = await this.store.changesSince(version);
+      return answer.known ? answer : undefined;
+    } catch {
+      return undefined;
+    }
   }
 }
