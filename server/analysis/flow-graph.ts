@@ -3,6 +3,7 @@
 // country's NCP. Built once per store version and options; analyses never mutate it.
 import { DirectedGraph, MultiDirectedGraph } from 'graphology';
 import { INTERNATIONAL, sectorOf, type Basis, type Confidence, type Country, type FlowStatus, type Frequency, type MapDocument } from '../model';
+import { registerSubList } from './edge-lists';
 import { memoEntries, memoOn, memoSeed } from './memo';
 import { betweennessOfIndex, brandes, type Dependencies, type IndexedGraph } from './metrics';
 import { AnalysisOptions, BASIS_RANK, CONFIDENCE_RANK, DEFAULT_OPTIONS, optionsKey } from './options';
@@ -83,6 +84,7 @@ export function buildFlowGraph(document: MapDocument, catalogue: Catalogue, opti
   }
   for (const ids of byCountry.values()) ids.sort();
   const carrying = new Map<string, FlowEdge[]>();
+  const positions = new Map<string, number[]>();
   const flows: FlowEdge[] = [];
   const allFlows: FlowEdge[] = [];
   const flowIds = new Set<string>();
@@ -97,13 +99,19 @@ export function buildFlowGraph(document: MapDocument, catalogue: Catalogue, opti
     };
     allFlows.push(edge);
     if (f.from === f.to) continue;
-    flows.push(edge);
+    const position = flows.push(edge) - 1;
     for (const x of f.indicators) {
       const list = carrying.get(x);
-      if (list) list.push(edge);
-      else carrying.set(x, [edge]);
+      if (list) {
+        list.push(edge);
+        positions.get(x)!.push(position);
+      } else {
+        carrying.set(x, [edge]);
+        positions.set(x, [position]);
+      }
     }
   }
+  for (const [x, list] of carrying) registerSubList(list, flows, Int32Array.from(positions.get(x)!));
   const held = new Map<string, Set<string>>();
   for (const d of document.datasets) {
     const set = held.get(d.holder) ?? new Set<string>();

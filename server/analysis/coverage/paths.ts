@@ -1,6 +1,7 @@
 // X-paths (ANALYSIS.md §1): the shortest paths of flows carrying one indicator from a country's
 // holders to its NCP, and among the shortest, the one whose weakest link is strongest.
 import { Frequency } from '../../model';
+import { subListOf } from '../edge-lists';
 import { basisRank, type FlowEdge } from '../flow-graph';
 
 export interface BestPath {
@@ -30,7 +31,8 @@ const NONE = BASES.length;
 export interface EdgeIndex {
   readonly edges: readonly FlowEdge[];
   readonly nodes: readonly string[];
-  readonly indexOf: ReadonlyMap<string, number>;
+  /** The number of a stakeholder, undefined when no flow of the list touches it. */
+  readonly indexOf: { get(id: string): number | undefined };
   readonly from: Int32Array;
   readonly to: Int32Array;
   readonly basis: Int8Array;
@@ -57,6 +59,16 @@ function rows(n: number, ends: Int32Array): { start: Int32Array; list: Int32Arra
 export function edgeIndex(edges: readonly FlowEdge[]): EdgeIndex {
   let ix = indexes.get(edges);
   if (ix) return ix;
+  const sub = subListOf(edges);
+  ix = sub ? numberFromParent(edges, edgeIndex(sub.parent), sub.positions) : numberAfresh(edges);
+  indexes.set(edges, ix);
+  return ix;
+}
+
+type Numbered = Pick<EdgeIndex, 'nodes' | 'indexOf' | 'from' | 'to' | 'basis'>;
+
+/** Stakeholders numbered in order of first appearance in the list. */
+function numberAfresh(edges: readonly FlowEdge[]): EdgeIndex {
   const indexOf = new Map<string, number>();
   const nodes: string[] = [];
   const number = (id: string): number => {
@@ -78,16 +90,55 @@ export function edgeIndex(edges: readonly FlowEdge[]): EdgeIndex {
     to[k] = number(e.to);
     basis[k] = basisRank(e.basis);
   }
-  const n = nodes.length;
-  const out = rows(n, from);
-  const into = rows(n, to);
-  ix = {
-    edges, nodes, indexOf, from, to, basis,
+  return withRows(edges, { nodes, indexOf, from, to, basis });
+}
+
+/**
+ * The same numbering (first appearance in the list), found through the parent list's numbers
+ * instead of string look-ups: `local[g]` is the number here of the parent's node g.
+ */
+function numberFromParent(edges: readonly FlowEdge[], parent: EdgeIndex, positions: Int32Array): EdgeIndex {
+  const local = new Int32Array(parent.nodes.length).fill(-1);
+  const nodes: string[] = [];
+  const m = edges.length;
+  const from = new Int32Array(m);
+  const to = new Int32Array(m);
+  const basis = new Int8Array(m);
+  const number = (g: number): number => {
+    let i = local[g]!;
+    if (i === -1) {
+      i = nodes.length;
+      local[g] = i;
+      nodes.push(parent.nodes[g]!);
+    }
+    return i;
+  };
+  for (let k = 0; k < m; k++) {
+    const p = positions[k]!;
+    from[k] = number(parent.from[p]!);
+    to[k] = number(parent.to[p]!);
+    basis[k] = parent.basis[p]!;
+  }
+  const indexOf = {
+    get(id: string): number | undefined {
+      const g = parent.indexOf.get(id);
+      if (g === undefined) return undefined;
+      const i = local[g]!;
+      return i === -1 ? undefined : i;
+    },
+  };
+  return withRows(edges, { nodes, indexOf, from, to, basis });
+}
+
+function withRows(edges: readonly FlowEdge[], numbered: Numbered): EdgeIndex {
+  const n = numbered.nodes.length;
+  const out = rows(n, numbered.from);
+  const into = rows(n, numbered.to);
+  return {
+    edges, ...numbered,
     outStart: out.start, outEdges: out.list, inStart: into.start, inEdges: into.list,
     dist: new Int32Array(n).fill(-1), queue: new Int32Array(n),
   };
-  indexes.set(edges, ix);
-  return ix;
 }
 
 /**

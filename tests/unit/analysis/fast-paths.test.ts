@@ -127,6 +127,21 @@ describe('per-country indexes of the flow graph', () => {
     expect(countryFlows(fg, 'QZ')).toEqual({ own: [], outgoing: [], crossBorder: [] });
   });
 
+  test("when an indicator's flows are indexed through the numbering of all flows, then every search answers as the string-keyed one", () => {
+    for (const x of fg.indicators) {
+      const list = fg.flowsCarrying(x);
+      for (const c of fg.countries.map((y) => y.code)) {
+        const ncp = fg.ncpOf(c);
+        if (!ncp) continue;
+        const holders = fg.holders(c, x);
+        expect({ x, c, best: bestPath(list, holders, ncp) }).toEqual({ x, c, best: referenceBestPath([...list], holders, ncp) });
+        expect(Object.fromEntries(distancesTo(list, ncp))).toEqual(Object.fromEntries(referenceDistancesTo([...list], ncp)));
+        expect(reachableFrom(list, ncp)).toEqual(reachableFrom([...list], ncp));
+      }
+      expect(distancesTo(list, 'not-a-stakeholder')).toEqual(new Map([['not-a-stakeholder', 0]]));
+    }
+  });
+
   test('when the graphology graph is asked for, then it holds every stakeholder and every admitted flow', () => {
     expect(fg.graph.order).toBe(document.stakeholders.length);
     expect(fg.graph.edges()).toEqual(fg.allFlows.map((e) => e.id));
