@@ -95,8 +95,10 @@ export function buildFlowGraph(document: MapDocument, catalogue: Catalogue, opti
     const edge: FlowEdge = {
       id: f.id, from: f.from, to: f.to, indicators: f.indicators, basis: f.basis, personDependent: f.personDependent,
       confidence: f.confidence, status: f.status,
-      ...(f.frequency ? { frequency: f.frequency } : {}), ...(f.latencyDays !== undefined ? { latencyDays: f.latencyDays } : {}),
     };
+    // Assigned, not spread (far cheaper on a region's flows); the same keys in the same order.
+    if (f.frequency) edge.frequency = f.frequency;
+    if (f.latencyDays !== undefined) edge.latencyDays = f.latencyDays;
     allFlows.push(edge);
     if (f.from === f.to) continue;
     const position = flows.push(edge) - 1;
