@@ -13,7 +13,7 @@ import { buildFlowGraph, countryStructure, nationalCountries, seedCountryStructu
 import { ncpPosition } from '../analysis/ncp/position';
 import { optionsKey, type AnalysisOptions } from '../analysis/options';
 import { suggestions } from '../analysis/suggestions/suggestions';
-import type { GraphStore, Snapshot, StoreChange } from '../store/port';
+import type { GraphStore, Snapshot } from '../store/port';
 import { currentStoreVersion } from './store-version';
 
 /** What every result names: the inputs it was computed from. */
@@ -24,6 +24,20 @@ export interface ComputedFrom {
 }
 
 const MAX_RESULTS = 500;
+
+/**
+ * One change of the store's audit trail as `changesSince` reports it (the fields this cache needs),
+ * and the store method itself, typed here so that the service also runs on a store without it.
+ */
+export interface TrailChange {
+  storeVersion: number;
+  kind: string;
+  countries: string[];
+}
+export type TrailAnswer = { known: true; storeVersion: number; changes: TrailChange[] } | { known: false; storeVersion: number };
+interface WithTrail {
+  changesSince?(version: number): Promise<TrailAnswer>;
+}
 
 /** Kinds no analysis of this service reads: a change to them leaves every result as it was. */
 const UNREAD_KINDS: ReadonlySet<string> = new Set(['interview', 'reportingLine', 'membership', 'round', 'account']);
@@ -44,7 +58,7 @@ interface VersionCache {
  * The countries whose country graph may differ after `changes`: those of every stakeholder or flow
  * change (before and after). Undefined: any of them (a structure change that names no country).
  */
-export function structureTouched(changes: readonly StoreChange[]): Set<string> | undefined {
+export function structureTouched(changes: readonly TrailChange[]): Set<string> | undefined {
   const touched = new Set<string>();
   for (const c of changes) {
     if (!STRUCTURE_KINDS.has(c.kind)) continue;
@@ -55,7 +69,7 @@ export function structureTouched(changes: readonly StoreChange[]): Set<string> |
 }
 
 /** Whether the changes leave everything the analyses read as it was. */
-export function nothingReadChanged(changes: readonly StoreChange[]): boolean {
+export function nothingReadChanged(changes: readonly TrailChange[]): boolean {
   return changes.every((c) => UNREAD_KINDS.has(c.kind));
 }
 
@@ -177,10 +191,11 @@ export class AnalysisService {
   }
 
   /** The changes after `version` when the store can list them all; undefined when it cannot tell (or has no such method). */
-  private async changesSince(version: number): Promise<{ storeVersion: number; changes: StoreChange[] } | undefined> {
-    if (typeof this.store.changesSince !== 'function') return undefined;
+  private async changesSince(version: number): Promise<{ storeVersion: number; changes: TrailChange[] } | undefined> {
+    const store = this.store as GraphStore & WithTrail;
+    if (typeof store.changesSince !== 'function') return undefined;
     try {
-      const answer = await this.store.changesSince(version);
+      const answer = await store.changesSince(version);
       return answer.known ? answer : undefined;
     } catch {
       return undefined;

@@ -1,32 +1,32 @@
 // The analysis service's cache across store versions: what the audit trail says changed decides what
 // is kept (everything, the structure of untouched countries, or nothing); what is kept answers exactly
 // what a fresh computation does.
-import { AnalysisService, nothingReadChanged, structureTouched } from '../../../server/services/analysis';
+import { AnalysisService, nothingReadChanged, structureTouched, type TrailAnswer, type TrailChange } from '../../../server/services/analysis';
 import { buildFlowGraph, countryBetweenness, countryDependencies, countryIndex, countryStructure, seedCountryStructure } from '../../../server/analysis/flow-graph';
 import { AnalysisOptions } from '../../../server/analysis/options';
 import type { MapDocument } from '../../../server/model';
-import type { GraphStore, Snapshot, StoreChange, StoreChanges } from '../../../server/store/port';
+import type { GraphStore, Snapshot } from '../../../server/store/port';
 import { catalogue } from '../../fixtures/catalogue';
 import { syntheticRegion } from '../../perf/synthetic';
 
 const options = AnalysisOptions.parse({});
-const change = (storeVersion: number, kind: string, countries: string[]): StoreChange =>
-  ({ storeVersion, action: 'update', kind, key: `k${storeVersion}`, countries }) as StoreChange;
+const change = (storeVersion: number, kind: string, countries: string[]): TrailChange =>
+  ({ storeVersion, kind, countries });
 
 /** A store of versioned documents; `trail` is what changesSince answers (undefined: it cannot tell). */
 class FakeStore {
   version = 1;
   documents = new Map<number, MapDocument>();
-  trail: StoreChange[] | undefined = [];
+  trail: TrailChange[] | undefined = [];
   snapshots = 0;
   storeVersion = async () => this.version;
   snapshot = async (): Promise<Snapshot> => {
     this.snapshots++;
     return { scope: {}, storeVersion: this.version, takenAt: `t${this.version}`, document: this.documents.get(this.version)!, catalogue: catalogue as Snapshot['catalogue'] } as Snapshot;
   };
-  changesSince = async (from: number): Promise<StoreChanges> => (this.trail
-    ? { known: true, from, storeVersion: this.version, changes: this.trail.filter((c) => c.storeVersion > from) }
-    : { known: false, from, storeVersion: this.version, reason: 'cannot tell' });
+  changesSince = async (from: number): Promise<TrailAnswer> => (this.trail
+    ? { known: true, storeVersion: this.version, changes: this.trail.filter((c) => c.storeVersion > from) }
+    : { known: false, storeVersion: this.version });
   /** A new version with `document` (the same one when only unread kinds change). */
   write(document: MapDocument, changes: Array<[string, string[]]>): void {
     this.version++;
