@@ -1,4 +1,4 @@
-// Notes that an import ($import) is alive (epoch ms $now), in the transaction of each staged batch: the
+// Notes that an import ($import) is alive (epoch ms $now), in a transaction of its own before each staged batch: the
 // start-up clean-up removes only the staged items of imports not touched for a while.
 MERGE (r:ImportRun { id: $import })
 ON CREATE SET r.startedAt = $now

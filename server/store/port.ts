@@ -323,6 +323,8 @@ export interface Staging {
   discardStale(staleMs: number): Promise<number>;
   /** At most this many items per staging transaction. */
   readonly batchSize: number;
+  /** At most this many items and audit entries published by one import (default MAX_PUBLISHED_ITEMS in core.ts). */
+  readonly maxPublished?: number;
 }
 
 export interface Adapter {

@@ -184,6 +184,23 @@ describe('npm run import / export / seed', () => {
     expect(replace.err).toContain("  - countries: there is no sheet 'countries': replace would delete");
   });
 
+  test('when a map document needs more memory than the process may use, then the CLI refuses it before reading it (exit 2) and nothing is written', () => {
+    run('seed.ts', '--catalogue-only');
+    const big = path.join(dataDir, 'region.json');
+    fs.writeFileSync(big, '');
+    fs.truncateSync(big, 20 * 1024 * 1024); // sparse: its size is what is checked, before a byte is read
+    const r = runIn(dataDir, { NODE_OPTIONS: '--max-old-space-size=100' }, 'import.ts', big);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`'${big}' is 20 MB; importing it takes about 320 MB of memory, more than this process may use`);
+    expect(r.err).toContain('split it by country');
+    const out = path.join(dataDir, 'all.json');
+    run('export.ts', out);
+    const after = JSON.parse(fs.readFileSync(out, 'utf8'));
+    expect([after.countries, after.stakeholders]).toEqual([[], []]);
+    // With the default memory the same size is taken: the file is read (and found not to be JSON).
+    expect(run('import.ts', big).err).toContain('is not valid JSON');
+  });
+
   test('when a spreadsheet is over 25 MB or not a spreadsheet, then the CLI refuses it before reading rows', () => {
     const big = path.join(dataDir, 'big.xlsx');
     fs.writeFileSync(big, '');

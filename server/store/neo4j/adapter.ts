@@ -153,14 +153,17 @@ export class Neo4jAdapter implements Adapter {
     const discard = async (importId: string) => {
       await ex.autoCommit(ex.query('stage.discard'), { import: importId });
     };
+    // In a transaction of its own, committed before the batch it announces: the run node exists whenever staged
+    // items do, and two staging transactions of one import (items and audit entries) do not wait on its lock.
+    const touch = (importId: string) => ex.write((tx) => ex.run(tx, 'stage.touch', { import: importId, now: Date.now() }));
     return {
       batchSize: STAGE_BATCH,
       async stage(importId: string, kind: Kind, rows: ReadonlyArray<Stored<Kind>>) {
         if (!STAGED_KINDS.has(kind)) throw new Error(`${kind} items are not staged`);
         const ends = RELATIONSHIP_ENDS[kind];
         const params = writeParams(kind, rows);
+        await touch(importId);
         await ex.write(async (tx) => {
-          await ex.run(tx, 'stage.touch', { import: importId, now: Date.now() });
           for (const batch of batches(params)) {
             const [written] = await ex.run<number>(tx, `stage.${kind}`, { import: importId, rows: batch });
             if (ends && written !== batch.length) {
@@ -175,8 +178,8 @@ export class Neo4jAdapter implements Adapter {
           before: e.before === null ? null : JSON.stringify(e.before),
           after: e.after === null ? null : JSON.stringify(e.after),
         }));
+        await touch(importId);
         await ex.write(async (tx) => {
-          await ex.run(tx, 'stage.touch', { import: importId, now: Date.now() });
           for (const batch of batches(rows)) await ex.run(tx, 'stage.audit', { import: importId, entries: batch });
         });
       },
