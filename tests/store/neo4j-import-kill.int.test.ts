@@ -120,7 +120,8 @@ if (uri) {
       let seen = '';
       while (Date.now() < end && !exitedEarly) {
         const running = await appTransactions(driver);
-        seen = running.find((q) => /CREATE \(n:Staged(Stakeholder|Network)|CREATE \(d:StagedDataset|SHARES_WITH|REPORTS_TO/.test(q)) ?? '';
+        // Writes only: the planning reads (flow.list, reportingLine.list) name SHARES_WITH and REPORTS_TO too.
+        seen = running.find((q) => /CREATE \(n:Staged(Stakeholder|Network)|CREATE \(d:StagedDataset|CREATE \(a\)-\[r:(SHARES_WITH|REPORTS_TO)\]/.test(q)) ?? '';
         if (seen) break;
         await new Promise((resolve) => setTimeout(resolve, 25));
       }
