@@ -36,3 +36,5 @@ CREATE INDEX staged_interview IF NOT EXISTS FOR (n:StagedInterview) ON (n._impor
 CREATE INDEX staged_dataset IF NOT EXISTS FOR (n:StagedDataset) ON (n._import);
 CREATE INDEX staged_audit IF NOT EXISTS FOR (n:StagedAuditEntry) ON (n._import);
 CREATE CONSTRAINT import_run_id IF NOT EXISTS FOR (n:ImportRun) REQUIRE n.id IS UNIQUE;
+// What changed after a store version (changesSince).
+CREATE INDEX audit_store_version IF NOT EXISTS FOR (n:AuditEntry) ON (n.storeVersion);

@@ -1,81 +1,147 @@
 // Use cases behind the map: country summaries and the graph of one country (or the region). MapView caches
 // both per store version and per visibility (whether the user sees personal data): a request that hits the
-// cache costs one store-version read (shared by the requests asking at the same moment); the lists behind them are read once per version, shared by requests.
+// cache costs one store-version read (shared by the requests asking at the same moment). The map of a country is
+// read scoped (store.countryMap: the country, its flows' foreign ends), the country list by one aggregate
+// (store.countryCounts); only the region's map reads every item. After a write, the audit trail
+// (store.changesSince) tells which countries' maps it cannot have touched: those stay cached.
 import { seesPersonalData, visibleLists } from '../auth/personal-data';
 import type { SessionUser } from '../auth/types';
 import { NotFoundError } from '../errors';
-import { sectorOf, stripMetaOf } from '../model';
-import type { Stored } from '../model';
-import type { GraphStore } from '../store/port';
+import { keyOf, sectorOf, stripMetaOf } from '../model';
+import type { Kind } from '../model';
+import { MAP_KINDS } from '../store/port';
+import type { CountryCount, GraphStore, MapItems, StoreChanges } from '../store/port';
 import type { CountrySummary, GraphResponse } from '../api/schemas';
 import { currentStoreVersion } from './store-version';
 
-const MAP_KINDS = ['country', 'stakeholder', 'flow', 'dataset', 'reportingLine', 'network', 'membership', 'interview'] as const;
-type MapLists = Awaited<ReturnType<GraphStore['listMany']>> & { items: { [K in (typeof MAP_KINDS)[number]]: Stored<K>[] } };
-/** Answers kept per store version: the country list, and graphs by country and visibility. */
-const MAX_ANSWERS = 200;
+type MapLists = { storeVersion: number; items: MapItems };
+/** Countries whose maps are kept (each with its answers per visibility). */
+const MAX_COUNTRIES = 200;
 
-interface VersionEntry {
+/** A country's map as read, the keys of its items, and the answers computed from it per visibility. */
+interface CountryEntry {
   storeVersion: number;
   lists: MapLists;
-  answers: Map<string, unknown>;
+  keys: Set<string>;
+  answers: Map<string, GraphResponse>;
 }
 
+interface RegionEntry {
+  storeVersion: number;
+  lists: MapLists;
+  answers: Map<string, GraphResponse>;
+}
+
+const itemKey = (kind: string, key: string) => `${kind}|${key}`;
+
 export class MapView {
-  private entry?: VersionEntry;
-  private loading?: Promise<VersionEntry>;
+  private region?: RegionEntry;
+  private regionLoading?: Promise<RegionEntry>;
+  private summaries?: { storeVersion: number; value: CountrySummary[] };
+  private summariesLoading?: Promise<{ storeVersion: number; value: CountrySummary[] }>;
+  private readonly maps = new Map<string, CountryEntry>();
+  private readonly mapsLoading = new Map<string, Promise<CountryEntry>>();
+  /** changesSince calls under way or done, by the version they start from. */
+  private readonly changes = new Map<number, Promise<StoreChanges>>();
 
   constructor(private readonly store: GraphStore) {}
 
-  countries(): Promise<CountrySummary[]> {
-    return this.answer('countries', (lists) => summariesOf(lists));
-  }
-
-  graph(country: string | undefined, user: SessionUser | undefined): Promise<GraphResponse> {
-    const key = `graph|${country ?? ''}|${seesPersonalData(user) ? 'all' : 'public'}`;
-    return this.answer(key, (lists) => graphFromLists(lists, country, user));
-  }
-
-  private async answer<T>(key: string, compute: (lists: MapLists) => T): Promise<T> {
-    const entry = await this.current();
-    if (entry.answers.has(key)) return entry.answers.get(key) as T;
-    const value = compute(entry.lists);
-    if (entry.answers.size >= MAX_ANSWERS) entry.answers.delete(entry.answers.keys().next().value!);
-    entry.answers.set(key, value);
-    return value;
-  }
-
-  /** The lists of the store's current version: read once per version, shared by concurrent requests. */
-  private async current(): Promise<VersionEntry> {
+  async countries(): Promise<CountrySummary[]> {
     const version = await currentStoreVersion(this.store);
-    if (this.entry?.storeVersion === version) return this.entry;
-    if (!this.loading) {
-      this.loading = this.store.listMany(MAP_KINDS).then((lists) => {
-        const entry = { storeVersion: lists.storeVersion, lists: lists as MapLists, answers: new Map<string, unknown>() };
-        if (!this.entry || this.entry.storeVersion <= entry.storeVersion) this.entry = entry;
+    if (this.summaries && this.summaries.storeVersion >= version) return this.summaries.value;
+    this.summariesLoading ??= this.store.countryCounts().then(({ storeVersion, countries }) => {
+      const loaded = { storeVersion, value: countries.map(summaryOf) };
+      if (!this.summaries || this.summaries.storeVersion <= storeVersion) this.summaries = loaded;
+      return loaded;
+    }).finally(() => {
+      this.summariesLoading = undefined;
+    });
+    const loaded = await this.summariesLoading;
+    return loaded.storeVersion >= version ? loaded.value : this.countries();
+  }
+
+  async graph(country: string | undefined, user: SessionUser | undefined): Promise<GraphResponse> {
+    const visibility = seesPersonalData(user) ? 'all' : 'public';
+    const entry = country === undefined ? await this.regionEntry() : await this.countryEntry(country);
+    const cached = entry.answers.get(visibility);
+    if (cached) return cached.storeVersion === entry.storeVersion ? cached : { ...cached, storeVersion: entry.storeVersion };
+    const answer = graphFromLists(entry.lists, country, user);
+    entry.answers.set(visibility, answer);
+    return answer;
+  }
+
+  private async regionEntry(): Promise<RegionEntry> {
+    const version = await currentStoreVersion(this.store);
+    if (this.region?.storeVersion === version) return this.region;
+    this.regionLoading ??= this.store.listMany(MAP_KINDS).then((lists) => {
+      const entry = { storeVersion: lists.storeVersion, lists, answers: new Map<string, GraphResponse>() };
+      if (!this.region || this.region.storeVersion <= entry.storeVersion) this.region = entry;
+      return entry;
+    }).finally(() => {
+      this.regionLoading = undefined;
+    });
+    const loaded = await this.regionLoading;
+    // A load started for an older version serves only requests that saw that version.
+    return loaded.storeVersion >= version ? loaded : this.regionEntry();
+  }
+
+  /**
+   * The country's map at the current version: the cached one when it is current, or when the changes since its
+   * version (the audit trail) name neither the country nor any of its items; else read again (scoped).
+   */
+  private async countryEntry(country: string): Promise<CountryEntry> {
+    const version = await currentStoreVersion(this.store);
+    const cached = this.maps.get(country);
+    if (cached && cached.storeVersion >= version) return cached;
+    if (cached) {
+      const changes = await this.changesSince(cached.storeVersion, version);
+      if (changes.known && changes.storeVersion >= version && !changes.changes.some((c) => c.countries.includes(country) || cached.keys.has(itemKey(c.kind, c.key)))) {
+        if (this.maps.get(country) === cached && cached.storeVersion < changes.storeVersion) {
+          cached.storeVersion = changes.storeVersion;
+          cached.lists = { ...cached.lists, storeVersion: changes.storeVersion };
+        }
+        return cached;
+      }
+    }
+    let loading = this.mapsLoading.get(country);
+    if (!loading) {
+      loading = this.store.countryMap(country).then((lists) => {
+        const keys = new Set<string>();
+        for (const kind of MAP_KINDS) for (const item of lists.items[kind]) keys.add(itemKey(kind, keyOf(kind as Kind, item)));
+        const entry: CountryEntry = { storeVersion: lists.storeVersion, lists, keys, answers: new Map() };
+        const current = this.maps.get(country);
+        if (!current || current.storeVersion <= entry.storeVersion) {
+          this.maps.delete(country);
+          if (this.maps.size >= MAX_COUNTRIES) this.maps.delete(this.maps.keys().next().value!);
+          this.maps.set(country, entry);
+        }
         return entry;
       }).finally(() => {
-        this.loading = undefined;
+        this.mapsLoading.delete(country);
       });
+      this.mapsLoading.set(country, loading);
     }
-    const loaded = await this.loading;
-    // A load started for an older version serves only requests that saw that version.
-    return loaded.storeVersion >= version ? loaded : this.current();
+    const loaded = await loading;
+    return loaded.storeVersion >= version ? loaded : this.countryEntry(country);
+  }
+
+  /** What changed after `from`, read once for every country asking (again when it does not reach `version`). */
+  private async changesSince(from: number, version: number): Promise<StoreChanges> {
+    let pending = this.changes.get(from);
+    if (pending) {
+      const done = await pending;
+      if (done.storeVersion >= version) return done;
+    }
+    pending = this.store.changesSince(from);
+    if (this.changes.size >= MAX_COUNTRIES) this.changes.delete(this.changes.keys().next().value!);
+    this.changes.set(from, pending);
+    pending.catch(() => this.changes.delete(from));
+    return pending;
   }
 }
 
-function summariesOf({ items }: { items: { country: Stored<'country'>[]; stakeholder: Stored<'stakeholder'>[]; flow: Stored<'flow'>[] } }): CountrySummary[] {
-  const countryOf = new Map(items.stakeholder.map((s) => [s.id, s.country]));
-  return items.country.map((row) => {
-    const c = stripMetaOf(row);
-    const own = items.stakeholder.filter((s) => s.country === c.code);
-    return {
-      ...c,
-      ncp: own.find((s) => s.ncp)?.id ?? null,
-      stakeholders: own.length,
-      flows: items.flow.filter((f) => countryOf.get(f.from) === c.code || countryOf.get(f.to) === c.code).length,
-    };
-  });
+function summaryOf(row: CountryCount): CountrySummary {
+  return { ...stripMetaOf(row.country), ncp: row.ncp, stakeholders: row.stakeholders, flows: row.flows };
 }
 
 /**
@@ -85,10 +151,11 @@ function summariesOf({ items }: { items: { country: Stored<'country'>[]; stakeho
  * they reach).
  */
 export async function graphOf(store: GraphStore, country?: string, user?: SessionUser): Promise<GraphResponse> {
-  return graphFromLists(await store.listMany(MAP_KINDS) as MapLists, country, user);
+  return graphFromLists(await store.listMany(MAP_KINDS), country, user);
 }
 
-function graphFromLists({ storeVersion, items: all }: MapLists, country: string | undefined, user: SessionUser | undefined): GraphResponse {
+/** The graph from lists holding at least the country's map (the whole store, or store.countryMap's). */
+export function graphFromLists({ storeVersion, items: all }: MapLists, country: string | undefined, user: SessionUser | undefined): GraphResponse {
   const items = visibleLists(all, user);
   let record = null;
   if (country) {

@@ -9,10 +9,11 @@ import {
 } from '../model';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import type {
-  AccountChangeOptions, AccountChanges, Adapter, AuditPage, AuditQuery, DeleteOptions, EntityWriteOptions, ExportOptions, GraphStore, Health,
+  AccountChangeOptions, AccountChanges, Adapter, AuditPage, AuditQuery, CountryCount, CountryMap, DeleteOptions, EntityWriteOptions, ExportOptions, GraphStore, Health,
   ImportMode, ImportOptions, ImportResult, KindCounts, ListFilter, NewAccount, RoundWriteOptions, Scope, Snapshot, Staging, StoreView, StoredRound,
-  StoredRoundSummary, StoredSession, ThrottleDecision, ThrottleEntry, TxOps,
+  StoredRoundSummary, StoredSession, StoreChanges, ThrottleDecision, ThrottleEntry, TxOps,
 } from './port';
+import { CHANGES_LIMIT } from './port';
 import { AccountsCore } from './accounts';
 import { scopeKeys } from './scope';
 import { deepEqual } from './equal';
@@ -158,6 +159,34 @@ export class CoreGraphStore implements GraphStore {
       const items = {} as { [P in K]: Stored<P>[] };
       for (const kind of kinds) items[kind] = await tx.list(kind);
       return { storeVersion, items };
+    });
+  }
+
+  countryMap(country: string): Promise<CountryMap> {
+    return this.consistentRead(async (tx, storeVersion) => ({ storeVersion, items: await tx.countryMap(country) }));
+  }
+
+  countryCounts(): Promise<{ storeVersion: number; countries: CountryCount[] }> {
+    return this.consistentRead(async (tx, storeVersion) => ({ storeVersion, countries: await tx.countryCounts() }));
+  }
+
+  /**
+   * The changes after `from` as the audit trail records them, read with the version they lead to: every version
+   * in between must have an entry (one without was written before entries carried versions), and at most `limit`.
+   * A statement that reads the version first sees every entry stamped up to it (each is written with its bump).
+   */
+  async changesSince(from: number, options: { limit?: number } = {}): Promise<StoreChanges> {
+    const limit = options.limit ?? CHANGES_LIMIT;
+    return this.adapter.read(async (tx) => {
+      const storeVersion = await tx.version();
+      const unknown = (reason: string): StoreChanges => ({ known: false, from, storeVersion, reason });
+      if (!Number.isInteger(from) || from < 0 || from > storeVersion) return unknown(`version ${from} is not a version of this store (now ${storeVersion})`);
+      if (from === storeVersion) return { known: true, from, storeVersion, changes: [] };
+      const changes = await tx.changesBetween(from, storeVersion, limit + 1);
+      if (changes.length > limit) return unknown(`more than ${limit} changes since version ${from}`);
+      const versions = new Set(changes.map((c) => c.storeVersion));
+      if (versions.size !== storeVersion - from) return unknown(`the audit trail has no entry for some versions after ${from}`);
+      return { known: true, from, storeVersion, changes: [...changes].sort((a, b) => a.storeVersion - b.storeVersion) };
     });
   }
 

@@ -214,6 +214,55 @@ export interface EntityWriteOptions {
   guard?: WriteGuard<{ before: Stored<Kind> | undefined; after: unknown }>;
 }
 
+/** One map change of the audit trail, as `changesSince` reports it. */
+export interface StoreChange {
+  /** The store version the change was committed as. */
+  storeVersion: number;
+  action: AuditEntry['action'];
+  kind: AuditKind;
+  key: string;
+  /** The countries the item belonged to before or after the change (AuditEntry.countries). */
+  countries: string[];
+}
+
+/**
+ * What changed after a store version (`from`), up to the version read (`storeVersion`): every map change
+ * committed in between, oldest first; or, when the audit trail cannot tell, `known: false` and why (a version in
+ * the range without an audit entry, more changes than the limit, a version the store has not reached): the
+ * caller then reads everything again.
+ */
+export type StoreChanges =
+  | { known: true; from: number; storeVersion: number; changes: StoreChange[] }
+  | { known: false; from: number; storeVersion: number; reason: string };
+
+/** At most this many changes are reported by `changesSince` unless asked otherwise; more: it cannot tell. */
+export const CHANGES_LIMIT = 1000;
+
+/** The map kinds behind the map of a country (or the region). */
+export const MAP_KINDS = ['country', 'stakeholder', 'flow', 'dataset', 'reportingLine', 'network', 'membership', 'interview'] as const;
+export type MapKind = (typeof MAP_KINDS)[number];
+export type MapItems = { [K in MapKind]: Stored<K>[] };
+
+/**
+ * A country's map as stored, with metadata, each kind in the order `list` gives: the country's record, its
+ * stakeholders and the foreign ends of the flows touching them (whatever a flow carries), those flows, the
+ * reporting lines with an end among its stakeholders, its networks, the memberships of its stakeholders or in its
+ * networks, and the datasets and interviews of its stakeholders. What the user may see is the caller's to filter.
+ */
+export interface CountryMap {
+  storeVersion: number;
+  /** Empty lists (and no country record) when the country is not in the map. */
+  items: MapItems;
+}
+
+/** Per country (in `list('country')` order): its record, its NCP's id, how many stakeholders and how many flows touch them. */
+export interface CountryCount {
+  country: Stored<'country'>;
+  ncp: string | null;
+  stakeholders: number;
+  flows: number;
+}
+
 export interface GraphStore extends AccountStore {
   readonly kind: StoreKind;
   init(): Promise<void>;
@@ -223,6 +272,12 @@ export interface GraphStore extends AccountStore {
   get<K extends Kind>(kind: K, key: string): Promise<Stored<K>>;
   /** Several kinds, with their metadata, read in one transaction. */
   listMany<K extends Kind>(kinds: readonly K[]): Promise<{ storeVersion: number; items: { [P in K]: Stored<P>[] } }>;
+  /** The map of one country, read with indexed, scoped queries in one consistent read (see CountryMap). */
+  countryMap(country: string): Promise<CountryMap>;
+  /** The country list's counts, one aggregate read. */
+  countryCounts(): Promise<{ storeVersion: number; countries: CountryCount[] }>;
+  /** The map changes committed after store version `version` (at most `limit`, default CHANGES_LIMIT), from the audit trail. */
+  changesSince(version: number, options?: { limit?: number }): Promise<StoreChanges>;
   create<K extends Kind>(kind: K, input: unknown, actor: string, options?: EntityWriteOptions): Promise<Stored<K>>;
   update<K extends Kind>(kind: K, key: string, input: unknown, expectedVersion: number, actor: string, options?: EntityWriteOptions): Promise<Stored<K>>;
   delete(kind: Kind, key: string, expectedVersion: number, actor: string, options?: DeleteOptions): Promise<{ deleted: KindCounts; updated: KindCounts }>;
@@ -272,6 +327,15 @@ export interface TxOps {
    * Only on adapters with `staging`.
    */
   publishStaged?(importId: string): Promise<Record<string, number>>;
+  /** Items of the country's map (CountryMap.items) as stored; each kind in `list` order. */
+  countryMap(country: string): Promise<MapItems>;
+  /** The country list's counts (CountryCount), in `list('country')` order. */
+  countryCounts(): Promise<CountryCount[]>;
+  /**
+   * The map changes stamped with a store version in (after, upTo], ordered by store version, at most `limit`
+   * (audit entries without a store version, rounds and accounts, are never among them).
+   */
+  changesBetween(after: number, upTo: number, limit: number): Promise<StoreChange[]>;
   /** Increments and returns the store version (once per committed write). */
   bumpVersion(): Promise<number>;
   version(): Promise<number>;

@@ -283,6 +283,7 @@ describe('unexpected failures', () => {
   test('when the store throws an unknown error, then 500 says nothing of it', async () => {
     const broken = Object.create(store) as GraphStore;
     broken.listMany = async () => { throw new Error('secret detail /var/lib/db at line 3'); };
+    broken.countryCounts = async () => { throw new Error('secret detail /var/lib/db at line 3'); };
     const res = await request(await signedIn(createApp({ store: broken }), broken, { role: 'admin' })).get('/api/countries').expect(500);
     expect(res.body).toEqual({ error: { code: 'internal', message: 'internal error' } });
   });

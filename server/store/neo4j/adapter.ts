@@ -4,7 +4,7 @@
 // Rounds are (:Round) nodes holding their frozen document as a JSON string; accounts and sessions are
 // (:Account) and (:Session) nodes apart from the map.
 import type { ManagedTransaction } from 'neo4j-driver';
-import { keyOf, roundNameKey, roundScope, sectorOf, type AuditEntry, type Kind, type Stakeholder, type Stored } from '../../model';
+import { keyOf, roundNameKey, roundScope, sectorOf, type AuditEntry, type AuditKind, type Kind, type Stakeholder, type Stored } from '../../model';
 import type {
   Adapter, AuditQuery, StagedAuditEntry, Staging, StoredAccount, StoredRound, StoredRoundSummary, StoredSession, ThrottleEntry, TxOps,
 } from '../port';
@@ -252,6 +252,33 @@ export class Neo4jAdapter implements Adapter {
           }
         }
         return found;
+      },
+      async countryMap(country: string) {
+        const read = async <K extends Kind>(kind: K) => (await ex.run<Props>(tx, `map.${kind}`, { country })).map((p) => fromProps(kind, p));
+        const [record] = await ex.run<Props>(tx, 'country.get', { keys: [country] });
+        return {
+          country: record ? [fromProps('country', record)] : [],
+          stakeholder: await read('stakeholder'),
+          flow: await read('flow'),
+          dataset: await read('dataset'),
+          reportingLine: await read('reportingLine'),
+          network: await read('network'),
+          membership: await read('membership'),
+          interview: await read('interview'),
+        };
+      },
+      async countryCounts() {
+        const rows = await ex.run<{ country: Props; ncp: string | null; stakeholders: number; flows: number }>(tx, 'country.counts');
+        return rows.map((r) => ({ ...r, country: fromProps('country', r.country) }));
+      },
+      async changesBetween(after: number, upTo: number, limit: number) {
+        const rows = await ex.run<Props>(tx, 'audit.since', { after, upTo, limit });
+        return rows
+          .sort((a, b) => (a.storeVersion as number) - (b.storeVersion as number) || (a.seq as number) - (b.seq as number))
+          .map((r) => ({
+            storeVersion: r.storeVersion as number, action: r.action as AuditEntry['action'], kind: r.kind as AuditKind,
+            key: r.key as string, countries: (r.countries as string[] | null) ?? [],
+          }));
       },
       async upsertMany(kind, rows) {
         for (const batch of batches(writeParams(kind, rows))) await ex.run(tx, `${kind}.upsert`, { rows: batch });

@@ -7,7 +7,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { keyOf, roundNameKey, roundScope, type AuditEntry, type Kind, type Stored } from '../../model';
 import type {
-  Adapter, AuditQuery, StoredAccount, StoredRound, StoredRoundSummary, StoredSession, ThrottleEntry, TxOps,
+  Adapter, AuditQuery, StoreChange, StoredAccount, StoredRound, StoredRoundSummary, StoredSession, ThrottleEntry, TxOps,
 } from '../port';
 import { MIGRATIONS } from './migrations';
 
@@ -196,6 +196,52 @@ export class SqliteAdapter implements Adapter {
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     const historyStmt = db.prepare(`SELECT ${AUDIT_COLUMNS} FROM audit WHERE kind = ? AND key = ? ORDER BY seq`);
     const adapter = this;
+    // Scoped reads (migration 6's indexes, named with INDEXED BY: without statistics the planner would scan the
+    // primary key). `+o.key` drops the column's affinity, so that the comparison can use an expression index.
+    const columns = 'key, data, version, updated_at, updated_by';
+    const own = `SELECT key FROM entities INDEXED BY stakeholder_by_country WHERE kind = 'stakeholder' AND json_extract(data, '$.country') = @country`;
+    const byEnds = (kind: string, fromIndex: string, toIndex: string) => db.prepare(`
+      SELECT f.${columns.split(', ').join(', f.')} FROM (${own}) o CROSS JOIN entities f INDEXED BY ${fromIndex}
+        WHERE f.kind = '${kind}' AND json_extract(f.data, '$.from') = +o.key
+      UNION
+      SELECT f.${columns.split(', ').join(', f.')} FROM (${own}) o CROSS JOIN entities f INDEXED BY ${toIndex}
+        WHERE f.kind = '${kind}' AND json_extract(f.data, '$.to') = +o.key
+      ORDER BY 1`);
+    const byStakeholder = (kind: string, field: string, index: string) => db.prepare(`
+      SELECT f.${columns.split(', ').join(', f.')} FROM (${own}) o CROSS JOIN entities f INDEXED BY ${index}
+        WHERE f.kind = '${kind}' AND json_extract(f.data, '$.${field}') = +o.key ORDER BY f.key`);
+    const scoped = {
+      stakeholder: db.prepare(`SELECT ${columns} FROM entities INDEXED BY stakeholder_by_country
+        WHERE kind = 'stakeholder' AND json_extract(data, '$.country') = @country
+        UNION SELECT ${columns} FROM entities WHERE kind = 'stakeholder' AND key IN (SELECT value FROM json_each(@ends)) ORDER BY key`),
+      network: db.prepare(`SELECT ${columns} FROM entities INDEXED BY network_by_country
+        WHERE kind = 'network' AND json_extract(data, '$.country') = @country ORDER BY key`),
+      flow: byEnds('flow', 'flow_by_ends', 'flow_by_to'),
+      reportingLine: byEnds('reportingLine', 'reporting_line_by_from', 'reporting_line_by_to'),
+      dataset: byStakeholder('dataset', 'holder', 'dataset_by_holder'),
+      interview: byStakeholder('interview', 'stakeholder', 'interview_by_stakeholder'),
+      membership: db.prepare(`
+        SELECT f.${columns.split(', ').join(', f.')} FROM (${own}) o CROSS JOIN entities f INDEXED BY membership_by_stakeholder
+          WHERE f.kind = 'membership' AND json_extract(f.data, '$.stakeholder') = +o.key
+        UNION
+        SELECT f.${columns.split(', ').join(', f.')} FROM (SELECT key FROM entities INDEXED BY network_by_country
+            WHERE kind = 'network' AND json_extract(data, '$.country') = @country) o
+          CROSS JOIN entities f INDEXED BY membership_by_network
+          WHERE f.kind = 'membership' AND json_extract(f.data, '$.network') = +o.key
+        ORDER BY 1`),
+    };
+    const stakeholderCountsStmt = db.prepare(`SELECT json_extract(data, '$.country') AS country, count(*) AS n,
+      min(CASE WHEN json_extract(data, '$.ncp') THEN key END) AS ncp
+      FROM entities INDEXED BY stakeholder_by_country WHERE kind = 'stakeholder' GROUP BY 1`);
+    const flowCountsStmt = db.prepare(`
+      WITH sc AS MATERIALIZED (SELECT key, json_extract(data, '$.country') AS c FROM entities INDEXED BY stakeholder_by_country WHERE kind = 'stakeholder')
+      SELECT c AS country, count(DISTINCT k) AS n FROM (
+        SELECT s.c, f.key AS k FROM sc s CROSS JOIN entities f INDEXED BY flow_by_ends WHERE f.kind = 'flow' AND json_extract(f.data, '$.from') = +s.key
+        UNION ALL
+        SELECT s.c, f.key FROM sc s CROSS JOIN entities f INDEXED BY flow_by_to WHERE f.kind = 'flow' AND json_extract(f.data, '$.to') = +s.key
+      ) GROUP BY c`);
+    const changesStmt = db.prepare(`SELECT store_version, action, kind, key, countries FROM audit INDEXED BY audit_by_store_version
+      WHERE store_version > @after AND store_version <= @upTo ORDER BY store_version, seq LIMIT @limit`);
     const roundColumns = 'id, seq, name, country, note, created_at, created_by, store_version, counts';
     const putRoundStmt = db.prepare(`INSERT INTO rounds (${roundColumns}, name_key, scope, document)
       VALUES (@id, @seq, @name, @country, @note, @createdAt, @createdBy, @storeVersion, @counts, @nameKey, @scope, @document)`);
@@ -242,6 +288,39 @@ export class SqliteAdapter implements Adapter {
           if (row) found.set(key, toStored<K>(row));
         }
         return found;
+      },
+      async countryMap(country: string) {
+        const rows = <K extends Kind>(stmt: Database.Statement, params: object) => (stmt.all(params) as EntityRow[]).map((r) => toStored<K>(r));
+        const p = { country };
+        const flow = rows<'flow'>(scoped.flow, p);
+        const ownIds = new Set((scoped.stakeholder.all({ ...p, ends: '[]' }) as EntityRow[]).map((r) => r.key));
+        const ends = [...new Set(flow.flatMap((f) => [f.from, f.to]))].filter((id) => !ownIds.has(id));
+        const found = getStmt.get('country', country) as EntityRow | undefined;
+        return {
+          country: found ? [toStored<'country'>(found)] : [],
+          stakeholder: rows<'stakeholder'>(scoped.stakeholder, { ...p, ends: JSON.stringify(ends) }),
+          flow,
+          dataset: rows<'dataset'>(scoped.dataset, p),
+          reportingLine: rows<'reportingLine'>(scoped.reportingLine, p),
+          network: rows<'network'>(scoped.network, p),
+          membership: rows<'membership'>(scoped.membership, p),
+          interview: rows<'interview'>(scoped.interview, p),
+        };
+      },
+      async countryCounts() {
+        const stakeholders = new Map((stakeholderCountsStmt.all() as Array<{ country: string; n: number; ncp: string | null }>).map((r) => [r.country, r]));
+        const flows = new Map((flowCountsStmt.all() as Array<{ country: string; n: number }>).map((r) => [r.country, r.n]));
+        return (listStmt.all('country') as EntityRow[]).map((r) => {
+          const country = toStored<'country'>(r);
+          const s = stakeholders.get(country.code);
+          return { country, ncp: s?.ncp ?? null, stakeholders: s?.n ?? 0, flows: flows.get(country.code) ?? 0 };
+        });
+      },
+      async changesBetween(after: number, upTo: number, limit: number) {
+        return (changesStmt.all({ after, upTo, limit }) as Array<Record<string, unknown>>).map((r) => ({
+          storeVersion: r.store_version as number, action: r.action as AuditEntry['action'], kind: r.kind as AuditEntry['kind'] & string,
+          key: r.key as string, countries: JSON.parse(r.countries as string) as string[],
+        })) as StoreChange[];
       },
       async upsertMany(kind, rows) {
         for (const row of rows) {

@@ -108,4 +108,20 @@ export const MIGRATIONS: readonly string[] = [
   // changed after the store version a file was exported at. Older entries have none (changed before any
   // export that records it).
   `ALTER TABLE audit ADD COLUMN store_version INTEGER;`,
+  // 6: scoped reads. The audit trail by store version (what changed after a version), and expression indexes
+  // on the JSON fields the map of one country and the country list filter on, each partial to its kind (a
+  // query names the kind as a literal to use one): stakeholders and networks by country (a stakeholder's ncp
+  // flag too, for the country list), flows by their ends (both, for the country list), reporting lines by
+  // either end, datasets by holder, interviews by stakeholder, memberships by stakeholder and by network.
+  `CREATE INDEX audit_by_store_version ON audit (store_version);
+   CREATE INDEX stakeholder_by_country ON entities (json_extract(data, '$.country'), json_extract(data, '$.ncp')) WHERE kind = 'stakeholder';
+   CREATE INDEX network_by_country ON entities (json_extract(data, '$.country')) WHERE kind = 'network';
+   CREATE INDEX flow_by_ends ON entities (json_extract(data, '$.from'), json_extract(data, '$.to')) WHERE kind = 'flow';
+   CREATE INDEX flow_by_to ON entities (json_extract(data, '$.to')) WHERE kind = 'flow';
+   CREATE INDEX reporting_line_by_from ON entities (json_extract(data, '$.from')) WHERE kind = 'reportingLine';
+   CREATE INDEX reporting_line_by_to ON entities (json_extract(data, '$.to')) WHERE kind = 'reportingLine';
+   CREATE INDEX dataset_by_holder ON entities (json_extract(data, '$.holder')) WHERE kind = 'dataset';
+   CREATE INDEX interview_by_stakeholder ON entities (json_extract(data, '$.stakeholder')) WHERE kind = 'interview';
+   CREATE INDEX membership_by_stakeholder ON entities (json_extract(data, '$.stakeholder')) WHERE kind = 'membership';
+   CREATE INDEX membership_by_network ON entities (json_extract(data, '$.network')) WHERE kind = 'membership';`,
 ];

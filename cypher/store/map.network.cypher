@@ -1,0 +1,4 @@
+// The map of one country ($country): its networks.
+MATCH (n:Network { country: $country })
+RETURN n { .* } AS row
+ORDER BY n.id
