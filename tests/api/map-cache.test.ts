@@ -6,22 +6,7 @@ import { createApp } from '../../server/app';
 import type { GraphStore } from '../../server/store/port';
 import { signedIn } from '../support/auth';
 import { smallMapStore } from '../support/small-store';
-
-/** The store, counting the calls each method gets. */
-function counting(store: GraphStore): { store: GraphStore; calls: Map<string, number> } {
-  const calls = new Map<string, number>();
-  const proxy = new Proxy(store, {
-    get(target, prop) {
-      const value = Reflect.get(target, prop, target) as unknown;
-      if (typeof value !== 'function') return value;
-      return (...args: unknown[]) => {
-        calls.set(String(prop), (calls.get(String(prop)) ?? 0) + 1);
-        return (value as (...a: unknown[]) => unknown).apply(target, args);
-      };
-    },
-  });
-  return { store: proxy, calls };
-}
+import { counting } from '../support/counting';
 
 let store: GraphStore;
 afterEach(() => store.close());

@@ -3,6 +3,7 @@
 import { CoreGraphStore } from '../../server/store/core';
 import { Neo4jAdapter } from '../../server/store/neo4j/adapter';
 import { storeContract } from './contract';
+import { scopedReadsContract } from './scoped-reads';
 import { smallMap } from '../fixtures/small-map';
 import { catalogue } from '../fixtures/catalogue';
 import { WIPE_REFUSED, mayWipeTestNeo4j } from '../support/test-neo4j';
@@ -24,6 +25,7 @@ if (uri && !mayWipeTestNeo4j()) {
   });
 } else if (uri) {
   storeContract('neo4j', { create: async () => (await freshStore()).store });
+  scopedReadsContract('neo4j', { create: async () => (await freshStore()).store });
 
   describe('Neo4j specifics', () => {
     test('when a map is imported, then it is a real graph: HOLDS, COVERS, SHARES_WITH, REPORTS_TO, MEMBER_OF', async () => {

@@ -7,6 +7,7 @@ import { CoreGraphStore } from '../../server/store/core';
 import { SqliteAdapter, migrate } from '../../server/store/sqlite/adapter';
 import { MIGRATIONS } from '../../server/store/sqlite/migrations';
 import { storeContract } from './contract';
+import { scopedReadsContract } from './scoped-reads';
 
 storeContract('sqlite', {
   async create() {
@@ -55,4 +56,12 @@ describe('SQLite specifics', () => {
     expect(await store.storeVersion()).toBe(0);
     await store.close();
   });
+});
+
+scopedReadsContract('sqlite', {
+  async create() {
+    const store = new CoreGraphStore(new SqliteAdapter(':memory:'));
+    await store.init();
+    return store;
+  },
 });
