@@ -95,10 +95,11 @@ describe('every route against the served OpenAPI document', () => {
     await call(admin, { method: 'delete', url: '/api/stakeholders/xa-new?version=1&cascade=true' }, 409);
     const { version } = json(await call(admin, { url: '/api/stakeholders/xa-new' }, 200));
     await call(admin, { method: 'delete', url: '/api/stakeholders/xa-new', headers: { 'If-Match': String(version) } }, 409);
-    await call(admin, { method: 'delete', url: `/api/stakeholders/xa-new?cascade=true`, headers: { 'If-Match': String(version) } }, 200);
-    for (const { collection, key } of [...ITEMS].reverse().filter((i) => ['indicators', 'themes', 'countries'].includes(i.collection))) {
-      const { version } = json(await call(admin, { url: `/api/${collection}/${key}` }, 200));
-      await call(admin, { method: 'delete', url: `/api/${collection}/${key}?version=${version}` }, 200);
+    for (const { collection, key } of [...ITEMS].reverse()) {
+      const current = json(await call(admin, { url: `/api/${collection}/${key}` }, 200));
+      const how = collection === 'networks' ? { url: `/api/${collection}/${key}?cascade=true`, headers: { 'If-Match': `"${current.version}"` } }
+        : { url: `/api/${collection}/${key}?version=${current.version}` };
+      await call(admin, { method: 'delete', ...how }, 200);
     }
   });
 
