@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { ConflictError, ValidationError } from '../../errors';
 import {
-  CATALOGUE_RECORD_KINDS, CountryCode, Id, IndicatorCode, KIND_SPECS, Meta, Sector, StakeholderTypeSchema, ThemeCode, FlowStatus, sectorOf,
+  CATALOGUE_RECORD_KINDS, CountryCode, Id, IndicatorCode, KIND_SPECS, Sector, StakeholderTypeSchema, ThemeCode, FlowStatus, sectorOf,
   type Kind, type Stored,
 } from '../../model';
 import type { GraphStore } from '../../store/port';
