@@ -12,6 +12,7 @@ import { startStore, type StartedStore } from '../../server/store';
 import { createTestAccount, loginCookie, withCookie } from '../support/auth';
 import { catalogue } from '../fixtures/catalogue';
 import { OwnNeo4j } from '../support/own-neo4j';
+import { ContractChecker, exchange } from '../support/openapi-contract';
 
 const DEADLINE_MS = 90_000;
 
@@ -116,6 +117,15 @@ if (process.env.NEO4J_URI) {
       const write = await request(signedIn).post('/api/stakeholders').send({ id: 'xq-late', name: 'Late', country: 'XQ', type: 'ngo' });
       expect(write.status).toBe(503);
       expect(write.headers['retry-after']).toMatch(/^\d+$/);
+      // The 503s are what the served OpenAPI document says, to an independent validator (tests/support/openapi-contract.ts).
+      const checker = await ContractChecker.create((await request(app.raw).get('/api/openapi.json').expect(200)).body);
+      const down = [
+        await exchange(app.raw, { url: '/api/health' }),
+        await exchange(signedIn, { url: '/api/graph?country=XQ' }),
+        await exchange(signedIn, { method: 'post', url: '/api/stakeholders', body: { id: 'xq-late2', name: 'Late', country: 'XQ', type: 'ngo' } }),
+      ];
+      expect(down.map((ex) => ex.status)).toEqual([503, 503, 503]);
+      expect(down.flatMap((ex) => checker.violations(ex))).toEqual([]);
 
       await neo.start(); // same port, same data folder
       await until('health answers 200 again', async () => {
@@ -139,6 +149,10 @@ if (process.env.NEO4J_URI) {
       expect(login.status).toBe(503);
       expect(login.body.error.code).toBe('store_unavailable');
       expect(login.headers['retry-after']).toMatch(/^\d+$/);
+      const served = await ContractChecker.create((await request(app.raw).get('/api/openapi.json').expect(200)).body);
+      const refused = await exchange(app.raw, { method: 'post', url: '/api/auth/login', body: { username: 'admin', password: 'test password 0123' } });
+      expect(refused.status).toBe(503);
+      expect(served.violations(refused)).toEqual([]);
       expect(app.started.isReady()).toBe(false);
 
       await neo.start();
