@@ -6,6 +6,7 @@ import type express from 'express';
 import YAML from 'yaml';
 import { createApp } from '../../server/app';
 import { StoreUnavailableError } from '../../server/errors';
+import { closePdfRenderer } from '../../server/reports/pdf';
 import { UPLOAD_LIMIT_BYTES } from '../../server/tabular/limits';
 import type { GraphStore } from '../../server/store/port';
 import { FakeClock, TEST_PASSWORD, createTestAccount, loginCookie } from '../support/auth';
@@ -74,7 +75,10 @@ beforeAll(async () => {
   const served = await call(anonymous, { url: '/api/openapi.json' }, 200);
   checker = await ContractChecker.create(json(served) as never);
 }, 60000);
-afterAll(() => store.close());
+afterAll(async () => {
+  await closePdfRenderer();
+  await store.close();
+});
 
 describe('every route against the served OpenAPI document', () => {
   test('when each kind of item is created, read, listed, updated three ways and deleted, then every exchange matches', async () => {
