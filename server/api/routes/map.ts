@@ -7,7 +7,9 @@ import type { Request } from 'express';
 import { ValidationError } from '../../errors';
 import { CountryCode, MapDocument, OnConflict, emptyDocument, stripMetaOf } from '../../model';
 import type { GraphStore } from '../../store/port';
-import { visibleDocument, visibleItems } from '../../auth/personal-data';
+import { seesPersonalData, visibleDocument, visibleItems } from '../../auth/personal-data';
+import type { SessionUser } from '../../auth/types';
+import { ExportCache, type RenderedFile } from '../../services/exports';
 import { GexfVersion, toGEXF, toGraphML } from '../../services/graph-formats';
 import { MapView } from '../../services/graph-view';
 import { importDocumentAs, importSpreadsheetAs } from '../../services/imports';
@@ -54,6 +56,37 @@ export async function documentFromBody(body: unknown): Promise<unknown> {
 
 export function mapRoutes(store: GraphStore, actorOf: (req: any) => string): RouteDef[] {
   const view = new MapView(store);
+  const exportFiles = new ExportCache(store);
+
+  /** The export file of a scope, format and visibility (what ExportCache keeps per store version). */
+  async function renderExport(
+    query: { country?: string | undefined; format: 'json' | 'yaml' | 'xlsx' | 'csv' | 'graphml' | 'gexf'; gexfVersion: GexfVersion },
+    user: SessionUser | undefined,
+  ): Promise<RenderedFile> {
+    if (query.country) await store.get('country', query.country);
+    // The formats that can be imported again carry each item's version and the store version (DOMAIN.md).
+    const versions = query.format !== 'graphml' && query.format !== 'gexf';
+    const doc = visibleDocument(await store.exportDocument({ country: query.country }, { versions }), user);
+    const stem = `flow-atlas-${query.country ?? 'region'}`;
+    const filename = query.format === 'csv' ? `${stem}-csv.zip` : `${stem}.${query.format}`;
+    switch (query.format) {
+      case 'xlsx':
+        return { filename, type: XLSX_TYPE, body: Buffer.from(await toXlsx(doc, await catalogueOf(store))) };
+      case 'csv':
+        return { filename, type: 'application/zip', body: Buffer.from(toCsvZip(doc, await catalogueOf(store))) };
+      case 'yaml':
+        return { filename, type: 'application/yaml', body: Buffer.from(YAML.stringify(doc)) };
+      case 'graphml':
+      case 'gexf': {
+        const all = query.country ? visibleItems('stakeholder', await store.list('stakeholder'), user) : doc.stakeholders;
+        return query.format === 'graphml'
+          ? { filename, type: 'application/graphml+xml', body: Buffer.from(toGraphML(doc, all)) }
+          : { filename, type: 'application/gexf+xml', body: Buffer.from(toGEXF(doc, all, { version: query.gexfVersion })) };
+      }
+      default:
+        return { filename, type: 'application/json', body: Buffer.from(`${JSON.stringify(doc, null, 2)}\n`) };
+    }
+  }
   return [
     defineRoute({
       method: 'get', path: '/countries', tag: 'Map', summary: 'Countries in the map, with NCP and counts',
@@ -112,25 +145,10 @@ export function mapRoutes(store: GraphStore, actorOf: (req: any) => string): Rou
       response: MapDocument, access: 'read',
       doc: { media: { 'application/yaml': 'text', [XLSX_TYPE]: 'binary', 'application/zip': 'binary', 'application/graphml+xml': 'text', 'application/gexf+xml': 'text' } },
       handler: async ({ query, res, user }) => {
-        if (query.country) await store.get('country', query.country);
-        // The formats that can be imported again carry each item's version and the store version (DOMAIN.md).
-        const versions = query.format !== 'graphml' && query.format !== 'gexf';
-        const doc = visibleDocument(await store.exportDocument({ country: query.country }, { versions }), user);
-        const stem = `flow-atlas-${query.country ?? 'region'}`;
-        res.attachment(query.format === 'csv' ? `${stem}-csv.zip` : `${stem}.${query.format}`);
-        if (query.format === 'xlsx') {
-          res.type(XLSX_TYPE).send(await toXlsx(doc, await catalogueOf(store)));
-        } else if (query.format === 'csv') {
-          res.type('application/zip').send(Buffer.from(toCsvZip(doc, await catalogueOf(store))));
-        } else if (query.format === 'yaml') {
-          res.type('application/yaml').send(YAML.stringify(doc));
-        } else if (query.format === 'graphml' || query.format === 'gexf') {
-          const all = query.country ? visibleItems('stakeholder', await store.list('stakeholder'), user) : doc.stakeholders;
-          res.type(query.format === 'graphml' ? 'application/graphml+xml' : 'application/gexf+xml')
-            .send(query.format === 'graphml' ? toGraphML(doc, all) : toGEXF(doc, all, { version: query.gexfVersion }));
-        } else {
-          res.type('application/json').send(`${JSON.stringify(doc, null, 2)}\n`);
-        }
+        const visibility = seesPersonalData(user) ? 'all' : 'public';
+        const key = `${query.country ?? ''}|${query.format}|${query.format === 'gexf' ? query.gexfVersion : ''}|${visibility}`;
+        const file = await exportFiles.get(key, () => renderExport(query, user));
+        res.attachment(file.filename).type(file.type).send(file.body);
         return undefined;
       },
     }),
