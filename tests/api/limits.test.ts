@@ -162,7 +162,8 @@ describe('unexpected failures', () => {
   test('when the store fails unexpectedly, then 500 internal without its message or stack, and the log has the stack', async () => {
     const failure = new Error(`SQLITE_CORRUPT: database disk image is malformed in ${path.join(ROOT, 'data/flow-atlas.sqlite')}`);
     const broken = new Proxy(store, {
-      get: (target, prop, receiver) => (prop === 'listMany' ? () => Promise.reject(failure) : Reflect.get(target, prop, receiver)),
+      // Every read the country list may take (the aggregate, or every item).
+      get: (target, prop, receiver) => (['listMany', 'countryCounts', 'snapshot'].includes(String(prop)) ? () => Promise.reject(failure) : Reflect.get(target, prop, receiver)),
     });
     const logged: Array<{ msg: string; extra?: object }> = [];
     const logger: Logger = { info: () => {}, warn: () => {}, error: (msg, extra) => logged.push({ msg, extra }) };
