@@ -114,3 +114,41 @@ export type NcpResponse = z.infer<typeof NcpResponse>;
 export type CompareResponse = z.infer<typeof CompareResponse>;
 export type WhatIfResponse = z.infer<typeof WhatIfResponse>;
 export type WhatIfRequest = z.input<typeof import('../analysis/bottlenecks/what-if').WhatIfInput>;
+
+// ANALYSIS.md §6: resilience and plans. They take no options (§6 always reads active flows, informal included, any confidence).
+export const ResilienceQuery = z.strictObject({ country: CountryCode });
+export const PlanQuery = z.strictObject({
+  country: CountryCode,
+  goal: z.enum(['close_gaps', 'harden'], 'must be close_gaps or harden'),
+  budget: z.coerce.number('must be a number').int('must be a whole number').min(1, 'must be 1 or more').max(20, 'must be at most 20').default(5),
+});
+
+const Routes = z.number().int().min(0);
+export const ResilienceResponse = z.object({
+  country: CountryCode,
+  ncp: Id.nullable(),
+  indicators: z.array(z.object({
+    indicator: IndicatorCode, status: Status, resilience: Routes.nullable(), singleHolder: z.boolean(), holders: z.array(Id), cut: z.array(Id),
+  })),
+  summary: z.object({ held: Routes, gaps: Routes, one: Routes, two: Routes, threeOrMore: Routes, singleHolder: Routes }),
+  computedFrom: ComputedFrom,
+});
+
+const PlanFigures = { coverageRatio: Ratio.nullable(), resilientIndicators: Routes };
+export const PlanResponse = z.object({
+  country: CountryCode,
+  goal: z.enum(['close_gaps', 'harden']),
+  budget: z.number().int().min(1).max(20),
+  before: z.object(PlanFigures),
+  steps: z.array(z.object({
+    step: z.number().int().min(1),
+    action: z.object({ kind: z.enum(['extend_flow', 'new_flow']), from: Id, to: Id, flow: Id.optional(), indicators: z.array(IndicatorCode) }),
+    gained: z.array(IndicatorCode),
+    ...PlanFigures,
+    explanation: z.string(),
+  })),
+  after: z.object(PlanFigures),
+  computedFrom: ComputedFrom,
+});
+export type ResilienceResponse = z.infer<typeof ResilienceResponse>;
+export type PlanResponse = z.infer<typeof PlanResponse>;

@@ -125,7 +125,8 @@ export class AnalysisService {
     assertCountry(fg, country);
   }
 
-  private async run<T extends object>(name: string, options: AnalysisOptions, params: string, compute: (fg: FlowGraph) => T): Promise<T & { computedFrom: ComputedFrom }> {
+  /** Runs `compute` on the flow graph of `options`, cached per store version under `name` and `params` (also for services built on this one). */
+  async run<T extends object>(name: string, options: AnalysisOptions, params: string, compute: (fg: FlowGraph) => T): Promise<T & { computedFrom: ComputedFrom }> {
     const { fg, from, cache } = await this.graph(options);
     const key = `${name}|${optionsKey(options)}|${params}`;
     let result = cache.results.get(key) as T | undefined;

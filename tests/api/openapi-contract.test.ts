@@ -122,6 +122,11 @@ describe('every route against the served OpenAPI document', () => {
     await call(admin, { url: '/api/analysis/ncp?country=XA' }, 200);
     await call(admin, { url: '/api/analysis/ncp?country=XC' }, 404);
     await call(admin, { url: '/api/analysis/compare?countries=XA,XB' }, 200);
+    await call(admin, { url: '/api/analysis/resilience?country=XA' }, 200);
+    await call(admin, { url: '/api/analysis/resilience?country=XC' }, 404);
+    for (const goal of ['close_gaps', 'harden']) await call(admin, { url: `/api/analysis/plan?country=XA&goal=${goal}&budget=20` }, 200);
+    await call(admin, { url: '/api/analysis/plan?country=XA&goal=close_gaps' }, 200);
+    await call(admin, { url: '/api/analysis/plan?country=XA&goal=harden&budget=21', invalidRequest: true }, 400);
     await call(admin, { method: 'post', url: '/api/analysis/what-if', body: { country: 'XA', removeFlows: ['xa-f1'] } }, 200);
     const round = json(await call(admin, { method: 'post', url: '/api/rounds', body: { name: 'first', country: 'XA' } }, 201));
     await call(admin, { method: 'post', url: '/api/rounds', body: { name: 'first', country: 'XA' } }, 409);

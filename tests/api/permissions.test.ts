@@ -131,6 +131,8 @@ const SAMPLES: Record<string, (ctx: Ctx) => Promise<Sample>> = {
   'POST /analysis/what-if': async () => ({ path: '/api/analysis/what-if', body: { country: 'SE', removeFlows: ['se-f1'] } }),
   'GET /analysis/ncp': async () => ({ path: '/api/analysis/ncp?country=SE' }),
   'GET /analysis/compare': async () => ({ path: '/api/analysis/compare?countries=SE,NO' }),
+  'GET /analysis/resilience': async () => ({ path: '/api/analysis/resilience?country=SE' }),
+  'GET /analysis/plan': async () => ({ path: '/api/analysis/plan?country=SE&goal=close_gaps&budget=2' }),
   'POST /rounds': async (ctx) => ({ path: '/api/rounds', body: { name: `round ${ctx.n()}`, country: 'SE' } }),
   'GET /rounds': async () => ({ path: '/api/rounds?country=SE' }),
   'GET /rounds/compare': async (ctx) => {

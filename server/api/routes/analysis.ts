@@ -5,9 +5,10 @@ import { z } from 'zod';
 import { WhatIfInput } from '../../analysis/bottlenecks/what-if';
 import { AnalysisOptions } from '../../analysis/options';
 import type { AnalysisService } from '../../services/analysis';
+import { planOf, resilienceOf } from '../../services/plans';
 import {
   BottlenecksResponse, CompareQuery, CompareResponse, CountryAnalysisQuery, CountryCoverageResponse, CoverageMatrixResponse,
-  CoverageQuery, NcpResponse, OptionsQuery, SuggestionsResponse, WhatIfResponse,
+  CoverageQuery, NcpResponse, OptionsQuery, PlanQuery, PlanResponse, ResilienceQuery, ResilienceResponse, SuggestionsResponse, WhatIfResponse,
 } from '../analysis-schemas';
 import { defineRoute, type RouteDef } from '../route';
 
@@ -52,6 +53,16 @@ export function analysisRoutes(analysis: AnalysisService): RouteDef[] {
       method: 'get', path: '/analysis/compare', tag, query: CompareQuery, response: CompareResponse, access: 'read',
       summary: 'National topologies side by side, role matrices and country similarity (default: every national country)',
       handler: ({ query }) => analysis.compare(optionsOf(query), query.countries),
+    }),
+    defineRoute({
+      method: 'get', path: '/analysis/resilience', tag, query: ResilienceQuery, response: ResilienceResponse, access: 'read',
+      summary: 'Resilience of every indicator: vertex-disjoint routes from the holders to the NCP, one smallest cut, and the summary (active flows, informal included)',
+      handler: ({ query }) => resilienceOf(analysis, query.country),
+    }),
+    defineRoute({
+      method: 'get', path: '/analysis/plan', tag, query: PlanQuery, response: PlanResponse, access: 'read',
+      summary: 'A greedy plan of at most budget actions (1-20, default 5) that close the most gaps or remove the most single points of failure, each step explained (nothing is stored)',
+      handler: ({ query }) => planOf(analysis, query.country, query.goal, query.budget),
     }),
   ];
 }
