@@ -1,5 +1,5 @@
 // The client's root: providers, the sign-in gate, the frame, and the view the URL names (map, gaps,
-// bottlenecks, NCP, compare ... and, for an administrator, accounts).
+// bottlenecks, plan, NCP, compare ... and, for an administrator, accounts).
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { AppShell } from './components/AppShell';
@@ -15,6 +15,7 @@ import { useCountries } from './features/map/api/getCountries';
 import { defaultCountry } from './features/map/components/CountryPicker';
 import { MapView } from './features/map/components/MapView';
 import { NcpView } from './features/ncp/components/NcpView';
+import { PlanView } from './features/plan/components/PlanView';
 import { AuditView } from './features/audit/components/AuditView';
 import { DataView } from './features/data/components/DataView';
 import { EvidenceView } from './features/evidence/components/EvidenceView';
@@ -69,6 +70,7 @@ function Explorer() {
       {view === 'map' && country && <MapView country={country} countries={list} />}
       {view === 'gaps' && <GapsView country={country} />}
       {view === 'bottlenecks' && country && <BottlenecksView country={country} />}
+      {view === 'plan' && country && <PlanView country={country} />}
       {view === 'ncp' && country && <NcpView country={country} />}
       {view === 'compare' && <CompareView />}
       {view === 'evidence' && country && <EvidenceView country={country} />}

@@ -6,7 +6,7 @@
 export interface FlowAtlasTestHook {
   /** Country code of the graph on screen, or "region" for the whole region. */
   readonly country: string;
-  /** The view drawing the graph: "map", "bottlenecks" or "rounds" (the map of a difference). */
+  /** The view drawing the graph: "map", "bottlenecks", "plan" or "rounds" (the map of a difference). */
   readonly view: string;
   /** The layout: "fcose", "ncp" or "sector". */
   readonly layout: string;

@@ -5,6 +5,7 @@ export const VIEWS = [
   { id: 'map', label: 'Map', needsCountry: true },
   { id: 'gaps', label: 'Gaps', needsCountry: false },
   { id: 'bottlenecks', label: 'Bottlenecks', needsCountry: true },
+  { id: 'plan', label: 'Plan', needsCountry: true },
   { id: 'ncp', label: 'NCP', needsCountry: true },
   { id: 'compare', label: 'Compare', needsCountry: false },
   { id: 'evidence', label: 'Evidence', needsCountry: true },

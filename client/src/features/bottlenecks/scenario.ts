@@ -1,6 +1,7 @@
 // The what-if scenario of the bottlenecks view: what it removes and adds, as URL lists (`remove`,
 // `removeFlows`, `add`), and as the request body of POST /api/analysis/what-if. A suggested flow is
-// named `from>to:indicator`, which stays true when the ranking of suggestions changes.
+// named `from>to:indicator`, which stays true when the ranking of suggestions changes. A key that names
+// no suggestion (a flow a plan proposes to harden coverage, see features/plan) is read off the key.
 import { listParam } from '../../lib/useSearchParams';
 import type { SuggestionsResponse, WhatIfRequest } from '../analysis/api/types';
 import type { GraphResponse } from '../map/api/types';
@@ -18,6 +19,16 @@ export interface Scenario {
 }
 
 export const suggestionKey = (s: Pick<Suggestion, 'from' | 'to' | 'indicator'>) => `${s.from}>${s.to}:${s.indicator}`;
+
+/** A proposed flow named by its key: the suggestion if there is one, else what the key says (null if it says nothing). */
+export function proposedFlow(key: string, byKey: ReadonlyMap<string, Suggestion>): Pick<Suggestion, 'from' | 'to' | 'indicator'> & { suggestion?: Suggestion } | null {
+  const suggestion = byKey.get(key);
+  if (suggestion) return { from: suggestion.from, to: suggestion.to, indicator: suggestion.indicator, suggestion };
+  const arrow = key.indexOf('>');
+  const colon = key.lastIndexOf(':');
+  if (arrow <= 0 || colon <= arrow + 1 || colon === key.length - 1) return null;
+  return { from: key.slice(0, arrow), to: key.slice(arrow + 1, colon), indicator: key.slice(colon + 1) };
+}
 
 /** The scenario the URL names, keeping only ids this country's map knows (a link from another country names none). */
 export function scenarioFromParams(values: Record<ScenarioParam, string | null>, graph: GraphResponse | undefined): Scenario {
@@ -43,9 +54,11 @@ export function toRequest(country: string, s: Scenario, suggestions: readonly Su
   const byKey = new Map(suggestions.map((x) => [suggestionKey(x), x]));
   const basisOf = new Map(graph.flows.map((f) => [f.id, f.basis]));
   const addFlows = s.add.flatMap((key, i) => {
-    const x = byKey.get(key);
+    const x = proposedFlow(key, byKey);
     if (!x) return [];
-    const basis = (x.kind === 'extend_flow' && x.flow ? basisOf.get(x.flow) : undefined) ?? 'agreement';
+    // A flow that is no suggestion goes on the basis of an existing flow between the same two (an extension), else an agreement.
+    const existing = x.suggestion ? undefined : graph.flows.find((f) => f.from === x.from && f.to === x.to && f.status === 'active');
+    const basis = (x.suggestion?.kind === 'extend_flow' && x.suggestion.flow ? basisOf.get(x.suggestion.flow) : existing?.basis) ?? 'agreement';
     return [{ id: `proposed-${i + 1}`, from: x.from, to: x.to, indicators: [x.indicator], basis }];
   });
   return { country, removeStakeholders: s.removeStakeholders, removeFlows: s.removeFlows, addFlows };

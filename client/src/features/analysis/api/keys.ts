@@ -8,4 +8,6 @@ export const analysisKeys = {
   bottlenecks: (country: string) => ['analysis', 'bottlenecks', country] as const,
   ncp: (country: string) => ['analysis', 'ncp', country] as const,
   compare: (countries: readonly string[]) => ['analysis', 'compare', ...countries] as const,
+  resilience: (country: string) => ['analysis', 'resilience', country] as const,
+  plan: (country: string, goal: string, budget: number) => ['analysis', 'plan', country, goal, budget] as const,
 };

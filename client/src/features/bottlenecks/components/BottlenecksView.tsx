@@ -19,8 +19,10 @@ import { ADDED_COLOR, MARK_COLOR } from '../../map/styles';
 import '../../map/map.css';
 import '../bottlenecks.css';
 import {
-  isEmpty, SCENARIO_PARAMS, scenarioFromParams, suggestionKey, toggled, toRequest, type Scenario, type Suggestion,
+  isEmpty, proposedFlow, SCENARIO_PARAMS, scenarioFromParams, suggestionKey, toggled, toRequest, type Scenario, type Suggestion,
 } from '../scenario';
+import { PlanLinks } from '../../plan/components/PlanLinks';
+import { ResilienceSection } from './ResilienceSection';
 import { WhatIfResult } from './WhatIfResult';
 
 const SPOF_SUFFIX = ' · SPOF';
@@ -132,19 +134,21 @@ function Bottlenecks({ country, countryName, data, graph }: Props) {
     .sort((a, b) => (edgeValue.get(b.id) ?? 0) - (edgeValue.get(a.id) ?? 0) || a.id.localeCompare(b.id));
 
   const chosenSuggestions = suggestionList.filter((s) => scenario.add.includes(suggestionKey(s)));
-  const added: ExtraFlow[] = useMemo(
-    () =>
-      scenario.add.flatMap((key, i) => {
-        const s = suggestionList.find((x) => suggestionKey(x) === key);
-        return s ? [{ id: `proposed-${i + 1}`, from: s.from, to: s.to, label: `+ ${s.indicator}` }] : [];
-      }),
-    [scenario.add, suggestionList],
-  );
+  const added: ExtraFlow[] = useMemo(() => {
+    const byKey = new Map(suggestionList.map((x) => [suggestionKey(x), x]));
+    return scenario.add.flatMap((key, i) => {
+      const s = proposedFlow(key, byKey);
+      return s ? [{ id: `proposed-${i + 1}`, from: s.from, to: s.to, label: `+ ${s.indicator}` }] : [];
+    });
+  }, [scenario.add, suggestionList]);
+  // Flows a plan loaded here that are not suggestions (harden steps): listed so that they can be seen and reset.
+  const planned = added.length - chosenSuggestions.length;
 
   const summary = [
     scenario.removeStakeholders.length ? `without ${scenario.removeStakeholders.map(nameOf).join(', ')}` : '',
     scenario.removeFlows.length ? `without ${scenario.removeFlows.length} flow${scenario.removeFlows.length === 1 ? '' : 's'}` : '',
     chosenSuggestions.length ? `with ${chosenSuggestions.length} suggested flow${chosenSuggestions.length === 1 ? '' : 's'} added` : '',
+    planned > 0 ? `with ${planned} flow${planned === 1 ? '' : 's'} from the plan added` : '',
   ]
     .filter(Boolean)
     .join('; ');
@@ -202,6 +206,8 @@ function Bottlenecks({ country, countryName, data, graph }: Props) {
             none to show here.
           </div>
         )}
+
+        {ncp && <PlanLinks country={country} />}
 
         <section aria-labelledby="ranking-heading">
           <h2 id="ranking-heading">Stakeholders by betweenness</h2>
@@ -292,6 +298,8 @@ function Bottlenecks({ country, countryName, data, graph }: Props) {
             )}
           </section>
         )}
+
+        {ncp && <ResilienceSection country={country} nameOf={nameOf} indicatorNames={indicatorNames} />}
 
         {ncp && (
           <section aria-labelledby="critical-heading">

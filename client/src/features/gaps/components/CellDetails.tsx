@@ -6,10 +6,12 @@ import { ErrorMessage, Loading } from '../../../components/States';
 import { humanize } from '../../../lib/format';
 import { navigate, viewHref } from '../../../lib/views';
 import { useCoverage } from '../../analysis/api/getCoverage';
+import { useResilience } from '../../analysis/api/getResilience';
 import { useSuggestions } from '../../analysis/api/getSuggestions';
 import { useGraph } from '../../map/api/getGraph';
 import type { GraphFlow } from '../../map/api/types';
 import type { CountryCoverageResponse, SuggestionsResponse } from '../../analysis/api/types';
+import { resilienceSentence } from '../../plan/resilience';
 import { cellSymbol, percent, statusWords, type CoverageStatus } from '../matrix';
 import { useStakeholderNames, type NamedStakeholder } from '../useStakeholderNames';
 
@@ -103,6 +105,8 @@ export function CellDetails({ country, countryName, countryNames, indicator, sta
                   ))}
                 </ul>
               )}
+              <h4>How many independent routes?</h4>
+              <ResilienceWords country={country} indicator={indicator.code} lookup={names.lookup} />
               <h4>Does the NCP pass it on?</h4>
               <p>{passedOnWords(detail)}</p>
             </Block>
@@ -247,6 +251,16 @@ function StakeholderName({ s, ncp, home, countryNames }: { s: NamedStakeholder; 
       {foreign && <span className="gaps-foreign"> ({countryNames.get(s.country ?? '') ?? s.country})</span>}
     </span>
   );
+}
+
+/** The cell's resilience (ANALYSIS.md §6): "2 independent routes", or the single point of failure named. */
+function ResilienceWords({ country, indicator, lookup }: { country: string; indicator: string; lookup: (id: string) => NamedStakeholder }) {
+  const resilience = useResilience(country);
+  const entry = resilience.data?.indicators.find((e) => e.indicator === indicator);
+  if (resilience.isPending) return <Loading>Counting independent routes…</Loading>;
+  if (resilience.isError) return <p>Could not count the independent routes: {resilience.error.message}</p>;
+  if (!entry) return <p>Not known.</p>;
+  return <p className="gaps-resilience">{resilienceSentence(entry, (id) => lookup(id).name)}</p>;
 }
 
 function passedOnWords(detail: CoverageDetail): string {

@@ -8,6 +8,7 @@ import { useMatrix } from '../../analysis/api/getMatrix';
 import { useCountries } from '../../map/api/getCountries';
 import { useReference } from '../../map/api/getReference';
 import { countryRatios, countStatuses, groupByTheme, statusWords, type MatrixCell } from '../matrix';
+import { PlanLinks } from '../../plan/components/PlanLinks';
 import { CellDetails } from './CellDetails';
 import { CoverageMatrix, type MatrixRow } from './CoverageMatrix';
 import { StatusLegend } from './StatusLegend';
@@ -65,6 +66,7 @@ export function GapsView({ country }: { country: string | null }) {
             Does each kind of information reach the national contact point (NCP)? Choose a cell for its route or what would close
             its gap; arrow keys move between cells.
           </p>
+          {country && inMatrix && <PlanLinks country={country} countryName={countryName} />}
         </div>
         <StatusLegend counts={model.counts} />
       </div>

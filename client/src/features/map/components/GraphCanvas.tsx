@@ -40,7 +40,7 @@ interface Props {
   title: string;
   /** `country` in the test hook: the country code, or "region". */
   hookId: string;
-  view?: 'map' | 'bottlenecks' | 'rounds';
+  view?: 'map' | 'bottlenecks' | 'plan' | 'rounds';
   scope?: Scope;
   layout?: LayoutName;
   /** Country code -> name, for the country boxes of the whole region. */

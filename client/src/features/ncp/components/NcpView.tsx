@@ -1,9 +1,10 @@
 // The NCP view: the national contact point's position in its country's network (ANALYSIS.md §4),
 // each measure explained in plain words; a country without an NCP gets an explanation instead.
 import type { ReactNode } from 'react';
+import { InAppLink } from '../../../components/InAppLink';
 import { ErrorMessage, Loading } from '../../../components/States';
 import { humanize } from '../../../lib/format';
-import { navigate, viewHref } from '../../../lib/views';
+import { viewHref } from '../../../lib/views';
 import { useNcp } from '../../analysis/api/getNcp';
 import type { NcpResponse } from '../../analysis/api/types';
 import { useCountries } from '../../map/api/getCountries';
@@ -342,21 +343,6 @@ function CrossBorderTable({ title, flows, graph, countryNames, indicatorName }: 
         </table>
       )}
     </div>
-  );
-}
-
-function InAppLink({ href, children }: { href: string; children: ReactNode }) {
-  return (
-    <a
-      href={href}
-      onClick={(e) => {
-        if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
-        e.preventDefault();
-        navigate(href);
-      }}
-    >
-      {children}
-    </a>
   );
 }
 
