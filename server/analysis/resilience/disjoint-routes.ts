@@ -46,41 +46,42 @@ export function disjointRoutes(input: DisjointRoutesInput): DisjointRoutes {
   const t = number(target);
   const starts: number[] = [];
   for (const s of new Set(sources)) if (s !== target) starts.push(number(s));
-  const pairs: number[] = [];
-  const seenPairs = new Set<string>();
+  // Edges as numbered pairs; parallel edges stay (with unlimited capacity they change neither the flow nor the cut).
+  const us = new Int32Array(edges.length);
+  const vs = new Int32Array(edges.length);
+  let pairs = 0;
   for (const e of edges) {
     if (e.from === e.to || e.from === target) continue; // nothing leaves the target on a route
-    const u = number(e.from);
-    const v = number(e.to);
-    const key = `${u},${v}`;
-    if (seenPairs.has(key)) continue;
-    seenPairs.add(key);
-    pairs.push(u, v);
+    us[pairs] = number(e.from);
+    vs[pairs++] = number(e.to);
   }
   const n = ids.length;
   const S = 2 * n;
   const nodes = S + 1;
-  // Arcs in pairs (k, k ^ 1: forward and its reverse).
-  const head: number[] = [];
-  const cap: number[] = [];
+  // Arcs in pairs (k, k ^ 1: forward and its reverse): head, tail and residual capacity.
+  const m = 2 * (n + pairs + starts.length);
+  const head = new Int32Array(m);
+  const tail = new Int32Array(m);
+  const residual = new Int32Array(m);
+  let arcs = 0;
   const arc = (a: number, b: number, c: number) => {
-    head.push(b, a);
-    cap.push(c, 0);
+    head[arcs] = b;
+    tail[arcs] = a;
+    residual[arcs++] = c;
+    head[arcs] = a;
+    tail[arcs] = b;
+    residual[arcs++] = 0;
   };
   for (let i = 0; i < n; i++) if (i !== t) arc(2 * i, 2 * i + 1, 1);
-  for (let k = 0; k < pairs.length; k += 2) arc(2 * pairs[k]! + 1, 2 * pairs[k + 1]!, UNLIMITED);
+  for (let k = 0; k < pairs; k++) arc(2 * us[k]! + 1, 2 * vs[k]!, UNLIMITED);
   for (const s of starts) arc(S, 2 * s, UNLIMITED);
   // Compressed adjacency of every arc (both directions) by tail.
-  const m = head.length;
-  const tail = new Int32Array(m);
-  for (let k = 0; k < m; k++) tail[k] = head[k ^ 1]!;
   const offsets = new Int32Array(nodes + 1);
-  for (let k = 0; k < m; k++) offsets[tail[k]! + 1]!++;
+  for (let k = 0; k < arcs; k++) offsets[tail[k]! + 1]!++;
   for (let v = 0; v < nodes; v++) offsets[v + 1] = offsets[v + 1]! + offsets[v]!;
   const fill = offsets.slice(0, nodes);
-  const out = new Int32Array(m);
-  for (let k = 0; k < m; k++) out[fill[tail[k]!]!++] = k;
-  const residual = Int32Array.from(cap);
+  const out = new Int32Array(arcs);
+  for (let k = 0; k < arcs; k++) out[fill[tail[k]!]!++] = k;
 
   const sink = 2 * t;
   const via = new Int32Array(nodes);
@@ -88,7 +89,7 @@ export function disjointRoutes(input: DisjointRoutesInput): DisjointRoutes {
   /** Breadth-first search over arcs with residual capacity; `via[v]` is the arc it was reached by (-1: not reached). */
   const search = (): boolean => {
     via.fill(-1);
-    via[S] = m;
+    via[S] = arcs;
     let qh = 0;
     let qt = 0;
     queue[qt++] = S;
