@@ -19,6 +19,8 @@ import { scopeKeys } from './scope';
 import { deepEqual } from './equal';
 import { withCountries, type AuditDraft } from './audit-countries';
 import { planImport, type Plan } from './import-plan';
+import { canonicalOf } from './canonical';
+import { readSorted, type SortedItems } from './entity-lists';
 import { randomUUID } from 'node:crypto';
 
 type Row = Stored<Kind>;
@@ -91,11 +93,6 @@ export function parseEntity<K extends Kind>(kind: K, input: unknown): EntityOf<K
   return result.data as EntityOf<K>;
 }
 
-/** Canonical form of an entity for export: schema field order, defaults applied. */
-function canonical(kind: Kind, entity: object): AnyEntity {
-  return KIND_SPECS[kind].schema.parse(entity) as AnyEntity;
-}
-
 function addCount(counts: KindCounts, kind: Kind, n = 1): void {
   if (n) counts[kind] = (counts[kind] ?? 0) + n;
 }
@@ -111,6 +108,13 @@ async function loadState(tx: TxOps, kinds: readonly Kind[] = KINDS): Promise<Sta
 
 function rowsOf(state: State, kind: Kind): Row[] {
   return [...(state.get(kind)?.values() ?? [])];
+}
+
+/** Every item of `kinds`, canonical and sorted by key (entity-lists.ts), without metadata. */
+async function loadSorted(tx: TxOps, kinds: readonly Kind[]): Promise<Map<Kind, SortedItems>> {
+  const lists = new Map<Kind, SortedItems>();
+  for (const kind of kinds) lists.set(kind, await readSorted(tx, kind));
+  return lists;
 }
 
 export class CoreGraphStore implements GraphStore {
@@ -304,17 +308,18 @@ export class CoreGraphStore implements GraphStore {
     });
   }
 
+  /** Every item (no metadata) read with the adapter's cheapest whole-store read, canonical and sorted: what `documentOf` gives. */
   async snapshot(scope: Scope): Promise<Snapshot> {
     return this.consistentRead(async (tx, storeVersion) => {
-      const state = await loadState(tx);
+      const lists = await loadSorted(tx, KINDS);
       return {
         scope,
         storeVersion,
         takenAt: this.clock().toISOString(),
-        document: documentOf(state, scope),
+        document: documentOfSorted(lists, scope),
         catalogue: {
-          themes: rowsOf(state, 'theme').map((r) => canonical('theme', stripMeta(r)) as Theme),
-          indicators: rowsOf(state, 'indicator').map((r) => canonical('indicator', stripMeta(r)) as Indicator),
+          themes: lists.get('theme')!.items as Theme[],
+          indicators: lists.get('indicator')!.items as Indicator[],
         },
       };
     });
@@ -322,8 +327,8 @@ export class CoreGraphStore implements GraphStore {
 
   async exportDocument(scope: Scope, options: ExportOptions = {}): Promise<MapDocument> {
     return this.consistentRead(async (tx, storeVersion) => {
+      if (!options.versions) return documentOfSorted(await loadSorted(tx, DOCUMENT_KINDS), scope);
       const doc = documentOf(await loadState(tx), scope, options);
-      if (!options.versions) return doc;
       const { formatVersion, ...items } = doc;
       return { formatVersion, exportedAt: this.clock().toISOString(), storeVersion, ...items };
     });
@@ -759,8 +764,27 @@ export function documentOf(state: State, scope: Scope, options: ExportOptions = 
       .filter((r) => !keys || keys.get(kind)?.has(keyOf(kind, r)))
       .sort((a, b) => compareKeys(keyOf(kind, a), keyOf(kind, b)));
     (doc as unknown as Record<string, AnyEntity[]>)[KIND_SPECS[kind].collection] = rows.map((r) => (options.versions
-      ? { ...canonical(kind, stripMeta(r)), version: r.version }
-      : canonical(kind, stripMeta(r))));
+      ? { ...canonicalOf(kind, r), version: r.version }
+      : canonicalOf(kind, r)));
+  }
+  return doc;
+}
+
+/** `documentOf` (without versions) from items already canonical and sorted. */
+function documentOfSorted(lists: ReadonlyMap<Kind, SortedItems>, scope: Scope): MapDocument {
+  const doc = emptyDocument();
+  let inScope: Map<Kind, Set<string>> | undefined;
+  if (scope.country) {
+    const state: State = new Map();
+    for (const [kind, { keys, items }] of lists) state.set(kind, new Map(keys.map((key, i) => [key, items[i] as Row])));
+    inScope = scopeKeys(state, scope.country);
+  }
+  for (const kind of DOCUMENT_KINDS) {
+    const { keys, items } = lists.get(kind)!;
+    const wanted = inScope?.get(kind);
+    (doc as unknown as Record<string, AnyEntity[]>)[KIND_SPECS[kind].collection] = inScope
+      ? items.filter((_, i) => wanted?.has(keys[i]!))
+      : items;
   }
   return doc;
 }

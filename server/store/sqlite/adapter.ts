@@ -9,6 +9,7 @@ import { keyOf, roundNameKey, roundScope, type AuditEntry, type Kind, type Store
 import type {
   Adapter, AuditQuery, StoreChange, StoredAccount, StoredRound, StoredRoundSummary, StoredSession, ThrottleEntry, TxOps,
 } from '../port';
+import type { EntityLists } from '../entity-lists';
 import { MIGRATIONS } from './migrations';
 
 interface RoundRow {
@@ -174,17 +175,19 @@ export class SqliteAdapter implements Adapter {
     return next;
   }
 
-  private cachedOps?: TxOps;
+  private cachedOps?: TxOps & EntityLists;
 
-  private ops(db: Database.Database): TxOps {
+  private ops(db: Database.Database): TxOps & EntityLists {
     this.cachedOps ??= this.prepareOps(db);
     return this.cachedOps;
   }
 
-  private prepareOps(db: Database.Database): TxOps {
+  private prepareOps(db: Database.Database): TxOps & EntityLists {
     const toStored = <K extends Kind>(r: EntityRow): Stored<K> =>
       ({ ...JSON.parse(r.data), version: r.version, updatedAt: r.updated_at, updatedBy: r.updated_by }) as Stored<K>;
     const listStmt = db.prepare('SELECT key, data, version, updated_at, updated_by FROM entities WHERE kind = ? ORDER BY key');
+    // Whole-store reads (entity-lists.ts): the stored JSON alone, one string per row.
+    const dataStmt = db.prepare('SELECT data FROM entities WHERE kind = ? ORDER BY key').pluck();
     const getStmt = db.prepare('SELECT key, data, version, updated_at, updated_by FROM entities WHERE kind = ? AND key = ?');
     // Positional parameters: an import binds them for every item of a region.
     const upsertStmt = db.prepare(`INSERT INTO entities (kind, key, data, version, updated_at, updated_by)
@@ -280,6 +283,9 @@ export class SqliteAdapter implements Adapter {
     return {
       async list<K extends Kind>(kind: K) {
         return (listStmt.all(kind) as EntityRow[]).map((r) => toStored<K>(r));
+      },
+      async listEntities(kind: Kind) {
+        return (dataStmt.all(kind) as string[]).map((data) => JSON.parse(data) as object);
       },
       async getMany<K extends Kind>(kind: K, keys: readonly string[]) {
         const found = new Map<string, Stored<K>>();

@@ -1,0 +1,41 @@
+// What the whole-store reads (snapshots for the analyses, exports without versions) take from an adapter: every
+// item of a kind as the store holds it, without metadata, in any order, read with as little work per row as the
+// adapter can (SQLite: the stored JSON alone; Neo4j: each item as a list of values, not a map). The core puts the
+// items in canonical form (canonical.ts) and sorts them by key; an adapter without this read is asked for `list`.
+import { keyOf, type AnyEntity, type Kind } from '../model';
+import { canonicalOf } from './canonical';
+import type { TxOps } from './port';
+
+export interface EntityLists {
+  /** Every item of `kind` as stored (validated when written), without metadata, in any order. */
+  listEntities(kind: Kind): Promise<object[]>;
+}
+
+/** A kind's items in canonical form, sorted by key, with their keys. */
+export interface SortedItems {
+  keys: string[];
+  items: AnyEntity[];
+}
+
+function hasEntityLists(tx: TxOps): tx is TxOps & EntityLists {
+  return typeof (tx as Partial<EntityLists>).listEntities === 'function';
+}
+
+function compareKeys(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Every item of `kind`, canonical, sorted by key as `documentOf` sorts (JavaScript string order, not the store's collation). */
+export async function readSorted(tx: TxOps, kind: Kind): Promise<SortedItems> {
+  const rows: object[] = hasEntityLists(tx) ? await tx.listEntities(kind) : await tx.list(kind);
+  let items = rows.map((row) => canonicalOf(kind, row));
+  let keys = items.map((item) => keyOf(kind, item));
+  let sorted = true;
+  for (let i = 1; i < keys.length && sorted; i++) sorted = compareKeys(keys[i - 1]!, keys[i]!) <= 0;
+  if (!sorted) {
+    const order = keys.map((_, i) => i).sort((a, b) => compareKeys(keys[a]!, keys[b]!));
+    items = order.map((i) => items[i]!);
+    keys = order.map((i) => keys[i]!);
+  }
+  return { keys, items };
+}
