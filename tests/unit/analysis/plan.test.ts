@@ -125,7 +125,9 @@ function applied(fg: FlowGraph, actions: readonly Candidate[]): FlowGraph {
       const flow = doc.flows.find((f) => f.id === a.flow)!;
       flow.indicators = [...new Set([...flow.indicators, ...a.indicators])];
     } else {
-      doc.flows.push({ ...doc.flows[0]!, id: `brute-${i}`, from: a.from, to: a.to, indicators: a.indicators, basis: 'statutory', status: 'active' } as never);
+      doc.flows.push({
+        id: `brute-${i}`, from: a.from, to: a.to, indicators: a.indicators, basis: 'statutory', status: 'active', confidence: 'confirmed', personDependent: false,
+      } as never);
     }
   });
   return buildFlowGraph(doc, fg.catalogue);
