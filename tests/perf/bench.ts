@@ -15,6 +15,8 @@ import { compare } from '../../server/analysis/compare/compare';
 import { coverageMatrix } from '../../server/analysis/coverage/coverage';
 import { buildFlowGraph, nationalCountries, type FlowGraph } from '../../server/analysis/flow-graph';
 import { ncpPosition } from '../../server/analysis/ncp/position';
+import { PLAN_GOALS, plan } from '../../server/analysis/plan/plan';
+import { resilience } from '../../server/analysis/resilience/resilience';
 import { suggestions } from '../../server/analysis/suggestions/suggestions';
 import { graphOf } from '../../server/services/graph-view';
 import { importSpreadsheet, toCsvZip, toXlsx, type UploadFormat } from '../../server/tabular';
@@ -128,6 +130,20 @@ async function analysisColumn(t: Table, column: string, snapshot: Pick<Snapshot,
   await measure('NCP metrics, every country', () => countries.forEach((c) => ncpPosition(fg, c)));
   await measure('suggestions, every country', () => countries.forEach((c) => suggestions(fg, c)));
   await measure('comparison of every country', () => compare(fg));
+  // ANALYSIS.md §6 on the first country (for the synthetic region: 1,000 stakeholders; routes may cross the whole region).
+  const first = countries[0]!;
+  await measure('resilience of every indicator, one country', () => resilience(fg, first));
+  for (const goal of PLAN_GOALS) {
+    const made = plan(build(), first, goal, 20);
+    console.error(`${column}: plan ${goal} of ${first}, budget 20: ${made.steps.length} steps${made.steps.length < 20 ? ' (then the best gain was 0)' : ''}`);
+    await measure(`plan ${goal}, budget 20, one country (cold: a fresh flow graph, its coverage, suggestions or resilience computed inside)`, () => plan(fg, first, goal, 20));
+    const warm = async () => {
+      fg = build();
+      suggestions(fg, first);
+      resilience(fg, first);
+    };
+    put(t, `plan ${goal}, budget 20, one country (after its suggestions and resilience)`, column, await median(RUNS, () => plan(fg, first, goal, 20), warm));
+  }
   put(t, 'the whole region analysed (graph + all of the above)', column, await median(RUNS, () => analyseRegion(build())));
 }
 
