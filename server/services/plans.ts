@@ -9,6 +9,16 @@ export function resilienceOf(analysis: AnalysisService, country: string) {
   return analysis.run('resilience', DEFAULT_OPTIONS, country, (fg) => resilience(fg, country));
 }
 
-export function planOf(analysis: AnalysisService, country: string, goal: PlanGoal, budget: number) {
-  return analysis.run('plan', DEFAULT_OPTIONS, `${country}|${goal}|${budget}`, (fg) => plan(fg, country, goal, budget));
+/**
+ * close_gaps starts from the suggestions answer, cached too (the Gaps view has usually asked for it
+ * already). Should a write land between reading it and planning, the plan is made again from scratch.
+ */
+export async function planOf(analysis: AnalysisService, country: string, goal: PlanGoal, budget: number) {
+  const key = `${country}|${goal}|${budget}`;
+  const fromScratch = () => analysis.run('plan', DEFAULT_OPTIONS, key, (fg) => plan(fg, country, goal, budget));
+  if (goal !== 'close_gaps') return fromScratch();
+  const known = await analysis.suggestions(DEFAULT_OPTIONS, country);
+  const version = known.computedFrom.storeVersion;
+  const answer = await analysis.run('plan', DEFAULT_OPTIONS, `${key}|${version}`, (fg) => plan(fg, country, goal, budget, known.suggestions));
+  return answer.computedFrom.storeVersion === version ? answer : fromScratch();
 }

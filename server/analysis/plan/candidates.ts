@@ -2,7 +2,7 @@
 import { coverageCell } from '../coverage/coverage';
 import type { FlowGraph } from '../flow-graph';
 import { indicatorResilience } from '../resilience/resilience';
-import { suggestions } from '../suggestions/suggestions';
+import { suggestions, type Suggestion } from '../suggestions/suggestions';
 
 export type ActionKind = 'extend_flow' | 'new_flow';
 
@@ -41,11 +41,11 @@ function inCatalogueOrder(fg: FlowGraph, codes: Iterable<string>): string[] {
 /**
  * close_gaps: the country's suggestions grouped by kind and pair; an extend_flow suggestion gives an
  * extend_flow action, a direct or join_route one a new_flow action; an action carries the union of its
- * group's indicators.
+ * group's indicators. `known`: the country's suggestions when already computed on the same map (the service's cached answer).
  */
-export function closeGapsCandidates(fg: FlowGraph, country: string): Candidate[] {
+export function closeGapsCandidates(fg: FlowGraph, country: string, known?: readonly Pick<Suggestion, 'indicator' | 'kind' | 'from' | 'to' | 'peerScore'>[]): Candidate[] {
   const groups = new Map<string, { kind: ActionKind; from: string; to: string; peer: Map<string, number> }>();
-  for (const s of suggestions(fg, country).suggestions) {
+  for (const s of known ?? suggestions(fg, country).suggestions) {
     const kind: ActionKind = s.kind === 'extend_flow' ? 'extend_flow' : 'new_flow';
     const key = `${kind}|${s.from}>${s.to}`;
     let group = groups.get(key);

@@ -44,6 +44,7 @@ export interface Plan {
 const PEER_EPSILON = 1e-9;
 
 type Edge = { from: string; to: string };
+type KnownSuggestions = Parameters<typeof closeGapsCandidates>[2];
 
 /**
  * The X-graphs with the steps taken so far: per indicator the proposed edges, whether it reaches the
@@ -153,8 +154,8 @@ function better(a: { c: Candidate; gain: number; tie: number }, b: { c: Candidat
 }
 
 /** The candidates of a goal for a country (computed once, before the first step). */
-export function planCandidates(fg: FlowGraph, country: string, goal: PlanGoal): Candidate[] {
-  return goal === 'close_gaps' ? closeGapsCandidates(fg, country) : hardenCandidates(fg, country);
+export function planCandidates(fg: FlowGraph, country: string, goal: PlanGoal, known?: KnownSuggestions): Candidate[] {
+  return goal === 'close_gaps' ? closeGapsCandidates(fg, country, known) : hardenCandidates(fg, country);
 }
 
 /** Checks a plan's inputs: a known country (404 otherwise) with an NCP, a goal, a budget of 1-20 (400 naming the field). */
@@ -169,12 +170,15 @@ export function assertPlanInput(fg: FlowGraph, country: string, goal: string, bu
   if (problems.length) throw new ValidationError(`invalid plan: ${problems.map((p) => p.field).join(', ')}`, problems);
 }
 
-/** The plan; `fg` must be built with §6's options (active flows, informal included, any confidence). */
-export function plan(fg: FlowGraph, country: string, goal: PlanGoal, budget: number = PLAN_BUDGET.default): Plan {
+/**
+ * The plan; `fg` must be built with §6's options (active flows, informal included, any confidence).
+ * `known`: the country's suggestions on the same map and options, when already computed.
+ */
+export function plan(fg: FlowGraph, country: string, goal: PlanGoal, budget: number = PLAN_BUDGET.default, known?: KnownSuggestions): Plan {
   assertPlanInput(fg, country, goal, budget);
   const ncp = fg.ncpOf(country)!;
   const state = new PlanState(fg, country, ncp);
-  const remaining = planCandidates(fg, country, goal);
+  const remaining = planCandidates(fg, country, goal, known);
   const before = { coverageRatio: coverageRatioOf(fg, country, state), resilientIndicators: state.resilientIndicators() };
   const steps: PlanStep[] = [];
   while (steps.length < budget && remaining.length) {

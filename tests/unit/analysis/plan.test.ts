@@ -6,6 +6,7 @@ import { buildFlowGraph, nationalCountries, type FlowGraph } from '../../../serv
 import { plan, planCandidates, type PlanGoal } from '../../../server/analysis/plan/plan';
 import type { Candidate } from '../../../server/analysis/plan/candidates';
 import { resilience } from '../../../server/analysis/resilience/resilience';
+import { suggestions } from '../../../server/analysis/suggestions/suggestions';
 import { readCatalogue, readSeedDocument } from '../../../seed/loader';
 import { graphOf, type MapSpec } from '../../fixtures/graph-builder';
 
@@ -239,4 +240,10 @@ describe('the plans of every seed country, read again from scratch', () => {
         previous = now;
       });
     });
+
+  test('when the suggestions answer is handed in (as the service does), then every close_gaps plan is the same', () => {
+    for (const country of nationalCountries(seed)) {
+      expect(plan(seed, country, 'close_gaps', 20, suggestions(seed, country).suggestions)).toEqual(plan(seed, country, 'close_gaps', 20));
+    }
+  });
 });
