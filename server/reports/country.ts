@@ -1,6 +1,7 @@
 // The country profile (issue 7, item 1): who the NCP is, the national network, what is collected and by whom,
-// coverage by theme, weak points, the NCP's position, cross-border channels, suggestions, the comparison with
-// the regional median and the data's provenance, every sentence built from the analyses (server/analysis).
+// coverage by theme, weak points, the NCP's position, cross-border channels, suggestions, recommendations (the
+// plans of issue 13), the comparison with the regional median and the data's provenance, every sentence built
+// from the analyses (server/analysis).
 import { bottlenecks } from '../analysis/bottlenecks/bottlenecks';
 import { compare, type CountryMetrics } from '../analysis/compare/compare';
 import { countryCoverage, type CoverageCell } from '../analysis/coverage/coverage';
@@ -9,6 +10,7 @@ import { ncpPosition } from '../analysis/ncp/position';
 import { suggestions } from '../analysis/suggestions/suggestions';
 import { INTERNATIONAL, sectorOf } from '../model';
 import { barChartSvg, networkSvg } from './figures';
+import { recommendationsSection } from './recommendations';
 import { ILLUSTRATIVE_NOTICE, type Block, type CountryReport, type Section } from './model';
 import {
   decimal1, decimal2, joinAnd, median, namer, percent, plural, STATUS_LABELS, typeNoun, words, type ReportInput,
@@ -284,6 +286,9 @@ export function buildCountryReport(input: ReportInput, country: string): Country
       ]
       : [{ type: 'paragraph', text: 'The analysis proposes no new link: no indicator collected in the country fails to reach the NCP along a route it could join.' }],
   });
+
+  // Recommendations (issue 13): the two plans and the flows to formalise
+  sections.push(recommendationsSection(fg, input, country, coverage));
 
   // Comparison with the regional median
   const rows = COMPARED_METRICS.map((metric) => [

@@ -1,11 +1,12 @@
 // The regional report (issue 7, item 2): the coverage matrix, the comparison of national structures with a
 // chart, their similarity, the indicators missing almost everywhere and the most common missing links,
-// every sentence built from the analyses (server/analysis).
+// the most common recommended actions, every sentence built from the analyses (server/analysis).
 import { compare } from '../analysis/compare/compare';
 import { coverageMatrix, type CoverageStatus } from '../analysis/coverage/coverage';
 import { buildFlowGraph, nationalCountries } from '../analysis/flow-graph';
 import { suggestions } from '../analysis/suggestions/suggestions';
 import { barChartSvg } from './figures';
+import { recommendedActionsSection } from './recommendations';
 import { COMPARED_METRICS } from './country';
 import { ILLUSTRATIVE_NOTICE, type Block, type RegionalReport, type Section } from './model';
 import { decimal2, median, namer, percent, plural, typeNoun, type ReportInput } from './text';
@@ -193,6 +194,9 @@ export function buildRegionalReport(input: ReportInput): RegionalReport {
       ]
       : [{ type: 'paragraph', text: 'The analysis suggests no link in any country: no collected indicator fails to reach its NCP along a route it could join.' }],
   });
+
+  // The most common recommended actions (issue 13)
+  sections.push(recommendedActionsSection(fg, input));
 
   // Provenance
   const confirmed = input.document.flows.filter((f) => f.confidence === 'confirmed').length;
