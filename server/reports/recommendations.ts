@@ -5,7 +5,7 @@
 // recommends from that round's map.
 import type { CountryCoverage } from '../analysis/coverage/coverage';
 import { nationalCountries, type FlowGraph } from '../analysis/flow-graph';
-import { plan, type Plan, type PlanGoal } from '../analysis/plan/plan';
+import { plan, PLAN_GOALS, type Plan, type PlanGoal } from '../analysis/plan/plan';
 import type { Block, Section } from './model';
 import { namer, percent, plural, typeNoun, type ReportInput } from './text';
 
@@ -93,7 +93,7 @@ export function recommendationsSection(fg: FlowGraph, input: ReportInput, countr
     text: `Two plans of at most ${RECOMMENDATION_BUDGET} actions each, chosen one at a time: each step is the action that gains most given the steps before it. `
       + 'Nothing here is an agreement yet; each is a flow to ask for.',
   }];
-  for (const goal of ['close_gaps', 'harden'] as const) blocks.push(...planBlocks(plan(fg, country, goal, RECOMMENDATION_BUDGET), countryName));
+  for (const goal of PLAN_GOALS) blocks.push(...planBlocks(plan(fg, country, goal, RECOMMENDATION_BUDGET), countryName));
   blocks.push(...formaliseBlocks(flowsToFormalise(input, coverage), names, countryName));
   return { id: 'recommendations', title: 'Recommendations', blocks };
 }
@@ -139,7 +139,7 @@ export function commonRecommendedActions(fg: FlowGraph): RecommendedAction[] {
   for (const country of nationalCountries(fg)) {
     const ncp = fg.ncpOf(country);
     if (!ncp) continue;
-    for (const goal of ['close_gaps', 'harden'] as const) {
+    for (const goal of PLAN_GOALS) {
       for (const step of plan(fg, country, goal, RECOMMENDATION_BUDGET).steps) {
         const fromType = fg.graph.getNodeAttribute(step.action.from, 'type');
         const toType = step.action.to === ncp ? 'ncp' : fg.graph.getNodeAttribute(step.action.to, 'type');
@@ -154,6 +154,7 @@ export function commonRecommendedActions(fg: FlowGraph): RecommendedAction[] {
     }
   }
   const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  for (const action of found.values()) action.goals.sort((a, b) => PLAN_GOALS.indexOf(a) - PLAN_GOALS.indexOf(b));
   return [...found.values()].sort((a, b) => b.countries.length - a.countries.length
     || order(a.indicator, b.indicator) || order(a.fromType, b.fromType) || order(a.toType, b.toType));
 }

@@ -111,6 +111,7 @@ test('when the regional report is built, then the recommended actions are the pl
   const actions = commonRecommendedActions(fg);
   expect(new Map(actions.map((a) => [`${a.fromType}|${a.toType}|${a.indicator}`, new Set(a.countries)]))).toEqual(counted);
   for (let i = 1; i < actions.length; i++) expect(actions[i - 1]!.countries.length).toBeGreaterThanOrEqual(actions[i]!.countries.length);
+  for (const a of actions) expect(a.goals).toEqual(['close_gaps', 'harden'].filter((g) => a.goals.includes(g as never)));
 
   const report = buildRegionalReport(input);
   const table = tables(section(report, 'recommended-actions'))[0]!;
