@@ -121,6 +121,12 @@ function parameters(route: RouteDef, components: Components): object[] {
       description: 'The version you read, as an alternative to ?version= (e.g. `If-Match: "3"`)',
     });
   }
+  if (route.method === 'get') {
+    out.push({
+      name: 'If-None-Match', in: 'header', required: false, schema: { type: 'string' },
+      description: 'The ETag of an answer you hold: 304 (no body) when the answer would be the same bytes',
+    });
+  }
   return out;
 }
 
@@ -164,10 +170,22 @@ function responses(route: RouteDef, components: Components): Json {
   for (const [type, kind] of Object.entries(doc.media ?? {})) {
     content[type] = { schema: kind === 'binary' ? { type: 'string', contentMediaType: type, format: 'binary' } : { type: 'string', contentMediaType: type } };
   }
-  const headers = Object.fromEntries(Object.entries(doc.headers ?? {}).map(([name, description]) => [name, { description, required: true, schema: { type: 'string' } }]));
+  const headers: Record<string, object> = Object.fromEntries(Object.entries(doc.headers ?? {}).map(([name, description]) => [name, { description, required: true, schema: { type: 'string' } }]));
+  if (route.method === 'get') {
+    headers.ETag = {
+      description: 'A validator of this answer (strong for JSON answers): send it back in If-None-Match to get 304 while the answer is the same',
+      required: false, schema: { type: 'string' },
+    };
+  }
   const out: Json = {
     [ok]: { description: route.status === 201 ? 'Created' : 'OK', ...(Object.keys(headers).length ? { headers } : {}), content },
   };
+  if (route.method === 'get') {
+    out['304'] = {
+      description: 'Not Modified: the answer is the one whose ETag the request sent in If-None-Match (no body)',
+      headers: { ETag: { description: 'The same validator', required: false, schema: { type: 'string' } } },
+    };
+  }
   const statuses = new Set<number>([400, 404, 503, ...(doc.statuses ?? [])]);
   if (rule !== 'public') statuses.add(401).add(403);
   if (route.method !== 'get') statuses.add(403).add(409);

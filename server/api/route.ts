@@ -5,6 +5,7 @@ import { ForbiddenError, ValidationError } from '../errors';
 import { problemsFromIssue, type Problem } from '../model';
 import { decide } from '../auth/permissions';
 import { ACCESS_RULES, userOf, type AccessRule, type SessionUser } from '../auth/types';
+import { answerBytes } from './answer';
 
 type Method = 'get' | 'post' | 'put' | 'delete';
 
@@ -101,7 +102,17 @@ export function mountRoutes(router: express.Router, routes: readonly RouteDef[])
       const result = await route.handler({ params, query, body, req, res, user });
       if (res.headersSent) return;
       // A status the handler set (health's 503) stands; otherwise the route's own.
-      res.status(res.statusCode !== 200 ? res.statusCode : route.status ?? 200).json(result);
+      res.status(res.statusCode !== 200 ? res.statusCode : route.status ?? 200);
+      if (result === null || typeof result !== 'object') {
+        res.json(result);
+        return;
+      }
+      // The bytes kept with a cached answer (no JSON.stringify on a hit) and their strong ETag; res.send answers
+      // 304 to a GET whose If-None-Match names it, and leaves the body out for HEAD.
+      const answer = answerBytes(result);
+      res.setHeader('Content-Type', 'application/json; charset=utf-8');
+      res.setHeader('ETag', answer.etag);
+      res.send(answer.body);
     });
   }
 }

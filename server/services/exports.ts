@@ -3,6 +3,7 @@
 // requests asking at the same moment) instead of reading and rendering the map again. Identical requests under
 // way share one rendering. What is kept is bounded in bytes; the least recently used file goes first.
 import type { GraphStore } from '../store/port';
+import { etagOf } from './etag';
 import { currentStoreVersion } from './store-version';
 
 export interface RenderedFile {
@@ -11,13 +12,20 @@ export interface RenderedFile {
   body: Buffer;
 }
 
+/** A kept file with its strong ETag, computed once (Express would hash the whole file on every download). */
+export interface KeptFile extends RenderedFile {
+  etag: string;
+}
+
+const withEtag = (file: RenderedFile): KeptFile => ({ ...file, etag: etagOf(file.body) });
+
 /** 64 MB: a few region-scale exports (a 13 x 1,000 region is about 25 MB of JSON). */
 export const EXPORT_CACHE_BYTES = 64 * 1024 * 1024;
 
 export class ExportCache {
   private storeVersion = -1;
-  private readonly files = new Map<string, RenderedFile>();
-  private readonly pending = new Map<string, Promise<RenderedFile>>();
+  private readonly files = new Map<string, KeptFile>();
+  private readonly pending = new Map<string, Promise<KeptFile>>();
   private bytes = 0;
 
   constructor(
@@ -30,10 +38,10 @@ export class ExportCache {
    * reads the store after the version was read, so what it returns is never older than the version it is
    * kept under (a write in between makes the next request's version check render it again).
    */
-  async get(key: string, render: () => Promise<RenderedFile>): Promise<RenderedFile> {
+  async get(key: string, render: () => Promise<RenderedFile>): Promise<KeptFile> {
     const version = await currentStoreVersion(this.store);
     if (version !== this.storeVersion) {
-      if (version < this.storeVersion) return render(); // an older reader's answer: never kept
+      if (version < this.storeVersion) return withEtag(await render()); // an older reader's answer: never kept
       this.storeVersion = version;
       this.files.clear();
       this.pending.clear();
@@ -47,7 +55,7 @@ export class ExportCache {
     }
     const under = this.pending.get(key);
     if (under) return under;
-    const rendering = render().then((file) => {
+    const rendering = render().then(withEtag).then((file) => {
       if (this.pending.get(key) === rendering) {
         this.pending.delete(key);
         this.keep(key, file);
@@ -66,7 +74,7 @@ export class ExportCache {
     return { files: this.files.size, bytes: this.bytes, storeVersion: this.storeVersion };
   }
 
-  private keep(key: string, file: RenderedFile): void {
+  private keep(key: string, file: KeptFile): void {
     if (file.body.length > this.maxBytes) return;
     this.files.set(key, file);
     this.bytes += file.body.length;

@@ -64,7 +64,13 @@ export class MapView {
     const visibility = seesPersonalData(user) ? 'all' : 'public';
     const entry = country === undefined ? await this.regionEntry() : await this.countryEntry(country);
     const cached = entry.answers.get(visibility);
-    if (cached) return cached.storeVersion === entry.storeVersion ? cached : { ...cached, storeVersion: entry.storeVersion };
+    if (cached?.storeVersion === entry.storeVersion) return cached;
+    if (cached) {
+      // Kept at the new version (one object per version, so that its serialized bytes are kept with it too).
+      const carried = { ...cached, storeVersion: entry.storeVersion };
+      entry.answers.set(visibility, carried);
+      return carried;
+    }
     const answer = graphFromLists(entry.lists, country, user);
     entry.answers.set(visibility, answer);
     return answer;

@@ -148,7 +148,8 @@ export function mapRoutes(store: GraphStore, actorOf: (req: any) => string): Rou
         const visibility = seesPersonalData(user) ? 'all' : 'public';
         const key = `${query.country ?? ''}|${query.format}|${query.format === 'gexf' ? query.gexfVersion : ''}|${visibility}`;
         const file = await exportFiles.get(key, () => renderExport(query, user));
-        res.attachment(file.filename).type(file.type).send(file.body);
+        res.attachment(file.filename).type(file.type).setHeader('ETag', file.etag);
+        res.send(file.body);
         return undefined;
       },
     }),
