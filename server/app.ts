@@ -83,12 +83,15 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(originCheck({ allowedOrigins: deps.allowedOrigins }));
   api.use(sessionMiddleware(auth.sessions));
   // The bytes are checked before they are decoded: UTF-8 (else bad bytes would become U+FFFD silently) and nesting.
-  api.use(express.json({ limit: UPLOAD_LIMIT_BYTES, type: ['application/json', 'application/*+json'], verify: verifyJsonBody }));
-  api.use(express.text({ limit: UPLOAD_LIMIT_BYTES, type: YAML_TYPES, verify: verifyTextBody }));
-  api.use(express.raw({ limit: UPLOAD_LIMIT_BYTES, type: SPREADSHEET_TYPES }));
-  api.use((_req, res, next) => {
-    res.set('Cache-Control', 'no-store');
-    next();
+  // GET and HEAD routes take no body: their requests skip the parsers.
+  const bodies = express.Router();
+  bodies.use(express.json({ limit: UPLOAD_LIMIT_BYTES, type: ['application/json', 'application/*+json'], verify: verifyJsonBody }));
+  bodies.use(express.text({ limit: UPLOAD_LIMIT_BYTES, type: YAML_TYPES, verify: verifyTextBody }));
+  bodies.use(express.raw({ limit: UPLOAD_LIMIT_BYTES, type: SPREADSHEET_TYPES }));
+  api.use((req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    if (req.method === 'GET' || req.method === 'HEAD') next();
+    else bodies(req, res, next);
   });
   mountRoutes(api, apiRoutes(deps, auth));
   api.use(notFoundApi);

@@ -41,6 +41,36 @@ export const HELMET_OPTIONS: HelmetOptions = {
   // same-origin opener and resource policies, origin-agent-cluster.
 };
 
+/**
+ * The headers helmet sets with these options, found once by running it on a recording response: they do not depend
+ * on the request (no nonces), so each request gets them in one loop instead of through helmet's twelve middlewares.
+ * Falls back to helmet itself if it ever does anything but set and remove headers.
+ */
+function helmetHeaders(): Array<[string, string]> | undefined {
+  const set = new Map<string, string>();
+  let plain = true;
+  let passed = false;
+  const res = {
+    setHeader: (name: string, value: unknown) => {
+      if (typeof value !== 'string') plain = false;
+      set.set(name, String(value));
+    },
+    removeHeader: (name: string) => {
+      set.delete(name);
+    },
+  };
+  const req = { method: 'GET', url: '/', headers: {} };
+  (helmet(HELMET_OPTIONS) as unknown as (q: unknown, r: unknown, n: (err?: unknown) => void) => void)(req, res, (err) => {
+    passed = !err;
+  });
+  return plain && passed ? [...set] : undefined;
+}
+
 export function securityHeaders(): RequestHandler {
-  return helmet(HELMET_OPTIONS) as RequestHandler;
+  const headers = helmetHeaders();
+  if (!headers) return helmet(HELMET_OPTIONS) as RequestHandler;
+  return (_req, res, next) => {
+    for (const [name, value] of headers) res.setHeader(name, value);
+    next();
+  };
 }

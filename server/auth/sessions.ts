@@ -24,6 +24,19 @@ export function hashSessionId(id: string): string {
   return createHash('sha256').update(id).digest('hex');
 }
 
+/** Hashes of the session ids seen lately (a pure function's answers: nothing to invalidate), at most MAX_CACHED. */
+const hashes = new Map<string, string>();
+
+function hashOfSeenId(id: string): string {
+  let idHash = hashes.get(id);
+  if (idHash === undefined) {
+    idHash = hashSessionId(id);
+    if (hashes.size >= MAX_CACHED) hashes.delete(hashes.keys().next().value!);
+    hashes.set(id, idHash);
+  }
+  return idHash;
+}
+
 export function toSessionUser(account: Account): SessionUser {
   return {
     username: account.username, role: account.role, countries: [...account.countries],
@@ -79,7 +92,7 @@ export class SessionService {
    */
   async resolve(id: string, options: { fresh?: boolean } = {}): Promise<ResolvedSession | undefined> {
     if (!SESSION_ID.test(id)) return undefined;
-    const idHash = hashSessionId(id);
+    const idHash = hashOfSeenId(id);
     if (!options.fresh && this.cacheMs > 0) {
       const cached = this.cache.get(idHash);
       if (cached && performance.now() < cached.freshUntil && this.clock.now().getTime() < cached.usableUntil) return cached.resolved;
