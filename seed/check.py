@@ -54,6 +54,14 @@ SECTOR_OF = {t: sector for sector, ts in SECTORS.items() for t in ts}
 CASE_INDICATORS = {"TRF-01", "TRF-02", "VIC-02"}
 # A stakeholder with no flow at all must carry this tag and say in its description why no flow is known.
 NO_FLOW_TAG = "no-known-flow"
+# A register or information system standing in for a statistics office carries this tag and says so.
+REGISTER_TAG = "register"
+REGISTER_NAME = re.compile(r"regist|information", re.IGNORECASE)
+STANDS_IN = "stands in for a statistics office"
+# Public employment services and labour-market authorities (not inspectorates).
+EMPLOYMENT_NAME = re.compile(r"employment agency|employment service|directorate of labour|labour market", re.IGNORECASE)
+# "Founded in 2019" in a stakeholder's description: no flow of it may be older.
+FOUNDED = re.compile(r"\bfounded in (\d{4})\b", re.IGNORECASE)
 # Roles (country-notes.md), marked by tags on the national-level body that holds them. The role fixes
 # the type: a body holding the coordinator role (alone, or with the rapporteur role or the equivalent
 # mechanism of art. 19 of Directive 2011/36/EU) is typed national_coordinator, whatever its parent
@@ -531,6 +539,38 @@ def check_rules(combined, sh, ivs):
                     f"found {holders.get(role, [])}")
         for role in sorted(set(holders) - roles):
             err(f"country {code}", f"no body holds the role '{role}' in country-notes.md, but {holders[role]} is tagged with it")
+
+    # a register or information system standing in for a statistics office says so
+    for s in stakeholders:
+        where = f"maps stakeholders[{s['id']}]"
+        tagged = REGISTER_TAG in (s.get("tags") or [])
+        if s.get("type") == "statistics_office" and REGISTER_NAME.search(s.get("name") or "") and not tagged:
+            err(where, f"a register or information system typed statistics_office must carry the tag '{REGISTER_TAG}'")
+        if tagged and s.get("type") == "statistics_office" and STANDS_IN not in (s.get("description") or ""):
+            err(where, f"tagged '{REGISTER_TAG}' and typed statistics_office: its description must say it "
+                f"'{STANDS_IN}' here, and why the statistics office itself is not mapped")
+
+    # a public employment service or labour-market authority is not a labour inspectorate
+    for s in stakeholders:
+        if s.get("type") == "labour_inspectorate" and EMPLOYMENT_NAME.search(s.get("name") or ""):
+            err(f"maps stakeholders[{s['id']}]", "an employment agency or labour-market authority is not a labour "
+                "inspectorate: type it as the government administration it is (ministry), and say so in its description")
+
+    # no flow older than an institution that says when it was founded
+    for s in stakeholders:
+        founded = FOUNDED.search(s.get("description") or "")
+        if not founded:
+            continue
+        year = int(founded.group(1))
+        for f in flows:
+            if s["id"] not in (f.get("from"), f.get("to")):
+                continue
+            since = f.get("since")
+            if isinstance(since, int) and since < year:
+                err(f"maps flows[{f.get('id')}]", f"since {since}, but {s['id']} was founded in {year} (its description says so)")
+            for old in re.findall(r"\bsince (\d{4})\b", f.get("note") or "", re.IGNORECASE):
+                if int(old) < year:
+                    err(f"maps flows[{f.get('id')}]", f"its note says 'since {old}', but {s['id']} was founded in {year}")
 
     # interview rounds fit the countries (and years) mapped in them
     for iv in combined["interviews"]:

@@ -198,4 +198,48 @@ describe('seed/check.py rules on broken copies of the seed', () => {
       "maps interviews[se-i2]: round '2015' is not a known mapping round (2010, 2026-baseline)",
     ]);
   });
+
+  test('when a register standing in for a statistics office loses its tag or its explanation, then each is reported', () => {
+    edit('lv', (doc) => {
+      byId(doc.stakeholders!, 'lv-ic').tags = [];
+    });
+    edit('ee', (doc) => {
+      byId(doc.stakeholders!, 'ee-rik').description = 'State agency maintaining the criminal case e-file.';
+    });
+    const r = check();
+    expect(r.status).toBe(1);
+    expect(r.problems.sort()).toEqual([
+      expect.stringMatching(/^maps stakeholders\[ee-rik\]: tagged 'register' and typed statistics_office: its description must say it 'stands in for a statistics office'/),
+      "maps stakeholders[lv-ic]: a register or information system typed statistics_office must carry the tag 'register'",
+    ]);
+  });
+
+  test('when the employment agencies of Latvia and Iceland are typed labour inspectorates again, then both are reported', () => {
+    edit('lv', (doc) => {
+      byId(doc.stakeholders!, 'lv-employment').type = 'labour_inspectorate';
+    });
+    edit('is', (doc) => {
+      byId(doc.stakeholders!, 'is-vmst').type = 'labour_inspectorate';
+    });
+    const r = check();
+    expect(r.status).toBe(1);
+    expect(r.problems.sort()).toEqual([
+      expect.stringMatching(/^maps stakeholders\[is-vmst\]: an employment agency or labour-market authority is not a labour inspectorate/),
+      expect.stringMatching(/^maps stakeholders\[lv-employment\]: an employment agency or labour-market authority is not a labour inspectorate/),
+    ]);
+  });
+
+  test('when the Danish Agency of Family Law (founded 2019) gets a flow since 2008 again, then the flow is reported', () => {
+    edit('dk', (doc) => {
+      const flow = byId(doc.flows!, 'dk-f20');
+      flow.since = 2008;
+      flow.note = 'Since 2008.';
+    });
+    const r = check();
+    expect(r.status).toBe(1);
+    expect(r.problems).toEqual([
+      'maps flows[dk-f20]: since 2008, but dk-family-law was founded in 2019 (its description says so)',
+      "maps flows[dk-f20]: its note says 'since 2008', but dk-family-law was founded in 2019",
+    ]);
+  });
 });
