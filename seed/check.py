@@ -11,7 +11,9 @@ Besides the format, it enforces the seed rules (issue 14): every prosecution ser
 statutory case flow from law enforcement and sends cases to a court; no institution is without any
 flow unless it is tagged 'no-known-flow' and its description says why; the bodies holding the
 national coordinator and rapporteur (or equivalent mechanism) roles are typed as those roles; and
-interview rounds fit the countries mapped in them (the 2010 round covered nine countries, not Iceland).
+interview rounds fit the countries mapped in them (the 2010 round covered nine countries, not Iceland);
+a register standing in for a statistics office is tagged 'register' and says so; an employment agency
+is not typed a labour inspectorate; no flow is older than the founding year a stakeholder states.
 """
 import datetime
 import glob
