@@ -201,6 +201,19 @@ describe.each<Format>(['json', 'yaml', 'xlsx', 'csv'])('a stale %s export', (for
     await expect(flow('xa-f2')).rejects.toThrow(/not found/);
     expect((await flow('xa-f9')).from).toBe('xa-new');
   });
+
+  test('when replace would delete a row someone changed after the export, then that item is kept and listed as changed, with who', async () => {
+    const file = await exportOf(format);
+    const f1 = await flow('xa-f1');
+    await store.update('flow', 'xa-f1', { ...stripped(f1), note: 'changed after the export' }, f1.version, 'erin');
+    const changed = await edited(format, file, [{ collection: 'flows', key: 'xa-f1', remove: true }, { collection: 'flows', key: 'xa-f2', remove: true }]);
+
+    const result = await importFile(format, changed, 'mode=replace');
+    expect(result.kept).toEqual([expect.objectContaining({ kind: 'flow', key: 'xa-f1', reason: 'changed', changedBy: 'erin' })]);
+    expect(result.deleted).toEqual({ flow: 1 });
+    expect((await flow('xa-f1')).note).toBe('changed after the export');
+    await expect(flow('xa-f2')).rejects.toThrow(/not found/);
+  });
 });
 
 describe('files without versions', () => {
