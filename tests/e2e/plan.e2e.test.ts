@@ -199,6 +199,24 @@ if (requireBrowser('plan view in a browser')) {
       expect(await page.getByRole('radio', { name: /^Remove single points of failure/ }).isChecked()).toBe(true);
     }, 120_000);
 
+    test('when Tab is pressed through the plan view, then it reaches the goal, the budget, "Show on the map" and "Try in what-if", each with a visible focus ring', async () => {
+      const expected = await plan('SE', 'close_gaps');
+      await openPlan('country=SE', expected.steps.length);
+      const wanted = ['radio Close gaps', 'select', 'button Show on the map', 'a Try in what-if'];
+      const reached: Array<{ key: string; ring: boolean }> = [];
+      for (let i = 0; i < 60 && !wanted.every((w) => reached.some((r) => r.key === w)); i++) {
+        await page.keyboard.press('Tab');
+        reached.push(await page.evaluate(() => {
+          const el = document.activeElement as HTMLElement;
+          const cs = getComputedStyle(el);
+          const kind = el.tagName === 'INPUT' ? (el as HTMLInputElement).type : el.tagName.toLowerCase();
+          const label = el.tagName === 'INPUT' ? (el.closest('label')?.querySelector('strong')?.textContent ?? '') : el.tagName === 'SELECT' ? '' : (el.textContent ?? '').trim();
+          return { key: `${kind}${label ? ` ${label}` : ''}`, ring: el.matches(':focus-visible') && cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) >= 2 };
+        }));
+      }
+      for (const w of wanted) expect({ control: w, reached: reached.find((r) => r.key === w) }).toEqual({ control: w, reached: { key: w, ring: true } });
+    });
+
     test('when the country has no NCP, then the plan view says so in words and asks for no plan', async () => {
       await page.goto(`${server.url}/?view=plan&country=INT`);
       const note = page.getByRole('note').filter({ hasText: 'has no national contact point' });
