@@ -10,40 +10,50 @@ export type AuditDraft = Omit<AuditEntry, 'seq' | 'countries'>;
 type Audit = Omit<AuditEntry, 'seq'>;
 type State = Map<Kind, Map<string, Stored<Kind>>>;
 
-type Field = (item: Record<string, unknown>) => unknown;
-const field = (name: string): Field => (item) => item[name];
-
 /** Per kind: the fields naming a country directly, a stakeholder, and a network. */
-const SOURCES: Partial<Record<AuditKind, { country?: Field[]; stakeholder?: Field[]; network?: Field[] }>> = {
-  country: { country: [field('code')] },
-  stakeholder: { country: [field('country')] },
-  network: { country: [field('country')] },
-  round: { country: [field('country')] },
-  dataset: { stakeholder: [field('holder')] },
-  interview: { stakeholder: [field('stakeholder')] },
-  flow: { stakeholder: [field('from'), field('to')] },
-  reportingLine: { stakeholder: [field('from'), field('to')] },
-  membership: { stakeholder: [field('stakeholder')], network: [field('network')] },
+const SOURCES: Partial<Record<AuditKind, { country?: readonly string[]; stakeholder?: readonly string[]; network?: readonly string[] }>> = {
+  country: { country: ['code'] },
+  stakeholder: { country: ['country'] },
+  network: { country: ['country'] },
+  round: { country: ['country'] },
+  dataset: { stakeholder: ['holder'] },
+  interview: { stakeholder: ['stakeholder'] },
+  flow: { stakeholder: ['from', 'to'] },
+  reportingLine: { stakeholder: ['from', 'to'] },
+  membership: { stakeholder: ['stakeholder'], network: ['network'] },
 };
 
-function sides(entry: AuditDraft): Array<Record<string, unknown>> {
-  const out: Array<Record<string, unknown>> = [];
-  if (entry.before && typeof entry.before === 'object') out.push(entry.before as Record<string, unknown>);
-  if (entry.after && typeof entry.after === 'object') out.push(entry.after as Record<string, unknown>);
-  return out;
-}
-
-/** The string values of `fields` on both sides of an entry (plain loops: an import computes this for every item). */
-function values(entry: AuditDraft, fields: Field[] | undefined): string[] {
-  if (!fields) return [];
-  const out: string[] = [];
-  for (const item of sides(entry)) {
+/**
+ * Pushes onto `out` the string values of `fields` on both sides of an entry (plain loops, no allocation per entry
+ * beyond the result: an import computes this for every item of a region).
+ */
+function pushValues(out: string[], entry: AuditDraft, fields: readonly string[] | undefined): void {
+  if (!fields) return;
+  const { before, after } = entry;
+  if (before && typeof before === 'object') {
     for (const f of fields) {
-      const v = f(item);
+      const v = (before as Record<string, unknown>)[f];
       if (typeof v === 'string') out.push(v);
     }
   }
+  if (after && typeof after === 'object') {
+    for (const f of fields) {
+      const v = (after as Record<string, unknown>)[f];
+      if (typeof v === 'string') out.push(v);
+    }
+  }
+}
+
+function values(entry: AuditDraft, fields: readonly string[] | undefined): string[] {
+  const out: string[] = [];
+  pushValues(out, entry, fields);
   return out;
+}
+
+function noteCountry(known: Map<string, string>, item: unknown): void {
+  if (!item || typeof item !== 'object') return;
+  const { id, country } = item as Record<string, unknown>;
+  if (typeof id === 'string' && typeof country === 'string') known.set(id, country);
 }
 
 /**
@@ -56,14 +66,15 @@ export async function withCountries(tx: Pick<TxOps, 'getMany'>, drafts: readonly
   const known: Record<'stakeholder' | 'network', Map<string, string>> = { stakeholder: new Map(), network: new Map() };
   for (const d of drafts) {
     if (d.kind !== 'stakeholder' && d.kind !== 'network') continue;
-    for (const item of sides(d)) {
-      if (typeof item.id === 'string' && typeof item.country === 'string') known[d.kind].set(item.id, item.country);
-    }
+    noteCountry(known[d.kind], d.before);
+    noteCountry(known[d.kind], d.after);
   }
   for (const kind of ['stakeholder', 'network'] as const) {
     const wanted = new Set<string>();
     for (const d of drafts) {
-      for (const id of values(d, SOURCES[d.kind as AuditKind]?.[kind])) if (!known[kind].has(id)) wanted.add(id);
+      const fields = SOURCES[d.kind as AuditKind]?.[kind];
+      if (!fields) continue;
+      for (const id of values(d, fields)) if (!known[kind].has(id)) wanted.add(id);
     }
     const missing: string[] = [];
     for (const id of wanted) {
@@ -75,15 +86,26 @@ export async function withCountries(tx: Pick<TxOps, 'getMany'>, drafts: readonly
       for (const [id, row] of await tx.getMany(kind, missing)) known[kind].set(id, (row as { country: string }).country);
     }
   }
-  return drafts.map((d) => {
+  const out: Audit[] = new Array(drafts.length);
+  const ids: string[] = [];
+  for (let i = 0; i < drafts.length; i++) {
+    const d = drafts[i]!;
     const source = SOURCES[d.kind as AuditKind];
-    const countries = values(d, source?.country);
-    for (const kind of ['stakeholder', 'network'] as const) {
-      for (const id of values(d, source?.[kind])) {
-        const country = known[kind].get(id);
-        if (country) countries.push(country);
+    const countries: string[] = [];
+    if (source) {
+      pushValues(countries, d, source.country);
+      for (const kind of ['stakeholder', 'network'] as const) {
+        const fields = source[kind];
+        if (!fields) continue;
+        ids.length = 0;
+        pushValues(ids, d, fields);
+        for (const id of ids) {
+          const country = known[kind].get(id);
+          if (country) countries.push(country);
+        }
       }
     }
-    return { ...d, countries: countries.length > 1 ? [...new Set(countries)].sort() : countries };
-  });
+    out[i] = { ...d, countries: countries.length > 1 ? [...new Set(countries)].sort() : countries };
+  }
+  return out;
 }

@@ -21,7 +21,9 @@ export function splitVersions(doc: MapDocument): { document: MapDocument; versio
   for (const kind of DOCUMENT_KINDS) {
     const { collection } = KIND_SPECS[kind];
     const byKey = new Map<string, number>();
+    // Only items carrying a version are copied (a region's fresh file has none: no copy per item).
     out[collection] = ((doc as unknown as Record<string, Array<Record<string, unknown>>>)[collection] ?? []).map((item) => {
+      if (!('version' in item)) return item;
       const { version, ...entity } = item;
       if (typeof version === 'number') byKey.set(keyOf(kind, entity), version);
       return entity;
