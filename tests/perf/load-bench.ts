@@ -30,6 +30,10 @@ export const LOAD_ENDPOINTS = [
   '/api/analysis/bottlenecks?country=SE',
 ] as const;
 
+/** BENCH_LOAD_STORE (embedded or Neo4j) and BENCH_LOAD_ENDPOINT (one of the four) narrow a run, e.g. to measure one endpoint alone. */
+const ONLY_STORE = process.env.BENCH_LOAD_STORE?.toLowerCase();
+const ENDPOINTS = LOAD_ENDPOINTS.filter((e) => !process.env.BENCH_LOAD_ENDPOINT || e === process.env.BENCH_LOAD_ENDPOINT);
+
 const CONNECTIONS = 50;
 const SECONDS = 10;
 const SAMPLE_EVERY_MS = 5_000;
@@ -76,6 +80,11 @@ async function withTarget<T>(label: string, store: GraphStore, fn: (t: Target) =
 
 /** The embedded store in a temporary file (WAL, as `npm start` uses it), and a Neo4j of the bench's own. */
 async function eachStore(fn: (label: string, store: GraphStore) => Promise<void>): Promise<void> {
+  if (ONLY_STORE !== 'neo4j') await embedded(fn);
+  if (ONLY_STORE !== 'embedded') await ownNeo4j(fn);
+}
+
+async function embedded(fn: (label: string, store: GraphStore) => Promise<void>): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fa-load-'));
   const sqlite = new CoreGraphStore(new SqliteAdapter(path.join(dir, 'flow-atlas.sqlite')));
   try {
@@ -85,6 +94,9 @@ async function eachStore(fn: (label: string, store: GraphStore) => Promise<void>
     await sqlite.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+async function ownNeo4j(fn: (label: string, store: GraphStore) => Promise<void>): Promise<void> {
   const neo = await OwnNeo4j.allocate();
   try {
     await neo.start();
@@ -105,7 +117,7 @@ async function eachStore(fn: (label: string, store: GraphStore) => Promise<void>
 export async function loadBenchmarks(): Promise<void> {
   const rows: Row[] = [];
   await eachStore((label, store) => withTarget(label, store, async (target) => {
-    for (const endpoint of LOAD_ENDPOINTS) rows.push(await endpointRow(target, endpoint));
+    for (const endpoint of ENDPOINTS) rows.push(await endpointRow(target, endpoint));
   }));
   console.log(`\nUnder load: ${CONNECTIONS} connections for ${SECONDS} s per endpoint, signed in, seed region, after one warm-up request`);
   console.log('(goals: p99 < 50 ms on the embedded store, < 150 ms on Neo4j, no errors)');
