@@ -236,13 +236,13 @@ export class SqliteAdapter implements Adapter {
     const stakeholderCountsStmt = db.prepare(`SELECT json_extract(data, '$.country') AS country, count(*) AS n,
       min(CASE WHEN json_extract(data, '$.ncp') THEN key END) AS ncp
       FROM entities INDEXED BY stakeholder_by_country WHERE kind = 'stakeholder' GROUP BY 1`);
-    const flowCountsStmt = db.prepare(`
+    // Flows per pair of end countries: one scan of the flows' ends index, each end's country looked up in a
+    // transient index over the stakeholders' (country) index; a country's flows are those of its pairs.
+    const flowPairsStmt = db.prepare(`
       WITH sc AS MATERIALIZED (SELECT key, json_extract(data, '$.country') AS c FROM entities INDEXED BY stakeholder_by_country WHERE kind = 'stakeholder')
-      SELECT c AS country, count(DISTINCT k) AS n FROM (
-        SELECT s.c, f.key AS k FROM sc s CROSS JOIN entities f INDEXED BY flow_by_ends WHERE f.kind = 'flow' AND json_extract(f.data, '$.from') = +s.key
-        UNION ALL
-        SELECT s.c, f.key FROM sc s CROSS JOIN entities f INDEXED BY flow_by_to WHERE f.kind = 'flow' AND json_extract(f.data, '$.to') = +s.key
-      ) GROUP BY c`);
+      SELECT a.c AS a, b.c AS b, count(*) AS n FROM entities f INDEXED BY flow_by_ends
+        JOIN sc a ON a.key = json_extract(f.data, '$.from') JOIN sc b ON b.key = json_extract(f.data, '$.to')
+      WHERE f.kind = 'flow' GROUP BY 1, 2`);
     const changesStmt = db.prepare(`SELECT store_version, action, kind, key, countries FROM audit INDEXED BY audit_by_store_version
       WHERE store_version > @after AND store_version <= @upTo ORDER BY store_version, seq LIMIT @limit`);
     const roundColumns = 'id, seq, name, country, note, created_at, created_by, store_version, counts';
@@ -315,7 +315,11 @@ export class SqliteAdapter implements Adapter {
       },
       async countryCounts() {
         const stakeholders = new Map((stakeholderCountsStmt.all() as Array<{ country: string; n: number; ncp: string | null }>).map((r) => [r.country, r]));
-        const flows = new Map((flowCountsStmt.all() as Array<{ country: string; n: number }>).map((r) => [r.country, r.n]));
+        const flows = new Map<string, number>();
+        for (const { a, b, n } of flowPairsStmt.all() as Array<{ a: string; b: string; n: number }>) {
+          flows.set(a, (flows.get(a) ?? 0) + n);
+          if (b !== a) flows.set(b, (flows.get(b) ?? 0) + n);
+        }
         return (listStmt.all('country') as EntityRow[]).map((r) => {
           const country = toStored<'country'>(r);
           const s = stakeholders.get(country.code);
