@@ -144,6 +144,11 @@ export class CoreGraphStore implements GraphStore {
     }
   }
 
+  /** Prepares the adapter's first reads (Neo4j: query plans), for a server to run in the background once the store is open. */
+  async warmUp(): Promise<void> {
+    await (this.adapter as Adapter & { warmUp?: () => Promise<void> }).warmUp?.();
+  }
+
   storeVersion(): Promise<number> {
     return this.adapter.read((tx) => tx.version());
   }

@@ -76,6 +76,8 @@ export async function startStore(config: StoreConfig, options: StartOptions = {}
         await inner.init();
         await options.prepare?.(inner);
         ready = true;
+        // Query plans for the first requests, made in the background (neo4j/warm-up.ts).
+        void (inner as GraphStore & { warmUp?: () => Promise<void> }).warmUp?.();
         return;
       } catch (err) {
         if (closed) throw new StoreUnavailableError('the store was closed before it was ready');

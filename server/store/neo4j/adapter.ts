@@ -8,6 +8,9 @@ import { keyOf, roundNameKey, roundScope, sectorOf, type AuditEntry, type AuditK
 import type {
   Adapter, AuditQuery, StagedAuditEntry, Staging, StoredAccount, StoredRound, StoredRoundSummary, StoredSession, ThrottleEntry, TxOps,
 } from '../port';
+import type { EntityLists } from '../entity-lists';
+import { listEntities } from './entity-lists';
+import { warmUp } from './warm-up';
 import { CYPHER_DIR, Executor, statements, type Neo4jSettings } from './executor';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -19,12 +22,12 @@ const STAGE_BATCH = 5000;
 const STAGED_KINDS: ReadonlySet<Kind> = new Set<Kind>(['country', 'stakeholder', 'network', 'interview', 'dataset', 'flow', 'reportingLine', 'membership']);
 /** Publish order: a node kind's label before the kinds that refer to it. */
 const PUBLISHED_NODE_KINDS = ['country', 'stakeholder', 'network', 'interview', 'dataset'] as const;
-const RELATIONSHIP_ENDS: Partial<Record<Kind, readonly [string, string]>> = {
+export const RELATIONSHIP_ENDS: Partial<Record<Kind, readonly [string, string]>> = {
   flow: ['from', 'to'],
   reportingLine: ['from', 'to'],
   membership: ['stakeholder', 'network'],
 };
-const CONTACT_FIELDS = { email: 'contactEmail', phone: 'contactPhone', url: 'contactUrl' } as const;
+export const CONTACT_FIELDS = { email: 'contactEmail', phone: 'contactPhone', url: 'contactUrl' } as const;
 
 type Props = Record<string, unknown>;
 
@@ -192,6 +195,11 @@ export class Neo4jAdapter implements Adapter {
     };
   }
 
+  /** Plans the queries the first map, country list and snapshot need (warm-up.ts); never rejects. */
+  warmUp(): Promise<void> {
+    return warmUp(this.executor);
+  }
+
   read<T>(fn: (tx: TxOps) => Promise<T>): Promise<T> {
     return this.executor.read((tx) => fn(this.ops(tx)));
   }
@@ -225,7 +233,7 @@ export class Neo4jAdapter implements Adapter {
     return this.executor.close();
   }
 
-  private ops(tx: ManagedTransaction): TxOps {
+  private ops(tx: ManagedTransaction): TxOps & EntityLists {
     const ex = this.executor;
     /** Whether this transaction has bumped the store version yet (audit entries are stamped with the version it commits as). */
     let bumped = false;
@@ -241,6 +249,9 @@ export class Neo4jAdapter implements Adapter {
       },
       async list<K extends Kind>(kind: K) {
         return (await ex.run<Props>(tx, `${kind}.list`)).map((p) => fromProps(kind, p));
+      },
+      listEntities(kind: Kind) {
+        return listEntities(ex, tx, kind, RELATIONSHIP_ENDS[kind], CONTACT_FIELDS);
       },
       async getMany<K extends Kind>(kind: K, keys: readonly string[]) {
         const found = new Map<string, Stored<K>>();

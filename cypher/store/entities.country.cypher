@@ -1,0 +1,4 @@
+// Every Country node for a whole-store read (snapshot, export): each as the list of the properties named in
+// $fields, in that order (null where absent); no map keys to send, no order (the app sorts).
+MATCH (n:Country)
+RETURN [k IN $fields | n[k]] AS row

@@ -1,0 +1,4 @@
+// Every MEMBER_OF relationship for a whole-store read (snapshot, export): each as a list, the stakeholder's and the network's ids
+// first, then the properties named in $fields, in that order (null where absent); no order (the app sorts).
+MATCH (a:Stakeholder)-[r:MEMBER_OF]->(b:Network)
+RETURN [a.id, b.id] + [k IN $fields | r[k]] AS row

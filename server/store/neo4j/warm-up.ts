@@ -1,0 +1,33 @@
+// Query plans made before the first request needs them: Neo4j plans a query the first time it sees its text
+// (hundreds of ms each for the map's UNION queries on a cold server), and the map of a country, the country list
+// and a snapshot each need several. Run in the background once the store is open (startStore), in read
+// transactions: the scoped queries with a country no item has (an index seek that finds nothing: planned and
+// run), the whole-store reads under EXPLAIN (planned, nothing read). A failure is of no consequence.
+import { toNeo4j, type Executor } from './executor';
+
+const NO_COUNTRY = { country: '' };
+const FIELDS = { fields: ['id'] };
+
+/** Each query and its parameters (of the types real calls give), and whether it is only planned (EXPLAIN). */
+export const WARMED_QUERIES: ReadonlyArray<readonly [string, Record<string, unknown>, 'run' | 'explain']> = [
+  ['meta.version', {}, 'run'],
+  ['country.get', { keys: [''] }, 'run'],
+  ...['stakeholder', 'flow', 'dataset', 'reportingLine', 'network', 'membership', 'interview']
+    .map((kind) => [`map.${kind}`, NO_COUNTRY, 'run'] as const),
+  ['country.counts', {}, 'run'],
+  ['audit.since', { after: 0, upTo: 0, limit: 1 }, 'run'],
+  ...['country', 'theme', 'indicator', 'stakeholder', 'network', 'interview', 'dataset', 'flow', 'reportingLine', 'membership']
+    .map((kind) => [`entities.${kind}`, FIELDS, 'explain'] as const),
+];
+
+/** Plans every query of WARMED_QUERIES, one after the other; resolves when done (never rejects). */
+export async function warmUp(ex: Executor): Promise<void> {
+  for (const [name, params, mode] of WARMED_QUERIES) {
+    const text = mode === 'explain' ? `EXPLAIN ${ex.query(name)}` : ex.query(name);
+    try {
+      await ex.read(async (tx) => { await tx.run(text, toNeo4j(params) as Record<string, unknown>); });
+    } catch {
+      return; // unreachable or closing: the plans are made by the first requests instead
+    }
+  }
+}
