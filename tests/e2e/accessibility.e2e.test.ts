@@ -1,27 +1,17 @@
-// End-to-end accessibility: every view of the built client (map, gaps, bottlenecks, NCP, compare ...,
+// End-to-end accessibility: every view of the built client (map, gaps, bottlenecks, plan, NCP, compare ...,
 // accounts, and the sign-in page) in a real Chromium, checked with axe-core against the WCAG 2 A and AA rules (colour contrast included): no
 // serious or critical violation. Then the keyboard: Tab reaches the view tabs, the country picker and
 // each view's main controls, and every element Tab reaches shows a focus ring that stands out.
 import fs from 'node:fs';
 import path from 'node:path';
 import { type Locator, type Page } from 'playwright-core';
+import { AXE, AXE_TAGS, BLOCKING, describeViolations, type AxeViolation } from '../support/axe';
 import { ARTIFACTS, requireBrowser, browserSuite } from '../support/chromium';
 import { type TestServer } from '../support/server';
 
-const AXE = require.resolve('axe-core/axe.min.js');
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-const BLOCKING = new Set(['serious', 'critical']);
 const MAX_TABS = 400;
 /** WCAG 2.1 SC 1.4.11: a focus indicator needs 3:1 against what surrounds it. */
 const FOCUS_CONTRAST = 3;
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  helpUrl: string;
-  nodes: Array<{ target: unknown[]; failureSummary?: string; html: string }>;
-}
 
 interface Focused {
   expect: string | null;
@@ -81,6 +71,18 @@ const VIEWS: ViewCase[] = [
       ['a stakeholder to remove (what-if)', page.getByRole('checkbox', { name: /^Remove (?!the flow)/ }).first()],
       ['a flow to remove (what-if)', page.getByRole('checkbox', { name: /^Remove the flow/ }).first()],
       ['a flow to add (what-if)', page.getByRole('checkbox', { name: /^Add / }).first()],
+    ],
+  },
+  {
+    name: 'plan of Poland',
+    query: '?view=plan&country=PL',
+    countryPicker: true,
+    controls: (page) => [
+      ['the goal', page.getByRole('radio', { name: /^Close gaps/ })],
+      ['the budget', page.getByLabel('Budget (at most this many actions)')],
+      ['"Show on the map"', page.getByRole('button', { name: 'Show on the map' })],
+      ['"Try in what-if"', page.getByRole('link', { name: 'Try in what-if' })],
+      ['the chart’s table', page.getByText('The values as a table')],
     ],
   },
   {
@@ -297,15 +299,6 @@ async function runAxe(page: Page): Promise<AxeViolation[]> {
   const minor = result.violations.filter((v) => !BLOCKING.has(v.impact ?? ''));
   if (minor.length) console.log(`axe, moderate or minor (not failing the test):\n${describeViolations(minor)}`);
   return result.violations.filter((v) => BLOCKING.has(v.impact ?? ''));
-}
-
-function describeViolations(violations: AxeViolation[]): string {
-  return violations
-    .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.helpUrl})\n${v.nodes
-      .slice(0, 8)
-      .map((n) => `    ${JSON.stringify(n.target)} ${n.failureSummary?.replace(/\s+/g, ' ') ?? ''}`)
-      .join('\n')}${v.nodes.length > 8 ? `\n    … and ${v.nodes.length - 8} more` : ''}`)
-    .join('\n');
 }
 
 if (requireBrowser('accessibility in a browser')) {

@@ -4,9 +4,9 @@
 import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 
-const AXE = require.resolve('axe-core/axe.min.js');
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-const BLOCKING = new Set(['serious', 'critical']);
+export const AXE = require.resolve('axe-core/axe.min.js');
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+export const BLOCKING = new Set(['serious', 'critical']);
 
 export interface AxeViolation {
   id: string;
