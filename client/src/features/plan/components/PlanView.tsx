@@ -131,6 +131,12 @@ function PlanResult({ country, plan, mapShown, onMap }: ResultProps) {
             </InAppLink>
           </div>
         )}
+        {plan.goal === 'harden' && plan.steps.length > 0 && (
+          <p className="plan-hint plan-what-if-note">
+            In what-if these flows change no indicator’s status: they add a second route to what already reaches the NCP, not
+            coverage. Each step names the single points of failure its route avoids.
+          </p>
+        )}
       </div>
       <div className="plan-body">
         <section aria-labelledby="plan-steps-heading" className="plan-steps">
