@@ -5,10 +5,9 @@ import { ValidationError } from '../../errors';
 import { singlePointsOfFailure } from '../bottlenecks/single-points';
 import { assertCountry, countryCoverage } from '../coverage/coverage';
 import { nodeOf, type FlowGraph } from '../flow-graph';
-import { routesToNcp } from '../resilience/resilience';
-import type { DisjointRoutes } from '../resilience/disjoint-routes';
 import { byCodeUnits, closeGapsCandidates, hardenCandidates, type ActionKind, type Candidate } from './candidates';
 import { explainStep } from './explain';
+import { indicatorGraphs, type IndicatorGraph } from './indicator-graph';
 
 export const PLAN_GOALS = ['close_gaps', 'harden'] as const;
 export type PlanGoal = (typeof PLAN_GOALS)[number];
@@ -43,85 +42,35 @@ export interface Plan {
 /** Peer-score sums closer than this are equal (they are sums of k/n with one n, added in different orders). */
 const PEER_EPSILON = 1e-9;
 
-type Edge = { from: string; to: string };
 type KnownSuggestions = Parameters<typeof closeGapsCandidates>[2];
 
 /**
- * The X-graphs with the steps taken so far: per indicator the proposed edges, whether it reaches the
- * NCP, and (lazily, dropped when its edges change) its disjoint routes up to 2 and its reach sets.
+ * The X-graphs with the steps taken so far (per indicator, numbered once: indicator-graph.ts), whether
+ * each indicator reaches the NCP, and how many reaching indicators have two routes or more.
  */
 class PlanState {
-  readonly extra = new Map<string, Edge[]>();
-  private readonly routes = new Map<string, DisjointRoutes>();
-  private readonly reach = new Map<string, { fromHolders: Set<string>; toNcp: Set<string> }>();
+  readonly graphOf: (x: string) => IndicatorGraph;
   /** Indicators reaching the NCP now: reaches_ncp at the start, plus the gaps the steps closed. */
   readonly reaching = new Set<string>();
   readonly gaps = new Set<string>();
 
   constructor(readonly fg: FlowGraph, readonly country: string, readonly ncp: string) {
+    this.graphOf = indicatorGraphs(fg, country, ncp);
     for (const cell of countryCoverage(fg, country, false).cells) {
       if (cell.status === 'reaches_ncp') this.reaching.add(cell.indicator);
       if (cell.status === 'collected_not_reaching') this.gaps.add(cell.indicator);
     }
   }
 
-  edges(x: string): Edge[] {
-    return this.extra.get(x) ?? [];
-  }
-
-  /** Disjoint routes of a reaching indicator, counted up to 2 (enough for every question a plan asks). */
-  routesOf(x: string): DisjointRoutes {
-    let r = this.routes.get(x);
-    if (!r) this.routes.set(x, (r = routesToNcp(this.fg, this.country, x, this.edges(x), 2)));
-    return r;
-  }
-
   resilientIndicators(): number {
     let k = 0;
-    for (const x of this.reaching) if (this.routesOf(x).routes >= 2) k++;
+    for (const x of this.reaching) if (this.graphOf(x).routesOf().routes >= 2) k++;
     return k;
   }
 
-  /** Whether an edge from -> to would make a gap reach the NCP: a holder reaches `from` and `to` reaches the NCP. */
-  closes(x: string, from: string, to: string): boolean {
-    let r = this.reach.get(x);
-    if (!r) {
-      const edges: Edge[] = [...this.fg.flowsCarrying(x), ...this.edges(x)];
-      r = { fromHolders: spread(edges, this.fg.holders(this.country, x), 'out'), toNcp: spread(edges, [this.ncp], 'in') };
-      this.reach.set(x, r);
-    }
-    return r.fromHolders.has(from) && r.toNcp.has(to);
-  }
-
   apply(action: Candidate): void {
-    for (const x of action.indicators) {
-      this.extra.set(x, [...this.edges(x), { from: action.from, to: action.to }]);
-      this.routes.delete(x);
-      this.reach.delete(x);
-    }
+    for (const x of action.indicators) this.graphOf(x).add({ from: action.from, to: action.to });
   }
-}
-
-/** The nodes reachable from `starts` along the edges ('out') or against them ('in'), starts included. */
-function spread(edges: readonly Edge[], starts: readonly string[], direction: 'in' | 'out'): Set<string> {
-  const next = new Map<string, string[]>();
-  for (const e of edges) {
-    const [a, b] = direction === 'out' ? [e.from, e.to] : [e.to, e.from];
-    const list = next.get(a);
-    if (list) list.push(b);
-    else next.set(a, [b]);
-  }
-  const seen = new Set(starts);
-  const queue = [...starts];
-  for (let i = 0; i < queue.length; i++) {
-    for (const w of next.get(queue[i]!) ?? []) {
-      if (!seen.has(w)) {
-        seen.add(w);
-        queue.push(w);
-      }
-    }
-  }
-  return seen;
 }
 
 function coverageRatioOf(fg: FlowGraph, country: string, state: PlanState): number | null {
@@ -135,22 +84,24 @@ function coverageRatioOf(fg: FlowGraph, country: string, state: PlanState): numb
 function evaluate(goal: PlanGoal, state: PlanState, c: Candidate): { gained: string[]; tie: number } {
   if (goal === 'close_gaps') {
     const open = c.indicators.filter((x) => state.gaps.has(x) && !state.reaching.has(x));
-    const gained = open.filter((x) => state.closes(x, c.from, c.to));
+    const gained = open.filter((x) => state.graphOf(x).closes(c.from, c.to));
     return { gained, tie: open.reduce((sum, x) => sum + (c.peerScores.get(x) ?? 0), 0) };
   }
   const gained = c.indicators.filter((x) => {
-    const r = state.routesOf(x);
-    return r.routes === 1 && r.extendable.has(c.from);
+    const r = state.graphOf(x).routesOf();
+    return r.routes === 1 && r.extendable(c.from);
   });
   return { gained, tie: c.indicators.length };
 }
 
+type Entry = { c: Candidate; pair: string; gain: number; tie: number };
+
 /** a before b: larger gain, extend_flow before new_flow, the goal's tie-break, then the pair string in code-unit order. */
-function better(a: { c: Candidate; gain: number; tie: number }, b: { c: Candidate; gain: number; tie: number }): boolean {
+function better(a: Entry, b: Entry): boolean {
   if (a.gain !== b.gain) return a.gain > b.gain;
   if (a.c.kind !== b.c.kind) return a.c.kind === 'extend_flow';
   if (Math.abs(a.tie - b.tie) > PEER_EPSILON) return a.tie > b.tie;
-  return byCodeUnits(`${a.c.from}>${a.c.to}`, `${b.c.from}>${b.c.to}`) < 0;
+  return byCodeUnits(a.pair, b.pair) < 0;
 }
 
 /** The candidates of a goal for a country (computed once, before the first step). */
@@ -178,14 +129,14 @@ export function plan(fg: FlowGraph, country: string, goal: PlanGoal, budget: num
   assertPlanInput(fg, country, goal, budget);
   const ncp = fg.ncpOf(country)!;
   const state = new PlanState(fg, country, ncp);
-  const remaining = planCandidates(fg, country, goal, known);
+  const remaining = planCandidates(fg, country, goal, known).map((c) => ({ c, pair: `${c.from}>${c.to}` }));
   const before = { coverageRatio: coverageRatioOf(fg, country, state), resilientIndicators: state.resilientIndicators() };
   const steps: PlanStep[] = [];
   while (steps.length < budget && remaining.length) {
-    let best: { c: Candidate; gain: number; tie: number; gained: string[]; index: number } | undefined;
-    remaining.forEach((c, index) => {
+    let best: Entry & { gained: string[]; index: number } | undefined;
+    remaining.forEach(({ c, pair }, index) => {
       const { gained, tie } = evaluate(goal, state, c);
-      const entry = { c, gain: gained.length, tie, gained, index };
+      const entry = { c, pair, gain: gained.length, tie, gained, index };
       if (!best || better(entry, best)) best = entry;
     });
     if (!best || best.gain === 0) break;
@@ -214,7 +165,7 @@ export function plan(fg: FlowGraph, country: string, goal: PlanGoal, budget: num
 
 /** The single points of failure (§3) of a reaching indicator, with the steps so far. */
 function singlePointsOf(state: PlanState, x: string): string[] {
-  const edges = [...state.fg.flowsCarrying(x), ...state.edges(x).map((e, i) => ({ id: `\u0000plan-${i}`, ...e }))];
+  const edges = state.graphOf(x).routeEdges();
   const holders = state.fg.holders(state.country, x).filter((h) => h !== state.ncp);
   return singlePointsOfFailure({ edges, holders, ncp: state.ncp }).stakeholders;
 }
