@@ -5,11 +5,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { keyOf, roundNameKey, roundScope, type AuditEntry, type Kind, type Stored } from '../../model';
+import { roundNameKey, roundScope, type AuditEntry, type Kind, type Stored } from '../../model';
 import type {
   Adapter, AuditQuery, StoreChange, StoredAccount, StoredRound, StoredRoundSummary, StoredSession, ThrottleEntry, TxOps,
 } from '../port';
 import type { EntityLists } from '../entity-lists';
+import { entityWrites } from './import';
 import { MIGRATIONS } from './migrations';
 
 interface RoundRow {
@@ -66,8 +67,6 @@ function toSession(r: SessionRow): StoredSession {
 }
 
 const AUDIT_COLUMNS = 'seq, at, actor, action, kind, key, countries, before, after, store_version';
-/** Audit entries of kinds outside the map (rounds, accounts) change no store version: none is stamped. */
-const UNVERSIONED_AUDIT_KINDS = new Set(['round', 'account']);
 
 function toAuditEntry(r: Record<string, unknown>): AuditEntry {
   return {
@@ -189,14 +188,8 @@ export class SqliteAdapter implements Adapter {
     // Whole-store reads (entity-lists.ts): the stored JSON alone, one string per row.
     const dataStmt = db.prepare('SELECT data FROM entities WHERE kind = ? ORDER BY key').pluck();
     const getStmt = db.prepare('SELECT key, data, version, updated_at, updated_by FROM entities WHERE kind = ? AND key = ?');
-    // Positional parameters: an import binds them for every item of a region.
-    const upsertStmt = db.prepare(`INSERT INTO entities (kind, key, data, version, updated_at, updated_by)
-      VALUES (?, ?, ?, ?, ?, ?)
-      ON CONFLICT (kind, key) DO UPDATE SET data = excluded.data, version = excluded.version,
-        updated_at = excluded.updated_at, updated_by = excluded.updated_by`);
-    const deleteStmt = db.prepare('DELETE FROM entities WHERE kind = ? AND key = ?');
-    const auditStmt = db.prepare(`INSERT INTO audit (at, actor, action, kind, key, countries, before, after, store_version)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    // Item and audit writes (sqlite/import.ts): an import makes them for every item of a region.
+    const writes = entityWrites(db);
     const historyStmt = db.prepare(`SELECT ${AUDIT_COLUMNS} FROM audit WHERE kind = ? AND key = ? ORDER BY seq`);
     const adapter = this;
     // Scoped reads (migration 6's indexes, named with INDEXED BY: without statistics the planner would scan the
@@ -333,24 +326,14 @@ export class SqliteAdapter implements Adapter {
         })) as StoreChange[];
       },
       async upsertMany(kind, rows) {
-        for (const row of rows) {
-          const { version, updatedAt, updatedBy, ...entity } = row;
-          upsertStmt.run(kind, keyOf(kind, entity), JSON.stringify(entity), version, updatedAt, updatedBy);
-        }
+        writes.upsertMany(kind, rows);
       },
       async deleteMany(kind, keys) {
-        for (const key of keys) deleteStmt.run(kind, key);
+        writes.deleteMany(kind, keys);
       },
       async appendAudit(entries) {
         const current = Number((versionStmt.get() as { value: number }).value);
-        const committedAs = adapter.bumped ? current : current + 1;
-        for (const e of entries) {
-          auditStmt.run(
-            e.at, e.actor, e.action, e.kind, e.key, JSON.stringify(e.countries),
-            e.before === null ? null : JSON.stringify(e.before), e.after === null ? null : JSON.stringify(e.after),
-            UNVERSIONED_AUDIT_KINDS.has(e.kind) ? null : committedAs,
-          );
-        }
+        writes.appendAudit(entries, adapter.bumped ? current : current + 1);
       },
       async history(kind, keys) {
         return [...new Set(keys)]
