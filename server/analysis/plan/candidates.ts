@@ -2,7 +2,7 @@
 import { coverageCell } from '../coverage/coverage';
 import type { FlowGraph } from '../flow-graph';
 import { indicatorResilience } from '../resilience/resilience';
-import { suggestions, type Suggestion } from '../suggestions/suggestions';
+import { gapSuggestions, type Suggestion } from '../suggestions/suggestions';
 
 export type ActionKind = 'extend_flow' | 'new_flow';
 
@@ -21,12 +21,18 @@ export interface Candidate {
 /** Plain code-unit order (JavaScript's default sort, Python's sorted), never locale order. */
 export const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** The smallest id of the active flows from -> to (the flow graph holds active flows only with §6's options). */
-function smallestFlows(fg: FlowGraph, pairs: ReadonlySet<string>): Map<string, string> {
+/** The smallest id of the active flows from -> to (the flow graph holds active flows only with §6's options), keyed `from>to`. */
+function smallestFlows(fg: FlowGraph, pairs: ReadonlyArray<{ from: string; to: string }>): Map<string, string> {
+  const wanted = new Map<string, Set<string>>();
+  for (const { from, to } of pairs) {
+    const set = wanted.get(from);
+    if (set) set.add(to);
+    else wanted.set(from, new Set([to]));
+  }
   const found = new Map<string, string>();
   for (const e of fg.flows) {
+    if (!wanted.get(e.from)?.has(e.to)) continue;
     const pair = `${e.from}>${e.to}`;
-    if (!pairs.has(pair)) continue;
     const known = found.get(pair);
     if (known === undefined || e.id < known) found.set(pair, e.id);
   }
@@ -45,15 +51,14 @@ function inCatalogueOrder(fg: FlowGraph, codes: Iterable<string>): string[] {
  */
 export function closeGapsCandidates(fg: FlowGraph, country: string, known?: readonly Pick<Suggestion, 'indicator' | 'kind' | 'from' | 'to' | 'peerScore'>[]): Candidate[] {
   const groups = new Map<string, { kind: ActionKind; from: string; to: string; peer: Map<string, number> }>();
-  for (const s of known ?? suggestions(fg, country).suggestions) {
+  for (const s of known ?? gapSuggestions(fg, country)) {
     const kind: ActionKind = s.kind === 'extend_flow' ? 'extend_flow' : 'new_flow';
     const key = `${kind}|${s.from}>${s.to}`;
     let group = groups.get(key);
     if (!group) groups.set(key, (group = { kind, from: s.from, to: s.to, peer: new Map() }));
     group.peer.set(s.indicator, Math.max(group.peer.get(s.indicator) ?? 0, s.peerScore));
   }
-  const extended = new Set([...groups.values()].filter((g) => g.kind === 'extend_flow').map((g) => `${g.from}>${g.to}`));
-  const flows = smallestFlows(fg, extended);
+  const flows = smallestFlows(fg, [...groups.values()].filter((g) => g.kind === 'extend_flow'));
   return [...groups.values()].map((g) => ({
     kind: g.kind, from: g.from, to: g.to,
     ...(g.kind === 'extend_flow' ? { flow: flows.get(`${g.from}>${g.to}`)! } : {}),
@@ -82,7 +87,7 @@ export function hardenCandidates(fg: FlowGraph, country: string): Candidate[] {
       else byHolder.set(h, [x]);
     }
   }
-  const flows = smallestFlows(fg, new Set([...byHolder.keys()].map((h) => `${h}>${ncp}`)));
+  const flows = smallestFlows(fg, [...byHolder.keys()].map((h) => ({ from: h, to: ncp })));
   return [...byHolder].map(([h, indicators]) => {
     const flow = flows.get(`${h}>${ncp}`);
     return { kind: flow ? 'extend_flow' : 'new_flow', from: h, to: ncp, ...(flow ? { flow } : {}), indicators, peerScores: new Map() };

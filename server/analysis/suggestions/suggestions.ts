@@ -198,7 +198,8 @@ export function peerPatterns(fg: FlowGraph, country: string): PeerPattern[] {
   return out.sort((a, b) => b.share - a.share || a.indicator.localeCompare(b.indicator) || a.fromType.localeCompare(b.fromType) || a.toType.localeCompare(b.toType));
 }
 
-export function suggestions(fg: FlowGraph, country: string): Suggestions {
+/** The country's ranked suggestions alone, without the peer patterns (what a plan starts from). */
+export function gapSuggestions(fg: FlowGraph, country: string): Suggestion[] {
   assertCountry(fg, country);
   const ncp = fg.ncpOf(country);
   const list: Suggestion[] = [];
@@ -210,7 +211,10 @@ export function suggestions(fg: FlowGraph, country: string): Suggestions {
       list.push(...suggestionsFor(fg, country, indicator, ncp, peerCountries, distAll));
     }
   }
-  list.sort((a, b) => b.score - a.score || a.indicator.localeCompare(b.indicator) || WEIGHT[b.kind] - WEIGHT[a.kind]
+  return list.sort((a, b) => b.score - a.score || a.indicator.localeCompare(b.indicator) || WEIGHT[b.kind] - WEIGHT[a.kind]
     || a.from.localeCompare(b.from) || a.to.localeCompare(b.to));
-  return { country, suggestions: list, peerPatterns: peerPatterns(fg, country) };
+}
+
+export function suggestions(fg: FlowGraph, country: string): Suggestions {
+  return { country, suggestions: gapSuggestions(fg, country), peerPatterns: peerPatterns(fg, country) };
 }
