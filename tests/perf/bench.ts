@@ -1,7 +1,8 @@
 // `npm run bench`: benchmarks (not timed tests); every figure is the median of several runs.
-//   npm run bench [-- --runs 5] [--countries 13] [--stakeholders 1000] [--only store|analysis|spreadsheet|report|outage|upload|concurrency|load|soak|scale] [--soak-seconds 60]
+//   npm run bench [-- --runs 5] [--countries 13] [--stakeholders 1000] [--only store|analysis|plan|spreadsheet|report|outage|upload|concurrency|load|soak|scale] [--soak-seconds 60]
 // Store: seeding, exporting and the map graph on SQLite and, when NEO4J_URI is set, on Neo4j (which it clears).
-// Analysis: building the flow graph from a snapshot and each analysis, for the seed region and a synthetic one.
+// Analysis: building the flow graph from a snapshot and each analysis, for the seed region and a synthetic one;
+// then resilience and both plans where the plans have work to do (plan-bench.ts; `--only plan`: that part alone).
 // Report: building the country profile and the regional report, their HTML, and the PDF (when Chromium is there).
 // Outage: a Neo4j of its own stopped and started again: time to the first 503 and back to 200 (outage-bench.ts).
 // Upload: a CSV of a million rows and a lying ZIP against an in-process server: refusal time, other requests, memory.
@@ -34,6 +35,7 @@ import { readCatalogue, seedStore } from '../../seed/loader';
 import { concurrencyBenchmarks } from './concurrency-bench';
 import { loadBenchmarks, soakBenchmark } from './load-bench';
 import { outageBenchmarks } from './outage-bench';
+import { planBenchmarks } from './plan-bench';
 import { scaleBenchmarks } from './scale-bench';
 import { uploadBenchmarks } from './upload-bench';
 import { syntheticRegion } from './synthetic';
@@ -137,12 +139,14 @@ async function analysisColumn(t: Table, column: string, snapshot: Pick<Snapshot,
     const made = plan(build(), first, goal, 20);
     console.error(`${column}: plan ${goal} of ${first}, budget 20: ${made.steps.length} steps${made.steps.length < 20 ? ' (then the best gain was 0)' : ''}`);
     await measure(`plan ${goal}, budget 20, one country (cold: a fresh flow graph, its coverage, suggestions or resilience computed inside)`, () => plan(fg, first, goal, 20));
+    // As the service answers it: close_gaps is handed the suggestions already computed.
+    let known: ReturnType<typeof suggestions>['suggestions'] = [];
     const warm = async () => {
       fg = build();
-      suggestions(fg, first);
+      known = suggestions(fg, first).suggestions;
       resilience(fg, first);
     };
-    put(t, `plan ${goal}, budget 20, one country (after its suggestions and resilience)`, column, await median(RUNS, () => plan(fg, first, goal, 20), warm));
+    put(t, `plan ${goal}, budget 20, one country (after its suggestions and resilience)`, column, await median(RUNS, () => plan(fg, first, goal, 20, goal === 'close_gaps' ? known : undefined), warm));
   }
   put(t, 'the whole region analysed (graph + all of the above)', column, await median(RUNS, () => analyseRegion(build())));
 }
@@ -161,6 +165,7 @@ async function analysisBenchmarks(): Promise<void> {
   console.error(`generated ${countries} x ${perCountry} stakeholders, ${document.flows.length} flows in ${(performance.now() - t0).toFixed(0)} ms`);
   await analysisColumn(t, `synthetic (${countries} x ${perCountry.toLocaleString('en')} stakeholders, ${document.flows.length.toLocaleString('en')} flows)`, { document, catalogue: readCatalogue() as Snapshot['catalogue'] });
   print('Analysis (one core)', t);
+  planBenchmarks(RUNS, countries, perCountry);
 }
 
 /** An empty in-memory store with the catalogue (what a first import meets). */
@@ -234,6 +239,7 @@ async function main(): Promise<void> {
   console.log(`Median of ${RUNS} runs; ${new Date().toISOString().slice(0, 10)}; Node ${process.version}`);
   if (!args.only || args.only === 'store') await storeBenchmarks();
   if (!args.only || args.only === 'analysis') await analysisBenchmarks();
+  if (args.only === 'plan') planBenchmarks(RUNS, Number(args.countries), Number(args.stakeholders));
   if (!args.only || args.only === 'spreadsheet') await spreadsheetBenchmarks();
   if (!args.only || args.only === 'report') await reportBenchmarks();
   if (!args.only || args.only === 'outage') await outageBenchmarks(RUNS);
