@@ -16,12 +16,6 @@ type Row = Stored<Kind>;
 type State = Map<Kind, Map<string, Row>>;
 type Histories = Map<Kind, Map<string, AuditEntry[]>>;
 
-/**
- * The entity (without metadata) each planned row was made from: a store may write its JSON once for the row and
- * for the audit entry whose `after` it is (the embedded store does, sqlite/import.ts).
- */
-export const PLANNED_ENTITY = new WeakMap<object, AnyEntity>();
-
 export interface Plan {
   upserts: Map<Kind, Row[]>;
   deletes: Map<Kind, string[]>;
@@ -182,15 +176,11 @@ export async function planImport(tx: TxOps, raw: unknown, state: State, options:
       const key = keyOf(kind, entity);
       const current = state.get(kind)?.get(key);
       if (!current) {
-        const row = { ...entity, version: 1, ...options.stamp() } as Row;
-        PLANNED_ENTITY.set(row, entity);
-        rows.push(row);
+        rows.push({ ...entity, version: 1, ...options.stamp() } as Row);
         addCount(plan.result.created, kind);
         plan.audit.push(options.entry('create', kind, key, null, entity));
       } else if (!deepEqual(stripMeta(current), entity)) {
-        const row = { ...entity, version: current.version + 1, ...options.stamp() } as Row;
-        PLANNED_ENTITY.set(row, entity);
-        rows.push(row);
+        rows.push({ ...entity, version: current.version + 1, ...options.stamp() } as Row);
         addCount(plan.result.updated, kind);
         plan.audit.push(options.entry('update', kind, key, stripMeta(current), entity));
       } else {

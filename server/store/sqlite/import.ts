@@ -1,10 +1,9 @@
-// The embedded store's item and audit writes, shaped for an import of a region (87,000 items and as many audit
-// entries in one transaction): each planned entity is serialised once, for its row and for the audit entry whose
-// `after` it is (import-plan.ts records which entity a planned row was made from), with one prepared statement
-// per kind of write and positional parameters.
+// The embedded store's item and audit writes, one prepared statement per kind of write with positional
+// parameters (an import binds them for every item of a region, 87,000 items and as many audit entries in one
+// transaction). Serialising each planned entity once for its row and its audit entry was tried (a WeakMap from
+// entity to JSON): the WeakMaps cost the garbage collector what the saved JSON.stringify calls gained.
 import type Database from 'better-sqlite3';
 import { keyOf, type AuditEntry, type Kind, type Stored } from '../../model';
-import { PLANNED_ENTITY } from '../import-plan';
 
 /** Audit entries of kinds outside the map (rounds, accounts) change no store version: none is stamped. */
 const UNVERSIONED_AUDIT_KINDS = new Set(['round', 'account']);
@@ -16,11 +15,6 @@ export interface EntityWrites {
   appendAudit(entries: ReadonlyArray<Omit<AuditEntry, 'seq'>>, committedAs: number): void;
 }
 
-/** JSON of `value`: null stays null. */
-function json(value: unknown): string | null {
-  return value === null ? null : JSON.stringify(value);
-}
-
 export function entityWrites(db: Database.Database): EntityWrites {
   const upsertStmt = db.prepare(`INSERT INTO entities (kind, key, data, version, updated_at, updated_by)
     VALUES (?, ?, ?, ?, ?, ?)
@@ -29,23 +23,11 @@ export function entityWrites(db: Database.Database): EntityWrites {
   const deleteStmt = db.prepare('DELETE FROM entities WHERE kind = ? AND key = ?');
   const auditStmt = db.prepare(`INSERT INTO audit (at, actor, action, kind, key, countries, before, after, store_version)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  /**
-   * The JSON written for a planned entity, by identity, kept until its audit entry is written (the entries of an
-   * import are appended after its rows). Planned entities are not changed once planned.
-   */
-  let written = new WeakMap<object, string>();
   return {
     upsertMany(kind, rows) {
       for (const row of rows) {
-        const entity = PLANNED_ENTITY.get(row);
-        if (entity) {
-          const data = JSON.stringify(entity);
-          written.set(entity, data);
-          upsertStmt.run(kind, keyOf(kind, entity), data, row.version, row.updatedAt, row.updatedBy);
-          continue;
-        }
-        const { version, updatedAt, updatedBy, ...rest } = row;
-        upsertStmt.run(kind, keyOf(kind, rest), JSON.stringify(rest), version, updatedAt, updatedBy);
+        const { version, updatedAt, updatedBy, ...entity } = row;
+        upsertStmt.run(kind, keyOf(kind, entity), JSON.stringify(entity), version, updatedAt, updatedBy);
       }
     },
     deleteMany(kind, keys) {
@@ -53,13 +35,12 @@ export function entityWrites(db: Database.Database): EntityWrites {
     },
     appendAudit(entries, committedAs) {
       for (const e of entries) {
-        const after = e.after !== null && typeof e.after === 'object' ? written.get(e.after) ?? json(e.after) : json(e.after);
         auditStmt.run(
-          e.at, e.actor, e.action, e.kind, e.key, JSON.stringify(e.countries), json(e.before), after,
+          e.at, e.actor, e.action, e.kind, e.key, JSON.stringify(e.countries),
+          e.before === null ? null : JSON.stringify(e.before), e.after === null ? null : JSON.stringify(e.after),
           UNVERSIONED_AUDIT_KINDS.has(e.kind) ? null : committedAs,
         );
       }
-      written = new WeakMap();
     },
   };
 }
