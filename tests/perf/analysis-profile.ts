@@ -9,7 +9,6 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
-import { performance } from 'node:perf_hooks';
 import { bottlenecks } from '../../server/analysis/bottlenecks/bottlenecks';
 import { compare } from '../../server/analysis/compare/compare';
 import { countryCoverage, coverageMatrix } from '../../server/analysis/coverage/coverage';
@@ -18,6 +17,7 @@ import { ncpPosition } from '../../server/analysis/ncp/position';
 import { suggestions } from '../../server/analysis/suggestions/suggestions';
 import type { Snapshot } from '../../server/store/port';
 import { readCatalogue } from '../../seed/loader';
+import { wallAndCpu } from './cpu-timing';
 import { syntheticRegion } from './synthetic';
 
 const { values: args } = parseArgs({
@@ -31,17 +31,6 @@ const { values: args } = parseArgs({
     'digest-file': { type: 'string' },
   },
 });
-
-/** CPU time of this process in ms (user + system): less disturbed than wall time by other processes on a busy machine. */
-function cpuMs(): number {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
 
 function main(): void {
   const countries = Number(args.countries);
@@ -89,17 +78,8 @@ function main(): void {
   const only = args.only?.split(',');
   const rows: Array<[string, number, number]> = [];
   const time = (row: string, before: () => FlowGraph | undefined, fn: (fg: FlowGraph | undefined) => unknown) => {
-    const wall: number[] = [];
-    const cpu: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      const fg = before();
-      const w0 = performance.now();
-      const c0 = cpuMs();
-      fn(fg);
-      cpu.push(cpuMs() - c0);
-      wall.push(performance.now() - w0);
-    }
-    rows.push([row, median(wall), median(cpu)]);
+    const { wall, cpu } = wallAndCpu(runs, before, fn);
+    rows.push([row, wall, cpu]);
   };
   if (!only || only.includes('build')) time('buildFlowGraph', () => undefined, () => build());
   for (const [name, fn] of Object.entries(cases)) {

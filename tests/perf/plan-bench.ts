@@ -3,7 +3,6 @@
 // close_gaps and harden each run the full 20 steps over hundreds of candidates). Each figure is the median
 // of the runs on a fresh flow graph (built outside the timing), as wall time and as this process's CPU time
 // (less disturbed when other processes share the machine).
-import { performance } from 'node:perf_hooks';
 import { countryCoverage } from '../../server/analysis/coverage/coverage';
 import { buildFlowGraph, type FlowGraph } from '../../server/analysis/flow-graph';
 import { plan, planCandidates, type PlanGoal } from '../../server/analysis/plan/plan';
@@ -11,29 +10,10 @@ import { resilience } from '../../server/analysis/resilience/resilience';
 import { suggestions } from '../../server/analysis/suggestions/suggestions';
 import type { Snapshot } from '../../server/store/port';
 import { readCatalogue } from '../../seed/loader';
+import { wallAndCpu } from './cpu-timing';
 import { planStressRegion } from './plan-stress';
 
-const cpuMs = () => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-};
-const medianOf = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const ms = (v: number) => (v >= 100 ? `${v.toFixed(0)} ms` : `${v.toFixed(1)} ms`);
-
-/** Median wall and CPU time of `fn` over `runs` runs, each on the flow graph `prepare` returns (made outside the timing). */
-function timed(runs: number, prepare: () => FlowGraph, fn: (fg: FlowGraph) => unknown): { wall: number; cpu: number } {
-  const wall: number[] = [];
-  const cpu: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const fg = prepare();
-    const w0 = performance.now();
-    const c0 = cpuMs();
-    fn(fg);
-    cpu.push(cpuMs() - c0);
-    wall.push(performance.now() - w0);
-  }
-  return { wall: medianOf(wall), cpu: medianOf(cpu) };
-}
 
 function describe(fg: FlowGraph, country: string, goal: PlanGoal): string {
   const statuses = new Map<string, number>();
@@ -57,11 +37,11 @@ export function planBenchmarks(runs: number, countries: number, perCountry: numb
   const summary: string[] = [];
   for (const [country, goal] of cases) {
     summary.push(describe(build(), country, goal));
-    rows.push([`resilience of every indicator, ${country}`, timed(runs, build, (fg) => resilience(fg, country))]);
+    rows.push([`resilience of every indicator, ${country}`, wallAndCpu(runs, build, (fg) => resilience(fg, country))]);
     const steps = plan(build(), country, goal, 20).steps.length;
     const candidates = planCandidates(build(), country, goal).length;
     const what = `plan ${goal}, budget 20, ${country} (${steps} steps, ${candidates.toLocaleString('en')} candidates)`;
-    rows.push([`${what}, cold: a fresh flow graph, coverage${goal === 'close_gaps' ? ', suggestions' : ' and resilience'} inside`, timed(runs, build, (fg) => plan(fg, country, goal, 20))]);
+    rows.push([`${what}, cold: a fresh flow graph, coverage${goal === 'close_gaps' ? ', suggestions' : ' and resilience'} inside`, wallAndCpu(runs, build, (fg) => plan(fg, country, goal, 20))]);
     // As the service answers it: the country's suggestions and resilience already computed, close_gaps handed the suggestions.
     let known: ReturnType<typeof suggestions>['suggestions'] = [];
     const warm = () => {
@@ -70,7 +50,7 @@ export function planBenchmarks(runs: number, countries: number, perCountry: numb
       resilience(fg, country);
       return fg;
     };
-    rows.push([`${what}, after its suggestions and resilience`, timed(runs, warm, (fg) => plan(fg, country, goal, 20, goal === 'close_gaps' ? known : undefined))]);
+    rows.push([`${what}, after its suggestions and resilience`, wallAndCpu(runs, warm, (fg) => plan(fg, country, goal, 20, goal === 'close_gaps' ? known : undefined))]);
   }
   const flows = region.document.flows.length.toLocaleString('en');
   console.log(`\nResilience and plans where the plans have work to do (tests/perf/plan-stress.ts: ${Math.max(2, countries)} x ${perCountry.toLocaleString('en')} stakeholders, ${flows} flows; one core)\n`);
