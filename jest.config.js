@@ -6,6 +6,8 @@ module.exports = {
   // Neo4j tests (*.int.test.ts) run in band against one database (jest.int.config.js); browser
   // tests have their own configuration (jest.e2e.config.js) and need a built client.
   testPathIgnorePatterns: ['/node_modules/', '\\.int\\.test\\.ts$', '/tests/e2e/'],
+  // Records the exchanges the API tests make when OPENAPI_RECORD_DIR is set (`npm test`), for tests/contract.
+  setupFiles: ['<rootDir>/tests/support/exchange-recorder.ts'],
   transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
   testTimeout: 30000,
 };

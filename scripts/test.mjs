@@ -18,10 +18,10 @@ function run(label, cmd, args, env = {}) {
   return result.status === 0;
 }
 
-function jest(label, config, extra = []) {
+function jest(label, config, extra = [], env = {}) {
   const file = path.join(out, `${label}.json`);
   fs.rmSync(file, { force: true });
-  const ok = run(label, 'npx', ['jest', '-c', config, '--json', `--outputFile=${file}`, ...extra]);
+  const ok = run(label, 'npx', ['jest', '-c', config, '--json', `--outputFile=${file}`, ...extra], env);
   if (!fs.existsSync(file)) {
     console.error(`${label}: jest wrote no results`);
     broken = true;
@@ -41,7 +41,12 @@ function titles(report) {
 
 if (!run('typecheck', 'npm', ['run', '--silent', 'typecheck'])) broken = true;
 
-const unit = jest('unit-api-sqlite', 'jest.config.js');
+// The unit and API run records every exchange the tests have with the app; the contract step then checks them
+// all against the served OpenAPI document (tests/contract/recorded-exchanges.check.ts).
+const exchanges = path.join(root, 'artifacts', 'exchanges');
+fs.rmSync(exchanges, { recursive: true, force: true });
+const unit = jest('unit-api-sqlite', 'jest.config.js', [], { OPENAPI_RECORD_DIR: exchanges });
+jest('api-contract', 'jest.contract.config.js', [], { OPENAPI_RECORD_DIR: exchanges });
 if (titles(unit).some((t) => t.startsWith('when NetworkX is missing'))) {
   skips.push('NetworkX reference checks: python3-networkx missing (apt-get install python3-networkx); the metrics were checked by brute force only');
 }

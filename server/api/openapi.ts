@@ -148,6 +148,7 @@ const ERROR_RESPONSES: Record<string, { status: number; description: string; hea
     status: 429, description: 'Too many failed sign-ins: locked out for retryAfter seconds',
     headers: retryAfter('Seconds until signing in may be tried again', true),
   },
+  InternalError: { status: 500, description: 'An unexpected error (code internal); the details are in the server log, never in the answer' },
   ServiceUnavailable: {
     status: 503, description: 'The store does not answer (e.g. Neo4j is down): try again later',
     headers: retryAfter(`Seconds to wait before trying again (${STORE_RETRY_AFTER_SECONDS}); absent when only the PDF renderer is missing`, false),
@@ -186,10 +187,11 @@ function responses(route: RouteDef, components: Components): Json {
       headers: { ETag: { description: 'The same validator', required: false, schema: { type: 'string' } } },
     };
   }
-  const statuses = new Set<number>([400, 404, 503, ...(doc.statuses ?? [])]);
+  const statuses = new Set<number>([400, 404, 500, 503, ...(doc.statuses ?? [])]);
   if (rule !== 'public') statuses.add(401).add(403);
   if (route.method !== 'get') statuses.add(403).add(409);
-  if (route.body) statuses.add(413).add(415);
+  // Every write reads a body if one is sent (even a route that takes none): too large, or in an encoding it cannot read.
+  if (route.body || route.method !== 'get') statuses.add(413).add(415);
   for (const [name, { status }] of Object.entries(ERROR_RESPONSES)) {
     if (!statuses.has(status)) continue;
     if (status === 503 && doc.unavailableBody && okSchema) {

@@ -22,6 +22,8 @@ export interface Exchange {
   responseBody: Buffer;
   /** The request is wrong on purpose, and the document must say so too (e.g. ?country=se). */
   invalidRequest?: boolean;
+  /** Check only the answer (a recorded exchange the app refused: whether the request was wrong is not known). */
+  uncheckedRequest?: boolean;
 }
 
 export interface Call {
@@ -96,21 +98,23 @@ export class ContractChecker {
     if (!operation) return [`${name}: no operation in the document matches`];
 
     // The request: parameters and body as the document describes them.
-    const requestMedia = mediaOf(ex.requestHeaders['content-type']);
-    const requestContent = (operation.requestBody as { content?: Record<string, unknown> } | undefined)?.content;
-    const requestProblems: string[] = [];
-    if (ex.requestBody !== undefined) {
-      if (!requestContent) requestProblems.push('sends a body the operation does not take');
-      else if (!requestContent[requestMedia]) requestProblems.push(`sends ${requestMedia}, which the operation does not list`);
-    }
-    // Bytes sent as JSON are what the server must parse; the validator checks JSON values.
-    const jsonBody = ex.requestBody !== undefined && !Buffer.isBuffer(ex.requestBody) && JSON_MEDIA(requestMedia) ? ex.requestBody : undefined;
-    const validation = this.api.validateRequest({ method: ex.method, path, query, headers: ex.requestHeaders, body: jsonBody as never }, operation);
-    for (const e of validation.errors ?? []) requestProblems.push(`request ${e.instancePath || '/'} ${e.message ?? e.keyword}`);
-    if (ex.invalidRequest) {
-      if (!requestProblems.length) out.push(`${name}: the request is invalid on purpose, but the document accepts it`);
-    } else {
-      out.push(...requestProblems.map((p) => `${name}: ${p}`));
+    if (!ex.uncheckedRequest) {
+      const requestMedia = mediaOf(ex.requestHeaders['content-type']);
+      const requestContent = (operation.requestBody as { content?: Record<string, unknown> } | undefined)?.content;
+      const requestProblems: string[] = [];
+      if (ex.requestBody !== undefined) {
+        if (!requestContent) requestProblems.push('sends a body the operation does not take');
+        else if (!requestContent[requestMedia]) requestProblems.push(`sends ${requestMedia}, which the operation does not list`);
+      }
+      // Bytes sent as JSON are what the server must parse; the validator checks JSON values.
+      const jsonBody = ex.requestBody !== undefined && !Buffer.isBuffer(ex.requestBody) && JSON_MEDIA(requestMedia) ? ex.requestBody : undefined;
+      const validation = this.api.validateRequest({ method: ex.method, path, query, headers: ex.requestHeaders, body: jsonBody as never }, operation);
+      for (const e of validation.errors ?? []) requestProblems.push(`request ${e.instancePath || '/'} ${e.message ?? e.keyword}`);
+      if (ex.invalidRequest) {
+        if (!requestProblems.length) out.push(`${name}: the request is invalid on purpose, but the document accepts it`);
+      } else {
+        out.push(...requestProblems.map((p) => `${name}: ${p}`));
+      }
     }
     const security = (operation.security ?? this.document.security ?? []) as Array<Record<string, unknown>>;
     const needsSession = security.length > 0 && !security.some((s) => Object.keys(s).length === 0);

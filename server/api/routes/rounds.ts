@@ -17,7 +17,12 @@ export function roundsRoutes(rounds: RoundsService, actorOf: (req: any) => strin
       method: 'post', path: '/rounds', tag, status: 201, body: RoundInput, response: RoundSummaryResponse,
       summary: 'Freeze the current map of a country (or of the region, without a country) as a named round',
       query: z.strictObject({}), access: 'rounds',
-      handler: ({ body, req, user }) => rounds.freeze(body, user, actorOf(req)),
+      doc: { headers: { Location: "The new round's address" } },
+      handler: async ({ body, req, res, user }) => {
+        const round = await rounds.freeze(body, user, actorOf(req));
+        res.location(`/api/rounds/${encodeURIComponent(round.id)}`);
+        return round;
+      },
     }),
     defineRoute({
       method: 'get', path: '/rounds', tag, query: RoundsQuery, response: RoundsResponse, access: 'read',
