@@ -88,7 +88,7 @@ describe('views a role is offered', () => {
     expect(viewRequires('history')).toBe('history');
     expect(viewRequires('accounts')).toBe('accounts');
     const free = VIEWS.map((v) => v.id).filter((id) => viewRequires(id) === undefined);
-    expect(free).toEqual(['map', 'gaps', 'bottlenecks', 'ncp', 'compare', 'evidence', 'rounds', 'reports', 'data']);
+    expect(free).toEqual(['map', 'gaps', 'bottlenecks', 'plan', 'ncp', 'compare', 'evidence', 'rounds', 'reports', 'data']);
     const offered = (user: SessionUser) => VIEWS.filter((v) => { const r = viewRequires(v.id); return r === undefined || can(user, r); }).map((v) => v.id);
     expect(offered(viewer)).not.toContain('history');
     expect(offered(ncp)).toContain('history');

@@ -144,7 +144,7 @@ describe('resilience in words', () => {
 
 describe('a plan\'s flows in the what-if panel', () => {
   const graph = {
-    stakeholders: [], datasets: [], reportingLines: [], networks: [], memberships: [], interviews: [],
+    stakeholders: [{ id: 'h' }, { id: 'k' }, { id: 'ncp', ncp: true }], datasets: [], reportingLines: [], networks: [], memberships: [], interviews: [],
     flows: [{ id: 'f1', from: 'h', to: 'ncp', basis: 'statutory', status: 'active' }],
   } as unknown as GraphResponse;
 
@@ -153,8 +153,8 @@ describe('a plan\'s flows in the what-if panel', () => {
     for (const bad of ['h>ncp', '>ncp:X', 'h>:X', 'h>ncp:', 'garbage']) expect(proposedFlow(bad, new Map())).toBeNull();
   });
 
-  test('when a plan flow extends an existing active flow, then the what-if request puts it on that flow\'s basis; a new pair on an agreement', () => {
-    const request = toRequest('XX', { removeStakeholders: [], removeFlows: [], add: ['h>ncp:X-1', 'k>ncp:X-2'] }, [], graph);
+  test('when a plan flow extends an existing active flow, then the what-if request puts it on that flow\'s basis; a new pair on an agreement; ends the map lacks give nothing', () => {
+    const request = toRequest('XX', { removeStakeholders: [], removeFlows: [], add: ['h>ncp:X-1', 'k>ncp:X-2', 'gone>ncp:X-3'] }, [], graph);
     expect(request.addFlows).toEqual([
       { id: 'proposed-1', from: 'h', to: 'ncp', indicators: ['X-1'], basis: 'statutory' },
       { id: 'proposed-2', from: 'k', to: 'ncp', indicators: ['X-2'], basis: 'agreement' },

@@ -53,9 +53,11 @@ export function isEmpty(s: Scenario): boolean {
 export function toRequest(country: string, s: Scenario, suggestions: readonly Suggestion[], graph: GraphResponse): WhatIfRequest {
   const byKey = new Map(suggestions.map((x) => [suggestionKey(x), x]));
   const basisOf = new Map(graph.flows.map((f) => [f.id, f.basis]));
+  const known = new Set(graph.stakeholders.map((x) => x.id));
   const addFlows = s.add.flatMap((key, i) => {
     const x = proposedFlow(key, byKey);
-    if (!x) return [];
+    // A key read off the URL whose ends this map does not hold (a stale or foreign link) is left out.
+    if (!x || (!x.suggestion && (!known.has(x.from) || !known.has(x.to)))) return [];
     // A flow that is no suggestion goes on the basis of an existing flow between the same two (an extension), else an agreement.
     const existing = x.suggestion ? undefined : graph.flows.find((f) => f.from === x.from && f.to === x.to && f.status === 'active');
     const basis = (x.suggestion?.kind === 'extend_flow' && x.suggestion.flow ? basisOf.get(x.suggestion.flow) : existing?.basis) ?? 'agreement';
