@@ -27,12 +27,24 @@ const importModule = new Function('url', 'return import(url)') as (url: string) 
 export default async function globalSetup(): Promise<void> {
   if (process.env.NEO4J_URI) return; // the tests use the given server
 
-  const dataDir = mkdtempSync(join(tmpdir(), 'flow-atlas-neo4j-'));
+  let dataDir = mkdtempSync(join(tmpdir(), 'flow-atlas-neo4j-'));
   try {
     const { startNeo4j, freePort } = (await importModule(pathToFileURL(LAUNCHER).href)) as Neo4jModule;
-    const port = await freePort();
     const started = Date.now();
-    const neo4j = await startNeo4j({ port, dataDir, log: (line) => process.stderr.write(`${line}\n`) });
+    let neo4j: Awaited<ReturnType<Neo4jModule['startNeo4j']>> | undefined;
+    // The free port is found by binding and releasing it: another process on the machine may take it before
+    // Neo4j binds it. Then Neo4j says so and exits at once; try again on another port and a fresh folder.
+    for (let attempt = 1; !neo4j; attempt++) {
+      const port = await freePort();
+      try {
+        neo4j = await startNeo4j({ port, dataDir, log: (line) => process.stderr.write(`${line}\n`) });
+      } catch (error) {
+        if (attempt >= 3 || !/is not available/.test((error as Error).message)) throw error;
+        process.stderr.write(`Neo4j could not bind port ${port} (taken meanwhile); trying another\n`);
+        rmSync(dataDir, { recursive: true, force: true });
+        dataDir = mkdtempSync(join(tmpdir(), 'flow-atlas-neo4j-'));
+      }
+    }
     process.stderr.write(`Neo4j for tests at ${neo4j.uri} (started in ${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
     (globalThis as { __NEO4J__?: Neo4jTestHandle }).__NEO4J__ = { uri: neo4j.uri, dataDir, stop: neo4j.stop };
     // Jest workers are forked after global set-up and inherit this environment.
