@@ -20,7 +20,7 @@ import { deepEqual } from './equal';
 import { withCountries, type AuditDraft } from './audit-countries';
 import { planImport, type Plan } from './import-plan';
 import { canonicalOf } from './canonical';
-import { readSorted, type SortedItems } from './entity-lists';
+import { compareKeys, readSorted, type SortedItems } from './entity-lists';
 import { randomUUID } from 'node:crypto';
 
 type Row = Stored<Kind>;
@@ -794,6 +794,3 @@ function documentOfSorted(lists: ReadonlyMap<Kind, SortedItems>, scope: Scope): 
   return doc;
 }
 
-function compareKeys(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

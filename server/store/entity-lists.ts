@@ -21,7 +21,8 @@ function hasEntityLists(tx: TxOps): tx is TxOps & EntityLists {
   return typeof (tx as Partial<EntityLists>).listEntities === 'function';
 }
 
-function compareKeys(a: string, b: string): number {
+/** Keys in JavaScript string order (UTF-16 code units), as every export and snapshot sorts them. */
+export function compareKeys(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
