@@ -3,11 +3,11 @@
 // one on a terminal (an empty answer generates one) and elsewhere generate one; a generated password is
 // printed once.
 import { parseArgs } from 'node:util';
-import { Username } from '../server/auth/account';
+import { Username } from '../server/model/account';
 import { AccountService } from '../server/auth/accounts';
 import { systemClock } from '../server/auth/clock';
 import { generatePassword } from '../server/auth/passwords';
-import { ROLES, type Role } from '../server/auth/types';
+import { ROLES, type Role } from '../server/model/roles';
 import { ValidationError } from '../server/errors';
 import { runWithStore, UsageError } from './cli';
 

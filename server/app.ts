@@ -22,7 +22,7 @@ import type { Clock } from './auth/clock';
 import { UnauthenticatedError } from './auth/errors';
 import { sessionMiddleware } from './auth/middleware';
 import { createAuthServices, type AuthServices } from './auth/services';
-import { userOf } from './auth/types';
+import { userOf } from './model/roles';
 import { AnalysisService } from './services/analysis';
 import { RoundsService } from './services/rounds';
 import { htmlToPdf } from './reports/pdf';

@@ -1,7 +1,7 @@
 // Environment configuration, parsed with zod at start-up: a bad value stops start-up with a clear message.
 import path from 'node:path';
 import { z } from 'zod';
-import { passwordProblem } from './auth/account';
+import { passwordProblem } from './model/account';
 
 const bool = (fallback: boolean) =>
   z.enum(['true', 'false', '1', '0', 'yes', 'no'], 'must be true or false')

@@ -5,7 +5,7 @@ import { isUtf8 } from 'node:buffer';
 import type { IncomingMessage } from 'node:http';
 import YAML from 'yaml';
 import { ValidationError } from '../errors';
-import { MAX_NESTING_DEPTH } from '../tabular/limits';
+import { MAX_NESTING_DEPTH } from '../model/limits';
 
 export interface BytePosition {
   /** 0-based byte offset. */

@@ -7,7 +7,7 @@ import type { Duplex } from 'node:stream';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { AppError, ConflictError, StoreUnavailableError, ValidationError } from '../errors';
 import { TooLargeError } from '../tabular/errors';
-import { MAX_PROBLEMS_SHOWN, UPLOAD_LIMIT_BYTES, formatMB } from '../tabular/limits';
+import { MAX_PROBLEMS_SHOWN, UPLOAD_LIMIT_BYTES, formatMB } from '../model/limits';
 
 export interface Logger {
   info(msg: string, extra?: object): void;

@@ -5,10 +5,10 @@ import { z } from 'zod';
 import { COUNTRY_SCOPED_RULES, rolesFor } from '../auth/permissions';
 import { SESSION_COOKIE } from '../auth/sessions';
 import { CountryCode, Id, IndicatorCode, KINDS, MapDocument, type Kind } from '../model';
-import { Report } from '../reports/model';
+import { Report } from '../model/report';
 import { STORE_RETRY_AFTER_SECONDS } from './errors';
 import type { RouteDef } from './route';
-import { Bool, ErrorBody, GraphResponse, HealthResponse, ITEM_VIEWS, ImportResponse, itemCreate, itemUpdate } from './schemas';
+import { Bool, ErrorBody, GraphResponse, HealthResponse, ITEM_VIEWS, ImportResponse, itemCreate, itemUpdate } from '../model/api';
 
 type Json = Record<string, unknown>;
 type Io = 'input' | 'output';

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { ForbiddenError, ValidationError } from '../errors';
 import { problemsFromIssue, type Problem } from '../model';
 import { decide } from '../auth/permissions';
-import { ACCESS_RULES, userOf, type AccessRule, type SessionUser } from '../auth/types';
+import { ACCESS_RULES, userOf, type AccessRule, type SessionUser } from '../model/roles';
 import { answerBytes } from './answer';
 
 type Method = 'get' | 'post' | 'put' | 'delete';

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { problemsFromIssue, type Problem } from '../model';
 import type { GraphStore } from '../store/port';
-import { AccountCreate, AccountUpdate, passwordProblem, type Account } from './account';
+import { AccountCreate, AccountUpdate, passwordProblem, type Account } from '../model/account';
 import type { Clock } from './clock';
 import { generatePassword, hashPassword, verifyAgainstDummy, verifyPassword } from './passwords';
 

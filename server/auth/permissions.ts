@@ -1,5 +1,5 @@
 // Who may do what: the roles each access rule lets through, and the check every route runs before it reads its input.
-import type { AccessRule, Role, SessionUser } from './types';
+import type { AccessRule, Role, SessionUser } from '../model/roles';
 
 /** The roles a signed-in user needs for each rule ('public' and 'signed-in' need no particular role). */
 export const RULE_ROLES: Readonly<Record<Exclude<AccessRule, 'public'>, readonly Role[]>> = {

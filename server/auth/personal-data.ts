@@ -1,7 +1,7 @@
 // Personal data: what a `viewer` never receives (stakeholders' contact, flows carrying personal data), stripped
 // in this one place from every item, list, graph input and map document the API hands out. Other roles see all.
 import type { Kind, MapDocument, PersonalData, Round } from '../model';
-import type { SessionUser } from './types';
+import type { SessionUser } from '../model/roles';
 
 /** The `personalData` values that make a flow personal data (everything but `none` and unset). */
 export const PERSONAL_LEVELS: ReadonlySet<PersonalData> = new Set<PersonalData>(['personal', 'special_category', 'criminal_offence']);

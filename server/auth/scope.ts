@@ -9,10 +9,10 @@ import {
 } from '../model';
 import { withCountries } from '../store/audit-countries';
 import { cascadeFrom } from '../store/core';
-import { deepEqual } from '../store/equal';
+import { deepEqual } from '../model/equal';
 import type { AuditQuery, StoreView } from '../store/port';
 import { decide } from './permissions';
-import type { AccessRule, SessionUser } from './types';
+import type { AccessRule, SessionUser } from '../model/roles';
 
 type State = Map<Kind, Map<string, Stored<Kind>>>;
 

@@ -6,9 +6,9 @@
 // accounts changed through this instance leave the cache at once; through another one, within the cache time.
 import { createHash, randomBytes } from 'node:crypto';
 import type { CookieOptions, Request, Response } from 'express';
-import type { Account } from './account';
+import type { Account } from '../model/account';
 import type { Clock } from './clock';
-import type { SessionUser } from './types';
+import type { SessionUser } from '../model/roles';
 import type { AccountStore } from '../store/port';
 
 export const SESSION_COOKIE = 'fa_session';

@@ -11,7 +11,7 @@ import { suggestions } from '../analysis/suggestions/suggestions';
 import { INTERNATIONAL, sectorOf } from '../model';
 import { barChartSvg, networkSvg } from './figures';
 import { recommendationsSection } from './recommendations';
-import { ILLUSTRATIVE_NOTICE, type Block, type CountryReport, type Section } from './model';
+import { ILLUSTRATIVE_NOTICE, type Block, type CountryReport, type Section } from '../model/report';
 import {
   decimal1, decimal2, joinAnd, median, namer, percent, plural, STATUS_LABELS, typeNoun, words, type ReportInput,
 } from './text';

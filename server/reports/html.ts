@@ -1,7 +1,7 @@
 // A report as one complete HTML document: title page, contents, sections, numbered figures and tables
 // with captions, the illustrative notice; every text escaped; embedded CSS with an A4 print stylesheet.
 import { createHash } from 'node:crypto';
-import { ILLUSTRATIVE_NOTICE, type Block, type Report } from './model';
+import { ILLUSTRATIVE_NOTICE, type Block, type Report } from '../model/report';
 
 export interface RenderOptions {
   /** A document of its own (served, printed, made a PDF). Either way the result is a whole HTML document. */

@@ -3,12 +3,12 @@
 import { assertCountry } from '../analysis/coverage/coverage';
 import { buildFlowGraph } from '../analysis/flow-graph';
 import { visibleDocument } from '../auth/personal-data';
-import type { SessionUser } from '../auth/types';
+import type { SessionUser } from '../model/roles';
 import { NotFoundError, ValidationError } from '../errors';
 import { INTERNATIONAL } from '../model';
 import type { GraphStore } from '../store/port';
 import { buildCountryReport } from './country';
-import type { CountryReport, RegionalReport } from './model';
+import type { CountryReport, RegionalReport } from '../model/report';
 import { buildRegionalReport } from './regional';
 import type { ReportInput } from './text';
 

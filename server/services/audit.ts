@@ -2,7 +2,7 @@
 // (the filter is added here; several countries are read one by one and merged, newest first).
 import { auditCountries } from '../auth/scope';
 import { ForbiddenError } from '../errors';
-import type { SessionUser } from '../auth/types';
+import type { SessionUser } from '../model/roles';
 import type { AuditEntry } from '../model';
 import type { AuditPage, AuditQuery, GraphStore } from '../store/port';
 

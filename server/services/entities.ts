@@ -3,7 +3,7 @@
 // then (removed, demoted) and an `ncp`'s countries.
 import { visibleItem, visibleItems } from '../auth/personal-data';
 import { assertMayCascade, assertMayWrite, isCountryScoped, recheckWriter } from '../auth/scope';
-import type { SessionUser } from '../auth/types';
+import type { SessionUser } from '../model/roles';
 import { NotFoundError } from '../errors';
 import { CATALOGUE_RECORD_KINDS, KIND_SPECS, rawKeyOf, type Kind, type Stored } from '../model';
 import type { DeleteOptions, GraphStore, KindCounts, ListFilter, StoreView, WriteGuard } from '../store/port';

@@ -1,7 +1,7 @@
 // The import use cases: a map document (JSON, YAML) or a spreadsheet, checked against the user's countries
 // (an `ncp` imports only its own, dry runs too) inside the import's transaction, before anything is written.
 import { assertMayImport, isCountryScoped, recheckWriter } from '../auth/scope';
-import type { SessionUser } from '../auth/types';
+import type { SessionUser } from '../model/roles';
 import type { GraphStore, ImportOptions, ImportResult, WriteGuard } from '../store/port';
 import { importParsed, parseUpload, type SpreadsheetImportResult, type Upload } from '../tabular';
 

@@ -4,7 +4,7 @@
 // personal data (the analyses of a comparison still run on the whole maps: they answer in aggregates).
 import { visibleDocument, visibleRound } from '../auth/personal-data';
 import { assertMayManageRound, recheckWriter } from '../auth/scope';
-import type { SessionUser } from '../auth/types';
+import type { SessionUser } from '../model/roles';
 import { analysisDiff, type AnalysisDiff } from '../analysis/diff/analysis';
 import { diffCounts, diffDocuments, type CollectionDiff, type DiffCollection } from '../analysis/diff/documents';
 import { NotFoundError, ValidationError } from '../errors';

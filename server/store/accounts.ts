@@ -3,7 +3,7 @@
 // account, and the audit trail (kind `account`) that never holds the password hash. Accounts are not map
 // data: no store version bump, no export, no round.
 import { z } from 'zod';
-import { Account } from '../auth/account';
+import { Account } from '../model/account';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import type { AuditEntry, Problem } from '../model';
 import type {

@@ -16,7 +16,7 @@ import type {
 import { CHANGES_LIMIT } from './port';
 import { AccountsCore } from './accounts';
 import { scopeKeys } from './scope';
-import { deepEqual } from './equal';
+import { deepEqual } from '../model/equal';
 import { withCountries, type AuditDraft } from './audit-countries';
 import { planImport, type Plan } from './import-plan';
 import { canonicalOf } from './canonical';

@@ -9,7 +9,7 @@ import {
 import type { ImportMode, ImportResult, KindCounts, TxOps } from './port';
 import type { AuditDraft } from './audit-countries';
 import { scopeKeys } from './scope';
-import { deepEqual } from './equal';
+import { deepEqual } from '../model/equal';
 import { baseAt, keepChangedSince, mergeItem, splitVersions } from './merge';
 
 type Row = Stored<Kind>;

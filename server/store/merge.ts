@@ -6,7 +6,7 @@ import {
   DOCUMENT_KINDS, KIND_SPECS, keyOf, refValues, type AnyEntity, type AuditEntry, type ImportConflict, type KeptItem,
   type Kind, type MapDocument, type Meta, type OnConflict, type Stored,
 } from '../model';
-import { deepEqual } from './equal';
+import { deepEqual } from '../model/equal';
 
 type Row = Stored<Kind>;
 type State = Map<Kind, Map<string, Row>>;

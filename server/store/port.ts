@@ -4,7 +4,7 @@ import type {
   AuditEntry, AuditKind, ConflictCount, ImportConflict, Indicator, KeptItem, Kind, MapDocument, OnConflict, Problem, Round,
   RoundSummary, Stored, Theme,
 } from '../model';
-import type { Account } from '../auth/account';
+import type { Account } from '../model/account';
 
 export type StoreKind = 'sqlite' | 'neo4j';
 

@@ -2,7 +2,7 @@
 // reference table (the allowed values of each enum column, the indicator codes with their names).
 import { KIND_SPECS } from '../model';
 import { SHEETS, VERSION_COLUMN, type ColumnSpec, type SheetSpec } from './columns';
-import { MAX_ROWS_PER_SHEET, UPLOAD_LIMIT_BYTES, formatMB } from './limits';
+import { MAX_ROWS_PER_SHEET, UPLOAD_LIMIT_BYTES, formatMB } from '../model/limits';
 
 export interface GuideIndicator {
   code: string;

@@ -6,7 +6,7 @@
 import type { UnzipFileInfo } from 'fflate';
 import { ValidationError } from '../errors';
 import { NotASpreadsheetError, TooLargeError } from './errors';
-import { MAX_CELLS_PER_SHEET, MAX_ROWS_PER_SHEET, MAX_UNPACKED_BYTES, UPLOAD_LIMIT_BYTES, formatMB } from './limits';
+import { MAX_CELLS_PER_SHEET, MAX_ROWS_PER_SHEET, MAX_UNPACKED_BYTES, UPLOAD_LIMIT_BYTES, formatMB } from '../model/limits';
 import { overLimitMessage } from './parse';
 import { decodeText, readCsv, utf16Of } from './read-csv';
 import type { RawWorkbook, Warning } from './raw';

@@ -6,7 +6,7 @@ import { FORMAT_VERSION, type Problem } from '../model';
 import type { ImportMode } from '../store/port';
 import { IndicatorLookup, convertCell, type CatalogueIndicator } from './cells';
 import { META_SHEET, SHEETS, VERSION_COLUMN, columnLetter, sheetByName, type ColumnSpec, type SheetSpec } from './columns';
-import { MAX_CELLS_PER_SHEET, MAX_ROWS_PER_SHEET } from './limits';
+import { MAX_CELLS_PER_SHEET, MAX_ROWS_PER_SHEET } from '../model/limits';
 import { CellError, type RawRow, type RawSheet, type RawWorkbook, type Warning } from './raw';
 import { didYouMean } from './suggest';
 

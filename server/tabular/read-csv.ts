@@ -2,7 +2,7 @@
 // comma, semicolon or tab separated as the header line shows, and the apostrophe that guards a text
 // starting with = + - @ against formula injection removed again.
 import { parse } from 'csv-parse/sync';
-import { MAX_CELLS_PER_SHEET, MAX_ROWS_PER_SHEET } from './limits';
+import { MAX_CELLS_PER_SHEET, MAX_ROWS_PER_SHEET } from '../model/limits';
 import { textValue, type RawSheet, type RawValue, type Warning } from './raw';
 
 /** A UTF-16 byte order mark (Excel's "Unicode text" is UTF-16). */

@@ -2,7 +2,7 @@
 // hyperlinks their text, dates stay dates; merged ranges holding a value are listed for the parser.
 import ExcelJS from 'exceljs';
 import { NotASpreadsheetError } from './errors';
-import { MAX_ROWS_PER_SHEET } from './limits';
+import { MAX_ROWS_PER_SHEET } from '../model/limits';
 import { columnLetter } from './columns';
 import { CellError, textValue, type RawSheet, type RawValue, type RawWorkbook } from './raw';
 

@@ -3,7 +3,7 @@
 // listed (an honest giant is refused at once) but never trusted: a header may understate its member a thousandfold.
 import { Unzip, UnzipInflate, unzipSync, type UnzipFileInfo } from 'fflate';
 import { NotASpreadsheetError, TooLargeError } from './errors';
-import { formatMB } from './limits';
+import { formatMB } from '../model/limits';
 
 /** Deflate puts out at most about 2 KB per input byte (258-byte matches of a few bits each). */
 const MAX_OUT_PER_IN = 2100;

@@ -12,7 +12,7 @@ import request from 'supertest';
 import YAML from 'yaml';
 import { createApp } from '../../server/app';
 import { answerClientErrors, type Logger } from '../../server/api/errors';
-import { UPLOAD_LIMIT_BYTES } from '../../server/tabular/limits';
+import { UPLOAD_LIMIT_BYTES } from '../../server/model/limits';
 import type { GraphStore } from '../../server/store/port';
 import { smallMap } from '../fixtures/small-map';
 import { signedIn } from '../support/auth';

@@ -7,7 +7,7 @@ import YAML from 'yaml';
 import { createApp } from '../../server/app';
 import { StoreUnavailableError } from '../../server/errors';
 import { closePdfRenderer } from '../../server/reports/pdf';
-import { UPLOAD_LIMIT_BYTES } from '../../server/tabular/limits';
+import { UPLOAD_LIMIT_BYTES } from '../../server/model/limits';
 import type { GraphStore } from '../../server/store/port';
 import { FakeClock, TEST_PASSWORD, createTestAccount, loginCookie } from '../support/auth';
 import { ContractChecker, exchange, type Call, type Exchange } from '../support/openapi-contract';

@@ -6,7 +6,7 @@ import express, { type Express } from 'express';
 import request from 'supertest';
 import { mountRoutes, type RouteDef } from '../../server/api/route';
 import { apiRoutes, createApp } from '../../server/app';
-import type { AccessRule, Role } from '../../server/auth/types';
+import type { AccessRule, Role } from '../../server/model/roles';
 import { emptyDocument, type Kind } from '../../server/model';
 import type { GraphStore } from '../../server/store/port';
 import { CoreGraphStore } from '../../server/store/core';

@@ -5,7 +5,7 @@ import { seedStore } from '../../seed/loader';
 import { createApp } from '../../server/app';
 import { visibleDocument } from '../../server/auth/personal-data';
 import { buildCountryReport } from '../../server/reports/country';
-import { Report } from '../../server/reports/model';
+import { Report } from '../../server/model/report';
 import { REPORT_CSS_HASH } from '../../server/reports/html';
 import { closePdfRenderer } from '../../server/reports/pdf';
 import { CoreGraphStore } from '../../server/store/core';

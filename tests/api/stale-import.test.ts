@@ -10,7 +10,7 @@ import request from 'supertest';
 import YAML from 'yaml';
 import { createApp } from '../../server/app';
 import type { GraphStore } from '../../server/store/port';
-import type { ImportResponse } from '../../server/api/schemas';
+import type { ImportResponse } from '../../server/model/api';
 import { smallMapStore } from '../support/small-store';
 import { signedIn } from '../support/auth';
 import { binary } from '../support/binary';

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { createApp } from '../../server/app';
 import { answerClientErrors } from '../../server/api/errors';
 import type { GraphStore } from '../../server/store/port';
-import { MAX_PROBLEMS_SHOWN, MAX_UNPACKED_BYTES } from '../../server/tabular/limits';
+import { MAX_PROBLEMS_SHOWN, MAX_UNPACKED_BYTES } from '../../server/model/limits';
 import { INFLATE_OVERSHOOT_MAX } from '../../server/tabular/unzip';
 import { smallMap } from '../fixtures/small-map';
 import { signedIn } from '../support/auth';

@@ -2,7 +2,7 @@
 // Chromium on the built client and the real API with no session given (the raw app: the browser signs
 // in through the sign-in page as a person would). The server's real throttle locks an account out.
 import type { Page } from 'playwright-core';
-import type { GraphResponse } from '../../server/api/schemas';
+import type { GraphResponse } from '../../server/model/api';
 import { browserSuite, escapeRegExp, requireBrowser } from '../support/chromium';
 import type { TestServer } from '../support/server';
 import { addAccount, passwordOf, signIn, type E2eAccount } from './sessions';

@@ -2,8 +2,8 @@
 // seeded embedded store: the ranking, single points of failure marked on the map, and what-if
 // scenarios (remove a stakeholder, add a suggested flow) checked against POST /api/analysis/what-if.
 import { type BrowserContext, type Page } from 'playwright-core';
-import type { BottlenecksResponse, SuggestionsResponse, WhatIfResponse } from '../../server/api/analysis-schemas';
-import type { GraphResponse } from '../../server/api/schemas';
+import type { BottlenecksResponse, SuggestionsResponse, WhatIfResponse } from '../../server/model/api-analysis';
+import type { GraphResponse } from '../../server/model/api';
 
 import { escapeRegExp, requireBrowser, browserSuite } from '../support/chromium';
 import { type TestServer } from '../support/server';

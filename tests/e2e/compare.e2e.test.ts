@@ -3,8 +3,8 @@
 // country selection in the URL, the sketches and the role matrix. Screenshots go to artifacts/e2e.
 import path from 'node:path';
 import { type Page } from 'playwright-core';
-import type { CompareResponse } from '../../server/api/analysis-schemas';
-import type { CountriesResponse } from '../../server/api/schemas';
+import type { CompareResponse } from '../../server/model/api-analysis';
+import type { CountriesResponse } from '../../server/model/api';
 import type { z } from 'zod';
 import { formatValue, METRICS } from '../../client/src/features/compare/metrics';
 import { ARTIFACTS, requireBrowser, VIEWPORT, browserSuite } from '../support/chromium';

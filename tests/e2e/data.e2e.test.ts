@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Download, Page } from 'playwright-core';
-import type { GraphResponse } from '../../server/api/schemas';
+import type { GraphResponse } from '../../server/model/api';
 import { browserSuite, requireBrowser } from '../support/chromium';
 import type { TestServer } from '../support/server';
 

@@ -5,9 +5,9 @@
 // none depends on another's writes. What the page shows is checked against the API.
 import type { Page } from 'playwright-core';
 import type { z } from 'zod';
-import type { GraphResponse, StakeholderView } from '../../server/api/schemas';
-import type { ToConfirmResponse } from '../../server/api/rounds-schemas';
-import type { SessionUser } from '../../server/auth/types';
+import type { GraphResponse, StakeholderView } from '../../server/model/api';
+import type { ToConfirmResponse } from '../../server/model/api-rounds';
+import type { SessionUser } from '../../server/model/roles';
 import { browserSuite, escapeRegExp, requireBrowser, type BrowserSuite } from '../support/chromium';
 import { sessionAs } from './sessions';
 

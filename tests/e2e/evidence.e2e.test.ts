@@ -2,8 +2,8 @@
 // embedded store: the interviews table against the API, editing and deleting an interview that flows
 // cite, adding an interview as evidence to a flow without any, and opening a listed flow on the map
 // with its confidence and evidence. Each test has its own seeded server.
-import type { GraphResponse } from '../../server/api/schemas';
-import type { ToConfirmResponse } from '../../server/api/rounds-schemas';
+import type { GraphResponse } from '../../server/model/api';
+import type { ToConfirmResponse } from '../../server/model/api-rounds';
 import { browserSuite, requireBrowser } from '../support/chromium';
 
 type Flow = GraphResponse['flows'][number];

@@ -3,8 +3,8 @@
 import { type Page } from 'playwright-core';
 import type {
   CountryCoverageResponse, CoverageMatrixResponse, SuggestionsResponse,
-} from '../../server/api/analysis-schemas';
-import type { CountriesResponse, GraphResponse, ReferenceResponse } from '../../server/api/schemas';
+} from '../../server/model/api-analysis';
+import type { CountriesResponse, GraphResponse, ReferenceResponse } from '../../server/model/api';
 import type { z } from 'zod';
 import { escapeRegExp, requireBrowser, browserSuite } from '../support/chromium';
 import { type TestServer } from '../support/server';

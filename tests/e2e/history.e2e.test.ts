@@ -2,8 +2,8 @@
 // through the API by two signed-in editors show up under their usernames with what, before and after;
 // the filters (country or all, kind, person) live in the URL; "Older changes" pages back.
 import type { Page } from 'playwright-core';
-import type { GraphResponse } from '../../server/api/schemas';
-import type { AuditResponse } from '../../server/api/rounds-schemas';
+import type { GraphResponse } from '../../server/model/api';
+import type { AuditResponse } from '../../server/model/api-rounds';
 import { browserSuite, requireBrowser } from '../support/chromium';
 import type { TestServer } from '../support/server';
 import { sessionAs, type E2eSession } from './sessions';

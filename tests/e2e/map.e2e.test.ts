@@ -2,7 +2,7 @@
 // Chromium (Debian's), clicking through the map explorer as a person would. Screenshots go to artifacts/e2e.
 import type { Page } from 'playwright-core';
 import type { z } from 'zod';
-import type { CountriesResponse, GraphResponse } from '../../server/api/schemas';
+import type { CountriesResponse, GraphResponse } from '../../server/model/api';
 import { browserSuite, escapeRegExp, requireBrowser } from '../support/chromium';
 import type { TestServer } from '../support/server';
 

@@ -2,8 +2,8 @@
 // embedded store; every figure on the page is checked against GET /api/analysis/ncp.
 import path from 'node:path';
 import { type Page } from 'playwright-core';
-import type { NcpResponse } from '../../server/api/analysis-schemas';
-import type { CountriesResponse, GraphResponse, ReferenceResponse } from '../../server/api/schemas';
+import type { NcpResponse } from '../../server/model/api-analysis';
+import type { CountriesResponse, GraphResponse, ReferenceResponse } from '../../server/model/api';
 import type { z } from 'zod';
 import { ARTIFACTS, VIEWPORT, requireBrowser, browserSuite } from '../support/chromium';
 import { type TestServer } from '../support/server';

@@ -5,8 +5,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { type Page } from 'playwright-core';
-import type { WhatIfResponse } from '../../server/api/analysis-schemas';
-import type { GraphResponse } from '../../server/api/schemas';
+import type { WhatIfResponse } from '../../server/model/api-analysis';
+import type { GraphResponse } from '../../server/model/api';
 import type { PlanResponse, ResilienceResponse } from '../../client/src/features/analysis/api/planTypes';
 import { axeViolations } from '../support/axe';
 import { ARTIFACTS, requireBrowser, browserSuite } from '../support/chromium';

@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Indicator, Theme } from '../../server/model';
 import { buildCountryReport } from '../../server/reports/country';
 import { renderReportHtml } from '../../server/reports/html';
-import type { Report } from '../../server/reports/model';
+import type { Report } from '../../server/model/report';
 import { closePdfRenderer, htmlToPdf } from '../../server/reports/pdf';
 import { buildRegionalReport } from '../../server/reports/regional';
 import type { ReportInput } from '../../server/reports/text';

@@ -2,8 +2,8 @@
 // frozen in the page, the map is changed through the API, and the comparison with now lists and
 // draws what was added, removed and changed, and the coverage that changed with it.
 import type { Page } from 'playwright-core';
-import type { GraphResponse } from '../../server/api/schemas';
-import type { CompareRoundsResponse } from '../../server/api/rounds-schemas';
+import type { GraphResponse } from '../../server/model/api';
+import type { CompareRoundsResponse } from '../../server/model/api-rounds';
 import { browserSuite, requireBrowser } from '../support/chromium';
 import type { TestServer } from '../support/server';
 

@@ -3,7 +3,7 @@
 // with that session's cookie, so that the history names someone other than the suite's admin.
 import { hashPassword } from '../../server/auth/passwords';
 import { SESSION_COOKIE } from '../../server/auth/sessions';
-import type { Role } from '../../server/auth/types';
+import type { Role } from '../../server/model/roles';
 import type { TestServer } from '../support/server';
 
 export interface E2eAccount {

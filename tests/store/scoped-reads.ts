@@ -4,7 +4,7 @@
 // tell; MapView keeps a country's cached map across a write that cannot touch it and drops it otherwise.
 import { MapView, graphFromLists } from '../../server/services/graph-view';
 import { MAP_KINDS, type GraphStore } from '../../server/store/port';
-import type { SessionUser } from '../../server/auth/types';
+import type { SessionUser } from '../../server/model/roles';
 import { catalogue } from '../fixtures/catalogue';
 import { smallMap } from '../fixtures/small-map';
 import { syntheticRegion } from '../perf/synthetic';

@@ -5,7 +5,7 @@ import express from 'express';
 import request from 'supertest';
 import { hashPassword } from '../../server/auth/passwords';
 import { SESSION_COOKIE } from '../../server/auth/sessions';
-import type { Role } from '../../server/auth/types';
+import type { Role } from '../../server/model/roles';
 import type { GraphStore } from '../../server/store/port';
 
 /** The password of every account these helpers create. */

@@ -1,6 +1,6 @@
 // The seeded region in an in-memory SQLite store, and the app signed in with a role (API tests of the analyses).
 import { createApp } from '../../server/app';
-import type { Role } from '../../server/auth/types';
+import type { Role } from '../../server/model/roles';
 import { CoreGraphStore } from '../../server/store/core';
 import { SqliteAdapter } from '../../server/store/sqlite/adapter';
 import type { GraphStore } from '../../server/store/port';

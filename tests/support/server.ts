@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import type express from 'express';
 import { createApp } from '../../server/app';
 import { answerClientErrors } from '../../server/api/errors';
-import type { Role } from '../../server/auth/types';
+import type { Role } from '../../server/model/roles';
 import { createStore } from '../../server/store';
 import type { GraphStore } from '../../server/store/port';
 import { seedStore } from '../../seed/loader';

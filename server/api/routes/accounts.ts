@@ -1,10 +1,10 @@
 // Account administration (admin only): list, create, change or reset, and remove accounts. Removing or
 // demoting the last administrator is refused (409 last_admin); a reset or removal ends the account's sessions.
 import { z } from 'zod';
-import { Account, AccountCreate, AccountsResponse, AccountUpdate, Username } from '../../auth/account';
+import { Account, AccountCreate, AccountsResponse, AccountUpdate, Username } from '../../model/account';
 import { UnauthenticatedError } from '../../auth/errors';
 import type { AuthServices } from '../../auth/services';
-import type { SessionUser } from '../../auth/types';
+import type { SessionUser } from '../../model/roles';
 import { defineRoute, type RouteDef } from '../route';
 
 const AccountParams = z.strictObject({ username: Username });

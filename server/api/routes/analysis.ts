@@ -9,7 +9,7 @@ import { planOf, resilienceOf } from '../../services/plans';
 import {
   BottlenecksResponse, CompareQuery, CompareResponse, CountryAnalysisQuery, CountryCoverageResponse, CoverageMatrixResponse,
   CoverageQuery, NcpResponse, OptionsQuery, PlanQuery, PlanResponse, ResilienceQuery, ResilienceResponse, SuggestionsResponse, WhatIfResponse,
-} from '../analysis-schemas';
+} from '../../model/api-analysis';
 import { defineRoute, type RouteDef } from '../route';
 
 function optionsOf(q: { includeStatuses?: string[]; includeInformal?: boolean; minConfidence?: string }): AnalysisOptions {

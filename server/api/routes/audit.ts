@@ -4,7 +4,7 @@
 import { AuditService } from '../../services/audit';
 import type { GraphStore } from '../../store/port';
 import { defineRoute, type RouteDef } from '../route';
-import { AuditActorsResponse, AuditQuery, AuditResponse } from '../rounds-schemas';
+import { AuditActorsResponse, AuditQuery, AuditResponse } from '../../model/api-rounds';
 import { z } from 'zod';
 
 export function auditRoutes(store: GraphStore): RouteDef[] {

@@ -2,13 +2,13 @@
 // failures), logout, who am I, and changing one's own password.
 import type { Request, Response } from 'express';
 import { z } from 'zod';
-import { MAX_PASSWORD_LENGTH, Password } from '../../auth/account';
+import { MAX_PASSWORD_LENGTH, Password } from '../../model/account';
 import { LockedOutError, UnauthenticatedError } from '../../auth/errors';
 import { sessionIdHashOf } from '../../auth/middleware';
 import type { AuthServices } from '../../auth/services';
 import { clearSessionCookie, setSessionCookie, toSessionUser } from '../../auth/sessions';
 import type { Attempt } from '../../auth/throttle';
-import { Role, type SessionUser } from '../../auth/types';
+import { Role, type SessionUser } from '../../model/roles';
 import { defineRoute, type RouteDef } from '../route';
 
 export const SessionUserSchema = z.object({

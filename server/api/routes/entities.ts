@@ -10,7 +10,7 @@ import {
 import type { GraphStore } from '../../store/port';
 import { EntityService } from '../../services/entities';
 import { defineRoute, type RouteDef } from '../route';
-import { Bool, DeleteResponse, ITEM_VIEWS, VersionParam, itemCreate, itemUpdate } from '../schemas';
+import { Bool, DeleteResponse, ITEM_VIEWS, VersionParam, itemCreate, itemUpdate } from '../../model/api';
 
 interface KindRoute {
   kind: Kind;

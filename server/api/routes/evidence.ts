@@ -5,7 +5,7 @@ import { toConfirm } from '../../analysis/evidence/to-confirm';
 import { NotFoundError } from '../../errors';
 import type { GraphStore } from '../../store/port';
 import { defineRoute, type RouteDef } from '../route';
-import { ToConfirmQuery, ToConfirmResponse } from '../rounds-schemas';
+import { ToConfirmQuery, ToConfirmResponse } from '../../model/api-rounds';
 
 export function evidenceRoutes(store: GraphStore): RouteDef[] {
   return [

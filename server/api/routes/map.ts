@@ -8,7 +8,7 @@ import { ValidationError } from '../../errors';
 import { CountryCode, MapDocument, OnConflict, emptyDocument, stripMetaOf } from '../../model';
 import type { GraphStore } from '../../store/port';
 import { seesPersonalData, visibleDocument, visibleItems } from '../../auth/personal-data';
-import type { SessionUser } from '../../auth/types';
+import type { SessionUser } from '../../model/roles';
 import { ExportCache, type RenderedFile } from '../../services/exports';
 import { GexfVersion, toGEXF, toGraphML } from '../../services/graph-formats';
 import { MapView } from '../../services/graph-view';
@@ -18,7 +18,7 @@ import {
 } from '../../tabular';
 import { parseYamlOffThread } from '../../tabular/off-thread';
 import { defineRoute, type RouteDef } from '../route';
-import { Bool, CountriesResponse, CountryQuery, GraphResponse, ImportResponse } from '../schemas';
+import { Bool, CountriesResponse, CountryQuery, GraphResponse, ImportResponse } from '../../model/api';
 
 export { UPLOAD_LIMIT_BYTES } from '../../tabular';
 export const YAML_TYPES = ['application/yaml', 'application/x-yaml', 'text/yaml', 'text/x-yaml'];

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { AppError } from '../../errors';
 import { CountryCode } from '../../model';
 import { renderReportHtml, REPORT_CSS_HASH } from '../../reports/html';
-import { Report } from '../../reports/model';
+import { Report } from '../../model/report';
 import { PdfUnavailableError } from '../../reports/pdf';
 import type { ReportsService } from '../../reports/service';
 import { defineRoute, type RouteDef } from '../route';

@@ -6,7 +6,7 @@ import { defineRoute, type RouteDef } from '../route';
 import {
   CompareRoundsQuery, CompareRoundsResponse, RoundDeleteResponse, RoundParams, RoundResponse, RoundSummaryResponse,
   RoundsQuery, RoundsResponse,
-} from '../rounds-schemas';
+} from '../../model/api-rounds';
 import { RoundInput } from '../../model';
 import { z } from 'zod';
 

@@ -8,7 +8,7 @@ import {
 import type { GraphStore } from '../../store/port';
 import { STORE_RETRY_AFTER_SECONDS } from '../errors';
 import { defineRoute, type RouteDef } from '../route';
-import { HealthResponse, ReferenceResponse } from '../schemas';
+import { HealthResponse, ReferenceResponse } from '../../model/api';
 
 const ENUMS = {
   level: Level, granularity: Granularity, frequency: Frequency, personalData: PersonalData, basis: Basis,

@@ -1,6 +1,6 @@
 // Password hashing (scrypt with a salt per hash and its parameters stored alongside), the password rule,
 // and generated passwords.
-import { passwordProblem } from '../../../server/auth/account';
+import { passwordProblem } from '../../../server/model/account';
 import { DEFAULT_PARAMS, generatePassword, hashPassword, verifyAgainstDummy, verifyPassword } from '../../../server/auth/passwords';
 
 describe('hashPassword and verifyPassword', () => {

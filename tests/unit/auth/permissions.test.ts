@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { errorHandler } from '../../../server/api/errors';
 import { assertAccessRules, defineRoute, mountRoutes, type RouteDef } from '../../../server/api/route';
 import { decide, forbiddenMessage, mayAccess } from '../../../server/auth/permissions';
-import { ACCESS_RULES, ROLES, type AccessRule, type Role, type SessionUser } from '../../../server/auth/types';
+import { ACCESS_RULES, ROLES, type AccessRule, type Role, type SessionUser } from '../../../server/model/roles';
 
 // Written out by hand from the design (issue 6), not read from permissions.ts.
 const EXPECTED: Record<AccessRule, readonly Role[] | 'anyone'> = {

@@ -2,7 +2,7 @@
 import {
   isPersonalFlow, seesPersonalData, visibleDocument, visibleItem, visibleItems, visibleLists, visibleRound,
 } from '../../../server/auth/personal-data';
-import { ROLES, type Role, type SessionUser } from '../../../server/auth/types';
+import { ROLES, type Role, type SessionUser } from '../../../server/model/roles';
 import { PersonalData, emptyDocument, type Flow, type MapDocument, type Round, type Stakeholder } from '../../../server/model';
 
 const as = (role: Role): SessionUser => ({ username: role, role, countries: role === 'ncp' ? ['XA'] : [] });

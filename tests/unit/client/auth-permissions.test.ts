@@ -1,6 +1,6 @@
 // What the UI offers each role (features/auth/permissions.ts): the same rules the server applies, so a
 // control is shown exactly when the server would accept what it sends.
-import type { SessionUser } from '../../../server/auth/types';
+import type { SessionUser } from '../../../server/model/roles';
 import { ACTIONS, can, canEditItem, readOnlyReason, REGION } from '../../../client/src/features/auth/permissions';
 import { RULE_ROLES } from '../../../server/auth/permissions';
 import { viewRequires, VIEWS } from '../../../client/src/lib/views';

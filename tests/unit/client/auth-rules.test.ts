@@ -1,7 +1,7 @@
 // The account rules the forms check before sending, and the sign-in refusals in words
 // (features/auth/rules.ts).
 import { ApiError } from '../../../client/src/lib/apiFetch';
-import { ROLES } from '../../../server/auth/types';
+import { ROLES } from '../../../server/model/roles';
 import {
   accountProblems, fieldProblems, generatePassword, minutesToWait, passwordProblem, signInFailure, usernameProblem,
 } from '../../../client/src/features/auth/rules';

@@ -6,7 +6,7 @@ import { buildFlowGraph, nationalCountries } from '../../../server/analysis/flow
 import { ncpPosition } from '../../../server/analysis/ncp/position';
 import { suggestions } from '../../../server/analysis/suggestions/suggestions';
 import { buildCountryReport, TOP_SUGGESTIONS } from '../../../server/reports/country';
-import { ILLUSTRATIVE_NOTICE } from '../../../server/reports/model';
+import { ILLUSTRATIVE_NOTICE } from '../../../server/model/report';
 import { STATUS_LABELS } from '../../../server/reports/text';
 import { allBlocks, section, seedInput, tables, texts } from './seed-input';
 

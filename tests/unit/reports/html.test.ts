@@ -1,7 +1,7 @@
 // The HTML rendering of reports: a whole document, escaped text, contents, numbered captions, print CSS.
 import { buildCountryReport } from '../../../server/reports/country';
 import { escapeHtml, renderReportHtml, safeSvg } from '../../../server/reports/html';
-import { ILLUSTRATIVE_NOTICE, type CountryReport } from '../../../server/reports/model';
+import { ILLUSTRATIVE_NOTICE, type CountryReport } from '../../../server/model/report';
 import { buildRegionalReport } from '../../../server/reports/regional';
 import { seedInput } from './seed-input';
 

@@ -3,7 +3,7 @@ import { compare } from '../../../server/analysis/compare/compare';
 import { coverageMatrix } from '../../../server/analysis/coverage/coverage';
 import { buildFlowGraph, nationalCountries } from '../../../server/analysis/flow-graph';
 import { suggestions } from '../../../server/analysis/suggestions/suggestions';
-import { ILLUSTRATIVE_NOTICE } from '../../../server/reports/model';
+import { ILLUSTRATIVE_NOTICE } from '../../../server/model/report';
 import { ALMOST_EVERYWHERE, buildRegionalReport, commonMissingLinks, MATRIX_MARKS } from '../../../server/reports/regional';
 import { allBlocks, section, seedInput, tables, texts } from './seed-input';
 

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { readCatalogue, readSeedDocument } from '../../../seed/loader';
 import { Indicator, MapDocument, Theme } from '../../../server/model';
-import type { Block, Report, Section } from '../../../server/reports/model';
+import type { Block, Report, Section } from '../../../server/model/report';
 import type { ReportInput } from '../../../server/reports/text';
 
 export function seedInput(overrides: Partial<ReportInput> = {}): ReportInput {

@@ -1,7 +1,7 @@
 // Parsing spreadsheets into a map document: every kind of bad input becomes a problem at its sheet, row,
 // column and cell (or a warning), and the items keep the row they came from.
 import type { Problem } from '../../../server/model';
-import { MAX_ROWS_PER_SHEET } from '../../../server/tabular/limits';
+import { MAX_ROWS_PER_SHEET } from '../../../server/model/limits';
 import { readSpreadsheet, type Upload } from '../../../server/tabular/open';
 import { parseSpreadsheet } from '../../../server/tabular/parse';
 import { catalogue } from '../../fixtures/catalogue';

@@ -4,7 +4,7 @@
 import { firstBadUtf8, jsonTooDeepAt, yamlTooDeepAt } from '../../../server/api/body';
 import { ValidationError } from '../../../server/errors';
 import { TooLargeError } from '../../../server/tabular/errors';
-import { MAX_CELLS_PER_SHEET, MAX_ROWS_PER_SHEET, MAX_UNPACKED_BYTES } from '../../../server/tabular/limits';
+import { MAX_CELLS_PER_SHEET, MAX_ROWS_PER_SHEET, MAX_UNPACKED_BYTES } from '../../../server/model/limits';
 import { readSpreadsheet } from '../../../server/tabular/open';
 import { parseSpreadsheet } from '../../../server/tabular/parse';
 import { readCsv } from '../../../server/tabular/read-csv';

@@ -2,4 +2,4 @@
 export type {
   BottlenecksResponse, CompareResponse, CountryCoverageResponse, CoverageMatrixResponse, NcpResponse, SuggestionsResponse,
   WhatIfRequest, WhatIfResponse,
-} from '../../../../../server/api/analysis-schemas';
+} from '../../../../../server/model/api-analysis';

@@ -1,5 +1,5 @@
 // Types of the rounds API, inferred from the server's zod schemas (type-only: no zod in the bundle).
-import type { CompareRoundsResponse } from '../../../../../server/api/rounds-schemas';
+import type { CompareRoundsResponse } from '../../../../../server/model/api-rounds';
 import type { Round as RoundSchema, RoundSummary as RoundSummarySchema } from '../../../../../server/model';
 
 export type RoundSummary = RoundSummarySchema;

@@ -1,8 +1,8 @@
 // Accounts: the zod schemas of an account and of the bodies that create and change one, and the password rule.
 // Shared by server and client (no I/O here); the password hash never appears in any of these.
 import { z } from 'zod';
-import { CountryCode } from '../model';
-import { Role } from './types';
+import { CountryCode } from './index';
+import { Role } from './roles';
 
 export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{2,39}$/;
 export const Username = z.string().regex(

@@ -1,7 +1,7 @@
 // Query options and response shapes of the analysis API (ANALYSIS.md, last section), for validation and OpenAPI.
 import { z } from 'zod';
-import { Confidence, CountryCode, FlowStatus, Id, IndicatorCode } from '../model';
-import { Bool } from './schemas';
+import { Confidence, CountryCode, FlowStatus, Id, IndicatorCode } from './index';
+import { Bool } from './api';
 
 /** A comma-separated list in a query parameter, each item validated. */
 const list = <T extends z.ZodType<string, string>>(item: T) =>

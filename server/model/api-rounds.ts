@@ -2,8 +2,8 @@
 import { z } from 'zod';
 import {
   AUDIT_KINDS, AuditEntry, CountryCode, Id, Round, RoundSummary, type AuditKind,
-} from '../model';
-import { ITEM_VIEWS } from './schemas';
+} from './index';
+import { ITEM_VIEWS } from './api';
 
 export const RoundsQuery = z.strictObject({ country: CountryCode.optional() });
 export const RoundsResponse = z.object({ rounds: z.array(RoundSummary) });
