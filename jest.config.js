@@ -8,6 +8,8 @@ module.exports = {
   testPathIgnorePatterns: ['/node_modules/', '\\.int\\.test\\.ts$', '/tests/e2e/'],
   // Records the exchanges the API tests make when OPENAPI_RECORD_DIR is set (`npm test`), for tests/contract.
   setupFiles: ['<rootDir>/tests/support/exchange-recorder.ts'],
+  // The client's alias for the shared model (tsconfig.json paths, vite.config.mts).
+  moduleNameMapper: { '^@model$': '<rootDir>/server/model/index.ts', '^@model/(.*)$': '<rootDir>/server/model/$1' },
   transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
   testTimeout: 30000,
 };

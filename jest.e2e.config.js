@@ -4,6 +4,7 @@ module.exports = {
   roots: ['<rootDir>/tests/e2e'],
   testMatch: ['**/*.e2e.test.ts'],
   transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
+  moduleNameMapper: require('./jest.config.js').moduleNameMapper, // the client's @model alias
   testTimeout: 60000,
   maxWorkers: 1,
 };

@@ -9,6 +9,8 @@ const repoRoot = path.resolve(__dirname);
 export default defineConfig({
   root: 'client',
   plugins: [react()],
+  // The client imports the shared zod model (server/model) as @model, never through ../../server.
+  resolve: { alias: { '@model': path.resolve(__dirname, 'server/model') } },
   build: {
     outDir: '../dist/client',
     emptyOutDir: true,

@@ -1,6 +1,6 @@
 // The history view's filters (country or all, kind, person) to and from the URL and the API's query,
 // and how an entry is named in the list.
-import type { AuditEntry, AuditKind } from '../../../../server/model';
+import type { AuditEntry, AuditKind } from '@model';
 
 export const KIND_NAMES: Record<AuditKind, string> = {
   stakeholder: 'Stakeholder',

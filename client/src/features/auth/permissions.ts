@@ -1,6 +1,6 @@
 // What the signed-in user may do, as the UI needs to know it to hide what a role cannot do (the server
 // still checks every request, server/auth/permissions.ts): one `can(user, action, country?)` for every view.
-import type { Role, SessionUser } from '../../../../server/model/roles';
+import type { Role, SessionUser } from '@model/roles';
 
 /**
  * - edit: create, change and delete map items (stakeholders, flows, interviews ...);

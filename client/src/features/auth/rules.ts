@@ -1,6 +1,6 @@
 // The account rules the server applies (issue 6 design), checked in the forms first so each message
 // lands next to its field before anything is sent; and the sign-in refusals in words.
-import { MIN_PASSWORD_LENGTH, passwordProblem as serverPasswordProblem, USERNAME_PATTERN } from '../../../../server/model/account';
+import { MIN_PASSWORD_LENGTH, passwordProblem as serverPasswordProblem, USERNAME_PATTERN } from '@model/account';
 import { ApiError } from '../../lib/apiFetch';
 
 export { USERNAME_PATTERN };

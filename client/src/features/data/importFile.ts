@@ -1,6 +1,6 @@
 // What the import form decides before anything is sent: the file's format from its name, the content
 // type the API expects for it, the 25 MB limit, the collections a single CSV can fill, and the URL.
-import { formatMB, UPLOAD_LIMIT_BYTES } from '../../../../server/model/limits';
+import { formatMB, UPLOAD_LIMIT_BYTES } from '@model/limits';
 
 /** The API's upload limit (POST /api/import answers 413 above it): the server's own constant. */
 export const MAX_UPLOAD_BYTES = UPLOAD_LIMIT_BYTES;

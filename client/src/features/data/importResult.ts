@@ -1,6 +1,6 @@
 // The answer of POST /api/import (a preview or a commit) as rows for a table: what would be (or was)
 // created, updated, deleted and left unchanged, per kind of item; and the conflicts of a stale file.
-import type { ImportResponse } from '../../../../server/model/api';
+import type { ImportResponse } from '@model/api';
 
 export type Counts = Record<string, number>;
 

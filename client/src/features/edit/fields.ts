@@ -4,7 +4,7 @@
 import {
   Basis, Channel, Confidence, Disaggregation, FlowStatus, Frequency, Granularity, Level, MembershipRole, NetworkKind,
   PersonalData, ReportingKind, SECTOR_TYPES, SECTORS, Trigger,
-} from '../../../../server/model/enums';
+} from '@model/enums';
 import type { EditKind } from './kinds';
 
 export type Widget =

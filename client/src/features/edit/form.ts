@@ -3,7 +3,7 @@
 // field, the server's 400 problems mapped onto the same fields, and the field-by-field comparison
 // shown when someone else saved the item meanwhile.
 import type { z } from 'zod';
-import { KIND_SPECS } from '../../../../server/model/kinds';
+import { KIND_SPECS } from '@model/kinds';
 import { humanize } from '../../lib/format';
 import type { ApiProblem } from '../../lib/apiFetch';
 import type { FieldSpec } from './fields';

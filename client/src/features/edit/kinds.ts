@@ -1,7 +1,7 @@
 // The kinds a person edits in the client, with their API paths and the words used for them.
 import type { z } from 'zod';
-import type { Kind } from '../../../../server/model/kinds';
-import type { Meta } from '../../../../server/model/stored';
+import type { Kind } from '@model/kinds';
+import type { Meta } from '@model/stored';
 
 export const EDIT_KINDS = ['stakeholder', 'dataset', 'flow', 'reportingLine', 'network', 'membership', 'interview'] as const;
 export type EditKind = (typeof EDIT_KINDS)[number];

@@ -1,7 +1,7 @@
 // The map's filters: read from and written to the URL (theme, indicator, sector, basis, status,
 // confidence as comma lists), and applied to a graph (pure) to say what is drawn, what is faded and
 // who holds the filtered indicator.
-import type { Basis, Confidence, FlowStatus, Sector } from '../../../../server/model';
+import type { Basis, Confidence, FlowStatus, Sector } from '@model';
 import { listParam } from '../../lib/useSearchParams';
 import type { MapGraph } from './api/types';
 import { BASIS_ORDER, CONFIDENCE_ORDER, SECTOR_ORDER, STATUS_ORDER } from './styles';

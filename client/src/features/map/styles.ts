@@ -2,7 +2,7 @@
 // by basis and status, the NCP marker, and the Cytoscape stylesheet built from them. The HTML legend
 // reads the same constants, so graph and legend cannot disagree.
 import type cytoscape from 'cytoscape';
-import type { Basis, Confidence, FlowStatus, Sector } from '../../../../server/model';
+import type { Basis, Confidence, FlowStatus, Sector } from '@model';
 
 /** Okabe & Ito (2008) palette; grey for the international layer. */
 export const SECTOR_COLORS: Record<Sector, string> = {

@@ -2,7 +2,7 @@
 // stakeholders and flows as a graph the map canvas can draw, with each stakeholder and flow marked
 // added, removed or changed. The newer side ("to") is drawn as it is; removed items come from the
 // comparison itself, so only the newer side's map needs to be read.
-import type { Sector } from '../../../../server/model';
+import type { Sector } from '@model';
 import type { GraphFlow, GraphStakeholder, MapGraph } from '../map/api/types';
 import type { Item, RoundComparison, RoundDocument } from './api/types';
 

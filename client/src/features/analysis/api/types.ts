@@ -2,4 +2,4 @@
 export type {
   BottlenecksResponse, CompareResponse, CountryCoverageResponse, CoverageMatrixResponse, NcpResponse, SuggestionsResponse,
   WhatIfRequest, WhatIfResponse,
-} from '../../../../../server/model/api-analysis';
+} from '@model/api-analysis';

@@ -1,6 +1,6 @@
 // GET /api/audit: the audit trail, newest first, a page at a time ("Older" follows nextBefore).
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
-import type { AuditEntry } from '../../../../../server/model';
+import type { AuditEntry } from '@model';
 import { apiFetch } from '../../../lib/apiFetch';
 import { auditQuery, type AuditFilters } from '../filters';
 import { auditKeys } from './keys';

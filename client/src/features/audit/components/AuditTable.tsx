@@ -1,7 +1,7 @@
 // Audit entries as a table, one row per change; "Show" opens the item before and after side by side,
 // the changed fields marked (in words and in colour).
 import { Fragment, useState } from 'react';
-import type { AuditEntry } from '../../../../../server/model';
+import type { AuditEntry } from '@model';
 import { formatDateTime } from '../../../lib/dates';
 import { changedFields, fieldRows, formatFieldValue } from '../../../lib/fieldDiff';
 import { ACTION_WORDS, entryItem, KIND_NAMES } from '../filters';

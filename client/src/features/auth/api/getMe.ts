@@ -1,7 +1,7 @@
 // GET /api/auth/me: the signed-in user, or null when the API answers 401 (not signed in, or the session
 // has ended). `useMe()` is what every view asks "who is this, and what may they do?" (with `can`).
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { SessionUser } from '../../../../../server/model/roles';
+import type { SessionUser } from '@model/roles';
 import { ApiError, apiFetch } from '../../../lib/apiFetch';
 import { authKeys } from './keys';
 

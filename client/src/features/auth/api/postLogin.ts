@@ -1,7 +1,7 @@
 // POST /api/auth/login: signs in; the server sets the session cookie. What the app cached before
 // belongs to nobody now, so it is dropped and the signed-in user put in its place.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { SessionUser } from '../../../../../server/model/roles';
+import type { SessionUser } from '@model/roles';
 import { apiFetch } from '../../../lib/apiFetch';
 import { authKeys, dropAllButMe } from './keys';
 

@@ -1,10 +1,10 @@
 // The shapes the account routes exchange: the types of the server's own zod schemas (server/auth), so
 // client and server cannot drift. Type-only here; the role list is a constant of that module.
 import type { z } from 'zod';
-import type { Account as AccountSchema, AccountCreate, AccountUpdate } from '../../../../../server/model/account';
+import type { Account as AccountSchema, AccountCreate, AccountUpdate } from '@model/account';
 
-export type { Role, SessionUser } from '../../../../../server/model/roles';
-export { ROLES } from '../../../../../server/model/roles';
+export type { Role, SessionUser } from '@model/roles';
+export { ROLES } from '@model/roles';
 
 export type Account = z.infer<typeof AccountSchema>;
 export type NewAccount = z.input<typeof AccountCreate>;

@@ -1,6 +1,6 @@
 // The role of an account and, for an NCP, its countries: shared by "Add an account" and "Change".
 import { useId } from 'react';
-import { INTERNATIONAL } from '../../../../../server/model/countries';
+import { INTERNATIONAL } from '@model/countries';
 import { sortCountries } from '../../map/components/CountryPicker';
 import type { CountrySummary } from '../../map/api/types';
 import { ROLES, type Role } from '../api/types';

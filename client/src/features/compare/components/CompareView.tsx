@@ -5,7 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { ErrorMessage, Loading } from '../../../components/States';
 import { useSearchParams } from '../../../lib/useSearchParams';
-import { INTERNATIONAL } from '../../../../../server/model/countries';
+import { INTERNATIONAL } from '@model/countries';
 import { compareQueryOptions } from '../../analysis/api/getCompare';
 import { useCountries } from '../../map/api/getCountries';
 import { sortCountries } from '../../map/components/CountryPicker';

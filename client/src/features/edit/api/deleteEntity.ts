@@ -2,7 +2,7 @@
 // depend on answers 409 has_dependants with their counts; with it, they go too (or lose the reference).
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { DeleteResponse } from '../../../../../server/model/api';
+import type { DeleteResponse } from '@model/api';
 import { apiFetch } from '../../../lib/apiFetch';
 import { itemUrl, type EditKind } from '../kinds';
 import { invalidateAfterEdit } from './invalidate';

@@ -1,6 +1,6 @@
 // GET /api/to-confirm?country=XX: the flows touching a country whose evidence is thin, with their reasons and counts.
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { ToConfirmResponse } from '../../../../../server/model/api-rounds';
+import type { ToConfirmResponse } from '@model/api-rounds';
 import { apiFetch } from '../../../lib/apiFetch';
 import { evidenceKeys } from './keys';
 

@@ -2,7 +2,7 @@
 // map (a coverage path may pass through stakeholders of other countries).
 import { queryOptions, useQueries } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { StakeholderView } from '../../../../../server/model/api';
+import type { StakeholderView } from '@model/api';
 import { apiFetch } from '../../../lib/apiFetch';
 import { gapsKeys } from './keys';
 

@@ -5,7 +5,7 @@ import type {
   CountriesResponse as CountriesResponseSchema,
   GraphResponse as RegionOrCountryGraph,
   ReferenceResponse as ReferenceResponseSchema,
-} from '../../../../../server/model/api';
+} from '@model/api';
 
 export type CountriesResponse = z.infer<typeof CountriesResponseSchema>;
 export type CountrySummary = CountriesResponse['countries'][number];

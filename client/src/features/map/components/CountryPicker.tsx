@@ -1,6 +1,6 @@
 // The country select in the header: national maps by name, then the international layer.
 import type { CountrySummary } from '../api/types';
-import { INTERNATIONAL } from '../../../../../server/model/countries';
+import { INTERNATIONAL } from '@model/countries';
 
 interface Props {
   countries: CountrySummary[];

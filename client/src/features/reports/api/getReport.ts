@@ -1,6 +1,6 @@
 // GET /api/reports/country/:country or /api/reports/region with format=json: the report model the view renders.
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { Report } from '../../../../../server/model/report';
+import type { Report } from '@model/report';
 import { apiFetch } from '../../../lib/apiFetch';
 
 /** null: the regional report. */

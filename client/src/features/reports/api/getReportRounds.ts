@@ -1,6 +1,6 @@
 // GET /api/rounds: the rounds a report can be built from (a country's and the region's, or the region's alone).
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { RoundSummary } from '../../../../../server/model/round';
+import type { RoundSummary } from '@model/round';
 import { apiFetch } from '../../../lib/apiFetch';
 import { reportKeys } from './getReport';
 

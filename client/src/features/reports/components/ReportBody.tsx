@@ -1,7 +1,7 @@
 // A report's model rendered as the page shows and prints it: title, notice, contents, sections with
 // numbered tables and figures (the SVG shown as an image, so nothing in it can run).
-import type { Block, Report } from '../../../../../server/model/report';
-import { ILLUSTRATIVE_NOTICE } from '../../../../../server/model/report';
+import type { Block, Report } from '@model/report';
+import { ILLUSTRATIVE_NOTICE } from '@model/report';
 
 function svgSource(svg: string): string {
   return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;

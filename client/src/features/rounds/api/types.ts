@@ -1,6 +1,6 @@
 // Types of the rounds API, inferred from the server's zod schemas (type-only: no zod in the bundle).
-import type { CompareRoundsResponse } from '../../../../../server/model/api-rounds';
-import type { Round as RoundSchema, RoundSummary as RoundSummarySchema } from '../../../../../server/model';
+import type { CompareRoundsResponse } from '@model/api-rounds';
+import type { Round as RoundSchema, RoundSummary as RoundSummarySchema } from '@model';
 
 export type RoundSummary = RoundSummarySchema;
 export type Round = RoundSchema;

@@ -6,7 +6,7 @@ import { ErrorMessage, Loading } from '../../../components/States';
 import { useGraph } from '../../map/api/getGraph';
 import { useReference } from '../../map/api/getReference';
 import { GraphCanvas } from '../../map/components/GraphCanvas';
-import type { Sector } from '../../../../../server/model';
+import type { Sector } from '@model';
 import { useRound } from '../api/getRound';
 import { useAllStakeholders } from '../api/getAllStakeholders';
 import { NOW, type RoundComparison } from '../api/types';
