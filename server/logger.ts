@@ -1,5 +1,11 @@
 // A small structured logger: one JSON-free line per event on stderr, filtered by level.
-import type { Logger } from './api/errors';
+
+/** Where the app writes what happens (server/main.ts passes createLogger's; tests pass their own). */
+export interface Logger {
+  info(msg: string, extra?: object): void;
+  warn(msg: string, extra?: object): void;
+  error(msg: string, extra?: object): void;
+}
 
 const LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 

@@ -4,7 +4,7 @@
 import { AccountService } from './auth/accounts';
 import { systemClock } from './auth/clock';
 import type { Config } from './config';
-import type { Logger } from './api/errors';
+import type { Logger } from './logger';
 import type { GraphStore } from './store/port';
 import { seedStore } from '../seed/loader';
 import { makeReady } from './store/open';

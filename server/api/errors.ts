@@ -5,15 +5,9 @@
 import type { Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import { AppError, ConflictError, StoreUnavailableError, ValidationError } from '../errors';
-import { TooLargeError } from '../tabular/errors';
+import { AppError, ConflictError, StoreUnavailableError, TooLargeError, ValidationError } from '../errors';
+import type { Logger } from '../logger';
 import { MAX_PROBLEMS_SHOWN, UPLOAD_LIMIT_BYTES, formatMB } from '../model/limits';
-
-export interface Logger {
-  info(msg: string, extra?: object): void;
-  warn(msg: string, extra?: object): void;
-  error(msg: string, extra?: object): void;
-}
 
 /** What a 503 for an unreachable store tells clients to wait before trying again (Retry-After, seconds). */
 export const STORE_RETRY_AFTER_SECONDS = 2;

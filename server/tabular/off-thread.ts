@@ -4,11 +4,10 @@
 // heap ends only the worker (a 413) and the next upload starts a new one.
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { ValidationError } from '../errors';
+import { NotASpreadsheetError, TooLargeError, ValidationError } from '../errors';
 import type { Problem } from '../model';
 import type { ImportMode } from '../store/port';
 import type { CatalogueIndicator } from './cells';
-import { NotASpreadsheetError, TooLargeError } from './errors';
 import type { Upload } from './open';
 import type { ParsedSpreadsheet } from './parse';
 

@@ -4,8 +4,7 @@
 // Then the members are unpacked counting the bytes really inflated, and a workbook's rows and cells are
 // counted in its XML as it comes out: reading stops at the first byte, row or cell past a limit.
 import type { UnzipFileInfo } from 'fflate';
-import { ValidationError } from '../errors';
-import { NotASpreadsheetError, TooLargeError } from './errors';
+import { NotASpreadsheetError, TooLargeError, ValidationError } from '../errors';
 import { MAX_CELLS_PER_SHEET, MAX_ROWS_PER_SHEET, MAX_UNPACKED_BYTES, UPLOAD_LIMIT_BYTES, formatMB } from '../model/limits';
 import { overLimitMessage } from './parse';
 import { decodeText, readCsv, utf16Of } from './read-csv';

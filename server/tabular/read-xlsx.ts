@@ -1,7 +1,7 @@
 // Reads an XLSX workbook (exceljs) into raw sheets: formulas give their cached result, rich text and
 // hyperlinks their text, dates stay dates; merged ranges holding a value are listed for the parser.
 import ExcelJS from 'exceljs';
-import { NotASpreadsheetError } from './errors';
+import { NotASpreadsheetError } from '../errors';
 import { MAX_ROWS_PER_SHEET } from '../model/limits';
 import { columnLetter } from './columns';
 import { CellError, textValue, type RawSheet, type RawValue, type RawWorkbook } from './raw';

@@ -2,7 +2,7 @@
 // inflated as they come out and stopping as soon as they pass the limit. The sizes a ZIP header claims are
 // listed (an honest giant is refused at once) but never trusted: a header may understate its member a thousandfold.
 import { Unzip, UnzipInflate, unzipSync, type UnzipFileInfo } from 'fflate';
-import { NotASpreadsheetError, TooLargeError } from './errors';
+import { NotASpreadsheetError, TooLargeError } from '../errors';
 import { formatMB } from '../model/limits';
 
 /** Deflate puts out at most about 2 KB per input byte (258-byte matches of a few bits each). */

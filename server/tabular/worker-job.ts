@@ -2,8 +2,7 @@
 // (a spreadsheet or a YAML document) at a time, posting progress, then the result or the error as plain data.
 import { parentPort } from 'node:worker_threads';
 import { parseYamlBody } from '../api/body';
-import { ValidationError } from '../errors';
-import { NotASpreadsheetError, TooLargeError } from './errors';
+import { NotASpreadsheetError, TooLargeError, ValidationError } from '../errors';
 import { readSpreadsheet } from './open';
 import { parseSpreadsheet } from './parse';
 import type { WorkerError, WorkerJob, WorkerMessage } from './off-thread';

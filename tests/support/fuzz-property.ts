@@ -8,7 +8,7 @@ import request from 'supertest';
 import YAML from 'yaml';
 import type { Express } from 'express';
 import { createApp } from '../../server/app';
-import type { Logger } from '../../server/api/errors';
+import type { Logger } from '../../server/logger';
 import type { RouteDef } from '../../server/api/route';
 import type { Clock } from '../../server/auth/clock';
 import type { MapDocument } from '../../server/model';

@@ -1,6 +1,6 @@
 // Reading uploads: what XLSX cells read as (formulas, rich text, hyperlinks, dates, whitespace, merges),
 // CSV dialects, and files that are not spreadsheets or are too large, refused before any row is read.
-import { NotASpreadsheetError, TooLargeError } from '../../../server/tabular/errors';
+import { NotASpreadsheetError, TooLargeError } from '../../../server/errors';
 import { UPLOAD_LIMIT_BYTES } from '../../../server/model/limits';
 import { readSpreadsheet } from '../../../server/tabular/open';
 import { CellError, type RawWorkbook } from '../../../server/tabular/raw';
