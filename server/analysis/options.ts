@@ -1,14 +1,9 @@
 // Options every analysis accepts (ANALYSIS.md): which flows count. Defaults: active flows only,
 // informal ones included, any confidence.
-import { z } from 'zod';
-import { Basis, Confidence, FlowStatus } from '../model';
+import { Basis, Confidence } from '../model';
+import { AnalysisOptions } from '../model/api-analysis';
 
-export const AnalysisOptions = z.strictObject({
-  includeStatuses: z.array(FlowStatus).min(1, 'name at least one status').default(['active']),
-  includeInformal: z.boolean().default(true),
-  minConfidence: Confidence.default('assumed'),
-});
-export type AnalysisOptions = z.infer<typeof AnalysisOptions>;
+export { AnalysisOptions };
 
 export const DEFAULT_OPTIONS: AnalysisOptions = AnalysisOptions.parse({});
 

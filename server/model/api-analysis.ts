@@ -1,11 +1,28 @@
 // Query options and response shapes of the analysis API (ANALYSIS.md, last section), for validation and OpenAPI.
 import { z } from 'zod';
-import { Confidence, CountryCode, FlowStatus, Id, IndicatorCode } from './index';
+import { Confidence, CountryCode, Flow, FlowStatus, Id, IndicatorCode } from './index';
 import { Bool } from './api';
 
 /** A comma-separated list in a query parameter, each item validated. */
 const list = <T extends z.ZodType<string, string>>(item: T) =>
   z.string().max(2000).transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean)).pipe(z.array(item).min(1, 'name at least one'));
+
+/** Options every analysis accepts (ANALYSIS.md): which flows count. Defaults: active flows only, informal ones included, any confidence. */
+export const AnalysisOptions = z.strictObject({
+  includeStatuses: z.array(FlowStatus).min(1, 'name at least one status').default(['active']),
+  includeInformal: z.boolean().default(true),
+  minConfidence: Confidence.default('assumed'),
+});
+export type AnalysisOptions = z.infer<typeof AnalysisOptions>;
+
+/** What-if's body (ANALYSIS.md §3): stakeholders and flows to remove, proposed flows to add. */
+export const WhatIfInput = z.strictObject({
+  country: CountryCode,
+  removeStakeholders: z.array(Id).max(1000).default([]),
+  removeFlows: z.array(Id).max(5000).default([]),
+  addFlows: z.array(Flow.extend({ id: Id.optional() })).max(1000).default([]),
+});
+export type WhatIfInput = z.infer<typeof WhatIfInput>;
 
 /** The options every analysis accepts, as query parameters. */
 export const OptionsQuery = {
@@ -113,7 +130,7 @@ export type BottlenecksResponse = z.infer<typeof BottlenecksResponse>;
 export type NcpResponse = z.infer<typeof NcpResponse>;
 export type CompareResponse = z.infer<typeof CompareResponse>;
 export type WhatIfResponse = z.infer<typeof WhatIfResponse>;
-export type WhatIfRequest = z.input<typeof import('../analysis/bottlenecks/what-if').WhatIfInput>;
+export type WhatIfRequest = z.input<typeof WhatIfInput>;
 
 // ANALYSIS.md §6: resilience and plans. They take no options (§6 always reads active flows, informal included, any confidence).
 export const ResilienceQuery = z.strictObject({ country: CountryCode });

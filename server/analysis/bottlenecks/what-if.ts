@@ -1,19 +1,13 @@
 // What-if (ANALYSIS.md §3): remove stakeholders and/or flows, or add proposed flows, and see which
 // indicators change coverage status and what becomes of the NCP's metrics — without touching the store.
-import { z } from 'zod';
 import { ValidationError } from '../../errors';
-import { CountryCode, Flow, Id, type MapDocument, type Problem } from '../../model';
+import type { MapDocument, Problem } from '../../model';
+import type { WhatIfInput } from '../../model/api-analysis';
 import { countryCoverage, assertCountry, type CountryCoverage, type CoverageStatus } from '../coverage/coverage';
 import { buildFlowGraph, type FlowGraph } from '../flow-graph';
 import { ncpPosition, type NcpPosition } from '../ncp/position';
 
-export const WhatIfInput = z.strictObject({
-  country: CountryCode,
-  removeStakeholders: z.array(Id).max(1000).default([]),
-  removeFlows: z.array(Id).max(5000).default([]),
-  addFlows: z.array(Flow.extend({ id: Id.optional() })).max(1000).default([]),
-});
-export type WhatIfInput = z.infer<typeof WhatIfInput>;
+export { WhatIfInput } from '../../model/api-analysis';
 
 export interface WhatIf {
   country: string;

@@ -2,13 +2,11 @@
 // position and the comparison, each with the common options as query parameters. Every role may run them
 // ('read'); they run on the whole map, personal-data flows included, and answer in aggregates.
 import { z } from 'zod';
-import { WhatIfInput } from '../../analysis/bottlenecks/what-if';
-import { AnalysisOptions } from '../../analysis/options';
 import type { AnalysisService } from '../../services/analysis';
 import { planOf, resilienceOf } from '../../services/plans';
 import {
-  BottlenecksResponse, CompareQuery, CompareResponse, CountryAnalysisQuery, CountryCoverageResponse, CoverageMatrixResponse,
-  CoverageQuery, NcpResponse, OptionsQuery, PlanQuery, PlanResponse, ResilienceQuery, ResilienceResponse, SuggestionsResponse, WhatIfResponse,
+  AnalysisOptions, BottlenecksResponse, CompareQuery, CompareResponse, CountryAnalysisQuery, CountryCoverageResponse, CoverageMatrixResponse,
+  CoverageQuery, NcpResponse, OptionsQuery, PlanQuery, PlanResponse, ResilienceQuery, ResilienceResponse, SuggestionsResponse, WhatIfInput, WhatIfResponse,
 } from '../../model/api-analysis';
 import { defineRoute, type RouteDef } from '../route';
 
