@@ -229,13 +229,9 @@ export class SqliteAdapter implements Adapter {
     const stakeholderCountsStmt = db.prepare(`SELECT json_extract(data, '$.country') AS country, count(*) AS n,
       min(CASE WHEN json_extract(data, '$.ncp') THEN key END) AS ncp
       FROM entities INDEXED BY stakeholder_by_country WHERE kind = 'stakeholder' GROUP BY 1`);
-    // Flows per pair of end countries: one scan of the flows' ends index, each end's country looked up in a
-    // transient index over the stakeholders' (country) index; a country's flows are those of its pairs.
-    const flowPairsStmt = db.prepare(`
-      WITH sc AS MATERIALIZED (SELECT key, json_extract(data, '$.country') AS c FROM entities INDEXED BY stakeholder_by_country WHERE kind = 'stakeholder')
-      SELECT a.c AS a, b.c AS b, count(*) AS n FROM entities f INDEXED BY flow_by_ends
-        JOIN sc a ON a.key = json_extract(f.data, '$.from') JOIN sc b ON b.key = json_extract(f.data, '$.to')
-      WHERE f.kind = 'flow' GROUP BY 1, 2`);
+    // Flows per pair of their ends' countries, kept as flows and stakeholders are written (migration 7); a country's
+    // flows are those of its pairs.
+    const flowPairsStmt = db.prepare('SELECT a, b, n FROM flow_country_pairs WHERE n <> 0');
     const changesStmt = db.prepare(`SELECT store_version, action, kind, key, countries FROM audit INDEXED BY audit_by_store_version
       WHERE store_version > @after AND store_version <= @upTo ORDER BY store_version, seq LIMIT @limit`);
     const roundColumns = 'id, seq, name, country, note, created_at, created_by, store_version, counts';

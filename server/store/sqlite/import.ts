@@ -1,6 +1,6 @@
 // The embedded store's item and audit writes, one prepared statement per kind of write with positional
 // parameters (an import binds them for every item of a region, 87,000 items and as many audit entries in one
-// transaction). Serialising each planned entity once for its row and its audit entry was tried (a WeakMap from
+// transaction), and the country list's flow counts they keep (migration 7). Serialising each planned entity once for its row and its audit entry was tried (a WeakMap from
 // entity to JSON): the WeakMaps cost the garbage collector what the saved JSON.stringify calls gained.
 import type Database from 'better-sqlite3';
 import { keyOf, type AuditEntry, type Kind, type Stored } from '../../model';
@@ -16,19 +16,30 @@ export interface EntityWrites {
 }
 
 export function entityWrites(db: Database.Database): EntityWrites {
-  const upsertStmt = db.prepare(`INSERT INTO entities (kind, key, data, version, updated_at, updated_by)
-    VALUES (?, ?, ?, ?, ?, ?)
-    ON CONFLICT (kind, key) DO UPDATE SET data = excluded.data, version = excluded.version,
-      updated_at = excluded.updated_at, updated_by = excluded.updated_by`);
+  // An insert, and an update when the item exists: an upsert's DO UPDATE would fire the update triggers (migration 7)
+  // and so make each insert keep a statement journal.
+  const insertStmt = db.prepare(`INSERT INTO entities (kind, key, data, version, updated_at, updated_by)
+    VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (kind, key) DO NOTHING`);
+  const updateStmt = db.prepare('UPDATE entities SET data = ?, version = ?, updated_at = ?, updated_by = ? WHERE kind = ? AND key = ?');
   const deleteStmt = db.prepare('DELETE FROM entities WHERE kind = ? AND key = ?');
   const auditStmt = db.prepare(`INSERT INTO audit (at, actor, action, kind, key, countries, before, after, store_version)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const flowPairs = flowPairWrites(db);
   return {
     upsertMany(kind, rows) {
+      const created: string[] = [];
       for (const row of rows) {
         const { version, updatedAt, updatedBy, ...entity } = row;
-        upsertStmt.run(kind, keyOf(kind, entity), JSON.stringify(entity), version, updatedAt, updatedBy);
+        const key = keyOf(kind, entity);
+        const data = JSON.stringify(entity);
+        if (insertStmt.run(kind, key, data, version, updatedAt, updatedBy).changes) {
+          if (kind === 'stakeholder') created.push(key);
+        } else {
+          updateStmt.run(data, version, updatedAt, updatedBy, kind, key);
+        }
       }
+      if (kind === 'flow') flowPairs.add(rows as ReadonlyArray<Stored<'flow'>>);
+      if (created.length) flowPairs.addFlowsNaming(created);
     },
     deleteMany(kind, keys) {
       for (const key of keys) deleteStmt.run(kind, key);
@@ -41,6 +52,84 @@ export function entityWrites(db: Database.Database): EntityWrites {
           UNVERSIONED_AUDIT_KINDS.has(e.kind) ? null : committedAs,
         );
       }
+    },
+  };
+}
+
+/** Above this many stakeholders to look up, their countries are read in one pass over the (country) index. */
+const LOOKUPS_BEFORE_SCAN = 500;
+
+/**
+ * The country list's flow counts (migration 7's flow_country_pairs: flows per pair of their ends' countries, '' for an
+ * end that does not exist). The triggers take out what an update or a delete replaces; these add each flow written,
+ * and move the flows naming a stakeholder created (none while the store keeps its references: looked for only when
+ * the store holds a flow) from their pair without it to their pair with it.
+ */
+function flowPairWrites(db: Database.Database) {
+  const countryStmt = db.prepare("SELECT json_extract(data, '$.country') FROM entities WHERE kind = 'stakeholder' AND key = ?").pluck();
+  const allCountriesStmt = db.prepare(`SELECT key, json_extract(data, '$.country') FROM entities INDEXED BY stakeholder_by_country
+    WHERE kind = 'stakeholder'`).raw();
+  const addStmt = db.prepare('INSERT INTO flow_country_pairs (a, b, n) VALUES (?, ?, ?) ON CONFLICT (a, b) DO UPDATE SET n = n + excluded.n');
+  const anyFlowStmt = db.prepare("SELECT 1 FROM entities WHERE kind = 'flow' LIMIT 1").pluck();
+  const flowsNamingStmt = db.prepare(`
+    SELECT key, json_extract(data, '$.from'), json_extract(data, '$.to') FROM entities INDEXED BY flow_by_ends
+      WHERE kind = 'flow' AND json_extract(data, '$.from') = @key
+    UNION ALL
+    SELECT key, json_extract(data, '$.from'), json_extract(data, '$.to') FROM entities INDEXED BY flow_by_to
+      WHERE kind = 'flow' AND json_extract(data, '$.to') = @key`).raw();
+
+  /** The countries of stakeholders, '' for those that do not exist. */
+  const countriesOf = (keys: ReadonlySet<string>): Map<string, string> => {
+    const countryOf = new Map<string, string>();
+    if (keys.size > LOOKUPS_BEFORE_SCAN) {
+      for (const [key, country] of allCountriesStmt.all() as Array<[string, string]>) if (keys.has(key)) countryOf.set(key, country);
+    } else {
+      for (const key of keys) countryOf.set(key, (countryStmt.get(key) as string | undefined) ?? '');
+    }
+    for (const key of keys) if (!countryOf.has(key)) countryOf.set(key, '');
+    return countryOf;
+  };
+
+  /** Adds `n` (1 or -1) to the pair of each flow's ends' countries. */
+  const add = (flows: Iterable<{ from: string; to: string }>, countryOf: ReadonlyMap<string, string>, n: number): void => {
+    const pairs = new Map<string, Map<string, number>>();
+    for (const f of flows) {
+      const a = countryOf.get(f.from)!;
+      const b = countryOf.get(f.to)!;
+      const row = pairs.get(a) ?? new Map<string, number>();
+      if (!row.size) pairs.set(a, row);
+      row.set(b, (row.get(b) ?? 0) + n);
+    }
+    for (const [a, row] of pairs) for (const [b, sum] of row) addStmt.run(a, b, sum);
+  };
+
+  const endsOf = (flows: Iterable<{ from: string; to: string }>): Set<string> => {
+    const ends = new Set<string>();
+    for (const f of flows) {
+      ends.add(f.from);
+      ends.add(f.to);
+    }
+    return ends;
+  };
+
+  return {
+    /** Adds flows just written. */
+    add(flows: ReadonlyArray<Stored<'flow'>>): void {
+      add(flows, countriesOf(endsOf(flows)), 1);
+    },
+    /** Moves the flows naming stakeholders just created (each flow once) from the pair without them to the pair with them. */
+    addFlowsNaming(stakeholders: readonly string[]): void {
+      if (!anyFlowStmt.get()) return;
+      const flows = new Map<string, { from: string; to: string }>();
+      for (const key of stakeholders) {
+        for (const [flow, from, to] of flowsNamingStmt.all({ key }) as Array<[string, string, string]>) flows.set(flow, { from, to });
+      }
+      if (!flows.size) return;
+      const now = countriesOf(endsOf(flows.values()));
+      const before = new Map(now);
+      for (const key of stakeholders) before.set(key, '');
+      add(flows.values(), before, -1);
+      add(flows.values(), now, 1);
     },
   };
 }

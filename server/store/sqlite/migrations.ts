@@ -1,4 +1,56 @@
 // Schema migrations of the embedded store, applied in order; never edit one that has shipped, add one.
+
+// Migration 7's flow counts. A flow is counted in the pair of its ends' countries, '' for an end that does not
+// exist (so a country's flows are those of the pairs naming it, as when every item was read; the store keeps its
+// references, so that none is missing in practice).
+
+/** A stakeholder's country by its key (an expression over `key`), '' when there is no such stakeholder. */
+const countryOf = (key: string) => `coalesce((SELECT json_extract(s.data, '$.country') FROM entities s WHERE s.kind = 'stakeholder' AND s.key = ${key}), '')`;
+
+/** Adds `n` flows to the pair (a, b) of each row of `pairs` (columns a, b, n). */
+const addPairs = (pairs: string) => `INSERT INTO flow_country_pairs (a, b, n)
+       SELECT a, b, n FROM (${pairs}) WHERE true
+       ON CONFLICT (a, b) DO UPDATE SET n = n + excluded.n;`;
+
+/**
+ * The flows naming stakeholder `key` at either end (each once; `+key` drops the column's affinity, so that the
+ * comparison seeks in the expression index instead of scanning it), counted by the pair of their ends' countries,
+ * with the stakeholder's own country taken as `own` (its country before the change) or, without `own`, looked up.
+ */
+const pairsOfFlowsOf = (key: string, own?: string) => {
+  const end = (field: string) => (own ? `CASE WHEN ${field} = ${key} THEN ${own} ELSE ${countryOf(field)} END` : countryOf(field));
+  return `SELECT ${end('fr')} AS a, ${end('t')} AS b, count(*) AS n FROM (
+         SELECT json_extract(data, '$.from') AS fr, json_extract(data, '$.to') AS t FROM entities INDEXED BY flow_by_ends
+           WHERE kind = 'flow' AND json_extract(data, '$.from') = +${key}
+         UNION ALL
+         SELECT json_extract(data, '$.from'), json_extract(data, '$.to') FROM entities INDEXED BY flow_by_to
+           WHERE kind = 'flow' AND json_extract(data, '$.to') = +${key} AND json_extract(data, '$.from') IS NOT ${key}
+       ) GROUP BY 1, 2`;
+};
+
+/** Takes one flow out of the pair of its ends' countries as they are now. */
+const takeOutFlow = (row: string) => addPairs(`SELECT ${countryOf(`json_extract(${row}.data, '$.from')`)} AS a,
+         ${countryOf(`json_extract(${row}.data, '$.to')`)} AS b, -1 AS n`);
+
+/** Moves the flows naming a stakeholder whose country was `own` to their pairs as they are now (after a change or a delete). */
+const moveFlowsOf = (key: string, own: string) => `${addPairs(`SELECT a, b, -n AS n FROM (${pairsOfFlowsOf(key, own)})`)}
+     ${addPairs(pairsOfFlowsOf(key))}`;
+
+const FLOW_PAIR_TRIGGERS = `
+   CREATE TRIGGER flow_pairs_flow_updated AFTER UPDATE OF data ON entities WHEN OLD.kind = 'flow' BEGIN
+     ${takeOutFlow('OLD')}
+   END;
+   CREATE TRIGGER flow_pairs_flow_deleted AFTER DELETE ON entities WHEN OLD.kind = 'flow' BEGIN
+     ${takeOutFlow('OLD')}
+   END;
+   CREATE TRIGGER flow_pairs_stakeholder_moved AFTER UPDATE OF data ON entities
+     WHEN OLD.kind = 'stakeholder' AND json_extract(OLD.data, '$.country') IS NOT json_extract(NEW.data, '$.country') BEGIN
+     ${moveFlowsOf('OLD.key', "coalesce(json_extract(OLD.data, '$.country'), '')")}
+   END;
+   CREATE TRIGGER flow_pairs_stakeholder_deleted AFTER DELETE ON entities WHEN OLD.kind = 'stakeholder' BEGIN
+     ${moveFlowsOf('OLD.key', "coalesce(json_extract(OLD.data, '$.country'), '')")}
+   END;`;
+
 export const MIGRATIONS: readonly string[] = [
   // 1: entities as JSON rows keyed by kind and key, the audit trail, and the store version.
   `CREATE TABLE entities (
@@ -124,4 +176,22 @@ export const MIGRATIONS: readonly string[] = [
    CREATE INDEX interview_by_stakeholder ON entities (json_extract(data, '$.stakeholder')) WHERE kind = 'interview';
    CREATE INDEX membership_by_stakeholder ON entities (json_extract(data, '$.stakeholder')) WHERE kind = 'membership';
    CREATE INDEX membership_by_network ON entities (json_extract(data, '$.network')) WHERE kind = 'membership';`,
+  // 7: the country list's flow counts kept as they are written: flows per pair of their ends' countries (a country's
+  // flows are those of the pairs naming it), filled from the store here. Triggers on updates and deletes take out
+  // the flow an update or a delete replaces and move the flows of a stakeholder whose country changes or that is
+  // deleted. The adapter's writes (sqlite/import.ts) add the flows they write and move the flows naming a stakeholder
+  // they create: one set of stakeholder lookups for a whole batch, and no trigger on inserts (with one, every insert
+  // of an import would keep a statement journal). Pairs at 0 may remain.
+  `CREATE TABLE flow_country_pairs (
+     a TEXT NOT NULL,
+     b TEXT NOT NULL,
+     n INTEGER NOT NULL,
+     PRIMARY KEY (a, b)
+   ) WITHOUT ROWID;
+   INSERT INTO flow_country_pairs (a, b, n)
+     WITH sc AS MATERIALIZED (SELECT key, json_extract(data, '$.country') AS c FROM entities INDEXED BY stakeholder_by_country WHERE kind = 'stakeholder')
+     SELECT coalesce(a.c, ''), coalesce(b.c, ''), count(*) FROM entities f INDEXED BY flow_by_ends
+       LEFT JOIN sc a ON a.key = json_extract(f.data, '$.from') LEFT JOIN sc b ON b.key = json_extract(f.data, '$.to')
+     WHERE f.kind = 'flow' GROUP BY 1, 2;
+${FLOW_PAIR_TRIGGERS}`,
 ];
