@@ -2,9 +2,23 @@
 // kept until the store version moves, so a repeated download costs one store-version read (shared by the
 // requests asking at the same moment) instead of reading and rendering the map again. Identical requests under
 // way share one rendering. What is kept is bounded in bytes; the least recently used file goes first.
+import YAML from 'yaml';
+import { seesPersonalData, visibleDocument, visibleItems } from '../auth/personal-data';
+import { emptyDocument, stripMetaOf } from '../model';
+import type { SessionUser } from '../model/roles';
 import type { GraphStore } from '../store/port';
+import { toCsvZip, toXlsx } from '../tabular';
 import { etagOf } from './etag';
+import { toGEXF, toGraphML, type GexfVersion } from './graph-formats';
 import { currentStoreVersion } from './store-version';
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export type ExportFormat = 'json' | 'yaml' | 'xlsx' | 'csv' | 'graphml' | 'gexf';
+export interface ExportQuery {
+  country?: string | undefined;
+  format: ExportFormat;
+  gexfVersion: GexfVersion;
+}
 
 export interface RenderedFile {
   filename: string;
@@ -83,5 +97,59 @@ export class ExportCache {
       this.files.delete(k);
       this.bytes -= f.body.length;
     }
+  }
+}
+
+/** The export file of a scope, format and visibility (what ExportCache keeps per store version). */
+export async function renderExport(store: GraphStore, query: ExportQuery, user: SessionUser | undefined): Promise<RenderedFile> {
+  if (query.country) await store.get('country', query.country);
+  // The formats that can be imported again carry each item's version and the store version (DOMAIN.md).
+  const versions = query.format !== 'graphml' && query.format !== 'gexf';
+  const doc = visibleDocument(await store.exportDocument({ country: query.country }, { versions }), user);
+  const stem = `flow-atlas-${query.country ?? 'region'}`;
+  const filename = query.format === 'csv' ? `${stem}-csv.zip` : `${stem}.${query.format}`;
+  switch (query.format) {
+    case 'xlsx':
+      return { filename, type: XLSX_TYPE, body: Buffer.from(await toXlsx(doc, await catalogueOf(store))) };
+    case 'csv':
+      return { filename, type: 'application/zip', body: Buffer.from(toCsvZip(doc, await catalogueOf(store))) };
+    case 'yaml':
+      return { filename, type: 'application/yaml', body: Buffer.from(YAML.stringify(doc)) };
+    case 'graphml':
+    case 'gexf': {
+      const all = query.country ? visibleItems('stakeholder', await store.list('stakeholder'), user) : doc.stakeholders;
+      return query.format === 'graphml'
+        ? { filename, type: 'application/graphml+xml', body: Buffer.from(toGraphML(doc, all)) }
+        : { filename, type: 'application/gexf+xml', body: Buffer.from(toGEXF(doc, all, { version: query.gexfVersion })) };
+    }
+    default:
+      return { filename, type: 'application/json', body: Buffer.from(`${JSON.stringify(doc, null, 2)}\n`) };
+  }
+}
+
+async function catalogueOf(store: GraphStore) {
+  return (await store.list('indicator')).map(stripMetaOf);
+}
+
+/** The empty spreadsheet template: an XLSX workbook or a ZIP of CSV files, with the catalogue's indicators. */
+export async function renderTemplate(store: GraphStore, format: 'xlsx' | 'csv'): Promise<RenderedFile> {
+  const indicators = await catalogueOf(store);
+  return format === 'xlsx'
+    ? { filename: 'flow-atlas-template.xlsx', type: XLSX_TYPE, body: Buffer.from(await toXlsx(emptyDocument(), indicators)) }
+    : { filename: 'flow-atlas-template-csv.zip', type: 'application/zip', body: Buffer.from(toCsvZip(emptyDocument(), indicators)) };
+}
+
+/** Export files as a user may download them, each kept per store version, scope, format and visibility. */
+export class ExportFiles {
+  private readonly cache: ExportCache;
+
+  constructor(private readonly store: GraphStore) {
+    this.cache = new ExportCache(store);
+  }
+
+  file(query: ExportQuery, user: SessionUser | undefined): Promise<KeptFile> {
+    const visibility = seesPersonalData(user) ? 'all' : 'public';
+    const key = `${query.country ?? ''}|${query.format}|${query.format === 'gexf' ? query.gexfVersion : ''}|${visibility}`;
+    return this.cache.get(key, () => renderExport(this.store, query, user));
   }
 }

@@ -3,7 +3,18 @@
 import { assertMayImport, isCountryScoped, recheckWriter } from '../auth/scope';
 import type { SessionUser } from '../model/roles';
 import type { GraphStore, ImportOptions, ImportResult, WriteGuard } from '../store/port';
-import { importParsed, parseUpload, type SpreadsheetImportResult, type Upload } from '../tabular';
+import { importParsed, parseUpload, SHEETS, type SpreadsheetImportResult, type Upload } from '../tabular';
+import { parseYamlOffThread } from '../tabular/off-thread';
+
+export type { UploadFormat } from '../tabular';
+
+/** The collections one CSV may hold (`sheet` of a one-CSV import). */
+export const SHEET_COLLECTIONS = SHEETS.map((s) => s.collection) as [string, ...string[]];
+
+/** A request body as a document: JSON is parsed by Express; YAML arrives as text and is parsed in the upload worker. */
+export async function documentFromBody(body: unknown): Promise<unknown> {
+  return typeof body === 'string' ? parseYamlOffThread(body) : body;
+}
 
 export async function importDocumentAs(store: GraphStore, raw: unknown, options: ImportOptions, user: SessionUser | undefined): Promise<ImportResult> {
   return store.importDocument(raw, { ...options, guard: importGuard(user) });

@@ -2,27 +2,20 @@
 // documents (JSON, YAML) and spreadsheets (XLSX, a ZIP of CSV files, one CSV), and the spreadsheet template.
 // Everything here is 'read' but the import ('import'); a viewer's graph and exports carry no personal data.
 import { z } from 'zod';
-import YAML from 'yaml';
 import type { Request } from 'express';
-import { ValidationError } from '../../errors';
-import { CountryCode, MapDocument, OnConflict, emptyDocument, stripMetaOf } from '../../model';
+import { UnsupportedMediaTypeError, ValidationError } from '../../errors';
+import { CountryCode, MapDocument, OnConflict } from '../../model';
 import type { GraphStore } from '../../store/port';
-import { seesPersonalData, visibleDocument, visibleItems } from '../../auth/personal-data';
-import type { SessionUser } from '../../model/roles';
-import { ExportCache, type RenderedFile } from '../../services/exports';
-import { GexfVersion, toGEXF, toGraphML } from '../../services/graph-formats';
+import { ExportFiles, renderTemplate, XLSX_TYPE } from '../../services/exports';
+import { GexfVersion } from '../../services/graph-formats';
 import { MapView } from '../../services/graph-view';
-import { importDocumentAs, importSpreadsheetAs } from '../../services/imports';
-import {
-  SHEETS, UnsupportedMediaTypeError, toCsvZip, toXlsx, type UploadFormat,
-} from '../../tabular';
-import { parseYamlOffThread } from '../../tabular/off-thread';
+import { documentFromBody, importDocumentAs, importSpreadsheetAs, SHEET_COLLECTIONS, type UploadFormat } from '../../services/imports';
 import { defineRoute, type RouteDef } from '../route';
 import { Bool, CountriesResponse, CountryQuery, GraphResponse, ImportResponse } from '../../model/api';
 
-export { UPLOAD_LIMIT_BYTES } from '../../tabular';
+export { UPLOAD_LIMIT_BYTES } from '../../model/limits';
 export const YAML_TYPES = ['application/yaml', 'application/x-yaml', 'text/yaml', 'text/x-yaml'];
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export { XLSX_TYPE };
 // Browsers label uploads by extension and platform: a ZIP may come as x-zip-compressed, and on Windows a
 // .csv as vnd.ms-excel. What the bytes are is decided when they are read (a .xls gets a clear message).
 const ZIP_TYPES = ['application/zip', 'application/x-zip-compressed', 'application/x-zip'];
@@ -45,48 +38,10 @@ function spreadsheetFormat(type: string | undefined, sheet: string | undefined):
   return undefined;
 }
 
-async function catalogueOf(store: GraphStore) {
-  return (await store.list('indicator')).map(stripMetaOf);
-}
-
-/** A request body as a document: JSON is parsed by Express; YAML arrives as text and is parsed in the upload worker. */
-export async function documentFromBody(body: unknown): Promise<unknown> {
-  return typeof body === 'string' ? parseYamlOffThread(body) : body;
-}
-
 export function mapRoutes(store: GraphStore, actorOf: (req: any) => string): RouteDef[] {
   const view = new MapView(store);
-  const exportFiles = new ExportCache(store);
+  const exportFiles = new ExportFiles(store);
 
-  /** The export file of a scope, format and visibility (what ExportCache keeps per store version). */
-  async function renderExport(
-    query: { country?: string | undefined; format: 'json' | 'yaml' | 'xlsx' | 'csv' | 'graphml' | 'gexf'; gexfVersion: GexfVersion },
-    user: SessionUser | undefined,
-  ): Promise<RenderedFile> {
-    if (query.country) await store.get('country', query.country);
-    // The formats that can be imported again carry each item's version and the store version (DOMAIN.md).
-    const versions = query.format !== 'graphml' && query.format !== 'gexf';
-    const doc = visibleDocument(await store.exportDocument({ country: query.country }, { versions }), user);
-    const stem = `flow-atlas-${query.country ?? 'region'}`;
-    const filename = query.format === 'csv' ? `${stem}-csv.zip` : `${stem}.${query.format}`;
-    switch (query.format) {
-      case 'xlsx':
-        return { filename, type: XLSX_TYPE, body: Buffer.from(await toXlsx(doc, await catalogueOf(store))) };
-      case 'csv':
-        return { filename, type: 'application/zip', body: Buffer.from(toCsvZip(doc, await catalogueOf(store))) };
-      case 'yaml':
-        return { filename, type: 'application/yaml', body: Buffer.from(YAML.stringify(doc)) };
-      case 'graphml':
-      case 'gexf': {
-        const all = query.country ? visibleItems('stakeholder', await store.list('stakeholder'), user) : doc.stakeholders;
-        return query.format === 'graphml'
-          ? { filename, type: 'application/graphml+xml', body: Buffer.from(toGraphML(doc, all)) }
-          : { filename, type: 'application/gexf+xml', body: Buffer.from(toGEXF(doc, all, { version: query.gexfVersion })) };
-      }
-      default:
-        return { filename, type: 'application/json', body: Buffer.from(`${JSON.stringify(doc, null, 2)}\n`) };
-    }
-  }
   return [
     defineRoute({
       method: 'get', path: '/countries', tag: 'Map', summary: 'Countries in the map, with NCP and counts',
@@ -109,7 +64,7 @@ export function mapRoutes(store: GraphStore, actorOf: (req: any) => string): Rou
         + 'Spreadsheet problems name their sheet, row, column and cell.',
       query: z.strictObject({
         mode: z.enum(['merge', 'replace']).default('merge'), dryRun: Bool.optional(), onConflict: OnConflict.default('keep'),
-        sheet: z.enum(SHEETS.map((s) => s.collection) as [string, ...string[]]).optional(),
+        sheet: z.enum(SHEET_COLLECTIONS).optional(),
       }),
       body: MapDocument, validateBody: false, bodyTypes: [...YAML_TYPES, ...SPREADSHEET_TYPES], response: ImportResponse, access: 'import',
       handler: async ({ query, body, req, user }) => {
@@ -145,9 +100,7 @@ export function mapRoutes(store: GraphStore, actorOf: (req: any) => string): Rou
       response: MapDocument, access: 'read',
       doc: { media: { 'application/yaml': 'text', [XLSX_TYPE]: 'binary', 'application/zip': 'binary', 'application/graphml+xml': 'text', 'application/gexf+xml': 'text' } },
       handler: async ({ query, res, user }) => {
-        const visibility = seesPersonalData(user) ? 'all' : 'public';
-        const key = `${query.country ?? ''}|${query.format}|${query.format === 'gexf' ? query.gexfVersion : ''}|${visibility}`;
-        const file = await exportFiles.get(key, () => renderExport(query, user));
+        const file = await exportFiles.file(query, user);
         res.attachment(file.filename).type(file.type).setHeader('ETag', file.etag);
         res.send(file.body);
         return undefined;
@@ -159,12 +112,8 @@ export function mapRoutes(store: GraphStore, actorOf: (req: any) => string): Rou
       query: z.strictObject({ format: z.enum(['xlsx', 'csv']).default('xlsx') }), access: 'read',
       doc: { media: { [XLSX_TYPE]: 'binary', 'application/zip': 'binary' } },
       handler: async ({ query, res }) => {
-        const indicators = await catalogueOf(store);
-        if (query.format === 'xlsx') {
-          res.attachment('flow-atlas-template.xlsx').type(XLSX_TYPE).send(await toXlsx(emptyDocument(), indicators));
-        } else {
-          res.attachment('flow-atlas-template-csv.zip').type('application/zip').send(Buffer.from(toCsvZip(emptyDocument(), indicators)));
-        }
+        const file = await renderTemplate(store, query.format);
+        res.attachment(file.filename).type(file.type).send(file.body);
         return undefined;
       },
     }),
