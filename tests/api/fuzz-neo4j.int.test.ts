@@ -11,6 +11,7 @@ import { catalogue } from '../fixtures/catalogue';
 import { smallMap } from '../fixtures/small-map';
 import { fuzzApps, fuzzRoute, mutatingRoutes, poolOf, routeKey, type FuzzApps } from '../support/fuzz-property';
 import type { ValuePool } from '../support/fuzz';
+import { noNeo4jTest } from '../support/test-neo4j';
 
 const RUNS = Number(process.env.FUZZ_NEO4J_RUNS ?? 15);
 const PREFIX = 'fuzz-neo4j';
@@ -115,9 +116,6 @@ if (uri) {
   });
 } else {
   describe('fuzzing a subset of the mutating routes (Neo4j)', () => {
-    test('when no Neo4j could be started, then this is allowed only outside CI', () => {
-      console.warn(`NEO4J SKIPPED: ${process.env.NEO4J_SKIP_REASON ?? 'NEO4J_URI is not set'}`);
-      expect(process.env.REQUIRE_NEO4J).not.toBe('1');
-    });
+    noNeo4jTest();
   });
 }

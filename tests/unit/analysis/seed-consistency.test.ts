@@ -9,6 +9,15 @@ import { readCatalogue, readSeedDocument } from '../../../seed/loader';
 const fg = buildFlowGraph(readSeedDocument(), readCatalogue() as never);
 const countries = nationalCountries(fg);
 
+test('when the seed region is analysed, then there are countries, single points of failure, critical flows and other stakeholders for the checks below to check', () => {
+  // Each check below loops over a list that can be empty for one country; over the region none may be.
+  expect(countries.length).toBeGreaterThanOrEqual(10);
+  const all = countries.map((c) => bottlenecks(fg, c));
+  expect(all.reduce((n, b) => n + b.singlePointsOfFailure.length, 0)).toBeGreaterThan(0);
+  expect(all.reduce((n, b) => n + b.criticalFlows.length, 0)).toBeGreaterThan(0);
+  expect(countries.every((c) => fg.stakeholdersOf(c).length > 1)).toBe(true);
+});
+
 describe.each(countries)('seed country %s', (country) => {
   const b = bottlenecks(fg, country);
   const reaching = countryCoverage(fg, country).cells.filter((c) => c.status === 'reaches_ncp').map((c) => c.indicator);
