@@ -2,6 +2,7 @@
 // coverage by theme, weak points, the NCP's position, cross-border channels, suggestions, recommendations (the
 // plans of issue 13), the comparison with the regional median and the data's provenance, every sentence built
 // from the analyses (server/analysis).
+import { percent } from '../model/format';
 import { bottlenecks } from '../analysis/bottlenecks/bottlenecks';
 import { compare, type CountryMetrics } from '../analysis/compare/compare';
 import { countryCoverage, type CoverageCell } from '../analysis/coverage/coverage';
@@ -13,7 +14,7 @@ import { barChartSvg, networkSvg } from './figures';
 import { recommendationsSection } from './recommendations';
 import { ILLUSTRATIVE_NOTICE, type Block, type CountryReport, type Section } from '../model/report';
 import {
-  decimal1, decimal2, joinAnd, median, namer, percent, plural, STATUS_LABELS, typeNoun, words, type ReportInput,
+  decimal1, decimal2, joinAnd, median, namer, plural, STATUS_LABELS, typeNoun, words, type ReportInput,
 } from './text';
 
 /** How many suggestions the profile lists. */

@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 import { AppError } from '../errors';
+import { escapeHtml } from './html';
 
 /** The same flags as the browser tests (tests/support/chromium.ts). */
 export const CHROMIUM_ARGS = [
@@ -29,10 +30,6 @@ export function chromiumPath(): string {
   return process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 }
 
-export function pdfAvailable(): boolean {
-  return fs.existsSync(chromiumPath());
-}
-
 let browser: Promise<Browser> | undefined;
 let queue: Promise<unknown> = Promise.resolve();
 
@@ -55,10 +52,6 @@ function startBrowser(): Promise<Browser> {
   });
   browser = started;
   return started;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
 /** Chromium fills the pageNumber and totalPages spans; the template needs its own font size. */

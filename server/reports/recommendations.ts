@@ -7,7 +7,8 @@ import type { CountryCoverage } from '../analysis/coverage/coverage';
 import { nationalCountries, type FlowGraph } from '../analysis/flow-graph';
 import { plan, PLAN_GOALS, type Plan, type PlanGoal } from '../analysis/plan/plan';
 import type { Block, Section } from '../model/report';
-import { namer, percent, plural, typeNoun, type ReportInput } from './text';
+import { percent } from '../model/format';
+import { namer, plural, typeNoun, type ReportInput } from './text';
 
 /** The budget of the plans the reports show. */
 export const RECOMMENDATION_BUDGET = 5;

@@ -9,7 +9,8 @@ import { barChartSvg } from './figures';
 import { recommendedActionsSection } from './recommendations';
 import { COMPARED_METRICS } from './country';
 import { ILLUSTRATIVE_NOTICE, type Block, type RegionalReport, type Section } from '../model/report';
-import { decimal2, median, namer, percent, plural, typeNoun, type ReportInput } from './text';
+import { percent } from '../model/format';
+import { decimal2, median, namer, plural, typeNoun, type ReportInput } from './text';
 
 /** An indicator is "missing almost everywhere" when it fails to reach the NCP in at least this share of the national countries. */
 export const ALMOST_EVERYWHERE = 0.8;

@@ -14,10 +14,6 @@ export interface ReportInput {
   generatedAt: string;
 }
 
-/** A ratio as a whole percentage ("67%"); "n/a" when there is none. */
-export function percent(ratio: number | null | undefined): string {
-  return ratio === null || ratio === undefined ? 'n/a' : `${Math.round(ratio * 100)}%`;
-}
 
 /** A centrality or other index to two decimals. */
 export function decimal2(value: number | null | undefined): string {
@@ -78,4 +74,3 @@ export const STATUS_LABELS: Readonly<Record<CoverageStatus, string>> = {
   no_ncp: 'No NCP',
 };
 
-export const GAP_STATUSES: ReadonlySet<CoverageStatus> = new Set(['collected_not_reaching', 'not_collected', 'no_ncp']);

@@ -1,7 +1,4 @@
 // The notice shown wherever the client shows a map whose country is marked illustrative.
-export const ILLUSTRATIVE_TEXT =
-  'Illustrative map: built from public descriptions of institutions, not verified data. Institutions only; no case data.';
-
 export function IllustrativeBanner() {
   return (
     <p className="banner banner-illustrative" role="note">

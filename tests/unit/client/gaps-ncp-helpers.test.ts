@@ -1,7 +1,8 @@
 // The pure helpers behind the gaps and NCP views: grouping by theme, ratios read off the matrix,
 // status and brokerage wording, ordinals and the reading of Burt's constraint.
+import { percent } from '../../../server/model/format';
 import {
-  cellSymbol, countryRatios, countStatuses, groupByTheme, percent, statusWords, type CoverageStatus,
+  cellSymbol, countryRatios, countStatuses, groupByTheme, statusWords, type CoverageStatus,
 } from '../../../client/src/features/gaps/matrix';
 import { brokerageMeaning, constraintMeaning, ordinal } from '../../../client/src/features/ncp/explain';
 

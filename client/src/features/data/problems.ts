@@ -28,8 +28,6 @@ export interface ProblemRow {
 export type ProblemSortKey = 'sheet' | 'row' | 'column' | 'message';
 export type SortDir = 'asc' | 'desc';
 
-export const PROBLEM_SORT_KEYS: readonly ProblemSortKey[] = ['sheet', 'row', 'column', 'message'];
-
 /** `flows[3].basis` -> collection `flows`, item number 4 (1-based), field `basis`. */
 function fromPath(path: string | undefined): { collection: string | null; item: number | null; field: string | null } {
   const m = path ? /^([A-Za-z]+)(?:\[(\d+)\])?(?:\.([A-Za-z]+))?/.exec(path) : null;

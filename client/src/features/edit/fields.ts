@@ -147,7 +147,3 @@ export const FORM_FIELDS: Record<EditKind, readonly FieldSpec[]> = {
   membership: MEMBERSHIP,
   interview: INTERVIEW,
 };
-
-export function fieldByName(fields: readonly FieldSpec[], name: string): FieldSpec | undefined {
-  return fields.find((f) => f.name === name);
-}

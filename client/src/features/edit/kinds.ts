@@ -60,11 +60,6 @@ export function itemUrl(kind: EditKind, item: Readonly<Record<string, unknown>>)
   return `/api/${API_PATH[kind]}/${enc(item.id)}`;
 }
 
-/** The key of an item, as the client tells items apart. */
-export function itemKey(kind: EditKind, item: Readonly<Record<string, unknown>>): string {
-  return kind === 'membership' ? `${String(item.stakeholder)}|${String(item.network)}` : String(item.id);
-}
-
 /** An entity without the metadata the API adds (version, updatedAt, updatedBy, and a stakeholder's sector/external). */
 export function entityOf(item: Readonly<Record<string, unknown>>): Record<string, unknown> {
   const { version: _v, updatedAt: _a, updatedBy: _b, sector: _s, external: _e, ...entity } = item;

@@ -97,7 +97,3 @@ export function countryRatios(
   };
 }
 
-/** 0.7096 -> "71%"; null -> "n/a". */
-export function percent(ratio: number | null | undefined): string {
-  return ratio === null || ratio === undefined ? 'n/a' : `${Math.round(ratio * 100)}%`;
-}

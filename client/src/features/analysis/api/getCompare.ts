@@ -1,5 +1,5 @@
 // GET /api/analysis/compare[?countries=A,B]: national topologies side by side (default: every national country).
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { queryOptions } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/apiFetch';
 import { analysisKeys } from './keys';
 import type { CompareResponse } from './types';
@@ -9,7 +9,3 @@ export const getCompare = (countries: readonly string[]) =>
 
 export const compareQueryOptions = (countries: readonly string[] = []) =>
   queryOptions({ queryKey: analysisKeys.compare(countries), queryFn: () => getCompare(countries) });
-
-export function useCompare(countries: readonly string[] = []) {
-  return useQuery(compareQueryOptions(countries));
-}

@@ -12,7 +12,8 @@ import { useGraph } from '../../map/api/getGraph';
 import type { GraphFlow } from '../../map/api/types';
 import type { CountryCoverageResponse, SuggestionsResponse } from '../../analysis/api/types';
 import { resilienceSentence } from '../../plan/resilience';
-import { cellSymbol, percent, statusWords, type CoverageStatus } from '../matrix';
+import { percent } from '@model/format';
+import { cellSymbol, statusWords, type CoverageStatus } from '../matrix';
 import { useStakeholderNames, type NamedStakeholder } from '../useStakeholderNames';
 
 type CoverageDetail = CountryCoverageResponse['cells'][number];

@@ -1,7 +1,8 @@
 // The coverage heat map: countries by indicators (grouped by theme) as a real table, one button per
 // cell. One cell is in the tab order at a time; the arrow keys, Home and End move between cells.
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { cellSymbol, percent, statusWords, type MatrixCell, type ThemeGroup } from '../matrix';
+import { percent } from '@model/format';
+import { cellSymbol, statusWords, type MatrixCell, type ThemeGroup } from '../matrix';
 
 export interface MatrixRow {
   code: string;

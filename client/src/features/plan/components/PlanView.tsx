@@ -16,7 +16,7 @@ import { GraphCanvas, type GraphCanvasHandle } from '../../map/components/GraphC
 import { ZoomControls } from '../../map/components/ZoomControls';
 import type { ExtraFlow } from '../../map/elements';
 import { ADDED_COLOR } from '../../map/styles';
-import { percent } from '../../gaps/matrix';
+import { percent } from '@model/format';
 import { useStakeholderNames, type NamedStakeholder } from '../../gaps/useStakeholderNames';
 import '../../map/map.css';
 import '../plan.css';
