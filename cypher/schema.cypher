@@ -34,7 +34,9 @@ CREATE INDEX staged_stakeholder_key IF NOT EXISTS FOR (n:StagedStakeholder) ON (
 CREATE INDEX staged_network_key IF NOT EXISTS FOR (n:StagedNetwork) ON (n._import, n.id);
 CREATE INDEX staged_interview IF NOT EXISTS FOR (n:StagedInterview) ON (n._import);
 CREATE INDEX staged_dataset IF NOT EXISTS FOR (n:StagedDataset) ON (n._import);
-CREATE INDEX staged_audit IF NOT EXISTS FOR (n:StagedAuditEntry) ON (n._import);
+// Staged audit entries are found by their reserved sequence numbers (stage.reserve), scanning the label: no index to
+// fill while staging, nor to empty while publishing.
+DROP INDEX staged_audit IF EXISTS;
 CREATE CONSTRAINT import_run_id IF NOT EXISTS FOR (n:ImportRun) REQUIRE n.id IS UNIQUE;
 // What changed after a store version (changesSince).
 CREATE INDEX audit_store_version IF NOT EXISTS FOR (n:AuditEntry) ON (n.storeVersion);

@@ -1,6 +1,7 @@
-// Makes the staged audit entries of an import ($import) visible: sequence numbers from $first in their
-// order, stamped with the store version the import commits as ($storeVersion); returns how many.
-MATCH (a:StagedAuditEntry { _import: $import })
-SET a:AuditEntry, a.seq = $first + a._ord, a.storeVersion = $storeVersion
-REMOVE a:StagedAuditEntry, a._import, a._ord
+// Makes the staged audit entries of an import visible when they already hold their final sequence numbers ($first to
+// $last, every number in between the import's) and store version: a relabelling, no property written; returns how many.
+MATCH (a:StagedAuditEntry)
+WHERE $first <= a.seq <= $last
+SET a:AuditEntry
+REMOVE a:StagedAuditEntry
 RETURN count(a) AS value

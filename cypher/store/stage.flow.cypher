@@ -1,8 +1,13 @@
-// Stages created SHARES_WITH relationships of an import ($rows: { from, to, props }) whose both ends are stakeholders
-// staged by the same import ($import): the relationship has its own type, but no read query reaches a
-// staged node, so it becomes visible when its ends are published.
+// Stages created SHARES_WITH relationships of an import ($import) whose both ends are stakeholders it staged: $rows are
+// lists, the ids of the two ends (from, to) first, then the properties at the positions named here (null where absent,
+// which sets nothing; the adapter reads the positions from this text). No read query reaches a staged node, so the
+// relationship becomes visible when its ends are published.
 UNWIND $rows AS row
-MATCH (a:StagedStakeholder { id: row.from, _import: $import }), (b:StagedStakeholder { id: row.to, _import: $import })
-CREATE (a)-[r:SHARES_WITH]->(b)
-SET r = row.props
+MATCH (a:StagedStakeholder { _import: $import, id: row[0] }), (b:StagedStakeholder { _import: $import, id: row[1] })
+CREATE (a)-[r:SHARES_WITH {
+  id: row[2], indicators: row[3], basis: row[4], trigger: row[5], frequency: row[6], granularity: row[7],
+  personalData: row[8], channel: row[9], latencyDays: row[10], status: row[11], personDependent: row[12],
+  evidence: row[13], confidence: row[14], since: row[15], note: row[16],
+  version: row[17], updatedAt: row[18], updatedBy: row[19]
+}]->(b)
 RETURN count(r) AS value

@@ -1,8 +1,7 @@
-// Stages created REPORTS_TO relationships of an import ($rows: { from, to, props }) whose both ends are stakeholders
-// staged by the same import ($import): the relationship has its own type, but no read query reaches a
-// staged node, so it becomes visible when its ends are published.
+// Stages created REPORTS_TO relationships of an import ($import) whose both ends are stakeholders it staged: $rows are
+// lists, the ids of the two ends (from, to) first, then the properties at the positions named here (null where absent;
+// the adapter reads the positions from this text). Visible when its ends are published.
 UNWIND $rows AS row
-MATCH (a:StagedStakeholder { id: row.from, _import: $import }), (b:StagedStakeholder { id: row.to, _import: $import })
-CREATE (a)-[r:REPORTS_TO]->(b)
-SET r = row.props
+MATCH (a:StagedStakeholder { _import: $import, id: row[0] }), (b:StagedStakeholder { _import: $import, id: row[1] })
+CREATE (a)-[r:REPORTS_TO { id: row[2], kind: row[3], evidence: row[4], version: row[5], updatedAt: row[6], updatedBy: row[7] }]->(b)
 RETURN count(r) AS value

@@ -136,11 +136,12 @@ if (uri) {
       const rolledBackBy = Date.now() + DEADLINE_MS;
       while ((await appTransactions(driver)).length > 0 && Date.now() < rolledBackBy) await new Promise((resolve) => setTimeout(resolve, 200));
       expect(await appTransactions(driver)).toEqual([]);
-      // What readers see (no query matches staged labels) is as before ...
-      const staged = (key: string) => /Staged|ImportRun/.test(key);
+      // What readers see (no query matches staged labels) is as before ... The audit sequence's counter is not among it:
+      // the import reserved the numbers of its staged audit entries (the next start-up gives them back).
+      const staged = (key: string) => /Staged|ImportRun|^meta:audit_seq$/.test(key);
       const seenByReaders = (c: Record<string, number>) => Object.fromEntries(Object.entries(c).filter(([k]) => !staged(k)));
       const afterKill = await census(driver);
-      expect(seenByReaders(afterKill)).toEqual(before);
+      expect(seenByReaders(afterKill)).toEqual(seenByReaders(before));
       expect(Object.keys(afterKill).some(staged)).toBe(true);
       // ... and the next start-up removes what the killed import staged (at once here; 60 s after its last batch by default).
       const next = new CoreGraphStore(new Neo4jAdapter({ uri, user: 'neo4j', password: '', database: 'neo4j' }, { staleImportMs: 0 }));

@@ -15,13 +15,13 @@ const uri = process.env.NEO4J_URI;
 const settings = { uri: uri ?? '', user: process.env.NEO4J_USER ?? 'neo4j', password: process.env.NEO4J_PASSWORD ?? '', database: process.env.NEO4J_DATABASE ?? 'neo4j' };
 
 /** The real Neo4j adapter, with its staging in batches of 2 and `onStage` run before each staged batch. */
-function withStagingHook(adapter: Neo4jAdapter, onStage: (call: number) => Promise<void>, maxPublished?: number): Adapter {
+function withStagingHook(adapter: Neo4jAdapter, onStage: (call: number, what: 'items' | 'audit') => Promise<void>, maxPublished?: number): Adapter {
   let calls = 0;
   const real = adapter.staging;
   const staging: Staging = {
     batchSize: 2, ...(maxPublished !== undefined ? { maxPublished } : {}),
-    async stage(id: string, kind: Kind, rows: ReadonlyArray<Stored<Kind>>) { await onStage(++calls); return real.stage(id, kind, rows); },
-    async stageAudit(id, entries) { await onStage(++calls); return real.stageAudit(id, entries); },
+    async stage(id: string, kind: Kind, rows: ReadonlyArray<Stored<Kind>>) { await onStage(++calls, 'items'); return real.stage(id, kind, rows); },
+    async stageAudit(id, entries) { await onStage(++calls, 'audit'); return real.stageAudit(id, entries); },
     discard: (id) => real.discard(id),
     discardStale: (ms) => real.discardStale(ms),
   };
@@ -151,6 +151,32 @@ if (uri && !mayWipeTestNeo4j()) {
       await later.close();
       expect(await stagedCount(adapter)).toBe(0);
       expect(await census(adapter)).toEqual(before);
+    });
+
+    test('when a write that keeps the store version takes audit numbers while an import is staged, then the import\'s entries are numbered after it, in order, with the import\'s version', async () => {
+      let froze = false;
+      let auditBatches = 0;
+      const store = new CoreGraphStore(withStagingHook(adapter, async (_call, what) => {
+        // Before the third of ten staged batches of audit entries (batches of 2): the import reserved numbers before and after.
+        if (what === 'audit' && ++auditBatches === 3) {
+          froze = true;
+          await plain.freezeRound({ name: 'mid-import' }, 'other');
+        }
+      }));
+      const v0 = await plain.storeVersion();
+      const result = await store.importDocument(smallMap(), { mode: 'merge', actor: 't' });
+      expect(froze).toBe(true);
+      expect(result.storeVersion).toBe(v0 + 1);
+      expect(await stagedCount(adapter)).toBe(0);
+      const [round] = await plain.audit({ actor: 'other', limit: 10 });
+      expect(round).toMatchObject({ kind: 'round', action: 'create' });
+      const mine = (await plain.audit({ actor: 't', limit: 1000 })).filter((e) => e.storeVersion === result.storeVersion).sort((a, b) => a.seq - b.seq);
+      expect(mine).toHaveLength(19);
+      expect(mine[0]!.seq).toBeGreaterThan(round!.seq);
+      expect(mine[18]!.seq - mine[0]!.seq).toBe(18);
+      // In the order the import made them: its countries first, as without the round.
+      expect(mine.slice(0, 2).map((e) => e.kind)).toEqual(['country', 'country']);
+      expect(await plain.auditPage({ limit: 1 })).toMatchObject({ entries: [{ seq: mine[18]!.seq }] });
     });
 
     test('when another write commits while an import is staged, then the import is planned again against it and both are kept', async () => {

@@ -6,22 +6,17 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import { keyOf, roundNameKey, roundScope, sectorOf, type AuditEntry, type AuditKind, type Kind, type Stakeholder, type Stored } from '../../model';
 import type {
-  Adapter, AuditQuery, StagedAuditEntry, Staging, StoredAccount, StoredRound, StoredRoundSummary, StoredSession, ThrottleEntry, TxOps,
+  Adapter, AuditQuery, Staging, StoredAccount, StoredRound, StoredRoundSummary, StoredSession, ThrottleEntry, TxOps,
 } from '../port';
 import type { EntityLists } from '../entity-lists';
 import { listEntities } from './entity-lists';
 import { warmUp } from './warm-up';
 import { CYPHER_DIR, Executor, statements, type Neo4jSettings } from './executor';
+import { publishStaged, stagingOps } from './staging';
 import fs from 'node:fs';
 import path from 'node:path';
 
 const BATCH = 1000;
-/** Items per staging transaction of a big import, sent in one UNWIND (one round trip). */
-const STAGE_BATCH = 10_000;
-/** The kinds an import stages (created items only): nodes under Staged<Label>, relationships between staged nodes. */
-const STAGED_KINDS: ReadonlySet<Kind> = new Set<Kind>(['country', 'stakeholder', 'network', 'interview', 'dataset', 'flow', 'reportingLine', 'membership']);
-/** Publish order: a node kind's label before the kinds that refer to it. */
-const PUBLISHED_NODE_KINDS = ['country', 'stakeholder', 'network', 'interview', 'dataset'] as const;
 export const RELATIONSHIP_ENDS: Partial<Record<Kind, readonly [string, string]>> = {
   flow: ['from', 'to'],
   reportingLine: ['from', 'to'],
@@ -121,11 +116,6 @@ function batches<T>(items: readonly T[], size = BATCH): T[][] {
   return out;
 }
 
-/** A staging transaction's rows in UNWINDs of up to STAGE_BATCH. */
-function stageBatches<T>(items: readonly T[]): T[][] {
-  return batches(items, STAGE_BATCH);
-}
-
 export interface Neo4jAdapterOptions {
   /**
    * At start-up, the staged items of imports not heard of for this long are removed (a process killed
@@ -143,7 +133,7 @@ export class Neo4jAdapter implements Adapter {
   constructor(settings: Neo4jSettings, options: Neo4jAdapterOptions = {}) {
     this.executor = new Executor(settings);
     this.staleImportMs = options.staleImportMs ?? 60_000;
-    this.staging = this.stagingOps();
+    this.staging = stagingOps(this.executor, { ends: RELATIONSHIP_ENDS, toProps, nodeParams: writeParams });
   }
 
   /** Applies cypher/schema.cypher (idempotent constraints and indexes), then removes what killed imports staged. */
@@ -154,50 +144,6 @@ export class Neo4jAdapter implements Adapter {
     const schema = fs.readFileSync(path.join(CYPHER_DIR, 'schema.cypher'), 'utf8');
     for (const statement of statements(schema)) await this.executor.autoCommit(statement);
     await this.staging.discardStale(this.staleImportMs);
-  }
-
-  private stagingOps(): Staging {
-    const ex = this.executor;
-    const discard = async (importId: string) => {
-      await ex.autoCommit(ex.query('stage.discard'), { import: importId });
-    };
-    // In a transaction of its own, committed before the batch it announces: the run node exists whenever staged
-    // items do, and two staging transactions of one import (items and audit entries) do not wait on its lock.
-    const touch = (importId: string) => ex.write((tx) => ex.run(tx, 'stage.touch', { import: importId, now: Date.now() }));
-    return {
-      batchSize: STAGE_BATCH,
-      async stage(importId: string, kind: Kind, rows: ReadonlyArray<Stored<Kind>>) {
-        if (!STAGED_KINDS.has(kind)) throw new Error(`${kind} items are not staged`);
-        const ends = RELATIONSHIP_ENDS[kind];
-        const params = writeParams(kind, rows);
-        await touch(importId);
-        await ex.write(async (tx) => {
-          for (const batch of stageBatches(params)) {
-            const [written] = await ex.run<number>(tx, `stage.${kind}`, { import: importId, rows: batch });
-            if (ends && written !== batch.length) {
-              throw new Error(`staging ${kind}: ${batch.length - (written ?? 0)} of ${batch.length} have an end that this import did not stage`);
-            }
-          }
-        });
-      },
-      async stageAudit(importId: string, entries: readonly StagedAuditEntry[]) {
-        // Lists, not maps (stage.audit.cypher names the positions): no field name is sent, nor unpacked, per entry.
-        const rows = entries.map((e) => [
-          e.ord, e.at, e.actor, e.action, e.kind, e.key, e.countries,
-          e.before === null ? null : JSON.stringify(e.before), e.after === null ? null : JSON.stringify(e.after),
-        ]);
-        await touch(importId);
-        await ex.write(async (tx) => {
-          for (const batch of stageBatches(rows)) await ex.run(tx, 'stage.audit', { import: importId, entries: batch });
-        });
-      },
-      discard,
-      async discardStale(staleMs: number) {
-        const ids = await ex.read((tx) => ex.run<string>(tx, 'stage.stale', { before: Date.now() - staleMs }));
-        for (const id of ids) await discard(id);
-        return ids.length;
-      },
-    };
   }
 
   /** Plans the queries the first map, country list and snapshot need (warm-up.ts); never rejects. */
@@ -325,24 +271,8 @@ export class Neo4jAdapter implements Adapter {
         return entries.sort((a, b) => a.seq - b.seq);
       },
       async publishStaged(importId: string) {
-        const published: Record<string, number> = {};
-        for (const kind of PUBLISHED_NODE_KINDS) {
-          const [n] = await ex.run<number>(tx, `publish.${kind}`, { import: importId });
-          published[kind] = n ?? 0;
-        }
-        // Numbered after the map's write lock, like appendAudit: no other write can take sequence numbers or versions meanwhile.
-        const [count] = await ex.run<number>(tx, 'stage.auditCount', { import: importId });
-        if (count) {
-          const [last] = await ex.run<number>(tx, 'audit.reserve', { count });
-          const [current] = await ex.run<number>(tx, 'meta.version');
-          const committedAs = (current ?? 0) + (bumped ? 0 : 1);
-          const [n] = await ex.run<number>(tx, 'publish.audit', { import: importId, first: (last ?? count) - count + 1, storeVersion: committedAs });
-          published.audit = n ?? 0;
-        } else {
-          published.audit = 0;
-        }
-        await ex.run(tx, 'publish.run', { import: importId });
-        return published;
+        // Stamped with the version this transaction commits as, like appendAudit.
+        return publishStaged(ex, tx, importId, async () => ((await ex.run<number>(tx, 'meta.version'))[0] ?? 0) + (bumped ? 0 : 1));
       },
       async bumpVersion() {
         const [value] = await ex.run<number>(tx, 'meta.bump');

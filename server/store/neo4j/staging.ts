@@ -1,0 +1,188 @@
+// Big imports on Neo4j (Staging in port.ts): the items an import creates are written in batches of their own
+// transactions under Staged<Label> labels that no read query matches, then made visible by one publishing
+// transaction (publishStaged). What each step costs Neo4j decides the import's time, so:
+// - audit entries are staged with their final sequence numbers (reserved before each batch, stage.reserve) and the
+//   store version the import commits as; publishing them is then a relabelling that writes no property (a property
+//   written or removed on 87,000 entries about doubles the publishing transaction's commit time and memory). When
+//   another write took numbers or a version in between, they are numbered again (publish.auditRenumbered);
+// - relationships are sent as lists (the ends' ids, then the properties at positions their query names) and created
+//   with their properties in the CREATE pattern: no map keys to encode and decode per item, no Eager;
+// - the import is noted alive (stage.touch) before its first batch and then at most every TOUCH_EVERY_MS.
+import type { ManagedTransaction } from 'neo4j-driver';
+import { KIND_SPECS, type Kind, type Stored } from '../../model';
+import type { StagedAuditEntry, Staging } from '../port';
+import type { Executor } from './executor';
+
+type Props = Record<string, unknown>;
+
+/** Items per staging transaction of a big import, sent in one UNWIND (one round trip). */
+export const STAGE_BATCH = 10_000;
+/** An item batch notes its import alive when it was last noted longer ago than this (the clean-up's default is 60 s). */
+const TOUCH_EVERY_MS = 5_000;
+/** The kinds an import stages (created items only): nodes under Staged<Label>, relationships between staged nodes. */
+const STAGED_KINDS: ReadonlySet<Kind> = new Set<Kind>(['country', 'stakeholder', 'network', 'interview', 'dataset', 'flow', 'reportingLine', 'membership']);
+/** Publish order: a node kind's label before the kinds that refer to it. */
+const PUBLISHED_NODE_KINDS = ['country', 'stakeholder', 'network', 'interview', 'dataset'] as const;
+const META_FIELDS = ['version', 'updatedAt', 'updatedBy'];
+
+export interface StagingDeps {
+  /** A relationship kind's two end fields (absent for node kinds). */
+  ends: Partial<Record<Kind, readonly [string, string]>>;
+  /** An entity as Neo4j properties (adapter.ts). */
+  toProps: (kind: Kind, row: Stored<Kind>) => Props;
+  /** Node rows as write parameters (adapter.ts). */
+  nodeParams: (kind: Kind, rows: ReadonlyArray<Stored<Kind>>) => Props[];
+}
+
+/**
+ * The property positions of a relationship kind's staging query (`name: row[i]` in its CREATE pattern, i >= 2; the
+ * ends are row[0] and row[1]); throws unless they are exactly the kind's fields, so that a field added to the model
+ * and not to the query stops the adapter at start-up instead of being dropped.
+ */
+export function stagedColumns(kind: Kind, text: string, ends: readonly [string, string]): ReadonlyArray<readonly [string, number]> {
+  const columns = [...text.matchAll(/(\w+): row\[(\d+)\]/g)]
+    .map(([, name, at]) => [name!, Number(at)] as const)
+    .filter(([, at]) => at >= 2);
+  const fields = Object.keys((KIND_SPECS[kind].schema as unknown as { shape: Record<string, unknown> }).shape)
+    .filter((f) => !ends.includes(f)).concat(META_FIELDS).sort();
+  const named = columns.map(([name]) => name).sort();
+  if (JSON.stringify(named) !== JSON.stringify(fields)) {
+    throw new Error(`cypher/store/stage.${kind}.cypher names the properties ${named.join(', ')}; the ${kind} fields are ${fields.join(', ')}`);
+  }
+  return columns;
+}
+
+/** Rows of a relationship kind as lists: the ends' ids, then each property at its query's position (null if absent). */
+function relationshipRows(kind: Kind, rows: ReadonlyArray<Stored<Kind>>, deps: StagingDeps, columns: ReadonlyArray<readonly [string, number]>): unknown[][] {
+  const [a, b] = deps.ends[kind]!;
+  const width = 2 + columns.length;
+  const known = new Set([a, b, ...columns.map(([name]) => name)]);
+  return rows.map((row) => {
+    const props = deps.toProps(kind, row);
+    const list: unknown[] = new Array(width).fill(null);
+    list[0] = props[a];
+    list[1] = props[b];
+    for (const [name, at] of columns) list[at] = props[name] ?? null;
+    for (const key in props) if (!known.has(key)) throw new Error(`staging ${kind}: the property '${key}' has no position in stage.${kind}.cypher`);
+    return list;
+  });
+}
+
+function slices<T>(items: readonly T[], size = STAGE_BATCH): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+export function stagingOps(ex: Executor, deps: StagingDeps): Staging {
+  const columns = new Map<Kind, ReadonlyArray<readonly [string, number]>>();
+  for (const [kind, ends] of Object.entries(deps.ends) as Array<[Kind, readonly [string, string]]>) {
+    columns.set(kind, stagedColumns(kind, ex.query(`stage.${kind}`), ends));
+  }
+  /** When this process last noted each import alive (epoch ms). */
+  const touched = new Map<string, number>();
+  const touch = async (importId: string, now = Date.now()) => {
+    for (const [id, at] of touched) if (now - at > 3_600_000) touched.delete(id); // imports long ended
+    touched.set(importId, now);
+    await ex.write((tx) => ex.run(tx, 'stage.touch', { import: importId, now }));
+  };
+  const discard = async (importId: string) => {
+    touched.delete(importId);
+    await ex.autoCommit(ex.query('stage.discard'), { import: importId });
+    await ex.write((tx) => ex.run(tx, 'stage.release', { import: importId }));
+  };
+  return {
+    batchSize: STAGE_BATCH,
+    async stage(importId: string, kind: Kind, rows: ReadonlyArray<Stored<Kind>>) {
+      if (!STAGED_KINDS.has(kind)) throw new Error(`${kind} items are not staged`);
+      const kindColumns = columns.get(kind);
+      const params: unknown[] = kindColumns ? relationshipRows(kind, rows, deps, kindColumns) : deps.nodeParams(kind, rows);
+      // In a transaction of its own, committed before the batch it announces: the run node exists whenever staged items do.
+      const now = Date.now();
+      if (now - (touched.get(importId) ?? 0) >= TOUCH_EVERY_MS) await touch(importId, now);
+      await ex.write(async (tx) => {
+        for (const batch of slices(params)) {
+          const [written] = await ex.run<number>(tx, `stage.${kind}`, { import: importId, rows: batch });
+          if (kindColumns && written !== batch.length) {
+            throw new Error(`staging ${kind}: ${batch.length - (written ?? 0)} of ${batch.length} have an end that this import did not stage`);
+          }
+        }
+      });
+    },
+    async stageAudit(importId: string, entries: readonly StagedAuditEntry[]) {
+      if (!entries.length) return;
+      let minOrd = Infinity;
+      let maxOrd = -Infinity;
+      for (const e of entries) {
+        minOrd = Math.min(minOrd, e.ord);
+        maxOrd = Math.max(maxOrd, e.ord);
+      }
+      // Its own transaction, before the batch: notes the import alive and reserves the batch's numbers (seq = first + ord - minOrd).
+      const now = Date.now();
+      touched.set(importId, now);
+      const [reserved] = await ex.write((tx) => ex.run<[number, number]>(tx, 'stage.reserve', {
+        import: importId, count: maxOrd - minOrd + 1, ord: minOrd, now,
+      }));
+      const [first, storeVersion] = reserved!;
+      // Lists, not maps (stage.audit.cypher names the positions): no field name is sent, nor unpacked, per entry.
+      const rows = entries.map((e) => [
+        first + e.ord - minOrd, e.at, e.actor, e.action, e.kind, e.key, e.countries,
+        e.before === null ? null : JSON.stringify(e.before), e.after === null ? null : JSON.stringify(e.after),
+      ]);
+      await ex.write(async (tx) => {
+        for (const batch of slices(rows)) await ex.run(tx, 'stage.audit', { entries: batch, storeVersion });
+      });
+    },
+    discard,
+    async discardStale(staleMs: number) {
+      const ids = await ex.read((tx) => ex.run<string>(tx, 'stage.stale', { before: Date.now() - staleMs }));
+      for (const id of ids) await discard(id);
+      return ids.length;
+    },
+  };
+}
+
+/**
+ * Makes what an import staged visible, in the publishing transaction (after the map's write lock): its nodes relabelled
+ * kind by kind, its audit entries relabelled (numbered again and stamped with `committedAs` only when another write came
+ * in between), its run node removed. How many items of each node kind and audit entries it published.
+ */
+export async function publishStaged(ex: Executor, tx: ManagedTransaction, importId: string, committedAs: () => Promise<number>): Promise<Record<string, number>> {
+  const published: Record<string, number> = {};
+  for (const kind of PUBLISHED_NODE_KINDS) {
+    const [n] = await ex.run<number>(tx, `publish.${kind}`, { import: importId });
+    published[kind] = n ?? 0;
+  }
+  const [flat] = await ex.run<number[]>(tx, 'stage.ranges', { import: importId });
+  const ranges: Array<[first: number, last: number, ord: number, storeVersion: number]> = [];
+  for (let i = 0; i + 3 < (flat?.length ?? 0); i += 4) ranges.push([flat![i]!, flat![i + 1]!, flat![i + 2]!, flat![i + 3]!]);
+  if (ranges.length) {
+    // Takes the audit sequence's lock (a reservation of none) until this transaction commits: no number can be taken meanwhile.
+    const [counter] = await ex.run<number>(tx, 'audit.reserve', { count: 0 });
+    const version = await committedAs();
+    const low = Math.min(...ranges.map((r) => r[0]));
+    const high = Math.max(...ranges.map((r) => r[1]));
+    const reservedCount = ranges.reduce((n, r) => n + r[1] - r[0] + 1, 0);
+    const offset = ranges[0]![0] - ranges[0]![2];
+    // Final already: no other number was taken from the first of the import's to now, in the entries' order, same version.
+    const final = counter === high && reservedCount === high - low + 1
+      && ranges.every((r) => r[0] - r[2] === offset && r[3] === version);
+    if (final) {
+      const [n] = await ex.run<number>(tx, 'publish.audit', { first: low, last: high });
+      published.audit = n ?? 0;
+    } else {
+      const minOrd = Math.min(...ranges.map((r) => r[2]));
+      const maxOrd = Math.max(...ranges.map((r) => r[2] + r[1] - r[0]));
+      const count = maxOrd - minOrd + 1;
+      const [last] = await ex.run<number>(tx, 'audit.reserve', { count });
+      const [n] = await ex.run<number>(tx, 'publish.auditRenumbered', {
+        ranges, first: (last ?? count) - count + 1, minOrd, storeVersion: version,
+      });
+      published.audit = n ?? 0;
+    }
+  } else {
+    published.audit = 0;
+  }
+  await ex.run(tx, 'publish.run', { import: importId });
+  return published;
+}
