@@ -2,7 +2,7 @@
 import express, { type Request, type Response } from 'express';
 import { z } from 'zod';
 import { ForbiddenError, ValidationError } from '../errors';
-import { problemsFromIssue, type Problem } from '../model';
+import { problemsFromZod } from '../model/problems';
 import { decide } from '../auth/permissions';
 import { ACCESS_RULES, userOf, type AccessRule, type SessionUser } from '../model/roles';
 import { answerBytes } from './answer';
@@ -64,12 +64,7 @@ function parseWith<T>(schema: z.ZodType<T> | undefined, value: unknown, where: '
   const result = schema.safeParse(value ?? {});
   if (result.success) return result.data;
   // Query and path parameters are flat: the first path segment is the field.
-  const problems: Problem[] = result.error.issues.flatMap((issue) =>
-    problemsFromIssue(issue, value).map((p) => {
-      const field = p.field ?? (p.path === '(document)' ? undefined : p.path.split(/[.[]/)[0]);
-      return { ...p, path: `${where}${p.path === '(document)' ? '' : `.${p.path}`}`, ...(field ? { field } : {}) };
-    }),
-  );
+  const problems = problemsFromZod(result.error, value, { prefix: where });
   const fields = problems.map((p) => p.field ?? p.path).join(', ');
   throw new ValidationError(`invalid ${where === 'path' ? 'path parameter' : where}: ${fields}`, problems);
 }

@@ -3,7 +3,8 @@
 // countries, the last administrator); here are the password rule, hashing, and the countries in the map.
 import { z } from 'zod';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
-import { problemsFromIssue, type Problem } from '../model';
+import type { Problem } from '../model';
+import { problemsFromZod } from '../model/problems';
 import type { GraphStore } from '../store/port';
 import { AccountCreate, AccountUpdate, passwordProblem, type Account } from '../model/account';
 import type { Clock } from './clock';
@@ -14,10 +15,7 @@ export const FIRST_ADMIN = 'admin';
 function parse<T>(schema: z.ZodType<T>, input: unknown, what: string): T {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  const problems = result.error.issues.flatMap((issue) => problemsFromIssue(issue, input).map((p) => {
-    const field = p.field ?? (p.path === '(document)' ? undefined : p.path.split(/[.[]/)[0]);
-    return { ...p, ...(field ? { field } : {}) };
-  }));
+  const problems = problemsFromZod(result.error, input);
   throw new ValidationError(`invalid ${what}: ${problems.map((p) => p.field ?? p.path).join(', ')}`, problems);
 }
 

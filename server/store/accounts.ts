@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { Account } from '../model/account';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import type { AuditEntry, Problem } from '../model';
+import { problemsFromZod } from '../model/problems';
 import type {
   AccountChangeOptions, AccountChanges, AccountStore, Adapter, NewAccount, StoredAccount, StoredSession, ThrottleDecision,
   ThrottleEntry, TxOps,
@@ -18,9 +19,7 @@ const StoredAccountSchema = Account.extend({ passwordHash: z.string().min(1) });
 /** An ncp edits its own countries, so it has at least one; the other roles have none. */
 function checkAccount(account: StoredAccount): StoredAccount {
   const parsed = StoredAccountSchema.safeParse(account);
-  const problems: Problem[] = parsed.success ? [] : parsed.error.issues.map((issue) => ({
-    path: issue.path.join('.') || '(account)', ...(issue.path[0] !== undefined ? { field: String(issue.path[0]) } : {}), message: issue.message,
-  }));
+  const problems: Problem[] = parsed.success ? [] : problemsFromZod(parsed.error, account, { root: '(account)', field: 'first' });
   if (account.role === 'ncp' && account.countries.length === 0) {
     problems.push({ path: 'countries', field: 'countries', message: 'an ncp account needs at least one country' });
   }
