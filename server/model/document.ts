@@ -5,24 +5,51 @@ import {
   Country, Dataset, Flow, Interview, Membership, Network, ReportingLine, Stakeholder, VersionField,
 } from './entities';
 import { DOCUMENT_KINDS, KIND_SPECS, keyOf, rawKeyOf, refValues, type Kind } from './kinds';
+import { parseDocumentFast } from './document-fast';
 
 export const FORMAT_VERSION = 1;
 
-export const MapDocument = z.strictObject({
+/** The document's own fields besides its collections. */
+const DOCUMENT_HEAD = {
   formatVersion: z.literal(FORMAT_VERSION, `must be ${FORMAT_VERSION}`),
   /** Exports: when the document was taken, and the store version it was taken at (DOMAIN.md). */
   exportedAt: z.iso.datetime({ offset: true, message: 'must be a date and time (ISO 8601)' }).optional(),
   storeVersion: z.number().int().min(0, 'must be 0 or more').optional(),
-  countries: z.array(Country.extend(VersionField)).default([]),
-  stakeholders: z.array(Stakeholder.extend(VersionField)).default([]),
-  datasets: z.array(Dataset.extend(VersionField)).default([]),
-  flows: z.array(Flow.extend(VersionField)).default([]),
-  reportingLines: z.array(ReportingLine.extend(VersionField)).default([]),
-  networks: z.array(Network.extend(VersionField)).default([]),
-  memberships: z.array(Membership.extend(VersionField)).default([]),
-  interviews: z.array(Interview.extend(VersionField)).default([]),
+};
+
+/** Each collection's items: the kind's schema with the item's optional export version. */
+const DOCUMENT_ITEMS = {
+  countries: Country.extend(VersionField),
+  stakeholders: Stakeholder.extend(VersionField),
+  datasets: Dataset.extend(VersionField),
+  flows: Flow.extend(VersionField),
+  reportingLines: ReportingLine.extend(VersionField),
+  networks: Network.extend(VersionField),
+  memberships: Membership.extend(VersionField),
+  interviews: Interview.extend(VersionField),
+};
+
+export const MapDocument = z.strictObject({
+  ...DOCUMENT_HEAD,
+  countries: z.array(DOCUMENT_ITEMS.countries).default([]),
+  stakeholders: z.array(DOCUMENT_ITEMS.stakeholders).default([]),
+  datasets: z.array(DOCUMENT_ITEMS.datasets).default([]),
+  flows: z.array(DOCUMENT_ITEMS.flows).default([]),
+  reportingLines: z.array(DOCUMENT_ITEMS.reportingLines).default([]),
+  networks: z.array(DOCUMENT_ITEMS.networks).default([]),
+  memberships: z.array(DOCUMENT_ITEMS.memberships).default([]),
+  interviews: z.array(DOCUMENT_ITEMS.interviews).default([]),
 });
 export type MapDocument = z.infer<typeof MapDocument>;
+
+/**
+ * `MapDocument.safeParse(raw)`, the same answer sooner for a large document: the items go through the fast
+ * path of document-fast.ts, and zod parses the whole document whenever that path is not sure of it.
+ */
+export function parseMapDocument(raw: unknown): z.ZodSafeParseResult<MapDocument> {
+  const fast = parseDocumentFast(raw, DOCUMENT_HEAD, DOCUMENT_ITEMS);
+  return fast ? { success: true, data: fast as MapDocument } : MapDocument.safeParse(raw);
+}
 
 /** The collections of a map document (the fields holding items), in document order. */
 export const DOCUMENT_COLLECTIONS = [
@@ -97,7 +124,7 @@ export function formatPath(path: readonly PropertyKey[]): string {
  * (resolved against the document and `ctx.existing`), unknown indicator codes and the one-NCP rule.
  */
 export function validateDocument(raw: unknown, ctx: ValidationContext): ValidationResult {
-  const parsed = MapDocument.safeParse(raw);
+  const parsed = parseMapDocument(raw);
   if (!parsed.success) {
     return { ok: false, problems: parsed.error.issues.flatMap((i) => problemsFromIssue(i, raw)) };
   }

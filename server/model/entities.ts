@@ -7,7 +7,17 @@ import {
   NetworkKind, PersonalData, ReportingKind, StakeholderTypeSchema, Trigger,
 } from './enums';
 
-const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/;
+/** The patterns, limits and predicates of the schemas below, shared with their fast path (document-fast.ts). */
+export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/;
+export const INDICATOR_CODE_PATTERN = /^[A-Z][A-Z0-9]{1,9}-[0-9]{2,3}$/;
+export const YEARS = { min: 1900, max: 2100 } as const;
+export const LATENCY_DAYS = { min: 0, max: 3650 } as const;
+export const TEXT_MAX = 10000;
+export const NAME_MAX = 300;
+export const TAG_MAX = 60;
+export const INTERVIEWER_MAX = 200;
+export const ROUND_MAX = 60;
+export const LEGAL_BASIS_MAX = 500;
 export const Id = z
   .string()
   .regex(ID_PATTERN, 'must be 1-128 letters, digits, "-", "_", "." or ":", starting with a letter or digit');
@@ -16,24 +26,27 @@ export const CountryCode = z
   .refine(isCountryCode, 'must be an ISO 3166-1 alpha-2 code (XA-XZ for test maps) or INT');
 export const IndicatorCode = z
   .string()
-  .regex(/^[A-Z][A-Z0-9]{1,9}-[0-9]{2,3}$/, 'must look like VIC-01 (letters, a dash, two or three digits)');
+  .regex(INDICATOR_CODE_PATTERN, 'must look like VIC-01 (letters, a dash, two or three digits)');
 export const ThemeCode = z.string().regex(/^[A-Z][A-Z0-9_]{1,31}$/, 'must be upper-case letters, digits and _');
-const Year = z.number().int().min(1900).max(2100);
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const Year = z.number().int().min(YEARS.min).max(YEARS.max);
+export const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 /**
  * Free text: any Unicode, NUL and bidi or joining controls included, stored as given. It must be well
  * formed: a lone surrogate is not a character, and the stores would not keep it (Neo4j writes U+FFFD).
  */
 export const UnicodeText = (typeError?: string) => z.string(typeError).refine((s) => !LONE_SURROGATE.test(s), 'must be valid Unicode text (it holds an unpaired surrogate)');
-const Name = UnicodeText().trim().min(1, 'must not be empty').max(300);
-const Text = UnicodeText().max(10000);
+const Name = UnicodeText().trim().min(1, 'must not be empty').max(NAME_MAX);
+const Text = UnicodeText().max(TEXT_MAX);
+export const ISO_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+/** A YYYY-MM-DD string naming a day of the calendar. */
+export function isCalendarDate(s: string): boolean {
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
 const IsoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, 'is not a calendar date');
+  .regex(ISO_DATE_PATTERN, 'must be a date YYYY-MM-DD')
+  .refine(isCalendarDate, 'is not a calendar date');
 const unique = <T extends z.ZodType<string>>(item: T) =>
   z.array(item).refine((a) => new Set(a).size === a.length, 'must not repeat a value');
 
@@ -62,7 +75,7 @@ export const Stakeholder = z.strictObject({
   ncp: z.boolean().default(false),
   description: Text.optional(),
   contact: Contact.optional(),
-  tags: unique(UnicodeText().trim().min(1).max(60)).default([]),
+  tags: unique(UnicodeText().trim().min(1).max(TAG_MAX)).default([]),
 });
 
 export const Dataset = z.strictObject({
@@ -74,7 +87,7 @@ export const Dataset = z.strictObject({
   frequency: Frequency,
   disaggregation: unique(Disaggregation).optional(),
   personalData: PersonalData.optional(),
-  legalBasis: UnicodeText().max(500).optional(),
+  legalBasis: UnicodeText().max(LEGAL_BASIS_MAX).optional(),
   definitionAligned: z.boolean().optional(),
   since: Year.optional(),
   notes: Text.optional(),
@@ -91,7 +104,7 @@ export const Flow = z.strictObject({
   granularity: Granularity.optional(),
   personalData: PersonalData.optional(),
   channel: Channel.optional(),
-  latencyDays: z.number().int().min(0).max(3650).optional(),
+  latencyDays: z.number().int().min(LATENCY_DAYS.min).max(LATENCY_DAYS.max).optional(),
   status: FlowStatus.default('active'),
   personDependent: z.boolean().default(false),
   evidence: unique(Id).default([]),
@@ -126,8 +139,8 @@ export const Interview = z.strictObject({
   id: Id,
   date: IsoDate,
   stakeholder: Id,
-  interviewer: UnicodeText().trim().min(1).max(200).optional(),
-  round: UnicodeText().trim().min(1).max(60),
+  interviewer: UnicodeText().trim().min(1).max(INTERVIEWER_MAX).optional(),
+  round: UnicodeText().trim().min(1).max(ROUND_MAX),
   notes: Text.optional(),
 });
 

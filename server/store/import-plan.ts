@@ -2,7 +2,7 @@
 // updates, what replace deletes, and for a file exported with versions (DOMAIN.md) the three-way merge of the
 // items changed in the store since (merge.ts) and the items replace keeps because they are newer than the file.
 import {
-  DOCUMENT_KINDS, KIND_SPECS, KINDS, MAX_LISTED_CONFLICTS, MapDocument, checkDocument, keyOf, problemsFromIssue, refValues,
+  DOCUMENT_KINDS, KIND_SPECS, KINDS, MAX_LISTED_CONFLICTS, MapDocument, checkDocument, keyOf, parseMapDocument, problemsFromIssue, refValues,
   validateDocument, type AnyEntity, type AuditEntry, type ImportConflict, type Kind, type OnConflict, type Problem,
   type Stored,
 } from '../model';
@@ -68,7 +68,7 @@ async function historiesOf(tx: TxOps, keys: ReadonlyMap<Kind, Iterable<string>>)
 /** Works out what an import would do; problems instead of a plan when the document is not acceptable. */
 export async function planImport(tx: TxOps, raw: unknown, state: State, options: PlanOptions): Promise<{ problems: Problem[]; plan?: Plan }> {
   const { mode, dryRun = false, onConflict = 'keep' } = options;
-  const shape = MapDocument.safeParse(raw);
+  const shape = parseMapDocument(raw);
   if (!shape.success) return { problems: shape.error.issues.flatMap((i) => problemsFromIssue(i, raw)) };
   const { document: incoming, versions } = splitVersions(shape.data);
 
