@@ -1,4 +1,5 @@
-// The map of one country ($country): its networks.
+// The map of one country ($country): its networks, each as the list of the properties named in $fields, in that
+// order (null where absent), by id.
 MATCH (n:Network { country: $country })
-RETURN n { .* } AS row
+RETURN [k IN $fields | n[k]] AS row
 ORDER BY n.id

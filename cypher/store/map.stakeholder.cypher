@@ -1,4 +1,5 @@
-// The map of one country ($country): its stakeholders and the foreign ends of the flows touching them, by id.
+// The map of one country ($country): its stakeholders and the foreign ends of the flows touching them, each as the
+// list of the properties named in $fields, in that order (null where absent), by id.
 CALL {
   MATCH (s:Stakeholder { country: $country })
   RETURN s
@@ -6,5 +7,5 @@ CALL {
   MATCH (:Stakeholder { country: $country })-[:SHARES_WITH]-(s:Stakeholder)
   RETURN s
 }
-RETURN s { .* } AS row
+RETURN [k IN $fields | s[k]] AS row
 ORDER BY s.id

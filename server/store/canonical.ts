@@ -117,6 +117,30 @@ function planFor(kind: Kind): FieldPlan[] | undefined {
   return plans.get(kind);
 }
 
+/**
+ * Whether `row` is canonical already: its keys are fields of the plan in the plan's order, none of them undefined,
+ * every value stays as it is, and no field it lacks is required or has a default. Allocates nothing (the common
+ * case of a store's read: the row is its own canonical form); when false, `byPlan` works it out in full.
+ */
+function isCanonical(plan: readonly FieldPlan[], row: Record<string, Value>): boolean {
+  let i = 0;
+  for (const key in row) {
+    while (i < plan.length && plan[i]!.key !== key) {
+      const skipped = plan[i]!;
+      if (!skipped.absent || skipped.absent.fallback) return false;
+      i++;
+    }
+    if (i === plan.length) return false; // an unknown key, metadata or a key out of order
+    const v = row[key];
+    if (v === undefined) return false;
+    const c = plan[i]!.convert;
+    if (c.kind !== 'same' && c.fn(v) !== v) return false;
+    i++;
+  }
+  for (; i < plan.length; i++) if (!plan[i]!.absent || plan[i]!.absent!.fallback) return false;
+  return true;
+}
+
 /** The canonical form by the kind's plan; undefined when only the whole schema can say (it then also refuses the item). */
 function byPlan(plan: readonly FieldPlan[], row: Record<string, Value>, dropMeta: boolean): Record<string, Value> | undefined {
   // Unknown keys: the strict schema refuses them (an item's stored metadata is dropped).
@@ -153,6 +177,7 @@ function byPlan(plan: readonly FieldPlan[], row: Record<string, Value>, dropMeta
  */
 export function canonicalOf(kind: Kind, row: object): AnyEntity {
   const plan = planFor(kind);
+  if (plan && isCanonical(plan, row as Record<string, Value>)) return row as AnyEntity;
   const fast = plan && byPlan(plan, row as Record<string, Value>, true);
   if (fast) return fast as AnyEntity;
   const { version: _v, updatedAt: _a, updatedBy: _b, ...entity } = row as Record<string, Value>;

@@ -20,7 +20,7 @@ import { deepEqual } from '../model/equal';
 import { withCountries, type AuditDraft } from './audit-countries';
 import { planImport, type Plan } from './import-plan';
 import { canonicalOf } from './canonical';
-import { compareKeys, readSorted, type SortedItems } from './entity-lists';
+import { compareKeys, readSortedMany, type SortedItems } from './entity-lists';
 import { randomUUID } from 'node:crypto';
 
 type Row = Stored<Kind>;
@@ -110,11 +110,9 @@ function rowsOf(state: State, kind: Kind): Row[] {
   return [...(state.get(kind)?.values() ?? [])];
 }
 
-/** Every item of `kinds`, canonical and sorted by key (entity-lists.ts), without metadata. */
-async function loadSorted(tx: TxOps, kinds: readonly Kind[]): Promise<Map<Kind, SortedItems>> {
-  const lists = new Map<Kind, SortedItems>();
-  for (const kind of kinds) lists.set(kind, await readSorted(tx, kind));
-  return lists;
+/** Every item of `kinds`, canonical and sorted by key (entity-lists.ts), without metadata; the kinds read at once. */
+function loadSorted(tx: TxOps, kinds: readonly Kind[]): Promise<Map<Kind, SortedItems>> {
+  return readSortedMany(tx, kinds);
 }
 
 export class CoreGraphStore implements GraphStore {

@@ -9,6 +9,11 @@ import type { TxOps } from './port';
 export interface EntityLists {
   /** Every item of `kind` as stored (validated when written), without metadata, in any order. */
   listEntities(kind: Kind): Promise<object[]>;
+  /**
+   * listEntities of several kinds started at once (Neo4j: every query sent at the start of the transaction, and
+   * some kinds read together), each kind's promise settling when its items are read. Optional.
+   */
+  listEntitiesMany?(kinds: readonly Kind[]): Map<Kind, Promise<object[]>>;
 }
 
 /** A kind's items in canonical form, sorted by key, with their keys. */
@@ -28,7 +33,21 @@ export function compareKeys(a: string, b: string): number {
 
 /** Every item of `kind`, canonical, sorted by key as `documentOf` sorts (JavaScript string order, not the store's collation). */
 export async function readSorted(tx: TxOps, kind: Kind): Promise<SortedItems> {
-  const rows: object[] = hasEntityLists(tx) ? await tx.listEntities(kind) : await tx.list(kind);
+  return sortedOf(kind, hasEntityLists(tx) ? await tx.listEntities(kind) : await tx.list(kind));
+}
+
+/**
+ * readSorted of every kind of `kinds`, read at once where the adapter can (listEntitiesMany): each kind is put in
+ * canonical form and sorted as soon as its items arrive, while the store still sends the others.
+ */
+export async function readSortedMany(tx: TxOps, kinds: readonly Kind[]): Promise<Map<Kind, SortedItems>> {
+  const pending = hasEntityLists(tx) && typeof tx.listEntitiesMany === 'function' ? tx.listEntitiesMany(kinds) : undefined;
+  const read = (kind: Kind) => pending?.get(kind) ?? (hasEntityLists(tx) ? tx.listEntities(kind) : tx.list(kind));
+  const sorted = await Promise.all(kinds.map(async (kind) => [kind, sortedOf(kind, await read(kind))] as const));
+  return new Map(sorted);
+}
+
+function sortedOf(kind: Kind, rows: readonly object[]): SortedItems {
   let items = rows.map((row) => canonicalOf(kind, row));
   let keys = items.map((item) => keyOf(kind, item));
   let sorted = true;

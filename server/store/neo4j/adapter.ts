@@ -6,10 +6,10 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import { keyOf, roundNameKey, roundScope, sectorOf, type AuditEntry, type AuditKind, type Kind, type Stakeholder, type Stored } from '../../model';
 import type {
-  Adapter, AuditQuery, Staging, StoredAccount, StoredRound, StoredRoundSummary, StoredSession, ThrottleEntry, TxOps,
+  Adapter, AuditQuery, MapItems, Staging, StoredAccount, StoredRound, StoredRoundSummary, StoredSession, ThrottleEntry, TxOps,
 } from '../port';
 import type { EntityLists } from '../entity-lists';
-import { listEntities } from './entity-lists';
+import { listEntities, listEntitiesMany, readCountryMap } from './entity-lists';
 import { warmUp } from './warm-up';
 import { CYPHER_DIR, Executor, statements, type Neo4jSettings } from './executor';
 import { publishStaged, stagingOps } from './staging';
@@ -204,6 +204,9 @@ export class Neo4jAdapter implements Adapter {
       listEntities(kind: Kind) {
         return listEntities(ex, tx, kind, RELATIONSHIP_ENDS[kind], CONTACT_FIELDS);
       },
+      listEntitiesMany(kinds: readonly Kind[]) {
+        return listEntitiesMany(ex, tx, kinds, RELATIONSHIP_ENDS, CONTACT_FIELDS);
+      },
       async getMany<K extends Kind>(kind: K, keys: readonly string[]) {
         const found = new Map<string, Stored<K>>();
         for (const batch of batches([...new Set(keys)])) {
@@ -216,18 +219,7 @@ export class Neo4jAdapter implements Adapter {
         return found;
       },
       async countryMap(country: string) {
-        const read = async <K extends Kind>(kind: K) => (await ex.run<Props>(tx, `map.${kind}`, { country })).map((p) => fromProps(kind, p));
-        const [record] = await ex.run<Props>(tx, 'country.get', { keys: [country] });
-        return {
-          country: record ? [fromProps('country', record)] : [],
-          stakeholder: await read('stakeholder'),
-          flow: await read('flow'),
-          dataset: await read('dataset'),
-          reportingLine: await read('reportingLine'),
-          network: await read('network'),
-          membership: await read('membership'),
-          interview: await read('interview'),
-        };
+        return (await readCountryMap(ex, tx, country, RELATIONSHIP_ENDS, CONTACT_FIELDS)) as MapItems;
       },
       async countryCounts() {
         const rows = await ex.run<{ country: Props; ncp: string | null; stakeholders: number; flows: number }>(tx, 'country.counts');

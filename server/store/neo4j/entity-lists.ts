@@ -3,9 +3,16 @@
 // which the driver decodes at a fraction of the cost of a map per item, and which becomes an entity here without
 // a pass over map entries: a stakeholder's contact properties (contactEmail, ...) are gathered into `contact`,
 // absent (null) values are left out, metadata and derived properties (sector) are not read at all.
+// Several kinds are read at once (listEntitiesMany): every query is sent at the start, so that Neo4j works on the
+// next while the app decodes the one before (one transaction, one connection); stakeholders and their outgoing
+// relationships (flows, reporting lines, memberships: ~85% of a region's items) come from one query,
+// entities.stakeholderRelationships.cypher, a record per stakeholder instead of one per item. Each record becomes
+// entities as it arrives (the driver's records are not kept until the query ends), and short strings are shared
+// (interned) within a read: a region repeats the same codes, enum values and ids tens of thousands of times, and
+// one copy of each, instead of one per item, is what the garbage collector then has to keep and move.
 import type { ManagedTransaction } from 'neo4j-driver';
 import { KIND_SPECS, type Kind } from '../../model';
-import type { Executor } from './executor';
+import { toNeo4j, type Executor } from './executor';
 
 type Column = { key: string; at: number } | { key: string; contact: ReadonlyArray<readonly [string, number]> };
 interface ReadPlan {
@@ -14,14 +21,17 @@ interface ReadPlan {
   columns: Column[];
 }
 
-const plans = new Map<Kind, ReadPlan>();
+const plans = new Map<string, ReadPlan>();
+/** Stored metadata, read after an item's fields where the read is of stored items (countryMap). */
+const META_FIELDS = ['version', 'updatedAt', 'updatedBy'] as const;
 
 /**
  * The read plan of a kind: `ends` are a relationship's end fields (read as the ends' ids), `contact` the
- * stakeholder's flattened contact properties (field -> property).
+ * stakeholder's flattened contact properties (field -> property); `withMeta`: the stored metadata after the fields.
  */
-export function readPlanOf(kind: Kind, ends: readonly string[] | undefined, contact: Readonly<Record<string, string>>): ReadPlan {
-  let plan = plans.get(kind);
+export function readPlanOf(kind: Kind, ends: readonly string[] | undefined, contact: Readonly<Record<string, string>>, withMeta = false): ReadPlan {
+  const name = withMeta ? `${kind}|meta` : kind;
+  let plan = plans.get(name);
   if (plan) return plan;
   const keys = Object.keys((KIND_SPECS[kind].schema as unknown as { shape: Record<string, unknown> }).shape);
   const fields: string[] = [];
@@ -34,22 +44,50 @@ export function readPlanOf(kind: Kind, ends: readonly string[] | undefined, cont
     }
     return { key, at: offset + fields.push(key) - 1 };
   });
+  if (withMeta) for (const key of META_FIELDS) columns.push({ key, at: offset + fields.push(key) - 1 });
   plan = { fields, columns };
-  plans.set(kind, plan);
+  plans.set(name, plan);
   return plan;
 }
 
-function entityOf(columns: readonly Column[], row: readonly unknown[]): object {
+/** Strings no longer than this are shared within a read (codes, enum values, ids); longer ones (names, notes) are not. */
+const INTERNED_LENGTH = 40;
+
+/** One copy of each short string (and of each short string in a list, changed in place) for the items of one read. */
+class Interner {
+  private readonly strings = new Map<string, string>();
+
+  value(v: unknown): unknown {
+    if (typeof v === 'string') return this.string(v);
+    if (Array.isArray(v)) for (let i = 0; i < v.length; i++) if (typeof v[i] === 'string') v[i] = this.string(v[i] as string);
+    return v;
+  }
+
+  private string(v: string): string {
+    if (v.length > INTERNED_LENGTH) return v;
+    const known = this.strings.get(v);
+    if (known !== undefined) return known;
+    this.strings.set(v, v);
+    return v;
+  }
+}
+
+/**
+ * The entity of a row. With `head`, the row is a relationship read from its first end (stakeholderRelationships):
+ * position 0 is `head` (that end's id) and position i > 0 is `row[i - 1]`.
+ */
+function entityOf(columns: readonly Column[], row: readonly unknown[], strings: Interner, head?: unknown): object {
   const entity: Record<string, unknown> = {};
+  const shift = head === undefined ? 0 : 1;
   for (const column of columns) {
     if ('at' in column) {
-      const value = row[column.at];
-      if (value !== null && value !== undefined) entity[column.key] = value;
+      const value = shift && column.at === 0 ? head : row[column.at - shift];
+      if (value !== null && value !== undefined) entity[column.key] = strings.value(value);
       continue;
     }
     let contact: Record<string, unknown> | undefined;
     for (const [field, at] of column.contact) {
-      const value = row[at];
+      const value = row[at - shift];
       if (value !== null && value !== undefined) (contact ??= {})[field] = value;
     }
     if (contact) entity[column.key] = contact;
@@ -57,11 +95,97 @@ function entityOf(columns: readonly Column[], row: readonly unknown[]): object {
   return entity;
 }
 
+/** Runs a named query in `tx` and hands each record's `row` to `onRow` as it arrives; resolves when all have. */
+function streamRows<T>(ex: Executor, tx: ManagedTransaction, name: string, params: Record<string, unknown>, onRow: (row: T) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let failed = false;
+    tx.run(ex.query(name), toNeo4j(params) as Record<string, unknown>).subscribe({
+      onNext: (record) => {
+        if (failed) return;
+        try {
+          onRow(record.get('row') as T);
+        } catch (err) {
+          failed = true;
+          reject(err);
+        }
+      },
+      onCompleted: () => resolve(),
+      onError: (err) => reject(err),
+    });
+  });
+}
+
 /** Every item of `kind` as stored, without metadata, in no particular order. */
 export async function listEntities(
   ex: Executor, tx: ManagedTransaction, kind: Kind, ends: readonly string[] | undefined, contact: Readonly<Record<string, string>>,
+  strings = new Interner(),
 ): Promise<object[]> {
   const { fields, columns } = readPlanOf(kind, ends, contact);
-  const rows = await ex.run<unknown[]>(tx, `entities.${kind}`, { fields });
-  return rows.map((row) => entityOf(columns, row));
+  const items: object[] = [];
+  await streamRows<unknown[]>(ex, tx, `entities.${kind}`, { fields }, (row) => items.push(entityOf(columns, row, strings)));
+  return items;
+}
+
+/** The relationship kinds entities.stakeholderRelationships reads with each stakeholder, in the order of its columns. */
+const AROUND_STAKEHOLDER = ['flow', 'reportingLine', 'membership'] as const;
+
+/** Stakeholders and their outgoing flows, reporting lines and memberships, from one query (a record per stakeholder). */
+async function listAroundStakeholders(
+  ex: Executor, tx: ManagedTransaction, ends: Partial<Record<Kind, readonly string[]>>, contact: Readonly<Record<string, string>>, strings: Interner,
+): Promise<Record<'stakeholder' | (typeof AROUND_STAKEHOLDER)[number], object[]>> {
+  const stakeholder = readPlanOf('stakeholder', undefined, contact);
+  const relationships = AROUND_STAKEHOLDER.map((kind) => readPlanOf(kind, ends[kind], contact));
+  const id = stakeholder.fields.indexOf('id');
+  const out = { stakeholder: [] as object[], flow: [] as object[], reportingLine: [] as object[], membership: [] as object[] };
+  const params = { stakeholder: stakeholder.fields, flow: relationships[0]!.fields, reportingLine: relationships[1]!.fields, membership: relationships[2]!.fields };
+  await streamRows<[own: unknown[], flows: unknown[][], reportingLines: unknown[][], memberships: unknown[][]]>(ex, tx, 'entities.stakeholderRelationships', params, (row) => {
+    const own = row[0];
+    out.stakeholder.push(entityOf(stakeholder.columns, own, strings));
+    const head = strings.value(own[id]);
+    for (let k = 0; k < AROUND_STAKEHOLDER.length; k++) {
+      const list = out[AROUND_STAKEHOLDER[k]!];
+      const { columns } = relationships[k]!;
+      for (const item of row[k + 1] as unknown[][]) list.push(entityOf(columns, item, strings, head));
+    }
+  });
+  return out;
+}
+
+/**
+ * Every item of each of `kinds` (as listEntities reads it), each kind's promise settling when its items are read.
+ * All the queries are sent at once, in this transaction.
+ */
+export function listEntitiesMany(
+  ex: Executor, tx: ManagedTransaction, kinds: readonly Kind[], ends: Partial<Record<Kind, readonly string[]>>, contact: Readonly<Record<string, string>>,
+): Map<Kind, Promise<object[]>> {
+  const lists = new Map<Kind, Promise<object[]>>();
+  const wanted = new Set(kinds);
+  const strings = new Interner();
+  if (wanted.has('stakeholder') && AROUND_STAKEHOLDER.every((kind) => wanted.has(kind))) {
+    const around = listAroundStakeholders(ex, tx, ends, contact, strings);
+    for (const kind of ['stakeholder', ...AROUND_STAKEHOLDER] as const) lists.set(kind, around.then((all) => all[kind]));
+  }
+  for (const kind of wanted) if (!lists.has(kind)) lists.set(kind, listEntities(ex, tx, kind, ends[kind], contact, strings));
+  return lists;
+}
+
+/** The kinds of a country's map (port.ts MAP_KINDS), each read by cypher/store/map.<kind>.cypher. */
+const MAP_READS = ['country', 'stakeholder', 'flow', 'dataset', 'reportingLine', 'network', 'membership', 'interview'] as const;
+
+/**
+ * The map of one country (the adapter's countryMap): each kind's items as stored, metadata included, in the order
+ * of its map query; every query sent at once. An item has its schema's fields in schema order, then version,
+ * updatedAt and updatedBy (as the embedded store gives them); absent (null) properties are left out.
+ */
+export async function readCountryMap(
+  ex: Executor, tx: ManagedTransaction, country: string, ends: Partial<Record<Kind, readonly string[]>>, contact: Readonly<Record<string, string>>,
+): Promise<Record<(typeof MAP_READS)[number], object[]>> {
+  const strings = new Interner();
+  const lists = await Promise.all(MAP_READS.map(async (kind) => {
+    const { fields, columns } = readPlanOf(kind, ends[kind], contact, true);
+    const items: object[] = [];
+    await streamRows<unknown[]>(ex, tx, `map.${kind}`, { country, fields }, (row) => items.push(entityOf(columns, row, strings)));
+    return items;
+  }));
+  return Object.fromEntries(MAP_READS.map((kind, i) => [kind, lists[i]!])) as Record<(typeof MAP_READS)[number], object[]>;
 }

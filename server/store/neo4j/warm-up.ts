@@ -5,19 +5,20 @@
 // run), the whole-store reads under EXPLAIN (planned, nothing read). A failure is of no consequence.
 import { toNeo4j, type Executor } from './executor';
 
-const NO_COUNTRY = { country: '' };
+const NO_COUNTRY = { country: '', fields: ['id'] };
 const FIELDS = { fields: ['id'] };
 
 /** Each query and its parameters (of the types real calls give), and whether it is only planned (EXPLAIN). */
 export const WARMED_QUERIES: ReadonlyArray<readonly [string, Record<string, unknown>, 'run' | 'explain']> = [
   ['meta.version', {}, 'run'],
   ['country.get', { keys: [''] }, 'run'],
-  ...['stakeholder', 'flow', 'dataset', 'reportingLine', 'network', 'membership', 'interview']
+  ...['country', 'stakeholder', 'flow', 'dataset', 'reportingLine', 'network', 'membership', 'interview']
     .map((kind) => [`map.${kind}`, NO_COUNTRY, 'run'] as const),
   ['country.counts', {}, 'run'],
   ['audit.since', { after: 0, upTo: 0, limit: 1 }, 'run'],
   ...['country', 'theme', 'indicator', 'stakeholder', 'network', 'interview', 'dataset', 'flow', 'reportingLine', 'membership']
     .map((kind) => [`entities.${kind}`, FIELDS, 'explain'] as const),
+  ['entities.stakeholderRelationships', { stakeholder: ['id'], flow: ['id'], reportingLine: ['id'], membership: ['role'] }, 'explain'],
 ];
 
 /** Plans every query of WARMED_QUERIES, one after the other; resolves when done (never rejects). */
