@@ -4,8 +4,9 @@
 import { DirectedGraph, MultiDirectedGraph } from 'graphology';
 import { INTERNATIONAL, sectorOf, type Basis, type Confidence, type Country, type FlowStatus, type Frequency, type MapDocument } from '../model';
 import { registerSubList } from './edge-lists';
-import { memoEntries, memoOn, memoSeed } from './memo';
+import { memoEntries, memoHas, memoOn, memoSeed } from './memo';
 import { betweennessOfIndex, brandes, type Dependencies, type IndexedGraph } from './metrics';
+import { brandesMany } from './metrics/centrality/brandes-pool';
 import { AnalysisOptions, BASIS_RANK, CONFIDENCE_RANK, DEFAULT_OPTIONS, optionsKey } from './options';
 
 export interface StakeholderNode {
@@ -274,6 +275,19 @@ function buildCountryIndex(fg: FlowGraph, country: string): CountryIndex {
 /** Brandes' dependencies on the country graph: node and edge betweenness come from one run. */
 export function countryDependencies(fg: FlowGraph, country: string): Dependencies {
   return memoOn(fg, `brandes|${country}`, () => brandes(countryIndex(fg, country)));
+}
+
+/**
+ * countryDependencies of several countries worked out ahead, two at a time (brandes-pool.ts: this thread and a
+ * worker thread), and memoised as countryDependencies memoises them (the same values, bit for bit); for the
+ * analyses that then need them all (the comparison). Countries already worked out are left as they are.
+ */
+export async function prepareCountryDependencies(fg: FlowGraph, countries: readonly string[]): Promise<void> {
+  const missing = [...new Set(countries)].filter((c) => !memoHas(fg, `brandes|${c}`));
+  if (missing.length < 2) return;
+  const indexes = missing.map((c) => countryIndex(fg, c));
+  const deps = await brandesMany(indexes.map((ix) => ({ n: ix.nodes.length, offsets: ix.offsets, targets: ix.targets })));
+  memoSeed(fg, missing.map((c, i) => [`brandes|${c}`, deps[i]!] as const));
 }
 
 /**

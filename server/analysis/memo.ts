@@ -11,6 +11,11 @@ export function memoOn<T>(fg: FlowGraph, key: string, compute: () => T): T {
   return memo.get(key) as T;
 }
 
+/** Whether `fg` has a result memoised under `key`. */
+export function memoHas(fg: FlowGraph, key: string): boolean {
+  return memos.get(fg)?.has(key) ?? false;
+}
+
 /** The memoised results under `keys` that `fg` has, to hand to another flow graph (see `memoSeed`). */
 export function memoEntries(fg: FlowGraph, keys: readonly string[]): Array<[string, unknown]> {
   const memo = memos.get(fg);

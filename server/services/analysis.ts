@@ -9,7 +9,9 @@ import { bottlenecks } from '../analysis/bottlenecks/bottlenecks';
 import { whatIf, type WhatIfInput } from '../analysis/bottlenecks/what-if';
 import { compare } from '../analysis/compare/compare';
 import { assertCountry, assertIndicator, countryCoverage, coverageMatrix } from '../analysis/coverage/coverage';
-import { buildFlowGraph, countryStructure, nationalCountries, seedCountryStructure, type CountryStructure, type FlowGraph } from '../analysis/flow-graph';
+import {
+  buildFlowGraph, countryStructure, nationalCountries, prepareCountryDependencies, seedCountryStructure, type CountryStructure, type FlowGraph,
+} from '../analysis/flow-graph';
 import { ncpPosition } from '../analysis/ncp/position';
 import { optionsKey, type AnalysisOptions } from '../analysis/options';
 import { suggestions } from '../analysis/suggestions/suggestions';
@@ -110,7 +112,11 @@ export class AnalysisService {
   }
 
   compare(options: AnalysisOptions, countries?: readonly string[]) {
-    return this.run('compare', options, countries?.join(',') ?? '', (fg) => compare(fg, countries ?? nationalCountries(fg)));
+    return this.run(
+      'compare', options, countries?.join(',') ?? '', (fg) => compare(fg, countries ?? nationalCountries(fg)),
+      // Every country's betweenness, two countries at a time (the comparison then finds them memoised).
+      (fg) => prepareCountryDependencies(fg, countries ?? nationalCountries(fg)),
+    );
   }
 
   /** Never cached: every scenario is different. */
@@ -125,11 +131,20 @@ export class AnalysisService {
     assertCountry(fg, country);
   }
 
-  /** Runs `compute` on the flow graph of `options`, cached per store version under `name` and `params` (also for services built on this one). */
-  async run<T extends object>(name: string, options: AnalysisOptions, params: string, compute: (fg: FlowGraph) => T): Promise<T & { computedFrom: ComputedFrom }> {
+  /**
+   * Runs `compute` on the flow graph of `options`, cached per store version under `name` and `params` (also for
+   * services built on this one); `prepare`, when given, first (only when the result is not cached yet).
+   */
+  async run<T extends object>(
+    name: string, options: AnalysisOptions, params: string, compute: (fg: FlowGraph) => T, prepare?: (fg: FlowGraph) => Promise<void>,
+  ): Promise<T & { computedFrom: ComputedFrom }> {
     const { fg, from, cache } = await this.graph(options);
     const key = `${name}|${optionsKey(options)}|${params}`;
     let result = cache.results.get(key) as T | undefined;
+    if (!result && prepare) {
+      await prepare(fg);
+      result = cache.results.get(key) as T | undefined; // computed meanwhile by a request that asked at the same time
+    }
     if (!result) {
       result = compute(fg);
       if (cache.results.size >= MAX_RESULTS) cache.results.delete(cache.results.keys().next().value!);

@@ -86,12 +86,23 @@ export function countryMetrics(fg: FlowGraph, country: string): CountryMetrics {
 /** Shares of the country's flows by sender -> receiver attribute ('type' or 'sector'), keyed `from>to`. */
 export function roleMatrix(fg: FlowGraph, country: string, level: 'type' | 'sector'): RoleMatrix {
   const flows = ownFlows(fg, country);
-  const counts: Record<string, number> = {};
+  // Counted by sender, then receiver attribute (no `from>to` string per flow: only one per pair that occurs).
+  const bySender = new Map<string, Map<string, number>>();
   for (const f of flows) {
-    const key = `${nodeOf(fg, f.from)[level]}>${nodeOf(fg, f.to)[level]}`;
-    counts[key] = (counts[key] ?? 0) + 1;
+    const from = nodeOf(fg, f.from)[level];
+    const to = nodeOf(fg, f.to)[level];
+    let row = bySender.get(from);
+    if (!row) bySender.set(from, (row = new Map()));
+    row.set(to, (row.get(to) ?? 0) + 1);
   }
-  return Object.fromEntries(Object.keys(counts).sort().map((k) => [k, counts[k]! / flows.length]));
+  const counts = new Map<string, number>();
+  for (const [from, row] of bySender) {
+    for (const [to, n] of row) {
+      const key = `${from}>${to}`;
+      counts.set(key, (counts.get(key) ?? 0) + n);
+    }
+  }
+  return Object.fromEntries([...counts.keys()].sort().map((k) => [k, counts.get(k)! / flows.length]));
 }
 
 /** Cosine similarity of two sparse vectors; 0 when either is all zeros. */

@@ -20,8 +20,14 @@ export interface Dependencies {
  * without successors is skipped as a source: it reaches nothing, so it adds nothing.
  */
 export function brandes(index: IndexedGraph): Dependencies {
-  const { offsets, targets } = index;
-  const n = index.nodes.length;
+  return brandesOfRows(index.nodes.length, index.offsets, index.targets);
+}
+
+/**
+ * `brandes` of a graph given as its rows alone (n nodes, `offsets`, `targets`). Self-contained, no name from
+ * outside it: brandes-pool.ts runs its source text in a worker thread.
+ */
+export function brandesOfRows(n: number, offsets: Int32Array, targets: Int32Array): Dependencies {
   const node = new Float64Array(n);
   const edge = new Float64Array(targets.length);
   const dist = new Int32Array(n).fill(-1);
