@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { CountryCode } from '../server/model';
 import { renderReportHtml } from '../server/reports/html';
 import { closePdfRenderer, htmlToPdf } from '../server/reports/pdf';
-import { ReportsService } from '../server/reports/service';
+import { ReportsService } from '../server/services/reports';
 import { runWithStore, UsageError } from './cli';
 
 const USAGE = 'npm run report -- (--country XX | --region) [--round <id>] [--format html|pdf] <file.html|.pdf|->';

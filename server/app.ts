@@ -27,7 +27,7 @@ import { userOf } from './model/roles';
 import { AnalysisService } from './services/analysis';
 import { RoundsService } from './services/rounds';
 import { htmlToPdf } from './reports/pdf';
-import { ReportsService } from './reports/service';
+import { ReportsService } from './services/reports';
 import type { GraphStore } from './store/port';
 
 export interface AppDeps {

@@ -7,7 +7,7 @@ import { CountryCode } from '../../model';
 import { renderReportHtml, REPORT_CSS_HASH } from '../../reports/html';
 import { Report } from '../../model/report';
 import { PdfUnavailableError } from '../../reports/pdf';
-import type { ReportsService } from '../../reports/service';
+import type { ReportsService } from '../../services/reports';
 import { defineRoute, type RouteDef } from '../route';
 import type { Response } from 'express';
 

@@ -7,10 +7,10 @@ import type { SessionUser } from '../model/roles';
 import { NotFoundError, ValidationError } from '../errors';
 import { INTERNATIONAL } from '../model';
 import type { GraphStore } from '../store/port';
-import { buildCountryReport } from './country';
+import { buildCountryReport } from '../reports/country';
 import type { CountryReport, RegionalReport } from '../model/report';
-import { buildRegionalReport } from './regional';
-import type { ReportInput } from './text';
+import { buildRegionalReport } from '../reports/regional';
+import type { ReportInput } from '../reports/text';
 
 export class ReportsService {
   constructor(private readonly store: GraphStore, private readonly now: () => Date = () => new Date()) {}
