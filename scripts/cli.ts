@@ -4,7 +4,7 @@ import { AppError, ValidationError } from '../server/errors';
 import type { Problem } from '../server/model';
 import { openStore } from '../server/store/open';
 import type { GraphStore } from '../server/store/port';
-import type { ImportProgress } from '../server/tabular';
+import type { ImportProgress } from '../server/services/spreadsheet-import';
 
 export class UsageError extends Error {}
 

@@ -11,7 +11,7 @@ import type { GraphStore, ImportMode, ImportResult } from '../server/store/port'
 // they cost a map document's import most of a second at start-up.
 import type { UploadFormat } from '../server/tabular';
 import { SHEETS, sheetByName } from '../server/tabular/columns';
-import { UPLOAD_LIMIT_BYTES, formatMB } from '../server/tabular/limits';
+import { UPLOAD_LIMIT_BYTES, formatMB } from '../server/model/limits';
 import { ProgressBar, runWithStore, UsageError } from './cli';
 
 const USAGE = 'npm run import -- [--mode merge|replace] [--dry-run] [--on-conflict keep|overwrite] <file.json|.yaml|.yml|.xlsx|.zip|.csv>';
@@ -91,7 +91,7 @@ async function importSpreadsheetFile(
   const { format, sheet } = spreadsheetOf(file);
   const progress = new ProgressBar();
   let completed = false;
-  const { importParsed, parseUpload } = await import('../server/tabular');
+  const { importParsed, parseUpload } = await import('../server/services/spreadsheet-import');
   try {
     const onProgress = progress.update.bind(progress);
     const parsed = await parseUpload(store, { format, data: readFile(file), sheet }, { mode, onProgress });

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import express from 'express';
-import { verifyJsonBody, verifyTextBody } from './api/body';
+import { verifyJsonBody, verifyTextBody } from './tabular/body';
 import { buildOpenApi } from './api/openapi';
 import { errorHandler, notFoundApi } from './api/errors';
 import type { Logger } from './logger';

@@ -127,3 +127,6 @@ export const ImportResponse = z.object({
 });
 export type ImportResponse = z.infer<typeof ImportResponse>;
 export const DeleteResponse = z.object({ deleted: Counts, updated: Counts });
+
+/** How an import treats what the file lacks: merge keeps it; replace removes it within the file's countries. */
+export type ImportMode = 'merge' | 'replace';

@@ -5,13 +5,13 @@
 // (store.countryCounts); only the region's map reads every item. After a write, the audit trail
 // (store.changesSince) tells which countries' maps it cannot have touched: those stay cached.
 import { seesPersonalData, visibleLists } from '../auth/personal-data';
-import type { SessionUser } from '../auth/types';
+import type { SessionUser } from '../model/roles';
 import { NotFoundError } from '../errors';
 import { keyOf, sectorOf, stripMetaOf } from '../model';
 import type { Kind } from '../model';
 import { MAP_KINDS } from '../store/port';
 import type { CountryCount, GraphStore, MapItems, StoreChanges } from '../store/port';
-import type { CountrySummary, GraphResponse } from '../api/schemas';
+import type { CountrySummary, GraphResponse } from '../model/api';
 import { currentStoreVersion } from './store-version';
 
 type MapLists = { storeVersion: number; items: MapItems };

@@ -3,7 +3,8 @@
 import { assertMayImport, isCountryScoped, recheckWriter } from '../auth/scope';
 import type { SessionUser } from '../model/roles';
 import type { GraphStore, ImportOptions, ImportResult, WriteGuard } from '../store/port';
-import { importParsed, parseUpload, SHEETS, type SpreadsheetImportResult, type Upload } from '../tabular';
+import { SHEETS, type Upload } from '../tabular';
+import { importParsed, parseUpload, type SpreadsheetImportResult } from './spreadsheet-import';
 import { parseYamlOffThread } from '../tabular/off-thread';
 
 export type { UploadFormat } from '../tabular';

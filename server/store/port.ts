@@ -21,7 +21,8 @@ export interface Snapshot {
   catalogue: { themes: Theme[]; indicators: Indicator[] };
 }
 
-export type ImportMode = 'merge' | 'replace';
+export type { ImportMode } from '../model/api';
+import type { ImportMode } from '../model/api';
 
 export interface ImportOptions {
   mode: ImportMode;

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { NotASpreadsheetError, TooLargeError, ValidationError } from '../errors';
 import type { Problem } from '../model';
-import type { ImportMode } from '../store/port';
+import type { ImportMode } from '../model/api';
 import type { CatalogueIndicator } from './cells';
 import type { Upload } from './open';
 import type { ParsedSpreadsheet } from './parse';

@@ -3,7 +3,7 @@
 // values that are not numbers / booleans / dates / enum values / indicators, duplicate rows, missing
 // sheets (in replace mode), too many rows. Empty rows are skipped; unknown sheets are ignored with a warning.
 import { FORMAT_VERSION, type Problem } from '../model';
-import type { ImportMode } from '../store/port';
+import type { ImportMode } from '../model/api';
 import { IndicatorLookup, convertCell, type CatalogueIndicator } from './cells';
 import { META_SHEET, SHEETS, VERSION_COLUMN, columnLetter, sheetByName, type ColumnSpec, type SheetSpec } from './columns';
 import { MAX_CELLS_PER_SHEET, MAX_ROWS_PER_SHEET } from '../model/limits';

@@ -1,7 +1,7 @@
 // Runs in the upload worker thread (started by off-thread.ts through worker.cjs): reads and parses one upload
 // (a spreadsheet or a YAML document) at a time, posting progress, then the result or the error as plain data.
 import { parentPort } from 'node:worker_threads';
-import { parseYamlBody } from '../api/body';
+import { parseYamlBody } from './body';
 import { NotASpreadsheetError, TooLargeError, ValidationError } from '../errors';
 import { readSpreadsheet } from './open';
 import { parseSpreadsheet } from './parse';

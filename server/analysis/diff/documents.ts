@@ -2,7 +2,7 @@
 // changed (with the fields that differ). Items are matched by their key (keyOf: id, code, or
 // stakeholder|network for memberships). Pure: no I/O, inputs never mutated.
 import { DOCUMENT_KINDS, KIND_SPECS, keyOf, type Kind, type MapDocument } from '../../model';
-import { deepEqual } from '../../store/equal';
+import { deepEqual } from '../../model/equal';
 
 export type DiffCollection = 'countries' | 'stakeholders' | 'datasets' | 'flows' | 'reportingLines' | 'networks' | 'memberships' | 'interviews';
 

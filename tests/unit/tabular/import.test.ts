@@ -5,7 +5,7 @@ import type { Problem } from '../../../server/model';
 import { CoreGraphStore } from '../../../server/store/core';
 import { SqliteAdapter } from '../../../server/store/sqlite/adapter';
 import type { GraphStore } from '../../../server/store/port';
-import { importSpreadsheet, type ImportProgress } from '../../../server/tabular';
+import { importSpreadsheet, type ImportProgress } from '../../../server/services/spreadsheet-import';
 import { catalogue } from '../../fixtures/catalogue';
 import { smallSheets, withCell, xlsxOf, type Sheets } from '../../fixtures/spreadsheets';
 

@@ -6,7 +6,8 @@ import { joinListCell, splitListCell } from '../../../server/tabular/cells';
 import { CoreGraphStore } from '../../../server/store/core';
 import { SqliteAdapter } from '../../../server/store/sqlite/adapter';
 import type { GraphStore } from '../../../server/store/port';
-import { importSpreadsheet, toCsvZip, toXlsx } from '../../../server/tabular';
+import { importSpreadsheet } from '../../../server/services/spreadsheet-import';
+import { toCsvZip, toXlsx } from '../../../server/tabular';
 import { catalogue } from '../../fixtures/catalogue';
 import { smallMap } from '../../fixtures/small-map';
 

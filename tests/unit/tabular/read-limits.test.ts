@@ -1,7 +1,7 @@
 // Limits enforced while reading: a ZIP member is unpacked counting the bytes really inflated (whatever its
 // headers claim), a CSV stops at the first row or cell past the limit, a workbook's rows are counted in its XML
 // before exceljs sees it. Also the checks on JSON and YAML bodies (UTF-8, nesting).
-import { firstBadUtf8, jsonTooDeepAt, yamlTooDeepAt } from '../../../server/api/body';
+import { firstBadUtf8, jsonTooDeepAt, yamlTooDeepAt } from '../../../server/tabular/body';
 import { TooLargeError, ValidationError } from '../../../server/errors';
 import { MAX_CELLS_PER_SHEET, MAX_ROWS_PER_SHEET, MAX_UNPACKED_BYTES } from '../../../server/model/limits';
 import { readSpreadsheet } from '../../../server/tabular/open';

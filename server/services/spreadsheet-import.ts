@@ -4,11 +4,11 @@
 import { ValidationError } from '../errors';
 import type { Problem } from '../model';
 import type { GraphStore, ImportMode, ImportOptions, ImportResult } from '../store/port';
-import { locateProblems } from './locate';
-import { parseOffThread } from './off-thread';
-import type { Upload } from './open';
-import { compareProblems, type ParsedSpreadsheet } from './parse';
-import type { Warning } from './raw';
+import { locateProblems } from '../tabular/locate';
+import { parseOffThread } from '../tabular/off-thread';
+import type { Upload } from '../tabular/open';
+import { compareProblems, type ParsedSpreadsheet } from '../tabular/parse';
+import type { Warning } from '../tabular/raw';
 
 export type ImportPhase = 'reading' | 'parsing' | 'validating' | 'writing';
 
