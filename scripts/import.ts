@@ -18,11 +18,9 @@ const USAGE = 'npm run import -- [--mode merge|replace] [--dry-run] [--on-confli
 const DOCUMENTS = ['.json', '.yaml', '.yml'];
 const SPREADSHEETS: Record<string, UploadFormat> = { '.xlsx': 'xlsx', '.zip': 'zip', '.csv': 'csv' };
 
-function readFile(file: string): Buffer;
-function readFile(file: string, encoding: 'utf8'): string;
-function readFile(file: string, encoding?: 'utf8'): Buffer | string {
+function readFile(file: string): Buffer {
   try {
-    return encoding ? fs.readFileSync(file, encoding) : fs.readFileSync(file);
+    return fs.readFileSync(file);
   } catch (err) {
     throw new UsageError(`cannot read '${file}': ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`);
   }
@@ -54,8 +52,7 @@ export function readDocumentFile(file: string): unknown {
     throw new UsageError(`cannot read '${file}': no such file`);
   }
   checkDocumentSize(file, size);
-  // Read as text in one step (no Buffer to decode afterwards: a region is 30 MB).
-  const text = readFile(file, 'utf8');
+  const text = readFile(file).toString('utf8');
   try {
     return ext === '.json' ? JSON.parse(text) : (require('yaml') as typeof import('yaml')).parse(text, { maxAliasCount: 100 });
   } catch (err) {
