@@ -1,8 +1,7 @@
 // createApp(deps) builds the Express app: the API under /api and the built client, if present.
-import fs from 'node:fs';
-import path from 'node:path';
+import compression from 'compression';
 import express from 'express';
-import { verifyJsonBody, verifyTextBody } from './tabular/body';
+import { verifyJsonBody, verifyTextBody } from './api/body';
 import { buildOpenApi } from './api/openapi';
 import { errorHandler, notFoundApi } from './api/errors';
 import type { Logger } from './logger';
@@ -19,6 +18,7 @@ import { reportsRoutes } from './api/routes/reports';
 import { roundsRoutes } from './api/routes/rounds';
 import { systemRoutes } from './api/routes/system';
 import { securityHeaders } from './api/security';
+import { serveClient } from './static';
 import type { Clock } from './auth/clock';
 import { UnauthenticatedError } from './auth/errors';
 import { sessionMiddleware } from './auth/middleware';
@@ -78,6 +78,9 @@ export function createApp(deps: AppDeps): express.Express {
   app.set('query parser', 'simple');
   if (deps.trustProxy) app.set('trust proxy', 1);
   app.use(securityHeaders());
+  // gzip or brotli for answers and pages of 1 kB and more, when the browser accepts it (the client's hashed
+  // assets go out precompressed, server/static.ts; this middleware leaves an answer with an encoding alone).
+  app.use(compression());
 
   const auth = createAuthServices(deps.store, deps);
   const api = express.Router();
@@ -98,12 +101,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(notFoundApi);
   app.use('/api', api);
 
-  const index = deps.clientDir ? path.join(deps.clientDir, 'index.html') : undefined;
-  if (deps.clientDir && index && fs.existsSync(index)) {
-    app.use(express.static(deps.clientDir, { index: false, maxAge: '1h' }));
-    // The client's own addresses get the page; a missing file (an old asset, /favicon.ico) gets a 404, not HTML.
-    app.get(/^\/(?!api(?:\/|$)|assets\/)[^.]*$/, (_req, res) => res.sendFile(index));
-  } else {
+  if (!deps.clientDir || !serveClient(app, deps.clientDir)) {
     app.get('/', (_req, res) => {
       res.type('text/plain').send('Flow Atlas API is running; the client is not built (run `npm run build`). See /api/openapi.json.');
     });

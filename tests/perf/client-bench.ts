@@ -1,11 +1,13 @@
 // `npm run bench:client`: the map explorer in headless Chromium (Debian's, the e2e flags), against the
 // built client (`npx vite build` first) and the real server on an embedded store. Every figure is the
 // median of several runs, each in a fresh browser context (nothing cached).
-//   npm run bench:client [-- --runs 5] [--large-runs 3] [--sizes 500,2000,10000] [--only seed|synthetic]
+//   npm run bench:client [-- --runs 5] [--large-runs 3] [--sizes 500,2000,10000] [--only seed|synthetic|lighthouse] [--lighthouse-runs 3]
 // Measures (1) navigation -> laid-out map of a seed country, (2) the same for one synthetic country of
 // about 500, 2,000 and 10,000 elements (stakeholders + flows on its map), each with Cytoscape's canvas
 // renderer and its WebGL renderer (`?renderer=webgl`), and pan/zoom smoothness: frames per second while
-// a script zooms in and out and pans for 2 s, one step per animation frame.
+// a script zooms in and out and pans for 2 s, one step per animation frame; (3) Lighthouse's performance,
+// accessibility and best-practices scores of the Map, Gaps, NCP and Compare views on the seed, signed in,
+// under its desktop and mobile presets (tests/perf/lighthouse.ts).
 import fs from 'node:fs';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
@@ -13,6 +15,7 @@ import { chromium, type Browser } from 'playwright-core';
 import type { MapDocument } from '../../server/model';
 import { CHROMIUM, CHROMIUM_ARGS, CLIENT_INDEX, VIEWPORT } from '../support/chromium';
 import { startTestServer, type TestServer } from '../support/server';
+import { lighthouseRows, printLighthouseTable, type LighthouseRow } from './lighthouse';
 import { syntheticRegion } from './synthetic';
 
 const { values: args } = parseArgs({
@@ -22,8 +25,15 @@ const { values: args } = parseArgs({
     sizes: { type: 'string', default: '500,2000,10000' },
     only: { type: 'string' },
     country: { type: 'string', default: 'SE' },
+    'lighthouse-runs': { type: 'string', default: '3' },
   },
 });
+const ONLY = ['seed', 'synthetic', 'lighthouse'] as const;
+if (args.only !== undefined && !(ONLY as readonly string[]).includes(args.only)) {
+  throw new Error(`--only takes one of ${ONLY.join(', ')}, not '${args.only}'`);
+}
+const part = (name: (typeof ONLY)[number]) => args.only === undefined || args.only === name;
+const LIGHTHOUSE_RUNS = Number(args['lighthouse-runs']);
 const RUNS = Number(args.runs);
 const LARGE_RUNS = Number(args['large-runs']);
 const SIZES = args.sizes.split(',').map(Number).filter((n) => n > 0);
@@ -220,11 +230,12 @@ async function main(): Promise<void> {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found (install Debian's chromium, or set CHROMIUM_PATH)`);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const rows: Row[] = [];
+  let lighthouse: LighthouseRow[] = [];
   console.log(`Median of ${RUNS} runs (${LARGE_RUNS} above ${LARGE.toLocaleString('en')} elements); ${new Date().toISOString().slice(0, 10)}; ` +
     `Chromium ${browser.version()} headless, flags ${CHROMIUM_ARGS.join(' ')}; ${os.cpus().length} cores; viewport ${VIEWPORT.width}x${VIEWPORT.height}; ` +
     `pan/zoom: ${MOTION_MS / 1000} s of cy.zoom + cy.panBy, one step per animation frame`);
   try {
-    if (args.only !== 'synthetic') {
+    if (part('seed')) {
       const server = await startTestServer();
       try {
         const code = args.country.toUpperCase();
@@ -233,7 +244,7 @@ async function main(): Promise<void> {
         await server.close();
       }
     }
-    if (args.only !== 'seed') {
+    if (part('synthetic')) {
       for (const target of SIZES) {
         const { doc, country, elements } = syntheticOfSize(target);
         const server = await startTestServer({ seedMaps: false });
@@ -249,10 +260,22 @@ async function main(): Promise<void> {
         }
       }
     }
+    if (part('lighthouse')) {
+      const server = await startTestServer();
+      try {
+        lighthouse = await lighthouseRows(server.url, args.country.toUpperCase(), LIGHTHOUSE_RUNS);
+      } finally {
+        await server.close();
+      }
+    }
   } finally {
     await browser.close();
   }
-  printTable(rows);
+  if (rows.length) printTable(rows);
+  if (lighthouse.length) {
+    console.log(`\nLighthouse 12.2.3, seed (${args.country.toUpperCase()}), signed in; median of ${LIGHTHOUSE_RUNS} runs per view and preset:`);
+    printLighthouseTable(lighthouse);
+  }
 }
 
 main().catch((err: unknown) => {
