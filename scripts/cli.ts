@@ -2,7 +2,7 @@
 import { ConfigError, loadConfig } from '../server/config';
 import { AppError, ValidationError } from '../server/errors';
 import type { Problem } from '../server/model';
-import { openStore } from '../server/store/open';
+import { openStore } from '../server/open-store';
 import type { GraphStore } from '../server/store/port';
 import type { ImportProgress } from '../server/services/spreadsheet-import';
 

@@ -7,7 +7,7 @@ import type { Config } from './config';
 import type { Logger } from './logger';
 import type { GraphStore } from './store/port';
 import { seedStore } from '../seed/loader';
-import { makeReady } from './store/open';
+import { makeReady } from './open-store';
 
 export async function prepareStore(store: GraphStore, config: Pick<Config, 'seed' | 'adminPassword'>, logger: Logger): Promise<void> {
   await makeReady(store);

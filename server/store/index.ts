@@ -2,7 +2,6 @@
 // `createStore` opens it at once (scripts, tests); `startStore` (the server) answers StoreUnavailable while
 // an unreachable Neo4j is waited for in the background, then serves.
 import path from 'node:path';
-import type { Config } from '../config';
 import { StoreUnavailableError } from '../errors';
 import { CoreGraphStore } from './core';
 import type { Neo4jSettings } from './neo4j/executor';
@@ -14,7 +13,10 @@ export type { GraphStore } from './port';
 export const SQLITE_FILE = 'flow-atlas.sqlite';
 
 /** Where the store is: Neo4j's settings (timeouts optional), else the data folder of the embedded store. */
-export type StoreConfig = Pick<Config, 'dataDir'> & { neo4j?: Neo4jSettings };
+export interface StoreConfig {
+  dataDir: string;
+  neo4j?: Neo4jSettings | undefined;
+}
 
 /** The store and, on Neo4j, a check that reaches the database (StoreUnavailableError when it cannot). */
 async function buildStore(config: StoreConfig): Promise<{ store: GraphStore; verify?: () => Promise<void> }> {

@@ -2,10 +2,10 @@
 // `makeReady` is that step, in one place: `openStore` runs it for the command-line scripts and
 // server/startup.ts for `npm start`, so a command on a fresh data folder or an empty Neo4j finds the
 // catalogue, SEED=false or not.
-import type { Config } from '../config';
-import { readCatalogue, SEED_ACTOR } from '../../seed/loader';
-import { createStore } from '.';
-import type { GraphStore } from './port';
+import type { Config } from './config';
+import { readCatalogue, SEED_ACTOR } from '../seed/loader';
+import { createStore } from './store';
+import type { GraphStore } from './store/port';
 
 /** Adds whatever of the reference catalogue the store lacks (nothing when it has it all). */
 export async function makeReady(store: GraphStore): Promise<void> {
