@@ -1,4 +1,6 @@
 // Every SHARES_WITH relationship for a whole-store read (snapshot, export): each as a list, the ids of both ends
-// first, then the properties named in $fields, in that order (null where absent); no order (the app sorts).
+// first, then the properties named in $fields, in that order (null where absent),
+// looked up in its properties read once; no order (the app sorts).
 MATCH (a:Stakeholder)-[r:SHARES_WITH]->(b:Stakeholder)
-RETURN [a.id, b.id] + [k IN $fields | r[k]] AS row
+WITH a, b, properties(r) AS p
+RETURN [a.id, b.id] + [k IN $fields | p[k]] AS row

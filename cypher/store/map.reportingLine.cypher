@@ -1,5 +1,6 @@
 // The map of one country ($country): the REPORTS_TO relationships with an end among its stakeholders, each as a
-// list, the ids of both ends first, then the properties named in $fields, in that order (null where absent), by id.
+// list, the ids of both ends first, then the properties named in $fields, in that order (null where absent, looked
+// up in its properties read once), by id.
 CALL {
   MATCH (a:Stakeholder { country: $country })-[r:REPORTS_TO]->(b:Stakeholder)
   RETURN a, r, b
@@ -7,5 +8,6 @@ CALL {
   MATCH (a:Stakeholder)-[r:REPORTS_TO]->(b:Stakeholder { country: $country })
   RETURN a, r, b
 }
-RETURN [a.id, b.id] + [k IN $fields | r[k]] AS row
+WITH a, b, r, properties(r) AS p
+RETURN [a.id, b.id] + [k IN $fields | p[k]] AS row
 ORDER BY r.id
