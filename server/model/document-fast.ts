@@ -1,6 +1,7 @@
 // A fast path for MapDocument's parse (document.ts, parseMapDocument): zod takes most of a second over a region's
 // 87,000 items. Each item is checked here by plain code for what an ordinary valid item holds, and built as
-// zod builds it (the schema's key order, its defaults, trimmed text, new arrays). An item this code is not sure
+// zod builds it (the schema's key order, its defaults, trimmed text); an item or list that is already so is
+// kept as it is, not copied (zod would copy it: nothing downstream changes a parsed item). An item this code is not sure
 // of (a field it leaves to zod, such as a contact, or anything unexpected) is parsed by its zod schema; if that
 // fails, or the document's own fields are unusual, the answer is undefined and the caller parses the whole
 // document with zod, so that the problems reported are zod's. The fields of each kind are listed in the schema's
@@ -60,16 +61,25 @@ const trimmed = (max: number): Check => (v) => {
   return t.length >= 1 && t.length <= max ? t : UNSURE;
 };
 const isoDate: Check = (v) => (typeof v === 'string' && ISO_DATE.test(v) && calendarDate(v) ? v : UNSURE);
-/** unique(item): a new array of the checked items, none repeated. */
+/** Whether no value of a list repeats (SameValueZero, as a Set counts; pairwise for a short list: no Set to make). */
+function distinct(list: readonly unknown[]): boolean {
+  if (list.length > 16) return new Set(list).size === list.length;
+  for (let i = 1; i < list.length; i++) for (let j = 0; j < i; j++) if (list[i] === list[j]) return false;
+  return true;
+}
+/** unique(item): the checked items, none repeated (the list itself when checking changes none of them). */
 const unique = (item: Check): Check => (v) => {
   if (!Array.isArray(v)) return UNSURE;
-  const out: unknown[] = new Array(v.length);
+  let out: unknown[] | undefined;
   for (let i = 0; i < v.length; i++) {
-    const checked = item(v[i]);
+    const value: unknown = v[i];
+    const checked = item(value);
     if (checked === UNSURE) return UNSURE;
-    out[i] = checked;
+    if (out === undefined && checked !== value) out = v.slice(0, i);
+    if (out !== undefined) out.push(checked);
   }
-  return new Set(out).size === out.length ? out : UNSURE;
+  const list = out ?? v;
+  return distinct(list) ? list : UNSURE;
 };
 /** Left to zod (a contact's e-mail and URL formats). */
 const toZod: Check = () => UNSURE;
@@ -142,31 +152,51 @@ export const FAST_COLLECTIONS: ReadonlySet<string> = new Set(Object.entries(FIEL
   .filter(([, { schema, fields }]) => [...Object.keys(schema.shape), 'version'].join() === fields.map((f) => f.name).join())
   .map(([collection]) => collection));
 
-/** The item as zod would build it, or UNSURE. */
-function fastItem(fields: readonly Field[], known: ReadonlySet<string>, item: unknown): unknown {
+/**
+ * The item as zod would build it, or UNSURE: the item itself when it is already so (its keys in the schema's order,
+ * no default to add, no text to trim), else a new object in the schema's key order.
+ */
+function fastItem(fields: readonly Field[], order: ReadonlyMap<string, number>, item: unknown): unknown {
   if (typeof item !== 'object' || item === null || Object.getPrototypeOf(item) !== Object.prototype) return UNSURE;
   const input = item as Record<string, unknown>;
   let present = 0;
+  let last = -1;
+  let inOrder = true;
   for (const key in input) {
-    if (!known.has(key) || !Object.hasOwn(input, key)) return UNSURE;
+    const at = order.get(key);
+    if (at === undefined || !Object.hasOwn(input, key)) return UNSURE;
+    if (at < last) inOrder = false;
+    last = at;
     present += 1;
   }
-  const out: Record<string, unknown> = {};
+  let out: Record<string, unknown> | undefined = inOrder ? undefined : {};
   let seen = 0;
-  for (const field of fields) {
+  for (let i = 0; i < fields.length; i++) {
+    const field = fields[i]!;
     const value = input[field.name];
+    let checked: unknown;
     if (value === undefined) {
-      if (field.name in input) return UNSURE;
-      if (field.absent === 'required') return UNSURE;
-      if (field.absent !== 'optional') out[field.name] = field.absent();
-      continue;
+      if (field.absent === 'required' || field.name in input) return UNSURE;
+      if (field.absent === 'optional') continue;
+      checked = field.absent();
+    } else {
+      seen += 1;
+      checked = field.check(value);
+      if (checked === UNSURE) return UNSURE;
+      if (out === undefined && checked === value) continue;
     }
-    seen += 1;
-    const checked = field.check(value);
-    if (checked === UNSURE) return UNSURE;
+    if (out === undefined) {
+      // The fields before this one are as given, in order: copied as they are.
+      out = {};
+      for (let j = 0; j < i; j++) {
+        const before = input[fields[j]!.name];
+        if (before !== undefined) out[fields[j]!.name] = before;
+      }
+    }
     out[field.name] = checked;
   }
-  return seen === present ? out : UNSURE;
+  if (seen !== present) return UNSURE;
+  return out ?? input;
 }
 
 /** The document's own fields besides its collections, in its schema's order. */
@@ -207,10 +237,10 @@ export function parseDocumentFast(
     }
     if (!Array.isArray(items)) return undefined;
     const spec = FAST_COLLECTIONS.has(collection) ? FIELDS[collection]! : undefined;
-    const known = new Set(spec?.fields.map((f) => f.name));
+    const order = new Map(spec?.fields.map((f, i) => [f.name, i]));
     const parsed: unknown[] = new Array(items.length);
     for (let i = 0; i < items.length; i++) {
-      let item = spec ? fastItem(spec.fields, known, items[i]) : UNSURE;
+      let item = spec ? fastItem(spec.fields, order, items[i]) : UNSURE;
       if (item === UNSURE) {
         const slow = itemSchemas[collection].safeParse(items[i]);
         if (!slow.success) return undefined;

@@ -1,5 +1,5 @@
 // The fast path of MapDocument's parse (server/model/document-fast.ts, parseMapDocument) gives zod's answer: the
-// same parsed document, key for key and in the same order, for valid documents; and for generated items (valid
+// same parsed document, key for key and in the same order, for valid documents (an item already so kept as it is); and for generated items (valid
 // items with fields removed, added, or given edge values: text at and past its limits, padded, lone surrogates,
 // other types, repeated list values, unknown enum values) either zod's output or, when zod refuses them, zod's
 // own problems. Every kind is on the fast path (a schema change that the path does not list shows here).
@@ -88,6 +88,17 @@ describe('the fast path of the map document parse', () => {
       stakeholders: [{ type: 'police', country: 'XA', name: '  Police  ', id: 'xa-p', tags: [' a ', 'b'] }],
       flows: [{ basis: 'informal', indicators: ['VIC-01'], to: 'xa-p', from: 'xa-p', id: 'f1' }],
     });
+  });
+
+  test('when an item is already as zod builds it, then it is kept as it is; else it is built anew in the schema order', () => {
+    const raw = JSON.parse(JSON.stringify(region)) as Record<string, Array<Record<string, unknown>>>;
+    raw.flows![0] = Object.fromEntries(Object.entries(raw.flows![0]!).reverse());
+    const parsed = parseMapDocument(raw);
+    expect(parsed.success).toBe(true);
+    const data = parsed.data as unknown as typeof raw;
+    expect(data.stakeholders![0]).toBe(raw.stakeholders![0]);
+    expect(data.flows![0]).not.toBe(raw.flows![0]);
+    expect(Object.keys(data.flows![0]!)).toEqual(Object.keys(MapDocument.parse(raw).flows[0]!));
   });
 
   test('when documents are unusual at the top, then the answer is zod\'s', () => {
