@@ -5,6 +5,10 @@
 import type Database from 'better-sqlite3';
 import { keyOf, type AuditEntry, type Kind, type Stored } from '../../model';
 
+/** Audit entries written by one statement (their values bound as one list) and the columns each binds. */
+const AUDIT_BATCH = 128;
+const AUDIT_COLUMNS = 9;
+
 /** Audit entries of kinds outside the map (rounds, accounts) change no store version: none is stamped. */
 const UNVERSIONED_AUDIT_KINDS = new Set(['round', 'account']);
 
@@ -22,8 +26,12 @@ export function entityWrites(db: Database.Database): EntityWrites {
     VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (kind, key) DO NOTHING`);
   const updateStmt = db.prepare('UPDATE entities SET data = ?, version = ?, updated_at = ?, updated_by = ? WHERE kind = ? AND key = ?');
   const deleteStmt = db.prepare('DELETE FROM entities WHERE kind = ? AND key = ?');
-  const auditStmt = db.prepare(`INSERT INTO audit (at, actor, action, kind, key, countries, before, after, store_version)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  // Audit entries AUDIT_BATCH to a statement (the rest one by one): each execution of the insert builds its CHECK's
+  // list of actions and reads and writes the table's AUTOINCREMENT counter, once for all the rows it inserts.
+  const auditSql = (rows: number) => `INSERT INTO audit (at, actor, action, kind, key, countries, before, after, store_version)
+    VALUES ${new Array<string>(rows).fill('(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`;
+  const auditStmt = db.prepare(auditSql(1));
+  const auditBatchStmt = db.prepare(auditSql(AUDIT_BATCH));
   const flowPairs = flowPairWrites(db);
   return {
     upsertMany(kind, rows) {
@@ -45,12 +53,27 @@ export function entityWrites(db: Database.Database): EntityWrites {
       for (const key of keys) deleteStmt.run(kind, key);
     },
     appendAudit(entries, committedAs) {
-      for (const e of entries) {
-        auditStmt.run(
-          e.at, e.actor, e.action, e.kind, e.key, JSON.stringify(e.countries),
-          e.before === null ? null : JSON.stringify(e.before), e.after === null ? null : JSON.stringify(e.after),
-          UNVERSIONED_AUDIT_KINDS.has(e.kind) ? null : committedAs,
-        );
+      const params: unknown[] = new Array(AUDIT_COLUMNS * Math.min(entries.length, AUDIT_BATCH));
+      const bind = (e: (typeof entries)[number], at: number) => {
+        params[at] = e.at;
+        params[at + 1] = e.actor;
+        params[at + 2] = e.action;
+        params[at + 3] = e.kind;
+        params[at + 4] = e.key;
+        params[at + 5] = JSON.stringify(e.countries);
+        params[at + 6] = e.before === null ? null : JSON.stringify(e.before);
+        params[at + 7] = e.after === null ? null : JSON.stringify(e.after);
+        params[at + 8] = UNVERSIONED_AUDIT_KINDS.has(e.kind) ? null : committedAs;
+      };
+      let i = 0;
+      for (; i + AUDIT_BATCH <= entries.length; i += AUDIT_BATCH) {
+        for (let j = 0; j < AUDIT_BATCH; j++) bind(entries[i + j]!, j * AUDIT_COLUMNS);
+        auditBatchStmt.run(params);
+      }
+      params.length = AUDIT_COLUMNS;
+      for (; i < entries.length; i++) {
+        bind(entries[i]!, 0);
+        auditStmt.run(params);
       }
     },
   };
