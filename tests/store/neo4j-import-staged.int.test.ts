@@ -7,7 +7,9 @@ import { CoreGraphStore } from '../../server/store/core';
 import { Neo4jAdapter } from '../../server/store/neo4j/adapter';
 import type { Adapter, Staging } from '../../server/store/port';
 import type { Kind, Stored } from '../../server/model';
+import { readCatalogue } from '../../seed/loader';
 import { smallMap } from '../fixtures/small-map';
+import { syntheticRegion } from '../perf/synthetic';
 import { catalogue } from '../fixtures/catalogue';
 import { WIPE_REFUSED, mayWipeTestNeo4j } from '../support/test-neo4j';
 
@@ -152,6 +154,33 @@ if (uri && !mayWipeTestNeo4j()) {
       expect(await stagedCount(adapter)).toBe(0);
       expect(await census(adapter)).toEqual(before);
     });
+
+    test('when batches of stakeholders and flows are written by two transactions at once, then every item is there once', async () => {
+      // Over 2,000 stakeholders and flows (smaller batches are written by one transaction).
+      const doc = syntheticRegion({ countries: 3, stakeholdersPerCountry: 700, seed: 5 });
+      expect(doc.flows.length).toBeGreaterThan(5_000);
+      await plain.ensureCatalogue(readCatalogue(), 't');
+      const runs = jest.spyOn(adapter.executor, 'run');
+      const result = await plain.importDocument(doc, { mode: 'merge', actor: 't' });
+      const staged = (name: string) => runs.mock.calls.filter((call) => call[1] === name).map((call) => (call[2] as { rows: unknown[] }).rows.length);
+      const [stakeholderRuns, flowRuns] = [staged('stage.stakeholder'), staged('stage.flow')];
+      runs.mockRestore();
+      // Split: more statements than batches of 10,000, none with a whole batch.
+      expect(stakeholderRuns).toHaveLength(2);
+      expect(flowRuns.length).toBeGreaterThan(Math.ceil(doc.flows.length / 10_000));
+      expect(Math.max(...flowRuns)).toBeLessThan(Math.min(10_000, doc.flows.length) * 0.8);
+      expect(await stagedCount(adapter)).toBe(0);
+      const { counts } = await visible(plain);
+      expect(counts).toEqual({
+        country: doc.countries.length, stakeholder: doc.stakeholders.length, network: doc.networks.length, interview: doc.interviews.length,
+        dataset: doc.datasets.length, flow: doc.flows.length, reportingLine: doc.reportingLines.length, membership: doc.memberships.length,
+      });
+      const flows = await plain.list('flow');
+      expect(new Set(flows.map((f) => f.id)).size).toBe(doc.flows.length);
+      const byId = new Map(doc.flows.map((f) => [f.id, f]));
+      for (const f of flows) expect([f.from, f.to]).toEqual([byId.get(f.id)!.from, byId.get(f.id)!.to]);
+      expect(result.created.flow).toBe(doc.flows.length);
+    }, 240_000);
 
     test('when a write that keeps the store version takes audit numbers while an import is staged, then the import\'s entries are numbered after it, in order, with the import\'s version', async () => {
       let froze = false;

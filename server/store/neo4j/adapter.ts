@@ -12,7 +12,7 @@ import type { EntityLists } from '../entity-lists';
 import { listEntities, listEntitiesMany, readCountryMap } from './entity-lists';
 import { warmUp } from './warm-up';
 import { CYPHER_DIR, Executor, statements, type Neo4jSettings } from './executor';
-import { publishStaged, stagingOps } from './staging';
+import { prepareStaging, publishStaged, stagingOps } from './staging';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -144,6 +144,8 @@ export class Neo4jAdapter implements Adapter {
     const schema = fs.readFileSync(path.join(CYPHER_DIR, 'schema.cypher'), 'utf8');
     for (const statement of statements(schema)) await this.executor.autoCommit(statement);
     await this.staging.discardStale(this.staleImportMs);
+    // In the background: an import (npm run import, an upload) plans its document meanwhile.
+    void prepareStaging(this.executor);
   }
 
   /** Plans the queries the first map, country list and snapshot need (warm-up.ts); never rejects. */

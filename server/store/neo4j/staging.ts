@@ -7,11 +7,15 @@
 //   another write took numbers or a version in between, they are numbered again (publish.auditRenumbered);
 // - relationships are sent as lists (the ends' ids, then the properties at positions their query names) and created
 //   with their properties in the CREATE pattern: no map keys to encode and decode per item, no Eager;
-// - the import is noted alive (stage.touch) before its first batch and then at most every TOUCH_EVERY_MS.
+// - the import is noted alive (stage.touch) before its first batch and then at most every TOUCH_EVERY_MS;
+// - a batch of stakeholders, or of relationships, is written by two transactions at once (Neo4j runs a transaction
+//   on one core): relationships split so that no node is an end in both (creating a relationship locks both ends, so
+//   two transactions sharing ends would wait on, or deadlock with, each other), those that would join the two halves
+//   written after them.
 import type { ManagedTransaction } from 'neo4j-driver';
 import { KIND_SPECS, type Kind, type Stored } from '../../model';
 import type { StagedAuditEntry, Staging } from '../port';
-import type { Executor } from './executor';
+import { toNeo4j, type Executor } from './executor';
 
 type Props = Record<string, unknown>;
 
@@ -21,6 +25,10 @@ export const STAGE_BATCH = 10_000;
 const TOUCH_EVERY_MS = 5_000;
 /** The kinds an import stages (created items only): nodes under Staged<Label>, relationships between staged nodes. */
 const STAGED_KINDS: ReadonlySet<Kind> = new Set<Kind>(['country', 'stakeholder', 'network', 'interview', 'dataset', 'flow', 'reportingLine', 'membership']);
+/** Node kinds whose batches are written by two transactions at once (their staging query locks no other node). */
+const SPLIT_NODE_KINDS: ReadonlySet<Kind> = new Set<Kind>(['stakeholder']);
+/** A batch smaller than this is written by one transaction. */
+const MIN_SPLIT = 2_000;
 /** Publish order: a node kind's label before the kinds that refer to it. */
 const PUBLISHED_NODE_KINDS = ['country', 'stakeholder', 'network', 'interview', 'dataset'] as const;
 const META_FIELDS = ['version', 'updatedAt', 'updatedBy'];
@@ -68,10 +76,89 @@ function relationshipRows(kind: Kind, rows: ReadonlyArray<Stored<Kind>>, deps: S
   });
 }
 
+/**
+ * Relationship rows (ends at positions 0 and 1) in two parts whose rows share no end, and the rows that would join
+ * them (written after both). Ends are grouped as the rows join them, in order, except that a row joining two groups
+ * each of at least a twentieth of the rows goes to the rest instead; the groups are then dealt to the two parts,
+ * largest first, each to the part with fewer rows. One part is empty when no split is even enough to pay.
+ */
+export function splitByEnds(rows: readonly unknown[][]): { parts: [unknown[][], unknown[][]]; rest: unknown[][] } {
+  const parent = new Map<unknown, unknown>();
+  const size = new Map<unknown, number>(); // rows of each group (at its root)
+  const find = (x: unknown): unknown => {
+    let root = x;
+    for (let p = parent.get(root); p !== undefined && p !== root; p = parent.get(root)) root = p;
+    for (let y = x, p = parent.get(y); p !== undefined && p !== root; y = p, p = parent.get(y)) parent.set(y, root);
+    return root;
+  };
+  const big = Math.max(1, Math.floor(rows.length / 20));
+  const joined: boolean[] = [];
+  for (const row of rows) {
+    for (const end of [row[0], row[1]]) if (!parent.has(end)) { parent.set(end, end); size.set(end, 0); }
+    const a = find(row[0]);
+    const b = find(row[1]);
+    const sa = size.get(a)!;
+    const sb = size.get(b)!;
+    if (a !== b && sa >= big && sb >= big) { joined.push(false); continue; }
+    if (a !== b) { parent.set(b, a); size.set(a, sa + sb + 1); size.delete(b); } else size.set(a, sa + 1);
+    joined.push(true);
+  }
+  const bins: [unknown[][], unknown[][]] = [[], []];
+  const binOf = new Map<unknown, 0 | 1>();
+  const load: [number, number] = [0, 0];
+  for (const [root, n] of [...size].sort((x, y) => y[1] - x[1])) {
+    const bin = load[0] <= load[1] ? 0 : 1;
+    binOf.set(root, bin);
+    load[bin] += n;
+  }
+  const rest: unknown[][] = [];
+  rows.forEach((row, i) => {
+    if (!joined[i]) rest.push(row);
+    else bins[binOf.get(find(row[0]))!]!.push(row);
+  });
+  // Not worth a second transaction: the smaller part under a quarter of the rows.
+  if (Math.min(bins[0].length, bins[1].length) < rows.length / 4) return { parts: [[...bins[0], ...bins[1], ...rest], []], rest: [] };
+  return { parts: bins, rest };
+}
+
 function slices<T>(items: readonly T[], size = STAGE_BATCH): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
+}
+
+/**
+ * The staging and publishing queries with parameters of the types real calls give, in the order an import uses them:
+ * planned under EXPLAIN (prepareStaging) while the app plans the import, instead of one after the other on the way.
+ */
+const PREPARED: ReadonlyArray<readonly [string, Record<string, unknown>]> = [
+  ['stage.touch', { import: '', now: 0 }],
+  ['stage.reserve', { import: '', count: 1, ord: 0, now: 0 }],
+  ['stage.audit', { entries: [[0, '', '', '', '', '', [''], null, '']], storeVersion: 0 }],
+  ...['country', 'stakeholder', 'network', 'interview', 'dataset'].map((kind) => [`stage.${kind}`, { import: '', rows: [{ id: '' }] }] as const),
+  ...['flow', 'reportingLine', 'membership'].map((kind) => [`stage.${kind}`, { import: '', rows: [['', '']] }] as const),
+  ...PUBLISHED_NODE_KINDS.map((kind) => [`publish.${kind}`, { import: '' }] as const),
+  ['stage.ranges', { import: '' }],
+  ['audit.reserve', { count: 0 }],
+  ['meta.version', {}],
+  ['publish.audit', { first: 0, last: 0 }],
+  ['publish.run', { import: '' }],
+  ['meta.bump', {}],
+];
+
+/**
+ * Plans the queries of a staged import (Neo4j plans a query the first time it sees it: tens to hundreds of ms each on
+ * a cold server, most of them inside the publishing transaction otherwise). Run in the background from init; resolves
+ * when done or at the first failure (never rejects).
+ */
+export async function prepareStaging(ex: Executor): Promise<void> {
+  for (const [name, params] of PREPARED) {
+    try {
+      await ex.write(async (tx) => { await tx.run(`EXPLAIN ${ex.query(name)}`, toNeo4j(params) as Record<string, unknown>); });
+    } catch {
+      return; // unreachable or closing: each query is planned when first run instead
+    }
+  }
 }
 
 export function stagingOps(ex: Executor, deps: StagingDeps): Staging {
@@ -100,14 +187,22 @@ export function stagingOps(ex: Executor, deps: StagingDeps): Staging {
       // In a transaction of its own, committed before the batch it announces: the run node exists whenever staged items do.
       const now = Date.now();
       if (now - (touched.get(importId) ?? 0) >= TOUCH_EVERY_MS) await touch(importId, now);
-      await ex.write(async (tx) => {
-        for (const batch of slices(params)) {
+      const write = (part: readonly unknown[]) => (part.length === 0 ? Promise.resolve() : ex.write(async (tx) => {
+        for (const batch of slices(part)) {
           const [written] = await ex.run<number>(tx, `stage.${kind}`, { import: importId, rows: batch });
           if (kindColumns && written !== batch.length) {
             throw new Error(`staging ${kind}: ${batch.length - (written ?? 0)} of ${batch.length} have an end that this import did not stage`);
           }
         }
-      });
+      }));
+      if (params.length < MIN_SPLIT || !(kindColumns || SPLIT_NODE_KINDS.has(kind))) return write(params);
+      const { parts, rest } = kindColumns
+        ? splitByEnds(params as unknown[][])
+        : { parts: [params.slice(0, params.length >> 1), params.slice(params.length >> 1)], rest: [] };
+      // Both settled before a failure is reported: nothing of this batch is written after the import discards what it staged.
+      const outcomes = await Promise.allSettled(parts.map(write));
+      for (const outcome of outcomes) if (outcome.status === 'rejected') throw outcome.reason;
+      await write(rest);
     },
     async stageAudit(importId: string, entries: readonly StagedAuditEntry[]) {
       if (!entries.length) return;
