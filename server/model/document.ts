@@ -4,7 +4,7 @@ import { z } from 'zod';
 import {
   Country, Dataset, Flow, Interview, Membership, Network, ReportingLine, Stakeholder, VersionField,
 } from './entities';
-import { DOCUMENT_KINDS, KIND_SPECS, keyOf, rawKeyOf, refValues, type Kind } from './kinds';
+import { DOCUMENT_KINDS, KIND_SPECS, keyOf, rawKeyOf, type Kind } from './kinds';
 import { parseDocumentFast } from './document-fast';
 
 export const FORMAT_VERSION = 1;
@@ -153,23 +153,33 @@ export function checkDocument(doc: MapDocument, ctx: ValidationContext): Validat
     keys.set(kind, seen);
   }
 
-  const exists = (kind: Kind, key: string): boolean =>
-    kind === 'indicator' ? ctx.indicators.has(key) : Boolean(keys.get(kind)?.has(key) || ctx.existing?.[kind]?.has(key));
-
+  // Each reference is looked up among the document's keys of its kind, then the store's (an indicator: in the
+  // catalogue), in plain loops: no list made per reference (a region has some 200,000).
   for (const kind of DOCUMENT_KINDS) {
     const { collection, refs } = KIND_SPECS[kind];
-    (doc[collection as keyof MapDocument] as object[]).forEach((item, i) => {
-      for (const spec of refs) {
-        refValues(item, spec).forEach((value, j) => {
-          if (exists(spec.target, value)) return;
+    const targets = refs.map((spec) => ({
+      spec,
+      inDocument: spec.target === 'indicator' ? undefined : keys.get(spec.target),
+      known: spec.target === 'indicator' ? ctx.indicators : ctx.existing?.[spec.target],
+    }));
+    const items = doc[collection as keyof MapDocument] as object[];
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i] as Record<string, unknown>;
+      for (const { spec, inDocument, known } of targets) {
+        const value = item[spec.field];
+        if (value === undefined || value === null) continue;
+        const list = spec.many ? (value as string[]) : undefined;
+        for (let j = 0, n = list ? list.length : 1; j < n; j++) {
+          const v = list ? list[j]! : (value as string);
+          if (inDocument?.has(v) || known?.has(v)) continue;
           const path = `${collection}[${i}].${spec.field}${spec.many ? `[${j}]` : ''}`;
           const message = spec.target === 'indicator'
-            ? `unknown indicator code '${value}'`
-            : `refers to ${spec.target} '${value}', which is neither in the document nor in the store`;
+            ? `unknown indicator code '${v}'`
+            : `refers to ${spec.target} '${v}', which is neither in the document nor in the store`;
           problems.push({ path, kind, id: keyOf(kind, item), field: spec.field, message });
-        });
+        }
       }
-    });
+    }
   }
 
   problems.push(...ncpProblems(doc, ctx));
