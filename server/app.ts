@@ -1,7 +1,7 @@
 // createApp(deps) builds the Express app: the API under /api and the built client, if present.
 import compression from 'compression';
 import express from 'express';
-import { verifyJsonBody, verifyTextBody } from './api/body';
+import { verifyJsonBody, verifyTextBody } from './tabular/body';
 import { buildOpenApi } from './api/openapi';
 import { errorHandler, notFoundApi } from './api/errors';
 import type { Logger } from './logger';
