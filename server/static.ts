@@ -61,7 +61,9 @@ function precompressed(clientDir: string): Map<string, Set<string>> {
 }
 
 /** Mounts the client on `app`: assets, other files, and index.html for the client's own addresses. False if not built. */
-export function serveClient(app: express.Express, clientDir: string): boolean {
+export function serveClient(app: express.Express, dir: string): boolean {
+  // sendFile needs an absolute path.
+  const clientDir = path.resolve(dir);
   const index = path.join(clientDir, 'index.html');
   if (!fs.existsSync(index)) return false;
   const variants = precompressed(clientDir);

@@ -1,29 +1,25 @@
 // The client's root: providers, the sign-in gate, the frame, and the view the URL names (map, gaps,
 // bottlenecks, plan, NCP, compare ... and, for an administrator, accounts).
 import { QueryClientProvider } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { Suspense, useEffect, useMemo, useState } from 'react';
 import { AppShell } from './components/AppShell';
 import { useMe } from './features/auth/api/getMe';
-import { AccountsView } from './features/auth/components/AccountsView';
 import { AuthGate } from './features/auth/components/AuthGate';
 import { can, ROLE_NAMES } from './features/auth/permissions';
-import { ErrorMessage } from './components/States';
-import { BottlenecksView } from './features/bottlenecks/components/BottlenecksView';
-import { CompareView } from './features/compare/components/CompareView';
-import { GapsView } from './features/gaps/components/GapsView';
+import { ErrorMessage, Loading } from './components/States';
 import { useCountries } from './features/map/api/getCountries';
-import { defaultCountry } from './features/map/components/CountryPicker';
-import { MapView } from './features/map/components/MapView';
-import { NcpView } from './features/ncp/components/NcpView';
-import { PlanView } from './features/plan/components/PlanView';
-import { AuditView } from './features/audit/components/AuditView';
-import { DataView } from './features/data/components/DataView';
-import { EvidenceView } from './features/evidence/components/EvidenceView';
-import { ReportsView } from './features/reports/components/ReportsView';
-import { RoundsView } from './features/rounds/components/RoundsView';
+import { landingCountry } from './lib/landing';
+import {
+  AccountsView, AuditView, BottlenecksView, CompareView, DataView, EvidenceView, GapsView, MapView, NcpView, PlanView, preloadView,
+  ReportsView, RoundsView,
+} from './lazyViews';
 import { createQueryClient } from './lib/queryClient';
+import { mayLeave } from './lib/unsavedChanges';
 import { useSearchParam } from './lib/useSearchParam';
 import { viewOf, viewRequires, VIEWS } from './lib/views';
+
+// The view the page opens with starts loading now, alongside the question of who is signed in.
+preloadView(viewOf(new URLSearchParams(window.location.search).get('view')));
 
 export function App() {
   const [queryClient] = useState(createQueryClient);
@@ -44,7 +40,8 @@ function Explorer() {
   const requires = viewRequires(view);
   const allowed = requires === undefined || can(user, requires);
   const countries = useCountries();
-  const fallback = countries.data ? defaultCountry(countries.data.countries) : null;
+  const own = user?.countries;
+  const fallback = useMemo(() => (countries.data ? landingCountry(own ?? [], countries.data.countries) : null), [own, countries.data]);
   const country = countryParam ? countryParam.toUpperCase() : fallback;
 
   // With no country in the URL, open the default one and write it to the URL (no extra history entry).
@@ -53,37 +50,48 @@ function Explorer() {
   }, [countryParam, fallback, setCountry]);
 
   const list = countries.data?.countries;
+  // Gaps and Compare speak of every country, and whether any map is illustrative decides the banner above them:
+  // they are drawn once the list is in (or failed), so the banner never pushes them down after they show.
+  const regionKnown = !countries.isPending;
   const illustrative = view === 'accounts'
     ? false
     : view === 'compare' || view === 'gaps'
       ? (list ?? []).some((c) => c.illustrative)
       : (list ?? []).find((c) => c.code === country)?.illustrative ?? false;
 
+  // Another country is another page: a form with unsaved changes asks first.
+  const chooseCountry = (code: string) => {
+    if (mayLeave()) setCountry(code);
+  };
+
   return (
-    <AppShell view={view} country={country} countries={list} onCountry={(code) => setCountry(code)} illustrative={illustrative}>
+    <AppShell view={view} country={country} countries={list} onCountry={chooseCountry} illustrative={illustrative}>
       {countries.isError && (
         <ErrorMessage title="Could not load the list of countries" error={countries.error} onRetry={() => void countries.refetch()} />
       )}
       {countries.isSuccess && country === null && view !== 'compare' && view !== 'accounts' && (
         <p className="state">No country maps yet.{can(user, 'import') ? ' Import a map document to start.' : ''}</p>
       )}
-      {view === 'map' && country && <MapView country={country} countries={list} />}
-      {view === 'gaps' && <GapsView country={country} />}
-      {view === 'bottlenecks' && country && <BottlenecksView country={country} />}
-      {view === 'plan' && country && <PlanView country={country} />}
-      {view === 'ncp' && country && <NcpView country={country} />}
-      {view === 'compare' && <CompareView />}
-      {view === 'evidence' && country && <EvidenceView country={country} />}
-      {view === 'rounds' && country && <RoundsView country={country} />}
-      {view === 'reports' && countries.isSuccess && <ReportsView country={country} />}
-      {view === 'data' && <DataView country={country} countries={list} />}
-      {!allowed && (
-        <p className="state" role="status">
-          The {VIEWS.find((v) => v.id === view)?.label} view is not open to your account ({user ? ROLE_NAMES[user.role].toLowerCase() : 'not signed in'}).
-        </p>
-      )}
-      {view === 'history' && allowed && <AuditView country={country} countries={list} />}
-      {view === 'accounts' && allowed && <AccountsView />}
+      {(view === 'gaps' || view === 'compare') && !regionKnown && <Loading>Loading the list of countries…</Loading>}
+      <Suspense fallback={<Loading>Opening the view…</Loading>}>
+        {view === 'map' && country && <MapView country={country} countries={list} />}
+        {view === 'gaps' && regionKnown && <GapsView country={country} />}
+        {view === 'bottlenecks' && country && <BottlenecksView country={country} />}
+        {view === 'plan' && country && <PlanView country={country} />}
+        {view === 'ncp' && country && <NcpView country={country} />}
+        {view === 'compare' && regionKnown && <CompareView />}
+        {view === 'evidence' && country && <EvidenceView country={country} />}
+        {view === 'rounds' && country && <RoundsView country={country} />}
+        {view === 'reports' && countries.isSuccess && <ReportsView country={country} />}
+        {view === 'data' && <DataView country={country} countries={list} />}
+        {!allowed && (
+          <p className="state" role="status">
+            The {VIEWS.find((v) => v.id === view)?.label} view is not open to your account ({user ? ROLE_NAMES[user.role].toLowerCase() : 'not signed in'}).
+          </p>
+        )}
+        {view === 'history' && allowed && <AuditView country={country} countries={list} />}
+        {view === 'accounts' && allowed && <AccountsView />}
+      </Suspense>
     </AppShell>
   );
 }

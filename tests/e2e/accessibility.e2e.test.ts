@@ -314,6 +314,8 @@ if (requireBrowser('accessibility in a browser')) {
       await view.prepare?.(server);
       await page.goto(`${server.url}/${view.query}`);
       await page.waitForLoadState('networkidle');
+      // Parts drawn as they come into view (the compare view's sketches) are brought into view once, so they draw.
+      for (const card of await page.locator('figure.sketch-card').all()) await card.scrollIntoViewIfNeeded();
       await page.waitForFunction(() =>
         document.querySelector('main') !== null &&
         document.querySelector('.spinner, .state-loading, .sketch-wait') === null &&

@@ -151,6 +151,8 @@ if (requireBrowser('compare view in a browser')) {
       expect(await sketches.count()).toBe(3);
       for (const row of expected.countries) {
         const svg = page.locator(`figure.sketch-card[data-country="${row.country}"] svg.sketch`);
+        // A sketch is drawn when its card comes into view.
+        await page.locator(`figure.sketch-card[data-country="${row.country}"]`).scrollIntoViewIfNeeded();
         await svg.waitFor();
         expect(await svg.locator('circle, polygon').count()).toBe(row.stakeholders);
         expect(await svg.locator('polygon[data-ncp="true"]').count()).toBe(1);

@@ -266,6 +266,8 @@ if (requireBrowser('editing in a browser')) {
         const describedBy = (await ncp.getAttribute('aria-describedby')) ?? '';
         expect(await page.locator(`[id="${describedBy.split(' ')[0]}"]`).textContent()).toMatch(/^Country SE already has an NCP \(se-ncp\)/);
         expect(await api<Stakeholder>('/api/stakeholders/se-bra')).toEqual(before);
+        // The refused change is still unsaved work: closing asks first, and the person agrees to lose it.
+        page.once('dialog', (d) => void d.accept());
         await page.keyboard.press('Escape');
         await dialog().waitFor({ state: 'detached' });
       });

@@ -8,7 +8,6 @@ import { CountryPicker } from '../features/map/components/CountryPicker';
 import type { CountrySummary } from '../features/map/api/types';
 import { navigate, viewHref, viewRequires, VIEWS, type ViewId } from '../lib/views';
 import { IllustrativeBanner } from './IllustrativeBanner';
-import { Loading } from './States';
 
 interface Props {
   view: ViewId;
@@ -23,6 +22,7 @@ interface Props {
 export function AppShell({ view, country, countries, onCountry, illustrative, children }: Props) {
   const user = useMe();
   const needsCountry = VIEWS.find((v) => v.id === view)?.needsCountry ?? true;
+  const picker = needsCountry || view === 'gaps' || view === 'data' || view === 'history' || view === 'reports';
   const offered = VIEWS.filter((v) => {
     const requires = viewRequires(v.id);
     return requires === undefined || can(user, requires);
@@ -49,8 +49,16 @@ export function AppShell({ view, country, countries, onCountry, illustrative, ch
           ))}
         </nav>
         <div className="header-controls">
-          {countries && (needsCountry || view === 'gaps' || view === 'data' || view === 'history' || view === 'reports') && <CountryPicker countries={countries} value={country} onChange={onCountry} />}
-          {!countries && <Loading>Loading countries…</Loading>}
+          {picker && countries && <CountryPicker countries={countries} value={country} onChange={onCountry} />}
+          {picker && !countries && (
+            // The picker's place, kept while the countries load, so nothing moves when it comes.
+            <label className="country-picker">
+              <span>Country</span>
+              <select disabled value="">
+                <option value="">Loading countries…</option>
+              </select>
+            </label>
+          )}
           <UserMenu />
         </div>
       </header>

@@ -1,6 +1,7 @@
 // One URL query parameter as React state: setting it pushes a history entry (or replaces the current
 // one), Back/Forward restore it.
 import { useCallback, useEffect, useState } from 'react';
+import { noteLocation } from './unsavedChanges';
 
 function read(name: string): string | null {
   return new URLSearchParams(window.location.search).get(name);
@@ -25,6 +26,7 @@ export function useSearchParam(name: string): [string | null, SetSearchParam] {
       else url.searchParams.set(name, next);
       if (options?.replace) window.history.replaceState(null, '', url);
       else window.history.pushState(null, '', url);
+      noteLocation();
       setValue(next);
     },
     [name],

@@ -1,6 +1,7 @@
 // Several URL query parameters as one piece of React state: a change to any of them is one history
 // entry (or replaces the current one), Back/Forward restore them all. Lists are comma-separated.
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { noteLocation } from './unsavedChanges';
 
 export type ParamPatch<K extends string> = Partial<Record<K, string | readonly string[] | null>>;
 export type SetSearchParams<K extends string> = (patch: ParamPatch<K>, options?: { replace?: boolean }) => void;
@@ -39,6 +40,7 @@ export function useSearchParams<K extends string>(names: readonly K[]): [Record<
       if (url.search === window.location.search) return;
       if (options?.replace) window.history.replaceState(null, '', url);
       else window.history.pushState(null, '', url);
+      noteLocation();
       setValues(readAll(stableNames));
     },
     [stableNames],

@@ -1,6 +1,8 @@
 // The explorer's views. The view, the country and each view's filters live in the URL, so every
 // screen can be shared as a link. `requires` names what a role must be allowed (features/auth/permissions.ts)
 // for the view to be offered at all.
+import { mayLeave, noteLocation } from './unsavedChanges';
+
 export const VIEWS = [
   { id: 'map', label: 'Map', needsCountry: true },
   { id: 'gaps', label: 'Gaps', needsCountry: false },
@@ -34,8 +36,10 @@ export function viewHref(view: ViewId, country: string | null, extra: Record<str
   return `?${params.toString()}`;
 }
 
-/** Follows an in-app link without reloading the page; Back and Forward still work. */
+/** Follows an in-app link without reloading the page; Back and Forward still work. Asks first when a form has unsaved changes. */
 export function navigate(href: string): void {
+  if (!mayLeave()) return;
   window.history.pushState(null, '', href);
+  noteLocation();
   window.dispatchEvent(new PopStateEvent('popstate'));
 }

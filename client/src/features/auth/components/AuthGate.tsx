@@ -1,13 +1,15 @@
 // The sign-in gate around the app: asks the server who is signed in; shows the sign-in page when nobody
 // is (or when any API answer says the session has ended), the app otherwise.
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 import { ErrorMessage, Loading } from '../../../components/States';
 import { onSessionEnded } from '../../../lib/session';
 import { useMeQuery } from '../api/getMe';
 import { authKeys } from '../api/keys';
 import '../auth.css';
-import { SignInPage } from './SignInPage';
+
+// Loaded only when someone has to sign in: a signed-in page never needs it (nor the account rules it brings).
+const SignInPage = lazy(() => import('./SignInPage').then((m) => ({ default: m.SignInPage })));
 
 export function AuthGate({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
@@ -34,6 +36,12 @@ export function AuthGate({ children }: { children: ReactNode }) {
   if (me.isError && !me.data) {
     return <ErrorMessage title="Could not reach Flow Atlas" error={me.error} onRetry={() => void me.refetch()} />;
   }
-  if (!me.data) return <SignInPage sessionEnded={ended} />;
+  if (!me.data) {
+    return (
+      <Suspense fallback={<Loading>Opening Flow Atlas…</Loading>}>
+        <SignInPage sessionEnded={ended} />
+      </Suspense>
+    );
+  }
   return <>{children}</>;
 }

@@ -1,10 +1,12 @@
 // The signed-in user in the header: name, role and countries, "Change password" and "Sign out".
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useCountries } from '../../map/api/getCountries';
 import { useMe } from '../api/getMe';
 import { useSignOut } from '../api/postLogout';
 import { countryList, ROLE_NAMES } from '../permissions';
-import { ChangePasswordDialog } from './ChangePasswordDialog';
+
+// Loaded when first opened, so the first page load does not carry the account rules and forms.
+const ChangePasswordDialog = lazy(() => import('./ChangePasswordDialog').then((m) => ({ default: m.ChangePasswordDialog })));
 
 export function UserMenu() {
   const user = useMe();
@@ -30,7 +32,11 @@ export function UserMenu() {
       <button type="button" className="btn btn-small" disabled={signOut.isPending} onClick={() => signOut.mutate()}>
         Sign out
       </button>
-      {changing && <ChangePasswordDialog username={user.username} onClose={() => setChanging(false)} />}
+      {changing && (
+        <Suspense fallback={null}>
+          <ChangePasswordDialog username={user.username} onClose={() => setChanging(false)} />
+        </Suspense>
+      )}
     </div>
   );
 }

@@ -1,13 +1,15 @@
 // Small multiples: a sketch of each compared country's map (its own stakeholders and the active flows
-// between them, coloured by sector, the NCP as a star), each a link to the full map.
-import { useQueries } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+// between them, coloured by sector, the NCP as a star), each a link to the full map. A sketch is laid out
+// when its card comes near the viewport, and Cytoscape (which lays it out) is loaded only then.
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
 import { humanize } from '../../../lib/format';
+import { useNearViewport } from '../../../lib/useNearViewport';
 import { navigate, viewHref } from '../../../lib/views';
 import { graphQueryOptions } from '../../map/api/getGraph';
 import type { GraphResponse } from '../../map/api/types';
 import { SECTOR_COLORS, SECTOR_ORDER } from '../../map/styles';
-import { sketchOf, type Sketch } from '../sketch';
+import type { Sketch } from '../sketch';
 
 const W = 220;
 const H = 170;
@@ -29,15 +31,26 @@ function colorOf(sector: string): string {
   return (SECTOR_COLORS as Record<string, string>)[sector] ?? '#cccccc';
 }
 
-/** Lays the sketch out after the first paint, so the tables above show without waiting for it. */
-function useSketch(graph: GraphResponse | undefined): Sketch | null {
+/** Lays the sketch out once its card is near the viewport, after the first paint, so the tables above show without waiting for it. */
+function useSketch(graph: GraphResponse | undefined, near: boolean): { sketch: Sketch | null; failed: Error | null } {
   const [sketch, setSketch] = useState<{ graph: GraphResponse; sketch: Sketch } | null>(null);
+  // The layout code could not be loaded (the server went away, or a new version replaced it).
+  const [failed, setFailed] = useState<Error | null>(null);
   useEffect(() => {
-    if (!graph) return;
-    const timer = window.setTimeout(() => setSketch({ graph, sketch: sketchOf(graph) }), 0);
-    return () => window.clearTimeout(timer);
-  }, [graph]);
-  return sketch && sketch.graph === graph ? sketch.sketch : null;
+    if (!graph || !near) return;
+    let cancelled = false;
+    let timer: number | undefined;
+    import('../sketch').then(({ sketchOf }) => {
+      if (!cancelled) timer = window.setTimeout(() => setSketch({ graph, sketch: sketchOf(graph) }), 0);
+    }, (err: unknown) => {
+      if (!cancelled) setFailed(err instanceof Error ? err : new Error(String(err)));
+    });
+    return () => {
+      cancelled = true;
+      window.clearTimeout(timer);
+    };
+  }, [graph, near]);
+  return { sketch: sketch && sketch.graph === graph ? sketch.sketch : null, failed };
 }
 
 function SketchSvg({ sketch, label }: { sketch: Sketch; label: string }) {
@@ -72,10 +85,15 @@ function SketchSvg({ sketch, label }: { sketch: Sketch; label: string }) {
   );
 }
 
-function SketchCard({ code, name, graph, pending, error }: {
-  code: string; name: string; graph: GraphResponse | undefined; pending: boolean; error: Error | null;
-}) {
-  const sketch = useSketch(graph);
+function SketchCard({ code, name }: { code: string; name: string }) {
+  const card = useRef<HTMLElement>(null);
+  const near = useNearViewport(card);
+  // The card's map, asked for once the card is about to be seen.
+  const query = useQuery({ ...graphQueryOptions(code), enabled: near });
+  const graph = query.data;
+  const pending = query.isPending;
+  const { sketch, failed } = useSketch(graph, near);
+  const error = query.error ?? failed;
   const href = viewHref('map', code);
   const ncp = graph?.stakeholders.find((s) => s.ncp && !s.external);
   const sectors = sketch ? new Set(sketch.nodes.map((n) => n.sector)).size : 0;
@@ -85,10 +103,10 @@ function SketchCard({ code, name, graph, pending, error }: {
     }.`
     : '';
   return (
-    <figure className="sketch-card" data-country={code}>
+    <figure className="sketch-card" data-country={code} ref={card}>
       <div className="sketch-frame">
         {sketch && <SketchSvg sketch={sketch} label={label} />}
-        {!sketch && !error && (
+        {!sketch && !error && near && (
           <span className="sketch-wait muted">
             {pending ? 'Loading the map…' : 'Drawing…'}
           </span>
@@ -118,7 +136,6 @@ function SketchCard({ code, name, graph, pending, error }: {
 }
 
 export function CountrySketches({ countries, nameOf }: { countries: readonly string[]; nameOf: (code: string) => string }) {
-  const graphs = useQueries({ queries: countries.map((code) => graphQueryOptions(code)) });
   return (
     <>
       <p className="compare-lead">
@@ -141,19 +158,7 @@ export function CountrySketches({ countries, nameOf }: { countries: readonly str
         </li>
       </ul>
       <div className="sketches">
-        {countries.map((code, i) => {
-          const q = graphs[i];
-          return (
-            <SketchCard
-              key={code}
-              code={code}
-              name={nameOf(code)}
-              graph={q?.data}
-              pending={q?.isPending ?? true}
-              error={q?.error ?? null}
-            />
-          );
-        })}
+        {countries.map((code) => <SketchCard key={code} code={code} name={nameOf(code)} />)}
       </div>
     </>
   );

@@ -1,5 +1,6 @@
 // What a view asks the editor to do (create, edit or delete an item), and the dialog that does it.
 // Views keep one request in their state; saving or deleting reports back and closes the dialog.
+import { mayLeave } from '../../../lib/unsavedChanges';
 import type { DeleteResult } from '../api/deleteEntity';
 import { itemTitle, type EditContext } from '../context';
 import { KIND_NOUN, type EditKind, type StoredItem } from '../kinds';
@@ -57,10 +58,14 @@ export function Editor({ request, context, onClose, onDone }: Props) {
       </EditDialog>
     );
   }
+  // Closing the form (×, Escape, Cancel) asks first when it has unsaved changes; saving closes it at once.
+  const leave = () => {
+    if (mayLeave()) onClose();
+  };
   const editing = request.type === 'edit';
   const heading = editing ? `Edit ${noun}: ${itemTitle(request.kind, request.item, context)}` : `New ${noun}`;
   return (
-    <EditDialog title={heading} subtitle={request.note} onClose={() => onClose()}>
+    <EditDialog title={heading} subtitle={request.note} onClose={leave}>
       <EntityForm
         // A new request is a new form.
         key={editing ? `edit:${request.kind}:${String(request.item.id ?? '')}` : `create:${request.kind}`}
@@ -68,7 +73,7 @@ export function Editor({ request, context, onClose, onDone }: Props) {
         item={editing ? request.item : undefined}
         preset={request.type === 'create' ? request.preset : undefined}
         context={context}
-        onCancel={() => onClose()}
+        onCancel={leave}
         onSaved={(item) => {
           onDone?.({ action: editing ? 'updated' : 'created', kind: request.kind, item, title: itemTitle(request.kind, item, context) });
           onClose(request.type === 'create' && request.then ? request.then(item) : null);

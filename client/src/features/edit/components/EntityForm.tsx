@@ -3,6 +3,7 @@
 // shown side by side (ConflictPanel) until the person keeps their change or takes the saved one.
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { ApiError } from '../../../lib/apiFetch';
+import { useUnsavedChanges } from '../../../lib/unsavedChanges';
 import { useCreateEntity } from '../api/createEntity';
 import { useUpdateEntity } from '../api/updateEntity';
 import { nameResolver, type EditContext } from '../context';
@@ -42,6 +43,9 @@ export function EntityForm({ kind, item, preset, context, onSaved, onCancel }: P
   const [values, setValues] = useState<FormValues>(() =>
     toFormValues(fields, item ?? { ...schemaDefaults(kind), ...preset }),
   );
+  // The values the form opened with: any difference is unsaved work, and leaving asks first.
+  const [opened] = useState(values);
+  useUnsavedChanges(useMemo(() => JSON.stringify(values) !== JSON.stringify(opened), [values, opened]));
   const [version, setVersion] = useState(item?.version);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [other, setOther] = useState<string[]>([]);

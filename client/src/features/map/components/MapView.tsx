@@ -380,15 +380,22 @@ function MapScreen({ graph, scope, country, countryName, countryNames, countries
       </div>
       {request && <Editor request={request} context={editContext} onClose={(next) => setRequest(next ?? null)} onDone={onEdited} />}
       <div className="sidebar">
-        <FilterPanel filters={filters} reference={reference.data} onChange={setFilters} />
-        <Legend
-          extras={{
-            countryBoxes: scope === 'region',
-            holders: filters.indicator,
-            path: highlightFlows.length > 0,
-          }}
-        />
-        <StakeholderList stakeholders={graph.stakeholders} selectedId={selected?.id ?? null} onSelect={select} region={scope === 'region'} />
+        {/* The theme filters come with the reference lists: the sidebar waits for them, so nothing in it moves when they arrive. */}
+        {reference.isPending ? (
+          <Loading>Loading the filters…</Loading>
+        ) : (
+          <>
+            <FilterPanel filters={filters} reference={reference.data} onChange={setFilters} />
+            <Legend
+              extras={{
+                countryBoxes: scope === 'region',
+                holders: filters.indicator,
+                path: highlightFlows.length > 0,
+              }}
+            />
+            <StakeholderList stakeholders={graph.stakeholders} selectedId={selected?.id ?? null} onSelect={select} region={scope === 'region'} />
+          </>
+        )}
       </div>
     </div>
   );

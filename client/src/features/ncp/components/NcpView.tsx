@@ -19,10 +19,13 @@ type CrossBorderFlow = NcpMetrics['crossBorder']['in'][number];
 
 export function NcpView({ country }: { country: string }) {
   const ncp = useNcp(country);
+  // The country's map (the NCP's name, type and the institutions' names) is asked for at once, beside the
+  // NCP's figures, and the page is drawn when both are in, so nothing on it moves when the second comes.
+  const graph = useGraph(country);
   const countries = useCountries();
   const countryName = countries.data?.countries.find((c) => c.code === country)?.name ?? country;
 
-  if (ncp.isPending) return <Loading>Loading the NCP of {countryName}…</Loading>;
+  if (ncp.isPending || graph.isPending) return <Loading>Loading the NCP of {countryName}…</Loading>;
   if (ncp.isError) {
     return <ErrorMessage title={`Could not load the NCP of "${country}"`} error={ncp.error} onRetry={() => void ncp.refetch()} />;
   }
