@@ -231,7 +231,9 @@ async function main(): Promise<void> {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const rows: Row[] = [];
   let lighthouse: LighthouseRow[] = [];
-  console.log(`Median of ${RUNS} runs (${LARGE_RUNS} above ${LARGE.toLocaleString('en')} elements); ${new Date().toISOString().slice(0, 10)}; ` +
+  let loadBefore = NaN;
+  let loadAfter = NaN;
+  if (part('seed') || part('synthetic')) console.log(`Median of ${RUNS} runs (${LARGE_RUNS} above ${LARGE.toLocaleString('en')} elements); ${new Date().toISOString().slice(0, 10)}; ` +
     `Chromium ${browser.version()} headless, flags ${CHROMIUM_ARGS.join(' ')}; ${os.cpus().length} cores; viewport ${VIEWPORT.width}x${VIEWPORT.height}; ` +
     `pan/zoom: ${MOTION_MS / 1000} s of cy.zoom + cy.panBy, one step per animation frame`);
   try {
@@ -263,7 +265,9 @@ async function main(): Promise<void> {
     if (part('lighthouse')) {
       const server = await startTestServer();
       try {
+        loadBefore = os.loadavg()[0]!;
         lighthouse = await lighthouseRows(server.url, args.country.toUpperCase(), LIGHTHOUSE_RUNS);
+        loadAfter = os.loadavg()[0]!;
       } finally {
         await server.close();
       }
@@ -273,7 +277,9 @@ async function main(): Promise<void> {
   }
   if (rows.length) printTable(rows);
   if (lighthouse.length) {
-    console.log(`\nLighthouse 12.2.3, seed (${args.country.toUpperCase()}), signed in; median of ${LIGHTHOUSE_RUNS} runs per view and preset:`);
+    // The scores rest on timings of the page's own work: on a shared machine, say how busy it was.
+    console.log(`\nLighthouse 12.2.3, seed (${args.country.toUpperCase()}), signed in; median of ${LIGHTHOUSE_RUNS} runs per view and preset; ` +
+      `Chromium ${browser.version()}, ${os.cpus().length} cores, load average ${loadBefore.toFixed(1)} before and ${loadAfter.toFixed(1)} after:`);
     printLighthouseTable(lighthouse);
   }
 }

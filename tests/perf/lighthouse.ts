@@ -3,6 +3,7 @@
 // Debian's Chromium with the browser tests' flags, under Lighthouse's desktop preset and its default mobile
 // preset (a simulated slow 4G link and a 4x slower CPU). The test server signs in every request that carries
 // no cookie (as the administrator), so each page is the signed-in explorer. Scores are medians of `runs`.
+// LIGHTHOUSE_SAVE_DIR=<folder> also writes each run's full report (JSON) there, to see where the time went.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -137,7 +138,8 @@ export async function lighthouseRows(
           };
           console.error(`  lighthouse ${view}, ${preset}, run ${i + 1}/${runs}: performance ${s.performance}, accessibility ${s.accessibility}, ` +
             `best practices ${s.bestPractices}; FCP ${s.fcp.toFixed(0)} ms, LCP ${s.lcp.toFixed(0)} ms, TBT ${s.tbt.toFixed(0)} ms, ` +
-            `CLS ${s.cls.toFixed(3)}${failing.length ? `; failing: ${failing.join(', ')}` : ''}; LCP element ${s.lcpElement}` +
+            // Lighthouse 12.2 cannot read Chromium 156's layout-shift root causes: then no elements are named.
+            `CLS ${s.cls.toFixed(3)}${failing.length ? `; failing: ${failing.join(', ')}` : ''}${s.lcpElement !== '?' ? `; LCP element ${s.lcpElement}` : ''}` +
             `${s.shifted.length ? `; moved: ${s.shifted.slice(0, 4).join(', ')}` : ''}`);
           samples.push(s);
         }
