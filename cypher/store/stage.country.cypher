@@ -1,5 +1,8 @@
-// Stages created Country nodes of an import ($rows: property maps) under the label StagedCountry, which no read
-// query matches, tagged with the import's id ($import); publish.country makes them Country nodes.
+// Stages created Country nodes of an import ($import) under the label StagedCountry, which no read query matches:
+// $rows are lists of the properties at the positions named here (null where absent, which sets nothing; the adapter
+// reads the positions from this CREATE pattern). publish.country makes them Country nodes.
 UNWIND $rows AS row
-CREATE (n:StagedCountry)
-SET n = row, n._import = $import
+CREATE (:StagedCountry {
+  code: row[0], name: row[1], euMember: row[2], cbssMember: row[3], illustrative: row[4],
+  version: row[5], updatedAt: row[6], updatedBy: row[7], _import: $import
+})

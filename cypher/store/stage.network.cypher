@@ -1,5 +1,8 @@
-// Stages created Network nodes of an import ($rows: property maps) under the label StagedNetwork, which no read
-// query matches, tagged with the import's id ($import); publish.network makes them Network nodes.
+// Stages created Network nodes of an import ($import) under the label StagedNetwork, which no read query matches:
+// $rows are lists of the properties at the positions named here (null where absent, which sets nothing; the adapter
+// reads the positions from this CREATE pattern). publish.network makes them Network nodes.
 UNWIND $rows AS row
-CREATE (n:StagedNetwork)
-SET n = row, n._import = $import
+CREATE (:StagedNetwork {
+  id: row[0], name: row[1], country: row[2], kind: row[3], meets: row[4],
+  version: row[5], updatedAt: row[6], updatedBy: row[7], _import: $import
+})

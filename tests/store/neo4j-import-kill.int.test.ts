@@ -121,7 +121,7 @@ if (uri) {
       while (Date.now() < end && !exitedEarly) {
         const running = await appTransactions(driver);
         // Writes only: the planning reads (flow.list, reportingLine.list) name SHARES_WITH and REPORTS_TO too.
-        seen = running.find((q) => /CREATE \(n:Staged(Stakeholder|Network)|CREATE \(d:StagedDataset|CREATE \(a\)-\[r:(SHARES_WITH|REPORTS_TO)\]/.test(q)) ?? '';
+        seen = running.find((q) => /CREATE \(\w*:Staged(Stakeholder|Network|Dataset) \{|CREATE \(a\)-\[r:(SHARES_WITH|REPORTS_TO) \{/.test(q)) ?? '';
         if (seen) break;
         await new Promise((resolve) => setTimeout(resolve, 25));
       }

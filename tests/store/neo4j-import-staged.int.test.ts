@@ -6,7 +6,7 @@ import { ValidationError } from '../../server/errors';
 import { CoreGraphStore } from '../../server/store/core';
 import { Neo4jAdapter } from '../../server/store/neo4j/adapter';
 import type { Adapter, Staging } from '../../server/store/port';
-import type { Kind, Stored } from '../../server/model';
+import { KIND_SPECS, MapDocument, keyOf, stripMetaOf, type Kind, type Stored } from '../../server/model';
 import { readCatalogue } from '../../seed/loader';
 import { smallMap } from '../fixtures/small-map';
 import { syntheticRegion } from '../perf/synthetic';
@@ -128,6 +128,13 @@ if (uri && !mayWipeTestNeo4j()) {
       // The relationships are there, in the graph's own types.
       const rels = await adapter.executor.read(async (tx) => Object.fromEntries((await tx.run('MATCH ()-[r]->() RETURN type(r) AS t, count(*) AS n')).records.map((x) => [x.get('t'), Number(x.get('n'))])));
       expect(rels).toMatchObject({ HOLDS: 2, COVERS: 3, SHARES_WITH: 4, REPORTS_TO: 1, MEMBER_OF: 3, INTERVIEWED: 1 });
+      // Every field as the document has it (items are staged as lists of values at their query's positions).
+      const parsed = MapDocument.parse(smallMap()) as unknown as Record<string, Array<Stored<Kind>>>;
+      const byKey = (kind: Kind) => (a: object, b: object) => keyOf(kind, a as Stored<Kind>).localeCompare(keyOf(kind, b as Stored<Kind>));
+      for (const kind of ['country', 'stakeholder', 'network', 'interview', 'dataset', 'flow', 'reportingLine', 'membership'] as const) {
+        const stored = (await plain.list(kind)).map((row) => stripMetaOf(row as Stored<Kind>)).sort(byKey(kind));
+        expect(stored).toEqual([...parsed[KIND_SPECS[kind].collection]!].sort(byKey(kind)));
+      }
     });
 
     test('when a process died after staging some batches, then readers do not see them and start-up removes them (not an import still running elsewhere)', async () => {

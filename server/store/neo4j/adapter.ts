@@ -133,7 +133,7 @@ export class Neo4jAdapter implements Adapter {
   constructor(settings: Neo4jSettings, options: Neo4jAdapterOptions = {}) {
     this.executor = new Executor(settings);
     this.staleImportMs = options.staleImportMs ?? 60_000;
-    this.staging = stagingOps(this.executor, { ends: RELATIONSHIP_ENDS, toProps, nodeParams: writeParams });
+    this.staging = stagingOps(this.executor, { ends: RELATIONSHIP_ENDS, toProps, contact: CONTACT_FIELDS });
   }
 
   /** Applies cypher/schema.cypher (idempotent constraints and indexes), then removes what killed imports staged. */

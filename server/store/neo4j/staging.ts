@@ -5,13 +5,13 @@
 //   store version the import commits as; publishing them is then a relabelling that writes no property (a property
 //   written or removed on 87,000 entries about doubles the publishing transaction's commit time and memory). When
 //   another write took numbers or a version in between, they are numbered again (publish.auditRenumbered);
-// - relationships are sent as lists (the ends' ids, then the properties at positions their query names) and created
-//   with their properties in the CREATE pattern: no map keys to encode and decode per item, no Eager;
+// - items are sent as lists (a relationship's ends' ids, then the properties at positions their query names) and
+//   created with their properties in the CREATE pattern: no map keys to encode and decode per item, no Eager;
 // - the import is noted alive (stage.touch) before its first batch and then at most every TOUCH_EVERY_MS;
-// - a batch of stakeholders, or of relationships, is written by two transactions at once (Neo4j runs a transaction
-//   on one core): relationships split so that no node is an end in both (creating a relationship locks both ends, so
-//   two transactions sharing ends would wait on, or deadlock with, each other), those that would join the two halves
-//   written after them.
+// - a batch of audit entries, stakeholders or relationships is written by two transactions at once (Neo4j runs a
+//   transaction on one core): relationships split so that no node is an end in both (creating a relationship locks
+//   both ends, so two transactions sharing ends would wait on, or deadlock with, each other), those that would join
+//   the two halves written after them. Datasets are not split: each links to the few indicator nodes all share.
 import type { ManagedTransaction } from 'neo4j-driver';
 import { KIND_SPECS, type Kind, type Stored } from '../../model';
 import type { StagedAuditEntry, Staging } from '../port';
@@ -38,38 +38,51 @@ export interface StagingDeps {
   ends: Partial<Record<Kind, readonly [string, string]>>;
   /** An entity as Neo4j properties (adapter.ts). */
   toProps: (kind: Kind, row: Stored<Kind>) => Props;
-  /** Node rows as write parameters (adapter.ts). */
-  nodeParams: (kind: Kind, rows: ReadonlyArray<Stored<Kind>>) => Props[];
+  /** A stakeholder's contact fields and the properties they are stored as (adapter.ts). */
+  contact: Readonly<Record<string, string>>;
+}
+
+/** Where a staged kind's query takes each value of a row: a relationship's ends, then its properties. */
+interface Layout {
+  ends?: readonly [string, string];
+  columns: ReadonlyArray<readonly [string, number]>;
+  width: number;
 }
 
 /**
- * The property positions of a relationship kind's staging query (`name: row[i]` in its CREATE pattern, i >= 2; the
- * ends are row[0] and row[1]); throws unless they are exactly the kind's fields, so that a field added to the model
- * and not to the query stops the adapter at start-up instead of being dropped.
+ * The layout of a kind's staging query: the property positions named in its CREATE pattern (`name: row[i]` between the
+ * first `{` after CREATE and its `}`; a relationship's ends are row[0] and row[1]). Throws unless the properties are
+ * exactly those of the kind's items (toProps: a stakeholder's contact flattened, its sector added), so that a field
+ * added to the model and not to the query stops the adapter at start-up instead of being dropped.
  */
-export function stagedColumns(kind: Kind, text: string, ends: readonly [string, string]): ReadonlyArray<readonly [string, number]> {
-  const columns = [...text.matchAll(/(\w+): row\[(\d+)\]/g)]
-    .map(([, name, at]) => [name!, Number(at)] as const)
-    .filter(([, at]) => at >= 2);
+export function stagedLayout(kind: Kind, text: string, deps: Pick<StagingDeps, 'ends' | 'contact'>): Layout {
+  const start = text.indexOf('{', text.search(/\bCREATE\b/));
+  const pattern = text.slice(start, text.indexOf('}', start));
+  const columns = [...pattern.matchAll(/(\w+): row\[(\d+)\]/g)].map(([, name, at]) => [name!, Number(at)] as const);
+  const ends = deps.ends[kind];
   const fields = Object.keys((KIND_SPECS[kind].schema as unknown as { shape: Record<string, unknown> }).shape)
-    .filter((f) => !ends.includes(f)).concat(META_FIELDS).sort();
+    .filter((f) => !ends?.includes(f))
+    .flatMap((f) => (kind === 'stakeholder' && f === 'contact' ? Object.values(deps.contact) : [f]))
+    .concat(kind === 'stakeholder' ? ['sector'] : [], META_FIELDS).sort();
   const named = columns.map(([name]) => name).sort();
   if (JSON.stringify(named) !== JSON.stringify(fields)) {
     throw new Error(`cypher/store/stage.${kind}.cypher names the properties ${named.join(', ')}; the ${kind} fields are ${fields.join(', ')}`);
   }
-  return columns;
+  const width = Math.max(ends ? 2 : 0, ...columns.map(([, at]) => at + 1));
+  return { ...(ends ? { ends } : {}), columns, width };
 }
 
-/** Rows of a relationship kind as lists: the ends' ids, then each property at its query's position (null if absent). */
-function relationshipRows(kind: Kind, rows: ReadonlyArray<Stored<Kind>>, deps: StagingDeps, columns: ReadonlyArray<readonly [string, number]>): unknown[][] {
-  const [a, b] = deps.ends[kind]!;
-  const width = 2 + columns.length;
-  const known = new Set([a, b, ...columns.map(([name]) => name)]);
+/** Rows as lists: a relationship's ends' ids, then each property at its query's position (null where absent). */
+function listRows(kind: Kind, rows: ReadonlyArray<Stored<Kind>>, toProps: StagingDeps['toProps'], layout: Layout): unknown[][] {
+  const { ends, columns, width } = layout;
+  const known = new Set([...(ends ?? []), ...columns.map(([name]) => name)]);
   return rows.map((row) => {
-    const props = deps.toProps(kind, row);
+    const props = toProps(kind, row);
     const list: unknown[] = new Array(width).fill(null);
-    list[0] = props[a];
-    list[1] = props[b];
+    if (ends) {
+      list[0] = props[ends[0]];
+      list[1] = props[ends[1]];
+    }
     for (const [name, at] of columns) list[at] = props[name] ?? null;
     for (const key in props) if (!known.has(key)) throw new Error(`staging ${kind}: the property '${key}' has no position in stage.${kind}.cypher`);
     return list;
@@ -121,6 +134,17 @@ export function splitByEnds(rows: readonly unknown[][]): { parts: [unknown[][], 
   return { parts: bins, rest };
 }
 
+/** Writes the parts at once, each by `write`; rejects with a failure once every part has settled (none still writing). */
+async function atOnce<T>(parts: readonly T[], write: (part: T) => Promise<void>): Promise<void> {
+  const outcomes = await Promise.allSettled(parts.map(write));
+  for (const outcome of outcomes) if (outcome.status === 'rejected') throw outcome.reason;
+}
+
+/** Two halves of a list. */
+function halves<T>(items: readonly T[]): [T[], T[]] {
+  return [items.slice(0, items.length >> 1), items.slice(items.length >> 1)];
+}
+
 function slices<T>(items: readonly T[], size = STAGE_BATCH): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
@@ -135,8 +159,7 @@ const PREPARED: ReadonlyArray<readonly [string, Record<string, unknown>]> = [
   ['stage.touch', { import: '', now: 0 }],
   ['stage.reserve', { import: '', count: 1, ord: 0, now: 0 }],
   ['stage.audit', { entries: [[0, '', '', '', '', '', [''], null, '']], storeVersion: 0 }],
-  ...['country', 'stakeholder', 'network', 'interview', 'dataset'].map((kind) => [`stage.${kind}`, { import: '', rows: [{ id: '' }] }] as const),
-  ...['flow', 'reportingLine', 'membership'].map((kind) => [`stage.${kind}`, { import: '', rows: [['', '']] }] as const),
+  ...[...STAGED_KINDS].map((kind) => [`stage.${kind}`, { import: '', rows: [['', '']] }] as const),
   ...PUBLISHED_NODE_KINDS.map((kind) => [`publish.${kind}`, { import: '' }] as const),
   ['stage.ranges', { import: '' }],
   ['audit.reserve', { count: 0 }],
@@ -162,10 +185,7 @@ export async function prepareStaging(ex: Executor): Promise<void> {
 }
 
 export function stagingOps(ex: Executor, deps: StagingDeps): Staging {
-  const columns = new Map<Kind, ReadonlyArray<readonly [string, number]>>();
-  for (const [kind, ends] of Object.entries(deps.ends) as Array<[Kind, readonly [string, string]]>) {
-    columns.set(kind, stagedColumns(kind, ex.query(`stage.${kind}`), ends));
-  }
+  const layouts = new Map<Kind, Layout>([...STAGED_KINDS].map((kind) => [kind, stagedLayout(kind, ex.query(`stage.${kind}`), deps)]));
   /** When this process last noted each import alive (epoch ms). */
   const touched = new Map<string, number>();
   const touch = async (importId: string, now = Date.now()) => {
@@ -182,26 +202,23 @@ export function stagingOps(ex: Executor, deps: StagingDeps): Staging {
     batchSize: STAGE_BATCH,
     async stage(importId: string, kind: Kind, rows: ReadonlyArray<Stored<Kind>>) {
       if (!STAGED_KINDS.has(kind)) throw new Error(`${kind} items are not staged`);
-      const kindColumns = columns.get(kind);
-      const params: unknown[] = kindColumns ? relationshipRows(kind, rows, deps, kindColumns) : deps.nodeParams(kind, rows);
+      const layout = layouts.get(kind)!;
+      const params = listRows(kind, rows, deps.toProps, layout);
       // In a transaction of its own, committed before the batch it announces: the run node exists whenever staged items do.
       const now = Date.now();
       if (now - (touched.get(importId) ?? 0) >= TOUCH_EVERY_MS) await touch(importId, now);
       const write = (part: readonly unknown[]) => (part.length === 0 ? Promise.resolve() : ex.write(async (tx) => {
         for (const batch of slices(part)) {
           const [written] = await ex.run<number>(tx, `stage.${kind}`, { import: importId, rows: batch });
-          if (kindColumns && written !== batch.length) {
+          if (layout.ends && written !== batch.length) {
             throw new Error(`staging ${kind}: ${batch.length - (written ?? 0)} of ${batch.length} have an end that this import did not stage`);
           }
         }
       }));
-      if (params.length < MIN_SPLIT || !(kindColumns || SPLIT_NODE_KINDS.has(kind))) return write(params);
-      const { parts, rest } = kindColumns
-        ? splitByEnds(params as unknown[][])
-        : { parts: [params.slice(0, params.length >> 1), params.slice(params.length >> 1)], rest: [] };
+      if (params.length < MIN_SPLIT || !(layout.ends || SPLIT_NODE_KINDS.has(kind))) return write(params);
+      const { parts, rest } = layout.ends ? splitByEnds(params) : { parts: halves(params), rest: [] };
       // Both settled before a failure is reported: nothing of this batch is written after the import discards what it staged.
-      const outcomes = await Promise.allSettled(parts.map(write));
-      for (const outcome of outcomes) if (outcome.status === 'rejected') throw outcome.reason;
+      await atOnce(parts, write);
       await write(rest);
     },
     async stageAudit(importId: string, entries: readonly StagedAuditEntry[]) {
@@ -224,9 +241,10 @@ export function stagingOps(ex: Executor, deps: StagingDeps): Staging {
         first + e.ord - minOrd, e.at, e.actor, e.action, e.kind, e.key, e.countries,
         e.before === null ? null : JSON.stringify(e.before), e.after === null ? null : JSON.stringify(e.after),
       ]);
-      await ex.write(async (tx) => {
-        for (const batch of slices(rows)) await ex.run(tx, 'stage.audit', { entries: batch, storeVersion });
-      });
+      // New nodes only, which no other transaction locks: in two transactions at once when the batch is big enough.
+      await atOnce(rows.length < MIN_SPLIT ? [rows] : halves(rows), (part) => ex.write(async (tx) => {
+        for (const batch of slices(part)) await ex.run(tx, 'stage.audit', { entries: batch, storeVersion });
+      }));
     },
     discard,
     async discardStale(staleMs: number) {
