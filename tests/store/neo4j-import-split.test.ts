@@ -1,7 +1,7 @@
 // How a batch of staged relationships is split between two transactions at once (neo4j/staging.ts splitByEnds): the
 // two parts never share an end (creating a relationship locks both), every row is written once, and rows that would
 // join two sizeable groups are left to the rest, written after both parts.
-import { splitByEnds } from '../../server/store/neo4j/staging';
+import { parseBytes, splitByEnds } from '../../server/store/neo4j/staging';
 
 /** `countries` groups of `perGroup` rows between their own nodes, in order, then the `bridges` given. */
 function rows(countries: number, perGroup: number, bridges: Array<[string, string]> = []): string[][] {
@@ -40,5 +40,15 @@ describe('splitting staged relationships between two transactions', () => {
   test('when a row joins a small group to a large one, then the small group is merged, not left to the rest', () => {
     const { rest } = check([...rows(2, 1000), ['c0-s1', 'stray', 'to-stray'], ['stray', 'stray-2', 'stray-on']]);
     expect(rest).toEqual([]);
+  });
+});
+
+describe('Neo4j memory settings as bytes (the staged import limit)', () => {
+  test('when a size is printed as Neo4j prints it, then it is read in bytes; an unreadable one is undefined', () => {
+    expect(parseBytes('716.80MiB')).toBeCloseTo(716.8 * 1024 * 1024);
+    expect(parseBytes('2g')).toBe(2 * 1024 ** 3);
+    expect(parseBytes('0B')).toBe(0);
+    expect(parseBytes('512')).toBe(512);
+    expect(parseBytes('lots')).toBeUndefined();
   });
 });

@@ -6,13 +6,13 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import { keyOf, roundNameKey, roundScope, sectorOf, type AuditEntry, type AuditKind, type Kind, type Stakeholder, type Stored } from '../../model';
 import type {
-  Adapter, AuditQuery, MapItems, Staging, StoredAccount, StoredRound, StoredRoundSummary, StoredSession, ThrottleEntry, TxOps,
+  Adapter, AuditQuery, MapItems, StoredAccount, StoredRound, StoredRoundSummary, StoredSession, ThrottleEntry, TxOps,
 } from '../port';
 import type { EntityLists } from '../entity-lists';
 import { listEntities, listEntitiesMany, readCountryMap } from './entity-lists';
 import { warmUp } from './warm-up';
 import { CYPHER_DIR, Executor, statements, type Neo4jSettings } from './executor';
-import { prepareStaging, publishStaged, stagingOps } from './staging';
+import { prepareStaging, publishStaged, stagingOps, type Neo4jStaging } from './staging';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -127,7 +127,7 @@ export interface Neo4jAdapterOptions {
 export class Neo4jAdapter implements Adapter {
   readonly kind = 'neo4j' as const;
   readonly executor: Executor;
-  readonly staging: Staging;
+  readonly staging: Neo4jStaging;
   private readonly staleImportMs: number;
 
   constructor(settings: Neo4jSettings, options: Neo4jAdapterOptions = {}) {
@@ -144,6 +144,7 @@ export class Neo4jAdapter implements Adapter {
     const schema = fs.readFileSync(path.join(CYPHER_DIR, 'schema.cypher'), 'utf8');
     for (const statement of statements(schema)) await this.executor.autoCommit(statement);
     await this.staging.discardStale(this.staleImportMs);
+    await this.staging.readLimits();
     // In the background: an import (npm run import, an upload) plans its document meanwhile.
     void prepareStaging(this.executor);
   }
