@@ -248,7 +248,7 @@ async function main(): Promise<void> {
   if (!args.only || args.only === 'concurrency') await concurrencyBenchmarks(RUNS);
   if (!args.only || args.only === 'load') await loadBenchmarks();
   if (!args.only || args.only === 'soak') await soakBenchmark(Number(args['soak-seconds']));
-  if (!args.only || args.only === 'scale') await scaleBenchmarks(Number(args.countries), Number(args.stakeholders));
+  if (!args.only || args.only === 'scale') await scaleBenchmarks(Number(args.countries), Number(args.stakeholders), RUNS);
 }
 
 void main();

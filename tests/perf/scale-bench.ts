@@ -53,11 +53,26 @@ async function cold(store: GraphStore, country: string): Promise<Record<string, 
   };
 }
 
-export async function scaleBenchmarks(countries: number, stakeholders: number): Promise<void> {
+export async function scaleBenchmarks(countries: number, stakeholders: number, runs = 1): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fa-scale-'));
-  const rows = new Map<string, Map<string, string>>();
-  const put = (row: string, column: string, value: string) => rows.set(row, (rows.get(row) ?? new Map()).set(column, value));
-  const ms = (v: number) => (v >= 100 ? `${v.toFixed(0)} ms` : `${v.toFixed(1)} ms`);
+  /** Each row's figures per column, one per run; printed as the median and the range. */
+  const rows = new Map<string, Map<string, Array<number | string>>>();
+  const put = (row: string, column: string, value: number | string) => {
+    const cells = rows.get(row) ?? new Map<string, Array<number | string>>();
+    rows.set(row, cells.set(column, [...(cells.get(column) ?? []), value]));
+  };
+  const unit = (row: string) => (row.startsWith('peak RSS') ? 'MB' : 'ms');
+  const fmt = (v: number, u: string) => (u === 'MB' || v >= 100 ? `${v.toFixed(0)}` : v.toFixed(1));
+  const cell = (row: string, values: Array<number | string> | undefined): string => {
+    if (!values?.length) return '-';
+    const failed = values.find((v) => typeof v === 'string');
+    if (failed !== undefined) return String(failed);
+    const sorted = (values as number[]).slice().sort((a, b) => a - b);
+    const u = unit(row);
+    const median = `${fmt(sorted[Math.floor(sorted.length / 2)]!, u)} ${u}`;
+    return sorted.length > 1 ? `${median} (${fmt(sorted[0]!, u)}-${fmt(sorted[sorted.length - 1]!, u)})` : median;
+  };
+  const loads: number[] = [os.loadavg()[0]!];
   try {
     const doc = syntheticRegion({ countries, stakeholdersPerCountry: stakeholders, seed: 1 });
     const items = Object.values(doc).filter(Array.isArray).reduce((n, a) => n + (a as unknown[]).length, 0);
@@ -68,36 +83,41 @@ export async function scaleBenchmarks(countries: number, stakeholders: number): 
     for (const s of doc.stakeholders) perCountry.set(s.country, (perCountry.get(s.country) ?? 0) + 1);
     const country = [...perCountry].filter(([c]) => c !== 'INT').sort((a, b) => b[1] - a[1])[0]![0];
 
-    const dataDir = path.join(dir, 'embedded');
-    fs.mkdirSync(dataDir);
-    const embedded = await timedImport(file, { DATA_DIR: dataDir });
-    put('npm run import into an empty store (whole process)', 'embedded', embedded.ok ? ms(embedded.ms) : `failed: ${embedded.output}`);
-    put('peak RSS of the import process', 'embedded', `${embedded.peakMB.toFixed(0)} MB`);
-    if (embedded.ok) {
-      const store = await createStore({ dataDir });
-      for (const [row, v] of Object.entries(await cold(store, country))) put(row, 'embedded', ms(v));
-      await store.close();
-    }
-    if (!fs.existsSync(path.join(dataDir, SQLITE_FILE))) put('npm run import into an empty store (whole process)', 'embedded', 'no database written');
-
-    const neo = await OwnNeo4j.allocate();
-    try {
-      await neo.start();
-      const settings = { uri: neo.uri, user: 'neo4j', password: '', database: 'neo4j' };
-      const imported = await timedImport(file, { NEO4J_URI: neo.uri, DATA_DIR: dir });
-      put('npm run import into an empty store (whole process)', 'Neo4j', imported.ok ? ms(imported.ms) : `failed: ${imported.output.split('\n').filter(Boolean).slice(-1)[0]}`);
-      put('peak RSS of the import process', 'Neo4j', `${imported.peakMB.toFixed(0)} MB`);
-      if (imported.ok) {
-        const store = await createStore({ dataDir: dir, neo4j: settings });
-        for (const [row, v] of Object.entries(await cold(store, country))) put(row, 'Neo4j', ms(v));
+    for (let run = 0; run < runs; run++) {
+      // Each run imports into a new empty store of each kind: a new embedded folder, a new Neo4j.
+      const dataDir = path.join(dir, `embedded-${run}`);
+      fs.mkdirSync(dataDir);
+      const embedded = await timedImport(file, { DATA_DIR: dataDir });
+      put('npm run import into an empty store (whole process)', 'embedded', embedded.ok ? embedded.ms : `failed: ${embedded.output}`);
+      put('peak RSS of the import process', 'embedded', embedded.peakMB);
+      if (!fs.existsSync(path.join(dataDir, SQLITE_FILE))) put('npm run import into an empty store (whole process)', 'embedded', 'no database written');
+      if (embedded.ok) {
+        const store = await createStore({ dataDir });
+        for (const [row, v] of Object.entries(await cold(store, country))) put(row, 'embedded', v);
         await store.close();
       }
-    } finally {
-      await neo.remove();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+
+      const neo = await OwnNeo4j.allocate();
+      try {
+        await neo.start();
+        const settings = { uri: neo.uri, user: 'neo4j', password: '', database: 'neo4j' };
+        const imported = await timedImport(file, { NEO4J_URI: neo.uri, DATA_DIR: dir });
+        put('npm run import into an empty store (whole process)', 'Neo4j', imported.ok ? imported.ms : `failed: ${imported.output.split('\n').filter(Boolean).slice(-1)[0]}`);
+        put('peak RSS of the import process', 'Neo4j', imported.peakMB);
+        if (imported.ok) {
+          const store = await createStore({ dataDir: dir, neo4j: settings });
+          for (const [row, v] of Object.entries(await cold(store, country))) put(row, 'Neo4j', v);
+          await store.close();
+        }
+      } finally {
+        await neo.remove();
+      }
+      loads.push(os.loadavg()[0]!);
     }
-    console.log(`\nScale: ${countries} countries x ${stakeholders} stakeholders (${items.toLocaleString('en')} items, ${(fs.statSync(file).size / 1e6).toFixed(0)} MB JSON); load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores\n`);
+    console.log(`\nScale: ${countries} countries x ${stakeholders} stakeholders (${items.toLocaleString('en')} items, ${(fs.statSync(file).size / 1e6).toFixed(0)} MB JSON); median of ${runs} run(s) (range); load average ${Math.min(...loads).toFixed(1)}-${Math.max(...loads).toFixed(1)} on ${os.cpus().length} cores\n`);
     console.log('| what | embedded | Neo4j |\n|---|---:|---:|');
-    for (const [row, cells] of rows) console.log(`| ${row} | ${cells.get('embedded') ?? '-'} | ${cells.get('Neo4j') ?? '-'} |`);
+    for (const [row, cells] of rows) console.log(`| ${row} | ${cell(row, cells.get('embedded'))} | ${cell(row, cells.get('Neo4j'))} |`);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
