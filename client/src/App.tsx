@@ -5,9 +5,10 @@ import { Suspense, useEffect, useMemo, useState } from 'react';
 import { AppShell } from './components/AppShell';
 import { useMe } from './features/auth/api/getMe';
 import { AuthGate } from './features/auth/components/AuthGate';
+import { UserMenu } from './features/auth/components/UserMenu';
 import { can, ROLE_NAMES } from './features/auth/permissions';
 import { ErrorMessage, Loading } from './components/States';
-import { useCountries } from './features/map/api/getCountries';
+import { useCountries } from './graph/api/getCountries';
 import { landingCountry } from './lib/landing';
 import {
   AccountsView, AuditView, BottlenecksView, CompareView, DataView, EvidenceView, GapsView, MapView, NcpView, PlanView, preloadView,
@@ -16,7 +17,7 @@ import {
 import { createQueryClient } from './lib/queryClient';
 import { mayLeave } from './lib/unsavedChanges';
 import { useSearchParam } from './lib/useSearchParam';
-import { viewOf, viewRequires, VIEWS } from './lib/views';
+import { viewOf, viewRequires, VIEWS, type ViewId } from './lib/views';
 
 // The view the page opens with starts loading now, alongside the question of who is signed in.
 preloadView(viewOf(new URLSearchParams(window.location.search).get('view')));
@@ -37,8 +38,11 @@ function Explorer() {
   const [countryParam, setCountry] = useSearchParam('country');
   const view = viewOf(viewParam);
   const user = useMe();
-  const requires = viewRequires(view);
-  const allowed = requires === undefined || can(user, requires);
+  const mayOpen = (id: ViewId) => {
+    const requires = viewRequires(id);
+    return requires === undefined || can(user, requires);
+  };
+  const allowed = mayOpen(view);
   const countries = useCountries();
   const own = user?.countries;
   const fallback = useMemo(() => (countries.data ? landingCountry(own ?? [], countries.data.countries) : null), [own, countries.data]);
@@ -65,7 +69,10 @@ function Explorer() {
   };
 
   return (
-    <AppShell view={view} country={country} countries={list} onCountry={chooseCountry} illustrative={illustrative}>
+    <AppShell
+      view={view} country={country} countries={list} onCountry={chooseCountry} illustrative={illustrative} mayOpen={mayOpen}
+      userMenu={<UserMenu />}
+    >
       {countries.isError && (
         <ErrorMessage title="Could not load the list of countries" error={countries.error} onRetry={() => void countries.refetch()} />
       )}

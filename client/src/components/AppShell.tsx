@@ -1,12 +1,10 @@
 // The frame around every view: title, the views the signed-in user may open as tabs, the country
 // picker, the signed-in user (with "Change password" and "Sign out"), the illustrative notice.
+// It knows no feature: App hands it the views the user may open and the user's menu.
 import type { ReactNode } from 'react';
-import { useMe } from '../features/auth/api/getMe';
-import { UserMenu } from '../features/auth/components/UserMenu';
-import { can } from '../features/auth/permissions';
-import { CountryPicker } from '../features/map/components/CountryPicker';
-import type { CountrySummary } from '../features/map/api/types';
-import { navigate, viewHref, viewRequires, VIEWS, type ViewId } from '../lib/views';
+import type { CountrySummary } from '../graph/api/types';
+import { navigate, viewHref, VIEWS, type ViewId } from '../lib/views';
+import { CountryPicker } from './CountryPicker';
 import { IllustrativeBanner } from './IllustrativeBanner';
 
 interface Props {
@@ -16,17 +14,17 @@ interface Props {
   onCountry: (code: string) => void;
   /** Whether what the view shows comes (partly) from illustrative maps. */
   illustrative: boolean;
+  /** Whether the signed-in user may open a view (its tab is shown). */
+  mayOpen: (view: ViewId) => boolean;
+  /** The signed-in user's menu, at the header's right. */
+  userMenu: ReactNode;
   children: ReactNode;
 }
 
-export function AppShell({ view, country, countries, onCountry, illustrative, children }: Props) {
-  const user = useMe();
+export function AppShell({ view, country, countries, onCountry, illustrative, mayOpen, userMenu, children }: Props) {
   const needsCountry = VIEWS.find((v) => v.id === view)?.needsCountry ?? true;
   const picker = needsCountry || view === 'gaps' || view === 'data' || view === 'history' || view === 'reports';
-  const offered = VIEWS.filter((v) => {
-    const requires = viewRequires(v.id);
-    return requires === undefined || can(user, requires);
-  });
+  const offered = VIEWS.filter((v) => mayOpen(v.id));
   return (
     <div className="app">
       <header className="app-header">
@@ -59,7 +57,7 @@ export function AppShell({ view, country, countries, onCountry, illustrative, ch
               </select>
             </label>
           )}
-          <UserMenu />
+          {userMenu}
         </div>
       </header>
       <main className="app-main">

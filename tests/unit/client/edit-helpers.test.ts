@@ -2,7 +2,7 @@
 // the map still across an edit, and the "to confirm" reasons in words.
 import { suggestId, slug } from '../../../client/src/features/edit/ids';
 import { describeCounts, entityOf, itemUrl } from '../../../client/src/features/edit/kinds';
-import { positionsFrom, type SavedLayout } from '../../../client/src/features/map/keepPositions';
+import { positionsFrom, type SavedLayout } from '../../../client/src/graph/keepPositions';
 import { filterByReasons, reasonsFromParam, reasonWords } from '../../../client/src/features/evidence/reasons';
 
 describe('ids for new items', () => {

@@ -1,6 +1,6 @@
 // The country a page opens on when its URL names none (client/src/lib/landing.ts, issue 18 point 8).
 import { landingCountry } from '../../../client/src/lib/landing';
-import type { CountrySummary } from '../../../client/src/features/map/api/types';
+import type { CountrySummary } from '../../../client/src/graph/api/types';
 
 const country = (code: string, name: string): CountrySummary =>
   ({ code, name, euMember: true, cbssMember: true, ncp: null, stakeholders: 1, flows: 0 });

@@ -1,8 +1,8 @@
 // The pure parts of the map explorer and the bottlenecks view, on graphs small enough to check by
 // hand: hop distances and the computed layouts, the filters, the search ranking, and what-if requests.
-import type { GraphResponse } from '../../../client/src/features/map/api/types';
+import type { GraphResponse } from '../../../client/src/graph/api/types';
 import { applyFilters, filtersFromParams, filtersToParams, NO_FILTERS } from '../../../client/src/features/map/filters';
-import { hopsToNcp, ncpPositions, sectorPositions, type LayoutNode } from '../../../client/src/features/map/layouts';
+import { hopsToNcp, ncpPositions, sectorPositions, type LayoutNode } from '../../../client/src/graph/layouts';
 import { findStakeholders } from '../../../client/src/features/map/search';
 import { scenarioFromParams, suggestionKey, toRequest, type Suggestion } from '../../../client/src/features/bottlenecks/scenario';
 

@@ -1,6 +1,6 @@
 // The URL's selection after the map changes: ids the graph does not hold are dropped, and right after a
 // country switch so is a stakeholder that is only a foreign end of the new map (and a flow not of its own).
-import type { MapGraph } from '../../../client/src/features/map/api/types';
+import type { MapGraph } from '../../../client/src/graph/api/types';
 import { staleSelection } from '../../../client/src/features/map/selection';
 
 const node = (id: string, country: string, external = false) => ({ id, country, external }) as unknown as MapGraph['stakeholders'][number];

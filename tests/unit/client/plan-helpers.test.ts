@@ -8,7 +8,7 @@ import { byFewestRoutes, resilienceSentence, routesWords, type ResilienceEntry }
 import { planParams, planStateFromParams, whatIfKeys } from '../../../client/src/features/plan/state';
 import { proposedFlow, toRequest } from '../../../client/src/features/bottlenecks/scenario';
 import type { PlanResponse } from '../../../client/src/features/analysis/api/planTypes';
-import type { GraphResponse } from '../../../client/src/features/map/api/types';
+import type { GraphResponse } from '../../../client/src/graph/api/types';
 
 const step = (n: number, from: string, to: string, indicators: string[], figures: { coverageRatio: number | null; resilientIndicators: number }) => ({
   step: n, action: { kind: 'new_flow' as const, from, to, indicators }, gained: indicators, explanation: `step ${n}`, ...figures,

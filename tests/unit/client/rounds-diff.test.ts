@@ -1,6 +1,6 @@
 // The pure helpers behind the rounds view: a comparison's marks, a round's document seen from one
 // country, the union graph the difference map draws, and the labels and numbers of the change tables.
-import { DIFF_EDGE_LABEL, DIFF_NODE_SUFFIX, mapStylesheet } from '../../../client/src/features/map/styles';
+import { DIFF_EDGE_LABEL, DIFF_NODE_SUFFIX, mapStylesheet } from '../../../client/src/graph/styles';
 import type { RoundComparison } from '../../../client/src/features/rounds/api/types';
 import {
   diffGraph, diffMarks, documentScope, itemLabel, marksByStatus, signedChange, type FlowLike, type StakeholderLike,

@@ -1,7 +1,7 @@
 // The report figures: the national network (every stakeholder a node, every flow an edge, the NCP at
 // the centre, text escaped, same bytes for the same input) and the bar chart (bars match the values,
 // the median line sits at the median), and the palette kept equal to the client's map.
-import { SECTOR_COLORS as CLIENT_SECTOR_COLORS } from '../../../client/src/features/map/styles';
+import { SECTOR_COLORS as CLIENT_SECTOR_COLORS } from '../../../client/src/graph/styles';
 import { sectorOf, type MapDocument } from '../../../server/model';
 import { barChartSvg, networkSvg } from '../../../server/reports/figures';
 import { SECTOR_COLORS } from '../../../server/reports/figures/palette';

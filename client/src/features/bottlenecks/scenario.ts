@@ -4,7 +4,7 @@
 // no suggestion (a flow a plan proposes to harden coverage, see features/plan) is read off the key.
 import { listParam } from '../../lib/useSearchParams';
 import type { SuggestionsResponse, WhatIfRequest } from '../analysis/api/types';
-import type { GraphResponse } from '../map/api/types';
+import type { GraphResponse } from '../../graph/api/types';
 
 export type Suggestion = SuggestionsResponse['suggestions'][number];
 

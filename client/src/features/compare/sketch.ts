@@ -3,7 +3,7 @@
 // graph, so that revisiting the view does not lay out again.
 import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
-import type { GraphResponse } from '../map/api/types';
+import type { GraphResponse } from '../../graph/api/types';
 
 cytoscape.use(fcose);
 

@@ -2,7 +2,7 @@
 // stakeholders, interviews and networks), the countries, the catalogue, the ids already taken, and
 // the words that name an item ("Police Authority → Migration Agency").
 import { humanize } from '../../lib/format';
-import type { CountrySummary, MapGraph, ReferenceResponse } from '../map/api/types';
+import type { CountrySummary, MapGraph, ReferenceResponse } from '../../graph/api/types';
 import type { NameOf } from './form';
 import type { EditKind } from './kinds';
 

@@ -1,7 +1,7 @@
 // Names for stakeholder ids: from the country's map (already cached by the map view), and for the
 // few ids outside it (foreign steps of a path) from the stakeholders API.
 import { useMemo } from 'react';
-import { useGraph } from '../map/api/getGraph';
+import { useGraph } from '../../graph/api/getGraph';
 import { useStakeholders } from './api/getStakeholder';
 
 export interface NamedStakeholder {

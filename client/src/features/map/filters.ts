@@ -3,8 +3,8 @@
 // who holds the filtered indicator.
 import type { Basis, Confidence, FlowStatus, Sector } from '@model';
 import { listParam } from '../../lib/useSearchParams';
-import type { MapGraph } from './api/types';
-import { BASIS_ORDER, CONFIDENCE_ORDER, SECTOR_ORDER, STATUS_ORDER } from './styles';
+import type { MapGraph } from '../../graph/api/types';
+import { BASIS_ORDER, CONFIDENCE_ORDER, SECTOR_ORDER, STATUS_ORDER } from '../../graph/styles';
 
 export const FILTER_PARAMS = ['theme', 'indicator', 'sector', 'basis', 'status', 'confidence'] as const;
 export type FilterParam = (typeof FILTER_PARAMS)[number];

@@ -2,7 +2,7 @@
 // screen: ids the graph does not hold (left from another country, or deleted), and, right after the
 // country was switched, a stakeholder that is only a foreign end of the new map (or a flow none of whose
 // ends is the new country's own). What is returned is cleared from the URL.
-import type { MapGraph } from './api/types';
+import type { MapGraph } from '../../graph/api/types';
 
 export interface Selection {
   selected: string | null;

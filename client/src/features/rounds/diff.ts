@@ -3,7 +3,7 @@
 // added, removed or changed. The newer side ("to") is drawn as it is; removed items come from the
 // comparison itself, so only the newer side's map needs to be read.
 import type { Sector } from '@model';
-import type { GraphFlow, GraphStakeholder, MapGraph } from '../map/api/types';
+import type { GraphFlow, GraphStakeholder, MapGraph } from '../../graph/api/types';
 import type { Item, RoundComparison, RoundDocument } from './api/types';
 
 export type DiffStatus = 'added' | 'removed' | 'changed';

@@ -4,7 +4,7 @@ import { useId } from 'react';
 import { ErrorMessage, Loading } from '../../../components/States';
 import '../../../lib/page.css';
 import { useSearchParams } from '../../../lib/useSearchParams';
-import type { CountrySummary } from '../../map/api/types';
+import type { CountrySummary } from '../../../graph/api/types';
 import { useActors } from '../api/getActors';
 import { useAudit } from '../api/getAudit';
 import '../audit.css';

@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import { EditDialog } from '../../edit/components/EditDialog';
 import '../../edit/edit.css';
-import type { CountrySummary } from '../../map/api/types';
+import type { CountrySummary } from '../../../graph/api/types';
 import { useDeleteAccount } from '../api/deleteAccount';
 import { useUpdateAccount } from '../api/putAccount';
 import { ROLES, type Account, type Role } from '../api/types';

@@ -2,7 +2,7 @@
 // administrator passes on; every message next to its field, the server's refusals included.
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '../../../lib/apiFetch';
-import type { CountrySummary } from '../../map/api/types';
+import type { CountrySummary } from '../../../graph/api/types';
 import { useCreateAccount } from '../api/postAccount';
 import { ROLES, type Account, type Role } from '../api/types';
 import { useFocusFirstInvalid } from '../focus';

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { ErrorMessage, Loading } from '../../../components/States';
 import { formatDateTime } from '../../../lib/dates';
 import '../../../lib/page.css';
-import { useCountries } from '../../map/api/getCountries';
+import { useCountries } from '../../../graph/api/getCountries';
 import { useAccounts } from '../api/getAccounts';
 import { useMe } from '../api/getMe';
 import type { Account } from '../api/types';

@@ -1,8 +1,8 @@
 // The role of an account and, for an NCP, its countries: shared by "Add an account" and "Change".
 import { useId } from 'react';
 import { INTERNATIONAL } from '@model/countries';
-import { sortCountries } from '../../map/components/CountryPicker';
-import type { CountrySummary } from '../../map/api/types';
+import { sortCountries } from '../../../components/CountryPicker';
+import type { CountrySummary } from '../../../graph/api/types';
 import { ROLES, type Role } from '../api/types';
 import { ROLE_DESCRIPTIONS, ROLE_NAMES } from '../permissions';
 

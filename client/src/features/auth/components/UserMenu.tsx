@@ -1,6 +1,6 @@
 // The signed-in user in the header: name, role and countries, "Change password" and "Sign out".
 import { lazy, Suspense, useState } from 'react';
-import { useCountries } from '../../map/api/getCountries';
+import { useCountries } from '../../../graph/api/getCountries';
 import { useMe } from '../api/getMe';
 import { useSignOut } from '../api/postLogout';
 import { countryList, ROLE_NAMES } from '../permissions';

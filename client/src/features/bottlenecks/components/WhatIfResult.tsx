@@ -1,7 +1,7 @@
 // The answer to a what-if scenario: which indicators change status, and the NCP's position before and after.
 import { ErrorMessage } from '../../../components/States';
 import type { WhatIfResponse } from '../../analysis/api/types';
-import { STATUS_WORDS, isCovered } from '../../map/coverageText';
+import { STATUS_WORDS, isCovered } from '../../analysis/coverageText';
 
 interface Props {
   empty: boolean;

@@ -7,8 +7,8 @@ import { ErrorMessage, Loading } from '../../../components/States';
 import { useSearchParams } from '../../../lib/useSearchParams';
 import { INTERNATIONAL } from '@model/countries';
 import { compareQueryOptions } from '../../analysis/api/getCompare';
-import { useCountries } from '../../map/api/getCountries';
-import { sortCountries } from '../../map/components/CountryPicker';
+import { useCountries } from '../../../graph/api/getCountries';
+import { sortCountries } from '../../../components/CountryPicker';
 import {
   countriesParam, metricKeyOf, nextSort, PARAMS, selectedCountries, sortDirOf, sortKeyOf, unknownCountries, type SortKey,
 } from '../selection';

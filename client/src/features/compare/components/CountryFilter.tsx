@@ -1,5 +1,5 @@
 // Which national countries to compare: a checkbox each, and "all" to reset (the URL's `countries`).
-import type { CountrySummary } from '../../map/api/types';
+import type { CountrySummary } from '../../../graph/api/types';
 
 interface Props {
   countries: readonly CountrySummary[];

@@ -6,9 +6,9 @@ import { useEffect, useRef, useState } from 'react';
 import { humanize } from '../../../lib/format';
 import { useNearViewport } from '../../../lib/useNearViewport';
 import { navigate, viewHref } from '../../../lib/views';
-import { graphQueryOptions } from '../../map/api/getGraph';
-import type { GraphResponse } from '../../map/api/types';
-import { SECTOR_COLORS, SECTOR_ORDER } from '../../map/styles';
+import { graphQueryOptions } from '../../../graph/api/getGraph';
+import type { GraphResponse } from '../../../graph/api/types';
+import { SECTOR_COLORS, SECTOR_ORDER } from '../../../graph/styles';
 import type { Sketch } from '../sketch';
 
 const W = 220;

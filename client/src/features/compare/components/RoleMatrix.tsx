@@ -3,8 +3,8 @@
 // drawn as SVG, and the same shares as a table.
 import { useId } from 'react';
 import type { CompareResponse } from '../../analysis/api/types';
-import { useReference } from '../../map/api/getReference';
-import { SECTOR_ORDER } from '../../map/styles';
+import { useReference } from '../../../graph/api/getReference';
+import { SECTOR_ORDER } from '../../../graph/styles';
 import { heatColors, HEAT_STOPS } from '../heat';
 import { roleGrid, roleLabel } from '../roles';
 

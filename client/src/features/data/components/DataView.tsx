@@ -4,7 +4,7 @@
 import '../../../lib/page.css';
 import { useMe } from '../../auth/api/getMe';
 import { can, readOnlyReason } from '../../auth/permissions';
-import type { CountrySummary } from '../../map/api/types';
+import type { CountrySummary } from '../../../graph/api/types';
 import '../data.css';
 import { EXPORT_FORMATS, exportUrl, templateUrl } from '../exports';
 import { ImportPanel } from './ImportPanel';

@@ -5,7 +5,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { analysisKeys } from '../../analysis/api/keys';
 import { evidenceKeys } from '../../evidence/api/keys';
-import { mapKeys } from '../../map/api/keys';
+import { mapKeys } from '../../../graph/api/keys';
 
 const BACKGROUND: ReadonlyArray<readonly string[]> = [
   mapKeys.countries(),

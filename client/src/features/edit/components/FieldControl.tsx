@@ -2,7 +2,7 @@
 // (tied to the control with aria-invalid and aria-describedby, so a screen reader reads it too).
 import { useMemo, useState, type FocusEvent, type ReactNode } from 'react';
 import { humanize } from '../../../lib/format';
-import { sortCountries } from '../../map/components/CountryPicker';
+import { sortCountries } from '../../../components/CountryPicker';
 import type { EditContext } from '../context';
 import type { FieldSpec } from '../fields';
 import type { FieldValue } from '../form';

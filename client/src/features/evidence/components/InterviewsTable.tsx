@@ -2,7 +2,7 @@
 // what to do with one (enter its findings on the map, edit, delete).
 import { navigate, viewHref } from '../../../lib/views';
 import type { StoredItem } from '../../edit/kinds';
-import type { GraphInterview, MapGraph } from '../../map/api/types';
+import type { GraphInterview, MapGraph } from '../../../graph/api/types';
 
 interface Props {
   graph: MapGraph;

@@ -9,7 +9,7 @@ import { humanize } from '../../../lib/format';
 import { navigate, viewHref } from '../../../lib/views';
 import { useUpdateEntity } from '../../edit/api/updateEntity';
 import { entityOf, type StoredItem } from '../../edit/kinds';
-import type { MapGraph } from '../../map/api/types';
+import type { MapGraph } from '../../../graph/api/types';
 import { useToConfirm, type ToConfirmItem, type ToConfirmReason } from '../api/getToConfirm';
 import { filterByReasons, REASON_LABEL, REASONS, reasonWords } from '../reasons';
 

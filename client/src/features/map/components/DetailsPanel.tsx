@@ -3,7 +3,7 @@
 import { useEffect, useRef, type Ref } from 'react';
 import { humanize } from '../../../lib/format';
 import type { EditRequest } from '../../edit/components/Editor';
-import type { GraphFlow, GraphStakeholder, MapGraph } from '../api/types';
+import type { GraphFlow, GraphStakeholder, MapGraph } from '../../../graph/api/types';
 import { NetworksSection, ReportingLinesSection, StakeholderActions } from './StakeholderEditing';
 import { ItemActions } from '../../edit/components/ItemActions';
 

@@ -2,7 +2,7 @@
 // the history records (the signed-in user), and the interview whose findings are being entered (the
 // active interview), with a way to end it.
 import { useMe } from '../../auth/api/getMe';
-import type { MapGraph } from '../api/types';
+import type { MapGraph } from '../../../graph/api/types';
 
 interface Props {
   graph: MapGraph;

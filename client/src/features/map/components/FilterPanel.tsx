@@ -1,9 +1,9 @@
 // The map's filters as form controls: one indicator, and themes, sectors, bases, statuses and
 // confidences as groups of checkboxes. The state lives in the URL (see filters.ts).
 import { humanize } from '../../../lib/format';
-import type { ReferenceResponse } from '../api/types';
+import type { ReferenceResponse } from '../../../graph/api/types';
 import { activeFilterCount, NO_FILTERS, type MapFilters } from '../filters';
-import { BASIS_ORDER, CONFIDENCE_ORDER, SECTOR_COLORS, SECTOR_ORDER, STATUS_ORDER } from '../styles';
+import { BASIS_ORDER, CONFIDENCE_ORDER, SECTOR_COLORS, SECTOR_ORDER, STATUS_ORDER } from '../../../graph/styles';
 
 interface Props {
   filters: MapFilters;

@@ -3,7 +3,7 @@
 import { useEffect, useRef, type Ref } from 'react';
 import { humanize } from '../../../lib/format';
 import type { EditRequest } from '../../edit/components/Editor';
-import type { GraphFlow, MapGraph } from '../api/types';
+import type { GraphFlow, MapGraph } from '../../../graph/api/types';
 import { Indicators } from './DetailsPanel';
 
 interface Props {

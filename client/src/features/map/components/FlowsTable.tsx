@@ -1,6 +1,6 @@
 // The flows of the map as a table: the keyboard and screen-reader alternative to the edges of the graph.
 import { humanize } from '../../../lib/format';
-import type { GraphFlow, GraphStakeholder } from '../api/types';
+import type { GraphFlow, GraphStakeholder } from '../../../graph/api/types';
 import { Indicators } from './DetailsPanel';
 
 interface Props {

@@ -1,8 +1,8 @@
 // Next to the map when an indicator is filtered: whether it reaches the country's NCP, in words, and
 // what the highlighted path is (ANALYSIS.md §1 statuses).
 import { humanize } from '../../../lib/format';
-import type { MapGraph } from '../api/types';
-import type { CoverageCell } from '../coverageText';
+import type { MapGraph } from '../../../graph/api/types';
+import type { CoverageCell } from '../../analysis/coverageText';
 
 interface Props {
   indicator: string;

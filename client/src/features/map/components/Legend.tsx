@@ -3,7 +3,7 @@ import { humanize } from '../../../lib/format';
 import {
   ADDED_COLOR, BASIS_LOOK, BASIS_ORDER, BROKEN_COLOR, DEFAULT_MARK_SUFFIX, EDGE_COLOR, MARK_COLOR, PATH_COLOR,
   PERSON_DEPENDENT_COLOR, PLANNED_OPACITY, SECTOR_COLORS, SECTOR_ORDER, STATUS_DESCRIPTION,
-} from '../styles';
+} from '../../../graph/styles';
 
 /** Marks that only some views draw; the legend lists those the view uses. */
 export interface LegendExtras {

@@ -1,7 +1,7 @@
 // Finds stakeholders by name or id as you type; Enter (or a click) picks one, which the map selects
 // and centres. The text is kept in the URL (`q`).
 import { useId, useState } from 'react';
-import type { GraphStakeholder } from '../api/types';
+import type { GraphStakeholder } from '../../../graph/api/types';
 import { findStakeholders } from '../search';
 
 interface Props {

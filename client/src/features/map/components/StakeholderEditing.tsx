@@ -4,7 +4,7 @@ import { humanize } from '../../../lib/format';
 import type { EditRequest } from '../../edit/components/Editor';
 import { ItemActions } from '../../edit/components/ItemActions';
 import type { StoredItem } from '../../edit/kinds';
-import type { GraphStakeholder, MapGraph } from '../api/types';
+import type { GraphStakeholder, MapGraph } from '../../../graph/api/types';
 
 interface ActionsProps {
   stakeholder: GraphStakeholder;

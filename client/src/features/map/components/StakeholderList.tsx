@@ -1,7 +1,7 @@
 // The stakeholders of the map as a list of buttons: the keyboard route to the same details as a click.
-import type { GraphStakeholder } from '../api/types';
-import { sortStakeholders } from '../elements';
-import { SECTOR_COLORS } from '../styles';
+import type { GraphStakeholder } from '../../../graph/api/types';
+import { sortStakeholders } from '../../../graph/elements';
+import { SECTOR_COLORS } from '../../../graph/styles';
 
 interface Props {
   stakeholders: GraphStakeholder[];

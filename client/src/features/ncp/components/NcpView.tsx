@@ -7,10 +7,10 @@ import { humanize } from '../../../lib/format';
 import { viewHref } from '../../../lib/views';
 import { useNcp } from '../../analysis/api/getNcp';
 import type { NcpResponse } from '../../analysis/api/types';
-import { useCountries } from '../../map/api/getCountries';
-import { useGraph } from '../../map/api/getGraph';
-import { useReference } from '../../map/api/getReference';
-import type { GraphResponse } from '../../map/api/types';
+import { useCountries } from '../../../graph/api/getCountries';
+import { useGraph } from '../../../graph/api/getGraph';
+import { useReference } from '../../../graph/api/getReference';
+import type { GraphResponse } from '../../../graph/api/types';
 import { BROKERAGE_NAMES, BROKERAGE_ORDER, brokerageMeaning, constraintMeaning, decimal, ordinal } from '../explain';
 import '../ncp.css';
 

@@ -1,6 +1,6 @@
 // The change in the analyses between the two sides: the NCP's coverage statuses that changed, and the
 // NCP's metrics side by side with the change.
-import { STATUS_WORDS, type CoverageStatus } from '../../map/coverageText';
+import { STATUS_WORDS, type CoverageStatus } from '../../analysis/coverageText';
 import type { RoundComparison } from '../api/types';
 import { signedChange } from '../diff';
 

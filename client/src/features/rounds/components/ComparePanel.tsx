@@ -4,7 +4,7 @@
 import { useId, useMemo } from 'react';
 import { ErrorMessage, Loading } from '../../../components/States';
 import { formatDateTime } from '../../../lib/dates';
-import { useGraph } from '../../map/api/getGraph';
+import { useGraph } from '../../../graph/api/getGraph';
 import { useAllStakeholders } from '../api/getAllStakeholders';
 import { useRoundComparison } from '../api/getRoundComparison';
 import { COMPARED_KINDS, NOW, type CompareSide, type RoundComparison, type RoundSummary } from '../api/types';

@@ -1,6 +1,6 @@
 // The legend of the difference map, drawn from the map stylesheet's constants: each change has a colour,
 // a line or ring style and a label mark, so it can be told apart without colour.
-import { DIFF_COLORS, DIFF_EDGE_LABEL, DIFF_NODE_SUFFIX, DIFF_SAME_OPACITY, type DiffMark } from '../../map/styles';
+import { DIFF_COLORS, DIFF_EDGE_LABEL, DIFF_NODE_SUFFIX, DIFF_SAME_OPACITY, type DiffMark } from '../../../graph/styles';
 import type { DiffStatus } from '../diff';
 
 const WORDS: Record<DiffMark, { node: string; edge: string }> = {

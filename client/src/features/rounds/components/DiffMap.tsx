@@ -3,9 +3,9 @@
 // its table alternative.
 import { useMemo } from 'react';
 import { ErrorMessage, Loading } from '../../../components/States';
-import { useGraph } from '../../map/api/getGraph';
-import { useReference } from '../../map/api/getReference';
-import { GraphCanvas } from '../../map/components/GraphCanvas';
+import { useGraph } from '../../../graph/api/getGraph';
+import { useReference } from '../../../graph/api/getReference';
+import { GraphCanvas } from '../../../graph/GraphCanvas';
 import type { Sector } from '@model';
 import { useRound } from '../api/getRound';
 import { useAllStakeholders } from '../api/getAllStakeholders';

@@ -6,7 +6,7 @@ import '../../../lib/page.css';
 import { useSearchParams } from '../../../lib/useSearchParams';
 import { useMe } from '../../auth/api/getMe';
 import { can, readOnlyReason, REGION } from '../../auth/permissions';
-import { useCountries } from '../../map/api/getCountries';
+import { useCountries } from '../../../graph/api/getCountries';
 import { useRounds } from '../api/getRounds';
 import { NOW } from '../api/types';
 import '../rounds.css';

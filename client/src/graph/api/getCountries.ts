@@ -1,6 +1,6 @@
 // GET /api/countries: every country with its NCP and counts (INT, the international layer, included).
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { apiFetch } from '../../../lib/apiFetch';
+import { apiFetch } from '../../lib/apiFetch';
 import { mapKeys } from './keys';
 import type { CountriesResponse } from './types';
 

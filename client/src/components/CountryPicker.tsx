@@ -1,5 +1,5 @@
 // The country select in the header: national maps by name, then the international layer.
-import type { CountrySummary } from '../api/types';
+import type { CountrySummary } from '../graph/api/types';
 import { INTERNATIONAL } from '@model/countries';
 
 interface Props {

@@ -1,6 +1,6 @@
 // GET /api/graph?country=XX: one country's stakeholders (plus foreign flow endpoints), flows and datasets.
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { apiFetch } from '../../../lib/apiFetch';
+import { apiFetch } from '../../lib/apiFetch';
 import { mapKeys } from './keys';
 import type { GraphResponse } from './types';
 

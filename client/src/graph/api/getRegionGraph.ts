@@ -1,6 +1,6 @@
 // GET /api/graph (no country): the whole region, every country's stakeholders and all flows between them.
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { apiFetch } from '../../../lib/apiFetch';
+import { apiFetch } from '../../lib/apiFetch';
 import { mapKeys } from './keys';
 import type { RegionGraphResponse } from './types';
 

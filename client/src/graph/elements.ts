@@ -2,7 +2,7 @@
 // stylesheet keys on the data fields and classes set here). Compound parents group the stakeholders:
 // one box per country in the whole region, one box per sector in the "by sector" layout.
 import type cytoscape from 'cytoscape';
-import { humanize, shorten } from '../../lib/format';
+import { humanize, shorten } from '../lib/format';
 import type { GraphStakeholder, MapGraph } from './api/types';
 import type { LayoutName } from './layouts';
 import { NCP_LABEL_PREFIX } from './styles';

@@ -1,5 +1,5 @@
 // Coverage statuses (ANALYSIS.md §1) in plain words, shared by the map and the bottlenecks view.
-import type { CountryCoverageResponse } from '../analysis/api/types';
+import type { CountryCoverageResponse } from './api/types';
 
 export type CoverageCell = CountryCoverageResponse['cells'][number];
 export type CoverageStatus = CoverageCell['status'];

@@ -1,6 +1,6 @@
 // GET /api/reference: the indicator catalogue, sectors and enumerations (rarely changes).
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { apiFetch } from '../../../lib/apiFetch';
+import { apiFetch } from '../../lib/apiFetch';
 import { mapKeys } from './keys';
 import type { ReferenceResponse } from './types';
 

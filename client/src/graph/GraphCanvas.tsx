@@ -5,14 +5,14 @@
 import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import { useEffect, useImperativeHandle, useMemo, useRef, useState, type Ref, type RefObject } from 'react';
-import { rendererOption } from '../../../lib/renderer';
-import type { FlowAtlasTestHook } from '../../../testHook';
-import type { MapGraph } from '../api/types';
-import { edgeId, FOREIGN_GROUP, toElements, type ExtraFlow, type Scope } from '../elements';
-import { fcoseOptions, ncpPositions, sectorPositions, type LayoutName, type LayoutNode } from '../layouts';
-import { attachFlowDrawing, type FlowDrawing } from '../drawFlow';
-import { positionsFrom, saveLayout, type SavedLayout } from '../keepPositions';
-import { DEFAULT_MARK_SUFFIX, DIFF_NODE_SUFFIX, mapStylesheet, REMOVED_SUFFIX, SIZE_MAX, SIZE_MIN, type DiffMark } from '../styles';
+import { rendererOption } from '../lib/renderer';
+import type { FlowAtlasTestHook } from '../testHook';
+import type { MapGraph } from './api/types';
+import { edgeId, FOREIGN_GROUP, toElements, type ExtraFlow, type Scope } from './elements';
+import { fcoseOptions, ncpPositions, sectorPositions, type LayoutName, type LayoutNode } from './layouts';
+import { attachFlowDrawing, type FlowDrawing } from './drawFlow';
+import { positionsFrom, saveLayout, type SavedLayout } from './keepPositions';
+import { DEFAULT_MARK_SUFFIX, DIFF_NODE_SUFFIX, mapStylesheet, REMOVED_SUFFIX, SIZE_MAX, SIZE_MIN, type DiffMark } from './styles';
 
 cytoscape.use(fcose);
 
