@@ -39,6 +39,14 @@ async function timedImport(file: string, env: Record<string, string>): Promise<{
   return { ms: performance.now() - started, peakMB: peak, ok: code === 0, output: output.slice(-2000) };
 }
 
+/** After the cold answers: every stakeholder, flow and dataset of the document is in the store (else the bench fails). */
+async function checkImported(store: GraphStore, doc: ReturnType<typeof syntheticRegion>, where: string): Promise<void> {
+  for (const [kind, expected] of [['stakeholder', doc.stakeholders.length], ['flow', doc.flows.length], ['dataset', doc.datasets.length]] as const) {
+    const found = (await store.list(kind)).length;
+    if (found !== expected) throw new Error(`${where}: the import left ${found} ${kind} items of ${expected}`);
+  }
+}
+
 async function cold(store: GraphStore, country: string): Promise<Record<string, number>> {
   const options = AnalysisOptions.parse({});
   const time = async (fn: () => Promise<unknown>) => { const t = performance.now(); await fn(); return performance.now() - t; };
@@ -94,6 +102,7 @@ export async function scaleBenchmarks(countries: number, stakeholders: number, r
       if (embedded.ok) {
         const store = await createStore({ dataDir });
         for (const [row, v] of Object.entries(await cold(store, country))) put(row, 'embedded', v);
+        await checkImported(store, doc, 'embedded');
         await store.close();
       }
       fs.rmSync(dataDir, { recursive: true, force: true });
@@ -108,6 +117,7 @@ export async function scaleBenchmarks(countries: number, stakeholders: number, r
         if (imported.ok) {
           const store = await createStore({ dataDir: dir, neo4j: settings });
           for (const [row, v] of Object.entries(await cold(store, country))) put(row, 'Neo4j', v);
+          await checkImported(store, doc, 'Neo4j');
           await store.close();
         }
       } finally {
