@@ -4,8 +4,9 @@ import { z } from 'zod';
 import {
   Country, Dataset, Flow, Interview, Membership, Network, ReportingLine, Stakeholder, VersionField,
 } from './entities';
-import { DOCUMENT_KINDS, KIND_SPECS, keyOf, rawKeyOf, type Kind } from './kinds';
+import { DOCUMENT_KINDS, KIND_SPECS, keyOf, type Kind } from './kinds';
 import { parseDocumentFast } from './document-fast';
+import { problemsFromZod } from './problems';
 
 export const FORMAT_VERSION = 1;
 
@@ -89,36 +90,6 @@ export function emptyDocument(): MapDocument {
   };
 }
 
-/** Converts a zod issue into Problems (one per unknown field), naming the item by its id where it has one. */
-export function problemsFromIssue(issue: z.core.$ZodIssue, input: unknown): Problem[] {
-  if (issue.code === 'unrecognized_keys') {
-    return issue.keys.map((key) => toProblem([...issue.path, key], 'unknown field', input));
-  }
-  return [toProblem(issue.path, issue.message, input)];
-}
-
-function toProblem(path: readonly PropertyKey[], message: string, input: unknown): Problem {
-  const problem: Problem = { path: formatPath(path) || '(document)', message };
-  const [collection, index, field] = path;
-  if (typeof collection === 'string' && typeof index === 'number') {
-    const kind = DOCUMENT_KINDS.find((k) => KIND_SPECS[k].collection === collection);
-    const item = (input as Record<string, unknown[]> | null)?.[collection]?.[index];
-    if (kind) {
-      problem.kind = kind;
-      const key = rawKeyOf(kind, item);
-      if (key !== undefined) problem.id = key;
-    }
-    if (field !== undefined) problem.field = String(field);
-  } else if (typeof collection === 'string') {
-    problem.field = collection;
-  }
-  return problem;
-}
-
-export function formatPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((acc, p) => (typeof p === 'number' ? `${acc}[${p}]` : acc ? `${acc}.${String(p)}` : String(p)), '');
-}
-
 /**
  * Validates a raw document: shape and enums (zod), then duplicate ids, dangling references
  * (resolved against the document and `ctx.existing`), unknown indicator codes and the one-NCP rule.
@@ -126,7 +97,7 @@ export function formatPath(path: readonly PropertyKey[]): string {
 export function validateDocument(raw: unknown, ctx: ValidationContext): ValidationResult {
   const parsed = parseMapDocument(raw);
   if (!parsed.success) {
-    return { ok: false, problems: parsed.error.issues.flatMap((i) => problemsFromIssue(i, raw)) };
+    return { ok: false, problems: problemsFromZod(parsed.error, raw, { field: 'issue' }) };
   }
   return checkDocument(parsed.data, ctx);
 }

@@ -2,7 +2,7 @@
 // the one-NCP rule, optimistic versions, cascades, import (merge / replace), export, audit and
 // mapping rounds (a round's document is the scope's export, read in the transaction that stores it).
 import {
-  DOCUMENT_KINDS, KIND_SPECS, KINDS, MapDocument, RoundInput, emptyDocument, keyOf, problemsFromIssue, rawKeyOf,
+  DOCUMENT_KINDS, KIND_SPECS, KINDS, MapDocument, RoundInput, emptyDocument, keyOf, rawKeyOf,
   referrersOf, refValues, roundCounts, roundNameKey, roundScope, stripMetaOf, validateDocument, type Meta, type AnyEntity,
   type AuditEntry, type EntityOf, type OnConflict, type Indicator, type Kind, type Problem, type Round, type RoundSummary, type Stakeholder,
   type Stored, type Theme,
@@ -17,6 +17,7 @@ import { CHANGES_LIMIT } from './port';
 import { AccountsCore } from './accounts';
 import { scopeKeys } from './scope';
 import { deepEqual } from '../model/equal';
+import { problemsFromZod } from '../model/problems';
 import { withCountries, type AuditDraft } from './audit-countries';
 import { planImport, type Plan } from './import-plan';
 import { canonicalOf } from './canonical';
@@ -82,12 +83,8 @@ export function stripMeta<K extends Kind>(row: Stored<K>): EntityOf<K> {
 export function parseEntity<K extends Kind>(kind: K, input: unknown): EntityOf<K> {
   const result = KIND_SPECS[kind].schema.safeParse(input);
   if (!result.success) {
-    const problems = result.error.issues.flatMap((issue) => problemsFromIssue(issue, input).map((p) => {
-      const path = p.path === '(document)' ? '(body)' : p.path;
-      const field = path.split(/[.[]/)[0];
-      const id = rawKeyOf(kind, input);
-      return { ...p, path, kind, ...(field && path !== '(body)' ? { field } : {}), ...(id ? { id } : {}) };
-    }));
+    const id = rawKeyOf(kind, input);
+    const problems = problemsFromZod(result.error, input, { root: '(body)', field: 'first' }).map((p) => ({ ...p, kind, ...(id ? { id } : {}) }));
     throw new ValidationError(`invalid ${kind}`, problems);
   }
   return result.data as EntityOf<K>;
@@ -733,10 +730,7 @@ export function cascadeFrom(state: State, kind: Kind, key: string) {
 function parseRoundInput(input: unknown): RoundInput {
   const result = RoundInput.safeParse(input);
   if (result.success) return result.data;
-  const problems = result.error.issues.flatMap((issue) => problemsFromIssue(issue, input).map((p) => {
-    const field = p.field ?? (p.path === '(document)' ? undefined : p.path.split(/[.[]/)[0]);
-    return { ...p, ...(field ? { field } : {}) };
-  }));
+  const problems = problemsFromZod(result.error, input);
   throw new ValidationError('invalid round', problems);
 }
 

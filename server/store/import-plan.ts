@@ -2,7 +2,7 @@
 // updates, what replace deletes, and for a file exported with versions (DOMAIN.md) the three-way merge of the
 // items changed in the store since (merge.ts) and the items replace keeps because they are newer than the file.
 import {
-  DOCUMENT_KINDS, KIND_SPECS, KINDS, MAX_LISTED_CONFLICTS, MapDocument, checkDocument, keyOf, parseMapDocument, problemsFromIssue, refValues,
+  DOCUMENT_KINDS, KIND_SPECS, KINDS, MAX_LISTED_CONFLICTS, MapDocument, checkDocument, keyOf, parseMapDocument, refValues,
   validateDocument, type AnyEntity, type AuditEntry, type ImportConflict, type Kind, type OnConflict, type Problem,
   type Stored,
 } from '../model';
@@ -10,6 +10,7 @@ import type { ImportMode, ImportResult, KindCounts, TxOps } from './port';
 import type { AuditDraft } from './audit-countries';
 import { scopeKeys } from './scope';
 import { deepEqual } from '../model/equal';
+import { problemsFromZod } from '../model/problems';
 import { baseAt, keepChangedSince, mergeItem, splitVersions } from './merge';
 
 type Row = Stored<Kind>;
@@ -69,7 +70,7 @@ async function historiesOf(tx: TxOps, keys: ReadonlyMap<Kind, Iterable<string>>)
 export async function planImport(tx: TxOps, raw: unknown, state: State, options: PlanOptions): Promise<{ problems: Problem[]; plan?: Plan }> {
   const { mode, dryRun = false, onConflict = 'keep' } = options;
   const shape = parseMapDocument(raw);
-  if (!shape.success) return { problems: shape.error.issues.flatMap((i) => problemsFromIssue(i, raw)) };
+  if (!shape.success) return { problems: problemsFromZod(shape.error, raw, { field: 'issue' }) };
   const { document: incoming, versions } = splitVersions(shape.data);
 
   const removed = new Map<Kind, Set<string>>();
