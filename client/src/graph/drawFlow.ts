@@ -87,7 +87,7 @@ export function attachFlowDrawing(cy: cytoscape.Core, container: HTMLElement, op
     const dragged = moved;
     reset();
     if (!source || !dragged || !options.enabled()) return;
-    const target = event.target;
+    const target: unknown = event.target;
     if (isStakeholder(target) && target.id() !== source.id()) options.onDraw(source.id(), target.id());
   };
 

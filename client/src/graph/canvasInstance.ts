@@ -1,0 +1,233 @@
+// One Cytoscape instance of GraphCanvas: made for a graph, scope and layout, laid out (keeping the
+// stakeholders' places after an edit), fitted, listened to, published to the test hook; and taken down.
+// What React state draws onto it afterwards (classes, sizes, proposed flows) is GraphCanvas's job.
+import cytoscape from 'cytoscape';
+import fcose from 'cytoscape-fcose';
+import { rendererOption } from '../lib/renderer';
+import type { MapGraph } from './api/types';
+import { STATE_CLASSES, type DrawnClasses, type DrawnGraph } from './canvasClasses';
+import { canvasTestHook } from './canvasTestHook';
+import { fitView, FIT_PADDING } from './canvasViewport';
+import { attachFlowDrawing } from './drawFlow';
+import { edgeId, FOREIGN_GROUP, toElements, type ExtraFlow, type Scope } from './elements';
+import { positionsFrom, saveLayout, type SavedLayout } from './keepPositions';
+import { fcoseOptions, ncpPositions, sectorPositions, type LayoutName, type LayoutNode } from './layouts';
+import { mapStylesheet, SIZE_MAX, SIZE_MIN } from './styles';
+
+cytoscape.use(fcose);
+
+/** Above this many elements the map trades drawing detail during pan and zoom for smoothness. */
+const LARGE_MAP_ELEMENTS = 3000;
+/** Scratch key set once the state of the moment has been drawn onto an instance. */
+export const STYLED = '_flowAtlasStyled';
+
+export interface CanvasSpec {
+  graph: MapGraph;
+  scope: Scope;
+  layout: LayoutName;
+  countryNames: ReadonlyMap<string, string> | undefined;
+  countryOrder: readonly string[];
+  hookId: string;
+  view: 'map' | 'bottlenecks' | 'plan' | 'rounds';
+}
+
+/** What the instance reads from the component as it is at the moment of each event. */
+export interface CanvasLive {
+  sizeBy: () => Readonly<Record<string, number>> | undefined;
+  focus: () => ReadonlySet<string> | undefined;
+  drawMode: () => boolean;
+  /** While true, the view is fitted again when the canvas changes size; a wheel or a press sets it false. */
+  autoFit: { current: boolean };
+  onSelect: (id: string | null) => void;
+  onSelectFlow: (flowId: string) => void;
+  onDrawFlow: (from: string, to: string) => void;
+  onLaidOut: () => void;
+}
+
+export interface MountedCanvas {
+  cy: cytoscape.Core;
+  /** True when it took over the view of the instance it replaced (its first layout is not followed by a fit). */
+  keptView: boolean;
+  /** Takes the instance down; answers where the stakeholders were if it had been laid out. */
+  destroy: () => SavedLayout | null;
+}
+
+function ncpByBlock(graph: MapGraph, scope: Scope): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const s of graph.stakeholders) {
+    if (!s.ncp || s.external) continue;
+    map.set(scope === 'region' ? s.country : 'map', s.id);
+  }
+  return map;
+}
+
+/** Fixed positions for the computed layouts; null for fcose. */
+function presetPositions(graph: MapGraph, scope: Scope, layout: LayoutName, countryOrder: readonly string[]) {
+  if (layout === 'fcose') return null;
+  const nodes: LayoutNode[] = graph.stakeholders.map((s) => ({
+    id: s.id,
+    block: scope === 'region' ? s.country : 'map',
+    sector: scope === 'country' && s.external ? FOREIGN_GROUP : s.sector,
+    name: s.name,
+  }));
+  if (layout === 'sector') return sectorPositions(nodes, countryOrder);
+  // Hops along the flows that run now (active), whichever filters are on.
+  const edges = graph.flows.filter((f) => f.status === 'active');
+  const ncps = ncpByBlock(graph, scope);
+  return ncpPositions(nodes, edges, (block) => ncps.get(block) ?? null, countryOrder);
+}
+
+/** Node sizes from values: square-root scale from SIZE_MIN (0) to SIZE_MAX (the largest value). */
+export function applySizes(cy: cytoscape.Core, sizeBy: Readonly<Record<string, number>> | undefined): void {
+  const max = Math.max(0, ...Object.values(sizeBy ?? {}));
+  cy.nodes('[?stakeholder]').forEach((n) => {
+    if (sizeBy) {
+      const value = sizeBy[n.id()] ?? 0;
+      n.data('size', Math.round(SIZE_MIN + (max > 0 ? Math.sqrt(value / max) : 0) * (SIZE_MAX - SIZE_MIN)));
+    } else if (n.data('size') !== undefined) {
+      n.removeData('size');
+    }
+  });
+}
+
+export function mountCanvas(container: HTMLElement, spec: CanvasSpec, saved: SavedLayout | null, live: CanvasLive): MountedCanvas {
+  const { graph, scope, layout, hookId, view } = spec;
+  const elements = toElements(graph, { scope, layout, countryNames: spec.countryNames });
+  // Large maps: while panning and zooming, draw a cached texture and leave edges out, so that
+  // thousands of elements still move smoothly; the full drawing returns when the view rests.
+  const large = elements.length > LARGE_MAP_ELEMENTS;
+  const cy = cytoscape({
+    container,
+    elements,
+    textureOnViewport: large,
+    hideEdgesOnViewport: large,
+    style: mapStylesheet,
+    minZoom: 0.05,
+    maxZoom: 4,
+    boxSelectionEnabled: false,
+    // Selection is React state (selectedId), drawn with the "selected" class.
+    autounselectify: true,
+    ...rendererOption(),
+  });
+  applySizes(cy, live.sizeBy());
+  const drawing = attachFlowDrawing(cy, container, { enabled: live.drawMode, onDraw: live.onDrawFlow });
+
+  let layoutDone = false;
+  let layoutMs: number | null = null;
+  const hook = canvasTestHook(cy, {
+    hookId,
+    view,
+    layout,
+    layoutDone: () => layoutDone && cy.scratch(STYLED) === true,
+    layoutMs: () => layoutMs,
+    editMode: live.drawMode,
+    ghost: () => drawing.ghost(),
+  });
+  window.__flowAtlas = hook;
+
+  cy.on('tap', 'node[?stakeholder]', (event) => live.onSelect((event.target as cytoscape.NodeSingular).id()));
+  cy.on('tap', 'edge[^added]', (event) => live.onSelectFlow((event.target as cytoscape.EdgeSingular).data('flowId') as string));
+  cy.on('tap', (event) => {
+    if (event.target === cy) live.onSelect(null);
+  });
+
+  const started = performance.now();
+  // After an edit (a new graph of the same map), the stakeholders keep their places and the view its zoom.
+  const layoutKey = `${view}|${hookId}|${scope}|${layout}`;
+  const size = { width: container.clientWidth, height: container.clientHeight };
+  const ids = graph.stakeholders.map((s) => s.id);
+  const kept = view === 'map' && layout === 'fcose' ? positionsFrom(saved, layoutKey, ids, graph.flows, size) : null;
+  const keptView = kept ? saved : null;
+  const positions = kept ?? presetPositions(graph, scope, layout, spec.countryOrder);
+  // In the whole region, each country is laid out on its own flows and the countries are packed
+  // side by side; cross-border flows are drawn between the boxes but do not pull them on top of each other.
+  const layoutEles = scope === 'region' ? cy.elements().not(cy.edges('[?crossBorder]')) : cy.elements();
+  const run = positions
+    ? cy.layout({ name: 'preset', positions, fit: !keptView, padding: FIT_PADDING })
+    : layoutEles.layout(fcoseOptions(scope, layoutEles.length));
+  run.one('layoutstop', () => {
+    if (cy.destroyed()) return;
+    if (keptView) cy.viewport({ zoom: keptView.zoom, pan: keptView.pan });
+    else fitView(cy, live.focus());
+    layoutMs = Math.round(performance.now() - started);
+    layoutDone = true;
+    live.onLaidOut();
+  });
+  run.run();
+
+  live.autoFit.current = !keptView;
+  const resize = new ResizeObserver(() => {
+    if (cy.destroyed()) return;
+    cy.resize();
+    if (live.autoFit.current && layoutDone) fitView(cy, live.focus());
+  });
+  resize.observe(container);
+  const manual = () => {
+    live.autoFit.current = false;
+  };
+  container.addEventListener('wheel', manual, { passive: true });
+  container.addEventListener('pointerdown', manual);
+
+  return {
+    cy,
+    keptView: keptView !== null,
+    destroy: () => {
+      resize.disconnect();
+      container.removeEventListener('wheel', manual);
+      container.removeEventListener('pointerdown', manual);
+      run.stop();
+      const savedNow = layoutDone ? saveLayout(cy, layoutKey) : null;
+      drawing.detach();
+      cy.destroy();
+      if (window.__flowAtlas === hook) delete window.__flowAtlas;
+      return savedNow;
+    },
+  };
+}
+
+/** The drawn graph as canvasClasses reads it. */
+export function drawnGraph(cy: cytoscape.Core): DrawnGraph {
+  return {
+    nodes: cy.nodes('[?stakeholder]').map((n) => ({ id: n.id(), baseLabel: n.data('baseLabel') as string })),
+    edges: cy.edges().map((e) => ({
+      id: e.id(), flowId: e.data('flowId') as string, source: e.source().id(), target: e.target().id(), added: e.data('added') === true,
+    })),
+    groups: cy.nodes('.group').map((g) => ({ id: g.id(), members: g.descendants('[?stakeholder]').map((n) => n.id()) })),
+  };
+}
+
+/** Applies what canvasClasses decided (and the sizes) to the instance. */
+export function applyClasses(cy: cytoscape.Core, drawn: DrawnClasses, sizeBy: Readonly<Record<string, number>> | undefined): void {
+  cy.batch(() => {
+    applySizes(cy, sizeBy);
+    cy.elements().removeClass(STATE_CLASSES);
+    cy.nodes('[?stakeholder]').forEach((n) => {
+      const node = drawn.nodes.get(n.id());
+      if (!node) return;
+      n.data('label', node.label);
+      if (node.classes.length > 0) n.addClass(node.classes.join(' '));
+    });
+    cy.edges().forEach((e) => {
+      const classes = drawn.edges.get(e.id());
+      if (classes && classes.length > 0) e.addClass(classes.join(' '));
+    });
+    for (const id of drawn.hiddenGroups) cy.getElementById(id).addClass('hidden');
+  });
+}
+
+/** Proposed flows (what-if): they come and go without laying the graph out again. */
+export function drawAddedFlows(cy: cytoscape.Core, addedFlows: readonly ExtraFlow[]): void {
+  cy.batch(() => {
+    cy.edges('[?added]').remove();
+    const drawn = (id: string) => cy.getElementById(id).nonempty();
+    cy.add(
+      addedFlows
+        .filter((f) => drawn(f.from) && drawn(f.to))
+        .map((f) => ({
+          group: 'edges' as const,
+          data: { id: edgeId(f.id), flowId: f.id, source: f.from, target: f.to, label: f.label ?? '', added: true },
+          classes: 'added',
+        })),
+    );
+  });
+}

@@ -1,0 +1,83 @@
+// The test hook of a drawn graph (see testHook.ts): a read-only view of a Cytoscape instance for the
+// end-to-end tests, which cannot query a canvas through the DOM. GraphCanvas sets it on `window.__flowAtlas`.
+import type cytoscape from 'cytoscape';
+import type { FlowAtlasTestHook } from '../testHook';
+import { edgeId } from './elements';
+import type { DiffMark } from './styles';
+
+export interface TestHookSource {
+  /** `country` in the hook: the country code, or "region". */
+  hookId: string;
+  view: string;
+  layout: string;
+  /** Laid out, and the state of the moment drawn onto the instance. */
+  layoutDone: () => boolean;
+  layoutMs: () => number | null;
+  editMode: () => boolean;
+  ghost: FlowAtlasTestHook['ghost'];
+}
+
+export function canvasTestHook(cy: cytoscape.Core, source: TestHookSource): FlowAtlasTestHook {
+  const stakeholders = () => cy.nodes('[?stakeholder]');
+  const flowEdges = () => cy.edges('[^added]');
+  const visibleEdges = () => cy.edges('[^added]').not('.hidden');
+  const rendered = (p: cytoscape.Position) => ({ x: p.x, y: p.y });
+  const flowIds = (edges: cytoscape.EdgeCollection) => edges.map((e) => e.data('flowId') as string);
+  const ids = (nodes: cytoscape.NodeCollection) => nodes.map((n) => n.id());
+  const node = (id: string) => {
+    const found = cy.getElementById(id);
+    return found.empty() ? null : found;
+  };
+  return Object.freeze({
+    country: source.hookId,
+    view: source.view,
+    layout: source.layout,
+    get layoutDone() {
+      return source.layoutDone();
+    },
+    get layoutMs() {
+      return source.layoutMs();
+    },
+    nodeCount: () => stakeholders().length,
+    edgeCount: () => flowEdges().length,
+    visibleNodeCount: () => stakeholders().not('.hidden').length,
+    visibleEdgeCount: () => visibleEdges().length,
+    visibleFlows: () => flowIds(visibleEdges()),
+    crossBorderEdgeCount: () => visibleEdges().filter((e) => e.data('crossBorder') === true).length,
+    groups: () =>
+      cy.nodes('.group').map((n) => ({ id: n.id(), label: n.data('label') as string, children: n.children('[?stakeholder]').length })),
+    ncpNodes: () => ids(cy.nodes('.ncp')),
+    nodePosition: (id: string) => {
+      const found = node(id);
+      return found ? rendered(found.renderedPosition()) : null;
+    },
+    edgeMidpoint: (flowId: string) => {
+      const edge = cy.getElementById(edgeId(flowId));
+      return edge.empty() || edge.hasClass('hidden') ? null : rendered(edge.renderedMidpoint());
+    },
+    nodeLabel: (id: string) => (node(id)?.data('label') as string | undefined) ?? null,
+    nodeSize: (id: string) => node(id)?.width() ?? null,
+    selectedNode: () => {
+      const selected = cy.nodes('.selected');
+      return selected.empty() ? null : selected.first().id();
+    },
+    selectedFlow: () => {
+      const selected = cy.edges('.selected');
+      return selected.empty() ? null : (selected.first().data('flowId') as string);
+    },
+    highlighted: () => ({ nodes: ids(cy.nodes('.path')), flows: flowIds(cy.edges('.path')) }),
+    marked: () => ids(cy.nodes('.marked')),
+    holders: () => ids(cy.nodes('.holder')),
+    removed: () => ({ nodes: ids(cy.nodes('.removed')), flows: flowIds(cy.edges('.removed')) }),
+    added: () => cy.edges('[?added]').map((e) => ({ from: e.source().id(), to: e.target().id() })),
+    diff: () => {
+      const of = (mark: DiffMark) => ({ nodes: ids(cy.nodes(`.diff-${mark}`)).sort(), flows: flowIds(cy.edges(`.diff-${mark}`)).sort() });
+      return { added: of('added'), removed: of('removed'), changed: of('changed') };
+    },
+    zoom: () => cy.zoom(),
+    get editMode() {
+      return source.editMode();
+    },
+    ghost: () => source.ghost(),
+  });
+}
