@@ -7,8 +7,8 @@ import { ForbiddenError } from '../errors';
 import {
   DOCUMENT_KINDS, KIND_SPECS, KINDS, keyOf, rawKeyOf, stripMetaOf, type AuditKind, type Kind, type Stored,
 } from '../model';
-import { withCountries } from '../store/audit-countries';
-import { cascadeFrom } from '../store/core';
+import { addCountries, knownCountries } from '../model/audit-countries';
+import { cascadeFrom } from '../model/document-rules';
 import { deepEqual } from '../model/equal';
 import type { AuditQuery, StoreView } from '../store/port';
 import { decide } from './permissions';
@@ -59,22 +59,21 @@ async function lookupState(store: StoreView): Promise<State> {
   ]);
 }
 
-/** Nothing beyond the loaded state exists: a reference to anything else is dangling (and the store will say so). */
-const NOTHING_MORE = { getMany: async () => new Map() };
-
 /**
- * The countries each side belongs to, by the audit trail's rule (server/store/audit-countries.ts).
- * `extra` are sides being written together (an import's stakeholders), looked at before the store.
+ * The countries each side belongs to, by the audit trail's rule (server/model/audit-countries.ts), from `state`
+ * alone: a reference to anything else is dangling (and the store will say so). `extra` are sides being written
+ * together (an import's stakeholders), looked at before the state.
  */
-export async function countriesOfSides(sides: readonly ItemSide[], state: State, extra: readonly ItemSide[] = []): Promise<string[][]> {
+export function countriesOfSides(sides: readonly ItemSide[], state: State, extra: readonly ItemSide[] = []): string[][] {
   const draft = (s: ItemSide) => ({ at: '', actor: '', action: 'update' as const, kind: s.kind, key: s.key, before: s.item, after: null });
-  const known = await withCountries(NOTHING_MORE, [...extra.map(draft), ...sides.map(draft)], state);
+  const drafts = [...extra.map(draft), ...sides.map(draft)];
+  const known = addCountries(drafts, knownCountries(drafts, state).known);
   return known.slice(extra.length).map((d) => d.countries);
 }
 
 /** The sides among `sides` that are outside the user's countries. */
-async function outOfScope(user: SessionUser, sides: readonly ItemSide[], state: State, extra: readonly ItemSide[] = []): Promise<OutOfScope[]> {
-  const countries = await countriesOfSides(sides, state, extra);
+function outOfScope(user: SessionUser, sides: readonly ItemSide[], state: State, extra: readonly ItemSide[] = []): OutOfScope[] {
+  const countries = countriesOfSides(sides, state, extra);
   return sides.flatMap((s, i) => (mayChange(user, countries[i]!) ? [] : [{ kind: s.kind, key: s.key, countries: countries[i]! }]));
 }
 
@@ -85,7 +84,7 @@ async function outOfScope(user: SessionUser, sides: readonly ItemSide[], state: 
 export async function assertMayWrite(store: StoreView, user: SessionUser | undefined, kind: Kind, key: string, before: unknown, after: unknown): Promise<void> {
   if (!isCountryScoped(user)) return;
   const state = await lookupState(store);
-  const [b, a] = await countriesOfSides([{ kind, key, item: before ?? null }, { kind, key, item: after ?? null }], state);
+  const [b, a] = countriesOfSides([{ kind, key, item: before ?? null }, { kind, key, item: after ?? null }], state);
   if (before !== undefined && !mayChange(user, b!)) {
     throw new ForbiddenError(`as the NCP of ${own(user)} you may change only items of your countries; ${kind} '${key}' belongs to ${b!.join(', ')}`);
   }
@@ -107,7 +106,7 @@ export async function assertMayCascade(store: StoreView, user: SessionUser | und
   const sides: ItemSide[] = [];
   for (const [k, keys] of deletes) for (const x of keys) sides.push({ kind: k, key: x, item: state.get(k)?.get(x) ?? null });
   for (const [k, rows] of updates) for (const x of rows.keys()) sides.push({ kind: k, key: x, item: state.get(k)?.get(x) ?? null });
-  const outside = await outOfScope(user, sides, state);
+  const outside = outOfScope(user, sides, state);
   if (outside.length) {
     throw new ForbiddenError(`as the NCP of ${own(user)} you may change only items of your countries; deleting ${kind} '${key}' `
       + `with cascade would also delete or update ${outside.length} item${outside.length === 1 ? '' : 's'} outside them: ${describe(outside)}; nothing was deleted`);
@@ -163,8 +162,8 @@ export async function assertMayImport(store: StoreView, user: SessionUser | unde
   const lookup = new Map([...storedState].filter(([k]) => k === 'stakeholder' || k === 'network'));
   const fileSide = after.filter((s) => s.kind === 'stakeholder' || s.kind === 'network');
   const outside = [
-    ...await outOfScope(user, after, lookup, fileSide),
-    ...(await outOfScope(user, before, lookup)).map((o) => ({ ...o, key: `${o.key}, as stored` })),
+    ...outOfScope(user, after, lookup, fileSide),
+    ...outOfScope(user, before, lookup).map((o) => ({ ...o, key: `${o.key}, as stored` })),
   ];
   if (outside.length) {
     throw new ForbiddenError(`as the NCP of ${own(user)} you may import only items of your countries; the file has ${outside.length} `

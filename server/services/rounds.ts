@@ -9,7 +9,7 @@ import { analysisDiff, type AnalysisDiff } from '../analysis/diff/analysis';
 import { diffCounts, diffDocuments, type CollectionDiff, type DiffCollection } from '../analysis/diff/documents';
 import { NotFoundError, ValidationError } from '../errors';
 import type { MapDocument, Round, RoundInput, RoundSummary } from '../model';
-import { restrictDocument } from '../store/core';
+import { restrictDocument } from '../model/document-rules';
 import type { GraphStore, RoundWriteOptions, Snapshot } from '../store/port';
 
 /** A side of a comparison: a round id, or the current map. */

@@ -2,8 +2,7 @@
 // the one-NCP rule, optimistic versions, cascades, import (merge / replace), export, audit and
 // mapping rounds (a round's document is the scope's export, read in the transaction that stores it).
 import {
-  DOCUMENT_KINDS, KIND_SPECS, KINDS, MapDocument, RoundInput, emptyDocument, keyOf, rawKeyOf,
-  referrersOf, refValues, roundCounts, roundNameKey, roundScope, stripMetaOf, validateDocument, type Meta, type AnyEntity,
+  DOCUMENT_KINDS, KIND_SPECS, KINDS, MapDocument, RoundInput, keyOf, rawKeyOf, refValues, roundCounts, roundNameKey, roundScope,
   type AuditEntry, type EntityOf, type OnConflict, type Indicator, type Kind, type Problem, type Round, type RoundSummary, type Stakeholder,
   type Stored, type Theme,
 } from '../model';
@@ -15,17 +14,19 @@ import type {
 } from './port';
 import { CHANGES_LIMIT } from './port';
 import { AccountsCore } from './accounts';
-import { scopeKeys } from './scope';
+import { scopeKeys } from '../model/scope';
+import {
+  cascadeFrom, documentOf, documentOfSorted, ncpProblem, referrerClosure, rowsOf, stripMeta, type ItemState, type SortedItems,
+} from '../model/document-rules';
 import { deepEqual } from '../model/equal';
 import { problemsFromZod } from '../model/problems';
 import { withCountries, type AuditDraft } from './audit-countries';
 import { planImport, type Plan } from './import-plan';
-import { canonicalOf } from './canonical';
-import { compareKeys, readSortedMany, type SortedItems } from './entity-lists';
+import { readSortedMany } from './entity-lists';
 import { randomUUID } from 'node:crypto';
 
 type Row = Stored<Kind>;
-type State = Map<Kind, Map<string, Row>>;
+type State = ItemState;
 type Audit = AuditDraft;
 
 /** How often a staged import is planned again when the store changed while it was written. */
@@ -75,10 +76,6 @@ function splitStaged(plan: Plan, state: State) {
   return { staged, direct };
 }
 
-export function stripMeta<K extends Kind>(row: Stored<K>): EntityOf<K> {
-  return stripMetaOf(row as Stored<K> & Partial<Meta>) as EntityOf<K>;
-}
-
 /** Parses an entity with its kind's schema; bad input becomes a ValidationError naming each field. */
 export function parseEntity<K extends Kind>(kind: K, input: unknown): EntityOf<K> {
   const result = KIND_SPECS[kind].schema.safeParse(input);
@@ -101,10 +98,6 @@ async function loadState(tx: TxOps, kinds: readonly Kind[] = KINDS): Promise<Sta
     state.set(kind, new Map(rows.map((r) => [keyOf(kind, r), r])));
   }
   return state;
-}
-
-function rowsOf(state: State, kind: Kind): Row[] {
-  return [...(state.get(kind)?.values() ?? [])];
 }
 
 /** Every item of `kinds`, canonical and sorted by key (entity-lists.ts), without metadata; the kinds read at once. */
@@ -616,17 +609,9 @@ export class CoreGraphStore implements GraphStore {
   }
 
   private async checkNcp(tx: TxOps, kind: Kind, entity: object): Promise<void> {
-    if (kind !== 'stakeholder') return;
-    const s = entity as Stakeholder;
-    if (!s.ncp) return;
-    const others = (await tx.list('stakeholder'))
-      .filter((o) => o.ncp && o.country === s.country && o.id !== s.id);
-    if (others.length) {
-      throw new ValidationError('a country has exactly one NCP', [{
-        path: 'ncp', kind, id: s.id, field: 'ncp',
-        message: `country ${s.country} already has an NCP (${others.map((o) => o.id).join(', ')}); a country has exactly one`,
-      }]);
-    }
+    if (kind !== 'stakeholder' || !(entity as Stakeholder).ncp) return;
+    const problem = ncpProblem(entity as Stakeholder, await tx.list('stakeholder'));
+    if (problem) throw new ValidationError('a country has exactly one NCP', [problem]);
   }
 
   private stamp(actor: string) {
@@ -678,53 +663,9 @@ function describeCounts(counts: KindCounts): string {
   return Object.entries(counts).map(([k, n]) => `${n} ${k}${n === 1 ? '' : 's'}`).join(', ');
 }
 
-/** The kinds that can depend, directly or not, on `kind`. */
-function referrerClosure(kind: Kind): Kind[] {
-  const seen = new Set<Kind>([kind]);
-  const queue = [kind];
-  while (queue.length) {
-    const k = queue.shift()!;
-    for (const { kind: r } of referrersOf(k)) if (!seen.has(r)) { seen.add(r); queue.push(r); }
-  }
-  return KINDS.filter((k) => seen.has(k));
-}
-
 /** Scopes are decided by stakeholders' and networks' countries. */
 function kindsNeededForScope(kind: Kind): Kind[] {
   return [...new Set<Kind>([kind, 'stakeholder', 'network'])];
-}
-
-/**
- * What deleting (kind, key) takes with it: referrers by a single reference are deleted (and their
- * own referrers in turn); referrers by a list lose the value, or are deleted if the list may not be empty.
- */
-export function cascadeFrom(state: State, kind: Kind, key: string) {
-  const deletes = new Map<Kind, Set<string>>([[kind, new Set([key])]]);
-  const updates = new Map<Kind, Map<string, AnyEntity>>();
-  const queue: Array<[Kind, string]> = [[kind, key]];
-  const isDeleted = (k: Kind, x: string) => deletes.get(k)?.has(x) ?? false;
-  while (queue.length) {
-    const [k, x] = queue.shift()!;
-    for (const { kind: rk, spec } of referrersOf(k)) {
-      for (const row of rowsOf(state, rk)) {
-        const rkey = keyOf(rk, row);
-        if (isDeleted(rk, rkey)) continue;
-        const current = updates.get(rk)?.get(rkey) ?? stripMeta(row);
-        if (!refValues(current, spec).includes(x)) continue;
-        if (spec.many) {
-          const next = { ...current, [spec.field]: refValues(current, spec).filter((v) => v !== x) } as AnyEntity;
-          if (KIND_SPECS[rk].schema.safeParse(next).success) {
-            updates.set(rk, (updates.get(rk) ?? new Map()).set(rkey, next));
-            continue;
-          }
-        }
-        deletes.set(rk, (deletes.get(rk) ?? new Set()).add(rkey));
-        updates.get(rk)?.delete(rkey);
-        queue.push([rk, rkey]);
-      }
-    }
-  }
-  return { deletes, updates };
 }
 
 function parseRoundInput(input: unknown): RoundInput {
@@ -737,52 +678,5 @@ function parseRoundInput(input: unknown): RoundInput {
 function summaryOf(round: StoredRoundSummary): RoundSummary {
   const { seq: _seq, document: _doc, ...summary } = round as StoredRound;
   return summary;
-}
-
-/**
- * A map document restricted to a country's scope, exactly as a country export restricts the store
- * (a region round compared for one country).
- */
-export function restrictDocument(doc: MapDocument, country: string): MapDocument {
-  const state: State = new Map();
-  for (const kind of DOCUMENT_KINDS) {
-    const items = doc[KIND_SPECS[kind].collection as keyof MapDocument] as AnyEntity[];
-    state.set(kind, new Map(items.map((e) => [keyOf(kind, e), e as Row])));
-  }
-  return documentOf(state, { country });
-}
-
-/** The map document of a scope from a loaded state: canonical items sorted by key, no metadata (but each item's version, if asked). */
-export function documentOf(state: State, scope: Scope, options: ExportOptions = {}): MapDocument {
-  const doc = emptyDocument();
-  const keys = scope.country ? scopeKeys(state, scope.country) : undefined;
-  for (const kind of DOCUMENT_KINDS) {
-    const rows = rowsOf(state, kind)
-      .filter((r) => !keys || keys.get(kind)?.has(keyOf(kind, r)))
-      .sort((a, b) => compareKeys(keyOf(kind, a), keyOf(kind, b)));
-    (doc as unknown as Record<string, AnyEntity[]>)[KIND_SPECS[kind].collection] = rows.map((r) => (options.versions
-      ? { ...canonicalOf(kind, r), version: r.version }
-      : canonicalOf(kind, r)));
-  }
-  return doc;
-}
-
-/** `documentOf` (without versions) from items already canonical and sorted. */
-function documentOfSorted(lists: ReadonlyMap<Kind, SortedItems>, scope: Scope): MapDocument {
-  const doc = emptyDocument();
-  let inScope: Map<Kind, Set<string>> | undefined;
-  if (scope.country) {
-    const state: State = new Map();
-    for (const [kind, { keys, items }] of lists) state.set(kind, new Map(keys.map((key, i) => [key, items[i] as Row])));
-    inScope = scopeKeys(state, scope.country);
-  }
-  for (const kind of DOCUMENT_KINDS) {
-    const { keys, items } = lists.get(kind)!;
-    const wanted = inScope?.get(kind);
-    (doc as unknown as Record<string, AnyEntity[]>)[KIND_SPECS[kind].collection] = inScope
-      ? items.filter((_, i) => wanted?.has(keys[i]!))
-      : items;
-  }
-  return doc;
 }
 

@@ -2,8 +2,9 @@
 // item of a kind as the store holds it, without metadata, in any order, read with as little work per row as the
 // adapter can (SQLite: the stored JSON alone; Neo4j: each item as a list of values, not a map). The core puts the
 // items in canonical form (canonical.ts) and sorts them by key; an adapter without this read is asked for `list`.
-import { keyOf, type AnyEntity, type Kind } from '../model';
-import { canonicalOf } from './canonical';
+import { keyOf, type Kind } from '../model';
+import { canonicalOf } from '../model/canonical';
+import { compareKeys, type SortedItems } from '../model/document-rules';
 import type { TxOps } from './port';
 
 export interface EntityLists {
@@ -16,19 +17,8 @@ export interface EntityLists {
   listEntitiesMany?(kinds: readonly Kind[]): Map<Kind, Promise<object[]>>;
 }
 
-/** A kind's items in canonical form, sorted by key, with their keys. */
-export interface SortedItems {
-  keys: string[];
-  items: AnyEntity[];
-}
-
 function hasEntityLists(tx: TxOps): tx is TxOps & EntityLists {
   return typeof (tx as Partial<EntityLists>).listEntities === 'function';
-}
-
-/** Keys in JavaScript string order (UTF-16 code units), as every export and snapshot sorts them. */
-export function compareKeys(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Every item of `kind`, canonical, sorted by key as `documentOf` sorts (JavaScript string order, not the store's collation). */

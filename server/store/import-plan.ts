@@ -8,7 +8,7 @@ import {
 } from '../model';
 import type { ImportMode, ImportResult, KindCounts, TxOps } from './port';
 import type { AuditDraft } from './audit-countries';
-import { scopeKeys } from './scope';
+import { scopeKeys } from '../model/scope';
 import { deepEqual } from '../model/equal';
 import { problemsFromZod } from '../model/problems';
 import { baseAt, keepChangedSince, mergeItem, splitVersions } from './merge';

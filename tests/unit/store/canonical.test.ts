@@ -1,9 +1,9 @@
-// canonicalOf (server/store/canonical.ts) against the kinds' zod schemas, which it stands in for on reads: the same
+// canonicalOf (server/model/canonical.ts) against the kinds' zod schemas, which it stands in for on reads: the same
 // JSON, key order included, for every item of the seed and of a synthetic region, with and without metadata, with
 // shuffled keys, absent defaults and values the schemas rewrite (trimmed names and tags, URLs); invalid rows are
 // refused as the schema refuses them.
 import { DOCUMENT_KINDS, KIND_SPECS, type Kind } from '../../../server/model';
-import { canonicalOf } from '../../../server/store/canonical';
+import { canonicalOf } from '../../../server/model/canonical';
 import { readCatalogue, readSeedDocument } from '../../../seed/loader';
 import { syntheticRegion } from '../../perf/synthetic';
 

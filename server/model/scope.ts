@@ -1,7 +1,8 @@
 // Which items belong to a country's scope: what a country export holds and a country replace rewrites.
 // A country's scope is its record, its stakeholders and networks, the datasets and interviews of its
 // stakeholders, every flow and reporting line with an end among them, and memberships touching either.
-import { keyOf, type Kind, type Stored } from '../model';
+import { keyOf, type Kind } from './kinds';
+import type { Stored } from './stored';
 
 type State = Map<Kind, Map<string, Stored<Kind>>>;
 

@@ -8,7 +8,7 @@
 // updatedBy) is left out. The result is what `KIND_SPECS[kind].schema.parse(stripMeta(row))` gives, key order
 // included (tests/unit/store/canonical.test.ts compares them); when nothing needs changing, the row itself.
 import type { z } from 'zod';
-import { KIND_SPECS, type AnyEntity, type Kind } from '../model';
+import { KIND_SPECS, type AnyEntity, type Kind } from './kinds';
 
 type Value = unknown;
 /** How a present value becomes canonical: as it is, through rewrites, or parsed by its schema. */
