@@ -73,21 +73,20 @@ class Interner {
 }
 
 /**
- * The entity of a row. With `head`, the row is a relationship read from its first end (stakeholderRelationships):
- * position 0 is `head` (that end's id) and position i > 0 is `row[i - 1]`.
+ * The entity of a row: the value of the plan's position i is `row[i + offset]`, but with `head`, position 0 is
+ * `head` (a relationship read from its first end, stakeholderRelationships: then offset -1).
  */
-function entityOf(columns: readonly Column[], row: readonly unknown[], strings: Interner, head?: unknown): object {
+function entityOf(columns: readonly Column[], row: readonly unknown[], strings: Interner, offset = 0, head?: unknown): object {
   const entity: Record<string, unknown> = {};
-  const shift = head === undefined ? 0 : 1;
   for (const column of columns) {
     if ('at' in column) {
-      const value = shift && column.at === 0 ? head : row[column.at - shift];
+      const value = head !== undefined && column.at === 0 ? head : row[column.at + offset];
       if (value !== null && value !== undefined) entity[column.key] = strings.value(value);
       continue;
     }
     let contact: Record<string, unknown> | undefined;
     for (const [field, at] of column.contact) {
-      const value = row[at - shift];
+      const value = row[at + offset];
       if (value !== null && value !== undefined) (contact ??= {})[field] = value;
     }
     if (contact) entity[column.key] = contact;
@@ -145,7 +144,7 @@ async function listAroundStakeholders(
     for (let k = 0; k < AROUND_STAKEHOLDER.length; k++) {
       const list = out[AROUND_STAKEHOLDER[k]!];
       const { columns } = relationships[k]!;
-      for (const item of row[k + 1] as unknown[][]) list.push(entityOf(columns, item, strings, head));
+      for (const item of row[k + 1] as unknown[][]) list.push(entityOf(columns, item, strings, -1, head));
     }
   });
   return out;
@@ -169,23 +168,96 @@ export function listEntitiesMany(
   return lists;
 }
 
-/** The kinds of a country's map (port.ts MAP_KINDS), each read by cypher/store/map.<kind>.cypher. */
-const MAP_READS = ['country', 'stakeholder', 'flow', 'dataset', 'reportingLine', 'network', 'membership', 'interview'] as const;
+/** The kinds of a country's map (port.ts MAP_KINDS). */
+const MAP_KINDS = ['country', 'stakeholder', 'flow', 'dataset', 'reportingLine', 'network', 'membership', 'interview'] as const;
+type MapLists = Record<(typeof MAP_KINDS)[number], object[]>;
+/** The kinds read on their own by cypher/store/map.<kind>.cypher; the others come from map.around. */
+const MAP_OWN_READS = ['country', 'network', 'membership'] as const;
+/** map.around's tags of an item, by kind. */
+const AROUND_TAGS = { flow: 1, reportingLine: 2, dataset: 3, interview: 4 } as const;
+
+const byId = (a: object, b: object): number => {
+  const x = (a as { id: string }).id;
+  const y = (b as { id: string }).id;
+  return x < y ? -1 : x > y ? 1 : 0; // UTF-16 code units, as Neo4j's ORDER BY (ids are ASCII)
+};
+
+/**
+ * The country's stakeholders, by id, and what lies around them, from map.around (a record per stakeholder, one walk
+ * of its relationships): its foreign ends (of flows), flows, reporting lines, datasets and interviews, each kind
+ * sorted by id as the per-kind queries returned them.
+ */
+async function readAroundCountry(
+  ex: Executor, tx: ManagedTransaction, country: string, ends: Partial<Record<Kind, readonly string[]>>, contact: Readonly<Record<string, string>>,
+  strings: Interner,
+): Promise<Pick<MapLists, 'stakeholder' | 'flow' | 'reportingLine' | 'dataset' | 'interview'>> {
+  const stakeholder = readPlanOf('stakeholder', undefined, contact, true);
+  const flow = readPlanOf('flow', ends.flow, contact, true);
+  const reportingLine = readPlanOf('reportingLine', ends.reportingLine, contact, true);
+  const dataset = readPlanOf('dataset', undefined, contact, true);
+  const interview = readPlanOf('interview', undefined, contact, true);
+  const id = stakeholder.fields.indexOf('id');
+  const out = { stakeholder: [] as object[], flow: [] as object[], reportingLine: [] as object[], dataset: [] as object[], interview: [] as object[] };
+  const foreign = new Map<unknown, object>();
+  const params = {
+    country, stakeholder: stakeholder.fields, flow: flow.fields, reportingLine: reportingLine.fields, dataset: dataset.fields, interview: interview.fields,
+  };
+  await streamRows<[own: unknown[], items: unknown[][]]>(ex, tx, 'map.around', params, (row) => {
+    const own = row[0];
+    out.stakeholder.push(entityOf(stakeholder.columns, own, strings));
+    const self = strings.value(own[id]);
+    for (const item of row[1]) {
+      switch (item[0]) {
+        case AROUND_TAGS.flow: {
+          // [1, out, other, the other's properties if foreign, ...fields]: from and to written over positions 2 and 3
+          const other = strings.value(item[2]);
+          const props = item[3] as unknown[] | null;
+          if (props && !foreign.has(other)) foreign.set(other, entityOf(stakeholder.columns, props, strings));
+          item[2] = item[1] ? self : other;
+          item[3] = item[1] ? other : self;
+          out.flow.push(entityOf(flow.columns, item, strings, 2));
+          break;
+        }
+        case AROUND_TAGS.reportingLine: {
+          // [2, out, other, ...fields]: from and to written over positions 1 and 2
+          const other = strings.value(item[2]);
+          item[2] = item[1] ? other : self;
+          item[1] = item[1] ? self : other;
+          out.reportingLine.push(entityOf(reportingLine.columns, item, strings, 1));
+          break;
+        }
+        case AROUND_TAGS.dataset:
+          out.dataset.push(entityOf(dataset.columns, item, strings, 1));
+          break;
+        default:
+          out.interview.push(entityOf(interview.columns, item, strings, 1));
+      }
+    }
+  });
+  // The country's own stakeholders came by id; a foreign end is of another country, so never one of them.
+  if (foreign.size) out.stakeholder.push(...foreign.values());
+  for (const list of Object.values(out)) list.sort(byId);
+  return out;
+}
 
 /**
  * The map of one country (the adapter's countryMap): each kind's items as stored, metadata included, in the order
- * of its map query; every query sent at once. An item has its schema's fields in schema order, then version,
- * updatedAt and updatedBy (as the embedded store gives them); absent (null) properties are left out.
+ * of the per-kind map queries (by id; memberships by stakeholder and network); every query sent at once. An item has
+ * its schema's fields in schema order, then version, updatedAt and updatedBy (as the embedded store gives them);
+ * absent (null) properties are left out. The stakeholders and the items around them come from map.around, the
+ * country, its networks and memberships from map.<kind>.
  */
 export async function readCountryMap(
   ex: Executor, tx: ManagedTransaction, country: string, ends: Partial<Record<Kind, readonly string[]>>, contact: Readonly<Record<string, string>>,
-): Promise<Record<(typeof MAP_READS)[number], object[]>> {
+): Promise<MapLists> {
   const strings = new Interner();
-  const lists = await Promise.all(MAP_READS.map(async (kind) => {
+  const around = readAroundCountry(ex, tx, country, ends, contact, strings);
+  const own = await Promise.all(MAP_OWN_READS.map(async (kind) => {
     const { fields, columns } = readPlanOf(kind, ends[kind], contact, true);
     const items: object[] = [];
     await streamRows<unknown[]>(ex, tx, `map.${kind}`, { country, fields }, (row) => items.push(entityOf(columns, row, strings)));
     return items;
   }));
-  return Object.fromEntries(MAP_READS.map((kind, i) => [kind, lists[i]!])) as Record<(typeof MAP_READS)[number], object[]>;
+  const lists = { ...(await around), ...Object.fromEntries(MAP_OWN_READS.map((kind, i) => [kind, own[i]!])) } as MapLists;
+  return Object.fromEntries(MAP_KINDS.map((kind) => [kind, lists[kind]])) as MapLists;
 }

@@ -12,8 +12,8 @@ const FIELDS = { fields: ['id'] };
 export const WARMED_QUERIES: ReadonlyArray<readonly [string, Record<string, unknown>, 'run' | 'explain']> = [
   ['meta.version', {}, 'run'],
   ['country.get', { keys: [''] }, 'run'],
-  ...['country', 'stakeholder', 'flow', 'dataset', 'reportingLine', 'network', 'membership', 'interview']
-    .map((kind) => [`map.${kind}`, NO_COUNTRY, 'run'] as const),
+  ...['country', 'network', 'membership'].map((kind) => [`map.${kind}`, NO_COUNTRY, 'run'] as const),
+  ['map.around', { country: '', stakeholder: ['id'], flow: ['id'], reportingLine: ['id'], dataset: ['id'], interview: ['id'] }, 'run'],
   ['country.counts', {}, 'run'],
   ['audit.since', { after: 0, upTo: 0, limit: 1 }, 'run'],
   ...['country', 'theme', 'indicator', 'stakeholder', 'network', 'interview', 'dataset', 'flow', 'reportingLine', 'membership']
