@@ -1,13 +1,15 @@
 // The one way the client calls the API: JSON in, JSON out, error bodies turned into ApiError; a 401
 // "sign in first" also tells the sign-in gate (lib/session.ts). The session cookie goes by itself.
+import type { z } from 'zod';
+import type { ErrorBody } from '@model/api';
 import { isSessionEnd, sessionEnded } from './session';
 
-export interface ApiProblem {
-  path?: string;
-  id?: string;
-  field?: string;
-  message: string;
-}
+type ProblemOfSchema = NonNullable<z.infer<typeof ErrorBody>['error']['problems']>[number];
+/**
+ * One problem of a 400 answer: the type of the API's own error schema (server/model/api.ts), read
+ * leniently: a problem that names only a field is still placed on it.
+ */
+export type ApiProblem = Omit<ProblemOfSchema, 'path'> & Partial<Pick<ProblemOfSchema, 'path'>>;
 
 /** An error answered by the API (`{ error: { code, message, problems? } }`) or a failed request. */
 export class ApiError extends Error {
@@ -31,6 +33,20 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
 
+/**
+ * The ApiError of a failed answer, from its status and its body as parsed JSON (undefined when it was not
+ * JSON): the server's code, message, problems and the rest of its error body, else the bare status.
+ * The one error parser of the client (apiFetch here, the import's upload in features/data).
+ */
+export function apiErrorOf(status: number, statusText: string, body: unknown): ApiError {
+  const error = isRecord(body) && isRecord(body.error) ? body.error : undefined;
+  if (error && typeof error.message === 'string') {
+    const { code, message, problems, ...details } = error;
+    return new ApiError(status, typeof code === 'string' ? code : 'error', message, Array.isArray(problems) ? (problems as ApiProblem[]) : [], details);
+  }
+  return new ApiError(status, 'http_error', `The server answered ${status} ${statusText}`.trim());
+}
+
 async function errorFrom(res: Response): Promise<ApiError> {
   let body: unknown;
   try {
@@ -38,14 +54,7 @@ async function errorFrom(res: Response): Promise<ApiError> {
   } catch {
     body = undefined;
   }
-  const error = isRecord(body) && isRecord(body.error) ? body.error : undefined;
-  if (error && typeof error.message === 'string') {
-    const code = typeof error.code === 'string' ? error.code : 'error';
-    const problems = Array.isArray(error.problems) ? (error.problems as ApiProblem[]) : [];
-    const { code: _c, message: _m, problems: _p, ...details } = error;
-    return new ApiError(res.status, code, error.message, problems, details);
-  }
-  return new ApiError(res.status, 'http_error', `The server answered ${res.status} ${res.statusText}`.trim());
+  return apiErrorOf(res.status, res.statusText, body);
 }
 
 /** GETs (or sends) JSON from the API; throws ApiError with the server's message on failure. */

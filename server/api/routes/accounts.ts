@@ -2,13 +2,13 @@
 // demoting the last administrator is refused (409 last_admin); a reset or removal ends the account's sessions.
 import { z } from 'zod';
 import { Account, AccountCreate, AccountsResponse, AccountUpdate, Username } from '../../model/account';
+import { AccountDeleteResponse } from '../../model/api-auth';
 import { UnauthenticatedError } from '../../auth/errors';
 import type { AuthServices } from '../../auth/services';
 import type { SessionUser } from '../../model/roles';
 import { defineRoute, type RouteDef } from '../route';
 
 const AccountParams = z.strictObject({ username: Username });
-const AccountDeleteResponse = z.object({ deleted: z.literal(true) });
 
 function actor(user: SessionUser | undefined): string {
   if (!user) throw new UnauthenticatedError();

@@ -2,29 +2,14 @@
 // failures), logout, who am I, and changing one's own password.
 import type { Request, Response } from 'express';
 import { z } from 'zod';
-import { MAX_PASSWORD_LENGTH, Password } from '../../model/account';
+import { LoginBody, MeResponse, OkResponse, PasswordBody } from '../../model/api-auth';
 import { LockedOutError, UnauthenticatedError } from '../../auth/errors';
 import { sessionIdHashOf } from '../../auth/middleware';
 import type { AuthServices } from '../../auth/services';
 import { clearSessionCookie, setSessionCookie, toSessionUser } from '../../auth/sessions';
 import type { Attempt } from '../../auth/throttle';
-import { Role, type SessionUser } from '../../model/roles';
+import type { SessionUser } from '../../model/roles';
 import { defineRoute, type RouteDef } from '../route';
-
-export const SessionUserSchema = z.object({
-  username: z.string(),
-  role: Role,
-  countries: z.array(z.string()),
-  displayName: z.string().optional(),
-});
-export const MeResponse = z.object({ user: SessionUserSchema });
-export const OkResponse = z.object({ ok: z.literal(true) });
-
-const LoginBody = z.strictObject({
-  username: z.string().max(200, 'must be at most 200 characters'),
-  password: z.string().max(MAX_PASSWORD_LENGTH, `must be at most ${MAX_PASSWORD_LENGTH} characters`),
-});
-const PasswordBody = z.strictObject({ currentPassword: Password, newPassword: Password });
 
 /** The client's address as Express sees it (X-Forwarded-For only when TRUST_PROXY is set). */
 function clientAddress(req: Request): string {

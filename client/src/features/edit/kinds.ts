@@ -1,6 +1,7 @@
-// The kinds a person edits in the client, with their API paths and the words used for them.
+// The kinds a person edits in the client, with the words used for them (their API paths: @model/api-paths).
 import type { z } from 'zod';
 import type { Kind } from '@model/kinds';
+import { entityPath } from '@model/api-paths';
 import type { Meta } from '@model/stored';
 
 export const EDIT_KINDS = ['stakeholder', 'dataset', 'flow', 'reportingLine', 'network', 'membership', 'interview'] as const;
@@ -8,17 +9,6 @@ export type EditKind = (typeof EDIT_KINDS)[number];
 
 /** An item as the API returns it: the entity's fields plus version, updatedAt and updatedBy. */
 export type StoredItem = Record<string, unknown> & z.infer<typeof Meta>;
-
-/** The API path segment of each kind (server/api/routes/entities.ts). */
-export const API_PATH: Record<EditKind, string> = {
-  stakeholder: 'stakeholders',
-  dataset: 'datasets',
-  flow: 'flows',
-  reportingLine: 'reporting-lines',
-  network: 'networks',
-  membership: 'memberships',
-  interview: 'interviews',
-};
 
 export const KIND_NOUN: Record<EditKind, { one: string; many: string }> = {
   stakeholder: { one: 'stakeholder', many: 'stakeholders' },
@@ -54,11 +44,8 @@ export function describeCounts(counts: Readonly<Record<string, number>>): string
 }
 
 /** The API URL of one stored item (memberships are addressed by stakeholder and network). */
-export function itemUrl(kind: EditKind, item: Readonly<Record<string, unknown>>): string {
-  const enc = (v: unknown) => encodeURIComponent(String(v));
-  if (kind === 'membership') return `/api/memberships/${enc(item.stakeholder)}/${enc(item.network)}`;
-  return `/api/${API_PATH[kind]}/${enc(item.id)}`;
-}
+/** The API path of an item (server/model/api-paths.ts, the entity routes' own table). */
+export const itemUrl: (kind: EditKind, item: Readonly<Record<string, unknown>>) => string = entityPath;
 
 /** An entity without the metadata the API adds (version, updatedAt, updatedBy, and a stakeholder's sector/external). */
 export function entityOf(item: Readonly<Record<string, unknown>>): Record<string, unknown> {

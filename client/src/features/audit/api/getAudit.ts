@@ -1,16 +1,11 @@
 // GET /api/audit: the audit trail, newest first, a page at a time ("Older" follows nextBefore).
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
-import type { AuditEntry } from '@model';
+import type { AuditResponse } from '@model/api-rounds';
 import { apiFetch } from '../../../lib/apiFetch';
 import { auditQuery, type AuditFilters } from '../filters';
 import { auditKeys } from './keys';
 
-export interface AuditPage {
-  entries: AuditEntry[];
-  nextBefore?: number;
-}
-
-export const getAudit = (filters: AuditFilters, before?: number) => apiFetch<AuditPage>(`/api/audit?${auditQuery(filters, before)}`);
+export const getAudit = (filters: AuditFilters, before?: number) => apiFetch<AuditResponse>(`/api/audit?${auditQuery(filters, before)}`);
 
 export const auditQueryOptions = (filters: AuditFilters) =>
   infiniteQueryOptions({

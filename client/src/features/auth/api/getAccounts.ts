@@ -2,9 +2,9 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/apiFetch';
 import { authKeys } from './keys';
-import type { Account } from './types';
+import type { AccountsResponse } from './types';
 
-export const getAccounts = () => apiFetch<{ accounts: Account[] }>('/api/accounts');
+export const getAccounts = () => apiFetch<AccountsResponse>('/api/accounts');
 
 export const accountsQueryOptions = () => queryOptions({ queryKey: authKeys.accounts(), queryFn: getAccounts, staleTime: 0 });
 

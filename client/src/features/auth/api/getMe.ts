@@ -1,13 +1,14 @@
 // GET /api/auth/me: the signed-in user, or null when the API answers 401 (not signed in, or the session
 // has ended). `useMe()` is what every view asks "who is this, and what may they do?" (with `can`).
 import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { MeResponse } from '@model/api-auth';
 import type { SessionUser } from '@model/roles';
 import { ApiError, apiFetch } from '../../../lib/apiFetch';
 import { authKeys } from './keys';
 
 export async function getMe(): Promise<SessionUser | null> {
   try {
-    const { user } = await apiFetch<{ user: SessionUser }>('/api/auth/me');
+    const { user } = await apiFetch<MeResponse>('/api/auth/me');
     return user;
   } catch (err) {
     if (err instanceof ApiError && err.status === 401) return null;

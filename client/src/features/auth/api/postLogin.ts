@@ -1,17 +1,12 @@
 // POST /api/auth/login: signs in; the server sets the session cookie. What the app cached before
 // belongs to nobody now, so it is dropped and the signed-in user put in its place.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { SessionUser } from '@model/roles';
+import type { LoginBody, MeResponse } from '@model/api-auth';
 import { apiFetch } from '../../../lib/apiFetch';
 import { authKeys, dropAllButMe } from './keys';
 
-export interface Credentials {
-  username: string;
-  password: string;
-}
-
-export const postLogin = (credentials: Credentials) =>
-  apiFetch<{ user: SessionUser }>('/api/auth/login', { method: 'POST', body: JSON.stringify(credentials) });
+export const postLogin = (credentials: LoginBody) =>
+  apiFetch<MeResponse>('/api/auth/login', { method: 'POST', body: JSON.stringify(credentials) });
 
 export function useSignIn() {
   const queryClient = useQueryClient();

@@ -1,7 +1,7 @@
 // POST /api/import with a file: sent with XMLHttpRequest (not fetch) because only it reports upload
 // progress. Resolves with the preview or commit result; rejects with ApiError (the server's code,
 // message and problems), or code `aborted` when cancelled.
-import { ApiError, type ApiProblem } from '../../../lib/apiFetch';
+import { ApiError, apiErrorOf } from '../../../lib/apiFetch';
 import { isSessionEnd, sessionEnded } from '../../../lib/session';
 import { CONTENT_TYPES, importUrl, type ImportFormat, type ImportRequest } from '../importFile';
 import type { ImportResult } from '../importResult';
@@ -29,19 +29,10 @@ function errorOf(status: number, statusText: string, text: string): ApiError {
   } catch {
     body = undefined;
   }
-  const error = typeof body === 'object' && body !== null ? (body as { error?: unknown }).error : undefined;
-  if (typeof error === 'object' && error !== null && typeof (error as { message?: unknown }).message === 'string') {
-    const { code, message, problems, ...details } = error as { code?: unknown; message: string; problems?: unknown };
-    return new ApiError(
-      status,
-      typeof code === 'string' ? code : 'error',
-      message,
-      Array.isArray(problems) ? (problems as ApiProblem[]) : [],
-      details,
-    );
-  }
-  if (status === 413) return new ApiError(413, 'too_large', 'The file is larger than the server accepts.');
-  return new ApiError(status, 'http_error', `The server answered ${status} ${statusText}`.trim());
+  const error = apiErrorOf(status, statusText, body);
+  // A proxy's (or the server's bare) 413 has no error body.
+  if (status === 413 && error.code === 'http_error') return new ApiError(413, 'too_large', 'The file is larger than the server accepts.');
+  return error;
 }
 
 export function uploadImport(file: Blob, format: ImportFormat, request: ImportRequest, callbacks: UploadCallbacks = {}): Upload {

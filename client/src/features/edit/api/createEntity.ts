@@ -1,7 +1,8 @@
 // POST /api/<kind>: creates an item (201 with the stored item); the audit names the signed-in user.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/apiFetch';
-import { API_PATH, type EditKind, type StoredItem } from '../kinds';
+import { ENTITY_PATHS } from '@model/api-paths';
+import type { EditKind, StoredItem } from '../kinds';
 import { invalidateAfterEdit } from './invalidate';
 
 export interface CreateInput {
@@ -10,7 +11,7 @@ export interface CreateInput {
 }
 
 export function createEntity({ kind, entity }: CreateInput): Promise<StoredItem> {
-  return apiFetch<StoredItem>(`/api/${API_PATH[kind]}`, {
+  return apiFetch<StoredItem>(`/api/${ENTITY_PATHS[kind]}`, {
     method: 'POST',
     body: JSON.stringify(entity),
   });

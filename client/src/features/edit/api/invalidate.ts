@@ -5,20 +5,23 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { analysisKeys } from '../../analysis/api/keys';
 import { evidenceKeys } from '../../evidence/api/keys';
+import { auditKeys } from '../../audit/api/keys';
+import { gapsKeys } from '../../gaps/api/keys';
+import { roundKeys } from '../../rounds/api/keys';
 import { mapKeys } from '../../../graph/api/keys';
 
 const BACKGROUND: ReadonlyArray<readonly string[]> = [
   mapKeys.countries(),
   analysisKeys.all(),
-  ['stakeholders'],
-  ['audit'],
-  ['rounds'],
+  gapsKeys.stakeholders(),
+  auditKeys.all(),
+  roundKeys.all(),
 ];
 
 export async function invalidateAfterEdit(queryClient: QueryClient): Promise<void> {
   for (const queryKey of BACKGROUND) void queryClient.invalidateQueries({ queryKey });
   await Promise.all([
-    queryClient.invalidateQueries({ queryKey: ['graph'] }),
+    queryClient.invalidateQueries({ queryKey: mapKeys.graphs() }),
     queryClient.invalidateQueries({ queryKey: evidenceKeys.all() }),
   ]);
 }

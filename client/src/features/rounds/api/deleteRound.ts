@@ -2,9 +2,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/apiFetch';
 import { roundKeys } from './keys';
+import type { RoundDeleted } from './types';
 
 export const deleteRound = (id: string) =>
-  apiFetch<{ deleted: true }>(`/api/rounds/${encodeURIComponent(id)}`, { method: 'DELETE' });
+  apiFetch<RoundDeleted>(`/api/rounds/${encodeURIComponent(id)}`, { method: 'DELETE' });
 
 export function useDeleteRound() {
   const queryClient = useQueryClient();

@@ -8,7 +8,7 @@ import { roundKeys } from './keys';
 export const getAllStakeholders = () => apiFetch<{ items: StakeholderLike[] }>('/api/stakeholders');
 
 export const allStakeholdersQueryOptions = () =>
-  queryOptions({ queryKey: [...roundKeys.all(), 'stakeholders'], queryFn: getAllStakeholders });
+  queryOptions({ queryKey: roundKeys.stakeholders(), queryFn: getAllStakeholders });
 
 export function useAllStakeholders() {
   return useQuery(allStakeholdersQueryOptions());

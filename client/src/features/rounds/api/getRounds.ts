@@ -2,10 +2,10 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/apiFetch';
 import { roundKeys } from './keys';
-import type { RoundSummary } from './types';
+import type { RoundsResponse } from './types';
 
 export const getRounds = (country: string) =>
-  apiFetch<{ rounds: RoundSummary[] }>(`/api/rounds?country=${encodeURIComponent(country)}`);
+  apiFetch<RoundsResponse>(`/api/rounds?country=${encodeURIComponent(country)}`);
 
 export const roundsQueryOptions = (country: string) =>
   queryOptions({ queryKey: roundKeys.list(country), queryFn: () => getRounds(country) });

@@ -2,13 +2,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/apiFetch';
 import { roundKeys } from './keys';
-import type { RoundSummary } from './types';
-
-export interface FreezeRequest {
-  name: string;
-  country?: string;
-  note?: string;
-}
+import type { FreezeRequest, RoundSummary } from './types';
 
 export const postRound = (body: FreezeRequest) =>
   apiFetch<RoundSummary>('/api/rounds', { method: 'POST', body: JSON.stringify(body) });
