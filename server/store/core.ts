@@ -1,80 +1,33 @@
-// The GraphStore's rules, written once over an adapter's transactions: validation, references,
-// the one-NCP rule, optimistic versions, cascades, import (merge / replace), export, audit and
-// mapping rounds (a round's document is the scope's export, read in the transaction that stores it).
+// The GraphStore, written once over an adapter's transactions: consistent reads, CRUD with validation, references,
+// the one-NCP rule and optimistic versions, cascades, snapshots and exports, the audit trail and the catalogue. It
+// composes the modules of the other jobs: imports (imports.ts), rounds (rounds.ts) and accounts (accounts.ts).
 import {
-  DOCUMENT_KINDS, KIND_SPECS, KINDS, MapDocument, RoundInput, keyOf, rawKeyOf, refValues, roundCounts, roundNameKey, roundScope,
-  type AuditEntry, type EntityOf, type OnConflict, type Indicator, type Kind, type Problem, type Round, type RoundSummary, type Stakeholder,
+  DOCUMENT_KINDS, KIND_SPECS, KINDS, MapDocument, keyOf, rawKeyOf, refValues,
+  type AuditEntry, type EntityOf, type Indicator, type Kind, type Problem, type Round, type RoundSummary, type Stakeholder,
   type Stored, type Theme,
 } from '../model';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import type {
   AccountChangeOptions, AccountChanges, Adapter, AuditPage, AuditQuery, CountryCount, CountryMap, DeleteOptions, EntityWriteOptions, ExportOptions, GraphStore, Health,
-  ImportMode, ImportOptions, ImportResult, KindCounts, ListFilter, NewAccount, RoundWriteOptions, Scope, Snapshot, Staging, StoreView, StoredRound,
-  StoredRoundSummary, StoredSession, StoreChanges, ThrottleDecision, ThrottleEntry, TxOps,
+  ImportMode, ImportOptions, ImportResult, KindCounts, ListFilter, NewAccount, RoundWriteOptions, Scope, Snapshot,
+  StoredSession, StoreChanges, ThrottleDecision, ThrottleEntry, TxOps,
 } from './port';
 import { CHANGES_LIMIT } from './port';
 import { AccountsCore } from './accounts';
 import { scopeKeys } from '../model/scope';
 import {
-  cascadeFrom, documentOf, documentOfSorted, ncpProblem, referrerClosure, rowsOf, stripMeta, type ItemState, type SortedItems,
+  cascadeFrom, documentOf, documentOfSorted, ncpProblem, referrerClosure, rowsOf, stripMeta, type SortedItems,
 } from '../model/document-rules';
 import { deepEqual } from '../model/equal';
 import { problemsFromZod } from '../model/problems';
 import { withCountries, type AuditDraft } from './audit-countries';
-import { planImport, type Plan } from './import-plan';
+import { addCount, loadState, Stamps, viewOf } from './context';
+import { ImportsCore } from './imports';
+import { RoundsCore } from './rounds';
 import { readSortedMany } from './entity-lists';
-import { randomUUID } from 'node:crypto';
 
 type Row = Stored<Kind>;
-type State = ItemState;
 type Audit = AuditDraft;
-
-/** How often a staged import is planned again when the store changed while it was written. */
-const IMPORT_ATTEMPTS = 3;
-/**
- * At most this many existing items changed or deleted by one staged import: those are written in the
- * publishing transaction, which must fit Neo4j's transaction memory (dbms.memory.transaction.total.max).
- */
-export const MAX_PUBLISHED_CHANGES = 20_000;
-/**
- * At most this many items (created, changed or deleted, and their audit entries) published by one staged import:
- * the publishing transaction touches each. A 13-country region (87,000 items: 21,000 nodes and 87,000 audit entries
- * published) fits Neo4j's default transaction memory (70% of a 1 GB heap); one three times as large (322,000) ran out of it.
- */
-export const MAX_PUBLISHED_ITEMS = 200_000;
-/** The relationship kinds and the kinds of their ends: staged only when the import creates both ends. */
-const RELATIONSHIP_ENDS: Partial<Record<Kind, ReadonlyArray<readonly [string, Kind]>>> = {
-  flow: [['from', 'stakeholder'], ['to', 'stakeholder']],
-  reportingLine: [['from', 'stakeholder'], ['to', 'stakeholder']],
-  membership: [['stakeholder', 'stakeholder'], ['network', 'network']],
-};
-const RELATIONSHIP_KINDS = new Set(Object.keys(RELATIONSHIP_ENDS) as Kind[]);
-const STAGED_NODE_KINDS = new Set<Kind>(['country', 'stakeholder', 'network', 'interview', 'dataset']);
-
-/**
- * Splits a plan into what is staged (items it creates: nodes, and relationships between created nodes) and
- * what the publishing transaction writes itself (updates, deletes, relationships touching existing items).
- */
-function splitStaged(plan: Plan, state: State) {
-  const staged = new Map<Kind, Row[]>();
-  const direct = { upserts: new Map<Kind, Row[]>(), deletes: plan.deletes };
-  const created = new Map<Kind, Set<string>>();
-  for (const kind of KINDS) {
-    for (const row of plan.upserts.get(kind) ?? []) {
-      const key = keyOf(kind, row);
-      const isNew = !state.get(kind)?.has(key);
-      const ends = RELATIONSHIP_ENDS[kind];
-      const stage = isNew && (STAGED_NODE_KINDS.has(kind)
-        || (ends !== undefined && ends.every(([field, k]) => created.get(k)?.has((row as unknown as Record<string, string>)[field]!))));
-      if (isNew && STAGED_NODE_KINDS.has(kind)) created.set(kind, (created.get(kind) ?? new Set()).add(key));
-      const target = stage ? staged : direct.upserts;
-      const rows = target.get(kind) ?? [];
-      if (!rows.length) target.set(kind, rows);
-      rows.push(row);
-    }
-  }
-  return { staged, direct };
-}
 
 /** Parses an entity with its kind's schema; bad input becomes a ValidationError naming each field. */
 export function parseEntity<K extends Kind>(kind: K, input: unknown): EntityOf<K> {
@@ -87,19 +40,6 @@ export function parseEntity<K extends Kind>(kind: K, input: unknown): EntityOf<K
   return result.data as EntityOf<K>;
 }
 
-function addCount(counts: KindCounts, kind: Kind, n = 1): void {
-  if (n) counts[kind] = (counts[kind] ?? 0) + n;
-}
-
-async function loadState(tx: TxOps, kinds: readonly Kind[] = KINDS): Promise<State> {
-  const state: State = new Map();
-  for (const kind of kinds) {
-    const rows = (await tx.list(kind)) as Row[];
-    state.set(kind, new Map(rows.map((r) => [keyOf(kind, r), r])));
-  }
-  return state;
-}
-
 /** Every item of `kinds`, canonical and sorted by key (entity-lists.ts), without metadata; the kinds read at once. */
 function loadSorted(tx: TxOps, kinds: readonly Kind[]): Promise<Map<Kind, SortedItems>> {
   return readSortedMany(tx, kinds);
@@ -107,12 +47,18 @@ function loadSorted(tx: TxOps, kinds: readonly Kind[]): Promise<Map<Kind, Sorted
 
 export class CoreGraphStore implements GraphStore {
   private readonly accounts: AccountsCore;
+  private readonly stamps: Stamps;
+  private readonly rounds: RoundsCore;
+  private readonly imports: ImportsCore;
 
   constructor(
     private readonly adapter: Adapter,
-    private readonly clock: () => Date = () => new Date(),
+    clock: () => Date = () => new Date(),
   ) {
+    this.stamps = new Stamps(clock);
     this.accounts = new AccountsCore(adapter, clock);
+    this.rounds = new RoundsCore(adapter, this.stamps);
+    this.imports = new ImportsCore(adapter, this.stamps);
   }
 
   get kind() {
@@ -224,8 +170,8 @@ export class CoreGraphStore implements GraphStore {
       await options.guard?.(viewOf(tx), { before: undefined, after: input });
       await this.checkReferences(tx, kind, entity);
       await this.checkNcp(tx, kind, entity);
-      const row = { ...entity, version: 1, ...this.stamp(actor) } as Stored<K>;
-      const audit = await withCountries(tx, [this.entry(actor, 'create', kind, key, null, entity)]);
+      const row = { ...entity, version: 1, ...this.stamps.stamp(actor) } as Stored<K>;
+      const audit = await withCountries(tx, [this.stamps.entry(actor, 'create', kind, key, null, entity)]);
       await tx.upsertMany(kind, [row]);
       await tx.appendAudit(audit);
       await tx.bumpVersion();
@@ -247,8 +193,8 @@ export class CoreGraphStore implements GraphStore {
       await this.checkNcp(tx, kind, entity);
       const before = stripMeta(current);
       if (deepEqual(before, entity)) return current;
-      const row = { ...entity, version: current.version + 1, ...this.stamp(actor) } as Stored<K>;
-      const audit = await withCountries(tx, [this.entry(actor, 'update', kind, key, before, entity)]);
+      const row = { ...entity, version: current.version + 1, ...this.stamps.stamp(actor) } as Stored<K>;
+      const audit = await withCountries(tx, [this.stamps.entry(actor, 'update', kind, key, before, entity)]);
       await tx.upsertMany(kind, [row]);
       await tx.appendAudit(audit);
       await tx.bumpVersion();
@@ -280,13 +226,13 @@ export class CoreGraphStore implements GraphStore {
       const deleteOrder = [...KINDS].reverse().map((k) => [k, [...(deletes.get(k) ?? [])]] as const).filter(([, keys]) => keys.length);
       for (const [k, keys] of deleteOrder) {
         addCount(deleted, k, keys.length);
-        for (const x of keys) drafts.push(this.entry(actor, 'delete', k, x, stripMeta(state.get(k)!.get(x)!), null));
+        for (const x of keys) drafts.push(this.stamps.entry(actor, 'delete', k, x, stripMeta(state.get(k)!.get(x)!), null));
       }
       const updateOrder = KINDS.map((k) => {
         const stamped = [...(updates.get(k)?.values() ?? [])].map((e) => {
           const before = state.get(k)!.get(keyOf(k, e))!;
-          drafts.push(this.entry(actor, 'update', k, keyOf(k, e), stripMeta(before), e));
-          return { ...e, version: before.version + 1, ...this.stamp(actor) } as Row;
+          drafts.push(this.stamps.entry(actor, 'update', k, keyOf(k, e), stripMeta(before), e));
+          return { ...e, version: before.version + 1, ...this.stamps.stamp(actor) } as Row;
         });
         addCount(updated, k, stamped.length);
         return [k, stamped] as const;
@@ -308,7 +254,7 @@ export class CoreGraphStore implements GraphStore {
       return {
         scope,
         storeVersion,
-        takenAt: this.clock().toISOString(),
+        takenAt: this.stamps.now(),
         document: documentOfSorted(lists, scope),
         catalogue: {
           themes: lists.get('theme')!.items as Theme[],
@@ -323,196 +269,32 @@ export class CoreGraphStore implements GraphStore {
       if (!options.versions) return documentOfSorted(await loadSorted(tx, DOCUMENT_KINDS), scope);
       const doc = documentOf(await loadState(tx), scope, options);
       const { formatVersion, ...items } = doc;
-      return { formatVersion, exportedAt: this.clock().toISOString(), storeVersion, ...items };
+      return { formatVersion, exportedAt: this.stamps.now(), storeVersion, ...items };
     });
   }
 
-  async freezeRound(input: unknown, actor: string, options: RoundWriteOptions = {}): Promise<RoundSummary> {
-    const { name, note, ...rest } = parseRoundInput(input);
-    const country = rest.country ?? undefined;
-    return this.adapter.write(async (tx) => {
-      await tx.lockMap();
-      await options.guard?.(viewOf(tx), { country: country ?? null });
-      const state = await loadState(tx);
-      if (country && !state.get('country')?.has(country)) throw new NotFoundError(`country '${country}' is not in the map`);
-      const scope = roundScope(country);
-      const same = (await tx.listRounds()).find((r) => roundScope(r.country) === scope && roundNameKey(r.name) === roundNameKey(name));
-      if (same) {
-        throw new ConflictError(
-          `a round named '${same.name}' already exists for ${country ? `country ${country}` : 'the region'}`,
-          { round: summaryOf(same) }, 'already_exists',
-        );
-      }
-      // The same document a country (or region) export gives, read in this write transaction.
-      const document = documentOf(state, { country });
-      const seq = await tx.nextRoundSeq();
-      const round: StoredRound = {
-        id: `round-${seq}`, seq, name, country: country ?? null, ...(note ? { note } : {}),
-        createdAt: this.clock().toISOString(), createdBy: actor, storeVersion: await tx.version(),
-        counts: roundCounts(document), document,
-      };
-      const summary = summaryOf(round);
-      const audit = await withCountries(tx, [this.entry(actor, 'create', 'round', round.id, null, summary)]);
-      await tx.putRound(round);
-      await tx.appendAudit(audit);
-      return summary;
-    });
+  freezeRound(input: unknown, actor: string, options?: RoundWriteOptions): Promise<RoundSummary> {
+    return this.rounds.freezeRound(input, actor, options);
   }
 
-  async listRounds(country?: string): Promise<RoundSummary[]> {
-    const rounds = await this.adapter.read((tx) => tx.listRounds());
-    return rounds
-      .filter((r) => !country || r.country === country || r.country === null)
-      .sort((a, b) => b.seq - a.seq)
-      .map(summaryOf);
+  listRounds(country?: string): Promise<RoundSummary[]> {
+    return this.rounds.listRounds(country);
   }
 
-  async getRound(id: string): Promise<Round> {
-    const round = await this.adapter.read((tx) => tx.getRound(id));
-    if (!round) throw new NotFoundError(`round '${id}' not found`);
-    const { seq: _seq, ...rest } = round;
-    return rest;
+  getRound(id: string): Promise<Round> {
+    return this.rounds.getRound(id);
   }
 
-  async deleteRound(id: string, actor: string, options: RoundWriteOptions = {}): Promise<{ deleted: true }> {
-    return this.adapter.write(async (tx) => {
-      await tx.lockMap();
-      const round = await tx.getRound(id);
-      if (!round) throw new NotFoundError(`round '${id}' not found`);
-      await options.guard?.(viewOf(tx), { country: round.country });
-      const audit = await withCountries(tx, [this.entry(actor, 'delete', 'round', id, summaryOf(round), null)]);
-      await tx.deleteRound(id);
-      await tx.appendAudit(audit);
-      return { deleted: true as const };
-    });
+  deleteRound(id: string, actor: string, options?: RoundWriteOptions): Promise<{ deleted: true }> {
+    return this.rounds.deleteRound(id, actor, options);
   }
 
-  async validateDocument(raw: unknown, mode: ImportMode): Promise<Problem[]> {
-    return this.adapter.read(async (tx) => {
-      const state = await loadState(tx);
-      return (await this.plan(tx, raw, state, { mode, actor: 'validation' })).problems;
-    });
+  validateDocument(raw: unknown, mode: ImportMode): Promise<Problem[]> {
+    return this.imports.validateDocument(raw, mode);
   }
 
-  async importDocument(raw: unknown, options: ImportOptions): Promise<ImportResult> {
-    if (this.adapter.staging && !options.dryRun) return this.importStaged(this.adapter.staging, raw, options);
-    const run = async (tx: TxOps): Promise<ImportResult> => {
-      if (!options.dryRun) await tx.lockMap();
-      await options.guard?.(viewOf(tx), { raw });
-      const state = await loadState(tx);
-      const { problems, plan } = await this.plan(tx, raw, state, options);
-      if (problems.length || !plan) {
-        throw new ValidationError(`the document has ${problems.length} problem${problems.length === 1 ? '' : 's'}; nothing was written`, problems);
-      }
-      const changed = plan.audit.length > 0;
-      if (options.dryRun || !changed) return { ...plan.result, storeVersion: await tx.version() };
-      const audit = await withCountries(tx, plan.audit, state);
-      for (const kind of [...KINDS].reverse()) {
-        const keys = plan.deletes.get(kind);
-        if (keys?.length) await tx.deleteMany(kind, keys);
-      }
-      for (const kind of KINDS) {
-        const rows = plan.upserts.get(kind);
-        if (rows?.length) await tx.upsertMany(kind, rows);
-      }
-      await tx.appendAudit(audit);
-      return { ...plan.result, storeVersion: await tx.bumpVersion() };
-    };
-    return options.dryRun ? this.adapter.read(run) : this.adapter.write(run);
-  }
-
-  /**
-   * An import on a store whose transactions cannot hold a region (Neo4j): planned against the state read in
-   * one transaction, the items it creates and its audit entries staged in batches of their own transactions
-   * (invisible to readers), then one transaction takes the write lock, checks that the store is still at the
-   * version planned against (else the plan is made again, up to IMPORT_ATTEMPTS times), applies the deletes
-   * and updates, publishes what was staged and bumps the version. Anything staged is removed when it fails.
-   */
-  private async importStaged(staging: Staging, raw: unknown, options: ImportOptions): Promise<ImportResult> {
-    for (let attempt = 1; ; attempt++) {
-      const planned = await this.adapter.read(async (tx) => {
-        await options.guard?.(viewOf(tx), { raw });
-        const version = await tx.version();
-        const state = await loadState(tx);
-        const { problems, plan } = await this.plan(tx, raw, state, options);
-        if (problems.length || !plan) {
-          throw new ValidationError(`the document has ${problems.length} problem${problems.length === 1 ? '' : 's'}; nothing was written`, problems);
-        }
-        if (!plan.audit.length) return { version, plan, state, audit: [] };
-        return { version, plan, state, audit: await withCountries(tx, plan.audit, state) };
-      });
-      const { version, plan, state, audit } = planned;
-      if (!audit.length) return { ...plan.result, storeVersion: version };
-      const { staged, direct } = splitStaged(plan, state);
-      const directCount = [...direct.upserts.values(), ...direct.deletes.values()].reduce((n, rows) => n + rows.length, 0);
-      if (directCount > MAX_PUBLISHED_CHANGES) {
-        throw new ValidationError(`the import changes or deletes ${directCount} existing items; at most ${MAX_PUBLISHED_CHANGES} per import on this store: split it (by country) and import the parts one after the other`, [{
-          path: '(document)', message: `changes or deletes ${directCount} existing items; the limit is ${MAX_PUBLISHED_CHANGES}`,
-        }]);
-      }
-      // What the publishing transaction touches: the staged nodes (staged relationships come with their ends), the audit entries, the direct writes.
-      const publishedCount = directCount + audit.length
-        + [...staged].reduce((n, [kind, rows]) => n + (RELATIONSHIP_KINDS.has(kind) ? 0 : rows.length), 0);
-      const maxPublished = staging.maxPublished ?? MAX_PUBLISHED_ITEMS;
-      if (publishedCount > maxPublished) {
-        throw new ValidationError(`the import publishes ${publishedCount} items and audit entries; at most ${maxPublished} per import on this store (one transaction makes them visible at once): split it (by country) and import the parts one after the other`, [{
-          path: '(document)', message: `publishes ${publishedCount} items and audit entries; the limit is ${maxPublished}`,
-        }]);
-      }
-      const importId = randomUUID();
-      try {
-        // Two lanes at once: the items (kind after kind, since relationships need their staged ends) and the audit
-        // entries, which share nothing with them. A failure in one stops the other at its next batch; both have
-        // ended before it is reported, so that nothing is staged after the discard below.
-        let failed = false;
-        const lane = (work: () => Promise<void>) => work().catch((err: unknown) => { failed = true; throw err; });
-        const lanes = await Promise.allSettled([
-          lane(async () => {
-            for (const kind of KINDS) {
-              const rows = staged.get(kind) ?? [];
-              for (let i = 0; i < rows.length && !failed; i += staging.batchSize) await staging.stage(importId, kind, rows.slice(i, i + staging.batchSize));
-            }
-          }),
-          lane(async () => {
-            for (let i = 0; i < audit.length && !failed; i += staging.batchSize) {
-              await staging.stageAudit(importId, audit.slice(i, i + staging.batchSize).map((e, j) => ({ ...e, ord: i + j })));
-            }
-          }),
-        ]);
-        for (const outcome of lanes) if (outcome.status === 'rejected') throw outcome.reason;
-        const storeVersion = await this.adapter.write(async (tx) => {
-          await tx.lockMap();
-          if (await tx.version() !== version) return undefined;
-          // Again under the lock: an account change (a demotion, other countries) does not move the store version.
-          await options.guard?.(viewOf(tx), { raw });
-          for (const kind of [...KINDS].reverse()) {
-            const keys = direct.deletes.get(kind);
-            if (keys?.length) await tx.deleteMany(kind, keys);
-          }
-          const published = await tx.publishStaged!(importId);
-          for (const kind of KINDS) {
-            const expected = staged.get(kind)?.length ?? 0;
-            if (!RELATIONSHIP_KINDS.has(kind) && (published[kind] ?? 0) !== expected) {
-              throw new Error(`import ${importId}: ${expected} ${kind} items were staged but ${published[kind] ?? 0} found to publish`);
-            }
-          }
-          if (published.audit !== audit.length) throw new Error(`import ${importId}: ${audit.length} audit entries were staged but ${published.audit} found`);
-          for (const kind of KINDS) {
-            const rows = direct.upserts.get(kind);
-            if (rows?.length) await tx.upsertMany(kind, rows);
-          }
-          return tx.bumpVersion();
-        });
-        if (storeVersion !== undefined) return { ...plan.result, storeVersion };
-      } catch (err) {
-        await staging.discard(importId).catch(() => {}); // what stays is removed at the next start-up
-        throw err;
-      }
-      await staging.discard(importId);
-      if (attempt >= IMPORT_ATTEMPTS) {
-        throw new ConflictError(`the store changed ${attempt} times while the import was written; nothing was imported: try again`, {}, 'store_changed');
-      }
-    }
+  importDocument(raw: unknown, options: ImportOptions): Promise<ImportResult> {
+    return this.imports.importDocument(raw, options);
   }
 
   audit(query: AuditQuery = {}): Promise<AuditEntry[]> {
@@ -546,8 +328,8 @@ export class CoreGraphStore implements GraphStore {
         if (kind === 'indicator') {
           for (const e of missing) await this.checkReferences(tx, kind, e);
         }
-        await tx.upsertMany(kind, missing.map((e) => ({ ...e, version: 1, ...this.stamp(actor) }) as Row));
-        for (const e of missing) audit.push(this.entry(actor, 'create', kind, keyOf(kind, e), null, e));
+        await tx.upsertMany(kind, missing.map((e) => ({ ...e, version: 1, ...this.stamps.stamp(actor) }) as Row));
+        for (const e of missing) audit.push(this.stamps.entry(actor, 'create', kind, keyOf(kind, e), null, e));
         addCount(created, kind, missing.length);
       }
       if (audit.length) {
@@ -581,18 +363,6 @@ export class CoreGraphStore implements GraphStore {
     return this.adapter.close();
   }
 
-  /** What an import would do (import-plan.ts), with this store's stamps and audit drafts. */
-  private plan(tx: TxOps, raw: unknown, state: State, options: { mode: ImportMode; actor: string; dryRun?: boolean; onConflict?: OnConflict }) {
-    // One time for the whole import (it commits at once), read once: not a clock read per item of a region.
-    const stamp = this.stamp(options.actor);
-    const { actor } = options;
-    return planImport(tx, raw, state, {
-      ...options,
-      stamp: () => stamp,
-      entry: (action, kind, key, before, after) => ({ at: stamp.updatedAt, actor, action, kind, key, before, after }),
-    });
-  }
-
   private async checkReferences(tx: TxOps, kind: Kind, entity: object): Promise<void> {
     const problems: Problem[] = [];
     for (const spec of KIND_SPECS[kind].refs) {
@@ -614,25 +384,6 @@ export class CoreGraphStore implements GraphStore {
     if (problem) throw new ValidationError('a country has exactly one NCP', [problem]);
   }
 
-  private stamp(actor: string) {
-    return { updatedAt: this.clock().toISOString(), updatedBy: actor };
-  }
-
-  private entry(actor: string, action: Audit['action'], kind: AuditDraft['kind'], key: string, before: unknown, after: unknown): Audit {
-    return { at: this.clock().toISOString(), actor, action, kind, key, before, after };
-  }
-}
-
-/** Reads for a write guard, inside the write's transaction (after its lock). */
-function viewOf(tx: TxOps): StoreView {
-  return {
-    async listMany<K extends Kind>(kinds: readonly K[]) {
-      const items = {} as { [P in K]: Stored<P>[] };
-      for (const kind of kinds) items[kind] = await tx.list(kind);
-      return { items };
-    },
-    getAccount: (username) => tx.getAccount(username),
-  };
 }
 
 function checkVersion(kind: Kind, key: string, current: Row, expected: number): void {
@@ -666,17 +417,5 @@ function describeCounts(counts: KindCounts): string {
 /** Scopes are decided by stakeholders' and networks' countries. */
 function kindsNeededForScope(kind: Kind): Kind[] {
   return [...new Set<Kind>([kind, 'stakeholder', 'network'])];
-}
-
-function parseRoundInput(input: unknown): RoundInput {
-  const result = RoundInput.safeParse(input);
-  if (result.success) return result.data;
-  const problems = problemsFromZod(result.error, input);
-  throw new ValidationError('invalid round', problems);
-}
-
-function summaryOf(round: StoredRoundSummary): RoundSummary {
-  const { seq: _seq, document: _doc, ...summary } = round as StoredRound;
-  return summary;
 }
 

@@ -9,12 +9,14 @@ import {
 import type { ImportMode, ImportResult, KindCounts, TxOps } from './port';
 import type { AuditDraft } from './audit-countries';
 import { scopeKeys } from '../model/scope';
+import { rowsOf, stripMeta, type ItemState } from '../model/document-rules';
+import { addCount } from './context';
 import { deepEqual } from '../model/equal';
 import { problemsFromZod } from '../model/problems';
 import { baseAt, keepChangedSince, mergeItem, splitVersions } from './merge';
 
 type Row = Stored<Kind>;
-type State = Map<Kind, Map<string, Row>>;
+type State = ItemState;
 type Histories = Map<Kind, Map<string, AuditEntry[]>>;
 
 export interface Plan {
@@ -35,19 +37,6 @@ export interface PlanOptions {
 
 /** At most this many notes (items whose base is not in the audit trail) are listed. */
 const MAX_NOTES = 100;
-
-function addCount(counts: KindCounts, kind: Kind, n = 1): void {
-  if (n) counts[kind] = (counts[kind] ?? 0) + n;
-}
-
-function rowsOf(state: State, kind: Kind): Row[] {
-  return [...(state.get(kind)?.values() ?? [])];
-}
-
-function stripMeta(row: Row): AnyEntity {
-  const { version: _v, updatedAt: _a, updatedBy: _b, ...entity } = row as Row & { updatedAt: string; updatedBy: string };
-  return entity as AnyEntity;
-}
 
 function itemsOf(doc: MapDocument, kind: Kind): AnyEntity[] {
   return (doc as unknown as Record<string, AnyEntity[]>)[KIND_SPECS[kind].collection] ?? [];
