@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { COUNTRY_SCOPED_RULES, rolesFor } from '../auth/permissions';
 import { SESSION_COOKIE } from '../auth/sessions';
-import { CountryCode, Id, IndicatorCode, KINDS, MapDocument, type Kind } from '../model';
+import { CountryCode, Id, IndicatorCode, KINDS, MapDocument } from '../model';
 import { Report } from '../model/report';
 import { STORE_RETRY_AFTER_SECONDS } from './errors';
 import type { RouteDef } from './route';
@@ -32,7 +32,7 @@ function namedSchemas(): Array<[z.ZodType, string, Io | 'both']> {
     [HealthResponse, 'Health', 'output'],
     [Report, 'Report', 'output'],
   ];
-  for (const kind of KINDS as readonly Kind[]) {
+  for (const kind of KINDS) {
     const name = pascal(kind);
     named.push([ITEM_VIEWS[kind], name, 'output'], [itemCreate(kind), `${name}Create`, 'input'], [itemUpdate(kind), `${name}Update`, 'input']);
   }

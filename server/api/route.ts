@@ -33,7 +33,8 @@ export interface RouteDoc {
   unavailableBody?: boolean;
 }
 
-export interface RouteDef<P = any, Q = any, B = any> {
+// A table of routes is a `RouteDef[]` (unknown input); `handler` is a method so that a route with typed input still fits it.
+export interface RouteDef<P = unknown, Q = unknown, B = unknown> {
   method: Method;
   /** Express path below /api, e.g. `/stakeholders/:id`. */
   path: string;
@@ -52,7 +53,7 @@ export interface RouteDef<P = any, Q = any, B = any> {
   /** Who may call it (server/auth/types.ts; the roles per rule in server/auth/permissions.ts). Checked before the input is read. */
   access: AccessRule;
   doc?: RouteDoc;
-  handler: (input: RouteInput<P, Q, B>) => Promise<unknown>;
+  handler(input: RouteInput<P, Q, B>): Promise<unknown>;
 }
 
 export function defineRoute<P, Q, B>(def: RouteDef<P, Q, B>): RouteDef<P, Q, B> {
@@ -93,7 +94,7 @@ export function mountRoutes(router: express.Router, routes: readonly RouteDef[])
       }
       const params = parseWith(route.params, req.params, 'path');
       const query = parseWith(route.query, { ...(req.query as object) }, 'query');
-      const body = route.body && route.validateBody !== false ? parseWith(route.body, req.body, 'body') : req.body;
+      const body = route.body && route.validateBody !== false ? parseWith(route.body, req.body as unknown, 'body') : (req.body as unknown);
       const result = await route.handler({ params, query, body, req, res, user });
       if (res.headersSent) return;
       // A status the handler set (health's 503) stands; otherwise the route's own.

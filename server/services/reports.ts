@@ -4,13 +4,37 @@ import { assertCountry } from '../analysis/coverage/coverage';
 import { buildFlowGraph } from '../analysis/flow-graph';
 import { visibleDocument } from '../auth/personal-data';
 import type { SessionUser } from '../model/roles';
-import { NotFoundError, ValidationError } from '../errors';
+import { AppError, NotFoundError, ValidationError } from '../errors';
 import { INTERNATIONAL } from '../model';
 import type { GraphStore } from '../store/port';
 import { buildCountryReport } from '../reports/country';
-import type { CountryReport, RegionalReport } from '../model/report';
+import type { CountryReport, RegionalReport, Report } from '../model/report';
+import { renderReportHtml, REPORT_CSS_HASH } from '../reports/html';
+import { PdfUnavailableError } from '../reports/pdf';
 import { buildRegionalReport } from '../reports/regional';
 import type { ReportInput } from '../reports/text';
+
+/** Turns a report's HTML into a PDF (server/reports/pdf.ts htmlToPdf). */
+export type PdfRenderer = (html: string, options: { title: string }) => Promise<Buffer>;
+
+/** The served HTML page may use its own inline stylesheet (and data: images), nothing else. */
+export const REPORT_PAGE_CSP = `default-src 'none'; style-src ${REPORT_CSS_HASH}; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`;
+
+/** A report as a standalone HTML page. */
+export function reportPage(report: Report): string {
+  return renderReportHtml(report, { standalone: true });
+}
+
+/** A report's page as a PDF; a renderer that fails for a reason of its own (no Chromium) is a 503 `pdf_unavailable`. */
+export async function reportPdf(report: Report, pdf: PdfRenderer): Promise<Buffer> {
+  try {
+    return await pdf(reportPage(report), { title: report.title });
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new PdfUnavailableError(`the PDF could not be made: ${reason}`);
+  }
+}
 
 export class ReportsService {
   constructor(private readonly store: GraphStore, private readonly now: () => Date = () => new Date()) {}

@@ -1,6 +1,7 @@
 // CRUD routes for every entity kind: list (with filters), get, create, update and delete, with
 // optimistic versions (`version` in the body or `?version=` / If-Match) and cascade on delete.
 // Reads are open to every role; writes need 'edit' (the catalogue kinds: 'catalogue').
+import type { Request } from 'express';
 import { z } from 'zod';
 import { ConflictError, ValidationError } from '../../errors';
 import {
@@ -12,57 +13,78 @@ import { EntityService } from '../../services/entities';
 import { defineRoute, type RouteDef } from '../route';
 import { Bool, DeleteResponse, ITEM_VIEWS, VersionParam, itemCreate, itemUpdate } from '../../model/api';
 
-interface KindRoute {
-  kind: Kind;
+/** The list filters of every kind, as parsed from the query (each kind's `filters` names its own). */
+interface Filters {
+  country?: string;
+  type?: string;
+  sector?: string;
+  ncp?: boolean;
+  stakeholder?: string;
+  indicator?: string;
+  status?: string;
+  network?: string;
+  round?: string;
+  theme?: string;
+}
+
+interface KindRouteOf<K extends Kind> {
+  kind: K;
   path: string;
   tag: string;
   filters: z.ZodRawShape;
   /** Whether an item passes the filters other than `country` (which the store applies). */
-  matches?: (row: any, q: Record<string, any>) => boolean;
+  matches?: (row: Stored<K>, q: Filters) => boolean;
   list?: boolean;
+}
+type KindRoute = KindRouteOf<Kind>;
+
+/** A kind's routes with `matches` typed for its own items (the list only ever hands it items of that kind). */
+function kindRoute<K extends Kind>(r: KindRouteOf<K>): KindRoute {
+  const { matches } = r;
+  return { ...r, matches: matches && ((row, q) => matches(row as unknown as Stored<K>, q)) };
 }
 
 const either = (row: { from: string; to: string }, id?: string) => !id || row.from === id || row.to === id;
 
 export const KIND_ROUTES: readonly KindRoute[] = [
-  {
+  kindRoute({
     kind: 'stakeholder', path: 'stakeholders', tag: 'Stakeholders',
     filters: { type: StakeholderTypeSchema.optional(), sector: Sector.optional(), ncp: Bool.optional() },
     matches: (s, q) => (!q.type || s.type === q.type) && (!q.sector || sectorOf(s.type) === q.sector) && (q.ncp === undefined || s.ncp === q.ncp),
-  },
-  {
+  }),
+  kindRoute({
     kind: 'dataset', path: 'datasets', tag: 'Datasets',
     filters: { stakeholder: Id.optional(), indicator: IndicatorCode.optional() },
     matches: (d, q) => (!q.stakeholder || d.holder === q.stakeholder) && (!q.indicator || d.indicators.includes(q.indicator)),
-  },
-  {
+  }),
+  kindRoute({
     kind: 'flow', path: 'flows', tag: 'Flows',
     filters: { stakeholder: Id.optional(), indicator: IndicatorCode.optional(), status: FlowStatus.optional() },
     matches: (f, q) => either(f, q.stakeholder) && (!q.indicator || f.indicators.includes(q.indicator)) && (!q.status || f.status === q.status),
-  },
-  {
+  }),
+  kindRoute({
     kind: 'reportingLine', path: 'reporting-lines', tag: 'Reporting lines',
     filters: { stakeholder: Id.optional() },
     matches: (r, q) => either(r, q.stakeholder),
-  },
-  { kind: 'network', path: 'networks', tag: 'Networks', filters: {} },
-  {
+  }),
+  kindRoute({ kind: 'network', path: 'networks', tag: 'Networks', filters: {} }),
+  kindRoute({
     kind: 'membership', path: 'memberships', tag: 'Memberships',
     filters: { stakeholder: Id.optional(), network: Id.optional() },
     matches: (m, q) => (!q.stakeholder || m.stakeholder === q.stakeholder) && (!q.network || m.network === q.network),
-  },
-  {
+  }),
+  kindRoute({
     kind: 'interview', path: 'interviews', tag: 'Interviews',
     filters: { stakeholder: Id.optional(), round: z.string().max(60).optional() },
     matches: (i, q) => (!q.stakeholder || i.stakeholder === q.stakeholder) && (!q.round || i.round === q.round),
-  },
-  { kind: 'country', path: 'countries', tag: 'Countries', filters: {}, list: false },
-  { kind: 'theme', path: 'themes', tag: 'Reference catalogue', filters: {} },
-  {
+  }),
+  kindRoute({ kind: 'country', path: 'countries', tag: 'Countries', filters: {}, list: false }),
+  kindRoute({ kind: 'theme', path: 'themes', tag: 'Reference catalogue', filters: {} }),
+  kindRoute({
     kind: 'indicator', path: 'indicators', tag: 'Reference catalogue',
     filters: { theme: ThemeCode.optional() },
     matches: (i, q) => !q.theme || i.themes.includes(q.theme),
-  },
+  }),
 ];
 
 const CATALOGUE = CATALOGUE_RECORD_KINDS;
@@ -112,7 +134,7 @@ function splitBody(body: unknown): { entity: unknown; version: unknown } {
   return { entity: copy, version };
 }
 
-export function entityRoutes(store: GraphStore, actorOf: (req: any) => string): RouteDef[] {
+export function entityRoutes(store: GraphStore, actorOf: (req: Request) => string): RouteDef[] {
   const entities = new EntityService(store);
   return KIND_ROUTES.flatMap((r) => {
     const write = CATALOGUE.has(r.kind) ? 'catalogue' as const : 'edit' as const;
@@ -127,7 +149,7 @@ export function entityRoutes(store: GraphStore, actorOf: (req: any) => string): 
         query: z.strictObject({ country: CountryCode.optional(), ...r.filters }),
         response: z.object({ items: z.array(item) }),
         handler: async ({ query, user }) => {
-          const q = query as Record<string, any>;
+          const q = query as Filters;
           const rows = await entities.list(r.kind, { country: q.country }, user);
           return { items: rows.filter((row) => !r.matches || r.matches(row, q)).map((row) => present(r.kind, row)) };
         },

@@ -38,7 +38,7 @@ function spreadsheetFormat(type: string | undefined, sheet: string | undefined):
   return undefined;
 }
 
-export function mapRoutes(store: GraphStore, actorOf: (req: any) => string): RouteDef[] {
+export function mapRoutes(store: GraphStore, actorOf: (req: Request) => string): RouteDef[] {
   const view = new MapView(store);
   const exportFiles = new ExportFiles(store);
 

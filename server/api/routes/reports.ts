@@ -2,12 +2,9 @@
 // or the report model (JSON, which the client renders). Every role may read them ('read'); a viewer's report
 // is built without personal data, as exports are.
 import { z } from 'zod';
-import { AppError } from '../../errors';
 import { CountryCode } from '../../model';
-import { renderReportHtml, REPORT_CSS_HASH } from '../../reports/html';
 import { Report } from '../../model/report';
-import { PdfUnavailableError } from '../../reports/pdf';
-import type { ReportsService } from '../../services/reports';
+import { REPORT_PAGE_CSP, reportPage, reportPdf, type PdfRenderer, type ReportsService } from '../../services/reports';
 import { defineRoute, type RouteDef } from '../route';
 import type { Response } from 'express';
 
@@ -19,28 +16,14 @@ export const ReportQuery = z.strictObject({
 });
 export const ReportCountryParams = z.strictObject({ country: CountryCode });
 
-/** Turns a report's HTML into a PDF (server/reports/pdf.ts htmlToPdf). */
-export type PdfRenderer = (html: string, options: { title: string }) => Promise<Buffer>;
-
-/** The served HTML page may use its own inline stylesheet (and data: images), nothing else. */
-const REPORT_PAGE_CSP = `default-src 'none'; style-src ${REPORT_CSS_HASH}; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`;
-
 async function send(res: Response, report: Report, format: z.infer<typeof ReportFormat>, stem: string, pdf: PdfRenderer): Promise<Report | undefined> {
   if (format === 'json') return report;
-  const html = renderReportHtml(report, { standalone: true });
   if (format === 'html') {
     res.setHeader('Content-Security-Policy', REPORT_PAGE_CSP);
-    res.type('text/html; charset=utf-8').send(html);
+    res.type('text/html; charset=utf-8').send(reportPage(report));
     return undefined;
   }
-  let buffer: Buffer;
-  try {
-    buffer = await pdf(html, { title: report.title });
-  } catch (error) {
-    if (error instanceof AppError) throw error;
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new PdfUnavailableError(`the PDF could not be made: ${reason}`);
-  }
+  const buffer = await reportPdf(report, pdf);
   res.attachment(`${stem}.pdf`).type('application/pdf').send(buffer);
   return undefined;
 }

@@ -1,6 +1,7 @@
 // Mapping rounds: freeze the current map of a country (or the region) under a name, list, read and
 // delete rounds, and compare two rounds, or a round with now, for one country. Reading is 'read';
 // freezing and deleting 'rounds' (an NCP: its own countries' rounds).
+import type { Request } from 'express';
 import type { RoundsService } from '../../services/rounds';
 import { defineRoute, type RouteDef } from '../route';
 import {
@@ -10,7 +11,7 @@ import {
 import { RoundInput } from '../../model';
 import { z } from 'zod';
 
-export function roundsRoutes(rounds: RoundsService, actorOf: (req: any) => string): RouteDef[] {
+export function roundsRoutes(rounds: RoundsService, actorOf: (req: Request) => string): RouteDef[] {
   const tag = 'Rounds';
   return [
     defineRoute({

@@ -53,7 +53,7 @@ describe('decide', () => {
   });
 });
 
-const echo = (access: AccessRule | undefined, path = '/thing'): RouteDef => ({
+const echo = (access: AccessRule | undefined, path = '/thing'): RouteDef => defineRoute({
   method: 'post', path, tag: 'Test', summary: 'echo', access: access as AccessRule,
   query: z.strictObject({ n: z.coerce.number().int() }),
   body: z.strictObject({ name: z.string() }),
