@@ -56,7 +56,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info(`${signal}: shutting down`);
     server.close(() => {
-      Promise.allSettled([store.close(), closePdfRenderer()]).finally(() => process.exit(0));
+      void Promise.allSettled([store.close(), closePdfRenderer()]).finally(() => process.exit(0));
     });
     setTimeout(() => process.exit(1), 10_000).unref();
   };

@@ -6,7 +6,7 @@ const memos = new WeakMap<FlowGraph, Map<string, unknown>>();
 
 export function memoOn<T>(fg: FlowGraph, key: string, compute: () => T): T {
   let memo = memos.get(fg);
-  if (!memo) memos.set(fg, (memo = new Map()));
+  if (!memo) memos.set(fg, (memo = new Map<string, unknown>()));
   if (!memo.has(key)) memo.set(key, compute());
   return memo.get(key) as T;
 }
@@ -25,6 +25,6 @@ export function memoEntries(fg: FlowGraph, keys: readonly string[]): Array<[stri
 /** Adds results computed elsewhere (for exactly the same inputs) to a flow graph's memo; what it has already stays. */
 export function memoSeed(fg: FlowGraph, entries: ReadonlyArray<readonly [string, unknown]>): void {
   let memo = memos.get(fg);
-  if (!memo) memos.set(fg, (memo = new Map()));
+  if (!memo) memos.set(fg, (memo = new Map<string, unknown>()));
   for (const [key, value] of entries) if (!memo.has(key)) memo.set(key, value);
 }

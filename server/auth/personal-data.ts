@@ -26,7 +26,7 @@ export function withoutContact<T extends object>(stakeholder: T): T {
 export function visibleItem<T extends object>(kind: Kind, item: T, user: SessionUser | undefined): T | undefined {
   if (seesPersonalData(user)) return item;
   if (kind === 'stakeholder') return withoutContact(item);
-  if (kind === 'flow' && isPersonalFlow(item as { personalData?: string })) return undefined;
+  if (kind === 'flow' && isPersonalFlow(item)) return undefined;
   return item;
 }
 
@@ -49,7 +49,7 @@ export function visibleLists<L extends { stakeholder?: readonly object[]; flow?:
     ...lists,
     ...(lists.stakeholder ? { stakeholder: visibleItems('stakeholder', lists.stakeholder, user) } : {}),
     ...(lists.flow ? { flow: visibleItems('flow', lists.flow, user) } : {}),
-  } as L;
+  };
 }
 
 /** A map document as the user may receive it (exports in every format, rounds). Nothing refers to a flow, so it stays whole. */

@@ -246,7 +246,7 @@ export function buildCountryReport(input: ReportInput, country: string): Country
         + `(harmonic closeness ${decimal2(position.harmonicClosenessIn)} inward, ${decimal2(position.harmonicClosenessOut)} outward). `
         + (position.constraint === null ? 'Its constraint cannot be computed (it has no contacts).' : `Its constraint is ${decimal2(position.constraint)} (lower values mean more contacts that are not linked to each other).`),
     });
-    const roles = Object.entries(position.brokerage).filter(([, v]) => v > 0);
+    const roles = Object.entries<number>({ ...position.brokerage }).filter(([, v]) => v > 0);
     positionBlocks.push(roles.length
       ? { type: 'list', items: roles.map(([role, v]) => `${BROKERAGE_WORDS[role] ?? role}: ${plural(v, 'pair')} of stakeholders`) }
       : { type: 'paragraph', text: 'It brokers between no pair of stakeholders: no information passes through it between two stakeholders that have no direct flow.' });

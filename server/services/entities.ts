@@ -15,7 +15,7 @@ function withPathKey(kind: Kind, key: string, input: unknown): unknown {
   if (!input || typeof input !== 'object' || Array.isArray(input)) return input;
   const fields = KIND_SPECS[kind].keyFields;
   const parts = fields.length === 1 ? [key] : key.split('|');
-  return { ...(input as object), ...Object.fromEntries(fields.map((f, i) => [f, parts[i]])) };
+  return { ...input, ...Object.fromEntries(fields.map((f, i) => [f, parts[i]])) };
 }
 
 export class EntityService {

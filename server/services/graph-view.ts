@@ -8,7 +8,6 @@ import { seesPersonalData, visibleLists } from '../auth/personal-data';
 import type { SessionUser } from '../model/roles';
 import { NotFoundError } from '../errors';
 import { keyOf, sectorOf, stripMetaOf } from '../model';
-import type { Kind } from '../model';
 import { MAP_KINDS } from '../store/port';
 import type { CountryCount, GraphStore, MapItems, StoreChanges } from '../store/port';
 import type { CountrySummary, GraphResponse } from '../model/api';
@@ -113,7 +112,7 @@ export class MapView {
     if (!loading) {
       loading = this.store.countryMap(country).then((lists) => {
         const keys = new Set<string>();
-        for (const kind of MAP_KINDS) for (const item of lists.items[kind]) keys.add(itemKey(kind, keyOf(kind as Kind, item)));
+        for (const kind of MAP_KINDS) for (const item of lists.items[kind]) keys.add(itemKey(kind, keyOf(kind, item)));
         const entry: CountryEntry = { storeVersion: lists.storeVersion, lists, keys, answers: new Map() };
         const current = this.maps.get(country);
         if (!current || current.storeVersion <= entry.storeVersion) {

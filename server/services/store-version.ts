@@ -111,7 +111,7 @@ function watchWrites(store: object, reader: VersionReader): void {
           return result;
         }
         // Moved before the caller's continuation runs: a request after the write's answer never reuses an older read.
-        return result.then((value) => {
+        return (result as Promise<unknown>).then((value) => {
           ended();
           return value;
         }, (err: unknown) => {

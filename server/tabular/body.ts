@@ -138,7 +138,7 @@ export function yamlTooDeepAt(text: string, max = MAX_NESTING_DEPTH): { line?: n
   if (lexed !== undefined) return { line: lexed };
   const lineOf = (offset: number | undefined) => (offset === undefined ? undefined : text.slice(0, offset).split('\n').length);
   for (const token of new YAML.Parser().parse(text)) {
-    const stack: Array<[CstNode, number]> = [[token as CstNode, 0]];
+    const stack: Array<[CstNode, number]> = [[token, 0]];
     while (stack.length) {
       const [node, depth] = stack.pop()!;
       if (!node || typeof node !== 'object') continue;

@@ -47,7 +47,7 @@ function rebuild(error: WorkerError): Error {
 }
 
 interface Pending {
-  resolve: (result: any) => void;
+  resolve: (result: unknown) => void;
   reject: (err: Error) => void;
   onProgress?: (done: number, total: number) => void;
 }
@@ -93,9 +93,10 @@ function runJob<T>(input: JobInput, onProgress?: (done: number, total: number) =
   return new Promise((resolve, reject) => {
     const id = nextId++;
     const w = theWorker();
-    pending.set(id, { resolve, reject, onProgress });
+    // What the worker answers for this kind of job (worker.cjs), as the caller asked for it.
+    pending.set(id, { resolve: (result) => resolve(result as T), reject, onProgress });
     w.ref();
-    w.postMessage({ ...input, id } as WorkerJob);
+    w.postMessage({ ...input, id });
   });
 }
 

@@ -179,6 +179,7 @@ export async function readSpreadsheet(upload: Upload): Promise<RawWorkbook> {
     if (entries.some((e) => e.name === 'xl/workbook.xml')) {
       checkWorkbook(data);
       // Loaded when first needed: exceljs takes seconds to load on a busy machine, and CSV uploads do without it.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- import() here is Node's ES module loader (under tsx, in the upload worker), which does not resolve './read-xlsx' without its extension
       const { readXlsx } = require('./read-xlsx') as typeof import('./read-xlsx');
       return readXlsx(data);
     }

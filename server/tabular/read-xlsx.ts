@@ -17,7 +17,7 @@ export function cellValue(value: ExcelJS.CellValue): RawValue {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? new CellError('holds an invalid date') : value;
   if ('richText' in value) return textValue(value.richText.map((r) => r.text).join(''));
   if ('hyperlink' in value) {
-    const text = cellValue(value.text as ExcelJS.CellValue);
+    const text = cellValue(value.text);
     return text ?? textValue(String(value.hyperlink ?? '').replace(/^mailto:/i, ''));
   }
   if ('formula' in value || 'sharedFormula' in value) {

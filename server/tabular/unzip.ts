@@ -48,7 +48,7 @@ function tooLarge(inflated: number, limit: number): TooLargeError {
 export function unpackZip(data: Uint8Array, options: UnpackOptions): Unpacked {
   const parts = new Map<string, Uint8Array[]>();
   let inflated = 0;
-  let failure: unknown;
+  let failure: Error | undefined;
   const unzip = new Unzip();
   unzip.register(UnzipInflate);
   unzip.onfile = (file) => {
@@ -74,7 +74,7 @@ export function unpackZip(data: Uint8Array, options: UnpackOptions): Unpacked {
       try {
         options.onChunk?.(file.name, chunk, final);
       } catch (e) {
-        failure = e;
+        failure = e instanceof Error ? e : new Error(String(e));
       }
     };
     file.start();

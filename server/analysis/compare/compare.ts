@@ -1,7 +1,6 @@
 // Comparing national topologies (ANALYSIS.md §5): per-country metrics of the country graph, role
 // matrices (type -> type and sector -> sector shares of the country's flows) and country similarity
 // (cosine of the type-level role matrices).
-import { INTERNATIONAL } from '../../model';
 import { assertCountry, countryCoverage } from '../coverage/coverage';
 import { countryBetweenness, countryFlows, countryIndex, nationalCountries, nodeOf, type FlowEdge, type FlowGraph } from '../flow-graph';
 import {
@@ -92,7 +91,7 @@ export function roleMatrix(fg: FlowGraph, country: string, level: 'type' | 'sect
     const from = nodeOf(fg, f.from)[level];
     const to = nodeOf(fg, f.to)[level];
     let row = bySender.get(from);
-    if (!row) bySender.set(from, (row = new Map()));
+    if (!row) bySender.set(from, (row = new Map<string, number>()));
     row.set(to, (row.get(to) ?? 0) + 1);
   }
   const counts = new Map<string, number>();

@@ -218,7 +218,7 @@ const towards = new WeakMap<readonly FlowEdge[], Map<string, readonly FlowEdge[]
  */
 export function flowsTowards(edges: readonly FlowEdge[], target: string): readonly FlowEdge[] {
   let byTarget = towards.get(edges);
-  if (!byTarget) towards.set(edges, (byTarget = new Map()));
+  if (!byTarget) towards.set(edges, (byTarget = new Map<string, readonly FlowEdge[]>()));
   let found = byTarget.get(target);
   if (found) return found;
   const ix = edgeIndex(edges);

@@ -65,7 +65,7 @@ export function diffDocuments(a: MapDocument, b: MapDocument): DocumentDiff {
 
 /** Totals over the given collections. */
 export function diffCounts(diff: Partial<DocumentDiff>): { added: number; removed: number; changed: number } {
-  const parts = Object.values(diff) as CollectionDiff[];
+  const parts = Object.values<CollectionDiff>(diff);
   return {
     added: parts.reduce((n, d) => n + d.added.length, 0),
     removed: parts.reduce((n, d) => n + d.removed.length, 0),

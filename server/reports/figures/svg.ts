@@ -2,6 +2,7 @@
 // that the same input always gives the same SVG bytes and no text can break out of the markup.
 
 /** Characters XML 1.0 does not allow (the model accepts them in free text): shown as U+FFFD. */
+// eslint-disable-next-line no-control-regex -- matching the control characters XML forbids is the point
 const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Text or attribute value, escaped for XML (and HTML, where the SVG is inlined). */

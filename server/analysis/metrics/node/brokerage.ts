@@ -14,7 +14,7 @@ export interface BrokerageRoles {
 /** The group of a node, from its attributes. */
 export type GroupOf<NodeAttributes extends Attributes> = (attributes: NodeAttributes, node: string) => string;
 
-export const DEFAULT_GROUP_OF: GroupOf<Attributes> = (attributes) => attributes.sector;
+export const DEFAULT_GROUP_OF: GroupOf<Attributes> = (attributes) => attributes.sector as string;
 
 /**
  * Gould and Fernandez (1989) as ANALYSIS.md §4 defines it: for every ordered pair (A, C), A != C,
