@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import v8 from 'node:v8';
+import { parse as parseYaml } from 'yaml';
 import type { OnConflict } from '../server/model';
 import type { GraphStore, ImportMode, ImportResult } from '../server/store/port';
 // The spreadsheet readers (exceljs) and the YAML parser are loaded only for the files that need them:
@@ -54,7 +55,7 @@ export function readDocumentFile(file: string): unknown {
   checkDocumentSize(file, size);
   const text = readFile(file).toString('utf8');
   try {
-    return ext === '.json' ? JSON.parse(text) : (require('yaml') as typeof import('yaml')).parse(text, { maxAliasCount: 100 });
+    return ext === '.json' ? JSON.parse(text) : parseYaml(text, { maxAliasCount: 100 });
   } catch (err) {
     throw new UsageError(`'${file}' is not valid ${ext === '.json' ? 'JSON' : 'YAML'}: ${(err as Error).message.split('\n')[0]}`);
   }

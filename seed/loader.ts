@@ -25,7 +25,7 @@ export function readSeedDocument(): MapDocument {
     for (const kind of DOCUMENT_KINDS) {
       const collection = KIND_SPECS[kind].collection;
       const items = doc[collection];
-      if (Array.isArray(items)) merged[collection]!.push(...items);
+      if (Array.isArray(items)) merged[collection]!.push(...(items as unknown[]));
     }
   }
   return merged as unknown as MapDocument;
