@@ -4,7 +4,6 @@ import request from 'supertest';
 import { createApp } from '../../server/app';
 import type { GraphStore } from '../../server/store/port';
 import type { AuditEntry } from '../../server/model';
-import { catalogue } from '../fixtures/catalogue';
 import { signedIn } from '../support/auth';
 import { smallMapStore } from '../support/small-store';
 

@@ -73,32 +73,32 @@ async function newAccount(ctx: Ctx): Promise<string> {
 
 /** Per entity collection: a new item in SE (made with n), a change to it, and its key in the path. */
 const ENTITIES: Record<string, { kind: Kind; item: (ctx: Ctx, n: number) => Promise<Record<string, unknown>>; change: Record<string, unknown>; key: (e: Record<string, unknown>) => string }> = {
-  stakeholders: { kind: 'stakeholder', item: async (_c, n) => ({ id: `se-s${n}`, name: `S ${n}`, country: 'SE', type: 'police' }), change: { name: 'changed' }, key: (e) => `${e.id}` },
+  stakeholders: { kind: 'stakeholder', item: async (_c, n) => ({ id: `se-s${n}`, name: `S ${n}`, country: 'SE', type: 'police' }), change: { name: 'changed' }, key: (e) => String(e.id) },
   datasets: {
     kind: 'dataset', item: async (_c, n) => ({ id: `se-d${n}`, name: `D ${n}`, holder: 'se-police', indicators: ['VIC-01'], granularity: 'case', frequency: 'annual' }),
-    change: { name: 'changed' }, key: (e) => `${e.id}`,
+    change: { name: 'changed' }, key: (e) => String(e.id),
   },
-  flows: { kind: 'flow', item: async (_c, n) => ({ id: `se-f${n}`, from: 'se-police', to: 'se-ncp', indicators: ['VIC-01'], basis: 'statutory' }), change: { basis: 'informal' }, key: (e) => `${e.id}` },
-  'reporting-lines': { kind: 'reportingLine', item: async (_c, n) => ({ id: `se-r${n}`, from: 'se-ngo', to: 'se-ncp', kind: 'funding' }), change: { kind: 'mandate' }, key: (e) => `${e.id}` },
-  networks: { kind: 'network', item: async (_c, n) => ({ id: `se-n${n}`, name: `N ${n}`, country: 'SE', kind: 'working_group' }), change: { name: 'changed' }, key: (e) => `${e.id}` },
+  flows: { kind: 'flow', item: async (_c, n) => ({ id: `se-f${n}`, from: 'se-police', to: 'se-ncp', indicators: ['VIC-01'], basis: 'statutory' }), change: { basis: 'informal' }, key: (e) => String(e.id) },
+  'reporting-lines': { kind: 'reportingLine', item: async (_c, n) => ({ id: `se-r${n}`, from: 'se-ngo', to: 'se-ncp', kind: 'funding' }), change: { kind: 'mandate' }, key: (e) => String(e.id) },
+  networks: { kind: 'network', item: async (_c, n) => ({ id: `se-n${n}`, name: `N ${n}`, country: 'SE', kind: 'working_group' }), change: { name: 'changed' }, key: (e) => String(e.id) },
   memberships: {
     kind: 'membership',
     item: async (ctx, n) => {
       await ctx.store.create('stakeholder', { id: `se-m${n}`, name: `M ${n}`, country: 'SE', type: 'ngo' }, 'fixture');
       return { stakeholder: `se-m${n}`, network: 'se-net', role: 'member' };
     },
-    change: { role: 'chair' }, key: (e) => `${e.stakeholder}/${e.network}`,
+    change: { role: 'chair' }, key: (e) => `${String(e.stakeholder)}/${String(e.network)}`,
   },
-  interviews: { kind: 'interview', item: async (_c, n) => ({ id: `se-i${n}`, date: '2011-01-02', stakeholder: 'se-police', round: '2011' }), change: { round: '2012' }, key: (e) => `${e.id}` },
+  interviews: { kind: 'interview', item: async (_c, n) => ({ id: `se-i${n}`, date: '2011-01-02', stakeholder: 'se-police', round: '2011' }), change: { round: '2012' }, key: (e) => String(e.id) },
   countries: {
     kind: 'country',
     item: async (ctx, n) => ({ code: ctx.country(), name: `Country ${n}`, euMember: true, cbssMember: false }),
-    change: { name: 'changed' }, key: (e) => `${e.code}`,
+    change: { name: 'changed' }, key: (e) => String(e.code),
   },
-  themes: { kind: 'theme', item: async (_c, n) => ({ code: `TEST_${n}`, name: `Theme ${n}` }), change: { name: 'changed' }, key: (e) => `${e.code}` },
+  themes: { kind: 'theme', item: async (_c, n) => ({ code: `TEST_${n}`, name: `Theme ${n}` }), change: { name: 'changed' }, key: (e) => String(e.code) },
   indicators: {
     kind: 'indicator', item: async (_c, n) => ({ code: `TST-${String(n).padStart(3, '0')}`, name: `Indicator ${n}`, themes: ['CASES'] }),
-    change: { name: 'changed' }, key: (e) => `${e.code}`,
+    change: { name: 'changed' }, key: (e) => String(e.code),
   },
 };
 /** Countries not in the fixture, each used once per store. */

@@ -37,7 +37,7 @@ async function exported(app: Express, format: string, country?: string): Promise
   if (format === 'xlsx') {
     const res = await request(app).get(url).buffer(true).parse(binary).expect(200);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(res.body as unknown as Parameters<ExcelJS.Xlsx['load']>[0]);
+    await wb.xlsx.load(res.body);
     const cells: string[] = [];
     wb.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => { cells.push(String(cell.text)); })));
     return cells.join('\n');

@@ -84,7 +84,7 @@ async function editXlsx(data: Buffer, edits: readonly Edit[]): Promise<Buffer> {
 function editCsvZip(data: Buffer, edits: readonly Edit[]): Buffer {
   const files = unzipSync(data);
   for (const collection of new Set(edits.map((e) => e.collection))) {
-    const rows = parse(strFromU8(files[`${collection}.csv`]!), { bom: true }) as string[][];
+    const rows = parse(strFromU8(files[`${collection}.csv`]!), { bom: true });
     const [header, ...body] = rows as [string[], ...string[][]];
     for (const e of edits.filter((x) => x.collection === collection)) {
       const i = body.findIndex((r) => r[header.indexOf('id')] === e.key);

@@ -291,9 +291,9 @@ const DIALOGS: DialogCase[] = [
 async function runAxe(page: Page): Promise<AxeViolation[]> {
   // Evaluated through the DevTools protocol: a <script> tag would be blocked by the app's CSP (script-src 'self').
   await page.evaluate(fs.readFileSync(AXE, 'utf8'));
-  const result = (await page.evaluate(
+  const result = await page.evaluate<{ violations: AxeViolation[]; passes: unknown[]; incomplete: unknown[] }>(
     `axe.run(document, { runOnly: { type: 'tag', values: ${JSON.stringify(AXE_TAGS)} }, resultTypes: ['violations'] })`,
-  )) as { violations: AxeViolation[]; passes: unknown[]; incomplete: unknown[] };
+  );
   // axe did run its rules on a real page (color-contrast among them).
   expect(result.passes.length).toBeGreaterThan(10);
   const minor = result.violations.filter((v) => !BLOCKING.has(v.impact ?? ''));
@@ -356,9 +356,9 @@ if (requireBrowser('accessibility in a browser')) {
       let first: string | null = null;
       for (let i = 0; i < MAX_TABS; i++) {
         await page.keyboard.press('Tab');
-        const focused = (await page.evaluate(FOCUSED)) as Focused | null;
+        const focused = await page.evaluate<Focused | null>(FOCUSED);
         if (!focused) continue;
-        const id = (await page.evaluate(`(() => { const el = document.activeElement; if (!el.dataset.a11yTab) el.dataset.a11yTab = String(${i}); return el.dataset.a11yTab; })()`)) as string;
+        const id = await page.evaluate<string>(`(() => { const el = document.activeElement; if (!el.dataset.a11yTab) el.dataset.a11yTab = String(${i}); return el.dataset.a11yTab; })()`);
         if (first === null) first = id;
         else if (id === first) break;
         seen.push(focused);

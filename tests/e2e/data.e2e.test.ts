@@ -95,7 +95,7 @@ if (requireBrowser('import and export in a browser')) {
         const col = (ws.getRow(1).values as unknown[]).indexOf('id');
         const out: string[] = [];
         ws.eachRow((row, n) => {
-          if (n > 1) out.push(String(row.getCell(col).value));
+          if (n > 1) out.push(row.getCell(col).text);
         });
         return out.sort();
       };
@@ -278,10 +278,10 @@ if (requireBrowser('import and export in a browser')) {
       const { bytes } = await downloadFrom('Sweden (.xlsx)');
       const wb = await workbook(bytes);
       const ws = wb.getWorksheet('flows')!;
-      const headers = (ws.getRow(1).values as unknown[]).map((v) => (v === undefined ? '' : String(v)));
+      const headers = (ws.getRow(1).values as Array<string | undefined>).map((v) => v ?? '');
       const col = (name: string) => headers.indexOf(name);
       const row = ws.getRow(2);
-      const id = String(row.getCell(col('id')).value);
+      const id = row.getCell(col('id')).text;
       const { store } = server;
       const before = await store.get('flow', id);
       const { version: _v, updatedAt: _a, updatedBy: _b, ...fields } = before;

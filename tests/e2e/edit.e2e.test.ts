@@ -275,7 +275,7 @@ if (requireBrowser('editing in a browser')) {
 
     describe('deleting a stakeholder with flows', () => {
       const suite = browserSuite({ timeout: 20_000 });
-      const { waitForMap, dialog } = helpers(suite);
+      const { waitForMap } = helpers(suite);
 
       test('when a stakeholder with flows is deleted, then its dependants are listed, and "Delete it and these" removes them all', async () => {
         const { page, api, hook } = suite;

@@ -59,11 +59,11 @@ if (requireBrowser('map explorer journeys in a browser')) {
     }
 
     async function hookWith<T, A>(read: (h: FlowAtlasTestHook, arg: A) => T, arg: A): Promise<T> {
-      return page.evaluate(`(() => {
+      return page.evaluate<T>(`(() => {
         const h = window.__flowAtlas;
         if (!h) throw new Error('window.__flowAtlas is not set: no graph on screen');
         return (${read.toString()})(h, ${JSON.stringify(arg)});
-      })()`) as Promise<T>;
+      })()`);
     }
 
     const canvas = () => page.getByRole('img', { name: /^Network graph of / });

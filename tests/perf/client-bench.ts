@@ -150,7 +150,7 @@ async function run(browser: Browser, url: string, country: string): Promise<Samp
     );
     const navToLaidOut = (await done.jsonValue()) as number;
     if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
-    const measured = (await page.evaluate(`(${IN_PAGE})(${MOTION_MS})`)) as Omit<Sample, 'navToLaidOut'>;
+    const measured = await page.evaluate<Omit<Sample, 'navToLaidOut'>>(`(${IN_PAGE})(${MOTION_MS})`);
     return { navToLaidOut, ...measured };
   } finally {
     await context.close();

@@ -22,6 +22,7 @@ interface Neo4jModule {
 const LAUNCHER = resolve(__dirname, '../../scripts/neo4j/neo4j.mjs');
 
 // A real import() that TypeScript's CommonJS output does not turn into require().
+// eslint-disable-next-line @typescript-eslint/no-implied-eval -- require() cannot load the .mjs launcher; this is the one way
 const importModule = new Function('url', 'return import(url)') as (url: string) => Promise<unknown>;
 
 export default async function globalSetup(): Promise<void> {

@@ -327,7 +327,7 @@ export function storeContract(name: string, factory: StoreFactory): void {
 
       test('when a field changed only in the file, only in the store and on both sides, then the merge takes, keeps, and lists the conflict', async () => {
         await seeded();
-        const file = await store.exportDocument({}, { versions: true }) as Doc;
+        const file = await store.exportDocument({}, { versions: true });
         expect(file.storeVersion).toBe(await store.storeVersion());
         expect(itemOf(file, 'flows', 'xa-f1').version).toBe(1);
         const f1 = await store.get('flow', 'xa-f1');
@@ -351,7 +351,7 @@ export function storeContract(name: string, factory: StoreFactory): void {
 
       test('when replace imports an old export, then items created since and what they refer to are kept and listed', async () => {
         await seeded();
-        const file = await store.exportDocument({ country: 'XA' }, { versions: true }) as Doc;
+        const file = await store.exportDocument({ country: 'XA' }, { versions: true });
         await store.create('flow', { id: 'xa-f9', from: 'xa-ngo', to: 'xa-ncp', indicators: ['VIC-01'], basis: 'informal' }, 'dave');
         // The file drops the NGO (and its flows and dataset) that the new flow starts from.
         const items = file as unknown as Record<string, Array<Record<string, unknown>>>;
@@ -369,7 +369,7 @@ export function storeContract(name: string, factory: StoreFactory): void {
 
       test('when the item was deleted and created again since the export, then its base is unknown and every differing field is a conflict', async () => {
         await seeded();
-        const file = await store.exportDocument({}, { versions: true }) as Doc;
+        const file = await store.exportDocument({}, { versions: true });
         const f2 = await store.get('flow', 'xa-f2');
         await store.delete('flow', 'xa-f2', f2.version, 'erin');
         await store.create('flow', { ...withoutMeta(f2), note: 'again' }, 'erin');

@@ -133,7 +133,7 @@ if (uri && !mayWipeTestNeo4j()) {
       expect(rels).toMatchObject({ HOLDS: 2, COVERS: 3, SHARES_WITH: 4, REPORTS_TO: 1, MEMBER_OF: 3, INTERVIEWED: 1 });
       // Every field as the document has it (items are staged as lists of values at their query's positions).
       const parsed = MapDocument.parse(smallMap()) as unknown as Record<string, Array<Stored<Kind>>>;
-      const byKey = (kind: Kind) => (a: object, b: object) => keyOf(kind, a as Stored<Kind>).localeCompare(keyOf(kind, b as Stored<Kind>));
+      const byKey = (kind: Kind) => (a: object, b: object) => keyOf(kind, a).localeCompare(keyOf(kind, b));
       for (const kind of ['country', 'stakeholder', 'network', 'interview', 'dataset', 'flow', 'reportingLine', 'membership'] as const) {
         const stored = (await plain.list(kind)).map((row) => stripMetaOf(row as Stored<Kind>)).sort(byKey(kind));
         expect(stored).toEqual([...parsed[KIND_SPECS[kind].collection]!].sort(byKey(kind)));
@@ -144,9 +144,9 @@ if (uri && !mayWipeTestNeo4j()) {
       const before = await census(adapter);
       const seenBefore = await visible(plain);
       const doc = smallMap();
-      await adapter.staging.stage('killed-import', 'country', doc.countries.map((c) => ({ ...c, version: 1, updatedAt: 'x', updatedBy: 't' })) as Stored<Kind>[]);
-      await adapter.staging.stage('killed-import', 'stakeholder', doc.stakeholders.map((s) => ({ ...s, version: 1, updatedAt: 'x', updatedBy: 't' })) as Stored<Kind>[]);
-      await adapter.staging.stage('killed-import', 'flow', doc.flows.filter((f) => f.to !== 'xb-police').map((f) => ({ ...f, version: 1, updatedAt: 'x', updatedBy: 't' })) as Stored<Kind>[]);
+      await adapter.staging.stage('killed-import', 'country', doc.countries.map((c) => ({ ...c, version: 1, updatedAt: 'x', updatedBy: 't' })));
+      await adapter.staging.stage('killed-import', 'stakeholder', doc.stakeholders.map((s) => ({ ...s, version: 1, updatedAt: 'x', updatedBy: 't' })));
+      await adapter.staging.stage('killed-import', 'flow', doc.flows.filter((f) => f.to !== 'xb-police').map((f) => ({ ...f, version: 1, updatedAt: 'x', updatedBy: 't' })));
       await adapter.staging.stageAudit('killed-import', [{ at: 'x', actor: 't', action: 'create', kind: 'country', key: 'XA', before: null, after: {}, countries: ['XA'], ord: 0 }]);
       expect(await stagedCount(adapter)).toBeGreaterThan(0);
       expect(await visible(plain)).toEqual(seenBefore);

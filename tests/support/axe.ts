@@ -21,9 +21,9 @@ export async function axeViolations(page: Page): Promise<string> {
   await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
   // Evaluated through the DevTools protocol: a <script> tag would be blocked by the app's CSP (script-src 'self').
   await page.evaluate(fs.readFileSync(AXE, 'utf8'));
-  const result = (await page.evaluate(
+  const result = await page.evaluate<{ violations: AxeViolation[]; passes: unknown[] }>(
     `axe.run(document, { runOnly: { type: 'tag', values: ${JSON.stringify(AXE_TAGS)} }, resultTypes: ['violations'] })`,
-  )) as { violations: AxeViolation[]; passes: unknown[] };
+  );
   // axe did run its rules on a real page (color-contrast among them).
   if (result.passes.length <= 10) throw new Error(`axe ran only ${result.passes.length} rules`);
   const minor = result.violations.filter((v) => !BLOCKING.has(v.impact ?? ''));

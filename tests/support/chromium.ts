@@ -83,11 +83,11 @@ export function browserSuite(options: {
     },
     hook<T>(read: (h: FlowAtlasTestHook) => T): Promise<T> {
       // `read` travels to the page as source text, like any function given to page.evaluate.
-      return suite.page.evaluate(`(() => {
+      return suite.page.evaluate<T>(`(() => {
         const h = window.__flowAtlas;
         if (!h) throw new Error('window.__flowAtlas is not set: no graph on screen');
         return (${read.toString()})(h);
-      })()`) as Promise<T>;
+      })()`);
     },
     async screenshot(name: string): Promise<void> {
       await suite.page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });

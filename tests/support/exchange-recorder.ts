@@ -56,7 +56,8 @@ if (dir && !(http.ServerResponse.prototype as unknown as Record<symbol, boolean>
   const keep = (res: http.ServerResponse, chunk: unknown, encoding?: unknown) => {
     if (chunk === undefined || chunk === null || typeof chunk === 'function') return;
     const buf = Buffer.isBuffer(chunk) ? chunk : chunk instanceof Uint8Array ? Buffer.from(chunk)
-      : Buffer.from(String(chunk), typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8');
+      : typeof chunk === 'string' ? Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8') : undefined;
+    if (!buf) return; // Node refuses any other chunk itself
     const held = chunksOf.get(res) ?? { parts: [], size: 0 };
     held.size += buf.length;
     if (held.size <= MAX_BODY) held.parts.push(buf);
@@ -74,7 +75,7 @@ if (dir && !(http.ServerResponse.prototype as unknown as Record<symbol, boolean>
       if (req && url.startsWith('/api/')) {
         const held = chunksOf.get(this) ?? { parts: [], size: 0 };
         const requestHeaders: Record<string, string> = {};
-        for (const h of REQUEST_HEADERS) if (typeof req.headers[h] === 'string') requestHeaders[h] = req.headers[h] as string;
+        for (const h of REQUEST_HEADERS) if (typeof req.headers[h] === 'string') requestHeaders[h] = req.headers[h];
         if (req.headers.cookie) requestHeaders.cookie = 'sent';
         const media = (requestHeaders['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
         const sentBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;

@@ -136,7 +136,7 @@ export function requestArb(route: RouteDef, pool: ValuePool, options: { keys?: s
   const badPath = names.length
     ? fc.tuple(fc.nat(), ...names.map((n) => knownPathValue(n, pool)), hostilePathValue)
       .map(([at, ...rest]) => {
-        const values = rest.slice(0, names.length) as string[];
+        const values = rest.slice(0, names.length);
         values[at % names.length] = rest[names.length] as string;
         return fill(values);
       })

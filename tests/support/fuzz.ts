@@ -267,7 +267,7 @@ export function plausibleQuery(js: JsonSchema | undefined, pool: ValuePool): fc.
   if (!props.length) return fc.constant('');
   const model = Object.fromEntries(props.map(([name, s]) => [name, plausible(s, pool, name).map(toQueryValue)]));
   return fc.record(model, { requiredKeys: (js?.required ?? []).filter((k) => k in model) })
-    .map((q) => joinQuery(Object.entries(q) as Array<[string, string]>))
+    .map((q) => joinQuery(Object.entries<string>(q)))
     .filter((q) => q.length <= MAX_URL_PART);
 }
 

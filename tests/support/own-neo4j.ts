@@ -56,8 +56,8 @@ export class OwnNeo4j {
         output = (output + String(chunk)).slice(-4000);
         if (/^Neo4j ready at bolt:\/\/\S+ \(auth off/m.test(output)) { clearTimeout(timer); done(); }
       };
-      child.stdout!.on('data', watch);
-      child.stderr!.on('data', watch);
+      child.stdout.on('data', watch);
+      child.stderr.on('data', watch);
       child.on('exit', (code, signal) => { clearTimeout(timer); fail(new Error(`Neo4j exited before it was ready (${signal ?? code}):\n${output}`)); });
     }).catch(async (err: unknown) => {
       await this.stop();

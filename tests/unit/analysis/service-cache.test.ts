@@ -22,7 +22,7 @@ class FakeStore {
   storeVersion = async () => this.version;
   snapshot = async (): Promise<Snapshot> => {
     this.snapshots++;
-    return { scope: {}, storeVersion: this.version, takenAt: `t${this.version}`, document: this.documents.get(this.version)!, catalogue: catalogue as Snapshot['catalogue'] } as Snapshot;
+    return { scope: {}, storeVersion: this.version, takenAt: `t${this.version}`, document: this.documents.get(this.version)!, catalogue: catalogue as Snapshot['catalogue'] };
   };
   changesSince = async (from: number): Promise<TrailAnswer> => (this.trail
     ? { known: true, storeVersion: this.version, changes: this.trail.filter((c) => c.storeVersion > from) }

@@ -11,10 +11,10 @@ type Flow = GraphResponse['flows'][number];
 const meta = { version: 1, updatedAt: '2026-01-01T00:00:00.000Z', updatedBy: 'test' };
 
 function stakeholder(id: string, sector: Stakeholder['sector'], extra: Partial<Stakeholder> = {}): Stakeholder {
-  return { id, name: id.toUpperCase(), country: 'XA', type: 'police', level: 'national', ncp: false, tags: [], sector, external: false, ...meta, ...extra } as Stakeholder;
+  return { id, name: id.toUpperCase(), country: 'XA', type: 'police', level: 'national', ncp: false, tags: [], sector, external: false, ...meta, ...extra };
 }
 function flow(id: string, from: string, to: string, extra: Partial<Flow> = {}): Flow {
-  return { id, from, to, indicators: ['VIC-01'], basis: 'statutory', status: 'active', personDependent: false, evidence: [], confidence: 'confirmed', ...meta, ...extra } as Flow;
+  return { id, from, to, indicators: ['VIC-01'], basis: 'statutory', status: 'active', personDependent: false, evidence: [], confidence: 'confirmed', ...meta, ...extra };
 }
 function graph(stakeholders: Stakeholder[], flows: Flow[], datasets: GraphResponse['datasets'] = []): GraphResponse {
   return {
@@ -95,7 +95,7 @@ describe('filters', () => {
     flow('f2', 'ngo', 'pol', { basis: 'statutory', indicators: ['VIC-01'] }),
     flow('f3', 'cw', 'ngo', { basis: 'informal', status: 'broken', indicators: ['VIC-01'] }),
   ];
-  const g = graph(s, f, [{ id: 'd1', name: 'cases', holder: 'cw', indicators: ['UAM-03'], granularity: 'case', frequency: 'monthly', ...meta } as GraphResponse['datasets'][number]]);
+  const g = graph(s, f, [{ id: 'd1', name: 'cases', holder: 'cw', indicators: ['UAM-03'], granularity: 'case', frequency: 'monthly', ...meta }]);
   const themes = new Map([['UAM-03', ['UNACCOMPANIED']], ['VIC-01', ['CASES']]]);
 
   test('when the URL names unknown values, then they are dropped, and the filters write back to the same parameters', () => {

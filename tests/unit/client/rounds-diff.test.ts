@@ -53,11 +53,11 @@ describe('the graph of the difference', () => {
     flows: [f('f1', 'xa-1', 'xa-2', 'agreement'), f('f-new', 'xa-new', 'xa-1')],
   };
   const c = comparison({
-    stakeholders: { added: [{ key: 'xa-new', item: now.stakeholders[1]! }], removed: [{ key: 'xa-gone', item: s('xa-gone', 'XA') as never }], changed: [] },
+    stakeholders: { added: [{ key: 'xa-new', item: now.stakeholders[1]! }], removed: [{ key: 'xa-gone', item: s('xa-gone', 'XA') }], changed: [] },
     flows: {
-      added: [{ key: 'f-new', item: now.flows[1]! as never }],
-      removed: [{ key: 'f-gone', item: f('f-gone', 'xa-gone', 'xa-1') as never }, { key: 'f-abroad', item: f('f-abroad', 'xa-2', 'xb-9') as never }],
-      changed: [{ key: 'f1', before: f('f1', 'xa-1', 'xa-2') as never, after: now.flows[0]! as never, fields: ['basis'] }],
+      added: [{ key: 'f-new', item: now.flows[1]! }],
+      removed: [{ key: 'f-gone', item: f('f-gone', 'xa-gone', 'xa-1') }, { key: 'f-abroad', item: f('f-abroad', 'xa-2', 'xb-9') }],
+      changed: [{ key: 'f1', before: f('f1', 'xa-1', 'xa-2'), after: now.flows[0]!, fields: ['basis'] }],
     },
   });
 

@@ -30,7 +30,7 @@ const fnName = (run: string) => run.replace(/(In|Out)$/, '');
 /** Every number inside a result; `null` only where allowed (constraint of an isolated node). */
 function numbers(value: unknown): Array<number | null> {
   if (value === null || typeof value === 'number') return [value];
-  if (typeof value === 'object') return Object.values(value as object).flatMap(numbers);
+  if (typeof value === 'object') return Object.values(value).flatMap(numbers);
   throw new Error(`unexpected ${typeof value} in a result`);
 }
 
@@ -115,8 +115,8 @@ describe('every metric', () => {
     multi.addDirectedEdge('a', 'b');
 
     for (const [name, run] of Object.entries(RUNS)) {
-      expect(() => run(undirected as unknown as Graph, 'a')).toThrow(`${fnName(name)}: expected a directed graph, got type "undirected"`);
-      expect(() => run(multi as unknown as Graph, 'a')).toThrow(`${fnName(name)}: expected a simple graph`);
+      expect(() => run(undirected, 'a')).toThrow(`${fnName(name)}: expected a directed graph, got type "undirected"`);
+      expect(() => run(multi, 'a')).toThrow(`${fnName(name)}: expected a simple graph`);
       expect(() => run(null as unknown as Graph, 'a')).toThrow(`${fnName(name)}: expected a graphology graph`);
     }
   });

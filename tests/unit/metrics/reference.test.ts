@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import * as metrics from '../../../server/analysis/metrics';
-import { countryLikeGraph, randomGraph, type CountryGraph } from './graphs';
+import { countryLikeGraph, type CountryGraph } from './graphs';
 
 const TOLERANCE = 1e-9;
 const graph = countryLikeGraph(20240601);
@@ -146,7 +146,7 @@ const brute = {
   constraint(): Values {
     const tie = (i: number, j: number) => (i !== j && (adj[i * n + j] || adj[j * n + i]) ? 1 : 0);
     const degree = Array.from({ length: n }, (_x, i) => Array.from({ length: n }, (_y, j) => tie(i, j)).reduce<number>((a, b) => a + b, 0));
-    const p = (i: number, j: number) => (degree[i] ? tie(i, j) / degree[i]! : 0);
+    const p = (i: number, j: number) => (degree[i] ? tie(i, j) / degree[i] : 0);
     return perNode((id) => {
       const i = at.get(id)!;
       if (degree[i] === 0) return null;

@@ -88,7 +88,7 @@ test('when a best path has an informal flow and a person-dependent one, then eac
       { indicator: 'Z', status: 'reaches_ncp' as const, flows: ['f2'], holders: ['b'] },
     ],
   };
-  const list = flowsToFormalise({ ...input, document: doc as unknown as typeof input.document }, coverage as never);
+  const list = flowsToFormalise({ ...input, document: doc as unknown as typeof input.document }, coverage);
   expect(list).toEqual([
     { flow: 'f2', from: 'b', to: 'n', informal: false, personDependent: true, indicators: ['X', 'Y', 'Z'] },
     { flow: 'f1', from: 'a', to: 'b', informal: true, personDependent: false, indicators: ['X', 'Y'] },

@@ -68,7 +68,7 @@ describe('mergeItem', () => {
 describe('keepChangedSince and splitVersions', () => {
   test('when an item created after the file refers to one the file drops, then both are kept; an older one is still removed', () => {
     const state = new Map<Kind, Map<string, Stored<Kind>>>([
-      ['flow', new Map([['f9', { ...row(1, { from: 's1' }), id: 'f9' } as Stored<Kind>]])],
+      ['flow', new Map([['f9', { ...row(1, { from: 's1' }), id: 'f9' }]])],
     ]);
     const removed = new Map<Kind, Set<string>>([['flow', new Set(['f9', 'f2'])], ['stakeholder', new Set(['s1', 's2'])]]);
     const histories = new Map<Kind, Map<string, AuditEntry[]>>([

@@ -24,7 +24,7 @@ describe('the XLSX template and export', () => {
       ['README', 'countries', 'stakeholders', 'datasets', 'flows', 'reportingLines', 'networks', 'memberships', 'interviews', 'reference']);
     expect(rowValues(wb.getWorksheet('interviews')!, 1)).toEqual(['id', 'date', 'stakeholder', 'interviewer', 'round', 'notes', 'version']);
     expect(wb.getWorksheet('flows')!.actualRowCount).toBe(1);
-    const readme = wb.getWorksheet('README')!.getColumn(1).values.join('\n');
+    const readme = (wb.getWorksheet('README')!.getColumn(1).values as Array<string | undefined>).join('\n');
     expect(readme).toContain('illustrative');
     expect(readme).toContain('no names of people and no case data');
   });
@@ -71,7 +71,7 @@ describe('the CSV bundle', () => {
     expect([...files['flows.csv']!.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = strFromU8(files['flows.csv']!);
     expect(text.startsWith('id,from,to,indicators,basis,')).toBe(true);
-    const rows = parse(text, { bom: true }) as string[][];
+    const rows = parse(text, { bom: true });
     expect(rows[1]!.slice(0, 5)).toEqual(['xa-f1', 'xa-police', 'xa-ncp', 'VIC-01', 'statutory']);
     expect(rows[1]![12]).toBe('false');
     expect(rows[1]![16]).toBe('\'=HYPERLINK("http://evil.example")');
