@@ -25,9 +25,8 @@ export async function importSpreadsheetAs(
   store: GraphStore, upload: Upload, options: Omit<ImportOptions, 'dryRun'> & { dryRun: boolean }, user: SessionUser | undefined,
 ): Promise<SpreadsheetImportResult> {
   const parsed = await parseUpload(store, upload, options);
-  // Checked once here, so that a file outside the user's countries is refused before its problems are
-  // listed, and again inside the import's transaction.
-  await assertMayImport(store, user, parsed.document);
+  // The guard runs in the store's validation too, so that a file outside the user's countries is refused
+  // before its problems are listed.
   return importParsed(store, parsed, { ...options, guard: importGuard(user) });
 }
 

@@ -3,7 +3,7 @@
 // found while reading the sheets or by the store, comes back with its sheet, row, column and cell.
 import { ValidationError } from '../errors';
 import type { Problem } from '../model';
-import type { GraphStore, ImportMode, ImportOptions, ImportResult } from '../store/port';
+import type { GraphStore, ImportMode, ImportOptions, ImportResult, ValidateOptions } from '../store/port';
 import { locateProblems } from '../tabular/locate';
 import { parseOffThread } from '../tabular/off-thread';
 import type { Upload } from '../tabular/open';
@@ -28,7 +28,7 @@ export interface SpreadsheetImportOptions {
   separateValidation?: boolean;
   /** Fields changed both in the file and in the store since the file was exported: keep the store's (default) or overwrite. */
   onConflict?: ImportOptions['onConflict'];
-  /** Passed to the store's import: run in its transaction before anything is written. */
+  /** Passed to the store's validation and import: run in their transaction before anything is checked or written. */
   guard?: ImportOptions['guard'];
 }
 
@@ -39,6 +39,11 @@ export interface SpreadsheetImportResult extends ImportResult {
 function failure(problems: Problem[]): ValidationError {
   const n = problems.length;
   return new ValidationError(`the spreadsheet has ${n} problem${n === 1 ? '' : 's'}; nothing was written`, [...problems].sort(compareProblems));
+}
+
+/** The caller's guard, for the store's validation as for its import. */
+function guardOf(options: Pick<SpreadsheetImportOptions, 'guard'>): ValidateOptions {
+  return options.guard ? { guard: options.guard } : {};
 }
 
 /** Reads and parses an upload against the store's indicator catalogue, in a worker thread (off-thread.ts). */
@@ -56,13 +61,13 @@ export async function importParsed(store: GraphStore, parsed: ParsedSpreadsheet,
   const { mode, dryRun, actor } = options;
   if (parsed.problems.length) {
     options.onProgress?.({ phase: 'validating' });
-    const more = await store.validateDocument(parsed.document, mode);
+    const more = await store.validateDocument(parsed.document, mode, guardOf(options));
     throw failure([...parsed.problems, ...locateProblems(more, parsed)]);
   }
   try {
     if (options.separateValidation && !dryRun) {
       options.onProgress?.({ phase: 'validating' });
-      const problems = await store.validateDocument(parsed.document, mode);
+      const problems = await store.validateDocument(parsed.document, mode, guardOf(options));
       if (problems.length) throw new ValidationError('invalid', problems);
     }
     options.onProgress?.({ phase: dryRun || !options.separateValidation ? 'validating' : 'writing' });

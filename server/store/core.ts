@@ -9,7 +9,7 @@ import {
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import type {
   AccountChangeOptions, AccountChanges, Adapter, AuditPage, AuditQuery, CountryCount, CountryMap, DeleteOptions, EntityWriteOptions, ExportOptions, GraphStore, Health,
-  ImportMode, ImportOptions, ImportResult, KindCounts, ListFilter, NewAccount, RoundWriteOptions, Scope, Snapshot,
+  ImportMode, ImportOptions, ImportResult, KindCounts, ListFilter, ValidateOptions, NewAccount, RoundWriteOptions, Scope, Snapshot,
   StoredSession, StoreChanges, ThrottleDecision, ThrottleEntry, TxOps,
 } from './port';
 import { CHANGES_LIMIT } from './port';
@@ -289,8 +289,8 @@ export class CoreGraphStore implements GraphStore {
     return this.rounds.deleteRound(id, actor, options);
   }
 
-  validateDocument(raw: unknown, mode: ImportMode): Promise<Problem[]> {
-    return this.imports.validateDocument(raw, mode);
+  validateDocument(raw: unknown, mode: ImportMode, options?: ValidateOptions): Promise<Problem[]> {
+    return this.imports.validateDocument(raw, mode, options);
   }
 
   importDocument(raw: unknown, options: ImportOptions): Promise<ImportResult> {

@@ -8,7 +8,7 @@ import { ConflictError, ValidationError } from '../errors';
 import { withCountries } from './audit-countries';
 import { loadState, viewOf, type Stamps } from './context';
 import { planImport, type Plan } from './import-plan';
-import type { Adapter, ImportMode, ImportOptions, ImportResult, Staging, TxOps } from './port';
+import type { Adapter, ImportMode, ImportOptions, ImportResult, Staging, TxOps, ValidateOptions } from './port';
 
 type Row = Stored<Kind>;
 type State = ItemState;
@@ -66,8 +66,9 @@ export class ImportsCore {
     private readonly stamps: Stamps,
   ) {}
 
-  async validateDocument(raw: unknown, mode: ImportMode): Promise<Problem[]> {
+  async validateDocument(raw: unknown, mode: ImportMode, options: ValidateOptions = {}): Promise<Problem[]> {
     return this.adapter.read(async (tx) => {
+      await options.guard?.(viewOf(tx), { raw });
       const state = await loadState(tx);
       return (await this.plan(tx, raw, state, { mode, actor: 'validation' })).problems;
     });

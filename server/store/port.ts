@@ -35,6 +35,11 @@ export interface ImportOptions {
   guard?: WriteGuard<{ raw: unknown }>;
 }
 
+export interface ValidateOptions {
+  /** Run in the validation's read transaction before it plans anything (as an import's); throws to refuse. */
+  guard?: ImportOptions['guard'];
+}
+
 export type KindCounts = Partial<Record<Kind, number>>;
 
 export interface ImportResult {
@@ -285,7 +290,7 @@ export interface GraphStore extends AccountStore {
   snapshot(scope: Scope): Promise<Snapshot>;
   importDocument(raw: unknown, options: ImportOptions): Promise<ImportResult>;
   /** Validates a document against the store without writing; the problems, or none. */
-  validateDocument(raw: unknown, mode: ImportMode): Promise<Problem[]>;
+  validateDocument(raw: unknown, mode: ImportMode, options?: ValidateOptions): Promise<Problem[]>;
   exportDocument(scope: Scope, options?: ExportOptions): Promise<MapDocument>;
   audit(query?: AuditQuery): Promise<AuditEntry[]>;
   /** A page of the audit trail (newest first) with the `before` to ask for the next, older page. */
