@@ -1,11 +1,13 @@
 // Details of one stakeholder: what it is, the datasets it holds, its reporting lines and networks, and
 // its flows out and in. In edit mode, with the actions that change them.
-import { useEffect, useRef, type Ref } from 'react';
+import type { Ref } from 'react';
 import { humanize } from '../../../lib/format';
 import type { EditRequest } from '../../edit/components/Editor';
 import type { GraphFlow, GraphStakeholder, MapGraph } from '../../../graph/api/types';
 import { NetworksSection, ReportingLinesSection, StakeholderActions } from './StakeholderEditing';
 import { ItemActions } from '../../edit/components/ItemActions';
+import { DetailsHead } from './DetailsHead';
+import { FlowRows, Indicators } from './FlowRows';
 
 interface Props {
   ref?: Ref<HTMLElement>;
@@ -25,19 +27,6 @@ interface Props {
 }
 
 const NO_PRESET: Readonly<Record<string, unknown>> = {};
-
-export function Indicators({ codes, names }: { codes: string[]; names: ReadonlyMap<string, string> }) {
-  if (codes.length === 0) return <span className="muted">none</span>;
-  return (
-    <span className="indicators">
-      {codes.map((code) => (
-        <abbr key={code} title={names.get(code) ?? code} className="chip">
-          {code}
-        </abbr>
-      ))}
-    </span>
-  );
-}
 
 interface FlowTableProps {
   title: string;
@@ -59,93 +48,23 @@ function FlowTable({ title, headingId, flows, direction, byId, names, onSelect, 
       {flows.length === 0 ? (
         <p className="muted">None recorded in this map.</p>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{direction === 'out' ? 'To' : 'From'}</th>
-              <th scope="col">Indicators</th>
-              <th scope="col">Basis</th>
-              <th scope="col">Status</th>
-              <th scope="col">Confidence</th>
-              <th scope="col">
-                <span className="visually-hidden">Flow</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {flows.map((f) => {
-              const otherId = direction === 'out' ? f.to : f.from;
-              const other = byId.get(otherId);
-              return (
-                <tr key={f.id}>
-                  <td>
-                    {other ? (
-                      <button type="button" className="link" onClick={() => onSelect(other.id)}>
-                        {other.name}
-                        {other.external ? ` (${other.country})` : ''}
-                      </button>
-                    ) : (
-                      otherId
-                    )}
-                  </td>
-                  <td>
-                    <Indicators codes={f.indicators} names={names} />
-                  </td>
-                  <td>{humanize(f.basis)}</td>
-                  <td className={`status-${f.status}`}>
-                    {humanize(f.status)}
-                    {f.personDependent && <span className="flag"> · rests on one person</span>}
-                  </td>
-                  <td>{humanize(f.confidence)}</td>
-                  <td>
-                    <button
-                      type="button"
-                      className="link"
-                      aria-label={`Details of the flow ${direction === 'out' ? 'to' : 'from'} ${other?.name ?? otherId}${f.indicators.length ? ` (${f.indicators.join(', ')})` : ''}`}
-                      onClick={() => onSelectFlow(f.id)}
-                    >
-                      Details
-                    </button>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <FlowRows flows={flows} ends={direction} byId={byId} indicatorNames={names} onSelect={onSelect} onSelectFlow={onSelectFlow} />
       )}
     </section>
   );
 }
 
 export function DetailsPanel({ ref, graph, stakeholder: s, indicatorNames, onSelect, onSelectFlow, onClose, onEditRequest, linkPreset = NO_PRESET, readOnlyNote }: Props) {
-  const headingRef = useRef<HTMLHeadingElement>(null);
   const byId = new Map(graph.stakeholders.map((x) => [x.id, x]));
   const datasets = graph.datasets.filter((d) => d.holder === s.id);
   const flowsOut = graph.flows.filter((f) => f.from === s.id);
   const flowsIn = graph.flows.filter((f) => f.to === s.id);
 
-  useEffect(() => {
-    headingRef.current?.focus();
-  }, [s.id]);
-
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') onClose();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onClose]);
-
   return (
     <aside ref={ref} className="details" aria-labelledby="details-heading">
-      <div className="details-head">
-        <h2 id="details-heading" ref={headingRef} tabIndex={-1}>
-          {s.name}
-        </h2>
-        <button type="button" className="close" onClick={onClose} aria-label="Close details">
-          ×
-        </button>
-      </div>
+      <DetailsHead headingId="details-heading" itemId={s.id} onClose={onClose}>
+        {s.name}
+      </DetailsHead>
       {readOnlyNote && <p className="note read-only-note">{readOnlyNote}</p>}
       {onEditRequest && <StakeholderActions stakeholder={s} linkPreset={linkPreset} onRequest={onEditRequest} />}
       {s.ncp && <p className="badge badge-ncp">National contact point (NCP){s.external ? ` of ${s.country}` : ''}</p>}

@@ -1,10 +1,11 @@
 // Details of one information flow: who passes what to whom, on which basis and how, how sure we are,
 // and the interviews it rests on. In edit mode, with Edit and Delete.
-import { useEffect, useRef, type Ref } from 'react';
+import type { Ref } from 'react';
 import { humanize } from '../../../lib/format';
 import type { EditRequest } from '../../edit/components/Editor';
 import type { GraphFlow, MapGraph } from '../../../graph/api/types';
-import { Indicators } from './DetailsPanel';
+import { DetailsHead } from './DetailsHead';
+import { Indicators, StakeholderLink } from './FlowRows';
 
 interface Props {
   ref?: Ref<HTMLElement>;
@@ -20,46 +21,17 @@ interface Props {
 }
 
 export function FlowDetails({ ref, graph, flow: f, indicatorNames, onSelect, onClose, onEditRequest, readOnlyNote }: Props) {
-  const headingRef = useRef<HTMLHeadingElement>(null);
   const byId = new Map(graph.stakeholders.map((s) => [s.id, s]));
   const from = byId.get(f.from);
   const to = byId.get(f.to);
   const interviews = new Map(graph.interviews.map((i) => [i.id, i]));
-
-  useEffect(() => {
-    headingRef.current?.focus();
-  }, [f.id]);
-
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') onClose();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onClose]);
-
-  const end = (id: string) => {
-    const s = byId.get(id);
-    if (!s) return <span>{id}</span>;
-    return (
-      <button type="button" className="link" onClick={() => onSelect(s.id)}>
-        {s.name}
-        {s.external ? ` (${s.country})` : ''}
-      </button>
-    );
-  };
   const optional = (value: string | undefined) => (value ? humanize(value) : <span className="muted">not recorded</span>);
 
   return (
     <aside ref={ref} className="details flow-details" aria-labelledby="flow-details-heading">
-      <div className="details-head">
-        <h2 id="flow-details-heading" ref={headingRef} tabIndex={-1}>
-          Flow: {from?.name ?? f.from} → {to?.name ?? f.to}
-        </h2>
-        <button type="button" className="close" onClick={onClose} aria-label="Close details">
-          ×
-        </button>
-      </div>
+      <DetailsHead headingId="flow-details-heading" itemId={f.id} onClose={onClose}>
+        Flow: {from?.name ?? f.from} → {to?.name ?? f.to}
+      </DetailsHead>
       <p className="muted flow-id">Flow {f.id}</p>
       {readOnlyNote && <p className="note read-only-note">{readOnlyNote}</p>}
       {onEditRequest && (
@@ -74,9 +46,13 @@ export function FlowDetails({ ref, graph, flow: f, indicatorNames, onSelect, onC
       )}
       <dl className="facts">
         <dt>From</dt>
-        <dd>{end(f.from)}</dd>
+        <dd>
+          <StakeholderLink id={f.from} byId={byId} onSelect={onSelect} />
+        </dd>
         <dt>To</dt>
-        <dd>{end(f.to)}</dd>
+        <dd>
+          <StakeholderLink id={f.to} byId={byId} onSelect={onSelect} />
+        </dd>
         <dt>Basis</dt>
         <dd>{humanize(f.basis)}</dd>
         <dt>Trigger</dt>

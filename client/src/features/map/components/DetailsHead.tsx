@@ -1,0 +1,38 @@
+// The head of a details panel (a stakeholder's or a flow's): its heading, focused when the panel opens
+// on another item, and the close button; Escape closes the panel too.
+import { useEffect, useRef, type ReactNode } from 'react';
+
+interface Props {
+  headingId: string;
+  /** The item shown: the heading takes the focus again when it changes. */
+  itemId: string;
+  onClose: () => void;
+  children: ReactNode;
+}
+
+export function DetailsHead({ headingId, itemId, onClose, children }: Props) {
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    headingRef.current?.focus();
+  }, [itemId]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') onClose();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onClose]);
+
+  return (
+    <div className="details-head">
+      <h2 id={headingId} ref={headingRef} tabIndex={-1}>
+        {children}
+      </h2>
+      <button type="button" className="close" onClick={onClose} aria-label="Close details">
+        ×
+      </button>
+    </div>
+  );
+}

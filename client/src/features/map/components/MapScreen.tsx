@@ -1,0 +1,249 @@
+// The map screen (MapView draws it once a graph is in): toolbar, edit bar, the graph with what is
+// said above it, the details of the selected stakeholder or flow, the flows table, and the sidebar
+// (filters, legend, stakeholder list). Its state is the URL's (MapView's parameters).
+import { useCallback, useMemo, useRef, useState } from 'react';
+import type { SetSearchParams } from '../../../lib/useSearchParams';
+import { useCoverage } from '../../analysis/api/getCoverage';
+import { useMe } from '../../auth/api/getMe';
+import { can, canEditItem, readOnlyReason } from '../../auth/permissions';
+import { Editor } from '../../edit/components/Editor';
+import { editContextOf } from '../../edit/context';
+import { useReference } from '../../../graph/api/getReference';
+import type { CountrySummary, MapGraph } from '../../../graph/api/types';
+import type { Scope } from '../../../graph/elements';
+import { GraphCanvas, type GraphCanvasHandle } from '../../../graph/GraphCanvas';
+import { layoutOf } from '../../../graph/layouts';
+import { ZoomControls } from '../../../graph/ZoomControls';
+import { download } from '../download';
+import { activeFilterCount, applyFilters, FILTER_PARAMS, filtersFromParams, filtersToParams } from '../filters';
+import { useMapEdit } from '../useMapEdit';
+import { DetailsPanel } from './DetailsPanel';
+import { EditBar } from './EditBar';
+import { FlowDetails } from './FlowDetails';
+import { FlowsTable } from './FlowsTable';
+import { GraphInfo } from './GraphInfo';
+import { MapSidebar } from './MapSidebar';
+import { MapToolbar } from './MapToolbar';
+
+export const MAP_PARAMS = ['scope', 'layout', 'q', 'selected', 'flow', 'edit', 'interview', ...FILTER_PARAMS] as const;
+type MapParam = (typeof MAP_PARAMS)[number];
+const EMPTY: readonly string[] = [];
+
+interface ScreenProps {
+  graph: MapGraph;
+  scope: Scope;
+  country: string;
+  countryName: string;
+  countryNames: ReadonlyMap<string, string>;
+  countries: CountrySummary[] | undefined;
+  params: Record<MapParam, string | null>;
+  setParams: SetSearchParams<MapParam>;
+}
+
+export function MapScreen({ graph, scope, country, countryName, countryNames, countries: countryList, params, setParams }: ScreenProps) {
+  const canvasRef = useRef<GraphCanvasHandle>(null);
+  const panelRef = useRef<HTMLElement>(null);
+  const [showTable, setShowTable] = useState(false);
+  const [exportError, setExportError] = useState<string | null>(null);
+  const reference = useReference();
+  const user = useMe();
+  // On the whole region, an NCP may edit its own countries' items: edit mode is offered, items decide.
+  const mayEdit = can(user, 'edit', scope === 'region' ? undefined : country);
+  const editMode = params.edit === '1' && mayEdit;
+  const select = useCallback((id: string | null) => setParams({ selected: id, flow: null }), [setParams]);
+  const selectFlow = useCallback((id: string) => setParams({ flow: id, selected: null }), [setParams]);
+  const close = useCallback(() => setParams({ selected: null, flow: null }), [setParams]);
+  const edit = useMapEdit(params.interview, (kind, id) => {
+    if ((kind === 'stakeholder' && id === params.selected) || (kind === 'flow' && id === params.flow)) close();
+  });
+  const { request, setRequest, linkPreset } = edit;
+  const editContext = useMemo(() => editContextOf(graph, country, reference.data, countryList), [graph, country, reference.data, countryList]);
+  const indicatorNames = useMemo(() => new Map((reference.data?.indicators ?? []).map((i) => [i.code, i.name])), [reference.data]);
+  const indicatorThemes = useMemo(() => new Map((reference.data?.indicators ?? []).map((i) => [i.code, i.themes])), [reference.data]);
+
+  // Recomputed when a filter parameter changes, not on every keystroke in the search box.
+  const { theme, indicator, sector, basis, status, confidence } = params;
+  const filters = useMemo(
+    () => filtersFromParams({ theme, indicator, sector, basis, status, confidence }),
+    [theme, indicator, sector, basis, status, confidence],
+  );
+  const result = useMemo(() => applyFilters(graph, filters, indicatorThemes), [graph, filters, indicatorThemes]);
+  const filtered = activeFilterCount(filters) > 0;
+  const layout = layoutOf(params.layout);
+
+  const coverage = useCoverage(filters.indicator ? country : null);
+  const cell = coverage.data?.cells.find((c) => c.indicator === filters.indicator);
+  const highlightNodes = cell?.status === 'reaches_ncp' || cell?.status === 'held_by_ncp' ? (cell.path ?? EMPTY) : EMPTY;
+  const highlightFlows = cell?.status === 'reaches_ncp' ? (cell.flows ?? EMPTY) : EMPTY;
+
+  const selected = graph.stakeholders.find((s) => s.id === params.selected);
+  const selectedFlow = selected ? undefined : graph.flows.find((f) => f.id === params.flow);
+  const countryOf = (id: string) => graph.stakeholders.find((s) => s.id === id)?.country;
+  const editSelected = editMode && selected !== undefined && canEditItem(user, [selected.country]);
+  const editSelectedFlow = editMode && selectedFlow !== undefined && canEditItem(user, [countryOf(selectedFlow.from), countryOf(selectedFlow.to)]);
+  const readOnly = user?.role === 'ncp' ? readOnlyReason(user, 'edit', country, countryNames) : null;
+
+  const visibleFlows = useMemo(() => graph.flows.filter((f) => result.flows.has(f.id)), [graph, result]);
+  // With filters on, the view frames what they leave: the drawn flows' ends, the holders, the NCP.
+  const focus = useMemo(() => {
+    if (!filtered) return undefined;
+    const ids = new Set([...result.holders, ...highlightNodes]);
+    for (const f of visibleFlows) {
+      ids.add(f.from);
+      ids.add(f.to);
+    }
+    for (const s of graph.stakeholders) if (s.ncp && s.country === country && !s.external) ids.add(s.id);
+    return ids;
+  }, [filtered, result, visibleFlows, highlightNodes, graph, country]);
+  const fileStem = `flow-atlas-${scope === 'region' ? 'region' : country}`;
+
+  async function exportAs(kind: 'png' | 'svg') {
+    setExportError(null);
+    try {
+      const canvas = canvasRef.current;
+      if (!canvas) throw new Error('The map is not drawn yet.');
+      download(await (kind === 'png' ? canvas.png() : canvas.svg()), `${fileStem}.${kind}`);
+    } catch (err) {
+      setExportError(`Could not export the map: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+
+  return (
+    <div className="map-layout">
+      <div className="map-main">
+        <MapToolbar
+          scope={scope}
+          onScope={(next) => setParams({ scope: next === 'region' ? 'region' : null })}
+          countryName={countryName}
+          layout={layout}
+          onLayout={(next) => setParams({ layout: next === 'fcose' ? null : next })}
+          stakeholders={graph.stakeholders}
+          query={params.q ?? ''}
+          onQuery={(q) => setParams({ q: q || null }, { replace: true })}
+          onPick={(id) => {
+            setParams({ selected: id, flow: null });
+            canvasRef.current?.centreOn(id);
+          }}
+          showTable={showTable}
+          onToggleTable={() => setShowTable((v) => !v)}
+          mayEdit={mayEdit}
+          editMode={editMode}
+          onToggleEdit={() => {
+            edit.setStatus(null);
+            setParams({ edit: editMode ? null : '1' });
+          }}
+          readOnly={readOnly}
+          onExport={(kind) => void exportAs(kind)}
+        />
+        {editMode && (
+          <EditBar
+            graph={graph}
+            interviewId={params.interview}
+            onAddStakeholder={() => setRequest({ type: 'create', kind: 'stakeholder', preset: { country } })}
+            onNewFlow={() => setRequest({ type: 'create', kind: 'flow', preset: { ...(selected ? { from: selected.id } : {}), ...linkPreset } })}
+            onEndInterview={() => setParams({ interview: null })}
+          />
+        )}
+        {exportError && (
+          <p className="map-toolbar-error" role="alert">
+            {exportError}
+          </p>
+        )}
+        <div className="graph-area">
+          <GraphInfo
+            graph={graph}
+            scope={scope}
+            country={country}
+            countryName={countryName}
+            layout={layout}
+            shownFlows={filtered ? result.flows.size : null}
+            indicator={
+              filters.indicator
+                ? { code: filters.indicator, name: indicatorNames.get(filters.indicator), cell, loading: coverage.isPending, error: coverage.error }
+                : null
+            }
+            editStatus={edit.status}
+          />
+          <div className="graph-stage">
+            {graph.stakeholders.length === 0 ? (
+              <p className="state">This map has no stakeholders yet.</p>
+            ) : (
+              <GraphCanvas
+                ref={canvasRef}
+                graph={graph}
+                title={scope === 'region' ? 'the whole region' : countryName}
+                hookId={scope === 'region' ? 'region' : country}
+                scope={scope}
+                layout={layout}
+                countryNames={scope === 'region' ? countryNames : undefined}
+                selectedId={selected?.id ?? null}
+                selectedFlowId={selectedFlow?.id ?? null}
+                onSelect={select}
+                onSelectFlow={selectFlow}
+                visibleNodes={result.nodes}
+                visibleFlows={result.flows}
+                mutedNodes={result.muted}
+                holders={result.holders}
+                highlightNodes={highlightNodes}
+                highlightFlows={highlightFlows}
+                focus={focus}
+                overlayRef={panelRef}
+                drawMode={editMode}
+                onDrawFlow={edit.drawFlow}
+              />
+            )}
+            <ZoomControls canvasRef={canvasRef} />
+          </div>
+          {selected && (
+            <DetailsPanel
+              ref={panelRef}
+              graph={graph}
+              stakeholder={selected}
+              indicatorNames={indicatorNames}
+              onSelect={select}
+              onSelectFlow={selectFlow}
+              onClose={close}
+              onEditRequest={editSelected ? setRequest : undefined}
+              linkPreset={linkPreset}
+              readOnlyNote={editMode && !editSelected ? readOnlyReason(user, 'edit', selected.country, countryNames) : null}
+            />
+          )}
+          {selectedFlow && (
+            <FlowDetails
+              ref={panelRef}
+              graph={graph}
+              flow={selectedFlow}
+              indicatorNames={indicatorNames}
+              onSelect={select}
+              onClose={close}
+              onEditRequest={editSelectedFlow ? setRequest : undefined}
+              readOnlyNote={editMode && !editSelectedFlow ? readOnlyReason(user, 'edit', countryOf(selectedFlow.from) ?? country, countryNames) : null}
+            />
+          )}
+        </div>
+        {showTable && (
+          <FlowsTable
+            flows={visibleFlows}
+            total={graph.flows.length}
+            stakeholders={graph.stakeholders}
+            indicatorNames={indicatorNames}
+            selectedFlowId={selectedFlow?.id ?? null}
+            onSelectFlow={selectFlow}
+          />
+        )}
+      </div>
+      {request && <Editor request={request} context={editContext} onClose={(next) => setRequest(next ?? null)} onDone={edit.onEdited} />}
+      <MapSidebar
+        loading={reference.isPending}
+        reference={reference.data}
+        filters={filters}
+        onFilters={(next) => setParams(filtersToParams(next))}
+        region={scope === 'region'}
+        path={highlightFlows.length > 0}
+        stakeholders={graph.stakeholders}
+        selectedId={selected?.id ?? null}
+        onSelect={select}
+      />
+    </div>
+  );
+}
