@@ -2,18 +2,13 @@
 // writes nothing), read what would change or every problem found, then "Import" sends the same file
 // (kept in memory) to be written. Uploads show a progress bar and can be cancelled.
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useRef, useState, type RefObject } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { ApiError } from '../../../lib/apiFetch';
-import { navigate, viewHref } from '../../../lib/views';
 import { uploadImport, type Upload } from '../api/uploadImport';
-import {
-  ACCEPT, checkFile, formatBytes, FORMAT_NAMES, sentence, SHEETS, sheetOfFileName, type ImportFormat, type ImportMode, type OnConflict,
-} from '../importFile';
-import { changeSummary, countRows, type ImportResult } from '../importResult';
-import { problemsHeading, type ImportProblem } from '../problems';
-import { CountsTable } from './CountsTable';
-import { ProblemTable } from './ProblemTable';
-import { ConflictTable, KeptList } from './StaleTables';
+import { ACCEPT, checkFile, formatBytes, FORMAT_NAMES, SHEETS, sheetOfFileName, type ImportFormat, type ImportMode, type OnConflict } from '../importFile';
+import type { ImportResult } from '../importResult';
+import { Failure, Imported, Preview } from './ImportOutcome';
+import { UploadProgress, type Purpose, type Transfer } from './UploadProgress';
 
 interface Chosen {
   name: string;
@@ -21,18 +16,6 @@ interface Chosen {
   format: ImportFormat;
   /** The file's bytes, read once: preview and commit send exactly the same content. */
   blob: Blob;
-}
-
-type Purpose = 'preview' | 'commit';
-
-interface Transfer {
-  purpose: Purpose;
-  loaded: number;
-  total: number;
-  /** All bytes sent; the server is checking (or writing). */
-  sent: boolean;
-  /** The server has answered. */
-  done: boolean;
 }
 
 type Outcome =
@@ -193,207 +176,28 @@ export function ImportPanel({ country, countryName }: { country: string | null; 
         {needsSheet && !sheet && chosen && <span className="field-hint">Choose the sheet first.</span>}
       </div>
 
-      {transfer && (
-        <div className="upload-progress" data-purpose={transfer.purpose} data-done={transfer.done}>
-          <span id={ids.progress} className="upload-label">
-            {transfer.purpose === 'preview'
-              ? transfer.done ? 'File sent for checking' : 'Sending the file for checking'
-              : transfer.done ? 'File sent for import' : 'Sending the file to import'}
-          </span>
-          <progress aria-labelledby={ids.progress} max={100} value={percent(transfer)}>
-            {percent(transfer)}%
-          </progress>
-          <span className="upload-percent" aria-hidden="true">{percent(transfer)}%</span>
-          <span role="status" className="upload-status">
-            {transferStatus(transfer)}
-          </span>
-          {!transfer.done && (
-            <button type="button" className="btn btn-small" onClick={() => uploadRef.current?.abort()}>
-              Cancel
-            </button>
-          )}
-        </div>
-      )}
+      {transfer && <UploadProgress transfer={transfer} id={ids.progress} onCancel={() => uploadRef.current?.abort()} />}
 
       {outcome.name === 'previewed' && chosen && (
-        <div className="import-outcome notice notice-ok" data-outcome="preview">
-          <h4 ref={outcomeRef} tabIndex={-1}>Preview: nothing has been written yet</h4>
-          <p>
-            {mode === 'merge' ? 'Merging' : 'Replacing with'} <strong>{chosen.name}</strong>
-            {needsSheet && sheetName ? ` (sheet ${sheetName})` : ''} would make these changes: {changeSummary(countRows(outcome.result))}.
-            {outcome.result.conflictCount.total > 0 && (
-              <> The file is older than the map and has {plural(outcome.result.conflictCount.total, 'conflict', 'conflicts')}: see below.</>
-            )}
-          </p>
-          <CountsTable result={outcome.result} caption="What the import would do, per kind of item" />
-          <Warnings warnings={outcome.result.warnings} />
-          <Conflicts result={outcome.result} choice={onConflict} onChoose={setOnConflict} disabled={busy} name={`${ids.mode}-conflict`} />
-          <KeptList kept={outcome.result.kept} dryRun />
-          {mode === 'replace' && countRows(outcome.result).some((r) => r.deleted > 0) && (
-            <p className="notice notice-warn">Replace deletes the items counted under “Would be deleted”.</p>
-          )}
-          <div className="actions">
-            <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void send('commit')}>
-              Import
-            </button>
-            <span className="field-hint">writes these changes in one step ({mode})</span>
-          </div>
-        </div>
+        <Preview
+          result={outcome.result}
+          fileName={chosen.name}
+          sheetName={needsSheet ? sheetName : undefined}
+          mode={mode}
+          onConflict={onConflict}
+          onConflictChoice={setOnConflict}
+          conflictName={`${ids.mode}-conflict`}
+          busy={busy}
+          onImport={() => void send('commit')}
+          headingRef={outcomeRef}
+        />
       )}
 
       {outcome.name === 'imported' && chosen && (
-        <div className="import-outcome notice notice-ok" data-outcome="imported">
-          <h4 ref={outcomeRef} tabIndex={-1} role="status">Imported {chosen.name}</h4>
-          <p>
-            {changeSummary(countRows(outcome.result))}. The map is now at version {outcome.result.storeVersion}.
-          </p>
-          <CountsTable result={outcome.result} caption="What the import did, per kind of item" />
-          <Warnings warnings={outcome.result.warnings} />
-          {outcome.result.conflictCount.total > 0 && (
-            <div className="notice conflicts" data-testid="conflict-outcome">
-              <p>
-                {conflictOutcome(outcome.result.conflictCount)}
-              </p>
-              <ConflictTable
-                conflicts={outcome.result.conflicts}
-                total={outcome.result.conflictCount.total}
-                caption="The fields changed both in the file and in the map, and what the import did with each"
-              />
-            </div>
-          )}
-          <KeptList kept={outcome.result.kept} dryRun={false} />
-          {country && (
-            <p>
-              <a
-                href={viewHref('map', country)}
-                onClick={(e) => {
-                  e.preventDefault();
-                  navigate(viewHref('map', country));
-                }}
-              >
-                Open the map of {countryName ?? country}
-              </a>
-            </p>
-          )}
-        </div>
+        <Imported result={outcome.result} fileName={chosen.name} country={country} countryName={countryName} headingRef={outcomeRef} />
       )}
 
       {outcome.name === 'failed' && <Failure error={outcome.error} purpose={outcome.purpose} headingRef={outcomeRef} />}
     </section>
-  );
-}
-
-function percent(t: Transfer): number {
-  if (t.sent) return 100;
-  return t.total > 0 ? Math.min(100, Math.round((100 * t.loaded) / t.total)) : 0;
-}
-
-function transferStatus(t: Transfer): string {
-  if (!t.sent && !t.done) return `Sending… ${formatBytes(t.loaded)} of ${formatBytes(t.total)}`;
-  if (!t.done) return t.purpose === 'preview' ? 'Checking…' : 'Writing…';
-  return t.sent ? `Sent ${formatBytes(t.total)}; the server has answered.` : 'Stopped.';
-}
-
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
-function conflictOutcome({ kept, overwritten }: ImportResult['conflictCount']): string {
-  const parts = [
-    kept ? `Kept the current value of ${plural(kept, 'conflicting field', 'conflicting fields')}` : '',
-    overwritten ? `Overwrote ${plural(overwritten, 'conflicting field', 'conflicting fields')} with the file's values` : '',
-  ].filter(Boolean);
-  return `${parts.join('; ')}.`;
-}
-
-/** The conflicts of a preview, and the choice of what the import does with them (keep, the default, or overwrite). */
-function Conflicts({ result, choice, onChoose, disabled, name }: {
-  result: ImportResult; choice: OnConflict; onChoose: (c: OnConflict) => void; disabled: boolean; name: string;
-}) {
-  const { total } = result.conflictCount;
-  if (total === 0) return null;
-  const shown = result.conflicts.map((c) => ({ ...c, resolution: choice === 'overwrite' ? 'overwritten' as const : 'kept' as const }));
-  return (
-    <div className="notice notice-warn conflicts" data-testid="conflicts">
-      <h4>{plural(total, 'conflict', 'conflicts')}: changed in the file and, since it was exported, in the map too</h4>
-      <p>
-        The file is older than the map: someone changed some of its items after it was exported. Fields changed only in the
-        file take the file's values; fields changed only in the map keep theirs. Each field below was changed on both sides.
-      </p>
-      {result.notes.length > 0 && (
-        <ul className="conflict-notes">
-          {result.notes.map((n, i) => <li key={i}>{sentence(n)}</li>)}
-        </ul>
-      )}
-      <ConflictTable conflicts={shown} total={total} caption="Fields changed both in the file and in the map" />
-      <fieldset>
-        <legend>What to do with the conflicts</legend>
-        <label>
-          <input type="radio" name={name} value="keep" checked={choice === 'keep'} disabled={disabled} onChange={() => onChoose('keep')} />
-          <span><strong>Keep the current values</strong> (the map's, as changed by others)</span>
-        </label>
-        <label>
-          <input type="radio" name={name} value="overwrite" checked={choice === 'overwrite'} disabled={disabled} onChange={() => onChoose('overwrite')} />
-          <span><strong>Overwrite with the file's values</strong></span>
-        </label>
-      </fieldset>
-    </div>
-  );
-}
-
-function Warnings({ warnings }: { warnings: ImportResult['warnings'] }) {
-  if (!warnings?.length) return null;
-  return (
-    <div className="notice notice-warn">
-      <h4>Warnings ({warnings.length})</h4>
-      <ul>
-        {warnings.map((w, i) => (
-          <li key={i}>
-            {w.sheet ? <strong>{w.sheet}: </strong> : null}
-            {w.message}
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
-}
-
-function Failure({ error, purpose, headingRef }: { error: ApiError; purpose: Purpose; headingRef: RefObject<HTMLHeadingElement | null> }) {
-  const problems = error.problems as ImportProblem[];
-  const nothingWritten = 'Nothing was written.';
-  let title: string;
-  let text: string = sentence(error.message);
-  if (error.code === 'aborted') {
-    title = 'Upload cancelled';
-  } else if (error.status === 413 || error.code === 'too_large') {
-    title = 'The file is too large';
-  } else if (error.code === 'not_a_spreadsheet') {
-    title = 'This file is not a spreadsheet';
-    text = `${sentence(error.message)} Choose an .xlsx workbook (Excel, LibreOffice "Excel 2007-365"), a ZIP of CSV files or a CSV file.`;
-  } else if (error.code === 'unsupported_media_type' || error.status === 415) {
-    title = 'Flow Atlas cannot import this kind of file';
-  } else if (problems.length > 0) {
-    title = problemsHeading(problems.length, error.details.problemCount);
-  } else if (error.status === 0) {
-    title = 'The server could not be reached';
-  } else {
-    title = purpose === 'preview' ? 'The file could not be checked' : 'The import failed';
-  }
-  return (
-    <div className="import-outcome notice notice-error" data-outcome="failed" data-code={error.code}>
-      <div role="alert">
-        <h4 ref={headingRef} tabIndex={-1}>{title}</h4>
-        <p>
-          {text}
-          {error.code === 'aborted' || /nothing (was|has been) written/i.test(text) ? '' : ` ${nothingWritten}`}
-        </p>
-      </div>
-      {problems.length > 0 && (
-        <>
-          <p>Correct these in the file, then choose it again and check it.</p>
-          <ProblemTable problems={problems} />
-        </>
-      )}
-    </div>
   );
 }

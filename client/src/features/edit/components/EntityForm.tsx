@@ -15,6 +15,7 @@ import {
 import { suggestId } from '../ids';
 import { KIND_NOUN, type EditKind, type StoredItem } from '../kinds';
 import { ConflictPanel } from './ConflictPanel';
+import { ErrorSummary } from './ErrorSummary';
 import { FieldControl } from './FieldControl';
 
 interface Props {
@@ -29,6 +30,14 @@ interface Props {
 }
 
 const controlId = (formId: string, name: string) => `${formId}-${name.replace(/\./g, '-')}`;
+
+/** The errors with a field's message set (or removed when there is none). */
+function withMessage(errors: FieldErrors, name: string, message: string | undefined): FieldErrors {
+  const copy = { ...errors };
+  if (message) copy[name] = message;
+  else delete copy[name];
+  return copy;
+}
 
 function isEmpty(value: FieldValue | undefined): boolean {
   return value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
@@ -98,12 +107,7 @@ export function EntityForm({ kind, item, preset, context, onSaved, onCancel }: P
     // A message goes as soon as the field is right; new ones wait for blur or submit.
     if (errors[field.name]) {
       const message = validateField(kind, fields, next, field.name);
-      setErrors((e) => {
-        const copy = { ...e };
-        if (message) copy[field.name] = message;
-        else delete copy[field.name];
-        return copy;
-      });
+      setErrors((e) => withMessage(e, field.name, message));
     }
   }
 
@@ -111,13 +115,7 @@ export function EntityForm({ kind, item, preset, context, onSaved, onCancel }: P
     // A new item's empty id is made on saving, so it is not an error yet.
     if (field.name === 'id' && !editing && isEmpty(values.id)) return;
     const message = validateField(kind, fields, values, field.name);
-    setErrors((e) => {
-      if ((e[field.name] ?? undefined) === message) return e;
-      const copy = { ...e };
-      if (message) copy[field.name] = message;
-      else delete copy[field.name];
-      return copy;
-    });
+    setErrors((e) => ((e[field.name] ?? undefined) === message ? e : withMessage(e, field.name, message)));
   }
 
   async function save(expectedVersion: number | undefined, current: FormValues = values) {
@@ -198,7 +196,6 @@ export function EntityForm({ kind, item, preset, context, onSaved, onCancel }: P
     />
   );
 
-  const errorFields = fields.filter((f) => errors[f.name]);
   return (
     <form className="edit-form" noValidate onSubmit={submit} aria-describedby={summary ? `${formId}-summary` : undefined}>
       {conflict && (
@@ -211,33 +208,19 @@ export function EntityForm({ kind, item, preset, context, onSaved, onCancel }: P
           onTakeTheirs={takeTheirs}
         />
       )}
-      {summary && (errorFields.length > 0 || other.length > 0) && (
-        <div id={`${formId}-summary`} className="edit-summary" role="alert">
-          <p>
-            {errorFields.length + other.length === 1 ? 'One thing to correct' : `${errorFields.length + other.length} things to correct`} before saving:
-          </p>
-          <ul>
-            {errorFields.map((f) => (
-              <li key={f.name}>
-                <a
-                  href={`#${controlId(formId, f.name)}`}
-                  onClick={(e) => {
-                    e.preventDefault();
-                    if (f.more) setMoreOpen(true);
-                    focusNext.current = f.name;
-                    setFocusTick((t) => t + 1);
-                  }}
-                >
-                  {f.label}
-                </a>
-                : {errors[f.name]}
-              </li>
-            ))}
-            {other.map((m) => (
-              <li key={m}>{m}</li>
-            ))}
-          </ul>
-        </div>
+      {summary && (
+        <ErrorSummary
+          id={`${formId}-summary`}
+          fields={fields}
+          errors={errors}
+          other={other}
+          controlId={(name) => controlId(formId, name)}
+          onGoTo={(f) => {
+            if (f.more) setMoreOpen(true);
+            focusNext.current = f.name;
+            setFocusTick((t) => t + 1);
+          }}
+        />
       )}
       {main.map(renderField)}
       {more.length > 0 && (
