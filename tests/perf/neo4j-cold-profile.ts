@@ -63,7 +63,10 @@ async function main(): Promise<void> {
   const only = arg('only', 'map,list').split(',');
   if (process.argv.includes('--profile')) await profile(uri, country);
   const store = await createStore({ dataDir: os.tmpdir(), neo4j: { uri, user: 'neo4j', password: '', database: 'neo4j' } });
-  await (store as { warmUp?: () => Promise<void> }).warmUp?.();
+  const w0 = performance.now();
+  const d0 = neo4jCpuMs();
+  if (!process.argv.includes('--no-warm-up')) await (store as { warmUp?: () => Promise<void> }).warmUp?.();
+  console.log(`warm-up: wall ${(performance.now() - w0).toFixed(0)} ms, Neo4j CPU ${neo4jCpuMs() - d0} ms`);
   const options = AnalysisOptions.parse({});
   const answers: Record<string, () => Promise<unknown>> = {
     coverage: () => new AnalysisService(store).coverage(options),

@@ -52,6 +52,8 @@ export function statements(text: string): string[] {
 }
 
 const TX_CONFIG = { metadata: { app: 'flow-atlas' } };
+/** The driver's fetch size that pulls a whole result in one request. */
+const FETCH_ALL = -1;
 
 /** Why the database is taken for down: the driver cannot reach it, or it is not serving. */
 export function isUnavailable(err: unknown): boolean {
@@ -98,6 +100,9 @@ export class Executor {
       // The driver retries nothing itself (it would also retry an unreachable database for the whole
       // retry time): transient errors are retried in `transaction`, an unreachable database fails fast.
       maxTransactionRetryTime: 0,
+      // Every result is read to its end: Neo4j sends all of it at once instead of 1,000 records per request, so it
+      // does not wait for the app to decode each batch before producing the next (TCP's window is the back-pressure).
+      fetchSize: FETCH_ALL,
     });
     this.queries = loadQueries(queryDir);
   }
