@@ -12,6 +12,7 @@ import { analysisRoutes } from './api/routes/analysis';
 import { authRoutes } from './api/routes/auth';
 import { auditRoutes } from './api/routes/audit';
 import { entityRoutes } from './api/routes/entities';
+import { eventsRoutes } from './api/routes/events';
 import { evidenceRoutes } from './api/routes/evidence';
 import { mapRoutes, SPREADSHEET_TYPES, UPLOAD_LIMIT_BYTES, YAML_TYPES } from './api/routes/map';
 import { reportsRoutes } from './api/routes/reports';
@@ -25,6 +26,7 @@ import { sessionMiddleware } from './auth/middleware';
 import { createAuthServices, type AuthServices } from './auth/services';
 import { userOf } from './model/roles';
 import { AnalysisService } from './services/analysis';
+import { EventsHub, type EventsOptions } from './services/events';
 import { RoundsService } from './services/rounds';
 import { htmlToPdf } from './reports/pdf';
 import { ReportsService } from './services/reports';
@@ -50,6 +52,8 @@ export interface AppDeps {
   lockoutMinutes?: number;
   /** SESSION_CACHE_SECONDS: how long read requests may use a session this instance cached (default 2; 0: none). */
   sessionCacheSeconds?: number;
+  /** The change feed's timings and bounds (GET /api/events; tests shorten the heartbeat). */
+  events?: EventsOptions;
 }
 
 export const silentLogger: Logger = { info: () => {}, warn: () => {}, error: () => {} };
@@ -61,14 +65,23 @@ function actorOf(req: express.Request): string {
   return user.username;
 }
 
-export function apiRoutes(deps: AppDeps, auth: AuthServices = createAuthServices(deps.store, deps)): RouteDef[] {
+export function apiRoutes(deps: AppDeps, auth: AuthServices = createAuthServices(deps.store, deps), events = eventsHub(deps)): RouteDef[] {
   const routes: RouteDef[] = [];
-  routes.push(...authRoutes(auth), ...accountRoutes(auth));
+  routes.push(...authRoutes(auth), ...accountRoutes(auth), ...eventsRoutes(events, auth.sessions));
   const openapi = () => buildOpenApi(routes, { version: deps.version ?? '0.1.0' });
   routes.push(...systemRoutes(deps.store, openapi), ...mapRoutes(deps.store, actorOf), ...entityRoutes(deps.store, actorOf), ...auditRoutes(deps.store),
     ...analysisRoutes(new AnalysisService(deps.store)), ...roundsRoutes(new RoundsService(deps.store), actorOf), ...evidenceRoutes(deps.store),
     ...reportsRoutes(new ReportsService(deps.store), htmlToPdf));
   return routes;
+}
+
+function eventsHub(deps: AppDeps): EventsHub {
+  return new EventsHub(deps.store, { ...deps.events, logger: deps.events?.logger ?? deps.logger });
+}
+
+/** The change feed of an app createApp built: main.ts ends its streams on shutdown. */
+export function eventsOf(app: express.Express): EventsHub | undefined {
+  return app.locals.events as EventsHub | undefined;
 }
 
 export function createApp(deps: AppDeps): express.Express {
@@ -97,7 +110,9 @@ export function createApp(deps: AppDeps): express.Express {
     if (req.method === 'GET' || req.method === 'HEAD') next();
     else bodies(req, res, next);
   });
-  mountRoutes(api, apiRoutes(deps, auth));
+  const events = eventsHub(deps);
+  app.locals.events = events;
+  mountRoutes(api, apiRoutes(deps, auth, events));
   api.use(notFoundApi);
   app.use('/api', api);
 

@@ -2,7 +2,7 @@
 // (server/startup.ts: the catalogue, the seed maps on an empty embedded store, the first administrator);
 // while Neo4j is unreachable, start-up is attempted again and requests answer 503. Shuts down cleanly on SIGTERM / SIGINT.
 import path from 'node:path';
-import { createApp } from './app';
+import { createApp, eventsOf } from './app';
 import { answerClientErrors } from './api/errors';
 import { ConfigError, loadConfig } from './config';
 import { createLogger } from './logger';
@@ -55,6 +55,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info(`${signal}: shutting down`);
+    eventsOf(app)?.close(); // open change feeds would hold server.close
     server.close(() => {
       void Promise.allSettled([store.close(), closePdfRenderer()]).finally(() => process.exit(0));
     });

@@ -1,6 +1,6 @@
 // The audit-trail reads: everything for admins and editors; for an `ncp`, only entries of its own countries
 // (the filter is added here; several countries are read one by one and merged, newest first).
-import { auditCountries } from '../auth/scope';
+import { auditCountries, isCountryScoped } from '../auth/scope';
 import { ForbiddenError } from '../errors';
 import type { SessionUser } from '../model/roles';
 import type { AuditEntry } from '../model';
@@ -8,6 +8,16 @@ import type { AuditPage, AuditQuery, GraphStore } from '../store/port';
 
 /** Entries read per request while collecting an NCP's actors. */
 const ACTOR_PAGE = 1000;
+
+/**
+ * Whether the user may read an entry as this service hands it out: changes to accounts only an administrator;
+ * an `ncp` only entries of its own countries; everyone else the rest. (The change feed, services/events.ts, uses it.)
+ */
+export function auditEntryVisible(entry: Pick<AuditEntry, 'kind' | 'countries'>, user: SessionUser | undefined): boolean {
+  if (entry.kind === 'account' && user?.role !== 'admin') return false;
+  if (isCountryScoped(user)) return entry.countries.some((c) => user.countries.includes(c));
+  return true;
+}
 
 export class AuditService {
   constructor(private readonly store: GraphStore) {}
@@ -17,7 +27,7 @@ export class AuditService {
     const page = await this.unfilteredPage(query, user);
     if (user?.role === 'admin') return page;
     if (query.kind === 'account') throw new ForbiddenError('only an administrator may read the changes to accounts');
-    return { ...page, entries: page.entries.filter((e) => e.kind !== 'account') };
+    return { ...page, entries: page.entries.filter((e) => auditEntryVisible(e, user)) };
   }
 
   private async unfilteredPage(query: AuditQuery, user: SessionUser | undefined): Promise<AuditPage> {

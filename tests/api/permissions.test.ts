@@ -125,6 +125,8 @@ const SAMPLES: Record<string, (ctx: Ctx) => Promise<Sample>> = {
   'GET /template': async () => ({ path: '/api/template?format=csv' }),
   'GET /audit': async () => ({ path: '/api/audit?limit=5' }),
   'GET /audit/actors': async () => ({ path: '/api/audit/actors' }),
+  // An id this trail has not reached: the stream sends `reload` and ends, so the request finishes.
+  'GET /events': async () => ({ path: '/api/events?lastEventId=999999999' }),
   'GET /analysis/coverage': async () => ({ path: '/api/analysis/coverage?country=SE' }),
   'GET /analysis/suggestions': async () => ({ path: '/api/analysis/suggestions?country=SE' }),
   'GET /analysis/bottlenecks': async () => ({ path: '/api/analysis/bottlenecks?country=SE' }),

@@ -1,0 +1,364 @@
+// The change feed (GET /api/events): every committed change, as the audit trail records it, streamed to each
+// signed-in user as far as that user may see it. One poller per app instance (not per client) watches the store
+// version (services/store-version.ts) and, when it moves (and every few seconds anyway, for accounts and rounds,
+// which move no version), reads the new audit entries once and hands them to every open stream, each filtered for
+// its user. Every instance polls the shared store, so a change made through another instance arrives too.
+// The event id is the entry's audit sequence number: a client reconnecting with Last-Event-ID gets what it missed
+// from the trail (through the audit API's own reads), or a `reload` event when too much was missed.
+import type { Logger } from '../logger';
+import type { AuditEntry } from '../model';
+import type { SessionUser } from '../model/roles';
+import { isPersonalFlow, seesPersonalData } from '../auth/personal-data';
+import type { GraphStore } from '../store/port';
+import { AuditService, auditEntryVisible } from './audit';
+import { SSE_LIMITS, SseWriter, type SseLimits, type SseSink } from './sse';
+import { versionCheck } from './store-version';
+
+export interface EventsOptions {
+  /** How often the store version is checked (ms, default 200). */
+  pollMs?: number;
+  /** How often the audit trail is read even when the version did not move (accounts, rounds; ms, default 2000). */
+  sweepMs?: number;
+  /** Heartbeat comment and session check of each stream (ms, default 15 000). */
+  heartbeatMs?: number;
+  /** More missed entries than this: a `reload` event instead (default 1000). */
+  maxMissed?: number;
+  /** How long a missing sequence number below newer entries is waited for before it is given up (ms, default 5000). */
+  gapWaitMs?: number;
+  /** Reconnection delay told to clients (ms, default 2000). */
+  retryMs?: number;
+  /** Bounds on a client that stops reading (default: 1 MB unsent, 10 s without drain). */
+  limits?: Partial<SseLimits>;
+  logger?: Logger;
+}
+
+const DEFAULTS = { pollMs: 200, sweepMs: 2000, heartbeatMs: 15_000, maxMissed: 1000, gapWaitMs: 5000, retryMs: 2000 } as const;
+
+/** The data of a `change` event. */
+export interface ChangeEvent {
+  seq: number;
+  kind: string;
+  key: string;
+  action: AuditEntry['action'];
+  countries: string[];
+  storeVersion: number | null;
+  actor: string;
+  at: string;
+}
+
+/** What a stream needs from its request. */
+export interface StreamRequest {
+  user: SessionUser;
+  sink: SseSink;
+  /** Last-Event-ID (header or query), as sent. */
+  lastEventId?: string | undefined;
+  /** The session's user as it is now (`fresh`: from the store, not a cache); undefined once it has ended. */
+  checkSession(fresh: boolean): Promise<SessionUser | undefined>;
+}
+
+function sidesOf(entry: AuditEntry): { before: unknown; after: unknown } {
+  return { before: entry.before, after: entry.after };
+}
+
+function personal(item: unknown): boolean {
+  return item !== null && typeof item === 'object' && isPersonalFlow(item);
+}
+
+/**
+ * The change as `user` may see it, or undefined: what the audit API lets the role read (auditEntryVisible: accounts
+ * for administrators, an NCP's own countries), and for a viewer no flow carrying personal data (personal-data.ts):
+ * a flow that becomes personal data is gone for it (a delete), one that stops being personal data appears (a create).
+ */
+export function changeFor(entry: AuditEntry, user: SessionUser): ChangeEvent | undefined {
+  if (!auditEntryVisible(entry, user)) return undefined;
+  let action = entry.action;
+  if (entry.kind === 'flow' && !seesPersonalData(user)) {
+    const { before, after } = sidesOf(entry);
+    const seenBefore = before !== null && before !== undefined && !personal(before);
+    const seenAfter = after !== null && after !== undefined && !personal(after);
+    if (!seenBefore && !seenAfter) return undefined;
+    if (seenBefore && !seenAfter) action = 'delete';
+    else if (!seenBefore && seenAfter) action = 'create';
+  }
+  return {
+    seq: entry.seq, kind: entry.kind, key: entry.key, action, countries: entry.countries,
+    storeVersion: entry.storeVersion ?? null, actor: entry.actor, at: entry.at,
+  };
+}
+
+function sameUser(a: SessionUser, b: SessionUser): boolean {
+  return a.username === b.username && a.role === b.role && a.countries.join(',') === b.countries.join(',');
+}
+
+type Settings = Required<Omit<EventsOptions, 'limits' | 'logger'>> & { limits: SseLimits };
+
+class Stream {
+  readonly writer: SseWriter;
+  /** Entries that arrived while the missed ones were being read. */
+  private buffer: AuditEntry[] | undefined = [];
+  private overflow = false;
+  private replayed = new Set<number>();
+  closed = false;
+
+  constructor(
+    private readonly hub: EventsHub,
+    readonly req: StreamRequest,
+    private readonly settings: Settings,
+  ) {
+    this.writer = new SseWriter(req.sink, settings.limits, (why) => {
+      hub.logger.warn('change feed: a client that stopped reading was dropped', { user: req.user.username, why });
+      this.hub.remove(this);
+    });
+  }
+
+  get user(): SessionUser {
+    return this.req.user;
+  }
+
+  /** Sends the missed entries (or a reload), then whatever arrived meanwhile. */
+  async start(floor: number, audit: AuditService): Promise<void> {
+    const { lastEventId } = this.req;
+    let lastId = floor;
+    if (lastEventId !== undefined && lastEventId !== '') {
+      const from = /^\d{1,15}$/.test(lastEventId) ? Number(lastEventId) : NaN;
+      if (!Number.isSafeInteger(from) || from > this.hub.newestSeq()) {
+        this.reload(`Last-Event-ID ${JSON.stringify(lastEventId)} is not one of this store's audit entries`);
+        return;
+      }
+      const page = await audit.page({ after: from, limit: this.settings.maxMissed }, this.user);
+      if (this.closed) return;
+      if (page.nextBefore !== undefined) {
+        this.reload(`more than ${this.settings.maxMissed} changes were missed`);
+        return;
+      }
+      const missed = [...page.entries].reverse();
+      for (const e of missed) {
+        this.replayed.add(e.seq);
+        this.send(e);
+        lastId = Math.max(lastId, e.seq);
+      }
+      lastId = Math.max(lastId, from);
+    }
+    this.writer.event({ id: lastId, event: 'ready', data: { lastEventId: lastId }, retry: this.settings.retryMs });
+    const buffered = this.buffer ?? [];
+    this.buffer = undefined;
+    if (this.overflow) {
+      this.reload(`more than ${this.settings.maxMissed} changes arrived while the missed ones were read`);
+      return;
+    }
+    for (const e of buffered) if (!this.replayed.has(e.seq)) this.send(e);
+    this.replayed.clear();
+  }
+
+  /** A new entry of the trail. */
+  deliver(entry: AuditEntry): void {
+    if (this.closed) return;
+    if (entry.kind === 'account' && entry.key === this.user.username) void this.checkSession(true);
+    if (this.buffer) {
+      if (this.buffer.length >= this.settings.maxMissed) this.overflow = true;
+      else this.buffer.push(entry);
+      return;
+    }
+    this.send(entry);
+  }
+
+  private send(entry: AuditEntry): void {
+    const change = changeFor(entry, this.user);
+    if (change) this.writer.event({ id: entry.seq, event: 'change', data: change });
+  }
+
+  /** Tells the client to read everything again and ends the stream (the client reconnects from `id`). */
+  reload(reason: string): void {
+    if (this.closed) return;
+    this.writer.event({ id: this.hub.newestSeq(), event: 'reload', data: { reason } });
+    this.end();
+  }
+
+  heartbeat(): void {
+    if (this.closed) return;
+    this.writer.comment('ping');
+    void this.checkSession(false);
+  }
+
+  /** Ends the stream when its session has ended or its user's role or countries changed. */
+  async checkSession(fresh: boolean): Promise<void> {
+    let now: SessionUser | undefined;
+    try {
+      now = await this.req.checkSession(fresh);
+    } catch {
+      return; // store unreachable: the next check decides
+    }
+    if (this.closed) return;
+    if (!now) this.finish('signed-out', 'the session has ended');
+    else if (!sameUser(now, this.user)) this.finish('signed-out', 'the account\'s role or countries changed: connect again');
+  }
+
+  private finish(event: string, reason: string): void {
+    this.writer.event({ event, data: { reason } });
+    this.end();
+  }
+
+  end(): void {
+    if (this.closed) return;
+    this.writer.close(true);
+    this.hub.remove(this);
+  }
+
+  /** The client went away (or was dropped). */
+  closedByClient(): void {
+    this.closed = true;
+    this.writer.close();
+  }
+}
+
+/** The change feed of one app instance: its streams and the one poller behind them. */
+export class EventsHub {
+  private readonly settings: Settings;
+  private readonly streams = new Set<Stream>();
+  private readonly audit: AuditService;
+  readonly logger: Logger;
+  private pollTimer?: ReturnType<typeof setInterval>;
+  private heartbeatTimer?: ReturnType<typeof setInterval>;
+  private starting?: Promise<void>;
+  private busy = false;
+  /** Every entry up to `floor` has been handed out (or given up); `seen` holds those above it that have been. */
+  private floor = 0;
+  private readonly seen = new Set<number>();
+  private gapSince?: number;
+  private lastVersion = -1;
+  private lastSweep = 0;
+  private closing = false;
+
+  constructor(private readonly store: GraphStore, options: EventsOptions = {}) {
+    const { limits, logger, ...rest } = options;
+    const defined = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
+    this.settings = { ...DEFAULTS, ...defined, limits: { ...SSE_LIMITS, ...limits } };
+    this.logger = logger ?? { info: () => {}, warn: () => {}, error: () => {} };
+    this.audit = new AuditService(store);
+  }
+
+  /** How many streams are open. */
+  get size(): number {
+    return this.streams.size;
+  }
+
+  /** The newest sequence number handed out. */
+  newestSeq(): number {
+    let max = this.floor;
+    for (const s of this.seen) if (s > max) max = s;
+    return max;
+  }
+
+  /** Opens a stream; `close` is for when the client goes away. */
+  async open(req: StreamRequest): Promise<{ close(): void }> {
+    await this.ensurePolling();
+    const stream = new Stream(this, req, this.settings);
+    this.streams.add(stream);
+    const floor = this.floor;
+    stream.start(floor, this.audit).catch((err: unknown) => {
+      this.logger.warn('change feed: reading the missed changes failed', { error: String(err) });
+      stream.reload('the missed changes could not be read');
+    });
+    return {
+      close: () => {
+        stream.closedByClient();
+        this.remove(stream);
+      },
+    };
+  }
+
+  remove(stream: Stream): void {
+    stream.closed = true;
+    this.streams.delete(stream);
+    if (this.streams.size === 0) this.stopPolling();
+  }
+
+  /** Ends every stream (shutdown). */
+  close(): void {
+    this.closing = true;
+    for (const s of [...this.streams]) s.end();
+    this.stopPolling();
+  }
+
+  private ensurePolling(): Promise<void> {
+    if (this.closing) return Promise.reject(new Error('the change feed is closing'));
+    this.starting ??= (async () => {
+      const [newest] = await this.store.audit({ limit: 1 });
+      this.floor = newest?.seq ?? 0;
+      this.seen.clear();
+      this.gapSince = undefined;
+      this.lastVersion = await versionCheck(this.store).read();
+      this.lastSweep = performance.now();
+      this.pollTimer = setInterval(() => void this.tick(), this.settings.pollMs);
+      this.pollTimer.unref?.();
+      this.heartbeatTimer = setInterval(() => {
+        for (const s of this.streams) s.heartbeat();
+      }, this.settings.heartbeatMs);
+      this.heartbeatTimer.unref?.();
+    })();
+    const starting = this.starting;
+    starting.catch(() => {
+      if (this.starting === starting) this.starting = undefined;
+    });
+    return starting;
+  }
+
+  private stopPolling(): void {
+    if (this.pollTimer) clearInterval(this.pollTimer);
+    if (this.heartbeatTimer) clearInterval(this.heartbeatTimer);
+    this.pollTimer = undefined;
+    this.heartbeatTimer = undefined;
+    this.starting = undefined;
+  }
+
+  /** One poll: the version (cheap); the trail when it moved, a gap is open, or the sweep is due. */
+  private async tick(): Promise<void> {
+    if (this.busy || !this.pollTimer) return;
+    this.busy = true;
+    try {
+      const version = await versionCheck(this.store).read();
+      const now = performance.now();
+      if (version === this.lastVersion && this.seen.size === 0 && now - this.lastSweep < this.settings.sweepMs) return;
+      this.lastSweep = now;
+      const { maxMissed } = this.settings;
+      const entries = await this.store.audit({ after: this.floor, limit: maxMissed + this.seen.size + 1 });
+      this.lastVersion = version;
+      if (!this.pollTimer) return;
+      const fresh = entries.filter((e) => !this.seen.has(e.seq)).sort((a, b) => a.seq - b.seq);
+      if (fresh.length > maxMissed) {
+        this.floor = Math.max(this.floor, entries[0]?.seq ?? 0, ...this.seen);
+        this.seen.clear();
+        for (const s of [...this.streams]) s.reload(`more than ${maxMissed} changes at once`);
+        return;
+      }
+      for (const e of fresh) {
+        this.seen.add(e.seq);
+        for (const s of [...this.streams]) s.deliver(e);
+      }
+      this.advance(now);
+    } catch (err) {
+      this.logger.warn('change feed: polling the store failed', { error: String(err) });
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** Moves the floor over the entries handed out; a missing number is waited for (gapWaitMs), then given up. */
+  private advance(now: number): void {
+    for (;;) {
+      if (this.seen.delete(this.floor + 1)) {
+        this.floor += 1;
+        this.gapSince = undefined;
+        continue;
+      }
+      if (this.seen.size === 0) {
+        this.gapSince = undefined;
+        return;
+      }
+      this.gapSince ??= now;
+      if (now - this.gapSince < this.settings.gapWaitMs) return;
+      this.floor = Math.min(...this.seen) - 1;
+      this.gapSince = undefined;
+    }
+  }
+}

@@ -1,0 +1,298 @@
+// The change feed (issue 15 point 1): GET /api/events streams each committed change to the open streams, as far as
+// each user may see it; Last-Event-ID resumes from the audit trail or asks for a reload; heartbeats; a session that
+// ends ends its stream; a client that stops reading is dropped; a change through one app instance reaches a stream
+// of another. Real HTTP on 127.0.0.1 (a stream never ends by itself); deadlines are generous, nothing is timed.
+import { EventEmitter } from 'node:events';
+import request from 'supertest';
+import { createApp, eventsOf, type AppDeps } from '../../server/app';
+import type { GraphStore } from '../../server/store/port';
+import type { SessionUser } from '../../server/model/roles';
+import { EventsHub } from '../../server/services/events';
+import { createTestAccount, loginCookie } from '../support/auth';
+import { smallMapStore } from '../support/small-store';
+import { listen, openEvents, type Listening, type SseConnection } from '../support/sse-client';
+import { until } from '../support/two-instances';
+
+let store: GraphStore;
+let app: ReturnType<typeof createApp>;
+let server: Listening;
+const open: SseConnection[] = [];
+const cookies: Record<string, string> = {};
+
+async function start(events: AppDeps['events'] = {}): Promise<void> {
+  app = createApp({ store, events: { heartbeatMs: 200, ...events } });
+  server = await listen(app);
+  for (const role of ['admin', 'editor', 'viewer'] as const) {
+    await createTestAccount(store, { role });
+    cookies[role] = await loginCookie(app, role);
+  }
+  await createTestAccount(store, { role: 'ncp', username: 'ncp-xa', countries: ['XA'] });
+  cookies['ncp-xa'] = await loginCookie(app, 'ncp-xa');
+  await createTestAccount(store, { role: 'ncp', username: 'ncp-xb', countries: ['XB'] });
+  cookies['ncp-xb'] = await loginCookie(app, 'ncp-xb');
+}
+
+async function stream(who: string, options: { headers?: Record<string, string>; path?: string; url?: string } = {}): Promise<SseConnection> {
+  const conn = await openEvents(options.url ?? server.url, { cookie: cookies[who], ...options });
+  open.push(conn);
+  return conn;
+}
+
+/** Opens a stream and waits for its `ready` event. */
+async function ready(who: string, options: Parameters<typeof stream>[1] = {}): Promise<SseConnection> {
+  const conn = await stream(who, options);
+  await conn.waitFor((e) => e.event === 'ready', `${who}'s stream is ready`);
+  return conn;
+}
+
+/** Changes a flow's note (as the editor, through `on`); returns the new version. */
+async function note(key: string, text: string, fields: Record<string, unknown> = {}, on = app): Promise<void> {
+  const flow = (await request(on).get(`/api/flows/${key}`).set('Cookie', cookies.editor!).expect(200)).body;
+  await request(on).put(`/api/flows/${key}`).set('Cookie', cookies.editor!).send({ ...flow, ...fields, note: text }).expect(200);
+}
+
+const changes = (c: SseConnection) => c.events.filter((e) => e.event === 'change');
+const hasChange = (key: string) => (c: SseConnection) => changes(c).some((e) => e.data.key === key);
+
+beforeEach(async () => {
+  store = await smallMapStore();
+});
+afterEach(async () => {
+  for (const c of open.splice(0)) c.close();
+  eventsOf(app)?.close();
+  await server?.close();
+  await store.close();
+});
+
+describe('the stream', () => {
+  test('when a user is not signed in, then GET /api/events answers 401', async () => {
+    await start();
+    await request(app).get('/api/events').expect(401);
+  });
+
+  test('when an editor changes a flow, then another user\'s open stream gets it as a change event, uncompressed and unbuffered', async () => {
+    await start();
+    const viewer = await ready('viewer', { headers: { 'Accept-Encoding': 'gzip, br' } });
+    expect(viewer.status).toBe(200);
+    expect(viewer.headers['content-type']).toMatch(/^text\/event-stream/);
+    expect(viewer.headers['cache-control']).toMatch(/no-cache/);
+    expect(viewer.headers['x-accel-buffering']).toBe('no');
+    expect(viewer.headers['content-encoding']).toBeUndefined();
+    await note('xa-f2', 'seen live');
+    const e = await viewer.waitFor((x) => x.event === 'change' && x.data.key === 'xa-f2');
+    expect(e.data).toMatchObject({ kind: 'flow', key: 'xa-f2', action: 'update', countries: ['XA'], actor: 'editor' });
+    expect(typeof e.data.storeVersion).toBe('number');
+    expect(typeof e.data.at).toBe('string');
+    expect(e.id).toBe(String(e.data.seq));
+  });
+
+  test('when the stream is idle, then heartbeat comments arrive', async () => {
+    await start({ heartbeatMs: 50 });
+    const admin = await ready('admin');
+    await admin.until('a heartbeat', (c) => c.comments.includes('ping'));
+  });
+});
+
+describe('what each user may see', () => {
+  test('when a flow becomes personal data, then a viewer sees it go (a delete) and nothing more of it, while an editor sees every change', async () => {
+    await start();
+    const viewer = await ready('viewer');
+    const editor = await ready('editor');
+    await note('xa-f2', 'now personal', { personalData: 'personal' });
+    await note('xa-f2', 'personal, changed again');
+    await note('xa-f1', 'marker'); // after the two above: once it is here, they have been handed out
+    await viewer.until('the marker', hasChange('xa-f1'));
+    await editor.until('the marker', hasChange('xa-f1'));
+    const viewerF2 = changes(viewer).filter((e) => e.data.key === 'xa-f2').map((e) => e.data.action);
+    expect(viewerF2).toEqual(['delete']);
+    expect(changes(editor).filter((e) => e.data.key === 'xa-f2').map((e) => e.data.action)).toEqual(['update', 'update']);
+    await note('xa-f2', 'no longer personal', { personalData: 'none' });
+    const back = await viewer.waitFor((e) => e.event === 'change' && e.data.key === 'xa-f2' && e.data.action === 'create');
+    expect(back.data.kind).toBe('flow');
+  });
+
+  test('when flows of two countries change, then an NCP gets only those of its countries (a cross-border flow: both NCPs)', async () => {
+    await start();
+    const xa = await ready('ncp-xa');
+    const xb = await ready('ncp-xb');
+    const admin = await ready('admin');
+    await note('xb-f1', 'XB only');
+    await note('xa-f3', 'cross-border');
+    await note('xa-f1', 'XA only');
+    await admin.until('all three', (c) => ['xb-f1', 'xa-f3', 'xa-f1'].every((k) => hasChange(k)(c)));
+    await xa.until('XA marker', hasChange('xa-f1'));
+    await xb.until('XB sees the cross-border flow', hasChange('xa-f3'));
+    expect(changes(xa).map((e) => e.data.key)).toEqual(['xa-f3', 'xa-f1']);
+    // XB's marker: a later XB change; by then xa-f1 (before it) would have come.
+    await note('xb-f1', 'XB marker');
+    await xb.until('XB marker', (c) => changes(c).filter((e) => e.data.key === 'xb-f1').length === 2);
+    expect(changes(xb).map((e) => e.data.key)).toEqual(['xb-f1', 'xa-f3', 'xb-f1']);
+  });
+
+  test('when an account is changed, then only an administrator\'s stream tells of it', async () => {
+    await start();
+    const admin = await ready('admin');
+    const editor = await ready('editor');
+    await request(app).post('/api/accounts').set('Cookie', cookies.admin!)
+      .send({ username: 'newcomer', role: 'viewer', password: 'a long enough password 1' }).expect(201);
+    await note('xa-f1', 'marker');
+    await admin.until('the account', (c) => changes(c).some((e) => e.data.kind === 'account' && e.data.key === 'newcomer'));
+    await editor.until('the marker', hasChange('xa-f1'));
+    expect(changes(editor).some((e) => e.data.kind === 'account')).toBe(false);
+  });
+});
+
+describe('Last-Event-ID', () => {
+  test('when a client reconnects with the id it saw last, then it gets exactly the missed changes, in order, then live ones', async () => {
+    await start();
+    const first = await ready('editor');
+    await note('xa-f1', 'one');
+    const seen = await first.waitFor((e) => e.event === 'change' && e.data.key === 'xa-f1');
+    first.close();
+    await note('xa-f2', 'missed 1');
+    await note('xa-f3', 'missed 2');
+    await note('xb-f1', 'missed 3');
+    const again = await ready('editor', { headers: { 'Last-Event-ID': seen.id! } });
+    expect(changes(again).map((e) => e.data.key)).toEqual(['xa-f2', 'xa-f3', 'xb-f1']);
+    const ids = changes(again).map((e) => Number(e.id));
+    expect(ids).toEqual([...ids].sort((a, b) => a - b));
+    expect(ids[0]).toBeGreaterThan(Number(seen.id));
+    const readyEvent = again.events.find((e) => e.event === 'ready')!;
+    expect(Number(readyEvent.id)).toBe(ids[2]);
+    await note('xa-f1', 'live again');
+    await again.until('the live change', (c) => changes(c).length === 4);
+    expect(changes(again)[3]!.data.key).toBe('xa-f1');
+    // ?lastEventId= does the same for clients that cannot set the header.
+    const byQuery = await ready('editor', { path: `/api/events?lastEventId=${seen.id}` });
+    expect(changes(byQuery).map((e) => e.data.key)).toEqual(['xa-f2', 'xa-f3', 'xb-f1', 'xa-f1']);
+  });
+
+  test('when a viewer resumes, then the missed changes it may not see stay out', async () => {
+    await start();
+    const first = await ready('viewer');
+    const startId = first.events.find((e) => e.event === 'ready')!.id!;
+    first.close();
+    await note('xa-f2', 'personal now', { personalData: 'special_category' });
+    await note('xa-f2', 'still personal');
+    await note('xa-f1', 'visible');
+    const again = await ready('viewer', { headers: { 'Last-Event-ID': startId } });
+    expect(changes(again).map((e) => [e.data.key, e.data.action])).toEqual([['xa-f2', 'delete'], ['xa-f1', 'update']]);
+  });
+
+  test('when more changes were missed than the bound, or the id is not of this trail, then a reload event comes and the stream ends', async () => {
+    await start({ maxMissed: 3 });
+    const first = await ready('editor');
+    const startId = first.events.find((e) => e.event === 'ready')!.id!;
+    first.close();
+    for (let i = 0; i < 4; i++) await note('xa-f1', `missed ${i}`);
+    const again = await stream('editor', { headers: { 'Last-Event-ID': startId } });
+    const reload = await again.waitFor((e) => e.event === 'reload');
+    expect(changes(again)).toEqual([]);
+    expect(Number(reload.id)).toBeGreaterThan(Number(startId));
+    await again.until('the stream ends', (c) => c.ended);
+    // Resuming from the reload's id is an ordinary stream.
+    const resumed = await ready('editor', { headers: { 'Last-Event-ID': reload.id! } });
+    expect(changes(resumed)).toEqual([]);
+    const future = await stream('editor', { headers: { 'Last-Event-ID': '99999999' } });
+    await future.waitFor((e) => e.event === 'reload');
+    const garbage = await stream('editor', { headers: { 'Last-Event-ID': 'abc' } });
+    await garbage.waitFor((e) => e.event === 'reload');
+  });
+});
+
+describe('ending streams', () => {
+  test('when the user signs out, then its stream ends with a signed-out event', async () => {
+    await start({ heartbeatMs: 50 });
+    const cookie = await loginCookie(app, 'editor');
+    const conn = await openEvents(server.url, { cookie });
+    open.push(conn);
+    await conn.waitFor((e) => e.event === 'ready');
+    await request(app).post('/api/auth/logout').set('Cookie', cookie).expect(200);
+    await conn.waitFor((e) => e.event === 'signed-out');
+    await conn.until('the stream ends', (c) => c.ended);
+  });
+
+  test('when the account is removed, then its stream ends', async () => {
+    await start({ heartbeatMs: 60_000 });
+    const viewer = await ready('viewer');
+    await request(app).delete('/api/accounts/viewer').set('Cookie', cookies.admin!).expect(200);
+    await viewer.waitFor((e) => e.event === 'signed-out'); // the account's audit entry triggers the check
+    await viewer.until('the stream ends', (c) => c.ended);
+  });
+
+  test('when the client closes its stream, then the app instance forgets it (and stops polling when none is left)', async () => {
+    await start();
+    const conn = await ready('editor');
+    expect(eventsOf(app)!.size).toBe(1);
+    conn.close();
+    await until('the stream is forgotten', async () => eventsOf(app)!.size === 0);
+  });
+});
+
+/** A response whose client does not read: writes report a full buffer and nothing drains. */
+class PausedSink extends EventEmitter {
+  writableLength = 0;
+  destroyed = false;
+  ended = false;
+  constructor(private readonly accepts: boolean) {
+    super();
+  }
+  write(chunk: string): boolean {
+    this.writableLength += Buffer.byteLength(chunk);
+    return this.accepts;
+  }
+  end(): void {
+    this.ended = true;
+  }
+  destroy(): void {
+    this.destroyed = true;
+  }
+}
+
+describe('a client that stops reading', () => {
+  const editor: SessionUser = { username: 'editor', role: 'editor', countries: [] };
+  let hub: EventsHub;
+  afterEach(() => hub.close());
+
+  test('when its unsent bytes pass the bound, then it is dropped', async () => {
+    hub = new EventsHub(store, { pollMs: 20, limits: { maxBufferedBytes: 2000, drainTimeoutMs: 600_000 } });
+    const sink = new PausedSink(false);
+    await hub.open({ user: editor, sink, checkSession: async () => editor });
+    const flow = await store.get('flow', 'xa-f1');
+    let version = flow.version;
+    for (let i = 0; i < 40 && !sink.destroyed; i++) {
+      const { version: _v, updatedAt: _a, updatedBy: _b, ...rest } = (await store.get('flow', 'xa-f1')) as unknown as Record<string, unknown>;
+      version = (await store.update('flow', 'xa-f1', { ...rest, note: `change ${i} ${'x'.repeat(100)}` }, version, 'writer')).version;
+      await new Promise((r) => setTimeout(r, 30));
+    }
+    await until('the client is dropped', async () => sink.destroyed);
+    expect(hub.size).toBe(0);
+  });
+
+  test('when its buffer does not drain in time, then it is dropped', async () => {
+    hub = new EventsHub(store, { pollMs: 20, limits: { maxBufferedBytes: 1024 * 1024, drainTimeoutMs: 50 } });
+    const sink = new PausedSink(false);
+    await hub.open({ user: editor, sink, checkSession: async () => editor });
+    await until('the client is dropped', async () => sink.destroyed);
+    expect(hub.size).toBe(0);
+    expect(sink.writableLength).toBeLessThan(1024);
+  });
+});
+
+describe('two app instances on one store', () => {
+  test('when a flow is changed through instance A, then a stream open on instance B gets it', async () => {
+    await start();
+    const b = createApp({ store });
+    const serverB = await listen(b);
+    try {
+      const onB = await ready('viewer', { url: serverB.url });
+      await note('xa-f2', 'through A');
+      const e = await onB.waitFor((x) => x.event === 'change' && x.data.key === 'xa-f2');
+      expect(e.data.actor).toBe('editor');
+      onB.close();
+    } finally {
+      eventsOf(b)?.close();
+      await serverB.close();
+    }
+  });
+});
