@@ -42,7 +42,7 @@ export class AccountService {
   ) {}
 
   list(): Promise<Account[]> {
-    return this.store.listAccounts();
+    return this.store.accounts.listAccounts();
   }
 
   async create(input: unknown, actor: string): Promise<Account> {
@@ -51,7 +51,7 @@ export class AccountService {
     if (problem) refuse('the password is too weak', 'password', problem);
     const countries = body.countries ?? [];
     await this.checkCountries(countries);
-    return this.store.createAccount({
+    return this.store.accounts.createAccount({
       username: body.username, role: body.role, countries,
       ...(body.displayName !== undefined ? { displayName: body.displayName } : {}),
       passwordHash: await hashPassword(body.password),
@@ -64,7 +64,7 @@ export class AccountService {
    */
   async update(username: string, input: unknown, actor: string): Promise<Account> {
     const body = parse(AccountUpdate, input, 'account change');
-    const current = await this.store.getAccount(username);
+    const current = await this.store.accounts.getAccount(username);
     if (!current) throw new NotFoundError(`account '${username}' not found`);
     if (body.password !== undefined) {
       const problem = passwordProblem(body.password, username);
@@ -74,7 +74,7 @@ export class AccountService {
     const countries = body.countries ?? (role === 'ncp' ? current.countries : []);
     if (body.countries) await this.checkCountries(body.countries);
     try {
-      return await this.store.updateAccount(username, {
+      return await this.store.accounts.updateAccount(username, {
         ...(body.role !== undefined ? { role: body.role } : {}),
         countries,
         ...(body.displayName !== undefined ? { displayName: body.displayName } : {}),
@@ -94,7 +94,7 @@ export class AccountService {
 
   async remove(username: string, actor: string): Promise<{ deleted: true }> {
     try {
-      return await this.store.deleteAccount(username, actor);
+      return await this.store.accounts.deleteAccount(username, actor);
     } finally {
       this.changed(username);
     }
@@ -102,7 +102,7 @@ export class AccountService {
 
   /** The account whose password this is, or undefined; an unknown username costs the same time as a known one. */
   async verify(username: string, password: string): Promise<Account | undefined> {
-    const stored = await this.store.getAccount(username);
+    const stored = await this.store.accounts.getAccount(username);
     if (!stored) return verifyAgainstDummy(password).then(() => undefined);
     if (!(await verifyPassword(password, stored.passwordHash))) return undefined;
     const { passwordHash: _hash, ...account } = stored;
@@ -111,7 +111,7 @@ export class AccountService {
 
   /** Notes a successful sign-in on the account. */
   recordLogin(username: string): Promise<void> {
-    return this.store.recordLogin(username, this.clock.now().toISOString());
+    return this.store.accounts.recordLogin(username, this.clock.now().toISOString());
   }
 
   /**
@@ -129,7 +129,7 @@ export class AccountService {
     const passwordHash = problem ? undefined : await hashPassword(newPassword);
     let verified = false;
     try {
-      await this.store.updateAccount(username, passwordHash ? { passwordHash } : {}, username, {
+      await this.store.accounts.updateAccount(username, passwordHash ? { passwordHash } : {}, username, {
         endSessions: keepSession ? { except: keepSession } : {},
         check: async (current) => {
           if (!(await verifyPassword(currentPassword, current.passwordHash))) {
@@ -151,14 +151,14 @@ export class AccountService {
    * generated one that the caller shows once. Does nothing when any account exists.
    */
   async ensureFirstAdmin(password?: string): Promise<FirstAdmin> {
-    if ((await this.store.listAccounts()).length > 0) return { created: false };
+    if ((await this.store.accounts.listAccounts()).length > 0) return { created: false };
     if (password !== undefined) {
       const problem = passwordProblem(password, FIRST_ADMIN);
       if (problem) throw new ValidationError(`ADMIN_PASSWORD ${problem}`, [{ path: 'ADMIN_PASSWORD', field: 'ADMIN_PASSWORD', message: problem }]);
     }
     const chosen = password ?? generatePassword();
     try {
-      await this.store.createAccount({ username: FIRST_ADMIN, role: 'admin', countries: [], passwordHash: await hashPassword(chosen) }, 'system');
+      await this.store.accounts.createAccount({ username: FIRST_ADMIN, role: 'admin', countries: [], passwordHash: await hashPassword(chosen) }, 'system');
     } catch (err) {
       // Another process starting on the same store got there first.
       if (err instanceof ConflictError && err.code === 'already_exists') return { created: false };

@@ -30,7 +30,7 @@ export interface AuthServices {
 
 export function createAuthServices(store: GraphStore, options: AuthOptions = {}): AuthServices {
   const clock = options.clock ?? systemClock;
-  const sessions = new SessionService(store, clock, {
+  const sessions = new SessionService(store.accounts, clock, {
     sessionHours: options.sessionHours ?? AUTH_DEFAULTS.sessionHours,
     cacheSeconds: options.sessionCacheSeconds ?? AUTH_DEFAULTS.sessionCacheSeconds,
   });
@@ -38,7 +38,7 @@ export function createAuthServices(store: GraphStore, options: AuthOptions = {})
     // An account changed here leaves this instance's session cache at once.
     accounts: new AccountService(store, clock, (username) => sessions.forgetAccount(username)),
     sessions,
-    throttle: new LoginThrottle(store, { clock, lockoutMinutes: options.lockoutMinutes ?? AUTH_DEFAULTS.lockoutMinutes }),
+    throttle: new LoginThrottle(store.accounts, { clock, lockoutMinutes: options.lockoutMinutes ?? AUTH_DEFAULTS.lockoutMinutes }),
     clock,
     cookieSecure: options.cookieSecure ?? false,
   };

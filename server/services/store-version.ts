@@ -11,11 +11,10 @@ import type { GraphStore, StoreKind } from '../store/port';
 /** How long a Neo4j version read is reused (ms after it started): other instances' writes show within this. */
 export const VERSION_WINDOW_MS: Record<StoreKind, number> = { sqlite: 0, neo4j: 250 };
 
-/** The store's writing methods (GraphStore): the end of each ends the window. Session and throttle writes change no answer. */
-const WRITES = [
-  'create', 'update', 'delete', 'importDocument', 'freezeRound', 'deleteRound', 'ensureCatalogue',
-  'createAccount', 'updateAccount', 'deleteAccount',
-] as const;
+/** The store's writing methods (GraphStore): the end of each ends the window. */
+const WRITES = ['create', 'update', 'delete', 'importDocument', 'freezeRound', 'deleteRound', 'ensureCatalogue'] as const;
+/** The account store's (GraphStore.accounts) too; session and throttle writes change no answer. */
+const ACCOUNT_WRITES = ['createAccount', 'updateAccount', 'deleteAccount'] as const;
 
 export interface VersionCheckOptions {
   /** Reuse window in ms (default: VERSION_WINDOW_MS of the store's kind; 0: every request waits for a read). */
@@ -83,12 +82,12 @@ class VersionReader {
 
 const readers = new WeakMap<object, VersionReader>();
 
-/** Wraps the store's writing methods (as own properties of the store object) so that their end moves the epoch. */
-function watchWrites(store: object, reader: VersionReader): void {
+/** Wraps writing methods (as own properties of the store object) so that their end moves the epoch. */
+function watchWrites(store: object, names: readonly string[], reader: VersionReader): void {
   const ended = () => {
     reader.epoch += 1;
   };
-  for (const name of WRITES) {
+  for (const name of names) {
     let method: unknown;
     // The method itself (own, or from the prototype chain), not what a proxy around the store hands out.
     for (let o: object | null = store; o && method === undefined; o = Object.getPrototypeOf(o) as object | null) {
@@ -130,7 +129,10 @@ export function versionCheck(store: GraphStore, options: VersionCheckOptions = {
     const windowMs = options.windowMs ?? VERSION_WINDOW_MS[store.kind] ?? 0;
     reader = new VersionReader(store, windowMs, options.now ?? (() => performance.now()));
     readers.set(store, reader);
-    if (windowMs > 0) watchWrites(store, reader);
+    if (windowMs > 0) {
+      watchWrites(store, WRITES, reader);
+      watchWrites(store.accounts, ACCOUNT_WRITES, reader);
+    }
   }
   return reader;
 }

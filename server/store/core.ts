@@ -8,9 +8,9 @@ import {
 } from '../model';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import type {
-  AccountChangeOptions, AccountChanges, Adapter, AuditPage, AuditQuery, CountryCount, CountryMap, DeleteOptions, EntityWriteOptions, ExportOptions, GraphStore, Health,
-  ImportMode, ImportOptions, ImportResult, KindCounts, ListFilter, ValidateOptions, NewAccount, RoundWriteOptions, Scope, Snapshot,
-  StoredSession, StoreChanges, ThrottleDecision, ThrottleEntry, TxOps,
+  Adapter, AuditPage, AuditQuery, CountryCount, CountryMap, DeleteOptions, EntityWriteOptions, ExportOptions, GraphStore, Health,
+  ImportMode, ImportOptions, ImportResult, KindCounts, ListFilter, ValidateOptions, RoundWriteOptions, Scope, Snapshot,
+  StoreChanges, TxOps,
 } from './port';
 import { CHANGES_LIMIT } from './port';
 import { AccountsCore } from './accounts';
@@ -46,7 +46,8 @@ function loadSorted(tx: TxOps, kinds: readonly Kind[]): Promise<Map<Kind, Sorted
 }
 
 export class CoreGraphStore implements GraphStore {
-  private readonly accounts: AccountsCore;
+  /** Accounts, sessions and the sign-in throttle (accounts.ts). */
+  readonly accounts: AccountsCore;
   private readonly stamps: Stamps;
   private readonly rounds: RoundsCore;
   private readonly imports: ImportsCore;
@@ -338,25 +339,6 @@ export class CoreGraphStore implements GraphStore {
       }
       return created;
     });
-  }
-
-  // Accounts and sessions: their rules are in accounts.ts.
-  listAccounts() { return this.accounts.listAccounts(); }
-  getAccount(username: string) { return this.accounts.getAccount(username); }
-  createAccount(account: NewAccount, actor: string) { return this.accounts.createAccount(account, actor); }
-  updateAccount(username: string, changes: AccountChanges, actor: string, options?: AccountChangeOptions) {
-    return this.accounts.updateAccount(username, changes, actor, options);
-  }
-  deleteAccount(username: string, actor: string) { return this.accounts.deleteAccount(username, actor); }
-  recordLogin(username: string, at: string) { return this.accounts.recordLogin(username, at); }
-  createSession(session: StoredSession) { return this.accounts.createSession(session); }
-  getSession(idHash: string) { return this.accounts.getSession(idHash); }
-  touchSession(idHash: string, idleExpiresAt: string) { return this.accounts.touchSession(idHash, idleExpiresAt); }
-  deleteSession(idHash: string) { return this.accounts.deleteSession(idHash); }
-  endSessions(username: string, exceptIdHash?: string) { return this.accounts.endSessions(username, exceptIdHash); }
-  purgeSessions(now: string) { return this.accounts.purgeSessions(now); }
-  updateThrottle<T>(keys: readonly string[], now: number, forgetBefore: number, decide: (current: Map<string, ThrottleEntry>) => ThrottleDecision<T>) {
-    return this.accounts.updateThrottle(keys, now, forgetBefore, decide);
   }
 
   close(): Promise<void> {

@@ -94,8 +94,20 @@ export async function startStore(config: StoreConfig, options: StartOptions = {}
   const readyPromise = run();
   readyPromise.catch(() => {}); // observed by the caller; never an unhandled rejection
 
+  const notReady = async () => {
+    throw new StoreUnavailableError(`the store is not ready yet (${waitingFor})`);
+  };
+  // Accounts and sessions wait for the store as the map does.
+  const accounts = new Proxy(inner.accounts, {
+    get(target, prop) {
+      const value = Reflect.get(target, prop, target) as unknown;
+      if (typeof value !== 'function') return value;
+      return ready ? (value as (...args: unknown[]) => unknown).bind(target) : notReady;
+    },
+  });
   const gated = new Proxy(inner, {
     get(target, prop) {
+      if (prop === 'accounts') return accounts;
       const value = Reflect.get(target, prop, target) as unknown;
       if (typeof value !== 'function') return value;
       if (prop === 'close') {
@@ -109,9 +121,7 @@ export async function startStore(config: StoreConfig, options: StartOptions = {}
       if (prop === 'health') {
         return async () => ({ store: target.kind, reachable: false, error: waitingFor });
       }
-      return async () => {
-        throw new StoreUnavailableError(`the store is not ready yet (${waitingFor})`);
-      };
+      return notReady;
     },
   });
   return { store: gated, ready: readyPromise, isReady: () => ready };

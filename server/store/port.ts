@@ -1,5 +1,6 @@
 // The GraphStore port (what the API and scripts use) and the narrow transactional interface that
-// each adapter (SQLite, Neo4j) implements. All rules live once, in core.ts, over the adapter.
+// each adapter (SQLite, Neo4j) implements. All rules live once, over the adapter: in core.ts and the modules it composes
+// (imports.ts, rounds.ts, accounts.ts as `store.accounts`).
 import type {
   AuditEntry, AuditKind, ConflictCount, ImportConflict, Indicator, KeptItem, Kind, MapDocument, OnConflict, Problem, Round,
   RoundSummary, Stored, Theme,
@@ -269,8 +270,10 @@ export interface CountryCount {
   flows: number;
 }
 
-export interface GraphStore extends AccountStore {
+export interface GraphStore {
   readonly kind: StoreKind;
+  /** Accounts, sessions and the sign-in throttle: in the same store, not map data. */
+  readonly accounts: AccountStore;
   init(): Promise<void>;
   health(): Promise<Health>;
   storeVersion(): Promise<number>;

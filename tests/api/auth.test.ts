@@ -38,13 +38,13 @@ describe('sign in and out', () => {
     const cookie = cookieOf(res)!;
     expect(cookie).toMatch(/^fa_session=[A-Za-z0-9_-]{43}; Path=\/; Expires=[^;]+; HttpOnly; SameSite=Strict$/);
     expect(new Date(cookie.match(/Expires=([^;]+)/)![1]!).getTime()).toBe(clock.now().getTime() + 12 * HOUR - (clock.now().getTime() % 1000));
-    expect((await store.listAccounts()).find((a) => a.username === 'consultant-1')?.lastLoginAt).toBe(clock.now().toISOString());
+    expect((await store.accounts.listAccounts()).find((a) => a.username === 'consultant-1')?.lastLoginAt).toBe(clock.now().toISOString());
   });
 
   test('when a session exists, then the store holds only the SHA-256 of its id', async () => {
     const id = cookieOf(await login(app, 'admin').expect(200))!.split(';')[0]!.slice('fa_session='.length);
-    expect(await store.getSession(id)).toBeUndefined();
-    expect((await store.getSession(createHash('sha256').update(id).digest('hex')))?.session.username).toBe('admin');
+    expect(await store.accounts.getSession(id)).toBeUndefined();
+    expect((await store.accounts.getSession(createHash('sha256').update(id).digest('hex')))?.session.username).toBe('admin');
   });
 
   test('when the request came over HTTPS (a trusted proxy says so) or COOKIE_SECURE is set, then the cookie is Secure', async () => {
@@ -126,9 +126,9 @@ describe('session expiry', () => {
     const old = (await loginCookie(app, 'consultant-1')).slice('fa_session='.length);
     const oldHash = createHash('sha256').update(old).digest('hex');
     clock.advance(3 * HOUR);
-    expect(await store.getSession(oldHash)).toBeDefined();
+    expect(await store.accounts.getSession(oldHash)).toBeDefined();
     await loginCookie(app, 'admin');
-    expect(await store.getSession(oldHash)).toBeUndefined();
+    expect(await store.accounts.getSession(oldHash)).toBeUndefined();
   });
 });
 
@@ -196,7 +196,7 @@ describe('account administration', () => {
     await request(editor).post('/api/accounts').send({ username: 'sneaky', role: 'admin', password: 'a long password' }).expect(403);
     await request(editor).put('/api/accounts/ed-person').send({ role: 'admin' }).expect(403);
     await request(editor).delete('/api/accounts/admin').expect(403);
-    expect((await store.listAccounts()).map((a) => `${a.username}:${a.role}`)).toEqual(['admin:admin', 'consultant-1:editor', 'ed-person:editor']);
+    expect((await store.accounts.listAccounts()).map((a) => `${a.username}:${a.role}`)).toEqual(['admin:admin', 'consultant-1:editor', 'ed-person:editor']);
   });
 
   test('when the admin changes a role, then it applies at the next request of that account\'s session', async () => {

@@ -62,7 +62,7 @@ if (uri) {
       before = {
         keys: new Map(),
         rounds: (await store.listRounds()).map((r) => r.id),
-        accounts: (await store.listAccounts()).map((a) => a.username),
+        accounts: (await store.accounts.listAccounts()).map((a) => a.username),
         sessions: await read<string>('MATCH (s:Session) RETURN s.idHash AS value'),
         auditSeq: (await store.audit({ limit: 1 }))[0]?.seq ?? 0,
       };

@@ -13,11 +13,12 @@ import { FakeClock, TEST_PASSWORD, createTestAccount, loginCookie } from '../sup
 import { ContractChecker, exchange, type Call, type Exchange } from '../support/openapi-contract';
 import { smallMapStore } from '../support/small-store';
 
-/** The store, but every call fails as an unreachable store's would while `outage.on` is set. */
-function withOutage(store: GraphStore, outage: { on: boolean }): GraphStore {
+/** The store (and its accounts), but every call fails as an unreachable store's would while `outage.on` is set. */
+function withOutage<T extends object>(store: T, outage: { on: boolean }): T {
   return new Proxy(store, {
     get(target, prop, receiver) {
       const value = Reflect.get(target, prop, receiver) as unknown;
+      if (prop === 'accounts') return withOutage(value as object, outage);
       if (typeof value !== 'function') return value;
       return (...args: unknown[]) => {
         if (!outage.on || prop === 'close') return (value as (...a: unknown[]) => unknown).apply(target, args);

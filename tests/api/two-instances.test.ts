@@ -15,7 +15,7 @@ twoInstancesSuite('embedded', async () => {
 /** The store, counting the session look-ups it gets. */
 function countingSessions(store: GraphStore): { store: GraphStore; lookups: () => number } {
   let lookups = 0;
-  const proxy = new Proxy(store, {
+  const accounts = new Proxy(store.accounts, {
     get(target, prop) {
       const value = Reflect.get(target, prop, target) as unknown;
       if (typeof value !== 'function') return value;
@@ -23,6 +23,14 @@ function countingSessions(store: GraphStore): { store: GraphStore; lookups: () =
         if (prop === 'getSession') lookups++;
         return (value as (...a: unknown[]) => unknown).apply(target, args);
       };
+    },
+  });
+  const proxy = new Proxy(store, {
+    get(target, prop) {
+      if (prop === 'accounts') return accounts;
+      const value = Reflect.get(target, prop, target) as unknown;
+      if (typeof value !== 'function') return value;
+      return (value as (...a: unknown[]) => unknown).bind(target);
     },
   });
   return { store: proxy, lookups: () => lookups };
@@ -63,7 +71,7 @@ describe('session cache', () => {
     await createTestAccount(store, { role: 'editor' });
     const cookie = await loginCookie(app, 'editor');
     const flow = (await request(app).get('/api/flows/xa-f2').set('Cookie', cookie).expect(200)).body;
-    await store.endSessions('editor');
+    await store.accounts.endSessions('editor');
     await request(app).put('/api/flows/xa-f2').set('Cookie', cookie).send({ ...flow, note: 'x' }).expect(401);
     let status = 200;
     for (let i = 0; i < 100 && status === 200; i++) {

@@ -107,7 +107,7 @@ if (requireBrowser('signing in and roles in a browser')) {
       await signInAs(ENDED, '?view=map&country=SE');
       await waitForMap('SE');
       // As a password reset or the removal of the account would: every session of the account ends.
-      expect(await server.store.endSessions(ENDED.username)).toBeGreaterThan(0);
+      expect(await server.store.accounts.endSessions(ENDED.username)).toBeGreaterThan(0);
       // Ended in the store directly, as another app instance would: this instance may answer reads from its
       // session cache for up to SESSION_CACHE_SECONDS (2 s); wait until it asks the store again.
       for (const deadline = Date.now() + 30_000; await pageFetch('/api/auth/me') !== 401;) {

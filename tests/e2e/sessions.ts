@@ -27,8 +27,8 @@ export const passwordOf = (account: E2eAccount) => account.password ?? `${accoun
 
 /** Creates the account in the server's store (the actor of its audit entry is the suite), unless it exists. */
 export async function addAccount(server: TestServer, account: E2eAccount): Promise<void> {
-  if (await server.store.getAccount(account.username)) return;
-  await server.store.createAccount({
+  if (await server.store.accounts.getAccount(account.username)) return;
+  await server.store.accounts.createAccount({
     username: account.username,
     role: account.role,
     countries: account.countries ?? [],

@@ -237,7 +237,7 @@ export function concurrencySuite(name: string, open: () => Promise<StorePair>): 
       const [a, b] = pair.stores;
       const username = await createTestAccount(a, { role: 'editor', username: 'conc-demoted' });
       const asSessionSaw = { username, role: 'editor' as const, countries: [] };
-      await a.updateAccount(username, { role: 'viewer', countries: [] }, 'conc-admin');
+      await a.accounts.updateAccount(username, { role: 'viewer', countries: [] }, 'conc-admin');
       const flow = await b.get('flow', 'xb-f1');
       const entities = new EntityService(b);
       await expect(entities.update('flow', 'xb-f1', { ...entityOf(flow as unknown as Body), note: 'by a viewer now' }, flow.version, asSessionSaw, username))
@@ -247,7 +247,7 @@ export function concurrencySuite(name: string, open: () => Promise<StorePair>): 
       await expect(importDocumentAs(b, doc, { mode: 'merge', actor: username }, asSessionSaw)).rejects.toBeInstanceOf(ForbiddenError);
       await expect(new RoundsService(b).freeze({ name: 'by a viewer now', country: 'XB' }, asSessionSaw, username)).rejects.toBeInstanceOf(ForbiddenError);
       expect((await b.listRounds()).map((r) => r.name)).not.toContain('by a viewer now');
-      await a.deleteAccount(username, 'conc-admin');
+      await a.accounts.deleteAccount(username, 'conc-admin');
       await expect(entities.delete('flow', 'xb-f1', flow.version, asSessionSaw, username)).rejects.toBeInstanceOf(ForbiddenError);
       expect(await b.get('flow', 'xb-f1')).toEqual(flow);
     });

@@ -745,43 +745,43 @@ function accountsContract(current: () => GraphStore): void {
     const at = (minutes: number) => new Date(Date.UTC(2030, 0, 1, 0, minutes)).toISOString();
     const session = (idHash: string, username: string, expiresIn = 600, idleIn = 120) =>
       ({ idHash, username, createdAt: at(0), expiresAt: at(expiresIn), idleExpiresAt: at(idleIn) });
-    const admin = (username = 'root') => current().createAccount({ username, role: 'admin', countries: [], passwordHash: HASH }, 'setup');
+    const admin = (username = 'root') => current().accounts.createAccount({ username, role: 'admin', countries: [], passwordHash: HASH }, 'setup');
 
     test('when accounts are created, then the list has them by name without hashes, and one read gives the hash', async () => {
       const store = current();
       await admin();
-      const ncp = await store.createAccount({ username: 'se.ncp', role: 'ncp', countries: ['SE'], displayName: 'SE NCP', passwordHash: HASH }, 'root');
+      const ncp = await store.accounts.createAccount({ username: 'se.ncp', role: 'ncp', countries: ['SE'], displayName: 'SE NCP', passwordHash: HASH }, 'root');
       expect(ncp).toMatchObject({ username: 'se.ncp', role: 'ncp', countries: ['SE'], displayName: 'SE NCP' });
       expect(ncp).not.toHaveProperty('passwordHash');
       expect(Date.parse(ncp.createdAt)).not.toBeNaN();
-      const list = await store.listAccounts();
+      const list = await store.accounts.listAccounts();
       expect(list.map((a) => a.username)).toEqual(['root', 'se.ncp']);
       expect(JSON.stringify(list)).not.toContain(HASH);
-      expect(await store.getAccount('se.ncp')).toMatchObject({ username: 'se.ncp', passwordHash: HASH, countries: ['SE'] });
-      expect(await store.getAccount('nobody')).toBeUndefined();
+      expect(await store.accounts.getAccount('se.ncp')).toMatchObject({ username: 'se.ncp', passwordHash: HASH, countries: ['SE'] });
+      expect(await store.accounts.getAccount('nobody')).toBeUndefined();
       await expect(admin()).rejects.toMatchObject({ code: 'already_exists', status: 409 });
     });
 
     test('when an ncp has no country or another role has some, then the account is refused naming countries', async () => {
       const store = current();
-      const noCountry = await problemsOf(store.createAccount({ username: 'ncp1', role: 'ncp', countries: [], passwordHash: HASH }, 'a'));
+      const noCountry = await problemsOf(store.accounts.createAccount({ username: 'ncp1', role: 'ncp', countries: [], passwordHash: HASH }, 'a'));
       expect(noCountry.problems.map((p) => p.field)).toEqual(['countries']);
-      const editor = await problemsOf(store.createAccount({ username: 'ed1', role: 'editor', countries: ['SE'], passwordHash: HASH }, 'a'));
+      const editor = await problemsOf(store.accounts.createAccount({ username: 'ed1', role: 'editor', countries: ['SE'], passwordHash: HASH }, 'a'));
       expect(editor.problems.map((p) => p.field)).toEqual(['countries']);
-      const badName = await problemsOf(store.createAccount({ username: 'Bad Name', role: 'viewer', countries: [], passwordHash: HASH }, 'a'));
+      const badName = await problemsOf(store.accounts.createAccount({ username: 'Bad Name', role: 'viewer', countries: [], passwordHash: HASH }, 'a'));
       expect(badName.problems.map((p) => p.field)).toEqual(['username']);
-      expect(await store.listAccounts()).toEqual([]);
+      expect(await store.accounts.listAccounts()).toEqual([]);
     });
 
     test('when accounts change, then the audit trail has kind account, the actor, and never the hash', async () => {
       const store = current();
       await admin();
-      await store.createAccount({ username: 'viewer1', role: 'viewer', countries: [], passwordHash: HASH }, 'root');
-      const changed = await store.updateAccount('viewer1', { role: 'ncp', countries: ['NO'], displayName: 'Kari' }, 'root');
+      await store.accounts.createAccount({ username: 'viewer1', role: 'viewer', countries: [], passwordHash: HASH }, 'root');
+      const changed = await store.accounts.updateAccount('viewer1', { role: 'ncp', countries: ['NO'], displayName: 'Kari' }, 'root');
       expect(changed).toMatchObject({ role: 'ncp', countries: ['NO'], displayName: 'Kari' });
-      await store.updateAccount('viewer1', { displayName: null, passwordHash: 'scrypt$1024$8$1$b3RoZXJzYWx0$b3RoZXJoYXNo' }, 'root');
-      expect((await store.getAccount('viewer1'))?.displayName).toBeUndefined();
-      await store.deleteAccount('viewer1', 'root');
+      await store.accounts.updateAccount('viewer1', { displayName: null, passwordHash: 'scrypt$1024$8$1$b3RoZXJzYWx0$b3RoZXJoYXNo' }, 'root');
+      expect((await store.accounts.getAccount('viewer1'))?.displayName).toBeUndefined();
+      await store.accounts.deleteAccount('viewer1', 'root');
       const entries = await store.audit({ kind: 'account' as never, limit: 100 });
       expect(entries.map((e) => `${e.action}:${e.key}:${e.actor}`)).toEqual([
         'delete:viewer1:root', 'update:viewer1:root', 'update:viewer1:root', 'create:viewer1:root', 'create:root:setup',
@@ -796,10 +796,10 @@ function accountsContract(current: () => GraphStore): void {
       const version = await store.storeVersion();
       const doc = await store.exportDocument({});
       await admin();
-      await store.createAccount({ username: 'editor1', role: 'editor', countries: [], passwordHash: HASH }, 'root');
-      await store.updateAccount('editor1', { role: 'viewer' }, 'root');
-      await store.createSession(session('h1', 'editor1'));
-      await store.deleteAccount('editor1', 'root');
+      await store.accounts.createAccount({ username: 'editor1', role: 'editor', countries: [], passwordHash: HASH }, 'root');
+      await store.accounts.updateAccount('editor1', { role: 'viewer' }, 'root');
+      await store.accounts.createSession(session('h1', 'editor1'));
+      await store.accounts.deleteAccount('editor1', 'root');
       expect(await store.storeVersion()).toBe(version);
       expect(await store.exportDocument({})).toEqual(doc);
       const round = await store.freezeRound({ name: 'with accounts' }, 'maker');
@@ -809,68 +809,68 @@ function accountsContract(current: () => GraphStore): void {
     test('when the only administrator would be removed or demoted, then 409 last_admin; with a second one, it works', async () => {
       const store = current();
       await admin('first');
-      await expect(store.deleteAccount('first', 'first')).rejects.toMatchObject({ status: 409, code: 'last_admin' });
-      await expect(store.updateAccount('first', { role: 'editor' }, 'first')).rejects.toMatchObject({ code: 'last_admin' });
+      await expect(store.accounts.deleteAccount('first', 'first')).rejects.toMatchObject({ status: 409, code: 'last_admin' });
+      await expect(store.accounts.updateAccount('first', { role: 'editor' }, 'first')).rejects.toMatchObject({ code: 'last_admin' });
       await admin('second');
-      await store.updateAccount('first', { role: 'editor' }, 'second');
-      await expect(store.deleteAccount('second', 'second')).rejects.toMatchObject({ code: 'last_admin' });
-      expect((await store.listAccounts()).map((a) => `${a.username}:${a.role}`)).toEqual(['first:editor', 'second:admin']);
-      await expect(store.updateAccount('ghost', { role: 'viewer' }, 'second')).rejects.toBeInstanceOf(NotFoundError);
+      await store.accounts.updateAccount('first', { role: 'editor' }, 'second');
+      await expect(store.accounts.deleteAccount('second', 'second')).rejects.toMatchObject({ code: 'last_admin' });
+      expect((await store.accounts.listAccounts()).map((a) => `${a.username}:${a.role}`)).toEqual(['first:editor', 'second:admin']);
+      await expect(store.accounts.updateAccount('ghost', { role: 'viewer' }, 'second')).rejects.toBeInstanceOf(NotFoundError);
     });
 
     test('when sessions are created, read, touched and ended, then each step shows; none exists for an unknown account', async () => {
       const store = current();
       await admin();
-      await store.createSession(session('h1', 'root'));
-      await store.createSession(session('h2', 'root'));
-      const found = await store.getSession('h1');
+      await store.accounts.createSession(session('h1', 'root'));
+      await store.accounts.createSession(session('h2', 'root'));
+      const found = await store.accounts.getSession('h1');
       expect(found?.session).toEqual(session('h1', 'root'));
       expect(found?.account).toMatchObject({ username: 'root', role: 'admin' });
       expect(found?.account).not.toHaveProperty('passwordHash');
-      await store.touchSession('h1', at(300));
-      expect((await store.getSession('h1'))?.session.idleExpiresAt).toBe(at(300));
-      await store.deleteSession('h1');
-      expect(await store.getSession('h1')).toBeUndefined();
-      expect(await store.getSession('h2')).toBeDefined();
-      await expect(store.createSession(session('h3', 'nobody'))).rejects.toBeInstanceOf(NotFoundError);
+      await store.accounts.touchSession('h1', at(300));
+      expect((await store.accounts.getSession('h1'))?.session.idleExpiresAt).toBe(at(300));
+      await store.accounts.deleteSession('h1');
+      expect(await store.accounts.getSession('h1')).toBeUndefined();
+      expect(await store.accounts.getSession('h2')).toBeDefined();
+      await expect(store.accounts.createSession(session('h3', 'nobody'))).rejects.toBeInstanceOf(NotFoundError);
     });
 
     test("when an account's sessions are ended but one, or the account is removed, then those sessions are gone", async () => {
       const store = current();
       await admin();
-      await store.createAccount({ username: 'editor1', role: 'editor', countries: [], passwordHash: HASH }, 'root');
-      for (const id of ['a', 'b', 'c']) await store.createSession(session(id, 'editor1'));
-      await store.createSession(session('r', 'root'));
-      expect(await store.endSessions('editor1', 'b')).toBe(2);
-      expect(await store.getSession('a')).toBeUndefined();
-      expect(await store.getSession('b')).toBeDefined();
-      await store.updateAccount('editor1', { passwordHash: `${HASH}x` }, 'root', { endSessions: {} });
-      expect(await store.getSession('b')).toBeUndefined();
-      await store.createSession(session('d', 'editor1'));
-      await store.deleteAccount('editor1', 'root');
-      expect(await store.getSession('d')).toBeUndefined();
-      expect(await store.getSession('r')).toBeDefined();
+      await store.accounts.createAccount({ username: 'editor1', role: 'editor', countries: [], passwordHash: HASH }, 'root');
+      for (const id of ['a', 'b', 'c']) await store.accounts.createSession(session(id, 'editor1'));
+      await store.accounts.createSession(session('r', 'root'));
+      expect(await store.accounts.endSessions('editor1', 'b')).toBe(2);
+      expect(await store.accounts.getSession('a')).toBeUndefined();
+      expect(await store.accounts.getSession('b')).toBeDefined();
+      await store.accounts.updateAccount('editor1', { passwordHash: `${HASH}x` }, 'root', { endSessions: {} });
+      expect(await store.accounts.getSession('b')).toBeUndefined();
+      await store.accounts.createSession(session('d', 'editor1'));
+      await store.accounts.deleteAccount('editor1', 'root');
+      expect(await store.accounts.getSession('d')).toBeUndefined();
+      expect(await store.accounts.getSession('r')).toBeDefined();
     });
 
     test('when expired sessions are purged, then those past either expiry go and the others stay', async () => {
       const store = current();
       await admin();
-      await store.createSession(session('live', 'root', 600, 120));
-      await store.createSession(session('idle', 'root', 600, 30));
-      await store.createSession(session('old', 'root', 45, 120));
-      expect(await store.purgeSessions(at(60))).toBe(2);
-      expect(await store.getSession('live')).toBeDefined();
-      expect(await store.getSession('idle')).toBeUndefined();
-      expect(await store.getSession('old')).toBeUndefined();
-      expect(await store.purgeSessions(at(60))).toBe(0);
+      await store.accounts.createSession(session('live', 'root', 600, 120));
+      await store.accounts.createSession(session('idle', 'root', 600, 30));
+      await store.accounts.createSession(session('old', 'root', 45, 120));
+      expect(await store.accounts.purgeSessions(at(60))).toBe(2);
+      expect(await store.accounts.getSession('live')).toBeDefined();
+      expect(await store.accounts.getSession('idle')).toBeUndefined();
+      expect(await store.accounts.getSession('old')).toBeUndefined();
+      expect(await store.accounts.purgeSessions(at(60))).toBe(0);
     });
 
     test('when a sign-in is recorded, then lastLoginAt is set without an audit entry', async () => {
       const store = current();
       await admin();
       const before = (await store.audit({ limit: 1000 })).length;
-      await store.recordLogin('root', at(5));
-      expect((await store.listAccounts())[0]).toMatchObject({ username: 'root', lastLoginAt: at(5) });
+      await store.accounts.recordLogin('root', at(5));
+      expect((await store.accounts.listAccounts())[0]).toMatchObject({ username: 'root', lastLoginAt: at(5) });
       expect(await store.audit({ limit: 1000 })).toHaveLength(before);
     });
   });

@@ -30,8 +30,8 @@ export interface TestAccount {
 /** Creates the account in the store with TEST_PASSWORD, unless an account of that name exists; its username. */
 export async function createTestAccount(store: GraphStore, account: TestAccount): Promise<string> {
   const username = account.username ?? account.role;
-  if (await store.getAccount(username)) return username;
-  await store.createAccount({
+  if (await store.accounts.getAccount(username)) return username;
+  await store.accounts.createAccount({
     username, role: account.role, countries: account.countries ?? [],
     ...(account.displayName !== undefined ? { displayName: account.displayName } : {}),
     passwordHash: await hashOfTestPassword(),

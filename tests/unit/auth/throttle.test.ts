@@ -20,7 +20,7 @@ async function setup(lockoutMinutes = 15) {
   const store = new CoreGraphStore(new SqliteAdapter(':memory:'));
   await store.init();
   stores.push(store);
-  const throttle = new LoginThrottle(store, { clock, lockoutMinutes });
+  const throttle = new LoginThrottle(store.accounts, { clock, lockoutMinutes });
   /** One failed attempt; its delay. */
   const fail = async (username = 'alice', address = '10.0.0.1') => {
     const attempt = await throttle.begin(username, address);
@@ -111,7 +111,7 @@ describe('LoginThrottle', () => {
 
   test('when two throttles share one store (two app instances), then they count the same failures', async () => {
     const { clock, throttle } = await setup();
-    const other = new LoginThrottle(stores[stores.length - 1]!, { clock, lockoutMinutes: 15 });
+    const other = new LoginThrottle(stores[stores.length - 1]!.accounts, { clock, lockoutMinutes: 15 });
     const delays = await times(10, async (i) => {
       const attempt = await (i % 2 ? other : throttle).begin('alice', `10.0.2.${i}`);
       await attempt.failed();
