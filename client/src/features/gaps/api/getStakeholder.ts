@@ -1,14 +1,14 @@
 // GET /api/stakeholders/{id}: one stakeholder, for the names of path steps that lie outside a country's
 // map (a coverage path may pass through stakeholders of other countries).
 import { queryOptions, useQueries } from '@tanstack/react-query';
-import type { z } from 'zod';
-import type { StakeholderView } from '@model/api';
+import type { ItemView } from '@model/api-items';
+import { entityPath } from '@model/api-paths';
 import { apiFetch } from '../../../lib/apiFetch';
 import { gapsKeys } from './keys';
 
-export type Stakeholder = z.infer<typeof StakeholderView>;
+export type Stakeholder = ItemView<'stakeholder'>;
 
-export const getStakeholder = (id: string) => apiFetch<Stakeholder>(`/api/stakeholders/${encodeURIComponent(id)}`);
+export const getStakeholder = (id: string) => apiFetch<Stakeholder>(entityPath('stakeholder', { id }));
 
 export const stakeholderQueryOptions = (id: string) =>
   queryOptions({ queryKey: gapsKeys.stakeholder(id), queryFn: () => getStakeholder(id), staleTime: 5 * 60_000 });
