@@ -32,7 +32,14 @@ export interface EventsOptions {
   logger?: Logger;
 }
 
-const DEFAULTS = { pollMs: 200, sweepMs: 2000, heartbeatMs: 15_000, maxMissed: 1000, gapWaitMs: 5000, retryMs: 2000 } as const;
+const DEFAULTS = {
+  pollMs: 200,
+  sweepMs: 2000,
+  heartbeatMs: 15_000,
+  maxMissed: 1000,
+  gapWaitMs: 5000,
+  retryMs: 2000,
+} as const;
 
 /** The data of a `change` event. */
 export interface ChangeEvent {
@@ -81,8 +88,14 @@ export function changeFor(entry: AuditEntry, user: SessionUser): ChangeEvent | u
     else if (!seenBefore && seenAfter) action = 'create';
   }
   return {
-    seq: entry.seq, kind: entry.kind, key: entry.key, action, countries: entry.countries,
-    storeVersion: entry.storeVersion ?? null, actor: entry.actor, at: entry.at,
+    seq: entry.seq,
+    kind: entry.kind,
+    key: entry.key,
+    action,
+    countries: entry.countries,
+    storeVersion: entry.storeVersion ?? null,
+    actor: entry.actor,
+    at: entry.at,
   };
 }
 
@@ -190,7 +203,8 @@ class Stream {
     }
     if (this.closed) return;
     if (!now) this.finish('signed-out', 'the session has ended');
-    else if (!sameUser(now, this.user)) this.finish('signed-out', 'the account\'s role or countries changed: connect again');
+    else if (!sameUser(now, this.user))
+      this.finish('signed-out', "the account's role or countries changed: connect again");
   }
 
   private finish(event: string, reason: string): void {
@@ -229,7 +243,10 @@ export class EventsHub {
   private lastSweep = 0;
   private closing = false;
 
-  constructor(private readonly store: GraphStore, options: EventsOptions = {}) {
+  constructor(
+    private readonly store: GraphStore,
+    options: EventsOptions = {},
+  ) {
     const { limits, logger, ...rest } = options;
     const defined = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
     this.settings = { ...DEFAULTS, ...defined, limits: { ...SSE_LIMITS, ...limits } };

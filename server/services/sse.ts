@@ -78,7 +78,10 @@ export class SseWriter {
       clearTimeout(this.waiting.timer);
       this.waiting = undefined;
     };
-    const timer = setTimeout(() => this.drop(`no drain within ${this.limits.drainTimeoutMs} ms`), this.limits.drainTimeoutMs);
+    const timer = setTimeout(
+      () => this.drop(`no drain within ${this.limits.drainTimeoutMs} ms`),
+      this.limits.drainTimeoutMs,
+    );
     timer.unref?.();
     this.waiting = { timer, drained };
     this.sink.once('drain', drained);

@@ -32,7 +32,10 @@ async function start(events: AppDeps['events'] = {}): Promise<void> {
   cookies['ncp-xb'] = await loginCookie(app, 'ncp-xb');
 }
 
-async function stream(who: string, options: { headers?: Record<string, string>; path?: string; url?: string } = {}): Promise<SseConnection> {
+async function stream(
+  who: string,
+  options: { headers?: Record<string, string>; path?: string; url?: string } = {},
+): Promise<SseConnection> {
   const conn = await openEvents(options.url ?? server.url, { cookie: cookies[who], ...options });
   open.push(conn);
   return conn;
@@ -48,7 +51,11 @@ async function ready(who: string, options: Parameters<typeof stream>[1] = {}): P
 /** Changes a flow's note (as the editor, through `on`); returns the new version. */
 async function note(key: string, text: string, fields: Record<string, unknown> = {}, on = app): Promise<void> {
   const flow = (await request(on).get(`/api/flows/${key}`).set('Cookie', cookies.editor!).expect(200)).body;
-  await request(on).put(`/api/flows/${key}`).set('Cookie', cookies.editor!).send({ ...flow, ...fields, note: text }).expect(200);
+  await request(on)
+    .put(`/api/flows/${key}`)
+    .set('Cookie', cookies.editor!)
+    .send({ ...flow, ...fields, note: text })
+    .expect(200);
 }
 
 const changes = (c: SseConnection) => c.events.filter((e) => e.event === 'change');
@@ -70,7 +77,7 @@ describe('the stream', () => {
     await request(app).get('/api/events').expect(401);
   });
 
-  test('when an editor changes a flow, then another user\'s open stream gets it as a change event, uncompressed and unbuffered', async () => {
+  test("when an editor changes a flow, then another user's open stream gets it as a change event, uncompressed and unbuffered", async () => {
     await start();
     const viewer = await ready('viewer', { headers: { 'Accept-Encoding': 'gzip, br' } });
     expect(viewer.status).toBe(200);
@@ -103,11 +110,19 @@ describe('what each user may see', () => {
     await note('xa-f1', 'marker'); // after the two above: once it is here, they have been handed out
     await viewer.until('the marker', hasChange('xa-f1'));
     await editor.until('the marker', hasChange('xa-f1'));
-    const viewerF2 = changes(viewer).filter((e) => e.data.key === 'xa-f2').map((e) => e.data.action);
+    const viewerF2 = changes(viewer)
+      .filter((e) => e.data.key === 'xa-f2')
+      .map((e) => e.data.action);
     expect(viewerF2).toEqual(['delete']);
-    expect(changes(editor).filter((e) => e.data.key === 'xa-f2').map((e) => e.data.action)).toEqual(['update', 'update']);
+    expect(
+      changes(editor)
+        .filter((e) => e.data.key === 'xa-f2')
+        .map((e) => e.data.action),
+    ).toEqual(['update', 'update']);
     await note('xa-f2', 'no longer personal', { personalData: 'none' });
-    const back = await viewer.waitFor((e) => e.event === 'change' && e.data.key === 'xa-f2' && e.data.action === 'create');
+    const back = await viewer.waitFor(
+      (e) => e.event === 'change' && e.data.key === 'xa-f2' && e.data.action === 'create',
+    );
     expect(back.data.kind).toBe('flow');
   });
 
@@ -129,14 +144,19 @@ describe('what each user may see', () => {
     expect(changes(xb).map((e) => e.data.key)).toEqual(['xb-f1', 'xa-f3', 'xb-f1']);
   });
 
-  test('when an account is changed, then only an administrator\'s stream tells of it', async () => {
+  test("when an account is changed, then only an administrator's stream tells of it", async () => {
     await start();
     const admin = await ready('admin');
     const editor = await ready('editor');
-    await request(app).post('/api/accounts').set('Cookie', cookies.admin!)
-      .send({ username: 'newcomer', role: 'viewer', password: 'a long enough password 1' }).expect(201);
+    await request(app)
+      .post('/api/accounts')
+      .set('Cookie', cookies.admin!)
+      .send({ username: 'newcomer', role: 'viewer', password: 'a long enough password 1' })
+      .expect(201);
     await note('xa-f1', 'marker');
-    await admin.until('the account', (c) => changes(c).some((e) => e.data.kind === 'account' && e.data.key === 'newcomer'));
+    await admin.until('the account', (c) =>
+      changes(c).some((e) => e.data.kind === 'account' && e.data.key === 'newcomer'),
+    );
     await editor.until('the marker', hasChange('xa-f1'));
     expect(changes(editor).some((e) => e.data.kind === 'account')).toBe(false);
   });
@@ -176,7 +196,10 @@ describe('Last-Event-ID', () => {
     await note('xa-f2', 'still personal');
     await note('xa-f1', 'visible');
     const again = await ready('viewer', { headers: { 'Last-Event-ID': startId } });
-    expect(changes(again).map((e) => [e.data.key, e.data.action])).toEqual([['xa-f2', 'delete'], ['xa-f1', 'update']]);
+    expect(changes(again).map((e) => [e.data.key, e.data.action])).toEqual([
+      ['xa-f2', 'delete'],
+      ['xa-f1', 'update'],
+    ]);
   });
 
   test('when more changes were missed than the bound, or the id is not of this trail, then a reload event comes and the stream ends', async () => {
@@ -261,8 +284,15 @@ describe('a client that stops reading', () => {
     const flow = await store.get('flow', 'xa-f1');
     let version = flow.version;
     for (let i = 0; i < 40 && !sink.destroyed; i++) {
-      const { version: _v, updatedAt: _a, updatedBy: _b, ...rest } = (await store.get('flow', 'xa-f1')) as unknown as Record<string, unknown>;
-      version = (await store.update('flow', 'xa-f1', { ...rest, note: `change ${i} ${'x'.repeat(100)}` }, version, 'writer')).version;
+      const {
+        version: _v,
+        updatedAt: _a,
+        updatedBy: _b,
+        ...rest
+      } = (await store.get('flow', 'xa-f1')) as unknown as Record<string, unknown>;
+      version = (
+        await store.update('flow', 'xa-f1', { ...rest, note: `change ${i} ${'x'.repeat(100)}` }, version, 'writer')
+      ).version;
       await new Promise((r) => setTimeout(r, 30));
     }
     await until('the client is dropped', async () => sink.destroyed);

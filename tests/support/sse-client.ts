@@ -36,18 +36,26 @@ export async function listen(app: express.Express): Promise<Listening> {
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
 /** Opens the stream at `url + path` with the given headers; resolves once the answer's head arrived. */
-export function openEvents(url: string, options: { cookie?: string; headers?: Record<string, string>; path?: string } = {}): Promise<SseConnection> {
+export function openEvents(
+  url: string,
+  options: { cookie?: string; headers?: Record<string, string>; path?: string } = {},
+): Promise<SseConnection> {
   return new Promise((resolve, reject) => {
     const req = http.get(`${url}${options.path ?? '/api/events'}`, {
-      headers: { Accept: 'text/event-stream', ...(options.cookie ? { Cookie: options.cookie } : {}), ...options.headers },
+      headers: {
+        Accept: 'text/event-stream',
+        ...(options.cookie ? { Cookie: options.cookie } : {}),
+        ...options.headers,
+      },
     });
     req.on('error', reject);
     req.on('response', (res) => {
@@ -62,7 +70,9 @@ export function openEvents(url: string, options: { cookie?: string; headers?: Re
           const started = Date.now();
           while (!check(conn)) {
             if (Date.now() - started > deadlineMs) {
-              throw new Error(`${what}: not so after ${deadlineMs} ms; events: ${JSON.stringify(conn.events.map((e) => [e.event, e.id, e.data?.key]))}`);
+              throw new Error(
+                `${what}: not so after ${deadlineMs} ms; events: ${JSON.stringify(conn.events.map((e) => [e.event, e.id, e.data?.key]))}`,
+              );
             }
             await new Promise((r) => setTimeout(r, 20));
           }

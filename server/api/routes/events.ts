@@ -7,17 +7,26 @@ import type { EventsHub } from '../../services/events';
 import { defineRoute, type RouteDef } from '../route';
 
 const EventsQuery = z.strictObject({
-  lastEventId: z.string().max(40).optional().describe('the id of the last event received, for clients that cannot send the Last-Event-ID header'),
+  lastEventId: z
+    .string()
+    .max(40)
+    .optional()
+    .describe('the id of the last event received, for clients that cannot send the Last-Event-ID header'),
 });
 
-const DESCRIPTION = 'Server-Sent Events. `event: ready` first (its `id` is where the stream starts), then `event: change` per committed change '
-  + '(data: {seq, kind, key, action, countries, storeVersion, actor, at}; `id` = the audit sequence number), a `: ping` comment as heartbeat; '
-  + '`event: reload` (then the stream ends) when more was missed than can be sent, `event: signed-out` when the session ends';
+const DESCRIPTION =
+  'Server-Sent Events. `event: ready` first (its `id` is where the stream starts), then `event: change` per committed change ' +
+  '(data: {seq, kind, key, action, countries, storeVersion, actor, at}; `id` = the audit sequence number), a `: ping` comment as heartbeat; ' +
+  '`event: reload` (then the stream ends) when more was missed than can be sent, `event: signed-out` when the session ends';
 
 export function eventsRoutes(events: EventsHub, sessions: SessionService): RouteDef[] {
   return [
     defineRoute({
-      method: 'get', path: '/events', tag: 'Events', query: EventsQuery, access: 'read',
+      method: 'get',
+      path: '/events',
+      tag: 'Events',
+      query: EventsQuery,
+      access: 'read',
       summary: `The change feed (text/event-stream; resume with Last-Event-ID). ${DESCRIPTION}`,
       doc: { media: { 'text/event-stream': 'text' }, json: false },
       handler: async ({ req, res, query, user }) => {
