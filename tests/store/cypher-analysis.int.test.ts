@@ -10,7 +10,7 @@ import { Neo4jAdapter } from '../../server/store/neo4j/adapter';
 import { buildFlowGraph, type FlowGraph } from '../../server/analysis/flow-graph';
 import { countryCoverage, type CountryCoverage } from '../../server/analysis/coverage/coverage';
 import { readSeedDocument, seedStore } from '../../seed/loader';
-import { WIPE_REFUSED, mayWipeTestNeo4j } from '../support/test-neo4j';
+import { wipeableNeo4j } from '../support/test-neo4j';
 
 const ANALYSIS_DIR = path.resolve(__dirname, '../../cypher/analysis');
 const QUERIES = {
@@ -49,14 +49,9 @@ describe('analyst Cypher files', () => {
   });
 });
 
-const uri = process.env.NEO4J_URI;
+const settings = wipeableNeo4j();
 
-if (uri && !mayWipeTestNeo4j()) {
-  test(WIPE_REFUSED, () => {
-    expect(mayWipeTestNeo4j()).toBe(false);
-  });
-} else if (uri) {
-  const settings = { uri, user: process.env.NEO4J_USER ?? 'neo4j', password: process.env.NEO4J_PASSWORD ?? '', database: process.env.NEO4J_DATABASE ?? 'neo4j' };
+if (settings) {
 
   describe('analyst Cypher queries on the seed, against the TypeScript analyses', () => {
     let adapter: Neo4jAdapter;
@@ -205,12 +200,6 @@ if (uri && !mayWipeTestNeo4j()) {
       const rows = await run(QUERIES.suppliers, { country });
       expect(rows.map(({ name: _n, sector: _s, ...rest }) => rest)).toEqual(expected);
       if (ncp) expect(expected.length).toBeGreaterThan(0);
-    });
-  });
-} else {
-  describe('analyst Cypher queries on the seed, against the TypeScript analyses', () => {
-    test('when no Neo4j could be started, then this is allowed only outside CI', () => {
-      expect(process.env.REQUIRE_NEO4J).not.toBe('1');
     });
   });
 }

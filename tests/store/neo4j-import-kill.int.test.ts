@@ -15,6 +15,7 @@ import { CoreGraphStore } from '../../server/store/core';
 import { Neo4jAdapter } from '../../server/store/neo4j/adapter';
 import type { GraphStore } from '../../server/store/port';
 import { syntheticRegion } from '../perf/synthetic';
+import { noNeo4jTest } from '../support/test-neo4j';
 
 const uri = process.env.NEO4J_URI;
 const ROOT = path.resolve(__dirname, '../..');
@@ -152,10 +153,5 @@ if (uri) {
     });
   });
 } else {
-  describe('a Neo4j import killed half-way', () => {
-    test('when no Neo4j could be started, then this is allowed only outside CI', () => {
-      console.warn(`NEO4J SKIPPED: ${process.env.NEO4J_SKIP_REASON ?? 'NEO4J_URI is not set'}`);
-      expect(process.env.REQUIRE_NEO4J).not.toBe('1');
-    });
-  });
+  noNeo4jTest();
 }

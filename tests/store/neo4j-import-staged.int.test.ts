@@ -12,10 +12,9 @@ import { readCatalogue } from '../../seed/loader';
 import { smallMap } from '../fixtures/small-map';
 import { syntheticRegion } from '../perf/synthetic';
 import { catalogue } from '../fixtures/catalogue';
-import { WIPE_REFUSED, mayWipeTestNeo4j } from '../support/test-neo4j';
+import { wipeableNeo4j } from '../support/test-neo4j';
 
-const uri = process.env.NEO4J_URI;
-const settings = { uri: uri ?? '', user: process.env.NEO4J_USER ?? 'neo4j', password: process.env.NEO4J_PASSWORD ?? '', database: process.env.NEO4J_DATABASE ?? 'neo4j' };
+const settings = wipeableNeo4j();
 
 /** The real Neo4j adapter, with its staging in batches of 2 and `onStage` run before each staged batch. */
 function withStagingHook(adapter: Neo4jAdapter, onStage: (call: number, what: 'items' | 'audit') => Promise<void>, maxPublished?: number): Adapter {
@@ -58,11 +57,7 @@ async function visible(store: CoreGraphStore) {
   return { storeVersion, counts: Object.fromEntries(Object.entries(items).map(([k, v]) => [k, (v as unknown[]).length])), audit: (await store.audit({ limit: 10_000 })).length };
 }
 
-if (uri && !mayWipeTestNeo4j()) {
-  test(WIPE_REFUSED, () => {
-    expect(mayWipeTestNeo4j()).toBe(false);
-  });
-} else if (uri) {
+if (settings) {
   describe('staged imports on Neo4j', () => {
     let adapter: Neo4jAdapter;
     let plain: CoreGraphStore;
@@ -233,13 +228,6 @@ if (uri && !mayWipeTestNeo4j()) {
       expect(await stagedCount(adapter)).toBe(0);
       expect((await plain.list('country')).map((c) => c.code).sort()).toEqual(['XA', 'XB', 'XC']);
       expect(await plain.list('stakeholder')).toHaveLength(5);
-    });
-  });
-} else {
-  describe('staged imports on Neo4j', () => {
-    test('when no Neo4j could be started, then this is allowed only outside CI', () => {
-      console.warn(`NEO4J SKIPPED: ${process.env.NEO4J_SKIP_REASON ?? 'NEO4J_URI is not set'}`);
-      expect(process.env.REQUIRE_NEO4J).not.toBe('1');
     });
   });
 }

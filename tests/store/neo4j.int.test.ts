@@ -6,30 +6,26 @@ import { storeContract } from './contract';
 import { scopedReadsContract } from './scoped-reads';
 import { smallMap } from '../fixtures/small-map';
 import { catalogue } from '../fixtures/catalogue';
-import { WIPE_REFUSED, mayWipeTestNeo4j, noNeo4jTest } from '../support/test-neo4j';
+import { wipeableNeo4j } from '../support/test-neo4j';
+import type { Neo4jSettings } from '../../server/store/neo4j/executor';
 
-const uri = process.env.NEO4J_URI;
-const settings = { uri: uri ?? '', user: process.env.NEO4J_USER ?? 'neo4j', password: process.env.NEO4J_PASSWORD ?? '', database: process.env.NEO4J_DATABASE ?? 'neo4j' };
+const settings = wipeableNeo4j();
 
-async function freshStore(): Promise<{ store: CoreGraphStore; adapter: Neo4jAdapter }> {
-  const adapter = new Neo4jAdapter(settings);
+async function freshStore(neo4j: Neo4jSettings): Promise<{ store: CoreGraphStore; adapter: Neo4jAdapter }> {
+  const adapter = new Neo4jAdapter(neo4j);
   const store = new CoreGraphStore(adapter);
   await store.init();
   await adapter.clear();
   return { store, adapter };
 }
 
-if (uri && !mayWipeTestNeo4j()) {
-  test(WIPE_REFUSED, () => {
-    expect(mayWipeTestNeo4j()).toBe(false);
-  });
-} else if (uri) {
-  storeContract('neo4j', { create: async () => (await freshStore()).store });
-  scopedReadsContract('neo4j', { create: async () => (await freshStore()).store });
+if (settings) {
+  storeContract('neo4j', { create: async () => (await freshStore(settings)).store });
+  scopedReadsContract('neo4j', { create: async () => (await freshStore(settings)).store });
 
   describe('Neo4j specifics', () => {
     test('when a map is imported, then it is a real graph: HOLDS, COVERS, SHARES_WITH, REPORTS_TO, MEMBER_OF', async () => {
-      const { store, adapter } = await freshStore();
+      const { store, adapter } = await freshStore(settings);
       try {
         await store.ensureCatalogue(catalogue, 't');
         await store.importDocument(smallMap(), { mode: 'merge', actor: 't' });
@@ -49,7 +45,7 @@ if (uri && !mayWipeTestNeo4j()) {
     });
 
     test('when a flow is updated to another sender, then the relationship moves', async () => {
-      const { store, adapter } = await freshStore();
+      const { store, adapter } = await freshStore(settings);
       try {
         await store.ensureCatalogue(catalogue, 't');
         await store.importDocument(smallMap(), { mode: 'merge', actor: 't' });
@@ -71,9 +67,5 @@ if (uri && !mayWipeTestNeo4j()) {
       await expect(store.list('country')).rejects.toMatchObject({ status: 503 });
       await store.close();
     });
-  });
-} else {
-  describe('Neo4j store contract', () => {
-    noNeo4jTest();
   });
 }

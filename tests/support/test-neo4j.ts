@@ -35,20 +35,27 @@ export async function twoStoresOnWipedNeo4j(settings: Neo4jSettings): Promise<{ 
 }
 
 /**
- * Registers `suite` when the test Neo4j may be wiped; otherwise one test saying why it did not run (which CI,
- * with REQUIRE_NEO4J=1, fails when no Neo4j could be started; scripts/test.mjs reports it as skipped).
+ * The test Neo4j's settings when it may be wiped; otherwise undefined, and the file gets its one test saying why its
+ * Neo4j tests did not run (which CI, with REQUIRE_NEO4J=1, fails when no Neo4j could be started; scripts/test.mjs
+ * reports it as skipped). A file runs its Neo4j tests under `if (settings)`.
  */
-export function onWipeableNeo4j(suite: (settings: Neo4jSettings) => void): void {
+export function wipeableNeo4j(): Neo4jSettings | undefined {
   const settings = testNeo4jSettings();
-  if (settings && mayWipeTestNeo4j()) {
-    suite(settings);
-  } else if (settings) {
+  if (settings && mayWipeTestNeo4j()) return settings;
+  if (settings) {
     test(WIPE_REFUSED, () => {
       expect(mayWipeTestNeo4j()).toBe(false);
     });
   } else {
     noNeo4jTest();
   }
+  return undefined;
+}
+
+/** Registers `suite` when the test Neo4j may be wiped; otherwise the one test saying why not (wipeableNeo4j). */
+export function onWipeableNeo4j(suite: (settings: Neo4jSettings) => void): void {
+  const settings = wipeableNeo4j();
+  if (settings) suite(settings);
 }
 
 /** The one stand-in test of a file whose Neo4j tests cannot run: allowed only outside CI (REQUIRE_NEO4J=1 fails it). */
