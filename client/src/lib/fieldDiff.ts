@@ -1,5 +1,6 @@
 // Field-by-field comparison of two versions of an item (audit entries, changed items between rounds),
 // and the plain-text form of a field's value for tables.
+import { textOf } from './format';
 
 /** Stored metadata: listed after the item's own fields, since every save changes them. */
 export const META_FIELDS: readonly string[] = ['version', 'updatedAt', 'updatedBy'];
@@ -60,7 +61,6 @@ export function changedFields(before: unknown, after: unknown): string[] {
 export function formatFieldValue(value: unknown): string {
   if (value === undefined || value === null || value === '') return '—';
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
-  if (Array.isArray(value)) return value.length === 0 ? '(none)' : value.map((v) => (typeof v === 'object' ? JSON.stringify(v) : String(v))).join(', ');
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
+  if (Array.isArray(value)) return value.length === 0 ? '(none)' : value.map(textOf).join(', ');
+  return textOf(value);
 }

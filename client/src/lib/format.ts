@@ -10,3 +10,11 @@ export function humanize(code: string): string {
 export function shorten(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
 }
+
+/** A value read from the API as text: strings as they are, numbers and booleans written out, anything else as JSON. */
+export function textOf(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  if (value === undefined) return '';
+  return JSON.stringify(value) ?? '';
+}

@@ -1,6 +1,7 @@
 // The answer of POST /api/import (a preview or a commit) as rows for a table: what would be (or was)
 // created, updated, deleted and left unchanged, per kind of item; and the conflicts of a stale file.
 import type { ImportResponse } from '@model/api';
+import { textOf } from '../../lib/format';
 
 export type Counts = Record<string, number>;
 
@@ -71,8 +72,7 @@ export function changeSummary(rows: readonly CountRow[]): string {
 export function showValue(value: unknown): string {
   if (value === null || value === undefined || value === '') return '(empty)';
   if (Array.isArray(value)) return value.length ? value.map((v) => showValue(v)).join('; ') : '(none)';
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
+  return textOf(value);
 }
 
 /** An ISO time as `2026-12-06 14:05 UTC`. */

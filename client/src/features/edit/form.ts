@@ -4,7 +4,7 @@
 // shown when someone else saved the item meanwhile.
 import type { z } from 'zod';
 import { KIND_SPECS } from '@model/kinds';
-import { humanize } from '../../lib/format';
+import { humanize, textOf } from '../../lib/format';
 import type { ApiProblem } from '../../lib/apiFetch';
 import type { FieldSpec } from './fields';
 import type { EditKind } from './kinds';
@@ -52,9 +52,9 @@ export function toFormValues(fields: readonly FieldSpec[], entity?: Readonly<Rec
     if (raw !== undefined && raw !== null) {
       if (field.widget === 'checkbox') value = raw === true;
       else if (field.widget === 'tristate') value = raw === true ? 'true' : raw === false ? 'false' : '';
-      else if (LIST_WIDGETS.has(field.widget)) value = Array.isArray(raw) ? raw.map(String) : [String(raw)];
-      else if (field.widget === 'list') value = Array.isArray(raw) ? raw.map(String).join(', ') : String(raw);
-      else value = String(raw);
+      else if (LIST_WIDGETS.has(field.widget)) value = Array.isArray(raw) ? raw.map(textOf) : [textOf(raw)];
+      else if (field.widget === 'list') value = Array.isArray(raw) ? raw.map(textOf).join(', ') : textOf(raw);
+      else value = textOf(raw);
     }
     values[field.name] = value;
   }

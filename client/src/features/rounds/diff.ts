@@ -5,6 +5,7 @@
 import type { Sector } from '@model';
 import type { GraphFlow, GraphStakeholder, MapGraph } from '../../graph/api/types';
 import type { Item, RoundComparison, RoundDocument } from './api/types';
+import { textOf } from '../../lib/format';
 
 export type DiffStatus = 'added' | 'removed' | 'changed';
 export const DIFF_STATUSES: readonly DiffStatus[] = ['added', 'removed', 'changed'];
@@ -122,9 +123,9 @@ export function itemLabel(kind: string, item: Item, names: ReadonlyMap<string, s
   const name = (id: unknown) => (typeof id === 'string' ? (names.get(id) ?? id) : String(id));
   if (kind === 'flows' || kind === 'reportingLines') return `${name(item.from)} → ${name(item.to)}`;
   if (kind === 'memberships') return `${name(item.stakeholder)} in ${name(item.network)}`;
-  if (kind === 'interviews') return `${name(item.stakeholder)}, ${String(item.date ?? '')}`.replace(/, $/, '');
+  if (kind === 'interviews') return `${name(item.stakeholder)}, ${textOf(item.date ?? '')}`.replace(/, $/, '');
   if (typeof item.name === 'string') return item.name;
-  return String(item.id ?? '');
+  return textOf(item.id ?? '');
 }
 
 /** A number's change, signed: "+2", "−0.15", "0"; null when either side has no value. */

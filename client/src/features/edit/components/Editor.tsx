@@ -8,6 +8,7 @@ import '../edit.css';
 import { DeleteConfirm } from './DeleteConfirm';
 import { EditDialog } from './EditDialog';
 import { EntityForm } from './EntityForm';
+import { textOf } from '../../../lib/format';
 
 export type EditRequest =
   | {
@@ -68,7 +69,7 @@ export function Editor({ request, context, onClose, onDone }: Props) {
     <EditDialog title={heading} subtitle={request.note} onClose={leave}>
       <EntityForm
         // A new request is a new form.
-        key={editing ? `edit:${request.kind}:${String(request.item.id ?? '')}` : `create:${request.kind}`}
+        key={editing ? `edit:${request.kind}:${textOf(request.item.id ?? '')}` : `create:${request.kind}`}
         kind={request.kind}
         item={editing ? request.item : undefined}
         preset={request.type === 'create' ? request.preset : undefined}

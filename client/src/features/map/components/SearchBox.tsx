@@ -31,7 +31,7 @@ export function SearchBox({ stakeholders, query, onQuery, onPick }: Props) {
         if (shown[0]) pick(shown[0]);
       }}
       onBlur={(e) => {
-        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setOpen(false);
+        if (!e.currentTarget.contains(e.relatedTarget)) setOpen(false);
       }}
     >
       <label>
