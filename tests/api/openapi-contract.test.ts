@@ -140,6 +140,9 @@ describe('every route against the served OpenAPI document', () => {
     await call(admin, { url: '/api/to-confirm?country=XA' }, 200);
     await call(admin, { url: '/api/audit?limit=5&country=XA&kind=flow' }, 200);
     await call(admin, { url: '/api/audit/actors' }, 200);
+    // The change feed: an id this trail has not reached gets `reload` and the stream ends (a live stream never would).
+    await call(admin, { url: '/api/events?lastEventId=999999999' }, 200);
+    await call(anonymous, { url: '/api/events' }, 401);
   });
 
   test('when the map is exported and imported in every format, and the template fetched, then every exchange matches', async () => {
