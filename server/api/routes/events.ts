@@ -42,13 +42,25 @@ export function eventsRoutes(events: EventsHub, sessions: SessionService): Route
         req.socket.setTimeout(0);
         req.socket.setNoDelay(true);
         const id = sessionIdOf(req);
-        const stream = await events.open({
-          user: user!,
-          sink: res,
-          lastEventId,
-          checkSession: async (fresh) => (id ? (await sessions.resolve(id, { fresh }))?.user : undefined),
+        // Listened for first: a client gone while the stream opens is forgotten too.
+        let stream: { close(): void } | undefined;
+        let gone = false;
+        res.on('close', () => {
+          gone = true;
+          stream?.close();
         });
-        res.on('close', () => stream.close());
+        try {
+          stream = await events.open({
+            user: user!,
+            sink: res,
+            lastEventId,
+            checkSession: async (fresh) => (id ? (await sessions.resolve(id, { fresh }))?.user : undefined),
+          });
+        } catch {
+          res.end(); // the store could not be read: the client reconnects after its retry delay
+          return;
+        }
+        if (gone) stream.close();
       },
     }),
   ];
