@@ -1,6 +1,7 @@
-// The rules of accounts and sessions, written once over an adapter's transactions (a store's `accounts`): an account's shape, an ncp's countries, at least one administrator, sessions ended with their
-// account, and the audit trail (kind `account`) that never holds the password hash. Accounts are not map
-// data: no store version bump, no export, no round.
+// The rules of accounts and sessions, written once over an adapter's transactions (a store's `accounts`): an
+// account's shape, an ncp's countries, at least one administrator, sessions ended with their account, and the audit
+// trail (kind `account`) that never holds the password hash. Accounts are not map data: no store version bump, no
+// export, no round.
 import { z } from 'zod';
 import { Account } from '../model/account';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';

@@ -1,12 +1,11 @@
-// The GraphStore, written once over an adapter's transactions: consistent reads, CRUD with validation, references,
-// the one-NCP rule and optimistic versions, cascades, snapshots and exports, the audit trail and the catalogue. It
+// The GraphStore, written once over an adapter's transactions: consistent reads, CRUD (its checks in
+// entity-checks.ts) with optimistic versions, cascades, snapshots and exports, the audit trail and the catalogue. It
 // composes the modules of the other jobs: imports (imports.ts), rounds (rounds.ts) and accounts (accounts.ts).
 import {
-  DOCUMENT_KINDS, KIND_SPECS, KINDS, MapDocument, keyOf, rawKeyOf, refValues,
-  type AuditEntry, type EntityOf, type Indicator, type Kind, type Problem, type Round, type RoundSummary, type Stakeholder,
-  type Stored, type Theme,
+  DOCUMENT_KINDS, KINDS, MapDocument, keyOf,
+  type AuditEntry, type Indicator, type Kind, type Problem, type Round, type RoundSummary, type Stored, type Theme,
 } from '../model';
-import { ConflictError, NotFoundError, ValidationError } from '../errors';
+import { ConflictError, NotFoundError } from '../errors';
 import type {
   Adapter, AuditPage, AuditQuery, CountryCount, CountryMap, DeleteOptions, EntityWriteOptions, ExportOptions, GraphStore, Health,
   ImportMode, ImportOptions, ImportResult, KindCounts, ListFilter, ValidateOptions, RoundWriteOptions, Scope, Snapshot,
@@ -16,29 +15,18 @@ import { CHANGES_LIMIT } from './port';
 import { AccountsCore } from './accounts';
 import { scopeKeys } from '../model/scope';
 import {
-  cascadeFrom, documentOf, documentOfSorted, ncpProblem, referrerClosure, rowsOf, stripMeta, type SortedItems,
+  cascadeFrom, documentOf, documentOfSorted, referrerClosure, rowsOf, stripMeta, type SortedItems,
 } from '../model/document-rules';
 import { deepEqual } from '../model/equal';
-import { problemsFromZod } from '../model/problems';
 import { withCountries, type AuditDraft } from './audit-countries';
 import { addCount, loadState, Stamps, viewOf } from './context';
 import { ImportsCore } from './imports';
 import { RoundsCore } from './rounds';
 import { readSortedMany } from './entity-lists';
+import { checkNcp, checkReferences, checkVersion, describeCounts, parseEntity, withKey } from './entity-checks';
 
 type Row = Stored<Kind>;
 type Audit = AuditDraft;
-
-/** Parses an entity with its kind's schema; bad input becomes a ValidationError naming each field. */
-export function parseEntity<K extends Kind>(kind: K, input: unknown): EntityOf<K> {
-  const result = KIND_SPECS[kind].schema.safeParse(input);
-  if (!result.success) {
-    const id = rawKeyOf(kind, input);
-    const problems = problemsFromZod(result.error, input, { root: '(body)', field: 'first' }).map((p) => ({ ...p, kind, ...(id ? { id } : {}) }));
-    throw new ValidationError(`invalid ${kind}`, problems);
-  }
-  return result.data as EntityOf<K>;
-}
 
 /** Every item of `kinds`, canonical and sorted by key (entity-lists.ts), without metadata; the kinds read at once. */
 function loadSorted(tx: TxOps, kinds: readonly Kind[]): Promise<Map<Kind, SortedItems>> {
@@ -169,8 +157,8 @@ export class CoreGraphStore implements GraphStore {
       const current = (await tx.getMany(kind, [key])).get(key);
       if (current) throw new ConflictError(`${kind} '${key}' already exists`, { current }, 'already_exists');
       await options.guard?.(viewOf(tx), { before: undefined, after: input });
-      await this.checkReferences(tx, kind, entity);
-      await this.checkNcp(tx, kind, entity);
+      await checkReferences(tx, kind, entity);
+      await checkNcp(tx, kind, entity);
       const row = { ...entity, version: 1, ...this.stamps.stamp(actor) } as Stored<K>;
       const audit = await withCountries(tx, [this.stamps.entry(actor, 'create', kind, key, null, entity)]);
       await tx.upsertMany(kind, [row]);
@@ -190,8 +178,8 @@ export class CoreGraphStore implements GraphStore {
       if (!current) throw new NotFoundError(`${kind} '${key}' not found`);
       await options.guard?.(viewOf(tx), { before: current, after: entity });
       checkVersion(kind, key, current, expectedVersion);
-      await this.checkReferences(tx, kind, entity);
-      await this.checkNcp(tx, kind, entity);
+      await checkReferences(tx, kind, entity);
+      await checkNcp(tx, kind, entity);
       const before = stripMeta(current);
       if (deepEqual(before, entity)) return current;
       const row = { ...entity, version: current.version + 1, ...this.stamps.stamp(actor) } as Stored<K>;
@@ -327,7 +315,7 @@ export class CoreGraphStore implements GraphStore {
         const existing = await tx.getMany(kind, keys);
         const missing = items.filter((e) => !existing.has(keyOf(kind, e)));
         if (kind === 'indicator') {
-          for (const e of missing) await this.checkReferences(tx, kind, e);
+          for (const e of missing) await checkReferences(tx, kind, e);
         }
         await tx.upsertMany(kind, missing.map((e) => ({ ...e, version: 1, ...this.stamps.stamp(actor) }) as Row));
         for (const e of missing) audit.push(this.stamps.entry(actor, 'create', kind, keyOf(kind, e), null, e));
@@ -345,55 +333,7 @@ export class CoreGraphStore implements GraphStore {
     return this.adapter.close();
   }
 
-  private async checkReferences(tx: TxOps, kind: Kind, entity: object): Promise<void> {
-    const problems: Problem[] = [];
-    for (const spec of KIND_SPECS[kind].refs) {
-      const values = refValues(entity, spec);
-      if (!values.length) continue;
-      const found = await tx.getMany(spec.target, values);
-      values.forEach((value, i) => {
-        if (found.has(value)) return;
-        const what = spec.target === 'indicator' ? 'unknown indicator code' : `unknown ${spec.target}`;
-        problems.push({ path: spec.many ? `${spec.field}[${i}]` : spec.field, kind, id: keyOf(kind, entity), field: spec.field, message: `${what} '${value}'` });
-      });
-    }
-    if (problems.length) throw new ValidationError(`${kind} refers to items that do not exist`, problems);
-  }
 
-  private async checkNcp(tx: TxOps, kind: Kind, entity: object): Promise<void> {
-    if (kind !== 'stakeholder' || !(entity as Stakeholder).ncp) return;
-    const problem = ncpProblem(entity as Stakeholder, await tx.list('stakeholder'));
-    if (problem) throw new ValidationError('a country has exactly one NCP', [problem]);
-  }
-
-}
-
-function checkVersion(kind: Kind, key: string, current: Row, expected: number): void {
-  if (current.version !== expected) {
-    throw new ConflictError(
-      `${kind} '${key}' is at version ${current.version}, not ${expected}: it was changed meanwhile`,
-      { current }, 'version_conflict',
-    );
-  }
-}
-
-/** Fills the key fields of an update body from the path, and refuses a body that changes them. */
-function withKey(kind: Kind, key: string, input: unknown): unknown {
-  if (!input || typeof input !== 'object' || Array.isArray(input)) return input;
-  const fields = KIND_SPECS[kind].keyFields;
-  const parts = fields.length === 1 ? [key] : key.split('|');
-  const body: Record<string, unknown> = { ...(input as Record<string, unknown>) };
-  const problems: Problem[] = [];
-  fields.forEach((f, i) => {
-    if (body[f] === undefined) body[f] = parts[i];
-    else if (body[f] !== parts[i]) problems.push({ path: f, kind, id: key, field: f, message: `cannot be changed (is '${parts[i]}')` });
-  });
-  if (problems.length) throw new ValidationError(`the key of ${kind} '${key}' cannot be changed`, problems);
-  return body;
-}
-
-function describeCounts(counts: KindCounts): string {
-  return Object.entries(counts).map(([k, n]) => `${n} ${k}${n === 1 ? '' : 's'}`).join(', ');
 }
 
 /** Scopes are decided by stakeholders' and networks' countries. */

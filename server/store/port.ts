@@ -1,6 +1,8 @@
 // The GraphStore port (what the API and scripts use) and the narrow transactional interface that
 // each adapter (SQLite, Neo4j) implements. All rules live once, over the adapter: in core.ts and the modules it composes
-// (imports.ts, rounds.ts, accounts.ts as `store.accounts`).
+// (imports.ts, rounds.ts, accounts.ts as `store.accounts`). Over 350 lines on purpose: it is the one contract of the
+// store, its two faces (GraphStore for callers, TxOps/Adapter/Staging for adapters) and the types they share, read
+// together when an adapter is written or a caller checks what the store promises; it holds no code.
 import type {
   AuditEntry, AuditKind, ConflictCount, ImportConflict, Indicator, KeptItem, Kind, MapDocument, OnConflict, Problem, Round,
   RoundSummary, Stored, Theme,

@@ -2,6 +2,8 @@
 // accounts and sessions in their own tables, schema migrations.
 // better-sqlite3 is synchronous, so transactions are serialised through one queue: an async
 // callback inside BEGIN ... COMMIT can never interleave with another request's statements.
+// Over 350 lines on purpose: it is the one implementation of TxOps over SQL (each operation a prepared statement
+// or two), kept beside its transaction queue; the import's bulk writes (import.ts) and the migrations are apart.
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
