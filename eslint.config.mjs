@@ -40,13 +40,6 @@ const LAYERS = {
 const OUTSIDE = ['scripts', 'tests', 'seed'];
 const PORT = 'port.ts';
 
-// Temporary: imports of store internals that move to server/model with the store core split (issue 12, point 2).
-// Removed when the store core split lands.
-const TEMPORARY = {
-  'server/auth/scope.ts': ['core.ts', 'audit-countries.ts'], // cascadeFrom; the audit helper
-  'server/services/rounds.ts': ['core.ts'], // restrictDocument
-};
-
 /** One zone per forbidden arrow, so the message names it. `extra` adds files of server/store a file may import. */
 function zones(layer, extra = []) {
   const { paths, may } = LAYERS[layer];
@@ -115,12 +108,6 @@ export default defineConfig(
       ],
     },
   },
-  // Temporary exceptions (see TEMPORARY): the same zones with those store files allowed. Removed when the store core
-  // split lands.
-  ...Object.entries(TEMPORARY).map(([file, allowed]) => {
-    const layer = layered.find((l) => LAYERS[l].paths.some((p) => file.startsWith(`${p}/`)));
-    return { files: [file], rules: { 'import-x/no-restricted-paths': ['error', { zones: zones(layer, allowed) }] } };
-  }),
   // The client: the rules of hooks, and the server only through the @model alias.
   {
     files: ['client/src/**/*.{ts,tsx}'],
