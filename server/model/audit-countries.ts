@@ -91,7 +91,7 @@ export function knownCountries(drafts: readonly AuditDraft[], state?: State): { 
 
 /** Adds `countries` to each draft, from the countries of the stakeholders and networks `known` (others count none). */
 export function addCountries(drafts: readonly AuditDraft[], known: KnownCountries): Audit[] {
-  const out: Audit[] = new Array(drafts.length);
+  const out = new Array<Audit>(drafts.length);
   const ids: string[] = [];
   for (let i = 0; i < drafts.length; i++) {
     const d = drafts[i]!;

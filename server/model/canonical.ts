@@ -76,7 +76,7 @@ function convertOf(schema: ZodInternals): Convert {
         fn: (v) => {
           if (!Array.isArray(v)) return schema.parse(v);
           const items = v.map(fn);
-          return items.every((item, i) => item === v[i]) ? v : items;
+          return items.every((item, i) => item === v[i]) ? (v as unknown[]) : items;
         },
       };
     }
@@ -181,5 +181,5 @@ export function canonicalOf(kind: Kind, row: object): AnyEntity {
   const fast = plan && byPlan(plan, row as Record<string, Value>, true);
   if (fast) return fast as AnyEntity;
   const { version: _v, updatedAt: _a, updatedBy: _b, ...entity } = row as Record<string, Value>;
-  return KIND_SPECS[kind].schema.parse(entity) as AnyEntity;
+  return KIND_SPECS[kind].schema.parse(entity);
 }

@@ -60,9 +60,9 @@ export function cascadeFrom(state: ItemState, kind: Kind, key: string) {
         const current = updates.get(rk)?.get(rkey) ?? stripMeta(row);
         if (!refValues(current, spec).includes(x)) continue;
         if (spec.many) {
-          const next = { ...current, [spec.field]: refValues(current, spec).filter((v) => v !== x) } as AnyEntity;
+          const next = { ...current, [spec.field]: refValues(current, spec).filter((v) => v !== x) };
           if (KIND_SPECS[rk].schema.safeParse(next).success) {
-            updates.set(rk, (updates.get(rk) ?? new Map()).set(rkey, next));
+            updates.set(rk, (updates.get(rk) ?? new Map<string, AnyEntity>()).set(rkey, next));
             continue;
           }
         }

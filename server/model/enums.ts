@@ -23,7 +23,7 @@ export type Sector = keyof typeof SECTOR_TYPES;
 export type StakeholderType = (typeof SECTOR_TYPES)[Sector][number];
 
 export const SECTORS = Object.keys(SECTOR_TYPES) as Sector[];
-export const STAKEHOLDER_TYPES = SECTORS.flatMap((s) => [...SECTOR_TYPES[s]]) as StakeholderType[];
+export const STAKEHOLDER_TYPES = SECTORS.flatMap<StakeholderType>((s) => [...SECTOR_TYPES[s]]);
 
 const sectorByType = new Map<string, Sector>(
   SECTORS.flatMap((s) => SECTOR_TYPES[s].map((t) => [t, s] as [string, Sector])),

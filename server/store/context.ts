@@ -30,7 +30,7 @@ export function addCount(counts: KindCounts, kind: Kind, n = 1): void {
 export async function loadState(tx: TxOps, kinds: readonly Kind[] = KINDS): Promise<ItemState> {
   const state: ItemState = new Map();
   for (const kind of kinds) {
-    const rows = (await tx.list(kind)) as Stored<Kind>[];
+    const rows = await tx.list<Kind>(kind);
     state.set(kind, new Map(rows.map((r) => [keyOf(kind, r), r])));
   }
   return state;

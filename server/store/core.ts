@@ -25,7 +25,6 @@ import { RoundsCore } from './rounds';
 import { readSortedMany } from './entity-lists';
 import { checkNcp, checkReferences, checkVersion, describeCounts, parseEntity, withKey } from './entity-checks';
 
-type Row = Stored<Kind>;
 type Audit = AuditDraft;
 
 /** Every item of `kinds`, canonical and sorted by key (entity-lists.ts), without metadata; the kinds read at once. */
@@ -221,7 +220,7 @@ export class CoreGraphStore implements GraphStore {
         const stamped = [...(updates.get(k)?.values() ?? [])].map((e) => {
           const before = state.get(k)!.get(keyOf(k, e))!;
           drafts.push(this.stamps.entry(actor, 'update', k, keyOf(k, e), stripMeta(before), e));
-          return { ...e, version: before.version + 1, ...this.stamps.stamp(actor) } as Row;
+          return { ...e, version: before.version + 1, ...this.stamps.stamp(actor) };
         });
         addCount(updated, k, stamped.length);
         return [k, stamped] as const;
@@ -317,7 +316,7 @@ export class CoreGraphStore implements GraphStore {
         if (kind === 'indicator') {
           for (const e of missing) await checkReferences(tx, kind, e);
         }
-        await tx.upsertMany(kind, missing.map((e) => ({ ...e, version: 1, ...this.stamps.stamp(actor) }) as Row));
+        await tx.upsertMany(kind, missing.map((e) => ({ ...e, version: 1, ...this.stamps.stamp(actor) })));
         for (const e of missing) audit.push(this.stamps.entry(actor, 'create', kind, keyOf(kind, e), null, e));
         addCount(created, kind, missing.length);
       }

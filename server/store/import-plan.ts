@@ -166,11 +166,11 @@ export async function planImport(tx: TxOps, raw: unknown, state: State, options:
       const key = keyOf(kind, entity);
       const current = state.get(kind)?.get(key);
       if (!current) {
-        rows.push({ ...entity, version: 1, ...options.stamp() } as Row);
+        rows.push({ ...entity, version: 1, ...options.stamp() });
         addCount(plan.result.created, kind);
         plan.audit.push(options.entry('create', kind, key, null, entity));
       } else if (!deepEqual(stripMeta(current), entity)) {
-        rows.push({ ...entity, version: current.version + 1, ...options.stamp() } as Row);
+        rows.push({ ...entity, version: current.version + 1, ...options.stamp() });
         addCount(plan.result.updated, kind);
         plan.audit.push(options.entry('update', kind, key, stripMeta(current), entity));
       } else {

@@ -4,7 +4,7 @@
 // keeps because they were created or changed after the file was exported. Pure functions over loaded data.
 import {
   DOCUMENT_KINDS, KIND_SPECS, keyOf, refValues, type AnyEntity, type AuditEntry, type ImportConflict, type KeptItem,
-  type Kind, type MapDocument, type Meta, type OnConflict, type Stored,
+  type Kind, type MapDocument, type OnConflict, type Stored,
 } from '../model';
 import { deepEqual } from '../model/equal';
 
@@ -36,12 +36,12 @@ export function splitVersions(doc: MapDocument): { document: MapDocument; versio
 /** An entity in its kind's canonical form (defaults applied), or undefined when today's schema refuses it. */
 function canonical(kind: Kind, value: unknown): AnyEntity | undefined {
   const parsed = KIND_SPECS[kind].schema.safeParse(value);
-  return parsed.success ? (parsed.data as AnyEntity) : undefined;
+  return parsed.success ? parsed.data : undefined;
 }
 
 function withoutMeta(row: Row): AnyEntity {
-  const { version: _v, updatedAt: _a, updatedBy: _b, ...entity } = row as Row & Meta;
-  return entity as AnyEntity;
+  const { version: _v, updatedAt: _a, updatedBy: _b, ...entity } = row;
+  return entity;
 }
 
 export interface Base {

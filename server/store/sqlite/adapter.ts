@@ -322,7 +322,7 @@ export class SqliteAdapter implements Adapter {
       },
       async changesBetween(after: number, upTo: number, limit: number) {
         return (changesStmt.all({ after, upTo, limit }) as Array<Record<string, unknown>>).map((r) => ({
-          storeVersion: r.store_version as number, action: r.action as AuditEntry['action'], kind: r.kind as AuditEntry['kind'] & string,
+          storeVersion: r.store_version as number, action: r.action as AuditEntry['action'], kind: r.kind as AuditEntry['kind'],
           key: r.key as string, countries: JSON.parse(r.countries as string) as string[],
         })) as StoreChange[];
       },
@@ -363,7 +363,7 @@ export class SqliteAdapter implements Adapter {
       },
       async getRound(id: string) {
         const row = getRoundStmt.get(id) as RoundRow | undefined;
-        return row ? { ...toRound(row), document: JSON.parse(row.document!) } as StoredRound : undefined;
+        return row ? { ...toRound(row), document: JSON.parse(row.document!) } : undefined;
       },
       async listRounds() {
         return (listRoundsStmt.all() as RoundRow[]).map(toRound);
