@@ -2,7 +2,9 @@
 // the named queries in cypher/store/, in batched UNWINDs. Properties are flat: a stakeholder's office
 // contact becomes contactEmail / contactPhone / contactUrl, and its sector is stored for Browser users.
 // Rounds are (:Round) nodes holding their frozen document as a JSON string; accounts and sessions are
-// (:Account) and (:Session) nodes apart from the map.
+// (:Account) and (:Session) nodes apart from the map. Over 350 lines on purpose: it is the one implementation of
+// TxOps over Cypher (each operation a named query and its conversion at the driver's edge); the staging, the reads of
+// whole kinds, the executor and the warm-up are apart.
 import type { ManagedTransaction } from 'neo4j-driver';
 import { keyOf, roundNameKey, roundScope, sectorOf, type AuditEntry, type AuditKind, type Kind, type Stakeholder, type Stored } from '../../model';
 import type {
