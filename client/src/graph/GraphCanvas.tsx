@@ -115,6 +115,9 @@ export function GraphCanvas(props: Props) {
     const container = containerRef.current;
     if (!container) return;
     const spec = { graph, scope, layout, countryNames, countryOrder, hookId, view };
+    // Before the layout runs: a preset or fcose layout may finish (and set laidOut) inside mountCanvas.
+    setLaidOut(false);
+    setGeneration((g) => g + 1);
     const mounted = mountCanvas(container, spec, savedLayoutRef.current, {
       sizeBy: () => sizeByRef.current,
       focus: () => focusRef.current,
@@ -127,8 +130,6 @@ export function GraphCanvas(props: Props) {
     });
     cyRef.current = mounted.cy;
     keptViewRef.current = mounted.keptView;
-    setLaidOut(false);
-    setGeneration((g) => g + 1);
     return () => {
       savedLayoutRef.current = mounted.destroy() ?? savedLayoutRef.current;
       cyRef.current = null;
