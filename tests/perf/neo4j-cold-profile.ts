@@ -33,7 +33,7 @@ function arg(name: string, fallback: string): string {
 interface PlanNode { operatorType: string; rows: number; dbHits: number; time?: number; children: PlanNode[]; arguments: Record<string, unknown> }
 
 function printPlan(node: PlanNode, depth = 0): void {
-  const details = String(node.arguments.Details ?? '').slice(0, 90);
+  const details = (typeof node.arguments.Details === 'string' ? node.arguments.Details : '').slice(0, 90);
   console.log(`${'  '.repeat(depth)}${node.operatorType} rows=${node.rows} hits=${node.dbHits} ${details}`);
   for (const child of node.children) printPlan(child, depth + 1);
 }

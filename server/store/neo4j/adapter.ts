@@ -81,7 +81,7 @@ function toRound(p: Props): StoredRoundSummary {
     id: p.id as string, seq: p.seq as number, name: p.name as string, country: (p.country as string | null | undefined) ?? null,
     ...(typeof p.note === 'string' ? { note: p.note } : {}),
     createdAt: p.createdAt as string, createdBy: p.createdBy as string, storeVersion: p.storeVersion as number,
-    counts: JSON.parse(p.counts as string),
+    counts: JSON.parse(p.counts as string) as StoredRound['counts'],
   };
 }
 
@@ -296,7 +296,7 @@ export class Neo4jAdapter implements Adapter {
       },
       async getRound(id: string) {
         const [row] = await ex.run<Props>(tx, 'round.get', { id });
-        return row ? { ...toRound(row), document: JSON.parse(row.document as string) } as StoredRound : undefined;
+        return row ? { ...toRound(row), document: JSON.parse(row.document as string) as StoredRound['document'] } : undefined;
       },
       async listRounds() {
         return (await ex.run<Props>(tx, 'round.list')).map(toRound);

@@ -98,14 +98,14 @@ function entityOf(columns: readonly Column[], row: readonly unknown[], strings: 
 function streamRows<T>(ex: Executor, tx: ManagedTransaction, name: string, params: Record<string, unknown>, onRow: (row: T) => void): Promise<void> {
   return new Promise((resolve, reject) => {
     let failed = false;
-    tx.run(ex.query(name), toNeo4j(params) as Record<string, unknown>).subscribe({
+    tx.run(ex.query(name), toNeo4j(params)).subscribe({
       onNext: (record) => {
         if (failed) return;
         try {
           onRow(record.get('row') as T);
         } catch (err) {
           failed = true;
-          reject(err);
+          reject(err instanceof Error ? err : new Error(String(err)));
         }
       },
       onCompleted: () => resolve(),

@@ -131,7 +131,7 @@ export class Executor {
 
   /** Runs a named query inside a managed transaction and returns the `row` (or `value`) column. */
   async run<T>(tx: ManagedTransaction, name: string, params: Record<string, unknown> = {}): Promise<T[]> {
-    const result = await tx.run(this.query(name), toNeo4j(params) as Record<string, unknown>);
+    const result = await tx.run(this.query(name), toNeo4j(params));
     return result.records.map((r) => (r.has('row') ? r.get('row') : r.has('value') ? r.get('value') : r.toObject()) as T);
   }
 
@@ -146,7 +146,7 @@ export class Executor {
   /** Auto-commit statements: schema changes and `CALL { } IN TRANSACTIONS`. */
   async autoCommit(text: string, params: Record<string, unknown> = {}): Promise<void> {
     await this.withSession('WRITE', async (s) => {
-      await s.run(text, toNeo4j(params) as Record<string, unknown>, TX_CONFIG);
+      await s.run(text, toNeo4j(params), TX_CONFIG);
     });
   }
 

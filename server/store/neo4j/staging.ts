@@ -134,7 +134,7 @@ export function splitByEnds(rows: readonly unknown[][]): { parts: [unknown[][], 
   const rest: unknown[][] = [];
   rows.forEach((row, i) => {
     if (!joined[i]) rest.push(row);
-    else bins[binOf.get(find(row[0]))!]!.push(row);
+    else bins[binOf.get(find(row[0]))!].push(row);
   });
   // Not worth a second transaction: the smaller part under a quarter of the rows.
   if (Math.min(bins[0].length, bins[1].length) < rows.length / 4) return { parts: [[...bins[0], ...bins[1], ...rest], []], rest: [] };
@@ -184,7 +184,7 @@ const PREPARED: ReadonlyArray<readonly [string, Record<string, unknown>]> = [
 export async function prepareStaging(ex: Executor): Promise<void> {
   for (const [name, params] of PREPARED) {
     try {
-      await ex.write(async (tx) => { await tx.run(`EXPLAIN ${ex.query(name)}`, toNeo4j(params) as Record<string, unknown>); });
+      await ex.write(async (tx) => { await tx.run(`EXPLAIN ${ex.query(name)}`, toNeo4j(params)); });
     } catch {
       return; // unreachable or closing: each query is planned when first run instead
     }

@@ -26,7 +26,7 @@ export async function warmUp(ex: Executor): Promise<void> {
   for (const [name, params, mode] of WARMED_QUERIES) {
     const text = mode === 'explain' ? `EXPLAIN ${ex.query(name)}` : ex.query(name);
     try {
-      await ex.read(async (tx) => { await tx.run(text, toNeo4j(params) as Record<string, unknown>); });
+      await ex.read(async (tx) => { await tx.run(text, toNeo4j(params)); });
     } catch {
       return; // unreachable or closing: the plans are made by the first requests instead
     }

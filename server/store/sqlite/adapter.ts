@@ -31,7 +31,7 @@ interface RoundRow {
 function toRound(r: RoundRow): StoredRoundSummary {
   return {
     id: r.id, seq: r.seq, name: r.name, country: r.country, ...(r.note !== null ? { note: r.note } : {}),
-    createdAt: r.created_at, createdBy: r.created_by, storeVersion: r.store_version, counts: JSON.parse(r.counts),
+    createdAt: r.created_at, createdBy: r.created_by, storeVersion: r.store_version, counts: JSON.parse(r.counts) as StoredRound['counts'],
   };
 }
 
@@ -196,7 +196,6 @@ export class SqliteAdapter implements Adapter {
     // Item and audit writes (sqlite/import.ts): an import makes them for every item of a region.
     const writes = entityWrites(db);
     const historyStmt = db.prepare(`SELECT ${AUDIT_COLUMNS} FROM audit WHERE kind = ? AND key = ? ORDER BY seq`);
-    const adapter = this;
     // Scoped reads (migration 6's indexes, named with INDEXED BY: without statistics the planner would scan the
     // primary key). `+o.key` drops the column's affinity, so that the comparison can use an expression index.
     const columns = 'key, data, version, updated_at, updated_by';
@@ -332,9 +331,10 @@ export class SqliteAdapter implements Adapter {
       async deleteMany(kind, keys) {
         writes.deleteMany(kind, keys);
       },
-      async appendAudit(entries) {
+      // Arrows, not methods: `this` is the adapter, whose `bumped` says whether this transaction moved the version.
+      appendAudit: async (entries) => {
         const current = Number((versionStmt.get() as { value: number }).value);
-        writes.appendAudit(entries, adapter.bumped ? current : current + 1);
+        writes.appendAudit(entries, this.bumped ? current : current + 1);
       },
       async history(kind, keys) {
         return [...new Set(keys)]
@@ -342,9 +342,9 @@ export class SqliteAdapter implements Adapter {
           .map(toAuditEntry)
           .sort((a, b) => a.seq - b.seq);
       },
-      async bumpVersion() {
+      bumpVersion: async () => {
         bumpStmt.run();
-        adapter.bumped = true;
+        this.bumped = true;
         return Number((versionStmt.get() as { value: number }).value);
       },
       async version() {
@@ -363,7 +363,7 @@ export class SqliteAdapter implements Adapter {
       },
       async getRound(id: string) {
         const row = getRoundStmt.get(id) as RoundRow | undefined;
-        return row ? { ...toRound(row), document: JSON.parse(row.document!) } : undefined;
+        return row ? { ...toRound(row), document: JSON.parse(row.document!) as StoredRound['document'] } : undefined;
       },
       async listRounds() {
         return (listRoundsStmt.all() as RoundRow[]).map(toRound);
