@@ -1,6 +1,7 @@
 // CRUD routes for every entity kind: list (with filters), get, create, update and delete, with
 // optimistic versions (`version` in the body or `?version=` / If-Match) and cascade on delete.
-// Reads are open to every role; writes need 'edit' (the catalogue kinds: 'catalogue').
+// Reads are open to every role; writes need 'edit' (the catalogue kinds: 'catalogue'). Each kind's path
+// (model/api-paths.ts) and list answer (model/api-items.ts) are the ones the client uses.
 import type { Request } from 'express';
 import { z } from 'zod';
 import { ConflictError, ValidationError } from '../../errors';
@@ -12,6 +13,8 @@ import type { GraphStore } from '../../store/port';
 import { EntityService } from '../../services/entities';
 import { defineRoute, type RouteDef } from '../route';
 import { Bool, DeleteResponse, ITEM_VIEWS, VersionParam, itemCreate, itemUpdate } from '../../model/api';
+import { ENTITY_PATHS } from '../../model/api-paths';
+import { itemsResponse } from '../../model/api-items';
 
 /** The list filters of every kind, as parsed from the query (each kind's `filters` names its own). */
 interface Filters {
@@ -29,7 +32,6 @@ interface Filters {
 
 interface KindRouteOf<K extends Kind> {
   kind: K;
-  path: string;
   tag: string;
   filters: z.ZodRawShape;
   /** Whether an item passes the filters other than `country` (which the store applies). */
@@ -48,40 +50,40 @@ const either = (row: { from: string; to: string }, id?: string) => !id || row.fr
 
 export const KIND_ROUTES: readonly KindRoute[] = [
   kindRoute({
-    kind: 'stakeholder', path: 'stakeholders', tag: 'Stakeholders',
+    kind: 'stakeholder', tag: 'Stakeholders',
     filters: { type: StakeholderTypeSchema.optional(), sector: Sector.optional(), ncp: Bool.optional() },
     matches: (s, q) => (!q.type || s.type === q.type) && (!q.sector || sectorOf(s.type) === q.sector) && (q.ncp === undefined || s.ncp === q.ncp),
   }),
   kindRoute({
-    kind: 'dataset', path: 'datasets', tag: 'Datasets',
+    kind: 'dataset', tag: 'Datasets',
     filters: { stakeholder: Id.optional(), indicator: IndicatorCode.optional() },
     matches: (d, q) => (!q.stakeholder || d.holder === q.stakeholder) && (!q.indicator || d.indicators.includes(q.indicator)),
   }),
   kindRoute({
-    kind: 'flow', path: 'flows', tag: 'Flows',
+    kind: 'flow', tag: 'Flows',
     filters: { stakeholder: Id.optional(), indicator: IndicatorCode.optional(), status: FlowStatus.optional() },
     matches: (f, q) => either(f, q.stakeholder) && (!q.indicator || f.indicators.includes(q.indicator)) && (!q.status || f.status === q.status),
   }),
   kindRoute({
-    kind: 'reportingLine', path: 'reporting-lines', tag: 'Reporting lines',
+    kind: 'reportingLine', tag: 'Reporting lines',
     filters: { stakeholder: Id.optional() },
     matches: (r, q) => either(r, q.stakeholder),
   }),
-  kindRoute({ kind: 'network', path: 'networks', tag: 'Networks', filters: {} }),
+  kindRoute({ kind: 'network', tag: 'Networks', filters: {} }),
   kindRoute({
-    kind: 'membership', path: 'memberships', tag: 'Memberships',
+    kind: 'membership', tag: 'Memberships',
     filters: { stakeholder: Id.optional(), network: Id.optional() },
     matches: (m, q) => (!q.stakeholder || m.stakeholder === q.stakeholder) && (!q.network || m.network === q.network),
   }),
   kindRoute({
-    kind: 'interview', path: 'interviews', tag: 'Interviews',
+    kind: 'interview', tag: 'Interviews',
     filters: { stakeholder: Id.optional(), round: z.string().max(60).optional() },
     matches: (i, q) => (!q.stakeholder || i.stakeholder === q.stakeholder) && (!q.round || i.round === q.round),
   }),
-  kindRoute({ kind: 'country', path: 'countries', tag: 'Countries', filters: {}, list: false }),
-  kindRoute({ kind: 'theme', path: 'themes', tag: 'Reference catalogue', filters: {} }),
+  kindRoute({ kind: 'country', tag: 'Countries', filters: {}, list: false }),
+  kindRoute({ kind: 'theme', tag: 'Reference catalogue', filters: {} }),
   kindRoute({
-    kind: 'indicator', path: 'indicators', tag: 'Reference catalogue',
+    kind: 'indicator', tag: 'Reference catalogue',
     filters: { theme: ThemeCode.optional() },
     matches: (i, q) => !q.theme || i.themes.includes(q.theme),
   }),
@@ -141,13 +143,14 @@ export function entityRoutes(store: GraphStore, actorOf: (req: Request) => strin
     const spec = KIND_SPECS[r.kind];
     const item = ITEM_VIEWS[r.kind];
     const { schema: params, pattern, key } = keyParams(r.kind);
-    const itemPath = `/${r.path}/${pattern}`;
+    const path = ENTITY_PATHS[r.kind];
+    const itemPath = `/${path}/${pattern}`;
     const routes: RouteDef[] = [];
     if (r.list !== false) {
       routes.push(defineRoute({
-        method: 'get', path: `/${r.path}`, tag: r.tag, summary: `List ${spec.collection}`, access: 'read',
+        method: 'get', path: `/${path}`, tag: r.tag, summary: `List ${spec.collection}`, access: 'read',
         query: z.strictObject({ country: CountryCode.optional(), ...r.filters }),
-        response: z.object({ items: z.array(item) }),
+        response: itemsResponse(r.kind),
         handler: async ({ query, user }) => {
           const q = query as Filters;
           const rows = await entities.list(r.kind, { country: q.country }, user);
@@ -161,12 +164,12 @@ export function entityRoutes(store: GraphStore, actorOf: (req: Request) => strin
         handler: async ({ params: p, user }) => present(r.kind, await entities.get(r.kind, key(p as Record<string, string>), user)),
       }),
       defineRoute({
-        method: 'post', path: `/${r.path}`, tag: r.tag, summary: `Create a ${r.kind}`, status: 201, access: write,
+        method: 'post', path: `/${path}`, tag: r.tag, summary: `Create a ${r.kind}`, status: 201, access: write,
         body: itemCreate(r.kind), validateBody: false, response: item,
         doc: { headers: { Location: `The new ${r.kind}'s address` } },
         handler: async ({ body, req, res, user }) => {
           const created = await entities.create(r.kind, splitBody(body).entity, user, actorOf(req));
-          res.location(`/api/${r.path}/${encodeURIComponent(key(created as unknown as Record<string, string>)).replace('%7C', '/')}`);
+          res.location(`/api/${path}/${encodeURIComponent(key(created as unknown as Record<string, string>)).replace('%7C', '/')}`);
           return present(r.kind, created);
         },
       }),
