@@ -5,8 +5,8 @@ module.exports = {
   testMatch: ['**/*.int.test.ts'],
   transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
   moduleNameMapper: require('./jest.config.js').moduleNameMapper, // the client's @model alias
-  globalSetup: '<rootDir>/tests/setup/global-setup.ts',
-  globalTeardown: '<rootDir>/tests/setup/global-teardown.ts',
+  globalSetup: '<rootDir>/tests/support/global-setup.ts',
+  globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
   // One Community database: test files take turns.
   maxWorkers: 1,
   testTimeout: 120000,

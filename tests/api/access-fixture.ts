@@ -4,7 +4,7 @@ import type { MapDocument } from '../../server/model';
 import { CoreGraphStore } from '../../server/store/core';
 import type { GraphStore } from '../../server/store/port';
 import { SqliteAdapter } from '../../server/store/sqlite/adapter';
-import { catalogue } from '../fixtures/catalogue';
+import { catalogue } from '../support/catalogue';
 
 /** What a viewer must never receive. */
 export const CONTACTS = ['ncp@se.example', '+46 10 000 00 00', 'police@no.example'];

@@ -4,8 +4,8 @@
 import request from 'supertest';
 import { createApp, eventsOf } from '../../server/app';
 import type { GraphStore } from '../../server/store/port';
-import { catalogue } from '../fixtures/catalogue';
-import { smallMap } from '../fixtures/small-map';
+import { catalogue } from '../support/catalogue';
+import { smallMap } from '../support/small-map';
 import { createTestAccount, loginCookie } from '../support/auth';
 import { listen, openEvents, type Listening, type SseConnection } from '../support/sse-client';
 import { onWipeableNeo4j, twoStoresOnWipedNeo4j } from '../support/test-neo4j';

@@ -5,8 +5,8 @@ import request from 'supertest';
 import { apiRoutes } from '../../server/app';
 import { CoreGraphStore } from '../../server/store/core';
 import { SqliteAdapter } from '../../server/store/sqlite/adapter';
-import { catalogue } from '../fixtures/catalogue';
-import { smallMap } from '../fixtures/small-map';
+import { catalogue } from '../support/catalogue';
+import { smallMap } from '../support/small-map';
 import { EXCLUDED, fuzzApps, fuzzRoute, mutatingRoutes, poolOf, routeKey, storeState } from '../support/fuzz-property';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 40);

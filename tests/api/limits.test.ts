@@ -15,7 +15,7 @@ import { answerClientErrors } from '../../server/api/errors';
 import type { Logger } from '../../server/logger';
 import { UPLOAD_LIMIT_BYTES } from '../../server/model/limits';
 import type { GraphStore } from '../../server/store/port';
-import { smallMap } from '../fixtures/small-map';
+import { smallMap } from '../support/small-map';
 import { signedIn } from '../support/auth';
 import { smallMapStore } from '../support/small-store';
 

@@ -2,7 +2,7 @@
 import request from 'supertest';
 import { createApp, type AppDeps } from '../../server/app';
 import type { GraphStore } from '../../server/store/port';
-import { smallMap } from '../fixtures/small-map';
+import { smallMap } from '../support/small-map';
 import { TEST_PASSWORD, createTestAccount, signedIn } from '../support/auth';
 import { smallMapStore } from '../support/small-store';
 

@@ -8,11 +8,11 @@ import { CoreGraphStore } from '../../server/store/core';
 import { SqliteAdapter } from '../../server/store/sqlite/adapter';
 import type { GraphStore } from '../../server/store/port';
 import { readSeedDocument } from '../../seed/loader';
-import { catalogue } from '../fixtures/catalogue';
-import { smallMap } from '../fixtures/small-map';
+import { catalogue } from '../support/catalogue';
+import { smallMap } from '../support/small-map';
 import {
   csvOf, csvZipOf, docxBytes, pdfBytes, randomBytes, smallSheets, withCell, xlsxOf,
-} from '../fixtures/spreadsheets';
+} from '../support/spreadsheets';
 import { signedIn } from '../support/auth';
 import { binary } from '../support/binary';
 

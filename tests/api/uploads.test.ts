@@ -8,7 +8,7 @@ import { answerClientErrors } from '../../server/api/errors';
 import type { GraphStore } from '../../server/store/port';
 import { MAX_PROBLEMS_SHOWN, MAX_UNPACKED_BYTES } from '../../server/model/limits';
 import { INFLATE_OVERSHOOT_MAX } from '../../server/tabular/unzip';
-import { smallMap } from '../fixtures/small-map';
+import { smallMap } from '../support/small-map';
 import { signedIn } from '../support/auth';
 import { lyingCsvZip, millionRowCsv } from '../support/hostile-files';
 import { smallMapStore } from '../support/small-store';

@@ -6,8 +6,8 @@ import path from 'node:path';
 import YAML from 'yaml';
 import { readCatalogue } from '../../seed/loader';
 import { createStore } from '../../server/store';
-import { smallMap } from '../fixtures/small-map';
-import { csvOf, smallSheets, withCell, xlsxOf } from '../fixtures/spreadsheets';
+import { smallMap } from '../support/small-map';
+import { csvOf, smallSheets, withCell, xlsxOf } from '../support/spreadsheets';
 
 const root = path.resolve(__dirname, '../..');
 let dataDir: string;

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { browserAvailable } from '../support/chromium';
-import { smallMap } from '../fixtures/small-map';
+import { smallMap } from '../support/small-map';
 
 const root = path.resolve(__dirname, '../..');
 let dataDir: string;

@@ -15,7 +15,7 @@ import { closePdfRenderer, htmlToPdf } from '../../server/reports/pdf';
 import { buildRegionalReport } from '../../server/reports/regional';
 import type { ReportInput } from '../../server/reports/text';
 import { readSeedDocument } from '../../seed/loader';
-import { catalogue } from '../fixtures/catalogue';
+import { catalogue } from '../support/catalogue';
 import { requireBrowser, ROOT } from '../support/chromium';
 
 const ARTIFACTS = path.join(ROOT, 'artifacts/reports');

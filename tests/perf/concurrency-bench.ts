@@ -13,8 +13,8 @@ import { CoreGraphStore } from '../../server/store/core';
 import { Neo4jAdapter } from '../../server/store/neo4j/adapter';
 import { SqliteAdapter } from '../../server/store/sqlite/adapter';
 import type { GraphStore } from '../../server/store/port';
-import { catalogue } from '../fixtures/catalogue';
-import { smallMap } from '../fixtures/small-map';
+import { catalogue } from '../support/catalogue';
+import { smallMap } from '../support/small-map';
 import { createTestAccount, loginCookie } from '../support/auth';
 import { OwnNeo4j } from '../support/own-neo4j';
 

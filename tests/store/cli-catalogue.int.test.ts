@@ -8,7 +8,7 @@ import path from 'node:path';
 import { readCatalogue } from '../../seed/loader';
 import { CoreGraphStore } from '../../server/store/core';
 import { Neo4jAdapter } from '../../server/store/neo4j/adapter';
-import { smallMap } from '../fixtures/small-map';
+import { smallMap } from '../support/small-map';
 import { onWipeableNeo4j } from '../support/test-neo4j';
 
 const root = path.resolve(__dirname, '../..');

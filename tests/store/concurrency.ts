@@ -13,8 +13,8 @@ import { EntityService } from '../../server/services/entities';
 import { importDocumentAs } from '../../server/services/imports';
 import { RoundsService } from '../../server/services/rounds';
 import type { GraphStore } from '../../server/store/port';
-import { catalogue } from '../fixtures/catalogue';
-import { smallMap } from '../fixtures/small-map';
+import { catalogue } from '../support/catalogue';
+import { smallMap } from '../support/small-map';
 import { TEST_PASSWORD, createTestAccount, loginCookie, signedIn, withCookie } from '../support/auth';
 
 /** Two stores on one database (the same store object where the store is one process's, as SQLite is). */

@@ -2,8 +2,8 @@
 import { ConflictError, NotFoundError, ValidationError } from '../../server/errors';
 import { MapDocument, KIND_SPECS, keyOf, type Kind } from '../../server/model';
 import type { GraphStore } from '../../server/store/port';
-import { catalogue } from '../fixtures/catalogue';
-import { smallMap } from '../fixtures/small-map';
+import { catalogue } from '../support/catalogue';
+import { smallMap } from '../support/small-map';
 import { HOSTILE_TEXTS, INJECTIONS } from '../support/fuzz';
 
 export interface StoreFactory {

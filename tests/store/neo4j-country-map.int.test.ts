@@ -8,7 +8,7 @@ import { CoreGraphStore } from '../../server/store/core';
 import { Neo4jAdapter } from '../../server/store/neo4j/adapter';
 import { MAP_KINDS, type MapItems } from '../../server/store/port';
 import { KIND_SPECS, type Kind } from '../../server/model';
-import { catalogue } from '../fixtures/catalogue';
+import { catalogue } from '../support/catalogue';
 import { syntheticRegion } from '../perf/synthetic';
 import { wipeableNeo4j } from '../support/test-neo4j';
 

@@ -9,9 +9,9 @@ import { parseBytes } from '../../server/store/neo4j/staging';
 import type { Adapter, Staging } from '../../server/store/port';
 import { KIND_SPECS, MapDocument, keyOf, stripMetaOf, type Kind, type Stored } from '../../server/model';
 import { readCatalogue } from '../../seed/loader';
-import { smallMap } from '../fixtures/small-map';
+import { smallMap } from '../support/small-map';
 import { syntheticRegion } from '../perf/synthetic';
-import { catalogue } from '../fixtures/catalogue';
+import { catalogue } from '../support/catalogue';
 import { wipeableNeo4j } from '../support/test-neo4j';
 
 const settings = wipeableNeo4j();

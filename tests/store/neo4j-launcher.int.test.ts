@@ -1,4 +1,4 @@
-// Smoke test of the Neo4j from NEO4J_URI (started by tests/setup/global-setup.ts, or given) over Bolt.
+// Smoke test of the Neo4j from NEO4J_URI (started by tests/support/global-setup.ts, or given) over Bolt.
 import neo4j, { type Driver } from 'neo4j-driver';
 import { noNeo4jTest } from '../support/test-neo4j';
 

@@ -10,7 +10,7 @@ import request from 'supertest';
 import { createApp } from '../../server/app';
 import { startStore, type StartedStore } from '../../server/store';
 import { createTestAccount, loginCookie, withCookie } from '../support/auth';
-import { catalogue } from '../fixtures/catalogue';
+import { catalogue } from '../support/catalogue';
 import { OwnNeo4j } from '../support/own-neo4j';
 import { ContractChecker, exchange } from '../support/openapi-contract';
 import { noNeo4jTest } from '../support/test-neo4j';

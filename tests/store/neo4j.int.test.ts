@@ -4,8 +4,8 @@ import { CoreGraphStore } from '../../server/store/core';
 import { Neo4jAdapter } from '../../server/store/neo4j/adapter';
 import { storeContract } from './contract';
 import { scopedReadsContract } from './scoped-reads';
-import { smallMap } from '../fixtures/small-map';
-import { catalogue } from '../fixtures/catalogue';
+import { smallMap } from '../support/small-map';
+import { catalogue } from '../support/catalogue';
 import { wipeableNeo4j } from '../support/test-neo4j';
 import type { Neo4jSettings } from '../../server/store/neo4j/executor';
 

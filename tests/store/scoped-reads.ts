@@ -5,8 +5,8 @@
 import { MapView, graphFromLists } from '../../server/services/graph-view';
 import { MAP_KINDS, type GraphStore } from '../../server/store/port';
 import type { SessionUser } from '../../server/model/roles';
-import { catalogue } from '../fixtures/catalogue';
-import { smallMap } from '../fixtures/small-map';
+import { catalogue } from '../support/catalogue';
+import { smallMap } from '../support/small-map';
 import { syntheticRegion } from '../perf/synthetic';
 import type { StoreFactory } from './contract';
 import { counting } from '../support/counting';

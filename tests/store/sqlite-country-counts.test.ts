@@ -14,8 +14,8 @@ import { stripMeta } from '../../server/model/document-rules';
 import type { GraphStore } from '../../server/store/port';
 import { SqliteAdapter } from '../../server/store/sqlite/adapter';
 import { MIGRATIONS } from '../../server/store/sqlite/migrations';
-import { catalogue } from '../fixtures/catalogue';
-import { smallMap } from '../fixtures/small-map';
+import { catalogue } from '../support/catalogue';
+import { smallMap } from '../support/small-map';
 import { syntheticRegion } from '../perf/synthetic';
 import { mulberry32 } from '../support/random';
 

@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import { DOCUMENT_KINDS, KIND_SPECS, keyOf, type AnyEntity } from '../../server/model';
 import { CoreGraphStore } from '../../server/store/core';
 import { SqliteAdapter } from '../../server/store/sqlite/adapter';
-import { catalogue } from '../fixtures/catalogue';
+import { catalogue } from '../support/catalogue';
 import { syntheticRegion } from '../perf/synthetic';
 
 let dir: string;

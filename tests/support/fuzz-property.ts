@@ -13,7 +13,7 @@ import type { RouteDef } from '../../server/api/route';
 import type { Clock } from '../../server/auth/clock';
 import type { MapDocument } from '../../server/model';
 import type { GraphStore } from '../../server/store/port';
-import { catalogue } from '../fixtures/catalogue';
+import { catalogue } from './catalogue';
 import { createTestAccount, signedIn } from './auth';
 import {
   FUZZ_SEED, brokenJsonText, deepJsonText, encodeLoose, headerValue, hostileJson, hostileQuery, hostilePathValue, hostileString, jsonSchemaOf,

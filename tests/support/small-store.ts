@@ -3,8 +3,8 @@
 import { CoreGraphStore } from '../../server/store/core';
 import { SqliteAdapter } from '../../server/store/sqlite/adapter';
 import type { GraphStore } from '../../server/store/port';
-import { catalogue } from '../fixtures/catalogue';
-import { smallMap } from '../fixtures/small-map';
+import { catalogue } from './catalogue';
+import { smallMap } from './small-map';
 
 /** `actors` name who the audit trail says loaded the catalogue and the map. */
 export async function smallMapStore(actors: { catalogue?: string; map?: string } = {}): Promise<GraphStore> {

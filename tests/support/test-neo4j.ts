@@ -1,4 +1,4 @@
-// The Neo4j of the integration tests: the one this test run started (tests/setup/global-setup.ts), which a
+// The Neo4j of the integration tests: the one this test run started (tests/support/global-setup.ts), which a
 // test may wipe. A database someone pointed NEO4J_URI at is never wiped: tests that need a clean database
 // refuse to run there (they say so) unless NEO4J_TEST_MAY_WIPE=1 says the database is a throw-away one.
 import { CoreGraphStore } from '../../server/store/core';

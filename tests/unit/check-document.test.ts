@@ -3,7 +3,7 @@
 // references were broken at random (unknown stakeholders, interviews, networks, countries and indicator codes),
 // against the document alone and with the broken targets known to the store.
 import { DOCUMENT_KINDS, KIND_SPECS, checkDocument, keyOf, refValues, type Kind, type MapDocument, type Problem, type ValidationContext } from '../../server/model';
-import { catalogue } from '../fixtures/catalogue';
+import { catalogue } from '../support/catalogue';
 import { syntheticRegion } from '../perf/synthetic';
 import { mulberry32 } from '../support/random';
 

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { MapDocument, parseMapDocument } from '../../server/model';
 import { FAST_COLLECTIONS } from '../../server/model/document-fast';
-import { smallMap } from '../fixtures/small-map';
+import { smallMap } from '../support/small-map';
 import { syntheticRegion } from '../perf/synthetic';
 
 const COLLECTIONS = ['countries', 'stakeholders', 'datasets', 'flows', 'reportingLines', 'networks', 'memberships', 'interviews'] as const;

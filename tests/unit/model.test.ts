@@ -2,8 +2,8 @@
 import {
   MapDocument, Stakeholder, isCountryCode, sectorOf, validateDocument, type Problem,
 } from '../../server/model';
-import { catalogue } from '../fixtures/catalogue';
-import { smallMap } from '../fixtures/small-map';
+import { catalogue } from '../support/catalogue';
+import { smallMap } from '../support/small-map';
 
 const ctx = { indicators: new Set(catalogue.indicators.map((i) => i.code)) };
 const problems = (doc: unknown): Problem[] => {

@@ -1,6 +1,6 @@
 // Coverage on small hand-built graphs whose answers are worked out by hand (ANALYSIS.md §1).
 import { countryCoverage, coverageCell, coverageMatrix } from '../../../server/analysis/coverage/coverage';
-import { graphOf } from '../../fixtures/graph-builder';
+import { graphOf } from '../../support/graph-builder';
 
 const X = 'VIC-01';
 

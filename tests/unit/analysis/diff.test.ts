@@ -3,8 +3,8 @@
 import { analysisDiff } from '../../../server/analysis/diff/analysis';
 import { diffDocuments } from '../../../server/analysis/diff/documents';
 import { emptyDocument, type MapDocument } from '../../../server/model';
-import { catalogue } from '../../fixtures/catalogue';
-import { smallMap } from '../../fixtures/small-map';
+import { catalogue } from '../../support/catalogue';
+import { smallMap } from '../../support/small-map';
 
 const keys = (list: Array<{ key: string }>) => list.map((x) => x.key);
 

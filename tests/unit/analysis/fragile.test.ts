@@ -1,6 +1,6 @@
 // Fragile coverage on hand-built graphs (ANALYSIS.md §3).
 import { fragileCoverage, fragileReasons } from '../../../server/analysis/bottlenecks/fragile';
-import { graphOf } from '../../fixtures/graph-builder';
+import { graphOf } from '../../support/graph-builder';
 
 const X = 'VIC-02';
 const base = ['xa-ncp:ministry:ncp', 'xa-h:police', 'xa-a:ngo', 'xa-b:ngo'];

@@ -8,7 +8,7 @@ import type { Candidate } from '../../../server/analysis/plan/candidates';
 import { resilience } from '../../../server/analysis/resilience/resilience';
 import { suggestions } from '../../../server/analysis/suggestions/suggestions';
 import { readCatalogue, readSeedDocument } from '../../../seed/loader';
-import { graphOf, type MapSpec } from '../../fixtures/graph-builder';
+import { graphOf, type MapSpec } from '../../support/graph-builder';
 
 const X = 'UAM-03';
 const Y = 'TRF-02';

@@ -4,7 +4,7 @@ import { bottlenecks } from '../../../server/analysis/bottlenecks/bottlenecks';
 import { whatIf, WhatIfInput } from '../../../server/analysis/bottlenecks/what-if';
 import { compare, cosine } from '../../../server/analysis/compare/compare';
 import { ncpPosition } from '../../../server/analysis/ncp/position';
-import { graphOf } from '../../fixtures/graph-builder';
+import { graphOf } from '../../support/graph-builder';
 
 // XA, six stakeholders: ncp (ministry, governance), stat (statistics office, governance),
 // min (ministry, governance), pol (police, law enforcement), pol2 (border guard, law enforcement),

@@ -8,7 +8,7 @@ import { buildFlowGraph, nationalCountries } from '../../../server/analysis/flow
 import { disjointRoutes, type DisjointRoutesInput } from '../../../server/analysis/resilience/disjoint-routes';
 import { resilience } from '../../../server/analysis/resilience/resilience';
 import { readCatalogue, readSeedDocument } from '../../../seed/loader';
-import { graphOf } from '../../fixtures/graph-builder';
+import { graphOf } from '../../support/graph-builder';
 import { mulberry32 } from '../../support/random';
 
 const X = 'UAM-03';

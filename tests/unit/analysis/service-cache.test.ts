@@ -6,7 +6,7 @@ import { buildFlowGraph, countryBetweenness, countryDependencies, countryIndex, 
 import { AnalysisOptions } from '../../../server/analysis/options';
 import type { MapDocument } from '../../../server/model';
 import type { GraphStore, Snapshot } from '../../../server/store/port';
-import { catalogue } from '../../fixtures/catalogue';
+import { catalogue } from '../../support/catalogue';
 import { syntheticRegion } from '../../perf/synthetic';
 
 const options = AnalysisOptions.parse({});

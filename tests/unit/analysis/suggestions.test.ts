@@ -1,6 +1,6 @@
 // Missing-link suggestions and peer patterns on a hand-built region (ANALYSIS.md §2).
 import { suggestions } from '../../../server/analysis/suggestions/suggestions';
-import { graphOf } from '../../fixtures/graph-builder';
+import { graphOf } from '../../support/graph-builder';
 
 const X = 'UAM-03';
 

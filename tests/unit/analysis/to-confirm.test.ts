@@ -1,7 +1,7 @@
 // The "to confirm" list on small hand-built maps whose answers are worked out by hand.
 import { toConfirm } from '../../../server/analysis/evidence/to-confirm';
 import type { Flow, MapDocument } from '../../../server/model';
-import { smallMap } from '../../fixtures/small-map';
+import { smallMap } from '../../support/small-map';
 
 /** The small map with its flows replaced, and interviews of xa-police (p), xa-ngo (n) and xa-ncp (c). */
 function mapWith(flows: Array<Partial<Flow> & Pick<Flow, 'id' | 'from' | 'to'>>): MapDocument {

@@ -6,7 +6,7 @@ import { sectorOf, type MapDocument } from '../../../server/model';
 import { barChartSvg, networkSvg } from '../../../server/reports/figures';
 import { SECTOR_COLORS } from '../../../server/reports/figures/palette';
 import { readSeedDocument } from '../../../seed/loader';
-import { smallMap } from '../../fixtures/small-map';
+import { smallMap } from '../../support/small-map';
 
 /** The attributes of every element matching `tag` that carries `attr`, in document order. */
 function attrs(svg: string, tag: string, attr: string): Array<Record<string, string>> {

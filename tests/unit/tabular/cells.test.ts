@@ -2,7 +2,7 @@
 import { IndicatorLookup, convertCell } from '../../../server/tabular/cells';
 import { SHEETS, type ColumnSpec } from '../../../server/tabular/columns';
 import { CellError } from '../../../server/tabular/raw';
-import { catalogue } from '../../fixtures/catalogue';
+import { catalogue } from '../../support/catalogue';
 
 const column = (collection: string, name: string): ColumnSpec => {
   const col = SHEETS.find((s) => s.collection === collection)?.columns.find((c) => c.name === name);

@@ -6,8 +6,8 @@ import { CoreGraphStore } from '../../../server/store/core';
 import { SqliteAdapter } from '../../../server/store/sqlite/adapter';
 import type { GraphStore } from '../../../server/store/port';
 import { importSpreadsheet, type ImportProgress } from '../../../server/services/spreadsheet-import';
-import { catalogue } from '../../fixtures/catalogue';
-import { smallSheets, withCell, xlsxOf, type Sheets } from '../../fixtures/spreadsheets';
+import { catalogue } from '../../support/catalogue';
+import { smallSheets, withCell, xlsxOf, type Sheets } from '../../support/spreadsheets';
 
 let store: GraphStore;
 beforeEach(async () => {

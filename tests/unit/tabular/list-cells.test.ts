@@ -8,8 +8,8 @@ import { SqliteAdapter } from '../../../server/store/sqlite/adapter';
 import type { GraphStore } from '../../../server/store/port';
 import { importSpreadsheet } from '../../../server/services/spreadsheet-import';
 import { toCsvZip, toXlsx } from '../../../server/tabular';
-import { catalogue } from '../../fixtures/catalogue';
-import { smallMap } from '../../fixtures/small-map';
+import { catalogue } from '../../support/catalogue';
+import { smallMap } from '../../support/small-map';
 
 async function storeWith(doc?: ReturnType<typeof smallMap>): Promise<GraphStore> {
   const store = new CoreGraphStore(new SqliteAdapter(':memory:'));

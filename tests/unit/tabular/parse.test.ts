@@ -4,8 +4,8 @@ import type { Problem } from '../../../server/model';
 import { MAX_ROWS_PER_SHEET } from '../../../server/model/limits';
 import { readSpreadsheet, type Upload } from '../../../server/tabular/open';
 import { parseSpreadsheet } from '../../../server/tabular/parse';
-import { catalogue } from '../../fixtures/catalogue';
-import { csvOf, smallSheets, withCell, xlsxOf, type Sheets } from '../../fixtures/spreadsheets';
+import { catalogue } from '../../support/catalogue';
+import { csvOf, smallSheets, withCell, xlsxOf, type Sheets } from '../../support/spreadsheets';
 import type ExcelJS from 'exceljs';
 
 const indicators = catalogue.indicators as Array<{ code: string; name: string }>;

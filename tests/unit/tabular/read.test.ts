@@ -6,7 +6,7 @@ import { readSpreadsheet } from '../../../server/tabular/open';
 import { CellError, type RawWorkbook } from '../../../server/tabular/raw';
 import {
   csvOf, docxBytes, pdfBytes, randomBytes, xlsxOf, zipClaimingHugeSize, zipOf,
-} from '../../fixtures/spreadsheets';
+} from '../../support/spreadsheets';
 
 const sheetOf = (wb: RawWorkbook, name: string) => {
   const s = wb.sheets.find((x) => x.name === name);

@@ -5,8 +5,8 @@ import { parse } from 'csv-parse/sync';
 import { strFromU8, unzipSync } from 'fflate';
 import { emptyDocument } from '../../../server/model';
 import { toCsvZip, toXlsx } from '../../../server/tabular/write';
-import { catalogue } from '../../fixtures/catalogue';
-import { smallMap } from '../../fixtures/small-map';
+import { catalogue } from '../../support/catalogue';
+import { smallMap } from '../../support/small-map';
 
 const indicators = catalogue.indicators as Array<{ code: string; name: string; themes: string[] }>;
 
