@@ -49,7 +49,9 @@ function zones(layer, extra = []) {
     const mayPort = other === 'store' && may.includes('port');
     if (may.includes(other)) continue;
     const except = [...(mayPort ? [PORT] : []), ...(other === 'store' ? extra : [])];
-    const arrow = mayPort ? `${layer} may import server/store/port.ts but no other file of server/store` : `${layer} may not import ${other}`;
+    const arrow = mayPort
+      ? `${layer} may import server/store/port.ts but no other file of server/store`
+      : `${layer} may not import ${other}`;
     out.push({
       target: paths,
       from: from.map((p) => `./${p}`),
@@ -58,7 +60,11 @@ function zones(layer, extra = []) {
     });
   }
   if (layer !== 'client') {
-    out.push({ target: paths, from: OUTSIDE.map((p) => `./${p}`), message: `${layer} may not import scripts, tests or seed.` });
+    out.push({
+      target: paths,
+      from: OUTSIDE.map((p) => `./${p}`),
+      message: `${layer} may not import scripts, tests or seed.`,
+    });
   }
   return out;
 }
@@ -74,15 +80,7 @@ allZones.push({
 });
 
 export default defineConfig(
-  globalIgnores([
-    'dist/',
-    'artifacts/',
-    'coverage/',
-    'data/',
-    'client/dist/',
-    'scripts/neo4j/target/',
-    'cypher/',
-  ]),
+  globalIgnores(['dist/', 'artifacts/', 'coverage/', 'data/', 'client/dist/', 'scripts/neo4j/target/', 'cypher/']),
   js.configs.recommended,
   tseslint.configs.recommendedTypeChecked,
   {

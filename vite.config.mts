@@ -26,9 +26,15 @@ function precompress(): Plugin {
         const full = path.join(assets, file);
         const bytes = fs.readFileSync(full);
         if (bytes.length < 1024) continue;
-        fs.writeFileSync(`${full}.br`, zlib.brotliCompressSync(bytes, {
-          params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
-        }));
+        fs.writeFileSync(
+          `${full}.br`,
+          zlib.brotliCompressSync(bytes, {
+            params: {
+              [zlib.constants.BROTLI_PARAM_QUALITY]: 11,
+              [zlib.constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+            },
+          }),
+        );
         fs.writeFileSync(`${full}.gz`, zlib.gzipSync(bytes, { level: 9 }));
       }
     },

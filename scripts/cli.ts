@@ -22,7 +22,10 @@ export function formatProblems(problems: readonly Problem[]): string {
 }
 
 const PHASE_LABELS: Record<ImportProgress['phase'], string> = {
-  reading: 'reading', parsing: 'parsing rows', validating: 'validating', writing: 'writing',
+  reading: 'reading',
+  parsing: 'parsing rows',
+  validating: 'validating',
+  writing: 'writing',
 };
 const BAR_WIDTH = 30;
 
@@ -43,7 +46,10 @@ export class ProgressBar {
     const changed = p.phase !== this.last?.phase;
     this.last = p;
     if (!this.tty) {
-      if (changed) this.stream.write(`${PHASE_LABELS[p.phase]}${p.phase === 'parsing' ? ` (${(p.total ?? 0).toLocaleString('en')})` : ''}...\n`);
+      if (changed)
+        this.stream.write(
+          `${PHASE_LABELS[p.phase]}${p.phase === 'parsing' ? ` (${(p.total ?? 0).toLocaleString('en')})` : ''}...\n`,
+        );
       return;
     }
     this.draw(p, false);
@@ -51,7 +57,7 @@ export class ProgressBar {
 
   private draw(p: ImportProgress, complete: boolean): void {
     const total = p.total ?? 0;
-    const done = complete ? total : p.done ?? 0;
+    const done = complete ? total : (p.done ?? 0);
     const ratio = complete ? 1 : total > 0 ? Math.min(1, done / total) : 0;
     const filled = Math.round(ratio * BAR_WIDTH);
     const counts = p.phase === 'parsing' ? ` ${done.toLocaleString('en')}/${total.toLocaleString('en')}` : '';

@@ -15,7 +15,8 @@ import { SHEETS, sheetByName } from '../server/tabular/columns';
 import { UPLOAD_LIMIT_BYTES, formatMB } from '../server/model/limits';
 import { ProgressBar, runWithStore, UsageError } from './cli';
 
-const USAGE = 'npm run import -- [--mode merge|replace] [--dry-run] [--on-conflict keep|overwrite] <file.json|.yaml|.yml|.xlsx|.zip|.csv>';
+const USAGE =
+  'npm run import -- [--mode merge|replace] [--dry-run] [--on-conflict keep|overwrite] <file.json|.yaml|.yml|.xlsx|.zip|.csv>';
 const DOCUMENTS = ['.json', '.yaml', '.yml'];
 const SPREADSHEETS: Record<string, UploadFormat> = { '.xlsx': 'xlsx', '.zip': 'zip', '.csv': 'csv' };
 
@@ -23,7 +24,9 @@ function readFile(file: string): Buffer {
   try {
     return fs.readFileSync(file);
   } catch (err) {
-    throw new UsageError(`cannot read '${file}': ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`);
+    throw new UsageError(
+      `cannot read '${file}': ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`,
+    );
   }
 }
 
@@ -35,17 +38,24 @@ function readFile(file: string): Buffer {
 export const MEMORY_PER_DOCUMENT_BYTE = 16;
 
 /** Refuses, before reading it, a document this process has not the memory to import (Node's heap limit, NODE_OPTIONS=--max-old-space-size). */
-export function checkDocumentSize(file: string, size: number, heapLimit = v8.getHeapStatistics().heap_size_limit): void {
+export function checkDocumentSize(
+  file: string,
+  size: number,
+  heapLimit = v8.getHeapStatistics().heap_size_limit,
+): void {
   const need = size * MEMORY_PER_DOCUMENT_BYTE;
   if (need <= heapLimit) return;
-  throw new UsageError(`'${file}' is ${formatMB(size)}; importing it takes about ${formatMB(need)} of memory, more than this process may use `
-    + `(${formatMB(heapLimit)}): split it by country and import the parts one after the other, or give Node more memory `
-    + `(NODE_OPTIONS=--max-old-space-size=${Math.ceil(need / (1024 * 1024) / 1024) * 1024})`);
+  throw new UsageError(
+    `'${file}' is ${formatMB(size)}; importing it takes about ${formatMB(need)} of memory, more than this process may use ` +
+      `(${formatMB(heapLimit)}): split it by country and import the parts one after the other, or give Node more memory ` +
+      `(NODE_OPTIONS=--max-old-space-size=${Math.ceil(need / (1024 * 1024) / 1024) * 1024})`,
+  );
 }
 
 export function readDocumentFile(file: string): unknown {
   const ext = path.extname(file).toLowerCase();
-  if (!DOCUMENTS.includes(ext)) throw new UsageError(`cannot import '${file}': the file must end in .json, .yaml or .yml`);
+  if (!DOCUMENTS.includes(ext))
+    throw new UsageError(`cannot import '${file}': the file must end in .json, .yaml or .yml`);
   let size: number;
   try {
     size = fs.statSync(file).size;
@@ -57,7 +67,9 @@ export function readDocumentFile(file: string): unknown {
   try {
     return ext === '.json' ? JSON.parse(text) : parseYaml(text, { maxAliasCount: 100 });
   } catch (err) {
-    throw new UsageError(`'${file}' is not valid ${ext === '.json' ? 'JSON' : 'YAML'}: ${(err as Error).message.split('\n')[0]}`);
+    throw new UsageError(
+      `'${file}' is not valid ${ext === '.json' ? 'JSON' : 'YAML'}: ${(err as Error).message.split('\n')[0]}`,
+    );
   }
 }
 
@@ -72,19 +84,28 @@ function spreadsheetOf(file: string): { format: UploadFormat; sheet?: string } {
     throw new UsageError(`cannot read '${file}': no such file`);
   }
   if (size > UPLOAD_LIMIT_BYTES) {
-    throw new UsageError(`'${file}' is ${formatMB(size)}; the limit is ${formatMB(UPLOAD_LIMIT_BYTES)} per file: split it by country and import the parts one after the other`);
+    throw new UsageError(
+      `'${file}' is ${formatMB(size)}; the limit is ${formatMB(UPLOAD_LIMIT_BYTES)} per file: split it by country and import the parts one after the other`,
+    );
   }
   if (format !== 'csv') return { format };
   const stem = path.basename(file, path.extname(file));
   const sheet = sheetByName(stem);
   if (!sheet) {
-    throw new UsageError(`a single CSV file must be named after the sheet it holds (${SHEETS.map((s) => `${s.collection}.csv`).join(', ')}), not '${path.basename(file)}'`);
+    throw new UsageError(
+      `a single CSV file must be named after the sheet it holds (${SHEETS.map((s) => `${s.collection}.csv`).join(', ')}), not '${path.basename(file)}'`,
+    );
   }
   return { format, sheet: sheet.collection };
 }
 
 async function importSpreadsheetFile(
-  store: GraphStore, file: string, mode: ImportMode, dryRun: boolean, onConflict: OnConflict, actor: string,
+  store: GraphStore,
+  file: string,
+  mode: ImportMode,
+  dryRun: boolean,
+  onConflict: OnConflict,
+  actor: string,
 ): Promise<ImportResult> {
   const { format, sheet } = spreadsheetOf(file);
   const progress = new ProgressBar();
@@ -93,7 +114,14 @@ async function importSpreadsheetFile(
   try {
     const onProgress = progress.update.bind(progress);
     const parsed = await parseUpload(store, { format, data: readFile(file), sheet }, { mode, onProgress });
-    const result = await importParsed(store, parsed, { mode, dryRun, onConflict, actor, onProgress, separateValidation: true });
+    const result = await importParsed(store, parsed, {
+      mode,
+      dryRun,
+      onConflict,
+      actor,
+      onProgress,
+      separateValidation: true,
+    });
     completed = true;
     progress.done(true);
     for (const w of result.warnings) console.error(`warning: ${w.sheet ? `${w.sheet}: ` : ''}${w.message}`);
@@ -109,18 +137,26 @@ export function staleReport(result: ImportResult): string[] {
   const { total, kept, overwritten } = result.conflictCount;
   if (total) {
     const done = result.dryRun ? 'would keep' : 'kept';
-    out.push(`  conflicts (changed in the file and in the store since the file was exported): ${total}; `
-      + (overwritten ? `${result.dryRun ? 'would overwrite' : 'overwrote'} ${overwritten} with the file's values` : `${done} the current values of ${kept} (--on-conflict overwrite takes the file's)`));
+    out.push(
+      `  conflicts (changed in the file and in the store since the file was exported): ${total}; ` +
+        (overwritten
+          ? `${result.dryRun ? 'would overwrite' : 'overwrote'} ${overwritten} with the file's values`
+          : `${done} the current values of ${kept} (--on-conflict overwrite takes the file's)`),
+    );
     for (const c of result.conflicts) {
       const who = c.changedBy ? ` (changed by ${c.changedBy}${c.changedAt ? ` at ${c.changedAt}` : ''})` : '';
-      out.push(`    ${c.kind} ${c.key} ${c.field}: file ${JSON.stringify(c.file)}, now ${JSON.stringify(c.current)}${who}`);
+      out.push(
+        `    ${c.kind} ${c.key} ${c.field}: file ${JSON.stringify(c.file)}, now ${JSON.stringify(c.current)}${who}`,
+      );
     }
     if (total > result.conflicts.length) out.push(`    ... and ${total - result.conflicts.length} more`);
   }
   if (result.kept.length) {
     out.push(`  not deleted, created or changed after the file was exported: ${result.kept.length}`);
     for (const k of result.kept) {
-      out.push(`    ${k.kind} ${k.key}: ${k.reason === 'referenced' ? `referred to by ${k.by}` : `${k.reason} by ${k.changedBy} at ${k.changedAt}`}`);
+      out.push(
+        `    ${k.kind} ${k.key}: ${k.reason === 'referenced' ? `referred to by ${k.by}` : `${k.reason} by ${k.changedBy} at ${k.changedAt}`}`,
+      );
     }
   }
   for (const note of result.notes) out.push(`  note: ${note}`);
@@ -134,7 +170,8 @@ if (require.main === module) {
       parsed = parseArgs({
         allowPositionals: true,
         options: {
-          mode: { type: 'string', default: 'merge' }, 'dry-run': { type: 'boolean', default: false },
+          mode: { type: 'string', default: 'merge' },
+          'dry-run': { type: 'boolean', default: false },
           'on-conflict': { type: 'string', default: 'keep' },
         },
       });
@@ -143,7 +180,8 @@ if (require.main === module) {
     }
     const { values, positionals } = parsed;
     if (positionals.length !== 1) throw new UsageError('name exactly one file to import');
-    if (values.mode !== 'merge' && values.mode !== 'replace') throw new UsageError(`--mode must be merge or replace, not '${values.mode}'`);
+    if (values.mode !== 'merge' && values.mode !== 'replace')
+      throw new UsageError(`--mode must be merge or replace, not '${values.mode}'`);
     const onConflict = values['on-conflict'];
     if (onConflict !== 'keep' && onConflict !== 'overwrite') {
       throw new UsageError(`--on-conflict must be keep or overwrite, not '${onConflict}'`);
@@ -155,14 +193,34 @@ if (require.main === module) {
     if (SPREADSHEETS[ext]) {
       result = await importSpreadsheetFile(store, file, values.mode, values['dry-run'], onConflict, actor);
     } else if (DOCUMENTS.includes(ext)) {
-      result = await store.importDocument(readDocumentFile(file), { mode: values.mode, dryRun: values['dry-run'], onConflict, actor });
+      result = await store.importDocument(readDocumentFile(file), {
+        mode: values.mode,
+        dryRun: values['dry-run'],
+        onConflict,
+        actor,
+      });
     } else {
-      throw new UsageError(`cannot import '${file}': the file must end in .json, .yaml, .yml, .xlsx, .zip (CSV files) or .csv`);
+      throw new UsageError(
+        `cannot import '${file}': the file must end in .json, .yaml, .yml, .xlsx, .zip (CSV files) or .csv`,
+      );
     }
     const line = (label: string, c: Record<string, number | undefined>) =>
-      `  ${label}: ${Object.entries(c).map(([k, n]) => `${n} ${k}`).join(', ') || 'none'}`;
-    console.log(`${result.dryRun ? 'Dry run (nothing written)' : 'Imported'} into the ${store.kind} store (${result.mode}):`);
-    console.log([line('created', result.created), line('updated', result.updated), line('deleted', result.deleted), line('unchanged', result.unchanged)].join('\n'));
+      `  ${label}: ${
+        Object.entries(c)
+          .map(([k, n]) => `${n} ${k}`)
+          .join(', ') || 'none'
+      }`;
+    console.log(
+      `${result.dryRun ? 'Dry run (nothing written)' : 'Imported'} into the ${store.kind} store (${result.mode}):`,
+    );
+    console.log(
+      [
+        line('created', result.created),
+        line('updated', result.updated),
+        line('deleted', result.deleted),
+        line('unchanged', result.unchanged),
+      ].join('\n'),
+    );
     for (const text of staleReport(result)) console.log(text);
   });
 }

@@ -19,7 +19,12 @@ void runWithStore(USAGE, async (store) => {
   try {
     parsed = parseArgs({
       allowPositionals: true,
-      options: { country: { type: 'string' }, region: { type: 'boolean' }, round: { type: 'string' }, format: { type: 'string' } },
+      options: {
+        country: { type: 'string' },
+        region: { type: 'boolean' },
+        round: { type: 'string' },
+        format: { type: 'string' },
+      },
     });
   } catch (err) {
     throw new UsageError((err as Error).message);
@@ -27,22 +32,26 @@ void runWithStore(USAGE, async (store) => {
   const { values, positionals } = parsed;
   if (positionals.length !== 1) throw new UsageError('name exactly one output file (or - for standard output)');
   const file = positionals[0]!;
-  if ((values.country === undefined) === (values.region !== true)) throw new UsageError('give either --country XX or --region');
+  if ((values.country === undefined) === (values.region !== true))
+    throw new UsageError('give either --country XX or --region');
   const country = values.country?.toUpperCase();
   if (country !== undefined && !CountryCode.safeParse(country).success) {
     throw new UsageError(`--country: '${values.country}' is not a country code`);
   }
   const format = values.format ?? (file === '-' ? 'html' : FORMATS[path.extname(file).toLowerCase()]);
   if (format !== 'html' && format !== 'pdf') {
-    throw new UsageError(values.format
-      ? `--format must be html or pdf, not '${values.format}'`
-      : `cannot write a report to '${file}': the file must end in .html or .pdf (or give --format)`);
+    throw new UsageError(
+      values.format
+        ? `--format must be html or pdf, not '${values.format}'`
+        : `cannot write a report to '${file}': the file must end in .html or .pdf (or give --format)`,
+    );
   }
 
   const service = new ReportsService(store);
-  const report = country !== undefined
-    ? await service.country(country, values.round, undefined)
-    : await service.region(values.round, undefined);
+  const report =
+    country !== undefined
+      ? await service.country(country, values.round, undefined)
+      : await service.region(values.round, undefined);
   const html = renderReportHtml(report, { standalone: true });
   let output: string | Buffer = html;
   if (format === 'pdf') {
@@ -59,5 +68,7 @@ void runWithStore(USAGE, async (store) => {
   const tmp = `${file}.tmp-${process.pid}`;
   fs.writeFileSync(tmp, output);
   fs.renameSync(tmp, file);
-  console.error(`Wrote ${report.title}${report.basis.round ? ` (round ${report.basis.round.name})` : ''} as ${format.toUpperCase()} to ${file}`);
+  console.error(
+    `Wrote ${report.title}${report.basis.round ? ` (round ${report.basis.round.name})` : ''} as ${format.toUpperCase()} to ${file}`,
+  );
 });

@@ -16,7 +16,12 @@ void runWithStore(USAGE, async (store) => {
   }
   const result = await seedStore(store, { maps: !args.includes('--catalogue-only') });
   const counts = (c: Record<string, number | undefined>) =>
-    Object.entries(c).map(([k, n]) => `${n} ${k}`).join(', ') || 'nothing';
-  console.log(`Seeded the ${store.kind} store: catalogue ensured${result ? `; created ${counts(result.created)}; updated ${counts(result.updated)}` : ''}.`);
-  if (result) console.log('The seed maps are ILLUSTRATIVE: built from public descriptions of institutions, not verified data.');
+    Object.entries(c)
+      .map(([k, n]) => `${n} ${k}`)
+      .join(', ') || 'nothing';
+  console.log(
+    `Seeded the ${store.kind} store: catalogue ensured${result ? `; created ${counts(result.created)}; updated ${counts(result.updated)}` : ''}.`,
+  );
+  if (result)
+    console.log('The seed maps are ILLUSTRATIVE: built from public descriptions of institutions, not verified data.');
 });

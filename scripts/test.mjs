@@ -48,18 +48,24 @@ fs.rmSync(exchanges, { recursive: true, force: true });
 const unit = jest('unit-api-sqlite', 'jest.config.js', [], { OPENAPI_RECORD_DIR: exchanges });
 jest('api-contract', 'jest.contract.config.js', [], { OPENAPI_RECORD_DIR: exchanges });
 if (titles(unit).some((t) => t.startsWith('when NetworkX is missing'))) {
-  skips.push('NetworkX reference checks: python3-networkx missing (apt-get install python3-networkx); the metrics were checked by brute force only');
+  skips.push(
+    'NetworkX reference checks: python3-networkx missing (apt-get install python3-networkx); the metrics were checked by brute force only',
+  );
 }
 
 const neo4j = jest('neo4j', 'jest.int.config.js', ['--runInBand']);
 if (titles(neo4j).some((t) => t.startsWith('when no Neo4j could be started'))) {
-  skips.push(`Neo4j store contract: no Neo4j available (${process.env.NEO4J_SKIP_REASON ?? 'see "NEO4J SKIPPED" above'}); set REQUIRE_NEO4J=1 to make this an error`);
+  skips.push(
+    `Neo4j store contract: no Neo4j available (${process.env.NEO4J_SKIP_REASON ?? 'see "NEO4J SKIPPED" above'}); set REQUIRE_NEO4J=1 to make this an error`,
+  );
 }
 
 if (run('build client', 'npm', ['run', '--silent', 'build'])) {
   const e2e = jest('e2e', 'jest.e2e.config.js', ['--runInBand']);
   if (titles(e2e).some((t) => t.startsWith('when Chromium is missing'))) {
-    skips.push('Browser tests: no Chromium found (apt-get install chromium); set REQUIRE_BROWSER=1 to make this an error');
+    skips.push(
+      'Browser tests: no Chromium found (apt-get install chromium); set REQUIRE_BROWSER=1 to make this an error',
+    );
   }
 } else {
   broken = true;
@@ -68,5 +74,7 @@ if (run('build client', 'npm', ['run', '--silent', 'build'])) {
 console.log('');
 for (const s of skips) console.log(`SKIPPED: ${s}`);
 if (broken) console.log('FAILED: a step failed before or outside its tests (see above)');
-console.log(`total: ${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
+console.log(
+  `total: ${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`,
+);
 process.exit(broken || totals.failed > 0 ? 1 : 0);

@@ -63,8 +63,14 @@ async function choosePassword(given: string | undefined): Promise<{ password: st
 function parse(args: string[]) {
   try {
     return parseArgs({
-      args, allowPositionals: true,
-      options: { role: { type: 'string' }, countries: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' } },
+      args,
+      allowPositionals: true,
+      options: {
+        role: { type: 'string' },
+        countries: { type: 'string' },
+        name: { type: 'string' },
+        password: { type: 'string' },
+      },
     });
   } catch (err) {
     throw new UsageError((err as Error).message);
@@ -76,45 +82,76 @@ void runWithStore(USAGE, async (store) => {
   const actor = `cli:${process.env.USER ?? 'unknown'}`;
   const [command, ...rest] = process.argv.slice(2);
   const { values, positionals } = parse(rest);
-  const allowed: Record<string, string[]> = { add: ['role', 'countries', 'name', 'password'], reset: ['password'], remove: [], list: [] };
+  const allowed: Record<string, string[]> = {
+    add: ['role', 'countries', 'name', 'password'],
+    reset: ['password'],
+    remove: [],
+    list: [],
+  };
   if (!command || !allowed[command]) throw new UsageError(command ? `unknown command '${command}'` : 'name a command');
   const extra = Object.keys(values).filter((k) => !allowed[command]!.includes(k));
   if (extra.length) throw new UsageError(`${command} takes no ${extra.map((k) => `--${k}`).join(', ')}`);
   const wanted = command === 'list' ? 0 : 1;
-  if (positionals.length !== wanted) throw new UsageError(wanted ? `${command} takes exactly one username` : 'list takes no arguments');
+  if (positionals.length !== wanted)
+    throw new UsageError(wanted ? `${command} takes exactly one username` : 'list takes no arguments');
   const username = positionals[0]!;
   // Before asking for a password: a name that can never be an account is refused at once.
   if (command === 'add' && !Username.safeParse(username).success) {
-    throw new ValidationError('invalid account: username', [{ path: 'username', field: 'username', message: Username.safeParse(username).error!.issues[0]!.message }]);
+    throw new ValidationError('invalid account: username', [
+      { path: 'username', field: 'username', message: Username.safeParse(username).error!.issues[0]!.message },
+    ]);
   }
 
   if (command === 'list') {
     const rows = (await accounts.list()).map((a) => [
-      a.username, a.role, a.countries.join(',') || '-', a.displayName ?? '-', a.lastLoginAt ?? 'never',
+      a.username,
+      a.role,
+      a.countries.join(',') || '-',
+      a.displayName ?? '-',
+      a.lastLoginAt ?? 'never',
     ]);
     const table = [['username', 'role', 'countries', 'name', 'last sign-in'], ...rows];
     const widths = table[0]!.map((_, i) => Math.max(...table.map((r) => r[i]!.length)));
-    for (const row of table) console.log(row.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd());
+    for (const row of table)
+      console.log(
+        row
+          .map((cell, i) => cell.padEnd(widths[i]!))
+          .join('  ')
+          .trimEnd(),
+      );
     return;
   }
   if (command === 'add') {
     if (!values.role || !(ROLES as readonly string[]).includes(values.role)) {
       throw new UsageError(`--role must be one of ${ROLES.join(', ')}${values.role ? `, not '${values.role}'` : ''}`);
     }
-    const countries = values.countries?.split(',').map((c) => c.trim().toUpperCase()).filter(Boolean);
+    const countries = values.countries
+      ?.split(',')
+      .map((c) => c.trim().toUpperCase())
+      .filter(Boolean);
     const { password, generated } = await choosePassword(values.password);
-    const account = await accounts.create({
-      username, role: values.role as Role, password,
-      ...(countries ? { countries } : {}), ...(values.name !== undefined ? { displayName: values.name } : {}),
-    }, actor);
+    const account = await accounts.create(
+      {
+        username,
+        role: values.role as Role,
+        password,
+        ...(countries ? { countries } : {}),
+        ...(values.name !== undefined ? { displayName: values.name } : {}),
+      },
+      actor,
+    );
     const where = account.countries.length ? ` for ${account.countries.join(', ')}` : '';
-    console.log(`created the account "${account.username}" (${account.role}${where})${generated ? ` with password ${password}; change it after signing in` : ''}`);
+    console.log(
+      `created the account "${account.username}" (${account.role}${where})${generated ? ` with password ${password}; change it after signing in` : ''}`,
+    );
     return;
   }
   if (command === 'reset') {
     const { password, generated } = await choosePassword(values.password);
     await accounts.reset(username, password, actor);
-    console.log(`reset the password of "${username}" and ended its sessions${generated ? `; the new password is ${password}` : ''}`);
+    console.log(
+      `reset the password of "${username}" and ended its sessions${generated ? `; the new password is ${password}` : ''}`,
+    );
     return;
   }
   await accounts.remove(username, actor);

@@ -20,7 +20,10 @@ export function readCatalogue(): Catalogue {
 export function readSeedDocument(): MapDocument {
   const dir = path.join(SEED_DIR, 'maps');
   const merged = emptyDocument() as unknown as Record<string, unknown[]>;
-  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+  for (const file of fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     const doc = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as Record<string, unknown>;
     for (const kind of DOCUMENT_KINDS) {
       const collection = KIND_SPECS[kind].collection;

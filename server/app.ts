@@ -65,13 +65,24 @@ function actorOf(req: express.Request): string {
   return user.username;
 }
 
-export function apiRoutes(deps: AppDeps, auth: AuthServices = createAuthServices(deps.store, deps), events = eventsHub(deps)): RouteDef[] {
+export function apiRoutes(
+  deps: AppDeps,
+  auth: AuthServices = createAuthServices(deps.store, deps),
+  events = eventsHub(deps),
+): RouteDef[] {
   const routes: RouteDef[] = [];
   routes.push(...authRoutes(auth), ...accountRoutes(auth), ...eventsRoutes(events, auth.sessions));
   const openapi = () => buildOpenApi(routes, { version: deps.version ?? '0.1.0' });
-  routes.push(...systemRoutes(deps.store, openapi), ...mapRoutes(deps.store, actorOf), ...entityRoutes(deps.store, actorOf), ...auditRoutes(deps.store),
-    ...analysisRoutes(new AnalysisService(deps.store)), ...roundsRoutes(new RoundsService(deps.store), actorOf), ...evidenceRoutes(deps.store),
-    ...reportsRoutes(new ReportsService(deps.store), htmlToPdf));
+  routes.push(
+    ...systemRoutes(deps.store, openapi),
+    ...mapRoutes(deps.store, actorOf),
+    ...entityRoutes(deps.store, actorOf),
+    ...auditRoutes(deps.store),
+    ...analysisRoutes(new AnalysisService(deps.store)),
+    ...roundsRoutes(new RoundsService(deps.store), actorOf),
+    ...evidenceRoutes(deps.store),
+    ...reportsRoutes(new ReportsService(deps.store), htmlToPdf),
+  );
   return routes;
 }
 
@@ -102,7 +113,13 @@ export function createApp(deps: AppDeps): express.Express {
   // The bytes are checked before they are decoded: UTF-8 (else bad bytes would become U+FFFD silently) and nesting.
   // GET and HEAD routes take no body: their requests skip the parsers.
   const bodies = express.Router();
-  bodies.use(express.json({ limit: UPLOAD_LIMIT_BYTES, type: ['application/json', 'application/*+json'], verify: verifyJsonBody }));
+  bodies.use(
+    express.json({
+      limit: UPLOAD_LIMIT_BYTES,
+      type: ['application/json', 'application/*+json'],
+      verify: verifyJsonBody,
+    }),
+  );
   bodies.use(express.text({ limit: UPLOAD_LIMIT_BYTES, type: YAML_TYPES, verify: verifyTextBody }));
   bodies.use(express.raw({ limit: UPLOAD_LIMIT_BYTES, type: SPREADSHEET_TYPES }));
   api.use((req, res, next) => {
@@ -118,7 +135,9 @@ export function createApp(deps: AppDeps): express.Express {
 
   if (!deps.clientDir || !serveClient(app, deps.clientDir)) {
     app.get('/', (_req, res) => {
-      res.type('text/plain').send('Flow Atlas API is running; the client is not built (run `npm run build`). See /api/openapi.json.');
+      res
+        .type('text/plain')
+        .send('Flow Atlas API is running; the client is not built (run `npm run build`). See /api/openapi.json.');
     });
   }
   app.use(errorHandler(logger));

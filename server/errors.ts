@@ -15,7 +15,10 @@ export class NotFoundError extends AppError {
 export class ValidationError extends AppError {
   readonly status = 400;
   readonly code = 'validation_failed';
-  constructor(message: string, readonly problems: Problem[]) {
+  constructor(
+    message: string,
+    readonly problems: Problem[],
+  ) {
     super(message);
   }
 }
@@ -24,7 +27,11 @@ export class ValidationError extends AppError {
 export class ConflictError extends AppError {
   readonly status = 409;
   readonly code: string;
-  constructor(message: string, readonly details: Record<string, unknown> = {}, code = 'conflict') {
+  constructor(
+    message: string,
+    readonly details: Record<string, unknown> = {},
+    code = 'conflict',
+  ) {
     super(message);
     this.code = code;
   }
@@ -53,7 +60,10 @@ export class TooLargeError extends AppError {
   readonly status = 413;
   readonly code = 'too_large';
   /** Figures for the answer, e.g. `limitBytes` and `inflatedBytes` (the bytes really unpacked before it stopped). */
-  constructor(message: string, readonly details: Record<string, number> = {}) {
+  constructor(
+    message: string,
+    readonly details: Record<string, number> = {},
+  ) {
     super(message);
   }
 }

@@ -27,7 +27,8 @@ async function main(): Promise<void> {
     retryMs: config.neo4j?.probeIntervalMs,
     onWait: (err, attempt) => {
       // Said on the first attempt, then every 20th: the log does not fill up during a long outage.
-      if (attempt === 1 || attempt % 20 === 0) logger.warn(`waiting for the store (requests answer 503 meanwhile): ${err.message}`);
+      if (attempt === 1 || attempt % 20 === 0)
+        logger.warn(`waiting for the store (requests answer 503 meanwhile): ${err.message}`);
     },
   });
   const { store } = started;
@@ -41,13 +42,23 @@ async function main(): Promise<void> {
     },
   );
 
-  const app = createApp({ store, logger, clientDir: path.resolve(__dirname, '../dist/client'),
-    allowedOrigins: config.allowedOrigins, trustProxy: config.trustProxy,
-    cookieSecure: config.cookieSecure, sessionHours: config.sessionHours, lockoutMinutes: config.lockoutMinutes,
-    sessionCacheSeconds: config.sessionCacheSeconds });
+  const app = createApp({
+    store,
+    logger,
+    clientDir: path.resolve(__dirname, '../dist/client'),
+    allowedOrigins: config.allowedOrigins,
+    trustProxy: config.trustProxy,
+    cookieSecure: config.cookieSecure,
+    sessionHours: config.sessionHours,
+    lockoutMinutes: config.lockoutMinutes,
+    sessionCacheSeconds: config.sessionCacheSeconds,
+  });
   const server = app.listen(config.port, config.host, () => {
     const where = store.kind === 'neo4j' ? config.neo4j?.uri : path.join(config.dataDir, 'flow-atlas.sqlite');
-    logger.info(`Flow Atlas listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`, { store: store.kind, where });
+    logger.info(
+      `Flow Atlas listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`,
+      { store: store.kind, where },
+    );
   });
   answerClientErrors(server);
 

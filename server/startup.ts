@@ -9,7 +9,11 @@ import type { GraphStore } from './store/port';
 import { seedStore } from '../seed/loader';
 import { makeReady } from './open-store';
 
-export async function prepareStore(store: GraphStore, config: Pick<Config, 'seed' | 'adminPassword'>, logger: Logger): Promise<void> {
+export async function prepareStore(
+  store: GraphStore,
+  config: Pick<Config, 'seed' | 'adminPassword'>,
+  logger: Logger,
+): Promise<void> {
   await makeReady(store);
   const empty = (await store.list('country')).length === 0;
   const seedMaps = store.kind === 'sqlite' && empty && config.seed;
@@ -19,7 +23,9 @@ export async function prepareStore(store: GraphStore, config: Pick<Config, 'seed
   const firstAdmin = await new AccountService(store, systemClock).ensureFirstAdmin(config.adminPassword);
   if (firstAdmin.created && firstAdmin.generated) {
     // Printed once, on stdout whatever LOG_LEVEL says: nobody could sign in without it.
-    console.log(`created the administrator account "${firstAdmin.username}" with password ${firstAdmin.password}; change it after signing in`);
+    console.log(
+      `created the administrator account "${firstAdmin.username}" with password ${firstAdmin.password}; change it after signing in`,
+    );
   } else if (firstAdmin.created) {
     logger.info(`created the administrator account "${firstAdmin.username}" with the password from ADMIN_PASSWORD`);
   }

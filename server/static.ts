@@ -20,7 +20,10 @@ const ENCODINGS = [
  * The precompressed copy to send: the one the browser accepts with the highest quality, brotli before gzip when it
  * accepts both alike (browsers list gzip first). Undefined: send the file itself.
  */
-export function chooseEncoding(acceptEncoding: string | undefined, available: ReadonlySet<string>): (typeof ENCODINGS)[number] | undefined {
+export function chooseEncoding(
+  acceptEncoding: string | undefined,
+  available: ReadonlySet<string>,
+): (typeof ENCODINGS)[number] | undefined {
   const quality = new Map<string, number>();
   for (const part of (acceptEncoding ?? '').split(',')) {
     const [name = '', ...params] = part.split(';').map((x) => x.trim());
@@ -79,27 +82,33 @@ export function serveClient(app: express.Express, dir: string): boolean {
     res.setHeader('Content-Encoding', encoding.name);
     // The type of the file itself, not of its compressed copy (send keeps a Content-Type already set).
     res.type(path.extname(req.path));
-    res.sendFile(path.join(clientDir, 'assets', `${req.path.slice(1)}${encoding.suffix}`), {
-      headers: { 'Cache-Control': IMMUTABLE },
-      cacheControl: false,
-      dotfiles: 'deny',
-    }, (err) => {
-      if (err) {
-        res.removeHeader('Content-Encoding');
-        next(err);
-      }
-    });
+    res.sendFile(
+      path.join(clientDir, 'assets', `${req.path.slice(1)}${encoding.suffix}`),
+      {
+        headers: { 'Cache-Control': IMMUTABLE },
+        cacheControl: false,
+        dotfiles: 'deny',
+      },
+      (err) => {
+        if (err) {
+          res.removeHeader('Content-Encoding');
+          next(err);
+        }
+      },
+    );
   });
 
-  app.use(express.static(clientDir, {
-    index: false,
-    maxAge: OTHER_FILES_MAX_AGE,
-    setHeaders(res, file) {
-      const rel = path.relative(clientDir, file);
-      if (rel.startsWith(`assets${path.sep}`)) res.setHeader('Cache-Control', IMMUTABLE);
-      else if (rel === 'index.html') res.setHeader('Cache-Control', REVALIDATE);
-    },
-  }));
+  app.use(
+    express.static(clientDir, {
+      index: false,
+      maxAge: OTHER_FILES_MAX_AGE,
+      setHeaders(res, file) {
+        const rel = path.relative(clientDir, file);
+        if (rel.startsWith(`assets${path.sep}`)) res.setHeader('Cache-Control', IMMUTABLE);
+        else if (rel === 'index.html') res.setHeader('Cache-Control', REVALIDATE);
+      },
+    }),
+  );
   // The client's own addresses get the page; a missing file (an old asset, /favicon.ico) gets a 404, not HTML.
   app.get(/^\/(?!api(?:\/|$)|assets\/)[^.]*$/, (_req, res) => {
     res.sendFile(index, { headers: { 'Cache-Control': REVALIDATE }, cacheControl: false });

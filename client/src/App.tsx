@@ -11,8 +11,19 @@ import { ErrorMessage, Loading } from './components/States';
 import { useCountries } from './graph/api/getCountries';
 import { landingCountry } from './lib/landing';
 import {
-  AccountsView, AuditView, BottlenecksView, CompareView, DataView, EvidenceView, GapsView, MapView, NcpView, PlanView, preloadView,
-  ReportsView, RoundsView,
+  AccountsView,
+  AuditView,
+  BottlenecksView,
+  CompareView,
+  DataView,
+  EvidenceView,
+  GapsView,
+  MapView,
+  NcpView,
+  PlanView,
+  preloadView,
+  ReportsView,
+  RoundsView,
 } from './lazyViews';
 import { createQueryClient } from './lib/queryClient';
 import { mayLeave } from './lib/unsavedChanges';
@@ -45,7 +56,10 @@ function Explorer() {
   const allowed = mayOpen(view);
   const countries = useCountries();
   const own = user?.countries;
-  const fallback = useMemo(() => (countries.data ? landingCountry(own ?? [], countries.data.countries) : null), [own, countries.data]);
+  const fallback = useMemo(
+    () => (countries.data ? landingCountry(own ?? [], countries.data.countries) : null),
+    [own, countries.data],
+  );
   const country = countryParam ? countryParam.toUpperCase() : fallback;
 
   // With no country in the URL, open the default one and write it to the URL (no extra history entry).
@@ -57,11 +71,12 @@ function Explorer() {
   // Gaps and Compare speak of every country, and whether any map is illustrative decides the banner above them:
   // they are drawn once the list is in (or failed), so the banner never pushes them down after they show.
   const regionKnown = !countries.isPending;
-  const illustrative = view === 'accounts'
-    ? false
-    : view === 'compare' || view === 'gaps'
-      ? (list ?? []).some((c) => c.illustrative)
-      : (list ?? []).find((c) => c.code === country)?.illustrative ?? false;
+  const illustrative =
+    view === 'accounts'
+      ? false
+      : view === 'compare' || view === 'gaps'
+        ? (list ?? []).some((c) => c.illustrative)
+        : ((list ?? []).find((c) => c.code === country)?.illustrative ?? false);
 
   // Another country is another page: a form with unsaved changes asks first.
   const chooseCountry = (code: string) => {
@@ -70,11 +85,20 @@ function Explorer() {
 
   return (
     <AppShell
-      view={view} country={country} countries={list} onCountry={chooseCountry} illustrative={illustrative} mayOpen={mayOpen}
+      view={view}
+      country={country}
+      countries={list}
+      onCountry={chooseCountry}
+      illustrative={illustrative}
+      mayOpen={mayOpen}
       userMenu={<UserMenu />}
     >
       {countries.isError && (
-        <ErrorMessage title="Could not load the list of countries" error={countries.error} onRetry={() => void countries.refetch()} />
+        <ErrorMessage
+          title="Could not load the list of countries"
+          error={countries.error}
+          onRetry={() => void countries.refetch()}
+        />
       )}
       {countries.isSuccess && country === null && view !== 'compare' && view !== 'accounts' && (
         <p className="state">No country maps yet.{can(user, 'import') ? ' Import a map document to start.' : ''}</p>
@@ -93,7 +117,8 @@ function Explorer() {
         {view === 'data' && <DataView country={country} countries={list} />}
         {!allowed && (
           <p className="state" role="status">
-            The {VIEWS.find((v) => v.id === view)?.label} view is not open to your account ({user ? ROLE_NAMES[user.role].toLowerCase() : 'not signed in'}).
+            The {VIEWS.find((v) => v.id === view)?.label} view is not open to your account (
+            {user ? ROLE_NAMES[user.role].toLowerCase() : 'not signed in'}).
           </p>
         )}
         {view === 'history' && allowed && <AuditView country={country} countries={list} />}

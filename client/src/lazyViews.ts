@@ -23,11 +23,15 @@ function once<T>(load: () => Promise<T>): () => Promise<T> {
 const load = {
   map: once(() => import('./features/map/components/MapView').then((m) => ({ default: m.MapView }))),
   gaps: once(() => import('./features/gaps/components/GapsView').then((m) => ({ default: m.GapsView }))),
-  bottlenecks: once(() => import('./features/bottlenecks/components/BottlenecksView').then((m) => ({ default: m.BottlenecksView }))),
+  bottlenecks: once(() =>
+    import('./features/bottlenecks/components/BottlenecksView').then((m) => ({ default: m.BottlenecksView })),
+  ),
   plan: once(() => import('./features/plan/components/PlanView').then((m) => ({ default: m.PlanView }))),
   ncp: once(() => import('./features/ncp/components/NcpView').then((m) => ({ default: m.NcpView }))),
   compare: once(() => import('./features/compare/components/CompareView').then((m) => ({ default: m.CompareView }))),
-  evidence: once(() => import('./features/evidence/components/EvidenceView').then((m) => ({ default: m.EvidenceView }))),
+  evidence: once(() =>
+    import('./features/evidence/components/EvidenceView').then((m) => ({ default: m.EvidenceView })),
+  ),
   rounds: once(() => import('./features/rounds/components/RoundsView').then((m) => ({ default: m.RoundsView }))),
   reports: once(() => import('./features/reports/components/ReportsView').then((m) => ({ default: m.ReportsView }))),
   data: once(() => import('./features/data/components/DataView').then((m) => ({ default: m.DataView }))),

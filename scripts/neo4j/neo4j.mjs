@@ -25,14 +25,17 @@ const JVM_OPTIONS = [
 
 /** True when an executable `tool` is on the PATH (a lookup, not a spawn: `mvn -version` costs a JVM start). */
 function toolExists(tool) {
-  return (process.env.PATH ?? '').split(delimiter).filter(Boolean).some((dir) => {
-    try {
-      accessSync(join(dir, tool), constants.X_OK);
-      return statSync(join(dir, tool)).isFile();
-    } catch {
-      return false;
-    }
-  });
+  return (process.env.PATH ?? '')
+    .split(delimiter)
+    .filter(Boolean)
+    .some((dir) => {
+      try {
+        accessSync(join(dir, tool), constants.X_OK);
+        return statSync(join(dir, tool)).isFile();
+      } catch {
+        return false;
+      }
+    });
 }
 
 /** Throws an Error with code NEO4J_TOOLS_MISSING unless java and mvn are on the PATH. */
@@ -58,8 +61,15 @@ function isBuildFresh() {
 export async function buildLauncher(log = () => {}) {
   if (isBuildFresh()) return;
   log('Building the Neo4j launcher with Maven (the first run downloads about 160 MB)...');
-  const args = ['-q', '-B', '-f', POM, 'compile', 'dependency:build-classpath',
-    '-Dmdep.outputFile=target/classpath.txt'];
+  const args = [
+    '-q',
+    '-B',
+    '-f',
+    POM,
+    'compile',
+    'dependency:build-classpath',
+    '-Dmdep.outputFile=target/classpath.txt',
+  ];
   const output = [];
   const code = await new Promise((done, fail) => {
     const mvn = spawn('mvn', args, { cwd: PROJECT_DIR, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -100,9 +110,21 @@ export async function startNeo4j({ port, dataDir, log = () => {} }) {
   await buildLauncher(log);
   const dataPath = resolve(dataDir);
   const classpath = [CLASSES, readFileSync(CLASSPATH_FILE, 'utf8').trim()].join(delimiter);
-  const child = spawn('java', [...JVM_OPTIONS, '-cp', classpath, 'org.flowatlas.Neo4jLauncher',
-    '--port', String(port), '--data', dataPath, '--exit-on-stdin-eof'],
-  { cwd: PROJECT_DIR, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(
+    'java',
+    [
+      ...JVM_OPTIONS,
+      '-cp',
+      classpath,
+      'org.flowatlas.Neo4jLauncher',
+      '--port',
+      String(port),
+      '--data',
+      dataPath,
+      '--exit-on-stdin-eof',
+    ],
+    { cwd: PROJECT_DIR, stdio: ['pipe', 'pipe', 'pipe'] },
+  );
 
   const stderrLines = [];
   child.stderr.setEncoding('utf8');
@@ -117,9 +139,14 @@ export async function startNeo4j({ port, dataDir, log = () => {} }) {
   let uri;
   try {
     uri = await new Promise((done, fail) => {
-      const timer = setTimeout(() => fail(new Error(`Neo4j not ready within ${READY_TIMEOUT_MS / 1000} s`)),
-        READY_TIMEOUT_MS);
-      child.on('error', (error) => { clearTimeout(timer); fail(error); });
+      const timer = setTimeout(
+        () => fail(new Error(`Neo4j not ready within ${READY_TIMEOUT_MS / 1000} s`)),
+        READY_TIMEOUT_MS,
+      );
+      child.on('error', (error) => {
+        clearTimeout(timer);
+        fail(error);
+      });
       exited.then(({ code, signal }) => {
         clearTimeout(timer);
         fail(new Error(`Neo4j exited before it was ready (${signal ?? `exit code ${code}`})`));
@@ -128,11 +155,15 @@ export async function startNeo4j({ port, dataDir, log = () => {} }) {
       child.stdout.on('data', (text) => {
         stdoutBuffer += text;
         const match = /^NEO4J_READY (bolt:\/\/\S+)$/m.exec(stdoutBuffer);
-        if (match) { clearTimeout(timer); done(match[1]); }
+        if (match) {
+          clearTimeout(timer);
+          done(match[1]);
+        }
       });
     });
   } catch (error) {
-    if (child.pid !== undefined) { // undefined when java could not be spawned at all
+    if (child.pid !== undefined) {
+      // undefined when java could not be spawned at all
       child.kill('SIGKILL');
       await Promise.all([exited, stderrClosed]); // the last stderr lines explain the failure
     }

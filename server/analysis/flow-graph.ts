@@ -2,7 +2,16 @@
 // options admit as directed edges keyed by flow id, plus what each stakeholder holds and each
 // country's NCP. Built once per store version and options; analyses never mutate it.
 import { DirectedGraph, MultiDirectedGraph } from 'graphology';
-import { INTERNATIONAL, sectorOf, type Basis, type Confidence, type Country, type FlowStatus, type Frequency, type MapDocument } from '../model';
+import {
+  INTERNATIONAL,
+  sectorOf,
+  type Basis,
+  type Confidence,
+  type Country,
+  type FlowStatus,
+  type Frequency,
+  type MapDocument,
+} from '../model';
 import { registerSubList } from './edge-lists';
 import { memoEntries, memoHas, memoOn, memoSeed } from './memo';
 import { betweennessOfIndex, brandes, type Dependencies, type IndexedGraph } from './metrics';
@@ -66,12 +75,18 @@ export interface FlowGraph {
 
 /** Whether a flow passes the options: status, informal basis, minimum confidence. */
 export function admits(options: AnalysisOptions, flow: { status: string; basis: string; confidence: string }): boolean {
-  return options.includeStatuses.includes(flow.status as FlowStatus)
-    && (options.includeInformal || flow.basis !== 'informal')
-    && (CONFIDENCE_RANK[flow.confidence] ?? 0) >= (CONFIDENCE_RANK[options.minConfidence] ?? 0);
+  return (
+    options.includeStatuses.includes(flow.status as FlowStatus) &&
+    (options.includeInformal || flow.basis !== 'informal') &&
+    (CONFIDENCE_RANK[flow.confidence] ?? 0) >= (CONFIDENCE_RANK[options.minConfidence] ?? 0)
+  );
 }
 
-export function buildFlowGraph(document: MapDocument, catalogue: Catalogue, options: AnalysisOptions = DEFAULT_OPTIONS): FlowGraph {
+export function buildFlowGraph(
+  document: MapDocument,
+  catalogue: Catalogue,
+  options: AnalysisOptions = DEFAULT_OPTIONS,
+): FlowGraph {
   const nodes = new Map<string, StakeholderNode>();
   const ncps = new Map<string, string>();
   const byCountry = new Map<string, string[]>();
@@ -94,8 +109,14 @@ export function buildFlowGraph(document: MapDocument, catalogue: Catalogue, opti
     if (flowIds.has(f.id)) throw new Error(`buildFlowGraph: flow '${f.id}' is listed twice`);
     flowIds.add(f.id);
     const edge: FlowEdge = {
-      id: f.id, from: f.from, to: f.to, indicators: f.indicators, basis: f.basis, personDependent: f.personDependent,
-      confidence: f.confidence, status: f.status,
+      id: f.id,
+      from: f.from,
+      to: f.to,
+      indicators: f.indicators,
+      basis: f.basis,
+      personDependent: f.personDependent,
+      confidence: f.confidence,
+      status: f.status,
     };
     // Assigned, not spread (far cheaper on a region's flows); the same keys in the same order.
     if (f.frequency) edge.frequency = f.frequency;
@@ -286,8 +307,13 @@ export async function prepareCountryDependencies(fg: FlowGraph, countries: reado
   const missing = [...new Set(countries)].filter((c) => !memoHas(fg, `brandes|${c}`));
   if (missing.length < 2) return;
   const indexes = missing.map((c) => countryIndex(fg, c));
-  const deps = await brandesMany(indexes.map((ix) => ({ n: ix.nodes.length, offsets: ix.offsets, targets: ix.targets })));
-  memoSeed(fg, missing.map((c, i) => [`brandes|${c}`, deps[i]!] as const));
+  const deps = await brandesMany(
+    indexes.map((ix) => ({ n: ix.nodes.length, offsets: ix.offsets, targets: ix.targets })),
+  );
+  memoSeed(
+    fg,
+    missing.map((c, i) => [`brandes|${c}`, deps[i]!] as const),
+  );
 }
 
 /**
@@ -307,13 +333,16 @@ export function countryStructure(fg: FlowGraph, countries: Iterable<string>): Co
 }
 
 export function seedCountryStructure(fg: FlowGraph, structure: CountryStructure): void {
-  if (structure.options !== optionsKey(fg.options)) throw new Error('seedCountryStructure: computed with other options');
+  if (structure.options !== optionsKey(fg.options))
+    throw new Error('seedCountryStructure: computed with other options');
   memoSeed(fg, structure.entries);
 }
 
 /** Normalised betweenness of the country graph (shared by bottlenecks, the NCP's rank and the comparison). */
 export function countryBetweenness(fg: FlowGraph, country: string): Readonly<Record<string, number>> {
-  return memoOn(fg, `betweenness|${country}`, () => betweennessOfIndex(countryIndex(fg, country), countryDependencies(fg, country).node));
+  return memoOn(fg, `betweenness|${country}`, () =>
+    betweennessOfIndex(countryIndex(fg, country), countryDependencies(fg, country).node),
+  );
 }
 
 function buildCountryGraph(fg: FlowGraph, country: string): DirectedGraph<StakeholderNode, { flows: string[] }> {

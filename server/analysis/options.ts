@@ -9,7 +9,9 @@ export const DEFAULT_OPTIONS: AnalysisOptions = AnalysisOptions.parse({});
 
 /** Ranks for ordered vocabularies: a higher rank is stronger (basis, confidence) or slower (frequency). */
 export const BASIS_RANK: Readonly<Record<string, number>> = Object.fromEntries(Basis.options.map((b, i) => [b, i]));
-export const CONFIDENCE_RANK: Readonly<Record<string, number>> = Object.fromEntries(Confidence.options.map((c, i) => [c, i]));
+export const CONFIDENCE_RANK: Readonly<Record<string, number>> = Object.fromEntries(
+  Confidence.options.map((c, i) => [c, i]),
+);
 
 /** A stable key of the options, for caches. */
 export function optionsKey(o: AnalysisOptions): string {

@@ -34,7 +34,9 @@ function keyJson(key: string): Buffer {
 function checked(kept: Buffer | AnswerBytes, value: object): void {
   const body = Buffer.isBuffer(kept) ? kept : kept.body;
   if (CHECK && !body.equals(Buffer.from(JSON.stringify(value)))) {
-    throw new Error('an answer served again was changed after it was first sent (answers must not change once returned)');
+    throw new Error(
+      'an answer served again was changed after it was first sent (answers must not change once returned)',
+    );
   }
 }
 

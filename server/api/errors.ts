@@ -39,7 +39,12 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     if (type === 'entity.too.large') {
       const { limit, length } = err as { limit?: number; length?: number };
       const size = length ? `the upload is ${formatMB(length)}; ` : '';
-      res.status(413).json({ error: { code: 'too_large', message: `${size}the limit is ${formatMB(limit ?? UPLOAD_LIMIT_BYTES)} per request: split the file by country and send the parts one after the other` } });
+      res.status(413).json({
+        error: {
+          code: 'too_large',
+          message: `${size}the limit is ${formatMB(limit ?? UPLOAD_LIMIT_BYTES)} per request: split the file by country and send the parts one after the other`,
+        },
+      });
       return;
     }
     if (type === 'encoding.unsupported' || type === 'charset.unsupported') {
@@ -56,10 +61,19 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     const { status, expose } = err as { status?: unknown; expose?: unknown };
     if (typeof status === 'number' && status >= 400 && status < 500 && expose === true) {
       const detail = err instanceof Error && err.message && err.message !== 'Bad Request' ? ` (${err.message})` : '';
-      res.status(status).json({ error: { code: 'bad_request', message: `the request could not be read${detail}: check its body, Content-Encoding and Content-Length` } });
+      res.status(status).json({
+        error: {
+          code: 'bad_request',
+          message: `the request could not be read${detail}: check its body, Content-Encoding and Content-Length`,
+        },
+      });
       return;
     }
-    logger.error('unhandled error', { method: req.method, path: req.path, error: err instanceof Error ? err.stack : String(err) });
+    logger.error('unhandled error', {
+      method: req.method,
+      path: req.path,
+      error: err instanceof Error ? err.stack : String(err),
+    });
     res.status(500).json({ error: { code: 'internal', message: 'internal error' } });
   };
 }
@@ -67,12 +81,25 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
 /** What the HTTP parser's errors answer, by their code (anything else it cannot read is a 400). */
 const CLIENT_ERRORS: Record<string, { status: number; reason: string; code: string; message: string }> = {
   HPE_HEADER_OVERFLOW: {
-    status: 431, reason: 'Request Header Fields Too Large', code: 'headers_too_large',
-    message: 'the request headers are too large (16 KB in all): clear this site\'s cookies or send fewer or shorter headers',
+    status: 431,
+    reason: 'Request Header Fields Too Large',
+    code: 'headers_too_large',
+    message:
+      "the request headers are too large (16 KB in all): clear this site's cookies or send fewer or shorter headers",
   },
-  ERR_HTTP_REQUEST_TIMEOUT: { status: 408, reason: 'Request Timeout', code: 'request_timeout', message: 'the request took too long to arrive' },
+  ERR_HTTP_REQUEST_TIMEOUT: {
+    status: 408,
+    reason: 'Request Timeout',
+    code: 'request_timeout',
+    message: 'the request took too long to arrive',
+  },
 };
-const BAD_REQUEST = { status: 400, reason: 'Bad Request', code: 'bad_request', message: 'the request could not be read: it is not well-formed HTTP' };
+const BAD_REQUEST = {
+  status: 400,
+  reason: 'Bad Request',
+  code: 'bad_request',
+  message: 'the request could not be read: it is not well-formed HTTP',
+};
 
 /** Answers the errors of Node's HTTP parser, which come before Express, with the API's JSON error shape. */
 export function answerClientErrors(server: Server): void {
@@ -83,7 +110,9 @@ export function answerClientErrors(server: Server): void {
     }
     const { status, reason, code, message } = CLIENT_ERRORS[err.code ?? ''] ?? BAD_REQUEST;
     const body = JSON.stringify({ error: { code, message } });
-    socket.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\n`
-      + `Content-Length: ${Buffer.byteLength(body)}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n${body}`);
+    socket.end(
+      `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n${body}`,
+    );
   });
 }

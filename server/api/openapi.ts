@@ -8,7 +8,16 @@ import { CountryCode, Id, IndicatorCode, KINDS, MapDocument } from '../model';
 import { Report } from '../model/report';
 import { STORE_RETRY_AFTER_SECONDS } from './errors';
 import type { RouteDef } from './route';
-import { Bool, ErrorBody, GraphResponse, HealthResponse, ITEM_VIEWS, ImportResponse, itemCreate, itemUpdate } from '../model/api';
+import {
+  Bool,
+  ErrorBody,
+  GraphResponse,
+  HealthResponse,
+  ITEM_VIEWS,
+  ImportResponse,
+  itemCreate,
+  itemUpdate,
+} from '../model/api';
 
 type Json = Record<string, unknown>;
 type Io = 'input' | 'output';
@@ -34,7 +43,11 @@ function namedSchemas(): Array<[z.ZodType, string, Io | 'both']> {
   ];
   for (const kind of KINDS) {
     const name = pascal(kind);
-    named.push([ITEM_VIEWS[kind], name, 'output'], [itemCreate(kind), `${name}Create`, 'input'], [itemUpdate(kind), `${name}Update`, 'input']);
+    named.push(
+      [ITEM_VIEWS[kind], name, 'output'],
+      [itemCreate(kind), `${name}Create`, 'input'],
+      [itemUpdate(kind), `${name}Update`, 'input'],
+    );
   }
   return named;
 }
@@ -46,7 +59,8 @@ class Components {
 
   constructor() {
     for (const [schema, id, io] of namedSchemas()) {
-      for (const which of io === 'both' ? (['input', 'output'] as const) : [io]) this.registries[which].add(schema, { id });
+      for (const which of io === 'both' ? (['input', 'output'] as const) : [io])
+        this.registries[which].add(schema, { id });
     }
   }
 
@@ -58,7 +72,9 @@ class Components {
   /** The JSON Schema of `schema`: a $ref when it is named, the named parts of it moved to components. */
   schema(schema: z.ZodType, io: Io, options: { body?: boolean } = {}): Json {
     const js = z.toJSONSchema(schema, {
-      io, metadata: this.registries[io], unrepresentable: 'any',
+      io,
+      metadata: this.registries[io],
+      unrepresentable: 'any',
       override: ({ zodSchema, jsonSchema }) => {
         const j = jsonSchema as Json;
         // `.describe()` writes to the global registry, which this conversion does not read.
@@ -83,11 +99,14 @@ class Components {
     delete js.$defs;
     delete js.$schema;
     for (const [id, def] of Object.entries(defs)) {
-      if (/^__schema\d+$/.test(id)) throw new Error(`OpenAPI: a schema without a name is shared or recursive (${id}); name it in namedSchemas()`);
+      if (/^__schema\d+$/.test(id))
+        throw new Error(`OpenAPI: a schema without a name is shared or recursive (${id}); name it in namedSchemas()`);
       const json = refsToComponents(def);
       const before = this.schemas[id];
       if (before && JSON.stringify(before) !== JSON.stringify(json)) {
-        throw new Error(`OpenAPI: two different schemas are both named ${id} (one for requests, one for answers?): name them apart`);
+        throw new Error(
+          `OpenAPI: two different schemas are both named ${id} (one for requests, one for answers?): name them apart`,
+        );
       }
       this.schemas[id] = json;
     }
@@ -107,51 +126,83 @@ function parameters(route: RouteDef, components: Components): object[] {
     for (const [name, s] of Object.entries(js.properties ?? {})) {
       const { description, ...rest } = s;
       out.push({
-        name, in: where, required: where === 'path' || (js.required ?? []).includes(name),
-        ...(description ? { description } : {}), schema: rest,
+        name,
+        in: where,
+        required: where === 'path' || (js.required ?? []).includes(name),
+        ...(description ? { description } : {}),
+        schema: rest,
       });
     }
   };
   add(route.params, 'path');
   add(route.query, 'query');
-  const query = route.query ? components.schema(route.query, 'input') as { properties?: Record<string, unknown> } : {};
+  const query = route.query
+    ? (components.schema(route.query, 'input') as { properties?: Record<string, unknown> })
+    : {};
   if (query.properties && 'version' in query.properties) {
     out.push({
-      name: 'If-Match', in: 'header', required: false, schema: { type: 'string', pattern: '^(?:W/)?"?[1-9][0-9]*"?$' },
+      name: 'If-Match',
+      in: 'header',
+      required: false,
+      schema: { type: 'string', pattern: '^(?:W/)?"?[1-9][0-9]*"?$' },
       description: 'The version you read, as an alternative to ?version= (e.g. `If-Match: "3"`)',
     });
   }
   if (route.method === 'get') {
     out.push({
-      name: 'If-None-Match', in: 'header', required: false, schema: { type: 'string' },
+      name: 'If-None-Match',
+      in: 'header',
+      required: false,
+      schema: { type: 'string' },
       description: 'The ETag of an answer you hold: 304 (no body) when the answer would be the same bytes',
     });
   }
   return out;
 }
 
-const retryAfter = (description: string, required: boolean) => ({ 'Retry-After': { description, required, schema: { type: 'integer', minimum: 0 } } });
+const retryAfter = (description: string, required: boolean) => ({
+  'Retry-After': { description, required, schema: { type: 'integer', minimum: 0 } },
+});
 
 /** The shared error answers, referenced from every operation that can give them. */
 const ERROR_RESPONSES: Record<string, { status: number; description: string; headers?: object }> = {
   BadRequest: { status: 400, description: 'Invalid input: every problem names its field' },
-  Unauthorized: { status: 401, description: `Not signed in (the ${SESSION_COOKIE} cookie is missing or expired), or a wrong username or password` },
+  Unauthorized: {
+    status: 401,
+    description: `Not signed in (the ${SESSION_COOKIE} cookie is missing or expired), or a wrong username or password`,
+  },
   Forbidden: {
     status: 403,
-    description: 'Signed in, but the role (or an ncp account\'s countries) does not allow it; or a write whose Origin is another site\'s',
+    description:
+      "Signed in, but the role (or an ncp account's countries) does not allow it; or a write whose Origin is another site's",
   },
   NotFound: { status: 404, description: 'Not found' },
-  Conflict: { status: 409, description: 'Conflict: stale version (current holds the item as stored), existing key, dependants or last administrator' },
+  Conflict: {
+    status: 409,
+    description:
+      'Conflict: stale version (current holds the item as stored), existing key, dependants or last administrator',
+  },
   PayloadTooLarge: { status: 413, description: 'The request body (or what an archive unpacks to) is over the limit' },
-  UnsupportedMediaType: { status: 415, description: 'The body is of a type (or encoding) this route does not take, or not a spreadsheet at all' },
+  UnsupportedMediaType: {
+    status: 415,
+    description: 'The body is of a type (or encoding) this route does not take, or not a spreadsheet at all',
+  },
   TooManyRequests: {
-    status: 429, description: 'Too many failed sign-ins: locked out for retryAfter seconds',
+    status: 429,
+    description: 'Too many failed sign-ins: locked out for retryAfter seconds',
     headers: retryAfter('Seconds until signing in may be tried again', true),
   },
-  InternalError: { status: 500, description: 'An unexpected error (code internal); the details are in the server log, never in the answer' },
+  InternalError: {
+    status: 500,
+    description: 'An unexpected error (code internal); the details are in the server log, never in the answer',
+  },
   ServiceUnavailable: {
-    status: 503, description: 'The store does not answer (e.g. Neo4j is down): try again later',
-    headers: retryAfter(`Seconds to wait before trying again (${STORE_RETRY_AFTER_SECONDS}); absent when only the PDF renderer is missing`, false),
+    status: 503,
+    description: 'The store does not answer (e.g. Neo4j is down): try again later',
+    headers: retryAfter(
+      `Seconds to wait before trying again (${STORE_RETRY_AFTER_SECONDS}); absent when only the PDF renderer is missing`,
+      false,
+    ),
   },
 };
 const errorRef = (name: string) => ({ $ref: `#/components/responses/${name}` });
@@ -167,19 +218,36 @@ function responses(route: RouteDef, components: Components): Json {
   const content: Record<string, object> = {};
   const okSchema = route.response ? components.schema(route.response, 'output') : undefined;
   if (okSchema && doc.json !== false) content['application/json'] = { schema: okSchema };
-  if (!route.response && !doc.media) content['application/json'] = { schema: { type: 'object', description: 'An OpenAPI 3.1 document' } };
+  if (!route.response && !doc.media)
+    content['application/json'] = { schema: { type: 'object', description: 'An OpenAPI 3.1 document' } };
   for (const [type, kind] of Object.entries(doc.media ?? {})) {
-    content[type] = { schema: kind === 'binary' ? { type: 'string', contentMediaType: type, format: 'binary' } : { type: 'string', contentMediaType: type } };
+    content[type] = {
+      schema:
+        kind === 'binary'
+          ? { type: 'string', contentMediaType: type, format: 'binary' }
+          : { type: 'string', contentMediaType: type },
+    };
   }
-  const headers: Record<string, object> = Object.fromEntries(Object.entries(doc.headers ?? {}).map(([name, description]) => [name, { description, required: true, schema: { type: 'string' } }]));
+  const headers: Record<string, object> = Object.fromEntries(
+    Object.entries(doc.headers ?? {}).map(([name, description]) => [
+      name,
+      { description, required: true, schema: { type: 'string' } },
+    ]),
+  );
   if (route.method === 'get') {
     headers.ETag = {
-      description: 'A validator of this answer (strong for JSON answers): send it back in If-None-Match to get 304 while the answer is the same',
-      required: false, schema: { type: 'string' },
+      description:
+        'A validator of this answer (strong for JSON answers): send it back in If-None-Match to get 304 while the answer is the same',
+      required: false,
+      schema: { type: 'string' },
     };
   }
   const out: Json = {
-    [ok]: { description: route.status === 201 ? 'Created' : 'OK', ...(Object.keys(headers).length ? { headers } : {}), content },
+    [ok]: {
+      description: route.status === 201 ? 'Created' : 'OK',
+      ...(Object.keys(headers).length ? { headers } : {}),
+      content,
+    },
   };
   if (route.method === 'get') {
     out['304'] = {
@@ -196,7 +264,8 @@ function responses(route: RouteDef, components: Components): Json {
     if (!statuses.has(status)) continue;
     if (status === 503 && doc.unavailableBody && okSchema) {
       out[status] = {
-        description: ERROR_RESPONSES.ServiceUnavailable!.description, headers: ERROR_RESPONSES.ServiceUnavailable!.headers,
+        description: ERROR_RESPONSES.ServiceUnavailable!.description,
+        headers: ERROR_RESPONSES.ServiceUnavailable!.headers,
         content: { 'application/json': { schema: { anyOf: [okSchema, { $ref: `${SCHEMAS}Error` }] } } },
       };
     } else {
@@ -208,7 +277,9 @@ function responses(route: RouteDef, components: Components): Json {
 
 function requestBody(route: RouteDef, components: Components): Json | undefined {
   if (!route.body) return undefined;
-  const content: Record<string, object> = { 'application/json': { schema: components.schema(route.body, 'input', { body: true }) } };
+  const content: Record<string, object> = {
+    'application/json': { schema: components.schema(route.body, 'input', { body: true }) },
+  };
   for (const type of route.bodyTypes ?? []) {
     content[type] = type.includes('yaml')
       ? { schema: { type: 'string', contentMediaType: type, description: 'The map document as YAML' } }
@@ -230,7 +301,8 @@ export function buildOpenApi(routes: readonly RouteDef[], info: { version: strin
     const path = `/api${route.path.replace(/:([A-Za-z]+)/g, '{$1}')}`;
     const rule = route.access;
     const roles = rule ? rolesFor(rule) : 'anyone';
-    const who = roles === 'anyone' ? (rule === 'public' ? 'anyone, without signing in' : 'anyone signed in') : roles.join(', ');
+    const who =
+      roles === 'anyone' ? (rule === 'public' ? 'anyone, without signing in' : 'anyone signed in') : roles.join(', ');
     const id = operationId(route);
     const body = requestBody(route, components);
     (paths[path] ??= {})[route.method] = {
@@ -253,11 +325,12 @@ export function buildOpenApi(routes: readonly RouteDef[], info: { version: strin
     info: {
       title: 'Flow Atlas API',
       version: info.version,
-      description: 'Who holds which information on child trafficking in the Baltic Sea Region, and who shares it with whom.\n\n'
-        + `Sign in with POST /api/auth/login: the answer sets the ${SESSION_COOKIE} cookie, which every other request must send back. `
-        + 'Requests that change data (POST, PUT, DELETE) from a browser must come from the app\'s own origin (or one in ALLOWED_ORIGINS): '
-        + 'send no Origin header, or the server\'s own. An update replaces the whole item and names the version read '
-        + '(version in the body, ?version= or If-Match); a stale version answers 409 with the item as stored.',
+      description:
+        'Who holds which information on child trafficking in the Baltic Sea Region, and who shares it with whom.\n\n' +
+        `Sign in with POST /api/auth/login: the answer sets the ${SESSION_COOKIE} cookie, which every other request must send back. ` +
+        "Requests that change data (POST, PUT, DELETE) from a browser must come from the app's own origin (or one in ALLOWED_ORIGINS): " +
+        "send no Origin header, or the server's own. An update replaces the whole item and names the version read " +
+        '(version in the body, ?version= or If-Match); a stale version answers 409 with the item as stored.',
       license: { name: 'Proprietary', identifier: 'LicenseRef-Proprietary' },
     },
     servers: [{ url: '/', description: 'The server this document was fetched from' }],
@@ -267,14 +340,24 @@ export function buildOpenApi(routes: readonly RouteDef[], info: { version: strin
     components: {
       securitySchemes: {
         session: {
-          type: 'apiKey', in: 'cookie', name: SESSION_COOKIE,
-          description: 'The session cookie set by POST /api/auth/login (HttpOnly). Writes must also carry no foreign Origin.',
+          type: 'apiKey',
+          in: 'cookie',
+          name: SESSION_COOKIE,
+          description:
+            'The session cookie set by POST /api/auth/login (HttpOnly). Writes must also carry no foreign Origin.',
         },
       },
       schemas: components.schemas,
-      responses: Object.fromEntries(Object.entries(ERROR_RESPONSES).map(([name, r]) => [name, {
-        description: r.description, ...(r.headers ? { headers: r.headers } : {}), content: { 'application/json': { schema: errorSchema } },
-      }])),
+      responses: Object.fromEntries(
+        Object.entries(ERROR_RESPONSES).map(([name, r]) => [
+          name,
+          {
+            description: r.description,
+            ...(r.headers ? { headers: r.headers } : {}),
+            content: { 'application/json': { schema: errorSchema } },
+          },
+        ]),
+      ),
     },
   };
 }

@@ -74,7 +74,10 @@ function parseWith<T>(schema: z.ZodType<T> | undefined, value: unknown, where: '
 export function assertAccessRules(routes: readonly RouteDef[]): void {
   const missing = routes.filter((r) => !(ACCESS_RULES as readonly unknown[]).includes(r.access));
   if (missing.length) {
-    const names = missing.map((r) => `${r.method.toUpperCase()} /api${r.path}${r.access === undefined ? '' : ` (unknown rule '${String(r.access)}')`}`);
+    const names = missing.map(
+      (r) =>
+        `${r.method.toUpperCase()} /api${r.path}${r.access === undefined ? '' : ` (unknown rule '${String(r.access)}')`}`,
+    );
     throw new Error(`every API route must declare who may call it (access); missing for: ${names.join(', ')}`);
   }
 }
@@ -94,11 +97,14 @@ export function mountRoutes(router: express.Router, routes: readonly RouteDef[])
       }
       const params = parseWith(route.params, req.params, 'path');
       const query = parseWith(route.query, { ...(req.query as object) }, 'query');
-      const body = route.body && route.validateBody !== false ? parseWith(route.body, req.body as unknown, 'body') : (req.body as unknown);
+      const body =
+        route.body && route.validateBody !== false
+          ? parseWith(route.body, req.body as unknown, 'body')
+          : (req.body as unknown);
       const result = await route.handler({ params, query, body, req, res, user });
       if (res.headersSent) return;
       // A status the handler set (health's 503) stands; otherwise the route's own.
-      res.status(res.statusCode !== 200 ? res.statusCode : route.status ?? 200);
+      res.status(res.statusCode !== 200 ? res.statusCode : (route.status ?? 200));
       if (result === null || typeof result !== 'object') {
         res.json(result);
         return;

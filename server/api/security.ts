@@ -60,9 +60,13 @@ function helmetHeaders(): Array<[string, string]> | undefined {
     },
   };
   const req = { method: 'GET', url: '/', headers: {} };
-  (helmet(HELMET_OPTIONS) as unknown as (q: unknown, r: unknown, n: (err?: unknown) => void) => void)(req, res, (err) => {
-    passed = !err;
-  });
+  (helmet(HELMET_OPTIONS) as unknown as (q: unknown, r: unknown, n: (err?: unknown) => void) => void)(
+    req,
+    res,
+    (err) => {
+      passed = !err;
+    },
+  );
   return plain && passed ? [...set] : undefined;
 }
 

@@ -23,9 +23,7 @@ function refuse(message: string, field: string, problemMessage: string): never {
   throw new ValidationError(message, [{ path: field, field, message: problemMessage }]);
 }
 
-export type FirstAdmin =
-  | { created: false }
-  | { created: true; username: string; password: string; generated: boolean };
+export type FirstAdmin = { created: false } | { created: true; username: string; password: string; generated: boolean };
 
 /** How a password check went, for the sign-in throttle (server/auth/throttle.ts). */
 export interface CheckOutcome {
@@ -51,11 +49,16 @@ export class AccountService {
     if (problem) refuse('the password is too weak', 'password', problem);
     const countries = body.countries ?? [];
     await this.checkCountries(countries);
-    return this.store.accounts.createAccount({
-      username: body.username, role: body.role, countries,
-      ...(body.displayName !== undefined ? { displayName: body.displayName } : {}),
-      passwordHash: await hashPassword(body.password),
-    }, actor);
+    return this.store.accounts.createAccount(
+      {
+        username: body.username,
+        role: body.role,
+        countries,
+        ...(body.displayName !== undefined ? { displayName: body.displayName } : {}),
+        passwordHash: await hashPassword(body.password),
+      },
+      actor,
+    );
   }
 
   /**
@@ -74,19 +77,28 @@ export class AccountService {
     const countries = body.countries ?? (role === 'ncp' ? current.countries : []);
     if (body.countries) await this.checkCountries(body.countries);
     try {
-      return await this.store.accounts.updateAccount(username, {
-        ...(body.role !== undefined ? { role: body.role } : {}),
-        countries,
-        ...(body.displayName !== undefined ? { displayName: body.displayName } : {}),
-        ...(body.password !== undefined ? { passwordHash: await hashPassword(body.password) } : {}),
-      }, actor, body.password !== undefined ? { endSessions: {} } : {});
+      return await this.store.accounts.updateAccount(
+        username,
+        {
+          ...(body.role !== undefined ? { role: body.role } : {}),
+          countries,
+          ...(body.displayName !== undefined ? { displayName: body.displayName } : {}),
+          ...(body.password !== undefined ? { passwordHash: await hashPassword(body.password) } : {}),
+        },
+        actor,
+        body.password !== undefined ? { endSessions: {} } : {},
+      );
     } finally {
       this.changed(username);
     }
   }
 
   /** Sets a new password (given, or generated and returned) and ends the account's sessions. */
-  async reset(username: string, password: string | undefined, actor: string): Promise<{ account: Account; password: string }> {
+  async reset(
+    username: string,
+    password: string | undefined,
+    actor: string,
+  ): Promise<{ account: Account; password: string }> {
     const next = password ?? generatePassword();
     const account = await this.update(username, { password: next }, actor);
     return { account, password: next };
@@ -121,11 +133,16 @@ export class AccountService {
    * (an id hash) stays.
    */
   async changePassword(change: {
-    username: string; currentPassword: string; newPassword: string; keepSession?: string; check?: CheckOutcome;
+    username: string;
+    currentPassword: string;
+    newPassword: string;
+    keepSession?: string;
+    check?: CheckOutcome;
   }): Promise<void> {
     const { username, currentPassword, newPassword, keepSession, check } = change;
-    const problem = passwordProblem(newPassword, username)
-      ?? (newPassword === currentPassword ? 'must differ from the current password' : undefined);
+    const problem =
+      passwordProblem(newPassword, username) ??
+      (newPassword === currentPassword ? 'must differ from the current password' : undefined);
     const passwordHash = problem ? undefined : await hashPassword(newPassword);
     let verified = false;
     try {
@@ -154,11 +171,17 @@ export class AccountService {
     if ((await this.store.accounts.listAccounts()).length > 0) return { created: false };
     if (password !== undefined) {
       const problem = passwordProblem(password, FIRST_ADMIN);
-      if (problem) throw new ValidationError(`ADMIN_PASSWORD ${problem}`, [{ path: 'ADMIN_PASSWORD', field: 'ADMIN_PASSWORD', message: problem }]);
+      if (problem)
+        throw new ValidationError(`ADMIN_PASSWORD ${problem}`, [
+          { path: 'ADMIN_PASSWORD', field: 'ADMIN_PASSWORD', message: problem },
+        ]);
     }
     const chosen = password ?? generatePassword();
     try {
-      await this.store.accounts.createAccount({ username: FIRST_ADMIN, role: 'admin', countries: [], passwordHash: await hashPassword(chosen) }, 'system');
+      await this.store.accounts.createAccount(
+        { username: FIRST_ADMIN, role: 'admin', countries: [], passwordHash: await hashPassword(chosen) },
+        'system',
+      );
     } catch (err) {
       // Another process starting on the same store got there first.
       if (err instanceof ConflictError && err.code === 'already_exists') return { created: false };
@@ -174,7 +197,11 @@ export class AccountService {
     const problems: Problem[] = countries
       .map((code, i) => ({ code, i }))
       .filter(({ code }) => !known.has(code))
-      .map(({ code, i }) => ({ path: `countries[${i}]`, field: 'countries', message: `country '${code}' is not in the map` }));
+      .map(({ code, i }) => ({
+        path: `countries[${i}]`,
+        field: 'countries',
+        message: `country '${code}' is not in the map`,
+      }));
     if (problems.length) throw new ValidationError('the account names countries that are not in the map', problems);
   }
 }

@@ -29,7 +29,12 @@ const WHAT: Readonly<Record<AccessRule, string>> = {
   admin: 'manage accounts',
 };
 
-const ARTICLE: Readonly<Record<Role, string>> = { admin: 'an admin', editor: 'an editor', ncp: 'an ncp', viewer: 'a viewer' };
+const ARTICLE: Readonly<Record<Role, string>> = {
+  admin: 'an admin',
+  editor: 'an editor',
+  ncp: 'an ncp',
+  viewer: 'a viewer',
+};
 
 export type AccessDecision =
   | { allowed: true }
@@ -56,6 +61,11 @@ export function decide(rule: AccessRule, user: SessionUser | undefined): AccessD
 
 export function forbiddenMessage(rule: AccessRule, role: Role): string {
   const roles = rolesFor(rule);
-  const who = roles === 'anyone' ? 'anyone' : roles.length === 1 ? `the role ${roles[0]}` : `the role ${roles.slice(0, -1).join(', ')} or ${roles[roles.length - 1]}`;
+  const who =
+    roles === 'anyone'
+      ? 'anyone'
+      : roles.length === 1
+        ? `the role ${roles[0]}`
+        : `the role ${roles.slice(0, -1).join(', ')} or ${roles[roles.length - 1]}`;
   return `${ARTICLE[role]} may not ${WHAT[rule]}: that needs ${who}`;
 }

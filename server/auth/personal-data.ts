@@ -4,7 +4,11 @@ import type { Kind, MapDocument, PersonalData, Round } from '../model';
 import type { SessionUser } from '../model/roles';
 
 /** The `personalData` values that make a flow personal data (everything but `none` and unset). */
-export const PERSONAL_LEVELS: ReadonlySet<PersonalData> = new Set<PersonalData>(['personal', 'special_category', 'criminal_offence']);
+export const PERSONAL_LEVELS: ReadonlySet<PersonalData> = new Set<PersonalData>([
+  'personal',
+  'special_category',
+  'criminal_offence',
+]);
 
 /** Whether the user may see contact fields and flows carrying personal data (everyone signed in but a viewer). */
 export function seesPersonalData(user: SessionUser | undefined): boolean {
@@ -43,7 +47,10 @@ export function visibleItems<T extends object>(kind: Kind, items: readonly T[], 
  * Lists of several kinds read together (store.listMany, the input of the graph and of the to-confirm list),
  * stripped for the user before anything is computed from them.
  */
-export function visibleLists<L extends { stakeholder?: readonly object[]; flow?: readonly object[] }>(lists: L, user: SessionUser | undefined): L {
+export function visibleLists<L extends { stakeholder?: readonly object[]; flow?: readonly object[] }>(
+  lists: L,
+  user: SessionUser | undefined,
+): L {
   if (seesPersonalData(user)) return lists;
   return {
     ...lists,

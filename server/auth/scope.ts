@@ -5,7 +5,15 @@
 // refuse with a ForbiddenError naming the countries and the items.
 import { ForbiddenError } from '../errors';
 import {
-  DOCUMENT_KINDS, KIND_SPECS, KINDS, keyOf, rawKeyOf, stripMetaOf, type AuditKind, type Kind, type Stored,
+  DOCUMENT_KINDS,
+  KIND_SPECS,
+  KINDS,
+  keyOf,
+  rawKeyOf,
+  stripMetaOf,
+  type AuditKind,
+  type Kind,
+  type Stored,
 } from '../model';
 import { addCountries, knownCountries } from '../model/audit-countries';
 import { cascadeFrom } from '../model/document-rules';
@@ -64,33 +72,69 @@ async function lookupState(store: StoreView): Promise<State> {
  * alone: a reference to anything else is dangling (and the store will say so). `extra` are sides being written
  * together (an import's stakeholders), looked at before the state.
  */
-export function countriesOfSides(sides: readonly ItemSide[], state: State, extra: readonly ItemSide[] = []): string[][] {
-  const draft = (s: ItemSide) => ({ at: '', actor: '', action: 'update' as const, kind: s.kind, key: s.key, before: s.item, after: null });
+export function countriesOfSides(
+  sides: readonly ItemSide[],
+  state: State,
+  extra: readonly ItemSide[] = [],
+): string[][] {
+  const draft = (s: ItemSide) => ({
+    at: '',
+    actor: '',
+    action: 'update' as const,
+    kind: s.kind,
+    key: s.key,
+    before: s.item,
+    after: null,
+  });
   const drafts = [...extra.map(draft), ...sides.map(draft)];
   const known = addCountries(drafts, knownCountries(drafts, state).known);
   return known.slice(extra.length).map((d) => d.countries);
 }
 
 /** The sides among `sides` that are outside the user's countries. */
-function outOfScope(user: SessionUser, sides: readonly ItemSide[], state: State, extra: readonly ItemSide[] = []): OutOfScope[] {
+function outOfScope(
+  user: SessionUser,
+  sides: readonly ItemSide[],
+  state: State,
+  extra: readonly ItemSide[] = [],
+): OutOfScope[] {
   const countries = countriesOfSides(sides, state, extra);
-  return sides.flatMap((s, i) => (mayChange(user, countries[i]!) ? [] : [{ kind: s.kind, key: s.key, countries: countries[i]! }]));
+  return sides.flatMap((s, i) =>
+    mayChange(user, countries[i]!) ? [] : [{ kind: s.kind, key: s.key, countries: countries[i]! }],
+  );
 }
 
 /**
  * An entity write (create: before undefined; delete: after undefined): for an `ncp`, the item before and
  * the item after the change must each belong to one of its countries.
  */
-export async function assertMayWrite(store: StoreView, user: SessionUser | undefined, kind: Kind, key: string, before: unknown, after: unknown): Promise<void> {
+export async function assertMayWrite(
+  store: StoreView,
+  user: SessionUser | undefined,
+  kind: Kind,
+  key: string,
+  before: unknown,
+  after: unknown,
+): Promise<void> {
   if (!isCountryScoped(user)) return;
   const state = await lookupState(store);
-  const [b, a] = countriesOfSides([{ kind, key, item: before ?? null }, { kind, key, item: after ?? null }], state);
+  const [b, a] = countriesOfSides(
+    [
+      { kind, key, item: before ?? null },
+      { kind, key, item: after ?? null },
+    ],
+    state,
+  );
   if (before !== undefined && !mayChange(user, b!)) {
-    throw new ForbiddenError(`as the NCP of ${own(user)} you may change only items of your countries; ${kind} '${key}' belongs to ${b!.join(', ')}`);
+    throw new ForbiddenError(
+      `as the NCP of ${own(user)} you may change only items of your countries; ${kind} '${key}' belongs to ${b!.join(', ')}`,
+    );
   }
   if (after !== undefined && !mayChange(user, a!)) {
     const verb = before === undefined ? 'would belong to' : 'would then belong to';
-    throw new ForbiddenError(`as the NCP of ${own(user)} you may change only items of your countries; ${kind} '${key}' ${verb} ${a!.join(', ')}`);
+    throw new ForbiddenError(
+      `as the NCP of ${own(user)} you may change only items of your countries; ${kind} '${key}' ${verb} ${a!.join(', ')}`,
+    );
   }
 }
 
@@ -98,23 +142,35 @@ export async function assertMayWrite(store: StoreView, user: SessionUser | undef
  * A delete with cascade: every item the cascade would delete or update must be in the user's countries;
  * otherwise a 403 lists those that are not, before anything is written.
  */
-export async function assertMayCascade(store: StoreView, user: SessionUser | undefined, kind: Kind, key: string): Promise<void> {
+export async function assertMayCascade(
+  store: StoreView,
+  user: SessionUser | undefined,
+  kind: Kind,
+  key: string,
+): Promise<void> {
   if (!isCountryScoped(user)) return;
   const { items } = await store.listMany(KINDS);
-  const state: State = new Map(KINDS.map((k) => [k, new Map((items[k] as Stored<Kind>[]).map((r) => [keyOf(k, r), r]))]));
+  const state: State = new Map(
+    KINDS.map((k) => [k, new Map((items[k] as Stored<Kind>[]).map((r) => [keyOf(k, r), r]))]),
+  );
   const { deletes, updates } = cascadeFrom(state, kind, key);
   const sides: ItemSide[] = [];
-  for (const [k, keys] of deletes) for (const x of keys) sides.push({ kind: k, key: x, item: state.get(k)?.get(x) ?? null });
-  for (const [k, rows] of updates) for (const x of rows.keys()) sides.push({ kind: k, key: x, item: state.get(k)?.get(x) ?? null });
+  for (const [k, keys] of deletes)
+    for (const x of keys) sides.push({ kind: k, key: x, item: state.get(k)?.get(x) ?? null });
+  for (const [k, rows] of updates)
+    for (const x of rows.keys()) sides.push({ kind: k, key: x, item: state.get(k)?.get(x) ?? null });
   const outside = outOfScope(user, sides, state);
   if (outside.length) {
-    throw new ForbiddenError(`as the NCP of ${own(user)} you may change only items of your countries; deleting ${kind} '${key}' `
-      + `with cascade would also delete or update ${outside.length} item${outside.length === 1 ? '' : 's'} outside them: ${describe(outside)}; nothing was deleted`);
+    throw new ForbiddenError(
+      `as the NCP of ${own(user)} you may change only items of your countries; deleting ${kind} '${key}' ` +
+        `with cascade would also delete or update ${outside.length} item${outside.length === 1 ? '' : 's'} outside them: ${describe(outside)}; nothing was deleted`,
+    );
   }
 }
 
 function collection(raw: unknown, kind: Kind): unknown[] {
-  const items = raw && typeof raw === 'object' ? (raw as Record<string, unknown>)[KIND_SPECS[kind].collection] : undefined;
+  const items =
+    raw && typeof raw === 'object' ? (raw as Record<string, unknown>)[KIND_SPECS[kind].collection] : undefined;
   return Array.isArray(items) ? items : [];
 }
 
@@ -130,10 +186,14 @@ export async function assertMayImport(store: StoreView, user: SessionUser | unde
   const codes = countries.map((c) => rawKeyOf('country', c)).filter((c): c is string => c !== undefined);
   const foreign = [...new Set(codes.filter((c) => !user.countries.includes(c)))];
   if (foreign.length) {
-    throw new ForbiddenError(`as the NCP of ${own(user)} you may import only your countries; the file holds ${foreign.join(', ')}; nothing was written`);
+    throw new ForbiddenError(
+      `as the NCP of ${own(user)} you may import only your countries; the file holds ${foreign.join(', ')}; nothing was written`,
+    );
   }
   const stored = await store.listMany(DOCUMENT_KINDS);
-  const storedState: State = new Map(DOCUMENT_KINDS.map((k) => [k, new Map((stored.items[k] as Stored<Kind>[]).map((r) => [keyOf(k, r), r]))]));
+  const storedState: State = new Map(
+    DOCUMENT_KINDS.map((k) => [k, new Map((stored.items[k] as Stored<Kind>[]).map((r) => [keyOf(k, r), r]))]),
+  );
   const changedCountries = countries.filter((c) => {
     const code = rawKeyOf('country', c);
     const current = code === undefined ? undefined : storedState.get('country')?.get(code);
@@ -144,7 +204,9 @@ export async function assertMayImport(store: StoreView, user: SessionUser | unde
   });
   if (changedCountries.length) {
     const names = changedCountries.map((c) => rawKeyOf('country', c) ?? '?').join(', ');
-    throw new ForbiddenError(`country records are the catalogue, which only an administrator creates or changes; the file would create or change ${names}; nothing was written`);
+    throw new ForbiddenError(
+      `country records are the catalogue, which only an administrator creates or changes; the file would create or change ${names}; nothing was written`,
+    );
   }
   const after: ItemSide[] = [];
   const before: ItemSide[] = [];
@@ -166,19 +228,29 @@ export async function assertMayImport(store: StoreView, user: SessionUser | unde
     ...outOfScope(user, before, lookup).map((o) => ({ ...o, key: `${o.key}, as stored` })),
   ];
   if (outside.length) {
-    throw new ForbiddenError(`as the NCP of ${own(user)} you may import only items of your countries; the file has ${outside.length} `
-      + `item${outside.length === 1 ? '' : 's'} outside them: ${describe(outside)}; nothing was written`);
+    throw new ForbiddenError(
+      `as the NCP of ${own(user)} you may import only items of your countries; the file has ${outside.length} ` +
+        `item${outside.length === 1 ? '' : 's'} outside them: ${describe(outside)}; nothing was written`,
+    );
   }
 }
 
 /** Freezing or deleting a round: for an `ncp`, only a country round of one of its countries (not a region round). */
-export function assertMayManageRound(user: SessionUser | undefined, country: string | null | undefined, what: string): void {
+export function assertMayManageRound(
+  user: SessionUser | undefined,
+  country: string | null | undefined,
+  what: string,
+): void {
   if (!isCountryScoped(user)) return;
   if (!country) {
-    throw new ForbiddenError(`as the NCP of ${own(user)} you may ${what} only rounds of your countries, not region rounds`);
+    throw new ForbiddenError(
+      `as the NCP of ${own(user)} you may ${what} only rounds of your countries, not region rounds`,
+    );
   }
   if (!user.countries.includes(country)) {
-    throw new ForbiddenError(`as the NCP of ${own(user)} you may ${what} only rounds of your countries; this is a round of ${country}`);
+    throw new ForbiddenError(
+      `as the NCP of ${own(user)} you may ${what} only rounds of your countries; this is a round of ${country}`,
+    );
   }
 }
 
@@ -186,11 +258,16 @@ export function assertMayManageRound(user: SessionUser | undefined, country: str
  * The audit countries a user may read: undefined for everyone but an `ncp` (all of them); for an `ncp`,
  * its own, or just the one it filters by (a filter outside them is refused).
  */
-export function auditCountries(user: SessionUser | undefined, query: Pick<AuditQuery, 'country'>): string[] | undefined {
+export function auditCountries(
+  user: SessionUser | undefined,
+  query: Pick<AuditQuery, 'country'>,
+): string[] | undefined {
   if (!isCountryScoped(user)) return undefined;
   if (query.country === undefined) return [...user.countries];
   if (!user.countries.includes(query.country)) {
-    throw new ForbiddenError(`as the NCP of ${own(user)} you may read the audit trail of your countries only, not of ${query.country}`);
+    throw new ForbiddenError(
+      `as the NCP of ${own(user)} you may read the audit trail of your countries only, not of ${query.country}`,
+    );
   }
   return [query.country];
 }

@@ -38,7 +38,10 @@ export function createAuthServices(store: GraphStore, options: AuthOptions = {})
     // An account changed here leaves this instance's session cache at once.
     accounts: new AccountService(store, clock, (username) => sessions.forgetAccount(username)),
     sessions,
-    throttle: new LoginThrottle(store.accounts, { clock, lockoutMinutes: options.lockoutMinutes ?? AUTH_DEFAULTS.lockoutMinutes }),
+    throttle: new LoginThrottle(store.accounts, {
+      clock,
+      lockoutMinutes: options.lockoutMinutes ?? AUTH_DEFAULTS.lockoutMinutes,
+    }),
     clock,
     cookieSecure: options.cookieSecure ?? false,
   };

@@ -39,7 +39,9 @@ function hashOfSeenId(id: string): string {
 
 export function toSessionUser(account: Account): SessionUser {
   return {
-    username: account.username, role: account.role, countries: [...account.countries],
+    username: account.username,
+    role: account.role,
+    countries: [...account.countries],
     ...(account.displayName !== undefined ? { displayName: account.displayName } : {}),
   };
 }
@@ -81,7 +83,11 @@ export class SessionService {
     const idle = new Date(Math.min(now + IDLE_HOURS * HOUR_MS, expiresAt.getTime()));
     const idHash = hashSessionId(id);
     await this.store.createSession({
-      idHash, username, createdAt: new Date(now).toISOString(), expiresAt: expiresAt.toISOString(), idleExpiresAt: idle.toISOString(),
+      idHash,
+      username,
+      createdAt: new Date(now).toISOString(),
+      expiresAt: expiresAt.toISOString(),
+      idleExpiresAt: idle.toISOString(),
     });
     return { id, idHash, expiresAt };
   }
@@ -95,16 +101,19 @@ export class SessionService {
     const idHash = hashOfSeenId(id);
     if (!options.fresh && this.cacheMs > 0) {
       const cached = this.cache.get(idHash);
-      if (cached && performance.now() < cached.freshUntil && this.clock.now().getTime() < cached.usableUntil) return cached.resolved;
+      if (cached && performance.now() < cached.freshUntil && this.clock.now().getTime() < cached.usableUntil)
+        return cached.resolved;
       const pending = this.pending.get(idHash);
       if (pending) return pending;
     }
     const lookup = this.lookup(idHash);
     if (this.cacheMs > 0) {
       this.pending.set(idHash, lookup);
-      void lookup.finally(() => {
-        if (this.pending.get(idHash) === lookup) this.pending.delete(idHash);
-      }).catch(() => {});
+      void lookup
+        .finally(() => {
+          if (this.pending.get(idHash) === lookup) this.pending.delete(idHash);
+        })
+        .catch(() => {});
     }
     return lookup;
   }
@@ -136,8 +145,13 @@ export class SessionService {
       if (this.cache.size >= MAX_CACHED) this.cache.delete(this.cache.keys().next().value!);
       // Counted from the look-up's start: an entry never outlives the cache time from when the store said so.
       // A use past `touchAt` moves the idle expiry, which only a look-up does.
-      const touchAt = expiresAt - idleEnds >= TOUCH_EVERY_MS ? idleEnds - IDLE_HOURS * HOUR_MS + TOUCH_EVERY_MS : Infinity;
-      this.cache.set(idHash, { resolved, freshUntil: started + this.cacheMs, usableUntil: Math.min(idleEnds, expiresAt, touchAt) });
+      const touchAt =
+        expiresAt - idleEnds >= TOUCH_EVERY_MS ? idleEnds - IDLE_HOURS * HOUR_MS + TOUCH_EVERY_MS : Infinity;
+      this.cache.set(idHash, {
+        resolved,
+        freshUntil: started + this.cacheMs,
+        usableUntil: Math.min(idleEnds, expiresAt, touchAt),
+      });
     }
     return resolved;
   }

@@ -29,7 +29,11 @@ export interface Attempt {
 }
 
 export const THROTTLE_DEFAULTS = {
-  delayAfter: 5, lockUsernameAfter: 10, lockAddressAfter: 30, baseDelayMs: 250, maxDelayMs: 4000,
+  delayAfter: 5,
+  lockUsernameAfter: 10,
+  lockAddressAfter: 30,
+  baseDelayMs: 250,
+  maxDelayMs: 4000,
 } as const;
 
 type Settings = Required<Omit<ThrottleOptions, 'clock'>> & { clock: Clock };
@@ -61,7 +65,10 @@ export class LoginThrottle {
     const window = this.settings.lockoutMinutes * 60_000;
     const keys = [`user:${username.trim().toLowerCase()}`, `addr:${address}`] as const;
     const delayMs = await this.store.updateThrottle(keys, now, now - window, (stored) => {
-      const [user, addr] = keys.map((key) => current(stored.get(key), key, now, window)) as [ThrottleEntry, ThrottleEntry];
+      const [user, addr] = keys.map((key) => current(stored.get(key), key, now, window)) as [
+        ThrottleEntry,
+        ThrottleEntry,
+      ];
       const lockedUntil = Math.max(user.lockedUntil ?? 0, addr.lockedUntil ?? 0);
       if (lockedUntil > now) throw new LockedOutError(Math.ceil((lockedUntil - now) / 1000));
       const delay = this.delayFor(Math.max(user.failures, addr.failures));
@@ -80,7 +87,11 @@ export class LoginThrottle {
       succeeded: async () => {
         if (settled) return;
         settled = true;
-        await this.store.updateThrottle(keys, now, now - window, () => ({ put: [], remove: [...keys], result: undefined }));
+        await this.store.updateThrottle(keys, now, now - window, () => ({
+          put: [],
+          remove: [...keys],
+          result: undefined,
+        }));
       },
       failed: async () => {
         settled = true;

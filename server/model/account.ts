@@ -5,10 +5,9 @@ import { CountryCode } from './index';
 import { Role } from './roles';
 
 export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{2,39}$/;
-export const Username = z.string().regex(
-  USERNAME_PATTERN,
-  'must be 3-40 lower-case letters, digits, ".", "_" or "-", starting with a letter or digit',
-);
+export const Username = z
+  .string()
+  .regex(USERNAME_PATTERN, 'must be 3-40 lower-case letters, digits, ".", "_" or "-", starting with a letter or digit');
 
 export const MIN_PASSWORD_LENGTH = 10;
 /** Longer passwords are refused before hashing, so that no request can make the server hash megabytes. */
@@ -24,7 +23,10 @@ export function passwordProblem(password: string, username: string): string | un
 }
 
 const DisplayName = z.string().trim().min(1, 'must not be empty').max(120);
-const Countries = z.array(CountryCode).max(50).refine((a) => new Set(a).size === a.length, 'must not repeat a country');
+const Countries = z
+  .array(CountryCode)
+  .max(50)
+  .refine((a) => new Set(a).size === a.length, 'must not repeat a country');
 
 /** An account as the API shows it (never with its password hash). */
 export const Account = z.object({

@@ -5,7 +5,16 @@ import { Bool } from './api';
 
 /** A comma-separated list in a query parameter, each item validated. */
 const list = <T extends z.ZodType<string, string>>(item: T) =>
-  z.string().max(2000).transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean)).pipe(z.array(item).min(1, 'name at least one'));
+  z
+    .string()
+    .max(2000)
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(item).min(1, 'name at least one'));
 
 /** Options every analysis accepts (ANALYSIS.md): which flows count. Defaults: active flows only, informal ones included, any confidence. */
 export const AnalysisOptions = z.strictObject({
@@ -20,7 +29,10 @@ export const WhatIfInput = z.strictObject({
   country: CountryCode,
   removeStakeholders: z.array(Id).max(1000).default([]),
   removeFlows: z.array(Id).max(5000).default([]),
-  addFlows: z.array(Flow.extend({ id: Id.optional() })).max(1000).default([]),
+  addFlows: z
+    .array(Flow.extend({ id: Id.optional() }))
+    .max(1000)
+    .default([]),
 });
 export type WhatIfInput = z.infer<typeof WhatIfInput>;
 
@@ -31,7 +43,11 @@ export const OptionsQuery = {
   minConfidence: Confidence.optional(),
 };
 export const CountryAnalysisQuery = z.strictObject({ country: CountryCode, ...OptionsQuery });
-export const CoverageQuery = z.strictObject({ country: CountryCode.optional(), indicator: IndicatorCode.optional(), ...OptionsQuery });
+export const CoverageQuery = z.strictObject({
+  country: CountryCode.optional(),
+  indicator: IndicatorCode.optional(),
+  ...OptionsQuery,
+});
 export const CompareQuery = z.strictObject({ countries: list(CountryCode).optional(), ...OptionsQuery });
 
 const Status = z.enum(['held_by_ncp', 'reaches_ncp', 'collected_not_reaching', 'not_collected', 'no_ncp']);
@@ -47,26 +63,45 @@ export const CountryCoverageResponse = z.object({
   ncp: Id.nullable(),
   coverageRatio: Ratio.nullable(),
   referenceCoverage: Ratio.nullable(),
-  cells: z.array(z.object({
-    indicator: IndicatorCode, status: Status, hops: z.number().int().optional(), path: z.array(Id).optional(),
-    flows: z.array(Id).optional(), weakestBasis: z.string().optional(), slowestFrequency: z.string().optional(),
-    latencyDays: z.number().optional(), holders: z.array(Id), passedOn: z.boolean().optional(),
-  })),
+  cells: z.array(
+    z.object({
+      indicator: IndicatorCode,
+      status: Status,
+      hops: z.number().int().optional(),
+      path: z.array(Id).optional(),
+      flows: z.array(Id).optional(),
+      weakestBasis: z.string().optional(),
+      slowestFrequency: z.string().optional(),
+      latencyDays: z.number().optional(),
+      holders: z.array(Id),
+      passedOn: z.boolean().optional(),
+    }),
+  ),
   computedFrom: ComputedFrom,
 });
 export const CoverageMatrixResponse = z.object({
   countries: z.array(CountryCode),
   indicators: z.array(IndicatorCode),
-  cells: z.array(z.object({ country: CountryCode, indicator: IndicatorCode, status: Status, hops: z.number().int().optional() })),
+  cells: z.array(
+    z.object({ country: CountryCode, indicator: IndicatorCode, status: Status, hops: z.number().int().optional() }),
+  ),
   computedFrom: ComputedFrom,
 });
 
 export const SuggestionsResponse = z.object({
   country: CountryCode,
-  suggestions: z.array(z.object({
-    indicator: IndicatorCode, kind: z.enum(['direct', 'join_route', 'extend_flow']), from: Id, to: Id, flow: Id.optional(),
-    peerScore: Ratio, score: z.number(), explanation: z.string(),
-  })),
+  suggestions: z.array(
+    z.object({
+      indicator: IndicatorCode,
+      kind: z.enum(['direct', 'join_route', 'extend_flow']),
+      from: Id,
+      to: Id,
+      flow: Id.optional(),
+      peerScore: Ratio,
+      score: z.number(),
+      explanation: z.string(),
+    }),
+  ),
   peerPatterns: z.array(z.object({ fromType: z.string(), toType: z.string(), indicator: IndicatorCode, share: Ratio })),
   computedFrom: ComputedFrom,
 });
@@ -79,18 +114,43 @@ export const BottlenecksResponse = z.object({
   edgeBetweenness: Ranked,
   singlePointsOfFailure: ByIndicators,
   criticalFlows: ByIndicators,
-  fragile: z.array(z.object({ indicator: IndicatorCode, reasons: z.array(z.enum(['informal', 'person_dependent', 'informal_or_person_dependent', 'unconfirmed'])) })),
+  fragile: z.array(
+    z.object({
+      indicator: IndicatorCode,
+      reasons: z.array(z.enum(['informal', 'person_dependent', 'informal_or_person_dependent', 'unconfirmed'])),
+    }),
+  ),
   computedFrom: ComputedFrom,
 });
 
 const ReachShares = z.object({ k1: Ratio, k2: Ratio, any: Ratio });
-const CrossBorderFlow = z.object({ flow: Id, stakeholder: Id, country: CountryCode, indicators: z.array(IndicatorCode) });
+const CrossBorderFlow = z.object({
+  flow: Id,
+  stakeholder: Id,
+  country: CountryCode,
+  indicators: z.array(IndicatorCode),
+});
 const NcpMetrics = z.object({
-  status: z.literal('ok'), country: CountryCode, ncp: Id, inDegree: z.number().int(), outDegree: z.number().int(),
-  indicatorsReceived: z.array(IndicatorCode), indicatorsHeld: z.array(IndicatorCode), indicatorsPassedOn: z.array(IndicatorCode),
-  betweenness: z.number(), betweennessRank: z.number().int(), harmonicClosenessIn: z.number(), harmonicClosenessOut: z.number(),
+  status: z.literal('ok'),
+  country: CountryCode,
+  ncp: Id,
+  inDegree: z.number().int(),
+  outDegree: z.number().int(),
+  indicatorsReceived: z.array(IndicatorCode),
+  indicatorsHeld: z.array(IndicatorCode),
+  indicatorsPassedOn: z.array(IndicatorCode),
+  betweenness: z.number(),
+  betweennessRank: z.number().int(),
+  harmonicClosenessIn: z.number(),
+  harmonicClosenessOut: z.number(),
   reach: z.object({ in: ReachShares, out: ReachShares }),
-  brokerage: z.object({ coordinator: z.number().int(), gatekeeper: z.number().int(), representative: z.number().int(), itinerant: z.number().int(), liaison: z.number().int() }),
+  brokerage: z.object({
+    coordinator: z.number().int(),
+    gatekeeper: z.number().int(),
+    representative: z.number().int(),
+    itinerant: z.number().int(),
+    liaison: z.number().int(),
+  }),
   constraint: z.number().nullable(),
   crossBorder: z.object({ in: z.array(CrossBorderFlow), out: z.array(CrossBorderFlow) }),
 });
@@ -99,15 +159,29 @@ export const NcpPositionSchema = z.discriminatedUnion('status', [NcpMetrics, NoN
 export const NcpResponse = z.intersection(NcpPositionSchema, z.object({ computedFrom: ComputedFrom }));
 
 export const CompareResponse = z.object({
-  countries: z.array(z.object({
-    country: CountryCode, stakeholders: z.number().int(), flows: z.number().int(), density: z.number(), reciprocity: z.number(),
-    meanDegree: z.number(), degreeCentralization: z.number(), betweennessCentralization: z.number(),
-    weakComponents: z.number().int(), strongComponents: z.number().int(), sectors: z.number().int(),
-    basisShare: z.object({ statutory: Ratio, agreement: Ratio, project: Ratio, informal: Ratio }),
-    personDependentShare: Ratio, coverageRatio: Ratio.nullable(), referenceCoverage: Ratio.nullable(),
-    meanHopsToNcp: z.number().nullable(), ncpBetweennessRank: z.number().int().nullable(), networks: z.number().int(),
-    crossBorderChannels: z.number().int(),
-  })),
+  countries: z.array(
+    z.object({
+      country: CountryCode,
+      stakeholders: z.number().int(),
+      flows: z.number().int(),
+      density: z.number(),
+      reciprocity: z.number(),
+      meanDegree: z.number(),
+      degreeCentralization: z.number(),
+      betweennessCentralization: z.number(),
+      weakComponents: z.number().int(),
+      strongComponents: z.number().int(),
+      sectors: z.number().int(),
+      basisShare: z.object({ statutory: Ratio, agreement: Ratio, project: Ratio, informal: Ratio }),
+      personDependentShare: Ratio,
+      coverageRatio: Ratio.nullable(),
+      referenceCoverage: Ratio.nullable(),
+      meanHopsToNcp: z.number().nullable(),
+      ncpBetweennessRank: z.number().int().nullable(),
+      networks: z.number().int(),
+      crossBorderChannels: z.number().int(),
+    }),
+  ),
   roleMatrices: z.record(z.string(), z.record(z.string(), Ratio)),
   sectorMatrices: z.record(z.string(), z.record(z.string(), Ratio)),
   similarity: z.array(z.object({ a: CountryCode, b: CountryCode, cosine: z.number() })),
@@ -137,17 +211,36 @@ export const ResilienceQuery = z.strictObject({ country: CountryCode });
 export const PlanQuery = z.strictObject({
   country: CountryCode,
   goal: z.enum(['close_gaps', 'harden'], 'must be close_gaps or harden'),
-  budget: z.coerce.number('must be a number').int('must be a whole number').min(1, 'must be 1 or more').max(20, 'must be at most 20').default(5),
+  budget: z.coerce
+    .number('must be a number')
+    .int('must be a whole number')
+    .min(1, 'must be 1 or more')
+    .max(20, 'must be at most 20')
+    .default(5),
 });
 
 const Routes = z.number().int().min(0);
 export const ResilienceResponse = z.object({
   country: CountryCode,
   ncp: Id.nullable(),
-  indicators: z.array(z.object({
-    indicator: IndicatorCode, status: Status, resilience: Routes.nullable(), singleHolder: z.boolean(), holders: z.array(Id), cut: z.array(Id),
-  })),
-  summary: z.object({ held: Routes, gaps: Routes, one: Routes, two: Routes, threeOrMore: Routes, singleHolder: Routes }),
+  indicators: z.array(
+    z.object({
+      indicator: IndicatorCode,
+      status: Status,
+      resilience: Routes.nullable(),
+      singleHolder: z.boolean(),
+      holders: z.array(Id),
+      cut: z.array(Id),
+    }),
+  ),
+  summary: z.object({
+    held: Routes,
+    gaps: Routes,
+    one: Routes,
+    two: Routes,
+    threeOrMore: Routes,
+    singleHolder: Routes,
+  }),
   computedFrom: ComputedFrom,
 });
 
@@ -157,13 +250,21 @@ export const PlanResponse = z.object({
   goal: z.enum(['close_gaps', 'harden']),
   budget: z.number().int().min(1).max(20),
   before: z.object(PlanFigures),
-  steps: z.array(z.object({
-    step: z.number().int().min(1),
-    action: z.object({ kind: z.enum(['extend_flow', 'new_flow']), from: Id, to: Id, flow: Id.optional(), indicators: z.array(IndicatorCode) }),
-    gained: z.array(IndicatorCode),
-    ...PlanFigures,
-    explanation: z.string(),
-  })),
+  steps: z.array(
+    z.object({
+      step: z.number().int().min(1),
+      action: z.object({
+        kind: z.enum(['extend_flow', 'new_flow']),
+        from: Id,
+        to: Id,
+        flow: Id.optional(),
+        indicators: z.array(IndicatorCode),
+      }),
+      gained: z.array(IndicatorCode),
+      ...PlanFigures,
+      explanation: z.string(),
+    }),
+  ),
   after: z.object(PlanFigures),
   computedFrom: ComputedFrom,
 });

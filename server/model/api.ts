@@ -1,18 +1,47 @@
 // Request and response schemas of the API beyond the entities themselves (for validation and OpenAPI).
 import { z } from 'zod';
 import {
-  ConflictCount, Country, CountryCode, Dataset, Flow, Id, ImportConflict, Indicator, Interview, KIND_SPECS, KeptItem, Membership, Meta, Network,
-  OnConflict, ReportingLine, Sector, Stakeholder, Theme, type Kind,
+  ConflictCount,
+  Country,
+  CountryCode,
+  Dataset,
+  Flow,
+  Id,
+  ImportConflict,
+  Indicator,
+  Interview,
+  KIND_SPECS,
+  KeptItem,
+  Membership,
+  Meta,
+  Network,
+  OnConflict,
+  ReportingLine,
+  Sector,
+  Stakeholder,
+  Theme,
+  type Kind,
 } from './index';
 
 export const ErrorBody = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
-    problems: z.array(z.object({
-      path: z.string(), kind: z.string().optional(), id: z.string().optional(), field: z.string().optional(), message: z.string(),
-      sheet: z.string().optional(), row: z.number().int().optional(), column: z.string().optional(), cell: z.string().optional(),
-    })).optional(),
+    problems: z
+      .array(
+        z.object({
+          path: z.string(),
+          kind: z.string().optional(),
+          id: z.string().optional(),
+          field: z.string().optional(),
+          message: z.string(),
+          sheet: z.string().optional(),
+          row: z.number().int().optional(),
+          column: z.string().optional(),
+          cell: z.string().optional(),
+        }),
+      )
+      .optional(),
     /** How many problems there are in all (`problems` lists at most the first 100). */
     problemCount: z.number().int().optional(),
     /** 409 version_conflict and already_exists: the item as stored now. */
@@ -30,7 +59,10 @@ export const ErrorBody = z.object({
 });
 
 export const Bool = z.enum(['true', 'false'], 'must be true or false').transform((v) => v === 'true');
-export const VersionParam = z.coerce.number('must be a number').int('must be a whole number').min(1, 'must be 1 or more');
+export const VersionParam = z.coerce
+  .number('must be a number')
+  .int('must be a whole number')
+  .min(1, 'must be 1 or more');
 
 /** What a read adds to an item. A write may send updatedAt, updatedBy and sector back: they are ignored (readOnly). */
 const ReadMeta = {
@@ -45,9 +77,16 @@ export const GraphStakeholder = Stakeholder.extend({ sector: Sector.readonly(), 
 
 /** An item as the API shows it: the entity, its version and who changed it last (a stakeholder with its sector). */
 export const ITEM_VIEWS = {
-  country: Country.extend(ReadMeta), theme: Theme.extend(ReadMeta), indicator: Indicator.extend(ReadMeta), stakeholder: StakeholderView,
-  network: Network.extend(ReadMeta), interview: Interview.extend(ReadMeta), dataset: Dataset.extend(ReadMeta), flow: Flow.extend(ReadMeta),
-  reportingLine: ReportingLine.extend(ReadMeta), membership: Membership.extend(ReadMeta),
+  country: Country.extend(ReadMeta),
+  theme: Theme.extend(ReadMeta),
+  indicator: Indicator.extend(ReadMeta),
+  stakeholder: StakeholderView,
+  network: Network.extend(ReadMeta),
+  interview: Interview.extend(ReadMeta),
+  dataset: Dataset.extend(ReadMeta),
+  flow: Flow.extend(ReadMeta),
+  reportingLine: ReportingLine.extend(ReadMeta),
+  membership: Membership.extend(ReadMeta),
 } as const satisfies Record<Kind, z.ZodObject>;
 
 function memo<T>(make: (kind: Kind) => T): (kind: Kind) => T {
@@ -61,7 +100,11 @@ const entitySchema = (kind: Kind) => KIND_SPECS[kind].schema as unknown as z.Zod
 
 /** What a create takes: the entity; what a read added may be sent back and is ignored. */
 export const itemCreate = memo((kind: Kind): z.ZodObject =>
-  entitySchema(kind).extend({ ...ReadOnlyEcho, ...(kind === 'stakeholder' ? { sector: Sector.readonly().optional() } : {}) }));
+  entitySchema(kind).extend({
+    ...ReadOnlyEcho,
+    ...(kind === 'stakeholder' ? { sector: Sector.readonly().optional() } : {}),
+  }),
+);
 
 /**
  * What an update takes: the whole item (an update replaces it; a field left out is gone), its key fields
@@ -70,9 +113,16 @@ export const itemCreate = memo((kind: Kind): z.ZodObject =>
  */
 export const itemUpdate = memo((kind: Kind): z.ZodObject => {
   const keys = Object.fromEntries(KIND_SPECS[kind].keyFields.map((f) => [f, true])) as Record<string, true>;
-  return itemCreate(kind).partial(keys).extend({
-    version: z.number().int().min(1).optional().describe('the version you read (or give it as ?version= or an If-Match header)'),
-  });
+  return itemCreate(kind)
+    .partial(keys)
+    .extend({
+      version: z
+        .number()
+        .int()
+        .min(1)
+        .optional()
+        .describe('the version you read (or give it as ?version= or an If-Match header)'),
+    });
 });
 
 export const CountrySummary = Country.extend({
@@ -117,11 +167,20 @@ export const CountryQuery = z.strictObject({ country: CountryCode.optional() });
 
 const Counts = z.record(z.string(), z.number().int());
 export const ImportResponse = z.object({
-  mode: z.enum(['merge', 'replace']), dryRun: z.boolean(), created: Counts, updated: Counts, deleted: Counts,
-  unchanged: Counts, storeVersion: z.number().int(),
+  mode: z.enum(['merge', 'replace']),
+  dryRun: z.boolean(),
+  created: Counts,
+  updated: Counts,
+  deleted: Counts,
+  unchanged: Counts,
+  storeVersion: z.number().int(),
   /** Stale files: items changed in the store since the file's version were merged field by field (model/import-report.ts). */
-  onConflict: OnConflict, merged: Counts, conflicts: z.array(ImportConflict), conflictCount: ConflictCount,
-  kept: z.array(KeptItem), notes: z.array(z.string()),
+  onConflict: OnConflict,
+  merged: Counts,
+  conflicts: z.array(ImportConflict),
+  conflictCount: ConflictCount,
+  kept: z.array(KeptItem),
+  notes: z.array(z.string()),
   /** Spreadsheet imports: what was ignored or left untouched (unknown sheets, missing sheets in merge mode). */
   warnings: z.array(z.object({ sheet: z.string().optional(), message: z.string() })).optional(),
 });

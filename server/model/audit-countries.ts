@@ -12,7 +12,9 @@ type Audit = Omit<AuditEntry, 'seq'>;
 type State = Map<Kind, Map<string, Stored<Kind>>>;
 
 /** Per kind: the fields naming a country directly, a stakeholder, and a network. */
-const SOURCES: Partial<Record<AuditKind, { country?: readonly string[]; stakeholder?: readonly string[]; network?: readonly string[] }>> = {
+const SOURCES: Partial<
+  Record<AuditKind, { country?: readonly string[]; stakeholder?: readonly string[]; network?: readonly string[] }>
+> = {
   country: { country: ['code'] },
   stakeholder: { country: ['country'] },
   network: { country: ['country'] },
@@ -65,7 +67,10 @@ export type KnownCountries = Record<'stakeholder' | 'network', Map<string, strin
  * import creates a stakeholder and its flows together; a cascade deletes them together) and then `state`, when the
  * caller has it loaded; and the ids of those neither tells, for the caller to look up (`addCountries` then).
  */
-export function knownCountries(drafts: readonly AuditDraft[], state?: State): { known: KnownCountries; missing: Record<'stakeholder' | 'network', string[]> } {
+export function knownCountries(
+  drafts: readonly AuditDraft[],
+  state?: State,
+): { known: KnownCountries; missing: Record<'stakeholder' | 'network', string[]> } {
   const known: KnownCountries = { stakeholder: new Map(), network: new Map() };
   const missing: Record<'stakeholder' | 'network', string[]> = { stakeholder: [], network: [] };
   for (const d of drafts) {

@@ -22,7 +22,16 @@ interface FieldPlan {
 
 const META_KEYS: ReadonlySet<string> = new Set(['version', 'updatedAt', 'updatedBy']);
 /** String checks that only accept or refuse a value, never rewrite it. */
-const VALIDATING_CHECKS: ReadonlySet<string> = new Set(['custom', 'min_length', 'max_length', 'length_equals', 'greater_than', 'less_than', 'multiple_of', 'number_format']);
+const VALIDATING_CHECKS: ReadonlySet<string> = new Set([
+  'custom',
+  'min_length',
+  'max_length',
+  'length_equals',
+  'greater_than',
+  'less_than',
+  'multiple_of',
+  'number_format',
+]);
 
 interface ZodInternals {
   _zod: { def: Record<string, unknown> & { type: string; checks?: ZodInternals[]; check?: string; format?: string } };
@@ -142,12 +151,19 @@ function isCanonical(plan: readonly FieldPlan[], row: Record<string, Value>): bo
 }
 
 /** The canonical form by the kind's plan; undefined when only the whole schema can say (it then also refuses the item). */
-function byPlan(plan: readonly FieldPlan[], row: Record<string, Value>, dropMeta: boolean): Record<string, Value> | undefined {
+function byPlan(
+  plan: readonly FieldPlan[],
+  row: Record<string, Value>,
+  dropMeta: boolean,
+): Record<string, Value> | undefined {
   // Unknown keys: the strict schema refuses them (an item's stored metadata is dropped).
   let known = 0;
   let meta = false;
   for (const key in row) {
-    if (dropMeta && META_KEYS.has(key)) { meta = true; continue; }
+    if (dropMeta && META_KEYS.has(key)) {
+      meta = true;
+      continue;
+    }
     known++;
   }
   const out: Record<string, Value> = {};
@@ -158,7 +174,10 @@ function byPlan(plan: readonly FieldPlan[], row: Record<string, Value>, dropMeta
     const v = row[field.key];
     if (v === undefined) {
       if (!field.absent) return undefined;
-      if (field.absent.fallback) { out[field.key] = field.absent.fallback(); same = false; }
+      if (field.absent.fallback) {
+        out[field.key] = field.absent.fallback();
+        same = false;
+      }
       continue;
     }
     const c = field.convert;

@@ -12,7 +12,12 @@ const ASSIGNED =
   'SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR ' +
   'TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW';
 
-const USER_ASSIGNED = ['AA', 'ZZ', ...'MNOPQRSTUVWXYZ'.split('').map((c) => `Q${c}`), ...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'.split('').map((c) => `X${c}`)];
+const USER_ASSIGNED = [
+  'AA',
+  'ZZ',
+  ...'MNOPQRSTUVWXYZ'.split('').map((c) => `Q${c}`),
+  ...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'.split('').map((c) => `X${c}`),
+];
 
 export const INTERNATIONAL = 'INT';
 

@@ -11,13 +11,43 @@
 import type { z } from 'zod';
 import { isCountryCode } from './countries';
 import {
-  Country, Dataset, Flow, ID_PATTERN, INDICATOR_CODE_PATTERN, INTERVIEWER_MAX, ISO_DATE_PATTERN, Interview, LATENCY_DAYS,
-  LEGAL_BASIS_MAX, LONE_SURROGATE, Membership, NAME_MAX, Network, ROUND_MAX, ReportingLine, Stakeholder, TAG_MAX, TEXT_MAX,
-  YEARS, isCalendarDate,
+  Country,
+  Dataset,
+  Flow,
+  ID_PATTERN,
+  INDICATOR_CODE_PATTERN,
+  INTERVIEWER_MAX,
+  ISO_DATE_PATTERN,
+  Interview,
+  LATENCY_DAYS,
+  LEGAL_BASIS_MAX,
+  LONE_SURROGATE,
+  Membership,
+  NAME_MAX,
+  Network,
+  ROUND_MAX,
+  ReportingLine,
+  Stakeholder,
+  TAG_MAX,
+  TEXT_MAX,
+  YEARS,
+  isCalendarDate,
 } from './entities';
 import {
-  Basis, Channel, Confidence, Disaggregation, FlowStatus, Frequency, Granularity, Level, MembershipRole, NetworkKind,
-  PersonalData, ReportingKind, StakeholderTypeSchema, Trigger,
+  Basis,
+  Channel,
+  Confidence,
+  Disaggregation,
+  FlowStatus,
+  Frequency,
+  Granularity,
+  Level,
+  MembershipRole,
+  NetworkKind,
+  PersonalData,
+  ReportingKind,
+  StakeholderTypeSchema,
+  Trigger,
 } from './enums';
 
 // Local copies: an imported binding may be read through a getter on every use, in the hottest loop of an import.
@@ -50,16 +80,23 @@ const oneOf = (schema: { options: readonly string[] }): Check => {
   const values = new Set<unknown>(schema.options);
   return (v) => (values.has(v) ? v : UNSURE);
 };
-const int = (min: number, max = Number.MAX_SAFE_INTEGER): Check => (v) =>
-  (typeof v === 'number' && Number.isSafeInteger(v) && v >= min && v <= max ? v : UNSURE);
+const int =
+  (min: number, max = Number.MAX_SAFE_INTEGER): Check =>
+  (v) =>
+    typeof v === 'number' && Number.isSafeInteger(v) && v >= min && v <= max ? v : UNSURE;
 /** UnicodeText().max(max): no lone surrogate, at most `max` code units. */
-const text = (max: number): Check => (v) => (typeof v === 'string' && v.length <= max && wellFormed(v) ? v : UNSURE);
+const text =
+  (max: number): Check =>
+  (v) =>
+    typeof v === 'string' && v.length <= max && wellFormed(v) ? v : UNSURE;
 /** UnicodeText().trim().min(1).max(max): checked for surrogates as given, trimmed, then measured. */
-const trimmed = (max: number): Check => (v) => {
-  if (typeof v !== 'string' || !wellFormed(v)) return UNSURE;
-  const t = v.trim();
-  return t.length >= 1 && t.length <= max ? t : UNSURE;
-};
+const trimmed =
+  (max: number): Check =>
+  (v) => {
+    if (typeof v !== 'string' || !wellFormed(v)) return UNSURE;
+    const t = v.trim();
+    return t.length >= 1 && t.length <= max ? t : UNSURE;
+  };
 const isoDate: Check = (v) => (typeof v === 'string' && ISO_DATE.test(v) && calendarDate(v) ? v : UNSURE);
 /** Whether no value of a list repeats (SameValueZero, as a Set counts; pairwise for a short list: no Set to make). */
 function distinct(list: readonly unknown[]): boolean {
@@ -68,19 +105,21 @@ function distinct(list: readonly unknown[]): boolean {
   return true;
 }
 /** unique(item): the checked items, none repeated (the list itself when checking changes none of them). */
-const unique = (item: Check): Check => (v) => {
-  if (!Array.isArray(v)) return UNSURE;
-  let out: unknown[] | undefined;
-  for (let i = 0; i < v.length; i++) {
-    const value: unknown = v[i];
-    const checked = item(value);
-    if (checked === UNSURE) return UNSURE;
-    if (out === undefined && checked !== value) out = v.slice(0, i);
-    if (out !== undefined) out.push(checked);
-  }
-  const list = out ?? v;
-  return distinct(list) ? list : UNSURE;
-};
+const unique =
+  (item: Check): Check =>
+  (v) => {
+    if (!Array.isArray(v)) return UNSURE;
+    let out: unknown[] | undefined;
+    for (let i = 0; i < v.length; i++) {
+      const value: unknown = v[i];
+      const checked = item(value);
+      if (checked === UNSURE) return UNSURE;
+      if (out === undefined && checked !== value) out = v.slice(0, i);
+      if (out !== undefined) out.push(checked);
+    }
+    const list = out ?? v;
+    return distinct(list) ? list : UNSURE;
+  };
 /** Left to zod (a contact's e-mail and URL formats). */
 const toZod: Check = () => UNSURE;
 
@@ -95,62 +134,124 @@ const version = optional('version', int(1));
 const FIELDS: Record<string, { schema: z.ZodObject; fields: Field[] }> = {
   countries: {
     schema: Country,
-    fields: [required('code', countryCode), name, required('euMember', bool), required('cbssMember', bool), optional('illustrative', bool), version],
+    fields: [
+      required('code', countryCode),
+      name,
+      required('euMember', bool),
+      required('cbssMember', bool),
+      optional('illustrative', bool),
+      version,
+    ],
   },
   stakeholders: {
     schema: Stakeholder,
     fields: [
-      required('id', id), name, required('country', countryCode), required('type', oneOf(StakeholderTypeSchema)),
-      withDefault('level', oneOf(Level), () => 'national'), withDefault('ncp', bool, () => false),
-      optional('description', text(TEXT_MAX)), optional('contact', toZod), withDefault('tags', unique(trimmed(TAG_MAX)), () => []), version,
+      required('id', id),
+      name,
+      required('country', countryCode),
+      required('type', oneOf(StakeholderTypeSchema)),
+      withDefault('level', oneOf(Level), () => 'national'),
+      withDefault('ncp', bool, () => false),
+      optional('description', text(TEXT_MAX)),
+      optional('contact', toZod),
+      withDefault('tags', unique(trimmed(TAG_MAX)), () => []),
+      version,
     ],
   },
   datasets: {
     schema: Dataset,
     fields: [
-      required('id', id), name, required('holder', id), required('indicators', unique(indicatorCode)),
-      required('granularity', oneOf(Granularity)), required('frequency', oneOf(Frequency)),
-      optional('disaggregation', unique(oneOf(Disaggregation))), optional('personalData', oneOf(PersonalData)),
-      optional('legalBasis', text(LEGAL_BASIS_MAX)), optional('definitionAligned', bool), optional('since', year),
-      optional('notes', text(TEXT_MAX)), version,
+      required('id', id),
+      name,
+      required('holder', id),
+      required('indicators', unique(indicatorCode)),
+      required('granularity', oneOf(Granularity)),
+      required('frequency', oneOf(Frequency)),
+      optional('disaggregation', unique(oneOf(Disaggregation))),
+      optional('personalData', oneOf(PersonalData)),
+      optional('legalBasis', text(LEGAL_BASIS_MAX)),
+      optional('definitionAligned', bool),
+      optional('since', year),
+      optional('notes', text(TEXT_MAX)),
+      version,
     ],
   },
   flows: {
     schema: Flow,
     fields: [
-      required('id', id), required('from', id), required('to', id), required('indicators', unique(indicatorCode)),
-      required('basis', oneOf(Basis)), optional('trigger', oneOf(Trigger)), optional('frequency', oneOf(Frequency)),
-      optional('granularity', oneOf(Granularity)), optional('personalData', oneOf(PersonalData)), optional('channel', oneOf(Channel)),
-      optional('latencyDays', int(LATENCY_DAYS.min, LATENCY_DAYS.max)), withDefault('status', oneOf(FlowStatus), () => 'active'),
-      withDefault('personDependent', bool, () => false), withDefault('evidence', unique(id), () => []),
-      withDefault('confidence', oneOf(Confidence), () => 'reported'), optional('since', year), optional('note', text(TEXT_MAX)), version,
+      required('id', id),
+      required('from', id),
+      required('to', id),
+      required('indicators', unique(indicatorCode)),
+      required('basis', oneOf(Basis)),
+      optional('trigger', oneOf(Trigger)),
+      optional('frequency', oneOf(Frequency)),
+      optional('granularity', oneOf(Granularity)),
+      optional('personalData', oneOf(PersonalData)),
+      optional('channel', oneOf(Channel)),
+      optional('latencyDays', int(LATENCY_DAYS.min, LATENCY_DAYS.max)),
+      withDefault('status', oneOf(FlowStatus), () => 'active'),
+      withDefault('personDependent', bool, () => false),
+      withDefault('evidence', unique(id), () => []),
+      withDefault('confidence', oneOf(Confidence), () => 'reported'),
+      optional('since', year),
+      optional('note', text(TEXT_MAX)),
+      version,
     ],
   },
   reportingLines: {
     schema: ReportingLine,
-    fields: [required('id', id), required('from', id), required('to', id), required('kind', oneOf(ReportingKind)), withDefault('evidence', unique(id), () => []), version],
+    fields: [
+      required('id', id),
+      required('from', id),
+      required('to', id),
+      required('kind', oneOf(ReportingKind)),
+      withDefault('evidence', unique(id), () => []),
+      version,
+    ],
   },
   networks: {
     schema: Network,
-    fields: [required('id', id), name, required('country', countryCode), required('kind', oneOf(NetworkKind)), optional('meets', oneOf(Frequency)), version],
+    fields: [
+      required('id', id),
+      name,
+      required('country', countryCode),
+      required('kind', oneOf(NetworkKind)),
+      optional('meets', oneOf(Frequency)),
+      version,
+    ],
   },
   memberships: {
     schema: Membership,
-    fields: [required('stakeholder', id), required('network', id), withDefault('role', oneOf(MembershipRole), () => 'member'), version],
+    fields: [
+      required('stakeholder', id),
+      required('network', id),
+      withDefault('role', oneOf(MembershipRole), () => 'member'),
+      version,
+    ],
   },
   interviews: {
     schema: Interview,
     fields: [
-      required('id', id), required('date', isoDate), required('stakeholder', id), optional('interviewer', trimmed(INTERVIEWER_MAX)),
-      required('round', trimmed(ROUND_MAX)), optional('notes', text(TEXT_MAX)), version,
+      required('id', id),
+      required('date', isoDate),
+      required('stakeholder', id),
+      optional('interviewer', trimmed(INTERVIEWER_MAX)),
+      required('round', trimmed(ROUND_MAX)),
+      optional('notes', text(TEXT_MAX)),
+      version,
     ],
   },
 };
 
 /** The collections whose listed fields are the schema's own, in its order (the others are left to zod). */
-export const FAST_COLLECTIONS: ReadonlySet<string> = new Set(Object.entries(FIELDS)
-  .filter(([, { schema, fields }]) => [...Object.keys(schema.shape), 'version'].join() === fields.map((f) => f.name).join())
-  .map(([collection]) => collection));
+export const FAST_COLLECTIONS: ReadonlySet<string> = new Set(
+  Object.entries(FIELDS)
+    .filter(
+      ([, { schema, fields }]) => [...Object.keys(schema.shape), 'version'].join() === fields.map((f) => f.name).join(),
+    )
+    .map(([collection]) => collection),
+);
 
 /**
  * The item as zod would build it, or UNSURE: the item itself when it is already so (its keys in the schema's order,
@@ -201,7 +302,16 @@ function fastItem(fields: readonly Field[], order: ReadonlyMap<string, number>, 
 
 /** The document's own fields besides its collections, in its schema's order. */
 const HEAD = ['formatVersion', 'exportedAt', 'storeVersion'] as const;
-const COLLECTIONS = ['countries', 'stakeholders', 'datasets', 'flows', 'reportingLines', 'networks', 'memberships', 'interviews'] as const;
+const COLLECTIONS = [
+  'countries',
+  'stakeholders',
+  'datasets',
+  'flows',
+  'reportingLines',
+  'networks',
+  'memberships',
+  'interviews',
+] as const;
 const DOCUMENT_KEYS = new Set<string>([...HEAD, ...COLLECTIONS]);
 
 /**
@@ -217,7 +327,8 @@ export function parseDocumentFast(
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return undefined;
   if (Object.getPrototypeOf(raw) !== Object.prototype && Object.getPrototypeOf(raw) !== null) return undefined;
   const input = raw as Record<string, unknown>;
-  for (const key in input) if (!Object.prototype.hasOwnProperty.call(input, key) || !DOCUMENT_KEYS.has(key)) return undefined;
+  for (const key in input)
+    if (!Object.prototype.hasOwnProperty.call(input, key) || !DOCUMENT_KEYS.has(key)) return undefined;
   const out: Record<string, unknown> = {};
   for (const key of HEAD) {
     if (input[key] === undefined) {

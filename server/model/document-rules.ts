@@ -5,7 +5,17 @@
 import { canonicalOf } from './canonical';
 import { emptyDocument, type MapDocument, type Problem } from './document';
 import type { Stakeholder } from './entities';
-import { DOCUMENT_KINDS, KIND_SPECS, KINDS, keyOf, referrersOf, refValues, type AnyEntity, type EntityOf, type Kind } from './kinds';
+import {
+  DOCUMENT_KINDS,
+  KIND_SPECS,
+  KINDS,
+  keyOf,
+  referrersOf,
+  refValues,
+  type AnyEntity,
+  type EntityOf,
+  type Kind,
+} from './kinds';
 import { scopeKeys } from './scope';
 import { stripMetaOf, type Meta, type Stored } from './stored';
 
@@ -37,7 +47,11 @@ export function referrerClosure(kind: Kind): Kind[] {
   const queue = [kind];
   while (queue.length) {
     const k = queue.shift()!;
-    for (const { kind: r } of referrersOf(k)) if (!seen.has(r)) { seen.add(r); queue.push(r); }
+    for (const { kind: r } of referrersOf(k))
+      if (!seen.has(r)) {
+        seen.add(r);
+        queue.push(r);
+      }
   }
   return KINDS.filter((k) => seen.has(k));
 }
@@ -79,16 +93,20 @@ export function cascadeFrom(state: ItemState, kind: Kind, key: string) {
  * The map document of a scope (a country, or the region when `country` is undefined) from a loaded state: canonical
  * items sorted by key, no metadata (but each item's version, if asked).
  */
-export function documentOf(state: ItemState, scope: { country?: string }, options: { versions?: boolean } = {}): MapDocument {
+export function documentOf(
+  state: ItemState,
+  scope: { country?: string },
+  options: { versions?: boolean } = {},
+): MapDocument {
   const doc = emptyDocument();
   const keys = scope.country ? scopeKeys(state, scope.country) : undefined;
   for (const kind of DOCUMENT_KINDS) {
     const rows = rowsOf(state, kind)
       .filter((r) => !keys || keys.get(kind)?.has(keyOf(kind, r)))
       .sort((a, b) => compareKeys(keyOf(kind, a), keyOf(kind, b)));
-    (doc as unknown as Record<string, AnyEntity[]>)[KIND_SPECS[kind].collection] = rows.map((r) => (options.versions
-      ? { ...canonicalOf(kind, r), version: r.version }
-      : canonicalOf(kind, r)));
+    (doc as unknown as Record<string, AnyEntity[]>)[KIND_SPECS[kind].collection] = rows.map((r) =>
+      options.versions ? { ...canonicalOf(kind, r), version: r.version } : canonicalOf(kind, r),
+    );
   }
   return doc;
 }
@@ -99,7 +117,8 @@ export function documentOfSorted(lists: ReadonlyMap<Kind, SortedItems>, scope: {
   let inScope: Map<Kind, Set<string>> | undefined;
   if (scope.country) {
     const state: ItemState = new Map();
-    for (const [kind, { keys, items }] of lists) state.set(kind, new Map(keys.map((key, i) => [key, items[i] as Stored<Kind>])));
+    for (const [kind, { keys, items }] of lists)
+      state.set(kind, new Map(keys.map((key, i) => [key, items[i] as Stored<Kind>])));
     inScope = scopeKeys(state, scope.country);
   }
   for (const kind of DOCUMENT_KINDS) {
@@ -131,7 +150,10 @@ export function ncpProblem(stakeholder: Stakeholder, stakeholders: readonly Stak
   const others = stakeholders.filter((o) => o.ncp && o.country === stakeholder.country && o.id !== stakeholder.id);
   if (!others.length) return undefined;
   return {
-    path: 'ncp', kind: 'stakeholder', id: stakeholder.id, field: 'ncp',
+    path: 'ncp',
+    kind: 'stakeholder',
+    id: stakeholder.id,
+    field: 'ncp',
     message: `country ${stakeholder.country} already has an NCP (${others.map((o) => o.id).join(', ')}); a country has exactly one`,
   };
 }

@@ -2,7 +2,15 @@
 // Every problem names the item (kind and id) and the field, and all problems are reported at once.
 import { z } from 'zod';
 import {
-  Country, Dataset, Flow, Interview, Membership, Network, ReportingLine, Stakeholder, VersionField,
+  Country,
+  Dataset,
+  Flow,
+  Interview,
+  Membership,
+  Network,
+  ReportingLine,
+  Stakeholder,
+  VersionField,
 } from './entities';
 import { DOCUMENT_KINDS, KIND_SPECS, keyOf, type Kind } from './kinds';
 import { parseDocumentFast } from './document-fast';
@@ -54,7 +62,14 @@ export function parseMapDocument(raw: unknown): z.ZodSafeParseResult<MapDocument
 
 /** The collections of a map document (the fields holding items), in document order. */
 export const DOCUMENT_COLLECTIONS = [
-  'countries', 'stakeholders', 'datasets', 'flows', 'reportingLines', 'networks', 'memberships', 'interviews',
+  'countries',
+  'stakeholders',
+  'datasets',
+  'flows',
+  'reportingLines',
+  'networks',
+  'memberships',
+  'interviews',
 ] as const satisfies ReadonlyArray<keyof MapDocument>;
 
 export interface Problem {
@@ -85,8 +100,15 @@ export type ValidationResult = { ok: true; document: MapDocument } | { ok: false
 
 export function emptyDocument(): MapDocument {
   return {
-    formatVersion: FORMAT_VERSION, countries: [], stakeholders: [], datasets: [], flows: [],
-    reportingLines: [], networks: [], memberships: [], interviews: [],
+    formatVersion: FORMAT_VERSION,
+    countries: [],
+    stakeholders: [],
+    datasets: [],
+    flows: [],
+    reportingLines: [],
+    networks: [],
+    memberships: [],
+    interviews: [],
   };
 }
 
@@ -144,9 +166,10 @@ export function checkDocument(doc: MapDocument, ctx: ValidationContext): Validat
           const v = list ? list[j]! : (value as string);
           if (inDocument?.has(v) || known?.has(v)) continue;
           const path = `${collection}[${i}].${spec.field}${spec.many ? `[${j}]` : ''}`;
-          const message = spec.target === 'indicator'
-            ? `unknown indicator code '${v}'`
-            : `refers to ${spec.target} '${v}', which is neither in the document nor in the store`;
+          const message =
+            spec.target === 'indicator'
+              ? `unknown indicator code '${v}'`
+              : `refers to ${spec.target} '${v}', which is neither in the document nor in the store`;
           problems.push({ path, kind, id: keyOf(kind, item), field: spec.field, message });
         }
       }
@@ -162,7 +185,10 @@ function ncpProblems(doc: MapDocument, ctx: ValidationContext): Problem[] {
   const inDoc = new Set(doc.stakeholders.map((s) => s.id));
   const byCountry = new Map<string, string[]>();
   for (const [country, ids] of ctx.existingNcps ?? []) {
-    byCountry.set(country, ids.filter((id) => !inDoc.has(id)));
+    byCountry.set(
+      country,
+      ids.filter((id) => !inDoc.has(id)),
+    );
   }
   const problems: Problem[] = [];
   doc.stakeholders.forEach((s, i) => {
@@ -170,7 +196,10 @@ function ncpProblems(doc: MapDocument, ctx: ValidationContext): Problem[] {
     const others = byCountry.get(s.country) ?? [];
     if (others.length > 0) {
       problems.push({
-        path: `stakeholders[${i}].ncp`, kind: 'stakeholder', id: s.id, field: 'ncp',
+        path: `stakeholders[${i}].ncp`,
+        kind: 'stakeholder',
+        id: s.id,
+        field: 'ncp',
         message: `country ${s.country} already has an NCP (${others.join(', ')}); a country has exactly one`,
       });
     }

@@ -3,8 +3,20 @@
 import { z } from 'zod';
 import { isCountryCode } from './countries';
 import {
-  Basis, Channel, Confidence, Disaggregation, FlowStatus, Frequency, Granularity, Level, MembershipRole,
-  NetworkKind, PersonalData, ReportingKind, StakeholderTypeSchema, Trigger,
+  Basis,
+  Channel,
+  Confidence,
+  Disaggregation,
+  FlowStatus,
+  Frequency,
+  Granularity,
+  Level,
+  MembershipRole,
+  NetworkKind,
+  PersonalData,
+  ReportingKind,
+  StakeholderTypeSchema,
+  Trigger,
 } from './enums';
 
 /** The patterns, limits and predicates of the schemas below, shared with their fast path (document-fast.ts). */
@@ -34,7 +46,10 @@ export const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\u
  * Free text: any Unicode, NUL and bidi or joining controls included, stored as given. It must be well
  * formed: a lone surrogate is not a character, and the stores would not keep it (Neo4j writes U+FFFD).
  */
-export const UnicodeText = (typeError?: string) => z.string(typeError).refine((s) => !LONE_SURROGATE.test(s), 'must be valid Unicode text (it holds an unpaired surrogate)');
+export const UnicodeText = (typeError?: string) =>
+  z
+    .string(typeError)
+    .refine((s) => !LONE_SURROGATE.test(s), 'must be valid Unicode text (it holds an unpaired surrogate)');
 const Name = UnicodeText().trim().min(1, 'must not be empty').max(NAME_MAX);
 const Text = UnicodeText().max(TEXT_MAX);
 export const ISO_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
@@ -62,7 +77,10 @@ export const Country = z.strictObject({
 /** An office contact: a mailbox, switchboard or web page, never a private person. */
 export const Contact = z.strictObject({
   email: z.email('must be an e-mail address').max(200).optional(),
-  phone: z.string().regex(/^\+?[0-9 ()-]{3,30}$/, 'must be a phone number').optional(),
+  phone: z
+    .string()
+    .regex(/^\+?[0-9 ()-]{3,30}$/, 'must be a phone number')
+    .optional(),
   url: z.url('must be a URL').max(500).optional(),
 });
 

@@ -5,17 +5,35 @@ export const SECTOR_TYPES = {
   law_enforcement: ['police', 'criminal_intelligence', 'border_guard', 'labour_inspectorate', 'tax_customs'],
   justice: ['prosecution', 'court', 'guardianship_authority', 'justice_ministry'],
   child_protection: [
-    'child_welfare', 'care_institution', 'barnahus', 'health', 'education', 'victim_support',
-    'guardian_service', 'children_ombudsperson',
+    'child_welfare',
+    'care_institution',
+    'barnahus',
+    'health',
+    'education',
+    'victim_support',
+    'guardian_service',
+    'children_ombudsperson',
   ],
   migration: ['migration_authority', 'reception_centre', 'consulate'],
   civil_society: ['ngo', 'outreach_service', 'hotline', 'red_cross', 'research'],
   governance: [
-    'national_coordinator', 'national_rapporteur', 'nrm_secretariat', 'ministry', 'statistics_office',
-    'municipality', 'ncp_office',
+    'national_coordinator',
+    'national_rapporteur',
+    'nrm_secretariat',
+    'ministry',
+    'statistics_office',
+    'municipality',
+    'ncp_office',
   ],
   international: [
-    'europol', 'interpol', 'frontex', 'eu_body', 'cbss', 'un_agency', 'ngo_network', 'other_international',
+    'europol',
+    'interpol',
+    'frontex',
+    'eu_body',
+    'cbss',
+    'un_agency',
+    'ngo_network',
+    'other_international',
   ],
 } as const;
 
@@ -47,18 +65,36 @@ export const PersonalData = z.enum(['none', 'personal', 'special_category', 'cri
 export const Basis = z.enum(['informal', 'project', 'agreement', 'statutory']);
 export const Trigger = z.enum(['push', 'on_request', 'event']);
 export const Channel = z.enum([
-  'secure_system', 'database_access', 'report', 'questionnaire', 'meeting', 'email_phone', 'other',
+  'secure_system',
+  'database_access',
+  'report',
+  'questionnaire',
+  'meeting',
+  'email_phone',
+  'other',
 ]);
 export const FlowStatus = z.enum(['active', 'planned', 'broken']);
 /** Ordered from weakest to strongest evidence. */
 export const Confidence = z.enum(['assumed', 'reported', 'confirmed']);
 export const ReportingKind = z.enum(['hierarchy', 'supervision', 'funding', 'mandate']);
 export const NetworkKind = z.enum([
-  'multidisciplinary_network', 'task_force', 'working_group', 'referral_mechanism', 'ncp_network', 'other',
+  'multidisciplinary_network',
+  'task_force',
+  'working_group',
+  'referral_mechanism',
+  'ncp_network',
+  'other',
 ]);
 export const MembershipRole = z.enum(['chair', 'secretariat', 'member', 'observer']);
 export const Disaggregation = z.enum([
-  'age', 'sex', 'citizenship', 'exploitation_form', 'region', 'referring_agency', 'legal_status', 'disability',
+  'age',
+  'sex',
+  'citizenship',
+  'exploitation_form',
+  'region',
+  'referring_agency',
+  'legal_status',
+  'disability',
 ]);
 
 export type Level = z.infer<typeof Level>;
@@ -73,19 +109,44 @@ export type Confidence = z.infer<typeof Confidence>;
 
 /** Each stakeholder type as a noun with its article, for sentences ("In 6 of 9 other countries a migration authority sends ..."). */
 export const TYPE_NOUNS: Readonly<Record<StakeholderType, string>> = {
-  police: 'a police authority', criminal_intelligence: 'a criminal intelligence unit', border_guard: 'a border guard',
-  labour_inspectorate: 'a labour inspectorate', tax_customs: 'a tax or customs authority',
-  prosecution: 'a prosecution service', court: 'a court', guardianship_authority: 'a guardianship authority',
+  police: 'a police authority',
+  criminal_intelligence: 'a criminal intelligence unit',
+  border_guard: 'a border guard',
+  labour_inspectorate: 'a labour inspectorate',
+  tax_customs: 'a tax or customs authority',
+  prosecution: 'a prosecution service',
+  court: 'a court',
+  guardianship_authority: 'a guardianship authority',
   justice_ministry: 'a justice ministry',
-  child_welfare: 'a child welfare service', care_institution: 'a care institution', barnahus: 'a barnahus',
-  health: 'a health service', education: 'an education service', victim_support: 'a victim support service',
-  guardian_service: 'a guardian service', children_ombudsperson: "a children's ombudsperson",
-  migration_authority: 'a migration authority', reception_centre: 'a reception centre', consulate: 'a consulate',
-  ngo: 'an NGO', outreach_service: 'an outreach service', hotline: 'a hotline', red_cross: 'a Red Cross society',
+  child_welfare: 'a child welfare service',
+  care_institution: 'a care institution',
+  barnahus: 'a barnahus',
+  health: 'a health service',
+  education: 'an education service',
+  victim_support: 'a victim support service',
+  guardian_service: 'a guardian service',
+  children_ombudsperson: "a children's ombudsperson",
+  migration_authority: 'a migration authority',
+  reception_centre: 'a reception centre',
+  consulate: 'a consulate',
+  ngo: 'an NGO',
+  outreach_service: 'an outreach service',
+  hotline: 'a hotline',
+  red_cross: 'a Red Cross society',
   research: 'a research body',
-  national_coordinator: 'a national coordinator', national_rapporteur: 'a national rapporteur',
-  nrm_secretariat: 'a referral mechanism secretariat', ministry: 'a ministry', statistics_office: 'a statistics office',
-  municipality: 'a municipality', ncp_office: 'an NCP office',
-  europol: 'Europol', interpol: 'Interpol', frontex: 'Frontex', eu_body: 'an EU body', cbss: 'the CBSS',
-  un_agency: 'a UN agency', ngo_network: 'an NGO network', other_international: 'an international body',
+  national_coordinator: 'a national coordinator',
+  national_rapporteur: 'a national rapporteur',
+  nrm_secretariat: 'a referral mechanism secretariat',
+  ministry: 'a ministry',
+  statistics_office: 'a statistics office',
+  municipality: 'a municipality',
+  ncp_office: 'an NCP office',
+  europol: 'Europol',
+  interpol: 'Interpol',
+  frontex: 'Frontex',
+  eu_body: 'an EU body',
+  cbss: 'the CBSS',
+  un_agency: 'a UN agency',
+  ngo_network: 'an NGO network',
+  other_international: 'an international body',
 };

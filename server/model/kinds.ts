@@ -2,12 +2,29 @@
 // Integrity checks (documents, CRUD, cascades) are all driven by this one table.
 import { z } from 'zod';
 import {
-  Country, Dataset, Flow, Indicator, Interview, Membership, Network, ReportingLine, Stakeholder, Theme,
+  Country,
+  Dataset,
+  Flow,
+  Indicator,
+  Interview,
+  Membership,
+  Network,
+  ReportingLine,
+  Stakeholder,
+  Theme,
 } from './entities';
 
 export type Kind =
-  | 'country' | 'theme' | 'indicator' | 'stakeholder' | 'network' | 'interview' | 'dataset' | 'flow'
-  | 'reportingLine' | 'membership';
+  | 'country'
+  | 'theme'
+  | 'indicator'
+  | 'stakeholder'
+  | 'network'
+  | 'interview'
+  | 'dataset'
+  | 'flow'
+  | 'reportingLine'
+  | 'membership';
 
 export interface RefSpec {
   field: string;
@@ -30,23 +47,46 @@ export const KIND_SPECS = {
   country: { schema: Country, collection: 'countries', keyFields: ['code'], refs: [] },
   theme: { schema: Theme, collection: 'themes', keyFields: ['code'], refs: [] },
   indicator: { schema: Indicator, collection: 'indicators', keyFields: ['code'], refs: [ref('themes', 'theme', true)] },
-  stakeholder: { schema: Stakeholder, collection: 'stakeholders', keyFields: ['id'], refs: [ref('country', 'country')] },
+  stakeholder: {
+    schema: Stakeholder,
+    collection: 'stakeholders',
+    keyFields: ['id'],
+    refs: [ref('country', 'country')],
+  },
   network: { schema: Network, collection: 'networks', keyFields: ['id'], refs: [ref('country', 'country')] },
-  interview: { schema: Interview, collection: 'interviews', keyFields: ['id'], refs: [ref('stakeholder', 'stakeholder')] },
+  interview: {
+    schema: Interview,
+    collection: 'interviews',
+    keyFields: ['id'],
+    refs: [ref('stakeholder', 'stakeholder')],
+  },
   dataset: {
-    schema: Dataset, collection: 'datasets', keyFields: ['id'],
+    schema: Dataset,
+    collection: 'datasets',
+    keyFields: ['id'],
     refs: [ref('holder', 'stakeholder'), ref('indicators', 'indicator', true)],
   },
   flow: {
-    schema: Flow, collection: 'flows', keyFields: ['id'],
-    refs: [ref('from', 'stakeholder'), ref('to', 'stakeholder'), ref('indicators', 'indicator', true), ref('evidence', 'interview', true)],
+    schema: Flow,
+    collection: 'flows',
+    keyFields: ['id'],
+    refs: [
+      ref('from', 'stakeholder'),
+      ref('to', 'stakeholder'),
+      ref('indicators', 'indicator', true),
+      ref('evidence', 'interview', true),
+    ],
   },
   reportingLine: {
-    schema: ReportingLine, collection: 'reportingLines', keyFields: ['id'],
+    schema: ReportingLine,
+    collection: 'reportingLines',
+    keyFields: ['id'],
     refs: [ref('from', 'stakeholder'), ref('to', 'stakeholder'), ref('evidence', 'interview', true)],
   },
   membership: {
-    schema: Membership, collection: 'memberships', keyFields: ['stakeholder', 'network'],
+    schema: Membership,
+    collection: 'memberships',
+    keyFields: ['stakeholder', 'network'],
     refs: [ref('stakeholder', 'stakeholder'), ref('network', 'network')],
   },
 } as const satisfies Record<Kind, KindSpec<z.ZodType>>;
@@ -55,7 +95,16 @@ export type AnyEntity = EntityOf<Kind>;
 
 /** Every kind in an order where each kind's references point to kinds before it (write order). */
 export const KINDS: readonly Kind[] = [
-  'country', 'theme', 'indicator', 'stakeholder', 'network', 'interview', 'dataset', 'flow', 'reportingLine', 'membership',
+  'country',
+  'theme',
+  'indicator',
+  'stakeholder',
+  'network',
+  'interview',
+  'dataset',
+  'flow',
+  'reportingLine',
+  'membership',
 ];
 /** The kinds a map document holds, in write order. */
 export const DOCUMENT_KINDS = KINDS.filter((k) => k !== 'theme' && k !== 'indicator') as readonly Kind[];

@@ -20,15 +20,17 @@ export interface ZodProblemOptions {
 
 export function problemsFromZod(error: z.ZodError, input: unknown, options: ZodProblemOptions = {}): Problem[] {
   const root = options.root ?? '(document)';
-  return error.issues.flatMap((issue) => problemsFromIssue(issue, input)).map((p) => {
-    const whole = p.path === '(document)';
-    const first = whole ? undefined : p.path.split(/[.[]/)[0];
-    const field = options.field === 'first' ? first : options.field === 'issue' ? p.field : (p.field ?? first);
-    const path = options.prefix ? (whole ? options.prefix : `${options.prefix}.${p.path}`) : (whole ? root : p.path);
-    const { path: _path, field: _field, kind, id, ...rest } = p;
-    const item = options.field === 'first' ? {} : { ...(kind ? { kind } : {}), ...(id !== undefined ? { id } : {}) };
-    return { path, ...rest, ...item, ...(field ? { field } : {}) };
-  });
+  return error.issues
+    .flatMap((issue) => problemsFromIssue(issue, input))
+    .map((p) => {
+      const whole = p.path === '(document)';
+      const first = whole ? undefined : p.path.split(/[.[]/)[0];
+      const field = options.field === 'first' ? first : options.field === 'issue' ? p.field : (p.field ?? first);
+      const path = options.prefix ? (whole ? options.prefix : `${options.prefix}.${p.path}`) : whole ? root : p.path;
+      const { path: _path, field: _field, kind, id, ...rest } = p;
+      const item = options.field === 'first' ? {} : { ...(kind ? { kind } : {}), ...(id !== undefined ? { id } : {}) };
+      return { path, ...rest, ...item, ...(field ? { field } : {}) };
+    });
 }
 
 /** Converts a zod issue into Problems (one per unknown field), naming the item by its id where it has one. */
@@ -58,5 +60,8 @@ function toProblem(path: readonly PropertyKey[], message: string, input: unknown
 }
 
 function formatPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((acc, p) => (typeof p === 'number' ? `${acc}[${p}]` : acc ? `${acc}.${String(p)}` : String(p)), '');
+  return path.reduce<string>(
+    (acc, p) => (typeof p === 'number' ? `${acc}[${p}]` : acc ? `${acc}.${String(p)}` : String(p)),
+    '',
+  );
 }

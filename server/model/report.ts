@@ -4,9 +4,19 @@ import { z } from 'zod';
 
 export const ParagraphBlock = z.object({ type: z.literal('paragraph'), text: z.string() });
 export const ListBlock = z.object({ type: z.literal('list'), items: z.array(z.string()) });
-export const TableBlock = z.object({ type: z.literal('table'), caption: z.string(), columns: z.array(z.string()), rows: z.array(z.array(z.string())) });
+export const TableBlock = z.object({
+  type: z.literal('table'),
+  caption: z.string(),
+  columns: z.array(z.string()),
+  rows: z.array(z.array(z.string())),
+});
 /** `svg`: self-contained SVG markup built on the server, without scripts. */
-export const FigureBlock = z.object({ type: z.literal('figure'), id: z.string(), caption: z.string(), svg: z.string() });
+export const FigureBlock = z.object({
+  type: z.literal('figure'),
+  id: z.string(),
+  caption: z.string(),
+  svg: z.string(),
+});
 
 export const Block = z.discriminatedUnion('type', [ParagraphBlock, ListBlock, TableBlock, FigureBlock]);
 export type Block = z.infer<typeof Block>;
@@ -42,5 +52,6 @@ export type RegionalReport = z.infer<typeof RegionalReport>;
 export const Report = z.discriminatedUnion('kind', [CountryReport, RegionalReport]);
 export type Report = z.infer<typeof Report>;
 
-export const ILLUSTRATIVE_NOTICE = 'Illustrative data: this report is built from an illustrative map, made from public descriptions of '
-  + 'institutions, not verified data. Institutions only; no case data. It must not be read as an account of any real country.';
+export const ILLUSTRATIVE_NOTICE =
+  'Illustrative data: this report is built from an illustrative map, made from public descriptions of ' +
+  'institutions, not verified data. Institutions only; no case data. It must not be read as an account of any real country.';

@@ -27,5 +27,15 @@ export function userOf(res: { locals: Record<string, unknown> }): SessionUser | 
  * - catalogue: countries, themes, indicators;  import: imports (ncp: own countries);
  * - rounds: freezing and deleting rounds (ncp: own countries);  admin: accounts.
  */
-export const ACCESS_RULES = ['public', 'signed-in', 'read', 'audit', 'edit', 'catalogue', 'import', 'rounds', 'admin'] as const;
+export const ACCESS_RULES = [
+  'public',
+  'signed-in',
+  'read',
+  'audit',
+  'edit',
+  'catalogue',
+  'import',
+  'rounds',
+  'admin',
+] as const;
 export type AccessRule = (typeof ACCESS_RULES)[number];

@@ -11,10 +11,22 @@ function rows<K extends Kind>(state: State, kind: K): Stored<K>[] {
 }
 
 export function scopeKeys(state: State, country: string): Map<Kind, Set<string>> {
-  const stakeholders = new Set(rows(state, 'stakeholder').filter((s) => s.country === country).map((s) => s.id));
-  const networks = new Set(rows(state, 'network').filter((n) => n.country === country).map((n) => n.id));
+  const stakeholders = new Set(
+    rows(state, 'stakeholder')
+      .filter((s) => s.country === country)
+      .map((s) => s.id),
+  );
+  const networks = new Set(
+    rows(state, 'network')
+      .filter((n) => n.country === country)
+      .map((n) => n.id),
+  );
   const pick = <K extends Kind>(kind: K, test: (row: Stored<K>) => boolean) =>
-    new Set(rows(state, kind).filter(test).map((r) => keyOf(kind, r)));
+    new Set(
+      rows(state, kind)
+        .filter(test)
+        .map((r) => keyOf(kind, r)),
+    );
   return new Map<Kind, Set<string>>([
     ['country', pick('country', (c) => c.code === country)],
     ['stakeholder', stakeholders],

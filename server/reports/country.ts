@@ -14,7 +14,16 @@ import { barChartSvg, networkSvg } from './figures';
 import { recommendationsSection } from './recommendations';
 import { ILLUSTRATIVE_NOTICE, type Block, type CountryReport, type Section } from '../model/report';
 import {
-  decimal1, decimal2, joinAnd, median, namer, plural, STATUS_LABELS, typeNoun, words, type ReportInput,
+  decimal1,
+  decimal2,
+  joinAnd,
+  median,
+  namer,
+  plural,
+  STATUS_LABELS,
+  typeNoun,
+  words,
+  type ReportInput,
 } from './text';
 
 /** How many suggestions the profile lists. */
@@ -23,19 +32,64 @@ export const TOP_SUGGESTIONS = 5;
 type Names = ReturnType<typeof namer>;
 
 /** The comparison metrics the profile sets against the regional median, each with how it is shown. */
-export const COMPARED_METRICS: ReadonlyArray<{ key: string; label: string; value: (m: CountryMetrics) => number | null; format: (v: number | null) => string }> = [
-  { key: 'coverageRatio', label: 'Coverage ratio (indicators collected that reach the NCP)', value: (m) => m.coverageRatio, format: percent },
-  { key: 'referenceCoverage', label: 'Reference coverage (catalogue indicators that reach the NCP)', value: (m) => m.referenceCoverage, format: percent },
-  { key: 'stakeholders', label: 'Stakeholders', value: (m) => m.stakeholders, format: (v) => (v === null ? 'n/a' : String(Math.round(v))) },
-  { key: 'flows', label: 'Flows within the country', value: (m) => m.flows, format: (v) => (v === null ? 'n/a' : String(Math.round(v))) },
+export const COMPARED_METRICS: ReadonlyArray<{
+  key: string;
+  label: string;
+  value: (m: CountryMetrics) => number | null;
+  format: (v: number | null) => string;
+}> = [
+  {
+    key: 'coverageRatio',
+    label: 'Coverage ratio (indicators collected that reach the NCP)',
+    value: (m) => m.coverageRatio,
+    format: percent,
+  },
+  {
+    key: 'referenceCoverage',
+    label: 'Reference coverage (catalogue indicators that reach the NCP)',
+    value: (m) => m.referenceCoverage,
+    format: percent,
+  },
+  {
+    key: 'stakeholders',
+    label: 'Stakeholders',
+    value: (m) => m.stakeholders,
+    format: (v) => (v === null ? 'n/a' : String(Math.round(v))),
+  },
+  {
+    key: 'flows',
+    label: 'Flows within the country',
+    value: (m) => m.flows,
+    format: (v) => (v === null ? 'n/a' : String(Math.round(v))),
+  },
   { key: 'density', label: 'Density', value: (m) => m.density, format: decimal2 },
   { key: 'reciprocity', label: 'Reciprocity', value: (m) => m.reciprocity, format: percent },
   { key: 'meanDegree', label: 'Mean degree', value: (m) => m.meanDegree, format: decimal1 },
-  { key: 'betweennessCentralization', label: 'Betweenness centralisation', value: (m) => m.betweennessCentralization, format: decimal2 },
+  {
+    key: 'betweennessCentralization',
+    label: 'Betweenness centralisation',
+    value: (m) => m.betweennessCentralization,
+    format: decimal2,
+  },
   { key: 'meanHopsToNcp', label: 'Mean hops to the NCP', value: (m) => m.meanHopsToNcp, format: decimal1 },
-  { key: 'statutoryShare', label: 'Share of flows on a statutory basis', value: (m) => m.basisShare.statutory, format: percent },
-  { key: 'personDependentShare', label: 'Share of person-dependent flows', value: (m) => m.personDependentShare, format: percent },
-  { key: 'crossBorderChannels', label: 'Cross-border channels', value: (m) => m.crossBorderChannels, format: (v) => (v === null ? 'n/a' : String(Math.round(v))) },
+  {
+    key: 'statutoryShare',
+    label: 'Share of flows on a statutory basis',
+    value: (m) => m.basisShare.statutory,
+    format: percent,
+  },
+  {
+    key: 'personDependentShare',
+    label: 'Share of person-dependent flows',
+    value: (m) => m.personDependentShare,
+    format: percent,
+  },
+  {
+    key: 'crossBorderChannels',
+    label: 'Cross-border channels',
+    value: (m) => m.crossBorderChannels,
+    format: (v) => (v === null ? 'n/a' : String(Math.round(v))),
+  },
 ];
 
 /** The path or the gap of a coverage cell, in words. */
@@ -58,7 +112,9 @@ export function pathOrGap(cell: CoverageCell, names: Names): string {
 }
 
 export function statusLabel(cell: CoverageCell): string {
-  return cell.status === 'reaches_ncp' ? `${STATUS_LABELS.reaches_ncp} (${plural(cell.hops ?? 0, 'hop')})` : STATUS_LABELS[cell.status];
+  return cell.status === 'reaches_ncp'
+    ? `${STATUS_LABELS.reaches_ncp} (${plural(cell.hops ?? 0, 'hop')})`
+    : STATUS_LABELS[cell.status];
 }
 
 const FRAGILE_WORDS: Record<string, string> = {
@@ -108,9 +164,9 @@ export function buildCountryReport(input: ReportInput, country: string): Country
   summary.push({
     type: 'paragraph',
     text: ncp
-      ? `${ncp.name} is the National Contact Point (NCP) of ${countryName}. Of the ${plural(fg.indicators.length, 'indicator')} in the catalogue, `
-        + `${collected} ${collected === 1 ? 'is' : 'are'} collected in ${countryName} and ${reached} reach${reached === 1 ? 'es' : ''} the NCP `
-        + `(coverage ratio ${percent(coverage.coverageRatio)}, reference coverage ${percent(coverage.referenceCoverage)}).`
+      ? `${ncp.name} is the National Contact Point (NCP) of ${countryName}. Of the ${plural(fg.indicators.length, 'indicator')} in the catalogue, ` +
+        `${collected} ${collected === 1 ? 'is' : 'are'} collected in ${countryName} and ${reached} reach${reached === 1 ? 'es' : ''} the NCP ` +
+        `(coverage ratio ${percent(coverage.coverageRatio)}, reference coverage ${percent(coverage.referenceCoverage)}).`
       : `No stakeholder of ${countryName} is marked as its National Contact Point (NCP) in the map, so coverage, the NCP's position and suggestions cannot be worked out.`,
   });
   sections.push({ id: 'summary', title: 'Summary', blocks: summary });
@@ -140,70 +196,98 @@ export function buildCountryReport(input: ReportInput, country: string): Country
 
   // The network
   const stakeholders = fg.stakeholdersOf(country);
-  const ownFlows = fg.flows.filter((e) => fg.graph.getNodeAttribute(e.from, 'country') === country && fg.graph.getNodeAttribute(e.to, 'country') === country);
+  const ownFlows = fg.flows.filter(
+    (e) =>
+      fg.graph.getNodeAttribute(e.from, 'country') === country &&
+      fg.graph.getNodeAttribute(e.to, 'country') === country,
+  );
   sections.push({
     id: 'network',
     title: 'The national network',
     blocks: [
       {
         type: 'paragraph',
-        text: `The map of ${countryName} has ${plural(stakeholders.length, 'stakeholder')} and ${plural(ownFlows.length, 'active flow')} of information between them `
-          + `(the flows every analysis in this report counts).`,
+        text:
+          `The map of ${countryName} has ${plural(stakeholders.length, 'stakeholder')} and ${plural(ownFlows.length, 'active flow')} of information between them ` +
+          `(the flows every analysis in this report counts).`,
       },
       {
-        type: 'figure', id: figureId(), svg: networkSvg(input.document, country),
+        type: 'figure',
+        id: figureId(),
+        svg: networkSvg(input.document, country),
         caption: `The national network of ${countryName}: stakeholders coloured by sector${ncp ? `, ${ncp.name} (the NCP) at the centre` : ''}, and the flows of information between them as arrows.`,
       },
     ],
   });
 
   // What is collected and by whom
-  const datasets = input.document.datasets.filter((d) => names.stakeholder(d.holder)?.country === country)
+  const datasets = input.document.datasets
+    .filter((d) => names.stakeholder(d.holder)?.country === country)
     .sort((a, b) => names.name(a.holder).localeCompare(names.name(b.holder)) || a.name.localeCompare(b.name));
   sections.push({
     id: 'collection',
     title: 'What is collected and by whom',
     blocks: datasets.length
       ? [
-        { type: 'paragraph', text: `${plural(new Set(datasets.map((d) => d.holder)).size, 'stakeholder')} of ${countryName} hold ${plural(datasets.length, 'dataset')}.` },
-        {
-          type: 'table',
-          caption: `Datasets held in ${countryName}, by holder, with the indicators each covers and how often it is updated.`,
-          columns: ['Holder', 'Dataset', 'Indicators', 'Frequency'],
-          rows: datasets.map((d) => [names.name(d.holder), d.name, d.indicators.join(', '), words(d.frequency)]),
-        },
-      ]
+          {
+            type: 'paragraph',
+            text: `${plural(new Set(datasets.map((d) => d.holder)).size, 'stakeholder')} of ${countryName} hold ${plural(datasets.length, 'dataset')}.`,
+          },
+          {
+            type: 'table',
+            caption: `Datasets held in ${countryName}, by holder, with the indicators each covers and how often it is updated.`,
+            columns: ['Holder', 'Dataset', 'Indicators', 'Frequency'],
+            rows: datasets.map((d) => [names.name(d.holder), d.name, d.indicators.join(', '), words(d.frequency)]),
+          },
+        ]
       : [{ type: 'paragraph', text: `The map records no dataset held in ${countryName}.` }],
   });
 
   // Coverage by theme
   const cells = new Map(coverage.cells.map((c) => [c.indicator, c]));
-  const coverageBlocks: Block[] = [{
-    type: 'paragraph',
-    text: 'For each theme of the catalogue, whether each indicator reaches the NCP, along which path (the shortest, by the strongest basis), or why it does not.',
-  }];
+  const coverageBlocks: Block[] = [
+    {
+      type: 'paragraph',
+      text: 'For each theme of the catalogue, whether each indicator reaches the NCP, along which path (the shortest, by the strongest basis), or why it does not.',
+    },
+  ];
   const themes = [...input.catalogue.themes];
-  const otherCodes = input.catalogue.indicators.filter((i) => !i.themes.some((t) => themes.some((th) => th.code === t))).map((i) => i.code);
+  const otherCodes = input.catalogue.indicators
+    .filter((i) => !i.themes.some((t) => themes.some((th) => th.code === t)))
+    .map((i) => i.code);
   for (const theme of themes) {
     const codes = input.catalogue.indicators.filter((i) => i.themes.includes(theme.code)).map((i) => i.code);
     if (!codes.length) continue;
     coverageBlocks.push(coverageTable(`Coverage of the theme "${theme.name}" in ${countryName}`, codes, cells, names));
   }
-  if (otherCodes.length) coverageBlocks.push(coverageTable(`Coverage of indicators without a theme in ${countryName}`, otherCodes, cells, names));
+  if (otherCodes.length)
+    coverageBlocks.push(
+      coverageTable(`Coverage of indicators without a theme in ${countryName}`, otherCodes, cells, names),
+    );
   sections.push({ id: 'coverage', title: 'Coverage by theme', blocks: coverageBlocks });
 
   // Weak points
   const weakBlocks: Block[] = [];
   if (weak.singlePointsOfFailure.length) {
-    weakBlocks.push({ type: 'paragraph', text: 'Single points of failure: stakeholders on every path by which an indicator reaches the NCP. If one of them stopped passing information on, those indicators would no longer reach the NCP.' });
+    weakBlocks.push({
+      type: 'paragraph',
+      text: 'Single points of failure: stakeholders on every path by which an indicator reaches the NCP. If one of them stopped passing information on, those indicators would no longer reach the NCP.',
+    });
     weakBlocks.push({
       type: 'table',
       caption: `Single points of failure in ${countryName}: each stakeholder and the indicators that depend on it.`,
       columns: ['Stakeholder', 'Country', 'Indicators that depend on it'],
-      rows: weak.singlePointsOfFailure.map((s) => [names.name(s.id), names.country(names.stakeholder(s.id)?.country ?? ''), s.indicators.join(', ')]),
+      rows: weak.singlePointsOfFailure.map((s) => [
+        names.name(s.id),
+        names.country(names.stakeholder(s.id)?.country ?? ''),
+        s.indicators.join(', '),
+      ]),
     });
   } else {
-    weakBlocks.push({ type: 'paragraph', text: 'No stakeholder is a single point of failure: every indicator that reaches the NCP through others does so along paths that do not all pass through one stakeholder.' });
+    weakBlocks.push({
+      type: 'paragraph',
+      text: 'No stakeholder is a single point of failure: every indicator that reaches the NCP through others does so along paths that do not all pass through one stakeholder.',
+    });
   }
   if (weak.criticalFlows.length) {
     weakBlocks.push({
@@ -222,10 +306,16 @@ export function buildCountryReport(input: ReportInput, country: string): Country
       type: 'table',
       caption: `Fragile coverage in ${countryName}: indicators that reach the NCP only along weak paths, and why.`,
       columns: ['Indicator', 'Why it is fragile'],
-      rows: fragile.map((f) => [names.indicator(f.indicator), f.reasons.map((r) => FRAGILE_WORDS[r] ?? words(r)).join('; ')]),
+      rows: fragile.map((f) => [
+        names.indicator(f.indicator),
+        f.reasons.map((r) => FRAGILE_WORDS[r] ?? words(r)).join('; '),
+      ]),
     });
   } else {
-    weakBlocks.push({ type: 'paragraph', text: 'No indicator that reaches the NCP does so only along informal, person-dependent or unconfirmed flows.' });
+    weakBlocks.push({
+      type: 'paragraph',
+      text: 'No indicator that reaches the NCP does so only along informal, person-dependent or unconfirmed flows.',
+    });
   }
   sections.push({ id: 'weak-points', title: 'Single points of failure and fragile coverage', blocks: weakBlocks });
 
@@ -235,44 +325,79 @@ export function buildCountryReport(input: ReportInput, country: string): Country
     const n = stakeholders.length;
     positionBlocks.push({
       type: 'paragraph',
-      text: `${names.name(position.ncp)} receives flows directly from ${plural(position.inDegree, 'stakeholder')} of ${countryName} and sends flows to ${plural(position.outDegree, 'stakeholder')}. `
-        + `It holds ${plural(position.indicatorsHeld.length, 'indicator')} itself, receives ${position.indicatorsReceived.length} from others, `
-        + `and passes ${position.indicatorsPassedOn.length} on to another country's NCP or an international body.`,
+      text:
+        `${names.name(position.ncp)} receives flows directly from ${plural(position.inDegree, 'stakeholder')} of ${countryName} and sends flows to ${plural(position.outDegree, 'stakeholder')}. ` +
+        `It holds ${plural(position.indicatorsHeld.length, 'indicator')} itself, receives ${position.indicatorsReceived.length} from others, ` +
+        `and passes ${position.indicatorsPassedOn.length} on to another country's NCP or an international body.`,
     });
     positionBlocks.push({
       type: 'paragraph',
-      text: `Its betweenness is ${decimal2(position.betweenness)}: it ranks ${position.betweennessRank} of ${n} stakeholders of the country as an intermediary. `
-        + `${percent(position.reach.in.any)} of the other stakeholders have a path of flows to it, and it has a path to ${percent(position.reach.out.any)} of them `
-        + `(harmonic closeness ${decimal2(position.harmonicClosenessIn)} inward, ${decimal2(position.harmonicClosenessOut)} outward). `
-        + (position.constraint === null ? 'Its constraint cannot be computed (it has no contacts).' : `Its constraint is ${decimal2(position.constraint)} (lower values mean more contacts that are not linked to each other).`),
+      text:
+        `Its betweenness is ${decimal2(position.betweenness)}: it ranks ${position.betweennessRank} of ${n} stakeholders of the country as an intermediary. ` +
+        `${percent(position.reach.in.any)} of the other stakeholders have a path of flows to it, and it has a path to ${percent(position.reach.out.any)} of them ` +
+        `(harmonic closeness ${decimal2(position.harmonicClosenessIn)} inward, ${decimal2(position.harmonicClosenessOut)} outward). ` +
+        (position.constraint === null
+          ? 'Its constraint cannot be computed (it has no contacts).'
+          : `Its constraint is ${decimal2(position.constraint)} (lower values mean more contacts that are not linked to each other).`),
     });
     const roles = Object.entries<number>({ ...position.brokerage }).filter(([, v]) => v > 0);
-    positionBlocks.push(roles.length
-      ? { type: 'list', items: roles.map(([role, v]) => `${BROKERAGE_WORDS[role] ?? role}: ${plural(v, 'pair')} of stakeholders`) }
-      : { type: 'paragraph', text: 'It brokers between no pair of stakeholders: no information passes through it between two stakeholders that have no direct flow.' });
+    positionBlocks.push(
+      roles.length
+        ? {
+            type: 'list',
+            items: roles.map(([role, v]) => `${BROKERAGE_WORDS[role] ?? role}: ${plural(v, 'pair')} of stakeholders`),
+          }
+        : {
+            type: 'paragraph',
+            text: 'It brokers between no pair of stakeholders: no information passes through it between two stakeholders that have no direct flow.',
+          },
+    );
   } else {
-    positionBlocks.push({ type: 'paragraph', text: `Without an NCP in the map, its position in the network of ${countryName} cannot be described.` });
+    positionBlocks.push({
+      type: 'paragraph',
+      text: `Without an NCP in the map, its position in the network of ${countryName} cannot be described.`,
+    });
   }
   sections.push({ id: 'position', title: "The NCP's position and brokerage roles", blocks: positionBlocks });
 
   // Cross-border channels
-  const crossRows = position.status === 'ok'
-    ? [
-      ...position.crossBorder.in.map((c) => ['Received', names.name(c.stakeholder), names.country(c.country), c.indicators.join(', '), c.flow]),
-      ...position.crossBorder.out.map((c) => ['Sent', names.name(c.stakeholder), names.country(c.country), c.indicators.join(', '), c.flow]),
-    ]
-    : [];
+  const crossRows =
+    position.status === 'ok'
+      ? [
+          ...position.crossBorder.in.map((c) => [
+            'Received',
+            names.name(c.stakeholder),
+            names.country(c.country),
+            c.indicators.join(', '),
+            c.flow,
+          ]),
+          ...position.crossBorder.out.map((c) => [
+            'Sent',
+            names.name(c.stakeholder),
+            names.country(c.country),
+            c.indicators.join(', '),
+            c.flow,
+          ]),
+        ]
+      : [];
   sections.push({
     id: 'cross-border',
     title: 'Cross-border channels',
     blocks: crossRows.length
-      ? [{
-        type: 'table',
-        caption: `Flows between the NCP of ${countryName} and other countries' NCPs or international bodies.`,
-        columns: ['Direction', 'Other end', 'Country or layer', 'Indicators', 'Flow'],
-        rows: crossRows,
-      }]
-      : [{ type: 'paragraph', text: `The map records no flow between the NCP of ${countryName} and another country's NCP or an international body.` }],
+      ? [
+          {
+            type: 'table',
+            caption: `Flows between the NCP of ${countryName} and other countries' NCPs or international bodies.`,
+            columns: ['Direction', 'Other end', 'Country or layer', 'Indicators', 'Flow'],
+            rows: crossRows,
+          },
+        ]
+      : [
+          {
+            type: 'paragraph',
+            text: `The map records no flow between the NCP of ${countryName} and another country's NCP or an international body.`,
+          },
+        ],
   });
 
   // Suggestions
@@ -282,10 +407,23 @@ export function buildCountryReport(input: ReportInput, country: string): Country
     title: 'Suggested links',
     blocks: top.length
       ? [
-        { type: 'paragraph', text: `The analysis proposes ${plural(suggested.suggestions.length, 'link')} that would close coverage gaps; the ${top.length} ranked highest, with why:` },
-        { type: 'list', items: top.map((s) => `${names.indicator(s.indicator)}: ${names.name(s.from)} → ${names.name(s.to)}. ${s.explanation}`) },
-      ]
-      : [{ type: 'paragraph', text: 'The analysis proposes no new link: no indicator collected in the country fails to reach the NCP along a route it could join.' }],
+          {
+            type: 'paragraph',
+            text: `The analysis proposes ${plural(suggested.suggestions.length, 'link')} that would close coverage gaps; the ${top.length} ranked highest, with why:`,
+          },
+          {
+            type: 'list',
+            items: top.map(
+              (s) => `${names.indicator(s.indicator)}: ${names.name(s.from)} → ${names.name(s.to)}. ${s.explanation}`,
+            ),
+          },
+        ]
+      : [
+          {
+            type: 'paragraph',
+            text: 'The analysis proposes no new link: no indicator collected in the country fails to reach the NCP along a route it could join.',
+          },
+        ],
   });
 
   // Recommendations (issue 13): the two plans and the flows to formalise
@@ -297,8 +435,13 @@ export function buildCountryReport(input: ReportInput, country: string): Country
     metric.format(metric.value(own)),
     metric.format(median(peers.map(metric.value))),
   ]);
-  const bars = peers.filter((m) => m.coverageRatio !== null)
-    .map((m) => ({ label: m.country, value: Math.round((m.coverageRatio ?? 0) * 100), ...(m.country === country ? { highlight: true } : {}) }));
+  const bars = peers
+    .filter((m) => m.coverageRatio !== null)
+    .map((m) => ({
+      label: m.country,
+      value: Math.round((m.coverageRatio ?? 0) * 100),
+      ...(m.country === country ? { highlight: true } : {}),
+    }));
   const coverageMedian = median(peers.map((m) => m.coverageRatio));
   sections.push({
     id: 'comparison',
@@ -311,8 +454,14 @@ export function buildCountryReport(input: ReportInput, country: string): Country
         rows,
       },
       {
-        type: 'figure', id: figureId(),
-        svg: barChartSvg({ title: 'Coverage ratio by country', unit: '%', bars, ...(coverageMedian !== null ? { median: Math.round(coverageMedian * 100) } : {}) }),
+        type: 'figure',
+        id: figureId(),
+        svg: barChartSvg({
+          title: 'Coverage ratio by country',
+          unit: '%',
+          bars,
+          ...(coverageMedian !== null ? { median: Math.round(coverageMedian * 100) } : {}),
+        }),
         caption: `Coverage ratio of each country (share of the indicators collected there that reach its NCP), ${countryName} highlighted, with the regional median as a line.`,
       },
     ],
@@ -333,7 +482,12 @@ export function buildCountryReport(input: ReportInput, country: string): Country
   };
 }
 
-function coverageTable(caption: string, codes: readonly string[], cells: ReadonlyMap<string, CoverageCell>, names: Names): Block {
+function coverageTable(
+  caption: string,
+  codes: readonly string[],
+  cells: ReadonlyMap<string, CoverageCell>,
+  names: Names,
+): Block {
   return {
     type: 'table',
     caption: `${caption}: each indicator's status, and its path to the NCP or its gap.`,
@@ -352,12 +506,14 @@ function provenance(input: ReportInput, country: string, illustrative: boolean):
   const interviews = input.document.interviews.filter((i) => inCountry(i.stakeholder));
   const flows = input.document.flows.filter((f) => inCountry(f.from) || inCountry(f.to));
   const confirmed = flows.filter((f) => f.confidence === 'confirmed').length;
-  const blocks: Block[] = [{
-    type: 'paragraph',
-    text: input.round
-      ? `This report is built from the mapping round "${input.round.name}", frozen on ${input.round.createdAt.slice(0, 10)}.`
-      : `This report is built from the map as it was on ${input.generatedAt.slice(0, 10)} (store version ${input.storeVersion}).`,
-  }];
+  const blocks: Block[] = [
+    {
+      type: 'paragraph',
+      text: input.round
+        ? `This report is built from the mapping round "${input.round.name}", frozen on ${input.round.createdAt.slice(0, 10)}.`
+        : `This report is built from the map as it was on ${input.generatedAt.slice(0, 10)} (store version ${input.storeVersion}).`,
+    },
+  ];
   const byRound = new Map<string, typeof interviews>();
   for (const i of interviews) byRound.set(i.round, [...(byRound.get(i.round) ?? []), i]);
   if (interviews.length) {
@@ -365,10 +521,17 @@ function provenance(input: ReportInput, country: string, illustrative: boolean):
       type: 'table',
       caption: `Interviews behind the map of ${names.country(country)}, by interview round.`,
       columns: ['Interview round', 'Interviews', 'Stakeholders interviewed', 'Dates'],
-      rows: [...byRound].sort(([a], [b]) => a.localeCompare(b)).map(([round, list]) => {
-        const dates = list.map((i) => i.date).sort();
-        return [round, String(list.length), String(new Set(list.map((i) => i.stakeholder)).size), dates[0] === dates[dates.length - 1] ? dates[0]! : `${dates[0]!} to ${dates[dates.length - 1]!}`];
-      }),
+      rows: [...byRound]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([round, list]) => {
+          const dates = list.map((i) => i.date).sort();
+          return [
+            round,
+            String(list.length),
+            String(new Set(list.map((i) => i.stakeholder)).size),
+            dates[0] === dates[dates.length - 1] ? dates[0]! : `${dates[0]!} to ${dates[dates.length - 1]!}`,
+          ];
+        }),
     });
   } else {
     blocks.push({ type: 'paragraph', text: 'The map records no interview with a stakeholder of the country.' });

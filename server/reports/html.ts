@@ -100,8 +100,12 @@ export function renderReportHtml(report: Report, _options: RenderOptions): strin
     : `The map as it was on ${dateOf(report.generatedAt)}`;
   const notice = report.illustrative ? `<p class="notice" role="note">${escapeHtml(ILLUSTRATIVE_NOTICE)}</p>` : '';
   const toc = report.sections.map((s) => `<li><a href="#${escapeHtml(s.id)}">${escapeHtml(s.title)}</a></li>`).join('');
-  const sections = report.sections.map((s) =>
-    `<section class="report-section" id="${escapeHtml(s.id)}"><h2>${escapeHtml(s.title)}</h2>${s.blocks.map(block).join('\n')}</section>`).join('\n');
+  const sections = report.sections
+    .map(
+      (s) =>
+        `<section class="report-section" id="${escapeHtml(s.id)}"><h2>${escapeHtml(s.title)}</h2>${s.blocks.map(block).join('\n')}</section>`,
+    )
+    .join('\n');
   return `<!DOCTYPE html>
 <html lang="en">
 <head>

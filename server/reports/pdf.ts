@@ -8,8 +8,14 @@ import { escapeHtml } from './html';
 
 /** The same flags as the browser tests (tests/support/chromium.ts). */
 export const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-  '--disable-sync', '--no-first-run', '--disable-quic',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
 ];
 
 /** No Chromium to render with: the API answers 503 `pdf_unavailable`, the HTML report still works. */
@@ -37,28 +43,37 @@ function startBrowser(): Promise<Browser> {
   if (browser) return browser;
   const executablePath = chromiumPath();
   if (!fs.existsSync(executablePath)) {
-    return Promise.reject(new PdfUnavailableError(
-      `PDF reports need Chromium, and ${executablePath} is not installed (install Debian's chromium or set CHROMIUM_PATH); the HTML report works without it`,
-    ));
+    return Promise.reject(
+      new PdfUnavailableError(
+        `PDF reports need Chromium, and ${executablePath} is not installed (install Debian's chromium or set CHROMIUM_PATH); the HTML report works without it`,
+      ),
+    );
   }
-  const started = chromium.launch({ executablePath, args: CHROMIUM_ARGS }).then((b) => {
-    b.on('disconnected', () => {
-      if (browser === started) browser = undefined;
-    });
-    return b;
-  }, (err: unknown) => {
-    browser = undefined;
-    throw new PdfUnavailableError(`Chromium (${executablePath}) could not be started: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
-  });
+  const started = chromium.launch({ executablePath, args: CHROMIUM_ARGS }).then(
+    (b) => {
+      b.on('disconnected', () => {
+        if (browser === started) browser = undefined;
+      });
+      return b;
+    },
+    (err: unknown) => {
+      browser = undefined;
+      throw new PdfUnavailableError(
+        `Chromium (${executablePath}) could not be started: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`,
+      );
+    },
+  );
   browser = started;
   return started;
 }
 
 /** Chromium fills the pageNumber and totalPages spans; the template needs its own font size. */
 export function footerTemplate(title: string): string {
-  return '<div style="width:100%;margin:0 16mm;display:flex;justify-content:space-between;font-size:8pt;color:#444;'
-    + 'font-family:\'DejaVu Sans\',\'Liberation Sans\',Arial,sans-serif;">'
-    + `<span>${escapeHtml(title)}</span><span>page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`;
+  return (
+    '<div style="width:100%;margin:0 16mm;display:flex;justify-content:space-between;font-size:8pt;color:#444;' +
+    "font-family:'DejaVu Sans','Liberation Sans',Arial,sans-serif;\">" +
+    `<span>${escapeHtml(title)}</span><span>page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`
+  );
 }
 
 async function render(html: string, options: PdfOptions): Promise<Buffer> {

@@ -44,25 +44,39 @@ export function flowsToFormalise(input: ReportInput, coverage: CountryCoverage):
     for (const id of cell.flows ?? []) {
       const f = flows.get(id);
       if (!f || (f.basis !== 'informal' && !f.personDependent)) continue;
-      const entry = found.get(id) ?? { flow: id, from: f.from, to: f.to, informal: f.basis === 'informal', personDependent: f.personDependent === true, indicators: [] };
+      const entry = found.get(id) ?? {
+        flow: id,
+        from: f.from,
+        to: f.to,
+        informal: f.basis === 'informal',
+        personDependent: f.personDependent === true,
+        indicators: [],
+      };
       if (!entry.indicators.includes(cell.indicator)) entry.indicators.push(cell.indicator);
       found.set(id, entry);
     }
   }
-  return [...found.values()].sort((a, b) => b.indicators.length - a.indicators.length || (a.flow < b.flow ? -1 : a.flow > b.flow ? 1 : 0));
+  return [...found.values()].sort(
+    (a, b) => b.indicators.length - a.indicators.length || (a.flow < b.flow ? -1 : a.flow > b.flow ? 1 : 0),
+  );
 }
 
 function planBlocks(p: Plan, countryName: string): Block[] {
   const closeGaps = p.goal === 'close_gaps';
-  const measure = (f: { coverageRatio: number | null; resilientIndicators: number }) => (closeGaps ? percent(f.coverageRatio) : String(f.resilientIndicators));
-  const what = closeGaps ? 'the coverage ratio' : 'the number of indicators that reach the NCP by two or more independent routes';
+  const measure = (f: { coverageRatio: number | null; resilientIndicators: number }) =>
+    closeGaps ? percent(f.coverageRatio) : String(f.resilientIndicators);
+  const what = closeGaps
+    ? 'the coverage ratio'
+    : 'the number of indicators that reach the NCP by two or more independent routes';
   if (!p.steps.length) {
-    return [{
-      type: 'paragraph',
-      text: closeGaps
-        ? `To ${GOAL_TITLES[p.goal]}: no suggested flow would bring another indicator to the NCP of ${countryName}.`
-        : `To ${GOAL_TITLES[p.goal]}: no flow straight to the NCP would give an indicator of ${countryName} a second independent route (none reaches it by one route only from two or more holders).`,
-    }];
+    return [
+      {
+        type: 'paragraph',
+        text: closeGaps
+          ? `To ${GOAL_TITLES[p.goal]}: no suggested flow would bring another indicator to the NCP of ${countryName}.`
+          : `To ${GOAL_TITLES[p.goal]}: no flow straight to the NCP would give an indicator of ${countryName} a second independent route (none reaches it by one route only from two or more holders).`,
+      },
+    ];
   }
   // A list rather than a table: the steps are sentences, and the profile has to stay short. Each explanation
   // names what its step gains.
@@ -73,48 +87,73 @@ function planBlocks(p: Plan, countryName: string): Block[] {
     },
     {
       type: 'list',
-      items: p.steps.map((s) => `Step ${s.step}. ${s.explanation} (${closeGaps ? `coverage ratio then ${measure(s)}` : `then ${measure(s)} with two or more routes`})`),
+      items: p.steps.map(
+        (s) =>
+          `Step ${s.step}. ${s.explanation} (${closeGaps ? `coverage ratio then ${measure(s)}` : `then ${measure(s)} with two or more routes`})`,
+      ),
     },
   ];
 }
 
 /** The country profile's "Recommendations" chapter. */
-export function recommendationsSection(fg: FlowGraph, input: ReportInput, country: string, coverage: CountryCoverage): Section {
+export function recommendationsSection(
+  fg: FlowGraph,
+  input: ReportInput,
+  country: string,
+  coverage: CountryCoverage,
+): Section {
   const names = namer(input);
   const countryName = names.country(country);
   if (!fg.ncpOf(country)) {
     return {
       id: 'recommendations',
       title: 'Recommendations',
-      blocks: [{ type: 'paragraph', text: `Without an NCP in the map of ${countryName}, there is nothing to plan for: every recommendation is about what reaches the NCP.` }],
+      blocks: [
+        {
+          type: 'paragraph',
+          text: `Without an NCP in the map of ${countryName}, there is nothing to plan for: every recommendation is about what reaches the NCP.`,
+        },
+      ],
     };
   }
-  const blocks: Block[] = [{
-    type: 'paragraph',
-    text: `Two plans of at most ${RECOMMENDATION_BUDGET} actions each, chosen one at a time: each step is the action that gains most given the steps before it. `
-      + 'Nothing here is an agreement yet; each is a flow to ask for.',
-  }];
-  for (const goal of PLAN_GOALS) blocks.push(...planBlocks(plan(fg, country, goal, RECOMMENDATION_BUDGET), countryName));
+  const blocks: Block[] = [
+    {
+      type: 'paragraph',
+      text:
+        `Two plans of at most ${RECOMMENDATION_BUDGET} actions each, chosen one at a time: each step is the action that gains most given the steps before it. ` +
+        'Nothing here is an agreement yet; each is a flow to ask for.',
+    },
+  ];
+  for (const goal of PLAN_GOALS)
+    blocks.push(...planBlocks(plan(fg, country, goal, RECOMMENDATION_BUDGET), countryName));
   blocks.push(...formaliseBlocks(flowsToFormalise(input, coverage), names, countryName));
   return { id: 'recommendations', title: 'Recommendations', blocks };
 }
 
 function formaliseBlocks(list: readonly FlowToFormalise[], names: Names, countryName: string): Block[] {
   if (!list.length) {
-    return [{ type: 'paragraph', text: `Flows to formalise: none. No indicator reaches the NCP of ${countryName} along a best path with an informal or person-dependent flow.` }];
+    return [
+      {
+        type: 'paragraph',
+        text: `Flows to formalise: none. No indicator reaches the NCP of ${countryName} along a best path with an informal or person-dependent flow.`,
+      },
+    ];
   }
   return [
     {
       type: 'paragraph',
-      text: `Flows to formalise: ${plural(list.length, 'informal or person-dependent flow')} on the best path of an indicator that reaches the NCP. `
-        + 'An agreement, or a second person who can pass the information on, would keep those indicators coming.',
+      text:
+        `Flows to formalise: ${plural(list.length, 'informal or person-dependent flow')} on the best path of an indicator that reaches the NCP. ` +
+        'An agreement, or a second person who can pass the information on, would keep those indicators coming.',
     },
     {
       type: 'table',
       caption: `Flows to formalise in ${countryName}: each flow, why it is fragile, and the indicators whose best path to the NCP uses it.`,
       columns: ['Flow', 'From', 'To', 'Why', 'Indicators that depend on it'],
       rows: list.map((f) => [
-        f.flow, names.name(f.from), names.name(f.to),
+        f.flow,
+        names.name(f.from),
+        names.name(f.to),
         [f.informal ? 'informal' : '', f.personDependent ? 'person-dependent' : ''].filter(Boolean).join(', '),
         f.indicators.join(', '),
       ]),
@@ -156,8 +195,13 @@ export function commonRecommendedActions(fg: FlowGraph): RecommendedAction[] {
   }
   const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   for (const action of found.values()) action.goals.sort((a, b) => PLAN_GOALS.indexOf(a) - PLAN_GOALS.indexOf(b));
-  return [...found.values()].sort((a, b) => b.countries.length - a.countries.length
-    || order(a.indicator, b.indicator) || order(a.fromType, b.fromType) || order(a.toType, b.toType));
+  return [...found.values()].sort(
+    (a, b) =>
+      b.countries.length - a.countries.length ||
+      order(a.indicator, b.indicator) ||
+      order(a.fromType, b.fromType) ||
+      order(a.toType, b.toType),
+  );
 }
 
 /** The regional report's section on the most common recommended actions. */
@@ -171,18 +215,30 @@ export function recommendedActionsSection(fg: FlowGraph, input: ReportInput): Se
     title: 'The most common recommended actions',
     blocks: actions.length
       ? [
-        {
-          type: 'paragraph',
-          text: `Each national country's plans (to close coverage gaps and to remove single points of failure, at most ${RECOMMENDATION_BUDGET} actions each) `
-            + 'recommend flows to ask for; here they are described by the types of their ends and the indicator, each counted once per country that recommends it.',
-        },
-        {
-          type: 'table',
-          caption: `The ${plural(actions.length, 'action')} recommended in the most countries: sender, receiver, indicator, the plan that recommends it, and the countries.`,
-          columns: ['From', 'To', 'Indicator', 'Plan', 'Countries'],
-          rows: actions.map((a) => [typeNoun(a.fromType), receiver(a.toType), names.indicator(a.indicator), goals(a), `${a.countries.length}: ${a.countries.join(', ')}`]),
-        },
-      ]
-      : [{ type: 'paragraph', text: 'No plan recommends any action in any country: no gap a suggested flow closes, and no single point of failure a flow to the NCP removes.' }],
+          {
+            type: 'paragraph',
+            text:
+              `Each national country's plans (to close coverage gaps and to remove single points of failure, at most ${RECOMMENDATION_BUDGET} actions each) ` +
+              'recommend flows to ask for; here they are described by the types of their ends and the indicator, each counted once per country that recommends it.',
+          },
+          {
+            type: 'table',
+            caption: `The ${plural(actions.length, 'action')} recommended in the most countries: sender, receiver, indicator, the plan that recommends it, and the countries.`,
+            columns: ['From', 'To', 'Indicator', 'Plan', 'Countries'],
+            rows: actions.map((a) => [
+              typeNoun(a.fromType),
+              receiver(a.toType),
+              names.indicator(a.indicator),
+              goals(a),
+              `${a.countries.length}: ${a.countries.join(', ')}`,
+            ]),
+          },
+        ]
+      : [
+          {
+            type: 'paragraph',
+            text: 'No plan recommends any action in any country: no gap a suggested flow closes, and no single point of failure a flow to the NCP removes.',
+          },
+        ],
   };
 }

@@ -26,7 +26,11 @@ export const MATRIX_MARKS: Readonly<Record<CoverageStatus, string>> = {
   no_ncp: 'x',
 };
 
-export const MISSING_STATUSES: ReadonlySet<CoverageStatus> = new Set(['collected_not_reaching', 'not_collected', 'no_ncp']);
+export const MISSING_STATUSES: ReadonlySet<CoverageStatus> = new Set([
+  'collected_not_reaching',
+  'not_collected',
+  'no_ncp',
+]);
 
 export interface MissingLink {
   fromType: string;
@@ -52,8 +56,13 @@ export function commonMissingLinks(input: ReportInput): MissingLink[] {
       found.set(key, link);
     }
   }
-  return [...found.values()].sort((a, b) => b.countries.length - a.countries.length
-    || a.indicator.localeCompare(b.indicator) || a.fromType.localeCompare(b.fromType) || a.toType.localeCompare(b.toType));
+  return [...found.values()].sort(
+    (a, b) =>
+      b.countries.length - a.countries.length ||
+      a.indicator.localeCompare(b.indicator) ||
+      a.fromType.localeCompare(b.fromType) ||
+      a.toType.localeCompare(b.toType),
+  );
 }
 
 export function buildRegionalReport(input: ReportInput): RegionalReport {
@@ -78,9 +87,12 @@ export function buildRegionalReport(input: ReportInput): RegionalReport {
       ...(illustrative ? [{ type: 'paragraph', text: ILLUSTRATIVE_NOTICE } as Block] : []),
       {
         type: 'paragraph',
-        text: `The map covers ${plural(countries.length, 'national country', 'national countries')} and ${plural(fg.indicators.length, 'indicator')} in the catalogue. `
-          + `The median coverage ratio (the share of the indicators collected in a country that reach its NCP) is ${percent(coverageMedian)}.`
-          + (withoutNcp.length ? ` ${withoutNcp.map(names.country).join(', ')} ${withoutNcp.length === 1 ? 'has' : 'have'} no NCP in the map.` : ''),
+        text:
+          `The map covers ${plural(countries.length, 'national country', 'national countries')} and ${plural(fg.indicators.length, 'indicator')} in the catalogue. ` +
+          `The median coverage ratio (the share of the indicators collected in a country that reach its NCP) is ${percent(coverageMedian)}.` +
+          (withoutNcp.length
+            ? ` ${withoutNcp.map(names.country).join(', ')} ${withoutNcp.length === 1 ? 'has' : 'have'} no NCP in the map.`
+            : ''),
       },
     ],
   });
@@ -89,17 +101,23 @@ export function buildRegionalReport(input: ReportInput): RegionalReport {
   sections.push({
     id: 'coverage-matrix',
     title: 'Coverage matrix',
-    blocks: [{
-      type: 'table',
-      caption: 'Coverage of each indicator (rows) in each country (columns): H held by the NCP, R reaches the NCP (with the number of hops), '
-        + 'C collected but not reaching the NCP, – not collected, x no NCP.',
-      columns: ['Indicator', ...countries],
-      rows: fg.indicators.map((x) => [x, ...countries.map((c) => {
-        const cell = status.get(`${c}|${x}`);
-        if (!cell) return '';
-        return cell.status === 'reaches_ncp' ? `R${cell.hops ?? ''}` : MATRIX_MARKS[cell.status];
-      })]),
-    }],
+    blocks: [
+      {
+        type: 'table',
+        caption:
+          'Coverage of each indicator (rows) in each country (columns): H held by the NCP, R reaches the NCP (with the number of hops), ' +
+          'C collected but not reaching the NCP, – not collected, x no NCP.',
+        columns: ['Indicator', ...countries],
+        rows: fg.indicators.map((x) => [
+          x,
+          ...countries.map((c) => {
+            const cell = status.get(`${c}|${x}`);
+            if (!cell) return '';
+            return cell.status === 'reaches_ncp' ? `R${cell.hops ?? ''}` : MATRIX_MARKS[cell.status];
+          }),
+        ]),
+      },
+    ],
   });
 
   // Comparison
@@ -108,7 +126,9 @@ export function buildRegionalReport(input: ReportInput): RegionalReport {
     ...comparison.countries.map((m) => metric.format(metric.value(m))),
     metric.format(median(comparison.countries.map(metric.value))),
   ]);
-  const bars = comparison.countries.filter((m) => m.coverageRatio !== null).map((m) => ({ label: m.country, value: Math.round((m.coverageRatio ?? 0) * 100) }));
+  const bars = comparison.countries
+    .filter((m) => m.coverageRatio !== null)
+    .map((m) => ({ label: m.country, value: Math.round((m.coverageRatio ?? 0) * 100) }));
   sections.push({
     id: 'comparison',
     title: 'Comparison of national structures',
@@ -120,28 +140,48 @@ export function buildRegionalReport(input: ReportInput): RegionalReport {
         rows: metricRows,
       },
       {
-        type: 'figure', id: figureId(),
-        svg: barChartSvg({ title: 'Coverage ratio by country', unit: '%', bars, ...(coverageMedian !== null ? { median: Math.round(coverageMedian * 100) } : {}) }),
-        caption: 'Coverage ratio of each country (share of the indicators collected there that reach its NCP), with the regional median as a line.',
+        type: 'figure',
+        id: figureId(),
+        svg: barChartSvg({
+          title: 'Coverage ratio by country',
+          unit: '%',
+          bars,
+          ...(coverageMedian !== null ? { median: Math.round(coverageMedian * 100) } : {}),
+        }),
+        caption:
+          'Coverage ratio of each country (share of the indicators collected there that reach its NCP), with the regional median as a line.',
       },
     ],
   });
 
   // Similarity
-  const cos = new Map(comparison.similarity.flatMap((s) => [[`${s.a}|${s.b}`, s.cosine], [`${s.b}|${s.a}`, s.cosine]]));
-  const ranked = [...comparison.similarity].sort((a, b) => b.cosine - a.cosine || a.a.localeCompare(b.a) || a.b.localeCompare(b.b));
+  const cos = new Map(
+    comparison.similarity.flatMap((s) => [
+      [`${s.a}|${s.b}`, s.cosine],
+      [`${s.b}|${s.a}`, s.cosine],
+    ]),
+  );
+  const ranked = [...comparison.similarity].sort(
+    (a, b) => b.cosine - a.cosine || a.a.localeCompare(b.a) || a.b.localeCompare(b.b),
+  );
   const most = ranked[0];
   const least = ranked[ranked.length - 1];
-  const similarityBlocks: Block[] = [{
-    type: 'paragraph',
-    text: 'Similarity compares who sends information to whom, by type of stakeholder: the cosine of two countries\' role matrices, '
-      + 'from 0 (no pattern in common) to 1 (the same mix of flows).'
-      + (most && least ? ` The most similar pair is ${names.country(most.a)} and ${names.country(most.b)} (${decimal2(most.cosine)}); `
-        + `the least similar is ${names.country(least.a)} and ${names.country(least.b)} (${decimal2(least.cosine)}).` : ''),
-  }];
+  const similarityBlocks: Block[] = [
+    {
+      type: 'paragraph',
+      text:
+        "Similarity compares who sends information to whom, by type of stakeholder: the cosine of two countries' role matrices, " +
+        'from 0 (no pattern in common) to 1 (the same mix of flows).' +
+        (most && least
+          ? ` The most similar pair is ${names.country(most.a)} and ${names.country(most.b)} (${decimal2(most.cosine)}); ` +
+            `the least similar is ${names.country(least.a)} and ${names.country(least.b)} (${decimal2(least.cosine)}).`
+          : ''),
+    },
+  ];
   similarityBlocks.push({
     type: 'table',
-    caption: 'Similarity of national structures: the cosine of the type-level role matrices of each pair of countries (1.00 on the diagonal).',
+    caption:
+      'Similarity of national structures: the cosine of the type-level role matrices of each pair of countries (1.00 on the diagonal).',
     columns: ['', ...countries],
     rows: countries.map((a) => [a, ...countries.map((b) => (a === b ? '1.00' : decimal2(cos.get(`${a}|${b}`) ?? 0)))]),
   });
@@ -149,31 +189,41 @@ export function buildRegionalReport(input: ReportInput): RegionalReport {
 
   // Indicators missing almost everywhere
   const threshold = Math.ceil(ALMOST_EVERYWHERE * countries.length);
-  const missing = fg.indicators.map((x) => ({
-    indicator: x,
-    countries: countries.filter((c) => MISSING_STATUSES.has(status.get(`${c}|${x}`)?.status ?? 'no_ncp')),
-  })).filter((m) => countries.length > 0 && m.countries.length >= threshold);
+  const missing = fg.indicators
+    .map((x) => ({
+      indicator: x,
+      countries: countries.filter((c) => MISSING_STATUSES.has(status.get(`${c}|${x}`)?.status ?? 'no_ncp')),
+    }))
+    .filter((m) => countries.length > 0 && m.countries.length >= threshold);
   sections.push({
     id: 'missing',
     title: 'Indicators missing almost everywhere',
     blocks: [
       {
         type: 'paragraph',
-        text: `"Almost everywhere" here means in at least ${percent(ALMOST_EVERYWHERE)} of the national countries (${threshold} of ${countries.length}): `
-          + 'the indicator is not collected there, or is collected but does not reach the NCP.'
-          + (missing.length ? '' : ' No indicator is missing that widely.'),
+        text:
+          `"Almost everywhere" here means in at least ${percent(ALMOST_EVERYWHERE)} of the national countries (${threshold} of ${countries.length}): ` +
+          'the indicator is not collected there, or is collected but does not reach the NCP.' +
+          (missing.length ? '' : ' No indicator is missing that widely.'),
       },
-      ...(missing.length ? [{
-        type: 'table',
-        caption: `Indicators that do not reach the NCP in at least ${threshold} of the ${countries.length} national countries, and where they are missing.`,
-        columns: ['Indicator', 'Countries where it is missing', 'Not collected', 'Collected, not reaching'],
-        rows: missing.map((m) => [
-          names.indicator(m.indicator),
-          `${m.countries.length} of ${countries.length}`,
-          String(m.countries.filter((c) => status.get(`${c}|${m.indicator}`)?.status === 'not_collected').length),
-          String(m.countries.filter((c) => status.get(`${c}|${m.indicator}`)?.status === 'collected_not_reaching').length),
-        ]),
-      } as Block] : []),
+      ...(missing.length
+        ? [
+            {
+              type: 'table',
+              caption: `Indicators that do not reach the NCP in at least ${threshold} of the ${countries.length} national countries, and where they are missing.`,
+              columns: ['Indicator', 'Countries where it is missing', 'Not collected', 'Collected, not reaching'],
+              rows: missing.map((m) => [
+                names.indicator(m.indicator),
+                `${m.countries.length} of ${countries.length}`,
+                String(m.countries.filter((c) => status.get(`${c}|${m.indicator}`)?.status === 'not_collected').length),
+                String(
+                  m.countries.filter((c) => status.get(`${c}|${m.indicator}`)?.status === 'collected_not_reaching')
+                    .length,
+                ),
+              ]),
+            } as Block,
+          ]
+        : []),
     ],
   });
 
@@ -185,15 +235,28 @@ export function buildRegionalReport(input: ReportInput): RegionalReport {
     title: 'The most common missing links',
     blocks: links.length
       ? [
-        { type: 'paragraph', text: 'A missing link is a flow the analysis suggests to close a coverage gap, described by the types of its ends; each is counted once per country in which it is suggested.' },
-        {
-          type: 'table',
-          caption: `The ${plural(links.length, 'missing link')} suggested in the most countries: sender, receiver, indicator and the countries.`,
-          columns: ['From', 'To', 'Indicator', 'Countries'],
-          rows: links.map((l) => [typeNoun(l.fromType), receiver(l.toType), names.indicator(l.indicator), `${l.countries.length}: ${l.countries.join(', ')}`]),
-        },
-      ]
-      : [{ type: 'paragraph', text: 'The analysis suggests no link in any country: no collected indicator fails to reach its NCP along a route it could join.' }],
+          {
+            type: 'paragraph',
+            text: 'A missing link is a flow the analysis suggests to close a coverage gap, described by the types of its ends; each is counted once per country in which it is suggested.',
+          },
+          {
+            type: 'table',
+            caption: `The ${plural(links.length, 'missing link')} suggested in the most countries: sender, receiver, indicator and the countries.`,
+            columns: ['From', 'To', 'Indicator', 'Countries'],
+            rows: links.map((l) => [
+              typeNoun(l.fromType),
+              receiver(l.toType),
+              names.indicator(l.indicator),
+              `${l.countries.length}: ${l.countries.join(', ')}`,
+            ]),
+          },
+        ]
+      : [
+          {
+            type: 'paragraph',
+            text: 'The analysis suggests no link in any country: no collected indicator fails to reach its NCP along a route it could join.',
+          },
+        ],
   });
 
   // The most common recommended actions (issue 13)
@@ -213,8 +276,9 @@ export function buildRegionalReport(input: ReportInput): RegionalReport {
       },
       {
         type: 'paragraph',
-        text: `The map rests on ${plural(input.document.interviews.length, 'interview')} in ${plural(new Set(input.document.interviews.map((i) => i.round)).size, 'interview round')}. `
-          + (input.document.flows.length
+        text:
+          `The map rests on ${plural(input.document.interviews.length, 'interview')} in ${plural(new Set(input.document.interviews.map((i) => i.round)).size, 'interview round')}. ` +
+          (input.document.flows.length
             ? `${percent(confirmed / input.document.flows.length)} of its ${plural(input.document.flows.length, 'flow')} (${confirmed}) are confirmed by evidence.`
             : 'It has no flow.'),
       },

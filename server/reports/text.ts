@@ -14,7 +14,6 @@ export interface ReportInput {
   generatedAt: string;
 }
 
-
 /** A centrality or other index to two decimals. */
 export function decimal2(value: number | null | undefined): string {
   return value === null || value === undefined ? 'n/a' : value.toFixed(2);
@@ -73,4 +72,3 @@ export const STATUS_LABELS: Readonly<Record<CoverageStatus, string>> = {
   not_collected: 'Gap: not collected',
   no_ncp: 'No NCP',
 };
-

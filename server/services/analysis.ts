@@ -10,7 +10,13 @@ import { whatIf, type WhatIfInput } from '../analysis/bottlenecks/what-if';
 import { compare } from '../analysis/compare/compare';
 import { assertCountry, assertIndicator, countryCoverage, coverageMatrix } from '../analysis/coverage/coverage';
 import {
-  buildFlowGraph, countryStructure, nationalCountries, prepareCountryDependencies, seedCountryStructure, type CountryStructure, type FlowGraph,
+  buildFlowGraph,
+  countryStructure,
+  nationalCountries,
+  prepareCountryDependencies,
+  seedCountryStructure,
+  type CountryStructure,
+  type FlowGraph,
 } from '../analysis/flow-graph';
 import { ncpPosition } from '../analysis/ncp/position';
 import { optionsKey, type AnalysisOptions } from '../analysis/options';
@@ -36,7 +42,8 @@ export interface TrailChange {
   kind: string;
   countries: string[];
 }
-export type TrailAnswer = { known: true; storeVersion: number; changes: TrailChange[] } | { known: false; storeVersion: number };
+export type TrailAnswer =
+  { known: true; storeVersion: number; changes: TrailChange[] } | { known: false; storeVersion: number };
 interface WithTrail {
   changesSince?(version: number): Promise<TrailAnswer>;
 }
@@ -90,13 +97,13 @@ export class AnalysisService {
     };
     return country
       ? this.run('coverage', options, `${country}|${indicator ?? ''}`, (fg) => {
-        const cov = countryCoverage(fg, country);
-        return { ...cov, cells: only(fg, cov.cells) };
-      })
+          const cov = countryCoverage(fg, country);
+          return { ...cov, cells: only(fg, cov.cells) };
+        })
       : this.run('matrix', options, indicator ?? '', (fg) => {
-        const m = coverageMatrix(fg);
-        return { ...m, ...(indicator ? { indicators: [indicator] } : {}), cells: only(fg, m.cells) };
-      });
+          const m = coverageMatrix(fg);
+          return { ...m, ...(indicator ? { indicators: [indicator] } : {}), cells: only(fg, m.cells) };
+        });
   }
 
   suggestions(options: AnalysisOptions, country: string) {
@@ -113,7 +120,10 @@ export class AnalysisService {
 
   compare(options: AnalysisOptions, countries?: readonly string[]) {
     return this.run(
-      'compare', options, countries?.join(',') ?? '', (fg) => compare(fg, countries ?? nationalCountries(fg)),
+      'compare',
+      options,
+      countries?.join(',') ?? '',
+      (fg) => compare(fg, countries ?? nationalCountries(fg)),
       // Every country's betweenness, two countries at a time (the comparison then finds them memoised).
       (fg) => prepareCountryDependencies(fg, countries ?? nationalCountries(fg)),
     );
@@ -136,7 +146,11 @@ export class AnalysisService {
    * services built on this one); `prepare`, when given, first (only when the result is not cached yet).
    */
   async run<T extends object>(
-    name: string, options: AnalysisOptions, params: string, compute: (fg: FlowGraph) => T, prepare?: (fg: FlowGraph) => Promise<void>,
+    name: string,
+    options: AnalysisOptions,
+    params: string,
+    compute: (fg: FlowGraph) => T,
+    prepare?: (fg: FlowGraph) => Promise<void>,
   ): Promise<T & { computedFrom: ComputedFrom }> {
     const { fg, from, cache } = await this.graph(options);
     const key = `${name}|${optionsKey(options)}|${params}`;
@@ -174,12 +188,14 @@ export class AnalysisService {
     const version = await currentStoreVersion(this.store);
     if (this.cache?.storeVersion === version) return this.cache;
     if (!this.loading) {
-      this.loading = this.load(this.cache).then((loaded) => {
-        this.cache = loaded;
-        return loaded;
-      }).finally(() => {
-        this.loading = undefined;
-      });
+      this.loading = this.load(this.cache)
+        .then((loaded) => {
+          this.cache = loaded;
+          return loaded;
+        })
+        .finally(() => {
+          this.loading = undefined;
+        });
     }
     const loaded = await this.loading;
     // A load started for an older version serves only requests that saw that version.
@@ -194,10 +210,17 @@ export class AnalysisService {
       return { ...previous, storeVersion: changes.storeVersion };
     }
     const snapshot = await this.store.snapshot({});
-    const cache: VersionCache = { storeVersion: snapshot.storeVersion, snapshot, graphs: new Map(), results: new Map(), carried: new Map() };
+    const cache: VersionCache = {
+      storeVersion: snapshot.storeVersion,
+      snapshot,
+      graphs: new Map(),
+      results: new Map(),
+      carried: new Map(),
+    };
     if (!previous || !previous.graphs.size) return cache;
     // The changes up to the snapshot's version exactly (the trail may list later ones too).
-    if (!changes || changes.storeVersion < snapshot.storeVersion) changes = await this.changesSince(previous.storeVersion);
+    if (!changes || changes.storeVersion < snapshot.storeVersion)
+      changes = await this.changesSince(previous.storeVersion);
     if (!changes || changes.storeVersion < snapshot.storeVersion) return cache;
     const touched = structureTouched(changes.changes.filter((c) => c.storeVersion <= snapshot.storeVersion));
     if (!touched) return cache;

@@ -13,7 +13,10 @@ const ACTOR_PAGE = 1000;
  * Whether the user may read an entry as this service hands it out: changes to accounts only an administrator;
  * an `ncp` only entries of its own countries; everyone else the rest. (The change feed, services/events.ts, uses it.)
  */
-export function auditEntryVisible(entry: Pick<AuditEntry, 'kind' | 'countries'>, user: SessionUser | undefined): boolean {
+export function auditEntryVisible(
+  entry: Pick<AuditEntry, 'kind' | 'countries'>,
+  user: SessionUser | undefined,
+): boolean {
   if (entry.kind === 'account' && user?.role !== 'admin') return false;
   if (isCountryScoped(user)) return entry.countries.some((c) => user.countries.includes(c));
   return true;
@@ -36,7 +39,9 @@ export class AuditService {
     if (countries.length === 1) return this.store.auditPage({ ...query, country: countries[0] });
     const limit = query.limit ?? 100;
     // Each country's newest `limit + 1` entries hold the merged newest `limit + 1` (an entry of two countries comes twice).
-    const pages = await Promise.all(countries.map((country) => this.store.auditPage({ ...query, country, limit: limit + 1 })));
+    const pages = await Promise.all(
+      countries.map((country) => this.store.auditPage({ ...query, country, limit: limit + 1 })),
+    );
     const bySeq = new Map<number, AuditEntry>();
     for (const page of pages) for (const e of page.entries) bySeq.set(e.seq, e);
     const merged = [...bySeq.values()].sort((a, b) => b.seq - a.seq);
@@ -53,7 +58,11 @@ export class AuditService {
     for (const country of countries) {
       let before: number | undefined;
       do {
-        const page = await this.store.auditPage({ country, limit: ACTOR_PAGE, ...(before !== undefined ? { before } : {}) });
+        const page = await this.store.auditPage({
+          country,
+          limit: ACTOR_PAGE,
+          ...(before !== undefined ? { before } : {}),
+        });
         for (const e of page.entries) actors.add(e.actor);
         before = page.nextBefore;
       } while (before !== undefined);

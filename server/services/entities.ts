@@ -32,20 +32,41 @@ export class EntityService {
     return shown;
   }
 
-  async create<K extends Kind>(kind: K, input: unknown, user: SessionUser | undefined, actor: string): Promise<Stored<K>> {
+  async create<K extends Kind>(
+    kind: K,
+    input: unknown,
+    user: SessionUser | undefined,
+    actor: string,
+  ): Promise<Stored<K>> {
     const key = rawKeyOf(kind, input) ?? '(new)';
     return this.store.create(kind, input, actor, {
       guard: writeGuard(kind, user, (view, writer) => assertMayWrite(view, writer, kind, key, undefined, input)),
     });
   }
 
-  async update<K extends Kind>(kind: K, key: string, input: unknown, expectedVersion: number, user: SessionUser | undefined, actor: string): Promise<Stored<K>> {
+  async update<K extends Kind>(
+    kind: K,
+    key: string,
+    input: unknown,
+    expectedVersion: number,
+    user: SessionUser | undefined,
+    actor: string,
+  ): Promise<Stored<K>> {
     return this.store.update(kind, key, input, expectedVersion, actor, {
-      guard: writeGuard(kind, user, (view, writer, { before }) => assertMayWrite(view, writer, kind, key, before, withPathKey(kind, key, input))),
+      guard: writeGuard(kind, user, (view, writer, { before }) =>
+        assertMayWrite(view, writer, kind, key, before, withPathKey(kind, key, input)),
+      ),
     });
   }
 
-  async delete(kind: Kind, key: string, expectedVersion: number, user: SessionUser | undefined, actor: string, options: DeleteOptions = {}): Promise<{ deleted: KindCounts; updated: KindCounts }> {
+  async delete(
+    kind: Kind,
+    key: string,
+    expectedVersion: number,
+    user: SessionUser | undefined,
+    actor: string,
+    options: DeleteOptions = {},
+  ): Promise<{ deleted: KindCounts; updated: KindCounts }> {
     return this.store.delete(kind, key, expectedVersion, actor, {
       ...options,
       guard: writeGuard(kind, user, async (view, writer, { before }) => {
@@ -61,7 +82,9 @@ export class EntityService {
  * may still write this kind, and an `ncp` (by its current countries) only in its own countries.
  */
 function writeGuard(
-  kind: Kind, user: SessionUser | undefined, scope: (view: StoreView, writer: SessionUser, change: EntityChange) => Promise<void>,
+  kind: Kind,
+  user: SessionUser | undefined,
+  scope: (view: StoreView, writer: SessionUser, change: EntityChange) => Promise<void>,
 ): WriteGuard<EntityChange> | undefined {
   if (!user) return undefined;
   const rule = CATALOGUE_RECORD_KINDS.has(kind) ? 'catalogue' : 'edit';

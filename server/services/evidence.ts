@@ -7,7 +7,11 @@ import type { Flow } from '../model';
 import type { SessionUser } from '../model/roles';
 import type { GraphStore } from '../store/port';
 
-export async function toConfirmFor(store: GraphStore, country: string, user: SessionUser | undefined): Promise<ToConfirmList<Flow>> {
+export async function toConfirmFor(
+  store: GraphStore,
+  country: string,
+  user: SessionUser | undefined,
+): Promise<ToConfirmList<Flow>> {
   // Interviews cited as evidence may be of the flow's foreign end, so the lists are the region's, not countryMap's.
   const { items: all } = await store.listMany(['country', 'stakeholder', 'flow', 'interview']);
   const items = visibleLists(all, user);

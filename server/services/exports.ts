@@ -69,16 +69,21 @@ export class ExportCache {
     }
     const under = this.pending.get(key);
     if (under) return under;
-    const rendering = render().then(withEtag).then((file) => {
-      if (this.pending.get(key) === rendering) {
-        this.pending.delete(key);
-        this.keep(key, file);
-      }
-      return file;
-    }, (err: unknown) => {
-      if (this.pending.get(key) === rendering) this.pending.delete(key);
-      throw err;
-    });
+    const rendering = render()
+      .then(withEtag)
+      .then(
+        (file) => {
+          if (this.pending.get(key) === rendering) {
+            this.pending.delete(key);
+            this.keep(key, file);
+          }
+          return file;
+        },
+        (err: unknown) => {
+          if (this.pending.get(key) === rendering) this.pending.delete(key);
+          throw err;
+        },
+      );
     this.pending.set(key, rendering);
     return rendering;
   }
@@ -101,7 +106,11 @@ export class ExportCache {
 }
 
 /** The export file of a scope, format and visibility (what ExportCache keeps per store version). */
-export async function renderExport(store: GraphStore, query: ExportQuery, user: SessionUser | undefined): Promise<RenderedFile> {
+export async function renderExport(
+  store: GraphStore,
+  query: ExportQuery,
+  user: SessionUser | undefined,
+): Promise<RenderedFile> {
   if (query.country) await store.get('country', query.country);
   // The formats that can be imported again carry each item's version and the store version (DOMAIN.md).
   const versions = query.format !== 'graphml' && query.format !== 'gexf';
@@ -120,7 +129,11 @@ export async function renderExport(store: GraphStore, query: ExportQuery, user: 
       const all = query.country ? visibleItems('stakeholder', await store.list('stakeholder'), user) : doc.stakeholders;
       return query.format === 'graphml'
         ? { filename, type: 'application/graphml+xml', body: Buffer.from(toGraphML(doc, all)) }
-        : { filename, type: 'application/gexf+xml', body: Buffer.from(toGEXF(doc, all, { version: query.gexfVersion })) };
+        : {
+            filename,
+            type: 'application/gexf+xml',
+            body: Buffer.from(toGEXF(doc, all, { version: query.gexfVersion })),
+          };
     }
     default:
       return { filename, type: 'application/json', body: Buffer.from(`${JSON.stringify(doc, null, 2)}\n`) };
@@ -135,8 +148,16 @@ async function catalogueOf(store: GraphStore) {
 export async function renderTemplate(store: GraphStore, format: 'xlsx' | 'csv'): Promise<RenderedFile> {
   const indicators = await catalogueOf(store);
   return format === 'xlsx'
-    ? { filename: 'flow-atlas-template.xlsx', type: XLSX_TYPE, body: Buffer.from(await toXlsx(emptyDocument(), indicators)) }
-    : { filename: 'flow-atlas-template-csv.zip', type: 'application/zip', body: Buffer.from(toCsvZip(emptyDocument(), indicators)) };
+    ? {
+        filename: 'flow-atlas-template.xlsx',
+        type: XLSX_TYPE,
+        body: Buffer.from(await toXlsx(emptyDocument(), indicators)),
+      }
+    : {
+        filename: 'flow-atlas-template-csv.zip',
+        type: 'application/zip',
+        body: Buffer.from(toCsvZip(emptyDocument(), indicators)),
+      };
 }
 
 /** Export files as a user may download them, each kept per store version, scope, format and visibility. */

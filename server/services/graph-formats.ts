@@ -60,13 +60,20 @@ const EDGE_ATTRS: Attr<GraphEdge>[] = [
 ];
 
 export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!,
+  );
 }
 
 /** The nodes and edges of a document; `allStakeholders` supplies the foreign ends of its edges. */
-function graphOfDocument(doc: MapDocument, allStakeholders: readonly Stakeholder[]): { nodes: GraphNode[]; edges: GraphEdge[] } {
+function graphOfDocument(
+  doc: MapDocument,
+  allStakeholders: readonly Stakeholder[],
+): { nodes: GraphNode[]; edges: GraphEdge[] } {
   const held = new Map<string, Set<string>>();
-  for (const d of doc.datasets) for (const x of d.indicators) held.set(d.holder, (held.get(d.holder) ?? new Set()).add(x));
+  for (const d of doc.datasets)
+    for (const x of d.indicators) held.set(d.holder, (held.get(d.holder) ?? new Set()).add(x));
   const byId = new Map(allStakeholders.map((s) => [s.id, s]));
   for (const s of doc.stakeholders) byId.set(s.id, s);
   const inScope = new Set(doc.stakeholders.map((s) => s.id));
@@ -85,11 +92,12 @@ function graphOfDocument(doc: MapDocument, allStakeholders: readonly Stakeholder
 export function toGraphML(doc: MapDocument, allStakeholders: readonly Stakeholder[]): string {
   const { nodes, edges } = graphOfDocument(doc, allStakeholders);
   const type = (t: AttrType) => (t === 'int' ? 'int' : t);
-  const data = <T>(attrs: Attr<T>[], item: T) => attrs
-    .map((a) => ({ a, v: a.value(item) }))
-    .filter(({ v }) => v !== undefined && v !== '')
-    .map(({ a, v }) => `<data key="${a.id}">${escapeXml(String(v))}</data>`)
-    .join('');
+  const data = <T>(attrs: Attr<T>[], item: T) =>
+    attrs
+      .map((a) => ({ a, v: a.value(item) }))
+      .filter(({ v }) => v !== undefined && v !== '')
+      .map(({ a, v }) => `<data key="${a.id}">${escapeXml(String(v))}</data>`)
+      .join('');
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"',
@@ -98,15 +106,21 @@ export function toGraphML(doc: MapDocument, allStakeholders: readonly Stakeholde
     ...EDGE_ATTRS.map((a) => `  <key id="${a.id}" for="edge" attr.name="${a.id}" attr.type="${type(a.type)}"/>`),
     '  <graph id="flow-atlas" edgedefault="directed">',
     ...nodes.map((n) => `    <node id="${escapeXml(n.id)}">${data(NODE_ATTRS, n)}</node>`),
-    ...edges.map((e) => `    <edge id="${escapeXml(e.id)}" source="${escapeXml(e.from)}" target="${escapeXml(e.to)}">${data(EDGE_ATTRS, e)}</edge>`),
+    ...edges.map(
+      (e) =>
+        `    <edge id="${escapeXml(e.id)}" source="${escapeXml(e.from)}" target="${escapeXml(e.to)}">${data(EDGE_ATTRS, e)}</edge>`,
+    ),
     '  </graph>',
     '</graphml>',
     '',
   ].join('\n');
 }
 
-export function toGEXF(doc: MapDocument, allStakeholders: readonly Stakeholder[],
-  options: { version?: GexfVersion; today?: Date } = {}): string {
+export function toGEXF(
+  doc: MapDocument,
+  allStakeholders: readonly Stakeholder[],
+  options: { version?: GexfVersion; today?: Date } = {},
+): string {
   const { nodes, edges } = graphOfDocument(doc, allStakeholders);
   const today = options.today ?? new Date();
   const header = GEXF_HEADERS[options.version ?? DEFAULT_GEXF_VERSION];
@@ -121,16 +135,21 @@ export function toGEXF(doc: MapDocument, allStakeholders: readonly Stakeholder[]
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<gexf xmlns="${header.ns}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="${header.ns} ${header.xsd}" version="${header.version}">`,
-    `  <meta lastmodifieddate="${today.toISOString().slice(0, 10)}"><creator>Flow Atlas</creator>`
-      + '<description>Information flows between institutions (stakeholders) on child trafficking</description></meta>',
+    `  <meta lastmodifieddate="${today.toISOString().slice(0, 10)}"><creator>Flow Atlas</creator>` +
+      '<description>Information flows between institutions (stakeholders) on child trafficking</description></meta>',
     '  <graph defaultedgetype="directed" mode="static">',
     `    <attributes class="node">${NODE_ATTRS.map((a) => `<attribute id="${a.id}" title="${a.id}" type="${gexfType(a.type)}"/>`).join('')}</attributes>`,
     `    <attributes class="edge">${EDGE_ATTRS.map((a) => `<attribute id="${a.id}" title="${a.id}" type="${gexfType(a.type)}"/>`).join('')}</attributes>`,
     '    <nodes>',
-    ...nodes.map((n) => `      <node id="${escapeXml(n.id)}" label="${escapeXml(n.name)}">${values(NODE_ATTRS, n)}</node>`),
+    ...nodes.map(
+      (n) => `      <node id="${escapeXml(n.id)}" label="${escapeXml(n.name)}">${values(NODE_ATTRS, n)}</node>`,
+    ),
     '    </nodes>',
     '    <edges>',
-    ...edges.map((e) => `      <edge id="${escapeXml(e.id)}" source="${escapeXml(e.from)}" target="${escapeXml(e.to)}" label="${e.kind === 'flow' ? escapeXml(e.flow!.indicators.join(', ')) : escapeXml(e.line!.kind)}">${values(EDGE_ATTRS, e)}</edge>`),
+    ...edges.map(
+      (e) =>
+        `      <edge id="${escapeXml(e.id)}" source="${escapeXml(e.from)}" target="${escapeXml(e.to)}" label="${e.kind === 'flow' ? escapeXml(e.flow!.indicators.join(', ')) : escapeXml(e.line!.kind)}">${values(EDGE_ATTRS, e)}</edge>`,
+    ),
     '    </edges>',
     '  </graph>',
     '</gexf>',

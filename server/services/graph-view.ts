@@ -48,13 +48,16 @@ export class MapView {
   async countries(): Promise<CountrySummary[]> {
     const version = await currentStoreVersion(this.store);
     if (this.summaries && this.summaries.storeVersion >= version) return this.summaries.value;
-    this.summariesLoading ??= this.store.countryCounts().then(({ storeVersion, countries }) => {
-      const loaded = { storeVersion, value: countries.map(summaryOf) };
-      if (!this.summaries || this.summaries.storeVersion <= storeVersion) this.summaries = loaded;
-      return loaded;
-    }).finally(() => {
-      this.summariesLoading = undefined;
-    });
+    this.summariesLoading ??= this.store
+      .countryCounts()
+      .then(({ storeVersion, countries }) => {
+        const loaded = { storeVersion, value: countries.map(summaryOf) };
+        if (!this.summaries || this.summaries.storeVersion <= storeVersion) this.summaries = loaded;
+        return loaded;
+      })
+      .finally(() => {
+        this.summariesLoading = undefined;
+      });
     const loaded = await this.summariesLoading;
     return loaded.storeVersion >= version ? loaded.value : this.countries();
   }
@@ -78,13 +81,16 @@ export class MapView {
   private async regionEntry(): Promise<RegionEntry> {
     const version = await currentStoreVersion(this.store);
     if (this.region?.storeVersion === version) return this.region;
-    this.regionLoading ??= this.store.listMany(MAP_KINDS).then((lists) => {
-      const entry = { storeVersion: lists.storeVersion, lists, answers: new Map<string, GraphResponse>() };
-      if (!this.region || this.region.storeVersion <= entry.storeVersion) this.region = entry;
-      return entry;
-    }).finally(() => {
-      this.regionLoading = undefined;
-    });
+    this.regionLoading ??= this.store
+      .listMany(MAP_KINDS)
+      .then((lists) => {
+        const entry = { storeVersion: lists.storeVersion, lists, answers: new Map<string, GraphResponse>() };
+        if (!this.region || this.region.storeVersion <= entry.storeVersion) this.region = entry;
+        return entry;
+      })
+      .finally(() => {
+        this.regionLoading = undefined;
+      });
     const loaded = await this.regionLoading;
     // A load started for an older version serves only requests that saw that version.
     return loaded.storeVersion >= version ? loaded : this.regionEntry();
@@ -100,7 +106,11 @@ export class MapView {
     if (cached && cached.storeVersion >= version) return cached;
     if (cached) {
       const changes = await this.changesSince(cached.storeVersion, version);
-      if (changes.known && changes.storeVersion >= version && !changes.changes.some((c) => c.countries.includes(country) || cached.keys.has(itemKey(c.kind, c.key)))) {
+      if (
+        changes.known &&
+        changes.storeVersion >= version &&
+        !changes.changes.some((c) => c.countries.includes(country) || cached.keys.has(itemKey(c.kind, c.key)))
+      ) {
         if (this.maps.get(country) === cached && cached.storeVersion < changes.storeVersion) {
           cached.storeVersion = changes.storeVersion;
           cached.lists = { ...cached.lists, storeVersion: changes.storeVersion };
@@ -110,20 +120,24 @@ export class MapView {
     }
     let loading = this.mapsLoading.get(country);
     if (!loading) {
-      loading = this.store.countryMap(country).then((lists) => {
-        const keys = new Set<string>();
-        for (const kind of MAP_KINDS) for (const item of lists.items[kind]) keys.add(itemKey(kind, keyOf(kind, item)));
-        const entry: CountryEntry = { storeVersion: lists.storeVersion, lists, keys, answers: new Map() };
-        const current = this.maps.get(country);
-        if (!current || current.storeVersion <= entry.storeVersion) {
-          this.maps.delete(country);
-          if (this.maps.size >= MAX_COUNTRIES) this.maps.delete(this.maps.keys().next().value!);
-          this.maps.set(country, entry);
-        }
-        return entry;
-      }).finally(() => {
-        this.mapsLoading.delete(country);
-      });
+      loading = this.store
+        .countryMap(country)
+        .then((lists) => {
+          const keys = new Set<string>();
+          for (const kind of MAP_KINDS)
+            for (const item of lists.items[kind]) keys.add(itemKey(kind, keyOf(kind, item)));
+          const entry: CountryEntry = { storeVersion: lists.storeVersion, lists, keys, answers: new Map() };
+          const current = this.maps.get(country);
+          if (!current || current.storeVersion <= entry.storeVersion) {
+            this.maps.delete(country);
+            if (this.maps.size >= MAX_COUNTRIES) this.maps.delete(this.maps.keys().next().value!);
+            this.maps.set(country, entry);
+          }
+          return entry;
+        })
+        .finally(() => {
+          this.mapsLoading.delete(country);
+        });
       this.mapsLoading.set(country, loading);
     }
     const loaded = await loading;
@@ -160,7 +174,11 @@ export async function graphOf(store: GraphStore, country?: string, user?: Sessio
 }
 
 /** The graph from lists holding at least the country's map (the whole store, or store.countryMap's). */
-export function graphFromLists({ storeVersion, items: all }: MapLists, country: string | undefined, user: SessionUser | undefined): GraphResponse {
+export function graphFromLists(
+  { storeVersion, items: all }: MapLists,
+  country: string | undefined,
+  user: SessionUser | undefined,
+): GraphResponse {
   const items = visibleLists(all, user);
   let record = null;
   if (country) {

@@ -17,12 +17,20 @@ export async function documentFromBody(body: unknown): Promise<unknown> {
   return typeof body === 'string' ? parseYamlOffThread(body) : body;
 }
 
-export async function importDocumentAs(store: GraphStore, raw: unknown, options: ImportOptions, user: SessionUser | undefined): Promise<ImportResult> {
+export async function importDocumentAs(
+  store: GraphStore,
+  raw: unknown,
+  options: ImportOptions,
+  user: SessionUser | undefined,
+): Promise<ImportResult> {
   return store.importDocument(raw, { ...options, guard: importGuard(user) });
 }
 
 export async function importSpreadsheetAs(
-  store: GraphStore, upload: Upload, options: Omit<ImportOptions, 'dryRun'> & { dryRun: boolean }, user: SessionUser | undefined,
+  store: GraphStore,
+  upload: Upload,
+  options: Omit<ImportOptions, 'dryRun'> & { dryRun: boolean },
+  user: SessionUser | undefined,
 ): Promise<SpreadsheetImportResult> {
   const parsed = await parseUpload(store, upload, options);
   // The guard runs in the store's validation too, so that a file outside the user's countries is refused

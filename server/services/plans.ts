@@ -19,6 +19,8 @@ export async function planOf(analysis: AnalysisService, country: string, goal: P
   if (goal !== 'close_gaps') return fromScratch();
   const known = await analysis.suggestions(DEFAULT_OPTIONS, country);
   const version = known.computedFrom.storeVersion;
-  const answer = await analysis.run('plan', DEFAULT_OPTIONS, `${key}|${version}`, (fg) => plan(fg, country, goal, budget, known.suggestions));
+  const answer = await analysis.run('plan', DEFAULT_OPTIONS, `${key}|${version}`, (fg) =>
+    plan(fg, country, goal, budget, known.suggestions),
+  );
   return answer.computedFrom.storeVersion === version ? answer : fromScratch();
 }

@@ -37,13 +37,17 @@ export async function reportPdf(report: Report, pdf: PdfRenderer): Promise<Buffe
 }
 
 export class ReportsService {
-  constructor(private readonly store: GraphStore, private readonly now: () => Date = () => new Date()) {}
+  constructor(
+    private readonly store: GraphStore,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
 
   async country(country: string, roundId: string | undefined, user: SessionUser | undefined): Promise<CountryReport> {
     if (country === INTERNATIONAL) {
-      throw new ValidationError('the international layer has no NCP of its own: it has no country profile (see the regional report)', [
-        { path: 'path.country', field: 'country', message: 'is the international layer, not a country' },
-      ]);
+      throw new ValidationError(
+        'the international layer has no NCP of its own: it has no country profile (see the regional report)',
+        [{ path: 'path.country', field: 'country', message: 'is the international layer, not a country' }],
+      );
     }
     const input = await this.input(roundId, user, (round) => {
       if (round.country !== null && round.country !== country) {
@@ -52,7 +56,8 @@ export class ReportsService {
         ]);
       }
     });
-    if (!input.document.countries.some((c) => c.code === country)) throw new NotFoundError(`country '${country}' is not in the map`);
+    if (!input.document.countries.some((c) => c.code === country))
+      throw new NotFoundError(`country '${country}' is not in the map`);
     assertCountry(buildFlowGraph(input.document, { indicators: input.catalogue.indicators }), country);
     return buildCountryReport(input, country);
   }
@@ -60,19 +65,36 @@ export class ReportsService {
   async region(roundId: string | undefined, user: SessionUser | undefined): Promise<RegionalReport> {
     const input = await this.input(roundId, user, (round) => {
       if (round.country !== null) {
-        throw new ValidationError(`round '${round.id}' is a round of ${round.country}; the regional report needs a round of the region`, [
-          { path: 'query.round', field: 'round', message: `is a round of one country (${round.country}), not of the region` },
-        ]);
+        throw new ValidationError(
+          `round '${round.id}' is a round of ${round.country}; the regional report needs a round of the region`,
+          [
+            {
+              path: 'query.round',
+              field: 'round',
+              message: `is a round of one country (${round.country}), not of the region`,
+            },
+          ],
+        );
       }
     });
     return buildRegionalReport(input);
   }
 
-  private async input(roundId: string | undefined, user: SessionUser | undefined, check: (round: { id: string; country: string | null }) => void): Promise<ReportInput> {
+  private async input(
+    roundId: string | undefined,
+    user: SessionUser | undefined,
+    check: (round: { id: string; country: string | null }) => void,
+  ): Promise<ReportInput> {
     const snapshot = await this.store.snapshot({});
     const generatedAt = this.now().toISOString();
     if (!roundId) {
-      return { document: visibleDocument(snapshot.document, user), catalogue: snapshot.catalogue, round: null, storeVersion: snapshot.storeVersion, generatedAt };
+      return {
+        document: visibleDocument(snapshot.document, user),
+        catalogue: snapshot.catalogue,
+        round: null,
+        storeVersion: snapshot.storeVersion,
+        generatedAt,
+      };
     }
     const round = await this.store.getRound(roundId);
     check(round);

@@ -17,7 +17,13 @@ export const NOW = 'now';
 
 /** The collections a comparison reports (a country's record itself is not compared). */
 export const COMPARED: readonly Exclude<DiffCollection, 'countries'>[] = [
-  'stakeholders', 'datasets', 'flows', 'reportingLines', 'networks', 'memberships', 'interviews',
+  'stakeholders',
+  'datasets',
+  'flows',
+  'reportingLines',
+  'networks',
+  'memberships',
+  'interviews',
 ];
 
 export interface CompareSide {
@@ -62,9 +68,13 @@ export class RoundsService {
    */
   async compare(country: string, from: string, to: string, user: SessionUser | undefined): Promise<Comparison> {
     const snapshot = await this.store.snapshot({ country });
-    const [a, b] = await Promise.all([this.side(snapshot, country, from, 'from'), this.side(snapshot, country, to, 'to')]);
-    const inMap = snapshot.document.countries.some((c) => c.code === country)
-      || [a, b].some((s) => s.document.countries.some((c) => c.code === country));
+    const [a, b] = await Promise.all([
+      this.side(snapshot, country, from, 'from'),
+      this.side(snapshot, country, to, 'to'),
+    ]);
+    const inMap =
+      snapshot.document.countries.some((c) => c.code === country) ||
+      [a, b].some((s) => s.document.countries.some((c) => c.code === country));
     if (!inMap) throw new NotFoundError(`country '${country}' is not in the map`);
     const diff = diffDocuments(visibleDocument(a.document, user), visibleDocument(b.document, user));
     const kinds = Object.fromEntries(COMPARED.map((c) => [c, diff[c]])) as Comparison['kinds'];
@@ -78,9 +88,17 @@ export class RoundsService {
     };
   }
 
-  private async side(snapshot: Snapshot, country: string, ref: string, param: 'from' | 'to'): Promise<{ side: CompareSide; document: MapDocument }> {
+  private async side(
+    snapshot: Snapshot,
+    country: string,
+    ref: string,
+    param: 'from' | 'to',
+  ): Promise<{ side: CompareSide; document: MapDocument }> {
     if (ref === NOW) {
-      return { side: { id: NOW, name: 'Now', createdAt: snapshot.takenAt, storeVersion: snapshot.storeVersion }, document: snapshot.document };
+      return {
+        side: { id: NOW, name: 'Now', createdAt: snapshot.takenAt, storeVersion: snapshot.storeVersion },
+        document: snapshot.document,
+      };
     }
     const round = await this.store.getRound(ref);
     if (round.country !== null && round.country !== country) {

@@ -38,7 +38,10 @@ export interface SpreadsheetImportResult extends ImportResult {
 
 function failure(problems: Problem[]): ValidationError {
   const n = problems.length;
-  return new ValidationError(`the spreadsheet has ${n} problem${n === 1 ? '' : 's'}; nothing was written`, [...problems].sort(compareProblems));
+  return new ValidationError(
+    `the spreadsheet has ${n} problem${n === 1 ? '' : 's'}; nothing was written`,
+    [...problems].sort(compareProblems),
+  );
 }
 
 /** The caller's guard, for the store's validation as for its import. */
@@ -47,17 +50,26 @@ function guardOf(options: Pick<SpreadsheetImportOptions, 'guard'>): ValidateOpti
 }
 
 /** Reads and parses an upload against the store's indicator catalogue, in a worker thread (off-thread.ts). */
-export async function parseUpload(store: GraphStore, upload: Upload, options: Pick<SpreadsheetImportOptions, 'mode' | 'onProgress'>): Promise<ParsedSpreadsheet> {
+export async function parseUpload(
+  store: GraphStore,
+  upload: Upload,
+  options: Pick<SpreadsheetImportOptions, 'mode' | 'onProgress'>,
+): Promise<ParsedSpreadsheet> {
   options.onProgress?.({ phase: 'reading' });
   const indicators = (await store.list('indicator')).map((i) => ({ code: i.code, name: i.name }));
   return parseOffThread(upload, {
-    mode: options.mode, indicators,
+    mode: options.mode,
+    indicators,
     onProgress: (done, total) => options.onProgress?.({ phase: 'parsing', done, total }),
   });
 }
 
 /** Imports a parsed spreadsheet: all or nothing; a ValidationError lists every problem at its cell. */
-export async function importParsed(store: GraphStore, parsed: ParsedSpreadsheet, options: SpreadsheetImportOptions): Promise<SpreadsheetImportResult> {
+export async function importParsed(
+  store: GraphStore,
+  parsed: ParsedSpreadsheet,
+  options: SpreadsheetImportOptions,
+): Promise<SpreadsheetImportResult> {
   const { mode, dryRun, actor } = options;
   if (parsed.problems.length) {
     options.onProgress?.({ phase: 'validating' });
@@ -72,7 +84,11 @@ export async function importParsed(store: GraphStore, parsed: ParsedSpreadsheet,
     }
     options.onProgress?.({ phase: dryRun || !options.separateValidation ? 'validating' : 'writing' });
     const result = await store.importDocument(parsed.document, {
-      mode, dryRun, actor, ...(options.onConflict ? { onConflict: options.onConflict } : {}), ...(options.guard ? { guard: options.guard } : {}),
+      mode,
+      dryRun,
+      actor,
+      ...(options.onConflict ? { onConflict: options.onConflict } : {}),
+      ...(options.guard ? { guard: options.guard } : {}),
     });
     return { ...result, warnings: parsed.warnings };
   } catch (err) {
@@ -85,6 +101,10 @@ export async function importParsed(store: GraphStore, parsed: ParsedSpreadsheet,
 }
 
 /** Reads, parses, validates and imports one uploaded spreadsheet. */
-export async function importSpreadsheet(store: GraphStore, upload: Upload, options: SpreadsheetImportOptions): Promise<SpreadsheetImportResult> {
+export async function importSpreadsheet(
+  store: GraphStore,
+  upload: Upload,
+  options: SpreadsheetImportOptions,
+): Promise<SpreadsheetImportResult> {
   return importParsed(store, await parseUpload(store, upload, options), options);
 }

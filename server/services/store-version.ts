@@ -12,7 +12,15 @@ import type { GraphStore, StoreKind } from '../store/port';
 export const VERSION_WINDOW_MS: Record<StoreKind, number> = { sqlite: 0, neo4j: 250 };
 
 /** The store's writing methods (GraphStore): the end of each ends the window. */
-const WRITES = ['create', 'update', 'delete', 'importDocument', 'freezeRound', 'deleteRound', 'ensureCatalogue'] as const;
+const WRITES = [
+  'create',
+  'update',
+  'delete',
+  'importDocument',
+  'freezeRound',
+  'deleteRound',
+  'ensureCatalogue',
+] as const;
 /** The account store's (GraphStore.accounts) too; session and throttle writes change no answer. */
 const ACCOUNT_WRITES = ['createAccount', 'updateAccount', 'deleteAccount'] as const;
 
@@ -23,7 +31,11 @@ export interface VersionCheckOptions {
   now?: () => number;
 }
 
-interface Done { value: number; startedAt: number; epoch: number }
+interface Done {
+  value: number;
+  startedAt: number;
+  epoch: number;
+}
 
 class VersionReader {
   private running?: Promise<number>;
@@ -52,27 +64,40 @@ class VersionReader {
     }
     if (!this.running) return this.start();
     // Within the window, a read under way that started recently enough (and after the last write's end) serves too.
-    if (this.windowMs > 0 && this.runningEpoch === this.epoch && this.now() - this.runningStartedAt < this.windowMs) return this.running;
+    if (this.windowMs > 0 && this.runningEpoch === this.epoch && this.now() - this.runningStartedAt < this.windowMs)
+      return this.running;
     // The read under way began before this request asked: wait for the one that starts when it ends.
-    this.next ??= this.running.then(() => undefined, () => undefined).then(() => {
-      this.next = undefined;
-      return this.start();
-    });
+    this.next ??= this.running
+      .then(
+        () => undefined,
+        () => undefined,
+      )
+      .then(() => {
+        this.next = undefined;
+        return this.start();
+      });
     return this.next;
   }
 
   private start(): Promise<number> {
     const startedAt = this.now();
     const epoch = this.epoch;
-    const read = this.store.storeVersion().then((value) => {
-      if (this.windowMs > 0 && (!this.last || this.last.startedAt <= startedAt)) this.last = { value, startedAt, epoch };
-      return value;
-    }, (err: unknown) => {
-      this.last = undefined; // an unreachable store: the next request asks it again (and gets its 503)
-      throw err;
-    }).finally(() => {
-      if (this.running === read) this.running = undefined;
-    });
+    const read = this.store
+      .storeVersion()
+      .then(
+        (value) => {
+          if (this.windowMs > 0 && (!this.last || this.last.startedAt <= startedAt))
+            this.last = { value, startedAt, epoch };
+          return value;
+        },
+        (err: unknown) => {
+          this.last = undefined; // an unreachable store: the next request asks it again (and gets its 503)
+          throw err;
+        },
+      )
+      .finally(() => {
+        if (this.running === read) this.running = undefined;
+      });
     this.running = read;
     this.runningStartedAt = startedAt;
     this.runningEpoch = epoch;
@@ -96,7 +121,9 @@ function watchWrites(store: object, names: readonly string[], reader: VersionRea
     if (typeof method !== 'function') continue;
     const original = method as (...a: unknown[]) => unknown;
     Object.defineProperty(store, name, {
-      configurable: true, writable: true, enumerable: false,
+      configurable: true,
+      writable: true,
+      enumerable: false,
       value: function watched(this: unknown, ...args: unknown[]) {
         let result: unknown;
         try {
@@ -110,13 +137,16 @@ function watchWrites(store: object, names: readonly string[], reader: VersionRea
           return result;
         }
         // Moved before the caller's continuation runs: a request after the write's answer never reuses an older read.
-        return (result as Promise<unknown>).then((value) => {
-          ended();
-          return value;
-        }, (err: unknown) => {
-          ended();
-          throw err;
-        });
+        return (result as Promise<unknown>).then(
+          (value) => {
+            ended();
+            return value;
+          },
+          (err: unknown) => {
+            ended();
+            throw err;
+          },
+        );
       },
     });
   }

@@ -8,8 +8,16 @@ import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import type { AuditEntry, Problem } from '../model';
 import { problemsFromZod } from '../model/problems';
 import type {
-  AccountChangeOptions, AccountChanges, AccountStore, Adapter, NewAccount, StoredAccount, StoredSession, ThrottleDecision,
-  ThrottleEntry, TxOps,
+  AccountChangeOptions,
+  AccountChanges,
+  AccountStore,
+  Adapter,
+  NewAccount,
+  StoredAccount,
+  StoredSession,
+  ThrottleDecision,
+  ThrottleEntry,
+  TxOps,
 } from './port';
 
 export const ACCOUNT_AUDIT_KIND = 'account';
@@ -19,12 +27,18 @@ const StoredAccountSchema = Account.extend({ passwordHash: z.string().min(1) });
 /** An ncp edits its own countries, so it has at least one; the other roles have none. */
 function checkAccount(account: StoredAccount): StoredAccount {
   const parsed = StoredAccountSchema.safeParse(account);
-  const problems: Problem[] = parsed.success ? [] : problemsFromZod(parsed.error, account, { root: '(account)', field: 'first' });
+  const problems: Problem[] = parsed.success
+    ? []
+    : problemsFromZod(parsed.error, account, { root: '(account)', field: 'first' });
   if (account.role === 'ncp' && account.countries.length === 0) {
     problems.push({ path: 'countries', field: 'countries', message: 'an ncp account needs at least one country' });
   }
   if (account.role !== 'ncp' && account.countries.length > 0) {
-    problems.push({ path: 'countries', field: 'countries', message: `only an ncp account has countries (this one is ${account.role})` });
+    problems.push({
+      path: 'countries',
+      field: 'countries',
+      message: `only an ncp account has countries (this one is ${account.role})`,
+    });
   }
   if (problems.length) {
     throw new ValidationError(`invalid account '${account.username}'`, problems);
@@ -41,7 +55,11 @@ export function publicAccount(account: StoredAccount): Account {
 async function ensureAnAdminRemains(tx: TxOps, username: string, what: string): Promise<void> {
   const admins = (await tx.listAccounts()).filter((a) => a.role === 'admin' && a.username !== username);
   if (admins.length === 0) {
-    throw new ConflictError(`'${username}' is the last administrator and cannot be ${what}; make another account admin first`, {}, 'last_admin');
+    throw new ConflictError(
+      `'${username}' is the last administrator and cannot be ${what}; make another account admin first`,
+      {},
+      'last_admin',
+    );
   }
 }
 
@@ -63,7 +81,12 @@ export class AccountsCore implements AccountStore {
   async createAccount(input: NewAccount, actor: string): Promise<Account> {
     const now = this.clock().toISOString();
     const { displayName, ...rest } = input;
-    const account = checkAccount({ ...rest, ...(displayName !== undefined ? { displayName } : {}), createdAt: now, updatedAt: now });
+    const account = checkAccount({
+      ...rest,
+      ...(displayName !== undefined ? { displayName } : {}),
+      createdAt: now,
+      updatedAt: now,
+    });
     return this.adapter.write(async (tx) => {
       await tx.lockAccounts();
       if (await tx.getAccount(account.username)) {
@@ -75,14 +98,19 @@ export class AccountsCore implements AccountStore {
     });
   }
 
-  async updateAccount(username: string, changes: AccountChanges, actor: string, options: AccountChangeOptions = {}): Promise<Account> {
+  async updateAccount(
+    username: string,
+    changes: AccountChanges,
+    actor: string,
+    options: AccountChangeOptions = {},
+  ): Promise<Account> {
     return this.adapter.write(async (tx) => {
       await tx.lockAccounts();
       const current = await tx.getAccount(username);
       if (!current) throw new NotFoundError(`account '${username}' not found`);
       await options.check?.(current);
       const { displayName: _old, ...base } = current;
-      const displayName = changes.displayName === null ? undefined : changes.displayName ?? current.displayName;
+      const displayName = changes.displayName === null ? undefined : (changes.displayName ?? current.displayName);
       const next = checkAccount({
         ...base,
         ...(changes.role !== undefined ? { role: changes.role } : {}),
@@ -91,7 +119,8 @@ export class AccountsCore implements AccountStore {
         ...(displayName !== undefined ? { displayName } : {}),
         updatedAt: this.clock().toISOString(),
       });
-      if (current.role === 'admin' && next.role !== 'admin') await ensureAnAdminRemains(tx, username, 'given another role');
+      if (current.role === 'admin' && next.role !== 'admin')
+        await ensureAnAdminRemains(tx, username, 'given another role');
       const passwordChanged = next.passwordHash !== current.passwordHash;
       const before = publicAccount(current);
       const after = publicAccount(next);
@@ -103,7 +132,9 @@ export class AccountsCore implements AccountStore {
       }
       await tx.putAccount(next);
       if (options.endSessions) await tx.deleteSessionsOf(username, options.endSessions.except);
-      await tx.appendAudit([this.entry(actor, 'update', username, before, passwordChanged ? { ...after, passwordChanged: true } : after)]);
+      await tx.appendAudit([
+        this.entry(actor, 'update', username, before, passwordChanged ? { ...after, passwordChanged: true } : after),
+      ]);
       return after;
     });
   }
@@ -161,7 +192,10 @@ export class AccountsCore implements AccountStore {
   }
 
   updateThrottle<T>(
-    keys: readonly string[], now: number, forgetBefore: number, decide: (current: Map<string, ThrottleEntry>) => ThrottleDecision<T>,
+    keys: readonly string[],
+    now: number,
+    forgetBefore: number,
+    decide: (current: Map<string, ThrottleEntry>) => ThrottleDecision<T>,
   ): Promise<T> {
     return this.adapter.write(async (tx) => {
       await tx.lockThrottle();
@@ -173,8 +207,23 @@ export class AccountsCore implements AccountStore {
     });
   }
 
-  private entry(actor: string, action: AuditEntry['action'], key: string, before: unknown, after: unknown): Omit<AuditEntry, 'seq'> {
-    return { at: this.clock().toISOString(), actor, action, kind: ACCOUNT_AUDIT_KIND, key, countries: [], before, after };
+  private entry(
+    actor: string,
+    action: AuditEntry['action'],
+    key: string,
+    before: unknown,
+    after: unknown,
+  ): Omit<AuditEntry, 'seq'> {
+    return {
+      at: this.clock().toISOString(),
+      actor,
+      action,
+      kind: ACCOUNT_AUDIT_KIND,
+      key,
+      countries: [],
+      before,
+      after,
+    };
   }
 }
 

@@ -12,12 +12,15 @@ export type { AuditDraft } from '../model/audit-countries';
  * so that what is being deleted can still be found.
  */
 export async function withCountries(
-  tx: Pick<TxOps, 'getMany'>, drafts: readonly AuditDraft[], state?: Map<Kind, Map<string, Stored<Kind>>>,
+  tx: Pick<TxOps, 'getMany'>,
+  drafts: readonly AuditDraft[],
+  state?: Map<Kind, Map<string, Stored<Kind>>>,
 ): Promise<Array<Omit<AuditEntry, 'seq'>>> {
   const { known, missing } = knownCountries(drafts, state);
   for (const kind of ['stakeholder', 'network'] as const) {
     if (!missing[kind].length) continue;
-    for (const [id, row] of await tx.getMany(kind, missing[kind])) known[kind].set(id, (row as { country: string }).country);
+    for (const [id, row] of await tx.getMany(kind, missing[kind]))
+      known[kind].set(id, (row as { country: string }).country);
   }
   return addCountries(drafts, known);
 }

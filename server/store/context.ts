@@ -17,7 +17,14 @@ export class Stamps {
     return { updatedAt: this.now(), updatedBy: actor };
   }
 
-  entry(actor: string, action: AuditDraft['action'], kind: AuditDraft['kind'], key: string, before: unknown, after: unknown): AuditDraft {
+  entry(
+    actor: string,
+    action: AuditDraft['action'],
+    kind: AuditDraft['kind'],
+    key: string,
+    before: unknown,
+    after: unknown,
+  ): AuditDraft {
     return { at: this.now(), actor, action, kind, key, before, after };
   }
 }

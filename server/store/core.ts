@@ -2,20 +2,54 @@
 // entity-checks.ts) with optimistic versions, cascades, snapshots and exports, the audit trail and the catalogue. It
 // composes the modules of the other jobs: imports (imports.ts), rounds (rounds.ts) and accounts (accounts.ts).
 import {
-  DOCUMENT_KINDS, KINDS, MapDocument, keyOf,
-  type AuditEntry, type Indicator, type Kind, type Problem, type Round, type RoundSummary, type Stored, type Theme,
+  DOCUMENT_KINDS,
+  KINDS,
+  MapDocument,
+  keyOf,
+  type AuditEntry,
+  type Indicator,
+  type Kind,
+  type Problem,
+  type Round,
+  type RoundSummary,
+  type Stored,
+  type Theme,
 } from '../model';
 import { ConflictError, NotFoundError } from '../errors';
 import type {
-  Adapter, AuditPage, AuditQuery, CountryCount, CountryMap, DeleteOptions, EntityWriteOptions, ExportOptions, GraphStore, Health,
-  ImportMode, ImportOptions, ImportResult, KindCounts, ListFilter, ValidateOptions, RoundWriteOptions, Scope, Snapshot,
-  StoreChanges, TxOps,
+  Adapter,
+  AuditPage,
+  AuditQuery,
+  CountryCount,
+  CountryMap,
+  DeleteOptions,
+  EntityWriteOptions,
+  ExportOptions,
+  GraphStore,
+  Health,
+  ImportMode,
+  ImportOptions,
+  ImportResult,
+  KindCounts,
+  ListFilter,
+  ValidateOptions,
+  RoundWriteOptions,
+  Scope,
+  Snapshot,
+  StoreChanges,
+  TxOps,
 } from './port';
 import { CHANGES_LIMIT } from './port';
 import { AccountsCore } from './accounts';
 import { scopeKeys } from '../model/scope';
 import {
-  cascadeFrom, documentOf, documentOfSorted, referrerClosure, rowsOf, stripMeta, type SortedItems,
+  cascadeFrom,
+  documentOf,
+  documentOfSorted,
+  referrerClosure,
+  rowsOf,
+  stripMeta,
+  type SortedItems,
 } from '../model/document-rules';
 import { deepEqual } from '../model/equal';
 import { withCountries, type AuditDraft } from './audit-countries';
@@ -111,12 +145,14 @@ export class CoreGraphStore implements GraphStore {
     return this.adapter.read(async (tx) => {
       const storeVersion = await tx.version();
       const unknown = (reason: string): StoreChanges => ({ known: false, from, storeVersion, reason });
-      if (!Number.isInteger(from) || from < 0 || from > storeVersion) return unknown(`version ${from} is not a version of this store (now ${storeVersion})`);
+      if (!Number.isInteger(from) || from < 0 || from > storeVersion)
+        return unknown(`version ${from} is not a version of this store (now ${storeVersion})`);
       if (from === storeVersion) return { known: true, from, storeVersion, changes: [] };
       const changes = await tx.changesBetween(from, storeVersion, limit + 1);
       if (changes.length > limit) return unknown(`more than ${limit} changes since version ${from}`);
       const versions = new Set(changes.map((c) => c.storeVersion));
-      if (versions.size !== storeVersion - from) return unknown(`the audit trail has no entry for some versions after ${from}`);
+      if (versions.size !== storeVersion - from)
+        return unknown(`the audit trail has no entry for some versions after ${from}`);
       return { known: true, from, storeVersion, changes: [...changes].sort((a, b) => a.storeVersion - b.storeVersion) };
     });
   }
@@ -148,7 +184,12 @@ export class CoreGraphStore implements GraphStore {
     return row;
   }
 
-  async create<K extends Kind>(kind: K, input: unknown, actor: string, options: EntityWriteOptions = {}): Promise<Stored<K>> {
+  async create<K extends Kind>(
+    kind: K,
+    input: unknown,
+    actor: string,
+    options: EntityWriteOptions = {},
+  ): Promise<Stored<K>> {
     const entity = parseEntity(kind, input);
     const key = keyOf(kind, entity);
     return this.adapter.write(async (tx) => {
@@ -168,7 +209,12 @@ export class CoreGraphStore implements GraphStore {
   }
 
   async update<K extends Kind>(
-    kind: K, key: string, input: unknown, expectedVersion: number, actor: string, options: EntityWriteOptions = {},
+    kind: K,
+    key: string,
+    input: unknown,
+    expectedVersion: number,
+    actor: string,
+    options: EntityWriteOptions = {},
   ): Promise<Stored<K>> {
     const entity = parseEntity(kind, withKey(kind, key, input));
     return this.adapter.write(async (tx) => {
@@ -200,21 +246,27 @@ export class CoreGraphStore implements GraphStore {
       const state = await loadState(tx, referrerClosure(kind));
       const { deletes, updates } = cascadeFrom(state, kind, key);
       const dependants: KindCounts = {};
-      for (const [k, keys] of deletes) addCount(dependants, k, [...keys].filter((x) => !(k === kind && x === key)).length);
+      for (const [k, keys] of deletes)
+        addCount(dependants, k, [...keys].filter((x) => !(k === kind && x === key)).length);
       for (const [k, rows] of updates) addCount(dependants, k, rows.size);
       if (Object.keys(dependants).length && !options.cascade) {
         throw new ConflictError(
           `${kind} '${key}' has dependants (${describeCounts(dependants)}); delete them first or use cascade`,
-          { dependants }, 'has_dependants',
+          { dependants },
+          'has_dependants',
         );
       }
       const drafts: Audit[] = [];
       const deleted: KindCounts = {};
       const updated: KindCounts = {};
-      const deleteOrder = [...KINDS].reverse().map((k) => [k, [...(deletes.get(k) ?? [])]] as const).filter(([, keys]) => keys.length);
+      const deleteOrder = [...KINDS]
+        .reverse()
+        .map((k) => [k, [...(deletes.get(k) ?? [])]] as const)
+        .filter(([, keys]) => keys.length);
       for (const [k, keys] of deleteOrder) {
         addCount(deleted, k, keys.length);
-        for (const x of keys) drafts.push(this.stamps.entry(actor, 'delete', k, x, stripMeta(state.get(k)!.get(x)!), null));
+        for (const x of keys)
+          drafts.push(this.stamps.entry(actor, 'delete', k, x, stripMeta(state.get(k)!.get(x)!), null));
       }
       const updateOrder = KINDS.map((k) => {
         const stamped = [...(updates.get(k)?.values() ?? [])].map((e) => {
@@ -309,14 +361,20 @@ export class CoreGraphStore implements GraphStore {
       await tx.lockMap();
       const created: KindCounts = {};
       const audit: Audit[] = [];
-      for (const [kind, items] of [['theme', themes], ['indicator', indicators]] as const) {
+      for (const [kind, items] of [
+        ['theme', themes],
+        ['indicator', indicators],
+      ] as const) {
         const keys = items.map((e) => keyOf(kind, e));
         const existing = await tx.getMany(kind, keys);
         const missing = items.filter((e) => !existing.has(keyOf(kind, e)));
         if (kind === 'indicator') {
           for (const e of missing) await checkReferences(tx, kind, e);
         }
-        await tx.upsertMany(kind, missing.map((e) => ({ ...e, version: 1, ...this.stamps.stamp(actor) })));
+        await tx.upsertMany(
+          kind,
+          missing.map((e) => ({ ...e, version: 1, ...this.stamps.stamp(actor) })),
+        );
         for (const e of missing) audit.push(this.stamps.entry(actor, 'create', kind, keyOf(kind, e), null, e));
         addCount(created, kind, missing.length);
       }
@@ -331,12 +389,9 @@ export class CoreGraphStore implements GraphStore {
   close(): Promise<void> {
     return this.adapter.close();
   }
-
-
 }
 
 /** Scopes are decided by stakeholders' and networks' countries. */
 function kindsNeededForScope(kind: Kind): Kind[] {
   return [...new Set<Kind>([kind, 'stakeholder', 'network'])];
 }
-

@@ -1,7 +1,17 @@
 // The checks of one entity write (create, update, delete), made by core.ts inside the write's transaction: the
 // entity's shape (its kind's schema), that the key of an update is not changed, the expected version, that what it
 // refers to exists, and the one-NCP rule (model/document-rules.ts). Each refuses with a typed error.
-import { KIND_SPECS, keyOf, rawKeyOf, refValues, type EntityOf, type Kind, type Problem, type Stakeholder, type Stored } from '../model';
+import {
+  KIND_SPECS,
+  keyOf,
+  rawKeyOf,
+  refValues,
+  type EntityOf,
+  type Kind,
+  type Problem,
+  type Stakeholder,
+  type Stored,
+} from '../model';
 import { ncpProblem } from '../model/document-rules';
 import { problemsFromZod } from '../model/problems';
 import { ConflictError, ValidationError } from '../errors';
@@ -14,7 +24,11 @@ export function parseEntity<K extends Kind>(kind: K, input: unknown): EntityOf<K
   const result = KIND_SPECS[kind].schema.safeParse(input);
   if (!result.success) {
     const id = rawKeyOf(kind, input);
-    const problems = problemsFromZod(result.error, input, { root: '(body)', field: 'first' }).map((p) => ({ ...p, kind, ...(id ? { id } : {}) }));
+    const problems = problemsFromZod(result.error, input, { root: '(body)', field: 'first' }).map((p) => ({
+      ...p,
+      kind,
+      ...(id ? { id } : {}),
+    }));
     throw new ValidationError(`invalid ${kind}`, problems);
   }
   return result.data as EntityOf<K>;
@@ -25,7 +39,8 @@ export function checkVersion(kind: Kind, key: string, current: Row, expected: nu
   if (current.version !== expected) {
     throw new ConflictError(
       `${kind} '${key}' is at version ${current.version}, not ${expected}: it was changed meanwhile`,
-      { current }, 'version_conflict',
+      { current },
+      'version_conflict',
     );
   }
 }
@@ -39,7 +54,8 @@ export function withKey(kind: Kind, key: string, input: unknown): unknown {
   const problems: Problem[] = [];
   fields.forEach((f, i) => {
     if (body[f] === undefined) body[f] = parts[i];
-    else if (body[f] !== parts[i]) problems.push({ path: f, kind, id: key, field: f, message: `cannot be changed (is '${parts[i]}')` });
+    else if (body[f] !== parts[i])
+      problems.push({ path: f, kind, id: key, field: f, message: `cannot be changed (is '${parts[i]}')` });
   });
   if (problems.length) throw new ValidationError(`the key of ${kind} '${key}' cannot be changed`, problems);
   return body;
@@ -54,7 +70,13 @@ export async function checkReferences(tx: TxOps, kind: Kind, entity: object): Pr
     values.forEach((value, i) => {
       if (found.has(value)) return;
       const what = spec.target === 'indicator' ? 'unknown indicator code' : `unknown ${spec.target}`;
-      problems.push({ path: spec.many ? `${spec.field}[${i}]` : spec.field, kind, id: keyOf(kind, entity), field: spec.field, message: `${what} '${value}'` });
+      problems.push({
+        path: spec.many ? `${spec.field}[${i}]` : spec.field,
+        kind,
+        id: keyOf(kind, entity),
+        field: spec.field,
+        message: `${what} '${value}'`,
+      });
     });
   }
   if (problems.length) throw new ValidationError(`${kind} refers to items that do not exist`, problems);
@@ -68,5 +90,7 @@ export async function checkNcp(tx: TxOps, kind: Kind, entity: object): Promise<v
 
 /** `2 flows, 1 dataset`. */
 export function describeCounts(counts: KindCounts): string {
-  return Object.entries(counts).map(([k, n]) => `${n} ${k}${n === 1 ? '' : 's'}`).join(', ');
+  return Object.entries(counts)
+    .map(([k, n]) => `${n} ${k}${n === 1 ? '' : 's'}`)
+    .join(', ');
 }

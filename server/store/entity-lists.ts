@@ -31,7 +31,8 @@ export async function readSorted(tx: TxOps, kind: Kind): Promise<SortedItems> {
  * canonical form and sorted as soon as its items arrive, while the store still sends the others.
  */
 export async function readSortedMany(tx: TxOps, kinds: readonly Kind[]): Promise<Map<Kind, SortedItems>> {
-  const pending = hasEntityLists(tx) && typeof tx.listEntitiesMany === 'function' ? tx.listEntitiesMany(kinds) : undefined;
+  const pending =
+    hasEntityLists(tx) && typeof tx.listEntitiesMany === 'function' ? tx.listEntitiesMany(kinds) : undefined;
   const read = (kind: Kind) => pending?.get(kind) ?? (hasEntityLists(tx) ? tx.listEntities(kind) : tx.list(kind));
   const sorted = await Promise.all(kinds.map(async (kind) => [kind, sortedOf(kind, await read(kind))] as const));
   return new Map(sorted);

@@ -2,8 +2,22 @@
 // updates, what replace deletes, and for a file exported with versions (DOMAIN.md) the three-way merge of the
 // items changed in the store since (merge.ts) and the items replace keeps because they are newer than the file.
 import {
-  DOCUMENT_KINDS, KIND_SPECS, KINDS, MAX_LISTED_CONFLICTS, MapDocument, checkDocument, keyOf, parseMapDocument, refValues,
-  validateDocument, type AnyEntity, type AuditEntry, type ImportConflict, type Kind, type OnConflict, type Problem,
+  DOCUMENT_KINDS,
+  KIND_SPECS,
+  KINDS,
+  MAX_LISTED_CONFLICTS,
+  MapDocument,
+  checkDocument,
+  keyOf,
+  parseMapDocument,
+  refValues,
+  validateDocument,
+  type AnyEntity,
+  type AuditEntry,
+  type ImportConflict,
+  type Kind,
+  type OnConflict,
+  type Problem,
   type Stored,
 } from '../model';
 import type { ImportMode, ImportResult, KindCounts, TxOps } from './port';
@@ -56,7 +70,12 @@ async function historiesOf(tx: TxOps, keys: ReadonlyMap<Kind, Iterable<string>>)
 }
 
 /** Works out what an import would do; problems instead of a plan when the document is not acceptable. */
-export async function planImport(tx: TxOps, raw: unknown, state: State, options: PlanOptions): Promise<{ problems: Problem[]; plan?: Plan }> {
+export async function planImport(
+  tx: TxOps,
+  raw: unknown,
+  state: State,
+  options: PlanOptions,
+): Promise<{ problems: Problem[]; plan?: Plan }> {
   const { mode, dryRun = false, onConflict = 'keep' } = options;
   const shape = parseMapDocument(raw);
   if (!shape.success) return { problems: problemsFromZod(shape.error, raw, { field: 'issue' }) };
@@ -74,9 +93,10 @@ export async function planImport(tx: TxOps, raw: unknown, state: State, options:
     }
   }
   // A file that says which store version it was taken at never deletes what was created or changed after it.
-  const kept = incoming.storeVersion !== undefined && [...removed.values()].some((s) => s.size)
-    ? keepChangedSince(state, removed, await historiesOf(tx, removed), incoming.storeVersion)
-    : [];
+  const kept =
+    incoming.storeVersion !== undefined && [...removed.values()].some((s) => s.size)
+      ? keepChangedSince(state, removed, await historiesOf(tx, removed), incoming.storeVersion)
+      : [];
 
   const isRemoved = (kind: Kind, key: string) => removed.get(kind)?.has(key) ?? false;
   const existing: Partial<Record<Kind, Set<string>>> = {};
@@ -85,7 +105,8 @@ export async function planImport(tx: TxOps, raw: unknown, state: State, options:
   }
   const existingNcps = new Map<string, string[]>();
   for (const s of rowsOf(state, 'stakeholder') as Stored<'stakeholder'>[]) {
-    if (s.ncp && !isRemoved('stakeholder', s.id)) existingNcps.set(s.country, [...(existingNcps.get(s.country) ?? []), s.id]);
+    if (s.ncp && !isRemoved('stakeholder', s.id))
+      existingNcps.set(s.country, [...(existingNcps.get(s.country) ?? []), s.id]);
   }
   const context = { indicators: existing.indicator ?? new Set<string>(), existing, existingNcps };
   // The shape was parsed above: the references, duplicates and the one-NCP rule are checked on the parsed items.
@@ -102,7 +123,8 @@ export async function planImport(tx: TxOps, raw: unknown, state: State, options:
       const key = keyOf(kind, entity);
       const version = versions.get(kind)?.get(key);
       const current = state.get(kind)?.get(key);
-      if (version !== undefined && current && version < current.version) stale.set(kind, [...(stale.get(kind) ?? []), key]);
+      if (version !== undefined && current && version < current.version)
+        stale.set(kind, [...(stale.get(kind) ?? []), key]);
     }
   }
   const merged: KindCounts = {};
@@ -124,8 +146,10 @@ export async function planImport(tx: TxOps, raw: unknown, state: State, options:
         if (!base && outcome.conflicts.length) {
           unknownBases += 1;
           if (notes.length < MAX_NOTES) {
-            notes.push(`${kind} '${key}' is at version ${current.version} and the file has version ${fileVersion}, which the audit trail `
-              + 'does not hold: every field that differs is treated as a conflict');
+            notes.push(
+              `${kind} '${key}' is at version ${current.version} and the file has version ${fileVersion}, which the audit trail ` +
+                'does not hold: every field that differs is treated as a conflict',
+            );
           }
         }
         conflicts.push(...outcome.conflicts);
@@ -136,29 +160,47 @@ export async function planImport(tx: TxOps, raw: unknown, state: State, options:
     doc = out as unknown as MapDocument;
     // What was kept from the store may not fit what the file changed (a second NCP): checked once more.
     const again = validateDocument(doc, context);
-    if (!again.ok) return { problems: again.problems.map((p) => ({ ...p, message: `after merging with the store's newer values: ${p.message}` })) };
+    if (!again.ok)
+      return {
+        problems: again.problems.map((p) => ({
+          ...p,
+          message: `after merging with the store's newer values: ${p.message}`,
+        })),
+      };
     doc = again.document;
   }
-  if (unknownBases > notes.length) notes.push(`and ${unknownBases - notes.length} more items whose version in the file the audit trail does not hold`);
+  if (unknownBases > notes.length)
+    notes.push(`and ${unknownBases - notes.length} more items whose version in the file the audit trail does not hold`);
 
   const plan: Plan = {
-    upserts: new Map(), deletes: new Map(), audit: [],
+    upserts: new Map(),
+    deletes: new Map(),
+    audit: [],
     result: {
-      mode, dryRun, created: {}, updated: {}, deleted: {}, unchanged: {}, onConflict, merged,
+      mode,
+      dryRun,
+      created: {},
+      updated: {},
+      deleted: {},
+      unchanged: {},
+      onConflict,
+      merged,
       conflicts: conflicts.slice(0, MAX_LISTED_CONFLICTS),
       conflictCount: {
         total: conflicts.length,
         kept: conflicts.filter((c) => c.resolution === 'kept').length,
         overwritten: conflicts.filter((c) => c.resolution === 'overwritten').length,
       },
-      kept, notes,
+      kept,
+      notes,
     },
   };
   for (const [kind, keys] of removed) {
     if (!keys.size) continue;
     plan.deletes.set(kind, [...keys]);
     addCount(plan.result.deleted, kind, keys.size);
-    for (const key of keys) plan.audit.push(options.entry('delete', kind, key, stripMeta(state.get(kind)!.get(key)!), null));
+    for (const key of keys)
+      plan.audit.push(options.entry('delete', kind, key, stripMeta(state.get(kind)!.get(key)!), null));
   }
   for (const kind of DOCUMENT_KINDS) {
     const rows: Row[] = [];
@@ -195,7 +237,10 @@ function danglingAfterRemoval(state: State, removed: Map<Kind, Set<string>>, doc
         for (const value of refValues(row, spec)) {
           if (removed.get(spec.target)?.has(value)) {
             problems.push({
-              path: `(store) ${KIND_SPECS[kind].collection}`, kind, id: key, field: spec.field,
+              path: `(store) ${KIND_SPECS[kind].collection}`,
+              kind,
+              id: key,
+              field: spec.field,
               message: `this stored ${kind}, outside the document, refers to ${spec.target} '${value}', which the replace would remove`,
             });
           }

@@ -28,9 +28,18 @@ export const MAX_PUBLISHED_CHANGES = 20_000;
 export const MAX_PUBLISHED_ITEMS = 200_000;
 /** The relationship kinds and the kinds of their ends: staged only when the import creates both ends. */
 const RELATIONSHIP_ENDS: Partial<Record<Kind, ReadonlyArray<readonly [string, Kind]>>> = {
-  flow: [['from', 'stakeholder'], ['to', 'stakeholder']],
-  reportingLine: [['from', 'stakeholder'], ['to', 'stakeholder']],
-  membership: [['stakeholder', 'stakeholder'], ['network', 'network']],
+  flow: [
+    ['from', 'stakeholder'],
+    ['to', 'stakeholder'],
+  ],
+  reportingLine: [
+    ['from', 'stakeholder'],
+    ['to', 'stakeholder'],
+  ],
+  membership: [
+    ['stakeholder', 'stakeholder'],
+    ['network', 'network'],
+  ],
 };
 const RELATIONSHIP_KINDS = new Set(Object.keys(RELATIONSHIP_ENDS) as Kind[]);
 const STAGED_NODE_KINDS = new Set<Kind>(['country', 'stakeholder', 'network', 'interview', 'dataset']);
@@ -48,8 +57,11 @@ function splitStaged(plan: Plan, state: State) {
       const key = keyOf(kind, row);
       const isNew = !state.get(kind)?.has(key);
       const ends = RELATIONSHIP_ENDS[kind];
-      const stage = isNew && (STAGED_NODE_KINDS.has(kind)
-        || (ends !== undefined && ends.every(([field, k]) => created.get(k)?.has((row as unknown as Record<string, string>)[field]!))));
+      const stage =
+        isNew &&
+        (STAGED_NODE_KINDS.has(kind) ||
+          (ends !== undefined &&
+            ends.every(([field, k]) => created.get(k)?.has((row as unknown as Record<string, string>)[field]!))));
       if (isNew && STAGED_NODE_KINDS.has(kind)) created.set(kind, (created.get(kind) ?? new Set()).add(key));
       const target = stage ? staged : direct.upserts;
       const rows = target.get(kind) ?? [];
@@ -82,7 +94,10 @@ export class ImportsCore {
       const state = await loadState(tx);
       const { problems, plan } = await this.plan(tx, raw, state, options);
       if (problems.length || !plan) {
-        throw new ValidationError(`the document has ${problems.length} problem${problems.length === 1 ? '' : 's'}; nothing was written`, problems);
+        throw new ValidationError(
+          `the document has ${problems.length} problem${problems.length === 1 ? '' : 's'}; nothing was written`,
+          problems,
+        );
       }
       const changed = plan.audit.length > 0;
       if (options.dryRun || !changed) return { ...plan.result, storeVersion: await tx.version() };
@@ -116,7 +131,10 @@ export class ImportsCore {
         const state = await loadState(tx);
         const { problems, plan } = await this.plan(tx, raw, state, options);
         if (problems.length || !plan) {
-          throw new ValidationError(`the document has ${problems.length} problem${problems.length === 1 ? '' : 's'}; nothing was written`, problems);
+          throw new ValidationError(
+            `the document has ${problems.length} problem${problems.length === 1 ? '' : 's'}; nothing was written`,
+            problems,
+          );
         }
         if (!plan.audit.length) return { version, plan, state, audit: [] };
         return { version, plan, state, audit: await withCountries(tx, plan.audit, state) };
@@ -124,20 +142,37 @@ export class ImportsCore {
       const { version, plan, state, audit } = planned;
       if (!audit.length) return { ...plan.result, storeVersion: version };
       const { staged, direct } = splitStaged(plan, state);
-      const directCount = [...direct.upserts.values(), ...direct.deletes.values()].reduce((n, rows) => n + rows.length, 0);
+      const directCount = [...direct.upserts.values(), ...direct.deletes.values()].reduce(
+        (n, rows) => n + rows.length,
+        0,
+      );
       if (directCount > MAX_PUBLISHED_CHANGES) {
-        throw new ValidationError(`the import changes or deletes ${directCount} existing items; at most ${MAX_PUBLISHED_CHANGES} per import on this store: split it (by country) and import the parts one after the other`, [{
-          path: '(document)', message: `changes or deletes ${directCount} existing items; the limit is ${MAX_PUBLISHED_CHANGES}`,
-        }]);
+        throw new ValidationError(
+          `the import changes or deletes ${directCount} existing items; at most ${MAX_PUBLISHED_CHANGES} per import on this store: split it (by country) and import the parts one after the other`,
+          [
+            {
+              path: '(document)',
+              message: `changes or deletes ${directCount} existing items; the limit is ${MAX_PUBLISHED_CHANGES}`,
+            },
+          ],
+        );
       }
       // What the publishing transaction touches: the staged nodes (staged relationships come with their ends), the audit entries, the direct writes.
-      const publishedCount = directCount + audit.length
-        + [...staged].reduce((n, [kind, rows]) => n + (RELATIONSHIP_KINDS.has(kind) ? 0 : rows.length), 0);
+      const publishedCount =
+        directCount +
+        audit.length +
+        [...staged].reduce((n, [kind, rows]) => n + (RELATIONSHIP_KINDS.has(kind) ? 0 : rows.length), 0);
       const maxPublished = staging.maxPublished ?? MAX_PUBLISHED_ITEMS;
       if (publishedCount > maxPublished) {
-        throw new ValidationError(`the import publishes ${publishedCount} items and audit entries; at most ${maxPublished} per import on this store (one transaction makes them visible at once): split it (by country) and import the parts one after the other`, [{
-          path: '(document)', message: `publishes ${publishedCount} items and audit entries; the limit is ${maxPublished}`,
-        }]);
+        throw new ValidationError(
+          `the import publishes ${publishedCount} items and audit entries; at most ${maxPublished} per import on this store (one transaction makes them visible at once): split it (by country) and import the parts one after the other`,
+          [
+            {
+              path: '(document)',
+              message: `publishes ${publishedCount} items and audit entries; the limit is ${maxPublished}`,
+            },
+          ],
+        );
       }
       const importId = randomUUID();
       try {
@@ -145,24 +180,32 @@ export class ImportsCore {
         // entries, which share nothing with them. A failure in one stops the other at its next batch; both have
         // ended before it is reported, so that nothing is staged after the discard below.
         let failed = false;
-        const lane = (work: () => Promise<void>) => work().catch((err: unknown) => { failed = true; throw err; });
+        const lane = (work: () => Promise<void>) =>
+          work().catch((err: unknown) => {
+            failed = true;
+            throw err;
+          });
         const lanes = await Promise.allSettled([
           lane(async () => {
             for (const kind of KINDS) {
               const rows = staged.get(kind) ?? [];
-              for (let i = 0; i < rows.length && !failed; i += staging.batchSize) await staging.stage(importId, kind, rows.slice(i, i + staging.batchSize));
+              for (let i = 0; i < rows.length && !failed; i += staging.batchSize)
+                await staging.stage(importId, kind, rows.slice(i, i + staging.batchSize));
             }
           }),
           lane(async () => {
             for (let i = 0; i < audit.length && !failed; i += staging.batchSize) {
-              await staging.stageAudit(importId, audit.slice(i, i + staging.batchSize).map((e, j) => ({ ...e, ord: i + j })));
+              await staging.stageAudit(
+                importId,
+                audit.slice(i, i + staging.batchSize).map((e, j) => ({ ...e, ord: i + j })),
+              );
             }
           }),
         ]);
         for (const outcome of lanes) if (outcome.status === 'rejected') throw outcome.reason;
         const storeVersion = await this.adapter.write(async (tx) => {
           await tx.lockMap();
-          if (await tx.version() !== version) return undefined;
+          if ((await tx.version()) !== version) return undefined;
           // Again under the lock: an account change (a demotion, other countries) does not move the store version.
           await options.guard?.(viewOf(tx), { raw });
           for (const kind of [...KINDS].reverse()) {
@@ -173,10 +216,15 @@ export class ImportsCore {
           for (const kind of KINDS) {
             const expected = staged.get(kind)?.length ?? 0;
             if (!RELATIONSHIP_KINDS.has(kind) && (published[kind] ?? 0) !== expected) {
-              throw new Error(`import ${importId}: ${expected} ${kind} items were staged but ${published[kind] ?? 0} found to publish`);
+              throw new Error(
+                `import ${importId}: ${expected} ${kind} items were staged but ${published[kind] ?? 0} found to publish`,
+              );
             }
           }
-          if (published.audit !== audit.length) throw new Error(`import ${importId}: ${audit.length} audit entries were staged but ${published.audit} found`);
+          if (published.audit !== audit.length)
+            throw new Error(
+              `import ${importId}: ${audit.length} audit entries were staged but ${published.audit} found`,
+            );
           for (const kind of KINDS) {
             const rows = direct.upserts.get(kind);
             if (rows?.length) await tx.upsertMany(kind, rows);
@@ -190,13 +238,22 @@ export class ImportsCore {
       }
       await staging.discard(importId);
       if (attempt >= IMPORT_ATTEMPTS) {
-        throw new ConflictError(`the store changed ${attempt} times while the import was written; nothing was imported: try again`, {}, 'store_changed');
+        throw new ConflictError(
+          `the store changed ${attempt} times while the import was written; nothing was imported: try again`,
+          {},
+          'store_changed',
+        );
       }
     }
   }
 
   /** What an import would do (import-plan.ts), with this store's stamps and audit drafts. */
-  private plan(tx: TxOps, raw: unknown, state: State, options: { mode: ImportMode; actor: string; dryRun?: boolean; onConflict?: OnConflict }) {
+  private plan(
+    tx: TxOps,
+    raw: unknown,
+    state: State,
+    options: { mode: ImportMode; actor: string; dryRun?: boolean; onConflict?: OnConflict },
+  ) {
     // One time for the whole import (it commits at once), read once: not a clock read per item of a region.
     const stamp = this.stamps.stamp(options.actor);
     const { actor } = options;

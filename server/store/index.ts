@@ -67,7 +67,10 @@ export async function startStore(config: StoreConfig, options: StartOptions = {}
   const unreachable = async (err: unknown): Promise<boolean> => {
     if (err instanceof StoreUnavailableError) return true;
     if (!verify) return false;
-    return verify().then(() => false, (e: unknown) => e instanceof StoreUnavailableError);
+    return verify().then(
+      () => false,
+      (e: unknown) => e instanceof StoreUnavailableError,
+    );
   };
 
   const run = async (): Promise<void> => {
@@ -84,7 +87,10 @@ export async function startStore(config: StoreConfig, options: StartOptions = {}
       } catch (err) {
         if (closed) throw new StoreUnavailableError('the store was closed before it was ready');
         if (!(await unreachable(err))) throw err;
-        const why = err instanceof StoreUnavailableError ? err : new StoreUnavailableError(err instanceof Error ? err.message : String(err));
+        const why =
+          err instanceof StoreUnavailableError
+            ? err
+            : new StoreUnavailableError(err instanceof Error ? err.message : String(err));
         waitingFor = `waiting for the store: ${why.message}`;
         options.onWait?.(why, attempt);
         await new Promise((resolve) => setTimeout(resolve, retryMs));

@@ -3,8 +3,18 @@
 // against the item as it was at that version (recovered from the audit trail), and the items a replace
 // keeps because they were created or changed after the file was exported. Pure functions over loaded data.
 import {
-  DOCUMENT_KINDS, KIND_SPECS, keyOf, refValues, type AnyEntity, type AuditEntry, type ImportConflict, type KeptItem,
-  type Kind, type MapDocument, type OnConflict, type Stored,
+  DOCUMENT_KINDS,
+  KIND_SPECS,
+  keyOf,
+  refValues,
+  type AnyEntity,
+  type AuditEntry,
+  type ImportConflict,
+  type KeptItem,
+  type Kind,
+  type MapDocument,
+  type OnConflict,
+  type Stored,
 } from '../model';
 import { deepEqual } from '../model/equal';
 
@@ -22,12 +32,14 @@ export function splitVersions(doc: MapDocument): { document: MapDocument; versio
     const { collection } = KIND_SPECS[kind];
     const byKey = new Map<string, number>();
     // Only items carrying a version are copied (a region's fresh file has none: no copy per item).
-    out[collection] = ((doc as unknown as Record<string, Array<Record<string, unknown>>>)[collection] ?? []).map((item) => {
-      if (!('version' in item)) return item;
-      const { version, ...entity } = item;
-      if (typeof version === 'number') byKey.set(keyOf(kind, entity), version);
-      return entity;
-    });
+    out[collection] = ((doc as unknown as Record<string, Array<Record<string, unknown>>>)[collection] ?? []).map(
+      (item) => {
+        if (!('version' in item)) return item;
+        const { version, ...entity } = item;
+        if (typeof version === 'number') byKey.set(keyOf(kind, entity), version);
+        return entity;
+      },
+    );
     if (byKey.size) versions.set(kind, byKey);
   }
   return { document: out as unknown as MapDocument, versions };
@@ -57,7 +69,13 @@ export interface Base {
  * version: an entry missing or not matching, or (given the file's store version `since`) the item at that
  * version made after the file was exported, i.e. deleted and created again since.
  */
-export function baseAt(kind: Kind, current: Row, history: readonly AuditEntry[], version: number, since?: number): Base | undefined {
+export function baseAt(
+  kind: Kind,
+  current: Row,
+  history: readonly AuditEntry[],
+  version: number,
+  since?: number,
+): Base | undefined {
   let item = canonical(kind, withoutMeta(current));
   let at = current.version;
   let i = history.length - 1;
@@ -88,7 +106,12 @@ export interface MergeOutcome {
  * `onConflict`. Without a base every field that differs is a conflict.
  */
 export function mergeItem(
-  kind: Kind, file: AnyEntity, current: Row, base: Base | undefined, fileVersion: number, onConflict: OnConflict,
+  kind: Kind,
+  file: AnyEntity,
+  current: Row,
+  base: Base | undefined,
+  fileVersion: number,
+  onConflict: OnConflict,
 ): MergeOutcome {
   const now = withoutMeta(current) as Record<string, unknown>;
   const theirs = file as Record<string, unknown>;
@@ -106,9 +129,16 @@ export function mergeItem(
     else {
       const who = lastChangeOf(field, base, current);
       conflicts.push({
-        kind, key: keyOf(kind, current), field, file: t ?? null, current: c ?? null,
-        ...(who.actor ? { changedBy: who.actor } : {}), ...(who.at ? { changedAt: who.at } : {}),
-        base: base ? 'known' : 'unknown', fileVersion, storeVersion: current.version,
+        kind,
+        key: keyOf(kind, current),
+        field,
+        file: t ?? null,
+        current: c ?? null,
+        ...(who.actor ? { changedBy: who.actor } : {}),
+        ...(who.at ? { changedAt: who.at } : {}),
+        base: base ? 'known' : 'unknown',
+        fileVersion,
+        storeVersion: current.version,
         resolution: onConflict === 'overwrite' ? 'overwritten' : 'kept',
       });
       value = onConflict === 'overwrite' ? t : c;
@@ -120,11 +150,14 @@ export function mergeItem(
 
 /** Who last changed a field since the base (the item's last change when the base is unknown). */
 function lastChangeOf(field: string, base: Base | undefined, current: Row): { actor?: string; at?: string } {
-  const entry = base?.changes.slice().reverse().find((e) => {
-    const before = (e.before ?? {}) as Record<string, unknown>;
-    const after = (e.after ?? {}) as Record<string, unknown>;
-    return !deepEqual(before[field], after[field]);
-  });
+  const entry = base?.changes
+    .slice()
+    .reverse()
+    .find((e) => {
+      const before = (e.before ?? {}) as Record<string, unknown>;
+      const after = (e.after ?? {}) as Record<string, unknown>;
+      return !deepEqual(before[field], after[field]);
+    });
   return entry ? { actor: entry.actor, at: entry.at } : { actor: current.updatedBy, at: current.updatedAt };
 }
 
@@ -134,18 +167,27 @@ function lastChangeOf(field: string, base: Base | undefined, current: Row): { ac
  * to. Takes them out of `removed` and lists them.
  */
 export function keepChangedSince(
-  state: State, removed: Map<Kind, Set<string>>, histories: Map<Kind, Map<string, AuditEntry[]>>, since: number,
+  state: State,
+  removed: Map<Kind, Set<string>>,
+  histories: Map<Kind, Map<string, AuditEntry[]>>,
+  since: number,
 ): KeptItem[] {
   const kept: KeptItem[] = [];
   for (const [kind, keys] of removed) {
     for (const key of [...keys]) {
-      const later = (histories.get(kind)?.get(key) ?? []).filter((e) => typeof e.storeVersion === 'number' && e.storeVersion > since);
+      const later = (histories.get(kind)?.get(key) ?? []).filter(
+        (e) => typeof e.storeVersion === 'number' && e.storeVersion > since,
+      );
       const last = later[later.length - 1];
       if (!last) continue;
       keys.delete(key);
       kept.push({
-        kind, key, reason: later.some((e) => e.action === 'create') ? 'created' : 'changed',
-        changedBy: last.actor, changedAt: last.at, ...(last.storeVersion !== undefined ? { storeVersion: last.storeVersion } : {}),
+        kind,
+        key,
+        reason: later.some((e) => e.action === 'create') ? 'created' : 'changed',
+        changedBy: last.actor,
+        changedAt: last.at,
+        ...(last.storeVersion !== undefined ? { storeVersion: last.storeVersion } : {}),
       });
     }
   }

@@ -4,8 +4,20 @@
 // store, its two faces (GraphStore for callers, TxOps/Adapter/Staging for adapters) and the types they share, read
 // together when an adapter is written or a caller checks what the store promises; it holds no code.
 import type {
-  AuditEntry, AuditKind, ConflictCount, ImportConflict, Indicator, KeptItem, Kind, MapDocument, OnConflict, Problem, Round,
-  RoundSummary, Stored, Theme,
+  AuditEntry,
+  AuditKind,
+  ConflictCount,
+  ImportConflict,
+  Indicator,
+  KeptItem,
+  Kind,
+  MapDocument,
+  OnConflict,
+  Problem,
+  Round,
+  RoundSummary,
+  Stored,
+  Theme,
 } from '../model';
 import type { Account } from '../model/account';
 
@@ -177,7 +189,12 @@ export interface AccountStore {
   /** Conflict `already_exists` if the username is taken. */
   createAccount(account: NewAccount, actor: string): Promise<Account>;
   /** NotFound if missing; Conflict `last_admin` when it would leave no administrator. */
-  updateAccount(username: string, changes: AccountChanges, actor: string, options?: AccountChangeOptions): Promise<Account>;
+  updateAccount(
+    username: string,
+    changes: AccountChanges,
+    actor: string,
+    options?: AccountChangeOptions,
+  ): Promise<Account>;
   /** Removes the account and ends its sessions; Conflict `last_admin` for the last administrator. */
   deleteAccount(username: string, actor: string): Promise<{ deleted: true }>;
   /** Notes a successful sign-in (not audited). */
@@ -196,7 +213,12 @@ export interface AccountStore {
    * of `keys`, lets `decide` work out the next ones (or throw, writing nothing), and writes them. Entries
    * idle since `forgetBefore` whose lock has ended by `now` are dropped on the way.
    */
-  updateThrottle<T>(keys: readonly string[], now: number, forgetBefore: number, decide: (current: Map<string, ThrottleEntry>) => ThrottleDecision<T>): Promise<T>;
+  updateThrottle<T>(
+    keys: readonly string[],
+    now: number,
+    forgetBefore: number,
+    decide: (current: Map<string, ThrottleEntry>) => ThrottleDecision<T>,
+  ): Promise<T>;
 }
 
 /**
@@ -248,7 +270,16 @@ export type StoreChanges =
 export const CHANGES_LIMIT = 1000;
 
 /** The map kinds behind the map of a country (or the region). */
-export const MAP_KINDS = ['country', 'stakeholder', 'flow', 'dataset', 'reportingLine', 'network', 'membership', 'interview'] as const;
+export const MAP_KINDS = [
+  'country',
+  'stakeholder',
+  'flow',
+  'dataset',
+  'reportingLine',
+  'network',
+  'membership',
+  'interview',
+] as const;
 export type MapKind = (typeof MAP_KINDS)[number];
 export type MapItems = { [K in MapKind]: Stored<K>[] };
 
@@ -290,8 +321,21 @@ export interface GraphStore {
   /** The map changes committed after store version `version` (at most `limit`, default CHANGES_LIMIT), from the audit trail. */
   changesSince(version: number, options?: { limit?: number }): Promise<StoreChanges>;
   create<K extends Kind>(kind: K, input: unknown, actor: string, options?: EntityWriteOptions): Promise<Stored<K>>;
-  update<K extends Kind>(kind: K, key: string, input: unknown, expectedVersion: number, actor: string, options?: EntityWriteOptions): Promise<Stored<K>>;
-  delete(kind: Kind, key: string, expectedVersion: number, actor: string, options?: DeleteOptions): Promise<{ deleted: KindCounts; updated: KindCounts }>;
+  update<K extends Kind>(
+    kind: K,
+    key: string,
+    input: unknown,
+    expectedVersion: number,
+    actor: string,
+    options?: EntityWriteOptions,
+  ): Promise<Stored<K>>;
+  delete(
+    kind: Kind,
+    key: string,
+    expectedVersion: number,
+    actor: string,
+    options?: DeleteOptions,
+  ): Promise<{ deleted: KindCounts; updated: KindCounts }>;
   snapshot(scope: Scope): Promise<Snapshot>;
   importDocument(raw: unknown, options: ImportOptions): Promise<ImportResult>;
   /** Validates a document against the store without writing; the problems, or none. */

@@ -22,22 +22,33 @@ export class RoundsCore {
       await tx.lockMap();
       await options.guard?.(viewOf(tx), { country: country ?? null });
       const state = await loadState(tx);
-      if (country && !state.get('country')?.has(country)) throw new NotFoundError(`country '${country}' is not in the map`);
+      if (country && !state.get('country')?.has(country))
+        throw new NotFoundError(`country '${country}' is not in the map`);
       const scope = roundScope(country);
-      const same = (await tx.listRounds()).find((r) => roundScope(r.country) === scope && roundNameKey(r.name) === roundNameKey(name));
+      const same = (await tx.listRounds()).find(
+        (r) => roundScope(r.country) === scope && roundNameKey(r.name) === roundNameKey(name),
+      );
       if (same) {
         throw new ConflictError(
           `a round named '${same.name}' already exists for ${country ? `country ${country}` : 'the region'}`,
-          { round: summaryOf(same) }, 'already_exists',
+          { round: summaryOf(same) },
+          'already_exists',
         );
       }
       // The same document a country (or region) export gives, read in this write transaction.
       const document = documentOf(state, { country });
       const seq = await tx.nextRoundSeq();
       const round: StoredRound = {
-        id: `round-${seq}`, seq, name, country: country ?? null, ...(note ? { note } : {}),
-        createdAt: this.stamps.now(), createdBy: actor, storeVersion: await tx.version(),
-        counts: roundCounts(document), document,
+        id: `round-${seq}`,
+        seq,
+        name,
+        country: country ?? null,
+        ...(note ? { note } : {}),
+        createdAt: this.stamps.now(),
+        createdBy: actor,
+        storeVersion: await tx.version(),
+        counts: roundCounts(document),
+        document,
       };
       const summary = summaryOf(round);
       const audit = await withCountries(tx, [this.stamps.entry(actor, 'create', 'round', round.id, null, summary)]);

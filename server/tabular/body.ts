@@ -57,18 +57,22 @@ function assertUtf8(buf: Uint8Array, what: string): void {
   const bad = firstBadUtf8(buf);
   if (!bad) return;
   const byte = buf[bad.offset]!.toString(16).toUpperCase().padStart(2, '0');
-  throw new ValidationError(`the ${what} is not valid UTF-8: the first bad byte is at line ${bad.line}`, [{
-    path: '(body)',
-    message: `byte 0x${byte} at line ${bad.line}, column ${bad.column} (byte offset ${bad.offset}) is not UTF-8: save the file as UTF-8 and send it again`,
-  }]);
+  throw new ValidationError(`the ${what} is not valid UTF-8: the first bad byte is at line ${bad.line}`, [
+    {
+      path: '(body)',
+      message: `byte 0x${byte} at line ${bad.line}, column ${bad.column} (byte offset ${bad.offset}) is not UTF-8: save the file as UTF-8 and send it again`,
+    },
+  ]);
 }
 
 function tooDeep(what: string, line: number | undefined): ValidationError {
   const where = line ? ` (at line ${line})` : '';
-  return new ValidationError(`the ${what} nests more than ${MAX_NESTING_DEPTH} levels deep`, [{
-    path: '(body)',
-    message: `the ${what} nests more than ${MAX_NESTING_DEPTH} levels deep${where}; a map document needs only a few: check how it was made`,
-  }]);
+  return new ValidationError(`the ${what} nests more than ${MAX_NESTING_DEPTH} levels deep`, [
+    {
+      path: '(body)',
+      message: `the ${what} nests more than ${MAX_NESTING_DEPTH} levels deep${where}; a map document needs only a few: check how it was made`,
+    },
+  ]);
 }
 
 /** The line where a JSON text first nests deeper than the limit (brackets inside strings do not count). */
@@ -80,7 +84,8 @@ export function jsonTooDeepAt(buf: Uint8Array, max = MAX_NESTING_DEPTH): number 
     const b = buf[i]!;
     if (b === 0x0a) line += 1;
     if (inString) {
-      if (b === 0x5c) i += 1; // a backslash escapes the next byte
+      if (b === 0x5c)
+        i += 1; // a backslash escapes the next byte
       else if (b === 0x22) inString = false;
     } else if (b === 0x22) {
       inString = true;
@@ -106,7 +111,13 @@ export function verifyTextBody(_req: IncomingMessage, _res: unknown, buf: Buffer
   assertUtf8(buf, 'YAML body');
 }
 
-type CstNode = { type: string; offset?: number; items?: Array<{ key?: unknown; value?: unknown; sep?: unknown }>; value?: unknown; key?: unknown };
+type CstNode = {
+  type: string;
+  offset?: number;
+  items?: Array<{ key?: unknown; value?: unknown; sep?: unknown }>;
+  value?: unknown;
+  key?: unknown;
+};
 const COLLECTIONS = new Set(['block-map', 'block-seq', 'flow-collection']);
 
 /** Where the lexer first sees more than `max` flow brackets open, or `max` block indicators on one line. */
@@ -116,11 +127,25 @@ function yamlLexedTooDeepAt(text: string, max: number): number | undefined {
   let onLine = 0;
   for (const source of new YAML.Lexer().lex(text)) {
     switch (YAML.CST.tokenType(source)) {
-      case 'newline': line += 1; onLine = 0; break;
-      case 'flow-map-start': case 'flow-seq-start': flow += 1; break;
-      case 'flow-map-end': case 'flow-seq-end': flow -= 1; break;
-      case 'seq-item-ind': case 'explicit-key-ind': case 'map-value-ind': onLine += 1; break;
-      default: break;
+      case 'newline':
+        line += 1;
+        onLine = 0;
+        break;
+      case 'flow-map-start':
+      case 'flow-seq-start':
+        flow += 1;
+        break;
+      case 'flow-map-end':
+      case 'flow-seq-end':
+        flow -= 1;
+        break;
+      case 'seq-item-ind':
+      case 'explicit-key-ind':
+      case 'map-value-ind':
+        onLine += 1;
+        break;
+      default:
+        break;
     }
     if (flow > max || onLine > max) return line;
   }
@@ -136,7 +161,8 @@ function yamlLexedTooDeepAt(text: string, max: number): number | undefined {
 export function yamlTooDeepAt(text: string, max = MAX_NESTING_DEPTH): { line?: number } | undefined {
   const lexed = yamlLexedTooDeepAt(text, max);
   if (lexed !== undefined) return { line: lexed };
-  const lineOf = (offset: number | undefined) => (offset === undefined ? undefined : text.slice(0, offset).split('\n').length);
+  const lineOf = (offset: number | undefined) =>
+    offset === undefined ? undefined : text.slice(0, offset).split('\n').length;
   for (const token of new YAML.Parser().parse(text)) {
     const stack: Array<[CstNode, number]> = [[token, 0]];
     while (stack.length) {
@@ -180,7 +206,10 @@ export function parseYamlBody(text: string): unknown {
   } catch (err) {
     const line = (err as { linePos?: Array<{ line: number }> }).linePos?.[0]?.line;
     throw new ValidationError('the request body is not valid YAML', [
-      { path: '(body)', message: `YAML syntax error${line ? ` at line ${line}` : ''}: ${(err as Error).message.split('\n')[0]}` },
+      {
+        path: '(body)',
+        message: `YAML syntax error${line ? ` at line ${line}` : ''}: ${(err as Error).message.split('\n')[0]}`,
+      },
     ]);
   }
   if (depthOf(value) > MAX_NESTING_DEPTH) throw tooDeep('YAML body', undefined);

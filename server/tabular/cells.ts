@@ -28,8 +28,13 @@ export class IndicatorLookup {
   resolve(text: string): Converted {
     const code = this.byLabel.get(normalise(text));
     if (code) return { ok: true, value: code };
-    const near = closest(text, this.indicators.map((i) => ({ labels: [i.code, i.name], item: i })));
-    const hint = near.length ? `; closest: ${near.map((i) => `${i.code} (${i.name})`).join(', ')}` : '; see the reference sheet for the codes and names';
+    const near = closest(
+      text,
+      this.indicators.map((i) => ({ labels: [i.code, i.name], item: i })),
+    );
+    const hint = near.length
+      ? `; closest: ${near.map((i) => `${i.code} (${i.name})`).join(', ')}`
+      : '; see the reference sheet for the codes and names';
     const separator = text.includes(',') ? ". Separate several indicators with ';'" : '';
     return { ok: false, message: `unknown indicator '${text}'${hint}${separator}` };
   }
@@ -47,7 +52,8 @@ export function isoDate(d: Date): string {
 }
 
 function serialToDate(serial: number): Converted {
-  if (!(serial >= 1 && serial <= MAX_SERIAL)) return { ok: false, message: `${serial} is not a date: write it as YYYY-MM-DD` };
+  if (!(serial >= 1 && serial <= MAX_SERIAL))
+    return { ok: false, message: `${serial} is not a date: write it as YYYY-MM-DD` };
   return { ok: true, value: isoDate(new Date(EXCEL_EPOCH + Math.floor(serial) * DAY_MS)) };
 }
 

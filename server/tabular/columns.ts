@@ -47,7 +47,11 @@ function unwrap(schema: AnySchema): { inner: AnySchema; required: boolean; defau
   let inner = schema;
   let required = true;
   let defaulted = false;
-  while (inner._zod.def.type === 'optional' || inner._zod.def.type === 'default' || inner._zod.def.type === 'nullable') {
+  while (
+    inner._zod.def.type === 'optional' ||
+    inner._zod.def.type === 'default' ||
+    inner._zod.def.type === 'nullable'
+  ) {
     required = false;
     defaulted ||= inner._zod.def.type === 'default';
     inner = inner._zod.def.innerType as AnySchema;
@@ -68,9 +72,12 @@ function keepsSpaces(schema: AnySchema): boolean {
 
 function scalar(schema: AnySchema): Pick<ColumnSpec, 'value' | 'values' | 'trim'> {
   switch (schema._zod.def.type) {
-    case 'number': return { value: 'number', trim: true };
-    case 'boolean': return { value: 'boolean', trim: true };
-    case 'enum': return { value: 'enum', values: Object.values(schema._zod.def.entries as Record<string, string>), trim: true };
+    case 'number':
+      return { value: 'number', trim: true };
+    case 'boolean':
+      return { value: 'boolean', trim: true };
+    case 'enum':
+      return { value: 'enum', values: Object.values(schema._zod.def.entries as Record<string, string>), trim: true };
     case 'string':
       return isDate(schema) ? { value: 'date', trim: true } : { value: 'string', trim: !keepsSpaces(schema) };
     default:
@@ -78,8 +85,15 @@ function scalar(schema: AnySchema): Pick<ColumnSpec, 'value' | 'values' | 'trim'
   }
 }
 
-function columnsOf(kind: Kind, shape: Record<string, AnySchema>, prefix: readonly string[], parentRequired: boolean): ColumnSpec[] {
-  const indicatorFields = new Set<string>(KIND_SPECS[kind].refs.filter((r) => r.target === 'indicator').map((r) => r.field));
+function columnsOf(
+  kind: Kind,
+  shape: Record<string, AnySchema>,
+  prefix: readonly string[],
+  parentRequired: boolean,
+): ColumnSpec[] {
+  const indicatorFields = new Set<string>(
+    KIND_SPECS[kind].refs.filter((r) => r.target === 'indicator').map((r) => r.field),
+  );
   return Object.entries(shape).flatMap(([field, schema]) => {
     const { inner, required, defaulted } = unwrap(schema);
     const path = [...prefix, field];
@@ -89,7 +103,15 @@ function columnsOf(kind: Kind, shape: Record<string, AnySchema>, prefix: readonl
     }
     if (inner._zod.def.type === 'array') {
       const item = unwrap(inner._zod.def.element as AnySchema).inner;
-      return [{ ...base, list: true, none: !required && !defaulted, indicator: prefix.length === 0 && indicatorFields.has(field), ...scalar(item) }];
+      return [
+        {
+          ...base,
+          list: true,
+          none: !required && !defaulted,
+          indicator: prefix.length === 0 && indicatorFields.has(field),
+          ...scalar(item),
+        },
+      ];
     }
     return [{ ...base, list: false, none: false, indicator: false, ...scalar(inner) }];
   });

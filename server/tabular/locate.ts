@@ -7,7 +7,9 @@ const ITEM_PATH = /^([A-Za-z]+)\[(\d+)\](?:\.(.+))?$/;
 
 /** The value at a dotted path of an item (undefined when the cell was empty). */
 function valueAt(item: unknown, path: string): unknown {
-  return path.split('.').reduce<unknown>((v, p) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[p] : undefined), item);
+  return path
+    .split('.')
+    .reduce<unknown>((v, p) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[p] : undefined), item);
 }
 
 /** One store problem with its place in the spreadsheet, or as it was when it is not about an item read from one. */
@@ -20,7 +22,7 @@ export function locateProblem(problem: Problem, parsed: Pick<ParsedSpreadsheet, 
   const wanted = rest || problem.field?.split('+')[0] || '';
   const column = origin.columns.has(wanted)
     ? wanted
-    : [...origin.columns.keys()].find((c) => c.startsWith(`${wanted}.`)) ?? (wanted || undefined);
+    : ([...origin.columns.keys()].find((c) => c.startsWith(`${wanted}.`)) ?? (wanted || undefined));
   const index = column === undefined ? undefined : origin.columns.get(column);
   const item = (parsed.document[m[1]!] as unknown[] | undefined)?.[Number(m[2])];
   // The schema's message for a value that is not there ("expected string, received undefined") means an empty cell.
@@ -39,8 +41,18 @@ export function locateProblem(problem: Problem, parsed: Pick<ParsedSpreadsheet, 
  * The store's problems placed in the spreadsheet, without those at a cell that already has a problem
  * from reading it, or in a column already reported missing (a missing column fails every row).
  */
-export function locateProblems(problems: readonly Problem[], parsed: Pick<ParsedSpreadsheet, 'origins' | 'reported' | 'document'>): Problem[] {
+export function locateProblems(
+  problems: readonly Problem[],
+  parsed: Pick<ParsedSpreadsheet, 'origins' | 'reported' | 'document'>,
+): Problem[] {
   return problems
     .map((p) => locateProblem(p, parsed))
-    .filter((p) => !(p.sheet && ((p.cell && parsed.reported.has(`${p.sheet}!${p.cell}`)) || (p.column && parsed.reported.has(`${p.sheet}.${p.column}`)))));
+    .filter(
+      (p) =>
+        !(
+          p.sheet &&
+          ((p.cell && parsed.reported.has(`${p.sheet}!${p.cell}`)) ||
+            (p.column && parsed.reported.has(`${p.sheet}.${p.column}`)))
+        ),
+    );
 }

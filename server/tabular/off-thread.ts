@@ -39,10 +39,14 @@ export interface OffThreadOptions {
 
 function rebuild(error: WorkerError): Error {
   switch (error.kind) {
-    case 'validation': return new ValidationError(error.message, error.problems);
-    case 'too_large': return new TooLargeError(error.message, error.details);
-    case 'not_a_spreadsheet': return new NotASpreadsheetError(error.message);
-    default: return new Error(`reading the upload failed in its worker: ${error.message}`);
+    case 'validation':
+      return new ValidationError(error.message, error.problems);
+    case 'too_large':
+      return new TooLargeError(error.message, error.details);
+    case 'not_a_spreadsheet':
+      return new NotASpreadsheetError(error.message);
+    default:
+      return new Error(`reading the upload failed in its worker: ${error.message}`);
   }
 }
 
@@ -59,7 +63,9 @@ let nextId = 1;
 /** The worker, started when first needed; it does not keep the process alive while it has nothing to do. */
 function theWorker(): Worker {
   if (worker) return worker;
-  const w = new Worker(path.join(__dirname, 'worker.cjs'), { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+  const w = new Worker(path.join(__dirname, 'worker.cjs'), {
+    resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+  });
   w.unref();
   w.on('message', (message: WorkerMessage) => {
     const job = pending.get(message.id);
@@ -79,9 +85,15 @@ function theWorker(): Worker {
     for (const job of pending.values()) job.reject(err);
     pending.clear();
   };
-  w.on('error', (err: Error & { code?: string }) => fail(err.code === 'ERR_WORKER_OUT_OF_MEMORY'
-    ? new TooLargeError(`reading the file needed more than ${WORKER_HEAP_MB / 1024} GB of memory: split it by country and import the parts one after the other`)
-    : err));
+  w.on('error', (err: Error & { code?: string }) =>
+    fail(
+      err.code === 'ERR_WORKER_OUT_OF_MEMORY'
+        ? new TooLargeError(
+            `reading the file needed more than ${WORKER_HEAP_MB / 1024} GB of memory: split it by country and import the parts one after the other`,
+          )
+        : err,
+    ),
+  );
   w.on('exit', (code) => fail(new Error(`the upload worker stopped before it answered (exit code ${code})`)));
   worker = w;
   return w;
@@ -110,7 +122,10 @@ function enqueue<T>(input: JobInput, onProgress?: (done: number, total: number) 
 
 /** The upload read and parsed in the worker thread; one job at a time, the others wait their turn. */
 export function parseOffThread(upload: Upload, options: OffThreadOptions): Promise<ParsedSpreadsheet> {
-  return enqueue({ kind: 'spreadsheet', upload, mode: options.mode, indicators: [...options.indicators] }, options.onProgress);
+  return enqueue(
+    { kind: 'spreadsheet', upload, mode: options.mode, indicators: [...options.indicators] },
+    options.onProgress,
+  );
 }
 
 /** A YAML request body parsed in the worker thread (api/body.ts: UTF-8 already checked, nesting checked there). */

@@ -5,7 +5,13 @@
 // counted in its XML as it comes out: reading stops at the first byte, row or cell past a limit.
 import type { UnzipFileInfo } from 'fflate';
 import { NotASpreadsheetError, TooLargeError, ValidationError } from '../errors';
-import { MAX_CELLS_PER_SHEET, MAX_ROWS_PER_SHEET, MAX_UNPACKED_BYTES, UPLOAD_LIMIT_BYTES, formatMB } from '../model/limits';
+import {
+  MAX_CELLS_PER_SHEET,
+  MAX_ROWS_PER_SHEET,
+  MAX_UNPACKED_BYTES,
+  UPLOAD_LIMIT_BYTES,
+  formatMB,
+} from '../model/limits';
 import { overLimitMessage } from './parse';
 import { decodeText, readCsv, utf16Of } from './read-csv';
 import type { RawWorkbook, Warning } from './raw';
@@ -22,7 +28,8 @@ export interface Upload {
 }
 
 const startsWith = (data: Uint8Array, bytes: readonly number[]) => bytes.every((b, i) => data[i] === b);
-const isZip = (data: Uint8Array) => startsWith(data, [0x50, 0x4b, 0x03, 0x04]) || startsWith(data, [0x50, 0x4b, 0x05, 0x06]);
+const isZip = (data: Uint8Array) =>
+  startsWith(data, [0x50, 0x4b, 0x03, 0x04]) || startsWith(data, [0x50, 0x4b, 0x05, 0x06]);
 const isOle = (data: Uint8Array) => startsWith(data, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 const isPdf = (data: Uint8Array) => startsWith(data, [0x25, 0x50, 0x44, 0x46]);
 
@@ -43,7 +50,8 @@ function describeZip(entries: readonly UnzipFileInfo[]): string {
   const names = new Set(entries.map((e) => e.name));
   if (names.has('word/document.xml')) return 'a Word document (.docx)';
   if (names.has('ppt/presentation.xml')) return 'a PowerPoint presentation (.pptx)';
-  if (names.has('mimetype') && names.has('content.xml')) return 'an OpenDocument file (.ods or .odt): save a spreadsheet as .xlsx';
+  if (names.has('mimetype') && names.has('content.xml'))
+    return 'an OpenDocument file (.ods or .odt): save a spreadsheet as .xlsx';
   return 'a ZIP archive without a workbook (no xl/workbook.xml)';
 }
 
@@ -54,10 +62,18 @@ const baseName = (name: string) => (name.split('/').pop() ?? name).replace(/\.cs
 function readCsvZip(data: Uint8Array, entries: readonly UnzipFileInfo[]): RawWorkbook {
   const csv = entries.filter((e) => isCsvEntry(e.name));
   if (!csv.length) {
-    throw new NotASpreadsheetError(`the ZIP archive holds no CSV files (it is ${describeZip(entries)}); send one CSV file per sheet, named after it (flows.csv), in one ZIP`);
+    throw new NotASpreadsheetError(
+      `the ZIP archive holds no CSV files (it is ${describeZip(entries)}); send one CSV file per sheet, named after it (flows.csv), in one ZIP`,
+    );
   }
   const warnings: Warning[] = entries
-    .filter((e) => !e.name.endsWith('/') && !isCsvEntry(e.name) && !e.name.startsWith('__MACOSX/') && !/(^|\/)(README\.txt|\.[^/]*)$/i.test(e.name))
+    .filter(
+      (e) =>
+        !e.name.endsWith('/') &&
+        !isCsvEntry(e.name) &&
+        !e.name.startsWith('__MACOSX/') &&
+        !/(^|\/)(README\.txt|\.[^/]*)$/i.test(e.name),
+    )
     .map((e) => ({ message: `${e.name} is not a CSV file: ignored` }));
   const { files } = unpackZip(data, { want: isCsvEntry, limit: MAX_UNPACKED_BYTES });
   const sheets = csv.map((e) => {
@@ -108,7 +124,10 @@ class SheetCounter {
 function sheetNames(data: Uint8Array): Map<string, string> {
   const names = new Map<string, string>();
   try {
-    const { files } = unpackZip(data, { want: (n) => n === 'xl/workbook.xml' || n === 'xl/_rels/workbook.xml.rels', limit: 4 * 1024 * 1024 });
+    const { files } = unpackZip(data, {
+      want: (n) => n === 'xl/workbook.xml' || n === 'xl/_rels/workbook.xml.rels',
+      limit: 4 * 1024 * 1024,
+    });
     const text = (name: string) => Buffer.from(files.get(name) ?? new Uint8Array()).toString('utf8');
     const targets = new Map<string, string>();
     for (const m of text('xl/_rels/workbook.xml.rels').matchAll(/<Relationship\b[^>]*>/g)) {
@@ -120,7 +139,16 @@ function sheetNames(data: Uint8Array): Map<string, string> {
       const name = /\bname="([^"]+)"/.exec(m[0])?.[1];
       const id = /\br:id="([^"]+)"/.exec(m[0])?.[1];
       const part = id ? targets.get(id) : undefined;
-      if (name && part) names.set(part, name.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'"));
+      if (name && part)
+        names.set(
+          part,
+          name
+            .replace(/&amp;/g, '&')
+            .replace(/&lt;/g, '<')
+            .replace(/&gt;/g, '>')
+            .replace(/&quot;/g, '"')
+            .replace(/&apos;/g, "'"),
+        );
     }
   } catch {
     // Only the message loses the sheet's name.
@@ -138,7 +166,8 @@ function checkWorkbook(data: Uint8Array): void {
   let over: { part: string; what: 'rows' | 'cells' } | undefined;
   try {
     unpackZip(data, {
-      want: () => true, limit: MAX_UNPACKED_BYTES,
+      want: () => true,
+      limit: MAX_UNPACKED_BYTES,
       onChunk: (name, chunk, final) => {
         if (!WORKSHEET.test(name)) return;
         const counter = counters.get(name) ?? new SheetCounter();
@@ -166,15 +195,19 @@ export async function readSpreadsheet(upload: Upload): Promise<RawWorkbook> {
   const { data, format } = upload;
   if (data.length === 0) throw new NotASpreadsheetError('the file is empty');
   if (data.length > UPLOAD_LIMIT_BYTES) {
-    throw new TooLargeError(`the file is ${formatMB(data.length)}; the limit is ${formatMB(UPLOAD_LIMIT_BYTES)}: split it by country and import the parts one after the other`);
+    throw new TooLargeError(
+      `the file is ${formatMB(data.length)}; the limit is ${formatMB(UPLOAD_LIMIT_BYTES)}: split it by country and import the parts one after the other`,
+    );
   }
   if (isZip(data)) {
     const entries = listZip(data);
     const unpacked = entries.reduce((sum, e) => sum + e.originalSize, 0);
     if (unpacked > MAX_UNPACKED_BYTES) {
       // What the headers claim may be a lie in either direction: this only refuses an honest giant early.
-      throw new TooLargeError(`the archive unpacks to ${formatMB(unpacked)}; the limit is ${formatMB(MAX_UNPACKED_BYTES)}: split it by country`,
-        { limitBytes: MAX_UNPACKED_BYTES, inflatedBytes: 0 });
+      throw new TooLargeError(
+        `the archive unpacks to ${formatMB(unpacked)}; the limit is ${formatMB(MAX_UNPACKED_BYTES)}: split it by country`,
+        { limitBytes: MAX_UNPACKED_BYTES, inflatedBytes: 0 },
+      );
     }
     if (entries.some((e) => e.name === 'xl/workbook.xml')) {
       checkWorkbook(data);
@@ -183,21 +216,35 @@ export async function readSpreadsheet(upload: Upload): Promise<RawWorkbook> {
       const { readXlsx } = require('./read-xlsx') as typeof import('./read-xlsx');
       return readXlsx(data);
     }
-    if (format === 'xlsx') throw new NotASpreadsheetError(`the file is not an XLSX workbook: it is ${describeZip(entries)}`);
+    if (format === 'xlsx')
+      throw new NotASpreadsheetError(`the file is not an XLSX workbook: it is ${describeZip(entries)}`);
     return readCsvZip(data, entries);
   }
   if (isOle(data)) {
-    throw new NotASpreadsheetError('the file is an Excel 97-2003 workbook (.xls) or a password-protected workbook: save it as "Excel Workbook (.xlsx)" without a password');
+    throw new NotASpreadsheetError(
+      'the file is an Excel 97-2003 workbook (.xls) or a password-protected workbook: save it as "Excel Workbook (.xlsx)" without a password',
+    );
   }
   if (isPdf(data)) throw new NotASpreadsheetError('the file is a PDF document, not a spreadsheet');
   const text = Boolean(utf16Of(data)) || looksLikeText(data);
   if (format !== 'csv' || !text) {
-    const what = format === 'xlsx' ? 'an XLSX workbook (those are ZIP archives)' : format === 'zip' ? 'a ZIP archive of CSV files' : 'CSV text';
-    throw new NotASpreadsheetError(`the file is not ${what}: it is ${text ? 'plain text' : 'binary data of an unknown kind'}`);
+    const what =
+      format === 'xlsx'
+        ? 'an XLSX workbook (those are ZIP archives)'
+        : format === 'zip'
+          ? 'a ZIP archive of CSV files'
+          : 'CSV text';
+    throw new NotASpreadsheetError(
+      `the file is not ${what}: it is ${text ? 'plain text' : 'binary data of an unknown kind'}`,
+    );
   }
   if (!upload.sheet) {
     throw new ValidationError('name the sheet this CSV file holds', [
-      { path: 'query.sheet', field: 'sheet', message: 'a single CSV file needs the collection it holds, e.g. sheet=flows' },
+      {
+        path: 'query.sheet',
+        field: 'sheet',
+        message: 'a single CSV file needs the collection it holds, e.g. sheet=flows',
+      },
     ]);
   }
   const { text: decoded, warning } = decodeText(data, upload.sheet);

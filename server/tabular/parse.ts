@@ -5,7 +5,15 @@
 import { FORMAT_VERSION, type Problem } from '../model';
 import type { ImportMode } from '../model/api';
 import { IndicatorLookup, convertCell, type CatalogueIndicator } from './cells';
-import { META_SHEET, SHEETS, VERSION_COLUMN, columnLetter, sheetByName, type ColumnSpec, type SheetSpec } from './columns';
+import {
+  META_SHEET,
+  SHEETS,
+  VERSION_COLUMN,
+  columnLetter,
+  sheetByName,
+  type ColumnSpec,
+  type SheetSpec,
+} from './columns';
 import { MAX_CELLS_PER_SHEET, MAX_ROWS_PER_SHEET } from '../model/limits';
 import { CellError, type RawRow, type RawSheet, type RawWorkbook, type Warning } from './raw';
 import { didYouMean } from './suggest';
@@ -48,19 +56,37 @@ interface SheetContext {
   reported: Set<string>;
 }
 
-function cellProblem(ctx: SheetContext, row: number, colIndex: number | undefined, column: string | undefined, message: string, id?: string): Problem {
+function cellProblem(
+  ctx: SheetContext,
+  row: number,
+  colIndex: number | undefined,
+  column: string | undefined,
+  message: string,
+  id?: string,
+): Problem {
   const cell = colIndex === undefined ? undefined : `${columnLetter(colIndex)}${row}`;
   if (cell) ctx.reported.add(`${ctx.sheet.name}!${cell}`);
   const field = column?.split('.')[0];
   return {
-    path: `${ctx.sheet.name}!${cell ?? row}`, sheet: ctx.sheet.name, row, ...(column ? { column } : {}), ...(cell ? { cell } : {}),
-    kind: ctx.spec.kind, ...(id ? { id } : {}), ...(field ? { field } : {}), message,
+    path: `${ctx.sheet.name}!${cell ?? row}`,
+    sheet: ctx.sheet.name,
+    row,
+    ...(column ? { column } : {}),
+    ...(cell ? { cell } : {}),
+    kind: ctx.spec.kind,
+    ...(id ? { id } : {}),
+    ...(field ? { field } : {}),
+    message,
   };
 }
 
 /** Maps the header row to columns; problems for unknown, repeated and missing required columns. */
 /** undefined when the first row names no column at all: then it is not a header, and one problem says so. */
-function readHeader(ctx: SheetContext, header: RawRow, warnings: Warning[]): { columns: Map<string, number>; named: Set<number> } | undefined {
+function readHeader(
+  ctx: SheetContext,
+  header: RawRow,
+  warnings: Warning[],
+): { columns: Map<string, number>; named: Set<number> } | undefined {
   const columns = new Map<string, number>();
   const named = new Set<number>();
   const names = ctx.spec.columns.map((c) => c.name);
@@ -73,41 +99,72 @@ function readHeader(ctx: SheetContext, header: RawRow, warnings: Warning[]): { c
       return;
     }
     const text = (raw instanceof Date ? raw.toISOString() : String(raw)).trim();
-    const col = ctx.spec.columns.find((c) => c.name === text) ?? ctx.spec.columns.find((c) => c.name.toLowerCase() === text.toLowerCase());
+    const col =
+      ctx.spec.columns.find((c) => c.name === text) ??
+      ctx.spec.columns.find((c) => c.name.toLowerCase() === text.toLowerCase());
     if (!col) {
-      unknown.push(cellProblem(ctx, header.row, i, text,
-        `unknown column '${text}' in the ${ctx.spec.collection} sheet${didYouMean(text, names)}; the columns are: ${names.join(', ')}`));
+      unknown.push(
+        cellProblem(
+          ctx,
+          header.row,
+          i,
+          text,
+          `unknown column '${text}' in the ${ctx.spec.collection} sheet${didYouMean(text, names)}; the columns are: ${names.join(', ')}`,
+        ),
+      );
       return;
     }
     const first = columns.get(col.name);
     if (first !== undefined) {
-      ctx.problems.push(cellProblem(ctx, header.row, i, col.name,
-        `the column '${col.name}' appears twice (${columnLetter(first)}${header.row} and ${columnLetter(i)}${header.row}): keep one`));
+      ctx.problems.push(
+        cellProblem(
+          ctx,
+          header.row,
+          i,
+          col.name,
+          `the column '${col.name}' appears twice (${columnLetter(first)}${header.row} and ${columnLetter(i)}${header.row}): keep one`,
+        ),
+      );
       return;
     }
     columns.set(col.name, i);
   });
   if (columns.size === 0 && unknown.length) {
-    ctx.problems.push(cellProblem(ctx, header.row, undefined, undefined,
-      `row ${header.row} is not a header row: none of its cells names a column of the ${ctx.spec.collection} sheet. `
-      + `The first row must hold the column names: ${names.join(', ')}`));
+    ctx.problems.push(
+      cellProblem(
+        ctx,
+        header.row,
+        undefined,
+        undefined,
+        `row ${header.row} is not a header row: none of its cells names a column of the ${ctx.spec.collection} sheet. ` +
+          `The first row must hold the column names: ${names.join(', ')}`,
+      ),
+    );
     return undefined;
   }
   ctx.problems.push(...unknown);
   const missing = ctx.spec.columns.filter((c) => !columns.has(c.name));
   for (const col of missing) ctx.reported.add(`${ctx.sheet.name}.${col.name}`);
   for (const col of missing.filter((c) => c.required)) {
-    ctx.problems.push(cellProblem(ctx, header.row, undefined, col.name,
-      `the required column '${col.name}' is missing from the ${ctx.spec.collection} sheet's header (row ${header.row})`));
+    ctx.problems.push(
+      cellProblem(
+        ctx,
+        header.row,
+        undefined,
+        col.name,
+        `the required column '${col.name}' is missing from the ${ctx.spec.collection} sheet's header (row ${header.row})`,
+      ),
+    );
   }
   // A file without versions (hand-made, or from an older template) imports as before: no warning for that.
   const optional = missing.filter((c) => !c.required && c.name !== VERSION_COLUMN);
   if (optional.length) {
     warnings.push({
       sheet: ctx.sheet.name,
-      message: optional.length === 1
-        ? `the column ${optional[0]!.name} is not in the sheet: every row is imported as if it were empty`
-        : `the columns ${optional.map((c) => c.name).join(', ')} are not in the sheet: every row is imported as if they were empty`,
+      message:
+        optional.length === 1
+          ? `the column ${optional[0]!.name} is not in the sheet: every row is imported as if it were empty`
+          : `the columns ${optional.map((c) => c.name).join(', ')} are not in the sheet: every row is imported as if they were empty`,
     });
   }
   return { columns, named };
@@ -128,8 +185,13 @@ function keyOfRow(spec: SheetSpec, item: Record<string, unknown>): string | unde
 }
 
 /** The rows of one known sheet into items; problems per cell. */
-function readRows(ctx: SheetContext, rows: readonly RawRow[], header: { columns: Map<string, number>; named: Set<number> },
-  lookup: IndicatorLookup, tick: () => void): { items: object[]; origins: RowOrigin[] } {
+function readRows(
+  ctx: SheetContext,
+  rows: readonly RawRow[],
+  header: { columns: Map<string, number>; named: Set<number> },
+  lookup: IndicatorLookup,
+  tick: () => void,
+): { items: object[]; origins: RowOrigin[] } {
   const { columns, named } = header;
   const { spec, sheet } = ctx;
   const items: object[] = [];
@@ -147,8 +209,15 @@ function readRows(ctx: SheetContext, rows: readonly RawRow[], header: { columns:
       // A value under an unknown header was reported with the header; under no header at all, once per column.
       if (raw === undefined || raw === null || byIndex.has(i) || named.has(i) || headerless.has(i)) return;
       headerless.add(i);
-      ctx.problems.push(cellProblem(ctx, row.row, i, undefined,
-        `column ${columnLetter(i)} has values (the first in ${columnLetter(i)}${row.row}) but no header: name the column or clear it`));
+      ctx.problems.push(
+        cellProblem(
+          ctx,
+          row.row,
+          i,
+          undefined,
+          `column ${columnLetter(i)} has values (the first in ${columnLetter(i)}${row.row}) but no header: name the column or clear it`,
+        ),
+      );
     });
     for (const [i, col] of byIndex) {
       const converted = convertCell(col, row.cells[i], lookup);
@@ -165,9 +234,18 @@ function readRows(ctx: SheetContext, rows: readonly RawRow[], header: { columns:
       const first = seen.get(key);
       if (first) {
         const what = spec.keyColumns.join(' + ');
-        ctx.problems.push(cellProblem(ctx, row.row, keyIndex, spec.keyColumns[0], first.json === json
-          ? `row ${row.row} is a copy of row ${first.row}: delete one of them`
-          : `row ${row.row} repeats the ${what} '${key}' of row ${first.row}: each ${spec.kind} may appear once; merge the two rows or give one another ${what}`, key));
+        ctx.problems.push(
+          cellProblem(
+            ctx,
+            row.row,
+            keyIndex,
+            spec.keyColumns[0],
+            first.json === json
+              ? `row ${row.row} is a copy of row ${first.row}: delete one of them`
+              : `row ${row.row} repeats the ${what} '${key}' of row ${first.row}: each ${spec.kind} may appear once; merge the two rows or give one another ${what}`,
+            key,
+          ),
+        );
         continue;
       }
       seen.set(key, { row: row.row, json });
@@ -187,7 +265,7 @@ function sheetOrder(problem: Problem): [number, number, string] {
 export function compareProblems(a: Problem, b: Problem): number {
   const [sa, ra, ca] = sheetOrder(a);
   const [sb, rb, cb] = sheetOrder(b);
-  return sa - sb || ra - rb || (ca.length - cb.length) || ca.localeCompare(cb);
+  return sa - sb || ra - rb || ca.length - cb.length || ca.localeCompare(cb);
 }
 
 /** Reading stopped at the limit, so the message says "more than". */
@@ -210,13 +288,22 @@ function readMeta(sheet: RawSheet, document: Record<string, unknown>, problems: 
       const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
       if (/^\d+$/.test(text)) document.storeVersion = Number(text);
       else if (value !== undefined && value !== null) {
-        problems.push({ ...at, field: 'storeVersion', message: 'the store version must be a whole number (as exported): put it back, or delete the row' });
+        problems.push({
+          ...at,
+          field: 'storeVersion',
+          message: 'the store version must be a whole number (as exported): put it back, or delete the row',
+        });
       }
     } else if (key === 'exportedat') {
       if (value instanceof Date) document.exportedAt = value.toISOString();
-      else if (typeof value === 'string' && !Number.isNaN(Date.parse(value.trim()))) document.exportedAt = new Date(value.trim()).toISOString();
+      else if (typeof value === 'string' && !Number.isNaN(Date.parse(value.trim())))
+        document.exportedAt = new Date(value.trim()).toISOString();
       else if (value !== undefined && value !== null) {
-        problems.push({ ...at, field: 'exportedAt', message: 'exportedAt must be a date and time (as exported): put it back, or delete the row' });
+        problems.push({
+          ...at,
+          field: 'exportedAt',
+          message: 'exportedAt must be a date and time (as exported): put it back, or delete the row',
+        });
       }
     }
   }
@@ -240,13 +327,24 @@ export function parseSpreadsheet(workbook: RawWorkbook, options: ParseOptions): 
     }
     if (!spec) {
       if (!GUIDE_SHEETS.some((g) => g.toLowerCase() === sheet.name.toLowerCase())) {
-        warnings.push({ sheet: sheet.name, message: `the sheet '${sheet.name}' is not one of ${SHEETS.map((s) => s.collection).join(', ')}${didYouMean(sheet.name, SHEETS.map((s) => s.collection))}: ignored` });
+        warnings.push({
+          sheet: sheet.name,
+          message: `the sheet '${sheet.name}' is not one of ${SHEETS.map((s) => s.collection).join(', ')}${didYouMean(
+            sheet.name,
+            SHEETS.map((s) => s.collection),
+          )}: ignored`,
+        });
       }
       continue;
     }
     const other = bySpec.get(spec);
     if (other) {
-      problems.push({ path: sheet.name, sheet: sheet.name, kind: spec.kind, message: `the sheets '${other.name}' and '${sheet.name}' both hold ${spec.collection}: keep one` });
+      problems.push({
+        path: sheet.name,
+        sheet: sheet.name,
+        kind: spec.kind,
+        message: `the sheets '${other.name}' and '${sheet.name}' both hold ${spec.collection}: keep one`,
+      });
       continue;
     }
     bySpec.set(spec, sheet);
@@ -264,32 +362,55 @@ export function parseSpreadsheet(workbook: RawWorkbook, options: ParseOptions): 
   let items = 0;
   for (const spec of SHEETS) {
     const sheet = bySpec.get(spec);
-    const missingMessage = (why: string) => options.mode === 'replace'
-      ? `${why}: replace would delete the ${spec.collection} of the countries in the file. Add the sheet '${spec.collection}' with just its header row if that is what you want, or import with merge`
-      : `${why}: ${spec.collection} are not touched`;
+    const missingMessage = (why: string) =>
+      options.mode === 'replace'
+        ? `${why}: replace would delete the ${spec.collection} of the countries in the file. Add the sheet '${spec.collection}' with just its header row if that is what you want, or import with merge`
+        : `${why}: ${spec.collection} are not touched`;
     if (!sheet) {
-      if (options.mode === 'replace') problems.push({ path: spec.collection, sheet: spec.collection, kind: spec.kind, message: missingMessage(`there is no sheet '${spec.collection}'`) });
+      if (options.mode === 'replace')
+        problems.push({
+          path: spec.collection,
+          sheet: spec.collection,
+          kind: spec.kind,
+          message: missingMessage(`there is no sheet '${spec.collection}'`),
+        });
       else warnings.push({ sheet: spec.collection, message: missingMessage(`there is no sheet '${spec.collection}'`) });
       continue;
     }
     const ctx: SheetContext = { spec, sheet, problems, reported };
     for (const p of sheet.problems) problems.push(cellProblem(ctx, p.row ?? 1, undefined, undefined, p.message));
     if (sheet.overLimit) {
-      problems.push({ path: sheet.name, sheet: sheet.name, kind: spec.kind, message: overLimitMessage(sheet.overLimit) });
+      problems.push({
+        path: sheet.name,
+        sheet: sheet.name,
+        kind: spec.kind,
+        message: overLimitMessage(sheet.overLimit),
+      });
       continue;
     }
     for (const m of sheet.merges) {
       const header = sheet.rows[0];
       const name = header ? (header.cells[m.left - 1] ?? undefined) : undefined;
       problems.push({
-        path: `${sheet.name}!${m.range}`, sheet: sheet.name, row: m.top, ...(typeof name === 'string' && m.top !== header?.row ? { column: name.trim() } : {}),
-        cell: m.range, kind: spec.kind, message: `the cells ${m.range} are merged: unmerge them and repeat the value in each cell`,
+        path: `${sheet.name}!${m.range}`,
+        sheet: sheet.name,
+        row: m.top,
+        ...(typeof name === 'string' && m.top !== header?.row ? { column: name.trim() } : {}),
+        cell: m.range,
+        kind: spec.kind,
+        message: `the cells ${m.range} are merged: unmerge them and repeat the value in each cell`,
       });
       reported.add(`${sheet.name}!${m.range.split(':')[0]}`);
     }
     const [header, ...rows] = sheet.rows;
     if (!header) {
-      if (options.mode === 'replace') problems.push({ path: sheet.name, sheet: sheet.name, kind: spec.kind, message: missingMessage(`the sheet '${sheet.name}' is empty, without even its header row`) });
+      if (options.mode === 'replace')
+        problems.push({
+          path: sheet.name,
+          sheet: sheet.name,
+          kind: spec.kind,
+          message: missingMessage(`the sheet '${sheet.name}' is empty, without even its header row`),
+        });
       else warnings.push({ sheet: sheet.name, message: missingMessage(`the sheet '${sheet.name}' is empty`) });
       continue;
     }
@@ -301,10 +422,17 @@ export function parseSpreadsheet(workbook: RawWorkbook, options: ParseOptions): 
     items += read.items.length;
   }
 
-  if (options.mode === 'replace' && bySpec.has(SHEETS.find((s) => s.collection === 'countries')!) && !(document.countries as unknown[] | undefined)?.length) {
-    warnings.push({ sheet: 'countries', message: 'the countries sheet lists no country, so replace deletes nothing: it deletes only within the countries listed there' });
+  if (
+    options.mode === 'replace' &&
+    bySpec.has(SHEETS.find((s) => s.collection === 'countries')!) &&
+    !(document.countries as unknown[] | undefined)?.length
+  ) {
+    warnings.push({
+      sheet: 'countries',
+      message:
+        'the countries sheet lists no country, so replace deletes nothing: it deletes only within the countries listed there',
+    });
   }
   problems.sort(compareProblems);
   return { document, origins, problems, warnings, reported, items };
 }
-

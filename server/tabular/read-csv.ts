@@ -21,7 +21,10 @@ export function decodeText(data: Uint8Array, name: string): { text: string; warn
   } catch {
     return {
       text: new TextDecoder('windows-1252').decode(data),
-      warning: { sheet: name, message: `${name} is not UTF-8; it was read as Windows-1252 (check accented letters, or save it as "CSV UTF-8")` },
+      warning: {
+        sheet: name,
+        message: `${name} is not UTF-8; it was read as Windows-1252 (check accented letters, or save it as "CSV UTF-8")`,
+      },
     };
   }
 }
@@ -73,12 +76,21 @@ export function readCsv(name: string, text: string): RawSheet {
     return null;
   };
   try {
-    parse(text, { bom: true, delimiter: separatorOf(text), relax_column_count: true, skip_empty_lines: false, on_record: onRecord });
+    parse(text, {
+      bom: true,
+      delimiter: separatorOf(text),
+      relax_column_count: true,
+      skip_empty_lines: false,
+      on_record: onRecord,
+    });
   } catch (err) {
     if (err instanceof StopReading) return sheet;
     const line = (err as { lines?: number }).lines;
     sheet.rows = [];
-    sheet.problems.push({ ...(line ? { row: line } : {}), message: `the CSV cannot be read: ${(err as Error).message}` });
+    sheet.problems.push({
+      ...(line ? { row: line } : {}),
+      message: `the CSV cannot be read: ${(err as Error).message}`,
+    });
   }
   return sheet;
 }

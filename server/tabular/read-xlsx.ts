@@ -6,13 +6,15 @@ import { MAX_ROWS_PER_SHEET } from '../model/limits';
 import { columnLetter } from './columns';
 import { CellError, textValue, type RawSheet, type RawValue, type RawWorkbook } from './raw';
 
-const NO_RESULT = 'holds a formula with no saved result (the file was never calculated): open it in Excel or LibreOffice and save it again, or paste the value instead';
+const NO_RESULT =
+  'holds a formula with no saved result (the file was never calculated): open it in Excel or LibreOffice and save it again, or paste the value instead';
 
 /** One exceljs cell value as a plain value. */
 export function cellValue(value: ExcelJS.CellValue): RawValue {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string') return textValue(value);
-  if (typeof value === 'number') return Number.isFinite(value) ? value : new CellError('holds a number that is not finite');
+  if (typeof value === 'number')
+    return Number.isFinite(value) ? value : new CellError('holds a number that is not finite');
   if (typeof value === 'boolean') return value;
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? new CellError('holds an invalid date') : value;
   if ('richText' in value) return textValue(value.richText.map((r) => r.text).join(''));
@@ -38,7 +40,12 @@ function readSheet(ws: ExcelJS.Worksheet): RawSheet {
     row.eachCell({ includeEmpty: false }, (cell, col) => {
       if (cell.type === ExcelJS.ValueType.Merge) {
         const master = cell.master;
-        const m = merges.get(master.address) ?? { top: Number(master.row), left: Number(master.col), bottom: 0, right: 0 };
+        const m = merges.get(master.address) ?? {
+          top: Number(master.row),
+          left: Number(master.col),
+          bottom: 0,
+          right: 0,
+        };
         m.bottom = Math.max(m.bottom, rowNumber);
         m.right = Math.max(m.right, col);
         merges.set(master.address, m);
@@ -58,7 +65,11 @@ function readSheet(ws: ExcelJS.Worksheet): RawSheet {
     // Only a merged range holding a value changes what is read (its other cells read as empty).
     const master = sheet.rows.find((r) => r.row === m.top)?.cells[m.left - 1];
     if (master === undefined || master === null) continue;
-    sheet.merges.push({ range: `${columnLetter(m.left - 1)}${m.top}:${columnLetter(m.right - 1)}${m.bottom}`, top: m.top, left: m.left });
+    sheet.merges.push({
+      range: `${columnLetter(m.left - 1)}${m.top}:${columnLetter(m.right - 1)}${m.bottom}`,
+      top: m.top,
+      left: m.left,
+    });
   }
   return sheet;
 }
@@ -77,9 +88,13 @@ export function readXlsx(data: Uint8Array): Promise<RawWorkbook> {
 async function load(data: Uint8Array): Promise<RawWorkbook> {
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(Buffer.from(data.buffer, data.byteOffset, data.byteLength) as unknown as Parameters<ExcelJS.Xlsx['load']>[0]);
+    await wb.xlsx.load(
+      Buffer.from(data.buffer, data.byteOffset, data.byteLength) as unknown as Parameters<ExcelJS.Xlsx['load']>[0],
+    );
   } catch (err) {
-    throw new NotASpreadsheetError(`the XLSX workbook is damaged and cannot be read (${(err as Error).message.split('\n')[0]}); open it in Excel or LibreOffice and save it again`);
+    throw new NotASpreadsheetError(
+      `the XLSX workbook is damaged and cannot be read (${(err as Error).message.split('\n')[0]}); open it in Excel or LibreOffice and save it again`,
+    );
   }
   return { sheets: wb.worksheets.map(readSheet), warnings: [] };
 }

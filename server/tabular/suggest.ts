@@ -28,13 +28,15 @@ export function closest<T>(value: string, candidates: ReadonlyArray<Candidate<T>
   const v = value.trim().toLowerCase();
   if (!v) return [];
   const scored = candidates.map((c) => {
-    const score = Math.min(...c.labels.map((label) => {
-      const l = label.toLowerCase();
-      const d = editDistance(v, l);
-      const allowed = Math.max(2, Math.floor(Math.max(v.length, l.length) / 3));
-      if (d <= allowed) return d;
-      return v.length >= 4 && l.includes(v) ? allowed : Number.POSITIVE_INFINITY;
-    }));
+    const score = Math.min(
+      ...c.labels.map((label) => {
+        const l = label.toLowerCase();
+        const d = editDistance(v, l);
+        const allowed = Math.max(2, Math.floor(Math.max(v.length, l.length) / 3));
+        if (d <= allowed) return d;
+        return v.length >= 4 && l.includes(v) ? allowed : Number.POSITIVE_INFINITY;
+      }),
+    );
     return { c, score };
   });
   return scored
@@ -46,7 +48,10 @@ export function closest<T>(value: string, candidates: ReadonlyArray<Candidate<T>
 
 /** ` (did you mean 'a' or 'b'?)`, or nothing when no name is close. */
 export function didYouMean(value: string, names: readonly string[]): string {
-  const near = closest(value, names.map((n) => ({ labels: [n], item: n })));
+  const near = closest(
+    value,
+    names.map((n) => ({ labels: [n], item: n })),
+  );
   if (!near.length) return '';
   const quoted = near.map((n) => `'${n}'`);
   return ` (did you mean ${quoted.length === 1 ? quoted[0] : `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}`}?)`;

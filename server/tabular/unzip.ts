@@ -17,9 +17,16 @@ export const INFLATE_OVERSHOOT_MAX = MIN_STEP * MAX_OUT_PER_IN;
 export function listZip(data: Uint8Array): UnzipFileInfo[] {
   const entries: UnzipFileInfo[] = [];
   try {
-    unzipSync(data, { filter: (file) => { entries.push(file); return false; } });
+    unzipSync(data, {
+      filter: (file) => {
+        entries.push(file);
+        return false;
+      },
+    });
   } catch (err) {
-    throw new NotASpreadsheetError(`the file is a damaged ZIP archive (${(err as Error).message}); an XLSX workbook or a ZIP of CSV files was expected`);
+    throw new NotASpreadsheetError(
+      `the file is a damaged ZIP archive (${(err as Error).message}); an XLSX workbook or a ZIP of CSV files was expected`,
+    );
   }
   return entries;
 }
@@ -40,8 +47,10 @@ export interface Unpacked {
 }
 
 function tooLarge(inflated: number, limit: number): TooLargeError {
-  return new TooLargeError(`the archive unpacks to more than ${formatMB(limit)} (unpacking was stopped there); the limit is ${formatMB(limit)}: split it by country`,
-    { limitBytes: limit, inflatedBytes: inflated });
+  return new TooLargeError(
+    `the archive unpacks to more than ${formatMB(limit)} (unpacking was stopped there); the limit is ${formatMB(limit)}: split it by country`,
+    { limitBytes: limit, inflatedBytes: inflated },
+  );
 }
 
 /** The wanted members' bytes; TooLargeError (with `inflatedBytes`) as soon as the real output passes the limit. */
@@ -54,7 +63,9 @@ export function unpackZip(data: Uint8Array, options: UnpackOptions): Unpacked {
   unzip.onfile = (file) => {
     if (failure !== undefined || file.name.endsWith('/') || !options.want(file.name)) return;
     if (file.compression !== 0 && file.compression !== 8) {
-      failure = new NotASpreadsheetError(`${file.name} in the ZIP archive uses a compression method Flow Atlas cannot read (${file.compression}): save the archive again with ordinary ZIP compression`);
+      failure = new NotASpreadsheetError(
+        `${file.name} in the ZIP archive uses a compression method Flow Atlas cannot read (${file.compression}): save the archive again with ordinary ZIP compression`,
+      );
       return;
     }
     const chunks: Uint8Array[] = [];
@@ -62,7 +73,9 @@ export function unpackZip(data: Uint8Array, options: UnpackOptions): Unpacked {
     file.ondata = (err, chunk, final) => {
       if (failure !== undefined) return;
       if (err) {
-        failure = new NotASpreadsheetError(`the file is a damaged ZIP archive (${file.name}: ${err.message}); an XLSX workbook or a ZIP of CSV files was expected`);
+        failure = new NotASpreadsheetError(
+          `the file is a damaged ZIP archive (${file.name}: ${err.message}); an XLSX workbook or a ZIP of CSV files was expected`,
+        );
         return;
       }
       inflated += chunk.length;
@@ -88,7 +101,9 @@ export function unpackZip(data: Uint8Array, options: UnpackOptions): Unpacked {
     try {
       unzip.push(data.subarray(at, end), end === data.length);
     } catch (err) {
-      failure ??= new NotASpreadsheetError(`the file is a damaged ZIP archive (${(err as Error).message}); an XLSX workbook or a ZIP of CSV files was expected`);
+      failure ??= new NotASpreadsheetError(
+        `the file is a damaged ZIP archive (${(err as Error).message}); an XLSX workbook or a ZIP of CSV files was expected`,
+      );
     }
     at = end;
   }

@@ -24,7 +24,8 @@ async function run(job: WorkerJob): Promise<void> {
     }
     const workbook = await readSpreadsheet(job.upload);
     const parsed = parseSpreadsheet(workbook, {
-      mode: job.mode, indicators: job.indicators,
+      mode: job.mode,
+      indicators: job.indicators,
       onProgress: (done, total) => post({ id, type: 'progress', done, total }),
     });
     post({ id, type: 'done', parsed });

@@ -47,13 +47,19 @@ function addDropdowns(worksheet: ExcelJS.Worksheet, sheet: SheetSpec, dataRows: 
     if (col.value === 'boolean') {
       ws.dataValidations.add(range, { type: 'list', allowBlank: true, formulae: ['"true,false"'] });
     } else if (col.value === 'enum') {
-      const at = lists.findIndex((l) => l.usedBy.some((u) => u.collection === sheet.collection && u.column === col.name));
+      const at = lists.findIndex((l) =>
+        l.usedBy.some((u) => u.collection === sheet.collection && u.column === col.name),
+      );
       const list = lists[at];
       if (!list) return;
       const letter = columnLetter(at);
       ws.dataValidations.add(range, {
-        type: 'list', allowBlank: true, formulae: [`reference!$${letter}$2:$${letter}$${list.values.length + 1}`],
-        showErrorMessage: true, errorTitle: col.name, error: `Choose one of the values listed in the reference sheet (${col.name}).`,
+        type: 'list',
+        allowBlank: true,
+        formulae: [`reference!$${letter}$2:$${letter}$${list.values.length + 1}`],
+        showErrorMessage: true,
+        errorTitle: col.name,
+        error: `Choose one of the values listed in the reference sheet (${col.name}).`,
       });
     }
   });
@@ -62,7 +68,9 @@ function addDropdowns(worksheet: ExcelJS.Worksheet, sheet: SheetSpec, dataRows: 
 function widths(rows: Cell[][], max = 60): number[] {
   const out: number[] = [];
   for (const row of rows.slice(0, 200)) {
-    row.forEach((c, i) => { out[i] = Math.min(max, Math.max(out[i] ?? 8, String(c ?? '').length + 2)); });
+    row.forEach((c, i) => {
+      out[i] = Math.min(max, Math.max(out[i] ?? 8, String(c ?? '').length + 2));
+    });
   }
   return out;
 }
@@ -70,7 +78,12 @@ function widths(rows: Cell[][], max = 60): number[] {
 type Sheet = ExcelJS.Worksheet;
 
 /** Rows into a sheet of the streaming writer: widths first (they go before the rows), a bold header, each row committed. */
-function writeRows(ws: Sheet, rows: ReadonlyArray<readonly Cell[]>, bold: readonly number[] = [0], maxWidth = 60): void {
+function writeRows(
+  ws: Sheet,
+  rows: ReadonlyArray<readonly Cell[]>,
+  bold: readonly number[] = [0],
+  maxWidth = 60,
+): void {
   ws.columns = widths(rows as Cell[][], maxWidth).map((width) => ({ width }));
   rows.forEach((cells, i) => {
     const row = ws.addRow(cells.map((c) => (c === '' ? null : c)));
@@ -90,7 +103,9 @@ export async function toXlsx(doc: MapDocument, indicators: readonly GuideIndicat
 
   const guide = readmeLines();
   const readme = wb.addWorksheet('README');
-  const headings = ['How to fill it in', 'Importing', 'What to record', 'The columns'].map((h) => guide.text.indexOf(h));
+  const headings = ['How to fill it in', 'Importing', 'What to record', 'The columns'].map((h) =>
+    guide.text.indexOf(h),
+  );
   readme.columns = [{ width: 18 }, { width: 22 }, { width: 10 }, { width: 80 }];
   guide.text.forEach((line, i) => {
     const row = readme.addRow([line]);
@@ -134,9 +149,14 @@ function guard(cell: Cell): Cell {
 }
 
 function csv(rows: ReadonlyArray<readonly Cell[]>): Uint8Array {
-  const text = stringify(rows.map((r) => r.map((c) => guard(c) ?? '')), {
-    bom: true, record_delimiter: 'windows', cast: { boolean: (b) => (b ? 'true' : 'false') },
-  });
+  const text = stringify(
+    rows.map((r) => r.map((c) => guard(c) ?? '')),
+    {
+      bom: true,
+      record_delimiter: 'windows',
+      cast: { boolean: (b) => (b ? 'true' : 'false') },
+    },
+  );
   return strToU8(text);
 }
 

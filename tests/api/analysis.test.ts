@@ -23,24 +23,48 @@ afterAll(() => store.close());
 const clean = (body: unknown) => expect(JSON.stringify(body)).not.toMatch(/NaN|Infinity|null,"hops"/);
 
 describe('every analysis for every seed country', () => {
-  test.each(COUNTRIES)('when %s is analysed, then every endpoint answers with the documented fields', async (country) => {
-    const coverage = (await request(app).get(`/api/analysis/coverage?country=${country}`).expect(200)).body;
-    expect(Object.keys(coverage)).toEqual(expect.arrayContaining(['country', 'ncp', 'coverageRatio', 'referenceCoverage', 'cells', 'computedFrom']));
-    expect(coverage.cells).toHaveLength(32);
-    const sugg = (await request(app).get(`/api/analysis/suggestions?country=${country}`).expect(200)).body;
-    expect(Object.keys(sugg)).toEqual(expect.arrayContaining(['country', 'suggestions', 'peerPatterns']));
-    const notReaching = coverage.cells.filter((c: { status: string }) => c.status === 'collected_not_reaching').map((c: { indicator: string }) => c.indicator);
-    expect([...new Set(sugg.suggestions.map((s: { indicator: string }) => s.indicator))].sort()).toEqual([...notReaching].sort());
-    const bn = (await request(app).get(`/api/analysis/bottlenecks?country=${country}`).expect(200)).body;
-    expect(Object.keys(bn)).toEqual(expect.arrayContaining(['betweenness', 'edgeBetweenness', 'singlePointsOfFailure', 'criticalFlows', 'fragile']));
-    const ncp = (await request(app).get(`/api/analysis/ncp?country=${country}`).expect(200)).body;
-    expect(ncp).toMatchObject({ status: 'ok', country, ncp: coverage.ncp });
-    for (const field of ['inDegree', 'outDegree', 'indicatorsReceived', 'indicatorsHeld', 'indicatorsPassedOn', 'betweenness', 'betweennessRank',
-      'harmonicClosenessIn', 'harmonicClosenessOut', 'reach', 'brokerage', 'constraint', 'crossBorder']) {
-      expect(ncp).toHaveProperty(field);
-    }
-    for (const body of [coverage, sugg, bn, ncp]) clean(body);
-  });
+  test.each(COUNTRIES)(
+    'when %s is analysed, then every endpoint answers with the documented fields',
+    async (country) => {
+      const coverage = (await request(app).get(`/api/analysis/coverage?country=${country}`).expect(200)).body;
+      expect(Object.keys(coverage)).toEqual(
+        expect.arrayContaining(['country', 'ncp', 'coverageRatio', 'referenceCoverage', 'cells', 'computedFrom']),
+      );
+      expect(coverage.cells).toHaveLength(32);
+      const sugg = (await request(app).get(`/api/analysis/suggestions?country=${country}`).expect(200)).body;
+      expect(Object.keys(sugg)).toEqual(expect.arrayContaining(['country', 'suggestions', 'peerPatterns']));
+      const notReaching = coverage.cells
+        .filter((c: { status: string }) => c.status === 'collected_not_reaching')
+        .map((c: { indicator: string }) => c.indicator);
+      expect([...new Set(sugg.suggestions.map((s: { indicator: string }) => s.indicator))].sort()).toEqual(
+        [...notReaching].sort(),
+      );
+      const bn = (await request(app).get(`/api/analysis/bottlenecks?country=${country}`).expect(200)).body;
+      expect(Object.keys(bn)).toEqual(
+        expect.arrayContaining(['betweenness', 'edgeBetweenness', 'singlePointsOfFailure', 'criticalFlows', 'fragile']),
+      );
+      const ncp = (await request(app).get(`/api/analysis/ncp?country=${country}`).expect(200)).body;
+      expect(ncp).toMatchObject({ status: 'ok', country, ncp: coverage.ncp });
+      for (const field of [
+        'inDegree',
+        'outDegree',
+        'indicatorsReceived',
+        'indicatorsHeld',
+        'indicatorsPassedOn',
+        'betweenness',
+        'betweennessRank',
+        'harmonicClosenessIn',
+        'harmonicClosenessOut',
+        'reach',
+        'brokerage',
+        'constraint',
+        'crossBorder',
+      ]) {
+        expect(ncp).toHaveProperty(field);
+      }
+      for (const body of [coverage, sugg, bn, ncp]) clean(body);
+    },
+  );
 
   test('when the region is compared, then each national country has every metric, role matrices and pairwise similarity', async () => {
     const res = await request(app).get('/api/analysis/compare').expect(200);
@@ -73,11 +97,16 @@ describe('what the seed is shaped to show', () => {
 
 describe('options, bad input and edge cases', () => {
   test('when options change, then the flows that count change, and computedFrom says which', async () => {
-    const all = (await request(app).get('/api/analysis/coverage?country=IS&includeStatuses=active,planned').expect(200)).body;
+    const all = (await request(app).get('/api/analysis/coverage?country=IS&includeStatuses=active,planned').expect(200))
+      .body;
     const active = (await request(app).get('/api/analysis/coverage?country=IS').expect(200)).body;
     expect(all.computedFrom.options.includeStatuses).toEqual(['active', 'planned']);
     expect(all.coverageRatio).toBeGreaterThanOrEqual(active.coverageRatio);
-    const formal = (await request(app).get('/api/analysis/coverage?country=IS&includeInformal=false&minConfidence=confirmed').expect(200)).body;
+    const formal = (
+      await request(app)
+        .get('/api/analysis/coverage?country=IS&includeInformal=false&minConfidence=confirmed')
+        .expect(200)
+    ).body;
     expect(formal.coverageRatio).toBeLessThanOrEqual(active.coverageRatio);
   });
 
@@ -98,7 +127,9 @@ describe('options, bad input and edge cases', () => {
     expect(one.body.cells).toEqual([expect.objectContaining({ indicator: 'UAM-03', status: 'not_collected' })]);
     const column = await request(app).get('/api/analysis/coverage?indicator=UAM-03').expect(200);
     expect(column.body.cells).toHaveLength(10);
-    expect((await request(app).get('/api/analysis/coverage?country=DK&indicator=ABC-99').expect(404)).body.error.message).toContain('ABC-99');
+    expect(
+      (await request(app).get('/api/analysis/coverage?country=DK&indicator=ABC-99').expect(404)).body.error.message,
+    ).toContain('ABC-99');
     await request(app).get('/api/analysis/coverage?country=DK&indicator=uam3').expect(400);
   });
 
@@ -120,18 +151,33 @@ describe('options, bad input and edge cases', () => {
 
   test('when a what-if removes a single point of failure, then the coverage change and NCP metrics come back, and nothing is stored', async () => {
     const before = await store.storeVersion();
-    const res = await request(app).post('/api/analysis/what-if').send({ country: 'NO', removeStakeholders: ['no-kom'] }).expect(200);
+    const res = await request(app)
+      .post('/api/analysis/what-if')
+      .send({ country: 'NO', removeStakeholders: ['no-kom'] })
+      .expect(200);
     // Two routes to one answer: the indicators whose status changes are exactly those the dominator
     // analysis names no-kom a single point of failure for.
-    const spof = (await request(app).get('/api/analysis/bottlenecks?country=NO').expect(200)).body.singlePointsOfFailure
-      .find((s: { id: string }) => s.id === 'no-kom').indicators;
+    const spof = (
+      await request(app).get('/api/analysis/bottlenecks?country=NO').expect(200)
+    ).body.singlePointsOfFailure.find((s: { id: string }) => s.id === 'no-kom').indicators;
     expect(res.body.changed.map((c: { indicator: string }) => c.indicator).sort()).toEqual([...spof].sort());
-    expect(res.body.changed.every((c: { from: string; to: string }) => c.from === 'reaches_ncp' && ['collected_not_reaching', 'not_collected'].includes(c.to))).toBe(true);
+    expect(
+      res.body.changed.every(
+        (c: { from: string; to: string }) =>
+          c.from === 'reaches_ncp' && ['collected_not_reaching', 'not_collected'].includes(c.to),
+      ),
+    ).toBe(true);
     expect(res.body.ncp.after.status).toBe('ok');
     expect(await store.storeVersion()).toBe(before);
-    const bad = await request(app).post('/api/analysis/what-if').send({ country: 'NO', removeStakeholders: ['nobody'], extra: 1 }).expect(400);
+    const bad = await request(app)
+      .post('/api/analysis/what-if')
+      .send({ country: 'NO', removeStakeholders: ['nobody'], extra: 1 })
+      .expect(400);
     expect(bad.body.error.problems.map((p: { field: string }) => p.field)).toEqual(['extra']);
-    const unknown = await request(app).post('/api/analysis/what-if').send({ country: 'NO', removeStakeholders: ['nobody'] }).expect(400);
+    const unknown = await request(app)
+      .post('/api/analysis/what-if')
+      .send({ country: 'NO', removeStakeholders: ['nobody'] })
+      .expect(400);
     expect(unknown.body.error.problems[0]).toMatchObject({ path: 'removeStakeholders[0]' });
   });
 
@@ -148,6 +194,8 @@ describe('options, bad input and edge cases', () => {
 
   test('when the OpenAPI document is built, then the analysis routes are in it', async () => {
     const res = await request(app).get('/api/openapi.json').expect(200);
-    expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/api/analysis/coverage', '/api/analysis/what-if', '/api/analysis/compare']));
+    expect(Object.keys(res.body.paths)).toEqual(
+      expect.arrayContaining(['/api/analysis/coverage', '/api/analysis/what-if', '/api/analysis/compare']),
+    );
   });
 });

@@ -8,10 +8,20 @@ import { signedIn } from '../support/auth';
 import { smallMapStore } from '../support/small-store';
 
 describe('answerBytes', () => {
-  test('when an answer has nested, undefined, null, date and array members, then its bytes are JSON.stringify\'s', () => {
+  test("when an answer has nested, undefined, null, date and array members, then its bytes are JSON.stringify's", () => {
     const shared = { a: [1, 'x', { b: null }], c: undefined };
     const answers: object[] = [
-      { n: 1, s: 'é"\\', u: undefined, f: () => 1, nul: null, d: new Date(0), shared, again: shared, list: [shared, undefined] },
+      {
+        n: 1,
+        s: 'é"\\',
+        u: undefined,
+        f: () => 1,
+        nul: null,
+        d: new Date(0),
+        shared,
+        again: shared,
+        list: [shared, undefined],
+      },
       [shared, 2, 'three'],
       {},
       Object.assign(Object.create(null) as object, { k: shared }),
@@ -50,7 +60,10 @@ describe('ETag and 304 on JSON answers', () => {
       const again = await request(editor).get(path).expect(200);
       expect(again.headers.etag).toBe(first.headers.etag);
       expect(again.text).toBe(first.text);
-      const notModified = await request(editor).get(path).set('If-None-Match', first.headers.etag as string).expect(304);
+      const notModified = await request(editor)
+        .get(path)
+        .set('If-None-Match', first.headers.etag as string)
+        .expect(304);
       expect(notModified.text).toBe('');
       await request(editor).get(path).set('If-None-Match', '"other"').expect(200);
       const head = await request(editor).head(path).expect(200);
@@ -58,7 +71,10 @@ describe('ETag and 304 on JSON answers', () => {
     }
     const before = (await request(editor).get('/api/graph?country=XA').expect(200)).headers.etag as string;
     const flow = (await request(editor).get('/api/flows/xa-f2').expect(200)).body;
-    await request(editor).put('/api/flows/xa-f2').send({ ...flow, note: 'changed' }).expect(200);
+    await request(editor)
+      .put('/api/flows/xa-f2')
+      .send({ ...flow, note: 'changed' })
+      .expect(200);
     const after = await request(editor).get('/api/graph?country=XA').set('If-None-Match', before).expect(200);
     expect(after.headers.etag).not.toBe(before);
   });

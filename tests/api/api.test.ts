@@ -24,7 +24,8 @@ afterEach(() => store.close());
 
 /** A schema of the OpenAPI document, following its $ref into components. */
 type Schema = { required?: string[]; properties: Record<string, any> };
-const resolve = (doc: any, schema: any): Schema => (schema.$ref ? doc.components.schemas[schema.$ref.split('/').pop()] : schema);
+const resolve = (doc: any, schema: any): Schema =>
+  schema.$ref ? doc.components.schemas[schema.$ref.split('/').pop()] : schema;
 const noStack = (body: unknown) => expect(JSON.stringify(body)).not.toMatch(/\bat .+\.(ts|js):\d+/);
 
 describe('system', () => {
@@ -38,7 +39,11 @@ describe('system', () => {
     const res = await request(app).get('/api/reference').expect(200);
     expect(res.body.indicators).toHaveLength(32);
     expect(res.body.themes.map((t: { code: string }) => t.code)).toContain('UNACCOMPANIED');
-    expect(res.body.sectors.find((s: { code: string }) => s.code === 'migration').types).toEqual(['migration_authority', 'reception_centre', 'consulate']);
+    expect(res.body.sectors.find((s: { code: string }) => s.code === 'migration').types).toEqual([
+      'migration_authority',
+      'reception_centre',
+      'consulate',
+    ]);
     expect(res.body.enums.basis).toEqual(['informal', 'project', 'agreement', 'statutory']);
     expect(res.body.indicators[0].version).toBeUndefined();
   });
@@ -46,9 +51,17 @@ describe('system', () => {
   test('when the OpenAPI document is asked, then it describes every route with schemas', async () => {
     const res = await request(app).get('/api/openapi.json').expect(200);
     expect(res.body.openapi).toBe('3.1.0');
-    expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining([
-      '/api/stakeholders', '/api/stakeholders/{id}', '/api/memberships/{stakeholder}/{network}', '/api/graph', '/api/import', '/api/export', '/api/reporting-lines',
-    ]));
+    expect(Object.keys(res.body.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/stakeholders',
+        '/api/stakeholders/{id}',
+        '/api/memberships/{stakeholder}/{network}',
+        '/api/graph',
+        '/api/import',
+        '/api/export',
+        '/api/reporting-lines',
+      ]),
+    );
     const post = res.body.paths['/api/flows'].post;
     const body = resolve(res.body, post.requestBody.content['application/json'].schema);
     expect(body.properties.basis.enum).toEqual(['informal', 'project', 'agreement', 'statutory']);
@@ -59,26 +72,44 @@ describe('system', () => {
     expect(Object.keys(post.responses)).toEqual(expect.arrayContaining(['401', '403']));
     // Signing in is public, and answers 401 for a wrong password and 429 while locked out.
     expect(res.body.paths['/api/auth/login'].post.security).toEqual([]);
-    expect(Object.keys(res.body.paths['/api/auth/login'].post.responses)).toEqual(expect.arrayContaining(['401', '429']));
+    expect(Object.keys(res.body.paths['/api/auth/login'].post.responses)).toEqual(
+      expect.arrayContaining(['401', '429']),
+    );
   });
 
   test('when the OpenAPI document shows the PUT of an item, then its body is the whole item (what POST requires but the key) plus the version read', async () => {
     const res = await request(app).get('/api/openapi.json').expect(200);
-    type Operation = { requestBody: { content: Record<string, { schema: { required?: string[]; properties: Record<string, unknown> } }> } };
-    const bodyOf = (op: Operation | undefined) => resolve(res.body, op!.requestBody.content['application/json']!.schema);
+    type Operation = {
+      requestBody: {
+        content: Record<string, { schema: { required?: string[]; properties: Record<string, unknown> } }>;
+      };
+    };
+    const bodyOf = (op: Operation | undefined) =>
+      resolve(res.body, op!.requestBody.content['application/json']!.schema);
     // Every item of the map and the catalogue (an account's PUT changes only the fields given, by design).
-    const puts = Object.entries(res.body.paths as Record<string, Record<string, Operation | undefined>>).filter(([p, ops]) => ops.put && !p.startsWith('/api/accounts/'));
-    expect(puts.map(([p]) => p)).toEqual(expect.arrayContaining(['/api/flows/{id}', '/api/stakeholders/{id}', '/api/memberships/{stakeholder}/{network}']));
+    const puts = Object.entries(res.body.paths as Record<string, Record<string, Operation | undefined>>).filter(
+      ([p, ops]) => ops.put && !p.startsWith('/api/accounts/'),
+    );
+    expect(puts.map(([p]) => p)).toEqual(
+      expect.arrayContaining(['/api/flows/{id}', '/api/stakeholders/{id}', '/api/memberships/{stakeholder}/{network}']),
+    );
     for (const [itemPath, ops] of puts) {
       const collection = itemPath.split('/')[2]!;
       const post = bodyOf(res.body.paths[`/api/${collection}`].post);
       const put = bodyOf(ops.put);
       const keys = [...itemPath.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
-      expect({ itemPath, required: [...(put.required ?? [])].sort() })
-        .toEqual({ itemPath, required: (post.required ?? []).filter((f) => !keys.includes(f)).sort() });
-      expect({ itemPath, fields: Object.keys(put.properties).sort() }).toEqual({ itemPath, fields: [...Object.keys(post.properties), 'version'].sort() });
+      expect({ itemPath, required: [...(put.required ?? [])].sort() }).toEqual({
+        itemPath,
+        required: (post.required ?? []).filter((f) => !keys.includes(f)).sort(),
+      });
+      expect({ itemPath, fields: Object.keys(put.properties).sort() }).toEqual({
+        itemPath,
+        fields: [...Object.keys(post.properties), 'version'].sort(),
+      });
     }
-    expect(bodyOf(res.body.paths['/api/flows/{id}'].put).required).toEqual(expect.arrayContaining(['from', 'to', 'indicators', 'basis']));
+    expect(bodyOf(res.body.paths['/api/flows/{id}'].put).required).toEqual(
+      expect.arrayContaining(['from', 'to', 'indicators', 'basis']),
+    );
   });
 
   test('when an unknown API route is asked, then 404 in JSON', async () => {
@@ -91,17 +122,31 @@ describe('map', () => {
   test('when countries are listed, then each has its NCP and counts', async () => {
     const res = await request(app).get('/api/countries').expect(200);
     expect(res.body.countries).toEqual([
-      { code: 'XA', name: 'Testland A', euMember: true, cbssMember: true, illustrative: true, ncp: 'xa-ncp', stakeholders: 3, flows: 3 },
+      {
+        code: 'XA',
+        name: 'Testland A',
+        euMember: true,
+        cbssMember: true,
+        illustrative: true,
+        ncp: 'xa-ncp',
+        stakeholders: 3,
+        flows: 3,
+      },
       { code: 'XB', name: 'Testland B', euMember: false, cbssMember: true, ncp: 'xb-ncp', stakeholders: 2, flows: 2 },
     ]);
   });
 
   test('when a country graph is asked, then it has its stakeholders, flows touching them and the foreign ends marked external', async () => {
     const res = await request(app).get('/api/graph?country=XA').expect(200);
-    const ids = res.body.stakeholders.map((s: { id: string; external: boolean }) => `${s.id}${s.external ? '*' : ''}`).sort();
+    const ids = res.body.stakeholders
+      .map((s: { id: string; external: boolean }) => `${s.id}${s.external ? '*' : ''}`)
+      .sort();
     expect(ids).toEqual(['xa-ncp', 'xa-ngo', 'xa-police', 'xb-police*']);
     expect(res.body.flows.map((f: { id: string }) => f.id).sort()).toEqual(['xa-f1', 'xa-f2', 'xa-f3']);
-    expect(res.body.stakeholders.find((s: { id: string }) => s.id === 'xa-police')).toMatchObject({ sector: 'law_enforcement', version: 1 });
+    expect(res.body.stakeholders.find((s: { id: string }) => s.id === 'xa-police')).toMatchObject({
+      sector: 'law_enforcement',
+      version: 1,
+    });
     expect(res.body.datasets).toHaveLength(2);
     expect(res.body.country.illustrative).toBe(true);
   });
@@ -122,7 +167,14 @@ describe('CRUD', () => {
     const consultant = await signedIn(raw, store, { role: 'editor', username: 'consultant-1' });
     const res = await request(consultant).post('/api/flows').send(newFlow).expect(201);
     expect(res.headers.location).toBe('/api/flows/xa-f9');
-    expect(res.body).toMatchObject({ ...newFlow, status: 'active', confidence: 'reported', personDependent: false, version: 1, updatedBy: 'consultant-1' });
+    expect(res.body).toMatchObject({
+      ...newFlow,
+      status: 'active',
+      confidence: 'reported',
+      personDependent: false,
+      version: 1,
+      updatedBy: 'consultant-1',
+    });
     expect((await request(app).get('/api/flows/xa-f9').expect(200)).body.basis).toBe('project');
   });
 
@@ -137,29 +189,53 @@ describe('CRUD', () => {
   });
 
   test('when a body has wrong types, an unknown field and an unknown enum value, then 400 names each field', async () => {
-    const res = await request(app).post('/api/flows').send({ ...newFlow, basis: 'handshake', latencyDays: -1, colour: 'red' }).expect(400);
+    const res = await request(app)
+      .post('/api/flows')
+      .send({ ...newFlow, basis: 'handshake', latencyDays: -1, colour: 'red' })
+      .expect(400);
     expect(res.body.error.code).toBe('validation_failed');
-    expect(res.body.error.problems.map((p: { field: string }) => p.field).sort()).toEqual(['basis', 'colour', 'latencyDays']);
+    expect(res.body.error.problems.map((p: { field: string }) => p.field).sort()).toEqual([
+      'basis',
+      'colour',
+      'latencyDays',
+    ]);
     noStack(res.body);
   });
 
   test('when the body is not JSON, then 400 invalid_json without internals', async () => {
-    const res = await request(app).post('/api/flows').set('Content-Type', 'application/json').send('{"id": ').expect(400);
+    const res = await request(app)
+      .post('/api/flows')
+      .set('Content-Type', 'application/json')
+      .send('{"id": ')
+      .expect(400);
     expect(res.body.error.code).toBe('invalid_json');
     noStack(res.body);
   });
 
   test('when an item is updated with its version, then 200; with a stale one, then 409 with the current item', async () => {
     const read = (await request(app).get('/api/stakeholders/xa-ngo').expect(200)).body;
-    const first = await request(app).put('/api/stakeholders/xa-ngo').send({ ...read, name: 'Shelter NGO' }).expect(200);
+    const first = await request(app)
+      .put('/api/stakeholders/xa-ngo')
+      .send({ ...read, name: 'Shelter NGO' })
+      .expect(200);
     expect(first.body).toMatchObject({ name: 'Shelter NGO', version: 2, sector: 'civil_society' });
-    const stale = await request(app).put('/api/stakeholders/xa-ngo').send({ ...read, name: 'Lost update' }).expect(409);
+    const stale = await request(app)
+      .put('/api/stakeholders/xa-ngo')
+      .send({ ...read, name: 'Lost update' })
+      .expect(409);
     expect(stale.body.error).toMatchObject({ code: 'version_conflict', current: { name: 'Shelter NGO', version: 2 } });
-    await request(app).put('/api/stakeholders/xa-ngo').set('If-Match', '"2"').send({ name: 'Via If-Match', country: 'XA', type: 'ngo' }).expect(200);
+    await request(app)
+      .put('/api/stakeholders/xa-ngo')
+      .set('If-Match', '"2"')
+      .send({ name: 'Via If-Match', country: 'XA', type: 'ngo' })
+      .expect(200);
   });
 
   test('when an update or delete gives no version, then 400 asks for it', async () => {
-    const res = await request(app).put('/api/stakeholders/xa-ngo').send({ name: 'x', country: 'XA', type: 'ngo' }).expect(400);
+    const res = await request(app)
+      .put('/api/stakeholders/xa-ngo')
+      .send({ name: 'x', country: 'XA', type: 'ngo' })
+      .expect(400);
     expect(res.body.error.problems[0]).toMatchObject({ field: 'version', message: 'is required' });
     await request(app).delete('/api/flows/xa-f2').expect(400);
     await request(app).delete('/api/flows/xa-f2?version=abc').expect(400);
@@ -175,7 +251,10 @@ describe('CRUD', () => {
 
   test('when unknown ids are addressed, then 404', async () => {
     await request(app).get('/api/flows/nope').expect(404);
-    await request(app).put('/api/flows/nope').send({ ...newFlow, id: 'nope', version: 1 }).expect(404);
+    await request(app)
+      .put('/api/flows/nope')
+      .send({ ...newFlow, id: 'nope', version: 1 })
+      .expect(404);
     await request(app).delete('/api/networks/nope?version=1').expect(404);
     await request(app).get('/api/stakeholders/bad%20id').expect(400);
   });
@@ -189,13 +268,44 @@ describe('CRUD', () => {
   });
 
   test('when each kind is created through the API, then it is listed for its country', async () => {
-    await request(app).post('/api/interviews').send({ id: 'xa-i2', date: '2026-02-30', stakeholder: 'xa-ngo', round: '2026' }).expect(400);
-    await request(app).post('/api/interviews').send({ id: 'xa-i2', date: '2026-02-28', stakeholder: 'xa-ngo', round: '2026' }).expect(201);
-    await request(app).post('/api/datasets').send({ id: 'xa-d3', name: 'Hotline log', holder: 'xa-ngo', indicators: ['RSK-07'], granularity: 'aggregate', frequency: 'monthly' }).expect(201);
-    await request(app).post('/api/reporting-lines').send({ id: 'xa-r2', from: 'xa-ngo', to: 'xa-ncp', kind: 'funding' }).expect(201);
-    await request(app).post('/api/networks').send({ id: 'xa-net2', name: 'Working group', country: 'XA', kind: 'working_group' }).expect(201);
-    await request(app).post('/api/memberships').send({ stakeholder: 'xa-ncp', network: 'xa-net2', role: 'chair' }).expect(201);
-    for (const [path, n] of [['interviews', 2], ['datasets', 3], ['reporting-lines', 2], ['networks', 2], ['memberships', 4]] as const) {
+    await request(app)
+      .post('/api/interviews')
+      .send({ id: 'xa-i2', date: '2026-02-30', stakeholder: 'xa-ngo', round: '2026' })
+      .expect(400);
+    await request(app)
+      .post('/api/interviews')
+      .send({ id: 'xa-i2', date: '2026-02-28', stakeholder: 'xa-ngo', round: '2026' })
+      .expect(201);
+    await request(app)
+      .post('/api/datasets')
+      .send({
+        id: 'xa-d3',
+        name: 'Hotline log',
+        holder: 'xa-ngo',
+        indicators: ['RSK-07'],
+        granularity: 'aggregate',
+        frequency: 'monthly',
+      })
+      .expect(201);
+    await request(app)
+      .post('/api/reporting-lines')
+      .send({ id: 'xa-r2', from: 'xa-ngo', to: 'xa-ncp', kind: 'funding' })
+      .expect(201);
+    await request(app)
+      .post('/api/networks')
+      .send({ id: 'xa-net2', name: 'Working group', country: 'XA', kind: 'working_group' })
+      .expect(201);
+    await request(app)
+      .post('/api/memberships')
+      .send({ stakeholder: 'xa-ncp', network: 'xa-net2', role: 'chair' })
+      .expect(201);
+    for (const [path, n] of [
+      ['interviews', 2],
+      ['datasets', 3],
+      ['reporting-lines', 2],
+      ['networks', 2],
+      ['memberships', 4],
+    ] as const) {
       expect((await request(app).get(`/api/${path}?country=XA`).expect(200)).body.items).toHaveLength(n);
     }
   });
@@ -226,9 +336,14 @@ describe('import and export', () => {
     const doc = smallMap();
     doc.flows.push({ ...doc.flows[0]!, id: 'xa-f1' });
     (doc.stakeholders[0] as Record<string, unknown>).type = 'wizard';
-    const res = await request(app).post('/api/import').send({ ...doc, flows: [...doc.flows, { id: 'zz', from: 'xa-ncp' }] }).expect(400);
+    const res = await request(app)
+      .post('/api/import')
+      .send({ ...doc, flows: [...doc.flows, { id: 'zz', from: 'xa-ncp' }] })
+      .expect(400);
     expect(res.body.error.problems.length).toBeGreaterThanOrEqual(3);
-    expect(res.body.error.problems.map((p: { path: string }) => p.path)).toEqual(expect.arrayContaining(['stakeholders[0].type', 'flows[5].to', 'flows[5].basis']));
+    expect(res.body.error.problems.map((p: { path: string }) => p.path)).toEqual(
+      expect.arrayContaining(['stakeholders[0].type', 'flows[5].to', 'flows[5].basis']),
+    );
     expect(content((await request(app).get('/api/export')).body)).toEqual(content(before));
   });
 
@@ -243,9 +358,17 @@ describe('import and export', () => {
   test('when a document comes as YAML, then it is imported; broken YAML gets 400 with the line', async () => {
     const doc = smallMap();
     doc.stakeholders[2]!.name = 'From YAML';
-    await request(app).post('/api/import').set('Content-Type', 'application/yaml').send(YAML.stringify(doc)).expect(200);
+    await request(app)
+      .post('/api/import')
+      .set('Content-Type', 'application/yaml')
+      .send(YAML.stringify(doc))
+      .expect(200);
     expect((await request(app).get('/api/stakeholders/xa-ngo')).body.name).toBe('From YAML');
-    const bad = await request(app).post('/api/import').set('Content-Type', 'application/yaml').send('formatVersion: 1\ncountries: [\n  - x').expect(400);
+    const bad = await request(app)
+      .post('/api/import')
+      .set('Content-Type', 'application/yaml')
+      .send('formatVersion: 1\ncountries: [\n  - x')
+      .expect(400);
     expect(bad.body.error.problems[0].message).toMatch(/YAML syntax error/);
   });
 
@@ -268,9 +391,17 @@ describe('audit', () => {
   test('when an item is changed through the API, then the audit trail names who, what, before and after', async () => {
     const read = (await request(app).get('/api/flows/xa-f2')).body;
     const consultant = await signedIn(raw, store, { role: 'editor', username: 'consultant-2' });
-    await request(consultant).put('/api/flows/xa-f2').send({ ...read, basis: 'agreement' }).expect(200);
+    await request(consultant)
+      .put('/api/flows/xa-f2')
+      .send({ ...read, basis: 'agreement' })
+      .expect(200);
     const res = await request(app).get('/api/audit?kind=flow&key=xa-f2').expect(200);
-    expect(res.body.entries[0]).toMatchObject({ actor: 'consultant-2', action: 'update', before: { basis: 'informal' }, after: { basis: 'agreement' } });
+    expect(res.body.entries[0]).toMatchObject({
+      actor: 'consultant-2',
+      action: 'update',
+      before: { basis: 'informal' },
+      after: { basis: 'agreement' },
+    });
     expect(res.body.entries[1]).toMatchObject({ actor: 'test', action: 'create', before: null });
     const mine = await request(app).get('/api/audit?actor=consultant-2').expect(200);
     expect(mine.body.entries).toHaveLength(1);
@@ -282,9 +413,15 @@ describe('audit', () => {
 describe('unexpected failures', () => {
   test('when the store throws an unknown error, then 500 says nothing of it', async () => {
     const broken = Object.create(store) as GraphStore;
-    broken.listMany = async () => { throw new Error('secret detail /var/lib/db at line 3'); };
-    broken.countryCounts = async () => { throw new Error('secret detail /var/lib/db at line 3'); };
-    const res = await request(await signedIn(createApp({ store: broken }), broken, { role: 'admin' })).get('/api/countries').expect(500);
+    broken.listMany = async () => {
+      throw new Error('secret detail /var/lib/db at line 3');
+    };
+    broken.countryCounts = async () => {
+      throw new Error('secret detail /var/lib/db at line 3');
+    };
+    const res = await request(await signedIn(createApp({ store: broken }), broken, { role: 'admin' }))
+      .get('/api/countries')
+      .expect(500);
     expect(res.body).toEqual({ error: { code: 'internal', message: 'internal error' } });
   });
 });
@@ -292,8 +429,9 @@ describe('unexpected failures', () => {
 describe('graph exports', () => {
   const wellFormed = (xml: string) => {
     // An independent XML parser (Python's) must read it: well-formed, with the counts we expect.
-    const script = 'import sys, xml.etree.ElementTree as ET\nroot = ET.fromstring(sys.stdin.read())\n'
-      + 'print(sum(1 for e in root.iter() if e.tag.endswith("}node")), sum(1 for e in root.iter() if e.tag.endswith("}edge")))';
+    const script =
+      'import sys, xml.etree.ElementTree as ET\nroot = ET.fromstring(sys.stdin.read())\n' +
+      'print(sum(1 for e in root.iter() if e.tag.endswith("}node")), sum(1 for e in root.iter() if e.tag.endswith("}edge")))';
     const r = spawnSync('python3', ['-c', script], { input: xml, encoding: 'utf8' });
     expect(r.stderr).toBe('');
     return r.stdout.trim();
@@ -301,7 +439,10 @@ describe('graph exports', () => {
 
   test('when a country is exported as GraphML, then its stakeholders, the foreign ends and every flow and reporting line are there, escaped', async () => {
     const read = (await request(app).get('/api/stakeholders/xa-ngo')).body;
-    await request(app).put('/api/stakeholders/xa-ngo').send({ ...read, name: 'Shelter & "Safe" <Home>' }).expect(200);
+    await request(app)
+      .put('/api/stakeholders/xa-ngo')
+      .send({ ...read, name: 'Shelter & "Safe" <Home>' })
+      .expect(200);
     const res = await request(app).get('/api/export?country=XA&format=graphml').expect(200);
     expect(res.headers['content-type']).toContain('application/graphml+xml');
     expect(res.headers['content-disposition']).toContain('flow-atlas-XA.graphml');
@@ -317,7 +458,9 @@ describe('graph exports', () => {
     expect(wellFormed(res.text)).toBe('5 5');
     expect(res.text).toMatch(/<edge id="xa-f1" source="xa-police" target="xa-ncp" label="VIC-01">/);
     expect(res.text).toContain('<gexf xmlns="http://www.gexf.net/1.2draft"');
-    expect((await request(app).get('/api/export?format=gexf&gexfVersion=1.3').expect(200)).text).toContain('<gexf xmlns="http://gexf.net/1.3"');
+    expect((await request(app).get('/api/export?format=gexf&gexfVersion=1.3').expect(200)).text).toContain(
+      '<gexf xmlns="http://gexf.net/1.3"',
+    );
     await request(app).get('/api/export?format=gexf&gexfVersion=2').expect(400);
     await request(app).get('/api/export?format=dot').expect(400);
   });

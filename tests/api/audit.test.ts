@@ -20,8 +20,10 @@ beforeEach(async () => {
 const as = (username: string) => signedIn(raw, store, { role: 'editor', username });
 afterEach(() => store.close());
 
-const entries = async (query: string): Promise<AuditEntry[]> => (await request(app).get(`/api/audit?${query}`).expect(200)).body.entries;
-const countriesOf = async (kind: string, key: string) => (await entries(`kind=${kind}&key=${encodeURIComponent(key)}&limit=1`))[0]?.countries;
+const entries = async (query: string): Promise<AuditEntry[]> =>
+  (await request(app).get(`/api/audit?${query}`).expect(200)).body.entries;
+const countriesOf = async (kind: string, key: string) =>
+  (await entries(`kind=${kind}&key=${encodeURIComponent(key)}&limit=1`))[0]?.countries;
 
 describe('countries of audit entries', () => {
   test('when a map is imported, then each entry names the countries its item belongs to', async () => {
@@ -39,16 +41,24 @@ describe('countries of audit entries', () => {
 
   test('when a flow is moved to a sender in another country, then the entry names the old and the new countries', async () => {
     const f2 = (await request(app).get('/api/flows/xa-f2')).body;
-    await request(await as('mover')).put('/api/flows/xa-f2').send({ ...f2, from: 'xb-ncp' }).expect(200);
+    await request(await as('mover'))
+      .put('/api/flows/xa-f2')
+      .send({ ...f2, from: 'xb-ncp' })
+      .expect(200);
     expect(await countriesOf('flow', 'xa-f2')).toEqual(['XA', 'XB']);
   });
 
   test('when a stakeholder is deleted with cascade, then the entries of what went with it still name their countries', async () => {
-    await request(await as('remover')).delete('/api/stakeholders/xa-police?version=1&cascade=true').expect(200);
+    await request(await as('remover'))
+      .delete('/api/stakeholders/xa-police?version=1&cascade=true')
+      .expect(200);
     const mine = await entries('actor=remover');
     const byKey = Object.fromEntries(mine.map((e) => [`${e.kind}:${e.key}`, e.countries]));
     expect(byKey).toMatchObject({
-      'stakeholder:xa-police': ['XA'], 'flow:xa-f3': ['XA', 'XB'], 'dataset:xa-d1': ['XA'], 'membership:xa-police|xa-net': ['XA'],
+      'stakeholder:xa-police': ['XA'],
+      'flow:xa-f3': ['XA', 'XB'],
+      'dataset:xa-d1': ['XA'],
+      'membership:xa-police|xa-net': ['XA'],
     });
   });
 });
@@ -57,7 +67,12 @@ describe('filters and paging', () => {
   test('when filtered by country, then only entries of items in that country come, cross-border ones included', async () => {
     const xb = await entries('country=XB');
     expect(xb.map((e) => `${e.kind}:${e.key}`).sort()).toEqual([
-      'country:XB', 'flow:xa-f3', 'flow:xb-f1', 'membership:xb-police|xa-net', 'stakeholder:xb-ncp', 'stakeholder:xb-police',
+      'country:XB',
+      'flow:xa-f3',
+      'flow:xb-f1',
+      'membership:xb-police|xa-net',
+      'stakeholder:xb-ncp',
+      'stakeholder:xb-police',
     ]);
     expect(xb.every((e) => e.countries.includes('XB'))).toBe(true);
     const xbFlows = await entries('country=XB&kind=flow&actor=importer');
@@ -70,7 +85,9 @@ describe('filters and paging', () => {
     const seen: number[] = [];
     let before: number | undefined;
     for (let page = 0; page < 20; page++) {
-      const res = await request(app).get(`/api/audit?country=XA&limit=4${before !== undefined ? `&before=${before}` : ''}`).expect(200);
+      const res = await request(app)
+        .get(`/api/audit?country=XA&limit=4${before !== undefined ? `&before=${before}` : ''}`)
+        .expect(200);
       seen.push(...res.body.entries.map((e: AuditEntry) => e.seq));
       before = res.body.nextBefore;
       if (before === undefined) break;
@@ -96,7 +113,14 @@ describe('filters and paging', () => {
   });
 
   test('when the query is malformed, then 400 names the parameter', async () => {
-    for (const [query, field] of [['country=Sweden', 'country'], ['before=-1', 'before'], ['before=x', 'before'], ['kind=nonsense', 'kind'], ['limit=0', 'limit'], ['colour=red', 'colour']]) {
+    for (const [query, field] of [
+      ['country=Sweden', 'country'],
+      ['before=-1', 'before'],
+      ['before=x', 'before'],
+      ['kind=nonsense', 'kind'],
+      ['limit=0', 'limit'],
+      ['colour=red', 'colour'],
+    ]) {
       const res = await request(app).get(`/api/audit?${query}`).expect(400);
       expect(res.body.error.problems[0]).toMatchObject({ field });
     }
@@ -107,7 +131,10 @@ describe('actors', () => {
   test('when people have changed things, then the actors list names each once, sorted', async () => {
     const s = (await request(app).get('/api/stakeholders/xa-ngo')).body;
     const [bea, ann] = [await as('bea'), await as('ann')];
-    await request(bea).put('/api/stakeholders/xa-ngo').send({ ...s, name: 'Shelter' }).expect(200);
+    await request(bea)
+      .put('/api/stakeholders/xa-ngo')
+      .send({ ...s, name: 'Shelter' })
+      .expect(200);
     await request(ann).post('/api/rounds').send({ name: 'r1', country: 'XA' }).expect(201);
     await request(bea).delete('/api/flows/xa-f2?version=1').expect(200);
     const res = await request(app).get('/api/audit/actors').expect(200);
@@ -119,8 +146,10 @@ describe('actors', () => {
 
 describe('changes to accounts in the audit log', () => {
   test('when an administrator changes an account, then administrators read the change (without any password hash) and editors neither see nor ask for it', async () => {
-    const created = await request(app).post('/api/accounts')
-      .send({ username: 'new.viewer', role: 'viewer', password: 'a long enough password' }).expect(201);
+    const created = await request(app)
+      .post('/api/accounts')
+      .send({ username: 'new.viewer', role: 'viewer', password: 'a long enough password' })
+      .expect(201);
     expect(created.body.username).toBe('new.viewer');
 
     const seen = await entries('kind=account&key=new.viewer');

@@ -50,7 +50,9 @@ describe('brute force on one account', () => {
     const retryAfter = Number(locked.headers['retry-after']);
     expect(retryAfter).toBeGreaterThan(14 * 60);
     expect(retryAfter).toBeLessThanOrEqual(15 * 60);
-    expect(locked.body).toEqual({ error: { code: 'locked_out', message: 'too many failed sign-ins; try again in 15 minutes', retryAfter } });
+    expect(locked.body).toEqual({
+      error: { code: 'locked_out', message: 'too many failed sign-ins; try again in 15 minutes', retryAfter },
+    });
     expect(locked.headers['set-cookie']).toBeUndefined();
     await login('target', TEST_PASSWORD, '198.51.100.1').expect(429);
     // Someone else can still sign in from that client.
@@ -90,8 +92,12 @@ describe('one client trying many usernames', () => {
 describe('guessing through the password change', () => {
   test('when a stolen session guesses the current password, then it is throttled like a sign-in', async () => {
     const cookie = (await login('target', TEST_PASSWORD).expect(200)).headers['set-cookie']![0]!.split(';')[0]!;
-    const change = (current: string) => request(app).post('/api/auth/password').set('Cookie', cookie)
-      .set('X-Forwarded-For', '203.0.113.7').send({ currentPassword: current, newPassword: 'a brand new secret' });
+    const change = (current: string) =>
+      request(app)
+        .post('/api/auth/password')
+        .set('Cookie', cookie)
+        .set('X-Forwarded-For', '203.0.113.7')
+        .send({ currentPassword: current, newPassword: 'a brand new secret' });
     for (let i = 0; i < 10; i++) await change(`guess number ${i}`).expect(400);
     expect(clock.waits).toEqual([250, 500, 1000, 2000, 4000]);
     await change(TEST_PASSWORD).expect(429);

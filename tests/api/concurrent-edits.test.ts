@@ -34,30 +34,56 @@ const CASES: Array<[path: string, first: object, second: object]> = [
 ];
 
 describe('concurrent editing', () => {
-  test.each(CASES)('when two people save %s with the version both read, then the second gets 409 with the first save', async (path, one, other) => {
-    const read = (await request(app).get(`/api/${path}`).expect(200)).body;
-    const saved = await request(first).put(`/api/${path}`).send({ ...read, ...one }).expect(200);
-    expect(saved.body).toMatchObject({ ...one, version: read.version + 1, updatedBy: 'first' });
-    const stale = await request(second).put(`/api/${path}`).send({ ...read, ...other }).expect(409);
-    expect(stale.body.error.code).toBe('version_conflict');
-    expect(stale.body.error.current).toEqual(saved.body);
-    expect((await request(app).get(`/api/${path}`)).body).toEqual(saved.body);
-  });
+  test.each(CASES)(
+    'when two people save %s with the version both read, then the second gets 409 with the first save',
+    async (path, one, other) => {
+      const read = (await request(app).get(`/api/${path}`).expect(200)).body;
+      const saved = await request(first)
+        .put(`/api/${path}`)
+        .send({ ...read, ...one })
+        .expect(200);
+      expect(saved.body).toMatchObject({ ...one, version: read.version + 1, updatedBy: 'first' });
+      const stale = await request(second)
+        .put(`/api/${path}`)
+        .send({ ...read, ...other })
+        .expect(409);
+      expect(stale.body.error.code).toBe('version_conflict');
+      expect(stale.body.error.current).toEqual(saved.body);
+      expect((await request(app).get(`/api/${path}`)).body).toEqual(saved.body);
+    },
+  );
 
   test('when the stale version comes in If-Match or ?version=, then it is refused the same way', async () => {
     const read = (await request(app).get('/api/flows/xa-f1')).body;
     const { version: _v, ...entity } = read;
-    await request(app).put('/api/flows/xa-f1').set('If-Match', `"${read.version}"`).send({ ...entity, latencyDays: 10 }).expect(200);
-    const viaHeader = await request(app).put('/api/flows/xa-f1').set('If-Match', `"${read.version}"`).send({ ...entity, latencyDays: 20 }).expect(409);
+    await request(app)
+      .put('/api/flows/xa-f1')
+      .set('If-Match', `"${read.version}"`)
+      .send({ ...entity, latencyDays: 10 })
+      .expect(200);
+    const viaHeader = await request(app)
+      .put('/api/flows/xa-f1')
+      .set('If-Match', `"${read.version}"`)
+      .send({ ...entity, latencyDays: 20 })
+      .expect(409);
     expect(viaHeader.body.error.current).toMatchObject({ latencyDays: 10, version: read.version + 1 });
-    await request(app).put(`/api/flows/xa-f1?version=${read.version}`).send({ ...entity, latencyDays: 30 }).expect(409);
+    await request(app)
+      .put(`/api/flows/xa-f1?version=${read.version}`)
+      .send({ ...entity, latencyDays: 30 })
+      .expect(409);
   });
 
   test('when an item is deleted with the version read before someone else saved it, then 409 and it stays', async () => {
     const read = (await request(app).get('/api/memberships/xa-police/xa-net')).body;
-    await request(app).put('/api/memberships/xa-police/xa-net').send({ ...read, role: 'member' }).expect(200);
+    await request(app)
+      .put('/api/memberships/xa-police/xa-net')
+      .send({ ...read, role: 'member' })
+      .expect(200);
     const res = await request(app).delete(`/api/memberships/xa-police/xa-net?version=${read.version}`).expect(409);
-    expect(res.body.error).toMatchObject({ code: 'version_conflict', current: { role: 'member', version: read.version + 1 } });
+    expect(res.body.error).toMatchObject({
+      code: 'version_conflict',
+      current: { role: 'member', version: read.version + 1 },
+    });
     await request(app).get('/api/memberships/xa-police/xa-net').expect(200);
   });
 });

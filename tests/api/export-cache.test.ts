@@ -38,7 +38,10 @@ describe('exports cached per store version', () => {
     const b = await signedIn(createApp({ store }), store, { role: 'editor', username: 'other-editor' });
     const before = (await request(a).get('/api/export?format=json&country=XA').expect(200)).body;
     const flow = (await request(b).get('/api/flows/xa-f2').expect(200)).body;
-    await request(b).put('/api/flows/xa-f2').send({ ...flow, note: 'changed on B' }).expect(200);
+    await request(b)
+      .put('/api/flows/xa-f2')
+      .send({ ...flow, note: 'changed on B' })
+      .expect(200);
     const after = (await request(a).get('/api/export?format=json&country=XA').expect(200)).body;
     expect(after.storeVersion).toBe(before.storeVersion + 1);
     expect(after.flows.find((f: { id: string }) => f.id === 'xa-f2').note).toBe('changed on B');

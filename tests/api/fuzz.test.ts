@@ -39,10 +39,18 @@ describe('fuzzing every mutating route (embedded store)', () => {
       expect(reason.trim().length).toBeGreaterThan(10);
     }
     // Every kind of write is among them: creates, updates, deletes, import, rounds, what-if, sign-in.
-    expect(fuzzed).toEqual(expect.arrayContaining([
-      'POST /stakeholders', 'PUT /flows/:id', 'DELETE /memberships/:stakeholder/:network', 'POST /import', 'POST /rounds',
-      'DELETE /rounds/:id', 'POST /analysis/what-if', 'POST /auth/login',
-    ]));
+    expect(fuzzed).toEqual(
+      expect.arrayContaining([
+        'POST /stakeholders',
+        'PUT /flows/:id',
+        'DELETE /memberships/:stakeholder/:network',
+        'POST /import',
+        'POST /rounds',
+        'DELETE /rounds/:id',
+        'POST /analysis/what-if',
+        'POST /auth/login',
+      ]),
+    );
   });
 
   test('when the state the property compares is read, then it holds the whole export, the rounds, the audit trail and the accounts', async () => {
@@ -65,7 +73,10 @@ describe('fuzzing every mutating route (embedded store)', () => {
       const { store, app, reader, own, pool, lastError } = await fixture();
       try {
         const stats = await fuzzRoute(app, route, pool, {
-          numRuns: RUNS, reader, lastError, mayAddress: (key) => !key.some((v) => own.includes(v)),
+          numRuns: RUNS,
+          reader,
+          lastError,
+          mayAddress: (key) => !key.some((v) => own.includes(v)),
         });
         // The router took the requests to this route (not "no API route"), and every run sent one.
         expect(stats.routed).toBeGreaterThan(0);
@@ -81,7 +92,11 @@ describe('fuzzing every mutating route (embedded store)', () => {
     test('when a path parameter has a broken %-escape, then 400 invalid_path', async () => {
       const { store, app } = await fixture();
       try {
-        for (const [method, path] of [['put', '/api/stakeholders/%E0%A4%A'], ['delete', '/api/rounds/%'], ['delete', '/api/memberships/%ZZ/xa-net']] as const) {
+        for (const [method, path] of [
+          ['put', '/api/stakeholders/%E0%A4%A'],
+          ['delete', '/api/rounds/%'],
+          ['delete', '/api/memberships/%ZZ/xa-net'],
+        ] as const) {
           const res = await request(app)[method](path).send({ version: 1 });
           expect([path, res.status, res.body.error.code]).toEqual([path, 400, 'invalid_path']);
         }
@@ -93,10 +108,15 @@ describe('fuzzing every mutating route (embedded store)', () => {
     test('when a key field is an object with its own toString, then 400 names the field, in a body and in a document', async () => {
       const { store, app } = await fixture();
       try {
-        const created = await request(app).post('/api/stakeholders')
-          .send({ id: { value: 'xa-x', toString: ['xa-x'] }, name: 'n', country: 'XA', type: 'ngo' }).expect(400);
+        const created = await request(app)
+          .post('/api/stakeholders')
+          .send({ id: { value: 'xa-x', toString: ['xa-x'] }, name: 'n', country: 'XA', type: 'ngo' })
+          .expect(400);
         expect(created.body.error.problems.map((p: { field: string }) => p.field)).toEqual(['id']);
-        const doc = { formatVersion: 1, networks: [{ id: { toString: 1 }, name: 'n', country: 'XA', kind: 'task_force' }] };
+        const doc = {
+          formatVersion: 1,
+          networks: [{ id: { toString: 1 }, name: 'n', country: 'XA', kind: 'task_force' }],
+        };
         const imported = await request(app).post('/api/import').send(doc).expect(400);
         expect(imported.body.error.problems[0]).toMatchObject({ kind: 'network', field: 'id' });
       } finally {
@@ -108,7 +128,10 @@ describe('fuzzing every mutating route (embedded store)', () => {
       const { store, app } = await fixture();
       try {
         for (const encoding of ['gzip', 'deflate']) {
-          const res = await request(app).post('/api/rounds').set('Content-Type', 'application/json').set('Content-Encoding', encoding)
+          const res = await request(app)
+            .post('/api/rounds')
+            .set('Content-Type', 'application/json')
+            .set('Content-Encoding', encoding)
             .send(Buffer.from('{"name":"not compressed"}'));
           expect([encoding, res.status, res.body.error.code]).toEqual([encoding, 400, 'bad_request']);
           expect(res.body.error.message).toContain('Content-Encoding');
@@ -121,8 +144,13 @@ describe('fuzzing every mutating route (embedded store)', () => {
     test('when text holds an unpaired surrogate, which Neo4j would turn into U+FFFD, then 400 names the field', async () => {
       const { store, app } = await fixture();
       try {
-        const res = await request(app).post('/api/stakeholders').send({ id: 'xa-x', name: 'a\uD800b', country: 'XA', type: 'ngo' }).expect(400);
-        expect(res.body.error.problems).toEqual([expect.objectContaining({ field: 'name', message: expect.stringMatching(/valid Unicode/) })]);
+        const res = await request(app)
+          .post('/api/stakeholders')
+          .send({ id: 'xa-x', name: 'a\uD800b', country: 'XA', type: 'ngo' })
+          .expect(400);
+        expect(res.body.error.problems).toEqual([
+          expect.objectContaining({ field: 'name', message: expect.stringMatching(/valid Unicode/) }),
+        ]);
         const round = await request(app).post('/api/rounds').send({ name: 'r', note: '\uDFFF' }).expect(400);
         expect(round.body.error.problems.map((p: { field: string }) => p.field)).toEqual(['note']);
       } finally {

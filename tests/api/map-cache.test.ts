@@ -33,7 +33,10 @@ describe('map answers cached per store version', () => {
     const b = await signedIn(createApp({ store }), store, { role: 'editor', username: 'other-editor' });
     const before = (await request(a).get('/api/graph?country=XA').expect(200)).body;
     const flow = (await request(b).get('/api/flows/xa-f2').expect(200)).body;
-    await request(b).put('/api/flows/xa-f2').send({ ...flow, note: 'changed on B' }).expect(200);
+    await request(b)
+      .put('/api/flows/xa-f2')
+      .send({ ...flow, note: 'changed on B' })
+      .expect(200);
     const after = (await request(a).get('/api/graph?country=XA').expect(200)).body;
     expect(after.storeVersion).toBe(before.storeVersion + 1);
     expect(after.flows.find((f: { id: string }) => f.id === 'xa-f2').note).toBe('changed on B');
@@ -46,9 +49,17 @@ describe('map answers cached per store version', () => {
     const app = createApp({ store });
     const editor = await signedIn(app, store, { role: 'editor' });
     const viewer = await signedIn(app, store, { role: 'viewer' });
-    await request(editor).post('/api/flows').send({
-      id: 'xa-pd', from: 'xa-ngo', to: 'xa-ncp', indicators: ['VIC-05'], basis: 'informal', personalData: 'personal',
-    }).expect(201);
+    await request(editor)
+      .post('/api/flows')
+      .send({
+        id: 'xa-pd',
+        from: 'xa-ngo',
+        to: 'xa-ncp',
+        indicators: ['VIC-05'],
+        basis: 'informal',
+        personalData: 'personal',
+      })
+      .expect(201);
     const full = (await request(editor).get('/api/graph?country=XA').expect(200)).body;
     const shown = (await request(viewer).get('/api/graph?country=XA').expect(200)).body;
     const ids = (g: { flows: Array<{ id: string }> }) => g.flows.map((f) => f.id).sort();

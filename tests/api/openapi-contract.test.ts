@@ -22,7 +22,8 @@ function withOutage<T extends object>(store: T, outage: { on: boolean }): T {
       if (typeof value !== 'function') return value;
       return (...args: unknown[]) => {
         if (!outage.on || prop === 'close') return (value as (...a: unknown[]) => unknown).apply(target, args);
-        if (prop === 'health') return Promise.resolve({ store: 'sqlite', reachable: false, error: 'the test stopped the store' });
+        if (prop === 'health')
+          return Promise.resolve({ store: 'sqlite', reachable: false, error: 'the test stopped the store' });
         return Promise.reject(new StoreUnavailableError('the store does not answer (stopped by the test)'));
       };
     },
@@ -30,20 +31,79 @@ function withOutage<T extends object>(store: T, outage: { on: boolean }): T {
 }
 
 /** An item of each kind for the small map, in write order, with the change an update makes. */
-const ITEMS: Array<{ collection: string; key: string; item: Record<string, unknown>; change: Record<string, unknown> }> = [
-  { collection: 'countries', key: 'XC', item: { code: 'XC', name: 'Testland C', euMember: false, cbssMember: true }, change: { name: 'Testland C2' } },
-  { collection: 'themes', key: 'TEST_T', item: { code: 'TEST_T', name: 'Test theme' }, change: { name: 'Test theme 2' } },
-  { collection: 'indicators', key: 'TST-01', item: { code: 'TST-01', name: 'Test indicator', themes: ['TEST_T'] }, change: { name: 'Renamed' } },
-  { collection: 'stakeholders', key: 'xa-new', item: { id: 'xa-new', name: 'New office', country: 'XA', type: 'ngo' }, change: { level: 'local' } },
-  { collection: 'networks', key: 'xa-net2', item: { id: 'xa-net2', name: 'Second network', country: 'XA', kind: 'task_force' }, change: { meets: 'monthly' } },
-  { collection: 'interviews', key: 'xa-i9', item: { id: 'xa-i9', date: '2011-01-02', stakeholder: 'xa-new', round: '2011' }, change: { notes: 'second' } },
+const ITEMS: Array<{
+  collection: string;
+  key: string;
+  item: Record<string, unknown>;
+  change: Record<string, unknown>;
+}> = [
   {
-    collection: 'datasets', key: 'xa-d9',
-    item: { id: 'xa-d9', name: 'Log', holder: 'xa-new', indicators: ['VIC-05'], granularity: 'aggregate', frequency: 'annual' }, change: { since: 2010 },
+    collection: 'countries',
+    key: 'XC',
+    item: { code: 'XC', name: 'Testland C', euMember: false, cbssMember: true },
+    change: { name: 'Testland C2' },
   },
-  { collection: 'flows', key: 'xa-f9', item: { id: 'xa-f9', from: 'xa-new', to: 'xa-ncp', indicators: ['VIC-05'], basis: 'project' }, change: { basis: 'agreement' } },
-  { collection: 'reporting-lines', key: 'xa-r9', item: { id: 'xa-r9', from: 'xa-new', to: 'xa-ncp', kind: 'supervision' }, change: { evidence: ['xa-i9'] } },
-  { collection: 'memberships', key: 'xa-new/xa-net2', item: { stakeholder: 'xa-new', network: 'xa-net2' }, change: { role: 'chair' } },
+  {
+    collection: 'themes',
+    key: 'TEST_T',
+    item: { code: 'TEST_T', name: 'Test theme' },
+    change: { name: 'Test theme 2' },
+  },
+  {
+    collection: 'indicators',
+    key: 'TST-01',
+    item: { code: 'TST-01', name: 'Test indicator', themes: ['TEST_T'] },
+    change: { name: 'Renamed' },
+  },
+  {
+    collection: 'stakeholders',
+    key: 'xa-new',
+    item: { id: 'xa-new', name: 'New office', country: 'XA', type: 'ngo' },
+    change: { level: 'local' },
+  },
+  {
+    collection: 'networks',
+    key: 'xa-net2',
+    item: { id: 'xa-net2', name: 'Second network', country: 'XA', kind: 'task_force' },
+    change: { meets: 'monthly' },
+  },
+  {
+    collection: 'interviews',
+    key: 'xa-i9',
+    item: { id: 'xa-i9', date: '2011-01-02', stakeholder: 'xa-new', round: '2011' },
+    change: { notes: 'second' },
+  },
+  {
+    collection: 'datasets',
+    key: 'xa-d9',
+    item: {
+      id: 'xa-d9',
+      name: 'Log',
+      holder: 'xa-new',
+      indicators: ['VIC-05'],
+      granularity: 'aggregate',
+      frequency: 'annual',
+    },
+    change: { since: 2010 },
+  },
+  {
+    collection: 'flows',
+    key: 'xa-f9',
+    item: { id: 'xa-f9', from: 'xa-new', to: 'xa-ncp', indicators: ['VIC-05'], basis: 'project' },
+    change: { basis: 'agreement' },
+  },
+  {
+    collection: 'reporting-lines',
+    key: 'xa-r9',
+    item: { id: 'xa-r9', from: 'xa-new', to: 'xa-ncp', kind: 'supervision' },
+    change: { evidence: ['xa-i9'] },
+  },
+  {
+    collection: 'memberships',
+    key: 'xa-new/xa-net2',
+    item: { stakeholder: 'xa-new', network: 'xa-net2' },
+    change: { role: 'chair' },
+  },
 ];
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -63,7 +123,9 @@ async function call(cookie: string | null, c: Call, expected?: number): Promise<
   const ex = await exchange(raw, cookie && !c.headers?.cookie ? { ...c, headers: { ...c.headers, cookie } } : c);
   recorded.push(ex);
   if (expected !== undefined && ex.status !== expected) {
-    throw new Error(`${c.method ?? 'get'} ${c.url}: expected ${expected}, got ${ex.status} ${ex.responseBody.toString('utf8').slice(0, 300)}`);
+    throw new Error(
+      `${c.method ?? 'get'} ${c.url}: expected ${expected}, got ${ex.status} ${ex.responseBody.toString('utf8').slice(0, 300)}`,
+    );
   }
   return ex;
 }
@@ -89,21 +151,35 @@ describe('every route against the served OpenAPI document', () => {
       const read = json(await call(admin, { url: `/api/${collection}/${key}` }, 200));
       if (collection !== 'countries') await call(admin, { url: `/api/${collection}` }, 200);
       // What was read goes back changed, read-only fields and all, with its version in the body.
-      const v2 = json(await call(admin, { method: 'put', url: `/api/${collection}/${key}`, body: { ...read, ...change } }, 200));
+      const v2 = json(
+        await call(admin, { method: 'put', url: `/api/${collection}/${key}`, body: { ...read, ...change } }, 200),
+      );
       const { version: _v, updatedAt: _a, updatedBy: _b, sector: _s, ...entity } = v2;
-      const v3 = json(await call(admin, { method: 'put', url: `/api/${collection}/${key}?version=${v2.version}`, body: entity }, 200));
-      await call(admin, { method: 'put', url: `/api/${collection}/${key}`, headers: { 'If-Match': `"${v3.version}"` }, body: entity }, 200);
+      const v3 = json(
+        await call(admin, { method: 'put', url: `/api/${collection}/${key}?version=${v2.version}`, body: entity }, 200),
+      );
+      await call(
+        admin,
+        { method: 'put', url: `/api/${collection}/${key}`, headers: { 'If-Match': `"${v3.version}"` }, body: entity },
+        200,
+      );
       await call(admin, { method: 'put', url: `/api/${collection}/${key}?version=1`, body: entity }, 409);
     }
     await call(admin, { url: '/api/stakeholders?country=XA&ncp=true&sector=civil_society' }, 200);
     await call(admin, { url: '/api/flows?stakeholder=xa-new&status=active&indicator=VIC-05' }, 200);
     await call(admin, { method: 'delete', url: '/api/stakeholders/xa-new?version=1&cascade=true' }, 409);
     const { version } = json(await call(admin, { url: '/api/stakeholders/xa-new' }, 200));
-    await call(admin, { method: 'delete', url: '/api/stakeholders/xa-new', headers: { 'If-Match': String(version) } }, 409);
+    await call(
+      admin,
+      { method: 'delete', url: '/api/stakeholders/xa-new', headers: { 'If-Match': String(version) } },
+      409,
+    );
     for (const { collection, key } of [...ITEMS].reverse()) {
       const current = json(await call(admin, { url: `/api/${collection}/${key}` }, 200));
-      const how = collection === 'networks' ? { url: `/api/${collection}/${key}?cascade=true`, headers: { 'If-Match': `"${current.version}"` } }
-        : { url: `/api/${collection}/${key}?version=${current.version}` };
+      const how =
+        collection === 'networks'
+          ? { url: `/api/${collection}/${key}?cascade=true`, headers: { 'If-Match': `"${current.version}"` } }
+          : { url: `/api/${collection}/${key}?version=${current.version}` };
       await call(admin, { method: 'delete', ...how }, 200);
     }
   });
@@ -115,7 +191,11 @@ describe('every route against the served OpenAPI document', () => {
     await call(admin, { url: '/api/countries' }, 200);
     await call(admin, { url: '/api/graph?country=XA' }, 200);
     await call(admin, { url: '/api/graph' }, 200);
-    for (const q of ['country=XA', '', 'country=XA&indicator=VIC-01&includeInformal=false&minConfidence=reported&includeStatuses=active,planned']) {
+    for (const q of [
+      'country=XA',
+      '',
+      'country=XA&indicator=VIC-01&includeInformal=false&minConfidence=reported&includeStatuses=active,planned',
+    ]) {
       await call(admin, { url: `/api/analysis/coverage?${q}` }, 200);
     }
     await call(admin, { url: '/api/analysis/suggestions?country=XA' }, 200);
@@ -125,11 +205,20 @@ describe('every route against the served OpenAPI document', () => {
     await call(admin, { url: '/api/analysis/compare?countries=XA,XB' }, 200);
     await call(admin, { url: '/api/analysis/resilience?country=XA' }, 200);
     await call(admin, { url: '/api/analysis/resilience?country=XC' }, 404);
-    for (const goal of ['close_gaps', 'harden']) await call(admin, { url: `/api/analysis/plan?country=XA&goal=${goal}&budget=20` }, 200);
+    for (const goal of ['close_gaps', 'harden'])
+      await call(admin, { url: `/api/analysis/plan?country=XA&goal=${goal}&budget=20` }, 200);
     await call(admin, { url: '/api/analysis/plan?country=XA&goal=close_gaps' }, 200);
     await call(admin, { url: '/api/analysis/plan?country=XA&goal=harden&budget=21', invalidRequest: true }, 400);
-    await call(admin, { method: 'post', url: '/api/analysis/what-if', body: { country: 'XA', removeFlows: ['xa-f1'] } }, 200);
-    const frozen = await call(admin, { method: 'post', url: '/api/rounds', body: { name: 'first', country: 'XA' } }, 201);
+    await call(
+      admin,
+      { method: 'post', url: '/api/analysis/what-if', body: { country: 'XA', removeFlows: ['xa-f1'] } },
+      200,
+    );
+    const frozen = await call(
+      admin,
+      { method: 'post', url: '/api/rounds', body: { name: 'first', country: 'XA' } },
+      201,
+    );
     const round = json(frozen);
     expect(frozen.responseHeaders.location).toBe(`/api/rounds/${round.id}`);
     await call(admin, { method: 'post', url: '/api/rounds', body: { name: 'first', country: 'XA' } }, 409);
@@ -157,11 +246,47 @@ describe('every route against the served OpenAPI document', () => {
     const doc = json(exports.json!);
     await call(admin, { method: 'post', url: '/api/import?dryRun=true', body: doc }, 200);
     await call(admin, { method: 'post', url: '/api/import?mode=merge&onConflict=keep', body: doc }, 200);
-    await call(admin, { method: 'post', url: '/api/import?dryRun=true', headers: { 'Content-Type': 'application/yaml' }, body: YAML.stringify(doc) }, 200);
-    await call(admin, { method: 'post', url: '/api/import?dryRun=true', headers: { 'Content-Type': XLSX }, body: exports.xlsx!.responseBody }, 200);
-    await call(admin, { method: 'post', url: '/api/import?dryRun=true', headers: { 'Content-Type': 'application/zip' }, body: exports.csv!.responseBody }, 200);
+    await call(
+      admin,
+      {
+        method: 'post',
+        url: '/api/import?dryRun=true',
+        headers: { 'Content-Type': 'application/yaml' },
+        body: YAML.stringify(doc),
+      },
+      200,
+    );
+    await call(
+      admin,
+      {
+        method: 'post',
+        url: '/api/import?dryRun=true',
+        headers: { 'Content-Type': XLSX },
+        body: exports.xlsx!.responseBody,
+      },
+      200,
+    );
+    await call(
+      admin,
+      {
+        method: 'post',
+        url: '/api/import?dryRun=true',
+        headers: { 'Content-Type': 'application/zip' },
+        body: exports.csv!.responseBody,
+      },
+      200,
+    );
     const csv = 'id,name,country,type\nxa-csv,From CSV,XA,ngo\n';
-    await call(admin, { method: 'post', url: '/api/import?dryRun=true&sheet=stakeholders', headers: { 'Content-Type': 'text/csv' }, body: csv }, 200);
+    await call(
+      admin,
+      {
+        method: 'post',
+        url: '/api/import?dryRun=true&sheet=stakeholders',
+        headers: { 'Content-Type': 'text/csv' },
+        body: csv,
+      },
+      200,
+    );
   });
 
   test('when reports are asked as HTML, PDF and JSON, then every exchange matches (a PDF without Chromium is a documented 503)', async () => {
@@ -174,13 +299,38 @@ describe('every route against the served OpenAPI document', () => {
 
   test('when accounts and sessions are used, then every exchange matches', async () => {
     await call(admin, { url: '/api/accounts' }, 200);
-    await call(admin, { method: 'post', url: '/api/accounts', body: { username: 'newbie', role: 'viewer', password: TEST_PASSWORD } }, 201);
-    await call(admin, { method: 'post', url: '/api/accounts', body: { username: 'newbie', role: 'viewer', password: TEST_PASSWORD } }, 409);
-    await call(admin, { method: 'put', url: '/api/accounts/newbie', body: { displayName: 'New Bie', role: 'editor' } }, 200);
-    const login = await call(anonymous, { method: 'post', url: '/api/auth/login', body: { username: 'newbie', password: TEST_PASSWORD } }, 200);
+    await call(
+      admin,
+      { method: 'post', url: '/api/accounts', body: { username: 'newbie', role: 'viewer', password: TEST_PASSWORD } },
+      201,
+    );
+    await call(
+      admin,
+      { method: 'post', url: '/api/accounts', body: { username: 'newbie', role: 'viewer', password: TEST_PASSWORD } },
+      409,
+    );
+    await call(
+      admin,
+      { method: 'put', url: '/api/accounts/newbie', body: { displayName: 'New Bie', role: 'editor' } },
+      200,
+    );
+    const login = await call(
+      anonymous,
+      { method: 'post', url: '/api/auth/login', body: { username: 'newbie', password: TEST_PASSWORD } },
+      200,
+    );
     const cookie = String(login.responseHeaders['set-cookie']).split(';')[0]!;
     await call(anonymous, { url: '/api/auth/me', headers: { cookie } }, 200);
-    await call(anonymous, { method: 'post', url: '/api/auth/password', headers: { cookie }, body: { currentPassword: TEST_PASSWORD, newPassword: 'another password 42' } }, 200);
+    await call(
+      anonymous,
+      {
+        method: 'post',
+        url: '/api/auth/password',
+        headers: { cookie },
+        body: { currentPassword: TEST_PASSWORD, newPassword: 'another password 42' },
+      },
+      200,
+    );
     await call(anonymous, { method: 'post', url: '/api/auth/logout', headers: { cookie } }, 200);
     await call(admin, { method: 'delete', url: '/api/accounts/newbie' }, 200);
     await call(admin, { method: 'delete', url: '/api/accounts/newbie' }, 404);
@@ -188,34 +338,97 @@ describe('every route against the served OpenAPI document', () => {
 
   test('when requests go wrong (400, 401, 403, 404, 413, 415, 429), then the errors match the document too', async () => {
     // 400: what the document already refuses, and the server too.
-    for (const url of ['/api/graph?country=Sweden', '/api/graph?country=se', '/api/graph?contry=XA', '/api/stakeholders?ncp=maybe', '/api/audit?limit=0']) {
+    for (const url of [
+      '/api/graph?country=Sweden',
+      '/api/graph?country=se',
+      '/api/graph?contry=XA',
+      '/api/stakeholders?ncp=maybe',
+      '/api/audit?limit=0',
+    ]) {
       await call(admin, { url, invalidRequest: true }, 400);
     }
-    await call(admin, { method: 'post', url: '/api/flows', body: { id: 'xa-bad', from: 'xa-ngo' }, invalidRequest: true }, 400);
-    await call(admin, { method: 'post', url: '/api/flows', body: { id: 'xa-bad', from: 'xa-ngo', to: 'nobody', indicators: ['VIC-05'], basis: 'project' } }, 400);
-    await call(admin, { method: 'post', url: '/api/flows', headers: { 'Content-Type': 'application/json' }, body: '{"id": ', invalidRequest: true }, 400);
+    await call(
+      admin,
+      { method: 'post', url: '/api/flows', body: { id: 'xa-bad', from: 'xa-ngo' }, invalidRequest: true },
+      400,
+    );
+    await call(
+      admin,
+      {
+        method: 'post',
+        url: '/api/flows',
+        body: { id: 'xa-bad', from: 'xa-ngo', to: 'nobody', indicators: ['VIC-05'], basis: 'project' },
+      },
+      400,
+    );
+    await call(
+      admin,
+      {
+        method: 'post',
+        url: '/api/flows',
+        headers: { 'Content-Type': 'application/json' },
+        body: '{"id": ',
+        invalidRequest: true,
+      },
+      400,
+    );
     // 401
     await call(anonymous, { url: '/api/stakeholders' }, 401);
     await call(anonymous, { url: '/api/auth/me' }, 401);
-    await call(anonymous, { method: 'post', url: '/api/auth/login', body: { username: 'admin', password: 'wrong password 123' } }, 401);
+    await call(
+      anonymous,
+      { method: 'post', url: '/api/auth/login', body: { username: 'admin', password: 'wrong password 123' } },
+      401,
+    );
     // 403: a role that may not, and a write from another site.
     await call(viewer, { method: 'post', url: '/api/flows', body: ITEMS[7]!.item }, 403);
     await call(viewer, { url: '/api/accounts' }, 403);
-    await call(admin, { method: 'post', url: '/api/rounds', headers: { Origin: 'https://evil.example' }, body: { name: 'x' } }, 403);
+    await call(
+      admin,
+      { method: 'post', url: '/api/rounds', headers: { Origin: 'https://evil.example' }, body: { name: 'x' } },
+      403,
+    );
     // 404
     await call(admin, { url: '/api/stakeholders/nobody' }, 404);
     await call(admin, { url: '/api/graph?country=XQ' }, 404);
     // 413: one byte over the 25 MB limit.
     const huge = Buffer.alloc(UPLOAD_LIMIT_BYTES + 1, ' ');
-    await call(admin, { method: 'post', url: '/api/import', headers: { 'Content-Type': 'application/json' }, body: huge }, 413);
+    await call(
+      admin,
+      { method: 'post', url: '/api/import', headers: { 'Content-Type': 'application/json' }, body: huge },
+      413,
+    );
     // 415: a type the import does not take, and bytes that are no spreadsheet.
-    await call(admin, { method: 'post', url: '/api/import', headers: { 'Content-Type': 'text/plain' }, body: 'hello', invalidRequest: true }, 415);
-    await call(admin, { method: 'post', url: '/api/import', headers: { 'Content-Type': XLSX }, body: Buffer.from('not a workbook at all') }, 415);
+    await call(
+      admin,
+      {
+        method: 'post',
+        url: '/api/import',
+        headers: { 'Content-Type': 'text/plain' },
+        body: 'hello',
+        invalidRequest: true,
+      },
+      415,
+    );
+    await call(
+      admin,
+      {
+        method: 'post',
+        url: '/api/import',
+        headers: { 'Content-Type': XLSX },
+        body: Buffer.from('not a workbook at all'),
+      },
+      415,
+    );
     // 429: failed sign-ins until the username is locked out.
     await createTestAccount(store, { role: 'viewer', username: 'locked' });
     let last: Exchange | undefined;
     for (let i = 0; i < 30 && last?.status !== 429; i++) {
-      last = await call(anonymous, { method: 'post', url: '/api/auth/login', body: { username: 'locked', password: 'wrong password 123' } });
+      last = await call(anonymous, {
+        method: 'post',
+        url: '/api/auth/login',
+        body: { username: 'locked', password: 'wrong password 123' },
+      });
     }
     expect(last?.status).toBe(429);
     expect(json(last!).error.retryAfter).toBeGreaterThan(0);
@@ -243,12 +456,16 @@ describe('every route against the served OpenAPI document', () => {
     for (const s of [200, 201, 400, 401, 403, 404, 409, 413, 415, 429, 503]) expect(statuses).toContain(s);
     const paths = checker.document.paths as Record<string, Record<string, unknown>>;
     const called = new Set(recorded.map((ex) => checker.operationOf(ex)).filter(Boolean));
-    const all = Object.values(paths).flatMap((ops) => Object.values(ops).map((op) => (op as { operationId: string }).operationId));
+    const all = Object.values(paths).flatMap((ops) =>
+      Object.values(ops).map((op) => (op as { operationId: string }).operationId),
+    );
     expect(all.filter((id) => !called.has(id))).toEqual([]);
-    console.log(`OpenAPI contract: ${recorded.length} exchanges over ${all.length} operations, ${violations.length} violations`);
+    console.log(
+      `OpenAPI contract: ${recorded.length} exchanges over ${all.length} operations, ${violations.length} violations`,
+    );
   });
 
-  test('when the document is wrong on purpose (a field\'s type, a media type, an error status), then the checker finds it', async () => {
+  test("when the document is wrong on purpose (a field's type, a media type, an error status), then the checker finds it", async () => {
     const wrong = structuredClone(checker.document) as any;
     wrong.components.schemas.Stakeholder.properties.name = { type: 'integer' };
     delete wrong.paths['/api/export'].get.responses['200'].content['application/yaml'];

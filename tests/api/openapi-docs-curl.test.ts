@@ -13,7 +13,8 @@ const DOC = path.resolve(__dirname, '../../docs/api.md');
 function curlExample(): string {
   const text = fs.readFileSync(DOC, 'utf8');
   const block = /<!-- curl-example:start -->\s*```sh\n([\s\S]*?)```\s*<!-- curl-example:end -->/.exec(text);
-  if (!block?.[1]) throw new Error('docs/api.md has no ```sh block between <!-- curl-example:start --> and <!-- curl-example:end -->');
+  if (!block?.[1])
+    throw new Error('docs/api.md has no ```sh block between <!-- curl-example:start --> and <!-- curl-example:end -->');
   return block[1];
 }
 
@@ -35,10 +36,18 @@ test('when the curl commands of docs/api.md are run against a started app, then 
   if (curl.error) throw new Error('curl is missing: install it (apt-get install curl; .ci/run does)');
   // Not spawnSync: the server runs in this process and must answer while bash waits.
   const run = await new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
-    execFile('bash', ['-euo', 'pipefail', '-c', curlExample()], {
-      cwd: dir, encoding: 'utf8', timeout: 60000,
-      env: { ...process.env, BASE: server.url, FA_USER: 'curl-user', FA_PASSWORD: TEST_PASSWORD },
-    }, (error, stdout, stderr) => resolve({ status: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr }));
+    execFile(
+      'bash',
+      ['-euo', 'pipefail', '-c', curlExample()],
+      {
+        cwd: dir,
+        encoding: 'utf8',
+        timeout: 60000,
+        env: { ...process.env, BASE: server.url, FA_USER: 'curl-user', FA_PASSWORD: TEST_PASSWORD },
+      },
+      (error, stdout, stderr) =>
+        resolve({ status: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr }),
+    );
   });
   expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: '' });
   expect(run.stdout).toContain('"username":"curl-user"');

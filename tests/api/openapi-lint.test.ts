@@ -22,19 +22,39 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-interface LintProblem { ruleId: string; severity: 'error' | 'warn'; message: string; location?: Array<{ pointer?: string }> }
+interface LintProblem {
+  ruleId: string;
+  severity: 'error' | 'warn';
+  message: string;
+  location?: Array<{ pointer?: string }>;
+}
 
 function lint(document: object): { errors: LintProblem[]; warnings: LintProblem[] } {
   const file = path.join(dir, 'openapi.json');
   fs.writeFileSync(file, JSON.stringify(document));
-  const run = spawnSync(path.join(root, 'node_modules', '.bin', 'redocly'), ['lint', file, '--config', path.join(root, 'redocly.yaml'), '--format', 'json'], {
-    cwd: dir, encoding: 'utf8', timeout: 120000,
-    env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true', REDOCLY_SUPPRESS_NOTIFICATIONS: 'true', CI: 'true' },
-  });
+  const run = spawnSync(
+    path.join(root, 'node_modules', '.bin', 'redocly'),
+    ['lint', file, '--config', path.join(root, 'redocly.yaml'), '--format', 'json'],
+    {
+      cwd: dir,
+      encoding: 'utf8',
+      timeout: 120000,
+      env: {
+        ...process.env,
+        REDOCLY_TELEMETRY: 'off',
+        REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true',
+        REDOCLY_SUPPRESS_NOTIFICATIONS: 'true',
+        CI: 'true',
+      },
+    },
+  );
   const start = run.stdout.indexOf('{');
   if (start < 0) throw new Error(`redocly printed no report (exit ${run.status}): ${run.stderr.slice(0, 2000)}`);
   const { problems } = JSON.parse(run.stdout.slice(start)) as { problems: LintProblem[] };
-  return { errors: problems.filter((p) => p.severity === 'error'), warnings: problems.filter((p) => p.severity !== 'error') };
+  return {
+    errors: problems.filter((p) => p.severity === 'error'),
+    warnings: problems.filter((p) => p.severity !== 'error'),
+  };
 }
 
 const brief = (p: LintProblem) => `${p.ruleId} at ${p.location?.[0]?.pointer ?? '?'}: ${p.message}`;
@@ -50,7 +70,9 @@ test('when the document has a defect the rules know (no sign-in described, an un
   const res = await request(createApp({ store })).get('/api/openapi.json').expect(200);
   const broken = structuredClone(res.body);
   delete broken.security;
-  broken.paths['/api/countries'].get.responses['200'].content['application/json'].schema = { $ref: '#/components/schemas/Nothing' };
+  broken.paths['/api/countries'].get.responses['200'].content['application/json'].schema = {
+    $ref: '#/components/schemas/Nothing',
+  };
   const { errors } = lint(broken);
   expect(errors.map((e) => e.ruleId)).toEqual(expect.arrayContaining(['security-defined', 'no-unresolved-refs']));
 }, 150000);

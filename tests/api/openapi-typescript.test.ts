@@ -83,12 +83,22 @@ afterAll(async () => {
 
 function typeErrors(files: string[]): string[] {
   const program = ts.createProgram(files, {
-    strict: true, noUncheckedIndexedAccess: true, exactOptionalPropertyTypes: false, noEmit: true, skipLibCheck: false,
-    target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler,
-    lib: ['lib.es2022.d.ts', 'lib.dom.d.ts', 'lib.dom.iterable.d.ts'], types: [],
+    strict: true,
+    noUncheckedIndexedAccess: true,
+    exactOptionalPropertyTypes: false,
+    noEmit: true,
+    skipLibCheck: false,
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.ESNext,
+    moduleResolution: ts.ModuleResolutionKind.Bundler,
+    lib: ['lib.es2022.d.ts', 'lib.dom.d.ts', 'lib.dom.iterable.d.ts'],
+    types: [],
   });
   return ts.getPreEmitDiagnostics(program).map((d) => {
-    const where = d.file && d.start !== undefined ? `${path.basename(d.file.fileName)}:${d.file.getLineAndCharacterOfPosition(d.start).line + 1}` : '';
+    const where =
+      d.file && d.start !== undefined
+        ? `${path.basename(d.file.fileName)}:${d.file.getLineAndCharacterOfPosition(d.start).line + 1}`
+        : '';
     return `${where} ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
   });
 }
@@ -96,10 +106,20 @@ function typeErrors(files: string[]): string[] {
 test('when TypeScript types are generated from the served document, then a read, an update with its version and an import compile against them, and mistakes do not', async () => {
   const res = await request(createApp({ store })).get('/api/openapi.json').expect(200);
   fs.writeFileSync(path.join(dir, 'openapi.json'), JSON.stringify(res.body));
-  const gen = spawnSync(path.join(root, 'node_modules', '.bin', 'openapi-typescript'), ['openapi.json', '-o', 'flow-atlas.ts'], {
-    cwd: dir, encoding: 'utf8', timeout: 120000, env: { ...process.env, REDOCLY_TELEMETRY: 'off', CI: 'true' },
+  const gen = spawnSync(
+    path.join(root, 'node_modules', '.bin', 'openapi-typescript'),
+    ['openapi.json', '-o', 'flow-atlas.ts'],
+    {
+      cwd: dir,
+      encoding: 'utf8',
+      timeout: 120000,
+      env: { ...process.env, REDOCLY_TELEMETRY: 'off', CI: 'true' },
+    },
+  );
+  expect({ status: gen.status, stderr: gen.stderr.includes('✨') ? '' : gen.stderr }).toEqual({
+    status: 0,
+    stderr: '',
   });
-  expect({ status: gen.status, stderr: gen.stderr.includes('✨') ? '' : gen.stderr }).toEqual({ status: 0, stderr: '' });
   const types = fs.readFileSync(path.join(dir, 'flow-atlas.ts'), 'utf8');
   // One type per shared schema, not one copy per operation.
   expect(types.match(/^\s+Error: \{/gm)).toHaveLength(1);

@@ -28,12 +28,22 @@ const newFlow = { id: 'xa-f9', from: 'xa-ncp', to: 'xa-ngo', indicators: ['VIC-0
 /** Each kind of state-changing request, as the API takes it when nobody objects. */
 const WRITES: Array<{ name: string; send: (app: App) => request.Test }> = [
   { name: 'POST a flow', send: (app) => request(app).post('/api/flows').send(newFlow) },
-  { name: 'PUT a stakeholder', send: (app) => request(app).put('/api/stakeholders/xa-ngo?version=1').send({ name: 'Renamed NGO', country: 'XA', type: 'ngo' }) },
+  {
+    name: 'PUT a stakeholder',
+    send: (app) =>
+      request(app).put('/api/stakeholders/xa-ngo?version=1').send({ name: 'Renamed NGO', country: 'XA', type: 'ngo' }),
+  },
   { name: 'DELETE a flow', send: (app) => request(app).delete('/api/flows/xa-f2?version=1') },
-  { name: 'PATCH a stakeholder', send: (app) => request(app).patch('/api/stakeholders/xa-ngo').send({ name: 'Patched' }) },
+  {
+    name: 'PATCH a stakeholder',
+    send: (app) => request(app).patch('/api/stakeholders/xa-ngo').send({ name: 'Patched' }),
+  },
   {
     name: 'POST an import',
-    send: (app) => request(app).post('/api/import').send({ ...smallMap(), stakeholders: [{ ...smallMap().stakeholders[2]!, name: 'Imported NGO' }] }),
+    send: (app) =>
+      request(app)
+        .post('/api/import')
+        .send({ ...smallMap(), stakeholders: [{ ...smallMap().stakeholders[2]!, name: 'Imported NGO' }] }),
   },
 ];
 
@@ -44,37 +54,53 @@ function expectRefused(res: request.Response) {
 }
 
 describe('state-changing requests from browsers', () => {
-  test('when a POST comes from the app\'s own origin, then it is carried out', async () => {
+  test("when a POST comes from the app's own origin, then it is carried out", async () => {
     const app = await appWith();
     const before = await store.storeVersion();
 
-    await request(app).post('/api/flows').set('Host', HOST).set('Origin', OWN).set('Sec-Fetch-Site', 'same-origin')
-      .send(newFlow).expect(201);
+    await request(app)
+      .post('/api/flows')
+      .set('Host', HOST)
+      .set('Origin', OWN)
+      .set('Sec-Fetch-Site', 'same-origin')
+      .send(newFlow)
+      .expect(201);
 
     expect(await store.storeVersion()).toBeGreaterThan(before);
     expect((await store.get('flow', 'xa-f9'))?.from).toBe('xa-ncp');
   });
 
-  test('when the Host names the default port of the Origin\'s scheme, then it is the same origin', async () => {
-    await request(await appWith()).post('/api/flows').set('Host', `${HOST}:80`).set('Origin', OWN).send(newFlow).expect(201);
+  test("when the Host names the default port of the Origin's scheme, then it is the same origin", async () => {
+    await request(await appWith())
+      .post('/api/flows')
+      .set('Host', `${HOST}:80`)
+      .set('Origin', OWN)
+      .send(newFlow)
+      .expect(201);
   });
 
-  test.each(WRITES.filter((w) => !w.name.startsWith('PATCH')))('when "$name" comes with no Origin, then it is carried out (the control for the next test)', async ({ send }) => {
-    const app = await appWith();
-    const before = await store.storeVersion();
+  test.each(WRITES.filter((w) => !w.name.startsWith('PATCH')))(
+    'when "$name" comes with no Origin, then it is carried out (the control for the next test)',
+    async ({ send }) => {
+      const app = await appWith();
+      const before = await store.storeVersion();
 
-    const res = await send(app).set('Host', HOST);
+      const res = await send(app).set('Host', HOST);
 
-    expect(res.status).toBeLessThan(300);
-    expect(await store.storeVersion()).toBeGreaterThan(before);
-  });
+      expect(res.status).toBeLessThan(300);
+      expect(await store.storeVersion()).toBeGreaterThan(before);
+    },
+  );
 
   test.each(WRITES)('when "$name" comes from a foreign origin, then 403 and nothing is written', async ({ send }) => {
     const app = await appWith();
     const before = await store.storeVersion();
     const exported = await store.exportDocument({});
 
-    const res = await send(app).set('Host', HOST).set('Origin', 'https://evil.example').set('Sec-Fetch-Site', 'cross-site');
+    const res = await send(app)
+      .set('Host', HOST)
+      .set('Origin', 'https://evil.example')
+      .set('Sec-Fetch-Site', 'cross-site');
 
     expectRefused(res);
     expect(await store.storeVersion()).toBe(before);
@@ -84,7 +110,7 @@ describe('state-changing requests from browsers', () => {
   test.each([
     ['the same host on another port', `${OWN}:8080`],
     ['a sibling subdomain', `http://other.${HOST}`],
-    ['a host that merely starts like the app\'s', `http://${HOST}.evil.example`],
+    ["a host that merely starts like the app's", `http://${HOST}.evil.example`],
     ['the "null" origin of a sandboxed frame or file', 'null'],
     ['a non-web scheme', `file://${HOST}`],
     ['garbage', 'not an origin'],
@@ -102,7 +128,10 @@ describe('state-changing requests from browsers', () => {
     const app = createApp({ store });
     const username = await createTestAccount(store, { role: 'editor' });
 
-    const res = await request(app).post('/api/auth/login').set('Host', HOST).set('Origin', 'https://evil.example')
+    const res = await request(app)
+      .post('/api/auth/login')
+      .set('Host', HOST)
+      .set('Origin', 'https://evil.example')
       .send({ username, password: TEST_PASSWORD });
 
     expectRefused(res);
@@ -119,25 +148,42 @@ describe('state-changing requests from browsers', () => {
   });
 
   test('when a request carries no Origin (curl, the CLI, scripts), then it passes', async () => {
-    await request(await appWith()).post('/api/flows').send(newFlow).expect(201);
-    await request(await appWith()).delete('/api/flows/xa-f2?version=1').set('Sec-Fetch-Site', 'none').expect(200);
+    await request(await appWith())
+      .post('/api/flows')
+      .send(newFlow)
+      .expect(201);
+    await request(await appWith())
+      .delete('/api/flows/xa-f2?version=1')
+      .set('Sec-Fetch-Site', 'none')
+      .expect(200);
   });
 
   test('when the origin is in ALLOWED_ORIGINS, then it passes, also as a cross-site request', async () => {
     const app = await appWith({ allowedOrigins: ['https://partner.example'] });
     const before = await store.storeVersion();
 
-    await request(app).post('/api/flows').set('Host', HOST).set('Origin', 'https://partner.example').set('Sec-Fetch-Site', 'cross-site')
-      .send(newFlow).expect(201);
+    await request(app)
+      .post('/api/flows')
+      .set('Host', HOST)
+      .set('Origin', 'https://partner.example')
+      .set('Sec-Fetch-Site', 'cross-site')
+      .send(newFlow)
+      .expect(201);
 
     expect(await store.storeVersion()).toBeGreaterThan(before);
     // Only that origin: the same host over plain HTTP is still foreign.
-    expectRefused(await request(app).delete('/api/flows/xa-f2?version=1').set('Host', HOST).set('Origin', 'http://partner.example'));
+    expectRefused(
+      await request(app).delete('/api/flows/xa-f2?version=1').set('Host', HOST).set('Origin', 'http://partner.example'),
+    );
   });
 
   test('when a GET comes from a foreign origin, then it is answered (reading is not refused here)', async () => {
-    const res = await request(await appWith()).get('/api/countries').set('Host', HOST).set('Origin', 'https://evil.example')
-      .set('Sec-Fetch-Site', 'cross-site').expect(200);
+    const res = await request(await appWith())
+      .get('/api/countries')
+      .set('Host', HOST)
+      .set('Origin', 'https://evil.example')
+      .set('Sec-Fetch-Site', 'cross-site')
+      .expect(200);
 
     expect(res.body.countries.map((c: { code: string }) => c.code)).toEqual(['XA', 'XB']);
     // No CORS grant: the foreign page's script still cannot read the answer.
@@ -150,14 +196,21 @@ describe('behind a reverse proxy (TRUST_PROXY)', () => {
     test.set('Host', 'app:3000').set('X-Forwarded-Host', HOST).set('X-Forwarded-Proto', 'https');
 
   test('when the proxy is trusted, then the Origin is compared with X-Forwarded-Host', async () => {
-    await viaProxy(request(await appWith({ trustProxy: true })).post('/api/flows')).set('Origin', `https://${HOST}`).send(newFlow).expect(201);
+    await viaProxy(request(await appWith({ trustProxy: true })).post('/api/flows'))
+      .set('Origin', `https://${HOST}`)
+      .send(newFlow)
+      .expect(201);
   });
 
   test('when the proxy is trusted and says HTTPS, then the same host over plain HTTP is foreign', async () => {
-    expectRefused(await viaProxy(request(await appWith({ trustProxy: true })).post('/api/flows')).set('Origin', OWN).send(newFlow));
+    expectRefused(
+      await viaProxy(request(await appWith({ trustProxy: true })).post('/api/flows'))
+        .set('Origin', OWN)
+        .send(newFlow),
+    );
   });
 
-  test('when the proxy is not trusted, then X-Forwarded-Host is ignored and the page\'s origin does not match the Host', async () => {
+  test("when the proxy is not trusted, then X-Forwarded-Host is ignored and the page's origin does not match the Host", async () => {
     const app = await appWith();
     const before = await store.storeVersion();
 

@@ -58,10 +58,15 @@ interface Sample {
 async function freshSession(ctx: Ctx): Promise<{ cookie?: string; username: string }> {
   const username = `fresh-${ctx.n()}`;
   if (ctx.who === 'none') return { username };
-  await request(ctx.admin).post('/api/accounts')
-    .send({ username, role: ctx.who, password: PASSWORD, ...(ctx.who === 'ncp' ? { countries: ['SE'] } : {}) }).expect(201);
+  await request(ctx.admin)
+    .post('/api/accounts')
+    .send({ username, role: ctx.who, password: PASSWORD, ...(ctx.who === 'ncp' ? { countries: ['SE'] } : {}) })
+    .expect(201);
   const login = await request(ctx.raw).post('/api/auth/login').send({ username, password: PASSWORD }).expect(200);
-  const cookie = ([] as string[]).concat(login.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]).join('; ');
+  const cookie = ([] as string[])
+    .concat(login.headers['set-cookie'] ?? [])
+    .map((c) => c.split(';')[0])
+    .join('; ');
   return { cookie, username };
 }
 
@@ -72,33 +77,90 @@ async function newAccount(ctx: Ctx): Promise<string> {
 }
 
 /** Per entity collection: a new item in SE (made with n), a change to it, and its key in the path. */
-const ENTITIES: Record<string, { kind: Kind; item: (ctx: Ctx, n: number) => Promise<Record<string, unknown>>; change: Record<string, unknown>; key: (e: Record<string, unknown>) => string }> = {
-  stakeholders: { kind: 'stakeholder', item: async (_c, n) => ({ id: `se-s${n}`, name: `S ${n}`, country: 'SE', type: 'police' }), change: { name: 'changed' }, key: (e) => String(e.id) },
-  datasets: {
-    kind: 'dataset', item: async (_c, n) => ({ id: `se-d${n}`, name: `D ${n}`, holder: 'se-police', indicators: ['VIC-01'], granularity: 'case', frequency: 'annual' }),
-    change: { name: 'changed' }, key: (e) => String(e.id),
+const ENTITIES: Record<
+  string,
+  {
+    kind: Kind;
+    item: (ctx: Ctx, n: number) => Promise<Record<string, unknown>>;
+    change: Record<string, unknown>;
+    key: (e: Record<string, unknown>) => string;
+  }
+> = {
+  stakeholders: {
+    kind: 'stakeholder',
+    item: async (_c, n) => ({ id: `se-s${n}`, name: `S ${n}`, country: 'SE', type: 'police' }),
+    change: { name: 'changed' },
+    key: (e) => String(e.id),
   },
-  flows: { kind: 'flow', item: async (_c, n) => ({ id: `se-f${n}`, from: 'se-police', to: 'se-ncp', indicators: ['VIC-01'], basis: 'statutory' }), change: { basis: 'informal' }, key: (e) => String(e.id) },
-  'reporting-lines': { kind: 'reportingLine', item: async (_c, n) => ({ id: `se-r${n}`, from: 'se-ngo', to: 'se-ncp', kind: 'funding' }), change: { kind: 'mandate' }, key: (e) => String(e.id) },
-  networks: { kind: 'network', item: async (_c, n) => ({ id: `se-n${n}`, name: `N ${n}`, country: 'SE', kind: 'working_group' }), change: { name: 'changed' }, key: (e) => String(e.id) },
+  datasets: {
+    kind: 'dataset',
+    item: async (_c, n) => ({
+      id: `se-d${n}`,
+      name: `D ${n}`,
+      holder: 'se-police',
+      indicators: ['VIC-01'],
+      granularity: 'case',
+      frequency: 'annual',
+    }),
+    change: { name: 'changed' },
+    key: (e) => String(e.id),
+  },
+  flows: {
+    kind: 'flow',
+    item: async (_c, n) => ({
+      id: `se-f${n}`,
+      from: 'se-police',
+      to: 'se-ncp',
+      indicators: ['VIC-01'],
+      basis: 'statutory',
+    }),
+    change: { basis: 'informal' },
+    key: (e) => String(e.id),
+  },
+  'reporting-lines': {
+    kind: 'reportingLine',
+    item: async (_c, n) => ({ id: `se-r${n}`, from: 'se-ngo', to: 'se-ncp', kind: 'funding' }),
+    change: { kind: 'mandate' },
+    key: (e) => String(e.id),
+  },
+  networks: {
+    kind: 'network',
+    item: async (_c, n) => ({ id: `se-n${n}`, name: `N ${n}`, country: 'SE', kind: 'working_group' }),
+    change: { name: 'changed' },
+    key: (e) => String(e.id),
+  },
   memberships: {
     kind: 'membership',
     item: async (ctx, n) => {
       await ctx.store.create('stakeholder', { id: `se-m${n}`, name: `M ${n}`, country: 'SE', type: 'ngo' }, 'fixture');
       return { stakeholder: `se-m${n}`, network: 'se-net', role: 'member' };
     },
-    change: { role: 'chair' }, key: (e) => `${String(e.stakeholder)}/${String(e.network)}`,
+    change: { role: 'chair' },
+    key: (e) => `${String(e.stakeholder)}/${String(e.network)}`,
   },
-  interviews: { kind: 'interview', item: async (_c, n) => ({ id: `se-i${n}`, date: '2011-01-02', stakeholder: 'se-police', round: '2011' }), change: { round: '2012' }, key: (e) => String(e.id) },
+  interviews: {
+    kind: 'interview',
+    item: async (_c, n) => ({ id: `se-i${n}`, date: '2011-01-02', stakeholder: 'se-police', round: '2011' }),
+    change: { round: '2012' },
+    key: (e) => String(e.id),
+  },
   countries: {
     kind: 'country',
     item: async (ctx, n) => ({ code: ctx.country(), name: `Country ${n}`, euMember: true, cbssMember: false }),
-    change: { name: 'changed' }, key: (e) => String(e.code),
+    change: { name: 'changed' },
+    key: (e) => String(e.code),
   },
-  themes: { kind: 'theme', item: async (_c, n) => ({ code: `TEST_${n}`, name: `Theme ${n}` }), change: { name: 'changed' }, key: (e) => String(e.code) },
+  themes: {
+    kind: 'theme',
+    item: async (_c, n) => ({ code: `TEST_${n}`, name: `Theme ${n}` }),
+    change: { name: 'changed' },
+    key: (e) => String(e.code),
+  },
   indicators: {
-    kind: 'indicator', item: async (_c, n) => ({ code: `TST-${String(n).padStart(3, '0')}`, name: `Indicator ${n}`, themes: ['CASES'] }),
-    change: { name: 'changed' }, key: (e) => String(e.code),
+    kind: 'indicator',
+    item: async (_c, n) => ({ code: `TST-${String(n).padStart(3, '0')}`, name: `Indicator ${n}`, themes: ['CASES'] }),
+    change: { name: 'changed' },
+    key: (e) => String(e.code),
   },
 };
 /** Countries not in the fixture, each used once per store. */
@@ -119,7 +181,11 @@ const SAMPLES: Record<string, (ctx: Ctx) => Promise<Sample>> = {
   'GET /graph': async () => ({ path: '/api/graph?country=SE' }),
   'POST /import': async (ctx) => ({
     path: '/api/import?mode=merge',
-    body: { ...emptyDocument(), countries: [], stakeholders: [{ id: `se-imp${ctx.n()}`, name: 'Imported', country: 'SE', type: 'ngo' }] },
+    body: {
+      ...emptyDocument(),
+      countries: [],
+      stakeholders: [{ id: `se-imp${ctx.n()}`, name: 'Imported', country: 'SE', type: 'ngo' }],
+    },
   }),
   'GET /export': async () => ({ path: '/api/export?country=SE&format=json' }),
   'GET /template': async () => ({ path: '/api/template?format=csv' }),
@@ -130,7 +196,10 @@ const SAMPLES: Record<string, (ctx: Ctx) => Promise<Sample>> = {
   'GET /analysis/coverage': async () => ({ path: '/api/analysis/coverage?country=SE' }),
   'GET /analysis/suggestions': async () => ({ path: '/api/analysis/suggestions?country=SE' }),
   'GET /analysis/bottlenecks': async () => ({ path: '/api/analysis/bottlenecks?country=SE' }),
-  'POST /analysis/what-if': async () => ({ path: '/api/analysis/what-if', body: { country: 'SE', removeFlows: ['se-f1'] } }),
+  'POST /analysis/what-if': async () => ({
+    path: '/api/analysis/what-if',
+    body: { country: 'SE', removeFlows: ['se-f1'] },
+  }),
   'GET /analysis/ncp': async () => ({ path: '/api/analysis/ncp?country=SE' }),
   'GET /analysis/compare': async () => ({ path: '/api/analysis/compare?countries=SE,NO' }),
   'GET /analysis/resilience': async () => ({ path: '/api/analysis/resilience?country=SE' }),
@@ -141,23 +210,39 @@ const SAMPLES: Record<string, (ctx: Ctx) => Promise<Sample>> = {
     const round = await ctx.store.freezeRound({ name: `round ${ctx.n()}`, country: 'SE' }, 'fixture');
     return { path: `/api/rounds/compare?country=SE&from=${round.id}` };
   },
-  'GET /rounds/:id': async (ctx) => ({ path: `/api/rounds/${(await ctx.store.freezeRound({ name: `round ${ctx.n()}`, country: 'SE' }, 'fixture')).id}` }),
-  'DELETE /rounds/:id': async (ctx) => ({ path: `/api/rounds/${(await ctx.store.freezeRound({ name: `round ${ctx.n()}`, country: 'SE' }, 'fixture')).id}` }),
+  'GET /rounds/:id': async (ctx) => ({
+    path: `/api/rounds/${(await ctx.store.freezeRound({ name: `round ${ctx.n()}`, country: 'SE' }, 'fixture')).id}`,
+  }),
+  'DELETE /rounds/:id': async (ctx) => ({
+    path: `/api/rounds/${(await ctx.store.freezeRound({ name: `round ${ctx.n()}`, country: 'SE' }, 'fixture')).id}`,
+  }),
   'GET /to-confirm': async () => ({ path: '/api/to-confirm?country=SE' }),
   'GET /reports/country/:country': async () => ({ path: '/api/reports/country/SE?format=json' }),
   'GET /reports/region': async () => ({ path: '/api/reports/region?format=json' }),
   // Accounts and sessions (the accounts' own tests go deeper).
   // With a cookie of its own: signing in replaces the session the request carries, which is the role's.
-  'POST /auth/login': async (ctx) => ({ path: '/api/auth/login', cookie: 'unrelated=1', body: { username: await newAccount(ctx), password: PASSWORD } }),
+  'POST /auth/login': async (ctx) => ({
+    path: '/api/auth/login',
+    cookie: 'unrelated=1',
+    body: { username: await newAccount(ctx), password: PASSWORD },
+  }),
   'POST /auth/logout': async (ctx) => ({ path: '/api/auth/logout', cookie: (await freshSession(ctx)).cookie }),
   // Public, so that the client can ask; without a session its answer is the 401 of "not signed in".
   'GET /auth/me': async (ctx) => ({ path: '/api/auth/me', ...(ctx.who === 'none' ? { status: 401 } : {}) }),
   'POST /auth/password': async (ctx) => ({
-    path: '/api/auth/password', cookie: (await freshSession(ctx)).cookie, body: { currentPassword: PASSWORD, newPassword: 'another-password-2' },
+    path: '/api/auth/password',
+    cookie: (await freshSession(ctx)).cookie,
+    body: { currentPassword: PASSWORD, newPassword: 'another-password-2' },
   }),
   'GET /accounts': async () => ({ path: '/api/accounts' }),
-  'POST /accounts': async (ctx) => ({ path: '/api/accounts', body: { username: `acc-${ctx.n()}`, role: 'viewer', password: PASSWORD } }),
-  'PUT /accounts/:username': async (ctx) => ({ path: `/api/accounts/${await newAccount(ctx)}`, body: { displayName: 'Changed' } }),
+  'POST /accounts': async (ctx) => ({
+    path: '/api/accounts',
+    body: { username: `acc-${ctx.n()}`, role: 'viewer', password: PASSWORD },
+  }),
+  'PUT /accounts/:username': async (ctx) => ({
+    path: `/api/accounts/${await newAccount(ctx)}`,
+    body: { displayName: 'Changed' },
+  }),
   'DELETE /accounts/:username': async (ctx) => ({ path: `/api/accounts/${await newAccount(ctx)}` }),
 };
 for (const [collection, spec] of Object.entries(ENTITIES)) {
@@ -170,7 +255,9 @@ for (const [collection, spec] of Object.entries(ENTITIES)) {
     const { path, item } = await arrangeItem(ctx, collection);
     return { path, body: { ...item, ...spec.change, version: 1 } };
   };
-  SAMPLES[`DELETE /${collection}/${params}`] = async (ctx) => ({ path: `${(await arrangeItem(ctx, collection)).path}?version=1` });
+  SAMPLES[`DELETE /${collection}/${params}`] = async (ctx) => ({
+    path: `${(await arrangeItem(ctx, collection)).path}?version=1`,
+  });
 }
 
 // The route table itself, read once (the store is never opened: route factories only keep it).
@@ -190,7 +277,14 @@ beforeAll(async () => {
     const store = await nordicStore();
     const raw = createApp({ store });
     const admin = await signedIn(raw, store, { role: 'admin', username: 'arranger' });
-    const app = who === 'none' ? raw : await signedIn(raw, store, { role: who, username: `matrix-${who}`, ...(who === 'ncp' ? { countries: ['SE'] } : {}) });
+    const app =
+      who === 'none'
+        ? raw
+        : await signedIn(raw, store, {
+            role: who,
+            username: `matrix-${who}`,
+            ...(who === 'ncp' ? { countries: ['SE'] } : {}),
+          });
     let counter = 0;
     let countries = 0;
     const country = () => COUNTRY_POOL[countries++] ?? 'ZZ';
@@ -211,7 +305,11 @@ describe('the route table', () => {
   });
 
   test('when a route without a rule is added to the table, then mounting it throws at start-up naming it', () => {
-    const bad = { ...ROUTES.find((r) => r.method === 'get')!, path: '/no-rule', access: undefined } as unknown as RouteDef;
+    const bad = {
+      ...ROUTES.find((r) => r.method === 'get')!,
+      path: '/no-rule',
+      access: undefined,
+    } as unknown as RouteDef;
     expect(() => mountRoutes(express.Router(), [...ROUTES, bad])).toThrow(/GET \/api\/no-rule/);
     expect(() => mountRoutes(express.Router(), ROUTES)).not.toThrow();
   });

@@ -30,7 +30,6 @@ function personalIn(text: string): { contacts: string[]; flows: string[] } {
 }
 const NONE = { contacts: [], flows: [] };
 
-
 /** An export in a format, as text to search: workbooks by their cells, ZIPs by their files. */
 async function exported(app: Express, format: string, country?: string): Promise<string> {
   const url = `/api/export?format=${format}${country ? `&country=${country}` : ''}`;
@@ -39,12 +38,20 @@ async function exported(app: Express, format: string, country?: string): Promise
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.body);
     const cells: string[] = [];
-    wb.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => { cells.push(String(cell.text)); })));
+    wb.eachSheet((sheet) =>
+      sheet.eachRow((row) =>
+        row.eachCell((cell) => {
+          cells.push(String(cell.text));
+        }),
+      ),
+    );
     return cells.join('\n');
   }
   if (format === 'csv') {
     const res = await request(app).get(url).buffer(true).parse(binary).expect(200);
-    return Object.values(unzipSync(new Uint8Array(res.body as Buffer))).map((f) => strFromU8(f)).join('\n');
+    return Object.values(unzipSync(new Uint8Array(res.body as Buffer)))
+      .map((f) => strFromU8(f))
+      .join('\n');
   }
   const res = await request(app).get(url).buffer(true).expect(200);
   return res.text;
@@ -58,9 +65,14 @@ describe('the graph and the lists', () => {
       expect(graph.flows.map((f: { id: string }) => f.id)).toContain('x-f1');
     }
     const se = (await request(viewer).get('/api/graph?country=SE').expect(200)).body;
-    expect(se.stakeholders.filter((s: { external: boolean }) => s.external).map((s: { id: string }) => s.id)).toEqual(['no-police']);
+    expect(se.stakeholders.filter((s: { external: boolean }) => s.external).map((s: { id: string }) => s.id)).toEqual([
+      'no-police',
+    ]);
     const full = (await request(editor).get('/api/graph?country=SE').expect(200)).body;
-    expect(personalIn(JSON.stringify(full))).toEqual({ contacts: ['ncp@se.example', '+46 10 000 00 00', 'police@no.example'], flows: ['se-fp', 'se-fs', 'se-dk'] });
+    expect(personalIn(JSON.stringify(full))).toEqual({
+      contacts: ['ncp@se.example', '+46 10 000 00 00', 'police@no.example'],
+      flows: ['se-fp', 'se-fs', 'se-dk'],
+    });
     expect(full.stakeholders.map((s: { id: string }) => s.id)).toContain('dk-police');
   });
 
@@ -68,8 +80,12 @@ describe('the graph and the lists', () => {
     for (const path of ['/api/stakeholders', '/api/flows', '/api/flows?country=SE', '/api/stakeholders?country=NO']) {
       expect(personalIn(JSON.stringify((await request(viewer).get(path).expect(200)).body))).toEqual(NONE);
     }
-    expect(personalIn(JSON.stringify((await request(editor).get('/api/flows').expect(200)).body)).flows).toEqual(PERSONAL_FLOWS);
-    expect(personalIn(JSON.stringify((await request(editor).get('/api/stakeholders').expect(200)).body)).contacts).toEqual(CONTACTS);
+    expect(personalIn(JSON.stringify((await request(editor).get('/api/flows').expect(200)).body)).flows).toEqual(
+      PERSONAL_FLOWS,
+    );
+    expect(
+      personalIn(JSON.stringify((await request(editor).get('/api/stakeholders').expect(200)).body)).contacts,
+    ).toEqual(CONTACTS);
   });
 
   test('when a viewer reads a personal flow, then 404 as if it did not exist; a stakeholder comes without its contact', async () => {
@@ -79,28 +95,36 @@ describe('the graph and the lists', () => {
     expect(s).toMatchObject({ id: 'se-ncp', ncp: true });
     expect(s).not.toHaveProperty('contact');
     await request(editor).get('/api/flows/se-fp').expect(200);
-    expect((await request(editor).get('/api/stakeholders/se-ncp').expect(200)).body.contact).toEqual({ email: 'ncp@se.example' });
+    expect((await request(editor).get('/api/stakeholders/se-ncp').expect(200)).body.contact).toEqual({
+      email: 'ncp@se.example',
+    });
   });
 });
 
 describe('exports', () => {
-  test.each(['json', 'yaml', 'xlsx', 'csv'])('when a viewer exports %s, then it holds no contact and no personal flow; an editor\'s holds them', async (format) => {
-    expect(personalIn(await exported(viewer, format))).toEqual(NONE);
-    expect(personalIn(await exported(viewer, format, 'SE'))).toEqual(NONE);
-    expect(personalIn(await exported(editor, format))).toEqual({ contacts: CONTACTS, flows: PERSONAL_FLOWS });
-  });
+  test.each(['json', 'yaml', 'xlsx', 'csv'])(
+    "when a viewer exports %s, then it holds no contact and no personal flow; an editor's holds them",
+    async (format) => {
+      expect(personalIn(await exported(viewer, format))).toEqual(NONE);
+      expect(personalIn(await exported(viewer, format, 'SE'))).toEqual(NONE);
+      expect(personalIn(await exported(editor, format))).toEqual({ contacts: CONTACTS, flows: PERSONAL_FLOWS });
+    },
+  );
 
-  test.each(['graphml', 'gexf'])('when a viewer exports %s, then no personal flow and no node only they reach; an editor\'s has them', async (format) => {
-    const text = await exported(viewer, format, 'SE');
-    expect(personalIn(text)).toEqual(NONE);
-    expect(text).toContain('x-f1');
-    expect(text).not.toContain('dk-police');
-    expect(personalIn(await exported(viewer, format))).toEqual(NONE);
-    expect(personalIn(await exported(editor, format)).flows).toEqual(PERSONAL_FLOWS);
-    expect(await exported(editor, format, 'SE')).toContain('dk-police');
-  });
+  test.each(['graphml', 'gexf'])(
+    "when a viewer exports %s, then no personal flow and no node only they reach; an editor's has them",
+    async (format) => {
+      const text = await exported(viewer, format, 'SE');
+      expect(personalIn(text)).toEqual(NONE);
+      expect(text).toContain('x-f1');
+      expect(text).not.toContain('dk-police');
+      expect(personalIn(await exported(viewer, format))).toEqual(NONE);
+      expect(personalIn(await exported(editor, format)).flows).toEqual(PERSONAL_FLOWS);
+      expect(await exported(editor, format, 'SE')).toContain('dk-police');
+    },
+  );
 
-  test('when a viewer\'s JSON export is read back, then it is still a whole map document (no reference to what was left out)', async () => {
+  test("when a viewer's JSON export is read back, then it is still a whole map document (no reference to what was left out)", async () => {
     const doc = (await request(viewer).get('/api/export').expect(200)).body;
     const other = await nordicStore();
     try {
@@ -114,20 +138,55 @@ describe('exports', () => {
 });
 
 describe('rounds and the to-confirm list', () => {
-  test('when a viewer reads a round, then its document has no contact and no personal flow; an editor\'s has them', async () => {
+  test("when a viewer reads a round, then its document has no contact and no personal flow; an editor's has them", async () => {
     const round = await store.freezeRound({ name: 'baseline', country: 'SE' }, 'fixture');
     const seen = (await request(viewer).get(`/api/rounds/${round.id}`).expect(200)).body;
     expect(personalIn(JSON.stringify(seen))).toEqual(NONE);
     expect(seen.document.flows.map((f: { id: string }) => f.id)).toContain('x-f1');
-    expect(personalIn(JSON.stringify((await request(editor).get(`/api/rounds/${round.id}`).expect(200)).body)).flows).toEqual(['se-fp', 'se-fs', 'se-dk']);
+    expect(
+      personalIn(JSON.stringify((await request(editor).get(`/api/rounds/${round.id}`).expect(200)).body)).flows,
+    ).toEqual(['se-fp', 'se-fs', 'se-dk']);
   });
 
   test('when a viewer compares a round with now after contacts and personal flows changed, then the comparison shows none of them', async () => {
     const round = await store.freezeRound({ name: 'baseline', country: 'SE' }, 'fixture');
-    await store.create('flow', { id: 'se-new', from: 'se-ngo', to: 'se-ncp', indicators: ['VIC-01'], basis: 'informal', personalData: 'special_category' }, 'fixture');
-    await store.create('flow', { id: 'se-open', from: 'se-ngo', to: 'se-ncp', indicators: ['VIC-01'], basis: 'informal' }, 'fixture');
-    await store.update('flow', 'se-fp', { from: 'se-ngo', to: 'se-police', indicators: ['VIC-01', 'VIC-05'], basis: 'statutory', personalData: 'personal' }, 1, 'fixture');
-    await store.update('stakeholder', 'se-police', { name: 'SE Police', country: 'SE', type: 'police', contact: { email: 'new@se.example' } }, 1, 'fixture');
+    await store.create(
+      'flow',
+      {
+        id: 'se-new',
+        from: 'se-ngo',
+        to: 'se-ncp',
+        indicators: ['VIC-01'],
+        basis: 'informal',
+        personalData: 'special_category',
+      },
+      'fixture',
+    );
+    await store.create(
+      'flow',
+      { id: 'se-open', from: 'se-ngo', to: 'se-ncp', indicators: ['VIC-01'], basis: 'informal' },
+      'fixture',
+    );
+    await store.update(
+      'flow',
+      'se-fp',
+      {
+        from: 'se-ngo',
+        to: 'se-police',
+        indicators: ['VIC-01', 'VIC-05'],
+        basis: 'statutory',
+        personalData: 'personal',
+      },
+      1,
+      'fixture',
+    );
+    await store.update(
+      'stakeholder',
+      'se-police',
+      { name: 'SE Police', country: 'SE', type: 'police', contact: { email: 'new@se.example' } },
+      1,
+      'fixture',
+    );
     const path = `/api/rounds/compare?country=SE&from=${round.id}`;
     const seen = (await request(viewer).get(path).expect(200)).body;
     const text = JSON.stringify(seen);
@@ -149,7 +208,9 @@ describe('rounds and the to-confirm list', () => {
     const full = (await request(editor).get('/api/to-confirm?country=SE').expect(200)).body;
     expect(personalIn(JSON.stringify(seen))).toEqual(NONE);
     expect(seen.counts.total).toBe(seen.items.length);
-    expect(full.items.map((i: { flow: { id: string } }) => i.flow.id)).toEqual(expect.arrayContaining(['se-fp', 'se-fs', 'se-dk']));
+    expect(full.items.map((i: { flow: { id: string } }) => i.flow.id)).toEqual(
+      expect.arrayContaining(['se-fp', 'se-fs', 'se-dk']),
+    );
     expect(full.counts.total - seen.counts.total).toBe(3);
   });
 });

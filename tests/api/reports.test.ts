@@ -44,7 +44,19 @@ describe('GET /api/reports/country/:country', () => {
     const { document } = await store.snapshot({});
     const ncp = document.stakeholders.find((s) => s.country === 'SE' && s.ncp)!;
     expect(html).toContain(`${ncp.name} is the National Contact Point (NCP) of Sweden`);
-    for (const id of ['summary', 'ncp', 'network', 'collection', 'coverage', 'weak-points', 'position', 'cross-border', 'suggestions', 'comparison', 'provenance']) {
+    for (const id of [
+      'summary',
+      'ncp',
+      'network',
+      'collection',
+      'coverage',
+      'weak-points',
+      'position',
+      'cross-border',
+      'suggestions',
+      'comparison',
+      'provenance',
+    ]) {
       expect(html).toContain(`id="${id}"`);
     }
     expect(html).toContain('<figcaption>Figure 1.');
@@ -53,13 +65,21 @@ describe('GET /api/reports/country/:country', () => {
   test('when SE is asked for as JSON, then the answer is the report model of the map now', async () => {
     const res = await request(admin).get('/api/reports/country/SE?format=json').expect(200);
     const report = Report.parse(res.body);
-    expect(report).toMatchObject({ kind: 'country', country: 'SE', illustrative: true, basis: { round: null, storeVersion: await store.storeVersion() } });
+    expect(report).toMatchObject({
+      kind: 'country',
+      country: 'SE',
+      illustrative: true,
+      basis: { round: null, storeVersion: await store.storeVersion() },
+    });
   });
 
   test('when a round is named, then the report is built from it and says so', async () => {
     const round = await store.freezeRound({ name: 'Report round', country: 'SE' }, 'test');
     const res = await request(admin).get(`/api/reports/country/SE?format=json&round=${round.id}`).expect(200);
-    expect(res.body.basis).toEqual({ round: { id: round.id, name: 'Report round', createdAt: round.createdAt }, storeVersion: round.storeVersion });
+    expect(res.body.basis).toEqual({
+      round: { id: round.id, name: 'Report round', createdAt: round.createdAt },
+      storeVersion: round.storeVersion,
+    });
   });
 
   test('when the country is not in the map, then 404', async () => {
@@ -83,7 +103,7 @@ describe('GET /api/reports/country/:country', () => {
     expect(res.body.error.problems).toEqual([expect.objectContaining({ field: 'round' })]);
   });
 
-  test("when a viewer asks, then the report has no contact e-mail and is built without flows carrying personal data", async () => {
+  test('when a viewer asks, then the report has no contact e-mail and is built without flows carrying personal data', async () => {
     const { document } = await store.snapshot({});
     const emails = document.stakeholders.flatMap((s) => (s.contact?.email ? [s.contact.email] : []));
     expect(emails.length).toBeGreaterThan(0);
@@ -93,10 +113,16 @@ describe('GET /api/reports/country/:country', () => {
     expect(personal.length).toBeGreaterThan(0);
     const seen = (await request(viewer).get('/api/reports/country/SE?format=json').expect(200)).body as Report;
     const snapshot = await store.snapshot({});
-    const expected = buildCountryReport({
-      document: visibleDocument(snapshot.document, { username: 'reader', role: 'viewer', countries: [] } as never),
-      catalogue: snapshot.catalogue, round: null, storeVersion: snapshot.storeVersion, generatedAt: seen.generatedAt,
-    }, 'SE');
+    const expected = buildCountryReport(
+      {
+        document: visibleDocument(snapshot.document, { username: 'reader', role: 'viewer', countries: [] } as never),
+        catalogue: snapshot.catalogue,
+        round: null,
+        storeVersion: snapshot.storeVersion,
+        generatedAt: seen.generatedAt,
+      },
+      'SE',
+    );
     expect(seen).toEqual(JSON.parse(JSON.stringify(expected)));
     const full = (await request(admin).get('/api/reports/country/SE?format=json').expect(200)).body as Report;
     expect(full.sections).not.toEqual(seen.sections);

@@ -26,11 +26,17 @@ const freeze = async (body: object) => (await request(consultant).post('/api/rou
 /** The edits of a second mapping round in XA: a new flow, a stakeholder gone, a field changed. */
 async function editXa(): Promise<void> {
   // xa-police now also passes TRF-01 to the NCP: TRF-01 goes from collected_not_reaching to reaches_ncp.
-  await request(app).post('/api/flows').send({ id: 'xa-f9', from: 'xa-police', to: 'xa-ncp', indicators: ['TRF-01'], basis: 'statutory' }).expect(201);
+  await request(app)
+    .post('/api/flows')
+    .send({ id: 'xa-f9', from: 'xa-police', to: 'xa-ncp', indicators: ['TRF-01'], basis: 'statutory' })
+    .expect(201);
   // xa-ngo goes with its dataset (VIC-05), flow and membership: VIC-05 goes to not_collected.
   await request(app).delete('/api/stakeholders/xa-ngo?version=1&cascade=true').expect(200);
   const f1 = (await request(app).get('/api/flows/xa-f1')).body;
-  await request(app).put('/api/flows/xa-f1').send({ ...f1, basis: 'agreement' }).expect(200);
+  await request(app)
+    .put('/api/flows/xa-f1')
+    .send({ ...f1, basis: 'agreement' })
+    .expect(200);
 }
 
 const keys = (list: Array<{ key: string }>) => list.map((x) => x.key);
@@ -38,12 +44,17 @@ const keys = (list: Array<{ key: string }>) => list.map((x) => x.key);
 /** An export as a round holds it: without the versions an export carries to be imported again (DOMAIN.md). */
 function unversioned(doc: Record<string, unknown>): Record<string, unknown> {
   const { exportedAt: _at, storeVersion: _v, ...rest } = doc;
-  return Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, Array.isArray(v)
-    ? v.map((item: Record<string, unknown>) => {
-      const { version: _version, ...fields } = item;
-      return fields;
-    })
-    : v]));
+  return Object.fromEntries(
+    Object.entries(rest).map(([k, v]) => [
+      k,
+      Array.isArray(v)
+        ? v.map((item: Record<string, unknown>) => {
+            const { version: _version, ...fields } = item;
+            return fields;
+          })
+        : v,
+    ]),
+  );
 }
 
 describe('freezing and reading rounds', () => {
@@ -54,8 +65,13 @@ describe('freezing and reading rounds', () => {
     expect(round.storeVersion).toBe((await request(app).get('/api/health')).body.storeVersion);
     const xa = (await request(app).get('/api/export?country=XA')).body;
     expect(round.counts).toEqual({
-      stakeholders: xa.stakeholders.length, datasets: xa.datasets.length, flows: xa.flows.length, reportingLines: xa.reportingLines.length,
-      networks: xa.networks.length, memberships: xa.memberships.length, interviews: xa.interviews.length,
+      stakeholders: xa.stakeholders.length,
+      datasets: xa.datasets.length,
+      flows: xa.flows.length,
+      reportingLines: xa.reportingLines.length,
+      networks: xa.networks.length,
+      memberships: xa.memberships.length,
+      interviews: xa.interviews.length,
     });
     expect(round.document).toBeUndefined();
   });
@@ -88,7 +104,10 @@ describe('freezing and reading rounds', () => {
     await request(app).get(`/api/rounds/${round.id}`).expect(404);
     await request(app).delete(`/api/rounds/${round.id}`).expect(404);
     const audit = (await request(app).get('/api/audit?kind=round').expect(200)).body.entries;
-    expect(audit.map((e: { action: string; actor: string }) => `${e.action}:${e.actor}`)).toEqual(['delete:editor', 'create:consultant']);
+    expect(audit.map((e: { action: string; actor: string }) => `${e.action}:${e.actor}`)).toEqual([
+      'delete:editor',
+      'create:consultant',
+    ]);
     expect(audit[0]).toMatchObject({ key: round.id, countries: ['XA'], before: { name: 'baseline' }, after: null });
   });
 
@@ -106,7 +125,10 @@ describe('bad input', () => {
   test('when the name is empty, too long or missing, or a field is unknown, then 400 names the field', async () => {
     const empty = await request(app).post('/api/rounds').send({ name: '   ', country: 'XA' }).expect(400);
     expect(empty.body.error.problems[0]).toMatchObject({ field: 'name' });
-    const long = await request(app).post('/api/rounds').send({ name: 'x'.repeat(121), country: 'XA' }).expect(400);
+    const long = await request(app)
+      .post('/api/rounds')
+      .send({ name: 'x'.repeat(121), country: 'XA' })
+      .expect(400);
     expect(long.body.error.problems[0]).toMatchObject({ field: 'name', message: expect.stringContaining('120') });
     await freeze({ name: 'x'.repeat(120), country: 'XA' });
     await request(app).post('/api/rounds').send({ country: 'XA' }).expect(400);
@@ -122,7 +144,7 @@ describe('bad input', () => {
     expect((await request(app).get('/api/rounds')).body.rounds).toEqual([]);
   });
 
-  test('when a comparison names an unknown round, no country, an unknown country or another country\'s round, then 404 or 400', async () => {
+  test("when a comparison names an unknown round, no country, an unknown country or another country's round, then 404 or 400", async () => {
     const xb = await freeze({ name: 'xb', country: 'XB' });
     await request(app).get('/api/rounds/round-999').expect(404);
     await request(app).get('/api/rounds/compare?country=XA&from=round-999&to=now').expect(404);
@@ -147,7 +169,14 @@ describe('comparing', () => {
     expect(keys(body.kinds.flows.added)).toEqual(['xa-f9']);
     expect(body.kinds.flows.added[0].item).toMatchObject({ from: 'xa-police', to: 'xa-ncp', indicators: ['TRF-01'] });
     expect(keys(body.kinds.flows.removed)).toEqual(['xa-f2']);
-    expect(body.kinds.flows.changed).toEqual([expect.objectContaining({ key: 'xa-f1', fields: ['basis'], before: expect.objectContaining({ basis: 'statutory' }), after: expect.objectContaining({ basis: 'agreement' }) })]);
+    expect(body.kinds.flows.changed).toEqual([
+      expect.objectContaining({
+        key: 'xa-f1',
+        fields: ['basis'],
+        before: expect.objectContaining({ basis: 'statutory' }),
+        after: expect.objectContaining({ basis: 'agreement' }),
+      }),
+    ]);
     expect(keys(body.kinds.stakeholders.removed)).toEqual(['xa-ngo']);
     expect(keys(body.kinds.datasets.removed)).toEqual(['xa-d2']);
     expect(keys(body.kinds.memberships.removed)).toEqual(['xa-ngo|xa-net']);
@@ -155,7 +184,12 @@ describe('comparing', () => {
     // 1 flow added; stakeholder, dataset, flow and membership removed; one flow changed.
     expect(body.counts).toEqual({ added: 1, removed: 4, changed: 1 });
     expect(body.analysis.coverage).toEqual([
-      { indicator: 'TRF-01', name: 'Trafficking offences recorded with child victims', before: 'collected_not_reaching', after: 'reaches_ncp' },
+      {
+        indicator: 'TRF-01',
+        name: 'Trafficking offences recorded with child victims',
+        before: 'collected_not_reaching',
+        after: 'reaches_ncp',
+      },
       { indicator: 'VIC-05', name: 'Assistance given', before: 'collected_not_reaching', after: 'not_collected' },
     ]);
     const metric = (m: string) => body.analysis.ncp.find((x: { metric: string }) => x.metric === m);
@@ -170,20 +204,30 @@ describe('comparing', () => {
     await editXa();
     const second = await freeze({ name: 'second', country: 'XA' });
     const withNow = (await request(app).get(`/api/rounds/compare?country=XA&from=${first.id}&to=now`).expect(200)).body;
-    await request(app).post('/api/flows').send({ id: 'xa-f10', from: 'xa-ncp', to: 'xa-police', indicators: [], basis: 'informal' }).expect(201);
-    const rounds = (await request(app).get(`/api/rounds/compare?country=XA&from=${first.id}&to=${second.id}`).expect(200)).body;
+    await request(app)
+      .post('/api/flows')
+      .send({ id: 'xa-f10', from: 'xa-ncp', to: 'xa-police', indicators: [], basis: 'informal' })
+      .expect(201);
+    const rounds = (
+      await request(app).get(`/api/rounds/compare?country=XA&from=${first.id}&to=${second.id}`).expect(200)
+    ).body;
     expect(rounds.to).toMatchObject({ id: second.id, name: 'second' });
     expect(rounds.kinds).toEqual(withNow.kinds);
     expect(rounds.analysis).toEqual(withNow.analysis);
-    const backwards = (await request(app).get(`/api/rounds/compare?country=XA&from=${second.id}&to=${first.id}`).expect(200)).body;
+    const backwards = (
+      await request(app).get(`/api/rounds/compare?country=XA&from=${second.id}&to=${first.id}`).expect(200)
+    ).body;
     expect(keys(backwards.kinds.stakeholders.added)).toEqual(['xa-ngo']);
     expect(keys(backwards.kinds.flows.removed)).toEqual(['xa-f9']);
   });
 
-  test('when a region round is compared for a country, then only that country\'s scope counts', async () => {
+  test("when a region round is compared for a country, then only that country's scope counts", async () => {
     const region = await freeze({ name: 'region' });
     const xb1 = (await request(app).get('/api/flows/xb-f1')).body;
-    await request(app).put('/api/flows/xb-f1').send({ ...xb1, status: 'active' }).expect(200);
+    await request(app)
+      .put('/api/flows/xb-f1')
+      .send({ ...xb1, status: 'active' })
+      .expect(200);
     const xa = (await request(app).get(`/api/rounds/compare?country=XA&from=${region.id}&to=now`).expect(200)).body;
     expect(xa.counts).toEqual({ added: 0, removed: 0, changed: 0 });
     expect(xa.analysis.coverage).toEqual([]);
@@ -203,7 +247,10 @@ describe('comparing', () => {
     expect(body.analysis.ncp.length).toBeGreaterThan(10);
     expect(body.analysis.ncp.every((m: { after: unknown }) => m.after === null)).toBe(true);
     expect(body.analysis.ncp.find((m: { metric: string }) => m.metric === 'inDegree').before).toBe(1);
-    expect(body.analysis.coverage.find((c: { indicator: string }) => c.indicator === 'VIC-01')).toMatchObject({ before: 'reaches_ncp', after: null });
+    expect(body.analysis.coverage.find((c: { indicator: string }) => c.indicator === 'VIC-01')).toMatchObject({
+      before: 'reaches_ncp',
+      after: null,
+    });
   });
 
   test('when now is compared with now, then nothing changed', async () => {

@@ -11,7 +11,14 @@ import { readSeedDocument } from '../../seed/loader';
 import { catalogue } from '../support/catalogue';
 import { smallMap } from '../support/small-map';
 import {
-  csvOf, csvZipOf, docxBytes, pdfBytes, randomBytes, smallSheets, withCell, xlsxOf,
+  csvOf,
+  csvZipOf,
+  docxBytes,
+  pdfBytes,
+  randomBytes,
+  smallSheets,
+  withCell,
+  xlsxOf,
 } from '../support/spreadsheets';
 import { signedIn } from '../support/auth';
 import { binary } from '../support/binary';
@@ -40,7 +47,8 @@ const adminApp = (s: GraphStore) => signedIn(createApp({ store: s }), s, { role:
 afterEach(() => store.close());
 
 /** Collects a binary response body as a Buffer. */
-const download = (a: ReturnType<typeof createApp>, url: string) => request(a).get(url).buffer(true).parse(binary).expect(200);
+const download = (a: ReturnType<typeof createApp>, url: string) =>
+  request(a).get(url).buffer(true).parse(binary).expect(200);
 const upload = (a: ReturnType<typeof createApp>, url: string, type: string, data: Buffer | string) =>
   request(a).post(url).set('Content-Type', type).send(data);
 
@@ -62,9 +70,24 @@ describe('templates', () => {
     expect(res.headers['content-type']).toContain(XLSX);
     expect(res.headers['content-disposition']).toContain('flow-atlas-template.xlsx');
     const wb = await loadXlsx(res.body as Buffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(
-      ['README', 'countries', 'stakeholders', 'datasets', 'flows', 'reportingLines', 'networks', 'memberships', 'interviews', 'reference']);
-    expect((wb.getWorksheet('memberships')!.getRow(1).values as unknown[]).slice(1)).toEqual(['stakeholder', 'network', 'role', 'version']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      'README',
+      'countries',
+      'stakeholders',
+      'datasets',
+      'flows',
+      'reportingLines',
+      'networks',
+      'memberships',
+      'interviews',
+      'reference',
+    ]);
+    expect((wb.getWorksheet('memberships')!.getRow(1).values as unknown[]).slice(1)).toEqual([
+      'stakeholder',
+      'network',
+      'role',
+      'version',
+    ]);
     expect(wb.getWorksheet('flows')!.actualRowCount).toBe(1);
   });
 
@@ -90,7 +113,13 @@ describe('templates', () => {
 describe('preview and commit', () => {
   test('when a workbook with problems is previewed, then 400 lists each at its sheet, row, column and cell, and nothing is written', async () => {
     const before = await store.storeVersion();
-    const sheets = withCell(withCell(withCell(smallSheets(), 'flows', 3, 'basis', 'vibes'), 'interviews', 2, 'date', 'April'), 'datasets', 2, 'holder', 'xa-ghost');
+    const sheets = withCell(
+      withCell(withCell(smallSheets(), 'flows', 3, 'basis', 'vibes'), 'interviews', 2, 'date', 'April'),
+      'datasets',
+      2,
+      'holder',
+      'xa-ghost',
+    );
     const res = await upload(app, '/api/import?dryRun=true', XLSX, await xlsxOf(sheets)).expect(400);
     expect(res.body.error.code).toBe('validation_failed');
     expect(res.body.error.message).toBe('the spreadsheet has 2 problems; nothing was written');
@@ -100,8 +129,15 @@ describe('preview and commit', () => {
     ]);
     expect(await store.storeVersion()).toBe(before);
     // Fixing those shows the next layer: the reference to a stakeholder that does not exist.
-    const next = await upload(app, '/api/import?dryRun=true', XLSX, await xlsxOf(withCell(smallSheets(), 'datasets', 2, 'holder', 'xa-ghost'))).expect(400);
-    expect(next.body.error.problems).toEqual([expect.objectContaining({ sheet: 'datasets', cell: 'C2', column: 'holder', path: 'datasets[0].holder' })]);
+    const next = await upload(
+      app,
+      '/api/import?dryRun=true',
+      XLSX,
+      await xlsxOf(withCell(smallSheets(), 'datasets', 2, 'holder', 'xa-ghost')),
+    ).expect(400);
+    expect(next.body.error.problems).toEqual([
+      expect.objectContaining({ sheet: 'datasets', cell: 'C2', column: 'holder', path: 'datasets[0].holder' }),
+    ]);
     expect(await store.storeVersion()).toBe(before);
   });
 
@@ -110,7 +146,9 @@ describe('preview and commit', () => {
     const { interviews: _i, ...rest } = withCell(smallSheets(), 'stakeholders', 4, 'name', 'Renamed NGO');
     const res = await upload(app, '/api/import?dryRun=true&mode=merge', XLSX, await xlsxOf(rest)).expect(200);
     expect(res.body).toMatchObject({ dryRun: true, updated: { stakeholder: 1 }, storeVersion: before });
-    expect(res.body.warnings).toEqual([{ sheet: 'interviews', message: "there is no sheet 'interviews': interviews are not touched" }]);
+    expect(res.body.warnings).toEqual([
+      { sheet: 'interviews', message: "there is no sheet 'interviews': interviews are not touched" },
+    ]);
     expect((await request(app).get('/api/stakeholders/xa-ngo')).body.name).toBe('XA NGO');
   });
 
@@ -121,7 +159,10 @@ describe('preview and commit', () => {
     const consultant = await signedIn(raw, store, { role: 'editor', username: 'consultant-1' });
     const res = await upload(consultant, '/api/import', XLSX, await xlsxOf(sheets)).expect(200);
     expect(res.body).toMatchObject({ created: { flow: 1 }, updated: { flow: 1 }, deleted: {} });
-    expect((await request(app).get('/api/flows/xa-f9')).body).toMatchObject({ indicators: ['VIC-05'], updatedBy: 'consultant-1' });
+    expect((await request(app).get('/api/flows/xa-f9')).body).toMatchObject({
+      indicators: ['VIC-05'],
+      updatedBy: 'consultant-1',
+    });
     await request(app).get('/api/flows/xa-f2').expect(200);
   });
 
@@ -135,13 +176,17 @@ describe('preview and commit', () => {
 
     const { reportingLines: _r, ...rest } = smallSheets();
     const refused = await upload(app, '/api/import?mode=replace', XLSX, await xlsxOf(rest)).expect(400);
-    expect(refused.body.error.problems).toEqual([expect.objectContaining({ sheet: 'reportingLines', kind: 'reportingLine' })]);
+    expect(refused.body.error.problems).toEqual([
+      expect.objectContaining({ sheet: 'reportingLines', kind: 'reportingLine' }),
+    ]);
     expect(refused.body.error.problems[0].message).toMatch(/just its header row/);
   });
 
   test('when a ZIP of CSV files or one CSV named by sheet is sent, then it imports like a workbook', async () => {
     const zip = csvZipOf(withCell(smallSheets(), 'stakeholders', 3, 'name', 'Police (from CSV)'));
-    expect((await upload(app, '/api/import', 'application/zip', zip).expect(200)).body.updated).toEqual({ stakeholder: 1 });
+    expect((await upload(app, '/api/import', 'application/zip', zip).expect(200)).body.updated).toEqual({
+      stakeholder: 1,
+    });
     const flows = csvOf(withCell(smallSheets(), 'flows', 2, 'latencyDays', '45').flows!, ';');
     const one = await upload(app, '/api/import?sheet=flows', 'text/csv; charset=utf-8', flows).expect(200);
     expect(one.body.updated).toEqual({ flow: 1 });
@@ -155,7 +200,10 @@ describe('preview and commit', () => {
 describe('bad files', () => {
   test('when the body is over 25 MB, then 413 names the limit before anything is parsed', async () => {
     const res = await upload(app, '/api/import', XLSX, Buffer.alloc(50 * 1024 * 1024, 0x41)).expect(413);
-    expect(res.body.error).toEqual({ code: 'too_large', message: expect.stringMatching(/the upload is 50 MB; the limit is 25 MB per request/) });
+    expect(res.body.error).toEqual({
+      code: 'too_large',
+      message: expect.stringMatching(/the upload is 50 MB; the limit is 25 MB per request/),
+    });
     await request(app).get('/api/health').expect(200);
   });
 
@@ -178,7 +226,9 @@ describe('bad files', () => {
   test('when the content type is neither a document nor a spreadsheet, then 415 unsupported_media_type; an empty file is 400', async () => {
     const res = await upload(app, '/api/import', 'application/pdf', pdfBytes()).expect(415);
     expect(res.body.error.code).toBe('unsupported_media_type');
-    expect((await request(app).post('/api/import').set('Content-Type', XLSX).expect(400)).body.error.problems[0].message).toBe('the request has no file');
+    expect(
+      (await request(app).post('/api/import').set('Content-Type', XLSX).expect(400)).body.error.problems[0].message,
+    ).toBe('the request has no file');
   });
 });
 
@@ -194,9 +244,14 @@ describe('exports and round trips', () => {
 
   test('when the seeded region is exported as XLSX and as CSV and imported into an empty store, then it exports the same document as JSON', async () => {
     const json = (await request(regionApp).get('/api/export?format=json').expect(200)).body;
-    for (const [format, type] of [['xlsx', XLSX], ['csv', 'application/zip']] as const) {
+    for (const [format, type] of [
+      ['xlsx', XLSX],
+      ['csv', 'application/zip'],
+    ] as const) {
       const file = await download(regionApp, `/api/export?format=${format}`);
-      expect(file.headers['content-disposition']).toContain(format === 'xlsx' ? 'flow-atlas-region.xlsx' : 'flow-atlas-region-csv.zip');
+      expect(file.headers['content-disposition']).toContain(
+        format === 'xlsx' ? 'flow-atlas-region.xlsx' : 'flow-atlas-region-csv.zip',
+      );
       const empty = await emptyStore();
       const emptyApp = await adminApp(empty);
       const res = await upload(emptyApp, '/api/import', type, file.body as Buffer).expect(200);
@@ -212,11 +267,17 @@ describe('exports and round trips', () => {
     // export refers to stakeholders outside it and cannot go into an empty store on its own. The store it
     // goes into holds the rest of the region: the seed with Iceland's scope removed by a replace.
     const json = (await request(regionApp).get('/api/export?country=IS').expect(200)).body;
-    for (const [format, type] of [['xlsx', XLSX], ['csv', 'application/zip']] as const) {
+    for (const [format, type] of [
+      ['xlsx', XLSX],
+      ['csv', 'application/zip'],
+    ] as const) {
       const file = await download(regionApp, `/api/export?country=IS&format=${format}`);
       const other = await emptyStore();
       await other.importDocument(readSeedDocument(), { mode: 'merge', actor: 'seed' });
-      await other.importDocument({ formatVersion: 1, countries: [json.countries[0]] }, { mode: 'replace', actor: 'test' });
+      await other.importDocument(
+        { formatVersion: 1, countries: [json.countries[0]] },
+        { mode: 'replace', actor: 'test' },
+      );
       const otherApp = await adminApp(other);
       expect((await request(otherApp).get('/api/export?country=IS').expect(200)).body.flows).toEqual([]);
       await upload(otherApp, '/api/import', type, file.body as Buffer).expect(200);

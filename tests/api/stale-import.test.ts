@@ -17,8 +17,10 @@ import { binary } from '../support/binary';
 
 type Format = 'json' | 'yaml' | 'xlsx' | 'csv';
 const TYPES: Record<Format, string> = {
-  json: 'application/json', yaml: 'application/yaml',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', csv: 'application/zip',
+  json: 'application/json',
+  yaml: 'application/yaml',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  csv: 'application/zip',
 };
 
 /** One change made to a file: set some fields of an item, or take its row out. */
@@ -38,9 +40,12 @@ beforeEach(async () => {
 });
 afterEach(() => store.close());
 
-
 async function exportOf(format: Format, country = 'XA'): Promise<Buffer> {
-  const res = await request(app).get(`/api/export?country=${country}&format=${format}`).buffer(true).parse(binary).expect(200);
+  const res = await request(app)
+    .get(`/api/export?country=${country}&format=${format}`)
+    .buffer(true)
+    .parse(binary)
+    .expect(200);
   return res.body as Buffer;
 }
 
@@ -48,7 +53,9 @@ async function exportOf(format: Format, country = 'XA'): Promise<Buffer> {
 function editDocument(doc: Record<string, Array<Record<string, unknown>>>, edits: readonly Edit[]): void {
   for (const e of edits) {
     const items = doc[e.collection]!;
-    const i = items.findIndex((it) => (it.id ?? it.code ?? `${String(it.stakeholder)}|${String(it.network)}`) === e.key);
+    const i = items.findIndex(
+      (it) => (it.id ?? it.code ?? `${String(it.stakeholder)}|${String(it.network)}`) === e.key,
+    );
     if (i < 0) throw new Error(`no ${e.key} in ${e.collection}`);
     if (e.remove) items.splice(i, 1);
     else Object.assign(items[i]!, e.set);
@@ -122,7 +129,7 @@ async function importFile(format: Format, file: Buffer | string, query: string):
 const flow = (id: string) => store.get('flow', id);
 
 describe.each<Format>(['json', 'yaml', 'xlsx', 'csv'])('a stale %s export', (format) => {
-  test('when it is exported, then it carries each item\'s version and the store version it was taken at', async () => {
+  test("when it is exported, then it carries each item's version and the store version it was taken at", async () => {
     const file = await exportOf(format);
     const storeVersion = await store.storeVersion();
     const preview = await importFile(format, file, 'mode=merge&dryRun=true');
@@ -148,21 +155,40 @@ describe.each<Format>(['json', 'yaml', 'xlsx', 'csv'])('a stale %s export', (for
     }
   });
 
-  test('when a field changed only in the file, only in the store, and on both sides, then the file\'s is taken, the store\'s kept, and the conflict listed with who and when', async () => {
+  test("when a field changed only in the file, only in the store, and on both sides, then the file's is taken, the store's kept, and the conflict listed with who and when", async () => {
     const file = await exportOf(format);
     const before = await flow('xa-f1');
-    await store.update('flow', 'xa-f1', { ...stripped(before), note: 'store note', latencyDays: 45 }, before.version, 'bob');
+    await store.update(
+      'flow',
+      'xa-f1',
+      { ...stripped(before), note: 'store note', latencyDays: 45 },
+      before.version,
+      'bob',
+    );
     const f2 = await flow('xa-f2');
     await store.update('flow', 'xa-f2', { ...stripped(f2), confidence: 'confirmed' }, f2.version, 'carol');
-    const changed = await edited(format, file, [{ collection: 'flows', key: 'xa-f1', set: { frequency: 'monthly', latencyDays: 60 } }]);
+    const changed = await edited(format, file, [
+      { collection: 'flows', key: 'xa-f1', set: { frequency: 'monthly', latencyDays: 60 } },
+    ]);
 
     const preview = await importFile(format, changed, 'mode=merge&dryRun=true');
     const bobAt = (await store.audit({ kind: 'flow', key: 'xa-f1', actor: 'bob' }))[0]!.at;
     expect(preview.conflictCount).toEqual({ total: 1, kept: 1, overwritten: 0 });
-    expect(preview.conflicts).toEqual([expect.objectContaining({
-      kind: 'flow', key: 'xa-f1', field: 'latencyDays', file: 60, current: 45, changedBy: 'bob', changedAt: bobAt,
-      base: 'known', fileVersion: 1, storeVersion: 2, resolution: 'kept',
-    })]);
+    expect(preview.conflicts).toEqual([
+      expect.objectContaining({
+        kind: 'flow',
+        key: 'xa-f1',
+        field: 'latencyDays',
+        file: 60,
+        current: 45,
+        changedBy: 'bob',
+        changedAt: bobAt,
+        base: 'known',
+        fileVersion: 1,
+        storeVersion: 2,
+        resolution: 'kept',
+      }),
+    ]);
     expect(preview.merged.flow).toBe(2);
     expect((await flow('xa-f1')).frequency).toBe('annual');
 
@@ -173,10 +199,16 @@ describe.each<Format>(['json', 'yaml', 'xlsx', 'csv'])('a stale %s export', (for
     expect((await flow('xa-f2')).confidence).toBe('confirmed');
   });
 
-  test('when onConflict=overwrite, then the file\'s value replaces the stored one and the result says so', async () => {
+  test("when onConflict=overwrite, then the file's value replaces the stored one and the result says so", async () => {
     const file = await exportOf(format);
     const before = await flow('xa-f1');
-    await store.update('flow', 'xa-f1', { ...stripped(before), note: 'store note', latencyDays: 45 }, before.version, 'bob');
+    await store.update(
+      'flow',
+      'xa-f1',
+      { ...stripped(before), note: 'store note', latencyDays: 45 },
+      before.version,
+      'bob',
+    );
     const changed = await edited(format, file, [{ collection: 'flows', key: 'xa-f1', set: { latencyDays: 60 } }]);
 
     const result = await importFile(format, changed, 'mode=merge&onConflict=overwrite');
@@ -188,14 +220,20 @@ describe.each<Format>(['json', 'yaml', 'xlsx', 'csv'])('a stale %s export', (for
   test('when replace imports it after others added items, then those are kept and listed, and a row taken out of the file is deleted', async () => {
     const file = await exportOf(format);
     await store.create('stakeholder', { id: 'xa-new', name: 'XA New office', country: 'XA', type: 'police' }, 'dave');
-    await store.create('flow', { id: 'xa-f9', from: 'xa-new', to: 'xa-ncp', indicators: ['VIC-01'], basis: 'informal' }, 'dave');
+    await store.create(
+      'flow',
+      { id: 'xa-f9', from: 'xa-new', to: 'xa-ncp', indicators: ['VIC-01'], basis: 'informal' },
+      'dave',
+    );
     const changed = await edited(format, file, [{ collection: 'flows', key: 'xa-f2', remove: true }]);
 
     const result = await importFile(format, changed, 'mode=replace');
-    expect(result.kept).toEqual(expect.arrayContaining([
-      expect.objectContaining({ kind: 'stakeholder', key: 'xa-new', reason: 'created', changedBy: 'dave' }),
-      expect.objectContaining({ kind: 'flow', key: 'xa-f9', reason: 'created', changedBy: 'dave' }),
-    ]));
+    expect(result.kept).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'stakeholder', key: 'xa-new', reason: 'created', changedBy: 'dave' }),
+        expect.objectContaining({ kind: 'flow', key: 'xa-f9', reason: 'created', changedBy: 'dave' }),
+      ]),
+    );
     expect(result.kept).toHaveLength(2);
     expect(result.deleted).toEqual({ flow: 1 });
     await expect(flow('xa-f2')).rejects.toThrow(/not found/);
@@ -206,10 +244,15 @@ describe.each<Format>(['json', 'yaml', 'xlsx', 'csv'])('a stale %s export', (for
     const file = await exportOf(format);
     const f1 = await flow('xa-f1');
     await store.update('flow', 'xa-f1', { ...stripped(f1), note: 'changed after the export' }, f1.version, 'erin');
-    const changed = await edited(format, file, [{ collection: 'flows', key: 'xa-f1', remove: true }, { collection: 'flows', key: 'xa-f2', remove: true }]);
+    const changed = await edited(format, file, [
+      { collection: 'flows', key: 'xa-f1', remove: true },
+      { collection: 'flows', key: 'xa-f2', remove: true },
+    ]);
 
     const result = await importFile(format, changed, 'mode=replace');
-    expect(result.kept).toEqual([expect.objectContaining({ kind: 'flow', key: 'xa-f1', reason: 'changed', changedBy: 'erin' })]);
+    expect(result.kept).toEqual([
+      expect.objectContaining({ kind: 'flow', key: 'xa-f1', reason: 'changed', changedBy: 'erin' }),
+    ]);
     expect(result.deleted).toEqual({ flow: 1 });
     expect((await flow('xa-f1')).note).toBe('changed after the export');
     await expect(flow('xa-f2')).rejects.toThrow(/not found/);
@@ -217,7 +260,7 @@ describe.each<Format>(['json', 'yaml', 'xlsx', 'csv'])('a stale %s export', (for
 });
 
 describe('files without versions', () => {
-  test('when a hand-made document without versions changes a field someone else changed, then the file\'s value is taken as before, with no conflict', async () => {
+  test("when a hand-made document without versions changes a field someone else changed, then the file's value is taken as before, with no conflict", async () => {
     const before = await flow('xa-f1');
     await store.update('flow', 'xa-f1', { ...stripped(before), latencyDays: 45 }, before.version, 'bob');
     const doc = { formatVersion: 1, flows: [{ ...stripped(before), latencyDays: 60 }] };
@@ -228,7 +271,11 @@ describe('files without versions', () => {
   });
 
   test('when a replace file has no store version, then it deletes what it lacks, as before', async () => {
-    await store.create('flow', { id: 'xa-f9', from: 'xa-ngo', to: 'xa-ncp', indicators: ['VIC-01'], basis: 'informal' }, 'dave');
+    await store.create(
+      'flow',
+      { id: 'xa-f9', from: 'xa-ngo', to: 'xa-ncp', indicators: ['VIC-01'], basis: 'informal' },
+      'dave',
+    );
     const doc = JSON.parse((await exportOf('json')).toString('utf8'));
     delete doc.storeVersion;
     doc.flows = doc.flows.filter((f: { id: string }) => f.id !== 'xa-f9');
@@ -241,7 +288,9 @@ describe('files without versions', () => {
     const doc = JSON.parse((await exportOf('json')).toString('utf8'));
     doc.flows[0].revision = 3;
     const res = await request(app).post('/api/import?mode=merge&dryRun=true').send(doc).expect(400);
-    expect(res.body.error.problems).toEqual([expect.objectContaining({ path: 'flows[0].revision', message: 'unknown field' })]);
+    expect(res.body.error.problems).toEqual([
+      expect.objectContaining({ path: 'flows[0].revision', message: 'unknown field' }),
+    ]);
   });
 });
 
@@ -257,7 +306,8 @@ describe('a base the audit trail does not hold', () => {
 
     const result = await importFile('json', JSON.stringify(file), 'mode=merge&dryRun=true');
     expect(result.conflicts.map((c) => [c.field, c.base, c.file, c.current]).sort()).toEqual([
-      ['latencyDays', 'unknown', 9, 5], ['note', 'unknown', null, 'created again'],
+      ['latencyDays', 'unknown', 9, 5],
+      ['note', 'unknown', null, 'created again'],
     ]);
     expect(result.notes).toEqual([expect.stringMatching(/flow 'xa-f2' .*audit trail does not hold/)]);
   });

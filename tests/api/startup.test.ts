@@ -26,13 +26,18 @@ describe('start-up in the background', () => {
 
   test('when the store is not ready yet, then health and requests answer 503 with Retry-After, and once it is, 200', async () => {
     let release!: () => void;
-    const gate = new Promise<void>((resolve) => { release = resolve; });
-    started = await startStore({ dataDir }, {
-      prepare: async (store) => {
-        await gate;
-        await createTestAccount(store, { role: 'admin' });
-      },
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
     });
+    started = await startStore(
+      { dataDir },
+      {
+        prepare: async (store) => {
+          await gate;
+          await createTestAccount(store, { role: 'admin' });
+        },
+      },
+    );
     const app = createApp({ store: started.store });
 
     const health = await request(app).get('/api/health');
@@ -51,20 +56,25 @@ describe('start-up in the background', () => {
     expect(after.status).toBe(200);
     expect(after.body).toEqual({ status: 'ok' });
     expect(after.headers['retry-after']).toBeUndefined();
-    expect((await request(app).post('/api/auth/login').send({ username: 'admin', password: TEST_PASSWORD })).status).toBe(200);
+    expect(
+      (await request(app).post('/api/auth/login').send({ username: 'admin', password: TEST_PASSWORD })).status,
+    ).toBe(200);
   });
 
   test('when start-up finds the store unreachable, then it tries again until it is reachable', async () => {
     let attempts = 0;
     const waits: number[] = [];
-    started = await startStore({ dataDir }, {
-      retryMs: 10,
-      prepare: async () => {
-        attempts += 1;
-        if (attempts < 3) throw new StoreUnavailableError('not yet');
+    started = await startStore(
+      { dataDir },
+      {
+        retryMs: 10,
+        prepare: async () => {
+          attempts += 1;
+          if (attempts < 3) throw new StoreUnavailableError('not yet');
+        },
+        onWait: (_err, attempt) => waits.push(attempt),
       },
-      onWait: (_err, attempt) => waits.push(attempt),
-    });
+    );
     await started.ready;
     expect(attempts).toBe(3);
     expect(waits).toEqual([1, 2]);
@@ -73,13 +83,16 @@ describe('start-up in the background', () => {
 
   test('when start-up fails for another reason, then it is not tried again and ready rejects with that error', async () => {
     let attempts = 0;
-    started = await startStore({ dataDir }, {
-      retryMs: 10,
-      prepare: async () => {
-        attempts += 1;
-        throw new Error('the catalogue is broken');
+    started = await startStore(
+      { dataDir },
+      {
+        retryMs: 10,
+        prepare: async () => {
+          attempts += 1;
+          throw new Error('the catalogue is broken');
+        },
       },
-    });
+    );
     await expect(started.ready).rejects.toThrow('the catalogue is broken');
     expect(attempts).toBe(1);
     const health = await request(createApp({ store: started.store })).get('/api/health');

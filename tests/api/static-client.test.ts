@@ -46,7 +46,10 @@ describe('the built client and compressed answers', () => {
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fa-static-'));
     fs.mkdirSync(path.join(dir, 'assets'));
-    fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html><html><head><link rel="icon" href="/favicon.svg"></head><body><div id="root"></div></body></html>');
+    fs.writeFileSync(
+      path.join(dir, 'index.html'),
+      '<!doctype html><html><head><link rel="icon" href="/favicon.svg"></head><body><div id="root"></div></body></html>',
+    );
     fs.writeFileSync(path.join(dir, 'favicon.svg'), ICON);
     const script = path.join(dir, 'assets', 'index-AbC123.js');
     fs.writeFileSync(script, SCRIPT);
@@ -117,7 +120,7 @@ describe('the built client and compressed answers', () => {
     expect(res.body.length).toBe(0);
   });
 
-  test('when the page is asked for at any of the client\'s addresses, then index.html comes with no-cache (asked again each time, a 304 if unchanged)', async () => {
+  test("when the page is asked for at any of the client's addresses, then index.html comes with no-cache (asked again each time, a 304 if unchanged)", async () => {
     for (const urlPath of ['/', '/?view=map&country=SE', '/some/client/route']) {
       const res = await get(base, urlPath, { 'Accept-Encoding': 'br, gzip' });
       expect(res.status).toBe(200);

@@ -48,9 +48,15 @@ describe('session cache', () => {
     const cookie = await loginCookie(app, 'editor');
     const flow = (await request(app).get('/api/flows/xa-f2').set('Cookie', cookie).expect(200)).body;
     const first = lookups();
-    await Promise.all(Array.from({ length: 20 }, () => request(app).get('/api/countries').set('Cookie', cookie).expect(200)));
+    await Promise.all(
+      Array.from({ length: 20 }, () => request(app).get('/api/countries').set('Cookie', cookie).expect(200)),
+    );
     expect(lookups()).toBe(first);
-    await request(app).put('/api/flows/xa-f2').set('Cookie', cookie).send({ ...flow, note: 'x' }).expect(200);
+    await request(app)
+      .put('/api/flows/xa-f2')
+      .set('Cookie', cookie)
+      .send({ ...flow, note: 'x' })
+      .expect(200);
     expect(lookups()).toBe(first + 1);
   });
 
@@ -72,7 +78,11 @@ describe('session cache', () => {
     const cookie = await loginCookie(app, 'editor');
     const flow = (await request(app).get('/api/flows/xa-f2').set('Cookie', cookie).expect(200)).body;
     await store.accounts.endSessions('editor');
-    await request(app).put('/api/flows/xa-f2').set('Cookie', cookie).send({ ...flow, note: 'x' }).expect(401);
+    await request(app)
+      .put('/api/flows/xa-f2')
+      .set('Cookie', cookie)
+      .send({ ...flow, note: 'x' })
+      .expect(401);
     let status = 200;
     for (let i = 0; i < 100 && status === 200; i++) {
       status = (await request(app).get('/api/auth/me').set('Cookie', cookie)).status;

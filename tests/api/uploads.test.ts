@@ -32,21 +32,31 @@ afterAll(async () => {
   await store.close();
 });
 
-interface Answer { status: number; body: any; text: string }
+interface Answer {
+  status: number;
+  body: any;
+  text: string;
+}
 
 /** Posts bytes; `sent` resolves once the whole body has left the client. */
 function post(urlPath: string, type: string, body: Buffer): { sent: Promise<void>; answer: Promise<Answer> } {
   let onSent!: () => void;
-  const sent = new Promise<void>((resolve) => { onSent = resolve; });
+  const sent = new Promise<void>((resolve) => {
+    onSent = resolve;
+  });
   const answer = new Promise<Answer>((resolve, reject) => {
-    const req = http.request(`${base}${urlPath}`, { method: 'POST', agent: false, headers: { 'content-type': type, 'content-length': String(body.length) } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        resolve({ status: res.statusCode ?? 0, text, body: JSON.parse(text) });
-      });
-    });
+    const req = http.request(
+      `${base}${urlPath}`,
+      { method: 'POST', agent: false, headers: { 'content-type': type, 'content-length': String(body.length) } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          resolve({ status: res.statusCode ?? 0, text, body: JSON.parse(text) });
+        });
+      },
+    );
     req.on('error', reject);
     req.on('finish', onSent);
     req.end(body);
@@ -57,10 +67,12 @@ function post(urlPath: string, type: string, body: Buffer): { sent: Promise<void
 /** GET /api/health on a connection of its own (a kept-alive one may be closed by the server just as it is reused). */
 function health(): Promise<number> {
   return new Promise((resolve, reject) => {
-    http.get(`${base}/api/health`, { agent: false }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-    }).on('error', reject);
+    http
+      .get(`${base}/api/health`, { agent: false }, (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      })
+      .on('error', reject);
   });
 }
 
@@ -68,9 +80,19 @@ function health(): Promise<number> {
  * Sends the upload, then asks /api/health again and again, each once the previous answered, until the upload
  * answers: how many health answers came back after the upload had been sent and before it was answered.
  */
-async function healthAnswersDuring(upload: { sent: Promise<void>; answer: Promise<Answer> }): Promise<{ during: number; answer: Answer }> {
+async function healthAnswersDuring(upload: {
+  sent: Promise<void>;
+  answer: Promise<Answer>;
+}): Promise<{ during: number; answer: Answer }> {
   let answered = false;
-  void upload.answer.then(() => { answered = true; }, () => { answered = true; });
+  void upload.answer.then(
+    () => {
+      answered = true;
+    },
+    () => {
+      answered = true;
+    },
+  );
   await upload.sent;
   let during = 0;
   while (!answered) {
@@ -96,8 +118,9 @@ describe('a CSV of a million short rows', () => {
     const { during, answer } = await healthAnswersDuring(post('/api/import?sheet=flows', 'text/csv', csv));
 
     expect(answer.status).toBe(400);
-    expect(answer.body.error.problems.map((p: { message: string }) => p.message))
-      .toContain('the sheet has more than 100,000 rows; the limit is 100,000 rows per sheet: split the file by country');
+    expect(answer.body.error.problems.map((p: { message: string }) => p.message)).toContain(
+      'the sheet has more than 100,000 rows; the limit is 100,000 rows per sheet: split the file by country',
+    );
     // Parsed on the request thread, the health checks would wait until the upload had its answer.
     expect(during).toBeGreaterThanOrEqual(10);
     expect(await store.storeVersion()).toBe(before);
@@ -125,7 +148,11 @@ describe('error answers are capped', () => {
     const doc = smallMap();
     doc.flows[0]!.evidence = Array.from({ length: 10_000 }, (_, i) => `no-such-interview-${i}`);
 
-    const res = await fetch(`${base}/api/import?dryRun=true`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(doc) });
+    const res = await fetch(`${base}/api/import?dryRun=true`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(doc),
+    });
     const text = await res.text();
     const body = JSON.parse(text);
 
@@ -141,8 +168,12 @@ describe('error answers are capped', () => {
     const doc = smallMap();
     doc.flows[0]!.evidence = ['no-such-interview'];
 
-    const res = await fetch(`${base}/api/import?dryRun=true`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(doc) });
-    const body = await res.json() as { error: { problems: unknown[]; problemCount: number } };
+    const res = await fetch(`${base}/api/import?dryRun=true`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(doc),
+    });
+    const body = (await res.json()) as { error: { problems: unknown[]; problemCount: number } };
 
     expect(res.status).toBe(400);
     expect(body.error.problems).toHaveLength(1);

@@ -16,9 +16,16 @@ function run(script: string, ...args: string[]) {
   return runIn(dataDir, {}, script, ...args);
 }
 function runIn(dir: string, env: Record<string, string>, script: string, ...args: string[]) {
-  const r = spawnSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'scripts', script), ...args], {
-    cwd: dataDir, encoding: 'utf8', input: '', env: { ...process.env, DATA_DIR: dir, NEO4J_URI: '', ...env },
-  });
+  const r = spawnSync(
+    process.execPath,
+    [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'scripts', script), ...args],
+    {
+      cwd: dataDir,
+      encoding: 'utf8',
+      input: '',
+      env: { ...process.env, DATA_DIR: dir, NEO4J_URI: '', ...env },
+    },
+  );
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -43,7 +50,10 @@ describe('npm run import / export / seed', () => {
   test('when export, report, user or seed runs on a data folder that does not exist yet, then the store holds the catalogue afterwards', async () => {
     const { themes, indicators } = readCatalogue();
     const commands: [string, ...string[]][] = [
-      ['export.ts', '-'], ['report.ts', '--region', '-'], ['user.ts', 'list'], ['seed.ts', '--if-empty'],
+      ['export.ts', '-'],
+      ['report.ts', '--region', '-'],
+      ['user.ts', 'list'],
+      ['seed.ts', '--if-empty'],
     ];
     for (const [script, ...args] of commands) {
       const fresh = path.join(dataDir, script, 'data');
@@ -51,8 +61,11 @@ describe('npm run import / export / seed', () => {
       expect({ script, code: r.code, err: r.err }).toEqual({ script, code: 0, err: expect.any(String) });
       const store = await createStore({ dataDir: fresh });
       try {
-        expect({ script, themes: (await store.list('theme')).length, indicators: (await store.list('indicator')).length })
-          .toEqual({ script, themes: themes.length, indicators: indicators.length });
+        expect({
+          script,
+          themes: (await store.list('theme')).length,
+          indicators: (await store.list('indicator')).length,
+        }).toEqual({ script, themes: themes.length, indicators: indicators.length });
       } finally {
         await store.close();
       }
@@ -90,9 +103,13 @@ describe('npm run import / export / seed', () => {
   test('when the file is missing, of the wrong kind or malformed, then a usage error (exit 2)', () => {
     expect(run('import.ts', path.join(dataDir, 'none.json'))).toMatchObject({ code: 2 });
     fs.writeFileSync(path.join(dataDir, 'm.csv'), 'a,b');
-    expect(run('import.ts', path.join(dataDir, 'm.csv')).err).toContain('a single CSV file must be named after the sheet it holds (countries.csv, stakeholders.csv');
+    expect(run('import.ts', path.join(dataDir, 'm.csv')).err).toContain(
+      'a single CSV file must be named after the sheet it holds (countries.csv, stakeholders.csv',
+    );
     fs.writeFileSync(path.join(dataDir, 'm.txt'), 'a,b');
-    expect(run('import.ts', path.join(dataDir, 'm.txt')).err).toContain('must end in .json, .yaml, .yml, .xlsx, .zip (CSV files) or .csv');
+    expect(run('import.ts', path.join(dataDir, 'm.txt')).err).toContain(
+      'must end in .json, .yaml, .yml, .xlsx, .zip (CSV files) or .csv',
+    );
     fs.writeFileSync(path.join(dataDir, 'broken.json'), '{"formatVersion": ');
     const broken = run('import.ts', path.join(dataDir, 'broken.json'));
     expect(broken.code).toBe(2);
@@ -108,9 +125,16 @@ describe('npm run import / export / seed', () => {
     expect(run('import.ts', file).code).toBe(0);
     const gexf = path.join(dataDir, 'xa.gexf');
     expect(run('export.ts', '--country', 'XA', gexf).code).toBe(0);
-    expect(fs.readFileSync(gexf, 'utf8')).toMatch(/^<\?xml[^]*<gexf xmlns="http:\/\/www.gexf.net\/1.2draft"[^>]* version="1.2">/);
-    expect(run('export.ts', '--country', 'XA', '--gexf-version', '1.3', '--format', 'gexf', '-').out).toMatch(/<gexf xmlns="http:\/\/gexf.net\/1.3"[^>]* version="1.3">/);
-    expect(run('export.ts', '--gexf-version', '1.4', gexf)).toMatchObject({ code: 2, err: expect.stringContaining('--gexf-version must be 1.2draft or 1.3') });
+    expect(fs.readFileSync(gexf, 'utf8')).toMatch(
+      /^<\?xml[^]*<gexf xmlns="http:\/\/www.gexf.net\/1.2draft"[^>]* version="1.2">/,
+    );
+    expect(run('export.ts', '--country', 'XA', '--gexf-version', '1.3', '--format', 'gexf', '-').out).toMatch(
+      /<gexf xmlns="http:\/\/gexf.net\/1.3"[^>]* version="1.3">/,
+    );
+    expect(run('export.ts', '--gexf-version', '1.4', gexf)).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('--gexf-version must be 1.2draft or 1.3'),
+    });
     const out = run('export.ts', '--format', 'graphml', '-');
     expect(out.out).toContain('<graphml');
     expect(run('export.ts', '--format', 'dot', 'x.dot')).toMatchObject({ code: 2 });
@@ -131,9 +155,15 @@ describe('npm run import / export / seed', () => {
     for (const file of [xlsx, zip]) {
       const fresh = fs.mkdtempSync(path.join(os.tmpdir(), 'fa-cli-fresh-'));
       const inFresh = (script: string, ...args: string[]) => {
-        const r = spawnSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'scripts', script), ...args], {
-          cwd: fresh, encoding: 'utf8', env: { ...process.env, DATA_DIR: fresh, NEO4J_URI: '' },
-        });
+        const r = spawnSync(
+          process.execPath,
+          [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'scripts', script), ...args],
+          {
+            cwd: fresh,
+            encoding: 'utf8',
+            env: { ...process.env, DATA_DIR: fresh, NEO4J_URI: '' },
+          },
+        );
         return { code: r.status, out: r.stdout, err: r.stderr };
       };
       try {
@@ -142,11 +172,20 @@ describe('npm run import / export / seed', () => {
         expect(imported.code).toBe(0);
         expect(imported.out).toContain('created: 2 country, 5 stakeholder');
         // Not a terminal here: one line per phase.
-        expect(imported.err.split('\n').filter(Boolean)).toEqual(['reading...', 'parsing rows (19)...', 'validating...', 'writing...']);
+        expect(imported.err.split('\n').filter(Boolean)).toEqual([
+          'reading...',
+          'parsing rows (19)...',
+          'validating...',
+          'writing...',
+        ]);
         const back = path.join(fresh, 'back.json');
         inFresh('export.ts', back);
         // The same content; when and at which store version each was exported differ (DOMAIN.md).
-        const content = (file: string) => ({ ...JSON.parse(fs.readFileSync(file, 'utf8')), exportedAt: undefined, storeVersion: undefined });
+        const content = (file: string) => ({
+          ...JSON.parse(fs.readFileSync(file, 'utf8')),
+          exportedAt: undefined,
+          storeVersion: undefined,
+        });
         expect(content(back)).toEqual(content(json));
       } finally {
         fs.rmSync(fresh, { recursive: true, force: true });
@@ -157,7 +196,10 @@ describe('npm run import / export / seed', () => {
   test('when a spreadsheet has problems, then each is printed as sheet!cell column: message, exit 1, and nothing is written', async () => {
     run('seed.ts', '--catalogue-only');
     const file = path.join(dataDir, 'bad.xlsx');
-    fs.writeFileSync(file, await xlsxOf(withCell(withCell(smallSheets(), 'flows', 3, 'basis', 'vibes'), 'stakeholders', 2, 'id', 'xa ncp')));
+    fs.writeFileSync(
+      file,
+      await xlsxOf(withCell(withCell(smallSheets(), 'flows', 3, 'basis', 'vibes'), 'stakeholders', 2, 'id', 'xa ncp')),
+    );
     const r = run('import.ts', file);
     expect(r.code).toBe(1);
     expect(r.err).toContain('the spreadsheet has 2 problems; nothing was written');
@@ -178,7 +220,7 @@ describe('npm run import / export / seed', () => {
     expect(dry.code).toBe(0);
     expect(dry.out).toContain('Dry run (nothing written)');
     expect(dry.out).toContain('updated: 1 flow');
-    expect(dry.err).toContain('warning: countries: there is no sheet \'countries\': countries are not touched');
+    expect(dry.err).toContain("warning: countries: there is no sheet 'countries': countries are not touched");
     const replace = run('import.ts', '--mode', 'replace', flows);
     expect(replace.code).toBe(1);
     expect(replace.err).toContain("  - countries: there is no sheet 'countries': replace would delete");
@@ -191,7 +233,9 @@ describe('npm run import / export / seed', () => {
     fs.truncateSync(big, 20 * 1024 * 1024); // sparse: its size is what is checked, before a byte is read
     const r = runIn(dataDir, { NODE_OPTIONS: '--max-old-space-size=100' }, 'import.ts', big);
     expect(r.code).toBe(2);
-    expect(r.err).toContain(`'${big}' is 20 MB; importing it takes about 320 MB of memory, more than this process may use`);
+    expect(r.err).toContain(
+      `'${big}' is 20 MB; importing it takes about 320 MB of memory, more than this process may use`,
+    );
     expect(r.err).toContain('split it by country');
     const out = path.join(dataDir, 'all.json');
     run('export.ts', out);
@@ -213,7 +257,9 @@ describe('npm run import / export / seed', () => {
     const notSheet = run('import.ts', text);
     expect(notSheet.code).toBe(1);
     expect(notSheet.err).toContain('the file is not an XLSX workbook (those are ZIP archives): it is plain text');
-    expect(run('export.ts', '--format', 'csv', path.join(dataDir, 'x.csv')).err).toContain('the CSV export is a ZIP of CSV files');
+    expect(run('export.ts', '--format', 'csv', path.join(dataDir, 'x.csv')).err).toContain(
+      'the CSV export is a ZIP of CSV files',
+    );
   });
 
   test('when seed runs twice, then the second run creates nothing', () => {

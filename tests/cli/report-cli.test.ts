@@ -15,9 +15,15 @@ function run(script: string, ...args: string[]) {
 }
 
 function runWith(env: Record<string, string>, script: string, ...args: string[]) {
-  const r = spawnSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'scripts', script), ...args], {
-    cwd: dataDir, encoding: 'utf8', env: { ...process.env, DATA_DIR: dataDir, NEO4J_URI: '', ...env },
-  });
+  const r = spawnSync(
+    process.execPath,
+    [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'scripts', script), ...args],
+    {
+      cwd: dataDir,
+      encoding: 'utf8',
+      env: { ...process.env, DATA_DIR: dataDir, NEO4J_URI: '', ...env },
+    },
+  );
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -56,12 +62,27 @@ describe('npm run report', () => {
   });
 
   test('when the arguments are wrong, then a usage error (exit 2) says what to give', () => {
-    expect(run('report.ts', 'x.html')).toMatchObject({ code: 2, err: expect.stringContaining('give either --country XX or --region') });
+    expect(run('report.ts', 'x.html')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('give either --country XX or --region'),
+    });
     expect(run('report.ts', '--country', 'XA', '--region', 'x.html')).toMatchObject({ code: 2 });
-    expect(run('report.ts', '--country', 'Sweden', 'x.html')).toMatchObject({ code: 2, err: expect.stringContaining("'Sweden' is not a country code") });
-    expect(run('report.ts', '--country', 'XA', 'x.txt')).toMatchObject({ code: 2, err: expect.stringContaining('must end in .html or .pdf') });
-    expect(run('report.ts', '--region', '--format', 'docx', 'x.docx')).toMatchObject({ code: 2, err: expect.stringContaining("--format must be html or pdf, not 'docx'") });
-    expect(run('report.ts', '--country', 'XA')).toMatchObject({ code: 2, err: expect.stringContaining('Usage: npm run report') });
+    expect(run('report.ts', '--country', 'Sweden', 'x.html')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining("'Sweden' is not a country code"),
+    });
+    expect(run('report.ts', '--country', 'XA', 'x.txt')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('must end in .html or .pdf'),
+    });
+    expect(run('report.ts', '--region', '--format', 'docx', 'x.docx')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining("--format must be html or pdf, not 'docx'"),
+    });
+    expect(run('report.ts', '--country', 'XA')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('Usage: npm run report'),
+    });
     expect(fs.existsSync(path.join(dataDir, 'x.html'))).toBe(false);
   });
 
@@ -95,6 +116,8 @@ describe('npm run report', () => {
       expect(pdf.subarray(-7).toString('latin1')).toMatch(/%%EOF\s*$/);
     }, 120_000);
   } else {
-    console.warn('report-cli: /usr/bin/chromium not found, the PDF case of npm run report is not tested (install chromium or set CHROMIUM_PATH)');
+    console.warn(
+      'report-cli: /usr/bin/chromium not found, the PDF case of npm run report is not tested (install chromium or set CHROMIUM_PATH)',
+    );
   }
 });

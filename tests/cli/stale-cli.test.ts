@@ -12,9 +12,16 @@ const root = path.resolve(__dirname, '../..');
 let dataDir: string;
 
 function run(script: string, ...args: string[]) {
-  const r = spawnSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'scripts', script), ...args], {
-    cwd: dataDir, encoding: 'utf8', input: '', env: { ...process.env, DATA_DIR: dataDir, NEO4J_URI: '' },
-  });
+  const r = spawnSync(
+    process.execPath,
+    [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'scripts', script), ...args],
+    {
+      cwd: dataDir,
+      encoding: 'utf8',
+      input: '',
+      env: { ...process.env, DATA_DIR: dataDir, NEO4J_URI: '' },
+    },
+  );
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 

@@ -15,7 +15,10 @@ let dataDir: string;
 
 function run(script: string, ...args: string[]) {
   const r = spawnSync(process.execPath, [tsx, path.join(root, 'scripts', script), ...args], {
-    cwd: dataDir, encoding: 'utf8', input: '', env: { ...process.env, DATA_DIR: dataDir, NEO4J_URI: '' },
+    cwd: dataDir,
+    encoding: 'utf8',
+    input: '',
+    env: { ...process.env, DATA_DIR: dataDir, NEO4J_URI: '' },
   });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
@@ -39,12 +42,23 @@ afterEach(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 describe('npm run user', () => {
   test('when accounts are added with and without a password, then the generated one is printed once and both sign in', async () => {
     run('seed.ts');
-    const given = user('add', 'secretariat', '--role', 'admin', '--name', 'CBSS Secretariat', '--password', 'a long admin password');
+    const given = user(
+      'add',
+      'secretariat',
+      '--role',
+      'admin',
+      '--name',
+      'CBSS Secretariat',
+      '--password',
+      'a long admin password',
+    );
     expect(given).toMatchObject({ code: 0 });
     expect(given.out.trim()).toBe('created the account "secretariat" (admin)');
     const generated = user('add', 'se-ncp', '--role', 'ncp', '--countries', 'se,no');
     expect(generated.code).toBe(0);
-    const password = generated.out.match(/^created the account "se-ncp" \(ncp for SE, NO\) with password ([A-Za-z0-9_-]{24}); change it after signing in$/m)?.[1];
+    const password = generated.out.match(
+      /^created the account "se-ncp" \(ncp for SE, NO\) with password ([A-Za-z0-9_-]{24}); change it after signing in$/m,
+    )?.[1];
     expect(password).toBeDefined();
     expect(await verifies('se-ncp', password!)).toBe(true);
     expect(await verifies('secretariat', 'a long admin password')).toBe(true);
@@ -69,10 +83,19 @@ describe('npm run user', () => {
     expect(weak.code).toBe(1);
     expect(weak.err).toContain('  - password: must be at least 10 characters');
     expect(user('add', 'Bad Name', '--role', 'viewer').err).toContain('  - username: must be 3-40 lower-case letters');
-    expect(user('add', 'someone', '--role', 'boss')).toMatchObject({ code: 2, err: expect.stringContaining("--role must be one of admin, editor, ncp, viewer, not 'boss'") });
-    expect(user('frob')).toMatchObject({ code: 2, err: expect.stringContaining('Usage: npm run user -- add <username>') });
+    expect(user('add', 'someone', '--role', 'boss')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining("--role must be one of admin, editor, ncp, viewer, not 'boss'"),
+    });
+    expect(user('frob')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('Usage: npm run user -- add <username>'),
+    });
     expect(user('remove')).toMatchObject({ code: 2 });
-    expect(user('reset', 'x', '--role', 'admin')).toMatchObject({ code: 2, err: expect.stringContaining('reset takes no --role') });
+    expect(user('reset', 'x', '--role', 'admin')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('reset takes no --role'),
+    });
     expect(user('list').out.split('\n').filter(Boolean)).toHaveLength(1);
   });
 
@@ -84,13 +107,19 @@ describe('npm run user', () => {
     const generated = user('reset', 'editor-1');
     const password = generated.out.match(/the new password is ([A-Za-z0-9_-]{24})$/m)?.[1];
     expect(await verifies('editor-1', password!)).toBe(true);
-    expect(user('reset', 'nobody-at-all', '--password', 'whatever long')).toMatchObject({ code: 1, err: expect.stringContaining("account 'nobody-at-all' not found") });
+    expect(user('reset', 'nobody-at-all', '--password', 'whatever long')).toMatchObject({
+      code: 1,
+      err: expect.stringContaining("account 'nobody-at-all' not found"),
+    });
   });
 
   test('when accounts are removed, then they are gone, but the last administrator stays', async () => {
     user('add', 'boss-one', '--role', 'admin', '--password', 'a long password');
     user('add', 'viewer-1', '--role', 'viewer', '--password', 'a long password');
-    expect(user('remove', 'viewer-1')).toMatchObject({ code: 0, out: 'removed the account "viewer-1" and ended its sessions\n' });
+    expect(user('remove', 'viewer-1')).toMatchObject({
+      code: 0,
+      out: 'removed the account "viewer-1" and ended its sessions\n',
+    });
     const last = user('remove', 'boss-one');
     expect(last.code).toBe(1);
     expect(last.err).toContain("'boss-one' is the last administrator and cannot be removed");
@@ -104,12 +133,18 @@ describe('first start', () => {
   function start(env: Record<string, string> = {}): Promise<{ code: number | null; out: string; err: string }> {
     return new Promise((resolve, reject) => {
       const child = spawn(process.execPath, [tsx, path.join(root, 'server/main.ts')], {
-        cwd: dataDir, env: { ...process.env, DATA_DIR: dataDir, NEO4J_URI: '', PORT: '0', SEED: 'false', ADMIN_PASSWORD: '', ...env },
+        cwd: dataDir,
+        env: { ...process.env, DATA_DIR: dataDir, NEO4J_URI: '', PORT: '0', SEED: 'false', ADMIN_PASSWORD: '', ...env },
       });
       let out = '';
       let err = '';
-      const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`main.ts did not start: ${err}`)); }, 25_000);
-      child.stdout.on('data', (d) => { out += d; });
+      const timer = setTimeout(() => {
+        child.kill('SIGKILL');
+        reject(new Error(`main.ts did not start: ${err}`));
+      }, 25_000);
+      child.stdout.on('data', (d) => {
+        out += d;
+      });
       child.stderr.on('data', (d) => {
         err += d;
         if (err.includes('Flow Atlas listening on') && err.includes('the store is ready')) child.kill('SIGTERM');
@@ -123,7 +158,9 @@ describe('first start', () => {
 
   test('when the store has no account, then admin is created with a generated password printed once; the next start creates none', async () => {
     const first = await start();
-    const password = first.out.match(/^created the administrator account "admin" with password ([A-Za-z0-9_-]{24}); change it after signing in$/m)?.[1];
+    const password = first.out.match(
+      /^created the administrator account "admin" with password ([A-Za-z0-9_-]{24}); change it after signing in$/m,
+    )?.[1];
     expect(password).toBeDefined();
     expect(await verifies('admin', password!)).toBe(true);
     const second = await start();

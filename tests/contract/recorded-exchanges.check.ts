@@ -34,19 +34,32 @@ const randomRequests = (rec: RecordedExchange) => /^fuzz[^:]*\.test\.ts:/.test(r
 function toExchange(rec: RecordedExchange): Exchange {
   const accepted = rec.status < 400 && !randomRequests(rec);
   return {
-    method: rec.method, url: rec.url, requestHeaders: rec.requestHeaders,
+    method: rec.method,
+    url: rec.url,
+    requestHeaders: rec.requestHeaders,
     // A body the app took as bytes or text: its media type is checked, not its content.
     requestBody: rec.requestBody !== undefined ? rec.requestBody : rec.opaqueRequestBody ? Buffer.alloc(1) : undefined,
-    status: rec.status, responseHeaders: rec.responseHeaders, responseBody: decoded(rec),
+    status: rec.status,
+    responseHeaders: rec.responseHeaders,
+    responseBody: decoded(rec),
     ...(accepted ? {} : { uncheckedRequest: true }),
   };
 }
 
-describe('the API tests\' own exchanges against the served OpenAPI document', () => {
+describe("the API tests' own exchanges against the served OpenAPI document", () => {
   test('when every recorded exchange is checked by the independent validator, then none departs from the document', async () => {
-    if (!dir) throw new Error('OPENAPI_RECORD_DIR is not set: run this through `npm test`, which records the API tests\' exchanges first');
+    if (!dir)
+      throw new Error(
+        "OPENAPI_RECORD_DIR is not set: run this through `npm test`, which records the API tests' exchanges first",
+      );
     const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.jsonl')) : [];
-    const records = files.flatMap((f) => fs.readFileSync(path.join(dir, f), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as RecordedExchange));
+    const records = files.flatMap((f) =>
+      fs
+        .readFileSync(path.join(dir, f), 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as RecordedExchange),
+    );
     // Enough to mean the recorder saw the API suites (they make thousands of requests), not a handful.
     expect(records.length).toBeGreaterThan(1000);
 
@@ -80,10 +93,14 @@ describe('the API tests\' own exchanges against the served OpenAPI document', ()
       }
       const operations = new Set(records.map((r) => checker.operationOf({ ...toExchange(r) })).filter(Boolean));
       const statuses = [...new Set(records.map((r) => r.status))].sort((a, b) => a - b);
-      console.log(`Recorded API exchanges: ${records.length} from ${files.length} test processes, ${checkedBodies} checked in full, `
-        + `${operations.size} operations, statuses ${statuses.join(', ')}, ${unknownPaths} outside the app's route table, ${heads} HEAD; `
-        + `${violations.size} distinct violations`);
-      const report = [...violations].slice(0, 40).map(([v, tests]) => `${v}\n    (${tests.length}x, first in ${tests[0]})`);
+      console.log(
+        `Recorded API exchanges: ${records.length} from ${files.length} test processes, ${checkedBodies} checked in full, ` +
+          `${operations.size} operations, statuses ${statuses.join(', ')}, ${unknownPaths} outside the app's route table, ${heads} HEAD; ` +
+          `${violations.size} distinct violations`,
+      );
+      const report = [...violations]
+        .slice(0, 40)
+        .map(([v, tests]) => `${v}\n    (${tests.length}x, first in ${tests[0]})`);
       expect(report).toEqual([]);
     } finally {
       await store.close();

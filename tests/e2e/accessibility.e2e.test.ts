@@ -37,7 +37,11 @@ interface ViewCase {
 
 /** POSTs JSON; a 409 (already there from the view's other test) is fine. */
 async function ensure(server: TestServer, path: string, body: unknown): Promise<void> {
-  const res = await fetch(`${server.url}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(`${server.url}${path}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   if (!res.ok && res.status !== 409) throw new Error(`${path}: ${res.status} ${await res.text()}`);
 }
 
@@ -52,7 +56,14 @@ const VIEWS: ViewCase[] = [
       ['the stakeholder search', page.getByLabel('Find a stakeholder')],
       ['"Zoom in"', page.getByRole('button', { name: 'Zoom in' })],
       ['the filters', page.locator('summary').filter({ hasText: /^Filters/ })],
-      ['a stakeholder in the list', page.getByRole('group').filter({ has: page.getByText(/^Stakeholders \(\d+\)$/) }).getByRole('button').first()],
+      [
+        'a stakeholder in the list',
+        page
+          .getByRole('group')
+          .filter({ has: page.getByText(/^Stakeholders \(\d+\)$/) })
+          .getByRole('button')
+          .first(),
+      ],
     ],
   },
   {
@@ -99,7 +110,13 @@ const VIEWS: ViewCase[] = [
     query: '?view=compare',
     countryPicker: false,
     controls: (page) => [
-      ['the first country checkbox', page.getByRole('group', { name: /^Countries compared/ }).getByRole('checkbox').first()],
+      [
+        'the first country checkbox',
+        page
+          .getByRole('group', { name: /^Countries compared/ })
+          .getByRole('checkbox')
+          .first(),
+      ],
       ['"Clear" countries', page.getByRole('button', { name: 'Clear' })],
       ['the table (scrolls sideways)', page.getByRole('region', { name: /countries, sorted by/ })],
       ['the "Country" sort button', page.getByRole('button', { name: /^Country/ })],
@@ -130,7 +147,12 @@ const VIEWS: ViewCase[] = [
     // A round and a change since, so the comparison with now, its map and tables are on the page.
     prepare: async (server) => {
       await ensure(server, '/api/rounds', { name: 'a11y baseline', country: 'SE' });
-      await ensure(server, '/api/stakeholders', { id: 'se-a11y-new', name: 'A11y new service', country: 'SE', type: 'ngo' });
+      await ensure(server, '/api/stakeholders', {
+        id: 'se-a11y-new',
+        name: 'A11y new service',
+        country: 'SE',
+        type: 'ngo',
+      });
     },
     controls: (page) => [
       ['"Compare with now"', page.getByRole('button', { name: 'Compare with now: a11y baseline' })],
@@ -197,7 +219,10 @@ const VIEWS: ViewCase[] = [
       ['"Add stakeholder"', page.getByRole('button', { name: 'Add stakeholder' })],
       ['"New flow"', page.getByRole('button', { name: 'New flow', exact: true })],
       ['"End interview"', page.getByRole('button', { name: 'End interview' })],
-      ['the stakeholder’s "Edit"', page.getByRole('group', { name: /^Edit Swedish Migration Agency/ }).getByRole('button', { name: 'Edit' })],
+      [
+        'the stakeholder’s "Edit"',
+        page.getByRole('group', { name: /^Edit Swedish Migration Agency/ }).getByRole('button', { name: 'Edit' }),
+      ],
       ['"Create a network"', page.getByRole('button', { name: 'Create a network' })],
     ],
   },
@@ -235,12 +260,19 @@ const DIALOGS: DialogCase[] = [
     name: 'stakeholder changed meanwhile (conflict)',
     query: '?view=map&country=SE&edit=1&selected=se-bra',
     show: async (page, server) => {
-      await page.getByRole('group', { name: /^Edit Swedish National Council/ }).getByRole('button', { name: 'Edit' }).click();
-      await openDialog(page).getByLabel(/^Description/).fill('Mine');
+      await page
+        .getByRole('group', { name: /^Edit Swedish National Council/ })
+        .getByRole('button', { name: 'Edit' })
+        .click();
+      await openDialog(page)
+        .getByLabel(/^Description/)
+        .fill('Mine');
       const current = (await (await fetch(`${server.url}/api/stakeholders/se-bra`)).json()) as Record<string, unknown>;
       const { sector: _s, updatedAt: _a, updatedBy: _b, ...fields } = current;
       const res = await fetch(`${server.url}/api/stakeholders/se-bra`, {
-        method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ ...fields, description: 'Theirs' }),
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ ...fields, description: 'Theirs' }),
       });
       if (!res.ok) throw new Error(`PUT se-bra: ${res.status}`);
       await openDialog(page).getByRole('button', { name: 'Save changes' }).click();
@@ -280,7 +312,10 @@ const DIALOGS: DialogCase[] = [
     name: 'deleting a stakeholder others depend on',
     query: '?view=map&country=SE&edit=1&selected=se-hotline',
     show: async (page) => {
-      await page.getByRole('group', { name: /^Edit / }).getByRole('button', { name: 'Delete' }).click();
+      await page
+        .getByRole('group', { name: /^Edit / })
+        .getByRole('button', { name: 'Delete' })
+        .click();
       await page.getByRole('alertdialog').getByRole('button', { name: 'Delete stakeholder' }).click();
       await page.getByRole('alertdialog').getByRole('alert').waitFor();
     },
@@ -316,10 +351,11 @@ if (requireBrowser('accessibility in a browser')) {
       await page.waitForLoadState('networkidle');
       // Parts drawn as they come into view (the compare view's sketches) are brought into view once, so they draw.
       for (const card of await page.locator('figure.sketch-card').all()) await card.scrollIntoViewIfNeeded();
-      await page.waitForFunction(() =>
-        document.querySelector('main') !== null &&
-        document.querySelector('.spinner, .state-loading, .sketch-wait') === null &&
-        [...document.querySelectorAll('[data-layout]')].every((e) => e.getAttribute('data-layout') === 'done'),
+      await page.waitForFunction(
+        () =>
+          document.querySelector('main') !== null &&
+          document.querySelector('.spinner, .state-loading, .sketch-wait') === null &&
+          [...document.querySelectorAll('[data-layout]')].every((e) => e.getAttribute('data-layout') === 'done'),
       );
     }
 
@@ -358,7 +394,9 @@ if (requireBrowser('accessibility in a browser')) {
         await page.keyboard.press('Tab');
         const focused = await page.evaluate<Focused | null>(FOCUSED);
         if (!focused) continue;
-        const id = await page.evaluate<string>(`(() => { const el = document.activeElement; if (!el.dataset.a11yTab) el.dataset.a11yTab = String(${i}); return el.dataset.a11yTab; })()`);
+        const id = await page.evaluate<string>(
+          `(() => { const el = document.activeElement; if (!el.dataset.a11yTab) el.dataset.a11yTab = String(${i}); return el.dataset.a11yTab; })()`,
+        );
         if (first === null) first = id;
         else if (id === first) break;
         seen.push(focused);
@@ -367,10 +405,12 @@ if (requireBrowser('accessibility in a browser')) {
     }
 
     function ringProblem(f: Focused): string | null {
-      const ring = (f.outline.style !== 'none' && f.outline.width >= 2) || (f.boxShadow !== 'none' && f.boxShadow !== '');
+      const ring =
+        (f.outline.style !== 'none' && f.outline.width >= 2) || (f.boxShadow !== 'none' && f.boxShadow !== '');
       if (!f.focusVisible) return 'does not match :focus-visible';
       if (!ring) return `no focus ring (outline ${f.outline.style} ${f.outline.width}px, box-shadow ${f.boxShadow})`;
-      if (f.contrast !== null && f.contrast < FOCUS_CONTRAST) return `focus ring contrast ${f.contrast.toFixed(2)}:1 (${f.outline.color}) is under ${FOCUS_CONTRAST}:1`;
+      if (f.contrast !== null && f.contrast < FOCUS_CONTRAST)
+        return `focus ring contrast ${f.contrast.toFixed(2)}:1 (${f.outline.color}) is under ${FOCUS_CONTRAST}:1`;
       return null;
     }
 
@@ -378,11 +418,17 @@ if (requireBrowser('accessibility in a browser')) {
       test(`when the ${view.name} view is checked with axe, then it has no serious or critical WCAG 2 A/AA violation`, async () => {
         await open(view);
         // Closed disclosures hold table alternatives and lists: check them too.
-        await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+        await page.evaluate(() =>
+          document.querySelectorAll('details').forEach((d) => {
+            d.open = true;
+          }),
+        );
 
         const violations = await axe();
 
-        await page.screenshot({ path: path.join(ARTIFACTS, `a11y-${view.name.replace(/\W+/g, '-').toLowerCase()}.png`) });
+        await page.screenshot({
+          path: path.join(ARTIFACTS, `a11y-${view.name.replace(/\W+/g, '-').toLowerCase()}.png`),
+        });
         expect(describeViolations(violations)).toBe('');
       });
 
@@ -393,7 +439,9 @@ if (requireBrowser('accessibility in a browser')) {
             `the "${label}" view tab`,
             page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: label, exact: true }),
           ]),
-          ...(view.countryPicker ? [['the country picker', page.locator('.app-header').getByLabel('Country')] as [string, Locator]] : []),
+          ...(view.countryPicker
+            ? [['the country picker', page.locator('.app-header').getByLabel('Country')] as [string, Locator]]
+            : []),
           ...view.controls(page),
         ];
         for (const [label, locator] of expected) {
@@ -416,11 +464,17 @@ if (requireBrowser('accessibility in a browser')) {
       test(`when the dialog "${dialog.name}" is checked with axe, then it has no serious or critical WCAG 2 A/AA violation`, async () => {
         await open({ name: dialog.name, query: dialog.query, countryPicker: true, controls: () => [] });
         await dialog.show(page, server);
-        await page.evaluate(() => document.querySelectorAll('dialog[open] details').forEach((d) => { (d as HTMLDetailsElement).open = true; }));
+        await page.evaluate(() =>
+          document.querySelectorAll('dialog[open] details').forEach((d) => {
+            (d as HTMLDetailsElement).open = true;
+          }),
+        );
 
         const violations = await axe();
 
-        await page.screenshot({ path: path.join(ARTIFACTS, `a11y-dialog-${dialog.name.replace(/\W+/g, '-').toLowerCase()}.png`) });
+        await page.screenshot({
+          path: path.join(ARTIFACTS, `a11y-dialog-${dialog.name.replace(/\W+/g, '-').toLowerCase()}.png`),
+        });
         expect(describeViolations(violations)).toBe('');
       });
     }
@@ -449,11 +503,13 @@ if (requireBrowser('accessibility in a browser')) {
       await page.keyboard.press('Shift+Tab');
       const reached: string[] = [];
       for (let i = 0; i < 3; i++) {
-        reached.push(await page.evaluate(() => {
-          const el = document.activeElement as HTMLElement;
-          const ring = getComputedStyle(el).outlineStyle !== 'none' && el.matches(':focus-visible');
-          return `${el.tagName.toLowerCase()} ${el.getAttribute('autocomplete') ?? el.textContent?.trim() ?? ''}${ring ? '' : ' (no focus ring)'}`;
-        }));
+        reached.push(
+          await page.evaluate(() => {
+            const el = document.activeElement as HTMLElement;
+            const ring = getComputedStyle(el).outlineStyle !== 'none' && el.matches(':focus-visible');
+            return `${el.tagName.toLowerCase()} ${el.getAttribute('autocomplete') ?? el.textContent?.trim() ?? ''}${ring ? '' : ' (no focus ring)'}`;
+          }),
+        );
         await page.keyboard.press('Tab');
       }
       expect(reached).toEqual(['input username', 'input current-password', 'button Sign in']);

@@ -48,15 +48,26 @@ if (requireBrowser('signing in and roles in a browser')) {
     }
 
     async function waitForMap(country: string): Promise<void> {
-      await page.waitForFunction((code) => window.__flowAtlas?.country === code && window.__flowAtlas.layoutDone, country, { timeout: 30_000 });
+      await page.waitForFunction(
+        (code) => window.__flowAtlas?.country === code && window.__flowAtlas.layoutDone,
+        country,
+        { timeout: 30_000 },
+      );
     }
 
     /** The status of a request the page itself sends (its cookie, if any, goes with it). */
     function pageFetch(path: string, init: { method?: string; body?: unknown } = {}): Promise<number> {
-      return page.evaluate(async ({ path: p, method, body }) => {
-        const res = await fetch(p, { method: method ?? 'GET', headers: { 'Content-Type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
-        return res.status;
-      }, { path, method: init.method, body: init.body });
+      return page.evaluate(
+        async ({ path: p, method, body }) => {
+          const res = await fetch(p, {
+            method: method ?? 'GET',
+            headers: { 'Content-Type': 'application/json' },
+            ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+          });
+          return res.status;
+        },
+        { path, method: init.method, body: init.body },
+      );
     }
 
     test('when nobody is signed in, then the sign-in page shows with the illustrative notice, and a wrong password is refused with a clear message', async () => {
@@ -91,7 +102,8 @@ if (requireBrowser('signing in and roles in a browser')) {
       const header = (await userMenu().textContent()) ?? '';
       expect(header).toContain('Chief Administrator');
       expect(header).toContain('Administrator');
-      for (const label of ['History', 'Accounts']) expect(await views().getByRole('link', { name: label, exact: true }).count()).toBe(1);
+      for (const label of ['History', 'Accounts'])
+        expect(await views().getByRole('link', { name: label, exact: true }).count()).toBe(1);
       expect(await page.getByRole('button', { name: 'Edit mode' }).count()).toBe(1);
       expect(await pageFetch('/api/auth/me')).toBe(200);
       await screenshot('auth-signed-in-admin');
@@ -110,7 +122,7 @@ if (requireBrowser('signing in and roles in a browser')) {
       expect(await server.store.accounts.endSessions(ENDED.username)).toBeGreaterThan(0);
       // Ended in the store directly, as another app instance would: this instance may answer reads from its
       // session cache for up to SESSION_CACHE_SECONDS (2 s); wait until it asks the store again.
-      for (const deadline = Date.now() + 30_000; await pageFetch('/api/auth/me') !== 401;) {
+      for (const deadline = Date.now() + 30_000; (await pageFetch('/api/auth/me')) !== 401;) {
         if (Date.now() > deadline) throw new Error('the ended session still answered after 30 s');
         await new Promise((resolve) => setTimeout(resolve, 200));
       }
@@ -230,7 +242,12 @@ if (requireBrowser('signing in and roles in a browser')) {
       );
       await screenshot('auth-ncp-norway-read-only');
       // What the page does not offer, the server refuses too.
-      expect(await pageFetch('/api/stakeholders', { method: 'POST', body: { id: 'no-e2e-ncp', name: 'Not mine', country: 'NO', type: 'ngo' } })).toBe(403);
+      expect(
+        await pageFetch('/api/stakeholders', {
+          method: 'POST',
+          body: { id: 'no-e2e-ncp', name: 'Not mine', country: 'NO', type: 'ngo' },
+        }),
+      ).toBe(403);
 
       // Import and rounds follow the same rule: offered for Sweden, not for Norway (nor the region).
       await page.goto(`${server.url}/?view=data&country=NO`);
@@ -256,7 +273,10 @@ if (requireBrowser('signing in and roles in a browser')) {
       expect(await form.getByLabel('First password').getAttribute('aria-invalid')).toBe('true');
       await screenshot('auth-accounts-missing-fields');
 
-      await form.getByRole('group', { name: 'Countries this NCP edits' }).getByRole('checkbox', { name: /^Latvia/ }).check();
+      await form
+        .getByRole('group', { name: 'Countries this NCP edits' })
+        .getByRole('checkbox', { name: /^Latvia/ })
+        .check();
       await form.getByLabel('First password').fill('latvia-ncp-first');
       await form.getByRole('button', { name: 'Add account' }).click();
       await page.getByRole('status').filter({ hasText: 'Added the account lv.ncp' }).waitFor();
@@ -286,7 +306,9 @@ if (requireBrowser('signing in and roles in a browser')) {
       // The failures go through the API (the server delays each after the 5th, as it would for the page).
       for (let i = 0; i < FAILURES_TO_LOCK; i++) {
         const res = await fetch(`${server.url}/api/auth/login`, {
-          method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: LOCKED.username, password: `wrong-${i}-password` }),
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ username: LOCKED.username, password: `wrong-${i}-password` }),
         });
         expect(res.status).toBe(401);
       }

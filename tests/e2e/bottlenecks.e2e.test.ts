@@ -33,7 +33,10 @@ if (requireBrowser('bottlenecks view in a browser')) {
       const started = Date.now();
       await page.goto(`${server.url}/?view=bottlenecks&country=${country}${query}`);
       await page.waitForFunction(
-        (code) => window.__flowAtlas?.view === 'bottlenecks' && window.__flowAtlas.country === code && window.__flowAtlas.layoutDone,
+        (code) =>
+          window.__flowAtlas?.view === 'bottlenecks' &&
+          window.__flowAtlas.country === code &&
+          window.__flowAtlas.layoutDone,
         country,
         { timeout: 30_000 },
       );
@@ -45,11 +48,14 @@ if (requireBrowser('bottlenecks view in a browser')) {
     async function changedLines(): Promise<string[]> {
       const list = whatIf().getByRole('list');
       await list.waitFor();
-      return (await list.getByRole('listitem').allTextContents()).map((t) => t.replace(/\s+/g, ' ').split(' · ')[0]!.trim());
+      return (await list.getByRole('listitem').allTextContents()).map((t) =>
+        t.replace(/\s+/g, ' ').split(' · ')[0]!.trim(),
+      );
     }
-    const expectedLines = (answer: WhatIfResponse) => answer.changed.map((c) => `${c.indicator}: ${WORDS[c.from]} → ${WORDS[c.to]}`);
+    const expectedLines = (answer: WhatIfResponse) =>
+      answer.changed.map((c) => `${c.indicator}: ${WORDS[c.from]} → ${WORDS[c.to]}`);
 
-    test('when Norway\'s bottlenecks open, then the ranking is the API\'s and the top single point of failure, no-kom, is marked on the map', async () => {
+    test("when Norway's bottlenecks open, then the ranking is the API's and the top single point of failure, no-kom, is marked on the map", async () => {
       const data = await api<BottlenecksResponse>('/api/analysis/bottlenecks?country=NO');
       const graph = await api<GraphResponse>('/api/graph?country=NO');
       const name = (id: string) => graph.stakeholders.find((s) => s.id === id)!.name;
@@ -59,9 +65,13 @@ if (requireBrowser('bottlenecks view in a browser')) {
       timings.openToLaidOutNO = await openBottlenecks('NO');
 
       // The single points of failure, most indicators first.
-      const spofs = page.getByRole('region', { name: `Single points of failure (${data.singlePointsOfFailure.length})` });
+      const spofs = page.getByRole('region', {
+        name: `Single points of failure (${data.singlePointsOfFailure.length})`,
+      });
       const first = spofs.getByRole('listitem').first();
-      expect(await first.textContent()).toContain(`${name('no-kom')}: if it disappeared, ${top.indicators.length} indicators would stop reaching the NCP`);
+      expect(await first.textContent()).toContain(
+        `${name('no-kom')}: if it disappeared, ${top.indicators.length} indicators would stop reaching the NCP`,
+      );
       // On the map: every one marked, no-kom's label says so, and it is the biggest node (highest betweenness).
       expect((await hook((h) => h.marked())).sort()).toEqual(data.singlePointsOfFailure.map((s) => s.id).sort());
       expect(await hook((h) => h.nodeLabel('no-kom'))).toMatch(/ · SPOF$/);
@@ -77,7 +87,11 @@ if (requireBrowser('bottlenecks view in a browser')) {
       for (const [i, b] of data.betweenness.slice(0, 5).entries()) {
         const cells = (await rows.nth(i).locator('td, th').allTextContents()).map((t) => t.trim());
         const higher = data.betweenness.filter((x) => x.value > b.value).length;
-        expect(cells.slice(1, 4)).toEqual([String(higher + 1), name(b.id) + (b.id === 'no-ncp' ? 'NCP' : ''), b.value.toFixed(3)]);
+        expect(cells.slice(1, 4)).toEqual([
+          String(higher + 1),
+          name(b.id) + (b.id === 'no-ncp' ? 'NCP' : ''),
+          b.value.toFixed(3),
+        ]);
       }
       const critical = page.getByRole('region', { name: `Critical flows (${data.criticalFlows.length})` });
       expect(await critical.getByRole('checkbox').count()).toBeGreaterThanOrEqual(data.criticalFlows.length);
@@ -89,10 +103,13 @@ if (requireBrowser('bottlenecks view in a browser')) {
       await screenshot('bottlenecks-no');
     });
 
-    test('when no-kom is ticked for removal, then the what-if list is the API\'s, and Reset restores the map', async () => {
+    test("when no-kom is ticked for removal, then the what-if list is the API's, and Reset restores the map", async () => {
       const graph = await api<GraphResponse>('/api/graph?country=NO');
       const name = graph.stakeholders.find((s) => s.id === 'no-kom')!.name;
-      const answer = await api<WhatIfResponse>('/api/analysis/what-if', { country: 'NO', removeStakeholders: ['no-kom'] });
+      const answer = await api<WhatIfResponse>('/api/analysis/what-if', {
+        country: 'NO',
+        removeStakeholders: ['no-kom'],
+      });
       expect(answer.changed.length).toBeGreaterThan(0);
       await openBottlenecks('NO');
 
@@ -102,10 +119,16 @@ if (requireBrowser('bottlenecks view in a browser')) {
       await page.waitForURL((url) => url.searchParams.get('remove') === 'no-kom');
       expect(await changedLines()).toEqual(expectedLines(answer));
       timings.removeToWhatIfNO = Date.now() - ticked;
-      expect(await whatIf().getByRole('heading', { level: 3 }).first().textContent()).toContain(`${answer.changed.length} indicators change`);
+      expect(await whatIf().getByRole('heading', { level: 3 }).first().textContent()).toContain(
+        `${answer.changed.length} indicators change`,
+      );
       // The NCP's numbers before and after.
       const metrics = whatIf().getByRole('table', { name: 'The NCP, before → after' });
-      const row = async (label: string) => (await metrics.getByRole('row', { name: new RegExp(`^${escapeRegExp(label)}`) }).locator('td').allTextContents());
+      const row = async (label: string) =>
+        await metrics
+          .getByRole('row', { name: new RegExp(`^${escapeRegExp(label)}`) })
+          .locator('td')
+          .allTextContents();
       const before = answer.ncp.before;
       const after = answer.ncp.after;
       if (before.status !== 'ok' || after.status !== 'ok') throw new Error('Norway has an NCP');
@@ -118,7 +141,12 @@ if (requireBrowser('bottlenecks view in a browser')) {
       // On the map: no-kom and its flows drawn as removed.
       const removed = await hook((h) => h.removed());
       expect(removed.nodes).toEqual(['no-kom']);
-      expect(removed.flows.sort()).toEqual(graph.flows.filter((f) => f.from === 'no-kom' || f.to === 'no-kom').map((f) => f.id).sort());
+      expect(removed.flows.sort()).toEqual(
+        graph.flows
+          .filter((f) => f.from === 'no-kom' || f.to === 'no-kom')
+          .map((f) => f.id)
+          .sort(),
+      );
       await screenshot('bottlenecks-no-without-kom');
 
       // The scenario is in the URL: a fresh page shows the same answer.
@@ -134,7 +162,9 @@ if (requireBrowser('bottlenecks view in a browser')) {
 
       await whatIf().getByRole('button', { name: 'Reset' }).click();
       await page.waitForURL((url) => url.searchParams.get('remove') === null);
-      await whatIf().getByText(/^Tick stakeholders or flows on the right/).waitFor();
+      await whatIf()
+        .getByText(/^Tick stakeholders or flows on the right/)
+        .waitFor();
       expect(await whatIf().getByRole('list').count()).toBe(0);
       expect(await hook((h) => h.removed())).toEqual({ nodes: [], flows: [] });
       expect(await page.getByRole('checkbox', { name: `Remove ${name}`, exact: true }).isChecked()).toBe(false);
@@ -148,7 +178,8 @@ if (requireBrowser('bottlenecks view in a browser')) {
       expect(first.kind).toBe('direct');
       // The view models a proposed direct flow as an active flow on an agreement carrying the indicator.
       const answer = await api<WhatIfResponse>('/api/analysis/what-if', {
-        country: 'PL', addFlows: [{ from: first.from, to: first.to, indicators: [first.indicator], basis: 'agreement' }],
+        country: 'PL',
+        addFlows: [{ from: first.from, to: first.to, indicators: [first.indicator], basis: 'agreement' }],
       });
       expect(answer.changed.some((c) => c.to === 'reaches_ncp')).toBe(true);
       await openBottlenecks('PL');
@@ -156,7 +187,9 @@ if (requireBrowser('bottlenecks view in a browser')) {
       const list = page.getByRole('region', { name: `Suggested flows to add (${suggestions.suggestions.length})` });
       const box = list.getByRole('checkbox').first();
       expect(await list.getByRole('listitem').first().textContent()).toContain(first.explanation);
-      expect(await list.getByRole('listitem').first().textContent()).toContain(`Add ${name(first.from)} → ${name(first.to)} carrying ${first.indicator}`);
+      expect(await list.getByRole('listitem').first().textContent()).toContain(
+        `Add ${name(first.from)} → ${name(first.to)} carrying ${first.indicator}`,
+      );
       const ticked = Date.now();
       await box.check();
 
@@ -176,7 +209,9 @@ if (requireBrowser('bottlenecks view in a browser')) {
       const note = page.getByRole('note').filter({ hasText: 'has no national contact point' });
       expect(await note.textContent()).toContain('International has no national contact point (NCP) mapped.');
       expect(await page.getByRole('region', { name: 'What if…' }).count()).toBe(0);
-      expect(await page.getByRole('table', { name: 'Stakeholders by betweenness' }).locator('tbody tr').count()).toBe(data.betweenness.length);
+      expect(await page.getByRole('table', { name: 'Stakeholders by betweenness' }).locator('tbody tr').count()).toBe(
+        data.betweenness.length,
+      );
       await screenshot('bottlenecks-int');
     });
   });

@@ -22,12 +22,17 @@ if (requireBrowser('compare view in a browser')) {
     const { api } = suite;
 
     const table = () => page.locator('table.compare-table');
-    const rowCodes = () => table().locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-country')));
+    const rowCodes = () =>
+      table()
+        .locator('tbody tr')
+        .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-country')));
 
     /** A screenshot of one section of the view (the view scrolls inside the page, so a full-page shot would not show it). */
     async function sectionShot(heading: string, name: string): Promise<void> {
       await page.setViewportSize({ width: VIEWPORT.width, height: 2400 });
-      await page.getByRole('region', { name: heading, exact: true }).screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
+      await page
+        .getByRole('region', { name: heading, exact: true })
+        .screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
       await page.setViewportSize(VIEWPORT);
     }
 
@@ -49,7 +54,11 @@ if (requireBrowser('compare view in a browser')) {
       for (const row of expected.countries) {
         const tr = table().locator(`tbody tr[data-country="${row.country}"]`);
         const cells = await tr.locator('td').evaluateAll((tds) =>
-          tds.map((td) => ({ metric: td.getAttribute('data-metric'), value: td.getAttribute('data-value'), text: td.textContent })),
+          tds.map((td) => ({
+            metric: td.getAttribute('data-metric'),
+            value: td.getAttribute('data-value'),
+            text: td.textContent,
+          })),
         );
         expect(cells.map((c) => c.metric)).toEqual(METRICS.map((m) => m.key));
         METRICS.forEach((m, i) => {
@@ -71,14 +80,18 @@ if (requireBrowser('compare view in a browser')) {
       const expected = await api<CompareResponse>('/api/analysis/compare');
       const desc = [...expected.countries].sort((a, b) => b.density - a.density).map((c) => c.country);
       await openCompare();
-      const header = table().locator('thead th').filter({ has: page.getByRole('button', { name: /^Density/ }) });
+      const header = table()
+        .locator('thead th')
+        .filter({ has: page.getByRole('button', { name: /^Density/ }) });
       expect(await header.getAttribute('aria-sort')).toBeNull();
 
       await page.getByRole('button', { name: /^Density/ }).click();
 
       expect(await header.getAttribute('aria-sort')).toBe('descending');
       expect(await rowCodes()).toEqual(desc);
-      await page.waitForURL((url) => url.searchParams.get('sort') === 'density' && url.searchParams.get('dir') === 'desc');
+      await page.waitForURL(
+        (url) => url.searchParams.get('sort') === 'density' && url.searchParams.get('dir') === 'desc',
+      );
 
       await page.getByRole('button', { name: /^Density/ }).click();
 
@@ -104,18 +117,26 @@ if (requireBrowser('compare view in a browser')) {
       const reciprocity = page.getByRole('img', { name: 'Reciprocity by country, highest first' });
       await reciprocity.waitFor();
       const order = [...expected.countries].sort((a, b) => b.reciprocity - a.reciprocity || 0);
-      const bars = await reciprocity.locator('g.bar').evaluateAll((gs) =>
-        gs.map((g) => ({ country: g.getAttribute('data-country'), value: Number(g.getAttribute('data-value')) })),
-      );
+      const bars = await reciprocity
+        .locator('g.bar')
+        .evaluateAll((gs) =>
+          gs.map((g) => ({ country: g.getAttribute('data-country'), value: Number(g.getAttribute('data-value')) })),
+        );
       expect(bars.map((b) => b.value)).toEqual(order.map((c) => c.reciprocity));
       expect(new Set(bars.map((b) => b.country))).toEqual(new Set(expected.countries.map((c) => c.country)));
-      expect(await page.locator('.metric-help').textContent()).toMatch(/^Of the pairs where information goes from one institution to another/);
+      expect(await page.locator('.metric-help').textContent()).toMatch(
+        /^Of the pairs where information goes from one institution to another/,
+      );
 
       await page.getByText('The values as a table').click();
       const alt = page.getByRole('table', { name: 'Reciprocity by country, highest first' });
       await alt.waitFor();
       const rows = await alt.locator('tbody tr').evaluateAll((trs) =>
-        trs.map((tr) => ({ country: tr.getAttribute('data-country'), value: tr.querySelector('td')?.getAttribute('data-value'), text: tr.querySelector('td')?.textContent })),
+        trs.map((tr) => ({
+          country: tr.getAttribute('data-country'),
+          value: tr.querySelector('td')?.getAttribute('data-value'),
+          text: tr.querySelector('td')?.textContent,
+        })),
       );
       expect(rows.map((r) => r.country)).toEqual(bars.map((b) => b.country));
       const byCode = new Map<string, Row>(expected.countries.map((c) => [c.country, c]));
@@ -135,12 +156,17 @@ if (requireBrowser('compare view in a browser')) {
 
       expect(await table().locator('tbody tr').count()).toBe(3);
       expect((await rowCodes()).sort()).toEqual(['FI', 'NO', 'SE']);
-      const checked = await page.getByRole('group', { name: /^Countries compared/ }).getByRole('checkbox', { checked: true }).count();
+      const checked = await page
+        .getByRole('group', { name: /^Countries compared/ })
+        .getByRole('checkbox', { checked: true })
+        .count();
       expect(checked).toBe(3);
 
       const pairs = page.getByRole('list', { name: 'Pairs, most alike first' }).getByRole('listitem');
       expect(await pairs.count()).toBe(3);
-      const shown = await pairs.evaluateAll((lis) => lis.map((li) => [li.getAttribute('data-a'), li.getAttribute('data-b'), Number(li.getAttribute('data-cosine'))]));
+      const shown = await pairs.evaluateAll((lis) =>
+        lis.map((li) => [li.getAttribute('data-a'), li.getAttribute('data-b'), Number(li.getAttribute('data-cosine'))]),
+      );
       const want = [...expected.similarity].sort((x, y) => y.cosine - x.cosine).map((s) => [s.a, s.b, s.cosine]);
       expect(shown).toEqual(want);
       const cells = page.locator('table.similarity-table td[data-cosine]');
@@ -183,11 +209,21 @@ if (requireBrowser('compare view in a browser')) {
       await page.getByLabel('Country', { exact: true }).selectOption('SE');
 
       await page.waitForURL((url) => url.searchParams.get('roles') === 'SE');
-      const heat = page.getByRole('img', { name: /^Share of Sweden’s \d+ flows by sending and receiving type of institution$/ });
+      const heat = page.getByRole('img', {
+        name: /^Share of Sweden’s \d+ flows by sending and receiving type of institution$/,
+      });
       await heat.waitFor();
-      const cells = await heat.locator('g.heat-cell').evaluateAll((gs) =>
-        gs.map((g) => [`${g.getAttribute('data-from')}>${g.getAttribute('data-to')}`, Number(g.getAttribute('data-share'))] as const),
-      );
+      const cells = await heat
+        .locator('g.heat-cell')
+        .evaluateAll((gs) =>
+          gs.map(
+            (g) =>
+              [
+                `${g.getAttribute('data-from')}>${g.getAttribute('data-to')}`,
+                Number(g.getAttribute('data-share')),
+              ] as const,
+          ),
+        );
       const nonZero = Object.fromEntries(cells.filter(([, v]) => v > 0));
       expect(nonZero).toEqual(shares);
       const total = Object.values(shares).reduce((a, b) => a + b, 0);
@@ -195,18 +231,34 @@ if (requireBrowser('compare view in a browser')) {
 
       await page.getByText('The shares as a table').click();
       const alt = page.getByRole('table', { name: /^Share of Sweden’s \d+ flows .*, largest first$/ });
-      const rows = await alt.locator('tbody tr').evaluateAll((trs) =>
-        trs.map((tr) => [`${tr.getAttribute('data-from')}>${tr.getAttribute('data-to')}`, Number(tr.getAttribute('data-share'))] as const),
-      );
+      const rows = await alt
+        .locator('tbody tr')
+        .evaluateAll((trs) =>
+          trs.map(
+            (tr) =>
+              [
+                `${tr.getAttribute('data-from')}>${tr.getAttribute('data-to')}`,
+                Number(tr.getAttribute('data-share')),
+              ] as const,
+          ),
+        );
       expect(Object.fromEntries(rows)).toEqual(shares);
       expect(rows).toHaveLength(Object.keys(shares).length);
 
       await page.getByRole('radio', { name: 'Sector' }).check();
       await page.waitForURL((url) => url.searchParams.get('level') === 'sector');
       const sectors = page.getByRole('img', { name: /by sending and receiving sector$/ });
-      const sectorCells = await sectors.locator('g.heat-cell').evaluateAll((gs) =>
-        gs.map((g) => [`${g.getAttribute('data-from')}>${g.getAttribute('data-to')}`, Number(g.getAttribute('data-share'))] as const),
-      );
+      const sectorCells = await sectors
+        .locator('g.heat-cell')
+        .evaluateAll((gs) =>
+          gs.map(
+            (g) =>
+              [
+                `${g.getAttribute('data-from')}>${g.getAttribute('data-to')}`,
+                Number(g.getAttribute('data-share')),
+              ] as const,
+          ),
+        );
       expect(Object.fromEntries(sectorCells.filter(([, v]) => v > 0))).toEqual(expected.sectorMatrices.SE);
       await page.getByRole('radio', { name: 'Type of institution' }).check();
       await sectionShot('Who sends to whom', 'compare-roles');

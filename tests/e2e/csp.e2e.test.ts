@@ -49,13 +49,22 @@ declare global {
 const VIEWS: Array<{ view: string; ready: (page: Page) => Promise<unknown> }> = [
   {
     view: 'map',
-    ready: (page) => page.waitForFunction(() => window.__flowAtlas?.country === 'SE' && window.__flowAtlas.layoutDone, undefined, { timeout: 30_000 }),
+    ready: (page) =>
+      page.waitForFunction(() => window.__flowAtlas?.country === 'SE' && window.__flowAtlas.layoutDone, undefined, {
+        timeout: 30_000,
+      }),
   },
   { view: 'gaps', ready: (page) => page.getByRole('heading', { name: 'Coverage gaps' }).waitFor() },
-  { view: 'bottlenecks', ready: (page) => page.getByRole('heading', { name: 'Stakeholders by betweenness' }).waitFor() },
+  {
+    view: 'bottlenecks',
+    ready: (page) => page.getByRole('heading', { name: 'Stakeholders by betweenness' }).waitFor(),
+  },
   { view: 'ncp', ready: (page) => page.getByRole('heading', { name: 'National contact point of Sweden' }).waitFor() },
   { view: 'compare', ready: (page) => page.getByRole('heading', { name: 'Compare national networks' }).waitFor() },
-  { view: 'evidence', ready: (page) => page.getByRole('heading', { name: /^Interviews in Sweden \(\d+\)$/ }).waitFor() },
+  {
+    view: 'evidence',
+    ready: (page) => page.getByRole('heading', { name: /^Interviews in Sweden \(\d+\)$/ }).waitFor(),
+  },
   { view: 'rounds', ready: (page) => page.getByRole('heading', { name: 'Mapping rounds of Sweden' }).waitFor() },
   { view: 'data', ready: (page) => page.getByRole('heading', { name: 'Import & export' }).waitFor() },
   {
@@ -80,7 +89,12 @@ function recordViolations(suite: BrowserSuite) {
     await suite.page.addInitScript(() => {
       window.__cspViolations = [];
       document.addEventListener('securitypolicyviolation', (e) => {
-        window.__cspViolations?.push({ directive: e.effectiveDirective, blocked: e.blockedURI, sample: e.sample, source: `${e.sourceFile}:${e.lineNumber}` });
+        window.__cspViolations?.push({
+          directive: e.effectiveDirective,
+          blocked: e.blockedURI,
+          sample: e.sample,
+          source: `${e.sourceFile}:${e.lineNumber}`,
+        });
       });
     });
     suite.page.on('console', (msg) => {
@@ -141,18 +155,24 @@ if (requireBrowser('the app under its Content-Security-Policy')) {
       expect(recorded.consoleCsp().length).toBeGreaterThanOrEqual(2);
     });
 
-    test.each(VIEWS)('when the $view view is opened, then the policy is sent and nothing is blocked', async ({ view, ready }) => {
-      const response = await open(view, ready);
+    test.each(VIEWS)(
+      'when the $view view is opened, then the policy is sent and nothing is blocked',
+      async ({ view, ready }) => {
+        const response = await open(view, ready);
 
-      expect(directivesOf(response?.headers()['content-security-policy'])).toEqual(EXPECTED_CSP);
-      expect(await violations()).toEqual([]);
-      expect(recorded.consoleCsp()).toEqual([]);
-    });
+        expect(directivesOf(response?.headers()['content-security-policy'])).toEqual(EXPECTED_CSP);
+        expect(await violations()).toEqual([]);
+        expect(recorded.consoleCsp()).toEqual([]);
+      },
+    );
 
     test('when the map is exported as PNG and SVG, then both files download and nothing is blocked', async () => {
       await open('map', VIEWS[0]!.ready);
 
-      for (const [kind, magic] of [['PNG', '\x89PNG'], ['SVG', '<svg']] as const) {
+      for (const [kind, magic] of [
+        ['PNG', '\x89PNG'],
+        ['SVG', '<svg'],
+      ] as const) {
         const [download] = await Promise.all([
           suite.page.waitForEvent('download'),
           suite.page.getByRole('button', { name: `Download the map as ${kind}` }).click(),
@@ -169,7 +189,7 @@ if (requireBrowser('the app under its Content-Security-Policy')) {
     const suite = browserSuite({ server: { as: null } });
     const recorded = recordViolations(suite);
 
-    test('when a person signs in on the sign-in page, then nothing is blocked and the page\'s own POST passes the origin check', async () => {
+    test("when a person signs in on the sign-in page, then nothing is blocked and the page's own POST passes the origin check", async () => {
       const username = await createTestAccount(suite.server.store, { role: 'editor' });
       const response = await suite.page.goto(`${suite.server.url}/?country=SE`);
       expect(directivesOf(response?.headers()['content-security-policy'])).toEqual(EXPECTED_CSP);
@@ -184,7 +204,11 @@ if (requireBrowser('the app under its Content-Security-Policy')) {
       // The browser sent its Origin with the POST, and the server took it as the app's own.
       expect(await login.request().headerValue('origin')).toBe(suite.server.url);
       expect(login.status()).toBe(200);
-      await suite.page.waitForFunction(() => window.__flowAtlas?.country === 'SE' && window.__flowAtlas.layoutDone, undefined, { timeout: 30_000 });
+      await suite.page.waitForFunction(
+        () => window.__flowAtlas?.country === 'SE' && window.__flowAtlas.layoutDone,
+        undefined,
+        { timeout: 30_000 },
+      );
 
       expect(await recorded.violations()).toEqual([]);
       expect(recorded.consoleCsp()).toEqual([]);

@@ -26,7 +26,10 @@ if (requireBrowser('import and export in a browser')) {
     }
 
     async function downloadFrom(linkName: string): Promise<{ download: Download; bytes: Buffer }> {
-      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: linkName, exact: true }).click()]);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('link', { name: linkName, exact: true }).click(),
+      ]);
       const file = await download.path();
       return { download, bytes: fs.readFileSync(file) };
     }
@@ -74,7 +77,15 @@ if (requireBrowser('import and export in a browser')) {
       expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
       const wb = await workbook(bytes);
       const names = wb.worksheets.map((w) => w.name);
-      for (const sheet of ['stakeholders', 'datasets', 'flows', 'reportingLines', 'networks', 'memberships', 'interviews']) {
+      for (const sheet of [
+        'stakeholders',
+        'datasets',
+        'flows',
+        'reportingLines',
+        'networks',
+        'memberships',
+        'interviews',
+      ]) {
         expect(names).toContain(sheet);
       }
       const flowHeaders = (wb.getWorksheet('flows')!.getRow(1).values as unknown[]).slice(1);
@@ -83,7 +94,10 @@ if (requireBrowser('import and export in a browser')) {
 
     test('when Sweden is exported as XLSX from the page, then the workbook holds Sweden’s stakeholders and flows', async () => {
       const graph = await api<GraphResponse>('/api/graph?country=SE');
-      const own = graph.stakeholders.filter((s) => !s.external).map((s) => s.id).sort();
+      const own = graph.stakeholders
+        .filter((s) => !s.external)
+        .map((s) => s.id)
+        .sort();
       await openView();
 
       const { download, bytes } = await downloadFrom('Sweden (.xlsx)');
@@ -123,10 +137,12 @@ if (requireBrowser('import and export in a browser')) {
       expect(await rows.count()).toBe(2);
       const cells = async (i: number) => (await rows.nth(i).locator('td').allTextContents()).map((t) => t.trim());
       const all = [await cells(0), await cells(1)];
-      expect(all).toEqual(expect.arrayContaining([
-        expect.arrayContaining(['stakeholders', '2', 'D2', 'type', 'se-e2e-broken']),
-        expect.arrayContaining(['flows', '2', 'E2', 'basis', 'se-e2e-broken-f']),
-      ]));
+      expect(all).toEqual(
+        expect.arrayContaining([
+          expect.arrayContaining(['stakeholders', '2', 'D2', 'type', 'se-e2e-broken']),
+          expect.arrayContaining(['flows', '2', 'E2', 'basis', 'se-e2e-broken-f']),
+        ]),
+      );
       expect(all.find((r) => r[0] === 'flows')?.[5]).toContain("'sometimes'");
       expect(await page.getByRole('button', { name: 'Import', exact: true }).count()).toBe(0);
 
@@ -156,7 +172,8 @@ if (requireBrowser('import and export in a browser')) {
       const progress = page.locator('.upload-progress progress');
       expect(await progress.getAttribute('value')).toBe('100');
       expect(await page.locator('.upload-percent').textContent()).toBe('100%');
-      const count = (kind: string, what: string) => preview.locator(`tr[data-kind="${kind}"] td[data-count="${what}"]`).textContent();
+      const count = (kind: string, what: string) =>
+        preview.locator(`tr[data-kind="${kind}"] td[data-count="${what}"]`).textContent();
       expect(await count('stakeholder', 'created')).toBe('1');
       expect(await count('flow', 'created')).toBe('1');
       expect(await preview.locator('table').getAttribute('data-dry-run')).toBe('true');
@@ -176,7 +193,9 @@ if (requireBrowser('import and export in a browser')) {
       await api('/api/flows/se-e2e-hotline-f');
 
       await imported.getByRole('link', { name: 'Open the map of Sweden' }).click();
-      await page.waitForFunction(() => window.__flowAtlas?.country === 'SE' && window.__flowAtlas.layoutDone, null, { timeout: 30_000 });
+      await page.waitForFunction(() => window.__flowAtlas?.country === 'SE' && window.__flowAtlas.layoutDone, null, {
+        timeout: 30_000,
+      });
       expect(await hook((h) => h.nodeLabel('se-e2e-hotline'))).toBe('E2E youth hotline');
       expect(await hook((h) => h.visibleFlows())).toContain('se-e2e-hotline-f');
     });
@@ -222,11 +241,15 @@ if (requireBrowser('import and export in a browser')) {
       const ncp = await ncpOf('SE');
       const file = await templateWith({
         stakeholders: [{ id: 'se-e2e-cancelled', name: 'Cancelled stakeholder', country: 'SE', type: 'ngo' }],
-        flows: [{ id: 'se-e2e-cancelled-f', from: 'se-e2e-cancelled', to: ncp, indicators: 'RSK-07', basis: 'informal' }],
+        flows: [
+          { id: 'se-e2e-cancelled-f', from: 'se-e2e-cancelled', to: ncp, indicators: 'RSK-07', basis: 'informal' },
+        ],
       });
       // Hold the first request until the test is done with it, so it is still open when Cancel is pressed.
       let release: () => void = () => undefined;
-      const held = new Promise<void>((resolve) => { release = resolve; });
+      const held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
       let intercepted = 0;
       await page.route('**/api/import?*', async (route) => {
         intercepted += 1;
@@ -264,11 +287,15 @@ if (requireBrowser('import and export in a browser')) {
       });
       await openView();
 
-      await page.getByLabel('File to import').setInputFiles({ name: 'huge.xlsx', mimeType: XLSX, buffer: Buffer.alloc(26 * 1024 * 1024, 1) });
+      await page
+        .getByLabel('File to import')
+        .setInputFiles({ name: 'huge.xlsx', mimeType: XLSX, buffer: Buffer.alloc(26 * 1024 * 1024, 1) });
 
       const error = page.locator('.field-error');
       await error.waitFor();
-      expect(await error.textContent()).toBe('The file is 26 MB; the limit is 25 MB: split it by country and import the parts one after the other.');
+      expect(await error.textContent()).toBe(
+        'The file is 26 MB; the limit is 25 MB: split it by country and import the parts one after the other.',
+      );
       expect(await page.getByRole('button', { name: 'Check the file' }).isDisabled()).toBe(true);
       expect(uploads).toEqual([]);
     });
@@ -297,7 +324,9 @@ if (requireBrowser('import and export in a browser')) {
       await preview.waitFor();
       const conflicts = preview.getByTestId('conflicts');
       expect(await conflicts.getByRole('heading').textContent()).toMatch(/^1 conflict:/);
-      const cells = (await conflicts.locator(`tr[data-key="${id}"][data-field="note"]`).locator('th, td').allTextContents()).map((t) => t.trim());
+      const cells = (
+        await conflicts.locator(`tr[data-key="${id}"][data-field="note"]`).locator('th, td').allTextContents()
+      ).map((t) => t.trim());
       expect(cells.slice(1, 5)).toEqual(['note', 'My offline note', 'Checked by a colleague', 'e2e-colleague']);
       expect(cells[5]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC$/);
       expect(await conflicts.getByLabel('Keep the current values').isChecked()).toBe(true);
@@ -310,7 +339,9 @@ if (requireBrowser('import and export in a browser')) {
 
       const imported = page.locator('[data-outcome="imported"]');
       await imported.waitFor();
-      expect(await imported.getByTestId('conflict-outcome').textContent()).toContain('Kept the current value of 1 conflicting field');
+      expect(await imported.getByTestId('conflict-outcome').textContent()).toContain(
+        'Kept the current value of 1 conflicting field',
+      );
       const stored = await api<{ note?: string; latencyDays?: number }>(`/api/flows/${id}`);
       expect(stored.note).toBe('Checked by a colleague');
       expect(stored.latencyDays).toBe(137);

@@ -20,7 +20,12 @@ const ACTOR = 'admin';
 const OTHER = 'other.consultant';
 
 /** Sends a write to the test server's API as another person: an editor signed in with their own session. */
-async function write<T>(suite: BrowserSuite, method: 'POST' | 'PUT' | 'DELETE', urlPath: string, body?: unknown): Promise<{ status: number; body: T }> {
+async function write<T>(
+  suite: BrowserSuite,
+  method: 'POST' | 'PUT' | 'DELETE',
+  urlPath: string,
+  body?: unknown,
+): Promise<{ status: number; body: T }> {
   const other = await sessionAs(suite.server, { username: OTHER, role: 'editor' });
   return other.send<T>(method, urlPath, body, [400, 404, 409]);
 }
@@ -30,7 +35,11 @@ function helpers(suite: BrowserSuite) {
   const page = (): Page => suite.page;
   return {
     async waitForMap(country: string): Promise<void> {
-      await page().waitForFunction((code) => window.__flowAtlas?.country === code && window.__flowAtlas.layoutDone, country, { timeout: 30_000 });
+      await page().waitForFunction(
+        (code) => window.__flowAtlas?.country === code && window.__flowAtlas.layoutDone,
+        country,
+        { timeout: 30_000 },
+      );
     },
     dialog: () => page().locator('dialog[open]'),
     /** The signed-in user, as the API knows them. */
@@ -74,21 +83,41 @@ if (requireBrowser('editing in a browser')) {
         await page.goto(`${suite.server.url}/?view=evidence&country=SE`);
         await page.getByRole('button', { name: 'Add interview' }).click();
         await dialog().getByRole('heading', { name: 'New interview' }).waitFor();
-        await dialog().getByLabel(/^Stakeholder interviewed/).selectOption({ label: migration.name });
+        await dialog()
+          .getByLabel(/^Stakeholder interviewed/)
+          .selectOption({ label: migration.name });
         await dialog().getByLabel(/^Date/).fill('2026-03-02');
-        await dialog().getByLabel(/^Round/).fill('2026-e2e');
+        await dialog()
+          .getByLabel(/^Round/)
+          .fill('2026-e2e');
         // The interviewer starts as the signed-in user's name.
-        expect(await dialog().getByLabel(/^Interviewer/).inputValue()).toBe(user.displayName ?? user.username);
+        expect(
+          await dialog()
+            .getByLabel(/^Interviewer/)
+            .inputValue(),
+        ).toBe(user.displayName ?? user.username);
         await dialog().getByRole('button', { name: 'Save interview' }).click();
         await dialog().waitFor({ state: 'detached' });
         const { items: interviews } = await api<{ items: Interview[] }>('/api/interviews?country=SE&round=2026-e2e');
         expect(interviews).toHaveLength(1);
         const interview = interviews[0]!;
-        expect(interview).toMatchObject({ stakeholder: 'se-migration', date: '2026-03-02', interviewer: user.displayName ?? user.username, updatedBy: ACTOR });
+        expect(interview).toMatchObject({
+          stakeholder: 'se-migration',
+          date: '2026-03-02',
+          interviewer: user.displayName ?? user.username,
+          updatedBy: ACTOR,
+        });
 
         // Its findings entered on the map: edit mode with the interview active.
-        await page.getByRole('link', { name: `Enter findings from the interview with ${migration.name} on 2026-03-02` }).click();
-        await page.waitForURL((url) => url.searchParams.get('view') === 'map' && url.searchParams.get('interview') === interview.id && url.searchParams.get('edit') === '1');
+        await page
+          .getByRole('link', { name: `Enter findings from the interview with ${migration.name} on 2026-03-02` })
+          .click();
+        await page.waitForURL(
+          (url) =>
+            url.searchParams.get('view') === 'map' &&
+            url.searchParams.get('interview') === interview.id &&
+            url.searchParams.get('edit') === '1',
+        );
         await waitForMap('SE');
         const banner = page.getByRole('region', { name: 'Active interview' });
         expect(await banner.textContent()).toContain(`from the interview with ${migration.name} on 2026-03-02`);
@@ -97,15 +126,24 @@ if (requireBrowser('editing in a browser')) {
         // A new stakeholder.
         await page.getByRole('button', { name: 'Add stakeholder' }).click();
         await dialog().getByRole('heading', { name: 'New stakeholder' }).waitFor();
-        expect(await dialog().getByLabel(/^Country/).inputValue()).toBe('SE');
+        expect(
+          await dialog()
+            .getByLabel(/^Country/)
+            .inputValue(),
+        ).toBe('SE');
         await dialog().getByLabel(/^Name/).fill('Reception centre Märsta (e2e)');
         await dialog().getByLabel(/^Type/).selectOption('reception_centre');
         await dialog().getByRole('button', { name: 'Save stakeholder' }).click();
         await dialog().waitFor({ state: 'detached' });
-        const { items: added } = await api<{ items: Stakeholder[] }>('/api/stakeholders?country=SE&type=reception_centre');
+        const { items: added } = await api<{ items: Stakeholder[] }>(
+          '/api/stakeholders?country=SE&type=reception_centre',
+        );
         const centre = added.find((s) => s.name === 'Reception centre Märsta (e2e)');
         expect(centre).toMatchObject({ country: 'SE', level: 'national', ncp: false, updatedBy: ACTOR });
-        await page.waitForFunction((id) => window.__flowAtlas?.nodeLabel(id) !== null && window.__flowAtlas?.layoutDone, centre!.id);
+        await page.waitForFunction(
+          (id) => window.__flowAtlas?.nodeLabel(id) !== null && window.__flowAtlas?.layoutDone,
+          centre!.id,
+        );
         expect(await hook((h) => h.nodeCount())).toBe(before.stakeholders.length + 1);
 
         // A flow drawn by dragging from the new stakeholder to the migration agency.
@@ -118,10 +156,18 @@ if (requireBrowser('editing in a browser')) {
         await dialog().getByRole('heading', { name: 'New flow' }).waitFor();
         expect(await dialog().getByLabel(/^From/).inputValue()).toBe(centre!.id);
         expect(await dialog().getByLabel(/^To/).inputValue()).toBe('se-migration');
-        expect(await dialog().getByLabel(/^Confidence/).inputValue()).toBe('reported');
+        expect(
+          await dialog()
+            .getByLabel(/^Confidence/)
+            .inputValue(),
+        ).toBe('reported');
         const evidence = dialog().getByRole('group', { name: /^Evidence/ });
-        expect(await evidence.getByRole('checkbox', { name: new RegExp(escapeRegExp(`(${interview.id})`)) }).isChecked()).toBe(true);
-        await dialog().getByLabel(/^Basis/).selectOption('agreement');
+        expect(
+          await evidence.getByRole('checkbox', { name: new RegExp(escapeRegExp(`(${interview.id})`)) }).isChecked(),
+        ).toBe(true);
+        await dialog()
+          .getByLabel(/^Basis/)
+          .selectOption('agreement');
 
         // Saved without an indicator: the message is next to the indicators, tied to them.
         await dialog().getByRole('button', { name: 'Save flow' }).click();
@@ -142,14 +188,27 @@ if (requireBrowser('editing in a browser')) {
         const { items: flows } = await api<{ items: Flow[] }>(`/api/flows?stakeholder=${centre!.id}`);
         expect(flows).toHaveLength(1);
         expect(flows[0]).toMatchObject({
-          from: centre!.id, to: 'se-migration', indicators: ['UAM-03'], basis: 'agreement',
-          evidence: [interview.id], confidence: 'reported', updatedBy: ACTOR,
+          from: centre!.id,
+          to: 'se-migration',
+          indicators: ['UAM-03'],
+          basis: 'agreement',
+          evidence: [interview.id],
+          confidence: 'reported',
+          updatedBy: ACTOR,
         });
-        await page.waitForFunction((id) => window.__flowAtlas?.layoutDone && window.__flowAtlas.visibleFlows().includes(id), flows[0]!.id);
+        await page.waitForFunction(
+          (id) => window.__flowAtlas?.layoutDone && window.__flowAtlas.visibleFlows().includes(id),
+          flows[0]!.id,
+        );
         expect(await hook((h) => h.edgeCount())).toBe(before.flows.length + 1);
         // The map stayed as it was: the migration agency did not move.
         expect(await hook((h) => h.nodePosition('se-migration'))).toEqual(migrationAt);
-        expect(await page.getByRole('status').filter({ hasText: /^Added / }).textContent()).toContain(`${centre!.name} → ${migration.name}`);
+        expect(
+          await page
+            .getByRole('status')
+            .filter({ hasText: /^Added / })
+            .textContent(),
+        ).toContain(`${centre!.name} → ${migration.name}`);
         await screenshot('edit-flow-drawn');
 
         // The interview ends; edit mode stays.
@@ -191,17 +250,31 @@ if (requireBrowser('editing in a browser')) {
         await page.keyboard.type(ncp.name);
         await page.keyboard.press('Enter');
         expect(await dialog().getByLabel(/^To/).inputValue()).toBe(ncp.id);
-        await dialog().getByRole('checkbox', { name: /^VIC-01/ }).focus();
+        await dialog()
+          .getByRole('checkbox', { name: /^VIC-01/ })
+          .focus();
         await page.keyboard.press('Space');
-        await dialog().getByLabel(/^Basis/).selectOption('informal');
+        await dialog()
+          .getByLabel(/^Basis/)
+          .selectOption('informal');
         await dialog().getByRole('button', { name: 'Save flow' }).focus();
         await page.keyboard.press('Enter');
         await dialog().waitFor({ state: 'detached' });
 
         const { items } = await api<{ items: Flow[] }>(`/api/flows?stakeholder=${barnahus.id}`);
-        const created = items.find((f) => f.to === ncp.id && f.basis === 'informal' && !graph.flows.some((g) => g.id === f.id));
-        expect(created).toMatchObject({ indicators: ['VIC-01'], evidence: [], confidence: 'reported', updatedBy: ACTOR });
-        await page.waitForFunction((id) => window.__flowAtlas?.layoutDone && window.__flowAtlas.visibleFlows().includes(id), created!.id);
+        const created = items.find(
+          (f) => f.to === ncp.id && f.basis === 'informal' && !graph.flows.some((g) => g.id === f.id),
+        );
+        expect(created).toMatchObject({
+          indicators: ['VIC-01'],
+          evidence: [],
+          confidence: 'reported',
+          updatedBy: ACTOR,
+        });
+        await page.waitForFunction(
+          (id) => window.__flowAtlas?.layoutDone && window.__flowAtlas.visibleFlows().includes(id),
+          created!.id,
+        );
         expect(await hook((h) => h.edgeCount())).toBe(graph.flows.length + 1);
       });
     });
@@ -216,33 +289,54 @@ if (requireBrowser('editing in a browser')) {
         await page.goto(`${suite.server.url}/?view=map&country=SE&edit=1&selected=se-bra`);
         await waitForMap('SE');
         const panel = page.getByRole('complementary', { name: original.name });
-        await panel.getByRole('group', { name: `Edit ${original.name}` }).getByRole('button', { name: 'Edit' }).click();
-        await dialog().getByRole('heading', { name: `Edit stakeholder: ${original.name}` }).waitFor();
-        await dialog().getByLabel(/^Description/).fill('Mine: publishes the official crime statistics.');
+        await panel
+          .getByRole('group', { name: `Edit ${original.name}` })
+          .getByRole('button', { name: 'Edit' })
+          .click();
+        await dialog()
+          .getByRole('heading', { name: `Edit stakeholder: ${original.name}` })
+          .waitFor();
+        await dialog()
+          .getByLabel(/^Description/)
+          .fill('Mine: publishes the official crime statistics.');
 
         // Meanwhile, someone else saves another description and level.
         const { sector: _s, version: _v, updatedAt: _a, updatedBy: _b, ...fields } = original;
-        const theirs = await write<Stakeholder>(suite, 'PUT', '/api/stakeholders/se-bra', { ...fields, description: 'Theirs: the council for crime prevention.', level: 'regional', version: original.version });
+        const theirs = await write<Stakeholder>(suite, 'PUT', '/api/stakeholders/se-bra', {
+          ...fields,
+          description: 'Theirs: the council for crime prevention.',
+          level: 'regional',
+          version: original.version,
+        });
         expect(theirs.status).toBe(200);
 
         await dialog().getByRole('button', { name: 'Save changes' }).click();
         const conflict = dialog().getByRole('group', { name: `Changed meanwhile by ${OTHER}` });
         await conflict.waitFor();
-        expect(await conflict.getByRole('columnheader', { name: new RegExp(`^Saved meanwhile by ${escapeRegExp(OTHER)} at `) }).count()).toBe(1);
+        expect(
+          await conflict
+            .getByRole('columnheader', { name: new RegExp(`^Saved meanwhile by ${escapeRegExp(OTHER)} at `) })
+            .count(),
+        ).toBe(1);
         const description = conflict.getByRole('row', { name: /^Description/ });
         expect(await description.getAttribute('class')).toContain('differs');
         expect(await description.textContent()).toContain('Mine: publishes the official crime statistics.');
         expect(await description.textContent()).toContain('Theirs: the council for crime prevention.');
         const level = conflict.getByRole('row', { name: /^Level/ });
         expect(await level.textContent()).toContain('Regional');
-        expect((await conflict.getByRole('row', { name: /^Name/ }).getAttribute('class')) ?? '').not.toContain('differs');
+        expect((await conflict.getByRole('row', { name: /^Name/ }).getAttribute('class')) ?? '').not.toContain(
+          'differs',
+        );
         await screenshot('edit-conflict');
 
         await conflict.getByRole('button', { name: 'Keep mine' }).click();
         await dialog().waitFor({ state: 'detached' });
         const saved = await api<Stakeholder>('/api/stakeholders/se-bra');
         expect(saved).toMatchObject({
-          description: 'Mine: publishes the official crime statistics.', level: original.level, version: original.version + 2, updatedBy: ACTOR,
+          description: 'Mine: publishes the official crime statistics.',
+          level: original.level,
+          version: original.version + 2,
+          updatedBy: ACTOR,
         });
         expect(await panel.textContent()).toContain(saved.name);
       });
@@ -252,19 +346,26 @@ if (requireBrowser('editing in a browser')) {
       const suite = browserSuite({ timeout: 20_000 });
       const { waitForMap, dialog } = helpers(suite);
 
-      test('when a second NCP is saved, then the server\'s message is shown next to the NCP checkbox and nothing is written', async () => {
+      test("when a second NCP is saved, then the server's message is shown next to the NCP checkbox and nothing is written", async () => {
         const { page, api } = suite;
         const before = await api<Stakeholder>('/api/stakeholders/se-bra');
         await page.goto(`${suite.server.url}/?view=map&country=SE&edit=1&selected=se-bra`);
         await waitForMap('SE');
-        await page.getByRole('group', { name: `Edit ${before.name}` }).getByRole('button', { name: 'Edit' }).click();
+        await page
+          .getByRole('group', { name: `Edit ${before.name}` })
+          .getByRole('button', { name: 'Edit' })
+          .click();
         const ncp = dialog().getByRole('checkbox', { name: /National contact point/ });
         await ncp.check();
         await dialog().getByRole('button', { name: 'Save changes' }).click();
 
-        await page.waitForFunction(() => document.querySelector('dialog[open] input[type="checkbox"][aria-invalid="true"]') !== null);
+        await page.waitForFunction(
+          () => document.querySelector('dialog[open] input[type="checkbox"][aria-invalid="true"]') !== null,
+        );
         const describedBy = (await ncp.getAttribute('aria-describedby')) ?? '';
-        expect(await page.locator(`[id="${describedBy.split(' ')[0]}"]`).textContent()).toMatch(/^Country SE already has an NCP \(se-ncp\)/);
+        expect(await page.locator(`[id="${describedBy.split(' ')[0]}"]`).textContent()).toMatch(
+          /^Country SE already has an NCP \(se-ncp\)/,
+        );
         expect(await api<Stakeholder>('/api/stakeholders/se-bra')).toEqual(before);
         // The refused change is still unsaved work: closing asks first, and the person agrees to lose it.
         page.once('dialog', (d) => void d.accept());
@@ -284,14 +385,21 @@ if (requireBrowser('editing in a browser')) {
         const touching = graph.flows.filter((f) => f.from === target.id || f.to === target.id);
         expect(touching.length).toBeGreaterThan(0);
         // What depends on it, as the API itself says (a delete without cascade is refused and changes nothing).
-        const refused = await write<{ error: { code: string; dependants: Record<string, number> } }>(suite, 'DELETE', `/api/stakeholders/${target.id}?version=${target.version}`);
+        const refused = await write<{ error: { code: string; dependants: Record<string, number> } }>(
+          suite,
+          'DELETE',
+          `/api/stakeholders/${target.id}?version=${target.version}`,
+        );
         expect(refused.status).toBe(409);
         expect(refused.body.error.dependants.flow).toBeGreaterThanOrEqual(touching.length);
 
         await page.goto(`${suite.server.url}/?view=map&country=SE&edit=1&selected=${target.id}`);
         await waitForMap('SE');
         const panel = page.getByRole('complementary', { name: target.name });
-        await panel.getByRole('group', { name: `Edit ${target.name}` }).getByRole('button', { name: 'Delete' }).click();
+        await panel
+          .getByRole('group', { name: `Edit ${target.name}` })
+          .getByRole('button', { name: 'Delete' })
+          .click();
         const confirm = page.getByRole('alertdialog', { name: 'Delete stakeholder' });
         await confirm.waitFor();
         expect(await confirm.textContent()).toContain(`Delete the stakeholder ${target.name}?`);
@@ -301,8 +409,11 @@ if (requireBrowser('editing in a browser')) {
         await dependants.waitFor();
         const text = (await dependants.textContent()) ?? '';
         const nouns: Record<string, [string, string]> = {
-          flow: ['flow', 'flows'], dataset: ['dataset', 'datasets'], membership: ['membership', 'memberships'],
-          interview: ['interview', 'interviews'], reportingLine: ['reporting line', 'reporting lines'],
+          flow: ['flow', 'flows'],
+          dataset: ['dataset', 'datasets'],
+          membership: ['membership', 'memberships'],
+          interview: ['interview', 'interviews'],
+          reportingLine: ['reporting line', 'reporting lines'],
         };
         for (const [kind, n] of Object.entries(refused.body.error.dependants)) {
           const [one, many] = nouns[kind] ?? [kind, `${kind}s`];
@@ -318,9 +429,17 @@ if (requireBrowser('editing in a browser')) {
         expect(gone.status).toBe(404);
         const { items: left } = await api<{ items: Flow[] }>(`/api/flows?stakeholder=${target.id}`);
         expect(left).toEqual([]);
-        await page.waitForFunction((id) => window.__flowAtlas?.layoutDone && window.__flowAtlas.nodeLabel(id) === null, target.id);
+        await page.waitForFunction(
+          (id) => window.__flowAtlas?.layoutDone && window.__flowAtlas.nodeLabel(id) === null,
+          target.id,
+        );
         expect(await hook((h) => h.nodeCount())).toBe(graph.stakeholders.length - 1);
-        expect(await page.getByRole('status').filter({ hasText: /^Deleted / }).textContent()).toContain(target.name);
+        expect(
+          await page
+            .getByRole('status')
+            .filter({ hasText: /^Deleted / })
+            .textContent(),
+        ).toContain(target.name);
       });
     });
 
@@ -328,7 +447,7 @@ if (requireBrowser('editing in a browser')) {
       const suite = browserSuite({ timeout: 20_000 });
       const { waitForMap, dialog } = helpers(suite);
 
-      test('when a network is renamed from a member\'s details and then deleted, then the API has the new name, and the delete lists and removes its memberships', async () => {
+      test("when a network is renamed from a member's details and then deleted, then the API has the new name, and the delete lists and removes its memberships", async () => {
         const { page, api } = suite;
         const graph = await api<GraphResponse>('/api/graph?country=SE');
         const membership = graph.memberships.find((m) => graph.networks.some((n) => n.id === m.network))!;
@@ -340,7 +459,9 @@ if (requireBrowser('editing in a browser')) {
         await waitForMap('SE');
         const panel = page.getByRole('complementary', { name: member.name });
         await panel.getByRole('button', { name: `Edit network ${network.name}` }).click();
-        await dialog().getByRole('heading', { name: `Edit network: ${network.name}` }).waitFor();
+        await dialog()
+          .getByRole('heading', { name: `Edit network: ${network.name}` })
+          .waitFor();
         const renamed = `${network.name} (renamed in e2e)`;
         await dialog().getByLabel(/^Name/).fill(renamed);
         await dialog().getByRole('button', { name: 'Save changes' }).click();
@@ -352,7 +473,9 @@ if (requireBrowser('editing in a browser')) {
         const confirm = page.getByRole('alertdialog', { name: 'Delete network' });
         await confirm.getByRole('button', { name: 'Delete network' }).click();
         await confirm.getByRole('alert').waitFor();
-        expect(await confirm.getByRole('alert').textContent()).toContain(`${members} membership${members === 1 ? '' : 's'}`);
+        expect(await confirm.getByRole('alert').textContent()).toContain(
+          `${members} membership${members === 1 ? '' : 's'}`,
+        );
         await confirm.getByRole('button', { name: 'Delete it and these' }).click();
         await confirm.waitFor({ state: 'detached' });
         expect((await fetch(`${suite.server.url}/api/networks/${network.id}`)).status).toBe(404);
@@ -369,10 +492,21 @@ if (requireBrowser('editing in a browser')) {
         const { page, api } = suite;
         const graph = await api<GraphResponse>('/api/graph?country=SE');
         const name = (id: string) => graph.stakeholders.find((s) => s.id === id)!.name;
-        const interview = await write<Interview>(suite, 'POST', '/api/interviews', { id: 'se-i-e2e', date: '2026-03-03', stakeholder: 'se-migration', round: '2026-e2e' });
+        const interview = await write<Interview>(suite, 'POST', '/api/interviews', {
+          id: 'se-i-e2e',
+          date: '2026-03-03',
+          stakeholder: 'se-migration',
+          round: '2026-e2e',
+        });
         expect(interview.status).toBe(201);
         const created = await write<Flow>(suite, 'POST', '/api/flows', {
-          id: 'se-f-e2e', from: 'se-hotline', to: 'se-migration', indicators: ['UAM-03'], basis: 'informal', evidence: ['se-i-e2e'], confidence: 'assumed',
+          id: 'se-f-e2e',
+          from: 'se-hotline',
+          to: 'se-migration',
+          indicators: ['UAM-03'],
+          basis: 'informal',
+          evidence: ['se-i-e2e'],
+          confidence: 'assumed',
         });
         expect(created.status).toBe(201);
         const before = await api<ToConfirmResponse>('/api/to-confirm?country=SE');
@@ -381,7 +515,11 @@ if (requireBrowser('editing in a browser')) {
         await page.goto(`${suite.server.url}/?view=evidence&country=SE`);
         const list = page.getByRole('region', { name: 'Flows to confirm' });
         await list.waitFor();
-        for (const [label, n] of [['Reported by one end only', before.counts.single_end], ['Assumed', before.counts.assumed], ['No evidence', before.counts.no_evidence]] as const) {
+        for (const [label, n] of [
+          ['Reported by one end only', before.counts.single_end],
+          ['Assumed', before.counts.assumed],
+          ['No evidence', before.counts.no_evidence],
+        ] as const) {
           await page.getByRole('checkbox', { name: `${label} (${n})` }).waitFor();
         }
         expect(await list.locator('tbody tr').count()).toBe(before.counts.total);
@@ -394,7 +532,9 @@ if (requireBrowser('editing in a browser')) {
         await page.waitForURL((url) => url.searchParams.get('reason') === 'assumed');
         expect(await list.locator('tbody tr').count()).toBe(before.counts.assumed);
 
-        await row.getByRole('button', { name: `Mark confirmed: the flow ${name('se-hotline')} → ${name('se-migration')}` }).click();
+        await row
+          .getByRole('button', { name: `Mark confirmed: the flow ${name('se-hotline')} → ${name('se-migration')}` })
+          .click();
         await page.getByRole('checkbox', { name: `Assumed (${before.counts.assumed - 1})` }).waitFor();
         expect(await row.count()).toBe(0);
         const after = await api<ToConfirmResponse>('/api/to-confirm?country=SE');

@@ -34,12 +34,17 @@ if (requireBrowser('evidence in a browser')) {
         await screenshot('evidence-se');
 
         const first = graph.interviews.find((i) => i.id === 'se-i2')!;
-        await page.getByRole('button', { name: `Edit the interview with ${names.get(first.stakeholder)} on ${first.date}` }).click();
+        await page
+          .getByRole('button', { name: `Edit the interview with ${names.get(first.stakeholder)} on ${first.date}` })
+          .click();
         const dialog = page.locator('dialog[open]');
         await dialog.getByLabel(/^Round/).fill('2010-revisited');
         await dialog.getByRole('button', { name: 'Save changes' }).click();
         await dialog.waitFor({ state: 'detached' });
-        await table.getByRole('row', { name: /\(se-i2\)/ }).getByRole('cell', { name: '2010-revisited', exact: true }).waitFor();
+        await table
+          .getByRole('row', { name: /\(se-i2\)/ })
+          .getByRole('cell', { name: '2010-revisited', exact: true })
+          .waitFor();
         expect((await api<Interview>('/api/interviews/se-i2')).round).toBe('2010-revisited');
         // Focus went back to the button that opened the form.
         expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
@@ -62,7 +67,9 @@ if (requireBrowser('evidence in a browser')) {
         await confirm.getByRole('button', { name: 'Delete interview' }).click();
         const alert = confirm.getByRole('alert');
         await alert.waitFor();
-        expect(await alert.textContent()).toContain(`is cited by: ${citing.length} flows${lines.length ? `, ${lines.length} reporting line` : ''}`);
+        expect(await alert.textContent()).toContain(
+          `is cited by: ${citing.length} flows${lines.length ? `, ${lines.length} reporting line` : ''}`,
+        );
         await confirm.getByRole('button', { name: 'Delete it and remove it from these' }).click();
         await confirm.waitFor({ state: 'detached' });
 
@@ -72,7 +79,12 @@ if (requireBrowser('evidence in a browser')) {
           expect(after.evidence).toEqual(f.evidence.filter((e) => e !== interview.id));
         }
         await page.getByRole('heading', { name: `Interviews in Sweden (${graph.interviews.length - 1})` }).waitFor();
-        expect(await page.getByRole('status').filter({ hasText: /^Deleted / }).textContent()).toContain(`Interview with ${who} on ${interview.date}`);
+        expect(
+          await page
+            .getByRole('status')
+            .filter({ hasText: /^Deleted / })
+            .textContent(),
+        ).toContain(`Interview with ${who} on ${interview.date}`);
       });
     });
 
@@ -109,20 +121,33 @@ if (requireBrowser('evidence in a browser')) {
         const { page, api } = suite;
         const list = await api<ToConfirmResponse>('/api/to-confirm?country=SE');
         const graph = await api<GraphResponse>('/api/graph?country=SE');
-        const item = list.items.find((i) => i.flow.evidence.length > 0 && graph.interviews.some((x) => x.id === i.flow.evidence[0]))!;
+        const item = list.items.find(
+          (i) => i.flow.evidence.length > 0 && graph.interviews.some((x) => x.id === i.flow.evidence[0]),
+        )!;
         const interview = graph.interviews.find((x) => x.id === item.flow.evidence[0])!;
         const name = (id: string) => graph.stakeholders.find((s) => s.id === id)!.name;
         await page.goto(`${suite.server.url}/?view=evidence&country=SE`);
 
-        await page.getByRole('link', { name: `Open on the map: the flow ${name(item.flow.from)} → ${name(item.flow.to)}` }).first().click();
+        await page
+          .getByRole('link', { name: `Open on the map: the flow ${name(item.flow.from)} → ${name(item.flow.to)}` })
+          .first()
+          .click();
 
-        await page.waitForURL((url) => url.searchParams.get('view') === 'map' && url.searchParams.get('flow') === item.flow.id);
-        const panel = page.getByRole('complementary', { name: `Flow: ${name(item.flow.from)} → ${name(item.flow.to)}` });
+        await page.waitForURL(
+          (url) => url.searchParams.get('view') === 'map' && url.searchParams.get('flow') === item.flow.id,
+        );
+        const panel = page.getByRole('complementary', {
+          name: `Flow: ${name(item.flow.from)} → ${name(item.flow.to)}`,
+        });
         await panel.waitFor();
-        expect(await panel.textContent()).toContain(`Confidence${item.flow.confidence.charAt(0).toUpperCase()}${item.flow.confidence.slice(1)}`);
+        expect(await panel.textContent()).toContain(
+          `Confidence${item.flow.confidence.charAt(0).toUpperCase()}${item.flow.confidence.slice(1)}`,
+        );
         const evidence = panel.getByRole('region', { name: `Evidence (${item.flow.evidence.length})` });
         const text = (await evidence.textContent()) ?? '';
-        expect(text).toContain(`Interview ${interview.id} on ${interview.date}, round ${interview.round}, with ${name(interview.stakeholder)}`);
+        expect(text).toContain(
+          `Interview ${interview.id} on ${interview.date}, round ${interview.round}, with ${name(interview.stakeholder)}`,
+        );
         if (interview.interviewer) expect(text).toContain(`by ${interview.interviewer}`);
       });
     });

@@ -98,7 +98,12 @@ if (requireBrowser('map explorer journeys in a browser')) {
       }
       expect(await hook((h) => h.crossBorderEdgeCount())).toBe(crossBorder.length);
       // Every country's NCP is drawn as one.
-      expect((await hook((h) => h.ncpNodes())).sort()).toEqual(region.stakeholders.filter((s) => s.ncp).map((s) => s.id).sort());
+      expect((await hook((h) => h.ncpNodes())).sort()).toEqual(
+        region.stakeholders
+          .filter((s) => s.ncp)
+          .map((s) => s.id)
+          .sort(),
+      );
       expect(await canvas().getAttribute('aria-label')).toMatch(/^Network graph of the whole region/);
       expect(await page.getByText(`${crossBorder.length} cross-border`).isVisible()).toBe(true);
       await screenshot('explorer-region');
@@ -137,7 +142,9 @@ if (requireBrowser('map explorer journeys in a browser')) {
       await page.getByRole('button', { name: 'Show flows as a table' }).click();
       const table = page.getByRole('region', { name: /^Flows \(/ });
       await table.waitFor();
-      expect(await table.getByRole('heading').textContent()).toBe(`Flows (${carrying.length} of ${graph.flows.length}, filtered)`);
+      expect(await table.getByRole('heading').textContent()).toBe(
+        `Flows (${carrying.length} of ${graph.flows.length}, filtered)`,
+      );
       expect(await table.locator('tbody tr').count()).toBe(carrying.length);
       await screenshot('explorer-se-uam03');
 
@@ -147,13 +154,15 @@ if (requireBrowser('map explorer journeys in a browser')) {
       expect(dk.cells[0]!.status).toBe('not_collected');
       await notice().getByText('Not collected').waitFor();
       expect(await notice().getAttribute('data-status')).toBe('not_collected');
-      expect(((await notice().textContent()) ?? '').replace(/\s+/g, ' ')).toContain('Not collected in Denmark: no stakeholder there holds a dataset covering UAM-03');
+      expect(((await notice().textContent()) ?? '').replace(/\s+/g, ' ')).toContain(
+        'Not collected in Denmark: no stakeholder there holds a dataset covering UAM-03',
+      );
       expect(await hook((h) => h.highlighted())).toEqual({ nodes: [], flows: [] });
       expect(new URL(page.url()).searchParams.get('indicator')).toBe('UAM-03');
       await screenshot('explorer-dk-uam03');
     });
 
-    test('when only informal flows are ticked, then the visible edges are the API\'s informal flows, and a reload of the URL gives the same view', async () => {
+    test("when only informal flows are ticked, then the visible edges are the API's informal flows, and a reload of the URL gives the same view", async () => {
       const graph = await api<GraphResponse>('/api/graph?country=SE');
       const informal = graph.flows.filter((f) => f.basis === 'informal');
       expect(informal.length).toBeGreaterThan(0);
@@ -176,7 +185,10 @@ if (requireBrowser('map explorer journeys in a browser')) {
       await page.waitForURL((url) => url.searchParams.get('selected') === ncp.id);
       const url = page.url();
       expect(new URL(url).searchParams.get('status')).toBe('active');
-      const expected = informal.filter((f) => f.status === 'active').map((f) => f.id).sort();
+      const expected = informal
+        .filter((f) => f.status === 'active')
+        .map((f) => f.id)
+        .sort();
       expect((await hook((h) => h.visibleFlows())).sort()).toEqual(expected);
 
       const other = await context.newPage();
@@ -198,7 +210,9 @@ if (requireBrowser('map explorer journeys in a browser')) {
 
     test('when a stakeholder is searched by part of its name, then Enter selects it, opens its details and brings it into view', async () => {
       const graph = await api<GraphResponse>('/api/graph?country=SE');
-      const target = graph.stakeholders.find((s) => s.id === 'se-migration') ?? graph.stakeholders.find((s) => !s.external && !s.ncp)!;
+      const target =
+        graph.stakeholders.find((s) => s.id === 'se-migration') ??
+        graph.stakeholders.find((s) => !s.external && !s.ncp)!;
       // Part of the name, typed as a person would (lower case): its first two words.
       const word = target.name.split(' ').slice(0, 2).join(' ').toLowerCase();
       await page.goto(`${server.url}/?country=SE`);
@@ -206,12 +220,17 @@ if (requireBrowser('map explorer journeys in a browser')) {
 
       const search = page.getByRole('searchbox', { name: 'Find a stakeholder' });
       await search.fill(word);
-      await page.getByRole('list', { name: 'Matching stakeholders' }).getByRole('button', { name: new RegExp(escapeRegExp(target.name)) }).waitFor();
+      await page
+        .getByRole('list', { name: 'Matching stakeholders' })
+        .getByRole('button', { name: new RegExp(escapeRegExp(target.name)) })
+        .waitFor();
       await search.press('Enter');
 
       const panel = page.getByRole('complementary', { name: target.name });
       await panel.waitFor();
-      await page.waitForURL((url) => url.searchParams.get('selected') === target.id && url.searchParams.get('q') === word);
+      await page.waitForURL(
+        (url) => url.searchParams.get('selected') === target.id && url.searchParams.get('q') === word,
+      );
       expect(await hook((h) => h.selectedNode())).toBe(target.id);
       // Centred in the part of the canvas the details panel leaves free.
       await page.waitForTimeout(100);
@@ -230,7 +249,11 @@ if (requireBrowser('map explorer journeys in a browser')) {
       await page.goto(`${server.url}/?country=SE`);
       await waitForMap('SE');
 
-      for (const [label, name] of [['NCP at the centre', 'ncp'], ['By sector', 'sector'], ['Force-directed', 'fcose']] as const) {
+      for (const [label, name] of [
+        ['NCP at the centre', 'ncp'],
+        ['By sector', 'sector'],
+        ['Force-directed', 'fcose'],
+      ] as const) {
         await page.getByLabel('Layout').selectOption({ label });
         timings[`layout-${name}-SE`] = await waitForMap('SE', name);
         expect(await hook((h) => h.nodeCount())).toBe(graph.stakeholders.length);
@@ -281,7 +304,9 @@ if (requireBrowser('map explorer journeys in a browser')) {
       await page.goto(`${server.url}/?country=SE&layout=ncp`);
       await waitForMap('SE', 'ncp');
       // The flow with evidence whose midpoint is furthest from any node and any other edge's midpoint: an unambiguous click.
-      const nodes = await Promise.all(graph.stakeholders.map((s) => hookWith((h, id: string) => h.nodePosition(id), s.id)));
+      const nodes = await Promise.all(
+        graph.stakeholders.map((s) => hookWith((h, id: string) => h.nodePosition(id), s.id)),
+      );
       const mids = new Map<string, { x: number; y: number }>();
       for (const f of graph.flows) {
         const m = await hookWith((h, id: string) => h.edgeMidpoint(id), f.id);
@@ -289,10 +314,15 @@ if (requireBrowser('map explorer journeys in a browser')) {
       }
       const clearance = (f: Flow) => {
         const m = mids.get(f.id)!;
-        const others = [...nodes.filter(Boolean), ...[...mids].filter(([id]) => id !== f.id).map(([, p]) => p)] as Array<{ x: number; y: number }>;
+        const others = [
+          ...nodes.filter(Boolean),
+          ...[...mids].filter(([id]) => id !== f.id).map(([, p]) => p),
+        ] as Array<{ x: number; y: number }>;
         return Math.min(...others.map((p) => Math.hypot(p.x - m.x, p.y - m.y)));
       };
-      const flow = graph.flows.filter((f) => f.evidence.length > 0 && mids.has(f.id)).sort((a, b) => clearance(b) - clearance(a))[0]!;
+      const flow = graph.flows
+        .filter((f) => f.evidence.length > 0 && mids.has(f.id))
+        .sort((a, b) => clearance(b) - clearance(a))[0]!;
       const box = (await canvas().boundingBox())!;
       const m = mids.get(flow.id)!;
 
@@ -310,7 +340,8 @@ if (requireBrowser('map explorer journeys in a browser')) {
         });
         return out;
       });
-      const human = (code?: string) => (code ? code.charAt(0).toUpperCase() + code.slice(1).replace(/_/g, ' ') : 'not recorded');
+      const human = (code?: string) =>
+        code ? code.charAt(0).toUpperCase() + code.slice(1).replace(/_/g, ' ') : 'not recorded';
       expect(facts).toMatchObject({
         From: byId.get(flow.from)!.name + (byId.get(flow.from)!.external ? ` (${byId.get(flow.from)!.country})` : ''),
         To: byId.get(flow.to)!.name + (byId.get(flow.to)!.external ? ` (${byId.get(flow.to)!.country})` : ''),
@@ -325,7 +356,9 @@ if (requireBrowser('map explorer journeys in a browser')) {
       const reference = await api<{ indicators: Array<{ code: string; name: string }> }>('/api/reference');
       const indicators = panel.getByRole('region', { name: `Indicators carried (${flow.indicators.length})` });
       for (const code of flow.indicators) {
-        expect(await indicators.textContent()).toContain(`${code} ${reference.indicators.find((i) => i.code === code)!.name}`);
+        expect(await indicators.textContent()).toContain(
+          `${code} ${reference.indicators.find((i) => i.code === code)!.name}`,
+        );
       }
       const evidence = panel.getByRole('region', { name: `Evidence (${flow.evidence.length})` });
       for (const id of flow.evidence) {
@@ -341,7 +374,10 @@ if (requireBrowser('map explorer journeys in a browser')) {
       await panel.getByRole('button', { name: byId.get(flow.from)!.name }).click();
       const sender = page.getByRole('complementary', { name: byId.get(flow.from)!.name });
       await sender.waitFor();
-      await sender.getByRole('button', { name: new RegExp(`^Details of the flow to ${escapeRegExp(byId.get(flow.to)!.name)}`) }).first().click();
+      await sender
+        .getByRole('button', { name: new RegExp(`^Details of the flow to ${escapeRegExp(byId.get(flow.to)!.name)}`) })
+        .first()
+        .click();
       await page.getByRole('complementary', { name: /^Flow: / }).waitFor();
       expect(await hook((h) => h.selectedFlow())).not.toBeNull();
     });
@@ -352,10 +388,13 @@ if (requireBrowser('map explorer journeys in a browser')) {
 
       for (const [kind, check] of [
         ['PNG', (b: Buffer) => expect([...b.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])],
-        ['SVG', (b: Buffer) => {
-          expect(b.subarray(0, 4).toString('utf8')).toBe('<svg');
-          expect(b.toString('utf8')).toContain('</svg>');
-        }],
+        [
+          'SVG',
+          (b: Buffer) => {
+            expect(b.subarray(0, 4).toString('utf8')).toBe('<svg');
+            expect(b.toString('utf8')).toContain('</svg>');
+          },
+        ],
       ] as const) {
         const started = Date.now();
         const [download] = await Promise.all([

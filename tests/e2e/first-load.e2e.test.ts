@@ -32,10 +32,16 @@ function recorder(page: Page) {
   });
   page.on('response', (res: Response) => {
     const type = res.request().resourceType();
-    pending.push((async () => ({
-      url: res.url(), status: res.status(), headers: await res.allHeaders(),
-      body: ['script', 'stylesheet', 'document'].includes(type) ? (await res.body().catch(() => Buffer.alloc(0))).toString() : '',
-    }))().catch(() => null));
+    pending.push(
+      (async () => ({
+        url: res.url(),
+        status: res.status(),
+        headers: await res.allHeaders(),
+        body: ['script', 'stylesheet', 'document'].includes(type)
+          ? (await res.body().catch(() => Buffer.alloc(0))).toString()
+          : '',
+      }))().catch(() => null),
+    );
   });
   return {
     consoleErrors,
@@ -46,17 +52,23 @@ function recorder(page: Page) {
 }
 
 const scriptsOf = (all: Loaded[]) => all.filter((r) => new URL(r.url).pathname.endsWith('.js'));
-const withCytoscape = (all: Loaded[]) => scriptsOf(all).filter((r) => r.body.includes(CYTOSCAPE_MARK)).map((r) => new URL(r.url).pathname);
+const withCytoscape = (all: Loaded[]) =>
+  scriptsOf(all)
+    .filter((r) => r.body.includes(CYTOSCAPE_MARK))
+    .map((r) => new URL(r.url).pathname);
 
 if (requireBrowser('first load in a browser')) {
   describe('first load in a browser', () => {
     describe('what the first page load carries', () => {
       const suite = browserSuite({ timeout: 30_000 });
 
-      test('when the build is read, then the first bundle (index.html\'s scripts and what they import) holds no Cytoscape, and some later chunk does', () => {
+      test("when the build is read, then the first bundle (index.html's scripts and what they import) holds no Cytoscape, and some later chunk does", () => {
         const manifestFile = path.join(CLIENT, '.vite/manifest.json');
         expect(fs.existsSync(manifestFile)).toBe(true);
-        const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as Record<string, { file: string; imports?: string[]; isEntry?: boolean }>;
+        const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as Record<
+          string,
+          { file: string; imports?: string[]; isEntry?: boolean }
+        >;
         const first = new Set<string>();
         const visit = (key: string) => {
           const chunk = manifest[key];
@@ -83,9 +95,17 @@ if (requireBrowser('first load in a browser')) {
         const assets = all.filter((r) => new URL(r.url).pathname.startsWith('/assets/'));
         expect(assets.length).toBeGreaterThan(2);
         for (const a of assets) {
-          expect({ url: a.url, status: a.status, cache: a.headers['cache-control'] }).toEqual({ url: a.url, status: 200, cache: 'public, max-age=31536000, immutable' });
+          expect({ url: a.url, status: a.status, cache: a.headers['cache-control'] }).toEqual({
+            url: a.url,
+            status: 200,
+            cache: 'public, max-age=31536000, immutable',
+          });
           // What the build compressed (1 kB and more) is sent compressed: Chromium accepts gzip (and brotli over HTTPS).
-          if (a.body.length >= 1024) expect({ url: a.url, encoding: a.headers['content-encoding'] }).toEqual({ url: a.url, encoding: expect.stringMatching(/^(br|gzip)$/) });
+          if (a.body.length >= 1024)
+            expect({ url: a.url, encoding: a.headers['content-encoding'] }).toEqual({
+              url: a.url,
+              encoding: expect.stringMatching(/^(br|gzip)$/),
+            });
         }
         const doc = all.find((r) => new URL(r.url).pathname === '/');
         expect(doc?.headers['cache-control']).toBe('no-cache');
@@ -105,12 +125,16 @@ if (requireBrowser('first load in a browser')) {
         const { page, server } = suite;
         const seen = recorder(page);
         await page.goto(`${server.url}/?view=map&country=SE`);
-        await page.waitForFunction(() => window.__flowAtlas?.country === 'SE' && window.__flowAtlas.layoutDone, undefined, { timeout: 30_000 });
+        await page.waitForFunction(
+          () => window.__flowAtlas?.country === 'SE' && window.__flowAtlas.layoutDone,
+          undefined,
+          { timeout: 30_000 },
+        );
         expect(withCytoscape(await seen.responses())).toHaveLength(1);
         expect(seen.consoleErrors).toEqual([]);
       });
 
-      test('when the Compare view is opened, then its table shows without Cytoscape or any country\'s map; the sketches are drawn, Cytoscape with them, when they come into view', async () => {
+      test("when the Compare view is opened, then its table shows without Cytoscape or any country's map; the sketches are drawn, Cytoscape with them, when they come into view", async () => {
         const { page, server } = suite;
         const seen = recorder(page);
         const graphs: string[] = [];
@@ -138,7 +162,7 @@ if (requireBrowser('first load in a browser')) {
       // Sweden first, then Finland: neither is the first country by name (Denmark).
       const NCP: E2eAccount = { username: 'se.fi.ncp', role: 'ncp', countries: ['SE', 'FI'] };
 
-      test('when an NCP signs in on the bare address, then the map of the first country in its account\'s list opens, not the first by name', async () => {
+      test("when an NCP signs in on the bare address, then the map of the first country in its account's list opens, not the first by name", async () => {
         const { page, server } = suite;
         await addAccount(server, NCP);
         await page.goto(`${server.url}/`);
@@ -148,7 +172,9 @@ if (requireBrowser('first load in a browser')) {
         await page.getByRole('button', { name: 'Sign in' }).click();
 
         await page.waitForFunction(() => window.__flowAtlas?.layoutDone === true, undefined, { timeout: 30_000 });
-        const me = await page.evaluate(async () => ((await (await fetch('/api/auth/me')).json()) as { user: SessionUser }).user);
+        const me = await page.evaluate(
+          async () => ((await (await fetch('/api/auth/me')).json()) as { user: SessionUser }).user,
+        );
         expect(me.countries).toEqual(['SE', 'FI']);
         expect(new URL(page.url()).searchParams.get('country')).toBe('SE');
         expect(await page.evaluate(() => window.__flowAtlas?.country)).toBe('SE');
@@ -163,7 +189,12 @@ if (requireBrowser('first load in a browser')) {
        * Runs `action`, which makes the page ask something; answers it (accept or dismiss) and returns what was asked.
        * `settle: false` for an action that never completes once the question is dismissed (a reload that is cancelled).
        */
-      async function answer(page: Page, action: () => Promise<unknown>, accept: boolean, settle = true): Promise<{ type: string; message: string }> {
+      async function answer(
+        page: Page,
+        action: () => Promise<unknown>,
+        accept: boolean,
+        settle = true,
+      ): Promise<{ type: string; message: string }> {
         const asked = page.waitForEvent('dialog');
         const done = action().catch(() => undefined);
         const dialog: Dialog = await asked;
@@ -177,7 +208,10 @@ if (requireBrowser('first load in a browser')) {
       test('when a form has changes, then closing it, Back and reloading each ask first, and staying keeps the changes; once left, nothing more is asked', async () => {
         const { page, server } = suite;
         await page.goto(`${server.url}/?view=map&country=SE`);
-        await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Evidence', exact: true }).click();
+        await page
+          .getByRole('navigation', { name: 'Views' })
+          .getByRole('link', { name: 'Evidence', exact: true })
+          .click();
         await page.getByRole('button', { name: 'Add interview' }).click();
         const form = page.locator('dialog[open]');
         await form.getByRole('heading', { name: 'New interview' }).waitFor();
@@ -188,7 +222,10 @@ if (requireBrowser('first load in a browser')) {
         await page.keyboard.type('2026-unsaved');
 
         // Escape (closing the form) asks; staying keeps the form and what was typed.
-        expect(await answer(page, () => page.keyboard.press('Escape'), false)).toEqual({ type: 'confirm', message: LEAVE_QUESTION });
+        expect(await answer(page, () => page.keyboard.press('Escape'), false)).toEqual({
+          type: 'confirm',
+          message: LEAVE_QUESTION,
+        });
         expect(await round.inputValue()).toBe('2026-unsaved');
 
         // Back asks; staying keeps the address and the form.

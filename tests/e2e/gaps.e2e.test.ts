@@ -2,7 +2,9 @@
 // client and the real API over a seeded embedded store; what the page shows is checked against the API.
 import { type Page } from 'playwright-core';
 import type {
-  CountryCoverageResponse, CoverageMatrixResponse, SuggestionsResponse,
+  CountryCoverageResponse,
+  CoverageMatrixResponse,
+  SuggestionsResponse,
 } from '../../server/model/api-analysis';
 import type { CountriesResponse, GraphResponse, ReferenceResponse } from '../../server/model/api';
 import type { z } from 'zod';
@@ -15,11 +17,16 @@ type Status = CoverageMatrixResponse['cells'][number]['status'];
 /** The status words the view promises in each cell's label (ANALYSIS.md §1, in plain words). */
 function words(status: Status, hops?: number): string {
   switch (status) {
-    case 'held_by_ncp': return 'held by the NCP itself';
-    case 'reaches_ncp': return `reaches the NCP in ${hops} ${hops === 1 ? 'hop' : 'hops'}`;
-    case 'collected_not_reaching': return 'collected, but does not reach the NCP';
-    case 'not_collected': return 'not collected';
-    case 'no_ncp': return 'no NCP mapped';
+    case 'held_by_ncp':
+      return 'held by the NCP itself';
+    case 'reaches_ncp':
+      return `reaches the NCP in ${hops} ${hops === 1 ? 'hop' : 'hops'}`;
+    case 'collected_not_reaching':
+      return 'collected, but does not reach the NCP';
+    case 'not_collected':
+      return 'not collected';
+    case 'no_ncp':
+      return 'no NCP mapped';
   }
 }
 
@@ -75,7 +82,7 @@ if (requireBrowser('gaps view in a browser')) {
       return Date.now() - started;
     }
 
-    test('when the gaps view opens, then the table has every national country by 32 indicators grouped by theme, with the API\'s statuses and counts', async () => {
+    test("when the gaps view opens, then the table has every national country by 32 indicators grouped by theme, with the API's statuses and counts", async () => {
       const matrix = await api<CoverageMatrixResponse>('/api/analysis/coverage');
       const reference = await api<ReferenceResponse>('/api/reference');
       const names = await countryNames();
@@ -92,20 +99,31 @@ if (requireBrowser('gaps view in a browser')) {
 
       // Columns: themes in catalogue order, each indicator under its first theme.
       const expectedGroups = reference.themes
-        .map((t) => ({ name: t.name, codes: matrix.indicators.filter((code) => reference.indicators.find((i) => i.code === code)?.themes[0] === t.code) }))
+        .map((t) => ({
+          name: t.name,
+          codes: matrix.indicators.filter(
+            (code) => reference.indicators.find((i) => i.code === code)?.themes[0] === t.code,
+          ),
+        }))
         .filter((g) => g.codes.length > 0);
-      const themeHeaders = await table.locator('thead th[scope="colgroup"]').evaluateAll((ths) =>
-        ths.map((th) => ({ name: th.textContent ?? '', span: (th as HTMLTableCellElement).colSpan })),
-      );
+      const themeHeaders = await table
+        .locator('thead th[scope="colgroup"]')
+        .evaluateAll((ths) =>
+          ths.map((th) => ({ name: th.textContent ?? '', span: (th as HTMLTableCellElement).colSpan })),
+        );
       expect(themeHeaders).toEqual(expectedGroups.map((g) => ({ name: g.name, span: g.codes.length })));
       const indicatorHeaders = await table.locator('thead th[scope="col"]').allTextContents();
       expect(indicatorHeaders.slice(0, 3)).toEqual(['Country', 'Coverage', 'Reference coverage']);
       expect(indicatorHeaders.slice(3)).toEqual(expectedGroups.flatMap((g) => g.codes));
 
       // Every cell is a button whose label says the API's status in words.
-      const labels = await table.locator('tbody button').evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label')));
+      const labels = await table
+        .locator('tbody button')
+        .evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label')));
       expect(labels).toHaveLength(matrix.countries.length * matrix.indicators.length);
-      const expectedLabels = matrix.cells.map((c) => `${names.get(c.country)}, ${c.indicator}: ${words(c.status, c.hops)}`);
+      const expectedLabels = matrix.cells.map(
+        (c) => `${names.get(c.country)}, ${c.indicator}: ${words(c.status, c.hops)}`,
+      );
       expect([...labels].sort()).toEqual([...expectedLabels].sort());
       // Reaching cells show their hop count.
       const se = matrix.cells.find((c) => c.country === 'SE' && c.status === 'reaches_ncp')!;
@@ -115,14 +133,20 @@ if (requireBrowser('gaps view in a browser')) {
       const legend = page.getByRole('region', { name: 'Legend' });
       for (const status of Object.keys(LEGEND) as Status[]) {
         const expected = matrix.cells.filter((c) => c.status === status).length;
-        const text = (await legend.getByRole('listitem').filter({ has: page.getByText(LEGEND[status], { exact: true }) }).textContent()) ?? '';
+        const text =
+          (await legend
+            .getByRole('listitem')
+            .filter({ has: page.getByText(LEGEND[status], { exact: true }) })
+            .textContent()) ?? '';
         expect(text.replace(/\s+/g, ' ')).toMatch(new RegExp(`: ${expected} cells$`));
       }
 
       // The summary columns are the API's coverage ratio and reference coverage.
       for (const code of matrix.countries) {
         const coverage = await api<CountryCoverageResponse>(`/api/analysis/coverage?country=${code}`);
-        const row = table.locator('tbody tr').filter({ has: page.getByRole('rowheader', { name: names.get(code), exact: true }) });
+        const row = table
+          .locator('tbody tr')
+          .filter({ has: page.getByRole('rowheader', { name: names.get(code), exact: true }) });
         const ratios = await row.locator('td.gaps-ratio').allTextContents();
         expect(ratios).toEqual([pct(coverage.coverageRatio), pct(coverage.referenceCoverage)]);
       }
@@ -139,14 +163,16 @@ if (requireBrowser('gaps view in a browser')) {
 
       const panel = details('Denmark', 'UAM-03');
       await panel.waitFor();
-      await page.waitForURL((url) => url.searchParams.get('country') === 'DK' && url.searchParams.get('indicator') === 'UAM-03');
+      await page.waitForURL(
+        (url) => url.searchParams.get('country') === 'DK' && url.searchParams.get('indicator') === 'UAM-03',
+      );
       expect(await panel.getByText('Not collected', { exact: true }).isVisible()).toBe(true);
       expect(await panel.textContent()).toContain('Nobody in Denmark collects UAM-03');
       expect(await cell('Denmark, UAM-03: not collected').getAttribute('aria-current')).toBe('true');
       expect(await page.getByLabel('Country').inputValue()).toBe('DK');
     });
 
-    test('when a reaching cell with 2 or more hops is clicked, then the details show the API\'s path, weakest basis and slowest frequency', async () => {
+    test("when a reaching cell with 2 or more hops is clicked, then the details show the API's path, weakest basis and slowest frequency", async () => {
       const matrix = await api<CoverageMatrixResponse>('/api/analysis/coverage');
       const far = matrix.cells.find((c) => c.country === 'SE' && c.status === 'reaches_ncp' && (c.hops ?? 0) >= 2);
       expect(far).toBeDefined();
@@ -174,7 +200,11 @@ if (requireBrowser('gaps view in a browser')) {
       expect(await facts.textContent()).toContain(`Slowest frequency${humanize(expected.slowestFrequency!)}`);
       expect(await panel.textContent()).toContain(`Reaches the NCP in ${far!.hops} hops`);
       const url = new URL(page.url());
-      expect([url.searchParams.get('view'), url.searchParams.get('country'), url.searchParams.get('indicator')]).toEqual(['gaps', 'SE', far!.indicator]);
+      expect([
+        url.searchParams.get('view'),
+        url.searchParams.get('country'),
+        url.searchParams.get('indicator'),
+      ]).toEqual(['gaps', 'SE', far!.indicator]);
       await screenshot('gaps-path');
     });
 
@@ -184,7 +214,10 @@ if (requireBrowser('gaps view in a browser')) {
       // The Swedish gap with the most suggestions: the richest list to check.
       const gaps = matrix.cells.filter((c) => c.country === 'SE' && c.status === 'collected_not_reaching');
       const best = gaps
-        .map((c) => ({ indicator: c.indicator, list: suggestions.suggestions.filter((s) => s.indicator === c.indicator) }))
+        .map((c) => ({
+          indicator: c.indicator,
+          list: suggestions.suggestions.filter((s) => s.indicator === c.indicator),
+        }))
         .sort((a, b) => b.list.length - a.list.length)[0];
       expect(best?.list.length).toBeGreaterThan(1);
       const { indicator, list } = best!;
@@ -193,7 +226,9 @@ if (requireBrowser('gaps view in a browser')) {
       await cell(`Sweden, ${indicator}: collected, but does not reach the NCP`).click();
 
       const panel = details('Sweden', indicator);
-      const items = panel.getByRole('list', { name: new RegExp(`^Suggestions for Sweden, ${escapeRegExp(indicator)}`) }).getByRole('listitem');
+      const items = panel
+        .getByRole('list', { name: new RegExp(`^Suggestions for Sweden, ${escapeRegExp(indicator)}`) })
+        .getByRole('listitem');
       await items.first().waitFor();
       const texts = await items.allTextContents();
       expect(texts).toHaveLength(list.length);
@@ -203,7 +238,9 @@ if (requireBrowser('gaps view in a browser')) {
         if (s.flow) expect(texts[i]).toContain(`Flow ${s.flow}`);
       });
       const graph = await api<GraphResponse>('/api/graph?country=SE');
-      const holders = (await api<CountryCoverageResponse>('/api/analysis/coverage?country=SE')).cells.find((c) => c.indicator === indicator)!.holders;
+      const holders = (await api<CountryCoverageResponse>('/api/analysis/coverage?country=SE')).cells.find(
+        (c) => c.indicator === indicator,
+      )!.holders;
       const holderItems = await panel.getByRole('list', { name: 'Holders' }).getByRole('listitem').allTextContents();
       expect(holderItems).toEqual(holders.map((id) => graph.stakeholders.find((s) => s.id === id)?.name));
       expect(await panel.textContent()).toContain('Not applicable: the NCP does not have it.');
@@ -223,9 +260,14 @@ if (requireBrowser('gaps view in a browser')) {
       const reference = await api<ReferenceResponse>('/api/reference');
       const names = await countryNames();
       const rows = [...matrix.countries].sort((a, b) => (names.get(a) ?? a).localeCompare(names.get(b) ?? b));
-      const firstTheme = reference.themes.find((t) => matrix.indicators.some((code) => reference.indicators.find((i) => i.code === code)?.themes[0] === t.code))!;
-      const columns = matrix.indicators.filter((code) => reference.indicators.find((i) => i.code === code)?.themes[0] === firstTheme.code);
-      const at = (r: number, c: number) => matrix.cells.find((x) => x.country === rows[r] && x.indicator === columns[c])!;
+      const firstTheme = reference.themes.find((t) =>
+        matrix.indicators.some((code) => reference.indicators.find((i) => i.code === code)?.themes[0] === t.code),
+      )!;
+      const columns = matrix.indicators.filter(
+        (code) => reference.indicators.find((i) => i.code === code)?.themes[0] === firstTheme.code,
+      );
+      const at = (r: number, c: number) =>
+        matrix.cells.find((x) => x.country === rows[r] && x.indicator === columns[c])!;
       await openGaps('&country=SE');
 
       let tabs = 0;
@@ -240,7 +282,10 @@ if (requireBrowser('gaps view in a browser')) {
       );
       await page.keyboard.press('Enter');
       await details(names.get(first.country)!, first.indicator).waitFor();
-      await page.waitForURL((url) => url.searchParams.get('country') === first.country && url.searchParams.get('indicator') === first.indicator);
+      await page.waitForURL(
+        (url) =>
+          url.searchParams.get('country') === first.country && url.searchParams.get('indicator') === first.indicator,
+      );
 
       await page.keyboard.press('ArrowDown');
       await page.keyboard.press('ArrowRight');

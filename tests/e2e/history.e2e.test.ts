@@ -19,7 +19,12 @@ if (requireBrowser('history in a browser')) {
     beforeEach(() => ({ server, page } = suite));
     const { api, screenshot } = suite;
 
-    async function send(who: E2eSession, method: 'PUT' | 'POST', path: string, body: unknown): Promise<Record<string, unknown>> {
+    async function send(
+      who: E2eSession,
+      method: 'PUT' | 'POST',
+      path: string,
+      body: unknown,
+    ): Promise<Record<string, unknown>> {
       return (await who.send<Record<string, unknown>>(method, path, body)).body;
     }
 
@@ -38,10 +43,23 @@ if (requireBrowser('history in a browser')) {
         const target = graph.stakeholders.find((s) => !s.external && !s.ncp)!;
         const { sector: _s, external: _e, ...stakeholder } = target;
         const after = `${target.name} (renamed in e2e)`;
-        await send(tove, 'PUT', `/api/stakeholders/${target.id}`, { ...withoutMeta(stakeholder), name: after, version: target.version });
-        await send(tove, 'POST', '/api/stakeholders', { id: 'no-e2e-tove', name: 'E2E Norwegian helpline', country: 'NO', type: 'hotline' });
+        await send(tove, 'PUT', `/api/stakeholders/${target.id}`, {
+          ...withoutMeta(stakeholder),
+          name: after,
+          version: target.version,
+        });
+        await send(tove, 'POST', '/api/stakeholders', {
+          id: 'no-e2e-tove',
+          name: 'E2E Norwegian helpline',
+          country: 'NO',
+          type: 'hotline',
+        });
         const flow = graph.flows.find((f) => f.status === 'active')!;
-        await send(bo, 'PUT', `/api/flows/${flow.id}`, { ...withoutMeta(flow), status: 'planned', version: flow.version });
+        await send(bo, 'PUT', `/api/flows/${flow.id}`, {
+          ...withoutMeta(flow),
+          status: 'planned',
+          version: flow.version,
+        });
         return { renamed: { id: target.id, before: target.name, after }, flowId: flow.id };
       })();
       return changes;
@@ -79,7 +97,9 @@ if (requireBrowser('history in a browser')) {
       expect(await name.locator('td.before').textContent()).toBe(renamed.before);
       expect(await name.locator('td.after').textContent()).toBe(renamed.after);
       expect(await details.locator('tr[data-field="type"]').getAttribute('data-changed')).toBe('false');
-      expect(await row.getByRole('button', { name: /^Hide before and after/ }).getAttribute('aria-expanded')).toBe('true');
+      expect(await row.getByRole('button', { name: /^Hide before and after/ }).getAttribute('aria-expanded')).toBe(
+        'true',
+      );
       await screenshot('history-entry');
     });
 
@@ -90,7 +110,13 @@ if (requireBrowser('history in a browser')) {
       await page.getByLabel('Person', { exact: true }).selectOption(TOVE);
       await page.waitForURL((url) => url.searchParams.get('actor') === TOVE);
       await page.locator(`.audit-table tbody tr[data-actor="${TOVE}"]`).first().waitFor();
-      await page.waitForFunction((who) => [...document.querySelectorAll('.audit-table > tbody > tr[data-seq]')].every((tr) => tr.getAttribute('data-actor') === who), TOVE);
+      await page.waitForFunction(
+        (who) =>
+          [...document.querySelectorAll('.audit-table > tbody > tr[data-seq]')].every(
+            (tr) => tr.getAttribute('data-actor') === who,
+          ),
+        TOVE,
+      );
       expect(await attrs('data-key')).not.toContain('no-e2e-tove');
 
       await page.getByLabel('Changes in', { exact: true }).selectOption('all');
@@ -102,7 +128,11 @@ if (requireBrowser('history in a browser')) {
       await page.getByLabel('Kind of item', { exact: true }).selectOption('flow');
       await page.waitForURL((url) => url.searchParams.get('kind') === 'flow' && !url.searchParams.has('actor'));
       await page.locator(`.audit-table tr[data-key="${flowId}"][data-actor="${BO}"]`).waitFor();
-      await page.waitForFunction(() => [...document.querySelectorAll('.audit-table > tbody > tr[data-seq]')].every((tr) => tr.getAttribute('data-kind') === 'flow'));
+      await page.waitForFunction(() =>
+        [...document.querySelectorAll('.audit-table > tbody > tr[data-seq]')].every(
+          (tr) => tr.getAttribute('data-kind') === 'flow',
+        ),
+      );
 
       // The filters come back from the URL alone.
       await page.goto(page.url());
@@ -121,7 +151,10 @@ if (requireBrowser('history in a browser')) {
 
       await page.getByRole('button', { name: 'Older changes' }).click();
 
-      await page.waitForFunction((n) => document.querySelectorAll('.audit-table > tbody > tr[data-seq]').length === n, first.entries.length + second.entries.length);
+      await page.waitForFunction(
+        (n) => document.querySelectorAll('.audit-table > tbody > tr[data-seq]').length === n,
+        first.entries.length + second.entries.length,
+      );
       const seqs = (await attrs('data-seq')).map(Number);
       expect(seqs).toEqual([...first.entries, ...second.entries].map((e) => e.seq));
       expect(new Set(seqs).size).toBe(seqs.length);

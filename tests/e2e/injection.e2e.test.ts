@@ -22,12 +22,44 @@ if (requireBrowser('injected text in a browser')) {
 
     beforeAll(async () => {
       // One Swedish corner of the map made of hostile text, written as a user would, through the API.
-      await api('/api/stakeholders', { id: 'se-e2e-xss', name: SCRIPT, country: 'SE', type: 'ngo', description: IMG, tags: [TEMPLATE] });
-      await api('/api/stakeholders', { id: 'se-e2e-cypher', name: CYPHER, country: 'SE', type: 'police', description: SQL });
-      await api('/api/stakeholders', { id: 'se-e2e-odd', name: ODD_NAME, country: 'SE', type: 'hotline', description: ODD_TEXT });
-      await api('/api/interviews', { id: 'se-e2e-xss-i', date: '2026-01-15', stakeholder: 'se-e2e-xss', interviewer: IMG, round: SCRIPT, notes: SQL });
+      await api('/api/stakeholders', {
+        id: 'se-e2e-xss',
+        name: SCRIPT,
+        country: 'SE',
+        type: 'ngo',
+        description: IMG,
+        tags: [TEMPLATE],
+      });
+      await api('/api/stakeholders', {
+        id: 'se-e2e-cypher',
+        name: CYPHER,
+        country: 'SE',
+        type: 'police',
+        description: SQL,
+      });
+      await api('/api/stakeholders', {
+        id: 'se-e2e-odd',
+        name: ODD_NAME,
+        country: 'SE',
+        type: 'hotline',
+        description: ODD_TEXT,
+      });
+      await api('/api/interviews', {
+        id: 'se-e2e-xss-i',
+        date: '2026-01-15',
+        stakeholder: 'se-e2e-xss',
+        interviewer: IMG,
+        round: SCRIPT,
+        notes: SQL,
+      });
       await api('/api/flows', {
-        id: 'se-e2e-xss-f', from: 'se-e2e-xss', to: 'se-e2e-cypher', indicators: ['VIC-01'], basis: 'informal', evidence: ['se-e2e-xss-i'], note: TEMPLATE,
+        id: 'se-e2e-xss-f',
+        from: 'se-e2e-xss',
+        to: 'se-e2e-cypher',
+        indicators: ['VIC-01'],
+        basis: 'informal',
+        evidence: ['se-e2e-xss-i'],
+        note: TEMPLATE,
       });
       roundId = (await api<{ id: string }>('/api/rounds', { name: IMG, country: 'SE', note: SCRIPT })).id;
     });
@@ -60,7 +92,9 @@ if (requireBrowser('injected text in a browser')) {
 
     async function openMap(query = ''): Promise<void> {
       await page.goto(`${server.url}/?country=SE${query}`);
-      await page.waitForFunction(() => window.__flowAtlas?.country === 'SE' && window.__flowAtlas.layoutDone, null, { timeout: 30_000 });
+      await page.waitForFunction(() => window.__flowAtlas?.country === 'SE' && window.__flowAtlas.layoutDone, null, {
+        timeout: 30_000,
+      });
     }
 
     /** The stakeholder list's button for a name, by its aria-label as written (accessible names drop zero-width characters). */
@@ -85,7 +119,9 @@ if (requireBrowser('injected text in a browser')) {
       await expectNothingRan();
 
       await listButton(ODD_NAME).click();
-      const odd = page.locator('aside.details').filter({ has: page.locator('p.description', { hasText: ODD_UNICODE.rtlOverride }) });
+      const odd = page
+        .locator('aside.details')
+        .filter({ has: page.locator('p.description', { hasText: ODD_UNICODE.rtlOverride }) });
       await odd.waitFor();
       expect(await odd.getByRole('heading', { level: 2 }).first().textContent()).toBe(ODD_NAME);
       expect(await odd.locator('p.description').textContent()).toBe(ODD_TEXT);

@@ -181,7 +181,9 @@ if (requireBrowser('map explorer in a browser')) {
       timings[`switchToLaidOutMap${other!.code}`] = await waitForGraph(other!.code);
       expect(await hook((h) => h.nodeCount())).toBe(graph.stakeholders.length);
       expect(await hook((h) => h.edgeCount())).toBe(graph.flows.length);
-      expect(await page.getByText(/^Stakeholders \(\d+\)$/).textContent()).toBe(`Stakeholders (${graph.stakeholders.length})`);
+      expect(await page.getByText(/^Stakeholders \(\d+\)$/).textContent()).toBe(
+        `Stakeholders (${graph.stakeholders.length})`,
+      );
       expect(await page.getByRole('note').isVisible()).toBe(other!.illustrative === true);
       await screenshot(`${other!.code.toLowerCase()}-map`);
 
@@ -198,7 +200,10 @@ if (requireBrowser('map explorer in a browser')) {
       const other = 'NO';
       const param = (name: string) => new URL(page.url()).searchParams.get(name);
 
-      for (const [name, id] of [['selected', ncp.id], ['flow', domestic.id]] as const) {
+      for (const [name, id] of [
+        ['selected', ncp.id],
+        ['flow', domestic.id],
+      ] as const) {
         await page.goto(`${server.url}/?country=SE&${name}=${encodeURIComponent(id)}`);
         await waitForGraph('SE');
         await page.locator('.details').first().waitFor();
@@ -207,9 +212,15 @@ if (requireBrowser('map explorer in a browser')) {
         await page.getByLabel('Country').selectOption(other);
         await page.waitForURL((url) => url.searchParams.get('country') === other);
         await waitForGraph(other);
-        await page.waitForFunction((n) => !new URL(window.location.href).searchParams.has(n), name, { timeout: 10_000 });
-        expect({ name, country: param('country'), selected: param('selected'), flow: param('flow') })
-          .toEqual({ name, country: other, selected: null, flow: null });
+        await page.waitForFunction((n) => !new URL(window.location.href).searchParams.has(n), name, {
+          timeout: 10_000,
+        });
+        expect({ name, country: param('country'), selected: param('selected'), flow: param('flow') }).toEqual({
+          name,
+          country: other,
+          selected: null,
+          flow: null,
+        });
         expect(await page.locator('.details').count()).toBe(0);
 
         await page.goBack();
@@ -243,7 +254,13 @@ if (requireBrowser('map explorer in a browser')) {
         expect(boxes.chips.length).toBeGreaterThanOrEqual(20);
         expect({ width, sidebarScrolls: boxes.sidebarScrolls }).toEqual({ width, sidebarScrolls: false });
         for (const chip of boxes.chips) {
-          expect({ width, ...chip }).toEqual({ width, label: chip.label, inside: true, chipClipped: false, textClipped: false });
+          expect({ width, ...chip }).toEqual({
+            width,
+            label: chip.label,
+            inside: true,
+            chipClipped: false,
+            textClipped: false,
+          });
         }
         await screenshot(`filters-${width}`);
       }

@@ -19,7 +19,23 @@ const ROLES = [
   ['liaison', 'Liaison'],
 ] as const;
 
-const ORDINAL: Record<number, string> = { 1: '1st', 2: '2nd', 3: '3rd', 4: '4th', 5: '5th', 6: '6th', 7: '7th', 8: '8th', 9: '9th', 10: '10th', 11: '11th', 12: '12th', 21: '21st', 22: '22nd', 23: '23rd' };
+const ORDINAL: Record<number, string> = {
+  1: '1st',
+  2: '2nd',
+  3: '3rd',
+  4: '4th',
+  5: '5th',
+  6: '6th',
+  7: '7th',
+  8: '8th',
+  9: '9th',
+  10: '10th',
+  11: '11th',
+  12: '12th',
+  21: '21st',
+  22: '22nd',
+  23: '23rd',
+};
 const pct = (ratio: number) => `${Math.round(ratio * 100)}%`;
 
 if (requireBrowser('NCP view in a browser')) {
@@ -34,7 +50,9 @@ if (requireBrowser('NCP view in a browser')) {
     async function screenshot(name: string, fullPage = false): Promise<void> {
       if (fullPage) {
         // The view scrolls inside the page: grow the viewport to its height for one full picture.
-        const height = await page.locator('.ncp-view').evaluate((el) => el.scrollHeight + el.getBoundingClientRect().top);
+        const height = await page
+          .locator('.ncp-view')
+          .evaluate((el) => el.scrollHeight + el.getBoundingClientRect().top);
         await page.setViewportSize({ width: VIEWPORT.width, height: Math.ceil(height) });
       }
       await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
@@ -43,11 +61,13 @@ if (requireBrowser('NCP view in a browser')) {
 
     /** The value cell of a row of the "Position in the national network" table. */
     async function figure(name: string): Promise<string> {
-      const row = page.getByRole('region', { name: 'Position in the national network' }).getByRole('row', { name: new RegExp(`^${name.replace(/[()]/g, '\\$&')}`) });
+      const row = page
+        .getByRole('region', { name: 'Position in the national network' })
+        .getByRole('row', { name: new RegExp(`^${name.replace(/[()]/g, '\\$&')}`) });
       return ((await row.getByRole('cell').first().textContent()) ?? '').trim();
     }
 
-    test('when the NCP view of Sweden opens, then its figures, reach, indicators, brokerage and cross-border channels are the API\'s, each explained', async () => {
+    test("when the NCP view of Sweden opens, then its figures, reach, indicators, brokerage and cross-border channels are the API's, each explained", async () => {
       const m = await api<Metrics>('/api/analysis/ncp?country=SE');
       expect(m.status).toBe('ok');
       const graph = await api<GraphResponse>('/api/graph?country=SE');
@@ -64,24 +84,45 @@ if (requireBrowser('NCP view in a browser')) {
       // Degrees, betweenness rank among the country's stakeholders, closeness, constraint.
       expect(await figure('Receives directly from')).toBe(`${m.inDegree} institutions`);
       expect(await figure('Sends directly to')).toBe(`${m.outDegree} institutions`);
-      expect(await figure('Go-between rank (betweenness)')).toBe(`${ORDINAL[m.betweennessRank]} of ${n} (${m.betweenness.toFixed(2)})`);
+      expect(await figure('Go-between rank (betweenness)')).toBe(
+        `${ORDINAL[m.betweennessRank]} of ${n} (${m.betweenness.toFixed(2)})`,
+      );
       expect(await figure('Closeness, incoming')).toBe(m.harmonicClosenessIn.toFixed(2));
       expect(await figure('Closeness, outgoing')).toBe(m.harmonicClosenessOut.toFixed(2));
       expect(await figure('Dependence on few contacts')).toBe(m.constraint!.toFixed(2));
-      const position = (await page.getByRole('region', { name: 'Position in the national network' }).textContent()) ?? '';
+      const position =
+        (await page.getByRole('region', { name: 'Position in the national network' }).textContent()) ?? '';
       expect(position).toContain('Low (near 0)');
       expect(position).toContain('High (towards 1)');
       expect(position).toContain(`about ${Math.round(1 / m.constraint!)} equally important contacts`);
 
       // Reach: shares of the other stakeholders, in and out, within 1, 2 and any number of steps.
       const reach = page.getByRole('region', { name: 'Reach' });
-      const reachRow = async (name: string) => (await reach.getByRole('row', { name: new RegExp(`^${name}`) }).getByRole('cell').allTextContents()).map((t) => t.trim());
-      expect(await reachRow('Can reach the NCP')).toEqual([pct(m.reach.in.k1), pct(m.reach.in.k2), pct(m.reach.in.any)]);
-      expect(await reachRow('The NCP reaches')).toEqual([pct(m.reach.out.k1), pct(m.reach.out.k2), pct(m.reach.out.any)]);
+      const reachRow = async (name: string) =>
+        (
+          await reach
+            .getByRole('row', { name: new RegExp(`^${name}`) })
+            .getByRole('cell')
+            .allTextContents()
+        ).map((t) => t.trim());
+      expect(await reachRow('Can reach the NCP')).toEqual([
+        pct(m.reach.in.k1),
+        pct(m.reach.in.k2),
+        pct(m.reach.in.any),
+      ]);
+      expect(await reachRow('The NCP reaches')).toEqual([
+        pct(m.reach.out.k1),
+        pct(m.reach.out.k2),
+        pct(m.reach.out.any),
+      ]);
 
       // Indicators received, held and passed on, with their names.
       const indicators = page.getByRole('region', { name: 'Indicators' });
-      for (const [title, codes] of [['Received', m.indicatorsReceived], ['Held', m.indicatorsHeld], ['Passed on', m.indicatorsPassedOn]] as const) {
+      for (const [title, codes] of [
+        ['Received', m.indicatorsReceived],
+        ['Held', m.indicatorsHeld],
+        ['Passed on', m.indicatorsPassedOn],
+      ] as const) {
         const list = indicators.getByRole('region', { name: `${title} (${codes.length})` });
         const items = await list.getByRole('listitem').allTextContents();
         expect(items).toEqual(codes.map((code) => `${code}${reference.indicators.find((i) => i.code === code)!.name}`));
@@ -91,15 +132,23 @@ if (requireBrowser('NCP view in a browser')) {
       const sector = ncp.sector.replace(/_/g, ' ');
       const brokerage = page.getByRole('region', { name: 'Brokerage roles' });
       for (const [role, label] of ROLES) {
-        const cells = await brokerage.getByRole('row', { name: new RegExp(`^${label.replace(/[()]/g, '\\$&')}`) }).getByRole('cell').allTextContents();
+        const cells = await brokerage
+          .getByRole('row', { name: new RegExp(`^${label.replace(/[()]/g, '\\$&')}`) })
+          .getByRole('cell')
+          .allTextContents();
         expect(cells[0]?.trim()).toBe(String(m.brokerage[role]));
         expect(cells[1]).toContain(`(${sector})`);
       }
-      expect(await brokerage.textContent()).toContain(`Receives from other sectors and passes on to its own sector (${sector}).`);
+      expect(await brokerage.textContent()).toContain(
+        `Receives from other sectors and passes on to its own sector (${sector}).`,
+      );
 
       // Cross-border channels, in and out, with the other party and its country.
       const cross = page.getByRole('region', { name: 'Cross-border channels' });
-      for (const [title, flows] of [['Received from abroad', m.crossBorder.in], ['Sent abroad', m.crossBorder.out]] as const) {
+      for (const [title, flows] of [
+        ['Received from abroad', m.crossBorder.in],
+        ['Sent abroad', m.crossBorder.out],
+      ] as const) {
         const rows = cross.getByRole('table', { name: title }).locator('tbody tr');
         expect(await rows.count()).toBe(flows.length);
         for (const [i, f] of flows.entries()) {
@@ -113,7 +162,7 @@ if (requireBrowser('NCP view in a browser')) {
       await screenshot('ncp-se-full', true);
     });
 
-    test('when another country is picked, then every national NCP shows the API\'s rank, degrees and brokerage counts', async () => {
+    test("when another country is picked, then every national NCP shows the API's rank, degrees and brokerage counts", async () => {
       const { countries } = await api<{ countries: Countries }>('/api/countries');
       const national = countries.filter((c) => c.ncp !== null).sort((a, b) => a.name.localeCompare(b.name));
       expect(national).toHaveLength(10);
@@ -128,10 +177,16 @@ if (requireBrowser('NCP view in a browser')) {
         timings[`pickToNcp${c.code}`] = Date.now() - picked;
         expect(await figure('Receives directly from')).toBe(`${m.inDegree} institution${m.inDegree === 1 ? '' : 's'}`);
         expect(await figure('Sends directly to')).toBe(`${m.outDegree} institution${m.outDegree === 1 ? '' : 's'}`);
-        expect(await figure('Go-between rank (betweenness)')).toMatch(new RegExp(`^${ORDINAL[m.betweennessRank]} of ${c.stakeholders} `));
+        expect(await figure('Go-between rank (betweenness)')).toMatch(
+          new RegExp(`^${ORDINAL[m.betweennessRank]} of ${c.stakeholders} `),
+        );
         const brokerage = page.getByRole('region', { name: 'Brokerage roles' });
         for (const [role, label] of ROLES) {
-          const count = await brokerage.getByRole('row', { name: new RegExp(`^${label.replace(/[()]/g, '\\$&')}`) }).getByRole('cell').first().textContent();
+          const count = await brokerage
+            .getByRole('row', { name: new RegExp(`^${label.replace(/[()]/g, '\\$&')}`) })
+            .getByRole('cell')
+            .first()
+            .textContent();
           expect(count?.trim()).toBe(String(m.brokerage[role]));
         }
       }
@@ -145,7 +200,10 @@ if (requireBrowser('NCP view in a browser')) {
 
       const heading = page.getByRole('heading', { name: 'The international layer has no national contact point' });
       await heading.waitFor();
-      const text = (await page.getByRole('region', { name: 'The international layer has no national contact point' }).textContent()) ?? '';
+      const text =
+        (await page
+          .getByRole('region', { name: 'The international layer has no national contact point' })
+          .textContent()) ?? '';
       expect(text).toContain('It is not a country, so it has no national contact point (NCP)');
       expect(await page.getByRole('alert').count()).toBe(0);
       expect(await page.getByRole('table').count()).toBe(0);

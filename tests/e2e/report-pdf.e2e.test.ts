@@ -23,14 +23,22 @@ const DPI = 50;
 /** The footer sits in the bottom margin (18 mm); at 50 dpi that is the last ~35 pixel rows. */
 const FOOTER_ROWS = Math.round((18 / 25.4) * DPI);
 
-const hasPoppler = spawnSync('pdftoppm', ['-v']).error === undefined && spawnSync('pdftotext', ['-v']).error === undefined;
+const hasPoppler =
+  spawnSync('pdftoppm', ['-v']).error === undefined && spawnSync('pdftotext', ['-v']).error === undefined;
 
-interface Gray { width: number; height: number; pixels: Buffer }
+interface Gray {
+  width: number;
+  height: number;
+  pixels: Buffer;
+}
 
 /** Reads a binary PGM (P5, 8 bit), which `pdftoppm -gray` writes. */
 function readPgm(file: string): Gray {
   const data = fs.readFileSync(file);
-  const header = data.subarray(0, 64).toString('latin1').match(/^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/);
+  const header = data
+    .subarray(0, 64)
+    .toString('latin1')
+    .match(/^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/);
   if (!header) throw new Error(`${file} is not a binary PGM`);
   const [, w, h] = header.map(Number) as [number, number, number];
   return { width: w, height: h, pixels: data.subarray(header[0].length) };
@@ -70,17 +78,25 @@ function input(): ReportInput {
 }
 
 /** Renders the report to PDF, writes it and its pages (PNG for people, PGM for the checks); returns pages and text. */
-async function renderAndRasterise(report: Report, name: string): Promise<{ pdf: Buffer; pages: Gray[]; text: string[] }> {
+async function renderAndRasterise(
+  report: Report,
+  name: string,
+): Promise<{ pdf: Buffer; pages: Gray[]; text: string[] }> {
   const pdf = await htmlToPdf(renderReportHtml(report, { standalone: true }), { title: report.title });
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   const file = path.join(ARTIFACTS, `${name}.pdf`);
   fs.writeFileSync(file, pdf);
-  for (const old of fs.readdirSync(ARTIFACTS).filter((f) => f.startsWith(`${name}-`) && f.endsWith('.png'))) fs.rmSync(path.join(ARTIFACTS, old));
+  for (const old of fs.readdirSync(ARTIFACTS).filter((f) => f.startsWith(`${name}-`) && f.endsWith('.png')))
+    fs.rmSync(path.join(ARTIFACTS, old));
   execFileSync('pdftoppm', ['-png', '-r', String(DPI), file, path.join(ARTIFACTS, name)]);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'fa-pdf-'));
   try {
     execFileSync('pdftoppm', ['-gray', '-r', String(DPI), file, path.join(tmp, 'p')]);
-    const pages = fs.readdirSync(tmp).filter((f) => f.endsWith('.pgm')).sort().map((f) => readPgm(path.join(tmp, f)));
+    const pages = fs
+      .readdirSync(tmp)
+      .filter((f) => f.endsWith('.pgm'))
+      .sort()
+      .map((f) => readPgm(path.join(tmp, f)));
     const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).split('\f');
     return { pdf, pages, text };
   } finally {
@@ -111,7 +127,9 @@ function expectLooksLikeADocument(report: Report, result: { pdf: Buffer; pages: 
   });
   // The title page carries the title in its upper half.
   const title = pages[0]!;
-  expect(ink(title, 0, Math.round(title.height * 0.15), title.width, Math.round(title.height * 0.6))).toBeGreaterThan(10 * BLANK_BELOW);
+  expect(ink(title, 0, Math.round(title.height * 0.15), title.width, Math.round(title.height * 0.6))).toBeGreaterThan(
+    10 * BLANK_BELOW,
+  );
   const all = text.join('\n').replace(/\s+/g, ' ');
   const words = (s: string) => s.replace(/\s+/g, ' ').trim();
   expect(all).toContain(words(report.title).slice(0, 40));
@@ -127,7 +145,8 @@ if (requireBrowser('report PDF')) {
 
     test('when the run requires a browser, then poppler-utils (pdftoppm, pdftotext) are installed too', () => {
       if (process.env.REQUIRE_BROWSER === '1') expect(hasPoppler).toBe(true);
-      else if (!hasPoppler) console.warn('PDF IMAGE CHECKS SKIPPED: pdftoppm/pdftotext not found (apt-get install poppler-utils)');
+      else if (!hasPoppler)
+        console.warn('PDF IMAGE CHECKS SKIPPED: pdftoppm/pdftotext not found (apt-get install poppler-utils)');
     });
 
     // Without poppler-utils these are not registered (and the test above fails when a browser is required).
@@ -135,33 +154,49 @@ if (requireBrowser('report PDF')) {
       if (hasPoppler) test(name, fn, timeout);
     };
 
-    withPoppler('when the Swedish country profile is made a PDF, then it is an A4 document: title page, contents, numbered pages, figures, no blank or nearly empty page, at most 14 pages', async () => {
-      const report = buildCountryReport(input(), 'SE');
-      const result = await renderAndRasterise(report, 'country-SE');
-      expectLooksLikeADocument(report, result);
-      expect(result.pages.length).toBeLessThanOrEqual(MAX_PROFILE_PAGES);
-      expect(result.text[0]).toMatch(/Illustrative/i);
-    }, 120_000);
-
-    // Every other national seed country too (Sweden above; the international layer has no country profile).
-    const others = [...new Set(readSeedDocument().countries.map((c) => c.code))].filter((c) => c !== 'SE' && c !== 'INT').sort();
-    test('when the seed is read, then there are other national countries to render', () => expect(others.length).toBeGreaterThanOrEqual(9));
-    for (const country of others) {
-      withPoppler(`when the country profile of ${country} is made a PDF, then it is an A4 document with the same qualities`, async () => {
-        const report = buildCountryReport(input(), country);
-        const result = await renderAndRasterise(report, `country-${country}`);
+    withPoppler(
+      'when the Swedish country profile is made a PDF, then it is an A4 document: title page, contents, numbered pages, figures, no blank or nearly empty page, at most 14 pages',
+      async () => {
+        const report = buildCountryReport(input(), 'SE');
+        const result = await renderAndRasterise(report, 'country-SE');
         expectLooksLikeADocument(report, result);
         expect(result.pages.length).toBeLessThanOrEqual(MAX_PROFILE_PAGES);
-      }, 120_000);
+        expect(result.text[0]).toMatch(/Illustrative/i);
+      },
+      120_000,
+    );
+
+    // Every other national seed country too (Sweden above; the international layer has no country profile).
+    const others = [...new Set(readSeedDocument().countries.map((c) => c.code))]
+      .filter((c) => c !== 'SE' && c !== 'INT')
+      .sort();
+    test('when the seed is read, then there are other national countries to render', () =>
+      expect(others.length).toBeGreaterThanOrEqual(9));
+    for (const country of others) {
+      withPoppler(
+        `when the country profile of ${country} is made a PDF, then it is an A4 document with the same qualities`,
+        async () => {
+          const report = buildCountryReport(input(), country);
+          const result = await renderAndRasterise(report, `country-${country}`);
+          expectLooksLikeADocument(report, result);
+          expect(result.pages.length).toBeLessThanOrEqual(MAX_PROFILE_PAGES);
+        },
+        120_000,
+      );
     }
 
-    withPoppler('when the regional report is made a PDF, then it is an A4 document with the same qualities', async () => {
-      const report = buildRegionalReport(input());
-      expectLooksLikeADocument(report, await renderAndRasterise(report, 'region'));
-    }, 120_000);
+    withPoppler(
+      'when the regional report is made a PDF, then it is an A4 document with the same qualities',
+      async () => {
+        const report = buildRegionalReport(input());
+        expectLooksLikeADocument(report, await renderAndRasterise(report, 'region'));
+      },
+      120_000,
+    );
 
     test('when two PDFs are asked for at once, then both come out whole (one browser, one PDF at a time)', async () => {
-      const html = (t: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${t}</title></head><body><h1>${t}</h1></body></html>`;
+      const html = (t: string) =>
+        `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${t}</title></head><body><h1>${t}</h1></body></html>`;
       const [a, b] = await Promise.all([htmlToPdf(html('A'), { title: 'A' }), htmlToPdf(html('B'), { title: 'B' })]);
       for (const pdf of [a, b]) {
         expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');

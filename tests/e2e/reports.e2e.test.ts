@@ -2,7 +2,12 @@
 // figures, the round picker and the links, the report served as a page of its own, all without a CSP violation.
 import { browserSuite, requireBrowser } from '../support/chromium';
 
-interface Violation { directive: string; blocked: string; sample: string; source: string }
+interface Violation {
+  directive: string;
+  blocked: string;
+  sample: string;
+  source: string;
+}
 
 declare global {
   interface Window {
@@ -11,9 +16,17 @@ declare global {
 }
 
 const SECTIONS = [
-  'Summary', 'The National Contact Point', 'The national network', 'What is collected and by whom', 'Coverage by theme',
-  'Single points of failure and fragile coverage', "The NCP's position and brokerage roles", 'Cross-border channels',
-  'Suggested links', 'Comparison with the regional median', 'Data provenance',
+  'Summary',
+  'The National Contact Point',
+  'The national network',
+  'What is collected and by whom',
+  'Coverage by theme',
+  'Single points of failure and fragile coverage',
+  "The NCP's position and brokerage roles",
+  'Cross-border channels',
+  'Suggested links',
+  'Comparison with the regional median',
+  'Data provenance',
 ];
 
 if (requireBrowser('the Reports view in a browser')) {
@@ -26,7 +39,12 @@ if (requireBrowser('the Reports view in a browser')) {
       await suite.page.addInitScript(() => {
         window.__reportCspViolations = [];
         document.addEventListener('securitypolicyviolation', (e) => {
-          window.__reportCspViolations?.push({ directive: e.effectiveDirective, blocked: e.blockedURI, sample: e.sample, source: `${e.sourceFile}:${e.lineNumber}` });
+          window.__reportCspViolations?.push({
+            directive: e.effectiveDirective,
+            blocked: e.blockedURI,
+            sample: e.sample,
+            source: `${e.sourceFile}:${e.lineNumber}`,
+          });
         });
       });
       suite.page.on('console', (msg) => {
@@ -49,7 +67,9 @@ if (requireBrowser('the Reports view in a browser')) {
       expect(await network.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
       expect(await report.getByText(/^Figure 1\. The national network of Sweden/).count()).toBe(1);
       expect(await report.getByRole('note').textContent()).toMatch(/^Illustrative data/);
-      expect(await page.getByRole('link', { name: 'Download PDF' }).getAttribute('href')).toBe('/api/reports/country/SE?format=pdf');
+      expect(await page.getByRole('link', { name: 'Download PDF' }).getAttribute('href')).toBe(
+        '/api/reports/country/SE?format=pdf',
+      );
       expect(await page.getByRole('button', { name: 'Print' }).count()).toBe(1);
       await page.waitForLoadState('networkidle');
       await suite.screenshot('reports-se');
@@ -76,7 +96,10 @@ if (requireBrowser('the Reports view in a browser')) {
       const response = await page.goto(`${server.url}/api/reports/country/SE?format=html`);
       expect(response?.status()).toBe(200);
       await page.getByRole('heading', { level: 1 }).waitFor();
-      const border = await page.locator('table').first().evaluate((t) => getComputedStyle(t).borderCollapse);
+      const border = await page
+        .locator('table')
+        .first()
+        .evaluate((t) => getComputedStyle(t).borderCollapse);
       expect(border).toBe('collapse');
       expect(await violations()).toEqual([]);
       expect(consoleCsp).toEqual([]);

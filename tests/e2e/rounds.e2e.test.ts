@@ -39,14 +39,19 @@ if (requireBrowser('mapping rounds in a browser')) {
     }
 
     async function waitForDiffMap(): Promise<void> {
-      await page.waitForFunction(() => window.__flowAtlas?.view === 'rounds' && window.__flowAtlas.layoutDone, null, { timeout: 30_000 });
+      await page.waitForFunction(() => window.__flowAtlas?.view === 'rounds' && window.__flowAtlas.layoutDone, null, {
+        timeout: 30_000,
+      });
     }
 
     async function freezeInPage(name: string, scope: 'country' | 'region' = 'country'): Promise<void> {
       await page.getByLabel('Name of the round').fill(name);
       if (scope === 'region') await page.getByRole('radio', { name: /The whole region/ }).check();
       await page.getByRole('button', { name: 'Freeze current map as a round' }).click();
-      await page.getByRole('status').filter({ hasText: `Round “${name}” frozen` }).waitFor();
+      await page
+        .getByRole('status')
+        .filter({ hasText: `Round “${name}” frozen` })
+        .waitFor();
     }
 
     test('when "2010 baseline" is frozen, the map changed through the API and compared with now, then the changes are listed, drawn with their classes, and the coverage change is listed', async () => {
@@ -67,8 +72,19 @@ if (requireBrowser('mapping rounds in a browser')) {
         .sort((a, b) => b.indicators.length - a.indicators.length);
       const removed = intoNcp[0]!;
       const changed = graph.flows.find((f) => f.id !== removed.id && f.basis !== 'informal' && f.from !== ncp.id)!;
-      await send('POST', '/api/stakeholders', { id: 'se-e2e-new', name: 'E2E new outreach service', country: 'SE', type: 'outreach_service' });
-      await send('POST', '/api/flows', { id: 'se-e2e-new-f', from: 'se-e2e-new', to: ncp.id, indicators: ['RSK-01'], basis: 'agreement' });
+      await send('POST', '/api/stakeholders', {
+        id: 'se-e2e-new',
+        name: 'E2E new outreach service',
+        country: 'SE',
+        type: 'outreach_service',
+      });
+      await send('POST', '/api/flows', {
+        id: 'se-e2e-new-f',
+        from: 'se-e2e-new',
+        to: ncp.id,
+        indicators: ['RSK-01'],
+        basis: 'agreement',
+      });
       const { version: _v, updatedAt: _a, updatedBy: _b, ...changedBody } = changed;
       await send('PUT', `/api/flows/${changed.id}`, { ...changedBody, basis: 'informal', version: changed.version });
       await send('DELETE', `/api/flows/${removed.id}?version=${removed.version}`);
@@ -78,13 +94,16 @@ if (requireBrowser('mapping rounds in a browser')) {
       await openRounds();
       await page.getByRole('button', { name: 'Compare with now: 2010 baseline' }).click();
 
-      await page.waitForURL((url) => url.searchParams.get('from') === baseline!.id && url.searchParams.get('to') === 'now');
+      await page.waitForURL(
+        (url) => url.searchParams.get('from') === baseline!.id && url.searchParams.get('to') === 'now',
+      );
       const summary = page.locator('.comparison-summary');
       await summary.waitFor();
       expect(await summary.getAttribute('data-added')).toBe(String(expected.counts.added));
       expect(await summary.getAttribute('data-removed')).toBe(String(expected.counts.removed));
       expect(await summary.getAttribute('data-changed')).toBe(String(expected.counts.changed));
-      const row = (kind: string, change: string, key: string) => page.locator(`section[data-kind="${kind}"] tr[data-change="${change}"][data-key="${key}"]`);
+      const row = (kind: string, change: string, key: string) =>
+        page.locator(`section[data-kind="${kind}"] tr[data-change="${change}"][data-key="${key}"]`);
       expect(await row('stakeholders', 'added', 'se-e2e-new').textContent()).toContain('E2E new outreach service');
       expect(await row('flows', 'added', 'se-e2e-new-f').count()).toBe(1);
       expect(await row('flows', 'removed', removed.id).count()).toBe(1);
@@ -121,7 +140,12 @@ if (requireBrowser('mapping rounds in a browser')) {
     test('when two rounds are compared, then the pickers name both and the later round stands for the newer side', async () => {
       await openRounds();
       await freezeInPage('before edit');
-      await send('POST', '/api/stakeholders', { id: 'se-e2e-between', name: 'E2E between rounds', country: 'SE', type: 'ngo' });
+      await send('POST', '/api/stakeholders', {
+        id: 'se-e2e-between',
+        name: 'E2E between rounds',
+        country: 'SE',
+        type: 'ngo',
+      });
       await openRounds();
       await freezeInPage('after edit');
       const { rounds } = await api<{ rounds: RoundSummary[] }>('/api/rounds?country=SE');
@@ -131,9 +155,15 @@ if (requireBrowser('mapping rounds in a browser')) {
       await page.getByLabel('From', { exact: true }).selectOption(before.id);
       await page.getByLabel('To', { exact: true }).selectOption(after.id);
 
-      await page.waitForURL((url) => url.searchParams.get('from') === before.id && url.searchParams.get('to') === after.id);
+      await page.waitForURL(
+        (url) => url.searchParams.get('from') === before.id && url.searchParams.get('to') === after.id,
+      );
       await page.locator(`.comparison[data-from="${before.id}"][data-to="${after.id}"]`).waitFor();
-      expect(await page.locator('section[data-kind="stakeholders"] tr[data-change="added"][data-key="se-e2e-between"]').count()).toBe(1);
+      expect(
+        await page
+          .locator('section[data-kind="stakeholders"] tr[data-change="added"][data-key="se-e2e-between"]')
+          .count(),
+      ).toBe(1);
       await waitForDiffMap();
       expect(await hook((h) => h.diff().added.nodes)).toEqual(['se-e2e-between']);
     });

@@ -20,7 +20,12 @@ export interface E2eSession {
   /** `fa_session=...`, for a Cookie header. */
   cookie: string;
   /** Sends a request with this session; throws on an error status unless `allow` lists it. */
-  send<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', urlPath: string, body?: unknown, allow?: number[]): Promise<{ status: number; body: T }>;
+  send<T>(
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+    urlPath: string,
+    body?: unknown,
+    allow?: number[],
+  ): Promise<{ status: number; body: T }>;
 }
 
 export const passwordOf = (account: E2eAccount) => account.password ?? `${account.username}-secret-pw`;
@@ -28,13 +33,16 @@ export const passwordOf = (account: E2eAccount) => account.password ?? `${accoun
 /** Creates the account in the server's store (the actor of its audit entry is the suite), unless it exists. */
 export async function addAccount(server: TestServer, account: E2eAccount): Promise<void> {
   if (await server.store.accounts.getAccount(account.username)) return;
-  await server.store.accounts.createAccount({
-    username: account.username,
-    role: account.role,
-    countries: account.countries ?? [],
-    ...(account.displayName ? { displayName: account.displayName } : {}),
-    passwordHash: await hashPassword(passwordOf(account)),
-  }, 'e2e-setup');
+  await server.store.accounts.createAccount(
+    {
+      username: account.username,
+      role: account.role,
+      countries: account.countries ?? [],
+      ...(account.displayName ? { displayName: account.displayName } : {}),
+      passwordHash: await hashPassword(passwordOf(account)),
+    },
+    'e2e-setup',
+  );
 }
 
 /**
@@ -47,10 +55,15 @@ const NO_SESSION = 'fa_e2e=1';
 /** Signs in through the API and returns the session cookie. */
 export async function signIn(server: TestServer, username: string, password: string): Promise<string> {
   const res = await fetch(`${server.url}/api/auth/login`, {
-    method: 'POST', headers: { 'Content-Type': 'application/json', Cookie: NO_SESSION }, body: JSON.stringify({ username, password }),
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Cookie: NO_SESSION },
+    body: JSON.stringify({ username, password }),
   });
   if (!res.ok) throw new Error(`sign-in as ${username}: ${res.status} ${await res.text()}`);
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0] ?? '').find((c) => c.startsWith(`${SESSION_COOKIE}=`));
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0] ?? '')
+    .find((c) => c.startsWith(`${SESSION_COOKIE}=`));
   if (!cookie) throw new Error(`sign-in as ${username}: no ${SESSION_COOKIE} cookie in the answer`);
   return cookie;
 }
@@ -69,7 +82,8 @@ export async function sessionAs(server: TestServer, account: E2eAccount): Promis
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
       const text = await res.text();
-      if (!res.ok && !allow.includes(res.status)) throw new Error(`${method} ${urlPath} as ${account.username}: ${res.status} ${text}`);
+      if (!res.ok && !allow.includes(res.status))
+        throw new Error(`${method} ${urlPath} as ${account.username}: ${res.status} ${text}`);
       return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
     },
   };

@@ -61,8 +61,11 @@ function main(): void {
     }
     const text = JSON.stringify(results);
     if (args['digest-file']) fs.writeFileSync(args['digest-file'], text);
-    for (const [k, v] of Object.entries(results)) console.log(`${createHash('sha256').update(JSON.stringify(v)).digest('hex').slice(0, 12)}  ${k}`);
-    console.log(`${createHash('sha256').update(text).digest('hex')}  all (${countries} x ${perCountry}, seed ${args.seed})`);
+    for (const [k, v] of Object.entries(results))
+      console.log(`${createHash('sha256').update(JSON.stringify(v)).digest('hex').slice(0, 12)}  ${k}`);
+    console.log(
+      `${createHash('sha256').update(text).digest('hex')}  all (${countries} x ${perCountry}, seed ${args.seed})`,
+    );
     return;
   }
 
@@ -73,7 +76,10 @@ function main(): void {
     bottlenecks: (fg) => bottlenecks(fg, one),
     ncp: (fg) => ncpPosition(fg, one),
     suggestions: (fg) => suggestions(fg, one),
-    'matrix+compare': (fg) => { coverageMatrix(fg); compare(fg); },
+    'matrix+compare': (fg) => {
+      coverageMatrix(fg);
+      compare(fg);
+    },
   };
   const only = args.only?.split(',');
   const rows: Array<[string, number, number]> = [];
@@ -81,12 +87,24 @@ function main(): void {
     const { wall, cpu } = wallAndCpu(runs, before, fn);
     rows.push([row, wall, cpu]);
   };
-  if (!only || only.includes('build')) time('buildFlowGraph', () => undefined, () => build());
+  if (!only || only.includes('build'))
+    time(
+      'buildFlowGraph',
+      () => undefined,
+      () => build(),
+    );
   for (const [name, fn] of Object.entries(cases)) {
     if (only && !only.includes(name)) continue;
-    time(name === 'matrix' || name === 'compare' || name === 'matrix+compare' ? name : `${name} ${one}`, build, (fg) => fn(fg!));
+    time(name === 'matrix' || name === 'compare' || name === 'matrix+compare' ? name : `${name} ${one}`, build, (fg) =>
+      fn(fg!),
+    );
   }
-  console.log(`\nAnalysis compute, ${countries} x ${perCountry} stakeholders, ${document.flows.length.toLocaleString('en')} flows; median of ${runs}; load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}\n`);
+  console.log(
+    `\nAnalysis compute, ${countries} x ${perCountry} stakeholders, ${document.flows.length.toLocaleString('en')} flows; median of ${runs}; load ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}\n`,
+  );
   console.log('| what | wall ms | CPU ms |\n|---|---:|---:|');
   for (const [row, wall, cpu] of rows) console.log(`| ${row} | ${wall.toFixed(1)} | ${cpu.toFixed(1)} |`);
 }

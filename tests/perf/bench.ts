@@ -73,12 +73,29 @@ function put(t: Table, row: string, column: string, ms: number): void {
 }
 function print(title: string, t: Table): void {
   console.log(`\n${title}\n\n| what | ${t.columns.join(' | ')} |\n|---|${t.columns.map(() => '---:').join('|')}|`);
-  for (const [row, cells] of t.rows) console.log(`| ${row} | ${t.columns.map((c) => cells.get(c) ?? '-').join(' | ')} |`);
+  for (const [row, cells] of t.rows)
+    console.log(`| ${row} | ${t.columns.map((c) => cells.get(c) ?? '-').join(' | ')} |`);
 }
 
-async function benchStore(t: Table, column: string, open: () => Promise<GraphStore>, reset: (s: GraphStore) => Promise<GraphStore>) {
+async function benchStore(
+  t: Table,
+  column: string,
+  open: () => Promise<GraphStore>,
+  reset: (s: GraphStore) => Promise<GraphStore>,
+) {
   let store = await open();
-  put(t, 'seed the region into an empty store', column, await median(RUNS, () => seedStore(store, { maps: true }), async () => { store = await reset(store); }));
+  put(
+    t,
+    'seed the region into an empty store',
+    column,
+    await median(
+      RUNS,
+      () => seedStore(store, { maps: true }),
+      async () => {
+        store = await reset(store);
+      },
+    ),
+  );
   put(t, 'seed again (nothing changes)', column, await median(RUNS, () => seedStore(store, { maps: true })));
   put(t, 'export the region', column, await median(RUNS, () => store.exportDocument({})));
   put(t, 'export one country (SE)', column, await median(RUNS, () => store.exportDocument({ country: 'SE' })));
@@ -94,15 +111,33 @@ async function storeBenchmarks(): Promise<void> {
     await s.init();
     return s;
   };
-  await benchStore(t, 'SQLite', sqlite, async (s) => { await s.close(); return sqlite(); });
+  await benchStore(t, 'SQLite', sqlite, async (s) => {
+    await s.close();
+    return sqlite();
+  });
   const uri = process.env.NEO4J_URI;
   if (uri) {
-    const adapter = new Neo4jAdapter({ uri, user: process.env.NEO4J_USER ?? 'neo4j', password: process.env.NEO4J_PASSWORD ?? '', database: process.env.NEO4J_DATABASE ?? 'neo4j' });
+    const adapter = new Neo4jAdapter({
+      uri,
+      user: process.env.NEO4J_USER ?? 'neo4j',
+      password: process.env.NEO4J_PASSWORD ?? '',
+      database: process.env.NEO4J_DATABASE ?? 'neo4j',
+    });
     const neo = new CoreGraphStore(adapter);
     await neo.init();
-    await benchStore(t, 'Neo4j', async () => neo, async (s) => { await adapter.clear(); return s; });
+    await benchStore(
+      t,
+      'Neo4j',
+      async () => neo,
+      async (s) => {
+        await adapter.clear();
+        return s;
+      },
+    );
   } else {
-    console.error('Neo4j not measured: set NEO4J_URI (e.g. after `npm run neo4j`) to include it; that database is cleared.');
+    console.error(
+      'Neo4j not measured: set NEO4J_URI (e.g. after `npm run neo4j`) to include it; that database is cleared.',
+    );
   }
   print('Store', t);
 }
@@ -118,13 +153,19 @@ function analyseRegion(fg: FlowGraph): void {
   compare(fg);
 }
 
-async function analysisColumn(t: Table, column: string, snapshot: Pick<Snapshot, 'document' | 'catalogue'>): Promise<void> {
+async function analysisColumn(
+  t: Table,
+  column: string,
+  snapshot: Pick<Snapshot, 'document' | 'catalogue'>,
+): Promise<void> {
   const build = () => buildFlowGraph(snapshot.document, snapshot.catalogue);
   put(t, 'build the flow graph from a snapshot', column, await median(RUNS, build));
   // Every other measurement starts from a fresh flow graph (built outside the timing), so that
   // nothing memoised on a graph by an earlier run is reused.
   let fg: FlowGraph = build();
-  const fresh = async () => { fg = build(); };
+  const fresh = async () => {
+    fg = build();
+  };
   const countries = nationalCountries(fg);
   const measure = async (row: string, fn: () => unknown) => put(t, row, column, await median(RUNS, fn, fresh));
   await measure('coverage matrix (all countries x 32 indicators)', () => coverageMatrix(fg));
@@ -138,8 +179,13 @@ async function analysisColumn(t: Table, column: string, snapshot: Pick<Snapshot,
   await measure('resilience of every indicator, one country', () => resilience(fg, first));
   for (const goal of PLAN_GOALS) {
     const made = plan(build(), first, goal, 20);
-    console.error(`${column}: plan ${goal} of ${first}, budget 20: ${made.steps.length} steps${made.steps.length < 20 ? ' (then the best gain was 0)' : ''}`);
-    await measure(`plan ${goal}, budget 20, one country (cold: a fresh flow graph, its coverage, suggestions or resilience computed inside)`, () => plan(fg, first, goal, 20));
+    console.error(
+      `${column}: plan ${goal} of ${first}, budget 20: ${made.steps.length} steps${made.steps.length < 20 ? ' (then the best gain was 0)' : ''}`,
+    );
+    await measure(
+      `plan ${goal}, budget 20, one country (cold: a fresh flow graph, its coverage, suggestions or resilience computed inside)`,
+      () => plan(fg, first, goal, 20),
+    );
     // As the service answers it: close_gaps is handed the suggestions already computed.
     let known: ReturnType<typeof suggestions>['suggestions'] = [];
     const warm = async () => {
@@ -147,9 +193,19 @@ async function analysisColumn(t: Table, column: string, snapshot: Pick<Snapshot,
       known = suggestions(fg, first).suggestions;
       resilience(fg, first);
     };
-    put(t, `plan ${goal}, budget 20, one country (after its suggestions and resilience)`, column, await median(RUNS, () => plan(fg, first, goal, 20, goal === 'close_gaps' ? known : undefined), warm));
+    put(
+      t,
+      `plan ${goal}, budget 20, one country (after its suggestions and resilience)`,
+      column,
+      await median(RUNS, () => plan(fg, first, goal, 20, goal === 'close_gaps' ? known : undefined), warm),
+    );
   }
-  put(t, 'the whole region analysed (graph + all of the above)', column, await median(RUNS, () => analyseRegion(build())));
+  put(
+    t,
+    'the whole region analysed (graph + all of the above)',
+    column,
+    await median(RUNS, () => analyseRegion(build())),
+  );
 }
 
 async function analysisBenchmarks(): Promise<void> {
@@ -163,8 +219,14 @@ async function analysisBenchmarks(): Promise<void> {
   const perCountry = Number(args.stakeholders);
   const t0 = performance.now();
   const document = syntheticRegion({ countries, stakeholdersPerCountry: perCountry, seed: 1 });
-  console.error(`generated ${countries} x ${perCountry} stakeholders, ${document.flows.length} flows in ${(performance.now() - t0).toFixed(0)} ms`);
-  await analysisColumn(t, `synthetic (${countries} x ${perCountry.toLocaleString('en')} stakeholders, ${document.flows.length.toLocaleString('en')} flows)`, { document, catalogue: readCatalogue() as Snapshot['catalogue'] });
+  console.error(
+    `generated ${countries} x ${perCountry} stakeholders, ${document.flows.length} flows in ${(performance.now() - t0).toFixed(0)} ms`,
+  );
+  await analysisColumn(
+    t,
+    `synthetic (${countries} x ${perCountry.toLocaleString('en')} stakeholders, ${document.flows.length.toLocaleString('en')} flows)`,
+    { document, catalogue: readCatalogue() as Snapshot['catalogue'] },
+  );
   print('Analysis (one core)', t);
   planBenchmarks(RUNS, countries, perCountry);
 }
@@ -182,15 +244,28 @@ async function spreadsheetColumn(t: Table, column: string, document: MapDocument
   put(t, 'write XLSX', column, await median(RUNS, () => toXlsx(document, indicators)));
   put(t, 'write CSV (ZIP)', column, await median(RUNS, () => toCsvZip(document, indicators)));
   const files: Record<UploadFormat, Buffer> = {
-    xlsx: await toXlsx(document, indicators), zip: Buffer.from(toCsvZip(document, indicators)), csv: Buffer.alloc(0),
+    xlsx: await toXlsx(document, indicators),
+    zip: Buffer.from(toCsvZip(document, indicators)),
+    csv: Buffer.alloc(0),
   };
-  console.error(`${column}: XLSX ${(files.xlsx.length / 1e6).toFixed(1)} MB, CSV ZIP ${(files.zip.length / 1e6).toFixed(1)} MB`);
+  console.error(
+    `${column}: XLSX ${(files.xlsx.length / 1e6).toFixed(1)} MB, CSV ZIP ${(files.zip.length / 1e6).toFixed(1)} MB`,
+  );
   let store = await catalogueStore();
-  const fresh = async () => { await store.close(); store = await catalogueStore(); };
+  const fresh = async () => {
+    await store.close();
+    store = await catalogueStore();
+  };
   for (const format of ['xlsx', 'zip'] as const) {
     const label = format === 'xlsx' ? 'XLSX' : 'CSV';
-    const run = (dryRun: boolean) => importSpreadsheet(store, { format, data: files[format] }, { mode: 'merge', dryRun, actor: 'bench' });
-    put(t, `preview ${label} (read, parse, validate; nothing written)`, column, await median(RUNS, () => run(true), fresh));
+    const run = (dryRun: boolean) =>
+      importSpreadsheet(store, { format, data: files[format] }, { mode: 'merge', dryRun, actor: 'bench' });
+    put(
+      t,
+      `preview ${label} (read, parse, validate; nothing written)`,
+      column,
+      await median(RUNS, () => run(true), fresh),
+    );
     put(t, `import ${label} into an empty store`, column, await median(RUNS, () => run(false), fresh));
   }
   await store.close();
@@ -206,7 +281,11 @@ async function spreadsheetBenchmarks(): Promise<void> {
   const countries = Math.min(Number(args.countries), 3);
   const perCountry = Number(args.stakeholders);
   const document = syntheticRegion({ countries, stakeholdersPerCountry: perCountry, seed: 1 });
-  await spreadsheetColumn(t, `synthetic (${countries} x ${perCountry.toLocaleString('en')} stakeholders, ${document.flows.length.toLocaleString('en')} flows)`, document);
+  await spreadsheetColumn(
+    t,
+    `synthetic (${countries} x ${perCountry.toLocaleString('en')} stakeholders, ${document.flows.length.toLocaleString('en')} flows)`,
+    document,
+  );
   print('Spreadsheets (SQLite in memory)', t);
 }
 
@@ -217,18 +296,52 @@ async function reportBenchmarks(): Promise<void> {
   await seedStore(store, { maps: true });
   const snapshot = await store.snapshot({});
   await store.close();
-  const input = { document: snapshot.document, catalogue: snapshot.catalogue, round: null, storeVersion: snapshot.storeVersion, generatedAt: new Date().toISOString() };
+  const input = {
+    document: snapshot.document,
+    catalogue: snapshot.catalogue,
+    round: null,
+    storeVersion: snapshot.storeVersion,
+    generatedAt: new Date().toISOString(),
+  };
   const country = buildCountryReport(input, 'SE');
   const region = buildRegionalReport(input);
-  put(t, 'build the report from the map (analyses included)', 'country profile (SE)', await median(RUNS, () => buildCountryReport(input, 'SE')));
-  put(t, 'build the report from the map (analyses included)', 'regional report', await median(RUNS, () => buildRegionalReport(input)));
-  put(t, 'render HTML', 'country profile (SE)', await median(RUNS, () => renderReportHtml(country, { standalone: true })));
+  put(
+    t,
+    'build the report from the map (analyses included)',
+    'country profile (SE)',
+    await median(RUNS, () => buildCountryReport(input, 'SE')),
+  );
+  put(
+    t,
+    'build the report from the map (analyses included)',
+    'regional report',
+    await median(RUNS, () => buildRegionalReport(input)),
+  );
+  put(
+    t,
+    'render HTML',
+    'country profile (SE)',
+    await median(RUNS, () => renderReportHtml(country, { standalone: true })),
+  );
   put(t, 'render HTML', 'regional report', await median(RUNS, () => renderReportHtml(region, { standalone: true })));
   if (fs.existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')) {
-    const html = { country: renderReportHtml(country, { standalone: true }), region: renderReportHtml(region, { standalone: true }) };
+    const html = {
+      country: renderReportHtml(country, { standalone: true }),
+      region: renderReportHtml(region, { standalone: true }),
+    };
     await htmlToPdf(html.country, { title: country.title }); // starts the browser, outside the timing
-    put(t, 'print to PDF (browser already running)', 'country profile (SE)', await median(RUNS, () => htmlToPdf(html.country, { title: country.title })));
-    put(t, 'print to PDF (browser already running)', 'regional report', await median(RUNS, () => htmlToPdf(html.region, { title: region.title })));
+    put(
+      t,
+      'print to PDF (browser already running)',
+      'country profile (SE)',
+      await median(RUNS, () => htmlToPdf(html.country, { title: country.title })),
+    );
+    put(
+      t,
+      'print to PDF (browser already running)',
+      'regional report',
+      await median(RUNS, () => htmlToPdf(html.region, { title: region.title })),
+    );
     await closePdfRenderer();
   } else {
     console.error('PDF not measured: no Chromium (set CHROMIUM_PATH)');
@@ -248,7 +361,8 @@ async function main(): Promise<void> {
   if (!args.only || args.only === 'concurrency') await concurrencyBenchmarks(RUNS);
   if (!args.only || args.only === 'load') await loadBenchmarks();
   if (!args.only || args.only === 'soak') await soakBenchmark(Number(args['soak-seconds']));
-  if (!args.only || args.only === 'scale') await scaleBenchmarks(Number(args.countries), Number(args.stakeholders), RUNS);
+  if (!args.only || args.only === 'scale')
+    await scaleBenchmarks(Number(args.countries), Number(args.stakeholders), RUNS);
 }
 
 void main();

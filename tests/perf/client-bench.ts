@@ -36,7 +36,10 @@ const part = (name: (typeof ONLY)[number]) => args.only === undefined || args.on
 const LIGHTHOUSE_RUNS = Number(args['lighthouse-runs']);
 const RUNS = Number(args.runs);
 const LARGE_RUNS = Number(args['large-runs']);
-const SIZES = args.sizes.split(',').map(Number).filter((n) => n > 0);
+const SIZES = args.sizes
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0);
 const MOTION_MS = 2000;
 /** Maps above this many elements get `--large-runs` runs (their layout takes long). */
 const LARGE = 5000;
@@ -163,16 +166,26 @@ interface Row {
   samples: Sample[];
 }
 
-async function measure(browser: Browser, server: TestServer, map: string, country: string, renderer: Renderer, runs: number): Promise<Row> {
+async function measure(
+  browser: Browser,
+  server: TestServer,
+  map: string,
+  country: string,
+  renderer: Renderer,
+  runs: number,
+): Promise<Row> {
   // Warm the server (its first answers compile code paths and fill caches); the browser starts cold each run.
-  for (const p of ['/api/countries', '/api/reference', `/api/graph?country=${country}`]) await (await fetch(`${server.url}${p}`)).arrayBuffer();
+  for (const p of ['/api/countries', '/api/reference', `/api/graph?country=${country}`])
+    await (await fetch(`${server.url}${p}`)).arrayBuffer();
   const url = `${server.url}/?view=map&country=${country}${renderer === 'webgl' ? '&renderer=webgl' : ''}`;
   const samples: Sample[] = [];
   for (let i = 0; i < runs; i++) {
     const s = await run(browser, url, country);
-    console.error(`  ${map}, ${renderer}, run ${i + 1}/${runs}: ${s.nodes + s.edges} elements, laid out after ${s.navToLaidOut.toFixed(0)} ms ` +
-      `(fcose ${s.layoutMs} ms), ${s.firstFps.toFixed(1)} then ${s.fps.toFixed(1)} fps (longest first-pass frame ${s.firstMaxFrame.toFixed(0)} ms), ` +
-      `drawn by ${s.drawnBy}${s.relaidOut ? '; LAID OUT AGAIN DURING PAN/ZOOM' : ''}`);
+    console.error(
+      `  ${map}, ${renderer}, run ${i + 1}/${runs}: ${s.nodes + s.edges} elements, laid out after ${s.navToLaidOut.toFixed(0)} ms ` +
+        `(fcose ${s.layoutMs} ms), ${s.firstFps.toFixed(1)} then ${s.fps.toFixed(1)} fps (longest first-pass frame ${s.firstMaxFrame.toFixed(0)} ms), ` +
+        `drawn by ${s.drawnBy}${s.relaidOut ? '; LAID OUT AGAIN DURING PAN/ZOOM' : ''}`,
+    );
     samples.push(s);
   }
   return { map, renderer, samples };
@@ -209,15 +222,20 @@ const ms = (x: number) => {
 };
 
 function printTable(rows: readonly Row[]): void {
-  console.log('\n| map | elements (nodes + edges) | renderer | navigation → laid out | fcose layout | pan/zoom, first 2 s: fps (longest frame) | next 2 s: fps | mean frame | slowest 5% of frames |');
+  console.log(
+    '\n| map | elements (nodes + edges) | renderer | navigation → laid out | fcose layout | pan/zoom, first 2 s: fps (longest frame) | next 2 s: fps | mean frame | slowest 5% of frames |',
+  );
   console.log('|---|---:|---|---:|---:|---:|---:|---:|---:|');
   for (const r of rows) {
     const s0 = r.samples[0]!;
     const m = (f: (s: Sample) => number) => median(r.samples.map(f));
-    const drawn = r.renderer === 'webgl' && !s0.drawnBy.startsWith('webgl') ? 'webgl requested, canvas ran' : r.renderer;
-    console.log(`| ${r.map} | ${(s0.nodes + s0.edges).toLocaleString('en')} (${s0.nodes.toLocaleString('en')} + ${s0.edges.toLocaleString('en')}) | ${drawn} | ` +
-      `${ms(m((s) => s.navToLaidOut))} | ${ms(m((s) => s.layoutMs))} | ${m((s) => s.firstFps).toFixed(0)} (${ms(m((s) => s.firstMaxFrame))}) | ` +
-      `${m((s) => s.fps).toFixed(0)} | ${ms(m((s) => s.meanFrame))} | ${ms(m((s) => s.p95Frame))} |`);
+    const drawn =
+      r.renderer === 'webgl' && !s0.drawnBy.startsWith('webgl') ? 'webgl requested, canvas ran' : r.renderer;
+    console.log(
+      `| ${r.map} | ${(s0.nodes + s0.edges).toLocaleString('en')} (${s0.nodes.toLocaleString('en')} + ${s0.edges.toLocaleString('en')}) | ${drawn} | ` +
+        `${ms(m((s) => s.navToLaidOut))} | ${ms(m((s) => s.layoutMs))} | ${m((s) => s.firstFps).toFixed(0)} (${ms(m((s) => s.firstMaxFrame))}) | ` +
+        `${m((s) => s.fps).toFixed(0)} | ${ms(m((s) => s.meanFrame))} | ${ms(m((s) => s.p95Frame))} |`,
+    );
   }
   const relaid = rows.filter((r) => r.samples.some((s) => s.relaidOut)).map((r) => `${r.map} (${r.renderer})`);
   if (relaid.length) console.log(`\nWarning: the map was laid out again during pan/zoom in: ${relaid.join(', ')}`);
@@ -226,22 +244,28 @@ function printTable(rows: readonly Row[]): void {
 }
 
 async function main(): Promise<void> {
-  if (!fs.existsSync(CLIENT_INDEX)) throw new Error(`${CLIENT_INDEX} is missing: build the client first (npx vite build)`);
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found (install Debian's chromium, or set CHROMIUM_PATH)`);
+  if (!fs.existsSync(CLIENT_INDEX))
+    throw new Error(`${CLIENT_INDEX} is missing: build the client first (npx vite build)`);
+  if (!fs.existsSync(CHROMIUM))
+    throw new Error(`${CHROMIUM} not found (install Debian's chromium, or set CHROMIUM_PATH)`);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const rows: Row[] = [];
   let lighthouse: LighthouseRow[] = [];
   let loadBefore = NaN;
   let loadAfter = NaN;
-  if (part('seed') || part('synthetic')) console.log(`Median of ${RUNS} runs (${LARGE_RUNS} above ${LARGE.toLocaleString('en')} elements); ${new Date().toISOString().slice(0, 10)}; ` +
-    `Chromium ${browser.version()} headless, flags ${CHROMIUM_ARGS.join(' ')}; ${os.cpus().length} cores; viewport ${VIEWPORT.width}x${VIEWPORT.height}; ` +
-    `pan/zoom: ${MOTION_MS / 1000} s of cy.zoom + cy.panBy, one step per animation frame`);
+  if (part('seed') || part('synthetic'))
+    console.log(
+      `Median of ${RUNS} runs (${LARGE_RUNS} above ${LARGE.toLocaleString('en')} elements); ${new Date().toISOString().slice(0, 10)}; ` +
+        `Chromium ${browser.version()} headless, flags ${CHROMIUM_ARGS.join(' ')}; ${os.cpus().length} cores; viewport ${VIEWPORT.width}x${VIEWPORT.height}; ` +
+        `pan/zoom: ${MOTION_MS / 1000} s of cy.zoom + cy.panBy, one step per animation frame`,
+    );
   try {
     if (part('seed')) {
       const server = await startTestServer();
       try {
         const code = args.country.toUpperCase();
-        for (const renderer of ['canvas', 'webgl'] as const) rows.push(await measure(browser, server, `seed country (${code})`, code, renderer, RUNS));
+        for (const renderer of ['canvas', 'webgl'] as const)
+          rows.push(await measure(browser, server, `seed country (${code})`, code, renderer, RUNS));
       } finally {
         await server.close();
       }
@@ -252,10 +276,21 @@ async function main(): Promise<void> {
         const server = await startTestServer({ seedMaps: false });
         try {
           await server.store.importDocument(doc, { mode: 'merge', actor: 'bench' });
-          console.error(`synthetic ~${target.toLocaleString('en')}: ${country} with ${doc.stakeholders.filter((s) => s.country === country).length} stakeholders, ${elements} elements on its map`);
+          console.error(
+            `synthetic ~${target.toLocaleString('en')}: ${country} with ${doc.stakeholders.filter((s) => s.country === country).length} stakeholders, ${elements} elements on its map`,
+          );
           const runs = elements > LARGE ? LARGE_RUNS : RUNS;
           for (const renderer of ['canvas', 'webgl'] as const) {
-            rows.push(await measure(browser, server, `synthetic, ~${target.toLocaleString('en')} elements`, country, renderer, runs));
+            rows.push(
+              await measure(
+                browser,
+                server,
+                `synthetic, ~${target.toLocaleString('en')} elements`,
+                country,
+                renderer,
+                runs,
+              ),
+            );
           }
         } finally {
           await server.close();
@@ -278,13 +313,15 @@ async function main(): Promise<void> {
   if (rows.length) printTable(rows);
   if (lighthouse.length) {
     // The scores rest on timings of the page's own work: on a shared machine, say how busy it was.
-    console.log(`\nLighthouse 12.2.3, seed (${args.country.toUpperCase()}), signed in; median of ${LIGHTHOUSE_RUNS} runs per view and preset; ` +
-      `Chromium ${browser.version()}, ${os.cpus().length} cores, load average ${loadBefore.toFixed(1)} before and ${loadAfter.toFixed(1)} after:`);
+    console.log(
+      `\nLighthouse 12.2.3, seed (${args.country.toUpperCase()}), signed in; median of ${LIGHTHOUSE_RUNS} runs per view and preset; ` +
+        `Chromium ${browser.version()}, ${os.cpus().length} cores, load average ${loadBefore.toFixed(1)} before and ${loadAfter.toFixed(1)} after:`,
+    );
     printLighthouseTable(lighthouse);
   }
 }
 
 main().catch((err: unknown) => {
-  console.error(err instanceof Error ? err.stack ?? err.message : String(err));
+  console.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
   process.exit(1);
 });

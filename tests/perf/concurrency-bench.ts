@@ -22,11 +22,21 @@ const CLIENTS = 24;
 const ROUNDS = 12;
 const instantClock: Clock = { now: () => new Date(), sleep: async () => {} };
 
-interface Outcome { accepted: number; conflicts: number; notFound: number; serverErrors: number; moved: number; lost: number; ms: number }
+interface Outcome {
+  accepted: number;
+  conflicts: number;
+  notFound: number;
+  serverErrors: number;
+  moved: number;
+  lost: number;
+  ms: number;
+}
 
 async function listen(store: GraphStore): Promise<{ base: string; server: Server }> {
   const app = createApp({ store, clock: instantClock });
-  const server = await new Promise<Server>((resolve) => { const s = app.listen(0, '127.0.0.1', () => resolve(s)); });
+  const server = await new Promise<Server>((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
   return { base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
 }
 
@@ -36,24 +46,27 @@ async function oneRun(bases: string[], cookie: string): Promise<Outcome> {
   const start = (await (await get(bases[0]!)).json()).version as number;
   const out = { accepted: 0, conflicts: 0, notFound: 0, serverErrors: 0 };
   const t0 = performance.now();
-  await Promise.all(Array.from({ length: CLIENTS }, async (_, client) => {
-    const base = bases[client % bases.length]!;
-    for (let round = 0; round < ROUNDS; round++) {
-      const read = await get(base);
-      if (read.status === 404) out.notFound += 1;
-      if (read.status >= 500) out.serverErrors += 1;
-      if (read.status !== 200) continue;
-      const { version, updatedAt: _a, updatedBy: _b, ...entity } = await read.json() as Record<string, unknown>;
-      const put = await fetch(`${base}${path}`, {
-        method: 'PUT', headers: { cookie, origin: base, 'content-type': 'application/json', 'if-match': `"${String(version)}"` },
-        body: JSON.stringify({ ...entity, note: `client ${client} round ${round}` }),
-      });
-      await put.arrayBuffer();
-      if (put.status === 200) out.accepted += 1;
-      else if (put.status === 409) out.conflicts += 1;
-      else if (put.status >= 500) out.serverErrors += 1;
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async (_, client) => {
+      const base = bases[client % bases.length]!;
+      for (let round = 0; round < ROUNDS; round++) {
+        const read = await get(base);
+        if (read.status === 404) out.notFound += 1;
+        if (read.status >= 500) out.serverErrors += 1;
+        if (read.status !== 200) continue;
+        const { version, updatedAt: _a, updatedBy: _b, ...entity } = (await read.json()) as Record<string, unknown>;
+        const put = await fetch(`${base}${path}`, {
+          method: 'PUT',
+          headers: { cookie, origin: base, 'content-type': 'application/json', 'if-match': `"${String(version)}"` },
+          body: JSON.stringify({ ...entity, note: `client ${client} round ${round}` }),
+        });
+        await put.arrayBuffer();
+        if (put.status === 200) out.accepted += 1;
+        else if (put.status === 409) out.conflicts += 1;
+        else if (put.status >= 500) out.serverErrors += 1;
+      }
+    }),
+  );
   const ms = performance.now() - t0;
   const moved = ((await (await get(bases[1]!)).json()).version as number) - start;
   return { ...out, moved, lost: out.accepted - moved, ms };
@@ -67,11 +80,20 @@ async function measure(label: string, stores: [GraphStore, GraphStore], runs: nu
   try {
     const cookie = await loginCookie(createApp({ store: stores[0], clock: instantClock }), 'bench-editor');
     const outcomes: Outcome[] = [];
-    for (let i = 0; i < runs; i++) outcomes.push(await oneRun(servers.map((s) => s.base), cookie));
-    const med = (f: (o: Outcome) => number) => [...outcomes.map(f)].sort((a, b) => a - b)[Math.floor(outcomes.length / 2)]!;
+    for (let i = 0; i < runs; i++)
+      outcomes.push(
+        await oneRun(
+          servers.map((s) => s.base),
+          cookie,
+        ),
+      );
+    const med = (f: (o: Outcome) => number) =>
+      [...outcomes.map(f)].sort((a, b) => a - b)[Math.floor(outcomes.length / 2)]!;
     const worst = (f: (o: Outcome) => number) => Math.max(...outcomes.map(f));
-    return `| ${label} | ${med((o) => o.accepted)} | ${med((o) => o.conflicts)} | ${worst((o) => o.lost)} | ${worst((o) => o.notFound)} | `
-      + `${worst((o) => o.serverErrors)} | ${med((o) => o.ms).toFixed(0)} ms |`;
+    return (
+      `| ${label} | ${med((o) => o.accepted)} | ${med((o) => o.conflicts)} | ${worst((o) => o.lost)} | ${worst((o) => o.notFound)} | ` +
+      `${worst((o) => o.serverErrors)} | ${med((o) => o.ms).toFixed(0)} ms |`
+    );
   } finally {
     for (const { server } of servers) await new Promise((resolve) => server.close(resolve));
   }
@@ -88,7 +110,10 @@ export async function concurrencyBenchmarks(runs: number): Promise<void> {
   try {
     await neo.start();
     const settings = { uri: neo.uri, user: 'neo4j', password: '', database: 'neo4j' };
-    const stores: [GraphStore, GraphStore] = [new CoreGraphStore(new Neo4jAdapter(settings)), new CoreGraphStore(new Neo4jAdapter(settings))];
+    const stores: [GraphStore, GraphStore] = [
+      new CoreGraphStore(new Neo4jAdapter(settings)),
+      new CoreGraphStore(new Neo4jAdapter(settings)),
+    ];
     for (const s of stores) await s.init();
     rows.push(await measure('Neo4j, two apps with a driver each', stores, runs));
     for (const s of stores) await s.close();
@@ -97,7 +122,9 @@ export async function concurrencyBenchmarks(runs: number): Promise<void> {
   } finally {
     await neo.remove();
   }
-  console.log(`\nConcurrent read-modify-write: ${CLIENTS} clients x ${ROUNDS} rounds on one flow, two app instances (medians of ${runs} runs; lost, 404 and 5xx: the worst run)`);
+  console.log(
+    `\nConcurrent read-modify-write: ${CLIENTS} clients x ${ROUNDS} rounds on one flow, two app instances (medians of ${runs} runs; lost, 404 and 5xx: the worst run)`,
+  );
   console.log('| store | PUTs accepted | 409 | accepted but lost | reads 404 | 5xx | time |');
   console.log('|---|---|---|---|---|---|---|');
   for (const r of rows) console.log(r);

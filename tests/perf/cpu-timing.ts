@@ -7,10 +7,15 @@ export function cpuMs(): number {
   return (u.user + u.system) / 1000;
 }
 
-export const medianOf = (values: readonly number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+export const medianOf = (values: readonly number[]): number =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 /** Median wall and CPU time of `fn` over `runs` runs, each given what `prepare` returns (made outside the timing). */
-export function wallAndCpu<T>(runs: number, prepare: () => T, fn: (input: T) => unknown): { wall: number; cpu: number } {
+export function wallAndCpu<T>(
+  runs: number,
+  prepare: () => T,
+  fn: (input: T) => unknown,
+): { wall: number; cpu: number } {
   const wall: number[] = [];
   const cpu: number[] = [];
   for (let i = 0; i < runs; i++) {

@@ -30,7 +30,11 @@ export interface LighthouseSample {
   lcpElement: string;
 }
 
-interface NodeDetail { type: 'node'; snippet?: string; selector?: string }
+interface NodeDetail {
+  type: 'node';
+  snippet?: string;
+  selector?: string;
+}
 type Items = Array<Record<string, unknown>>;
 
 /** A short name for an element Lighthouse reports: its selector, else the start of its HTML. */
@@ -48,12 +52,19 @@ export interface LighthouseRow {
 /** Starts Chromium with a DevTools port of its own choosing (Lighthouse drives it over that port). */
 async function launchDebuggable(): Promise<{ port: number; close(): Promise<void> }> {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'fa-lighthouse-'));
-  const proc = spawn(CHROMIUM, [...CHROMIUM_ARGS, '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank'], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const proc = spawn(
+    CHROMIUM,
+    [...CHROMIUM_ARGS, '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank'],
+    {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
   const port = await new Promise<number>((resolve, reject) => {
     let seen = '';
-    const timer = setTimeout(() => reject(new Error(`Chromium printed no DevTools address in 30 s: ${seen.slice(-500)}`)), 30_000);
+    const timer = setTimeout(
+      () => reject(new Error(`Chromium printed no DevTools address in 30 s: ${seen.slice(-500)}`)),
+      30_000,
+    );
     proc.stderr.on('data', (chunk: Buffer) => {
       seen += chunk.toString();
       const m = /DevTools listening on ws:\/\/[^:]+:(\d+)\//.exec(seen);
@@ -87,7 +98,10 @@ const median = (xs: readonly number[]) => {
 
 /** Runs Lighthouse `runs` times per view and preset against `baseUrl` (a started test server). */
 export async function lighthouseRows(
-  baseUrl: string, country: string, runs: number, views: readonly string[] = LIGHTHOUSE_VIEWS,
+  baseUrl: string,
+  country: string,
+  runs: number,
+  views: readonly string[] = LIGHTHOUSE_VIEWS,
 ): Promise<LighthouseRow[]> {
   // Lighthouse is an ES module.
   const { default: lighthouse, desktopConfig } = await import('lighthouse');
@@ -104,10 +118,16 @@ export async function lighthouseRows(
           // A trace Lighthouse could not read (NO_NAVSTART and the like, seen on a busy machine) is a failed run: try again.
           let lhr: LighthouseResult;
           for (let attempt = 1; ; attempt++) {
-            const result = await lighthouse(url, {
-              port: chrome.port, output: 'json', logLevel: 'error',
-              onlyCategories: ['performance', 'accessibility', 'best-practices'],
-            }, preset === 'desktop' ? desktopConfig : undefined);
+            const result = await lighthouse(
+              url,
+              {
+                port: chrome.port,
+                output: 'json',
+                logLevel: 'error',
+                onlyCategories: ['performance', 'accessibility', 'best-practices'],
+              },
+              preset === 'desktop' ? desktopConfig : undefined,
+            );
             if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
             const error = result.lhr.runtimeError;
             if (!error) {
@@ -119,28 +139,42 @@ export async function lighthouseRows(
             console.error(`  ${why}; again`);
           }
           if (process.env.LIGHTHOUSE_SAVE_DIR) {
-            fs.writeFileSync(path.join(process.env.LIGHTHOUSE_SAVE_DIR, `${view}-${preset}-${i + 1}.json`), JSON.stringify(lhr));
+            fs.writeFileSync(
+              path.join(process.env.LIGHTHOUSE_SAVE_DIR, `${view}-${preset}-${i + 1}.json`),
+              JSON.stringify(lhr),
+            );
           }
           const { categories, audits } = lhr;
           const score = (id: string) => Math.round((categories[id]?.score ?? NaN) * 100);
           const value = (id: string) => audits[id]?.numericValue ?? NaN;
-          const failing = ['accessibility', 'best-practices'].flatMap((c) => categories[c]?.auditRefs ?? [])
+          const failing = ['accessibility', 'best-practices']
+            .flatMap((c) => categories[c]?.auditRefs ?? [])
             .filter((ref) => ref.weight > 0 && audits[ref.id]?.score !== null && (audits[ref.id]?.score ?? 1) < 1)
             .map((ref) => ref.id);
           const s: LighthouseSample = {
-            performance: score('performance'), accessibility: score('accessibility'), bestPractices: score('best-practices'),
-            fcp: value('first-contentful-paint'), lcp: value('largest-contentful-paint'), tbt: value('total-blocking-time'),
-            cls: value('cumulative-layout-shift'), failing,
-            shifted: ((audits['layout-shifts']?.details as { items?: Items } | undefined)?.items ?? [])
-              .map((item) => `${nodeName(item.node)} (${Number(item.score).toFixed(3)})`),
-            lcpElement: nodeName(((audits['largest-contentful-paint-element']?.details as { items?: Array<{ items?: Items }> } | undefined)
-              ?.items?.[0]?.items?.[0])?.node),
+            performance: score('performance'),
+            accessibility: score('accessibility'),
+            bestPractices: score('best-practices'),
+            fcp: value('first-contentful-paint'),
+            lcp: value('largest-contentful-paint'),
+            tbt: value('total-blocking-time'),
+            cls: value('cumulative-layout-shift'),
+            failing,
+            shifted: ((audits['layout-shifts']?.details as { items?: Items } | undefined)?.items ?? []).map(
+              (item) => `${nodeName(item.node)} (${Number(item.score).toFixed(3)})`,
+            ),
+            lcpElement: nodeName(
+              (audits['largest-contentful-paint-element']?.details as { items?: Array<{ items?: Items }> } | undefined)
+                ?.items?.[0]?.items?.[0]?.node,
+            ),
           };
-          console.error(`  lighthouse ${view}, ${preset}, run ${i + 1}/${runs}: performance ${s.performance}, accessibility ${s.accessibility}, ` +
-            `best practices ${s.bestPractices}; FCP ${s.fcp.toFixed(0)} ms, LCP ${s.lcp.toFixed(0)} ms, TBT ${s.tbt.toFixed(0)} ms, ` +
-            // Lighthouse 12.2 cannot read Chromium 156's layout-shift root causes: then no elements are named.
-            `CLS ${s.cls.toFixed(3)}${failing.length ? `; failing: ${failing.join(', ')}` : ''}${s.lcpElement !== '?' ? `; LCP element ${s.lcpElement}` : ''}` +
-            `${s.shifted.length ? `; moved: ${s.shifted.slice(0, 4).join(', ')}` : ''}`);
+          console.error(
+            `  lighthouse ${view}, ${preset}, run ${i + 1}/${runs}: performance ${s.performance}, accessibility ${s.accessibility}, ` +
+              `best practices ${s.bestPractices}; FCP ${s.fcp.toFixed(0)} ms, LCP ${s.lcp.toFixed(0)} ms, TBT ${s.tbt.toFixed(0)} ms, ` +
+              // Lighthouse 12.2 cannot read Chromium 156's layout-shift root causes: then no elements are named.
+              `CLS ${s.cls.toFixed(3)}${failing.length ? `; failing: ${failing.join(', ')}` : ''}${s.lcpElement !== '?' ? `; LCP element ${s.lcpElement}` : ''}` +
+              `${s.shifted.length ? `; moved: ${s.shifted.slice(0, 4).join(', ')}` : ''}`,
+          );
           samples.push(s);
         }
         rows.push({ view, preset, samples });
@@ -158,8 +192,10 @@ export function printLighthouseTable(rows: readonly LighthouseRow[]): void {
   for (const r of rows) {
     const m = (f: (s: LighthouseSample) => number) => median(r.samples.map(f));
     const s = (x: number) => (x >= 1000 ? `${(x / 1000).toFixed(1)} s` : `${x.toFixed(0)} ms`);
-    console.log(`| ${r.view} | ${r.preset} | ${m((x) => x.performance)} | ${m((x) => x.accessibility)} | ${m((x) => x.bestPractices)} | ` +
-      `${s(m((x) => x.fcp))} | ${s(m((x) => x.lcp))} | ${s(m((x) => x.tbt))} | ${m((x) => x.cls).toFixed(3)} |`);
+    console.log(
+      `| ${r.view} | ${r.preset} | ${m((x) => x.performance)} | ${m((x) => x.accessibility)} | ${m((x) => x.bestPractices)} | ` +
+        `${s(m((x) => x.fcp))} | ${s(m((x) => x.lcp))} | ${s(m((x) => x.tbt))} | ${m((x) => x.cls).toFixed(3)} |`,
+    );
   }
   const failing = new Set(rows.flatMap((r) => r.samples.flatMap((x) => x.failing)));
   if (failing.size) console.log(`\nFailing accessibility / best-practices audits: ${[...failing].join(', ')}`);

@@ -32,19 +32,34 @@ export const LOAD_ENDPOINTS = [
 
 /** BENCH_LOAD_STORE (embedded or Neo4j) and BENCH_LOAD_ENDPOINT (one of the four) narrow a run, e.g. to measure one endpoint alone. */
 const ONLY_STORE = process.env.BENCH_LOAD_STORE?.toLowerCase();
-const ENDPOINTS = LOAD_ENDPOINTS.filter((e) => !process.env.BENCH_LOAD_ENDPOINT || e === process.env.BENCH_LOAD_ENDPOINT);
+const ENDPOINTS = LOAD_ENDPOINTS.filter(
+  (e) => !process.env.BENCH_LOAD_ENDPOINT || e === process.env.BENCH_LOAD_ENDPOINT,
+);
 
 const CONNECTIONS = 50;
 const SECONDS = 10;
 const SAMPLE_EVERY_MS = 5_000;
 
-interface Target { label: string; base: string; cookie: string }
+interface Target {
+  label: string;
+  base: string;
+  cookie: string;
+}
 
-interface Row { store: string; endpoint: string; p50: number; p99: number; rps: number; errors: number }
+interface Row {
+  store: string;
+  endpoint: string;
+  p50: number;
+  p99: number;
+  rps: number;
+  errors: number;
+}
 
 async function listen(store: GraphStore): Promise<{ base: string; server: Server }> {
   const app = createApp({ store });
-  const server = await new Promise<Server>((resolve) => { const s = app.listen(0, '127.0.0.1', () => resolve(s)); });
+  const server = await new Promise<Server>((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
   return { base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
 }
 
@@ -57,9 +72,18 @@ async function endpointRow(target: Target, endpoint: string): Promise<Row> {
   const warm = await fetch(`${target.base}${endpoint}`, { headers: { cookie: target.cookie } });
   await warm.arrayBuffer();
   if (warm.status !== 200) throw new Error(`warm-up of ${endpoint} answered ${warm.status}`);
-  const r = await run({ url: `${target.base}${endpoint}`, connections: CONNECTIONS, duration: SECONDS, headers: { cookie: target.cookie } });
+  const r = await run({
+    url: `${target.base}${endpoint}`,
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    headers: { cookie: target.cookie },
+  });
   return {
-    store: target.label, endpoint, p50: r.latency.p50, p99: r.latency.p99, rps: r.requests.average,
+    store: target.label,
+    endpoint,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    rps: r.requests.average,
     errors: r.non2xx + r.errors + r.timeouts,
   };
 }
@@ -100,7 +124,9 @@ async function ownNeo4j(fn: (label: string, store: GraphStore) => Promise<void>)
   const neo = await OwnNeo4j.allocate();
   try {
     await neo.start();
-    const store = new CoreGraphStore(new Neo4jAdapter({ uri: neo.uri, user: 'neo4j', password: '', database: 'neo4j' }));
+    const store = new CoreGraphStore(
+      new Neo4jAdapter({ uri: neo.uri, user: 'neo4j', password: '', database: 'neo4j' }),
+    );
     try {
       await store.init();
       await fn('Neo4j', store);
@@ -116,19 +142,29 @@ async function ownNeo4j(fn: (label: string, store: GraphStore) => Promise<void>)
 
 export async function loadBenchmarks(): Promise<void> {
   const rows: Row[] = [];
-  await eachStore((label, store) => withTarget(label, store, async (target) => {
-    for (const endpoint of ENDPOINTS) rows.push(await endpointRow(target, endpoint));
-  }));
-  console.log(`\nUnder load: ${CONNECTIONS} connections for ${SECONDS} s per endpoint, signed in, seed region, after one warm-up request`);
+  await eachStore((label, store) =>
+    withTarget(label, store, async (target) => {
+      for (const endpoint of ENDPOINTS) rows.push(await endpointRow(target, endpoint));
+    }),
+  );
+  console.log(
+    `\nUnder load: ${CONNECTIONS} connections for ${SECONDS} s per endpoint, signed in, seed region, after one warm-up request`,
+  );
   console.log('(goals: p99 < 50 ms on the embedded store, < 150 ms on Neo4j, no errors)');
   console.log('| store | endpoint | p50 | p99 | req/s | errors |');
   console.log('|---|---|---|---|---|---|');
   for (const r of rows) {
-    console.log(`| ${r.store} | \`GET ${r.endpoint}\` | ${r.p50} ms | ${r.p99} ms | ${Math.round(r.rps)} | ${r.errors} |`);
+    console.log(
+      `| ${r.store} | \`GET ${r.endpoint}\` | ${r.p50} ms | ${r.p99} ms | ${Math.round(r.rps)} | ${r.errors} |`,
+    );
   }
 }
 
-interface Sample { at: number; rssMb: number; heapMb: number }
+interface Sample {
+  at: number;
+  rssMb: number;
+  heapMb: number;
+}
 
 /** A full collection before each sample, so that samples compare live memory, not where the GC happened to be. */
 function collector(): () => void {
@@ -140,37 +176,53 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 export async function soakBenchmark(seconds: number): Promise<void> {
   const lines: string[] = [];
-  await eachStore((label, store) => withTarget(label, store, async (target) => {
-    for (const endpoint of LOAD_ENDPOINTS) await (await fetch(`${target.base}${endpoint}`, { headers: { cookie: target.cookie } })).arrayBuffer();
-    const samples: Sample[] = [];
-    const t0 = Date.now();
-    const gc = collector();
-    const sample = () => {
-      gc();
-      const m = process.memoryUsage();
-      samples.push({ at: Math.round((Date.now() - t0) / 1000), rssMb: m.rss / 2 ** 20, heapMb: m.heapUsed / 2 ** 20 });
-    };
-    sample();
-    const timer = setInterval(sample, SAMPLE_EVERY_MS);
-    let r: autocannon.Result;
-    try {
-      r = await run({
-        url: target.base, connections: CONNECTIONS, duration: seconds, headers: { cookie: target.cookie },
-        requests: LOAD_ENDPOINTS.map((p) => ({ method: 'GET' as const, path: p })),
-      });
-    } finally {
-      clearInterval(timer);
-    }
-    sample();
-    const third = Math.max(1, Math.floor(samples.length / 3));
-    const first = median(samples.slice(0, third).map((s) => s.heapMb));
-    const last = median(samples.slice(-third).map((s) => s.heapMb));
-    const flat = last - first <= Math.max(16, first * 0.1);
-    lines.push(`${label}: ${Math.round(r.requests.total)} requests, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, `
-      + `${Math.round(r.requests.average)} req/s, errors ${r.non2xx + r.errors + r.timeouts}; heap median first third ${first.toFixed(0)} MB, `
-      + `last third ${last.toFixed(0)} MB: ${flat ? 'flat' : 'GROWING'}`);
-    lines.push(`  samples (s: RSS/heap MB): ${samples.map((s) => `${s.at}: ${s.rssMb.toFixed(0)}/${s.heapMb.toFixed(0)}`).join(', ')}`);
-  }));
-  console.log(`\nMixed soak: the four endpoints in turn, ${CONNECTIONS} connections for ${seconds} s per store (app's RSS and heap every ${SAMPLE_EVERY_MS / 1000} s)`);
+  await eachStore((label, store) =>
+    withTarget(label, store, async (target) => {
+      for (const endpoint of LOAD_ENDPOINTS)
+        await (await fetch(`${target.base}${endpoint}`, { headers: { cookie: target.cookie } })).arrayBuffer();
+      const samples: Sample[] = [];
+      const t0 = Date.now();
+      const gc = collector();
+      const sample = () => {
+        gc();
+        const m = process.memoryUsage();
+        samples.push({
+          at: Math.round((Date.now() - t0) / 1000),
+          rssMb: m.rss / 2 ** 20,
+          heapMb: m.heapUsed / 2 ** 20,
+        });
+      };
+      sample();
+      const timer = setInterval(sample, SAMPLE_EVERY_MS);
+      let r: autocannon.Result;
+      try {
+        r = await run({
+          url: target.base,
+          connections: CONNECTIONS,
+          duration: seconds,
+          headers: { cookie: target.cookie },
+          requests: LOAD_ENDPOINTS.map((p) => ({ method: 'GET' as const, path: p })),
+        });
+      } finally {
+        clearInterval(timer);
+      }
+      sample();
+      const third = Math.max(1, Math.floor(samples.length / 3));
+      const first = median(samples.slice(0, third).map((s) => s.heapMb));
+      const last = median(samples.slice(-third).map((s) => s.heapMb));
+      const flat = last - first <= Math.max(16, first * 0.1);
+      lines.push(
+        `${label}: ${Math.round(r.requests.total)} requests, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, ` +
+          `${Math.round(r.requests.average)} req/s, errors ${r.non2xx + r.errors + r.timeouts}; heap median first third ${first.toFixed(0)} MB, ` +
+          `last third ${last.toFixed(0)} MB: ${flat ? 'flat' : 'GROWING'}`,
+      );
+      lines.push(
+        `  samples (s: RSS/heap MB): ${samples.map((s) => `${s.at}: ${s.rssMb.toFixed(0)}/${s.heapMb.toFixed(0)}`).join(', ')}`,
+      );
+    }),
+  );
+  console.log(
+    `\nMixed soak: the four endpoints in turn, ${CONNECTIONS} connections for ${seconds} s per store (app's RSS and heap every ${SAMPLE_EVERY_MS / 1000} s)`,
+  );
   for (const l of lines) console.log(l);
 }

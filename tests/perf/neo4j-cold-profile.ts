@@ -30,7 +30,14 @@ function arg(name: string, fallback: string): string {
   return at >= 0 && process.argv[at + 1] ? process.argv[at + 1]! : fallback;
 }
 
-interface PlanNode { operatorType: string; rows: number; dbHits: number; time?: number; children: PlanNode[]; arguments: Record<string, unknown> }
+interface PlanNode {
+  operatorType: string;
+  rows: number;
+  dbHits: number;
+  time?: number;
+  children: PlanNode[];
+  arguments: Record<string, unknown>;
+}
 
 function printPlan(node: PlanNode, depth = 0): void {
   const details = (typeof node.arguments.Details === 'string' ? node.arguments.Details : '').slice(0, 90);
@@ -41,7 +48,13 @@ function printPlan(node: PlanNode, depth = 0): void {
 async function profile(uri: string, country: string): Promise<void> {
   const ex = new Executor({ uri, user: 'neo4j', password: '', database: 'neo4j' }, path.join(CYPHER_DIR, 'store'));
   const fields = (kind: Kind) => readPlanOf(kind, RELATIONSHIP_ENDS[kind], CONTACT_FIELDS, true).fields;
-  const around = { stakeholder: fields('stakeholder'), flow: fields('flow'), reportingLine: fields('reportingLine'), dataset: fields('dataset'), interview: fields('interview') };
+  const around = {
+    stakeholder: fields('stakeholder'),
+    flow: fields('flow'),
+    reportingLine: fields('reportingLine'),
+    dataset: fields('dataset'),
+    interview: fields('interview'),
+  };
   for (const kind of ['around', 'country', 'network', 'membership'] as const) {
     const params = kind === 'around' ? { country, ...around } : { country, fields: fields(kind) };
     const t = performance.now();
@@ -49,7 +62,9 @@ async function profile(uri: string, country: string): Promise<void> {
     const ms = performance.now() - t;
     const plan = result.summary.profile as unknown as PlanNode;
     const total = (n: PlanNode): number => n.dbHits + n.children.reduce((s, c) => s + total(c), 0);
-    console.log(`\nmap.${kind}: ${result.records.length} records, ${total(plan)} db hits, ${ms.toFixed(0)} ms wall, available after ${String(result.summary.resultAvailableAfter)} ms, consumed after ${String(result.summary.resultConsumedAfter)} ms`);
+    console.log(
+      `\nmap.${kind}: ${result.records.length} records, ${total(plan)} db hits, ${ms.toFixed(0)} ms wall, available after ${String(result.summary.resultAvailableAfter)} ms, consumed after ${String(result.summary.resultConsumedAfter)} ms`,
+    );
     if (process.argv.includes('--plans')) printPlan(plan);
   }
   await ex.close();
@@ -62,7 +77,10 @@ async function main(): Promise<void> {
   const runs = Number(arg('runs', '5'));
   const only = arg('only', 'map,list').split(',');
   if (process.argv.includes('--profile')) await profile(uri, country);
-  const store = await createStore({ dataDir: os.tmpdir(), neo4j: { uri, user: 'neo4j', password: '', database: 'neo4j' } });
+  const store = await createStore({
+    dataDir: os.tmpdir(),
+    neo4j: { uri, user: 'neo4j', password: '', database: 'neo4j' },
+  });
   const w0 = performance.now();
   const d0 = neo4jCpuMs();
   if (!process.argv.includes('--no-warm-up')) await (store as { warmUp?: () => Promise<void> }).warmUp?.();
@@ -91,9 +109,14 @@ async function main(): Promise<void> {
     }
   }
   for (const [name, f] of figures) {
-    console.log(`${name}: wall ${medianOf(f.wall).toFixed(0)} ms (${f.wall.map((v) => v.toFixed(0)).join(' ')}), app CPU ${medianOf(f.cpu).toFixed(0)} ms (${f.cpu.map((v) => v.toFixed(0)).join(' ')}), Neo4j CPU ${medianOf(f.db).toFixed(0)} ms (${f.db.join(' ')}); load ${os.loadavg()[0]!.toFixed(1)}`);
+    console.log(
+      `${name}: wall ${medianOf(f.wall).toFixed(0)} ms (${f.wall.map((v) => v.toFixed(0)).join(' ')}), app CPU ${medianOf(f.cpu).toFixed(0)} ms (${f.cpu.map((v) => v.toFixed(0)).join(' ')}), Neo4j CPU ${medianOf(f.db).toFixed(0)} ms (${f.db.join(' ')}); load ${os.loadavg()[0]!.toFixed(1)}`,
+    );
   }
   await store.close();
 }
 
-main().catch((err) => { console.error(err); process.exit(1); });
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -16,7 +16,11 @@ import { readCatalogue } from '../../seed/loader';
 import { createTestAccount, loginCookie } from '../support/auth';
 import { OwnNeo4j } from '../support/own-neo4j';
 
-interface Answer { start: number; end: number; status: number }
+interface Answer {
+  start: number;
+  end: number;
+  status: number;
+}
 
 const medianOf = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const ms = (v: number) => `${v.toFixed(0)} ms`;
@@ -25,21 +29,27 @@ export async function outageBenchmarks(runs: number): Promise<void> {
   const neo = await OwnNeo4j.allocate();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fa-outage-bench-'));
   let server: Server | undefined;
-  const started = await startStore({ dataDir, neo4j: { uri: neo.uri, user: 'neo4j', password: '', database: 'neo4j' } }, {
-    prepare: async (store) => {
-      await store.ensureCatalogue(readCatalogue(), 'bench');
-      await createTestAccount(store, { role: 'admin' });
+  const started = await startStore(
+    { dataDir, neo4j: { uri: neo.uri, user: 'neo4j', password: '', database: 'neo4j' } },
+    {
+      prepare: async (store) => {
+        await store.ensureCatalogue(readCatalogue(), 'bench');
+        await createTestAccount(store, { role: 'admin' });
+      },
     },
-  });
+  );
   try {
     await neo.start();
     await started.ready;
     const app = createApp({ store: started.store });
     const cookie = await loginCookie(app, 'admin');
-    server = await new Promise<Server>((resolve) => { const s = app.listen(0, '127.0.0.1', () => resolve(s)); });
+    server = await new Promise<Server>((resolve) => {
+      const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    });
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const created = await fetch(`${base}/api/countries`, {
-      method: 'POST', headers: { cookie, 'content-type': 'application/json', origin: base },
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/json', origin: base },
       body: JSON.stringify({ code: 'XQ', name: 'Q-land', euMember: false, cbssMember: true }),
     });
     if (created.status !== 201) throw new Error(`could not create XQ: ${created.status} ${await created.text()}`);
@@ -70,13 +80,20 @@ export async function outageBenchmarks(runs: number): Promise<void> {
         const driver = neo4jDriver.driver(neo.uri, undefined, { connectionTimeout: 2_000, maxTransactionRetryTime: 0 });
         while (polling) {
           const start = performance.now();
-          const status = await driver.executeQuery('RETURN 1').then(() => 200, () => 503);
+          const status = await driver.executeQuery('RETURN 1').then(
+            () => 200,
+            () => 503,
+          );
           bareAnswers.push({ start, end: performance.now(), status });
           await new Promise((resolve) => setTimeout(resolve, 20));
         }
         await driver.close();
       })();
-      const poller = Promise.all([poll(`${base}/api/graph?country=XQ`, answers), poll(`${base}/api/health`, healthAnswers), bare]);
+      const poller = Promise.all([
+        poll(`${base}/api/graph?country=XQ`, answers),
+        poll(`${base}/api/health`, healthAnswers),
+        bare,
+      ]);
       const waitFor = async (test: () => boolean, what: string) => {
         const end = performance.now() + 120_000;
         while (!test()) {
@@ -100,26 +117,52 @@ export async function outageBenchmarks(runs: number): Promise<void> {
       const first200 = answers.find((a) => a.end >= accepting && a.status === 200)!;
       toServing.push(Math.max(0, first200.end - accepting));
       firstMapTook.push(first200.end - first200.start);
-      await waitFor(() => healthAnswers.some((a) => a.end >= accepting && a.status === 200), 'a health 200 after the restart');
+      await waitFor(
+        () => healthAnswers.some((a) => a.end >= accepting && a.status === 200),
+        'a health 200 after the restart',
+      );
       toHealthy.push(Math.max(0, healthAnswers.find((a) => a.end >= accepting && a.status === 200)!.end - accepting));
-      await waitFor(() => bareAnswers.some((a) => a.end >= accepting && a.status === 200), 'a bare RETURN 1 after the restart');
+      await waitFor(
+        () => bareAnswers.some((a) => a.end >= accepting && a.status === 200),
+        'a bare RETURN 1 after the restart',
+      );
       bareFirst.push(Math.max(0, bareAnswers.find((a) => a.end >= accepting && a.status === 200)!.end - accepting));
-      slowestWhileDown.push(Math.max(...answers.filter((a) => a.end >= stopping && a.start <= accepting).map((a) => a.end - a.start)));
+      slowestWhileDown.push(
+        Math.max(...answers.filter((a) => a.end >= stopping && a.start <= accepting).map((a) => a.end - a.start)),
+      );
       const unexpected = answers.filter((a) => ![200, 503].includes(a.status)).map((a) => a.status);
       if (unexpected.length) console.error(`run ${run}: answers other than 200 and 503: ${unexpected.join(', ')}`);
       polling = false;
       await poller;
-      console.error(`outage run ${run}/${runs}: 503 after ${ms(fromSigterm.at(-1)!)} from SIGTERM, ${ms(toUnavailable.at(-1)!)} from the exit, slowest answer while down ${ms(slowestWhileDown.at(-1)!)}, bare RETURN 1 after ${ms(bareFirst.at(-1)!)}, health 200 after ${ms(toHealthy.at(-1)!)}, map 200 after ${ms(toServing.at(-1)!)} (that answer took ${ms(firstMapTook.at(-1)!)})`);
+      console.error(
+        `outage run ${run}/${runs}: 503 after ${ms(fromSigterm.at(-1)!)} from SIGTERM, ${ms(toUnavailable.at(-1)!)} from the exit, slowest answer while down ${ms(slowestWhileDown.at(-1)!)}, bare RETURN 1 after ${ms(bareFirst.at(-1)!)}, health 200 after ${ms(toHealthy.at(-1)!)}, map 200 after ${ms(toServing.at(-1)!)} (that answer took ${ms(firstMapTook.at(-1)!)})`,
+      );
     }
-    console.log(`\nOutage (Neo4j of its own, stopped and started again on the same port and data; median of ${runs} runs)\n`);
+    console.log(
+      `\nOutage (Neo4j of its own, stopped and started again on the same port and data; median of ${runs} runs)\n`,
+    );
     console.log('| what | median | worst | goal |\n|---|---:|---:|---:|');
-    console.log(`| Neo4j told to stop (SIGTERM) -> first 503 store_unavailable | ${ms(medianOf(fromSigterm))} | ${ms(Math.max(...fromSigterm))} | - |`);
-    console.log(`| Neo4j stopped (process gone) -> first 503 store_unavailable | ${ms(medianOf(toUnavailable))} | ${ms(Math.max(...toUnavailable))} | < 2 s |`);
-    console.log(`| slowest map answer from SIGTERM until Bolt accepts again | ${ms(medianOf(slowestWhileDown))} | ${ms(Math.max(...slowestWhileDown))} | - |`);
-    console.log(`| Neo4j ready -> a bare driver's first RETURN 1 (the reference: Neo4j itself) | ${ms(medianOf(bareFirst))} | ${ms(Math.max(...bareFirst))} | - |`);
-    console.log(`| Neo4j ready (database serving, Bolt accepting) -> first health 200 | ${ms(medianOf(toHealthy))} | ${ms(Math.max(...toHealthy))} | < 5 s |`);
-    console.log(`| Neo4j ready (database serving, Bolt accepting) -> first map 200 | ${ms(medianOf(toServing))} | ${ms(Math.max(...toServing))} | < 5 s |`);
-    console.log(`| how long that first map answer took (a restarted Neo4j plans every query afresh) | ${ms(medianOf(firstMapTook))} | ${ms(Math.max(...firstMapTook))} | - |`);
+    console.log(
+      `| Neo4j told to stop (SIGTERM) -> first 503 store_unavailable | ${ms(medianOf(fromSigterm))} | ${ms(Math.max(...fromSigterm))} | - |`,
+    );
+    console.log(
+      `| Neo4j stopped (process gone) -> first 503 store_unavailable | ${ms(medianOf(toUnavailable))} | ${ms(Math.max(...toUnavailable))} | < 2 s |`,
+    );
+    console.log(
+      `| slowest map answer from SIGTERM until Bolt accepts again | ${ms(medianOf(slowestWhileDown))} | ${ms(Math.max(...slowestWhileDown))} | - |`,
+    );
+    console.log(
+      `| Neo4j ready -> a bare driver's first RETURN 1 (the reference: Neo4j itself) | ${ms(medianOf(bareFirst))} | ${ms(Math.max(...bareFirst))} | - |`,
+    );
+    console.log(
+      `| Neo4j ready (database serving, Bolt accepting) -> first health 200 | ${ms(medianOf(toHealthy))} | ${ms(Math.max(...toHealthy))} | < 5 s |`,
+    );
+    console.log(
+      `| Neo4j ready (database serving, Bolt accepting) -> first map 200 | ${ms(medianOf(toServing))} | ${ms(Math.max(...toServing))} | < 5 s |`,
+    );
+    console.log(
+      `| how long that first map answer took (a restarted Neo4j plans every query afresh) | ${ms(medianOf(firstMapTook))} | ${ms(Math.max(...firstMapTook))} | - |`,
+    );
   } finally {
     if (server) await new Promise<void>((resolve) => server!.close(() => resolve()));
     server?.closeAllConnections?.();

@@ -19,13 +19,17 @@ export interface StressedRegion {
   harden: string;
 }
 
-export function planStressRegion(options: SyntheticOptions & { catalogue: { indicators: ReadonlyArray<{ code: string }> } }): StressedRegion {
+export function planStressRegion(
+  options: SyntheticOptions & { catalogue: { indicators: ReadonlyArray<{ code: string }> } },
+): StressedRegion {
   if (options.countries < 2) throw new Error('planStressRegion: needs at least two countries');
   const base = syntheticRegion(options);
   const [closeGaps, harden] = SYNTHETIC_CODES as [string, string];
   const countryOf = new Map(base.stakeholders.map((s) => [s.id, s.country]));
   const inStressed = (id: string) => countryOf.get(id) === closeGaps || countryOf.get(id) === harden;
-  const datasets = base.datasets.map((d, k) => (inStressed(d.holder) ? { ...d, indicators: [d.indicators[k % d.indicators.length]!] } : d));
+  const datasets = base.datasets.map((d, k) =>
+    inStressed(d.holder) ? { ...d, indicators: [d.indicators[k % d.indicators.length]!] } : d,
+  );
 
   const holds = new Map<string, Set<string>>();
   for (const d of datasets) {

@@ -20,19 +20,31 @@ import { syntheticRegion } from './synthetic';
 const ROOT = path.resolve(__dirname, '../..');
 
 /** Runs `npm run import` (as node + tsx directly, so that its own RSS is sampled); wall time, peak RSS, output. */
-async function timedImport(file: string, env: Record<string, string>): Promise<{ ms: number; peakMB: number; ok: boolean; output: string }> {
+async function timedImport(
+  file: string,
+  env: Record<string, string>,
+): Promise<{ ms: number; peakMB: number; ok: boolean; output: string }> {
   const started = performance.now();
   const { NEO4J_URI: _uri, ...inherited } = process.env;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/import.ts', file], { cwd: ROOT, env: { ...inherited, ...env, LOG_LEVEL: 'error' } });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/import.ts', file], {
+    cwd: ROOT,
+    env: { ...inherited, ...env, LOG_LEVEL: 'error' },
+  });
   let output = '';
-  child.stdout.on('data', (d) => { output += String(d); });
-  child.stderr.on('data', (d) => { output += String(d); });
+  child.stdout.on('data', (d) => {
+    output += String(d);
+  });
+  child.stderr.on('data', (d) => {
+    output += String(d);
+  });
   let peak = 0;
   const sample = setInterval(() => {
     try {
       const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${child.pid}/status`, 'utf8'));
       if (m) peak = Math.max(peak, Number(m[1]) / 1024);
-    } catch { /* exited */ }
+    } catch {
+      /* exited */
+    }
   }, 20);
   const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
   clearInterval(sample);
@@ -41,7 +53,11 @@ async function timedImport(file: string, env: Record<string, string>): Promise<{
 
 /** After the cold answers: every stakeholder, flow and dataset of the document is in the store (else the bench fails). */
 async function checkImported(store: GraphStore, doc: ReturnType<typeof syntheticRegion>, where: string): Promise<void> {
-  for (const [kind, expected] of [['stakeholder', doc.stakeholders.length], ['flow', doc.flows.length], ['dataset', doc.datasets.length]] as const) {
+  for (const [kind, expected] of [
+    ['stakeholder', doc.stakeholders.length],
+    ['flow', doc.flows.length],
+    ['dataset', doc.datasets.length],
+  ] as const) {
     const found = (await store.list(kind)).length;
     if (found !== expected) throw new Error(`${where}: the import left ${found} ${kind} items of ${expected}`);
   }
@@ -49,11 +65,17 @@ async function checkImported(store: GraphStore, doc: ReturnType<typeof synthetic
 
 async function cold(store: GraphStore, country: string): Promise<Record<string, number>> {
   const options = AnalysisOptions.parse({});
-  const time = async (fn: () => Promise<unknown>) => { const t = performance.now(); await fn(); return performance.now() - t; };
+  const time = async (fn: () => Promise<unknown>) => {
+    const t = performance.now();
+    await fn();
+    return performance.now() - t;
+  };
   // What a started server does in the background before its first request (startStore): Neo4j's query plans.
   const warm = store as GraphStore & { warmUp?: () => Promise<void> };
   return {
-    'warm-up at start (background in the server: query plans)': await time(async () => { await warm.warmUp?.(); }),
+    'warm-up at start (background in the server: query plans)': await time(async () => {
+      await warm.warmUp?.();
+    }),
     'coverage matrix (cold)': await time(() => new AnalysisService(store).coverage(options)),
     'compare (cold)': await time(() => new AnalysisService(store).compare(options)),
     [`map of one country, ${country} (cold)`]: await time(() => new MapView(store).graph(country, undefined)),
@@ -83,7 +105,9 @@ export async function scaleBenchmarks(countries: number, stakeholders: number, r
   const loads: number[] = [os.loadavg()[0]!];
   try {
     const doc = syntheticRegion({ countries, stakeholdersPerCountry: stakeholders, seed: 1 });
-    const items = Object.values(doc).filter(Array.isArray).reduce((n, a) => n + (a as unknown[]).length, 0);
+    const items = Object.values(doc)
+      .filter(Array.isArray)
+      .reduce((n, a) => n + (a as unknown[]).length, 0);
     const file = path.join(dir, 'region.json');
     fs.writeFileSync(file, JSON.stringify(doc));
     // The country with the most stakeholders (a national one, not the region's international bodies).
@@ -96,9 +120,14 @@ export async function scaleBenchmarks(countries: number, stakeholders: number, r
       const dataDir = path.join(dir, `embedded-${run}`);
       fs.mkdirSync(dataDir);
       const embedded = await timedImport(file, { DATA_DIR: dataDir });
-      put('npm run import into an empty store (whole process)', 'embedded', embedded.ok ? embedded.ms : `failed: ${embedded.output}`);
+      put(
+        'npm run import into an empty store (whole process)',
+        'embedded',
+        embedded.ok ? embedded.ms : `failed: ${embedded.output}`,
+      );
       put('peak RSS of the import process', 'embedded', embedded.peakMB);
-      if (!fs.existsSync(path.join(dataDir, SQLITE_FILE))) put('npm run import into an empty store (whole process)', 'embedded', 'no database written');
+      if (!fs.existsSync(path.join(dataDir, SQLITE_FILE)))
+        put('npm run import into an empty store (whole process)', 'embedded', 'no database written');
       if (embedded.ok) {
         const store = await createStore({ dataDir });
         for (const [row, v] of Object.entries(await cold(store, country))) put(row, 'embedded', v);
@@ -112,7 +141,11 @@ export async function scaleBenchmarks(countries: number, stakeholders: number, r
         await neo.start();
         const settings = { uri: neo.uri, user: 'neo4j', password: '', database: 'neo4j' };
         const imported = await timedImport(file, { NEO4J_URI: neo.uri, DATA_DIR: dir });
-        put('npm run import into an empty store (whole process)', 'Neo4j', imported.ok ? imported.ms : `failed: ${imported.output.split('\n').filter(Boolean).slice(-1)[0]}`);
+        put(
+          'npm run import into an empty store (whole process)',
+          'Neo4j',
+          imported.ok ? imported.ms : `failed: ${imported.output.split('\n').filter(Boolean).slice(-1)[0]}`,
+        );
         put('peak RSS of the import process', 'Neo4j', imported.peakMB);
         if (imported.ok) {
           const store = await createStore({ dataDir: dir, neo4j: settings });
@@ -125,9 +158,12 @@ export async function scaleBenchmarks(countries: number, stakeholders: number, r
       }
       loads.push(os.loadavg()[0]!);
     }
-    console.log(`\nScale: ${countries} countries x ${stakeholders} stakeholders (${items.toLocaleString('en')} items, ${(fs.statSync(file).size / 1e6).toFixed(0)} MB JSON); median of ${runs} run(s) (range); load average ${Math.min(...loads).toFixed(1)}-${Math.max(...loads).toFixed(1)} on ${os.cpus().length} cores\n`);
+    console.log(
+      `\nScale: ${countries} countries x ${stakeholders} stakeholders (${items.toLocaleString('en')} items, ${(fs.statSync(file).size / 1e6).toFixed(0)} MB JSON); median of ${runs} run(s) (range); load average ${Math.min(...loads).toFixed(1)}-${Math.max(...loads).toFixed(1)} on ${os.cpus().length} cores\n`,
+    );
     console.log('| what | embedded | Neo4j |\n|---|---:|---:|');
-    for (const [row, cells] of rows) console.log(`| ${row} | ${cell(row, cells.get('embedded'))} | ${cell(row, cells.get('Neo4j'))} |`);
+    for (const [row, cells] of rows)
+      console.log(`| ${row} | ${cell(row, cells.get('embedded'))} | ${cell(row, cells.get('Neo4j'))} |`);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

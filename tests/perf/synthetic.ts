@@ -6,10 +6,27 @@ import { mulberry32 } from '../support/random';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  FORMAT_VERSION, sectorOf,
-  type Basis, type Channel, type Confidence, type Country, type Dataset, type Flow,
-  type FlowStatus, type Frequency, type Granularity, type Interview, type Level, type MapDocument, type Membership,
-  type Network, type PersonalData, type ReportingLine, type Sector, type Stakeholder, type StakeholderType,
+  FORMAT_VERSION,
+  sectorOf,
+  type Basis,
+  type Channel,
+  type Confidence,
+  type Country,
+  type Dataset,
+  type Flow,
+  type FlowStatus,
+  type Frequency,
+  type Granularity,
+  type Interview,
+  type Level,
+  type MapDocument,
+  type Membership,
+  type Network,
+  type PersonalData,
+  type ReportingLine,
+  type Sector,
+  type Stakeholder,
+  type StakeholderType,
   type Trigger,
 } from '../../server/model';
 
@@ -30,7 +47,6 @@ export const SYNTHETIC_CODES: readonly string[] = [
 const MIN_STAKEHOLDERS = 1;
 const DATASETS_PER_STAKEHOLDER = 0.6;
 const INTERVIEW_ROUND = '2026-baseline';
-
 
 class Random {
   constructor(readonly next: () => number) {}
@@ -60,34 +76,91 @@ class Random {
       const j = i + this.int(idx.length - i);
       [idx[i], idx[j]] = [idx[j]!, idx[i]!];
     }
-    return idx.slice(0, Math.min(k, idx.length)).sort((a, b) => a - b).map((i) => items[i]!);
+    return idx
+      .slice(0, Math.min(k, idx.length))
+      .sort((a, b) => a - b)
+      .map((i) => items[i]!);
   }
 }
 
 // The national core every country gets first (in this order, truncated for very small countries).
 // `parent` is where its upward flow goes; `rank` orders the upward pass (senders before receivers).
-interface CoreSpec { key: string; type: StakeholderType; name: string; parent?: string; rank: number; hubOf?: Sector }
+interface CoreSpec {
+  key: string;
+  type: StakeholderType;
+  name: string;
+  parent?: string;
+  rank: number;
+  hubOf?: Sector;
+}
 const CORE: readonly CoreSpec[] = [
   { key: 'ncp', type: 'ministry', name: 'National contact point', rank: 9 },
-  { key: 'police', type: 'police', name: 'National police unit against trafficking', parent: 'ncp', rank: 7, hubOf: 'law_enforcement' },
-  { key: 'coordinator', type: 'national_coordinator', name: 'National anti-trafficking coordinator', parent: 'ncp', rank: 7, hubOf: 'governance' },
-  { key: 'migration', type: 'migration_authority', name: 'Migration agency', parent: 'ncp', rank: 7, hubOf: 'migration' },
-  { key: 'welfare-board', type: 'child_welfare', name: 'National child welfare board', parent: 'ncp', rank: 7, hubOf: 'child_protection' },
-  { key: 'prosecutor', type: 'prosecution', name: "Prosecutor general's office", parent: 'justice', rank: 7, hubOf: 'justice' },
+  {
+    key: 'police',
+    type: 'police',
+    name: 'National police unit against trafficking',
+    parent: 'ncp',
+    rank: 7,
+    hubOf: 'law_enforcement',
+  },
+  {
+    key: 'coordinator',
+    type: 'national_coordinator',
+    name: 'National anti-trafficking coordinator',
+    parent: 'ncp',
+    rank: 7,
+    hubOf: 'governance',
+  },
+  {
+    key: 'migration',
+    type: 'migration_authority',
+    name: 'Migration agency',
+    parent: 'ncp',
+    rank: 7,
+    hubOf: 'migration',
+  },
+  {
+    key: 'welfare-board',
+    type: 'child_welfare',
+    name: 'National child welfare board',
+    parent: 'ncp',
+    rank: 7,
+    hubOf: 'child_protection',
+  },
+  {
+    key: 'prosecutor',
+    type: 'prosecution',
+    name: "Prosecutor general's office",
+    parent: 'justice',
+    rank: 7,
+    hubOf: 'justice',
+  },
   { key: 'statistics', type: 'statistics_office', name: 'National statistics office', parent: 'ncp', rank: 6 },
   { key: 'nrm', type: 'nrm_secretariat', name: 'National referral mechanism secretariat', parent: 'ncp', rank: 6 },
   { key: 'intel', type: 'criminal_intelligence', name: 'Criminal intelligence service', parent: 'police', rank: 6 },
   { key: 'justice', type: 'justice_ministry', name: 'Ministry of justice', parent: 'ncp', rank: 8 },
   { key: 'border', type: 'border_guard', name: 'Border guard headquarters', parent: 'police', rank: 6 },
   { key: 'hotline', type: 'hotline', name: 'National child helpline', parent: 'coordinator', rank: 6 },
-  { key: 'ngo-coalition', type: 'ngo', name: 'National NGO coalition against trafficking', parent: 'coordinator', rank: 6, hubOf: 'civil_society' },
+  {
+    key: 'ngo-coalition',
+    type: 'ngo',
+    name: 'National NGO coalition against trafficking',
+    parent: 'coordinator',
+    rank: 6,
+    hubOf: 'civil_society',
+  },
   { key: 'ombudsperson', type: 'children_ombudsperson', name: "Children's ombudsperson", parent: 'ncp', rank: 6 },
   { key: 'labour', type: 'labour_inspectorate', name: 'Labour inspectorate', parent: 'police', rank: 6 },
 ];
 const NCP_TYPES: readonly StakeholderType[] = ['ministry', 'ncp_office', 'national_coordinator'];
 
 // The rest of a country, by share (percent): DOMAIN.md's types, local units reporting to regional ones.
-interface MixSpec { type: StakeholderType; level: Level; label: string; share: number }
+interface MixSpec {
+  type: StakeholderType;
+  level: Level;
+  label: string;
+  share: number;
+}
 const MIX: readonly MixSpec[] = [
   // child_protection 25
   { type: 'child_welfare', level: 'local', label: 'Municipal child welfare', share: 14 },
@@ -148,19 +221,57 @@ const INT_BODIES: ReadonlyArray<{ key: string; type: StakeholderType; name: stri
 ];
 
 const FREQUENCIES: ReadonlyArray<readonly [Frequency, number]> = [
-  ['continuous', 20], ['monthly', 20], ['quarterly', 20], ['biannual', 8], ['annual', 20], ['ad_hoc', 12],
+  ['continuous', 20],
+  ['monthly', 20],
+  ['quarterly', 20],
+  ['biannual', 8],
+  ['annual', 20],
+  ['ad_hoc', 12],
 ];
 const LATENCY: Record<Frequency, readonly [number, number]> = {
-  continuous: [0, 7], monthly: [10, 45], quarterly: [30, 120], biannual: [60, 200], annual: [90, 365], ad_hoc: [1, 30],
+  continuous: [0, 7],
+  monthly: [10, 45],
+  quarterly: [30, 120],
+  biannual: [60, 200],
+  annual: [90, 365],
+  ad_hoc: [1, 30],
 };
-const FORMAL_BASES: ReadonlyArray<readonly [Basis, number]> = [['statutory', 50], ['agreement', 33], ['project', 17]];
-const CONFIDENCES: ReadonlyArray<readonly [Confidence, number]> = [['confirmed', 35], ['reported', 45], ['assumed', 20]];
-const STATUSES: ReadonlyArray<readonly [FlowStatus, number]> = [['active', 95], ['planned', 3], ['broken', 2]];
+const FORMAL_BASES: ReadonlyArray<readonly [Basis, number]> = [
+  ['statutory', 50],
+  ['agreement', 33],
+  ['project', 17],
+];
+const CONFIDENCES: ReadonlyArray<readonly [Confidence, number]> = [
+  ['confirmed', 35],
+  ['reported', 45],
+  ['assumed', 20],
+];
+const STATUSES: ReadonlyArray<readonly [FlowStatus, number]> = [
+  ['active', 95],
+  ['planned', 3],
+  ['broken', 2],
+];
 const TRIGGERS: readonly Trigger[] = ['push', 'on_request', 'event'];
-const CHANNELS: readonly Channel[] = ['secure_system', 'database_access', 'report', 'questionnaire', 'meeting', 'email_phone', 'other'];
+const CHANNELS: readonly Channel[] = [
+  'secure_system',
+  'database_access',
+  'report',
+  'questionnaire',
+  'meeting',
+  'email_phone',
+  'other',
+];
 const GRANULARITIES: readonly Granularity[] = ['case', 'pseudonymised_case', 'aggregate', 'qualitative'];
 const PERSONAL: readonly PersonalData[] = ['none', 'personal', 'special_category', 'criminal_offence'];
-const DISAGGREGATIONS: ReadonlyArray<NonNullable<Dataset['disaggregation']>[number]> = ['age', 'sex', 'citizenship', 'exploitation_form', 'region', 'referring_agency', 'legal_status'];
+const DISAGGREGATIONS: ReadonlyArray<NonNullable<Dataset['disaggregation']>[number]> = [
+  'age',
+  'sex',
+  'citizenship',
+  'exploitation_form',
+  'region',
+  'referring_agency',
+  'legal_status',
+];
 
 interface Node {
   s: Stakeholder;
@@ -173,17 +284,29 @@ interface Node {
 /** Everything one generation run shares: the PRNG, the document under construction, who knows what. */
 class Builder {
   readonly doc: MapDocument = {
-    formatVersion: FORMAT_VERSION, countries: [], stakeholders: [], datasets: [], flows: [],
-    reportingLines: [], networks: [], memberships: [], interviews: [],
+    formatVersion: FORMAT_VERSION,
+    countries: [],
+    stakeholders: [],
+    datasets: [],
+    flows: [],
+    reportingLines: [],
+    networks: [],
+    memberships: [],
+    interviews: [],
   };
   /** Indicators a stakeholder holds or receives over active flows (what its flows may carry). */
   readonly known = new Map<string, Set<string>>();
   readonly typical = new Map<string, string[]>();
   readonly pairs = new Set<string>();
 
-  constructor(readonly rng: Random, readonly codes: readonly string[], catalogue: NonNullable<SyntheticOptions['catalogue']>) {
+  constructor(
+    readonly rng: Random,
+    readonly codes: readonly string[],
+    catalogue: NonNullable<SyntheticOptions['catalogue']>,
+  ) {
     for (const indicator of catalogue.indicators) {
-      for (const type of indicator.typicalHolders ?? []) this.typical.set(type, [...(this.typical.get(type) ?? []), indicator.code]);
+      for (const type of indicator.typicalHolders ?? [])
+        this.typical.set(type, [...(this.typical.get(type) ?? []), indicator.code]);
     }
   }
 
@@ -202,13 +325,24 @@ class Builder {
     return chosen.length ? chosen : [this.rng.pick(candidates)];
   }
 
-  addFlow(id: string, from: string, to: string, indicators: string[], evidence: readonly string[], formal = false): Flow {
+  addFlow(
+    id: string,
+    from: string,
+    to: string,
+    indicators: string[],
+    evidence: readonly string[],
+    formal = false,
+  ): Flow {
     const r = this.rng;
     const basis: Basis = !formal && r.chance(0.1) ? 'informal' : r.weighted(FORMAL_BASES);
     const status = r.weighted(STATUSES);
     const frequency = basis === 'informal' && r.chance(0.5) ? 'ad_hoc' : r.weighted(FREQUENCIES);
     const flow: Flow = {
-      id, from, to, indicators, basis,
+      id,
+      from,
+      to,
+      indicators,
+      basis,
       trigger: basis === 'informal' ? 'on_request' : r.pick(TRIGGERS),
       frequency,
       status,
@@ -235,7 +369,10 @@ class Builder {
   addDataset(id: string, holder: Node, name: string, indicators: string[]): void {
     const r = this.rng;
     const dataset: Dataset = {
-      id, name, holder: holder.s.id, indicators,
+      id,
+      name,
+      holder: holder.s.id,
+      indicators,
       granularity: holder.s.level === 'local' ? r.pick(['case', 'case', 'aggregate'] as const) : r.pick(GRANULARITIES),
       frequency: r.weighted(FREQUENCIES),
     };
@@ -264,10 +401,14 @@ interface CountryState {
 export function syntheticRegion(options: SyntheticOptions): MapDocument {
   const { countries, stakeholdersPerCountry: n, seed } = options;
   if (!Number.isInteger(countries) || countries < 1 || countries > SYNTHETIC_CODES.length) {
-    throw new Error(`syntheticRegion: countries must be a whole number from 1 to ${SYNTHETIC_CODES.length}, got ${countries}`);
+    throw new Error(
+      `syntheticRegion: countries must be a whole number from 1 to ${SYNTHETIC_CODES.length}, got ${countries}`,
+    );
   }
   if (!Number.isInteger(n) || n < MIN_STAKEHOLDERS) {
-    throw new Error(`syntheticRegion: stakeholdersPerCountry must be a whole number of at least ${MIN_STAKEHOLDERS}, got ${n}`);
+    throw new Error(
+      `syntheticRegion: stakeholdersPerCountry must be a whole number of at least ${MIN_STAKEHOLDERS}, got ${n}`,
+    );
   }
   if (!Number.isInteger(seed)) throw new Error(`syntheticRegion: seed must be a whole number, got ${seed}`);
   const catalogue = options.catalogue ?? shippedCatalogue();
@@ -286,7 +427,13 @@ function buildInternational(b: Builder): Map<string, Node> {
   const nodes = new Map<string, Node>();
   for (const body of INT_BODIES) {
     const s: Stakeholder = {
-      id: `int-syn-${body.key}`, name: body.name, country: 'INT', type: body.type, level: 'international', ncp: false, tags: ['synthetic'],
+      id: `int-syn-${body.key}`,
+      name: body.name,
+      country: 'INT',
+      type: body.type,
+      level: 'international',
+      ncp: false,
+      tags: ['synthetic'],
     };
     b.doc.stakeholders.push(s);
     const node: Node = { s, sector: 'international', region: 0, rank: 0 };
@@ -300,12 +447,23 @@ function buildInternational(b: Builder): Map<string, Node> {
 function buildCountry(b: Builder, code: string, n: number): CountryState {
   const r = b.rng;
   const prefix = code.toLowerCase();
-  const country: Country = { code, name: `Synthetic ${code}`, euMember: r.chance(0.7), cbssMember: true, illustrative: true };
+  const country: Country = {
+    code,
+    name: `Synthetic ${code}`,
+    euMember: r.chance(0.7),
+    cbssMember: true,
+    illustrative: true,
+  };
   b.doc.countries.push(country);
 
   // Country-level unevenness: indicators nobody here collects, and indicators never passed to the NCP.
   const notCollected = new Set(r.sample(b.codes, 1 + r.int(2)));
-  const blind = new Set(r.sample(b.codes.filter((c) => !notCollected.has(c)), 2 + r.int(3)));
+  const blind = new Set(
+    r.sample(
+      b.codes.filter((c) => !notCollected.has(c)),
+      2 + r.int(3),
+    ),
+  );
 
   const nodes: Node[] = [];
   const byKey = new Map<string, Node>();
@@ -313,8 +471,13 @@ function buildCountry(b: Builder, code: string, n: number): CountryState {
   for (const spec of core) {
     const type = spec.key === 'ncp' ? r.pick(NCP_TYPES) : spec.type;
     const s: Stakeholder = {
-      id: `${prefix}-${spec.key}`, name: `${spec.name} (${code})`, country: code, type, level: 'national',
-      ncp: spec.key === 'ncp', tags: spec.hubOf || spec.key === 'ncp' ? ['synthetic', 'hub'] : ['synthetic'],
+      id: `${prefix}-${spec.key}`,
+      name: `${spec.name} (${code})`,
+      country: code,
+      type,
+      level: 'national',
+      ncp: spec.key === 'ncp',
+      tags: spec.hubOf || spec.key === 'ncp' ? ['synthetic', 'hub'] : ['synthetic'],
     };
     const node: Node = { s, sector: sectorOf(type), region: -1, rank: spec.rank, core: spec };
     nodes.push(node);
@@ -333,7 +496,11 @@ function buildCountry(b: Builder, code: string, n: number): CountryState {
       const s: Stakeholder = {
         id: `${prefix}-s${String(serial).padStart(width, '0')}`,
         name: `${spec.label}${region >= 0 ? `, region ${region + 1}` : ''} (${code} #${serial})`,
-        country: code, type: spec.type, level: spec.level, ncp: false, tags: ['synthetic'],
+        country: code,
+        type: spec.type,
+        level: spec.level,
+        ncp: false,
+        tags: ['synthetic'],
       };
       const rank = spec.level === 'local' ? 0 : spec.level === 'regional' ? 1 : 5;
       nodes.push({ s, sector: sectorOf(spec.type), region, rank });
@@ -346,8 +513,12 @@ function buildCountry(b: Builder, code: string, n: number): CountryState {
     const node = byKey.get(key);
     if (!node || (i === 2 && r.chance(0.5))) return [];
     const interview: Interview = {
-      id: `${prefix}-i${i + 1}`, date: `2025-${String(1 + r.int(12)).padStart(2, '0')}-${String(1 + r.int(28)).padStart(2, '0')}`,
-      stakeholder: node.s.id, interviewer: 'consultant', round: INTERVIEW_ROUND, notes: 'Synthetic interview for load tests.',
+      id: `${prefix}-i${i + 1}`,
+      date: `2025-${String(1 + r.int(12)).padStart(2, '0')}-${String(1 + r.int(28)).padStart(2, '0')}`,
+      stakeholder: node.s.id,
+      interviewer: 'consultant',
+      round: INTERVIEW_ROUND,
+      notes: 'Synthetic interview for load tests.',
     };
     b.doc.interviews.push(interview);
     return [interview.id];
@@ -392,14 +563,24 @@ function datasets(b: Builder, c: CountryState, n: number, notCollected: Readonly
       const typical = typicalOf(node);
       const picked = typical.filter(() => r.chance(0.6));
       serial += 1;
-      b.addDataset(`${c.prefix}-d${String(serial).padStart(4, '0')}`, node, `${node.s.name}: register ${k + 1}`,
-        picked.length ? picked : [r.pick(typical)]);
+      b.addDataset(
+        `${c.prefix}-d${String(serial).padStart(4, '0')}`,
+        node,
+        `${node.s.name}: register ${k + 1}`,
+        picked.length ? picked : [r.pick(typical)],
+      );
     }
   }
 }
 
 /** Where a stakeholder's upward flow goes (local -> regional -> national hub -> NCP). */
-function parentOf(c: CountryState, node: Node, regionalBySector: Map<string, Node[]>, hubs: Map<Sector, Node>, r: Random): Node | undefined {
+function parentOf(
+  c: CountryState,
+  node: Node,
+  regionalBySector: Map<string, Node[]>,
+  hubs: Map<Sector, Node>,
+  r: Random,
+): Node | undefined {
   if (node.s.ncp) return undefined;
   const hub = (sector: Sector): Node => hubs.get(sector) ?? c.byKey.get('coordinator') ?? c.ncp;
   if (node.core) {
@@ -413,7 +594,8 @@ function parentOf(c: CountryState, node: Node, regionalBySector: Map<string, Nod
     const anywhere = regionalBySector.get(node.sector);
     if (anywhere?.length) return r.pick(anywhere);
   }
-  if (node.s.level === 'national' && (node.s.type === 'ministry' || node.s.type === 'national_rapporteur')) return c.ncp;
+  if (node.s.level === 'national' && (node.s.type === 'ministry' || node.s.type === 'national_rapporteur'))
+    return c.ncp;
   return hub(node.sector);
 }
 
@@ -441,7 +623,16 @@ function flows(b: Builder, c: CountryState, n: number): void {
     const indicators = b.carry(from.s.id, p, to.s.ncp ? c.blind : undefined);
     if (!indicators.length) return false;
     serial += 1;
-    domestic.push(b.addFlow(`${c.prefix}-f${String(serial).padStart(width, '0')}`, from.s.id, to.s.id, indicators, c.interviews, formal));
+    domestic.push(
+      b.addFlow(
+        `${c.prefix}-f${String(serial).padStart(width, '0')}`,
+        from.s.id,
+        to.s.id,
+        indicators,
+        c.interviews,
+        formal,
+      ),
+    );
     return true;
   };
 
@@ -459,7 +650,14 @@ function flows(b: Builder, c: CountryState, n: number): void {
   const target = Math.round(n * (4 + r.next()));
   const byId = new Map(c.nodes.map((node) => [node.s.id, node]));
   for (let attempts = 0; nonNcp.length && domestic.length < target && attempts < target * 20; attempts++) {
-    const kind = r.weighted([['second', 30], ['peer', 30], ['feedback', 20], ['hub', 10], ['ncp', 5], ['parallel', 5]] as const);
+    const kind = r.weighted([
+      ['second', 30],
+      ['peer', 30],
+      ['feedback', 20],
+      ['hub', 10],
+      ['ncp', 5],
+      ['parallel', 5],
+    ] as const);
     if (kind === 'feedback' || kind === 'parallel') {
       if (!domestic.length) continue;
       const f = r.pick(domestic);
@@ -472,9 +670,10 @@ function flows(b: Builder, c: CountryState, n: number): void {
     const from = r.pick(nonNcp);
     let to: Node | undefined;
     if (kind === 'second') {
-      const candidates = from.s.level === 'local'
-        ? (byRegionLevel.get(`${from.region}|regional`) ?? []).filter((x) => x.sector !== from.sector)
-        : hubList.filter((x) => x !== parents.get(from));
+      const candidates =
+        from.s.level === 'local'
+          ? (byRegionLevel.get(`${from.region}|regional`) ?? []).filter((x) => x.sector !== from.sector)
+          : hubList.filter((x) => x !== parents.get(from));
       to = candidates.length ? r.pick(candidates) : undefined;
     } else if (kind === 'peer') {
       const candidates = byRegionLevel.get(`${from.region}|${from.s.level}`) ?? [];
@@ -498,7 +697,10 @@ function reportingLines(b: Builder, c: CountryState): void {
     if (from === to) return;
     serial += 1;
     b.doc.reportingLines.push({
-      id: `${c.prefix}-r${String(serial).padStart(4, '0')}`, from: from.s.id, to: to.s.id, kind,
+      id: `${c.prefix}-r${String(serial).padStart(4, '0')}`,
+      from: from.s.id,
+      to: to.s.id,
+      kind,
       evidence: c.interviews.length && r.chance(0.05) ? [r.pick(c.interviews)] : [],
     });
   };
@@ -506,7 +708,8 @@ function reportingLines(b: Builder, c: CountryState): void {
   for (const node of c.nodes) {
     if (node.s.ncp) continue;
     if (node.core?.hubOf && node.core.hubOf !== 'civil_society') line(node, ministry, 'supervision');
-    else if (node.core?.parent && node.sector !== 'civil_society') line(node, c.byKey.get(node.core.parent) ?? c.ncp, 'hierarchy');
+    else if (node.core?.parent && node.sector !== 'civil_society')
+      line(node, c.byKey.get(node.core.parent) ?? c.ncp, 'hierarchy');
     else if (node.s.level === 'local' && node.sector !== 'civil_society' && r.chance(0.5)) {
       const superiors = regional.filter((x) => x.sector === node.sector && x.region === node.region);
       if (superiors.length) line(node, r.pick(superiors), 'hierarchy');
@@ -523,23 +726,40 @@ function reportingLines(b: Builder, c: CountryState): void {
 
 function networks(b: Builder, c: CountryState): void {
   const r = b.rng;
-  const taskForce: Network = { id: `${c.prefix}-net-taskforce`, name: `National task force (${c.code})`, country: c.code, kind: 'task_force', meets: 'monthly' };
+  const taskForce: Network = {
+    id: `${c.prefix}-net-taskforce`,
+    name: `National task force (${c.code})`,
+    country: c.code,
+    kind: 'task_force',
+    meets: 'monthly',
+  };
   b.doc.networks.push(taskForce);
-  const members: Membership[] = c.nodes.filter((node) => node.core).map((node) => ({
-    stakeholder: node.s.id, network: taskForce.id,
-    role: node.s.ncp ? 'chair' : node.core?.key === 'coordinator' ? 'secretariat' : 'member',
-  }));
+  const members: Membership[] = c.nodes
+    .filter((node) => node.core)
+    .map((node) => ({
+      stakeholder: node.s.id,
+      network: taskForce.id,
+      role: node.s.ncp ? 'chair' : node.core?.key === 'coordinator' ? 'secretariat' : 'member',
+    }));
   const regional = c.nodes.filter((node) => node.s.level === 'regional');
-  for (const node of r.sample(regional, 8)) members.push({ stakeholder: node.s.id, network: taskForce.id, role: r.chance(0.2) ? 'observer' : 'member' });
+  for (const node of r.sample(regional, 8))
+    members.push({ stakeholder: node.s.id, network: taskForce.id, role: r.chance(0.2) ? 'observer' : 'member' });
   b.doc.memberships.push(...members);
 
   const region = c.nodes.filter((node) => node.region === 0);
   if (region.length >= 3) {
-    const mdn: Network = { id: `${c.prefix}-net-region1`, name: `Region 1 multidisciplinary network (${c.code})`, country: c.code, kind: 'multidisciplinary_network', meets: 'quarterly' };
+    const mdn: Network = {
+      id: `${c.prefix}-net-region1`,
+      name: `Region 1 multidisciplinary network (${c.code})`,
+      country: c.code,
+      kind: 'multidisciplinary_network',
+      meets: 'quarterly',
+    };
     b.doc.networks.push(mdn);
     const picked = r.sample(region, 25);
     const chair = picked.find((node) => node.s.type === 'national_coordinator') ?? picked[0]!;
-    for (const node of picked) b.doc.memberships.push({ stakeholder: node.s.id, network: mdn.id, role: node === chair ? 'chair' : 'member' });
+    for (const node of picked)
+      b.doc.memberships.push({ stakeholder: node.s.id, network: mdn.id, role: node === chair ? 'chair' : 'member' });
   }
 }
 
@@ -552,7 +772,13 @@ function crossBorder(b: Builder, states: CountryState[], intl: Map<string, Node>
     const indicators = b.carry(from.s.id, 0.4, exclude);
     if (!indicators.length) return;
     serial += 1;
-    b.addFlow(`${from.s.country === 'INT' ? 'int' : from.s.country.toLowerCase()}-x${String(serial).padStart(4, '0')}`, from.s.id, to.s.id, indicators, evidence);
+    b.addFlow(
+      `${from.s.country === 'INT' ? 'int' : from.s.country.toLowerCase()}-x${String(serial).padStart(4, '0')}`,
+      from.s.id,
+      to.s.id,
+      indicators,
+      evidence,
+    );
   };
   states.forEach((c, i) => {
     const other = states.length > 1 ? states[(i + 1 + r.int(states.length - 1)) % states.length]! : undefined;
@@ -574,20 +800,42 @@ function crossBorder(b: Builder, states: CountryState[], intl: Map<string, Node>
     add(c.ncp, int('cbss'));
   });
   // The international layer passes on among itself, then back to national hubs and NCPs.
-  const peers: Array<[string, string]> = [['frontex', 'europol'], ['interpol', 'europol'], ['europol', 'interpol'], ['eurostat', 'eu-atc'],
-    ['emn', 'eu-atc'], ['iom', 'unicef'], ['unhcr', 'unicef'], ['unodc', 'greta'], ['ecpat', 'cbss'], ['lastrada', 'cbss'], ['osce', 'greta']];
+  const peers: Array<[string, string]> = [
+    ['frontex', 'europol'],
+    ['interpol', 'europol'],
+    ['europol', 'interpol'],
+    ['eurostat', 'eu-atc'],
+    ['emn', 'eu-atc'],
+    ['iom', 'unicef'],
+    ['unhcr', 'unicef'],
+    ['unodc', 'greta'],
+    ['ecpat', 'cbss'],
+    ['lastrada', 'cbss'],
+    ['osce', 'greta'],
+  ];
   for (const [from, to] of peers) add(int(from), int(to));
   for (const c of states) {
     if (r.chance(0.5)) add(int('europol'), c.ncp, c.blind);
     if (r.chance(0.5)) add(int('europol'), c.byKey.get('police') ?? c.ncp, c.byKey.has('police') ? undefined : c.blind);
     if (r.chance(0.3)) add(int('interpol'), c.ncp, c.blind);
     if (r.chance(0.6)) add(int('cbss'), c.ncp, c.blind);
-    if (r.chance(0.3)) add(int(r.pick(['iom', 'unicef', 'unhcr'])), c.byKey.get('migration') ?? c.ncp, c.byKey.has('migration') ? undefined : c.blind);
+    if (r.chance(0.3))
+      add(
+        int(r.pick(['iom', 'unicef', 'unhcr'])),
+        c.byKey.get('migration') ?? c.ncp,
+        c.byKey.has('migration') ? undefined : c.blind,
+      );
   }
 }
 
 function ncpNetwork(b: Builder, states: CountryState[], intl: Map<string, Node>): void {
-  const network: Network = { id: 'int-syn-ncpnet', name: 'Synthetic network of National Contact Points', country: 'INT', kind: 'ncp_network', meets: 'biannual' };
+  const network: Network = {
+    id: 'int-syn-ncpnet',
+    name: 'Synthetic network of National Contact Points',
+    country: 'INT',
+    kind: 'ncp_network',
+    meets: 'biannual',
+  };
   b.doc.networks.push(network);
   b.doc.memberships.push({ stakeholder: intl.get('cbss')!.s.id, network: network.id, role: 'secretariat' });
   b.doc.memberships.push({ stakeholder: intl.get('europol')!.s.id, network: network.id, role: 'observer' });
@@ -596,7 +844,9 @@ function ncpNetwork(b: Builder, states: CountryState[], intl: Map<string, Node>)
 
 let cachedCatalogue: SyntheticOptions['catalogue'];
 function shippedCatalogue(): NonNullable<SyntheticOptions['catalogue']> {
-  cachedCatalogue ??= JSON.parse(fs.readFileSync(path.join(__dirname, '../../seed/reference/catalogue.json'), 'utf8')) as NonNullable<SyntheticOptions['catalogue']>;
+  cachedCatalogue ??= JSON.parse(
+    fs.readFileSync(path.join(__dirname, '../../seed/reference/catalogue.json'), 'utf8'),
+  ) as NonNullable<SyntheticOptions['catalogue']>;
   return cachedCatalogue;
 }
 
@@ -608,18 +858,25 @@ function cli(argv: readonly string[]): void {
     const arg = argv[i]!;
     if (arg.startsWith('--')) {
       const name = arg.slice(2);
-      if (!(name in values) || argv[i + 1] === undefined) throw new Error(`${usage}\nunknown or incomplete option ${arg}`);
+      if (!(name in values) || argv[i + 1] === undefined)
+        throw new Error(`${usage}\nunknown or incomplete option ${arg}`);
       values[name] = Number(argv[++i]);
     } else if (!out) out = arg;
     else throw new Error(`${usage}\nunexpected argument ${arg}`);
   }
   if (!out || Number.isNaN(values.countries) || Number.isNaN(values.stakeholders)) throw new Error(usage);
   const started = performance.now();
-  const doc = syntheticRegion({ countries: values.countries!, stakeholdersPerCountry: values.stakeholders!, seed: values.seed! });
+  const doc = syntheticRegion({
+    countries: values.countries!,
+    stakeholdersPerCountry: values.stakeholders!,
+    seed: values.seed!,
+  });
   const ms = performance.now() - started;
   fs.writeFileSync(out, `${JSON.stringify(doc, null, 1)}\n`);
-  console.log(`${out}: ${doc.countries.length} countries, ${doc.stakeholders.length} stakeholders, ${doc.datasets.length} datasets, ` +
-    `${doc.flows.length} flows, ${doc.reportingLines.length} reporting lines, ${doc.memberships.length} memberships (generated in ${ms.toFixed(0)} ms)`);
+  console.log(
+    `${out}: ${doc.countries.length} countries, ${doc.stakeholders.length} stakeholders, ${doc.datasets.length} datasets, ` +
+      `${doc.flows.length} flows, ${doc.reportingLines.length} reporting lines, ${doc.memberships.length} memberships (generated in ${ms.toFixed(0)} ms)`,
+  );
 }
 
 if (require.main === module) {

@@ -23,14 +23,34 @@ onWipeableNeo4j((settings) => {
       await adapter.clear();
       const file = path.join(dir, 'map.json');
       fs.writeFileSync(file, JSON.stringify(smallMap()));
-      const r = spawnSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'scripts', 'import.ts'), file], {
-        cwd: dir, encoding: 'utf8', input: '',
-        env: { ...process.env, DATA_DIR: dir, SEED: 'false', NEO4J_URI: settings.uri, NEO4J_USER: settings.user, NEO4J_PASSWORD: settings.password, NEO4J_DATABASE: settings.database },
-      });
+      const r = spawnSync(
+        process.execPath,
+        [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'scripts', 'import.ts'), file],
+        {
+          cwd: dir,
+          encoding: 'utf8',
+          input: '',
+          env: {
+            ...process.env,
+            DATA_DIR: dir,
+            SEED: 'false',
+            NEO4J_URI: settings.uri,
+            NEO4J_USER: settings.user,
+            NEO4J_PASSWORD: settings.password,
+            NEO4J_DATABASE: settings.database,
+          },
+        },
+      );
       expect({ code: r.status, err: r.stderr }).toMatchObject({ code: 0 });
       const catalogue = readCatalogue();
-      expect((await store.list('indicator')).map((i) => i.code).sort()).toEqual(catalogue.indicators.map((i) => (i as { code: string }).code).sort());
-      expect((await store.list('flow')).map((f) => f.id).sort()).toEqual(smallMap().flows.map((f) => f.id).sort());
+      expect((await store.list('indicator')).map((i) => i.code).sort()).toEqual(
+        catalogue.indicators.map((i) => (i as { code: string }).code).sort(),
+      );
+      expect((await store.list('flow')).map((f) => f.id).sort()).toEqual(
+        smallMap()
+          .flows.map((f) => f.id)
+          .sort(),
+      );
     } finally {
       await adapter.clear();
       await store.close();

@@ -49,10 +49,16 @@ export function concurrencySuite(name: string, open: () => Promise<StorePair>): 
       const [a] = pair.stores;
       await a.ensureCatalogue(catalogue, 'test');
       await a.importDocument(smallMap(), { mode: 'merge', actor: 'test' });
-      raw = [createApp({ store: pair.stores[0], clock: instantClock }), createApp({ store: pair.stores[1], clock: instantClock })];
+      raw = [
+        createApp({ store: pair.stores[0], clock: instantClock }),
+        createApp({ store: pair.stores[1], clock: instantClock }),
+      ];
       const editorA = await signedIn(raw[0], a, { role: 'editor', username: 'conc-editor' });
       editor = [editorA, withCookie(raw[1], await loginCookie(raw[0], 'conc-editor'))];
-      admin = [await signedIn(raw[0], a, { role: 'admin', username: 'conc-admin' }), await signedIn(raw[1], a, { role: 'admin', username: 'conc-admin' })];
+      admin = [
+        await signedIn(raw[0], a, { role: 'admin', username: 'conc-admin' }),
+        await signedIn(raw[1], a, { role: 'admin', username: 'conc-admin' }),
+      ];
     });
     afterAll(async () => {
       await pair?.close();
@@ -61,52 +67,75 @@ export function concurrencySuite(name: string, open: () => Promise<StorePair>): 
     // Flows and reporting lines are relationships on Neo4j, updated in place (never deleted and created again).
     const EDGES = [
       // Every write changes what was read (a write that changes nothing is answered with the item as it is, unversioned).
-      { what: 'flow', path: '/api/flows/xa-f1', kind: 'flow', key: 'xa-f1', change: (client: number, round: number, _read: Body) => ({ note: `client ${client} round ${round}` }) },
       {
-        what: 'reporting line', path: '/api/reporting-lines/xa-r1', kind: 'reportingLine', key: 'xa-r1',
+        what: 'flow',
+        path: '/api/flows/xa-f1',
+        kind: 'flow',
+        key: 'xa-f1',
+        change: (client: number, round: number, _read: Body) => ({ note: `client ${client} round ${round}` }),
+      },
+      {
+        what: 'reporting line',
+        path: '/api/reporting-lines/xa-r1',
+        kind: 'reportingLine',
+        key: 'xa-r1',
         change: (client: number, _round: number, read: Body) => {
           const kinds = ['hierarchy', 'supervision', 'funding', 'mandate'];
           return { kind: kinds[(kinds.indexOf(read.kind as string) + 1 + (client % 3)) % 4] };
         },
       },
     ];
-    test.each(EDGES)('when many clients read and write one $what back on two instances, then no accepted write is lost and it never goes missing', async ({ path, kind, key, change }) => {
-      const start = (await request(editor[0]).get(path).expect(200)).body.version as number;
-      const statuses: number[] = [];
-      const accepted: Array<{ sent: number; got: number }> = [];
-      await Promise.all(Array.from({ length: CLIENTS }, async (_, client) => {
-        const app = editor[client % 2]!;
-        for (let round = 0; round < ROUNDS; round++) {
-          const read = await request(app).get(path);
-          statuses.push(read.status);
-          if (read.status !== 200) continue;
-          const res = await request(app).put(path).set('If-Match', `"${read.body.version}"`)
-            .send({ ...entityOf(read.body), ...change(client, round, read.body as Body) });
-          statuses.push(res.status);
-          if (res.status === 200) accepted.push({ sent: read.body.version, got: res.body.version });
-        }
-      }));
-      expect(statuses.filter((s) => s !== 200 && s !== 409)).toEqual([]);
-      expect(accepted.length).toBeGreaterThan(0);
-      // At most one write accepted per expected version, each returning the next version.
-      expect(new Set(accepted.map((a) => a.sent)).size).toBe(accepted.length);
-      for (const a of accepted) expect(a.got).toBe(a.sent + 1);
-      const final = (await request(editor[1]).get(path).expect(200)).body;
-      expect(final.version).toBe(start + accepted.length);
-      // The audit trail holds every accepted write, each starting where the one before ended.
-      const trail = (await request(admin[0]).get(`/api/audit?kind=${kind}&limit=500`).expect(200)).body.entries
-        .filter((e: Body) => e.key === key && e.action === 'update').reverse().slice(-accepted.length) as Body[];
-      expect(trail).toHaveLength(accepted.length);
-      for (let i = 1; i < trail.length; i++) expect(trail[i]!.before).toEqual(trail[i - 1]!.after);
-      const { version: _v, updatedAt: _a, updatedBy: _b, ...stored } = final;
-      expect(trail[trail.length - 1]!.after).toMatchObject(stored);
-    });
+    test.each(EDGES)(
+      'when many clients read and write one $what back on two instances, then no accepted write is lost and it never goes missing',
+      async ({ path, kind, key, change }) => {
+        const start = (await request(editor[0]).get(path).expect(200)).body.version as number;
+        const statuses: number[] = [];
+        const accepted: Array<{ sent: number; got: number }> = [];
+        await Promise.all(
+          Array.from({ length: CLIENTS }, async (_, client) => {
+            const app = editor[client % 2]!;
+            for (let round = 0; round < ROUNDS; round++) {
+              const read = await request(app).get(path);
+              statuses.push(read.status);
+              if (read.status !== 200) continue;
+              const res = await request(app)
+                .put(path)
+                .set('If-Match', `"${read.body.version}"`)
+                .send({ ...entityOf(read.body), ...change(client, round, read.body as Body) });
+              statuses.push(res.status);
+              if (res.status === 200) accepted.push({ sent: read.body.version, got: res.body.version });
+            }
+          }),
+        );
+        expect(statuses.filter((s) => s !== 200 && s !== 409)).toEqual([]);
+        expect(accepted.length).toBeGreaterThan(0);
+        // At most one write accepted per expected version, each returning the next version.
+        expect(new Set(accepted.map((a) => a.sent)).size).toBe(accepted.length);
+        for (const a of accepted) expect(a.got).toBe(a.sent + 1);
+        const final = (await request(editor[1]).get(path).expect(200)).body;
+        expect(final.version).toBe(start + accepted.length);
+        // The audit trail holds every accepted write, each starting where the one before ended.
+        const trail = (await request(admin[0]).get(`/api/audit?kind=${kind}&limit=500`).expect(200)).body.entries
+          .filter((e: Body) => e.key === key && e.action === 'update')
+          .reverse()
+          .slice(-accepted.length) as Body[];
+        expect(trail).toHaveLength(accepted.length);
+        for (let i = 1; i < trail.length; i++) expect(trail[i]!.before).toEqual(trail[i - 1]!.after);
+        const { version: _v, updatedAt: _a, updatedBy: _b, ...stored } = final;
+        expect(trail[trail.length - 1]!.after).toMatchObject(stored);
+      },
+    );
 
     test('when two PUTs send the same version at once, then one is accepted and the other gets 409, every time', async () => {
       for (let i = 0; i < 8; i++) {
         const read = (await request(editor[0]).get('/api/flows/xa-f2').expect(200)).body;
-        const results = await Promise.all(editor.map((app, k) =>
-          request(app).put('/api/flows/xa-f2').send({ ...read, note: `pair ${i} side ${k}` })));
+        const results = await Promise.all(
+          editor.map((app, k) =>
+            request(app)
+              .put('/api/flows/xa-f2')
+              .send({ ...read, note: `pair ${i} side ${k}` }),
+          ),
+        );
         expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
         const winner = results.find((r) => r.status === 200)!.body;
         const loser = results.find((r) => r.status === 409)!.body;
@@ -119,12 +148,23 @@ export function concurrencySuite(name: string, open: () => Promise<StorePair>): 
     test('when a delete and an update send the same version at once, then exactly one of them is accepted', async () => {
       for (let i = 0; i < 6; i++) {
         const id = `xa-conc-${i}`;
-        const created = (await request(editor[0]).post('/api/flows').send({
-          id, from: 'xa-police', to: 'xa-ngo', indicators: ['VIC-01'], basis: 'informal',
-        }).expect(201)).body;
+        const created = (
+          await request(editor[0])
+            .post('/api/flows')
+            .send({
+              id,
+              from: 'xa-police',
+              to: 'xa-ngo',
+              indicators: ['VIC-01'],
+              basis: 'informal',
+            })
+            .expect(201)
+        ).body;
         const [del, put] = await Promise.all([
           request(editor[i % 2]!).delete(`/api/flows/${id}?version=${created.version}`),
-          request(editor[(i + 1) % 2]!).put(`/api/flows/${id}`).send({ ...created, note: 'edited meanwhile' }),
+          request(editor[(i + 1) % 2]!)
+            .put(`/api/flows/${id}`)
+            .send({ ...created, note: 'edited meanwhile' }),
         ]);
         const ok = [del, put].filter((r) => r.status < 300);
         expect(ok).toHaveLength(1);
@@ -145,10 +185,22 @@ export function concurrencySuite(name: string, open: () => Promise<StorePair>): 
         const read = (await request(editor[0]).get('/api/flows/xb-f1').expect(200)).body;
         const doc = smallMap();
         doc.flows = doc.flows.filter((f) => f.id === 'xb-f1').map((f) => ({ ...f, note: `import ${i}` }));
-        for (const k of ['stakeholders', 'datasets', 'reportingLines', 'networks', 'memberships', 'interviews'] as const) doc[k] = [];
+        for (const k of [
+          'stakeholders',
+          'datasets',
+          'reportingLines',
+          'networks',
+          'memberships',
+          'interviews',
+        ] as const)
+          doc[k] = [];
         const [imported, edited] = await Promise.all([
-          request(admin[i % 2]!).post('/api/import').send(doc),
-          request(editor[(i + 1) % 2]!).put('/api/flows/xb-f1').send({ ...read, latencyDays: 100 + i }),
+          request(admin[i % 2]!)
+            .post('/api/import')
+            .send(doc),
+          request(editor[(i + 1) % 2]!)
+            .put('/api/flows/xb-f1')
+            .send({ ...read, latencyDays: 100 + i }),
         ]);
         expect([imported.status, edited.status].filter((s) => s >= 500)).toEqual([]);
         expect(imported.status).toBe(200);
@@ -159,7 +211,9 @@ export function concurrencySuite(name: string, open: () => Promise<StorePair>): 
         expect(final.version).toBe(read.version + importChanged + editAccepted);
         expect(final.note).toBe(`import ${i}`);
         const entries = (await request(admin[0]).get('/api/audit?kind=flow&limit=20').expect(200)).body.entries
-          .filter((e: Body) => e.key === 'xb-f1').slice(0, importChanged + editAccepted).reverse() as Body[];
+          .filter((e: Body) => e.key === 'xb-f1')
+          .slice(0, importChanged + editAccepted)
+          .reverse() as Body[];
         expect(entries).toHaveLength(importChanged + editAccepted);
         expect((entries[0]!.before as Body).note).toBe(read.note);
         for (let k = 1; k < entries.length; k++) expect(entries[k]!.before).toEqual(entries[k - 1]!.after);
@@ -170,14 +224,26 @@ export function concurrencySuite(name: string, open: () => Promise<StorePair>): 
       const username = 'conc-pw';
       await createTestAccount(pair.stores[0], { role: 'viewer', username });
       const sessions = [await loginCookie(raw[0], username), await loginCookie(raw[1], username)];
-      const changes = await Promise.all(raw.map((app, k) => request(app).post('/api/auth/password').set('Cookie', sessions[k]!)
-        .send({ currentPassword: TEST_PASSWORD, newPassword: `new password number ${k}` })));
+      const changes = await Promise.all(
+        raw.map((app, k) =>
+          request(app)
+            .post('/api/auth/password')
+            .set('Cookie', sessions[k]!)
+            .send({ currentPassword: TEST_PASSWORD, newPassword: `new password number ${k}` }),
+        ),
+      );
       const statuses = changes.map((r) => r.status);
       expect(statuses.filter((s) => s === 200)).toHaveLength(1);
       expect(statuses.filter((s) => s !== 200).every((s) => s === 400 || s === 401)).toBe(true);
       const winner = statuses.indexOf(200);
-      await request(raw[1 - winner]!).post('/api/auth/login').send({ username, password: `new password number ${winner}` }).expect(200);
-      await request(raw[winner]!).post('/api/auth/login').send({ username, password: `new password number ${1 - winner}` }).expect(401);
+      await request(raw[1 - winner]!)
+        .post('/api/auth/login')
+        .send({ username, password: `new password number ${winner}` })
+        .expect(200);
+      await request(raw[winner]!)
+        .post('/api/auth/login')
+        .send({ username, password: `new password number ${1 - winner}` })
+        .expect(401);
       await request(raw[0]).post('/api/auth/login').send({ username, password: TEST_PASSWORD }).expect(401);
     });
 
@@ -186,7 +252,13 @@ export function concurrencySuite(name: string, open: () => Promise<StorePair>): 
       await createTestAccount(pair.stores[0], { role: 'viewer', username });
       const statuses: number[] = [];
       for (let i = 0; i < 10; i++) {
-        statuses.push((await request(raw[i % 2]!).post('/api/auth/login').send({ username, password: `wrong guess ${i}` })).status);
+        statuses.push(
+          (
+            await request(raw[i % 2]!)
+              .post('/api/auth/login')
+              .send({ username, password: `wrong guess ${i}` })
+          ).status,
+        );
       }
       expect(statuses).toEqual(Array(10).fill(401));
       for (const app of raw) {
@@ -199,8 +271,13 @@ export function concurrencySuite(name: string, open: () => Promise<StorePair>): 
     test('when ten wrong passwords arrive on two instances at once, then no more than ten are checked before the lock', async () => {
       const username = 'conc-lock-burst';
       await createTestAccount(pair.stores[0], { role: 'viewer', username });
-      const results = await Promise.all(Array.from({ length: 16 }, (_, i) =>
-        request(raw[i % 2]!).post('/api/auth/login').send({ username, password: `burst ${i}` })));
+      const results = await Promise.all(
+        Array.from({ length: 16 }, (_, i) =>
+          request(raw[i % 2]!)
+            .post('/api/auth/login')
+            .send({ username, password: `burst ${i}` }),
+        ),
+      );
       const statuses = results.map((r) => r.status);
       expect(statuses.filter((s) => s === 401)).toHaveLength(10);
       expect(statuses.filter((s) => s === 429)).toHaveLength(6);
@@ -211,16 +288,28 @@ export function concurrencySuite(name: string, open: () => Promise<StorePair>): 
       const doc = smallMap();
       const writes = (async () => {
         for (let n = 0; n < 15; n++) {
-          await a.importDocument({
-            ...doc, datasets: [], reportingLines: [], networks: [], memberships: [], interviews: [],
-            stakeholders: doc.stakeholders.filter((s) => s.id === 'xa-ngo').map((s) => ({ ...s, description: `step ${n}` })),
-            flows: doc.flows.filter((f) => f.id === 'xa-f2').map((f) => ({ ...f, note: `step ${n}` })),
-          }, { mode: 'merge', actor: 'conc-admin' });
+          await a.importDocument(
+            {
+              ...doc,
+              datasets: [],
+              reportingLines: [],
+              networks: [],
+              memberships: [],
+              interviews: [],
+              stakeholders: doc.stakeholders
+                .filter((s) => s.id === 'xa-ngo')
+                .map((s) => ({ ...s, description: `step ${n}` })),
+              flows: doc.flows.filter((f) => f.id === 'xa-f2').map((f) => ({ ...f, note: `step ${n}` })),
+            },
+            { mode: 'merge', actor: 'conc-admin' },
+          );
         }
       })();
       const seen: string[] = [];
       let writing = true;
-      void writes.finally(() => { writing = false; });
+      void writes.finally(() => {
+        writing = false;
+      });
       const reads = Array.from({ length: 3 }, async () => {
         while (writing) {
           const { items } = await b.listMany(['stakeholder', 'dataset', 'interview', 'flow']);
@@ -230,7 +319,12 @@ export function concurrencySuite(name: string, open: () => Promise<StorePair>): 
         }
       });
       await Promise.all([writes, ...reads]);
-      expect(seen.filter((pair) => { const [d, n] = pair.split(' / '); return d !== n; })).toEqual([]);
+      expect(
+        seen.filter((pair) => {
+          const [d, n] = pair.split(' / ');
+          return d !== n;
+        }),
+      ).toEqual([]);
     });
 
     test('when an account is demoted or removed after its session was looked up, then its writes are refused inside the transaction', async () => {
@@ -240,15 +334,39 @@ export function concurrencySuite(name: string, open: () => Promise<StorePair>): 
       await a.accounts.updateAccount(username, { role: 'viewer', countries: [] }, 'conc-admin');
       const flow = await b.get('flow', 'xb-f1');
       const entities = new EntityService(b);
-      await expect(entities.update('flow', 'xb-f1', { ...entityOf(flow as unknown as Body), note: 'by a viewer now' }, flow.version, asSessionSaw, username))
-        .rejects.toBeInstanceOf(ForbiddenError);
-      const doc = { ...smallMap(), stakeholders: [], datasets: [], reportingLines: [], networks: [], memberships: [], interviews: [],
-        flows: smallMap().flows.filter((f) => f.id === 'xb-f1').map((f) => ({ ...f, note: 'imported by a viewer now' })) };
-      await expect(importDocumentAs(b, doc, { mode: 'merge', actor: username }, asSessionSaw)).rejects.toBeInstanceOf(ForbiddenError);
-      await expect(new RoundsService(b).freeze({ name: 'by a viewer now', country: 'XB' }, asSessionSaw, username)).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(
+        entities.update(
+          'flow',
+          'xb-f1',
+          { ...entityOf(flow as unknown as Body), note: 'by a viewer now' },
+          flow.version,
+          asSessionSaw,
+          username,
+        ),
+      ).rejects.toBeInstanceOf(ForbiddenError);
+      const doc = {
+        ...smallMap(),
+        stakeholders: [],
+        datasets: [],
+        reportingLines: [],
+        networks: [],
+        memberships: [],
+        interviews: [],
+        flows: smallMap()
+          .flows.filter((f) => f.id === 'xb-f1')
+          .map((f) => ({ ...f, note: 'imported by a viewer now' })),
+      };
+      await expect(importDocumentAs(b, doc, { mode: 'merge', actor: username }, asSessionSaw)).rejects.toBeInstanceOf(
+        ForbiddenError,
+      );
+      await expect(
+        new RoundsService(b).freeze({ name: 'by a viewer now', country: 'XB' }, asSessionSaw, username),
+      ).rejects.toBeInstanceOf(ForbiddenError);
       expect((await b.listRounds()).map((r) => r.name)).not.toContain('by a viewer now');
       await a.accounts.deleteAccount(username, 'conc-admin');
-      await expect(entities.delete('flow', 'xb-f1', flow.version, asSessionSaw, username)).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(entities.delete('flow', 'xb-f1', flow.version, asSessionSaw, username)).rejects.toBeInstanceOf(
+        ForbiddenError,
+      );
       expect(await b.get('flow', 'xb-f1')).toEqual(flow);
     });
 
@@ -264,14 +382,33 @@ export function concurrencySuite(name: string, open: () => Promise<StorePair>): 
       await a.update('stakeholder', 'xa-police', police.entity, police.version, 'conc-admin');
       let entered!: () => void;
       let release!: () => void;
-      const inside = new Promise<void>((resolve) => { entered = resolve; });
-      const paused = new Promise<void>((resolve) => { release = resolve; });
+      const inside = new Promise<void>((resolve) => {
+        entered = resolve;
+      });
+      const paused = new Promise<void>((resolve) => {
+        release = resolve;
+      });
       // The admin's write holds the store's write lock while it is paused inside its transaction.
       const ngo = await moved('xa-ngo');
-      const moving = a.update('stakeholder', 'xa-ngo', ngo.entity, ngo.version, 'conc-admin', { guard: async () => { entered(); await paused; } });
+      const moving = a.update('stakeholder', 'xa-ngo', ngo.entity, ngo.version, 'conc-admin', {
+        guard: async () => {
+          entered();
+          await paused;
+        },
+      });
       await inside;
-      const editing = new EntityService(b).update('flow', 'xa-f2', { ...entityOf(flow as unknown as Body), note: 'by the NCP' }, flow.version, ncp, ncp.username);
-      const settled = editing.then(() => 'written', (err: unknown) => err);
+      const editing = new EntityService(b).update(
+        'flow',
+        'xa-f2',
+        { ...entityOf(flow as unknown as Body), note: 'by the NCP' },
+        flow.version,
+        ncp,
+        ncp.username,
+      );
+      const settled = editing.then(
+        () => 'written',
+        (err: unknown) => err,
+      );
       // Whatever the NCP's request has done by now (its check included, were it made before the write), it must not have written.
       await new Promise((resolve) => setTimeout(resolve, 300));
       release();

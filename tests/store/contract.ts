@@ -58,8 +58,19 @@ export function storeContract(name: string, factory: StoreFactory): void {
     describe('CRUD with optimistic versions', () => {
       test('when an entity is created, then it is returned at version 1 with who and when', async () => {
         await store.create('country', { code: 'XA', name: 'A', euMember: true, cbssMember: true }, 'alice');
-        const s = await store.create('stakeholder', { id: 'xa-p', name: 'Police', country: 'XA', type: 'police' }, 'alice');
-        expect(s).toMatchObject({ id: 'xa-p', version: 1, updatedBy: 'alice', level: 'national', ncp: false, tags: [] });
+        const s = await store.create(
+          'stakeholder',
+          { id: 'xa-p', name: 'Police', country: 'XA', type: 'police' },
+          'alice',
+        );
+        expect(s).toMatchObject({
+          id: 'xa-p',
+          version: 1,
+          updatedBy: 'alice',
+          level: 'national',
+          ncp: false,
+          tags: [],
+        });
         expect(Date.parse(s.updatedAt)).not.toBeNaN();
         expect(await store.get('stakeholder', 'xa-p')).toEqual(s);
       });
@@ -78,8 +89,9 @@ export function storeContract(name: string, factory: StoreFactory): void {
 
       test('when an id already exists, then create answers a conflict', async () => {
         await seeded();
-        await expect(store.create('stakeholder', { id: 'xa-ngo', name: 'x', country: 'XA', type: 'ngo' }, 'a'))
-          .rejects.toMatchObject({ code: 'already_exists' });
+        await expect(
+          store.create('stakeholder', { id: 'xa-ngo', name: 'x', country: 'XA', type: 'ngo' }, 'a'),
+        ).rejects.toMatchObject({ code: 'already_exists' });
       });
 
       test('when an unknown id is read, then NotFound', async () => {
@@ -88,9 +100,21 @@ export function storeContract(name: string, factory: StoreFactory): void {
 
       test('when input has a wrong type, an unknown field and an unknown enum value, then each field is named', async () => {
         await seeded();
-        const err = await problemsOf(store.create('flow', {
-          id: 'xa-f9', from: 'xa-ngo', to: 'xa-ncp', indicators: ['VIC-01'], basis: 'handshake', latencyDays: 'soon', colour: 'red',
-        }, 'a'));
+        const err = await problemsOf(
+          store.create(
+            'flow',
+            {
+              id: 'xa-f9',
+              from: 'xa-ngo',
+              to: 'xa-ncp',
+              indicators: ['VIC-01'],
+              basis: 'handshake',
+              latencyDays: 'soon',
+              colour: 'red',
+            },
+            'a',
+          ),
+        );
         const fields = err.problems.map((p) => p.field).sort();
         expect(fields).toEqual(['basis', 'colour', 'latencyDays']);
         expect(err.problems.find((p) => p.field === 'colour')).toMatchObject({ id: 'xa-f9', message: 'unknown field' });
@@ -98,7 +122,13 @@ export function storeContract(name: string, factory: StoreFactory): void {
 
       test('when a flow refers to an unknown stakeholder and indicator, then both fields are named', async () => {
         await seeded();
-        const err = await problemsOf(store.create('flow', { id: 'xa-f9', from: 'ghost', to: 'xa-ncp', indicators: ['ZZZ-99'], basis: 'informal' }, 'a'));
+        const err = await problemsOf(
+          store.create(
+            'flow',
+            { id: 'xa-f9', from: 'ghost', to: 'xa-ncp', indicators: ['ZZZ-99'], basis: 'informal' },
+            'a',
+          ),
+        );
         expect(err.problems.map((p) => p.field).sort()).toEqual(['from', 'indicators']);
         await expect(store.get('flow', 'xa-f9')).rejects.toBeInstanceOf(NotFoundError);
       });
@@ -106,17 +136,30 @@ export function storeContract(name: string, factory: StoreFactory): void {
       test('when updated with the current version, then the version goes up and the audit has before and after', async () => {
         await seeded();
         const before = await store.get('stakeholder', 'xa-ngo');
-        const after = await store.update('stakeholder', 'xa-ngo', { ...strip(before), name: 'XA Shelter NGO' }, before.version, 'bob');
+        const after = await store.update(
+          'stakeholder',
+          'xa-ngo',
+          { ...strip(before), name: 'XA Shelter NGO' },
+          before.version,
+          'bob',
+        );
         expect(after).toMatchObject({ name: 'XA Shelter NGO', version: 2, updatedBy: 'bob' });
         const [entry] = await store.audit({ kind: 'stakeholder', key: 'xa-ngo', limit: 1 });
-        expect(entry).toMatchObject({ action: 'update', actor: 'bob', before: { name: 'XA NGO' }, after: { name: 'XA Shelter NGO' } });
+        expect(entry).toMatchObject({
+          action: 'update',
+          actor: 'bob',
+          before: { name: 'XA NGO' },
+          after: { name: 'XA Shelter NGO' },
+        });
       });
 
       test('when updated with a stale version, then 409 carries the current item and nothing changes', async () => {
         await seeded();
         const s = await store.get('stakeholder', 'xa-ngo');
         await store.update('stakeholder', 'xa-ngo', { ...strip(s), name: 'First' }, 1, 'a');
-        const err = await store.update('stakeholder', 'xa-ngo', { ...strip(s), name: 'Second' }, 1, 'b').catch((e) => e);
+        const err = await store
+          .update('stakeholder', 'xa-ngo', { ...strip(s), name: 'Second' }, 1, 'b')
+          .catch((e) => e);
         expect(err).toBeInstanceOf(ConflictError);
         expect(err.details.current).toMatchObject({ name: 'First', version: 2 });
         expect((await store.get('stakeholder', 'xa-ngo')).name).toBe('First');
@@ -124,15 +167,21 @@ export function storeContract(name: string, factory: StoreFactory): void {
 
       test('when an update tries to change the id, then it is refused', async () => {
         await seeded();
-        const err = await problemsOf(store.update('stakeholder', 'xa-ngo', { id: 'other', name: 'x', country: 'XA', type: 'ngo' }, 1, 'a'));
+        const err = await problemsOf(
+          store.update('stakeholder', 'xa-ngo', { id: 'other', name: 'x', country: 'XA', type: 'ngo' }, 1, 'a'),
+        );
         expect(err.problems[0]?.field).toBe('id');
       });
 
       test('when a second NCP is created in a country, then it is refused naming ncp', async () => {
         await seeded();
-        const err = await problemsOf(store.create('stakeholder', { id: 'xa-ncp2', name: 'x', country: 'XA', type: 'ministry', ncp: true }, 'a'));
+        const err = await problemsOf(
+          store.create('stakeholder', { id: 'xa-ncp2', name: 'x', country: 'XA', type: 'ministry', ncp: true }, 'a'),
+        );
         expect(err.problems[0]).toMatchObject({ field: 'ncp', id: 'xa-ncp2' });
-        const moved = await problemsOf(store.update('stakeholder', 'xa-ngo', { name: 'x', country: 'XA', type: 'ngo', ncp: true }, 1, 'a'));
+        const moved = await problemsOf(
+          store.update('stakeholder', 'xa-ngo', { name: 'x', country: 'XA', type: 'ngo', ncp: true }, 1, 'a'),
+        );
         expect(moved.problems[0]?.message).toContain('xa-ncp');
       });
 
@@ -157,7 +206,12 @@ export function storeContract(name: string, factory: StoreFactory): void {
         await expect(store.get('flow', 'xa-f1')).rejects.toBeInstanceOf(NotFoundError);
         expect(await store.storeVersion()).toBe(v0 + 1);
         const deletes = await store.audit({ actor: 'a' });
-        expect(deletes.filter((e) => e.action === 'delete').map((e) => e.key).sort()).toEqual(['xa-f1', 'xa-i1', 'xa-ncp', 'xa-r1']);
+        expect(
+          deletes
+            .filter((e) => e.action === 'delete')
+            .map((e) => e.key)
+            .sort(),
+        ).toEqual(['xa-f1', 'xa-i1', 'xa-ncp', 'xa-r1']);
       });
 
       test('when a delete names a stale version, then 409 and the item stays', async () => {
@@ -177,14 +231,20 @@ export function storeContract(name: string, factory: StoreFactory): void {
       test('when listing with a country filter, then cross-border flows touching it are included', async () => {
         await seeded();
         expect((await store.list('flow', { country: 'XB' })).map((f) => f.id).sort()).toEqual(['xa-f3', 'xb-f1']);
-        expect((await store.list('stakeholder', { country: 'XB' })).map((s) => s.id).sort()).toEqual(['xb-ncp', 'xb-police']);
+        expect((await store.list('stakeholder', { country: 'XB' })).map((s) => s.id).sort()).toEqual([
+          'xb-ncp',
+          'xb-police',
+        ]);
       });
 
       test('when many creates run at once, then all are stored and the store version counts each', async () => {
         await store.create('country', { code: 'XC', name: 'C', euMember: false, cbssMember: false }, 'a');
         const v0 = await store.storeVersion();
-        await Promise.all(Array.from({ length: 20 }, (_, i) =>
-          store.create('stakeholder', { id: `xc-s${i}`, name: `S${i}`, country: 'XC', type: 'ngo' }, 'a')));
+        await Promise.all(
+          Array.from({ length: 20 }, (_, i) =>
+            store.create('stakeholder', { id: `xc-s${i}`, name: `S${i}`, country: 'XC', type: 'ngo' }, 'a'),
+          ),
+        );
         expect(await store.list('stakeholder', { country: 'XC' })).toHaveLength(20);
         expect(await store.storeVersion()).toBe(v0 + 20);
       });
@@ -193,7 +253,16 @@ export function storeContract(name: string, factory: StoreFactory): void {
     describe('import and export', () => {
       test('when a map is imported into an empty store and exported, then the document comes back unchanged', async () => {
         const result = await store.importDocument(smallMap(), { mode: 'merge', actor: 'seed' });
-        expect(result.created).toMatchObject({ country: 2, stakeholder: 5, dataset: 2, flow: 4, reportingLine: 1, network: 1, membership: 3, interview: 1 });
+        expect(result.created).toMatchObject({
+          country: 2,
+          stakeholder: 5,
+          dataset: 2,
+          flow: 4,
+          reportingLine: 1,
+          network: 1,
+          membership: 3,
+          interview: 1,
+        });
         expect(await store.exportDocument({})).toEqual(normalise(smallMap()));
       });
 
@@ -226,23 +295,44 @@ export function storeContract(name: string, factory: StoreFactory): void {
         const v = await store.storeVersion();
         const doc = smallMap();
         doc.stakeholders.push({ ...doc.stakeholders[1]!, name: 'duplicate' });
-        doc.flows.push({ ...doc.flows[0]!, id: 'xa-f9', from: 'nobody', indicators: ['NOPE-01'], evidence: ['no-interview'] });
-        doc.stakeholders.push({ id: 'xa-ncp-2', name: 'second', country: 'XA', type: 'ministry', level: 'national', ncp: true, tags: [] });
+        doc.flows.push({
+          ...doc.flows[0]!,
+          id: 'xa-f9',
+          from: 'nobody',
+          indicators: ['NOPE-01'],
+          evidence: ['no-interview'],
+        });
+        doc.stakeholders.push({
+          id: 'xa-ncp-2',
+          name: 'second',
+          country: 'XA',
+          type: 'ministry',
+          level: 'national',
+          ncp: true,
+          tags: [],
+        });
         doc.datasets[0]!.name = 'changed, but must not be written';
         const err = await problemsOf(store.importDocument(doc, { mode: 'merge', actor: 'x' }));
         const found = err.problems.map((p) => `${p.id}:${p.field}`).sort();
-        expect(found).toEqual(['xa-f9:evidence', 'xa-f9:from', 'xa-f9:indicators', 'xa-ncp-2:ncp', 'xa-police:id'].sort());
+        expect(found).toEqual(
+          ['xa-f9:evidence', 'xa-f9:from', 'xa-f9:indicators', 'xa-ncp-2:ncp', 'xa-police:id'].sort(),
+        );
         expect(await store.exportDocument({})).toEqual(before);
         expect(await store.storeVersion()).toBe(v);
       });
 
       test('when a document has bad shapes, then each problem names the item id and the field', async () => {
-        const err = await problemsOf(store.importDocument({
-          formatVersion: 1,
-          countries: [{ code: 'XA', name: 'A', euMember: 'yes', cbssMember: true }],
-          stakeholders: [{ id: 'xa-a', name: 'A', country: 'XA', type: 'wizard', extra: 1 }],
-          flows: [{ id: 'xa-f', from: 'xa-a', to: 'xa-a', indicators: [], basis: 'statutory', status: 'lost' }],
-        }, { mode: 'merge', actor: 'x' }));
+        const err = await problemsOf(
+          store.importDocument(
+            {
+              formatVersion: 1,
+              countries: [{ code: 'XA', name: 'A', euMember: 'yes', cbssMember: true }],
+              stakeholders: [{ id: 'xa-a', name: 'A', country: 'XA', type: 'wizard', extra: 1 }],
+              flows: [{ id: 'xa-f', from: 'xa-a', to: 'xa-a', indicators: [], basis: 'statutory', status: 'lost' }],
+            },
+            { mode: 'merge', actor: 'x' },
+          ),
+        );
         const found = err.problems.map((p) => `${p.id}:${p.field}`);
         expect(found).toEqual(expect.arrayContaining(['XA:euMember', 'xa-a:type', 'xa-a:extra', 'xa-f:status']));
         expect(await store.list('country')).toHaveLength(0);
@@ -267,16 +357,30 @@ export function storeContract(name: string, factory: StoreFactory): void {
         };
         const result = await store.importDocument(replacement, { mode: 'replace', actor: 'r' });
         expect(result.deleted).toEqual({ stakeholder: 1, dataset: 1, flow: 2, membership: 2 });
-        expect((await store.list('stakeholder')).map((s) => s.id).sort()).toEqual(['xa-ncp', 'xa-police', 'xb-ncp', 'xb-police']);
+        expect((await store.list('stakeholder')).map((s) => s.id).sort()).toEqual([
+          'xa-ncp',
+          'xa-police',
+          'xb-ncp',
+          'xb-police',
+        ]);
         expect((await store.list('flow')).map((f) => f.id).sort()).toEqual(['xa-f1', 'xb-f1']);
         expect(normalise(await store.exportDocument({ country: 'XA' }))).toEqual(normalise(replacement));
       });
 
       test('when a replace would leave stored items pointing at removed ones, then it is refused and nothing changes', async () => {
         await seeded();
-        await store.create('flow', { id: 'xb-f2', from: 'xb-police', to: 'xb-ncp', indicators: [], basis: 'informal', evidence: ['xa-i1'] }, 'a');
+        await store.create(
+          'flow',
+          { id: 'xb-f2', from: 'xb-police', to: 'xb-ncp', indicators: [], basis: 'informal', evidence: ['xa-i1'] },
+          'a',
+        );
         const before = await store.exportDocument({});
-        const doc = { ...smallMap(), countries: [smallMap().countries[0]!], interviews: [], flows: smallMap().flows.map((f) => ({ ...f, evidence: [] })) };
+        const doc = {
+          ...smallMap(),
+          countries: [smallMap().countries[0]!],
+          interviews: [],
+          flows: smallMap().flows.map((f) => ({ ...f, evidence: [] })),
+        };
         const err = await problemsOf(store.importDocument(doc, { mode: 'replace', actor: 'r' }));
         expect(err.problems).toEqual([expect.objectContaining({ id: 'xb-f2', field: 'evidence' })]);
         expect(await store.exportDocument({})).toEqual(before);
@@ -331,28 +435,56 @@ export function storeContract(name: string, factory: StoreFactory): void {
         expect(file.storeVersion).toBe(await store.storeVersion());
         expect(itemOf(file, 'flows', 'xa-f1').version).toBe(1);
         const f1 = await store.get('flow', 'xa-f1');
-        await store.update('flow', 'xa-f1', { ...withoutMeta(f1), note: 'store note', latencyDays: 45 }, f1.version, 'bob');
+        await store.update(
+          'flow',
+          'xa-f1',
+          { ...withoutMeta(f1), note: 'store note', latencyDays: 45 },
+          f1.version,
+          'bob',
+        );
         Object.assign(itemOf(file, 'flows', 'xa-f1'), { frequency: 'monthly', latencyDays: 60 });
 
         const preview = await store.importDocument(file, { mode: 'merge', actor: 'ann', dryRun: true });
-        expect(preview.conflicts).toEqual([expect.objectContaining({
-          kind: 'flow', key: 'xa-f1', field: 'latencyDays', file: 60, current: 45, changedBy: 'bob', base: 'known', resolution: 'kept',
-        })]);
+        expect(preview.conflicts).toEqual([
+          expect.objectContaining({
+            kind: 'flow',
+            key: 'xa-f1',
+            field: 'latencyDays',
+            file: 60,
+            current: 45,
+            changedBy: 'bob',
+            base: 'known',
+            resolution: 'kept',
+          }),
+        ]);
         const result = await store.importDocument(file, { mode: 'merge', actor: 'ann' });
         expect(result.conflictCount).toEqual({ total: 1, kept: 1, overwritten: 0 });
         expect(result.updated).toEqual({ flow: 1 });
-        expect(await store.get('flow', 'xa-f1')).toMatchObject({ frequency: 'monthly', note: 'store note', latencyDays: 45, version: 3 });
+        expect(await store.get('flow', 'xa-f1')).toMatchObject({
+          frequency: 'monthly',
+          note: 'store note',
+          latencyDays: 45,
+          version: 3,
+        });
 
         // Imported again, still at the file's version 1: the base is walked back through both updates.
         const again = await store.importDocument(file, { mode: 'merge', actor: 'ann', onConflict: 'overwrite' });
         expect(again.conflictCount).toEqual({ total: 1, kept: 0, overwritten: 1 });
-        expect(await store.get('flow', 'xa-f1')).toMatchObject({ frequency: 'monthly', note: 'store note', latencyDays: 60 });
+        expect(await store.get('flow', 'xa-f1')).toMatchObject({
+          frequency: 'monthly',
+          note: 'store note',
+          latencyDays: 60,
+        });
       });
 
       test('when replace imports an old export, then items created since and what they refer to are kept and listed', async () => {
         await seeded();
         const file = await store.exportDocument({ country: 'XA' }, { versions: true });
-        await store.create('flow', { id: 'xa-f9', from: 'xa-ngo', to: 'xa-ncp', indicators: ['VIC-01'], basis: 'informal' }, 'dave');
+        await store.create(
+          'flow',
+          { id: 'xa-f9', from: 'xa-ngo', to: 'xa-ncp', indicators: ['VIC-01'], basis: 'informal' },
+          'dave',
+        );
         // The file drops the NGO (and its flows and dataset) that the new flow starts from.
         const items = file as unknown as Record<string, Array<Record<string, unknown>>>;
         for (const c of ['stakeholders', 'flows', 'datasets', 'memberships']) {
@@ -376,7 +508,10 @@ export function storeContract(name: string, factory: StoreFactory): void {
         await store.update('flow', 'xa-f2', { ...withoutMeta(f2), note: 'again', latencyDays: 5 }, 1, 'erin');
         Object.assign(itemOf(file, 'flows', 'xa-f2'), { latencyDays: 9 });
         const result = await store.importDocument(file, { mode: 'merge', actor: 'ann' });
-        expect(result.conflicts.map((c) => `${c.field}:${c.base}:${c.resolution}`).sort()).toEqual(['latencyDays:unknown:kept', 'note:unknown:kept']);
+        expect(result.conflicts.map((c) => `${c.field}:${c.base}:${c.resolution}`).sort()).toEqual([
+          'latencyDays:unknown:kept',
+          'note:unknown:kept',
+        ]);
         expect(result.notes).toHaveLength(1);
         expect(await store.get('flow', 'xa-f2')).toMatchObject({ note: 'again', latencyDays: 5 });
       });
@@ -387,10 +522,25 @@ export function storeContract(name: string, factory: StoreFactory): void {
         await seeded();
         const expected = await store.exportDocument({ country: 'XA' });
         const version = await store.storeVersion();
-        const summary = await store.freezeRound({ name: ' 2010 baseline ', country: 'XA', note: 'first visit' }, 'consultant');
+        const summary = await store.freezeRound(
+          { name: ' 2010 baseline ', country: 'XA', note: 'first visit' },
+          'consultant',
+        );
         expect(summary).toMatchObject({
-          name: '2010 baseline', country: 'XA', note: 'first visit', createdBy: 'consultant', storeVersion: version,
-          counts: { stakeholders: 3, datasets: 2, flows: 3, reportingLines: 1, networks: 1, memberships: 3, interviews: 1 },
+          name: '2010 baseline',
+          country: 'XA',
+          note: 'first visit',
+          createdBy: 'consultant',
+          storeVersion: version,
+          counts: {
+            stakeholders: 3,
+            datasets: 2,
+            flows: 3,
+            reportingLines: 1,
+            networks: 1,
+            memberships: 3,
+            interviews: 1,
+          },
         });
         expect(summary.id).toMatch(/^[A-Za-z0-9_-]+$/);
         expect(Date.parse(summary.createdAt)).not.toBeNaN();
@@ -454,7 +604,11 @@ export function storeContract(name: string, factory: StoreFactory): void {
         const again = await store.freezeRound({ name: 'first', country: 'XA' }, 'maker');
         expect(again.id).not.toBe(first.id);
         const audit = await store.audit({ kind: 'round' });
-        expect(audit.map((e) => `${e.action}:${e.key}:${e.actor}`)).toEqual([`create:${again.id}:maker`, `delete:${first.id}:remover`, `create:${first.id}:maker`]);
+        expect(audit.map((e) => `${e.action}:${e.key}:${e.actor}`)).toEqual([
+          `create:${again.id}:maker`,
+          `delete:${first.id}:remover`,
+          `create:${first.id}:maker`,
+        ]);
         expect(audit[1]).toMatchObject({ countries: ['XA'], before: { name: 'first', country: 'XA' }, after: null });
       });
     });
@@ -479,26 +633,45 @@ export function storeContract(name: string, factory: StoreFactory): void {
 
       test('when created, updated and deleted one by one, then the entries name the countries before and after', async () => {
         await seeded();
-        await store.create('flow', { id: 'xb-f9', from: 'xb-police', to: 'xa-ncp', indicators: [], basis: 'informal' }, 'one');
+        await store.create(
+          'flow',
+          { id: 'xb-f9', from: 'xb-police', to: 'xa-ncp', indicators: [], basis: 'informal' },
+          'one',
+        );
         const f2 = await store.get('flow', 'xa-f2');
         await store.update('flow', 'xa-f2', { ...strip(f2), from: 'xb-ncp' }, f2.version, 'one');
         await store.delete('network', 'xa-net', 1, 'one', { cascade: true });
         const mine = await store.audit({ actor: 'one' });
         const byKey = Object.fromEntries(mine.map((e) => [`${e.action}:${e.key}`, e.countries]));
         expect(byKey).toEqual({
-          'create:xb-f9': ['XA', 'XB'], 'update:xa-f2': ['XA', 'XB'], 'delete:xa-net': ['XA'],
-          'delete:xa-police|xa-net': ['XA'], 'delete:xa-ngo|xa-net': ['XA'], 'delete:xb-police|xa-net': ['XA', 'XB'],
+          'create:xb-f9': ['XA', 'XB'],
+          'update:xa-f2': ['XA', 'XB'],
+          'delete:xa-net': ['XA'],
+          'delete:xa-police|xa-net': ['XA'],
+          'delete:xa-ngo|xa-net': ['XA'],
+          'delete:xb-police|xa-net': ['XA', 'XB'],
         });
       });
 
       test('when filtered by country, then only entries of that country come, newest first', async () => {
         await seeded();
-        await store.update('stakeholder', 'xb-police', { ...strip(await store.get('stakeholder', 'xb-police')), name: 'XB Border Police' }, 1, 'edit');
+        await store.update(
+          'stakeholder',
+          'xb-police',
+          { ...strip(await store.get('stakeholder', 'xb-police')), name: 'XB Border Police' },
+          1,
+          'edit',
+        );
         const xb = await store.audit({ country: 'XB', limit: 1000 });
         // The import wrote kinds in write order and items in document order; newest first reverses that.
         expect(xb.map((e) => `${e.action}:${e.kind}:${e.key}`)).toEqual([
-          'update:stakeholder:xb-police', 'create:membership:xb-police|xa-net', 'create:flow:xb-f1', 'create:flow:xa-f3',
-          'create:stakeholder:xb-police', 'create:stakeholder:xb-ncp', 'create:country:XB',
+          'update:stakeholder:xb-police',
+          'create:membership:xb-police|xa-net',
+          'create:flow:xb-f1',
+          'create:flow:xa-f3',
+          'create:stakeholder:xb-police',
+          'create:stakeholder:xb-ncp',
+          'create:country:XB',
         ]);
         expect(await store.audit({ country: 'XB', kind: 'flow' })).toHaveLength(2);
         expect(await store.audit({ country: 'XC' })).toEqual([]);
@@ -523,7 +696,13 @@ export function storeContract(name: string, factory: StoreFactory): void {
       test('when people changed things, then the actors are listed once each, sorted', async () => {
         await seeded();
         await store.freezeRound({ name: 'r' }, 'Zoe');
-        await store.update('network', 'xa-net', { ...strip(await store.get('network', 'xa-net')), meets: 'monthly' }, 1, 'anna');
+        await store.update(
+          'network',
+          'xa-net',
+          { ...strip(await store.get('network', 'xa-net')), meets: 'monthly' },
+          1,
+          'anna',
+        );
         expect(await store.auditActors()).toEqual(['Zoe', 'anna', 'seed', 'test']);
       });
     });
@@ -543,68 +722,153 @@ export function storeContract(name: string, factory: StoreFactory): void {
         const doc = await store.exportDocument({});
         for (const kind of Object.keys(KIND_SPECS) as Kind[]) {
           const c = KIND_SPECS[kind].collection as keyof MapDocument;
-          if (Array.isArray(doc[c])) (doc as unknown as Record<string, object[]>)[c] = (doc[c] as object[]).filter((e) => !keyOf(kind, e).toLowerCase().startsWith(prefix));
+          if (Array.isArray(doc[c]))
+            (doc as unknown as Record<string, object[]>)[c] = (doc[c] as object[]).filter(
+              (e) => !keyOf(kind, e).toLowerCase().startsWith(prefix),
+            );
         }
         return doc;
       };
 
-      test.each(HOSTILE_TEXTS)('when %s is written into every free-text field of every kind, then each reads back byte for byte and nothing else changes', async (_label, text) => {
-        await seeded();
-        const before = await census();
-        const exported = await exportWithout('xc');
+      test.each(HOSTILE_TEXTS)(
+        'when %s is written into every free-text field of every kind, then each reads back byte for byte and nothing else changes',
+        async (_label, text) => {
+          await seeded();
+          const before = await census();
+          const exported = await exportWithout('xc');
 
-        await store.create('country', { code: 'XC', name: text, euMember: false, cbssMember: false }, text);
-        await store.create('theme', { code: 'XC_HOSTILE', name: text }, 'a');
-        await store.create('indicator', { code: 'XCH-01', name: text, themes: ['XC_HOSTILE'], description: text }, 'a');
-        await store.create('stakeholder', { id: 'xc-s', name: text, country: 'XC', type: 'ngo', description: text, tags: [text] }, 'a');
-        await store.create('network', { id: 'xc-n', name: text, country: 'XC', kind: 'task_force' }, 'a');
-        await store.create('interview', { id: 'xc-i', date: '2026-01-15', stakeholder: 'xc-s', interviewer: text, round: text, notes: text }, 'a');
-        await store.create('dataset', {
-          id: 'xc-d', name: text, holder: 'xc-s', indicators: ['XCH-01'], granularity: 'aggregate', frequency: 'annual', legalBasis: text, notes: text,
-        }, 'a');
-        await store.create('flow', { id: 'xc-f', from: 'xc-s', to: 'xa-ncp', indicators: ['XCH-01'], basis: 'informal', evidence: ['xc-i'], note: text }, 'a');
-        const round = await store.freezeRound({ name: text, country: 'XC', note: text }, 'a');
+          await store.create('country', { code: 'XC', name: text, euMember: false, cbssMember: false }, text);
+          await store.create('theme', { code: 'XC_HOSTILE', name: text }, 'a');
+          await store.create(
+            'indicator',
+            { code: 'XCH-01', name: text, themes: ['XC_HOSTILE'], description: text },
+            'a',
+          );
+          await store.create(
+            'stakeholder',
+            { id: 'xc-s', name: text, country: 'XC', type: 'ngo', description: text, tags: [text] },
+            'a',
+          );
+          await store.create('network', { id: 'xc-n', name: text, country: 'XC', kind: 'task_force' }, 'a');
+          await store.create(
+            'interview',
+            { id: 'xc-i', date: '2026-01-15', stakeholder: 'xc-s', interviewer: text, round: text, notes: text },
+            'a',
+          );
+          await store.create(
+            'dataset',
+            {
+              id: 'xc-d',
+              name: text,
+              holder: 'xc-s',
+              indicators: ['XCH-01'],
+              granularity: 'aggregate',
+              frequency: 'annual',
+              legalBasis: text,
+              notes: text,
+            },
+            'a',
+          );
+          await store.create(
+            'flow',
+            {
+              id: 'xc-f',
+              from: 'xc-s',
+              to: 'xa-ncp',
+              indicators: ['XCH-01'],
+              basis: 'informal',
+              evidence: ['xc-i'],
+              note: text,
+            },
+            'a',
+          );
+          const round = await store.freezeRound({ name: text, country: 'XC', note: text }, 'a');
 
-        const read = {
-          country: (await store.get('country', 'XC')).name,
-          theme: (await store.get('theme', 'XC_HOSTILE')).name,
-          indicator: [(await store.get('indicator', 'XCH-01')).name, (await store.get('indicator', 'XCH-01')).description],
-          stakeholder: [(await store.get('stakeholder', 'xc-s')).name, (await store.get('stakeholder', 'xc-s')).description, ...(await store.get('stakeholder', 'xc-s')).tags],
-          network: (await store.get('network', 'xc-n')).name,
-          interview: [(await store.get('interview', 'xc-i')).interviewer, (await store.get('interview', 'xc-i')).round, (await store.get('interview', 'xc-i')).notes],
-          dataset: [(await store.get('dataset', 'xc-d')).name, (await store.get('dataset', 'xc-d')).legalBasis, (await store.get('dataset', 'xc-d')).notes],
-          flow: (await store.get('flow', 'xc-f')).note,
-          round: [(await store.getRound(round.id)).name, (await store.getRound(round.id)).note],
-          actor: (await store.get('country', 'XC')).updatedBy,
-        };
-        const all = Object.values(read).flat();
-        expect(all).toHaveLength(18);
-        for (const value of all) expect(bytes(value ?? '')).toBe(bytes(text));
-        const doc = await store.exportDocument({ country: 'XC' });
-        expect(doc.stakeholders[0]).toMatchObject({ name: text, description: text, tags: [text] });
-        expect(doc.flows.map((f) => f.note)).toEqual([text]);
-        expect((await store.getRound(round.id)).document.interviews[0]).toMatchObject({ interviewer: text, round: text, notes: text });
-        const [entry] = await store.audit({ kind: 'flow', key: 'xc-f' });
-        expect(entry?.after).toMatchObject({ note: text });
-        expect(await store.auditActors()).toContain(text);
+          const read = {
+            country: (await store.get('country', 'XC')).name,
+            theme: (await store.get('theme', 'XC_HOSTILE')).name,
+            indicator: [
+              (await store.get('indicator', 'XCH-01')).name,
+              (await store.get('indicator', 'XCH-01')).description,
+            ],
+            stakeholder: [
+              (await store.get('stakeholder', 'xc-s')).name,
+              (await store.get('stakeholder', 'xc-s')).description,
+              ...(await store.get('stakeholder', 'xc-s')).tags,
+            ],
+            network: (await store.get('network', 'xc-n')).name,
+            interview: [
+              (await store.get('interview', 'xc-i')).interviewer,
+              (await store.get('interview', 'xc-i')).round,
+              (await store.get('interview', 'xc-i')).notes,
+            ],
+            dataset: [
+              (await store.get('dataset', 'xc-d')).name,
+              (await store.get('dataset', 'xc-d')).legalBasis,
+              (await store.get('dataset', 'xc-d')).notes,
+            ],
+            flow: (await store.get('flow', 'xc-f')).note,
+            round: [(await store.getRound(round.id)).name, (await store.getRound(round.id)).note],
+            actor: (await store.get('country', 'XC')).updatedBy,
+          };
+          const all = Object.values(read).flat();
+          expect(all).toHaveLength(18);
+          for (const value of all) expect(bytes(value ?? '')).toBe(bytes(text));
+          const doc = await store.exportDocument({ country: 'XC' });
+          expect(doc.stakeholders[0]).toMatchObject({ name: text, description: text, tags: [text] });
+          expect(doc.flows.map((f) => f.note)).toEqual([text]);
+          expect((await store.getRound(round.id)).document.interviews[0]).toMatchObject({
+            interviewer: text,
+            round: text,
+            notes: text,
+          });
+          const [entry] = await store.audit({ kind: 'flow', key: 'xc-f' });
+          expect(entry?.after).toMatchObject({ note: text });
+          expect(await store.auditActors()).toContain(text);
 
-        const after = await census();
-        expect(after).toEqual({
-          ...before, country: before.country! + 1, theme: before.theme! + 1, indicator: before.indicator! + 1, stakeholder: before.stakeholder! + 1,
-          network: before.network! + 1, interview: before.interview! + 1, dataset: before.dataset! + 1, flow: before.flow! + 1, round: before.round! + 1,
-          audit: before.audit! + 9,
-        });
-        expect(await exportWithout('xc')).toEqual(exported);
-      });
+          const after = await census();
+          expect(after).toEqual({
+            ...before,
+            country: before.country! + 1,
+            theme: before.theme! + 1,
+            indicator: before.indicator! + 1,
+            stakeholder: before.stakeholder! + 1,
+            network: before.network! + 1,
+            interview: before.interview! + 1,
+            dataset: before.dataset! + 1,
+            flow: before.flow! + 1,
+            round: before.round! + 1,
+            audit: before.audit! + 9,
+          });
+          expect(await exportWithout('xc')).toEqual(exported);
+        },
+      );
 
       test('when the hostile texts are exported and imported into another empty store, then that store holds them byte for byte', async () => {
         await seeded();
         const doc = smallMap();
         HOSTILE_TEXTS.forEach(([, text], i) => {
-          doc.stakeholders.push({ id: `xa-h${i}`, name: text, country: 'XA', type: 'ngo', level: 'local', ncp: false, description: text, tags: [text] });
+          doc.stakeholders.push({
+            id: `xa-h${i}`,
+            name: text,
+            country: 'XA',
+            type: 'ngo',
+            level: 'local',
+            ncp: false,
+            description: text,
+            tags: [text],
+          });
           doc.flows.push({
-            id: `xa-hf${i}`, from: `xa-h${i}`, to: 'xa-ncp', indicators: ['VIC-01'], basis: 'informal', status: 'active', personDependent: false,
-            evidence: [], confidence: 'reported', note: text,
+            id: `xa-hf${i}`,
+            from: `xa-h${i}`,
+            to: 'xa-ncp',
+            indicators: ['VIC-01'],
+            basis: 'informal',
+            status: 'active',
+            personDependent: false,
+            evidence: [],
+            confidence: 'reported',
+            note: text,
           });
         });
         await store.importDocument(doc, { mode: 'merge', actor: 'x' });
@@ -623,27 +887,42 @@ export function storeContract(name: string, factory: StoreFactory): void {
         }
       });
 
-      test.each(Object.entries(INJECTIONS))('when the %s injection is given as an id or a reference, then it is refused naming the field, reads find nothing and the graph is intact', async (_label, payload) => {
-        await seeded();
-        const before = await census();
-        const exported = await store.exportDocument({});
+      test.each(Object.entries(INJECTIONS))(
+        'when the %s injection is given as an id or a reference, then it is refused naming the field, reads find nothing and the graph is intact',
+        async (_label, payload) => {
+          await seeded();
+          const before = await census();
+          const exported = await store.exportDocument({});
 
-        const asId = await problemsOf(store.create('stakeholder', { id: payload, name: 'x', country: 'XA', type: 'ngo' }, 'a'));
-        expect(asId.problems.map((p) => p.field)).toEqual(['id']);
-        const asRef = await problemsOf(store.create('flow', { id: 'xa-f9', from: payload, to: 'xa-ncp', indicators: ['VIC-01'], basis: 'informal' }, 'a'));
-        expect(asRef.problems.map((p) => p.field)).toEqual(['from']);
-        const asCountry = await problemsOf(store.create('network', { id: 'xa-n9', name: payload, country: payload, kind: 'task_force' }, 'a'));
-        expect(asCountry.problems.map((p) => p.field)).toEqual(['country']);
-        await expect(store.get('stakeholder', payload)).rejects.toBeInstanceOf(NotFoundError);
-        await expect(store.get('membership', `${payload}|xa-net`)).rejects.toBeInstanceOf(NotFoundError);
-        await expect(store.delete('flow', payload, 1, 'a', { cascade: true })).rejects.toBeInstanceOf(NotFoundError);
-        await expect(store.update('stakeholder', payload, { name: 'x', country: 'XA', type: 'ngo' }, 1, 'a')).rejects.toBeInstanceOf(ValidationError);
-        await expect(store.getRound(payload)).rejects.toBeInstanceOf(NotFoundError);
-        expect(await store.audit({ key: payload, actor: payload, country: payload })).toEqual([]);
+          const asId = await problemsOf(
+            store.create('stakeholder', { id: payload, name: 'x', country: 'XA', type: 'ngo' }, 'a'),
+          );
+          expect(asId.problems.map((p) => p.field)).toEqual(['id']);
+          const asRef = await problemsOf(
+            store.create(
+              'flow',
+              { id: 'xa-f9', from: payload, to: 'xa-ncp', indicators: ['VIC-01'], basis: 'informal' },
+              'a',
+            ),
+          );
+          expect(asRef.problems.map((p) => p.field)).toEqual(['from']);
+          const asCountry = await problemsOf(
+            store.create('network', { id: 'xa-n9', name: payload, country: payload, kind: 'task_force' }, 'a'),
+          );
+          expect(asCountry.problems.map((p) => p.field)).toEqual(['country']);
+          await expect(store.get('stakeholder', payload)).rejects.toBeInstanceOf(NotFoundError);
+          await expect(store.get('membership', `${payload}|xa-net`)).rejects.toBeInstanceOf(NotFoundError);
+          await expect(store.delete('flow', payload, 1, 'a', { cascade: true })).rejects.toBeInstanceOf(NotFoundError);
+          await expect(
+            store.update('stakeholder', payload, { name: 'x', country: 'XA', type: 'ngo' }, 1, 'a'),
+          ).rejects.toBeInstanceOf(ValidationError);
+          await expect(store.getRound(payload)).rejects.toBeInstanceOf(NotFoundError);
+          expect(await store.audit({ key: payload, actor: payload, country: payload })).toEqual([]);
 
-        expect(await census()).toEqual(before);
-        expect(await store.exportDocument({})).toEqual(exported);
-      });
+          expect(await census()).toEqual(before);
+          expect(await store.exportDocument({})).toEqual(exported);
+        },
+      );
 
       test('when text holds an unpaired surrogate (not Unicode, which a store would rewrite), then every text field refuses it by name and nothing is written', async () => {
         await seeded();
@@ -654,9 +933,29 @@ export function storeContract(name: string, factory: StoreFactory): void {
             ['country', { code: 'XC', name: bad, euMember: false, cbssMember: false }, 'name'],
             ['stakeholder', { id: 'xa-u', name: 'n', country: 'XA', type: 'ngo', description: bad }, 'description'],
             ['stakeholder', { id: 'xa-u', name: 'n', country: 'XA', type: 'ngo', tags: [bad] }, 'tags'],
-            ['dataset', { id: 'xa-u', name: 'n', holder: 'xa-ngo', indicators: [], granularity: 'case', frequency: 'annual', legalBasis: bad }, 'legalBasis'],
-            ['flow', { id: 'xa-u', from: 'xa-ngo', to: 'xa-ncp', indicators: [], basis: 'informal', note: bad }, 'note'],
-            ['interview', { id: 'xa-u', date: '2026-01-15', stakeholder: 'xa-ngo', round: 'r', interviewer: bad }, 'interviewer'],
+            [
+              'dataset',
+              {
+                id: 'xa-u',
+                name: 'n',
+                holder: 'xa-ngo',
+                indicators: [],
+                granularity: 'case',
+                frequency: 'annual',
+                legalBasis: bad,
+              },
+              'legalBasis',
+            ],
+            [
+              'flow',
+              { id: 'xa-u', from: 'xa-ngo', to: 'xa-ncp', indicators: [], basis: 'informal', note: bad },
+              'note',
+            ],
+            [
+              'interview',
+              { id: 'xa-u', date: '2026-01-15', stakeholder: 'xa-ngo', round: 'r', interviewer: bad },
+              'interviewer',
+            ],
             ['interview', { id: 'xa-u', date: '2026-01-15', stakeholder: 'xa-ngo', round: bad }, 'round'],
           ];
           for (const [kind, input, field] of cases) {
@@ -668,7 +967,9 @@ export function storeContract(name: string, factory: StoreFactory): void {
           expect(round.problems.map((p) => p.field)).toEqual(['name']);
           const doc = { ...smallMap(), networks: [{ ...smallMap().networks[0]!, name: bad }] };
           const imported = await problemsOf(store.importDocument(doc, { mode: 'merge', actor: 'a' }));
-          expect(imported.problems).toEqual([expect.objectContaining({ kind: 'network', id: 'xa-net', field: 'name' })]);
+          expect(imported.problems).toEqual([
+            expect.objectContaining({ kind: 'network', id: 'xa-net', field: 'name' }),
+          ]);
         }
         expect(await census()).toEqual(before);
       });
@@ -679,9 +980,15 @@ export function storeContract(name: string, factory: StoreFactory): void {
         for (const id of names) await store.create('stakeholder', { id, name: id, country: 'XA', type: 'ngo' }, 'a');
         await store.create('network', { id: 'constructor', name: 'n', country: 'XA', kind: 'working_group' }, 'a');
         await store.create('membership', { stakeholder: 'toString', network: 'constructor' }, 'a');
-        await store.create('flow', { id: 'valueOf', from: 'constructor', to: 'prototype', indicators: ['VIC-01'], basis: 'informal' }, 'a');
+        await store.create(
+          'flow',
+          { id: 'valueOf', from: 'constructor', to: 'prototype', indicators: ['VIC-01'], basis: 'informal' },
+          'a',
+        );
 
-        expect((await store.list('stakeholder', { country: 'XA' })).map((s) => s.id)).toEqual(expect.arrayContaining(names));
+        expect((await store.list('stakeholder', { country: 'XA' })).map((s) => s.id)).toEqual(
+          expect.arrayContaining(names),
+        );
         expect(await store.get('membership', 'toString|constructor')).toMatchObject({ role: 'member', version: 1 });
         expect(await store.get('flow', 'valueOf')).toMatchObject({ from: 'constructor', to: 'prototype' });
         const removed = await store.delete('stakeholder', 'constructor', 1, 'a', { cascade: true });
@@ -689,24 +996,78 @@ export function storeContract(name: string, factory: StoreFactory): void {
         expect((await store.list('stakeholder')).map((s) => s.id)).not.toContain('constructor');
         expect(await store.get('network', 'constructor')).toMatchObject({ name: 'n' });
         expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-        expect(typeof ({}).toString).toBe('function');
+        expect(typeof {}.toString).toBe('function');
       });
 
       test('when texts are exactly at their schema maximum, then they are stored whole; one character more is refused naming the field', async () => {
         await seeded();
         // Maxima count code points, as zod 4 does: a text of emoji at the maximum is twice as long in UTF-16 units.
         const fill = (n: number) => `${'🙂'.repeat(n - 2)}\u0000é`;
-        const max = { name: fill(300), description: fill(10_000), tag: fill(60), interviewer: fill(200), round: fill(60), roundName: fill(120), roundNote: fill(2000), legalBasis: fill(500) };
-        for (const [field, value] of Object.entries(max)) expect([field, [...value].length]).toEqual([field, { name: 300, description: 10_000, tag: 60, interviewer: 200, round: 60, roundName: 120, roundNote: 2000, legalBasis: 500 }[field]]);
+        const max = {
+          name: fill(300),
+          description: fill(10_000),
+          tag: fill(60),
+          interviewer: fill(200),
+          round: fill(60),
+          roundName: fill(120),
+          roundNote: fill(2000),
+          legalBasis: fill(500),
+        };
+        for (const [field, value] of Object.entries(max))
+          expect([field, [...value].length]).toEqual([
+            field,
+            {
+              name: 300,
+              description: 10_000,
+              tag: 60,
+              interviewer: 200,
+              round: 60,
+              roundName: 120,
+              roundNote: 2000,
+              legalBasis: 500,
+            }[field],
+          ]);
 
-        await store.create('stakeholder', { id: 'xa-long', name: max.name, country: 'XA', type: 'ngo', description: max.description, tags: [max.tag] }, 'a');
-        await store.create('interview', { id: 'xa-long-i', date: '2026-01-15', stakeholder: 'xa-long', interviewer: max.interviewer, round: max.round, notes: max.description }, 'a');
-        await store.create('dataset', { id: 'xa-long-d', name: max.name, holder: 'xa-long', indicators: ['VIC-01'], granularity: 'case', frequency: 'annual', legalBasis: max.legalBasis, notes: max.description }, 'a');
+        await store.create(
+          'stakeholder',
+          { id: 'xa-long', name: max.name, country: 'XA', type: 'ngo', description: max.description, tags: [max.tag] },
+          'a',
+        );
+        await store.create(
+          'interview',
+          {
+            id: 'xa-long-i',
+            date: '2026-01-15',
+            stakeholder: 'xa-long',
+            interviewer: max.interviewer,
+            round: max.round,
+            notes: max.description,
+          },
+          'a',
+        );
+        await store.create(
+          'dataset',
+          {
+            id: 'xa-long-d',
+            name: max.name,
+            holder: 'xa-long',
+            indicators: ['VIC-01'],
+            granularity: 'case',
+            frequency: 'annual',
+            legalBasis: max.legalBasis,
+            notes: max.description,
+          },
+          'a',
+        );
         const round = await store.freezeRound({ name: max.roundName, note: max.roundNote }, 'a');
         const s = await store.get('stakeholder', 'xa-long');
-        expect([s.name, s.description ?? '', s.tags[0] ?? ''].map(bytes)).toEqual([max.name, max.description, max.tag].map(bytes));
+        expect([s.name, s.description ?? '', s.tags[0] ?? ''].map(bytes)).toEqual(
+          [max.name, max.description, max.tag].map(bytes),
+        );
         const i = await store.get('interview', 'xa-long-i');
-        expect([i.interviewer, i.round, i.notes].map((v) => bytes(v ?? ''))).toEqual([max.interviewer, max.round, max.description].map(bytes));
+        expect([i.interviewer, i.round, i.notes].map((v) => bytes(v ?? ''))).toEqual(
+          [max.interviewer, max.round, max.description].map(bytes),
+        );
         expect(bytes((await store.get('dataset', 'xa-long-d')).legalBasis ?? '')).toBe(bytes(max.legalBasis));
         const r = await store.getRound(round.id);
         expect([r.name, r.note ?? ''].map(bytes)).toEqual([max.roundName, max.roundNote].map(bytes));
@@ -717,11 +1078,39 @@ export function storeContract(name: string, factory: StoreFactory): void {
           expect(err.problems.map((p) => p.field)).toEqual([field]);
         };
         await over('stakeholder', { id: 'xa-l2', name: `${max.name}x`, country: 'XA', type: 'ngo' }, 'name');
-        await over('stakeholder', { id: 'xa-l2', name: 'n', country: 'XA', type: 'ngo', description: `${max.description}x` }, 'description');
-        await over('stakeholder', { id: 'xa-l2', name: 'n', country: 'XA', type: 'ngo', tags: [`${max.tag}x`] }, 'tags');
-        await over('interview', { id: 'xa-l2', date: '2026-01-15', stakeholder: 'xa-long', interviewer: `${max.interviewer}x`, round: 'r' }, 'interviewer');
-        await over('interview', { id: 'xa-l2', date: '2026-01-15', stakeholder: 'xa-long', round: `${max.round}x` }, 'round');
-        await over('dataset', { id: 'xa-l2', name: 'n', holder: 'xa-long', indicators: [], granularity: 'case', frequency: 'annual', legalBasis: `${max.legalBasis}x` }, 'legalBasis');
+        await over(
+          'stakeholder',
+          { id: 'xa-l2', name: 'n', country: 'XA', type: 'ngo', description: `${max.description}x` },
+          'description',
+        );
+        await over(
+          'stakeholder',
+          { id: 'xa-l2', name: 'n', country: 'XA', type: 'ngo', tags: [`${max.tag}x`] },
+          'tags',
+        );
+        await over(
+          'interview',
+          { id: 'xa-l2', date: '2026-01-15', stakeholder: 'xa-long', interviewer: `${max.interviewer}x`, round: 'r' },
+          'interviewer',
+        );
+        await over(
+          'interview',
+          { id: 'xa-l2', date: '2026-01-15', stakeholder: 'xa-long', round: `${max.round}x` },
+          'round',
+        );
+        await over(
+          'dataset',
+          {
+            id: 'xa-l2',
+            name: 'n',
+            holder: 'xa-long',
+            indicators: [],
+            granularity: 'case',
+            frequency: 'annual',
+            legalBasis: `${max.legalBasis}x`,
+          },
+          'legalBasis',
+        );
         await over('stakeholder', { id: `x${'a'.repeat(128)}`, name: 'n', country: 'XA', type: 'ngo' }, 'id');
         for (const input of [{ name: `${max.roundName}x` }, { name: 'n', note: `${max.roundNote}x` }]) {
           const err = await problemsOf(store.freezeRound(input, 'a'));
@@ -743,32 +1132,51 @@ function accountsContract(current: () => GraphStore): void {
   describe('accounts and sessions', () => {
     const HASH = 'scrypt$1024$8$1$c2FsdHNhbHRzYWx0$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNo';
     const at = (minutes: number) => new Date(Date.UTC(2030, 0, 1, 0, minutes)).toISOString();
-    const session = (idHash: string, username: string, expiresIn = 600, idleIn = 120) =>
-      ({ idHash, username, createdAt: at(0), expiresAt: at(expiresIn), idleExpiresAt: at(idleIn) });
-    const admin = (username = 'root') => current().accounts.createAccount({ username, role: 'admin', countries: [], passwordHash: HASH }, 'setup');
+    const session = (idHash: string, username: string, expiresIn = 600, idleIn = 120) => ({
+      idHash,
+      username,
+      createdAt: at(0),
+      expiresAt: at(expiresIn),
+      idleExpiresAt: at(idleIn),
+    });
+    const admin = (username = 'root') =>
+      current().accounts.createAccount({ username, role: 'admin', countries: [], passwordHash: HASH }, 'setup');
 
     test('when accounts are created, then the list has them by name without hashes, and one read gives the hash', async () => {
       const store = current();
       await admin();
-      const ncp = await store.accounts.createAccount({ username: 'se.ncp', role: 'ncp', countries: ['SE'], displayName: 'SE NCP', passwordHash: HASH }, 'root');
+      const ncp = await store.accounts.createAccount(
+        { username: 'se.ncp', role: 'ncp', countries: ['SE'], displayName: 'SE NCP', passwordHash: HASH },
+        'root',
+      );
       expect(ncp).toMatchObject({ username: 'se.ncp', role: 'ncp', countries: ['SE'], displayName: 'SE NCP' });
       expect(ncp).not.toHaveProperty('passwordHash');
       expect(Date.parse(ncp.createdAt)).not.toBeNaN();
       const list = await store.accounts.listAccounts();
       expect(list.map((a) => a.username)).toEqual(['root', 'se.ncp']);
       expect(JSON.stringify(list)).not.toContain(HASH);
-      expect(await store.accounts.getAccount('se.ncp')).toMatchObject({ username: 'se.ncp', passwordHash: HASH, countries: ['SE'] });
+      expect(await store.accounts.getAccount('se.ncp')).toMatchObject({
+        username: 'se.ncp',
+        passwordHash: HASH,
+        countries: ['SE'],
+      });
       expect(await store.accounts.getAccount('nobody')).toBeUndefined();
       await expect(admin()).rejects.toMatchObject({ code: 'already_exists', status: 409 });
     });
 
     test('when an ncp has no country or another role has some, then the account is refused naming countries', async () => {
       const store = current();
-      const noCountry = await problemsOf(store.accounts.createAccount({ username: 'ncp1', role: 'ncp', countries: [], passwordHash: HASH }, 'a'));
+      const noCountry = await problemsOf(
+        store.accounts.createAccount({ username: 'ncp1', role: 'ncp', countries: [], passwordHash: HASH }, 'a'),
+      );
       expect(noCountry.problems.map((p) => p.field)).toEqual(['countries']);
-      const editor = await problemsOf(store.accounts.createAccount({ username: 'ed1', role: 'editor', countries: ['SE'], passwordHash: HASH }, 'a'));
+      const editor = await problemsOf(
+        store.accounts.createAccount({ username: 'ed1', role: 'editor', countries: ['SE'], passwordHash: HASH }, 'a'),
+      );
       expect(editor.problems.map((p) => p.field)).toEqual(['countries']);
-      const badName = await problemsOf(store.accounts.createAccount({ username: 'Bad Name', role: 'viewer', countries: [], passwordHash: HASH }, 'a'));
+      const badName = await problemsOf(
+        store.accounts.createAccount({ username: 'Bad Name', role: 'viewer', countries: [], passwordHash: HASH }, 'a'),
+      );
       expect(badName.problems.map((p) => p.field)).toEqual(['username']);
       expect(await store.accounts.listAccounts()).toEqual([]);
     });
@@ -776,17 +1184,36 @@ function accountsContract(current: () => GraphStore): void {
     test('when accounts change, then the audit trail has kind account, the actor, and never the hash', async () => {
       const store = current();
       await admin();
-      await store.accounts.createAccount({ username: 'viewer1', role: 'viewer', countries: [], passwordHash: HASH }, 'root');
-      const changed = await store.accounts.updateAccount('viewer1', { role: 'ncp', countries: ['NO'], displayName: 'Kari' }, 'root');
+      await store.accounts.createAccount(
+        { username: 'viewer1', role: 'viewer', countries: [], passwordHash: HASH },
+        'root',
+      );
+      const changed = await store.accounts.updateAccount(
+        'viewer1',
+        { role: 'ncp', countries: ['NO'], displayName: 'Kari' },
+        'root',
+      );
       expect(changed).toMatchObject({ role: 'ncp', countries: ['NO'], displayName: 'Kari' });
-      await store.accounts.updateAccount('viewer1', { displayName: null, passwordHash: 'scrypt$1024$8$1$b3RoZXJzYWx0$b3RoZXJoYXNo' }, 'root');
+      await store.accounts.updateAccount(
+        'viewer1',
+        { displayName: null, passwordHash: 'scrypt$1024$8$1$b3RoZXJzYWx0$b3RoZXJoYXNo' },
+        'root',
+      );
       expect((await store.accounts.getAccount('viewer1'))?.displayName).toBeUndefined();
       await store.accounts.deleteAccount('viewer1', 'root');
       const entries = await store.audit({ kind: 'account' as never, limit: 100 });
       expect(entries.map((e) => `${e.action}:${e.key}:${e.actor}`)).toEqual([
-        'delete:viewer1:root', 'update:viewer1:root', 'update:viewer1:root', 'create:viewer1:root', 'create:root:setup',
+        'delete:viewer1:root',
+        'update:viewer1:root',
+        'update:viewer1:root',
+        'create:viewer1:root',
+        'create:root:setup',
       ]);
-      expect(entries[2]).toMatchObject({ before: { role: 'viewer', countries: [] }, after: { role: 'ncp', countries: ['NO'] }, countries: [] });
+      expect(entries[2]).toMatchObject({
+        before: { role: 'viewer', countries: [] },
+        after: { role: 'ncp', countries: ['NO'] },
+        countries: [],
+      });
       expect(entries[1]!.after).toMatchObject({ passwordChanged: true });
       expect(JSON.stringify(entries)).not.toMatch(/scrypt|passwordHash/);
     });
@@ -796,26 +1223,41 @@ function accountsContract(current: () => GraphStore): void {
       const version = await store.storeVersion();
       const doc = await store.exportDocument({});
       await admin();
-      await store.accounts.createAccount({ username: 'editor1', role: 'editor', countries: [], passwordHash: HASH }, 'root');
+      await store.accounts.createAccount(
+        { username: 'editor1', role: 'editor', countries: [], passwordHash: HASH },
+        'root',
+      );
       await store.accounts.updateAccount('editor1', { role: 'viewer' }, 'root');
       await store.accounts.createSession(session('h1', 'editor1'));
       await store.accounts.deleteAccount('editor1', 'root');
       expect(await store.storeVersion()).toBe(version);
       expect(await store.exportDocument({})).toEqual(doc);
       const round = await store.freezeRound({ name: 'with accounts' }, 'maker');
-      expect(JSON.stringify((await store.getRound(round.id)).document)).not.toMatch(/scrypt|passwordHash|"editor1"|"root"/);
+      expect(JSON.stringify((await store.getRound(round.id)).document)).not.toMatch(
+        /scrypt|passwordHash|"editor1"|"root"/,
+      );
     });
 
     test('when the only administrator would be removed or demoted, then 409 last_admin; with a second one, it works', async () => {
       const store = current();
       await admin('first');
-      await expect(store.accounts.deleteAccount('first', 'first')).rejects.toMatchObject({ status: 409, code: 'last_admin' });
-      await expect(store.accounts.updateAccount('first', { role: 'editor' }, 'first')).rejects.toMatchObject({ code: 'last_admin' });
+      await expect(store.accounts.deleteAccount('first', 'first')).rejects.toMatchObject({
+        status: 409,
+        code: 'last_admin',
+      });
+      await expect(store.accounts.updateAccount('first', { role: 'editor' }, 'first')).rejects.toMatchObject({
+        code: 'last_admin',
+      });
       await admin('second');
       await store.accounts.updateAccount('first', { role: 'editor' }, 'second');
       await expect(store.accounts.deleteAccount('second', 'second')).rejects.toMatchObject({ code: 'last_admin' });
-      expect((await store.accounts.listAccounts()).map((a) => `${a.username}:${a.role}`)).toEqual(['first:editor', 'second:admin']);
-      await expect(store.accounts.updateAccount('ghost', { role: 'viewer' }, 'second')).rejects.toBeInstanceOf(NotFoundError);
+      expect((await store.accounts.listAccounts()).map((a) => `${a.username}:${a.role}`)).toEqual([
+        'first:editor',
+        'second:admin',
+      ]);
+      await expect(store.accounts.updateAccount('ghost', { role: 'viewer' }, 'second')).rejects.toBeInstanceOf(
+        NotFoundError,
+      );
     });
 
     test('when sessions are created, read, touched and ended, then each step shows; none exists for an unknown account', async () => {
@@ -838,7 +1280,10 @@ function accountsContract(current: () => GraphStore): void {
     test("when an account's sessions are ended but one, or the account is removed, then those sessions are gone", async () => {
       const store = current();
       await admin();
-      await store.accounts.createAccount({ username: 'editor1', role: 'editor', countries: [], passwordHash: HASH }, 'root');
+      await store.accounts.createAccount(
+        { username: 'editor1', role: 'editor', countries: [], passwordHash: HASH },
+        'root',
+      );
       for (const id of ['a', 'b', 'c']) await store.accounts.createSession(session(id, 'editor1'));
       await store.accounts.createSession(session('r', 'root'));
       expect(await store.accounts.endSessions('editor1', 'b')).toBe(2);

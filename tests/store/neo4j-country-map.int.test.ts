@@ -76,7 +76,10 @@ if (settings) {
 
     test('when a region with links across borders is imported, then each country map is exactly its scope of the whole store', async () => {
       const doc = syntheticRegion({ countries: 3, stakeholdersPerCountry: 40, seed: 7, catalogue });
-      const [xa, xb] = [doc.stakeholders.filter((s) => s.country === 'XA'), doc.stakeholders.filter((s) => s.country === 'XB')];
+      const [xa, xb] = [
+        doc.stakeholders.filter((s) => s.country === 'XA'),
+        doc.stakeholders.filter((s) => s.country === 'XB'),
+      ];
       const template = doc.flows[0]!;
       // Across borders both ways, to itself, and a reporting line and a membership across a border.
       doc.flows.push(
@@ -92,17 +95,36 @@ if (settings) {
       const whole = await store.listMany(MAP_KINDS);
       expect(whole.items.interview.length).toBeGreaterThan(0);
       expect(whole.items.dataset.length).toBeGreaterThan(0);
-      await expectMapsExact(store, doc.countries.map((c) => c.code));
+      await expectMapsExact(
+        store,
+        doc.countries.map((c) => c.code),
+      );
     });
 
     test('when items are edited and deleted, then each country map is still exactly its scope', async () => {
       const { items } = await store.listMany(['stakeholder', 'flow', 'dataset'] as const);
       const flow = items.flow.find((f) => f.id === 'zz-flow-out')!;
-      const { version: _v, updatedAt: _a, updatedBy: _b, ...fields } = flow as typeof flow & { version: number; updatedAt: string; updatedBy: string };
+      const {
+        version: _v,
+        updatedAt: _a,
+        updatedBy: _b,
+        ...fields
+      } = flow as typeof flow & { version: number; updatedAt: string; updatedBy: string };
       await store.update('flow', flow.id, { ...fields, note: 'edited' }, flow.version, 't');
       const stakeholder = items.stakeholder.find((x) => x.country === 'XB')!;
-      const { version: _sv, updatedAt: _sa, updatedBy: _sb, ...own } = stakeholder as typeof stakeholder & { version: number; updatedAt: string; updatedBy: string };
-      await store.update('stakeholder', stakeholder.id, { ...own, name: `${own.name} (renamed)` }, stakeholder.version, 't');
+      const {
+        version: _sv,
+        updatedAt: _sa,
+        updatedBy: _sb,
+        ...own
+      } = stakeholder as typeof stakeholder & { version: number; updatedAt: string; updatedBy: string };
+      await store.update(
+        'stakeholder',
+        stakeholder.id,
+        { ...own, name: `${own.name} (renamed)` },
+        stakeholder.version,
+        't',
+      );
       const dataset = items.dataset[0]!;
       await store.delete('dataset', dataset.id, dataset.version, 't');
       await expectMapsExact(store, ['XA', 'XB', 'XC', 'INT']);

@@ -23,19 +23,30 @@ const DEADLINE_MS = 120_000;
 
 /** One country, XQ: the synthetic region's first country with its codes and ids renamed, other countries left out. */
 function bigDocumentOfXQ(stakeholders: number): object {
-  const doc = syntheticRegion({ countries: 1, stakeholdersPerCountry: stakeholders, seed: 17 }) as unknown as Record<string, unknown>;
+  const doc = syntheticRegion({ countries: 1, stakeholdersPerCountry: stakeholders, seed: 17 }) as unknown as Record<
+    string,
+    unknown
+  >;
   const isXA = (v: unknown) => typeof v === 'string' && (v === 'XA' || v.startsWith('xa-'));
   const keep: Record<string, (item: Record<string, unknown>) => boolean> = {
     countries: (c) => isXA(c.code),
-    stakeholders: (s) => isXA(s.id), datasets: (d) => isXA(d.id) && isXA(d.holder),
-    flows: (f) => isXA(f.from) && isXA(f.to), reportingLines: (r) => isXA(r.from) && isXA(r.to),
-    networks: (n) => isXA(n.id), memberships: (m) => isXA(m.stakeholder) && isXA(m.network),
+    stakeholders: (s) => isXA(s.id),
+    datasets: (d) => isXA(d.id) && isXA(d.holder),
+    flows: (f) => isXA(f.from) && isXA(f.to),
+    reportingLines: (r) => isXA(r.from) && isXA(r.to),
+    networks: (n) => isXA(n.id),
+    memberships: (m) => isXA(m.stakeholder) && isXA(m.network),
     interviews: (i) => isXA(i.id) && isXA(i.stakeholder),
   };
   for (const [collection, test] of Object.entries(keep)) {
     if (Array.isArray(doc[collection])) doc[collection] = (doc[collection] as Record<string, unknown>[]).filter(test);
   }
-  return JSON.parse(JSON.stringify(doc).replace(/"XA"/g, '"XQ"').replace(/\(XA\)/g, '(XQ)').replace(/"xa-/g, '"xq-'));
+  return JSON.parse(
+    JSON.stringify(doc)
+      .replace(/"XA"/g, '"XQ"')
+      .replace(/\(XA\)/g, '(XQ)')
+      .replace(/"xa-/g, '"xq-'),
+  );
 }
 
 /** Everything in the database, counted: nodes per label set, relationships per type, the meta values. */
@@ -58,7 +69,8 @@ async function appTransactions(driver: Driver): Promise<string[]> {
   return res.records.map((r) => String(r.get('q') ?? ''));
 }
 
-const XQ_ITEMS = "MATCH (n) WHERE n.code = 'XQ' OR n.id STARTS WITH 'xq-' OR n.stakeholder STARTS WITH 'xq-' RETURN count(n) AS c";
+const XQ_ITEMS =
+  "MATCH (n) WHERE n.code = 'XQ' OR n.id STARTS WITH 'xq-' OR n.stakeholder STARTS WITH 'xq-' RETURN count(n) AS c";
 
 if (uri) {
   describe('a Neo4j import killed half-way', () => {
@@ -71,14 +83,19 @@ if (uri) {
 
     beforeAll(async () => {
       driver = neo4j.driver(uri, undefined, { disableLosslessIntegers: true });
-      store = await createStore({ dataDir: os.tmpdir(), neo4j: { uri, user: 'neo4j', password: '', database: 'neo4j' } });
+      store = await createStore({
+        dataDir: os.tmpdir(),
+        neo4j: { uri, user: 'neo4j', password: '', database: 'neo4j' },
+      });
       dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fa-import-kill-'));
     });
 
     afterAll(async () => {
       // Only what this test made: XQ's items and this run's audit entries (if the import got through), the catalogue it added.
       await driver.executeQuery("MATCH (n) WHERE n.code = 'XQ' OR n.id STARTS WITH 'xq-' DETACH DELETE n");
-      await driver.executeQuery('MATCH (a:AuditEntry) WHERE a.actor IN $actors DELETE a', { actors: [`cli:${user}`, user] });
+      await driver.executeQuery('MATCH (a:AuditEntry) WHERE a.actor IN $actors DELETE a', {
+        actors: [`cli:${user}`, user],
+      });
       for (const [kind, key] of addedCatalogue.reverse()) {
         const item = await store.get(kind, key).catch(() => undefined);
         if (item) await store.delete(kind, key, item.version, user);
@@ -92,10 +109,15 @@ if (uri) {
     test('when `npm run import` is killed (SIGKILL) while its transaction writes, then the store holds exactly what it held before', async () => {
       // The catalogue the document refers to (the import would add it on a fresh store): added now, counted in "before".
       const catalogue = readCatalogue();
-      const had = new Set([...(await store.list('theme')).map((t) => `theme:${t.code}`), ...(await store.list('indicator')).map((i) => `indicator:${i.code}`)]);
+      const had = new Set([
+        ...(await store.list('theme')).map((t) => `theme:${t.code}`),
+        ...(await store.list('indicator')).map((i) => `indicator:${i.code}`),
+      ]);
       await store.ensureCatalogue(catalogue, user);
-      for (const t of catalogue.themes as Array<{ code: string }>) if (!had.has(`theme:${t.code}`)) addedCatalogue.push(['theme', t.code]);
-      for (const i of catalogue.indicators as Array<{ code: string }>) if (!had.has(`indicator:${i.code}`)) addedCatalogue.push(['indicator', i.code]);
+      for (const t of catalogue.themes as Array<{ code: string }>)
+        if (!had.has(`theme:${t.code}`)) addedCatalogue.push(['theme', t.code]);
+      for (const i of catalogue.indicators as Array<{ code: string }>)
+        if (!had.has(`indicator:${i.code}`)) addedCatalogue.push(['indicator', i.code]);
       expect((await driver.executeQuery(XQ_ITEMS)).records[0]?.get('c')).toBe(0);
 
       const file = path.join(dir, 'xq.json');
@@ -106,15 +128,25 @@ if (uri) {
       const before = await census(driver);
 
       const child = spawn('npm', ['run', 'import', '--', file], {
-        cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'],
+        cwd: ROOT,
+        detached: true,
+        stdio: ['ignore', 'pipe', 'pipe'],
         env: { ...process.env, NEO4J_URI: uri, USER: user, LOG_LEVEL: 'error' },
       });
       let output = '';
-      child.stdout.on('data', (d) => { output += String(d); });
-      child.stderr.on('data', (d) => { output += String(d); });
-      const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+      child.stdout.on('data', (d) => {
+        output += String(d);
+      });
+      child.stderr.on('data', (d) => {
+        output += String(d);
+      });
+      const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+        child.on('exit', (code, signal) => resolve({ code, signal })),
+      );
       let exitedEarly: { code: number | null; signal: NodeJS.Signals | null } | undefined;
-      void exited.then((e) => { exitedEarly = e; });
+      void exited.then((e) => {
+        exitedEarly = e;
+      });
 
       // Mid-write: Neo4j shows the import's transaction running an upsert of the map's items.
       const end = Date.now() + DEADLINE_MS;
@@ -122,7 +154,10 @@ if (uri) {
       while (Date.now() < end && !exitedEarly) {
         const running = await appTransactions(driver);
         // Writes only: the planning reads (flow.list, reportingLine.list) name SHARES_WITH and REPORTS_TO too.
-        seen = running.find((q) => /CREATE \(\w*:Staged(Stakeholder|Network|Dataset) \{|CREATE \(a\)-\[r:(SHARES_WITH|REPORTS_TO) \{/.test(q)) ?? '';
+        seen =
+          running.find((q) =>
+            /CREATE \(\w*:Staged(Stakeholder|Network|Dataset) \{|CREATE \(a\)-\[r:(SHARES_WITH|REPORTS_TO) \{/.test(q),
+          ) ?? '';
         if (seen) break;
         await new Promise((resolve) => setTimeout(resolve, 25));
       }
@@ -135,17 +170,21 @@ if (uri) {
 
       // Neo4j rolls the transaction back once it sees the connection gone.
       const rolledBackBy = Date.now() + DEADLINE_MS;
-      while ((await appTransactions(driver)).length > 0 && Date.now() < rolledBackBy) await new Promise((resolve) => setTimeout(resolve, 200));
+      while ((await appTransactions(driver)).length > 0 && Date.now() < rolledBackBy)
+        await new Promise((resolve) => setTimeout(resolve, 200));
       expect(await appTransactions(driver)).toEqual([]);
       // What readers see (no query matches staged labels) is as before ... The audit sequence's counter is not among it:
       // the import reserved the numbers of its staged audit entries (the next start-up gives them back).
       const staged = (key: string) => /Staged|ImportRun|^meta:audit_seq$/.test(key);
-      const seenByReaders = (c: Record<string, number>) => Object.fromEntries(Object.entries(c).filter(([k]) => !staged(k)));
+      const seenByReaders = (c: Record<string, number>) =>
+        Object.fromEntries(Object.entries(c).filter(([k]) => !staged(k)));
       const afterKill = await census(driver);
       expect(seenByReaders(afterKill)).toEqual(seenByReaders(before));
       expect(Object.keys(afterKill).some(staged)).toBe(true);
       // ... and the next start-up removes what the killed import staged (at once here; 60 s after its last batch by default).
-      const next = new CoreGraphStore(new Neo4jAdapter({ uri, user: 'neo4j', password: '', database: 'neo4j' }, { staleImportMs: 0 }));
+      const next = new CoreGraphStore(
+        new Neo4jAdapter({ uri, user: 'neo4j', password: '', database: 'neo4j' }, { staleImportMs: 0 }),
+      );
       await next.init();
       await next.close();
       expect(await census(driver)).toEqual(before);

@@ -26,7 +26,12 @@ describe('splitting staged relationships between two transactions', () => {
   });
 
   test('when a row joins two sizeable groups, then it goes to the rest and the parts stay apart', () => {
-    const { sizes, rest } = check(rows(2, 1000, [['c0-s1', 'c1-s2'], ['c1-s3', 'c0-s4']]));
+    const { sizes, rest } = check(
+      rows(2, 1000, [
+        ['c0-s1', 'c1-s2'],
+        ['c1-s3', 'c0-s4'],
+      ]),
+    );
     expect(sizes.sort()).toEqual([1000, 1000]);
     expect(rest).toEqual(['bridge-0', 'bridge-1']);
   });

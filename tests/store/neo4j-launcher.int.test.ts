@@ -27,7 +27,8 @@ if (uri) {
       try {
         await session.executeWrite((tx) => tx.run('CREATE (:LauncherCheck {id: $id})', { id }));
         const read = await session.executeRead((tx) =>
-          tx.run('MATCH (n:LauncherCheck {id: $id}) RETURN count(n) AS n', { id }));
+          tx.run('MATCH (n:LauncherCheck {id: $id}) RETURN count(n) AS n', { id }),
+        );
         expect(read.records[0]?.get('n').toNumber()).toBe(1);
         await session.executeWrite((tx) => tx.run('MATCH (n:LauncherCheck {id: $id}) DELETE n', { id }));
       } finally {

@@ -82,7 +82,10 @@ if (process.env.NEO4J_URI) {
       app = await startApp(neo);
       await app.started.ready;
       const signedIn = withCookie(app.raw, await loginCookie(app.raw, 'admin'));
-      await request(signedIn).post('/api/countries').send({ code: 'XQ', name: 'Q-land', euMember: false, cbssMember: true }).expect(201);
+      await request(signedIn)
+        .post('/api/countries')
+        .send({ code: 'XQ', name: 'Q-land', euMember: false, cbssMember: true })
+        .expect(201);
       expect((await request(app.raw).get('/api/health')).status).toBe(200);
 
       // Writes go on while Neo4j stops: each is either acknowledged (201) or refused (503), never anything else.
@@ -92,7 +95,9 @@ if (process.env.NEO4J_URI) {
       const writer = (async () => {
         for (let i = 1; writing && i < 100_000; i += 1) {
           const id = `xq-s${i}`;
-          const res = await request(signedIn).post('/api/stakeholders').send({ id, name: `Office ${i}`, country: 'XQ', type: 'ngo' });
+          const res = await request(signedIn)
+            .post('/api/stakeholders')
+            .send({ id, name: `Office ${i}`, country: 'XQ', type: 'ngo' });
           statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
           if (res.status === 201) acknowledged.push(id);
         }
@@ -115,7 +120,9 @@ if (process.env.NEO4J_URI) {
 
       const map = await mapAnswer(signedIn);
       expect(map).toEqual({ status: 503, code: 'store_unavailable', retryAfter: expect.stringMatching(/^\d+$/) });
-      const write = await request(signedIn).post('/api/stakeholders').send({ id: 'xq-late', name: 'Late', country: 'XQ', type: 'ngo' });
+      const write = await request(signedIn)
+        .post('/api/stakeholders')
+        .send({ id: 'xq-late', name: 'Late', country: 'XQ', type: 'ngo' });
       expect(write.status).toBe(503);
       expect(write.headers['retry-after']).toMatch(/^\d+$/);
       // The 503s are what the served OpenAPI document says, to an independent validator (tests/support/openapi-contract.ts).
@@ -123,7 +130,11 @@ if (process.env.NEO4J_URI) {
       const down = [
         await exchange(app.raw, { url: '/api/health' }),
         await exchange(signedIn, { url: '/api/graph?country=XQ' }),
-        await exchange(signedIn, { method: 'post', url: '/api/stakeholders', body: { id: 'xq-late2', name: 'Late', country: 'XQ', type: 'ngo' } }),
+        await exchange(signedIn, {
+          method: 'post',
+          url: '/api/stakeholders',
+          body: { id: 'xq-late2', name: 'Late', country: 'XQ', type: 'ngo' },
+        }),
       ];
       expect(down.map((ex) => ex.status)).toEqual([503, 503, 503]);
       expect(down.flatMap((ex) => checker.violations(ex))).toEqual([]);
@@ -135,7 +146,7 @@ if (process.env.NEO4J_URI) {
       });
       await until('the map answers 200 again', async () => (await mapAnswer(signedIn)).status === 200);
       const graph = await request(signedIn).get('/api/graph?country=XQ').expect(200);
-      const ids = new Set((JSON.stringify(graph.body).match(/xq-s\d+/g) ?? []));
+      const ids = new Set(JSON.stringify(graph.body).match(/xq-s\d+/g) ?? []);
       expect(acknowledged.filter((id) => !ids.has(id))).toEqual([]);
       for (const id of acknowledged) await request(signedIn).get(`/api/stakeholders/${id}`).expect(200);
     });
@@ -146,12 +157,18 @@ if (process.env.NEO4J_URI) {
       const health = await request(app.raw).get('/api/health');
       expect(health.status).toBe(503);
       expect(health.headers['retry-after']).toMatch(/^\d+$/);
-      const login = await request(app.raw).post('/api/auth/login').send({ username: 'admin', password: 'test password 0123' });
+      const login = await request(app.raw)
+        .post('/api/auth/login')
+        .send({ username: 'admin', password: 'test password 0123' });
       expect(login.status).toBe(503);
       expect(login.body.error.code).toBe('store_unavailable');
       expect(login.headers['retry-after']).toMatch(/^\d+$/);
       const served = await ContractChecker.create((await request(app.raw).get('/api/openapi.json').expect(200)).body);
-      const refused = await exchange(app.raw, { method: 'post', url: '/api/auth/login', body: { username: 'admin', password: 'test password 0123' } });
+      const refused = await exchange(app.raw, {
+        method: 'post',
+        url: '/api/auth/login',
+        body: { username: 'admin', password: 'test password 0123' },
+      });
       expect(refused.status).toBe(503);
       expect(served.violations(refused)).toEqual([]);
       expect(app.started.isReady()).toBe(false);
@@ -162,7 +179,10 @@ if (process.env.NEO4J_URI) {
         return res.status === 200 || `${res.status}`;
       });
       const signedIn = withCookie(app.raw, await loginCookie(app.raw, 'admin'));
-      await request(signedIn).post('/api/countries').send({ code: 'XQ', name: 'Q-land', euMember: false, cbssMember: true }).expect(201);
+      await request(signedIn)
+        .post('/api/countries')
+        .send({ code: 'XQ', name: 'Q-land', euMember: false, cbssMember: true })
+        .expect(201);
       expect((await mapAnswer(signedIn)).status).toBe(200);
       const reference = await request(signedIn).get('/api/reference').expect(200);
       expect(reference.body.indicators.length).toBe(catalogue.indicators.length);

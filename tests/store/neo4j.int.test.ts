@@ -33,9 +33,18 @@ if (settings) {
           const r = await tx.run(`MATCH ()-[r]->() RETURN type(r) AS t, count(*) AS n ORDER BY t`);
           return Object.fromEntries(r.records.map((x) => [x.get('t'), x.get('n')]));
         });
-        expect(counts).toMatchObject({ HOLDS: 2, COVERS: 3, SHARES_WITH: 4, REPORTS_TO: 1, MEMBER_OF: 3, INTERVIEWED: 1 });
+        expect(counts).toMatchObject({
+          HOLDS: 2,
+          COVERS: 3,
+          SHARES_WITH: 4,
+          REPORTS_TO: 1,
+          MEMBER_OF: 3,
+          INTERVIEWED: 1,
+        });
         const path = await adapter.executor.read(async (tx) => {
-          const r = await tx.run(`MATCH (s:Stakeholder {id: 'xa-police'})-[f:SHARES_WITH]->(n:Stakeholder {ncp: true}) RETURN f.basis AS basis, n.sector AS sector, n.contactEmail AS email`);
+          const r = await tx.run(
+            `MATCH (s:Stakeholder {id: 'xa-police'})-[f:SHARES_WITH]->(n:Stakeholder {ncp: true}) RETURN f.basis AS basis, n.sector AS sector, n.contactEmail AS email`,
+          );
           return r.records.map((x) => x.toObject());
         });
         expect(path).toEqual([{ basis: 'statutory', sector: 'governance', email: 'ncp@office.example' }]);
@@ -53,7 +62,10 @@ if (settings) {
         const { version, updatedAt: _a, updatedBy: _b, ...entity } = f;
         await store.update('flow', 'xa-f2', { ...entity, from: 'xa-ncp', to: 'xa-ngo' }, version, 't');
         const ends = await adapter.executor.read(async (tx) =>
-          (await tx.run(`MATCH (a)-[r:SHARES_WITH {id: 'xa-f2'}]->(b) RETURN a.id AS a, b.id AS b`)).records.map((x) => x.toObject()));
+          (await tx.run(`MATCH (a)-[r:SHARES_WITH {id: 'xa-f2'}]->(b) RETURN a.id AS a, b.id AS b`)).records.map((x) =>
+            x.toObject(),
+          ),
+        );
         expect(ends).toEqual([{ a: 'xa-ncp', b: 'xa-ngo' }]);
       } finally {
         await store.close();

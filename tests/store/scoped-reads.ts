@@ -20,7 +20,9 @@ async function summariesFromEverything(store: GraphStore) {
   return items.country.map((row) => {
     const own = items.stakeholder.filter((s) => s.country === row.code);
     return {
-      country: row, ncp: own.find((s) => s.ncp)?.id ?? null, stakeholders: own.length,
+      country: row,
+      ncp: own.find((s) => s.ncp)?.id ?? null,
+      stakeholders: own.length,
       flows: items.flow.filter((f) => countryOf.get(f.from) === row.code || countryOf.get(f.to) === row.code).length,
     };
   });
@@ -33,8 +35,20 @@ async function expectScopedEqualsWhole(store: GraphStore): Promise<void> {
     const scoped = await store.countryMap(code);
     expect(scoped.storeVersion).toBe(whole.storeVersion);
     for (const user of [undefined, EDITOR]) {
-      const expected = (() => { try { return graphFromLists(whole, code, user); } catch (err) { return (err as Error).message; } })();
-      const got = (() => { try { return graphFromLists(scoped, code, user); } catch (err) { return (err as Error).message; } })();
+      const expected = (() => {
+        try {
+          return graphFromLists(whole, code, user);
+        } catch (err) {
+          return (err as Error).message;
+        }
+      })();
+      const got = (() => {
+        try {
+          return graphFromLists(scoped, code, user);
+        } catch (err) {
+          return (err as Error).message;
+        }
+      })();
       expect(got).toEqual(expected);
     }
   }
@@ -54,12 +68,26 @@ export function scopedReadsContract(name: string, factory: StoreFactory): void {
 
     test('when the seed map is read one country at a time, then each graph and the country list equal those computed from every item', async () => {
       await store.importDocument(smallMap(), { mode: 'merge', actor: 'seed' });
-      await store.create('flow', { id: 'xa-pd', from: 'xb-ncp', to: 'xa-ngo', indicators: ['VIC-05'], basis: 'informal', personalData: 'personal' }, 't');
+      await store.create(
+        'flow',
+        {
+          id: 'xa-pd',
+          from: 'xb-ncp',
+          to: 'xa-ngo',
+          indicators: ['VIC-05'],
+          basis: 'informal',
+          personalData: 'personal',
+        },
+        't',
+      );
       await expectScopedEqualsWhole(store);
     });
 
     test('when a small synthetic region is read one country at a time, then each graph and the country list equal those computed from every item', async () => {
-      await store.importDocument(syntheticRegion({ countries: 3, stakeholdersPerCountry: 40, seed: 7 }), { mode: 'merge', actor: 'seed' });
+      await store.importDocument(syntheticRegion({ countries: 3, stakeholdersPerCountry: 40, seed: 7 }), {
+        mode: 'merge',
+        actor: 'seed',
+      });
       await expectScopedEqualsWhole(store);
     });
 
@@ -71,7 +99,13 @@ export function scopedReadsContract(name: string, factory: StoreFactory): void {
       expect(imported.known).toBe(true);
       if (!imported.known) return;
       expect(imported.storeVersion).toBe(start + 1);
-      expect(imported.changes).toContainEqual({ storeVersion: start + 1, action: 'create', kind: 'flow', key: 'xa-f3', countries: ['XA', 'XB'] });
+      expect(imported.changes).toContainEqual({
+        storeVersion: start + 1,
+        action: 'create',
+        kind: 'flow',
+        key: 'xa-f3',
+        countries: ['XA', 'XB'],
+      });
       expect(imported.changes.filter((c) => c.kind === 'stakeholder')).toHaveLength(smallMap().stakeholders.length);
       const afterImport = imported.storeVersion;
       const flow = await store.get('flow', 'xb-f1');
@@ -81,15 +115,25 @@ export function scopedReadsContract(name: string, factory: StoreFactory): void {
       await store.delete('country', 'XC', 1, 't');
       const later = await store.changesSince(afterImport);
       expect(later).toEqual({
-        known: true, from: afterImport, storeVersion: afterImport + 3, changes: [
+        known: true,
+        from: afterImport,
+        storeVersion: afterImport + 3,
+        changes: [
           { storeVersion: afterImport + 1, action: 'update', kind: 'flow', key: 'xb-f1', countries: ['XB'] },
           { storeVersion: afterImport + 2, action: 'create', kind: 'country', key: 'XC', countries: ['XC'] },
           { storeVersion: afterImport + 3, action: 'delete', kind: 'country', key: 'XC', countries: ['XC'] },
         ],
       });
       expect(await store.changesSince(afterImport + 1, { limit: 2 })).toMatchObject({ known: true });
-      expect(await store.changesSince(afterImport, { limit: 2 })).toMatchObject({ known: false, from: afterImport, storeVersion: afterImport + 3 });
-      expect(await store.changesSince(start, { limit: 5 })).toMatchObject({ known: false, reason: expect.stringMatching(/more than 5/) });
+      expect(await store.changesSince(afterImport, { limit: 2 })).toMatchObject({
+        known: false,
+        from: afterImport,
+        storeVersion: afterImport + 3,
+      });
+      expect(await store.changesSince(start, { limit: 5 })).toMatchObject({
+        known: false,
+        reason: expect.stringMatching(/more than 5/),
+      });
       expect(await store.changesSince(afterImport + 4)).toMatchObject({ known: false });
       expect(await store.changesSince(-1)).toMatchObject({ known: false });
     });
@@ -119,7 +163,10 @@ export function scopedReadsContract(name: string, factory: StoreFactory): void {
       await store.update('stakeholder', 'xb-police', { ...stakeholder, name: 'XB Police renamed' }, sv, 't');
       const renamed = await view.graph('XA', EDITOR);
       expect(reads()).toBe(4);
-      expect(renamed.stakeholders.find((x) => x.id === 'xb-police')).toMatchObject({ name: 'XB Police renamed', external: true });
+      expect(renamed.stakeholders.find((x) => x.id === 'xb-police')).toMatchObject({
+        name: 'XB Police renamed',
+        external: true,
+      });
 
       // A change in XA itself drops it too; the answer always equals a fresh read.
       await store.create('stakeholder', { id: 'xa-new', name: 'New', country: 'XA', type: 'ngo' }, 't');
@@ -134,7 +181,10 @@ export function scopedReadsContract(name: string, factory: StoreFactory): void {
       const { store: watched, calls } = counting(store);
       const view = new MapView(watched);
       await view.graph('XA', undefined);
-      await store.importDocument(syntheticRegion({ countries: 2, stakeholdersPerCountry: 300, seed: 3 }), { mode: 'merge', actor: 'seed' });
+      await store.importDocument(syntheticRegion({ countries: 2, stakeholdersPerCountry: 300, seed: 3 }), {
+        mode: 'merge',
+        actor: 'seed',
+      });
       await view.graph('XA', undefined);
       expect(calls.get('countryMap')).toBe(2);
     });

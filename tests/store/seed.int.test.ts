@@ -10,7 +10,6 @@ import { wipeableNeo4j } from '../support/test-neo4j';
 const settings = wipeableNeo4j();
 
 if (settings) {
-
   describe('seed on both stores', () => {
     test('when the seed is loaded into SQLite and Neo4j, then both export the same document, region and per country', async () => {
       const sqlite = new CoreGraphStore(new SqliteAdapter(':memory:'));

@@ -42,8 +42,15 @@ function pairsFrom(stakeholders: ReadonlyArray<Stored<'stakeholder'>>, flows: Re
 function pairsInTable(): string[] {
   const db = new Database(file, { readonly: true });
   try {
-    return (db.prepare('SELECT a, b, n FROM flow_country_pairs WHERE n <> 0').all() as Array<{ a: string; b: string; n: number }>)
-      .map((r) => `${r.a}>${r.b}:${r.n}`).sort();
+    return (
+      db.prepare('SELECT a, b, n FROM flow_country_pairs WHERE n <> 0').all() as Array<{
+        a: string;
+        b: string;
+        n: number;
+      }>
+    )
+      .map((r) => `${r.a}>${r.b}:${r.n}`)
+      .sort();
   } finally {
     db.close();
   }
@@ -56,7 +63,9 @@ async function expectExact(store: GraphStore, step: string): Promise<void> {
   const expected = items.country.map((row) => {
     const own = items.stakeholder.filter((s) => s.country === row.code);
     return {
-      country: row, ncp: own.find((s) => s.ncp)?.id ?? null, stakeholders: own.length,
+      country: row,
+      ncp: own.find((s) => s.ncp)?.id ?? null,
+      stakeholders: own.length,
       flows: items.flow.filter((f) => countryOf.get(f.from) === row.code || countryOf.get(f.to) === row.code).length,
     };
   });
@@ -79,7 +88,10 @@ test('when flows and stakeholders are written in every way, then the country lis
   try {
     await store.importDocument(smallMap(), { mode: 'merge', actor: 't' });
     await expectExact(store, 'seed imported');
-    await store.importDocument(syntheticRegion({ countries: 3, stakeholdersPerCountry: 30, seed: 3 }), { mode: 'merge', actor: 't' });
+    await store.importDocument(syntheticRegion({ countries: 3, stakeholdersPerCountry: 30, seed: 3 }), {
+      mode: 'merge',
+      actor: 't',
+    });
     await expectExact(store, 'region imported');
 
     await store.create('flow', flow('t-cross', 'xa-ngo', 'xb-ncp'), 't');
@@ -111,13 +123,30 @@ test('when flows and stakeholders are written in every way, then the country lis
     await expectExact(store, 'country deleted with its stakeholders and flows');
 
     // A refused import and a transaction failing after its writes leave the counts as they were.
-    await expect(store.importDocument({ formatVersion: 1, flows: [flow('t-bad', 'xa-police', 'nobody')] }, { mode: 'merge', actor: 't' }))
-      .rejects.toThrow(ValidationError);
-    await expect(adapter.write(async (tx) => {
-      await tx.upsertMany('flow', [{ ...flow('t-half', 'xa-police', 'xa-ncp'), status: 'active', personDependent: false, evidence: [], confidence: 'reported', version: 1, updatedAt: 'now', updatedBy: 't' } as Stored<'flow'>]);
-      await tx.deleteMany('stakeholder', ['xa-ncp']);
-      throw new Error('boom');
-    })).rejects.toThrow('boom');
+    await expect(
+      store.importDocument(
+        { formatVersion: 1, flows: [flow('t-bad', 'xa-police', 'nobody')] },
+        { mode: 'merge', actor: 't' },
+      ),
+    ).rejects.toThrow(ValidationError);
+    await expect(
+      adapter.write(async (tx) => {
+        await tx.upsertMany('flow', [
+          {
+            ...flow('t-half', 'xa-police', 'xa-ncp'),
+            status: 'active',
+            personDependent: false,
+            evidence: [],
+            confidence: 'reported',
+            version: 1,
+            updatedAt: 'now',
+            updatedBy: 't',
+          } as Stored<'flow'>,
+        ]);
+        await tx.deleteMany('stakeholder', ['xa-ncp']);
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
     await expectExact(store, 'refused import and failed transaction');
   } finally {
     await store.close();
@@ -131,7 +160,10 @@ test('when merge and replace imports move, change and remove flows and stakehold
     await store.importDocument(region, { mode: 'merge', actor: 't' });
     await expectExact(store, 'region imported');
     const [xa, xb] = [region.countries[1]!.code, region.countries[2]!.code] as [string, string];
-    const movable = region.stakeholders.filter((s) => s.country === xa && !s.ncp).slice(0, 5).map((s) => s.id);
+    const movable = region.stakeholders
+      .filter((s) => s.country === xa && !s.ncp)
+      .slice(0, 5)
+      .map((s) => s.id);
     const changed: MapDocument = {
       ...region,
       stakeholders: region.stakeholders.map((s) => (movable.includes(s.id) ? { ...s, country: xb } : s)),
@@ -141,8 +173,13 @@ test('when merge and replace imports move, change and remove flows and stakehold
     await expectExact(store, 'merge moving stakeholders and flow ends');
     // Replace one country with its own export less one stakeholder (and what names it) and every third flow.
     const scoped = await store.exportDocument({ country: xb });
-    const gone = scoped.stakeholders.find((s) => s.country === xb && !s.ncp && !scoped.interviews.some((i) => i.stakeholder === s.id)
-      && scoped.flows.some((f) => f.from === s.id || f.to === s.id))!.id;
+    const gone = scoped.stakeholders.find(
+      (s) =>
+        s.country === xb &&
+        !s.ncp &&
+        !scoped.interviews.some((i) => i.stakeholder === s.id) &&
+        scoped.flows.some((f) => f.from === s.id || f.to === s.id),
+    )!.id;
     const names = (item: object) => Object.values(item).includes(gone);
     const replaced: MapDocument = {
       ...scoped,
@@ -165,11 +202,21 @@ test('when random writes follow one another, then the country list equals a reco
   const random = mulberry32(29);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   try {
-    await store.importDocument(syntheticRegion({ countries: 3, stakeholdersPerCountry: 15, seed: 5 }), { mode: 'merge', actor: 't' });
+    await store.importDocument(syntheticRegion({ countries: 3, stakeholdersPerCountry: 15, seed: 5 }), {
+      mode: 'merge',
+      actor: 't',
+    });
     let next = 0;
     for (let step = 0; step < 60; step++) {
       const { items } = await store.listMany(['country', 'stakeholder', 'flow']);
-      const op = pick(['create flow', 'move flow', 'move stakeholder', 'delete flow', 'delete stakeholder', 'create stakeholder'] as const);
+      const op = pick([
+        'create flow',
+        'move flow',
+        'move stakeholder',
+        'delete flow',
+        'delete stakeholder',
+        'create stakeholder',
+      ] as const);
       if (op === 'create flow') {
         await store.create('flow', flow(`r-${next++}`, pick(items.stakeholder).id, pick(items.stakeholder).id), 't');
       } else if (op === 'move flow' && items.flow.length) {
@@ -186,7 +233,11 @@ test('when random writes follow one another, then the country list equals a reco
         const s = pick(items.stakeholder.filter((x) => !x.ncp));
         await store.delete('stakeholder', s.id, s.version, 't', { cascade: true });
       } else if (op === 'create stakeholder') {
-        await store.create('stakeholder', { id: `r-s${next++}`, name: 'New', country: pick(items.country).code, type: 'ngo' }, 't');
+        await store.create(
+          'stakeholder',
+          { id: `r-s${next++}`, name: 'New', country: pick(items.country).code, type: 'ngo' },
+          't',
+        );
       }
       await expectExact(store, `step ${step}: ${op}`);
     }
@@ -199,14 +250,36 @@ test('when flows name a stakeholder that is missing (written below the store), t
   const { store, adapter } = await openStore();
   const stamp = { version: 1, updatedAt: 'now', updatedBy: 't' };
   const row = (id: string, from: string, to: string) =>
-    ({ ...flow(id, from, to), status: 'active', personDependent: false, evidence: [], confidence: 'reported', ...stamp }) as Stored<'flow'>;
-  const write = (fn: Parameters<SqliteAdapter['write']>[0]) => adapter.write(async (tx) => { await fn(tx); await tx.bumpVersion(); });
+    ({
+      ...flow(id, from, to),
+      status: 'active',
+      personDependent: false,
+      evidence: [],
+      confidence: 'reported',
+      ...stamp,
+    }) as Stored<'flow'>;
+  const write = (fn: Parameters<SqliteAdapter['write']>[0]) =>
+    adapter.write(async (tx) => {
+      await fn(tx);
+      await tx.bumpVersion();
+    });
   try {
     await store.importDocument(smallMap(), { mode: 'merge', actor: 't' });
-    await write((tx) => tx.upsertMany('flow', [row('g-1', 'xa-police', 'ghost'), row('g-2', 'ghost', 'ghost'), row('g-3', 'ghost', 'ghost-2')]));
+    await write((tx) =>
+      tx.upsertMany('flow', [
+        row('g-1', 'xa-police', 'ghost'),
+        row('g-2', 'ghost', 'ghost'),
+        row('g-3', 'ghost', 'ghost-2'),
+      ]),
+    );
     await expectExact(store, 'flows naming missing stakeholders');
     const ghost = { name: 'Ghost', type: 'ngo' as const, level: 'national' as const, ncp: false, tags: [], ...stamp };
-    await write((tx) => tx.upsertMany('stakeholder', [{ ...ghost, id: 'ghost', country: 'XB' }, { ...ghost, id: 'ghost-2', country: 'XA' }] as Stored<'stakeholder'>[]));
+    await write((tx) =>
+      tx.upsertMany('stakeholder', [
+        { ...ghost, id: 'ghost', country: 'XB' },
+        { ...ghost, id: 'ghost-2', country: 'XA' },
+      ] as Stored<'stakeholder'>[]),
+    );
     await expectExact(store, 'the missing stakeholders created');
     await write((tx) => tx.deleteMany('stakeholder', ['ghost']));
     await expectExact(store, 'one of them deleted under its flows');
@@ -217,14 +290,22 @@ test('when flows name a stakeholder that is missing (written below the store), t
 
 test('when a store written before migration 7 is opened, then its flow counts are filled in and kept from then on', async () => {
   const { store } = await openStore();
-  await store.importDocument(syntheticRegion({ countries: 3, stakeholdersPerCountry: 20, seed: 2 }), { mode: 'merge', actor: 't' });
+  await store.importDocument(syntheticRegion({ countries: 3, stakeholdersPerCountry: 20, seed: 2 }), {
+    mode: 'merge',
+    actor: 't',
+  });
   await store.close();
   // Back to schema version 6, as a store written before migration 7 was.
   const db = new Database(file);
   db.exec(`DROP TABLE flow_country_pairs; DELETE FROM schema_migrations WHERE version = 7`);
-  for (const { name } of db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").all() as Array<{ name: string }>) db.exec(`DROP TRIGGER ${name}`);
+  for (const { name } of db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").all() as Array<{
+    name: string;
+  }>)
+    db.exec(`DROP TRIGGER ${name}`);
   expect(db.prepare('SELECT max(version) AS v FROM schema_migrations').get()).toEqual({ v: MIGRATIONS.length - 1 });
-  db.prepare("INSERT INTO entities VALUES ('flow', 'dangling', ?, 1, 'now', 't')").run(JSON.stringify(flow('dangling', 'xa-ncp', 'nobody')));
+  db.prepare("INSERT INTO entities VALUES ('flow', 'dangling', ?, 1, 'now', 't')").run(
+    JSON.stringify(flow('dangling', 'xa-ncp', 'nobody')),
+  );
   db.close();
   const reopened = await openStore();
   try {

@@ -24,7 +24,8 @@ function census(file: string): Record<string, number> {
     for (const table of ['entities', 'audit', 'rounds', 'accounts', 'sessions']) {
       out[table] = (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
     }
-    for (const r of db.prepare('SELECT key, value FROM meta').all() as Array<{ key: string; value: number }>) out[`meta:${r.key}`] = r.value;
+    for (const r of db.prepare('SELECT key, value FROM meta').all() as Array<{ key: string; value: number }>)
+      out[`meta:${r.key}`] = r.value;
     return out;
   } finally {
     db.close();
@@ -67,15 +68,25 @@ describe('an embedded import killed half-way', () => {
     const doc = syntheticRegion({ countries: 2, stakeholdersPerCountry: 2000, seed: 5 });
     fs.writeFileSync(big, JSON.stringify(doc));
     const child = spawn('npm', ['run', 'import', '--', big], {
-      cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'],
+      cwd: ROOT,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, DATA_DIR: dir, NEO4J_URI: '', LOG_LEVEL: 'error' },
     });
     let output = '';
-    child.stdout.on('data', (d) => { output += String(d); });
-    child.stderr.on('data', (d) => { output += String(d); });
-    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+    child.stdout.on('data', (d) => {
+      output += String(d);
+    });
+    child.stderr.on('data', (d) => {
+      output += String(d);
+    });
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+      child.on('exit', (code, signal) => resolve({ code, signal })),
+    );
     let exitedEarly: { code: number | null; signal: NodeJS.Signals | null } | undefined;
-    void exited.then((e) => { exitedEarly = e; });
+    void exited.then((e) => {
+      exitedEarly = e;
+    });
 
     const end = Date.now() + DEADLINE_MS;
     let heldSince: number | undefined;

@@ -17,13 +17,15 @@ beforeEach(() => {
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-test('when a region is imported, then its audit entries follow the plan\'s order, numbered one after the other, at its store version', async () => {
+test("when a region is imported, then its audit entries follow the plan's order, numbered one after the other, at its store version", async () => {
   const file = path.join(dir, 'store.sqlite');
   const store = new CoreGraphStore(new SqliteAdapter(file));
   await store.init();
   await store.ensureCatalogue(catalogue, 't');
   const doc = syntheticRegion({ countries: 2, stakeholdersPerCountry: 46, seed: 8 });
-  const expected = DOCUMENT_KINDS.flatMap((kind) => (doc[KIND_SPECS[kind].collection as keyof typeof doc] as AnyEntity[]).map((e) => `${kind} ${keyOf(kind, e)}`));
+  const expected = DOCUMENT_KINDS.flatMap((kind) =>
+    (doc[KIND_SPECS[kind].collection as keyof typeof doc] as AnyEntity[]).map((e) => `${kind} ${keyOf(kind, e)}`),
+  );
   // More than one batch of 128, and a remainder written one by one.
   expect(expected.length).toBeGreaterThan(3 * 128);
   expect(expected.length % 128).not.toBe(0);
@@ -38,7 +40,9 @@ test('when a region is imported, then its audit entries follow the plan\'s order
     const flow = doc.flows[200]!;
     const countryOf = new Map(doc.stakeholders.map((s) => [s.id, s.country]));
     expect(entries.find((e) => e.kind === 'flow' && e.key === flow.id)).toMatchObject({
-      action: 'create', before: null, after: await store.get('flow', flow.id).then(({ version: _v, updatedAt: _a, updatedBy: _b, ...f }) => f),
+      action: 'create',
+      before: null,
+      after: await store.get('flow', flow.id).then(({ version: _v, updatedAt: _a, updatedBy: _b, ...f }) => f),
       countries: [...new Set([countryOf.get(flow.from)!, countryOf.get(flow.to)!])].sort(),
     });
   } finally {

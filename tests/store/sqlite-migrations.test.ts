@@ -25,7 +25,9 @@ function oldStore(file: string): void {
   entity.run('stakeholder', 'xa-p', JSON.stringify({ id: 'xa-p', country: 'XA' }));
   entity.run('stakeholder', 'xb-p', JSON.stringify({ id: 'xb-p', country: 'XB' }));
   entity.run('network', 'xa-net', JSON.stringify({ id: 'xa-net', country: 'XA' }));
-  const audit = db.prepare("INSERT INTO audit (at, actor, action, kind, key, before, after) VALUES ('2025-01-01', 'old', ?, ?, ?, ?, ?)");
+  const audit = db.prepare(
+    "INSERT INTO audit (at, actor, action, kind, key, before, after) VALUES ('2025-01-01', 'old', ?, ?, ?, ?, ?)",
+  );
   const row = (action: string, kind: string, key: string, before: object | null, after: object | null) =>
     audit.run(action, kind, key, before && JSON.stringify(before), after && JSON.stringify(after));
   row('create', 'country', 'XA', null, { code: 'XA' });

@@ -47,11 +47,15 @@ describe('SQLite specifics', () => {
     const adapter = new SqliteAdapter(':memory:');
     const store = new CoreGraphStore(adapter);
     await store.init();
-    await expect(adapter.write(async (tx) => {
-      await tx.upsertMany('country', [{ code: 'XA', name: 'A', euMember: true, cbssMember: true, version: 1, updatedAt: 'now', updatedBy: 't' }]);
-      await tx.bumpVersion();
-      throw new Error('boom');
-    })).rejects.toThrow('boom');
+    await expect(
+      adapter.write(async (tx) => {
+        await tx.upsertMany('country', [
+          { code: 'XA', name: 'A', euMember: true, cbssMember: true, version: 1, updatedAt: 'now', updatedBy: 't' },
+        ]);
+        await tx.bumpVersion();
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
     expect(await store.list('country')).toEqual([]);
     expect(await store.storeVersion()).toBe(0);
     await store.close();

@@ -6,9 +6,15 @@ import { smallMap } from '../support/small-map';
 import { onWipeableNeo4j, twoStoresOnWipedNeo4j } from '../support/test-neo4j';
 import { twoInstancesSuite } from '../support/two-instances';
 
-onWipeableNeo4j((settings) => twoInstancesSuite('Neo4j', async () => {
-  const pair = await twoStoresOnWipedNeo4j(settings);
-  await pair.stores[0].ensureCatalogue(catalogue, 'test');
-  await pair.stores[0].importDocument(smallMap(), { mode: 'merge', actor: 'test' });
-  return pair;
-}, 120_000));
+onWipeableNeo4j((settings) =>
+  twoInstancesSuite(
+    'Neo4j',
+    async () => {
+      const pair = await twoStoresOnWipedNeo4j(settings);
+      await pair.stores[0].ensureCatalogue(catalogue, 'test');
+      await pair.stores[0].importDocument(smallMap(), { mode: 'merge', actor: 'test' });
+      return pair;
+    },
+    120_000,
+  ),
+);

@@ -31,18 +31,24 @@ export interface TestAccount {
 export async function createTestAccount(store: GraphStore, account: TestAccount): Promise<string> {
   const username = account.username ?? account.role;
   if (await store.accounts.getAccount(username)) return username;
-  await store.accounts.createAccount({
-    username, role: account.role, countries: account.countries ?? [],
-    ...(account.displayName !== undefined ? { displayName: account.displayName } : {}),
-    passwordHash: await hashOfTestPassword(),
-  }, 'test');
+  await store.accounts.createAccount(
+    {
+      username,
+      role: account.role,
+      countries: account.countries ?? [],
+      ...(account.displayName !== undefined ? { displayName: account.displayName } : {}),
+      passwordHash: await hashOfTestPassword(),
+    },
+    'test',
+  );
   return username;
 }
 
 /** Signs in through POST /api/auth/login; the `fa_session=...` pair to send as a Cookie header. */
 export async function loginCookie(app: express.Express, username: string, password = TEST_PASSWORD): Promise<string> {
   const res = await request(app).post('/api/auth/login').send({ username, password });
-  if (res.status !== 200) throw new Error(`signing in as '${username}' failed: ${res.status} ${JSON.stringify(res.body)}`);
+  if (res.status !== 200)
+    throw new Error(`signing in as '${username}' failed: ${res.status} ${JSON.stringify(res.body)}`);
   const cookies = ([] as string[]).concat(res.headers['set-cookie'] ?? []);
   const pair = cookies.map((c) => c.split(';')[0]!).find((c) => c.startsWith(`${SESSION_COOKIE}=`));
   if (!pair) throw new Error(`signing in as '${username}' set no ${SESSION_COOKIE} cookie`);
@@ -63,7 +69,11 @@ export function withCookie(app: express.Express, cookie: string): express.Expres
 }
 
 /** `app` signed in as a (new) account of the given role. */
-export async function signedIn(app: express.Express, store: GraphStore, account: TestAccount): Promise<express.Express> {
+export async function signedIn(
+  app: express.Express,
+  store: GraphStore,
+  account: TestAccount,
+): Promise<express.Express> {
   const username = await createTestAccount(store, account);
   return withCookie(app, await loginCookie(app, username));
 }

@@ -18,7 +18,11 @@ export interface AxeViolation {
 
 /** Runs axe on the page (closed disclosures opened first): the serious and critical violations, described, or ''. */
 export async function axeViolations(page: Page): Promise<string> {
-  await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+  await page.evaluate(() =>
+    document.querySelectorAll('details').forEach((d) => {
+      d.open = true;
+    }),
+  );
   // Evaluated through the DevTools protocol: a <script> tag would be blocked by the app's CSP (script-src 'self').
   await page.evaluate(fs.readFileSync(AXE, 'utf8'));
   const result = await page.evaluate<{ violations: AxeViolation[]; passes: unknown[] }>(
@@ -33,9 +37,12 @@ export async function axeViolations(page: Page): Promise<string> {
 
 export function describeViolations(violations: AxeViolation[]): string {
   return violations
-    .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.helpUrl})\n${v.nodes
-      .slice(0, 8)
-      .map((n) => `    ${JSON.stringify(n.target)} ${n.failureSummary?.replace(/\s+/g, ' ') ?? ''}`)
-      .join('\n')}${v.nodes.length > 8 ? `\n    … and ${v.nodes.length - 8} more` : ''}`)
+    .map(
+      (v) =>
+        `${v.impact} ${v.id}: ${v.help} (${v.helpUrl})\n${v.nodes
+          .slice(0, 8)
+          .map((n) => `    ${JSON.stringify(n.target)} ${n.failureSummary?.replace(/\s+/g, ' ') ?? ''}`)
+          .join('\n')}${v.nodes.length > 8 ? `\n    … and ${v.nodes.length - 8} more` : ''}`,
+    )
     .join('\n');
 }

@@ -8,8 +8,14 @@ import { startTestServer, type TestServer, type TestServerOptions } from './serv
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-  '--disable-sync', '--no-first-run', '--disable-quic',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
 ];
 export const ROOT = path.resolve(__dirname, '../..');
 export const CLIENT_INDEX = path.join(ROOT, 'dist/client/index.html');
@@ -36,7 +42,8 @@ export function requireBrowser(suite: string): boolean {
 
 /** Fails early with a clear message when the client has not been built. */
 export function assertClientBuilt(): void {
-  if (!fs.existsSync(CLIENT_INDEX)) throw new Error(`${CLIENT_INDEX} is missing: build the client first (npx vite build)`);
+  if (!fs.existsSync(CLIENT_INDEX))
+    throw new Error(`${CLIENT_INDEX} is missing: build the client first (npx vite build)`);
   fs.mkdirSync(ARTIFACTS, { recursive: true });
 }
 
@@ -67,17 +74,28 @@ export interface BrowserSuite {
  * after the suite, the recorded timings in `artifacts/e2e/<timingsFile>`. Read the fields inside
  * hooks and tests, not when the suite is defined.
  */
-export function browserSuite(options: {
-  timingsFile?: string; contextOptions?: BrowserContextOptions; timeout?: number;
-  /** How the test server starts: by default signed in as `admin` for every request without a cookie; `{ as: null }` raw. */
-  server?: TestServerOptions;
-} = {}): BrowserSuite {
+export function browserSuite(
+  options: {
+    timingsFile?: string;
+    contextOptions?: BrowserContextOptions;
+    timeout?: number;
+    /** How the test server starts: by default signed in as `admin` for every request without a cookie; `{ as: null }` raw. */
+    server?: TestServerOptions;
+  } = {},
+): BrowserSuite {
   const suite = {
     timings: {},
     async api<T>(urlPath: string, body?: unknown): Promise<T> {
-      const res = await fetch(`${suite.server.url}${urlPath}`, body === undefined ? {} : {
-        method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body),
-      });
+      const res = await fetch(
+        `${suite.server.url}${urlPath}`,
+        body === undefined
+          ? {}
+          : {
+              method: 'POST',
+              headers: { 'Content-Type': 'application/json' },
+              body: JSON.stringify(body),
+            },
+      );
       if (!res.ok) throw new Error(`${urlPath}: ${res.status} ${await res.text()}`);
       return (await res.json()) as T;
     },

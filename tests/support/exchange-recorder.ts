@@ -55,8 +55,13 @@ if (dir && !(http.ServerResponse.prototype as unknown as Record<symbol, boolean>
   const chunksOf = new WeakMap<http.ServerResponse, { parts: Buffer[]; size: number }>();
   const keep = (res: http.ServerResponse, chunk: unknown, encoding?: unknown) => {
     if (chunk === undefined || chunk === null || typeof chunk === 'function') return;
-    const buf = Buffer.isBuffer(chunk) ? chunk : chunk instanceof Uint8Array ? Buffer.from(chunk)
-      : typeof chunk === 'string' ? Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8') : undefined;
+    const buf = Buffer.isBuffer(chunk)
+      ? chunk
+      : chunk instanceof Uint8Array
+        ? Buffer.from(chunk)
+        : typeof chunk === 'string'
+          ? Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8')
+          : undefined;
     if (!buf) return; // Node refuses any other chunk itself
     const held = chunksOf.get(res) ?? { parts: [], size: 0 };
     held.size += buf.length;
@@ -78,14 +83,29 @@ if (dir && !(http.ServerResponse.prototype as unknown as Record<symbol, boolean>
         for (const h of REQUEST_HEADERS) if (typeof req.headers[h] === 'string') requestHeaders[h] = req.headers[h];
         if (req.headers.cookie) requestHeaders.cookie = 'sent';
         const media = (requestHeaders['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-        const sentBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
-        const parsed = media === 'application/json' && req.body !== undefined && typeof req.body === 'object' && !Buffer.isBuffer(req.body);
+        const sentBody =
+          Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+        const parsed =
+          media === 'application/json' &&
+          req.body !== undefined &&
+          typeof req.body === 'object' &&
+          !Buffer.isBuffer(req.body);
         const entry: RecordedExchange = {
-          test: currentTest(), method: (req.method ?? 'GET').toLowerCase(), url, requestHeaders,
+          test: currentTest(),
+          method: (req.method ?? 'GET').toLowerCase(),
+          url,
+          requestHeaders,
           ...(parsed ? { requestBody: req.body } : sentBody ? { opaqueRequestBody: true } : {}),
           status: this.statusCode,
-          responseHeaders: Object.fromEntries(Object.entries(this.getHeaders()).map(([k, v]) => [k.toLowerCase(), Array.isArray(v) ? v.join(', ') : String(v)])),
-          ...(held.size > MAX_BODY ? { bodyTooLarge: true } : { responseBody: Buffer.concat(held.parts).toString('base64') }),
+          responseHeaders: Object.fromEntries(
+            Object.entries(this.getHeaders()).map(([k, v]) => [
+              k.toLowerCase(),
+              Array.isArray(v) ? v.join(', ') : String(v),
+            ]),
+          ),
+          ...(held.size > MAX_BODY
+            ? { bodyTooLarge: true }
+            : { responseBody: Buffer.concat(held.parts).toString('base64') }),
         };
         fs.appendFileSync(file, `${JSON.stringify(entry)}\n`);
       }

@@ -16,8 +16,23 @@ import type { GraphStore } from '../../server/store/port';
 import { catalogue } from './catalogue';
 import { createTestAccount, signedIn } from './auth';
 import {
-  FUZZ_SEED, brokenJsonText, deepJsonText, encodeLoose, headerValue, hostileJson, hostileQuery, hostilePathValue, hostileString, jsonSchemaOf,
-  knownPathValue, nearlyValid, objectOf, plausible, plausibleQuery, ValuePool, type JsonSchema,
+  FUZZ_SEED,
+  brokenJsonText,
+  deepJsonText,
+  encodeLoose,
+  headerValue,
+  hostileJson,
+  hostileQuery,
+  hostilePathValue,
+  hostileString,
+  jsonSchemaOf,
+  knownPathValue,
+  nearlyValid,
+  objectOf,
+  plausible,
+  plausibleQuery,
+  ValuePool,
+  type JsonSchema,
 } from './fuzz';
 
 const MUTATING = new Set(['post', 'put', 'patch', 'delete']);
@@ -51,33 +66,72 @@ function printable(req: FuzzRequest): FuzzRequest & { [fc.toStringMethod]: () =>
     [fc.toStringMethod]: () => {
       const body = req.body === undefined ? '' : Buffer.isBuffer(req.body) ? `<${req.body.length} bytes>` : req.body;
       const cut = (s: string) => (s.length > 600 ? `${s.slice(0, 600)}… (${s.length} chars)` : s);
-      return `${req.method.toUpperCase()} /api${cut(req.path)}${req.query ? `?${cut(req.query)}` : ''} ${JSON.stringify(req.headers)} `
-        + `[${req.contentType ?? 'no body'}] ${cut(JSON.stringify(body))}`;
+      return (
+        `${req.method.toUpperCase()} /api${cut(req.path)}${req.query ? `?${cut(req.query)}` : ''} ${JSON.stringify(req.headers)} ` +
+        `[${req.contentType ?? 'no body'}] ${cut(JSON.stringify(body))}`
+      );
     },
   });
 }
 
 const json = (value: unknown): string => JSON.stringify(value) ?? 'null';
 
-const SPREADSHEET_ENTRY_NAMES = ['stakeholders.csv', 'flows.csv', '[Content_Types].xml', 'xl/workbook.xml', 'xl/worksheets/sheet1.xml', '../evil.csv', 'README.txt'];
+const SPREADSHEET_ENTRY_NAMES = [
+  'stakeholders.csv',
+  'flows.csv',
+  '[Content_Types].xml',
+  'xl/workbook.xml',
+  'xl/worksheets/sheet1.xml',
+  '../evil.csv',
+  'README.txt',
+];
 
 /** Bytes for a route's non-JSON body types: YAML text, CSV-ish text, raw bytes, or a ZIP of junk entries. */
 function otherBody(type: string, schema: JsonSchema | undefined, pool: ValuePool): fc.Arbitrary<string | Buffer> {
   if (/yaml/.test(type)) {
     return fc.oneof(
       (schema ? nearlyValid(schema, pool) : hostileJson).map((v) => YAML.stringify(v) ?? ''),
-      fc.constantFrom('a: &x [*x]', 'a: !!js/function "x"', '? [a]\n: 1', '__proto__: {polluted: yes}\nformatVersion: 1', ':\n-\n', '%YAML 9\n---'),
+      fc.constantFrom(
+        'a: &x [*x]',
+        'a: !!js/function "x"',
+        '? [a]\n: 1',
+        '__proto__: {polluted: yes}\nformatVersion: 1',
+        ':\n-\n',
+        '%YAML 9\n---',
+      ),
       hostileString,
     );
   }
-  const csvText = fc.array(fc.array(hostileString.filter((s) => s.length < 400), { maxLength: 5 }), { maxLength: 6 })
+  const csvText = fc
+    .array(
+      fc.array(
+        hostileString.filter((s) => s.length < 400),
+        { maxLength: 5 },
+      ),
+      { maxLength: 6 },
+    )
     .map((rows) => rows.map((r) => r.join(',')).join('\n'));
-  if (/csv|excel/.test(type)) return fc.oneof(csvText, fc.uint8Array({ maxLength: 600 }).map((b) => Buffer.from(b)));
-  const entries = fc.array(fc.tuple(fc.constantFrom(...SPREADSHEET_ENTRY_NAMES), fc.oneof(csvText.map((t) => Buffer.from(t)), fc.uint8Array({ maxLength: 300 }))), { maxLength: 4 });
+  if (/csv|excel/.test(type))
+    return fc.oneof(
+      csvText,
+      fc.uint8Array({ maxLength: 600 }).map((b) => Buffer.from(b)),
+    );
+  const entries = fc.array(
+    fc.tuple(
+      fc.constantFrom(...SPREADSHEET_ENTRY_NAMES),
+      fc.oneof(
+        csvText.map((t) => Buffer.from(t)),
+        fc.uint8Array({ maxLength: 300 }),
+      ),
+    ),
+    { maxLength: 4 },
+  );
   return fc.oneof(
     fc.uint8Array({ maxLength: 600 }).map((b) => Buffer.from(b)),
     fc.uint8Array({ maxLength: 600 }).map((b) => Buffer.concat([Buffer.from('PK\u0003\u0004', 'latin1'), b])),
-    entries.map((files) => Buffer.from(zipSync(Object.fromEntries(files.map(([name, data]) => [name, new Uint8Array(data)]))))),
+    entries.map((files) =>
+      Buffer.from(zipSync(Object.fromEntries(files.map(([name, data]) => [name, new Uint8Array(data)])))),
+    ),
   );
 }
 
@@ -125,17 +179,23 @@ type Corruption = 'none' | 'body' | 'path' | 'query' | 'headers' | 'content-type
  * body shaped by its schema from values the store holds), then most often one part of it made hostile,
  * so that refusals come from every layer (parsing, validation, references, versions, the use case).
  */
-export function requestArb(route: RouteDef, pool: ValuePool, options: { keys?: string[][] } = {}): fc.Arbitrary<FuzzRequest> {
+export function requestArb(
+  route: RouteDef,
+  pool: ValuePool,
+  options: { keys?: string[][] } = {},
+): fc.Arbitrary<FuzzRequest> {
   const names = pathParams(route);
   const fill = (values: string[]) => values.reduce<string>((p, v, i) => p.replace(`:${names[i]}`, () => v), route.path);
   const anyKnown = fc.tuple(...names.map((n) => knownPathValue(n, pool))).map(fill);
   const keys = options.keys ?? [];
   const knownPath = keys.length
-    ? fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...keys).map((k) => fill(k.map(encodeLoose))) }, { weight: 1, arbitrary: anyKnown })
+    ? fc.oneof(
+        { weight: 3, arbitrary: fc.constantFrom(...keys).map((k) => fill(k.map(encodeLoose))) },
+        { weight: 1, arbitrary: anyKnown },
+      )
     : anyKnown;
   const badPath = names.length
-    ? fc.tuple(fc.nat(), ...names.map((n) => knownPathValue(n, pool)), hostilePathValue)
-      .map(([at, ...rest]) => {
+    ? fc.tuple(fc.nat(), ...names.map((n) => knownPathValue(n, pool)), hostilePathValue).map(([at, ...rest]) => {
         const values = rest.slice(0, names.length);
         values[at % names.length] = rest[names.length] as string;
         return fill(values);
@@ -145,8 +205,10 @@ export function requestArb(route: RouteDef, pool: ValuePool, options: { keys?: s
   const schema = route.body ? jsonSchemaOf(route.body) : undefined;
   /** A JSON body is kept as a value until the end, so that its key fields can follow the path. */
   type Draft = Body & { value?: unknown };
-  const asJson = (text: fc.Arbitrary<string>): fc.Arbitrary<Draft> => text.map((body) => ({ contentType: 'application/json', body }));
-  const asValue = (value: fc.Arbitrary<unknown>): fc.Arbitrary<Draft> => value.map((v) => ({ contentType: 'application/json', value: v }));
+  const asJson = (text: fc.Arbitrary<string>): fc.Arbitrary<Draft> =>
+    text.map((body) => ({ contentType: 'application/json', body }));
+  const asValue = (value: fc.Arbitrary<unknown>): fc.Arbitrary<Draft> =>
+    value.map((v) => ({ contentType: 'application/json', value: v }));
   // A body field named like a path parameter (the key) either repeats the path's value or is left out.
   const keyed = (body: unknown, path: string, copy: boolean): unknown => {
     if (!body || typeof body !== 'object' || Array.isArray(body)) return body;
@@ -168,30 +230,61 @@ export function requestArb(route: RouteDef, pool: ValuePool, options: { keys?: s
     { weight: 1, arbitrary: fc.constant({}) },
   );
   const otherType: fc.Arbitrary<Draft> = fc.oneof(
-    fc.tuple(fc.constantFrom('text/plain', 'application/x-www-form-urlencoded', 'application/json; charset=utf-16', 'application/xml', 'multipart/form-data; boundary=x'), hostileString)
+    fc
+      .tuple(
+        fc.constantFrom(
+          'text/plain',
+          'application/x-www-form-urlencoded',
+          'application/json; charset=utf-16',
+          'application/xml',
+          'multipart/form-data; boundary=x',
+        ),
+        hostileString,
+      )
       .map(([contentType, text]) => ({ contentType, body: text })),
-    ...(route.bodyTypes ?? []).map((type) => otherBody(type, schema, pool).map((b): Body => ({ contentType: type, body: b }))),
+    ...(route.bodyTypes ?? []).map((type) =>
+      otherBody(type, schema, pool).map((b): Body => ({ contentType: type, body: b })),
+    ),
   );
   const goodHeaders = fc.constantFrom<Record<string, string>>({}, { 'X-Actor': 'fuzzer' });
   // A Cookie of its own replaces the fuzz's session: a forged or broken session cookie must get a plain 401.
-  const cookie = fc.oneof(headerValue.map((v) => `fa_session=${v}`), headerValue);
-  const encoding = fc.oneof(fc.constantFrom('gzip', 'deflate', 'br', 'identity', 'gzip, gzip', 'x-unknown'), headerValue);
-  const badHeaders = fc.record({ 'If-Match': headerValue, 'X-Actor': headerValue, Cookie: cookie, 'Content-Encoding': encoding }, { requiredKeys: [] });
+  const cookie = fc.oneof(
+    headerValue.map((v) => `fa_session=${v}`),
+    headerValue,
+  );
+  const encoding = fc.oneof(
+    fc.constantFrom('gzip', 'deflate', 'br', 'identity', 'gzip, gzip', 'x-unknown'),
+    headerValue,
+  );
+  const badHeaders = fc.record(
+    { 'If-Match': headerValue, 'X-Actor': headerValue, Cookie: cookie, 'Content-Encoding': encoding },
+    { requiredKeys: [] },
+  );
   const corruption = fc.oneof(
     { weight: 3, arbitrary: fc.constant<Corruption>('none') },
     { weight: 4, arbitrary: fc.constant<Corruption>('body') },
     { weight: 2, arbitrary: fc.constantFrom<Corruption>('path', 'query', 'headers', 'content-type', 'all') },
   );
-  return corruption.chain((c) => fc.record({
-    path: c === 'path' || c === 'all' ? badPath : knownPath,
-    query: c === 'query' || c === 'all' ? hostileQuery(querySchema, pool) : plausibleQuery(querySchema, pool),
-    headers: c === 'headers' || c === 'all' ? badHeaders : goodHeaders,
-    body: c === 'body' || c === 'all' ? badBody : c === 'content-type' ? otherType : goodBody,
-    copyKey: fc.boolean(),
-  })).map(({ path: p, query: q, headers: h, body: { value, ...b }, copyKey }) => printable({
-    method: route.method, path: p, query: q, headers: h,
-    ...b, ...(value !== undefined ? { body: json(keyed(value, p, copyKey)) } : {}),
-  }));
+  return corruption
+    .chain((c) =>
+      fc.record({
+        path: c === 'path' || c === 'all' ? badPath : knownPath,
+        query: c === 'query' || c === 'all' ? hostileQuery(querySchema, pool) : plausibleQuery(querySchema, pool),
+        headers: c === 'headers' || c === 'all' ? badHeaders : goodHeaders,
+        body: c === 'body' || c === 'all' ? badBody : c === 'content-type' ? otherType : goodBody,
+        copyKey: fc.boolean(),
+      }),
+    )
+    .map(({ path: p, query: q, headers: h, body: { value, ...b }, copyKey }) =>
+      printable({
+        method: route.method,
+        path: p,
+        query: q,
+        headers: h,
+        ...b,
+        ...(value !== undefined ? { body: json(keyed(value, p, copyKey)) } : {}),
+      }),
+    );
 }
 
 /** The sign-in throttle's waits pass at once, so that failed sign-ins do not slow the fuzz. */
@@ -215,7 +308,11 @@ export interface FuzzApps {
  */
 export async function fuzzApps(store: GraphStore, prefix: string): Promise<FuzzApps> {
   const errors: string[] = [];
-  const logger: Logger = { info: () => {}, warn: () => {}, error: (msg, extra) => errors.push(`${msg} ${JSON.stringify(extra)}`) };
+  const logger: Logger = {
+    info: () => {},
+    warn: () => {},
+    error: (msg, extra) => errors.push(`${msg} ${JSON.stringify(extra)}`),
+  };
   const raw = createApp({ store, logger, clock: instantClock });
   const own = [`${prefix}-admin`, `${prefix}-reader`];
   const app = await signedIn(raw, store, { role: 'admin', username: own[0] });
@@ -230,10 +327,18 @@ export function poolOf(doc: MapDocument, prefix: string, extra: object = {}): Va
     .add(doc)
     .add(catalogue)
     .add({
-      date: ['2010-04-12', '2026-02-30'], version: ['1', '2'], name: ['2026 follow-up'],
-      email: ['office@ncp.example'], phone: ['+46 10 123 45 67'], url: ['https://office.example/contact'],
-      username: [`${prefix}-target`, 'someone-else'], role: ['viewer', 'ncp'], countries: doc.countries.map((c) => c.code),
-      includeStatuses: ['active', 'active,planned'], removeStakeholders: doc.stakeholders.map((x) => x.id), removeFlows: doc.flows.map((x) => x.id),
+      date: ['2010-04-12', '2026-02-30'],
+      version: ['1', '2'],
+      name: ['2026 follow-up'],
+      email: ['office@ncp.example'],
+      phone: ['+46 10 123 45 67'],
+      url: ['https://office.example/contact'],
+      username: [`${prefix}-target`, 'someone-else'],
+      role: ['viewer', 'ncp'],
+      countries: doc.countries.map((c) => c.code),
+      includeStatuses: ['active', 'active,planned'],
+      removeStakeholders: doc.stakeholders.map((x) => x.id),
+      removeFlows: doc.flows.map((x) => x.id),
     })
     .add(extra);
 }
@@ -263,7 +368,8 @@ export interface StoreState {
 export async function storeState(reader: Express): Promise<StoreState> {
   const read = async (path: string) => {
     const res = await request(reader).get(path);
-    if (res.status !== 200) throw new Error(`reading the state: GET ${path} answered ${res.status} ${res.text.slice(0, 200)}`);
+    if (res.status !== 200)
+      throw new Error(`reading the state: GET ${path} answered ${res.status} ${res.text.slice(0, 200)}`);
     return res;
   };
   const exported = await read('/api/export');
@@ -274,8 +380,12 @@ export async function storeState(reader: Express): Promise<StoreState> {
   const entries = audit.body.entries as Array<{ seq: number }>;
   return {
     // When the export was taken is not state; its store version and items' versions are.
-    export: JSON.stringify({ ...exported.body, exportedAt: undefined }), rounds: rounds.body, auditLength: entries.length, newestAudit: entries[0]?.seq,
-    storeVersion: health.body.storeVersion, accounts: accounts.body,
+    export: JSON.stringify({ ...exported.body, exportedAt: undefined }),
+    rounds: rounds.body,
+    auditLength: entries.length,
+    newestAudit: entries[0]?.seq,
+    storeVersion: health.body.storeVersion,
+    accounts: accounts.body,
   };
 }
 
@@ -298,7 +408,9 @@ function seedOf(route: RouteDef): number {
  * request answered 5xx. Throws fast-check's report (seed, path, shrunk request) when the property fails.
  */
 export async function fuzzRoute(
-  app: Express, route: RouteDef, pool: ValuePool,
+  app: Express,
+  route: RouteDef,
+  pool: ValuePool,
   options: {
     numRuns: number;
     /** Reads the state (storeState); signed in as an account that `mayAddress` keeps out of the fuzz's reach. */
@@ -315,31 +427,40 @@ export async function fuzzRoute(
   const seed = seedOf(route);
   const keys = (await existingKeys(app, route)).filter((k) => options.mayAddress?.(k) ?? true);
   try {
-    await fc.assert(fc.asyncProperty(requestArb(route, pool, { keys }), async (req) => {
-      const res = await send(app, req);
-      stats.statuses[res.status] = (stats.statuses[res.status] ?? 0) + 1;
-      if (process.env.FUZZ_DEBUG) console.log(`${printable(req)[fc.toStringMethod]().slice(0, 400)} => ${res.status} ${res.text.slice(0, 300)}`);
-      const message: unknown = res.body?.error?.message;
-      if (!(typeof message === 'string' && message.startsWith('no API route'))) stats.routed += 1;
-      if (res.status >= 500 || res.status < 200 || (res.status >= 300 && res.status < 400)) {
-        throw new Error(`answered ${res.status}: ${res.text.slice(0, 300)}\nserver log: ${options.lastError?.() ?? '(none)'}`);
-      }
-      expect(Object.getOwnPropertyNames(Object.prototype).sort().join()).toBe(prototypeKeys);
-      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-      if (res.status < 400) {
-        before = await storeState(reader);
-        return;
-      }
-      expect(res.type).toBe('application/json');
-      expect(typeof res.body.error?.code).toBe('string');
-      expect(res.body.error.code.length).toBeGreaterThan(0);
-      expect(typeof message).toBe('string');
-      expect((message as string).trim().length).toBeGreaterThan(0);
-      expect(res.text).not.toMatch(STACK);
-      expect(await storeState(reader)).toEqual(before);
-    }), { seed, numRuns: options.numRuns });
+    await fc.assert(
+      fc.asyncProperty(requestArb(route, pool, { keys }), async (req) => {
+        const res = await send(app, req);
+        stats.statuses[res.status] = (stats.statuses[res.status] ?? 0) + 1;
+        if (process.env.FUZZ_DEBUG)
+          console.log(
+            `${printable(req)[fc.toStringMethod]().slice(0, 400)} => ${res.status} ${res.text.slice(0, 300)}`,
+          );
+        const message: unknown = res.body?.error?.message;
+        if (!(typeof message === 'string' && message.startsWith('no API route'))) stats.routed += 1;
+        if (res.status >= 500 || res.status < 200 || (res.status >= 300 && res.status < 400)) {
+          throw new Error(
+            `answered ${res.status}: ${res.text.slice(0, 300)}\nserver log: ${options.lastError?.() ?? '(none)'}`,
+          );
+        }
+        expect(Object.getOwnPropertyNames(Object.prototype).sort().join()).toBe(prototypeKeys);
+        expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+        if (res.status < 400) {
+          before = await storeState(reader);
+          return;
+        }
+        expect(res.type).toBe('application/json');
+        expect(typeof res.body.error?.code).toBe('string');
+        expect(res.body.error.code.length).toBeGreaterThan(0);
+        expect(typeof message).toBe('string');
+        expect((message as string).trim().length).toBeGreaterThan(0);
+        expect(res.text).not.toMatch(STACK);
+        expect(await storeState(reader)).toEqual(before);
+      }),
+      { seed, numRuns: options.numRuns },
+    );
   } catch (err) {
-    (err as Error).message = `${routeKey(route)} (FUZZ_SEED=${FUZZ_SEED}, route seed ${seed}): ${(err as Error).message}`;
+    (err as Error).message =
+      `${routeKey(route)} (FUZZ_SEED=${FUZZ_SEED}, route seed ${seed}): ${(err as Error).message}`;
     throw err;
   }
   return stats;

@@ -30,11 +30,20 @@ export const ODD_UNICODE = {
 
 /** Every payload above, with a label for test names. */
 export const HOSTILE_TEXTS: ReadonlyArray<readonly [string, string]> = [
-  ...Object.entries(INJECTIONS), ...Object.entries(ODD_UNICODE),
+  ...Object.entries(INJECTIONS),
+  ...Object.entries(ODD_UNICODE),
 ];
 
 /** Keys that pollute prototypes or shadow methods when an object is built carelessly. */
-export const PROTO_KEYS = ['__proto__', 'constructor', 'prototype', '__defineGetter__', 'toString', 'valueOf', 'hasOwnProperty'] as const;
+export const PROTO_KEYS = [
+  '__proto__',
+  'constructor',
+  'prototype',
+  '__defineGetter__',
+  'toString',
+  'valueOf',
+  'hasOwnProperty',
+] as const;
 
 /** Lengths around the schema maxima (60, 120, 128, 200, 300, 2000, 10000) and far beyond. */
 const EDGE_LENGTHS = [60, 61, 120, 121, 128, 129, 200, 201, 300, 301, 2000, 2001, 10_000, 10_001, 200_000];
@@ -46,9 +55,32 @@ export const hugeString: fc.Arbitrary<string> = fc
 /** Any text a person or an attacker might send where a string is expected. */
 export const hostileString: fc.Arbitrary<string> = fc.oneof(
   fc.constantFrom(
-    ...Object.values(INJECTIONS), ...Object.values(ODD_UNICODE), ...PROTO_KEYS,
-    '', ' ', '\t\n', '../../etc/passwd', 'null', 'undefined', 'true', 'NaN', '1e309', '-0', '0x10', '01',
-    '\uD800', 'x\uDFFF', '\uFEFFbom', 'now', 'INT', 'a|b', '%00', '%ZZ', '$where', '${7*7}', 'MATCH (n) RETURN n',
+    ...Object.values(INJECTIONS),
+    ...Object.values(ODD_UNICODE),
+    ...PROTO_KEYS,
+    '',
+    ' ',
+    '\t\n',
+    '../../etc/passwd',
+    'null',
+    'undefined',
+    'true',
+    'NaN',
+    '1e309',
+    '-0',
+    '0x10',
+    '01',
+    '\uD800',
+    'x\uDFFF',
+    '\uFEFFbom',
+    'now',
+    'INT',
+    'a|b',
+    '%00',
+    '%ZZ',
+    '$where',
+    '${7*7}',
+    'MATCH (n) RETURN n',
   ),
   fc.string({ unit: 'binary', maxLength: 40 }),
   fc.string({ unit: 'grapheme', maxLength: 20 }),
@@ -73,12 +105,17 @@ const hostileLeaf: fc.Arbitrary<unknown> = fc.oneof(
 /** An object whose own keys may be `__proto__` and friends (defined, not assigned, so JSON carries them). */
 export function objectOf(entries: ReadonlyArray<readonly [string, unknown]>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of entries) Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+  for (const [k, v] of entries)
+    Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
   return out;
 }
 
 /** Random JSON values: leaves, arrays and objects with hostile keys, a few levels deep. */
-export const hostileJson: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown; array: unknown[]; object: Record<string, unknown> }>((tie) => ({
+export const hostileJson: fc.Arbitrary<unknown> = fc.letrec<{
+  value: unknown;
+  array: unknown[];
+  object: Record<string, unknown>;
+}>((tie) => ({
   value: fc.oneof({ depthSize: 'small', withCrossShrink: true }, hostileLeaf, tie('array'), tie('object')),
   array: fc.array(tie('value'), { maxLength: 4 }),
   object: fc.array(fc.tuple(hostileKey, tie('value')), { maxLength: 4 }).map(objectOf),
@@ -91,7 +128,20 @@ export const deepJsonText: fc.Arbitrary<string> = fc
 
 /** Text that is not JSON, or JSON that is not an object. */
 export const brokenJsonText: fc.Arbitrary<string> = fc.oneof(
-  fc.constantFrom('', '{', '{"a":}', '[1,]', "{'a':1}", 'null', '"text"', '42', 'true', '{"a":1}{"b":2}', '\uFEFF{}', '{"a":"\\uD800"}'),
+  fc.constantFrom(
+    '',
+    '{',
+    '{"a":}',
+    '[1,]',
+    "{'a':1}",
+    'null',
+    '"text"',
+    '42',
+    'true',
+    '{"a":1}{"b":2}',
+    '\uFEFF{}',
+    '{"a":"\\uD800"}',
+  ),
   fc.string({ unit: 'binary', maxLength: 60 }),
 );
 
@@ -144,7 +194,7 @@ export class ValuePool {
   candidates(field: string | undefined, pattern?: string): string[] {
     const re = pattern ? new RegExp(pattern) : undefined;
     const ok = (v: string) => !re || re.test(v);
-    const own = [...(field ? this.byField.get(field) ?? [] : [])].filter(ok);
+    const own = [...(field ? (this.byField.get(field) ?? []) : [])].filter(ok);
     return own.length ? own : [...this.all].filter(ok);
   }
 }
@@ -179,7 +229,10 @@ export function plausible(js: JsonSchema, pool: ValuePool, field?: string, depth
       const max = js.maximum ?? 1e6;
       if (max - min <= 1e5) return fc.integer({ min, max });
       const small = fc.integer({ min: Math.max(min, 0), max: Math.min(max, 3) });
-      return fc.oneof({ weight: 4, arbitrary: small }, { weight: 1, arbitrary: fc.integer({ min: Math.max(min, -1e9), max: Math.min(max, 1e9) }) });
+      return fc.oneof(
+        { weight: 4, arbitrary: small },
+        { weight: 1, arbitrary: fc.integer({ min: Math.max(min, -1e9), max: Math.min(max, 1e9) }) },
+      );
     }
     case 'boolean':
       return fc.boolean();
@@ -187,15 +240,20 @@ export function plausible(js: JsonSchema, pool: ValuePool, field?: string, depth
       return fc.constant(null);
     case 'array':
       if (depth > 3) return fc.constant([]);
-      return fc.uniqueArray(plausible(js.items ?? {}, pool, field, depth + 1), { maxLength: Math.min(js.maxItems ?? 3, 3), selector: (v) => JSON.stringify(v) });
+      return fc.uniqueArray(plausible(js.items ?? {}, pool, field, depth + 1), {
+        maxLength: Math.min(js.maxItems ?? 3, 3),
+        selector: (v) => JSON.stringify(v),
+      });
     case 'object': {
       if (depth > 3 || !js.properties) return fc.constant({});
       // Optional keys are present four times in five: bodies are often complete enough to be accepted.
       const required = new Set(js.required ?? []);
-      const model = Object.fromEntries(Object.entries(js.properties).map(([k, s]) => {
-        const value = plausible(s, pool, k, depth + 1);
-        return [k, required.has(k) ? value : fc.option(value, { freq: 5, nil: undefined })];
-      }));
+      const model = Object.fromEntries(
+        Object.entries(js.properties).map(([k, s]) => {
+          const value = plausible(s, pool, k, depth + 1);
+          return [k, required.has(k) ? value : fc.option(value, { freq: 5, nil: undefined })];
+        }),
+      );
       return fc.record(model).map((o) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)));
     }
     default:
@@ -207,7 +265,15 @@ type Mutation = 'wrong-type' | 'drop' | 'unknown-key' | 'proto' | 'stringify-num
 
 /** A plausible body with one thing made wrong: a value's type, a missing or unknown key, `__proto__`, the shape. */
 export function nearlyValid(js: JsonSchema, pool: ValuePool): fc.Arbitrary<unknown> {
-  const mutations: Mutation[] = ['wrong-type', 'drop', 'unknown-key', 'proto', 'stringify-numbers', 'array-for-object', 'nest'];
+  const mutations: Mutation[] = [
+    'wrong-type',
+    'drop',
+    'unknown-key',
+    'proto',
+    'stringify-numbers',
+    'array-for-object',
+    'nest',
+  ];
   return fc
     .tuple(plausible(js, pool), fc.constantFrom(...mutations), fc.nat(), hostileJson, hostileKey)
     .map(([base, mutation, pick, junk, key]) => mutate(base, mutation, pick, junk, key));
@@ -225,9 +291,15 @@ function mutate(base: unknown, mutation: Mutation, pick: number, junk: unknown, 
     case 'unknown-key':
       return objectOf([...entries, [key, junk]]);
     case 'proto':
-      return objectOf([...entries, ['__proto__', { polluted: 'yes', version: 1 }], ['constructor', { prototype: { polluted: 'yes' } }]]);
+      return objectOf([
+        ...entries,
+        ['__proto__', { polluted: 'yes', version: 1 }],
+        ['constructor', { prototype: { polluted: 'yes' } }],
+      ]);
     case 'stringify-numbers':
-      return objectOf(entries.map(([k, v]) => [k, typeof v === 'number' || typeof v === 'boolean' ? String(v) : v] as const));
+      return objectOf(
+        entries.map(([k, v]) => [k, typeof v === 'number' || typeof v === 'boolean' ? String(v) : v] as const),
+      );
     case 'array-for-object':
       return [base];
     case 'nest':
@@ -253,11 +325,20 @@ export function knownPathValue(name: string, pool: ValuePool): fc.Arbitrary<stri
 
 /** A hostile path parameter: any text encoded, or a raw broken escape. */
 export const hostilePathValue: fc.Arbitrary<string> = fc.oneof(
-  { weight: 3, arbitrary: hostileString.filter((s) => s.length > 0).map(encodeLoose).filter((s) => s.length <= MAX_URL_PART) },
-  { weight: 1, arbitrary: fc.constantFrom('%', '%ZZ', '%E0%A4%A', '%C0%AF', '%00', '%2e%2e', '..', '%F0%9F', 'a%2Fb', '%ED%A0%80') },
+  {
+    weight: 3,
+    arbitrary: hostileString
+      .filter((s) => s.length > 0)
+      .map(encodeLoose)
+      .filter((s) => s.length <= MAX_URL_PART),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom('%', '%ZZ', '%E0%A4%A', '%C0%AF', '%00', '%2e%2e', '..', '%F0%9F', 'a%2Fb', '%ED%A0%80'),
+  },
 );
 
-const toQueryValue = (v: unknown): string => (typeof v === 'string' ? v : JSON.stringify(v) ?? '');
+const toQueryValue = (v: unknown): string => (typeof v === 'string' ? v : (JSON.stringify(v) ?? ''));
 const joinQuery = (pairs: ReadonlyArray<readonly [string, string]>): string =>
   pairs.map(([k, v]) => `${encodeLoose(k)}=${encodeLoose(v)}`).join('&');
 
@@ -266,7 +347,8 @@ export function plausibleQuery(js: JsonSchema | undefined, pool: ValuePool): fc.
   const props = Object.entries(js?.properties ?? {});
   if (!props.length) return fc.constant('');
   const model = Object.fromEntries(props.map(([name, s]) => [name, plausible(s, pool, name).map(toQueryValue)]));
-  return fc.record(model, { requiredKeys: (js?.required ?? []).filter((k) => k in model) })
+  return fc
+    .record(model, { requiredKeys: (js?.required ?? []).filter((k) => k in model) })
     .map((q) => joinQuery(Object.entries<string>(q)))
     .filter((q) => q.length <= MAX_URL_PART);
 }
@@ -275,11 +357,28 @@ export function plausibleQuery(js: JsonSchema | undefined, pool: ValuePool): fc.
 export function hostileQuery(js: JsonSchema | undefined, pool: ValuePool): fc.Arbitrary<string> {
   const names = Object.keys(js?.properties ?? {});
   const short = hostileString.filter((x) => x.length < 1000);
-  const key = names.length ? fc.oneof(fc.constantFrom(...names), hostileKey.filter((k) => k.length < 200)) : hostileKey.filter((k) => k.length < 200);
-  const encoded = fc.tuple(plausibleQuery(js, pool), fc.array(fc.tuple(key, short), { minLength: 1, maxLength: 4 }))
+  const key = names.length
+    ? fc.oneof(
+        fc.constantFrom(...names),
+        hostileKey.filter((k) => k.length < 200),
+      )
+    : hostileKey.filter((k) => k.length < 200);
+  const encoded = fc
+    .tuple(plausibleQuery(js, pool), fc.array(fc.tuple(key, short), { minLength: 1, maxLength: 4 }))
     .map(([base, extra]) => [base, joinQuery(extra)].filter(Boolean).join('&'))
     .filter((q) => q.length <= MAX_URL_PART);
-  const raw = fc.constantFrom('%', 'a=%ZZ', 'version=%E0%A4%A', '=', '&&', 'a[b]=1', '__proto__[x]=1', 'version=1&version=2', 'cascade', 'version=%ED%A0%80');
+  const raw = fc.constantFrom(
+    '%',
+    'a=%ZZ',
+    'version=%E0%A4%A',
+    '=',
+    '&&',
+    'a[b]=1',
+    '__proto__[x]=1',
+    'version=1&version=2',
+    'cascade',
+    'version=%ED%A0%80',
+  );
   return fc.oneof({ weight: 4, arbitrary: encoded }, { weight: 1, arbitrary: raw });
 }
 

@@ -46,7 +46,9 @@ export default async function globalSetup(): Promise<void> {
         dataDir = mkdtempSync(join(tmpdir(), 'flow-atlas-neo4j-'));
       }
     }
-    process.stderr.write(`Neo4j for tests at ${neo4j.uri} (started in ${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
+    process.stderr.write(
+      `Neo4j for tests at ${neo4j.uri} (started in ${((Date.now() - started) / 1000).toFixed(1)} s)\n`,
+    );
     (globalThis as { __NEO4J__?: Neo4jTestHandle }).__NEO4J__ = { uri: neo4j.uri, dataDir, stop: neo4j.stop };
     // Jest workers are forked after global set-up and inherit this environment.
     process.env.NEO4J_URI = neo4j.uri;
@@ -60,12 +62,19 @@ export default async function globalSetup(): Promise<void> {
       throw new Error(`REQUIRE_NEO4J=1 but no Neo4j is available. ${reason}`);
     }
     // One line for summaries (scripts/test.mjs); the banner shows everything.
-    process.env.NEO4J_SKIP_REASON = reason.split('\n').filter((line) => line.trim()).join(' | ').slice(0, 500);
-    const hint = err.code === 'NEO4J_TOOLS_MISSING'
-      ? 'Install Java 17 and Maven, or set NEO4J_URI to a running Neo4j 5.'
-      : 'Set NEO4J_URI to use a running Neo4j 5 instead.';
+    process.env.NEO4J_SKIP_REASON = reason
+      .split('\n')
+      .filter((line) => line.trim())
+      .join(' | ')
+      .slice(0, 500);
+    const hint =
+      err.code === 'NEO4J_TOOLS_MISSING'
+        ? 'Install Java 17 and Maven, or set NEO4J_URI to a running Neo4j 5.'
+        : 'Set NEO4J_URI to use a running Neo4j 5 instead.';
     const rule = '='.repeat(72);
-    process.stderr.write(`\n${rule}\nNEO4J SKIPPED: ${reason}\nNeo4j tests will not run. ${hint}\n` +
-      `Set REQUIRE_NEO4J=1 to make this an error.\n${rule}\n\n`);
+    process.stderr.write(
+      `\n${rule}\nNEO4J SKIPPED: ${reason}\nNeo4j tests will not run. ${hint}\n` +
+        `Set REQUIRE_NEO4J=1 to make this an error.\n${rule}\n\n`,
+    );
   }
 }

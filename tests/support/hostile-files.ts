@@ -89,9 +89,18 @@ export function lyingCsvZip(size: number): Buffer {
 /** An XLSX whose worksheet unpacks to `size` bytes while its headers claim 1 KB. */
 export function lyingXlsx(size: number): Buffer {
   return zipOfMembers([
-    plainMember('[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
-    plainMember('xl/workbook.xml', '<workbook><sheets><sheet name="flows" sheetId="1" r:id="rId1"/></sheets></workbook>'),
-    plainMember('xl/_rels/workbook.xml.rels', '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>'),
+    plainMember(
+      '[Content_Types].xml',
+      '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+    ),
+    plainMember(
+      'xl/workbook.xml',
+      '<workbook><sheets><sheet name="flows" sheetId="1" r:id="rId1"/></sheets></workbook>',
+    ),
+    plainMember(
+      'xl/_rels/workbook.xml.rels',
+      '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>',
+    ),
     bombMember('xl/worksheets/sheet1.xml', size, 1024, 0x20),
   ]);
 }
@@ -101,11 +110,21 @@ export function xlsxWithRows(rows: number): Buffer {
   const body: string[] = ['<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'];
   for (let r = 1; r <= rows; r++) body.push(`<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>x${r}</t></is></c></row>`);
   body.push('</sheetData></worksheet>');
-  return Buffer.from(zipSync({
-    '[Content_Types].xml': strToU8('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
-    'xl/workbook.xml': strToU8('<workbook xmlns:r="r"><sheets><sheet name="README" sheetId="1" r:id="rId1"/><sheet name="flows" sheetId="2" r:id="rId2"/></sheets></workbook>'),
-    'xl/_rels/workbook.xml.rels': strToU8('<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Target="/xl/worksheets/sheet2.xml"/></Relationships>'),
-    'xl/worksheets/sheet1.xml': strToU8('<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>'),
-    'xl/worksheets/sheet2.xml': strToU8(body.join('')),
-  }));
+  return Buffer.from(
+    zipSync({
+      '[Content_Types].xml': strToU8(
+        '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+      ),
+      'xl/workbook.xml': strToU8(
+        '<workbook xmlns:r="r"><sheets><sheet name="README" sheetId="1" r:id="rId1"/><sheet name="flows" sheetId="2" r:id="rId2"/></sheets></workbook>',
+      ),
+      'xl/_rels/workbook.xml.rels': strToU8(
+        '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Target="/xl/worksheets/sheet2.xml"/></Relationships>',
+      ),
+      'xl/worksheets/sheet1.xml': strToU8(
+        '<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>',
+      ),
+      'xl/worksheets/sheet2.xml': strToU8(body.join('')),
+    }),
+  );
 }

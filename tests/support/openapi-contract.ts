@@ -39,7 +39,9 @@ export interface Call {
 export async function exchange(app: express.Express, call: Call): Promise<Exchange> {
   const method = call.method ?? 'get';
   let req = request(app)[method](call.url).buffer(true).parse(binary);
-  const headers: Record<string, string> = Object.fromEntries(Object.entries(call.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+  const headers: Record<string, string> = Object.fromEntries(
+    Object.entries(call.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]),
+  );
   for (const [k, v] of Object.entries(headers)) req = req.set(k, v);
   if (call.body !== undefined) {
     if (!headers['content-type']) headers['content-type'] = 'application/json';
@@ -48,9 +50,14 @@ export async function exchange(app: express.Express, call: Call): Promise<Exchan
   }
   const res = await req;
   return {
-    method, url: call.url, requestHeaders: headers, requestBody: call.body, status: res.status,
+    method,
+    url: call.url,
+    requestHeaders: headers,
+    requestBody: call.body,
+    status: res.status,
     responseHeaders: Object.fromEntries(Object.entries(res.headers).map(([k, v]) => [k.toLowerCase(), String(v)])),
-    responseBody: res.body as Buffer, ...(call.invalidRequest ? { invalidRequest: true } : {}),
+    responseBody: res.body as Buffer,
+    ...(call.invalidRequest ? { invalidRequest: true } : {}),
   };
 }
 
@@ -60,7 +67,10 @@ const JSON_MEDIA = (media: string) => media === 'application/json' || media.ends
 type ResponseObject = { content?: Record<string, { schema?: unknown }>; headers?: Record<string, unknown> };
 
 export class ContractChecker {
-  private constructor(private readonly api: OpenAPIBackend, readonly document: Document) {}
+  private constructor(
+    private readonly api: OpenAPIBackend,
+    readonly document: Document,
+  ) {}
 
   static async create(document: Document): Promise<ContractChecker> {
     const api = new OpenAPIBackend({
@@ -104,26 +114,40 @@ export class ContractChecker {
       const requestProblems: string[] = [];
       if (ex.requestBody !== undefined) {
         if (!requestContent) requestProblems.push('sends a body the operation does not take');
-        else if (!requestContent[requestMedia]) requestProblems.push(`sends ${requestMedia}, which the operation does not list`);
+        else if (!requestContent[requestMedia])
+          requestProblems.push(`sends ${requestMedia}, which the operation does not list`);
       }
       // Bytes sent as JSON are what the server must parse; the validator checks JSON values.
-      const jsonBody = ex.requestBody !== undefined && !Buffer.isBuffer(ex.requestBody) && JSON_MEDIA(requestMedia) ? ex.requestBody : undefined;
-      const validation = this.api.validateRequest({ method: ex.method, path, query, headers: ex.requestHeaders, body: jsonBody as never }, operation);
-      for (const e of validation.errors ?? []) requestProblems.push(`request ${e.instancePath || '/'} ${e.message ?? e.keyword}`);
+      const jsonBody =
+        ex.requestBody !== undefined && !Buffer.isBuffer(ex.requestBody) && JSON_MEDIA(requestMedia)
+          ? ex.requestBody
+          : undefined;
+      const validation = this.api.validateRequest(
+        { method: ex.method, path, query, headers: ex.requestHeaders, body: jsonBody as never },
+        operation,
+      );
+      for (const e of validation.errors ?? [])
+        requestProblems.push(`request ${e.instancePath || '/'} ${e.message ?? e.keyword}`);
       if (ex.invalidRequest) {
-        if (!requestProblems.length) out.push(`${name}: the request is invalid on purpose, but the document accepts it`);
+        if (!requestProblems.length)
+          out.push(`${name}: the request is invalid on purpose, but the document accepts it`);
       } else {
         out.push(...requestProblems.map((p) => `${name}: ${p}`));
       }
     }
     const security = (operation.security ?? this.document.security ?? []) as Array<Record<string, unknown>>;
     const needsSession = security.length > 0 && !security.some((s) => Object.keys(s).length === 0);
-    if (needsSession && !ex.requestHeaders.cookie && ex.status < 400) out.push(`${name}: answered without the session the document requires`);
+    if (needsSession && !ex.requestHeaders.cookie && ex.status < 400)
+      out.push(`${name}: answered without the session the document requires`);
 
     // The response: a documented status, a documented media type, a body matching its schema.
     const responses = operation.responses as Record<string, ResponseObject>;
     const response = responses[String(ex.status)] ?? responses[`${String(ex.status)[0]}XX`] ?? responses.default;
-    if (!response) return [...out, `${name}: status ${ex.status} is not documented (documented: ${Object.keys(responses).join(', ')})`];
+    if (!response)
+      return [
+        ...out,
+        `${name}: status ${ex.status} is not documented (documented: ${Object.keys(responses).join(', ')})`,
+      ];
     const media = mediaOf(ex.responseHeaders['content-type']);
     const empty = ex.responseBody.length === 0;
     if (!response.content) {
@@ -131,7 +155,11 @@ export class ContractChecker {
       return out;
     }
     if (empty) return [...out, `${name}: no body where the document has ${Object.keys(response.content).join(', ')}`];
-    if (!response.content[media]) return [...out, `${name}: answered ${media || 'no Content-Type'}, documented: ${Object.keys(response.content).join(', ')}`];
+    if (!response.content[media])
+      return [
+        ...out,
+        `${name}: answered ${media || 'no Content-Type'}, documented: ${Object.keys(response.content).join(', ')}`,
+      ];
     if (JSON_MEDIA(media)) {
       let body: unknown;
       try {
@@ -140,7 +168,8 @@ export class ContractChecker {
         return [...out, `${name}: the ${media} body is not JSON`];
       }
       const result = this.api.validateResponse(body, operation, ex.status);
-      for (const e of result.errors ?? []) out.push(`${name}: response ${e.instancePath || '/'} ${e.message ?? e.keyword} ${JSON.stringify(e.params)}`);
+      for (const e of result.errors ?? [])
+        out.push(`${name}: response ${e.instancePath || '/'} ${e.message ?? e.keyword} ${JSON.stringify(e.params)}`);
     }
     for (const [header, spec] of Object.entries(response.headers ?? {})) {
       if ((spec as { required?: boolean }).required && ex.responseHeaders[header.toLowerCase()] === undefined) {

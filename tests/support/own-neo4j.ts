@@ -29,7 +29,10 @@ export class OwnNeo4j {
   private child?: ChildProcess;
   private exited?: Promise<void>;
 
-  private constructor(readonly port: number, readonly dataDir: string) {}
+  private constructor(
+    readonly port: number,
+    readonly dataDir: string,
+  ) {}
 
   /** A free port and a fresh data folder; not started yet. */
   static async allocate(): Promise<OwnNeo4j> {
@@ -51,14 +54,23 @@ export class OwnNeo4j {
     this.exited = new Promise((done) => child.on('exit', () => done()));
     let output = '';
     await new Promise<void>((done, fail) => {
-      const timer = setTimeout(() => fail(new Error(`Neo4j not ready within ${READY_TIMEOUT_MS / 1000} s:\n${output}`)), READY_TIMEOUT_MS);
+      const timer = setTimeout(
+        () => fail(new Error(`Neo4j not ready within ${READY_TIMEOUT_MS / 1000} s:\n${output}`)),
+        READY_TIMEOUT_MS,
+      );
       const watch = (chunk: Buffer) => {
         output = (output + String(chunk)).slice(-4000);
-        if (/^Neo4j ready at bolt:\/\/\S+ \(auth off/m.test(output)) { clearTimeout(timer); done(); }
+        if (/^Neo4j ready at bolt:\/\/\S+ \(auth off/m.test(output)) {
+          clearTimeout(timer);
+          done();
+        }
       };
       child.stdout.on('data', watch);
       child.stderr.on('data', watch);
-      child.on('exit', (code, signal) => { clearTimeout(timer); fail(new Error(`Neo4j exited before it was ready (${signal ?? code}):\n${output}`)); });
+      child.on('exit', (code, signal) => {
+        clearTimeout(timer);
+        fail(new Error(`Neo4j exited before it was ready (${signal ?? code}):\n${output}`));
+      });
     }).catch(async (err: unknown) => {
       await this.stop();
       throw err;

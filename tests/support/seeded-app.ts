@@ -15,4 +15,7 @@ export async function seededApp(role: Role): Promise<{ store: GraphStore; app: A
 }
 
 /** The seed's national countries (every country but the international layer), in code order. */
-export const SEED_NATIONAL = readSeedDocument().countries.map((c) => c.code).filter((c) => c !== 'INT').sort();
+export const SEED_NATIONAL = readSeedDocument()
+  .countries.map((c) => c.code)
+  .filter((c) => c !== 'INT')
+  .sort();

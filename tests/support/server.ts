@@ -37,7 +37,11 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   let app: express.Express = raw;
   let username: string | undefined;
   if (role !== null) {
-    username = await createTestAccount(store, { role, username: role, ...(role === 'ncp' ? { countries: ['SE'] } : {}) });
+    username = await createTestAccount(store, {
+      role,
+      username: role,
+      ...(role === 'ncp' ? { countries: ['SE'] } : {}),
+    });
     app = withCookie(raw, await loginCookie(raw, username));
   }
   const server = await new Promise<import('node:http').Server>((resolve) => {

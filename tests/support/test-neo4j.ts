@@ -10,7 +10,9 @@ export function testNeo4jSettings(): Neo4jSettings | undefined {
   const uri = process.env.NEO4J_URI;
   if (!uri) return undefined;
   return {
-    uri, user: process.env.NEO4J_USER ?? 'neo4j', password: process.env.NEO4J_PASSWORD ?? '',
+    uri,
+    user: process.env.NEO4J_USER ?? 'neo4j',
+    password: process.env.NEO4J_PASSWORD ?? '',
     database: process.env.NEO4J_DATABASE ?? 'neo4j',
   };
 }
@@ -21,17 +23,25 @@ export function mayWipeTestNeo4j(): boolean {
 }
 
 /** Why a wiping test does not run here, for its stand-in test's name. */
-export const WIPE_REFUSED = 'when NEO4J_URI points at a database this run did not start, then tests that wipe it do not run'
-  + ' (set NEO4J_TEST_MAY_WIPE=1 for a throw-away database)';
+export const WIPE_REFUSED =
+  'when NEO4J_URI points at a database this run did not start, then tests that wipe it do not run' +
+  ' (set NEO4J_TEST_MAY_WIPE=1 for a throw-away database)';
 
 /** Two stores, each with its own driver (as two app instances have), on the test Neo4j, wiped first. */
-export async function twoStoresOnWipedNeo4j(settings: Neo4jSettings): Promise<{ stores: [GraphStore, GraphStore]; close(): Promise<void> }> {
+export async function twoStoresOnWipedNeo4j(
+  settings: Neo4jSettings,
+): Promise<{ stores: [GraphStore, GraphStore]; close(): Promise<void> }> {
   const first = new Neo4jAdapter(settings);
   const stores = [new CoreGraphStore(first), new CoreGraphStore(new Neo4jAdapter(settings))] as const;
   await stores[0].init();
   await first.clear();
   await stores[1].init();
-  return { stores: [stores[0], stores[1]], close: async () => { await Promise.all(stores.map((s) => s.close())); } };
+  return {
+    stores: [stores[0], stores[1]],
+    close: async () => {
+      await Promise.all(stores.map((s) => s.close()));
+    },
+  };
 }
 
 /**

@@ -5,26 +5,47 @@ import { ConfigError, loadConfig } from '../../server/config';
 describe('loadConfig', () => {
   test('when nothing is set, then the embedded store on port 3000 with seeding', () => {
     const c = loadConfig({});
-    expect(c).toMatchObject({ port: 3000, host: '127.0.0.1', dataDir: path.resolve('./data'), seed: true, logLevel: 'info' });
+    expect(c).toMatchObject({
+      port: 3000,
+      host: '127.0.0.1',
+      dataDir: path.resolve('./data'),
+      seed: true,
+      logLevel: 'info',
+    });
     expect(c.neo4j).toBeUndefined();
     expect(c).toMatchObject({ trustProxy: false, allowedOrigins: [] });
   });
 
   test('when NEO4J_URI is set, then Neo4j is configured with the defaults for the rest', () => {
-    expect(loadConfig({ NEO4J_URI: 'neo4j+s://abc.databases.example', NEO4J_PASSWORD: 'pw' }).neo4j)
-      .toEqual({
-        uri: 'neo4j+s://abc.databases.example', user: 'neo4j', password: 'pw', database: 'neo4j',
-        connectionTimeoutMs: 5000, acquisitionTimeoutMs: 20000, poolSize: 20, maxRetryMs: 5000, probeIntervalMs: 500,
-      });
+    expect(loadConfig({ NEO4J_URI: 'neo4j+s://abc.databases.example', NEO4J_PASSWORD: 'pw' }).neo4j).toEqual({
+      uri: 'neo4j+s://abc.databases.example',
+      user: 'neo4j',
+      password: 'pw',
+      database: 'neo4j',
+      connectionTimeoutMs: 5000,
+      acquisitionTimeoutMs: 20000,
+      poolSize: 20,
+      maxRetryMs: 5000,
+      probeIntervalMs: 500,
+    });
   });
 
   test('when pool size and timeouts are given, then they are taken; when out of range, then they are named', () => {
     const c = loadConfig({
-      NEO4J_URI: 'neo4j://cluster.example:7687', NEO4J_POOL_SIZE: '50', NEO4J_CONNECTION_TIMEOUT_MS: '2000', NEO4J_ACQUISITION_TIMEOUT_MS: '3000',
+      NEO4J_URI: 'neo4j://cluster.example:7687',
+      NEO4J_POOL_SIZE: '50',
+      NEO4J_CONNECTION_TIMEOUT_MS: '2000',
+      NEO4J_ACQUISITION_TIMEOUT_MS: '3000',
     });
-    expect(c.neo4j).toMatchObject({ uri: 'neo4j://cluster.example:7687', poolSize: 50, connectionTimeoutMs: 2000, acquisitionTimeoutMs: 3000 });
-    expect(() => loadConfig({ NEO4J_URI: 'neo4j://x', NEO4J_POOL_SIZE: '0', NEO4J_CONNECTION_TIMEOUT_MS: 'soon' }))
-      .toThrow(/NEO4J_POOL_SIZE[\s\S]*NEO4J_CONNECTION_TIMEOUT_MS|NEO4J_CONNECTION_TIMEOUT_MS[\s\S]*NEO4J_POOL_SIZE/);
+    expect(c.neo4j).toMatchObject({
+      uri: 'neo4j://cluster.example:7687',
+      poolSize: 50,
+      connectionTimeoutMs: 2000,
+      acquisitionTimeoutMs: 3000,
+    });
+    expect(() =>
+      loadConfig({ NEO4J_URI: 'neo4j://x', NEO4J_POOL_SIZE: '0', NEO4J_CONNECTION_TIMEOUT_MS: 'soon' }),
+    ).toThrow(/NEO4J_POOL_SIZE[\s\S]*NEO4J_CONNECTION_TIMEOUT_MS|NEO4J_CONNECTION_TIMEOUT_MS[\s\S]*NEO4J_POOL_SIZE/);
   });
 
   test('when SESSION_CACHE_SECONDS is unset, then 2; when 5 or more, then refused (a sign-out must reach every instance within 5 s)', () => {
@@ -50,8 +71,10 @@ describe('loadConfig', () => {
   });
 
   test('when ALLOWED_ORIGINS lists origins, then they are kept in the form browsers send (lower case, no default port, no slash)', () => {
-    expect(loadConfig({ ALLOWED_ORIGINS: ' https://Atlas.Example.org/ ,http://localhost:5173,, https://b.example:443' }).allowedOrigins)
-      .toEqual(['https://atlas.example.org', 'http://localhost:5173', 'https://b.example']);
+    expect(
+      loadConfig({ ALLOWED_ORIGINS: ' https://Atlas.Example.org/ ,http://localhost:5173,, https://b.example:443' })
+        .allowedOrigins,
+    ).toEqual(['https://atlas.example.org', 'http://localhost:5173', 'https://b.example']);
   });
 
   test.each([
@@ -85,8 +108,19 @@ describe('loadConfig', () => {
   });
 
   test('when SESSION_HOURS, LOCKOUT_MINUTES, COOKIE_SECURE and ADMIN_PASSWORD are set, then they are read', () => {
-    expect(loadConfig({ SESSION_HOURS: '8', LOCKOUT_MINUTES: '30', COOKIE_SECURE: 'true', ADMIN_PASSWORD: 'a strong first password' }))
-      .toMatchObject({ sessionHours: 8, lockoutMinutes: 30, cookieSecure: true, adminPassword: 'a strong first password' });
+    expect(
+      loadConfig({
+        SESSION_HOURS: '8',
+        LOCKOUT_MINUTES: '30',
+        COOKIE_SECURE: 'true',
+        ADMIN_PASSWORD: 'a strong first password',
+      }),
+    ).toMatchObject({
+      sessionHours: 8,
+      lockoutMinutes: 30,
+      cookieSecure: true,
+      adminPassword: 'a strong first password',
+    });
   });
 
   test.each([
@@ -99,7 +133,11 @@ describe('loadConfig', () => {
   });
 
   test('when ADMIN_PASSWORD is weaker than the password rule, then start-up stops naming it, without echoing the value', () => {
-    for (const [value, message] of [['short-pw', 'must be at least 10 characters'], ['admin', 'must be at least 10 characters'], ['ADMIN     ', 'must not be the username']] as const) {
+    for (const [value, message] of [
+      ['short-pw', 'must be at least 10 characters'],
+      ['admin', 'must be at least 10 characters'],
+      ['ADMIN     ', 'must not be the username'],
+    ] as const) {
       let error: unknown;
       try {
         loadConfig({ ADMIN_PASSWORD: value });

@@ -1,6 +1,10 @@
 // Dominator trees and single points of failure: hand-worked graphs, then random graphs against brute force.
 import { mulberry32 } from '../support/random';
-import { dominatorsOf, immediateDominators, immediateDominatorsIndexed } from '../../server/analysis/metrics/graph/dominators';
+import {
+  dominatorsOf,
+  immediateDominators,
+  immediateDominatorsIndexed,
+} from '../../server/analysis/metrics/graph/dominators';
 import { singlePointsOfFailure } from '../../server/analysis/bottlenecks/single-points';
 
 type Pair = readonly [string, string];
@@ -12,13 +16,20 @@ function successorsOf(pairs: readonly Pair[]): (node: string) => string[] {
   for (const [from, to] of pairs) out.set(from, [...(out.get(from) ?? []), to]);
   return (node) => out.get(node) ?? [];
 }
-const pairs = (text: string): Pair[] => text.split(/\s+/).filter(Boolean).map((p) => p.split('>') as unknown as Pair);
+const pairs = (text: string): Pair[] =>
+  text
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((p) => p.split('>') as unknown as Pair);
 const flows = (text: string): Flow[] =>
-  text.split(/\s+/).filter(Boolean).map((f) => {
-    const [id, ends] = f.split(':') as [string, string];
-    const [from, to] = ends.split('>') as [string, string];
-    return { id, from, to };
-  });
+  text
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((f) => {
+      const [id, ends] = f.split(':') as [string, string];
+      const [from, to] = ends.split('>') as [string, string];
+      return { id, from, to };
+    });
 const sorted = (m: ReadonlyMap<string, string>) => [...m.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 
 /** A seeded integer generator in [0, below), so the random graphs are the same on every run. */
@@ -154,14 +165,24 @@ describe('immediateDominators', () => {
     const next = successorsOf(pairs('a>b b>ghost'));
 
     // Act / assert
-    expect(() => immediateDominators(['a', 'b'], next, 'r')).toThrow('immediateDominators: root "r" is not among the nodes');
-    expect(() => immediateDominators(['a', 'b'], next, 'a')).toThrow('immediateDominators: successor "ghost" of "b" is not among the nodes');
+    expect(() => immediateDominators(['a', 'b'], next, 'r')).toThrow(
+      'immediateDominators: root "r" is not among the nodes',
+    );
+    expect(() => immediateDominators(['a', 'b'], next, 'a')).toThrow(
+      'immediateDominators: successor "ghost" of "b" is not among the nodes',
+    );
     expect(() => immediateDominators(['a', 'a'], next, 'a')).toThrow('immediateDominators: node "a" is listed twice');
     const fromA = immediateDominators(['a', 'b', 'c'], successorsOf(pairs('a>b c>b')), 'a');
     expect(() => dominatorsOf(fromA, 'b', 'c')).toThrow('dominatorsOf: the chain from "b" does not end at root "c"');
-    expect(() => immediateDominatorsIndexed(Int32Array.of(0, 1), Int32Array.of(0), 1)).toThrow(/^immediateDominatorsIndexed: root 1/);
-    expect(() => immediateDominatorsIndexed(Int32Array.of(0, 1), Int32Array.of(5), 0)).toThrow(/^immediateDominatorsIndexed: target 5/);
-    expect(() => immediateDominatorsIndexed(Int32Array.of(0, 2), Int32Array.of(0), 0)).toThrow(/^immediateDominatorsIndexed: offsets/);
+    expect(() => immediateDominatorsIndexed(Int32Array.of(0, 1), Int32Array.of(0), 1)).toThrow(
+      /^immediateDominatorsIndexed: root 1/,
+    );
+    expect(() => immediateDominatorsIndexed(Int32Array.of(0, 1), Int32Array.of(5), 0)).toThrow(
+      /^immediateDominatorsIndexed: target 5/,
+    );
+    expect(() => immediateDominatorsIndexed(Int32Array.of(0, 2), Int32Array.of(0), 0)).toThrow(
+      /^immediateDominatorsIndexed: offsets/,
+    );
   });
 
   test('when the indexed form gets compressed rows, then the root maps to itself and unreachable nodes to -1', () => {
@@ -209,7 +230,11 @@ describe('immediateDominators', () => {
       const reach = reachable(edges, [root]);
       const strict = new Map<string, string[]>();
       for (const w of reach) {
-        if (w !== root) strict.set(w, [...reach].filter((v) => v !== w && !reachable(edges, [root], v).has(w)));
+        if (w !== root)
+          strict.set(
+            w,
+            [...reach].filter((v) => v !== w && !reachable(edges, [root], v).has(w)),
+          );
       }
       // Strict dominators form a chain; the nearer one has more dominators of its own.
       const depth = (v: string) => (v === root ? 0 : strict.get(v)!.length);
@@ -243,7 +268,10 @@ function bruteSinglePoints(edges: readonly Flow[], holders: readonly string[], n
   stakeholders.delete(ncp);
   return {
     stakeholders: [...stakeholders].filter((node) => !reaches({ node })).sort(),
-    flows: edges.filter((e) => !reaches({ flow: e.id })).map((e) => e.id).sort(),
+    flows: edges
+      .filter((e) => !reaches({ flow: e.id }))
+      .map((e) => e.id)
+      .sort(),
   };
 }
 
@@ -321,11 +349,14 @@ describe('singlePointsOfFailure', () => {
 
     // Act / assert: no path, so nothing "cuts" it.
     expect(singlePointsOfFailure({ edges, holders: ['h'], ncp: 'ncp' })).toEqual({ stakeholders: [], flows: [] });
-    expect(singlePointsOfFailure({ edges: flows('a:h>ncp'), holders: [], ncp: 'ncp' })).toEqual({ stakeholders: [], flows: [] });
+    expect(singlePointsOfFailure({ edges: flows('a:h>ncp'), holders: [], ncp: 'ncp' })).toEqual({
+      stakeholders: [],
+      flows: [],
+    });
     expect(singlePointsOfFailure({ edges: [], holders: ['h'], ncp: 'ncp' })).toEqual({ stakeholders: [], flows: [] });
   });
 
-  test('when a holder lies on another holder\'s route, then it is a SPOF and the other is not', () => {
+  test("when a holder lies on another holder's route, then it is a SPOF and the other is not", () => {
     // Arrange: h1 >a> h2 >b> m >c> ncp.
     const edges = flows('a:h1>h2 b:h2>m c:m>ncp');
 
@@ -360,8 +391,12 @@ describe('singlePointsOfFailure', () => {
 
   test('when the input is inconsistent, then it fails early and names the function', () => {
     // Act / assert
-    expect(() => singlePointsOfFailure({ edges: [], holders: ['ncp'], ncp: 'ncp' })).toThrow(/^singlePointsOfFailure: the NCP "ncp" is passed as a holder/);
-    expect(() => singlePointsOfFailure({ edges: flows('a:h>ncp a:h>m'), holders: ['h'], ncp: 'ncp' })).toThrow('singlePointsOfFailure: flow "a" is listed twice');
+    expect(() => singlePointsOfFailure({ edges: [], holders: ['ncp'], ncp: 'ncp' })).toThrow(
+      /^singlePointsOfFailure: the NCP "ncp" is passed as a holder/,
+    );
+    expect(() => singlePointsOfFailure({ edges: flows('a:h>ncp a:h>m'), holders: ['h'], ncp: 'ncp' })).toThrow(
+      'singlePointsOfFailure: flow "a" is listed twice',
+    );
   });
 
   test('when 400 random graphs are checked against brute force, then SPOFs and critical flows agree exactly', () => {
@@ -375,7 +410,9 @@ describe('singlePointsOfFailure', () => {
       const ncp = node();
       const holders = Array.from({ length: rand(5) }, node).filter((h) => h !== ncp);
       const edges: Flow[] = Array.from({ length: rand(3 * n + 1) }, (_, i) => ({
-        id: g % 2 === 0 ? `f${i}` : `n${i}`, from: node(), to: node(),
+        id: g % 2 === 0 ? `f${i}` : `n${i}`,
+        from: node(),
+        to: node(),
       }));
       const expected = bruteSinglePoints(edges, holders, ncp);
 
@@ -384,7 +421,13 @@ describe('singlePointsOfFailure', () => {
 
       // Assert
       expect({ g, ...result }).toEqual({ g, ...expected });
-      if (!reachable(edges.map((e) => [e.from, e.to] as const), holders).has(ncp)) seen.notReaching++;
+      if (
+        !reachable(
+          edges.map((e) => [e.from, e.to] as const),
+          holders,
+        ).has(ncp)
+      )
+        seen.notReaching++;
       else if (expected.stakeholders.length > 0) seen.withSpof++;
       else seen.withoutSpof++;
       if (expected.flows.length > 0) seen.withCriticalFlow++;

@@ -52,7 +52,8 @@ function check(text: string, xsd: string): Checked {
   const file = path.join(dir, `g-${Math.random().toString(36).slice(2)}.gexf`);
   fs.writeFileSync(file, text);
   const r = spawnSync(PYTHON, ['-c', CHECK, file, xsd], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`${PYTHON} could not check the file (needs python3-networkx and python3-lxml): ${r.stderr}`);
+  if (r.status !== 0)
+    throw new Error(`${PYTHON} could not check the file (needs python3-networkx and python3-lxml): ${r.stderr}`);
   return JSON.parse(r.stdout) as Checked;
 }
 
@@ -79,13 +80,26 @@ describe('GEXF export', () => {
     expect(r.valid).toBe(true);
     expect(r.networkxError).toBeUndefined();
     expect(Object.keys(r.nodes!).sort()).toEqual(region.stakeholders.map((s) => s.id).sort());
-    expect(r.edges!.map((e) => e.id).sort()).toEqual([...region.flows, ...region.reportingLines].map((e) => e.id).sort());
+    expect(r.edges!.map((e) => e.id).sort()).toEqual(
+      [...region.flows, ...region.reportingLines].map((e) => e.id).sort(),
+    );
     // Attributes come back with their types: strings, booleans and integers.
     const someone = region.stakeholders.find((s) => s.ncp)!;
-    expect(r.nodes![someone.id]).toMatchObject({ label: someone.name, country: someone.country, type: someone.type, ncp: true, external: false });
+    expect(r.nodes![someone.id]).toMatchObject({
+      label: someone.name,
+      country: someone.country,
+      type: someone.type,
+      ncp: true,
+      external: false,
+    });
     const timed = region.flows.find((f) => f.latencyDays !== undefined)!;
     expect(r.edges!.find((e) => e.id === timed.id)).toMatchObject({
-      source: timed.from, target: timed.to, kind: 'flow', basis: timed.basis, latencyDays: timed.latencyDays, personDependent: timed.personDependent,
+      source: timed.from,
+      target: timed.to,
+      kind: 'flow',
+      basis: timed.basis,
+      latencyDays: timed.latencyDays,
+      personDependent: timed.personDependent,
     });
   });
 
@@ -98,7 +112,7 @@ describe('GEXF export', () => {
     expect(Object.values(r.nodes!).some((n) => n.external === true)).toBe(true);
   });
 
-  test('when 1.3 is asked for, then it is valid against the 1.3 schema (not 1.2draft\'s), and NetworkX 2.x cannot read it', () => {
+  test("when 1.3 is asked for, then it is valid against the 1.3 schema (not 1.2draft's), and NetworkX 2.x cannot read it", () => {
     const text = toGEXF(region, all, { version: '1.3' });
     expect(text).toContain('<gexf xmlns="http://gexf.net/1.3"');
     expect(check(text, XSD['1.3'])).toMatchObject({ valid: true, errors: [] });

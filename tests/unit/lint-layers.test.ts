@@ -17,15 +17,30 @@ interface Finding {
 }
 
 const CASES = {
-  apiToAdapter: { filePath: 'server/api/x.ts', code: "import { SqliteAdapter } from '../store/sqlite/adapter';\nexport const s = SqliteAdapter;\n" },
-  apiToPort: { filePath: 'server/api/x.ts', code: "import type { GraphStore } from '../store/port';\nexport type S = GraphStore;\n" },
+  apiToAdapter: {
+    filePath: 'server/api/x.ts',
+    code: "import { SqliteAdapter } from '../store/sqlite/adapter';\nexport const s = SqliteAdapter;\n",
+  },
+  apiToPort: {
+    filePath: 'server/api/x.ts',
+    code: "import type { GraphStore } from '../store/port';\nexport type S = GraphStore;\n",
+  },
   analysisToServices: {
     filePath: 'server/analysis/x.ts',
     code: "import { ReportsService } from '../services/reports';\nexport const s = ReportsService;\n",
   },
-  clientToStore: { filePath: 'client/src/x.ts', code: "import type { GraphStore } from '../../server/store/port';\nexport type S = GraphStore;\n" },
-  clientToModelRelative: { filePath: 'client/src/x.ts', code: "import { KIND_SPECS } from '../../server/model';\nexport const k = KIND_SPECS;\n" },
-  clientToModelAlias: { filePath: 'client/src/x.ts', code: "import { KIND_SPECS } from '@model';\nexport const k = KIND_SPECS;\n" },
+  clientToStore: {
+    filePath: 'client/src/x.ts',
+    code: "import type { GraphStore } from '../../server/store/port';\nexport type S = GraphStore;\n",
+  },
+  clientToModelRelative: {
+    filePath: 'client/src/x.ts',
+    code: "import { KIND_SPECS } from '../../server/model';\nexport const k = KIND_SPECS;\n",
+  },
+  clientToModelAlias: {
+    filePath: 'client/src/x.ts',
+    code: "import { KIND_SPECS } from '@model';\nexport const k = KIND_SPECS;\n",
+  },
 } satisfies Record<string, Case>;
 
 const SCRIPT = `
@@ -44,7 +59,10 @@ process.stdout.write(JSON.stringify(out));
 let findings: Record<keyof typeof CASES, Finding[]>;
 
 beforeAll(() => {
-  const run = spawnSync(process.execPath, ['--input-type=module', '-e', SCRIPT, JSON.stringify(CASES)], { cwd: root, encoding: 'utf8' });
+  const run = spawnSync(process.execPath, ['--input-type=module', '-e', SCRIPT, JSON.stringify(CASES)], {
+    cwd: root,
+    encoding: 'utf8',
+  });
   if (run.status !== 0) throw new Error(`ESLint failed: ${run.stderr}`);
   findings = JSON.parse(run.stdout) as typeof findings;
 });
@@ -54,7 +72,10 @@ const rules = (name: keyof typeof CASES) => findings[name].map((f) => f.ruleId);
 describe('the layer rules (eslint.config.mjs)', () => {
   test('when an API route imports a store adapter, then no-restricted-paths names the arrow', () => {
     expect(findings.apiToAdapter).toEqual([
-      expect.objectContaining({ ruleId: 'import-x/no-restricted-paths', message: expect.stringContaining('server/store/port.ts but no other file') }),
+      expect.objectContaining({
+        ruleId: 'import-x/no-restricted-paths',
+        message: expect.stringContaining('server/store/port.ts but no other file'),
+      }),
     ]);
   });
 
@@ -68,7 +89,9 @@ describe('the layer rules (eslint.config.mjs)', () => {
   });
 
   test('when the client reaches into the server by a relative path, then it is an error, even for the model', () => {
-    expect(rules('clientToStore')).toEqual(expect.arrayContaining(['import-x/no-restricted-paths', 'no-restricted-imports']));
+    expect(rules('clientToStore')).toEqual(
+      expect.arrayContaining(['import-x/no-restricted-paths', 'no-restricted-imports']),
+    );
     expect(rules('clientToModelRelative')).toEqual(['no-restricted-imports']);
   });
 

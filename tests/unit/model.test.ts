@@ -1,7 +1,5 @@
 // Document-level validation of the model: every kind of problem, named by item and field.
-import {
-  MapDocument, Stakeholder, isCountryCode, sectorOf, validateDocument, type Problem,
-} from '../../server/model';
+import { MapDocument, Stakeholder, isCountryCode, sectorOf, validateDocument, type Problem } from '../../server/model';
 import { catalogue } from '../support/catalogue';
 import { smallMap } from '../support/small-map';
 
@@ -14,7 +12,10 @@ const brief = (ps: Problem[]) => ps.map((p) => `${p.kind}:${p.id}:${p.field}`).s
 
 describe('validateDocument', () => {
   test('when the fixture is validated, then it passes and defaults are applied', () => {
-    const r = validateDocument({ formatVersion: 1, stakeholders: [], countries: [{ code: 'XA', name: 'A', euMember: true, cbssMember: false }] }, ctx);
+    const r = validateDocument(
+      { formatVersion: 1, stakeholders: [], countries: [{ code: 'XA', name: 'A', euMember: true, cbssMember: false }] },
+      ctx,
+    );
     expect(r.ok).toBe(true);
     expect(r.ok && r.document.flows).toEqual([]);
     expect(problems(smallMap())).toEqual([]);
@@ -37,13 +38,20 @@ describe('validateDocument', () => {
     doc.reportingLines[0]!.to = 'void';
     doc.stakeholders[1]!.country = 'XC';
     expect(brief(problems(doc))).toEqual([
-      'dataset:xa-d1:holder', 'flow:xa-f2:evidence', 'interview:xa-i1:stakeholder', 'membership:xa-police|no-net:network',
-      'reportingLine:xa-r1:to', 'stakeholder:xa-police:country',
+      'dataset:xa-d1:holder',
+      'flow:xa-f2:evidence',
+      'interview:xa-i1:stakeholder',
+      'membership:xa-police|no-net:network',
+      'reportingLine:xa-r1:to',
+      'stakeholder:xa-police:country',
     ]);
   });
 
   test('when references point into the store, then they resolve through the context', () => {
-    const doc = { formatVersion: 1, flows: [{ id: 'f', from: 'a', to: 'b', indicators: ['VIC-01'], basis: 'informal' }] };
+    const doc = {
+      formatVersion: 1,
+      flows: [{ id: 'f', from: 'a', to: 'b', indicators: ['VIC-01'], basis: 'informal' }],
+    };
     expect(brief(problems(doc))).toEqual(['flow:f:from', 'flow:f:to']);
     const r = validateDocument(doc, { ...ctx, existing: { stakeholder: new Set(['a', 'b']) } });
     expect(r.ok).toBe(true);
@@ -79,10 +87,22 @@ describe('validateDocument', () => {
     });
     const paths = ps.map((p) => p.path).sort();
     expect(paths).toEqual([
-      'countries[0].code', 'countries[0].euMember', 'countries[0].name', 'extra', 'formatVersion',
-      'interviews[0].date', 'stakeholders[0].id', 'stakeholders[0].level', 'stakeholders[0].nickname',
+      'countries[0].code',
+      'countries[0].euMember',
+      'countries[0].name',
+      'extra',
+      'formatVersion',
+      'interviews[0].date',
+      'stakeholders[0].id',
+      'stakeholders[0].level',
+      'stakeholders[0].nickname',
     ]);
-    expect(ps.find((p) => p.path === 'stakeholders[0].nickname')).toMatchObject({ kind: 'stakeholder', id: 'has space', field: 'nickname', message: 'unknown field' });
+    expect(ps.find((p) => p.path === 'stakeholders[0].nickname')).toMatchObject({
+      kind: 'stakeholder',
+      id: 'has space',
+      field: 'nickname',
+      message: 'unknown field',
+    });
   });
 
   test('when the document is not an object, then one clear problem', () => {
@@ -105,13 +125,35 @@ describe('vocabulary', () => {
   });
 
   test('when a stakeholder omits optional fields, then the defaults of DOMAIN.md apply', () => {
-    expect(Stakeholder.parse({ id: 'a', name: 'A', country: 'SE', type: 'ngo' })).toEqual({ id: 'a', name: 'A', country: 'SE', type: 'ngo', level: 'national', ncp: false, tags: [] });
-    const flow = MapDocument.parse({ formatVersion: 1, flows: [{ id: 'f', from: 'a', to: 'b', indicators: [], basis: 'agreement' }] }).flows[0];
+    expect(Stakeholder.parse({ id: 'a', name: 'A', country: 'SE', type: 'ngo' })).toEqual({
+      id: 'a',
+      name: 'A',
+      country: 'SE',
+      type: 'ngo',
+      level: 'national',
+      ncp: false,
+      tags: [],
+    });
+    const flow = MapDocument.parse({
+      formatVersion: 1,
+      flows: [{ id: 'f', from: 'a', to: 'b', indicators: [], basis: 'agreement' }],
+    }).flows[0];
     expect(flow).toMatchObject({ status: 'active', confidence: 'reported', personDependent: false, evidence: [] });
   });
 
   test('when an office contact is given, then e-mail and URL must be well-formed', () => {
-    expect(Stakeholder.safeParse({ id: 'a', name: 'A', country: 'SE', type: 'ngo', contact: { email: 'not-an-email' } }).success).toBe(false);
-    expect(Stakeholder.safeParse({ id: 'a', name: 'A', country: 'SE', type: 'ngo', contact: { url: 'https://office.example/thb' } }).success).toBe(true);
+    expect(
+      Stakeholder.safeParse({ id: 'a', name: 'A', country: 'SE', type: 'ngo', contact: { email: 'not-an-email' } })
+        .success,
+    ).toBe(false);
+    expect(
+      Stakeholder.safeParse({
+        id: 'a',
+        name: 'A',
+        country: 'SE',
+        type: 'ngo',
+        contact: { url: 'https://office.example/thb' },
+      }).success,
+    ).toBe(true);
   });
 });

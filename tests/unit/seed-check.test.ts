@@ -36,7 +36,13 @@ function check(): { status: number | null; problems: string[] } {
   const r = spawnSync(PYTHON, [CHECK, '--maps', dir], { encoding: 'utf8' });
   expect(r.error).toBeUndefined();
   expect(r.stderr).toBe('');
-  return { status: r.status, problems: r.stdout.split('\n').filter((l) => l.startsWith('  ')).map((l) => l.trim()) };
+  return {
+    status: r.status,
+    problems: r.stdout
+      .split('\n')
+      .filter((l) => l.startsWith('  '))
+      .map((l) => l.trim()),
+  };
 }
 
 const byId = (items: Item[], id: string): Item => {
@@ -57,7 +63,9 @@ describe('seed/check.py rules on broken copies of the seed', () => {
     edit('se', (doc) => withoutFlows(doc, (f) => f.to === 'se-prosecution'));
     const r = check();
     expect(r.status).toBe(1);
-    expect(r.problems).toEqual([expect.stringMatching(/^maps stakeholders\[se-prosecution\]: prosecution service receives no case flow/)]);
+    expect(r.problems).toEqual([
+      expect.stringMatching(/^maps stakeholders\[se-prosecution\]: prosecution service receives no case flow/),
+    ]);
   });
 
   test('when the case flow is informal, planned or carries no case indicator, then it does not count', () => {
@@ -73,8 +81,12 @@ describe('seed/check.py rules on broken copies of the seed', () => {
     });
     const r = check();
     expect(r.status).toBe(1);
-    expect(r.problems.filter((p) => p.includes('receives no case flow')).map((p) => p.slice(0, p.indexOf(':')))).toEqual([
-      'maps stakeholders[dk-prosecution]', 'maps stakeholders[fi-prosecution]', 'maps stakeholders[no-prosecution]',
+    expect(
+      r.problems.filter((p) => p.includes('receives no case flow')).map((p) => p.slice(0, p.indexOf(':'))),
+    ).toEqual([
+      'maps stakeholders[dk-prosecution]',
+      'maps stakeholders[fi-prosecution]',
+      'maps stakeholders[no-prosecution]',
     ]);
   });
 
@@ -82,7 +94,9 @@ describe('seed/check.py rules on broken copies of the seed', () => {
     edit('pl', (doc) => withoutFlows(doc, (f) => f.from === 'pl-prosecution' && f.to === 'pl-courts'));
     const r = check();
     expect(r.status).toBe(1);
-    expect(r.problems).toEqual([expect.stringMatching(/^maps stakeholders\[pl-prosecution\]: prosecution service sends no case flow to a court/)]);
+    expect(r.problems).toEqual([
+      expect.stringMatching(/^maps stakeholders\[pl-prosecution\]: prosecution service sends no case flow to a court/),
+    ]);
   });
 
   test('when Iceland loses its court, then the country is named as lacking one', () => {
@@ -92,24 +106,32 @@ describe('seed/check.py rules on broken copies of the seed', () => {
     });
     const r = check();
     expect(r.status).toBe(1);
-    expect(r.problems).toEqual(expect.arrayContaining([
-      'country IS: no stakeholder of type court (the statutory case flow needs one)',
-      expect.stringMatching(/^maps stakeholders\[is-prosecution\]: prosecution service sends no case flow to a court/),
-    ]));
+    expect(r.problems).toEqual(
+      expect.arrayContaining([
+        'country IS: no stakeholder of type court (the statutory case flow needs one)',
+        expect.stringMatching(
+          /^maps stakeholders\[is-prosecution\]: prosecution service sends no case flow to a court/,
+        ),
+      ]),
+    );
   });
 
   test('when an ombudsperson loses its flows, then it is reported isolated; tagged no-known-flow with a reason, it passes', () => {
     edit('no', (doc) => withoutFlows(doc, (f) => f.from === 'no-ombud' || f.to === 'no-ombud'));
     let r = check();
     expect(r.status).toBe(1);
-    expect(r.problems).toEqual([expect.stringMatching(/^maps stakeholders\[no-ombud\]: isolated: no flow to or from it/)]);
+    expect(r.problems).toEqual([
+      expect.stringMatching(/^maps stakeholders\[no-ombud\]: isolated: no flow to or from it/),
+    ]);
 
     edit('no', (doc) => {
       const s = byId(doc.stakeholders!, 'no-ombud');
       s.tags = ['no-known-flow'];
     });
     r = check();
-    expect(r.problems).toEqual([expect.stringMatching(/^maps stakeholders\[no-ombud\]: tagged 'no-known-flow': its description must say why/)]);
+    expect(r.problems).toEqual([
+      expect.stringMatching(/^maps stakeholders\[no-ombud\]: tagged 'no-known-flow': its description must say why/),
+    ]);
 
     edit('no', (doc) => {
       const s = byId(doc.stakeholders!, 'no-ombud');
@@ -126,7 +148,9 @@ describe('seed/check.py rules on broken copies of the seed', () => {
     });
     const r = check();
     expect(r.status).toBe(1);
-    expect(r.problems).toEqual([expect.stringMatching(/^maps stakeholders\[fi-justice\]: tagged 'no-known-flow' but it has flows/)]);
+    expect(r.problems).toEqual([
+      expect.stringMatching(/^maps stakeholders\[fi-justice\]: tagged 'no-known-flow' but it has flows/),
+    ]);
   });
 
   test("when Lithuania's coordinator-and-rapporteur is typed ministry again, then the type is reported", () => {
@@ -135,7 +159,9 @@ describe('seed/check.py rules on broken copies of the seed', () => {
     });
     const r = check();
     expect(r.status).toBe(1);
-    expect(r.problems).toEqual(['maps stakeholders[lt-ncp]: holds the role(s) national-coordinator, rapporteur, so its type must be national_coordinator, not ministry']);
+    expect(r.problems).toEqual([
+      'maps stakeholders[lt-ncp]: holds the role(s) national-coordinator, rapporteur, so its type must be national_coordinator, not ministry',
+    ]);
   });
 
   test('when an equivalent mechanism is typed ministry, or a coordinator-typed body carries no role, then both are reported', () => {
@@ -148,11 +174,15 @@ describe('seed/check.py rules on broken copies of the seed', () => {
     });
     const r = check();
     expect(r.status).toBe(1);
-    expect(r.problems).toEqual(expect.arrayContaining([
-      expect.stringMatching(/^maps stakeholders\[lv-ncp\]: holds the role\(s\) equivalent-mechanism, national-coordinator, so its type must be national_coordinator/),
-      expect.stringMatching(/^maps stakeholders\[se-ncp\]: typed national_coordinator but tagged with no role/),
-      expect.stringMatching(/^country SE: exactly one national-level body must hold the role 'national-coordinator'/),
-    ]));
+    expect(r.problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          /^maps stakeholders\[lv-ncp\]: holds the role\(s\) equivalent-mechanism, national-coordinator, so its type must be national_coordinator/,
+        ),
+        expect.stringMatching(/^maps stakeholders\[se-ncp\]: typed national_coordinator but tagged with no role/),
+        expect.stringMatching(/^country SE: exactly one national-level body must hold the role 'national-coordinator'/),
+      ]),
+    );
     expect(r.problems).toHaveLength(3);
   });
 
@@ -183,7 +213,9 @@ describe('seed/check.py rules on broken copies of the seed', () => {
     });
     const r = check();
     expect(r.status).toBe(1);
-    expect(r.problems).toEqual(['maps interviews[is-i1]: round 2010 did not map IS (it covered DE DK EE FI LT LV NO PL SE)']);
+    expect(r.problems).toEqual([
+      'maps interviews[is-i1]: round 2010 did not map IS (it covered DE DK EE FI LT LV NO PL SE)',
+    ]);
   });
 
   test('when an interview is dated outside its round, or names an unknown round, then it is reported', () => {
@@ -209,7 +241,9 @@ describe('seed/check.py rules on broken copies of the seed', () => {
     const r = check();
     expect(r.status).toBe(1);
     expect(r.problems.sort()).toEqual([
-      expect.stringMatching(/^maps stakeholders\[ee-rik\]: tagged 'register' and typed statistics_office: its description must say it 'stands in for a statistics office'/),
+      expect.stringMatching(
+        /^maps stakeholders\[ee-rik\]: tagged 'register' and typed statistics_office: its description must say it 'stands in for a statistics office'/,
+      ),
       "maps stakeholders[lv-ic]: a register or information system typed statistics_office must carry the tag 'register'",
     ]);
   });
@@ -224,8 +258,12 @@ describe('seed/check.py rules on broken copies of the seed', () => {
     const r = check();
     expect(r.status).toBe(1);
     expect(r.problems.sort()).toEqual([
-      expect.stringMatching(/^maps stakeholders\[is-vmst\]: an employment agency or labour-market authority is not a labour inspectorate/),
-      expect.stringMatching(/^maps stakeholders\[lv-employment\]: an employment agency or labour-market authority is not a labour inspectorate/),
+      expect.stringMatching(
+        /^maps stakeholders\[is-vmst\]: an employment agency or labour-market authority is not a labour inspectorate/,
+      ),
+      expect.stringMatching(
+        /^maps stakeholders\[lv-employment\]: an employment agency or labour-market authority is not a labour inspectorate/,
+      ),
     ]);
   });
 

@@ -43,8 +43,13 @@ describe('seed region', () => {
   });
 
   test('when the region is inspected, then the NCP network links every NCP', () => {
-    const ncps = doc.stakeholders.filter((s) => s.ncp).map((s) => s.id).sort();
-    const members = doc.memberships.filter((m) => doc.networks.find((n) => n.id === m.network)?.kind === 'ncp_network').map((m) => m.stakeholder);
+    const ncps = doc.stakeholders
+      .filter((s) => s.ncp)
+      .map((s) => s.id)
+      .sort();
+    const members = doc.memberships
+      .filter((m) => doc.networks.find((n) => n.id === m.network)?.kind === 'ncp_network')
+      .map((m) => m.stakeholder);
     expect(ncps.every((id) => members.includes(id))).toBe(true);
   });
 

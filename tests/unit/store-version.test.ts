@@ -70,7 +70,14 @@ describe('currentStoreVersion on a store with a reuse window (Neo4j)', () => {
       update: async () => ({ written: true }),
     } as unknown as GraphStore;
     const check = versionCheck(store, { windowMs: 250, now: () => now });
-    return { store, reads, check, advance: (ms: number) => { now += ms; } };
+    return {
+      store,
+      reads,
+      check,
+      advance: (ms: number) => {
+        now += ms;
+      },
+    };
   }
 
   test('when requests keep coming within the window, then they reuse one read, and a read ahead starts after half the window', async () => {

@@ -7,9 +7,21 @@ import { countryCoverage } from '../../server/analysis/coverage/coverage';
 import { readCatalogue } from '../../seed/loader';
 import { SYNTHETIC_CODES, syntheticRegion } from '../perf/synthetic';
 
-const catalogue = readCatalogue() as { themes: unknown[]; indicators: Array<{ code: string; themes: string[]; typicalHolders?: string[] }> };
+const catalogue = readCatalogue() as {
+  themes: unknown[];
+  indicators: Array<{ code: string; themes: string[]; typicalHolders?: string[] }>;
+};
 const codes = new Set(catalogue.indicators.map((i) => i.code));
-const INT_TYPES = ['europol', 'interpol', 'frontex', 'eu_body', 'cbss', 'un_agency', 'ngo_network', 'other_international'];
+const INT_TYPES = [
+  'europol',
+  'interpol',
+  'frontex',
+  'eu_body',
+  'cbss',
+  'un_agency',
+  'ngo_network',
+  'other_international',
+];
 
 function problemsOf(doc: MapDocument) {
   const result = validateDocument(doc, { indicators: codes });
@@ -41,7 +53,12 @@ function expectShape(doc: MapDocument, countries: number, perCountry: number): v
   const typical = new Map(catalogue.indicators.map((i) => [i.code, new Set(i.typicalHolders ?? [])]));
   const typeOf = new Map(doc.stakeholders.map((s) => [s.id, s.type]));
   for (const d of doc.datasets) {
-    for (const x of d.indicators) expect({ dataset: d.id, x, typical: typical.get(x)!.has(typeOf.get(d.holder)!) }).toEqual({ dataset: d.id, x, typical: true });
+    for (const x of d.indicators)
+      expect({ dataset: d.id, x, typical: typical.get(x)!.has(typeOf.get(d.holder)!) }).toEqual({
+        dataset: d.id,
+        x,
+        typical: true,
+      });
   }
   // A flow carries only what its sender holds or receives over active flows.
   const known = new Map<string, Set<string>>();
@@ -52,7 +69,9 @@ function expectShape(doc: MapDocument, countries: number, perCountry: number): v
   };
   for (const d of doc.datasets) add(d.holder, d.indicators);
   for (const f of doc.flows) if (f.status === 'active') add(f.to, f.indicators);
-  const unknown = doc.flows.filter((f) => f.indicators.length === 0 || f.indicators.some((x) => !known.get(f.from)?.has(x)));
+  const unknown = doc.flows.filter(
+    (f) => f.indicators.length === 0 || f.indicators.some((x) => !known.get(f.from)?.has(x)),
+  );
   expect(unknown.map((f) => f.id)).toEqual([]);
 }
 
@@ -76,10 +95,18 @@ describe('synthetic region', () => {
   });
 
   test('when the arguments are out of range, then generation fails naming the function', () => {
-    expect(() => syntheticRegion({ countries: 0, stakeholdersPerCountry: 50, seed: 1 })).toThrow(/syntheticRegion: countries/);
-    expect(() => syntheticRegion({ countries: SYNTHETIC_CODES.length + 1, stakeholdersPerCountry: 50, seed: 1 })).toThrow(/syntheticRegion: countries/);
-    expect(() => syntheticRegion({ countries: 2, stakeholdersPerCountry: 0, seed: 1 })).toThrow(/syntheticRegion: stakeholdersPerCountry/);
-    expect(() => syntheticRegion({ countries: 2, stakeholdersPerCountry: 10, seed: 1.5 })).toThrow(/syntheticRegion: seed/);
+    expect(() => syntheticRegion({ countries: 0, stakeholdersPerCountry: 50, seed: 1 })).toThrow(
+      /syntheticRegion: countries/,
+    );
+    expect(() =>
+      syntheticRegion({ countries: SYNTHETIC_CODES.length + 1, stakeholdersPerCountry: 50, seed: 1 }),
+    ).toThrow(/syntheticRegion: countries/);
+    expect(() => syntheticRegion({ countries: 2, stakeholdersPerCountry: 0, seed: 1 })).toThrow(
+      /syntheticRegion: stakeholdersPerCountry/,
+    );
+    expect(() => syntheticRegion({ countries: 2, stakeholdersPerCountry: 10, seed: 1.5 })).toThrow(
+      /syntheticRegion: seed/,
+    );
   });
 
   test('when very small countries are asked for, then they are still valid with one NCP each', () => {
@@ -103,18 +130,34 @@ describe('synthetic region', () => {
     test('when generated, then the document is valid, has 1,000 stakeholders per country and one NCP each', () => {
       expect(problemsOf(doc)).toEqual([]);
       expectShape(doc, 13, 1000);
-      process.stdout.write(`synthetic 13 x 1000: generated in ${generationMs.toFixed(0)} ms (${doc.flows.length} flows, ${doc.datasets.length} datasets)\n`);
+      process.stdout.write(
+        `synthetic 13 x 1000: generated in ${generationMs.toFixed(0)} ms (${doc.flows.length} flows, ${doc.datasets.length} datasets)\n`,
+      );
     });
 
     test('when its mix is measured, then types, datasets and flows have the realistic proportions', () => {
       const country = countryOf(doc);
       const xa = doc.stakeholders.filter((s) => s.country === 'XA');
       const share = (pred: (s: (typeof xa)[number]) => boolean) => xa.filter(pred).length / xa.length;
-      expect(share((s) => ['child_welfare', 'care_institution', 'barnahus', 'health', 'education', 'victim_support', 'guardian_service', 'children_ombudsperson'].includes(s.type))).toBeCloseTo(0.25, 1);
+      expect(
+        share((s) =>
+          [
+            'child_welfare',
+            'care_institution',
+            'barnahus',
+            'health',
+            'education',
+            'victim_support',
+            'guardian_service',
+            'children_ombudsperson',
+          ].includes(s.type),
+        ),
+      ).toBeCloseTo(0.25, 1);
       expect(share((s) => s.type === 'child_welfare' && s.level === 'local')).toBeGreaterThan(0.1);
       expect(share((s) => s.type === 'police' && s.level === 'regional')).toBeGreaterThan(0.05);
       expect(share((s) => s.type === 'reception_centre')).toBeGreaterThan(0.05);
-      for (const type of ['ministry', 'statistics_office', 'municipality', 'prosecution', 'ngo']) expect(xa.some((s) => s.type === type)).toBe(true);
+      for (const type of ['ministry', 'statistics_office', 'municipality', 'prosecution', 'ngo'])
+        expect(xa.some((s) => s.type === type)).toBe(true);
 
       const own = new Set(xa.map((s) => s.id));
       const datasets = doc.datasets.filter((d) => own.has(d.holder)).length;
@@ -131,7 +174,8 @@ describe('synthetic region', () => {
       expect(fraction((f) => f.personDependent)).toBeLessThan(0.11);
       expect(fraction((f) => f.status !== 'active')).toBeGreaterThan(0.03);
       expect(fraction((f) => f.status !== 'active')).toBeLessThan(0.07);
-      for (const c of ['confirmed', 'reported', 'assumed']) expect(fraction((f) => f.confidence === c)).toBeGreaterThan(0.1);
+      for (const c of ['confirmed', 'reported', 'assumed'])
+        expect(fraction((f) => f.confidence === c)).toBeGreaterThan(0.1);
       const pairs = new Set(flows.map((f) => `${f.from}>${f.to}`));
       expect(pairs.size).toBeLessThan(flows.length); // some parallel flows
       expect(flows.some((f) => pairs.has(`${f.to}>${f.from}`))).toBe(true); // some reciprocal ones
@@ -149,7 +193,12 @@ describe('synthetic region', () => {
       const fg = buildFlowGraph(doc, catalogue);
       for (const code of SYNTHETIC_CODES.slice(0, 13)) {
         const statuses = new Set(countryCoverage(fg, code).cells.map((c) => c.status));
-        expect([code, statuses.has('reaches_ncp'), statuses.has('collected_not_reaching'), statuses.has('not_collected')]).toEqual([code, true, true, true]);
+        expect([
+          code,
+          statuses.has('reaches_ncp'),
+          statuses.has('collected_not_reaching'),
+          statuses.has('not_collected'),
+        ]).toEqual([code, true, true, true]);
       }
     });
   });

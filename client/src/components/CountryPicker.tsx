@@ -10,8 +10,7 @@ interface Props {
 
 export function sortCountries(countries: readonly CountrySummary[]): CountrySummary[] {
   return [...countries].sort(
-    (a, b) =>
-      Number(a.code === INTERNATIONAL) - Number(b.code === INTERNATIONAL) || a.name.localeCompare(b.name),
+    (a, b) => Number(a.code === INTERNATIONAL) - Number(b.code === INTERNATIONAL) || a.name.localeCompare(b.name),
   );
 }
 

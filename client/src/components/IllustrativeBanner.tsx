@@ -2,8 +2,8 @@
 export function IllustrativeBanner() {
   return (
     <p className="banner banner-illustrative" role="note">
-      <strong>Illustrative map:</strong> built from public descriptions of institutions, not verified data.
-      Institutions only; no case data.
+      <strong>Illustrative map:</strong> built from public descriptions of institutions, not verified data. Institutions
+      only; no case data.
     </p>
   );
 }

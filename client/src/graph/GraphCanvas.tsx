@@ -72,11 +72,36 @@ const EMPTY: readonly string[] = [];
 
 export function GraphCanvas(props: Props) {
   const {
-    ref, graph, title, hookId, view = 'map', scope = 'country', layout = 'fcose', countryNames, selectedId = null,
-    selectedFlowId = null, onSelect, onSelectFlow, visibleNodes, visibleFlows, mutedNodes, holders, sizeBy,
-    marked = EMPTY, markSuffix = DEFAULT_MARK_SUFFIX, highlightNodes = EMPTY, highlightFlows = EMPTY,
-    removedNodes = EMPTY, removedFlows = EMPTY, removedLook = 'faded', addedFlows, focus, overlayRef, diff,
-    drawMode = false, onDrawFlow,
+    ref,
+    graph,
+    title,
+    hookId,
+    view = 'map',
+    scope = 'country',
+    layout = 'fcose',
+    countryNames,
+    selectedId = null,
+    selectedFlowId = null,
+    onSelect,
+    onSelectFlow,
+    visibleNodes,
+    visibleFlows,
+    mutedNodes,
+    holders,
+    sizeBy,
+    marked = EMPTY,
+    markSuffix = DEFAULT_MARK_SUFFIX,
+    highlightNodes = EMPTY,
+    highlightFlows = EMPTY,
+    removedNodes = EMPTY,
+    removedFlows = EMPTY,
+    removedLook = 'faded',
+    addedFlows,
+    focus,
+    overlayRef,
+    diff,
+    drawMode = false,
+    onDrawFlow,
   } = props;
   const containerRef = useRef<HTMLDivElement>(null);
   const cyRef = useRef<cytoscape.Core | null>(null);
@@ -153,14 +178,41 @@ export function GraphCanvas(props: Props) {
     const cy = cyRef.current;
     if (!cy) return;
     const drawn = canvasClasses(drawnGraph(cy), {
-      visibleNodes, visibleFlows, mutedNodes, holders, marked, markSuffix, highlightNodes, highlightFlows,
-      removedNodes, removedFlows, removedLook, diff, selectedId, selectedFlowId,
+      visibleNodes,
+      visibleFlows,
+      mutedNodes,
+      holders,
+      marked,
+      markSuffix,
+      highlightNodes,
+      highlightFlows,
+      removedNodes,
+      removedFlows,
+      removedLook,
+      diff,
+      selectedId,
+      selectedFlowId,
     });
     applyClasses(cy, drawn, sizeBy);
     cy.scratch(STYLED, true);
   }, [
-    generation, addedFlows, selectedId, selectedFlowId, visibleNodes, visibleFlows, mutedNodes, holders, sizeBy, marked, markSuffix,
-    highlightNodes, highlightFlows, removedNodes, removedFlows, removedLook, diff,
+    generation,
+    addedFlows,
+    selectedId,
+    selectedFlowId,
+    visibleNodes,
+    visibleFlows,
+    mutedNodes,
+    holders,
+    sizeBy,
+    marked,
+    markSuffix,
+    highlightNodes,
+    highlightFlows,
+    removedNodes,
+    removedFlows,
+    removedLook,
+    diff,
   ]);
 
   // A new focus (the filters changed) is framed at once; so is the first one once laid out.
@@ -183,43 +235,39 @@ export function GraphCanvas(props: Props) {
     keepClearOf(cy, selectedId, overlay);
   }, [generation, selectedId, laidOut, overlayRef]);
 
-  useImperativeHandle(
-    ref,
-    () => {
-      const drawnNow = () => {
+  useImperativeHandle(ref, () => {
+    const drawnNow = () => {
+      const cy = cyRef.current;
+      if (!cy) throw new Error('The map is not drawn yet.');
+      return cy;
+    };
+    return {
+      fit: () => {
         const cy = cyRef.current;
-        if (!cy) throw new Error('The map is not drawn yet.');
-        return cy;
-      };
-      return {
-        fit: () => {
+        if (!cy) return;
+        fitView(cy, focusRef.current);
+        autoFitRef.current = true;
+      },
+      zoomBy: (factor: number) => {
+        const cy = cyRef.current;
+        if (!cy) return;
+        autoFitRef.current = false;
+        zoomBy(cy, factor);
+      },
+      centreOn: (id: string) => {
+        // After React has drawn the details panel this selection opens.
+        requestAnimationFrame(() => {
           const cy = cyRef.current;
-          if (!cy) return;
-          fitView(cy, focusRef.current);
-          autoFitRef.current = true;
-        },
-        zoomBy: (factor: number) => {
-          const cy = cyRef.current;
-          if (!cy) return;
-          autoFitRef.current = false;
-          zoomBy(cy, factor);
-        },
-        centreOn: (id: string) => {
-          // After React has drawn the details panel this selection opens.
-          requestAnimationFrame(() => {
-            const cy = cyRef.current;
-            if (cy && cy.getElementById(id).nonempty()) {
-              autoFitRef.current = false;
-              centreOn(cy, id, overlayRef?.current);
-            }
-          });
-        },
-        png: async () => await exportPng(drawnNow()),
-        svg: async () => await exportSvg(drawnNow()),
-      };
-    },
-    [overlayRef],
-  );
+          if (cy && cy.getElementById(id).nonempty()) {
+            autoFitRef.current = false;
+            centreOn(cy, id, overlayRef?.current);
+          }
+        });
+      },
+      png: async () => await exportPng(drawnNow()),
+      svg: async () => await exportSvg(drawnNow()),
+    };
+  }, [overlayRef]);
 
   const own = graph.stakeholders.filter((s) => !s.external).length;
   return (

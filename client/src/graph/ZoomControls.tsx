@@ -11,7 +11,12 @@ export function ZoomControls({ canvasRef }: { canvasRef: RefObject<GraphCanvasHa
       <button type="button" aria-label="Zoom out" title="Zoom out" onClick={() => canvasRef.current?.zoomBy(1 / 1.3)}>
         −
       </button>
-      <button type="button" aria-label="Fit the whole map in view" title="Fit the whole map in view" onClick={() => canvasRef.current?.fit()}>
+      <button
+        type="button"
+        aria-label="Fit the whole map in view"
+        title="Fit the whole map in view"
+        onClick={() => canvasRef.current?.fit()}
+      >
         Fit
       </button>
     </div>

@@ -78,7 +78,8 @@ export function canvasClasses(graph: DrawnGraph, state: ClassState): DrawnClasse
     }
     if (!e.added && visibleFlows && !visibleFlows.has(e.flowId)) classes.push('hidden');
     if (hidden(e.source) || hidden(e.target)) classes.push('hidden');
-    if (!e.added && (removedFlows.has(e.flowId) || removedNodes.has(e.source) || removedNodes.has(e.target))) classes.push(removedClass);
+    if (!e.added && (removedFlows.has(e.flowId) || removedNodes.has(e.source) || removedNodes.has(e.target)))
+      classes.push(removedClass);
     edges.set(e.id, classes);
   }
 
@@ -99,7 +100,11 @@ export function canvasClasses(graph: DrawnGraph, state: ClassState): DrawnClasse
   // Selection: the node (or flow) and its neighbours stay; the rest dims, unless a path is shown.
   const selectedEdgeId = state.selectedFlowId === null ? null : edgeId(state.selectedFlowId);
   const selectedEdge = graph.edges.find((e) => e.id === selectedEdgeId);
-  const keep = selectionNeighbourhood(graph, state.selectedId !== null && nodes.has(state.selectedId) ? state.selectedId : null, selectedEdge);
+  const keep = selectionNeighbourhood(
+    graph,
+    state.selectedId !== null && nodes.has(state.selectedId) ? state.selectedId : null,
+    selectedEdge,
+  );
   if (keep) {
     if (keep.node !== null) nodes.get(keep.node)?.classes.push('selected');
     else if (selectedEdge) edges.get(selectedEdge.id)?.push('selected');

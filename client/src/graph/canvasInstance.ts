@@ -90,7 +90,12 @@ export function applySizes(cy: cytoscape.Core, sizeBy: Readonly<Record<string, n
   });
 }
 
-export function mountCanvas(container: HTMLElement, spec: CanvasSpec, saved: SavedLayout | null, live: CanvasLive): MountedCanvas {
+export function mountCanvas(
+  container: HTMLElement,
+  spec: CanvasSpec,
+  saved: SavedLayout | null,
+  live: CanvasLive,
+): MountedCanvas {
   const { graph, scope, layout, hookId, view } = spec;
   const elements = toElements(graph, { scope, layout, countryNames: spec.countryNames });
   // Large maps: while panning and zooming, draw a cached texture and leave edges out, so that
@@ -126,7 +131,9 @@ export function mountCanvas(container: HTMLElement, spec: CanvasSpec, saved: Sav
   window.__flowAtlas = hook;
 
   cy.on('tap', 'node[?stakeholder]', (event) => live.onSelect((event.target as cytoscape.NodeSingular).id()));
-  cy.on('tap', 'edge[^added]', (event) => live.onSelectFlow((event.target as cytoscape.EdgeSingular).data('flowId') as string));
+  cy.on('tap', 'edge[^added]', (event) =>
+    live.onSelectFlow((event.target as cytoscape.EdgeSingular).data('flowId') as string),
+  );
   cy.on('tap', (event) => {
     if (event.target === cy) live.onSelect(null);
   });
@@ -190,14 +197,24 @@ export function drawnGraph(cy: cytoscape.Core): DrawnGraph {
   return {
     nodes: cy.nodes('[?stakeholder]').map((n) => ({ id: n.id(), baseLabel: n.data('baseLabel') as string })),
     edges: cy.edges().map((e) => ({
-      id: e.id(), flowId: e.data('flowId') as string, source: e.source().id(), target: e.target().id(), added: e.data('added') === true,
+      id: e.id(),
+      flowId: e.data('flowId') as string,
+      source: e.source().id(),
+      target: e.target().id(),
+      added: e.data('added') === true,
     })),
-    groups: cy.nodes('.group').map((g) => ({ id: g.id(), members: g.descendants('[?stakeholder]').map((n) => n.id()) })),
+    groups: cy
+      .nodes('.group')
+      .map((g) => ({ id: g.id(), members: g.descendants('[?stakeholder]').map((n) => n.id()) })),
   };
 }
 
 /** Applies what canvasClasses decided (and the sizes) to the instance. */
-export function applyClasses(cy: cytoscape.Core, drawn: DrawnClasses, sizeBy: Readonly<Record<string, number>> | undefined): void {
+export function applyClasses(
+  cy: cytoscape.Core,
+  drawn: DrawnClasses,
+  sizeBy: Readonly<Record<string, number>> | undefined,
+): void {
   cy.batch(() => {
     applySizes(cy, sizeBy);
     cy.elements().removeClass(STATE_CLASSES);

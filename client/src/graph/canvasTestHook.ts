@@ -45,7 +45,9 @@ export function canvasTestHook(cy: cytoscape.Core, source: TestHookSource): Flow
     visibleFlows: () => flowIds(visibleEdges()),
     crossBorderEdgeCount: () => visibleEdges().filter((e) => e.data('crossBorder') === true).length,
     groups: () =>
-      cy.nodes('.group').map((n) => ({ id: n.id(), label: n.data('label') as string, children: n.children('[?stakeholder]').length })),
+      cy
+        .nodes('.group')
+        .map((n) => ({ id: n.id(), label: n.data('label') as string, children: n.children('[?stakeholder]').length })),
     ncpNodes: () => ids(cy.nodes('.ncp')),
     nodePosition: (id: string) => {
       const found = node(id);
@@ -71,7 +73,10 @@ export function canvasTestHook(cy: cytoscape.Core, source: TestHookSource): Flow
     removed: () => ({ nodes: ids(cy.nodes('.removed')), flows: flowIds(cy.edges('.removed')) }),
     added: () => cy.edges('[?added]').map((e) => ({ from: e.source().id(), to: e.target().id() })),
     diff: () => {
-      const of = (mark: DiffMark) => ({ nodes: ids(cy.nodes(`.diff-${mark}`)).sort(), flows: flowIds(cy.edges(`.diff-${mark}`)).sort() });
+      const of = (mark: DiffMark) => ({
+        nodes: ids(cy.nodes(`.diff-${mark}`)).sort(),
+        flows: flowIds(cy.edges(`.diff-${mark}`)).sort(),
+      });
       return { added: of('added'), removed: of('removed'), changed: of('changed') };
     },
     zoom: () => cy.zoom(),

@@ -10,7 +10,8 @@ const EXPORT_MAX_SIDE = 4000;
 
 /** Fits the focused stakeholders (or everything drawn) into view. */
 export function fitView(cy: cytoscape.Core, focus: ReadonlySet<string> | undefined): void {
-  const focused = focus && focus.size > 0 ? cy.nodes('[?stakeholder]').filter((n) => focus.has(n.id())) : cy.collection();
+  const focused =
+    focus && focus.size > 0 ? cy.nodes('[?stakeholder]').filter((n) => focus.has(n.id())) : cy.collection();
   const target = focused.nonempty() ? focused : cy.elements().not('.hidden');
   cy.fit(target, FIT_PADDING);
   if (cy.zoom() > MAX_FIT_ZOOM) {

@@ -21,14 +21,25 @@ const SVG = 'http://www.w3.org/2000/svg';
 const THRESHOLD = 6;
 
 const isStakeholder = (target: unknown): target is cytoscape.NodeSingular =>
-  typeof target === 'object' && target !== null && 'isNode' in target && (target as cytoscape.NodeSingular).isNode() &&
+  typeof target === 'object' &&
+  target !== null &&
+  'isNode' in target &&
+  (target as cytoscape.NodeSingular).isNode() &&
   (target as cytoscape.NodeSingular).data('stakeholder') === true;
 
 export function attachFlowDrawing(cy: cytoscape.Core, container: HTMLElement, options: Options): FlowDrawing {
   const svg = document.createElementNS(SVG, 'svg');
   svg.setAttribute('aria-hidden', 'true');
   svg.setAttribute('class', 'draw-ghost');
-  Object.assign(svg.style, { position: 'absolute', inset: '0', width: '100%', height: '100%', pointerEvents: 'none', zIndex: '3', display: 'none' });
+  Object.assign(svg.style, {
+    position: 'absolute',
+    inset: '0',
+    width: '100%',
+    height: '100%',
+    pointerEvents: 'none',
+    zIndex: '3',
+    display: 'none',
+  });
   const line = document.createElementNS(SVG, 'line');
   line.setAttribute('stroke', '#1f4e79');
   line.setAttribute('stroke-width', '3');
@@ -79,7 +90,8 @@ export function attachFlowDrawing(cy: cytoscape.Core, container: HTMLElement, op
     if (!from) return;
     pointer = rendered(event.position);
     const start = from.renderedPosition();
-    if (!moved && Math.hypot(pointer.x - start.x, pointer.y - start.y) > THRESHOLD + from.renderedWidth() / 2) moved = true;
+    if (!moved && Math.hypot(pointer.x - start.x, pointer.y - start.y) > THRESHOLD + from.renderedWidth() / 2)
+      moved = true;
     draw();
   };
   const onEnd = (event: cytoscape.EventObject) => {

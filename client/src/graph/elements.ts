@@ -54,13 +54,15 @@ function groupNodes(graph: MapGraph, options: ElementOptions): cytoscape.Element
   // Country titles are drawn large: the whole region is seen from far out.
   const add = (id: string, label: string, classes: string, parent?: string) => {
     const fontSize = classes.includes('country-group') ? 64 : 16;
-    if (!groups.has(id)) groups.set(id, { group: 'nodes', data: { id, label, fontSize, ...(parent ? { parent } : {}) }, classes });
+    if (!groups.has(id))
+      groups.set(id, { group: 'nodes', data: { id, label, fontSize, ...(parent ? { parent } : {}) }, classes });
   };
   for (const s of graph.stakeholders) {
     if (options.scope === 'region') {
       const country = countryGroupId(s.country);
       add(country, options.countryNames?.get(s.country) ?? s.country, 'group country-group');
-      if (options.layout === 'sector') add(sectorGroupId(s.country, s.sector), humanize(s.sector), 'group sector-group', country);
+      if (options.layout === 'sector')
+        add(sectorGroupId(s.country, s.sector), humanize(s.sector), 'group sector-group', country);
     } else if (options.layout === 'sector') {
       if (s.external) add(`sector:${FOREIGN_GROUP}`, 'Other countries', 'group sector-group foreign-group');
       else add(sectorGroupId(null, s.sector), humanize(s.sector), 'group sector-group');
@@ -76,10 +78,21 @@ export function toElements(graph: MapGraph, options: ElementOptions): cytoscape.
     const label = nodeLabel(s);
     return {
       group: 'nodes',
-      data: { id: s.id, label, baseLabel: label, sector: s.sector, name: s.name, country: s.country, stakeholder: true, ...(parent ? { parent } : {}) },
+      data: {
+        id: s.id,
+        label,
+        baseLabel: label,
+        sector: s.sector,
+        name: s.name,
+        country: s.country,
+        stakeholder: true,
+        ...(parent ? { parent } : {}),
+      },
       // In a country map only its own NCP gets the big star; a foreign NCP is a small faded star.
       // In the whole region every country's NCP is its own.
-      classes: [s.ncp ? (s.external ? 'ncp-foreign' : 'ncp') : '', s.external ? 'external' : ''].filter(Boolean).join(' '),
+      classes: [s.ncp ? (s.external ? 'ncp-foreign' : 'ncp') : '', s.external ? 'external' : '']
+        .filter(Boolean)
+        .join(' '),
     };
   });
   const edges: cytoscape.ElementDefinition[] = graph.flows
@@ -87,10 +100,17 @@ export function toElements(graph: MapGraph, options: ElementOptions): cytoscape.
     .map((f) => ({
       group: 'edges',
       data: {
-        id: edgeId(f.id), flowId: f.id, source: f.from, target: f.to, basis: f.basis, status: f.status,
+        id: edgeId(f.id),
+        flowId: f.id,
+        source: f.from,
+        target: f.to,
+        basis: f.basis,
+        status: f.status,
         crossBorder: byId.get(f.from)?.country !== byId.get(f.to)?.country,
       },
-      classes: [f.status !== 'active' ? f.status : '', f.personDependent ? 'person-dependent' : ''].filter(Boolean).join(' '),
+      classes: [f.status !== 'active' ? f.status : '', f.personDependent ? 'person-dependent' : '']
+        .filter(Boolean)
+        .join(' '),
     }));
   return [...groupNodes(graph, options), ...nodes, ...edges];
 }

@@ -54,7 +54,10 @@ export function positionsFrom(
       .map((l) => placed[l.from === id ? l.to : l.from])
       .filter((p): p is cytoscape.Position => p !== undefined);
     const anchor = neighbours.length
-      ? { x: neighbours.reduce((s, p) => s + p.x, 0) / neighbours.length, y: neighbours.reduce((s, p) => s + p.y, 0) / neighbours.length }
+      ? {
+          x: neighbours.reduce((s, p) => s + p.x, 0) / neighbours.length,
+          y: neighbours.reduce((s, p) => s + p.y, 0) / neighbours.length,
+        }
       : centre;
     let spot = anchor;
     for (let step = 1; step < 200 && !clear(spot); step++) {

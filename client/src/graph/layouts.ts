@@ -75,7 +75,8 @@ const sectorRank = (sector: string) => {
   const i = SECTOR_ORDER.indexOf(sector as (typeof SECTOR_ORDER)[number]);
   return i < 0 ? SECTOR_ORDER.length : i;
 };
-const bySectorThenName = (a: LayoutNode, b: LayoutNode) => sectorRank(a.sector) - sectorRank(b.sector) || a.name.localeCompare(b.name);
+const bySectorThenName = (a: LayoutNode, b: LayoutNode) =>
+  sectorRank(a.sector) - sectorRank(b.sector) || a.name.localeCompare(b.name);
 
 interface Block {
   positions: Positions;
@@ -111,7 +112,10 @@ function ringBlock(nodes: readonly LayoutNode[], centre: string | null, hops: Re
     const offset = -Math.PI / 2 + i * 0.35;
     ring.forEach((n, j) => {
       const angle = offset + (2 * Math.PI * j) / ring.length;
-      positions[n.id] = { x: Math.round(RING_ASPECT * radius * Math.cos(angle)), y: Math.round(radius * Math.sin(angle)) };
+      positions[n.id] = {
+        x: Math.round(RING_ASPECT * radius * Math.cos(angle)),
+        y: Math.round(radius * Math.sin(angle)),
+      };
     });
   });
   const width = 2 * RING_ASPECT * radius + CELL_W;
@@ -194,7 +198,9 @@ export function sectorPositions(nodes: readonly LayoutNode[], blockOrder: readon
   const built = orderBlocks(blocks, blockOrder).map(([, members]) => {
     const sectors = [...groupBy(members, (n) => n.sector).entries()].sort(([a], [b]) => sectorRank(a) - sectorRank(b));
     // Each sector's grid about square on screen.
-    const grids = sectors.map(([, list]) => gridBlock(list, Math.max(1, Math.ceil(Math.sqrt((list.length * CELL_H) / CELL_W)))));
+    const grids = sectors.map(([, list]) =>
+      gridBlock(list, Math.max(1, Math.ceil(Math.sqrt((list.length * CELL_H) / CELL_W)))),
+    );
     return pack(grids, rowWidth(grids));
   });
   return packCountries(built);

@@ -46,10 +46,14 @@ export const STATUS_DESCRIPTION: Record<Exclude<FlowStatus, 'active'>, string> =
 };
 export const PLANNED_OPACITY = 0.35;
 /** Statuses and confidences in the order the filters list them (the Records keep the lists complete). */
-export const STATUS_ORDER = Object.keys({ active: 1, planned: 1, broken: 1 } satisfies Record<FlowStatus, 1>) as FlowStatus[];
-export const CONFIDENCE_ORDER = Object.keys(
-  { confirmed: 1, reported: 1, assumed: 1 } satisfies Record<Confidence, 1>,
-) as Confidence[];
+export const STATUS_ORDER = Object.keys({ active: 1, planned: 1, broken: 1 } satisfies Record<
+  FlowStatus,
+  1
+>) as FlowStatus[];
+export const CONFIDENCE_ORDER = Object.keys({ confirmed: 1, reported: 1, assumed: 1 } satisfies Record<
+  Confidence,
+  1
+>) as Confidence[];
 
 /** Stakeholders holding the filtered indicator: a double black ring. */
 export const HOLDER_BORDER_COLOR = '#000000';
@@ -71,9 +75,24 @@ export const DIFF_EDGE_LABEL: Record<DiffMark, string> = { added: '+', removed: 
 export const DIFF_SAME_OPACITY = 0.4;
 const DIFF_STYLES: cytoscape.StylesheetStyle[] = [
   { selector: '.diff-same', style: { opacity: DIFF_SAME_OPACITY } },
-  { selector: 'node.diff-added', style: { 'border-width': 5, 'border-style': 'solid', 'border-color': DIFF_COLORS.added, 'font-weight': 'bold' } },
-  { selector: 'node.diff-removed', style: { opacity: 0.55, 'border-width': 4, 'border-style': 'dashed', 'border-color': DIFF_COLORS.removed, 'font-style': 'italic' } },
-  { selector: 'node.diff-changed', style: { 'border-width': 6, 'border-style': 'double', 'border-color': DIFF_COLORS.changed, 'font-weight': 'bold' } },
+  {
+    selector: 'node.diff-added',
+    style: { 'border-width': 5, 'border-style': 'solid', 'border-color': DIFF_COLORS.added, 'font-weight': 'bold' },
+  },
+  {
+    selector: 'node.diff-removed',
+    style: {
+      opacity: 0.55,
+      'border-width': 4,
+      'border-style': 'dashed',
+      'border-color': DIFF_COLORS.removed,
+      'font-style': 'italic',
+    },
+  },
+  {
+    selector: 'node.diff-changed',
+    style: { 'border-width': 6, 'border-style': 'double', 'border-color': DIFF_COLORS.changed, 'font-weight': 'bold' },
+  },
   ...(['added', 'removed', 'changed'] as const).map((mark) => ({
     selector: `edge.diff-${mark}`,
     style: {

@@ -19,7 +19,13 @@ export class ApiError extends Error {
   /** The rest of the error body, e.g. `current` on a version conflict or `dependants` on a refused delete. */
   readonly details: Record<string, unknown>;
 
-  constructor(status: number, code: string, message: string, problems: ApiProblem[] = [], details: Record<string, unknown> = {}) {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    problems: ApiProblem[] = [],
+    details: Record<string, unknown> = {},
+  ) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
@@ -42,7 +48,13 @@ export function apiErrorOf(status: number, statusText: string, body: unknown): A
   const error = isRecord(body) && isRecord(body.error) ? body.error : undefined;
   if (error && typeof error.message === 'string') {
     const { code, message, problems, ...details } = error;
-    return new ApiError(status, typeof code === 'string' ? code : 'error', message, Array.isArray(problems) ? (problems as ApiProblem[]) : [], details);
+    return new ApiError(
+      status,
+      typeof code === 'string' ? code : 'error',
+      message,
+      Array.isArray(problems) ? (problems as ApiProblem[]) : [],
+      details,
+    );
   }
   return new ApiError(status, 'http_error', `The server answered ${status} ${statusText}`.trim());
 }
@@ -64,10 +76,18 @@ export async function apiFetch<T>(path: string, init: RequestInit = {}): Promise
     res = await fetch(path, {
       credentials: 'same-origin',
       ...init,
-      headers: { Accept: 'application/json', ...(init.body ? { 'Content-Type': 'application/json' } : {}), ...init.headers },
+      headers: {
+        Accept: 'application/json',
+        ...(init.body ? { 'Content-Type': 'application/json' } : {}),
+        ...init.headers,
+      },
     });
   } catch {
-    throw new ApiError(0, 'network_error', 'Could not reach the Flow Atlas server. Check your connection and try again.');
+    throw new ApiError(
+      0,
+      'network_error',
+      'Could not reach the Flow Atlas server. Check your connection and try again.',
+    );
   }
   if (!res.ok) {
     const error = await errorFrom(res);

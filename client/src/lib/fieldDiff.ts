@@ -23,7 +23,11 @@ function canonical(value: unknown): string {
   if (value === undefined) return 'undefined';
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (isRecord(value)) {
-    return `{${Object.keys(value).sort().filter((k) => value[k] !== undefined).map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`).join(',')}}`;
+    return `{${Object.keys(value)
+      .sort()
+      .filter((k) => value[k] !== undefined)
+      .map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`)
+      .join(',')}}`;
   }
   return JSON.stringify(value);
 }
@@ -54,7 +58,9 @@ export function fieldRows(before: unknown, after: unknown): FieldRow[] {
 
 /** The fields that differ, the item's own first. */
 export function changedFields(before: unknown, after: unknown): string[] {
-  return fieldRows(before, after).filter((r) => r.changed).map((r) => r.field);
+  return fieldRows(before, after)
+    .filter((r) => r.changed)
+    .map((r) => r.field);
 }
 
 /** A value as people read it: lists comma-separated, absent as an em dash, objects as compact JSON. */

@@ -13,7 +13,10 @@ function readAll<K extends string>(names: readonly K[]): Record<K, string | null
 
 /** Splits a comma list from the URL; an absent or empty parameter is an empty list. */
 export function listParam(value: string | null | undefined): string[] {
-  return (value ?? '').split(',').map((x) => x.trim()).filter(Boolean);
+  return (value ?? '')
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
 }
 
 export function useSearchParams<K extends string>(names: readonly K[]): [Record<K, string | null>, SetSearchParams<K>] {

@@ -16,12 +16,16 @@ export interface Bottlenecks {
   fragile: FragileIndicator[];
 }
 
-const byValue = (a: { id: string; value: number }, b: { id: string; value: number }) => b.value - a.value || a.id.localeCompare(b.id);
+const byValue = (a: { id: string; value: number }, b: { id: string; value: number }) =>
+  b.value - a.value || a.id.localeCompare(b.id);
 const byCount = (a: { id: string; indicators: string[] }, b: { id: string; indicators: string[] }) =>
   b.indicators.length - a.indicators.length || a.id.localeCompare(b.id);
 
 /** For every indicator reaching the NCP (not held by it), what the dominator analysis finds. */
-export function singlePoints(fg: FlowGraph, country: string): { stakeholders: Map<string, string[]>; flows: Map<string, string[]> } {
+export function singlePoints(
+  fg: FlowGraph,
+  country: string,
+): { stakeholders: Map<string, string[]>; flows: Map<string, string[]> } {
   const stakeholders = new Map<string, string[]>();
   const flows = new Map<string, string[]>();
   const ncp = fg.ncpOf(country);
@@ -53,7 +57,9 @@ export function bottlenecks(fg: FlowGraph, country: string): Bottlenecks {
   const spof = singlePoints(fg, country);
   return {
     country,
-    betweenness: Object.entries(bc).map(([id, value]) => ({ id, value })).sort(byValue),
+    betweenness: Object.entries(bc)
+      .map(([id, value]) => ({ id, value }))
+      .sort(byValue),
     edgeBetweenness: edgeValues.sort(byValue),
     singlePointsOfFailure: [...spof.stakeholders].map(([id, indicators]) => ({ id, indicators })).sort(byCount),
     criticalFlows: [...spof.flows].map(([id, indicators]) => ({ id, indicators })).sort(byCount),

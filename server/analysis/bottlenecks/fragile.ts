@@ -14,7 +14,12 @@ export interface FragileIndicator {
 const isInformal = (e: FlowEdge) => e.basis === 'informal';
 const isPersonDependent = (e: FlowEdge) => e.personDependent;
 
-function reachesAvoiding(edges: readonly FlowEdge[], holders: readonly string[], ncp: string, avoid: (e: FlowEdge) => boolean): boolean {
+function reachesAvoiding(
+  edges: readonly FlowEdge[],
+  holders: readonly string[],
+  ncp: string,
+  avoid: (e: FlowEdge) => boolean,
+): boolean {
   return someReaches(edges, holders, ncp, (e) => !avoid(e));
 }
 

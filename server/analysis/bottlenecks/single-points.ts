@@ -44,7 +44,10 @@ export function singlePointsOfFailure(input: SinglePointsInput): SinglePoints {
   const ncpIndex = stakeholder(ncp);
   const holderIndices = new Set<number>();
   for (const h of holders) {
-    if (h === ncp) throw new Error(`singlePointsOfFailure: the NCP "${ncp}" is passed as a holder (held_by_ncp is the caller's case)`);
+    if (h === ncp)
+      throw new Error(
+        `singlePointsOfFailure: the NCP "${ncp}" is passed as a holder (held_by_ncp is the caller's case)`,
+      );
     holderIndices.add(stakeholder(h));
   }
   const fromIndex = new Int32Array(edges.length);

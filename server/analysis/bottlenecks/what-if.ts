@@ -24,23 +24,42 @@ function scenario(fg: FlowGraph, input: WhatIfInput): MapDocument {
   const stakeholderIds = new Set(doc.stakeholders.map((s) => s.id));
   const flowIds = new Set(doc.flows.map((f) => f.id));
   input.removeStakeholders.forEach((id, i) => {
-    if (!stakeholderIds.has(id)) problems.push({ path: `removeStakeholders[${i}]`, field: 'removeStakeholders', id, message: `unknown stakeholder '${id}'` });
+    if (!stakeholderIds.has(id))
+      problems.push({
+        path: `removeStakeholders[${i}]`,
+        field: 'removeStakeholders',
+        id,
+        message: `unknown stakeholder '${id}'`,
+      });
   });
   input.removeFlows.forEach((id, i) => {
-    if (!flowIds.has(id)) problems.push({ path: `removeFlows[${i}]`, field: 'removeFlows', id, message: `unknown flow '${id}'` });
+    if (!flowIds.has(id))
+      problems.push({ path: `removeFlows[${i}]`, field: 'removeFlows', id, message: `unknown flow '${id}'` });
   });
   const gone = new Set(input.removeStakeholders);
   const known = new Set(fg.indicators);
   const added = input.addFlows.map((f, i) => {
     const id = f.id ?? `what-if-${i + 1}`;
-    if (flowIds.has(id)) problems.push({ path: `addFlows[${i}].id`, field: 'id', id, message: `flow '${id}' already exists` });
+    if (flowIds.has(id))
+      problems.push({ path: `addFlows[${i}].id`, field: 'id', id, message: `flow '${id}' already exists` });
     for (const end of ['from', 'to'] as const) {
       if (!stakeholderIds.has(f[end]) || gone.has(f[end])) {
-        problems.push({ path: `addFlows[${i}].${end}`, field: end, id, message: `unknown or removed stakeholder '${f[end]}'` });
+        problems.push({
+          path: `addFlows[${i}].${end}`,
+          field: end,
+          id,
+          message: `unknown or removed stakeholder '${f[end]}'`,
+        });
       }
     }
     f.indicators.forEach((x, j) => {
-      if (!known.has(x)) problems.push({ path: `addFlows[${i}].indicators[${j}]`, field: 'indicators', id, message: `unknown indicator code '${x}'` });
+      if (!known.has(x))
+        problems.push({
+          path: `addFlows[${i}].indicators[${j}]`,
+          field: 'indicators',
+          id,
+          message: `unknown indicator code '${x}'`,
+        });
     });
     return { ...f, id };
   });
@@ -50,10 +69,7 @@ function scenario(fg: FlowGraph, input: WhatIfInput): MapDocument {
     ...doc,
     stakeholders: doc.stakeholders.filter((s) => !gone.has(s.id)),
     datasets: doc.datasets.filter((d) => !gone.has(d.holder)),
-    flows: [
-      ...doc.flows.filter((f) => !removedFlows.has(f.id) && !gone.has(f.from) && !gone.has(f.to)),
-      ...added,
-    ],
+    flows: [...doc.flows.filter((f) => !removedFlows.has(f.id) && !gone.has(f.from) && !gone.has(f.to)), ...added],
   };
 }
 

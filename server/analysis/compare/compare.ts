@@ -2,9 +2,22 @@
 // matrices (type -> type and sector -> sector shares of the country's flows) and country similarity
 // (cosine of the type-level role matrices).
 import { assertCountry, countryCoverage } from '../coverage/coverage';
-import { countryBetweenness, countryFlows, countryIndex, nationalCountries, nodeOf, type FlowEdge, type FlowGraph } from '../flow-graph';
 import {
-  betweennessCentralizationOf, componentsIndexed, degreeCentralizationIndexed, densityIndexed, meanDegreeIndexed, reciprocityIndexed,
+  countryBetweenness,
+  countryFlows,
+  countryIndex,
+  nationalCountries,
+  nodeOf,
+  type FlowEdge,
+  type FlowGraph,
+} from '../flow-graph';
+import {
+  betweennessCentralizationOf,
+  componentsIndexed,
+  degreeCentralizationIndexed,
+  densityIndexed,
+  meanDegreeIndexed,
+  reciprocityIndexed,
 } from '../metrics';
 import { rankOf } from '../ncp/position';
 
@@ -71,7 +84,12 @@ export function countryMetrics(fg: FlowGraph, country: string): CountryMetrics {
     weakComponents: comps.weak,
     strongComponents: comps.strong,
     sectors: new Set(cg.nodes.map((id) => nodeOf(fg, id).sector)).size,
-    basisShare: { statutory: basis('statutory'), agreement: basis('agreement'), project: basis('project'), informal: basis('informal') },
+    basisShare: {
+      statutory: basis('statutory'),
+      agreement: basis('agreement'),
+      project: basis('project'),
+      informal: basis('informal'),
+    },
     personDependentShare: share(flows.filter((f) => f.personDependent).length, flows.length),
     coverageRatio: coverage.coverageRatio,
     referenceCoverage: coverage.referenceCoverage,
@@ -124,7 +142,11 @@ export function compare(fg: FlowGraph, countries: readonly string[] = nationalCo
   const similarity: Comparison['similarity'] = [];
   for (let i = 0; i < codes.length; i++) {
     for (let j = i + 1; j < codes.length; j++) {
-      similarity.push({ a: codes[i]!, b: codes[j]!, cosine: cosine(roleMatrices[codes[i]!]!, roleMatrices[codes[j]!]!) });
+      similarity.push({
+        a: codes[i]!,
+        b: codes[j]!,
+        cosine: cosine(roleMatrices[codes[i]!]!, roleMatrices[codes[j]!]!),
+      });
     }
   }
   return {
@@ -134,4 +156,3 @@ export function compare(fg: FlowGraph, countries: readonly string[] = nationalCo
     similarity,
   };
 }
-

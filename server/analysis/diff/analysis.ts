@@ -38,8 +38,16 @@ type Metric = [metric: string, label: string, value: (p: Position, c: CountryCov
  * holds the flows crossing its border but not the stakeholders at their foreign ends.
  */
 export const NCP_METRICS: readonly Metric[] = [
-  ['coverageRatio', 'Coverage: share of the indicators collected in the country that reach the NCP', (_p, c) => c.coverageRatio],
-  ['referenceCoverage', 'Reference coverage: share of the catalogue that reaches the NCP', (_p, c) => c.referenceCoverage],
+  [
+    'coverageRatio',
+    'Coverage: share of the indicators collected in the country that reach the NCP',
+    (_p, c) => c.coverageRatio,
+  ],
+  [
+    'referenceCoverage',
+    'Reference coverage: share of the catalogue that reaches the NCP',
+    (_p, c) => c.referenceCoverage,
+  ],
   ['indicatorsReceived', 'Indicators the NCP receives through flows', (p) => p.indicatorsReceived.length],
   ['indicatorsHeld', 'Indicators the NCP holds itself', (p) => p.indicatorsHeld.length],
   ['inDegree', 'Stakeholders sending to the NCP', (p) => p.inDegree],
@@ -90,7 +98,10 @@ export function analysisDiff(a: MapDocument, b: MapDocument, catalogue: DiffCata
     if (was !== now) coverage.push({ indicator: code, name: name ?? code, before: was, after: now });
   }
   const ncp = NCP_METRICS.map(([metric, label]) => ({
-    metric, label, before: before?.metrics.get(metric) ?? null, after: after?.metrics.get(metric) ?? null,
+    metric,
+    label,
+    before: before?.metrics.get(metric) ?? null,
+    after: after?.metrics.get(metric) ?? null,
   }));
   return { coverage, ncp };
 }

@@ -4,7 +4,8 @@
 import { DOCUMENT_KINDS, KIND_SPECS, keyOf, type Kind, type MapDocument } from '../../model';
 import { deepEqual } from '../../model/equal';
 
-export type DiffCollection = 'countries' | 'stakeholders' | 'datasets' | 'flows' | 'reportingLines' | 'networks' | 'memberships' | 'interviews';
+export type DiffCollection =
+  'countries' | 'stakeholders' | 'datasets' | 'flows' | 'reportingLines' | 'networks' | 'memberships' | 'interviews';
 
 export interface ChangedItem {
   key: string;
@@ -22,7 +23,10 @@ export interface CollectionDiff {
 
 export type DocumentDiff = Record<DiffCollection, CollectionDiff>;
 
-const KIND_OF = Object.fromEntries(DOCUMENT_KINDS.map((k) => [KIND_SPECS[k].collection, k])) as Record<DiffCollection, Kind>;
+const KIND_OF = Object.fromEntries(DOCUMENT_KINDS.map((k) => [KIND_SPECS[k].collection, k])) as Record<
+  DiffCollection,
+  Kind
+>;
 export const DIFF_COLLECTIONS = Object.keys(KIND_OF) as DiffCollection[];
 
 /** The fields that differ between two items, in the schema's order, then any others alphabetically. */

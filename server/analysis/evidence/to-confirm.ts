@@ -48,9 +48,12 @@ export function toConfirm<F extends Flow>(input: ToConfirmInput<F>, country: str
     const reportedBy = ends.filter((end) => spoke.has(end));
     const reasons = TO_CONFIRM_REASONS.filter((reason) => {
       switch (reason) {
-        case 'single_end': return flow.confidence !== 'confirmed' && flow.evidence.length > 0 && reportedBy.length < ends.length;
-        case 'assumed': return flow.confidence === 'assumed';
-        case 'no_evidence': return flow.evidence.length === 0;
+        case 'single_end':
+          return flow.confidence !== 'confirmed' && flow.evidence.length > 0 && reportedBy.length < ends.length;
+        case 'assumed':
+          return flow.confidence === 'assumed';
+        case 'no_evidence':
+          return flow.evidence.length === 0;
       }
     });
     if (reasons.length) items.push({ flow, reasons, reportedBy });
@@ -60,6 +63,11 @@ export function toConfirm<F extends Flow>(input: ToConfirmInput<F>, country: str
   return {
     country,
     items,
-    counts: { single_end: count('single_end'), assumed: count('assumed'), no_evidence: count('no_evidence'), total: items.length },
+    counts: {
+      single_end: count('single_end'),
+      assumed: count('assumed'),
+      no_evidence: count('no_evidence'),
+      total: items.length,
+    },
   };
 }

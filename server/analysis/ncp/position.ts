@@ -16,23 +16,23 @@ export interface CrossBorderFlow {
 
 export type NcpPosition =
   | {
-    status: 'ok';
-    country: string;
-    ncp: string;
-    inDegree: number;
-    outDegree: number;
-    indicatorsReceived: string[];
-    indicatorsHeld: string[];
-    indicatorsPassedOn: string[];
-    betweenness: number;
-    betweennessRank: number;
-    harmonicClosenessIn: number;
-    harmonicClosenessOut: number;
-    reach: { in: Reach; out: Reach };
-    brokerage: BrokerageRoles;
-    constraint: number | null;
-    crossBorder: { in: CrossBorderFlow[]; out: CrossBorderFlow[] };
-  }
+      status: 'ok';
+      country: string;
+      ncp: string;
+      inDegree: number;
+      outDegree: number;
+      indicatorsReceived: string[];
+      indicatorsHeld: string[];
+      indicatorsPassedOn: string[];
+      betweenness: number;
+      betweennessRank: number;
+      harmonicClosenessIn: number;
+      harmonicClosenessOut: number;
+      reach: { in: Reach; out: Reach };
+      brokerage: BrokerageRoles;
+      constraint: number | null;
+      crossBorder: { in: CrossBorderFlow[]; out: CrossBorderFlow[] };
+    }
   | { status: 'no_ncp'; country: string; ncp: null };
 
 /** Values closer than this are equal: sums of path fractions differ in their last bits by summing order. */
@@ -50,7 +50,8 @@ export function ncpPosition(fg: FlowGraph, country: string): NcpPosition {
   if (!ncp) return { status: 'no_ncp', country, ncp: null };
   const cg = countryGraph(fg, country);
   const coverage = countryCoverage(fg, country);
-  const codes = (test: (c: (typeof coverage.cells)[number]) => boolean) => coverage.cells.filter(test).map((c) => c.indicator);
+  const codes = (test: (c: (typeof coverage.cells)[number]) => boolean) =>
+    coverage.cells.filter(test).map((c) => c.indicator);
   const bc = countryBetweenness(fg, country);
   const foreign = (id: string) => {
     const node = nodeOf(fg, id);
@@ -63,10 +64,20 @@ export function ncpPosition(fg: FlowGraph, country: string): NcpPosition {
   for (const e of candidates) {
     if (e.from === e.to) continue;
     if (e.to === ncp && foreign(e.from)) {
-      crossBorder.in.push({ flow: e.id, stakeholder: e.from, country: nodeOf(fg, e.from).country, indicators: e.indicators });
+      crossBorder.in.push({
+        flow: e.id,
+        stakeholder: e.from,
+        country: nodeOf(fg, e.from).country,
+        indicators: e.indicators,
+      });
     }
     if (e.from === ncp && foreign(e.to)) {
-      crossBorder.out.push({ flow: e.id, stakeholder: e.to, country: nodeOf(fg, e.to).country, indicators: e.indicators });
+      crossBorder.out.push({
+        flow: e.id,
+        stakeholder: e.to,
+        country: nodeOf(fg, e.to).country,
+        indicators: e.indicators,
+      });
     }
   }
   crossBorder.in.sort((a, b) => a.flow.localeCompare(b.flow));

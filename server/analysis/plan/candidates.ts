@@ -49,7 +49,11 @@ function inCatalogueOrder(fg: FlowGraph, codes: Iterable<string>): string[] {
  * extend_flow action, a direct or join_route one a new_flow action; an action carries the union of its
  * group's indicators. `known`: the country's suggestions when already computed on the same map (the service's cached answer).
  */
-export function closeGapsCandidates(fg: FlowGraph, country: string, known?: readonly Pick<Suggestion, 'indicator' | 'kind' | 'from' | 'to' | 'peerScore'>[]): Candidate[] {
+export function closeGapsCandidates(
+  fg: FlowGraph,
+  country: string,
+  known?: readonly Pick<Suggestion, 'indicator' | 'kind' | 'from' | 'to' | 'peerScore'>[],
+): Candidate[] {
   const groups = new Map<string, { kind: ActionKind; from: string; to: string; peer: Map<string, number> }>();
   for (const s of known ?? gapSuggestions(fg, country)) {
     const kind: ActionKind = s.kind === 'extend_flow' ? 'extend_flow' : 'new_flow';
@@ -58,9 +62,14 @@ export function closeGapsCandidates(fg: FlowGraph, country: string, known?: read
     if (!group) groups.set(key, (group = { kind, from: s.from, to: s.to, peer: new Map() }));
     group.peer.set(s.indicator, Math.max(group.peer.get(s.indicator) ?? 0, s.peerScore));
   }
-  const flows = smallestFlows(fg, [...groups.values()].filter((g) => g.kind === 'extend_flow'));
+  const flows = smallestFlows(
+    fg,
+    [...groups.values()].filter((g) => g.kind === 'extend_flow'),
+  );
   return [...groups.values()].map((g) => ({
-    kind: g.kind, from: g.from, to: g.to,
+    kind: g.kind,
+    from: g.from,
+    to: g.to,
     ...(g.kind === 'extend_flow' ? { flow: flows.get(`${g.from}>${g.to}`)! } : {}),
     indicators: inCatalogueOrder(fg, g.peer.keys()),
     peerScores: g.peer,
@@ -79,7 +88,12 @@ export function hardenCandidates(fg: FlowGraph, country: string): Candidate[] {
     if (coverageCell(fg, country, x, false).status !== 'reaches_ncp') continue;
     const r = indicatorResilience(fg, country, x);
     if (r.resilience !== 1 || r.holders.length < 2) continue;
-    const direct = new Set(fg.flowsCarrying(x).filter((e) => e.to === ncp).map((e) => e.from));
+    const direct = new Set(
+      fg
+        .flowsCarrying(x)
+        .filter((e) => e.to === ncp)
+        .map((e) => e.from),
+    );
     for (const h of r.holders) {
       if (h === ncp || direct.has(h)) continue;
       const list = byHolder.get(h);
@@ -87,9 +101,19 @@ export function hardenCandidates(fg: FlowGraph, country: string): Candidate[] {
       else byHolder.set(h, [x]);
     }
   }
-  const flows = smallestFlows(fg, [...byHolder.keys()].map((h) => ({ from: h, to: ncp })));
+  const flows = smallestFlows(
+    fg,
+    [...byHolder.keys()].map((h) => ({ from: h, to: ncp })),
+  );
   return [...byHolder].map(([h, indicators]) => {
     const flow = flows.get(`${h}>${ncp}`);
-    return { kind: flow ? 'extend_flow' : 'new_flow', from: h, to: ncp, ...(flow ? { flow } : {}), indicators, peerScores: new Map() };
+    return {
+      kind: flow ? 'extend_flow' : 'new_flow',
+      from: h,
+      to: ncp,
+      ...(flow ? { flow } : {}),
+      indicators,
+      peerScores: new Map(),
+    };
   });
 }

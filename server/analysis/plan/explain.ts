@@ -23,17 +23,19 @@ export function explainStep(fg: FlowGraph, s: StepToExplain): string {
   const name = (id: string) => (id === ncp ? 'the NCP' : nodeOf(fg, id).name);
   const what = listed(action.indicators);
   const straight = action.kind === 'new_flow' && action.to === ncp;
-  const ask = action.kind === 'extend_flow'
-    ? `Ask ${name(action.from)} to add ${what} to what it already sends ${name(action.to)}${action.flow ? ` (flow ${action.flow})` : ''}`
-    : straight
-      ? `Ask ${name(action.from)} to send ${what} straight to the NCP`
-      : `Ask ${name(action.from)} to send ${what} to ${name(action.to)}`;
+  const ask =
+    action.kind === 'extend_flow'
+      ? `Ask ${name(action.from)} to add ${what} to what it already sends ${name(action.to)}${action.flow ? ` (flow ${action.flow})` : ''}`
+      : straight
+        ? `Ask ${name(action.from)} to send ${what} straight to the NCP`
+        : `Ask ${name(action.from)} to send ${what} to ${name(action.to)}`;
   const got = listed(gained);
   const one = gained.length === 1;
   if (s.goal === 'harden') {
     const avoided = s.bypassed.length ? ` that does not pass through ${listed(s.bypassed, 'or')}` : '';
     return `${ask}: ${got} would then reach ${straight ? 'it' : 'the NCP'} by a second route${avoided}.`;
   }
-  if (action.to === ncp) return `${ask}: ${got} would then reach the NCP, which ${one ? 'it does' : 'they do'} not today.`;
+  if (action.to === ncp)
+    return `${ask}: ${got} would then reach the NCP, which ${one ? 'it does' : 'they do'} not today.`;
   return `${ask}: ${got} would then reach the NCP through ${name(action.to)}, which already passes ${one ? 'it' : 'them'} on.`;
 }

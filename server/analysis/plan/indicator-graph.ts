@@ -37,7 +37,11 @@ export class IndicatorGraph {
   private marks?: { fromHolders: Uint8Array; toNcp: Uint8Array };
   private routes?: PlanRoutes;
 
-  constructor(readonly base: readonly FlowEdge[], holders: readonly string[], readonly ncp: string) {
+  constructor(
+    readonly base: readonly FlowEdge[],
+    holders: readonly string[],
+    readonly ncp: string,
+  ) {
     this.ix = edgeIndex(base);
     this.target = this.number(ncp);
     this.holders = holders.map((h) => this.number(h));
@@ -134,7 +138,8 @@ export class IndicatorGraph {
     const { from, to } = this.ix;
     for (let k = 0; k < from.length; k++) if (fromHolders[from[k]!] && toNcp[to[k]!]) visit(from[k]!, to[k]!, k);
     for (let k = 0; k < this.extraFrom.length; k++) {
-      if (fromHolders[this.extraFrom[k]!] && toNcp[this.extraTo[k]!]) visit(this.extraFrom[k]!, this.extraTo[k]!, -1 - k);
+      if (fromHolders[this.extraFrom[k]!] && toNcp[this.extraTo[k]!])
+        visit(this.extraFrom[k]!, this.extraTo[k]!, -1 - k);
     }
   }
 
@@ -151,7 +156,15 @@ export class IndicatorGraph {
       to[k++] = v;
     });
     // Restricted to those flows, the residual graph reaches the same stakeholders with a path to the NCP (and the holders) as on the whole X-graph.
-    const r = numberedDisjointRoutes({ nodes: this.size, from, to, edges: m, sources: this.holders, target: this.target, limit: ROUTES_LIMIT });
+    const r = numberedDisjointRoutes({
+      nodes: this.size,
+      from,
+      to,
+      edges: m,
+      sources: this.holders,
+      target: this.target,
+      limit: ROUTES_LIMIT,
+    });
     const { toNcp } = this.reach();
     const holder = new Uint8Array(this.size);
     for (const h of this.holders) holder[h] = 1;
@@ -168,7 +181,9 @@ export class IndicatorGraph {
   /** The flows that can lie on a route as flow edges (proposed ones with ids of their own), for the single points of failure of §3. */
   routeEdges(): Array<{ id: string; from: string; to: string }> {
     const edges: Array<{ id: string; from: string; to: string }> = [];
-    this.onRoutes((_u, _v, k) => edges.push(k >= 0 ? this.base[k]! : { id: `\u0000plan-${-1 - k}`, ...this.added[-1 - k]! }));
+    this.onRoutes((_u, _v, k) =>
+      edges.push(k >= 0 ? this.base[k]! : { id: `\u0000plan-${-1 - k}`, ...this.added[-1 - k]! }),
+    );
     return edges;
   }
 }

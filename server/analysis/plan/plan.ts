@@ -54,7 +54,11 @@ class PlanState {
   readonly reaching = new Set<string>();
   readonly gaps = new Set<string>();
 
-  constructor(readonly fg: FlowGraph, readonly country: string, readonly ncp: string) {
+  constructor(
+    readonly fg: FlowGraph,
+    readonly country: string,
+    readonly ncp: string,
+  ) {
     this.graphOf = indicatorGraphs(fg, country, ncp);
     for (const cell of countryCoverage(fg, country, false).cells) {
       if (cell.status === 'reaches_ncp') this.reaching.add(cell.indicator);
@@ -113,10 +117,20 @@ export function planCandidates(fg: FlowGraph, country: string, goal: PlanGoal, k
 export function assertPlanInput(fg: FlowGraph, country: string, goal: string, budget: number): void {
   assertCountry(fg, country);
   const problems = [];
-  if (!fg.ncpOf(country)) problems.push({ path: 'country', field: 'country', message: `country '${country}' has no NCP mapped: a plan needs one` });
-  if (!(PLAN_GOALS as readonly string[]).includes(goal)) problems.push({ path: 'goal', field: 'goal', message: `goal must be one of ${PLAN_GOALS.join(', ')}` });
+  if (!fg.ncpOf(country))
+    problems.push({
+      path: 'country',
+      field: 'country',
+      message: `country '${country}' has no NCP mapped: a plan needs one`,
+    });
+  if (!(PLAN_GOALS as readonly string[]).includes(goal))
+    problems.push({ path: 'goal', field: 'goal', message: `goal must be one of ${PLAN_GOALS.join(', ')}` });
   if (!Number.isInteger(budget) || budget < PLAN_BUDGET.min || budget > PLAN_BUDGET.max) {
-    problems.push({ path: 'budget', field: 'budget', message: `budget must be a whole number from ${PLAN_BUDGET.min} to ${PLAN_BUDGET.max}` });
+    problems.push({
+      path: 'budget',
+      field: 'budget',
+      message: `budget must be a whole number from ${PLAN_BUDGET.min} to ${PLAN_BUDGET.max}`,
+    });
   }
   if (problems.length) throw new ValidationError(`invalid plan: ${problems.map((p) => p.field).join(', ')}`, problems);
 }
@@ -125,15 +139,24 @@ export function assertPlanInput(fg: FlowGraph, country: string, goal: string, bu
  * The plan; `fg` must be built with §6's options (active flows, informal included, any confidence).
  * `known`: the country's suggestions on the same map and options, when already computed.
  */
-export function plan(fg: FlowGraph, country: string, goal: PlanGoal, budget: number = PLAN_BUDGET.default, known?: KnownSuggestions): Plan {
+export function plan(
+  fg: FlowGraph,
+  country: string,
+  goal: PlanGoal,
+  budget: number = PLAN_BUDGET.default,
+  known?: KnownSuggestions,
+): Plan {
   assertPlanInput(fg, country, goal, budget);
   const ncp = fg.ncpOf(country)!;
   const state = new PlanState(fg, country, ncp);
   const remaining = planCandidates(fg, country, goal, known).map((c) => ({ c, pair: `${c.from}>${c.to}` }));
-  const before = { coverageRatio: coverageRatioOf(fg, country, state), resilientIndicators: state.resilientIndicators() };
+  const before = {
+    coverageRatio: coverageRatioOf(fg, country, state),
+    resilientIndicators: state.resilientIndicators(),
+  };
   const steps: PlanStep[] = [];
   while (steps.length < budget && remaining.length) {
-    let best: Entry & { gained: string[]; index: number } | undefined;
+    let best: (Entry & { gained: string[]; index: number }) | undefined;
     remaining.forEach(({ c, pair }, index) => {
       const { gained, tie } = evaluate(goal, state, c);
       const entry = { c, pair, gain: gained.length, tie, gained, index };
@@ -146,19 +169,35 @@ export function plan(fg: FlowGraph, country: string, goal: PlanGoal, budget: num
     const bypassed = goal === 'harden' ? [...new Set(chosen.gained.flatMap((x) => singlePointsOf(state, x)))] : [];
     state.apply(chosen.c);
     for (const x of chosen.gained) if (goal === 'close_gaps') state.reaching.add(x);
-    const action: PlanAction = { kind: chosen.c.kind, from: chosen.c.from, to: chosen.c.to, ...(chosen.c.flow ? { flow: chosen.c.flow } : {}), indicators: chosen.c.indicators };
+    const action: PlanAction = {
+      kind: chosen.c.kind,
+      from: chosen.c.from,
+      to: chosen.c.to,
+      ...(chosen.c.flow ? { flow: chosen.c.flow } : {}),
+      indicators: chosen.c.indicators,
+    };
     steps.push({
       step: steps.length + 1,
       action,
       gained: chosen.gained,
       coverageRatio: coverageRatioOf(fg, country, state),
       resilientIndicators: state.resilientIndicators(),
-      explanation: explainStep(fg, { goal, action, gained: chosen.gained, ncp, bypassed: bypassed.map((id) => nodeOf(fg, id).name) }),
+      explanation: explainStep(fg, {
+        goal,
+        action,
+        gained: chosen.gained,
+        ncp,
+        bypassed: bypassed.map((id) => nodeOf(fg, id).name),
+      }),
     });
   }
   const last = steps[steps.length - 1];
   return {
-    country, goal, budget, before, steps,
+    country,
+    goal,
+    budget,
+    before,
+    steps,
     after: last ? { coverageRatio: last.coverageRatio, resilientIndicators: last.resilientIndicators } : before,
   };
 }

@@ -158,7 +158,15 @@ export function disjointRoutes(input: DisjointRoutesInput): DisjointRoutes {
     from[k] = number(edges[k]!.from);
     to[k] = number(edges[k]!.to);
   }
-  const r = numberedDisjointRoutes({ nodes: ids.length, from, to, edges: edges.length, sources: starts, target: t, ...(input.limit !== undefined ? { limit: input.limit } : {}) });
+  const r = numberedDisjointRoutes({
+    nodes: ids.length,
+    from,
+    to,
+    edges: edges.length,
+    sources: starts,
+    target: t,
+    ...(input.limit !== undefined ? { limit: input.limit } : {}),
+  });
   if (!r.complete) return { routes: r.routes, cut: [], extendable: new Set() };
   const cut: string[] = [];
   const extendable = new Set<string>();

@@ -41,7 +41,12 @@ export interface Resilience {
 export type ExtraEdges = ReadonlyArray<{ from: string; to: string }>;
 
 /** The X-graph's edges that can lie on a route to the NCP, plus `extra`. */
-function edgesOf(fg: FlowGraph, indicator: string, ncp: string, extra: ExtraEdges): ReadonlyArray<{ from: string; to: string }> {
+function edgesOf(
+  fg: FlowGraph,
+  indicator: string,
+  ncp: string,
+  extra: ExtraEdges,
+): ReadonlyArray<{ from: string; to: string }> {
   return extra.length ? [...fg.flowsCarrying(indicator), ...extra] : flowsTowards(fg.flowsCarrying(indicator), ncp);
 }
 
@@ -49,7 +54,12 @@ function edgesOf(fg: FlowGraph, indicator: string, ncp: string, extra: ExtraEdge
 export function routesToNcp(fg: FlowGraph, country: string, indicator: string, extra: ExtraEdges = [], limit?: number) {
   const ncp = fg.ncpOf(country);
   if (!ncp) throw new Error(`routesToNcp: country '${country}' has no NCP`);
-  return disjointRoutes({ edges: edgesOf(fg, indicator, ncp, extra), sources: fg.holders(country, indicator), target: ncp, ...(limit ? { limit } : {}) });
+  return disjointRoutes({
+    edges: edgesOf(fg, indicator, ncp, extra),
+    sources: fg.holders(country, indicator),
+    target: ncp,
+    ...(limit ? { limit } : {}),
+  });
 }
 
 /** One indicator's resilience in one country, memoised on the flow graph. */

@@ -55,13 +55,23 @@ function peers(fg: FlowGraph, country: string): string[] {
  * Share of the peer countries in which a stakeholder of the sender's type sends X to that country's
  * NCP, or to a stakeholder of the receiver's type. Memoised per flow graph: many suggestions share types.
  */
-function peerScore(fg: FlowGraph, peerCountries: readonly string[], indicator: string, fromType: string, toType: string): { k: number; n: number; share: number } {
-  return memoOn(fg, `peerScore|${peerCountries.join(',')}|${indicator}|${fromType}|${toType}`,
-    () => computePeerScore(fg, peerCountries, indicator, fromType, toType));
+function peerScore(
+  fg: FlowGraph,
+  peerCountries: readonly string[],
+  indicator: string,
+  fromType: string,
+  toType: string,
+): { k: number; n: number; share: number } {
+  return memoOn(fg, `peerScore|${peerCountries.join(',')}|${indicator}|${fromType}|${toType}`, () =>
+    computePeerScore(fg, peerCountries, indicator, fromType, toType),
+  );
 }
 
 /** An indicator's flows by sender type: the sender's country, whether the flow goes to that country's NCP, the receiver's type. */
-function sendersByType(fg: FlowGraph, indicator: string): Map<string, Array<{ country: string; toNcp: boolean; toType: string }>> {
+function sendersByType(
+  fg: FlowGraph,
+  indicator: string,
+): Map<string, Array<{ country: string; toNcp: boolean; toType: string }>> {
   return memoOn(fg, `sendersByType|${indicator}`, () => {
     const map = new Map<string, Array<{ country: string; toNcp: boolean; toType: string }>>();
     for (const e of fg.flowsCarrying(indicator)) {
@@ -75,7 +85,13 @@ function sendersByType(fg: FlowGraph, indicator: string): Map<string, Array<{ co
   });
 }
 
-function computePeerScore(fg: FlowGraph, peerCountries: readonly string[], indicator: string, fromType: string, toType: string): { k: number; n: number; share: number } {
+function computePeerScore(
+  fg: FlowGraph,
+  peerCountries: readonly string[],
+  indicator: string,
+  fromType: string,
+  toType: string,
+): { k: number; n: number; share: number } {
   const n = peerCountries.length;
   if (!n) return { k: 0, n, share: 0 };
   const peerSet = new Set(peerCountries);
@@ -91,7 +107,13 @@ function computePeerScore(fg: FlowGraph, peerCountries: readonly string[], indic
  * One shortest path of any admitted flows (whatever they carry) from `from` to the NCP, as flows;
  * `dist` holds every node's distance to the NCP over all flows.
  */
-function anyPath(fg: FlowGraph, from: string, ncp: string, dist: ReadonlyMap<string, number>, indicator: string): FlowEdge[] | undefined {
+function anyPath(
+  fg: FlowGraph,
+  from: string,
+  ncp: string,
+  dist: ReadonlyMap<string, number>,
+  indicator: string,
+): FlowEdge[] | undefined {
   if (!dist.has(from)) return undefined;
   const ix = edgeIndex(fg.flows);
   const path: FlowEdge[] = [];
@@ -118,17 +140,34 @@ function anyPath(fg: FlowGraph, from: string, ncp: string, dist: ReadonlyMap<str
 }
 
 function suggestionsFor(
-  fg: FlowGraph, country: string, indicator: string, ncp: string, peerCountries: readonly string[], distAll: ReadonlyMap<string, number>,
+  fg: FlowGraph,
+  country: string,
+  indicator: string,
+  ncp: string,
+  peerCountries: readonly string[],
+  distAll: ReadonlyMap<string, number>,
 ): Suggestion[] {
   const out: Suggestion[] = [];
   const ncpType = nodeOf(fg, ncp).type;
-  const make = (kind: SuggestionKind, from: string, to: string, explain: (k: number, n: number) => string, flow?: string): Suggestion => {
+  const make = (
+    kind: SuggestionKind,
+    from: string,
+    to: string,
+    explain: (k: number, n: number) => string,
+    flow?: string,
+  ): Suggestion => {
     const fromType = nodeOf(fg, from).type;
     const toType = nodeOf(fg, to).type;
     const peer = peerScore(fg, peerCountries, indicator, fromType, to === ncp ? ncpType : toType);
     return {
-      indicator, kind, from, to, ...(flow ? { flow } : {}), peerScore: peer.share,
-      score: WEIGHT[kind] * (1 + peer.share), explanation: explain(peer.k, peer.n),
+      indicator,
+      kind,
+      from,
+      to,
+      ...(flow ? { flow } : {}),
+      peerScore: peer.share,
+      score: WEIGHT[kind] * (1 + peer.share),
+      explanation: explain(peer.k, peer.n),
     };
   };
   const name = (id: string) => nodeOf(fg, id).name;
@@ -139,22 +178,44 @@ function suggestionsFor(
 
   for (const holder of fg.holders(country, indicator)) {
     const type = noun(nodeOf(fg, holder).type);
-    out.push(make('direct', holder, ncp, (k, n) =>
-      `${countOf(k, n)} ${type} sends ${indicator} directly to the NCP; here ${name(holder)} holds it but it never reaches the NCP.`));
+    out.push(
+      make(
+        'direct',
+        holder,
+        ncp,
+        (k, n) =>
+          `${countOf(k, n)} ${type} sends ${indicator} directly to the NCP; here ${name(holder)} holds it but it never reaches the NCP.`,
+      ),
+    );
 
     const join = routes[0]?.[0] !== holder ? routes[0] : routes[1];
     if (join) {
       const [y, d] = join;
       const yType = noun(nodeOf(fg, y).type);
-      out.push(make('join_route', holder, y, (k, n) =>
-        `${name(y)} already passes ${indicator} on to the NCP in ${d} hop${d === 1 ? '' : 's'}; ${countOf(k, n).toLowerCase()} ${type} sends ${indicator} to ${yType} or to the NCP.`));
+      out.push(
+        make(
+          'join_route',
+          holder,
+          y,
+          (k, n) =>
+            `${name(y)} already passes ${indicator} on to the NCP in ${d} hop${d === 1 ? '' : 's'}; ${countOf(k, n).toLowerCase()} ${type} sends ${indicator} to ${yType} or to the NCP.`,
+        ),
+      );
     }
 
     for (const e of anyPath(fg, holder, ncp, distAll, indicator) ?? []) {
       if (e.indicators.includes(indicator)) continue;
       const fromType = noun(nodeOf(fg, e.from).type);
-      out.push(make('extend_flow', e.from, e.to, (k, n) =>
-        `Flow ${e.id} (${name(e.from)} to ${name(e.to)}) already lies on a route from ${name(holder)} to the NCP but does not carry ${indicator}; ${countOf(k, n).toLowerCase()} ${fromType} sends it on.`, e.id));
+      out.push(
+        make(
+          'extend_flow',
+          e.from,
+          e.to,
+          (k, n) =>
+            `Flow ${e.id} (${name(e.from)} to ${name(e.to)}) already lies on a route from ${name(holder)} to the NCP but does not carry ${indicator}; ${countOf(k, n).toLowerCase()} ${fromType} sends it on.`,
+          e.id,
+        ),
+      );
     }
   }
   // One suggestion per (kind, from, to, flow): several holders may propose the same extension.
@@ -195,7 +256,13 @@ export function peerPatterns(fg: FlowGraph, country: string): PeerPattern[] {
     const [fromType, toType, indicator] = key.split('\u0000') as [string, string, string];
     out.push({ fromType, toType, indicator, share });
   }
-  return out.sort((a, b) => b.share - a.share || a.indicator.localeCompare(b.indicator) || a.fromType.localeCompare(b.fromType) || a.toType.localeCompare(b.toType));
+  return out.sort(
+    (a, b) =>
+      b.share - a.share ||
+      a.indicator.localeCompare(b.indicator) ||
+      a.fromType.localeCompare(b.fromType) ||
+      a.toType.localeCompare(b.toType),
+  );
 }
 
 /** The country's ranked suggestions alone, without the peer patterns (what a plan starts from). */
@@ -211,8 +278,14 @@ export function gapSuggestions(fg: FlowGraph, country: string): Suggestion[] {
       list.push(...suggestionsFor(fg, country, indicator, ncp, peerCountries, distAll));
     }
   }
-  return list.sort((a, b) => b.score - a.score || a.indicator.localeCompare(b.indicator) || WEIGHT[b.kind] - WEIGHT[a.kind]
-    || a.from.localeCompare(b.from) || a.to.localeCompare(b.to));
+  return list.sort(
+    (a, b) =>
+      b.score - a.score ||
+      a.indicator.localeCompare(b.indicator) ||
+      WEIGHT[b.kind] - WEIGHT[a.kind] ||
+      a.from.localeCompare(b.from) ||
+      a.to.localeCompare(b.to),
+  );
 }
 
 export function suggestions(fg: FlowGraph, country: string): Suggestions {

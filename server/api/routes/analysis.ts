@@ -5,12 +5,31 @@ import { z } from 'zod';
 import type { AnalysisService } from '../../services/analysis';
 import { planOf, resilienceOf } from '../../services/plans';
 import {
-  AnalysisOptions, BottlenecksResponse, CompareQuery, CompareResponse, CountryAnalysisQuery, CountryCoverageResponse, CoverageMatrixResponse,
-  CoverageQuery, NcpResponse, OptionsQuery, PlanQuery, PlanResponse, ResilienceQuery, ResilienceResponse, SuggestionsResponse, WhatIfInput, WhatIfResponse,
+  AnalysisOptions,
+  BottlenecksResponse,
+  CompareQuery,
+  CompareResponse,
+  CountryAnalysisQuery,
+  CountryCoverageResponse,
+  CoverageMatrixResponse,
+  CoverageQuery,
+  NcpResponse,
+  OptionsQuery,
+  PlanQuery,
+  PlanResponse,
+  ResilienceQuery,
+  ResilienceResponse,
+  SuggestionsResponse,
+  WhatIfInput,
+  WhatIfResponse,
 } from '../../model/api-analysis';
 import { defineRoute, type RouteDef } from '../route';
 
-function optionsOf(q: { includeStatuses?: string[]; includeInformal?: boolean; minConfidence?: string }): AnalysisOptions {
+function optionsOf(q: {
+  includeStatuses?: string[];
+  includeInformal?: boolean;
+  minConfidence?: string;
+}): AnalysisOptions {
   return AnalysisOptions.parse({
     ...(q.includeStatuses ? { includeStatuses: q.includeStatuses } : {}),
     ...(q.includeInformal !== undefined ? { includeInformal: q.includeInformal } : {}),
@@ -22,44 +41,90 @@ export function analysisRoutes(analysis: AnalysisService): RouteDef[] {
   const tag = 'Analysis';
   return [
     defineRoute({
-      method: 'get', path: '/analysis/coverage', tag, query: CoverageQuery, access: 'read',
-      summary: 'Coverage of every indicator (or one) for a country (paths, weakest basis); without country, the countries-by-indicators matrix',
+      method: 'get',
+      path: '/analysis/coverage',
+      tag,
+      query: CoverageQuery,
+      access: 'read',
+      summary:
+        'Coverage of every indicator (or one) for a country (paths, weakest basis); without country, the countries-by-indicators matrix',
       response: z.union([CountryCoverageResponse, CoverageMatrixResponse]),
       handler: ({ query }) => analysis.coverage(optionsOf(query), query.country, query.indicator),
     }),
     defineRoute({
-      method: 'get', path: '/analysis/suggestions', tag, query: CountryAnalysisQuery, response: SuggestionsResponse, access: 'read',
+      method: 'get',
+      path: '/analysis/suggestions',
+      tag,
+      query: CountryAnalysisQuery,
+      response: SuggestionsResponse,
+      access: 'read',
       summary: 'Ranked links that would close coverage gaps, with peer scores, and peer patterns',
       handler: ({ query }) => analysis.suggestions(optionsOf(query), query.country),
     }),
     defineRoute({
-      method: 'get', path: '/analysis/bottlenecks', tag, query: CountryAnalysisQuery, response: BottlenecksResponse, access: 'read',
+      method: 'get',
+      path: '/analysis/bottlenecks',
+      tag,
+      query: CountryAnalysisQuery,
+      response: BottlenecksResponse,
+      access: 'read',
       summary: 'Betweenness, single points of failure, critical flows and fragile coverage',
       handler: ({ query }) => analysis.bottlenecks(optionsOf(query), query.country),
     }),
     defineRoute({
-      method: 'post', path: '/analysis/what-if', tag, query: z.strictObject(OptionsQuery), body: WhatIfInput, response: WhatIfResponse, access: 'read',
-      summary: 'Coverage and NCP metrics after removing stakeholders or flows or adding proposed flows (nothing is stored)',
+      method: 'post',
+      path: '/analysis/what-if',
+      tag,
+      query: z.strictObject(OptionsQuery),
+      body: WhatIfInput,
+      response: WhatIfResponse,
+      access: 'read',
+      summary:
+        'Coverage and NCP metrics after removing stakeholders or flows or adding proposed flows (nothing is stored)',
       handler: ({ query, body }) => analysis.whatIf(optionsOf(query), body),
     }),
     defineRoute({
-      method: 'get', path: '/analysis/ncp', tag, query: CountryAnalysisQuery, response: NcpResponse, access: 'read',
-      summary: "The NCP's position: degrees, indicators, betweenness and rank, closeness, reach, brokerage, constraint, cross-border channels",
+      method: 'get',
+      path: '/analysis/ncp',
+      tag,
+      query: CountryAnalysisQuery,
+      response: NcpResponse,
+      access: 'read',
+      summary:
+        "The NCP's position: degrees, indicators, betweenness and rank, closeness, reach, brokerage, constraint, cross-border channels",
       handler: ({ query }) => analysis.ncp(optionsOf(query), query.country),
     }),
     defineRoute({
-      method: 'get', path: '/analysis/compare', tag, query: CompareQuery, response: CompareResponse, access: 'read',
-      summary: 'National topologies side by side, role matrices and country similarity (default: every national country)',
+      method: 'get',
+      path: '/analysis/compare',
+      tag,
+      query: CompareQuery,
+      response: CompareResponse,
+      access: 'read',
+      summary:
+        'National topologies side by side, role matrices and country similarity (default: every national country)',
       handler: ({ query }) => analysis.compare(optionsOf(query), query.countries),
     }),
     defineRoute({
-      method: 'get', path: '/analysis/resilience', tag, query: ResilienceQuery, response: ResilienceResponse, access: 'read',
-      summary: 'Resilience of every indicator: vertex-disjoint routes from the holders to the NCP, one smallest cut, and the summary (active flows, informal included)',
+      method: 'get',
+      path: '/analysis/resilience',
+      tag,
+      query: ResilienceQuery,
+      response: ResilienceResponse,
+      access: 'read',
+      summary:
+        'Resilience of every indicator: vertex-disjoint routes from the holders to the NCP, one smallest cut, and the summary (active flows, informal included)',
       handler: ({ query }) => resilienceOf(analysis, query.country),
     }),
     defineRoute({
-      method: 'get', path: '/analysis/plan', tag, query: PlanQuery, response: PlanResponse, access: 'read',
-      summary: 'A greedy plan of at most budget actions (1-20, default 5) that close the most gaps or remove the most single points of failure, each step explained (nothing is stored)',
+      method: 'get',
+      path: '/analysis/plan',
+      tag,
+      query: PlanQuery,
+      response: PlanResponse,
+      access: 'read',
+      summary:
+        'A greedy plan of at most budget actions (1-20, default 5) that close the most gaps or remove the most single points of failure, each step explained (nothing is stored)',
       handler: ({ query }) => planOf(analysis, query.country, query.goal, query.budget),
     }),
   ];

@@ -11,12 +11,23 @@ export function auditRoutes(store: GraphStore): RouteDef[] {
   const audit = new AuditService(store);
   return [
     defineRoute({
-      method: 'get', path: '/audit', tag: 'Audit', query: AuditQuery, response: AuditResponse, access: 'audit',
-      summary: 'Audit entries, newest first (filter by country, kind, key, actor; page with before = the previous answer\'s nextBefore)',
+      method: 'get',
+      path: '/audit',
+      tag: 'Audit',
+      query: AuditQuery,
+      response: AuditResponse,
+      access: 'audit',
+      summary:
+        "Audit entries, newest first (filter by country, kind, key, actor; page with before = the previous answer's nextBefore)",
       handler: ({ query, user }) => audit.page(query, user),
     }),
     defineRoute({
-      method: 'get', path: '/audit/actors', tag: 'Audit', query: z.strictObject({}), response: AuditActorsResponse, access: 'audit',
+      method: 'get',
+      path: '/audit/actors',
+      tag: 'Audit',
+      query: z.strictObject({}),
+      response: AuditActorsResponse,
+      access: 'audit',
       summary: 'Everyone who has changed something, sorted',
       handler: async ({ user }) => ({ actors: await audit.actors(user) }),
     }),

@@ -17,12 +17,19 @@ function clientAddress(req: Request): string {
 }
 
 /** Starts a throttled attempt, or answers 429 with Retry-After and returns undefined. */
-async function beginAttempt(auth: AuthServices, username: string, req: Request, res: Response): Promise<Attempt | undefined> {
+async function beginAttempt(
+  auth: AuthServices,
+  username: string,
+  req: Request,
+  res: Response,
+): Promise<Attempt | undefined> {
   try {
     return await auth.throttle.begin(username, clientAddress(req));
   } catch (err) {
     if (!(err instanceof LockedOutError)) throw err;
-    res.status(429).set('Retry-After', String(err.retryAfter))
+    res
+      .status(429)
+      .set('Retry-After', String(err.retryAfter))
       .json({ error: { code: err.code, message: err.message, retryAfter: err.retryAfter } });
     return undefined;
   }
@@ -37,8 +44,19 @@ export function authRoutes(auth: AuthServices): RouteDef[] {
   const tag = 'Accounts';
   return [
     defineRoute({
-      method: 'post', path: '/auth/login', tag, access: 'public', query: z.strictObject({}), body: LoginBody, response: MeResponse,
-      doc: { statuses: [401, 429], headers: { 'Set-Cookie': 'The session cookie (fa_session, HttpOnly, SameSite=Lax): send it back with every request' } },
+      method: 'post',
+      path: '/auth/login',
+      tag,
+      access: 'public',
+      query: z.strictObject({}),
+      body: LoginBody,
+      response: MeResponse,
+      doc: {
+        statuses: [401, 429],
+        headers: {
+          'Set-Cookie': 'The session cookie (fa_session, HttpOnly, SameSite=Lax): send it back with every request',
+        },
+      },
       summary: 'Sign in with username and password: sets the session cookie; 401 when wrong, 429 while locked out',
       handler: async ({ body, req, res }) => {
         const username = body.username.trim().toLowerCase();
@@ -62,7 +80,12 @@ export function authRoutes(auth: AuthServices): RouteDef[] {
       },
     }),
     defineRoute({
-      method: 'post', path: '/auth/logout', tag, access: 'signed-in', query: z.strictObject({}), response: OkResponse,
+      method: 'post',
+      path: '/auth/logout',
+      tag,
+      access: 'signed-in',
+      query: z.strictObject({}),
+      response: OkResponse,
       summary: 'Sign out: ends the session and clears the cookie',
       handler: async ({ req, res }) => {
         const idHash = sessionIdHashOf(res);
@@ -72,12 +95,24 @@ export function authRoutes(auth: AuthServices): RouteDef[] {
       },
     }),
     defineRoute({
-      method: 'get', path: '/auth/me', tag, access: 'public', query: z.strictObject({}), response: MeResponse, doc: { statuses: [401] },
+      method: 'get',
+      path: '/auth/me',
+      tag,
+      access: 'public',
+      query: z.strictObject({}),
+      response: MeResponse,
+      doc: { statuses: [401] },
       summary: 'The signed-in user; 401 when not signed in',
       handler: async ({ user }) => ({ user: signedIn(user) }),
     }),
     defineRoute({
-      method: 'post', path: '/auth/password', tag, access: 'signed-in', query: z.strictObject({}), body: PasswordBody, response: OkResponse,
+      method: 'post',
+      path: '/auth/password',
+      tag,
+      access: 'signed-in',
+      query: z.strictObject({}),
+      body: PasswordBody,
+      response: OkResponse,
       doc: { statuses: [429] },
       summary: "Change one's own password (the current one is checked like a sign-in); the other sessions end",
       handler: async ({ body, req, res, user }) => {
@@ -86,8 +121,11 @@ export function authRoutes(auth: AuthServices): RouteDef[] {
         if (!attempt) return undefined;
         if (attempt.delayMs > 0) await auth.clock.sleep(attempt.delayMs);
         await auth.accounts.changePassword({
-          username: me.username, currentPassword: body.currentPassword, newPassword: body.newPassword,
-          keepSession: sessionIdHashOf(res), check: attempt,
+          username: me.username,
+          currentPassword: body.currentPassword,
+          newPassword: body.newPassword,
+          keepSession: sessionIdHashOf(res),
+          check: attempt,
         });
         return { ok: true as const };
       },

@@ -8,8 +8,14 @@ import { ToConfirmQuery, ToConfirmResponse } from '../../model/api-rounds';
 export function evidenceRoutes(store: GraphStore): RouteDef[] {
   return [
     defineRoute({
-      method: 'get', path: '/to-confirm', tag: 'Evidence', query: ToConfirmQuery, response: ToConfirmResponse, access: 'read',
-      summary: 'Flows touching a country that need confirming: reported by one end only (single_end), assumed, or without evidence',
+      method: 'get',
+      path: '/to-confirm',
+      tag: 'Evidence',
+      query: ToConfirmQuery,
+      response: ToConfirmResponse,
+      access: 'read',
+      summary:
+        'Flows touching a country that need confirming: reported by one end only (single_end), assumed, or without evidence',
       handler: ({ query, user }) => toConfirmFor(store, query.country, user),
     }),
   ];

@@ -9,7 +9,13 @@ import type { GraphStore } from '../../store/port';
 import { ExportFiles, renderTemplate, XLSX_TYPE } from '../../services/exports';
 import { GexfVersion } from '../../services/graph-formats';
 import { MapView } from '../../services/graph-view';
-import { documentFromBody, importDocumentAs, importSpreadsheetAs, SHEET_COLLECTIONS, type UploadFormat } from '../../services/imports';
+import {
+  documentFromBody,
+  importDocumentAs,
+  importSpreadsheetAs,
+  SHEET_COLLECTIONS,
+  type UploadFormat,
+} from '../../services/imports';
 import { defineRoute, type RouteDef } from '../route';
 import { Bool, CountriesResponse, CountryQuery, GraphResponse, ImportResponse } from '../../model/api';
 
@@ -44,61 +50,119 @@ export function mapRoutes(store: GraphStore, actorOf: (req: Request) => string):
 
   return [
     defineRoute({
-      method: 'get', path: '/countries', tag: 'Map', summary: 'Countries in the map, with NCP and counts',
-      query: z.strictObject({}), response: CountriesResponse, access: 'read',
+      method: 'get',
+      path: '/countries',
+      tag: 'Map',
+      summary: 'Countries in the map, with NCP and counts',
+      query: z.strictObject({}),
+      response: CountriesResponse,
+      access: 'read',
       handler: async () => ({ countries: await view.countries() }),
     }),
     defineRoute({
-      method: 'get', path: '/graph', tag: 'Map',
+      method: 'get',
+      path: '/graph',
+      tag: 'Map',
       summary: 'Stakeholders and flows of a country (plus the cross-border ones touching it), or of the region',
-      query: CountryQuery, response: GraphResponse, access: 'read',
+      query: CountryQuery,
+      response: GraphResponse,
+      access: 'read',
       handler: async ({ query, user }) => view.graph(query.country, user),
     }),
     defineRoute({
-      method: 'post', path: '/import', tag: 'Map',
-      summary: 'Import a map document (JSON or YAML) or a spreadsheet (XLSX, a ZIP of CSV files, or one CSV named by `sheet`). '
-        + 'merge updates and adds; replace also removes what the file lacks in its countries; dryRun=true previews (writes nothing). '
-        + 'An item whose version in the file is older than the stored one is merged field by field; a field changed on both sides '
-        + 'is a conflict, listed, which keeps the stored value unless onConflict=overwrite. Replace keeps what was created or changed '
-        + 'after the file\'s storeVersion. '
-        + 'Spreadsheet problems name their sheet, row, column and cell.',
+      method: 'post',
+      path: '/import',
+      tag: 'Map',
+      summary:
+        'Import a map document (JSON or YAML) or a spreadsheet (XLSX, a ZIP of CSV files, or one CSV named by `sheet`). ' +
+        'merge updates and adds; replace also removes what the file lacks in its countries; dryRun=true previews (writes nothing). ' +
+        'An item whose version in the file is older than the stored one is merged field by field; a field changed on both sides ' +
+        'is a conflict, listed, which keeps the stored value unless onConflict=overwrite. Replace keeps what was created or changed ' +
+        "after the file's storeVersion. " +
+        'Spreadsheet problems name their sheet, row, column and cell.',
       query: z.strictObject({
-        mode: z.enum(['merge', 'replace']).default('merge'), dryRun: Bool.optional(), onConflict: OnConflict.default('keep'),
+        mode: z.enum(['merge', 'replace']).default('merge'),
+        dryRun: Bool.optional(),
+        onConflict: OnConflict.default('keep'),
         sheet: z.enum(SHEET_COLLECTIONS).optional(),
       }),
-      body: MapDocument, validateBody: false, bodyTypes: [...YAML_TYPES, ...SPREADSHEET_TYPES], response: ImportResponse, access: 'import',
+      body: MapDocument,
+      validateBody: false,
+      bodyTypes: [...YAML_TYPES, ...SPREADSHEET_TYPES],
+      response: ImportResponse,
+      access: 'import',
       handler: async ({ query, body, req, user }) => {
         const type = mediaType(req);
         const format = spreadsheetFormat(type, query.sheet);
         if (format) {
           if (!Buffer.isBuffer(body) || body.length === 0) {
-            throw new ValidationError('send the spreadsheet file as the request body', [{ path: '(body)', message: 'the request has no file' }]);
+            throw new ValidationError('send the spreadsheet file as the request body', [
+              { path: '(body)', message: 'the request has no file' },
+            ]);
           }
-          return importSpreadsheetAs(store, { format, data: body, sheet: query.sheet },
-            { mode: query.mode, dryRun: query.dryRun ?? false, onConflict: query.onConflict, actor: actorOf(req) }, user);
+          return importSpreadsheetAs(
+            store,
+            { format, data: body, sheet: query.sheet },
+            { mode: query.mode, dryRun: query.dryRun ?? false, onConflict: query.onConflict, actor: actorOf(req) },
+            user,
+          );
         }
         if (type && !DOCUMENT_TYPES.includes(type) && !type.endsWith('+json')) {
-          throw new UnsupportedMediaTypeError(`cannot import ${type}: send a map document (application/json, application/yaml), `
-            + `an XLSX workbook (${XLSX_TYPE}), a ZIP of CSV files (application/zip) or one CSV (text/csv with ?sheet=)`);
+          throw new UnsupportedMediaTypeError(
+            `cannot import ${type}: send a map document (application/json, application/yaml), ` +
+              `an XLSX workbook (${XLSX_TYPE}), a ZIP of CSV files (application/zip) or one CSV (text/csv with ?sheet=)`,
+          );
         }
-        if (body === undefined || body === null || (typeof body === 'object' && !Array.isArray(body) && Object.keys(body).length === 0 && !req.is([...YAML_TYPES, 'application/json']))) {
+        if (
+          body === undefined ||
+          body === null ||
+          (typeof body === 'object' &&
+            !Array.isArray(body) &&
+            Object.keys(body).length === 0 &&
+            !req.is([...YAML_TYPES, 'application/json']))
+        ) {
           throw new ValidationError('send a map document as JSON (Content-Type: application/json) or YAML', [
             { path: '(body)', message: 'the request has no map document' },
           ]);
         }
-        return importDocumentAs(store, await documentFromBody(body), {
-          mode: query.mode, dryRun: query.dryRun ?? false, onConflict: query.onConflict, actor: actorOf(req),
-        }, user);
+        return importDocumentAs(
+          store,
+          await documentFromBody(body),
+          {
+            mode: query.mode,
+            dryRun: query.dryRun ?? false,
+            onConflict: query.onConflict,
+            actor: actorOf(req),
+          },
+          user,
+        );
       },
     }),
     defineRoute({
-      method: 'get', path: '/export', tag: 'Map',
-      summary: 'Export the map (or one country) as a map document (json, yaml), in the template\'s shape (xlsx, csv: a ZIP of CSV files) '
-        + 'or as a graph for Gephi, yEd, Cytoscape (graphml, gexf)',
-      query: z.strictObject({ country: CountryCode.optional(), format: z.enum(['json', 'yaml', 'xlsx', 'csv', 'graphml', 'gexf']).default('json'),
-        gexfVersion: GexfVersion.default('1.2draft').describe('GEXF only: 1.2draft (read by NetworkX and Gephi) or 1.3') }),
-      response: MapDocument, access: 'read',
-      doc: { media: { 'application/yaml': 'text', [XLSX_TYPE]: 'binary', 'application/zip': 'binary', 'application/graphml+xml': 'text', 'application/gexf+xml': 'text' } },
+      method: 'get',
+      path: '/export',
+      tag: 'Map',
+      summary:
+        "Export the map (or one country) as a map document (json, yaml), in the template's shape (xlsx, csv: a ZIP of CSV files) " +
+        'or as a graph for Gephi, yEd, Cytoscape (graphml, gexf)',
+      query: z.strictObject({
+        country: CountryCode.optional(),
+        format: z.enum(['json', 'yaml', 'xlsx', 'csv', 'graphml', 'gexf']).default('json'),
+        gexfVersion: GexfVersion.default('1.2draft').describe(
+          'GEXF only: 1.2draft (read by NetworkX and Gephi) or 1.3',
+        ),
+      }),
+      response: MapDocument,
+      access: 'read',
+      doc: {
+        media: {
+          'application/yaml': 'text',
+          [XLSX_TYPE]: 'binary',
+          'application/zip': 'binary',
+          'application/graphml+xml': 'text',
+          'application/gexf+xml': 'text',
+        },
+      },
       handler: async ({ query, res, user }) => {
         const file = await exportFiles.file(query, user);
         res.attachment(file.filename).type(file.type).setHeader('ETag', file.etag);
@@ -107,9 +171,13 @@ export function mapRoutes(store: GraphStore, actorOf: (req: Request) => string):
       },
     }),
     defineRoute({
-      method: 'get', path: '/template', tag: 'Map',
-      summary: 'The empty spreadsheet template: an XLSX workbook (README, one sheet per kind, reference values, dropdowns) or a ZIP of CSV files',
-      query: z.strictObject({ format: z.enum(['xlsx', 'csv']).default('xlsx') }), access: 'read',
+      method: 'get',
+      path: '/template',
+      tag: 'Map',
+      summary:
+        'The empty spreadsheet template: an XLSX workbook (README, one sheet per kind, reference values, dropdowns) or a ZIP of CSV files',
+      query: z.strictObject({ format: z.enum(['xlsx', 'csv']).default('xlsx') }),
+      access: 'read',
       doc: { media: { [XLSX_TYPE]: 'binary', 'application/zip': 'binary' } },
       handler: async ({ query, res }) => {
         const file = await renderTemplate(store, query.format);

@@ -16,7 +16,13 @@ export const ReportQuery = z.strictObject({
 });
 export const ReportCountryParams = z.strictObject({ country: CountryCode });
 
-async function send(res: Response, report: Report, format: z.infer<typeof ReportFormat>, stem: string, pdf: PdfRenderer): Promise<Report | undefined> {
+async function send(
+  res: Response,
+  report: Report,
+  format: z.infer<typeof ReportFormat>,
+  stem: string,
+  pdf: PdfRenderer,
+): Promise<Report | undefined> {
   if (format === 'json') return report;
   if (format === 'html') {
     res.setHeader('Content-Security-Policy', REPORT_PAGE_CSP);
@@ -35,14 +41,35 @@ export function reportsRoutes(reports: ReportsService, pdf: PdfRenderer): RouteD
   const tag = 'Reports';
   return [
     defineRoute({
-      method: 'get', path: '/reports/country/:country', tag, params: ReportCountryParams, query: ReportQuery, response: Report, access: 'read', doc: REPORT_DOC,
-      summary: "A country profile (the NCP, the network, coverage, weak points, suggestions, comparison, provenance) as HTML, PDF or the report's JSON",
+      method: 'get',
+      path: '/reports/country/:country',
+      tag,
+      params: ReportCountryParams,
+      query: ReportQuery,
+      response: Report,
+      access: 'read',
+      doc: REPORT_DOC,
+      summary:
+        "A country profile (the NCP, the network, coverage, weak points, suggestions, comparison, provenance) as HTML, PDF or the report's JSON",
       handler: async ({ params, query, res, user }) =>
-        send(res, await reports.country(params.country, query.round, user), query.format, `flow-atlas-report-${params.country}`, pdf),
+        send(
+          res,
+          await reports.country(params.country, query.round, user),
+          query.format,
+          `flow-atlas-report-${params.country}`,
+          pdf,
+        ),
     }),
     defineRoute({
-      method: 'get', path: '/reports/region', tag, query: ReportQuery, response: Report, access: 'read', doc: REPORT_DOC,
-      summary: "The regional report (coverage matrix, comparison, similarity, missing indicators and links) as HTML, PDF or the report's JSON",
+      method: 'get',
+      path: '/reports/region',
+      tag,
+      query: ReportQuery,
+      response: Report,
+      access: 'read',
+      doc: REPORT_DOC,
+      summary:
+        "The regional report (coverage matrix, comparison, similarity, missing indicators and links) as HTML, PDF or the report's JSON",
       handler: async ({ query, res, user }) =>
         send(res, await reports.region(query.round, user), query.format, 'flow-atlas-report-region', pdf),
     }),

@@ -2,8 +2,22 @@
 // (catalogue, sectors, vocabularies; 'read') and the OpenAPI document (public: it holds no data).
 import { z } from 'zod';
 import {
-  Basis, Channel, Confidence, Disaggregation, FlowStatus, Frequency, Granularity, Level, MembershipRole,
-  NetworkKind, PersonalData, ReportingKind, SECTORS, SECTOR_TYPES, Trigger, stripMetaOf,
+  Basis,
+  Channel,
+  Confidence,
+  Disaggregation,
+  FlowStatus,
+  Frequency,
+  Granularity,
+  Level,
+  MembershipRole,
+  NetworkKind,
+  PersonalData,
+  ReportingKind,
+  SECTORS,
+  SECTOR_TYPES,
+  Trigger,
+  stripMetaOf,
 } from '../../model';
 import type { GraphStore } from '../../store/port';
 import { STORE_RETRY_AFTER_SECONDS } from '../errors';
@@ -11,16 +25,32 @@ import { defineRoute, type RouteDef } from '../route';
 import { HealthResponse, ReferenceResponse } from '../../model/api';
 
 const ENUMS = {
-  level: Level, granularity: Granularity, frequency: Frequency, personalData: PersonalData, basis: Basis,
-  trigger: Trigger, channel: Channel, status: FlowStatus, confidence: Confidence, reportingKind: ReportingKind,
-  networkKind: NetworkKind, membershipRole: MembershipRole, disaggregation: Disaggregation,
+  level: Level,
+  granularity: Granularity,
+  frequency: Frequency,
+  personalData: PersonalData,
+  basis: Basis,
+  trigger: Trigger,
+  channel: Channel,
+  status: FlowStatus,
+  confidence: Confidence,
+  reportingKind: ReportingKind,
+  networkKind: NetworkKind,
+  membershipRole: MembershipRole,
+  disaggregation: Disaggregation,
 };
 
 export function systemRoutes(store: GraphStore, openapi: () => object): RouteDef[] {
   return [
     defineRoute({
-      method: 'get', path: '/health', tag: 'System', summary: 'Which store, and whether it answers',
-      query: z.strictObject({}), response: HealthResponse, access: 'public', doc: { unavailableBody: true },
+      method: 'get',
+      path: '/health',
+      tag: 'System',
+      summary: 'Which store, and whether it answers',
+      query: z.strictObject({}),
+      response: HealthResponse,
+      access: 'public',
+      doc: { unavailableBody: true },
       handler: async ({ res, user }) => {
         const health = await store.health();
         if (!health.reachable) res.status(503).set('Retry-After', String(STORE_RETRY_AFTER_SECONDS));
@@ -29,8 +59,13 @@ export function systemRoutes(store: GraphStore, openapi: () => object): RouteDef
       },
     }),
     defineRoute({
-      method: 'get', path: '/reference', tag: 'System', summary: 'The indicator catalogue, themes, sectors and vocabularies',
-      query: z.strictObject({}), response: ReferenceResponse, access: 'read',
+      method: 'get',
+      path: '/reference',
+      tag: 'System',
+      summary: 'The indicator catalogue, themes, sectors and vocabularies',
+      query: z.strictObject({}),
+      response: ReferenceResponse,
+      access: 'read',
       handler: async () => {
         const { items } = await store.listMany(['theme', 'indicator']);
         return {
@@ -42,8 +77,13 @@ export function systemRoutes(store: GraphStore, openapi: () => object): RouteDef
       },
     }),
     defineRoute({
-      method: 'get', path: '/openapi.json', tag: 'System', summary: 'This API as an OpenAPI 3.1 document (it holds no data: served without signing in)',
-      query: z.strictObject({}), access: 'public', handler: async () => openapi(),
+      method: 'get',
+      path: '/openapi.json',
+      tag: 'System',
+      summary: 'This API as an OpenAPI 3.1 document (it holds no data: served without signing in)',
+      query: z.strictObject({}),
+      access: 'public',
+      handler: async () => openapi(),
     }),
   ];
 }

@@ -48,8 +48,12 @@ export function barChartSvg(input: BarChartInput): string {
   for (const b of bars) {
     if (!Number.isFinite(b.value)) throw new Error(`barChartSvg: the value of '${b.label}' is not a finite number`);
   }
-  if (input.median !== undefined && !Number.isFinite(input.median)) throw new Error('barChartSvg: the median is not a finite number');
-  const prefix = idPart(input.idPrefix ?? `fa-bar-${stableHash(`${input.title}\u0000${bars.map((b) => `${b.label}=${b.value}`).join('\u0000')}`)}`);
+  if (input.median !== undefined && !Number.isFinite(input.median))
+    throw new Error('barChartSvg: the median is not a finite number');
+  const prefix = idPart(
+    input.idPrefix ??
+      `fa-bar-${stableHash(`${input.title}\u0000${bars.map((b) => `${b.label}=${b.value}`).join('\u0000')}`)}`,
+  );
   const values = [...bars.map((b) => b.value), ...(input.median !== undefined ? [input.median] : [])];
   const step = niceStep(Math.max(0, ...values) - Math.min(0, ...values));
   const lo = Math.min(0, Math.floor(Math.min(0, ...values) / step) * step);
@@ -61,22 +65,34 @@ export function barChartSvg(input: BarChartInput): string {
   const height = axisY + 48;
 
   const out: string[] = [];
-  out.push(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" role="img" aria-labelledby="${prefix}-title ${prefix}-desc" font-family="${esc(FONT_FAMILY)}" font-size="${FONT}">`);
+  out.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" role="img" aria-labelledby="${prefix}-title ${prefix}-desc" font-family="${esc(FONT_FAMILY)}" font-size="${FONT}">`,
+  );
   out.push(`<title id="${prefix}-title">${esc(input.title)}</title>`);
-  const described = bars.map((b) => `${b.label}: ${formatValue(b.value)}${b.highlight ? ' (highlighted)' : ''}`).join('; ');
-  out.push(`<desc id="${prefix}-desc">${esc(`${input.unit}. ${described || 'No values.'}${input.median !== undefined ? ` Median: ${formatValue(input.median)}.` : ''}`)}</desc>`);
+  const described = bars
+    .map((b) => `${b.label}: ${formatValue(b.value)}${b.highlight ? ' (highlighted)' : ''}`)
+    .join('; ');
+  out.push(
+    `<desc id="${prefix}-desc">${esc(`${input.unit}. ${described || 'No values.'}${input.median !== undefined ? ` Median: ${formatValue(input.median)}.` : ''}`)}</desc>`,
+  );
   out.push(`<rect x="0" y="0" width="${WIDTH}" height="${height}" fill="#ffffff"/>`);
-  out.push(`<text x="${LABEL_W}" y="22" font-weight="bold" font-size="14" fill="${TEXT_COLOR}">${esc(truncate(input.title, 80))}</text>`);
+  out.push(
+    `<text x="${LABEL_W}" y="22" font-weight="bold" font-size="14" fill="${TEXT_COLOR}">${esc(truncate(input.title, 80))}</text>`,
+  );
 
   // Grid and ticks.
   out.push('<g class="axis">');
   for (let t = lo, i = 0; t <= hi + step / 1e6 && i < 100; t = lo + step * ++i) {
     const tx = x(t);
     out.push(`<path d="M${num(tx)},${TOP - 4}V${num(axisY)}" stroke="#dddddd" stroke-width="1"/>`);
-    out.push(`<text x="${num(tx)}" y="${num(axisY + 16)}" text-anchor="middle" font-size="11" fill="${TEXT_COLOR}">${esc(formatValue(Number(t.toPrecision(12))))}</text>`);
+    out.push(
+      `<text x="${num(tx)}" y="${num(axisY + 16)}" text-anchor="middle" font-size="11" fill="${TEXT_COLOR}">${esc(formatValue(Number(t.toPrecision(12))))}</text>`,
+    );
   }
   out.push(`<path d="M${LABEL_W},${num(axisY)}H${num(LABEL_W + plotW)}" stroke="#666666" stroke-width="1"/>`);
-  out.push(`<text x="${num(LABEL_W + plotW / 2)}" y="${num(axisY + 36)}" text-anchor="middle" font-size="12" fill="${TEXT_COLOR}">${esc(input.unit)}</text>`);
+  out.push(
+    `<text x="${num(LABEL_W + plotW / 2)}" y="${num(axisY + 36)}" text-anchor="middle" font-size="12" fill="${TEXT_COLOR}">${esc(input.unit)}</text>`,
+  );
   out.push('</g>');
 
   out.push('<g class="bars">');
@@ -87,20 +103,24 @@ export function barChartSvg(input: BarChartInput): string {
     const color = b.highlight ? HIGHLIGHT_COLOR : BAR_COLOR;
     const weight = b.highlight ? ' font-weight="bold"' : '';
     const label = `${b.highlight ? `${HIGHLIGHT_MARK} ` : ''}${truncate(b.label, 30)}`;
-    out.push(`<g data-label="${esc(b.label)}" data-value="${esc(formatValue(b.value))}"${b.highlight ? ' data-highlight="true"' : ''}>`
-      + `<title>${esc(`${b.label}: ${formatValue(b.value)}`)}</title>`
-      + `<text x="${LABEL_W - 8}" y="${num(y + BAR_H / 2 + 4.5)}" text-anchor="end" fill="${TEXT_COLOR}"${weight}>${esc(label)}</text>`
-      + `<rect x="${num(x0)}" y="${num(y)}" width="${num(Math.max(0, x1 - x0))}" height="${BAR_H}" fill="${color}"/>`
-      + `<text x="${num(b.value < 0 ? x0 - 4 : x1 + 4)}" y="${num(y + BAR_H / 2 + 4.5)}" text-anchor="${b.value < 0 ? 'end' : 'start'}" font-size="12" fill="${TEXT_COLOR}"${weight}>${esc(formatValue(b.value))}</text>`
-      + '</g>');
+    out.push(
+      `<g data-label="${esc(b.label)}" data-value="${esc(formatValue(b.value))}"${b.highlight ? ' data-highlight="true"' : ''}>` +
+        `<title>${esc(`${b.label}: ${formatValue(b.value)}`)}</title>` +
+        `<text x="${LABEL_W - 8}" y="${num(y + BAR_H / 2 + 4.5)}" text-anchor="end" fill="${TEXT_COLOR}"${weight}>${esc(label)}</text>` +
+        `<rect x="${num(x0)}" y="${num(y)}" width="${num(Math.max(0, x1 - x0))}" height="${BAR_H}" fill="${color}"/>` +
+        `<text x="${num(b.value < 0 ? x0 - 4 : x1 + 4)}" y="${num(y + BAR_H / 2 + 4.5)}" text-anchor="${b.value < 0 ? 'end' : 'start'}" font-size="12" fill="${TEXT_COLOR}"${weight}>${esc(formatValue(b.value))}</text>` +
+        '</g>',
+    );
   });
   if (bars.length === 0) out.push(`<text x="${LABEL_W}" y="${TOP + 14}" fill="${TEXT_COLOR}">No values.</text>`);
   out.push('</g>');
 
   if (input.median !== undefined) {
     const mx = x(input.median);
-    out.push(`<g class="median" data-value="${esc(formatValue(input.median))}"><path d="M${num(mx)},${TOP - 8}V${num(axisY)}" stroke="${MEDIAN_COLOR}" stroke-width="2" stroke-dasharray="6 3"/>`
-      + `<text x="${num(mx)}" y="${TOP - 12}" text-anchor="middle" font-size="12" fill="${TEXT_COLOR}">${esc(`median ${formatValue(input.median)}`)}</text></g>`);
+    out.push(
+      `<g class="median" data-value="${esc(formatValue(input.median))}"><path d="M${num(mx)},${TOP - 8}V${num(axisY)}" stroke="${MEDIAN_COLOR}" stroke-width="2" stroke-dasharray="6 3"/>` +
+        `<text x="${num(mx)}" y="${TOP - 12}" text-anchor="middle" font-size="12" fill="${TEXT_COLOR}">${esc(`median ${formatValue(input.median)}`)}</text></g>`,
+    );
   }
   out.push('</svg>');
   return out.join('\n');

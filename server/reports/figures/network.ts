@@ -4,8 +4,18 @@
 // document always gives the same bytes.
 import { sectorOf, type Flow, type MapDocument, type Sector, type Stakeholder } from '../../model';
 import {
-  BASIS_ORDER, BASIS_STROKES, BROKEN_COLOR, EDGE_COLOR, MARK_COLOR, NCP_BORDER_COLOR, PLANNED_OPACITY,
-  SECTOR_COLORS, SECTOR_LABELS, SECTOR_LETTERS, SECTOR_ORDER, SECTOR_TEXT,
+  BASIS_ORDER,
+  BASIS_STROKES,
+  BROKEN_COLOR,
+  EDGE_COLOR,
+  MARK_COLOR,
+  NCP_BORDER_COLOR,
+  PLANNED_OPACITY,
+  SECTOR_COLORS,
+  SECTOR_LABELS,
+  SECTOR_LETTERS,
+  SECTOR_ORDER,
+  SECTOR_TEXT,
 } from './palette';
 import { compareText, esc, FONT_FAMILY, idPart, num, TEXT_COLOR, truncate } from './svg';
 
@@ -42,8 +52,12 @@ interface Placed {
 /** The country's stakeholders in ring order: sector by sector (the model's order), then by name and id. */
 function ringOrder(stakeholders: readonly Stakeholder[]): Stakeholder[] {
   const rank = new Map(SECTOR_ORDER.map((s, i) => [s, i]));
-  return [...stakeholders].sort((a, b) => (rank.get(sectorOf(a.type))! - rank.get(sectorOf(b.type))!)
-    || compareText(a.name, b.name) || compareText(a.id, b.id));
+  return [...stakeholders].sort(
+    (a, b) =>
+      rank.get(sectorOf(a.type))! - rank.get(sectorOf(b.type))! ||
+      compareText(a.name, b.name) ||
+      compareText(a.id, b.id),
+  );
 }
 
 export function networkSvg(document: MapDocument, country: string, options: NetworkSvgOptions = {}): string {
@@ -58,7 +72,8 @@ export function networkSvg(document: MapDocument, country: string, options: Netw
   const ncp = own.filter((s) => s.ncp).sort((a, b) => compareText(a.id, b.id))[0];
   const ring = ringOrder(own.filter((s) => s !== ncp));
   const ids = new Set(own.map((s) => s.id));
-  const flows = document.flows.filter((f) => ids.has(f.from) && ids.has(f.to) && f.from !== f.to)
+  const flows = document.flows
+    .filter((f) => ids.has(f.from) && ids.has(f.to) && f.from !== f.to)
     .sort((a, b) => compareText(a.id, b.id));
 
   const labelOf = (s: Stakeholder) => truncate(s.name, maxLabel) + (marked.has(s.id) ? markSuffix : '');
@@ -75,7 +90,14 @@ export function networkSvg(document: MapDocument, country: string, options: Netw
   ring.forEach((s, i) => {
     // Starts at the top and goes clockwise.
     const angle = -Math.PI / 2 + (2 * Math.PI * i) / Math.max(1, ring.length);
-    placed.set(s.id, { s, sector: sectorOf(s.type), x: cx + radius * Math.cos(angle), y: cy + radius * Math.sin(angle), r: NODE_R, angle });
+    placed.set(s.id, {
+      s,
+      sector: sectorOf(s.type),
+      x: cx + radius * Math.cos(angle),
+      y: cy + radius * Math.sin(angle),
+      r: NODE_R,
+      angle,
+    });
   });
 
   const sectors = SECTOR_ORDER.filter((sec) => own.some((s) => sectorOf(s.type) === sec));
@@ -87,12 +109,19 @@ export function networkSvg(document: MapDocument, country: string, options: Netw
   const height = legendTop + 26 + Math.ceil(legendItems / legendCols) * LEGEND_ROW + 8;
 
   const out: string[] = [];
-  out.push(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${size} ${height}" width="${size}" height="${height}" role="img" aria-labelledby="${prefix}-title ${prefix}-desc" font-family="${esc(FONT_FAMILY)}" font-size="${FONT}">`);
+  out.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${size} ${height}" width="${size}" height="${height}" role="img" aria-labelledby="${prefix}-title ${prefix}-desc" font-family="${esc(FONT_FAMILY)}" font-size="${FONT}">`,
+  );
   out.push(`<title id="${prefix}-title">${esc(title)}</title>`);
   out.push(`<desc id="${prefix}-desc">${esc(describe(countryName, ncp, ring.length, flows.length))}</desc>`);
   out.push('<defs>');
-  for (const [key, color] of [['edge', EDGE_COLOR], ['broken', BROKEN_COLOR]] as const) {
-    out.push(`<marker id="${prefix}-arrow-${key}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" markerUnits="userSpaceOnUse" orient="auto"><path d="M0,0L10,5L0,10z" fill="${color}"/></marker>`);
+  for (const [key, color] of [
+    ['edge', EDGE_COLOR],
+    ['broken', BROKEN_COLOR],
+  ] as const) {
+    out.push(
+      `<marker id="${prefix}-arrow-${key}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" markerUnits="userSpaceOnUse" orient="auto"><path d="M0,0L10,5L0,10z" fill="${color}"/></marker>`,
+    );
   }
   out.push('</defs>');
   out.push(`<rect x="0" y="0" width="${size}" height="${height}" fill="#ffffff"/>`);
@@ -112,17 +141,34 @@ export function networkSvg(document: MapDocument, country: string, options: Netw
   out.push('<g class="stakeholders">');
   for (const p of placed.values()) out.push(nodeMarkup(p, p.s === ncp, marked.has(p.s.id), labelOf(p.s), cx));
   if (own.length === 0) {
-    out.push(`<text x="${num(cx)}" y="${num(cy)}" text-anchor="middle" fill="${TEXT_COLOR}">No stakeholders are mapped for ${esc(countryName)}.</text>`);
+    out.push(
+      `<text x="${num(cx)}" y="${num(cy)}" text-anchor="middle" fill="${TEXT_COLOR}">No stakeholders are mapped for ${esc(countryName)}.</text>`,
+    );
   }
   out.push('</g>');
 
-  out.push(legend({ sectors, bases, statuses, ncp: Boolean(ncp), marked: marked.size > 0, markSuffix, top: legendTop, width: size, cols: legendCols, prefix }));
+  out.push(
+    legend({
+      sectors,
+      bases,
+      statuses,
+      ncp: Boolean(ncp),
+      marked: marked.size > 0,
+      markSuffix,
+      top: legendTop,
+      width: size,
+      cols: legendCols,
+      prefix,
+    }),
+  );
   out.push('</svg>');
   return out.join('\n');
 }
 
 function describe(countryName: string, ncp: Stakeholder | undefined, others: number, flows: number): string {
-  const centre = ncp ? `The national contact point (${ncp.name}) is at the centre; ` : 'No national contact point is mapped; ';
+  const centre = ncp
+    ? `The national contact point (${ncp.name}) is at the centre; `
+    : 'No national contact point is mapped; ';
   return `${centre}${others} other stakeholders of ${countryName} are placed around it by sector, and ${flows} information flows between them are drawn as arrows.`;
 }
 
@@ -153,7 +199,9 @@ function edgePath(f: Flow, a: Placed, b: Placed, k: number, cx: number, cy: numb
     `data-flow="${esc(f.id)}"`,
     `data-from="${esc(f.from)}"`,
     `data-to="${esc(f.to)}"`,
-  ].filter(Boolean).join(' ');
+  ]
+    .filter(Boolean)
+    .join(' ');
   return `<path ${attrs}><title>${esc(`${f.id}: ${f.from} → ${f.to}, ${f.basis}, ${f.status}; ${f.indicators.join(', ') || 'no indicators'}`)}</title></path>`;
 }
 
@@ -166,22 +214,39 @@ function towards(x: number, y: number, tx: number, ty: number, distance: number)
 }
 
 function nodeMarkup(p: Placed, isNcp: boolean, isMarked: boolean, label: string, cx: number): string {
-  const parts: string[] = [`<g data-stakeholder="${esc(p.s.id)}" data-sector="${p.sector}"${isNcp ? ' data-ncp="true"' : ''}>`];
-  parts.push(`<title>${esc(`${p.s.name} (${SECTOR_LABELS[p.sector]}${isNcp ? ', national contact point' : ''})`)}</title>`);
-  if (isMarked) parts.push(`<circle cx="${num(p.x)}" cy="${num(p.y)}" r="${p.r + 4}" fill="none" stroke="${MARK_COLOR}" stroke-width="3"/>`);
-  parts.push(`<circle cx="${num(p.x)}" cy="${num(p.y)}" r="${p.r}" fill="${SECTOR_COLORS[p.sector]}" stroke="${isNcp ? NCP_BORDER_COLOR : '#333333'}" stroke-width="${isNcp ? 3 : 1}"/>`);
+  const parts: string[] = [
+    `<g data-stakeholder="${esc(p.s.id)}" data-sector="${p.sector}"${isNcp ? ' data-ncp="true"' : ''}>`,
+  ];
+  parts.push(
+    `<title>${esc(`${p.s.name} (${SECTOR_LABELS[p.sector]}${isNcp ? ', national contact point' : ''})`)}</title>`,
+  );
+  if (isMarked)
+    parts.push(
+      `<circle cx="${num(p.x)}" cy="${num(p.y)}" r="${p.r + 4}" fill="none" stroke="${MARK_COLOR}" stroke-width="3"/>`,
+    );
+  parts.push(
+    `<circle cx="${num(p.x)}" cy="${num(p.y)}" r="${p.r}" fill="${SECTOR_COLORS[p.sector]}" stroke="${isNcp ? NCP_BORDER_COLOR : '#333333'}" stroke-width="${isNcp ? 3 : 1}"/>`,
+  );
   if (isNcp) {
-    parts.push(`<text x="${num(p.x)}" y="${num(p.y + 4)}" text-anchor="middle" font-weight="bold" font-size="11" fill="${SECTOR_TEXT[p.sector]}">NCP</text>`);
-    parts.push(`<text x="${num(p.x)}" y="${num(p.y + p.r + 16)}" text-anchor="middle" font-weight="bold" fill="${TEXT_COLOR}" stroke="#ffffff" stroke-width="3" paint-order="stroke">${esc(label)}</text>`);
+    parts.push(
+      `<text x="${num(p.x)}" y="${num(p.y + 4)}" text-anchor="middle" font-weight="bold" font-size="11" fill="${SECTOR_TEXT[p.sector]}">NCP</text>`,
+    );
+    parts.push(
+      `<text x="${num(p.x)}" y="${num(p.y + p.r + 16)}" text-anchor="middle" font-weight="bold" fill="${TEXT_COLOR}" stroke="#ffffff" stroke-width="3" paint-order="stroke">${esc(label)}</text>`,
+    );
   } else {
-    parts.push(`<text x="${num(p.x)}" y="${num(p.y + 3.5)}" text-anchor="middle" font-size="10" font-weight="bold" fill="${SECTOR_TEXT[p.sector]}">${SECTOR_LETTERS[p.sector]}</text>`);
+    parts.push(
+      `<text x="${num(p.x)}" y="${num(p.y + 3.5)}" text-anchor="middle" font-size="10" font-weight="bold" fill="${SECTOR_TEXT[p.sector]}">${SECTOR_LETTERS[p.sector]}</text>`,
+    );
     // Labels run outwards along the radius; on the left half they are turned round to read left to right.
     const deg = (p.angle * 180) / Math.PI;
     const left = p.x < cx - 0.5;
     const lx = p.x + Math.cos(p.angle) * (p.r + 6);
     const ly = p.y + Math.sin(p.angle) * (p.r + 6);
     const rotate = left ? deg + 180 : deg;
-    parts.push(`<text x="${num(lx)}" y="${num(ly)}" dy="4" text-anchor="${left ? 'end' : 'start'}" transform="rotate(${num(rotate)} ${num(lx)} ${num(ly)})" fill="${TEXT_COLOR}"${isMarked ? ' font-weight="bold"' : ''}>${esc(label)}</text>`);
+    parts.push(
+      `<text x="${num(lx)}" y="${num(ly)}" dy="4" text-anchor="${left ? 'end' : 'start'}" transform="rotate(${num(rotate)} ${num(lx)} ${num(ly)})" fill="${TEXT_COLOR}"${isMarked ? ' font-weight="bold"' : ''}>${esc(label)}</text>`,
+    );
   }
   parts.push('</g>');
   return parts.join('');
@@ -203,30 +268,53 @@ interface LegendInput {
 function legend(l: LegendInput): string {
   const items: string[] = [];
   const colW = (l.width - 24) / l.cols;
-  const at = (i: number): [number, number] => [12 + (i % l.cols) * colW, l.top + 30 + Math.floor(i / l.cols) * LEGEND_ROW];
+  const at = (i: number): [number, number] => [
+    12 + (i % l.cols) * colW,
+    l.top + 30 + Math.floor(i / l.cols) * LEGEND_ROW,
+  ];
   const add = (symbol: (x: number, y: number) => string, text: string) => {
     const [x, y] = at(items.length);
-    items.push(`<g>${symbol(x, y)}<text x="${num(x + 34)}" y="${num(y + 4)}" fill="${TEXT_COLOR}">${esc(text)}</text></g>`);
+    items.push(
+      `<g>${symbol(x, y)}<text x="${num(x + 34)}" y="${num(y + 4)}" fill="${TEXT_COLOR}">${esc(text)}</text></g>`,
+    );
   };
   for (const s of l.sectors) {
-    add((x, y) => `<circle cx="${num(x + 12)}" cy="${num(y)}" r="8" fill="${SECTOR_COLORS[s]}" stroke="#333333"/><text x="${num(x + 12)}" y="${num(y + 3.5)}" text-anchor="middle" font-size="9" font-weight="bold" fill="${SECTOR_TEXT[s]}">${SECTOR_LETTERS[s]}</text>`,
-      `${SECTOR_LETTERS[s]}: ${SECTOR_LABELS[s]}`);
+    add(
+      (x, y) =>
+        `<circle cx="${num(x + 12)}" cy="${num(y)}" r="8" fill="${SECTOR_COLORS[s]}" stroke="#333333"/><text x="${num(x + 12)}" y="${num(y + 3.5)}" text-anchor="middle" font-size="9" font-weight="bold" fill="${SECTOR_TEXT[s]}">${SECTOR_LETTERS[s]}</text>`,
+      `${SECTOR_LETTERS[s]}: ${SECTOR_LABELS[s]}`,
+    );
   }
   if (l.ncp) {
-    add((x, y) => `<circle cx="${num(x + 12)}" cy="${num(y)}" r="8" fill="#ffffff" stroke="${NCP_BORDER_COLOR}" stroke-width="3"/>`, 'National contact point (centre)');
+    add(
+      (x, y) =>
+        `<circle cx="${num(x + 12)}" cy="${num(y)}" r="8" fill="#ffffff" stroke="${NCP_BORDER_COLOR}" stroke-width="3"/>`,
+      'National contact point (centre)',
+    );
   }
   if (l.marked) {
-    add((x, y) => `<circle cx="${num(x + 12)}" cy="${num(y)}" r="8" fill="#ffffff" stroke="${MARK_COLOR}" stroke-width="3"/>`, `Marked${l.markSuffix}`);
+    add(
+      (x, y) =>
+        `<circle cx="${num(x + 12)}" cy="${num(y)}" r="8" fill="#ffffff" stroke="${MARK_COLOR}" stroke-width="3"/>`,
+      `Marked${l.markSuffix}`,
+    );
   }
   for (const b of l.bases) {
     const s = BASIS_STROKES[b];
-    add((x, y) => `<path d="M${num(x)},${num(y)}H${num(x + 26)}" stroke="${EDGE_COLOR}" stroke-width="${s.width}"${s.dash ? ` stroke-dasharray="${s.dash}"` : ''} marker-end="url(#${l.prefix}-arrow-edge)"/>`, `Flow: ${s.description}`);
+    add(
+      (x, y) =>
+        `<path d="M${num(x)},${num(y)}H${num(x + 26)}" stroke="${EDGE_COLOR}" stroke-width="${s.width}"${s.dash ? ` stroke-dasharray="${s.dash}"` : ''} marker-end="url(#${l.prefix}-arrow-edge)"/>`,
+      `Flow: ${s.description}`,
+    );
   }
   for (const st of l.statuses) {
-    add((x, y) => (st === 'broken'
-      ? `<path d="M${num(x)},${num(y)}H${num(x + 26)}" stroke="${BROKEN_COLOR}" stroke-width="1.4" marker-end="url(#${l.prefix}-arrow-broken)"/>`
-      : `<path d="M${num(x)},${num(y)}H${num(x + 26)}" stroke="${EDGE_COLOR}" stroke-width="1.4" stroke-opacity="${PLANNED_OPACITY}" marker-end="url(#${l.prefix}-arrow-edge)"/>`),
-    st === 'broken' ? 'Broken flow (stopped): vermillion' : 'Planned flow (not yet running): faint');
+    add(
+      (x, y) =>
+        st === 'broken'
+          ? `<path d="M${num(x)},${num(y)}H${num(x + 26)}" stroke="${BROKEN_COLOR}" stroke-width="1.4" marker-end="url(#${l.prefix}-arrow-broken)"/>`
+          : `<path d="M${num(x)},${num(y)}H${num(x + 26)}" stroke="${EDGE_COLOR}" stroke-width="1.4" stroke-opacity="${PLANNED_OPACITY}" marker-end="url(#${l.prefix}-arrow-edge)"/>`,
+      st === 'broken' ? 'Broken flow (stopped): vermillion' : 'Planned flow (not yet running): faint',
+    );
   }
   return `<g class="legend"><text x="12" y="${num(l.top + 10)}" font-weight="bold" fill="${TEXT_COLOR}">Legend</text>${items.join('')}</g>`;
 }

@@ -2,8 +2,9 @@
 // that the same input always gives the same SVG bytes and no text can break out of the markup.
 
 /** Characters XML 1.0 does not allow (the model accepts them in free text): shown as U+FFFD. */
-// eslint-disable-next-line no-control-regex -- matching the control characters XML forbids is the point
-const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const XML_INVALID =
+  // eslint-disable-next-line no-control-regex -- matching the control characters XML forbids is the point
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Text or attribute value, escaped for XML (and HTML, where the SVG is inlined). */
 export function esc(text: string): string {
@@ -32,7 +33,12 @@ export function formatValue(value: number): string {
 /** Shortens a label to `max` characters (code points), ending in an ellipsis; the full text goes in a <title>. */
 export function truncate(text: string, max: number): string {
   const chars = Array.from(text);
-  return chars.length <= max ? text : `${chars.slice(0, Math.max(1, max - 1)).join('').trimEnd()}…`;
+  return chars.length <= max
+    ? text
+    : `${chars
+        .slice(0, Math.max(1, max - 1))
+        .join('')
+        .trimEnd()}…`;
 }
 
 /** FNV-1a, for ids that are stable for the same input and differ between figures of one document. */

@@ -6,9 +6,27 @@
 // TxOps over Cypher (each operation a named query and its conversion at the driver's edge); the staging, the reads of
 // whole kinds, the executor and the warm-up are apart.
 import type { ManagedTransaction } from 'neo4j-driver';
-import { keyOf, roundNameKey, roundScope, sectorOf, type AuditEntry, type AuditKind, type Kind, type Stakeholder, type Stored } from '../../model';
+import {
+  keyOf,
+  roundNameKey,
+  roundScope,
+  sectorOf,
+  type AuditEntry,
+  type AuditKind,
+  type Kind,
+  type Stakeholder,
+  type Stored,
+} from '../../model';
 import type {
-  Adapter, AuditQuery, MapItems, StoredAccount, StoredRound, StoredRoundSummary, StoredSession, ThrottleEntry, TxOps,
+  Adapter,
+  AuditQuery,
+  MapItems,
+  StoredAccount,
+  StoredRound,
+  StoredRoundSummary,
+  StoredSession,
+  ThrottleEntry,
+  TxOps,
 } from '../port';
 import type { EntityLists } from '../entity-lists';
 import { listEntities, listEntitiesMany, readCountryMap } from './entity-lists';
@@ -54,7 +72,10 @@ export function fromProps<K extends Kind>(kind: K, props: Props): Stored<K> {
     if (v === null || v === undefined) continue;
     if (kind === 'stakeholder') {
       const field = Object.entries(CONTACT_FIELDS).find(([, prop]) => prop === k)?.[0];
-      if (field) { contact[field] = v; continue; }
+      if (field) {
+        contact[field] = v;
+        continue;
+      }
       if (k === 'sector') continue;
     }
     row[k] = v;
@@ -68,8 +89,13 @@ const UNVERSIONED_AUDIT_KINDS = new Set(['round', 'account']);
 
 function toAuditEntry(r: Props): AuditEntry {
   return {
-    seq: r.seq as number, at: r.at as string, actor: r.actor as string, action: r.action as AuditEntry['action'],
-    kind: r.kind as string, key: r.key as string, countries: (r.countries as string[] | undefined) ?? [],
+    seq: r.seq as number,
+    at: r.at as string,
+    actor: r.actor as string,
+    action: r.action as AuditEntry['action'],
+    kind: r.kind as string,
+    key: r.key as string,
+    countries: (r.countries as string[] | undefined) ?? [],
     before: r.before ? JSON.parse(r.before as string) : null,
     after: r.after ? JSON.parse(r.after as string) : null,
     ...(typeof r.storeVersion === 'number' ? { storeVersion: r.storeVersion } : {}),
@@ -78,18 +104,26 @@ function toAuditEntry(r: Props): AuditEntry {
 
 function toRound(p: Props): StoredRoundSummary {
   return {
-    id: p.id as string, seq: p.seq as number, name: p.name as string, country: (p.country as string | null | undefined) ?? null,
+    id: p.id as string,
+    seq: p.seq as number,
+    name: p.name as string,
+    country: (p.country as string | null | undefined) ?? null,
     ...(typeof p.note === 'string' ? { note: p.note } : {}),
-    createdAt: p.createdAt as string, createdBy: p.createdBy as string, storeVersion: p.storeVersion as number,
+    createdAt: p.createdAt as string,
+    createdBy: p.createdBy as string,
+    storeVersion: p.storeVersion as number,
     counts: JSON.parse(p.counts as string) as StoredRound['counts'],
   };
 }
 
 function toAccount(p: Props): StoredAccount {
   return {
-    username: p.username as string, role: p.role as StoredAccount['role'], countries: (p.countries as string[] | null) ?? [],
+    username: p.username as string,
+    role: p.role as StoredAccount['role'],
+    countries: (p.countries as string[] | null) ?? [],
     ...(typeof p.displayName === 'string' ? { displayName: p.displayName } : {}),
-    createdAt: p.createdAt as string, updatedAt: p.updatedAt as string,
+    createdAt: p.createdAt as string,
+    updatedAt: p.updatedAt as string,
     ...(typeof p.lastLoginAt === 'string' ? { lastLoginAt: p.lastLoginAt } : {}),
     passwordHash: p.passwordHash as string,
   };
@@ -165,10 +199,17 @@ export class Neo4jAdapter implements Adapter {
   }
 
   async audit(query: AuditQuery): Promise<AuditEntry[]> {
-    const rows = await this.executor.read((tx) => this.executor.run<Props>(tx, 'audit.list', {
-      kind: query.kind ?? null, key: query.key ?? null, actor: query.actor ?? null, country: query.country ?? null,
-      after: query.after ?? null, before: query.before ?? null, limit: Math.min(query.limit ?? 200, 10000),
-    }));
+    const rows = await this.executor.read((tx) =>
+      this.executor.run<Props>(tx, 'audit.list', {
+        kind: query.kind ?? null,
+        key: query.key ?? null,
+        actor: query.actor ?? null,
+        country: query.country ?? null,
+        after: query.after ?? null,
+        before: query.before ?? null,
+        limit: Math.min(query.limit ?? 200, 10000),
+      }),
+    );
     return rows.map(toAuditEntry);
   }
 
@@ -227,23 +268,32 @@ export class Neo4jAdapter implements Adapter {
         return (await readCountryMap(ex, tx, country, RELATIONSHIP_ENDS, CONTACT_FIELDS)) as MapItems;
       },
       async countryCounts() {
-        const rows = await ex.run<{ country: Props; ncp: string | null; stakeholders: number; flows: number }>(tx, 'country.counts');
+        const rows = await ex.run<{ country: Props; ncp: string | null; stakeholders: number; flows: number }>(
+          tx,
+          'country.counts',
+        );
         return rows.map((r) => ({ ...r, country: fromProps('country', r.country) }));
       },
       async changesBetween(after: number, upTo: number, limit: number) {
         const rows = await ex.run<Props>(tx, 'audit.since', { after, upTo, limit });
         return rows
-          .sort((a, b) => (a.storeVersion as number) - (b.storeVersion as number) || (a.seq as number) - (b.seq as number))
+          .sort(
+            (a, b) => (a.storeVersion as number) - (b.storeVersion as number) || (a.seq as number) - (b.seq as number),
+          )
           .map((r) => ({
-            storeVersion: r.storeVersion as number, action: r.action as AuditEntry['action'], kind: r.kind as AuditKind,
-            key: r.key as string, countries: (r.countries as string[] | null) ?? [],
+            storeVersion: r.storeVersion as number,
+            action: r.action as AuditEntry['action'],
+            kind: r.kind as AuditKind,
+            key: r.key as string,
+            countries: (r.countries as string[] | null) ?? [],
           }));
       },
       async upsertMany(kind, rows) {
         for (const batch of batches(writeParams(kind, rows))) await ex.run(tx, `${kind}.upsert`, { rows: batch });
       },
       async deleteMany(kind, keys) {
-        for (const batch of batches(keys)) await ex.run(tx, `${kind}.delete`, { keys: batch.map((k) => keyParam(kind, k)) });
+        for (const batch of batches(keys))
+          await ex.run(tx, `${kind}.delete`, { keys: batch.map((k) => keyParam(kind, k)) });
       },
       async appendAudit(entries) {
         if (!entries.length) return;
@@ -253,7 +303,8 @@ export class Neo4jAdapter implements Adapter {
         const [current] = await ex.run<number>(tx, 'meta.version');
         const committedAs = (current ?? 0) + (bumped ? 0 : 1);
         const rows = entries.map((e, i) => ({
-          ...e, seq: first + i,
+          ...e,
+          seq: first + i,
           before: e.before === null ? null : JSON.stringify(e.before),
           after: e.after === null ? null : JSON.stringify(e.after),
           ...(UNVERSIONED_AUDIT_KINDS.has(e.kind) ? {} : { storeVersion: committedAs }),
@@ -269,7 +320,12 @@ export class Neo4jAdapter implements Adapter {
       },
       async publishStaged(importId: string) {
         // Stamped with the version this transaction commits as, like appendAudit.
-        return publishStaged(ex, tx, importId, async () => ((await ex.run<number>(tx, 'meta.version'))[0] ?? 0) + (bumped ? 0 : 1));
+        return publishStaged(
+          ex,
+          tx,
+          importId,
+          async () => ((await ex.run<number>(tx, 'meta.version'))[0] ?? 0) + (bumped ? 0 : 1),
+        );
       },
       async bumpVersion() {
         const [value] = await ex.run<number>(tx, 'meta.bump');
@@ -288,15 +344,21 @@ export class Neo4jAdapter implements Adapter {
         const { document, counts, country, note, ...rest } = round;
         await ex.run(tx, 'round.put', {
           round: {
-            ...rest, ...(country ? { country } : {}), ...(note !== undefined ? { note } : {}),
-            nameKey: roundNameKey(round.name), scope: roundScope(country),
-            counts: JSON.stringify(counts), document: JSON.stringify(document),
+            ...rest,
+            ...(country ? { country } : {}),
+            ...(note !== undefined ? { note } : {}),
+            nameKey: roundNameKey(round.name),
+            scope: roundScope(country),
+            counts: JSON.stringify(counts),
+            document: JSON.stringify(document),
           },
         });
       },
       async getRound(id: string) {
         const [row] = await ex.run<Props>(tx, 'round.get', { id });
-        return row ? { ...toRound(row), document: JSON.parse(row.document as string) as StoredRound['document'] } : undefined;
+        return row
+          ? { ...toRound(row), document: JSON.parse(row.document as string) as StoredRound['document'] }
+          : undefined;
       },
       async listRounds() {
         return (await ex.run<Props>(tx, 'round.list')).map(toRound);

@@ -29,7 +29,12 @@ const META_FIELDS = ['version', 'updatedAt', 'updatedBy'] as const;
  * The read plan of a kind: `ends` are a relationship's end fields (read as the ends' ids), `contact` the
  * stakeholder's flattened contact properties (field -> property); `withMeta`: the stored metadata after the fields.
  */
-export function readPlanOf(kind: Kind, ends: readonly string[] | undefined, contact: Readonly<Record<string, string>>, withMeta = false): ReadPlan {
+export function readPlanOf(
+  kind: Kind,
+  ends: readonly string[] | undefined,
+  contact: Readonly<Record<string, string>>,
+  withMeta = false,
+): ReadPlan {
   const name = withMeta ? `${kind}|meta` : kind;
   let plan = plans.get(name);
   if (plan) return plan;
@@ -40,7 +45,10 @@ export function readPlanOf(kind: Kind, ends: readonly string[] | undefined, cont
     const end = ends?.indexOf(key) ?? -1;
     if (end >= 0) return { key, at: end };
     if (kind === 'stakeholder' && key === 'contact') {
-      return { key, contact: Object.entries(contact).map(([field, prop]) => [field, offset + fields.push(prop) - 1] as const) };
+      return {
+        key,
+        contact: Object.entries(contact).map(([field, prop]) => [field, offset + fields.push(prop) - 1] as const),
+      };
     }
     return { key, at: offset + fields.push(key) - 1 };
   });
@@ -59,7 +67,8 @@ class Interner {
 
   value(v: unknown): unknown {
     if (typeof v === 'string') return this.string(v);
-    if (Array.isArray(v)) for (let i = 0; i < v.length; i++) if (typeof v[i] === 'string') v[i] = this.string(v[i] as string);
+    if (Array.isArray(v))
+      for (let i = 0; i < v.length; i++) if (typeof v[i] === 'string') v[i] = this.string(v[i] as string);
     return v;
   }
 
@@ -76,7 +85,13 @@ class Interner {
  * The entity of a row: the value of the plan's position i is `row[i + offset]`, but with `head`, position 0 is
  * `head` (a relationship read from its first end, stakeholderRelationships: then offset -1).
  */
-function entityOf(columns: readonly Column[], row: readonly unknown[], strings: Interner, offset = 0, head?: unknown): object {
+function entityOf(
+  columns: readonly Column[],
+  row: readonly unknown[],
+  strings: Interner,
+  offset = 0,
+  head?: unknown,
+): object {
   const entity: Record<string, unknown> = {};
   for (const column of columns) {
     if ('at' in column) {
@@ -95,7 +110,13 @@ function entityOf(columns: readonly Column[], row: readonly unknown[], strings: 
 }
 
 /** Runs a named query in `tx` and hands each record's `row` to `onRow` as it arrives; resolves when all have. */
-function streamRows<T>(ex: Executor, tx: ManagedTransaction, name: string, params: Record<string, unknown>, onRow: (row: T) => void): Promise<void> {
+function streamRows<T>(
+  ex: Executor,
+  tx: ManagedTransaction,
+  name: string,
+  params: Record<string, unknown>,
+  onRow: (row: T) => void,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     let failed = false;
     tx.run(ex.query(name), toNeo4j(params)).subscribe({
@@ -116,12 +137,18 @@ function streamRows<T>(ex: Executor, tx: ManagedTransaction, name: string, param
 
 /** Every item of `kind` as stored, without metadata, in no particular order. */
 export async function listEntities(
-  ex: Executor, tx: ManagedTransaction, kind: Kind, ends: readonly string[] | undefined, contact: Readonly<Record<string, string>>,
+  ex: Executor,
+  tx: ManagedTransaction,
+  kind: Kind,
+  ends: readonly string[] | undefined,
+  contact: Readonly<Record<string, string>>,
   strings = new Interner(),
 ): Promise<object[]> {
   const { fields, columns } = readPlanOf(kind, ends, contact);
   const items: object[] = [];
-  await streamRows<unknown[]>(ex, tx, `entities.${kind}`, { fields }, (row) => items.push(entityOf(columns, row, strings)));
+  await streamRows<unknown[]>(ex, tx, `entities.${kind}`, { fields }, (row) =>
+    items.push(entityOf(columns, row, strings)),
+  );
   return items;
 }
 
@@ -130,23 +157,43 @@ const AROUND_STAKEHOLDER = ['flow', 'reportingLine', 'membership'] as const;
 
 /** Stakeholders and their outgoing flows, reporting lines and memberships, from one query (a record per stakeholder). */
 async function listAroundStakeholders(
-  ex: Executor, tx: ManagedTransaction, ends: Partial<Record<Kind, readonly string[]>>, contact: Readonly<Record<string, string>>, strings: Interner,
+  ex: Executor,
+  tx: ManagedTransaction,
+  ends: Partial<Record<Kind, readonly string[]>>,
+  contact: Readonly<Record<string, string>>,
+  strings: Interner,
 ): Promise<Record<'stakeholder' | (typeof AROUND_STAKEHOLDER)[number], object[]>> {
   const stakeholder = readPlanOf('stakeholder', undefined, contact);
   const relationships = AROUND_STAKEHOLDER.map((kind) => readPlanOf(kind, ends[kind], contact));
   const id = stakeholder.fields.indexOf('id');
-  const out = { stakeholder: [] as object[], flow: [] as object[], reportingLine: [] as object[], membership: [] as object[] };
-  const params = { stakeholder: stakeholder.fields, flow: relationships[0]!.fields, reportingLine: relationships[1]!.fields, membership: relationships[2]!.fields };
-  await streamRows<[own: unknown[], flows: unknown[][], reportingLines: unknown[][], memberships: unknown[][]]>(ex, tx, 'entities.stakeholderRelationships', params, (row) => {
-    const own = row[0];
-    out.stakeholder.push(entityOf(stakeholder.columns, own, strings));
-    const head = strings.value(own[id]);
-    for (let k = 0; k < AROUND_STAKEHOLDER.length; k++) {
-      const list = out[AROUND_STAKEHOLDER[k]!];
-      const { columns } = relationships[k]!;
-      for (const item of row[k + 1] as unknown[][]) list.push(entityOf(columns, item, strings, -1, head));
-    }
-  });
+  const out = {
+    stakeholder: [] as object[],
+    flow: [] as object[],
+    reportingLine: [] as object[],
+    membership: [] as object[],
+  };
+  const params = {
+    stakeholder: stakeholder.fields,
+    flow: relationships[0]!.fields,
+    reportingLine: relationships[1]!.fields,
+    membership: relationships[2]!.fields,
+  };
+  await streamRows<[own: unknown[], flows: unknown[][], reportingLines: unknown[][], memberships: unknown[][]]>(
+    ex,
+    tx,
+    'entities.stakeholderRelationships',
+    params,
+    (row) => {
+      const own = row[0];
+      out.stakeholder.push(entityOf(stakeholder.columns, own, strings));
+      const head = strings.value(own[id]);
+      for (let k = 0; k < AROUND_STAKEHOLDER.length; k++) {
+        const list = out[AROUND_STAKEHOLDER[k]!];
+        const { columns } = relationships[k]!;
+        for (const item of row[k + 1] as unknown[][]) list.push(entityOf(columns, item, strings, -1, head));
+      }
+    },
+  );
   return out;
 }
 
@@ -155,21 +202,39 @@ async function listAroundStakeholders(
  * All the queries are sent at once, in this transaction.
  */
 export function listEntitiesMany(
-  ex: Executor, tx: ManagedTransaction, kinds: readonly Kind[], ends: Partial<Record<Kind, readonly string[]>>, contact: Readonly<Record<string, string>>,
+  ex: Executor,
+  tx: ManagedTransaction,
+  kinds: readonly Kind[],
+  ends: Partial<Record<Kind, readonly string[]>>,
+  contact: Readonly<Record<string, string>>,
 ): Map<Kind, Promise<object[]>> {
   const lists = new Map<Kind, Promise<object[]>>();
   const wanted = new Set(kinds);
   const strings = new Interner();
   if (wanted.has('stakeholder') && AROUND_STAKEHOLDER.every((kind) => wanted.has(kind))) {
     const around = listAroundStakeholders(ex, tx, ends, contact, strings);
-    for (const kind of ['stakeholder', ...AROUND_STAKEHOLDER] as const) lists.set(kind, around.then((all) => all[kind]));
+    for (const kind of ['stakeholder', ...AROUND_STAKEHOLDER] as const)
+      lists.set(
+        kind,
+        around.then((all) => all[kind]),
+      );
   }
-  for (const kind of wanted) if (!lists.has(kind)) lists.set(kind, listEntities(ex, tx, kind, ends[kind], contact, strings));
+  for (const kind of wanted)
+    if (!lists.has(kind)) lists.set(kind, listEntities(ex, tx, kind, ends[kind], contact, strings));
   return lists;
 }
 
 /** The kinds of a country's map (port.ts MAP_KINDS). */
-const MAP_KINDS = ['country', 'stakeholder', 'flow', 'dataset', 'reportingLine', 'network', 'membership', 'interview'] as const;
+const MAP_KINDS = [
+  'country',
+  'stakeholder',
+  'flow',
+  'dataset',
+  'reportingLine',
+  'network',
+  'membership',
+  'interview',
+] as const;
 type MapLists = Record<(typeof MAP_KINDS)[number], object[]>;
 /** The kinds read on their own by cypher/store/map.<kind>.cypher; the others come from map.around. */
 const MAP_OWN_READS = ['country', 'network', 'membership'] as const;
@@ -188,7 +253,11 @@ const byId = (a: object, b: object): number => {
  * sorted by id as the per-kind queries returned them.
  */
 async function readAroundCountry(
-  ex: Executor, tx: ManagedTransaction, country: string, ends: Partial<Record<Kind, readonly string[]>>, contact: Readonly<Record<string, string>>,
+  ex: Executor,
+  tx: ManagedTransaction,
+  country: string,
+  ends: Partial<Record<Kind, readonly string[]>>,
+  contact: Readonly<Record<string, string>>,
   strings: Interner,
 ): Promise<Pick<MapLists, 'stakeholder' | 'flow' | 'reportingLine' | 'dataset' | 'interview'>> {
   const stakeholder = readPlanOf('stakeholder', undefined, contact, true);
@@ -197,10 +266,21 @@ async function readAroundCountry(
   const dataset = readPlanOf('dataset', undefined, contact, true);
   const interview = readPlanOf('interview', undefined, contact, true);
   const id = stakeholder.fields.indexOf('id');
-  const out = { stakeholder: [] as object[], flow: [] as object[], reportingLine: [] as object[], dataset: [] as object[], interview: [] as object[] };
+  const out = {
+    stakeholder: [] as object[],
+    flow: [] as object[],
+    reportingLine: [] as object[],
+    dataset: [] as object[],
+    interview: [] as object[],
+  };
   const foreign = new Map<unknown, object>();
   const params = {
-    country, stakeholder: stakeholder.fields, flow: flow.fields, reportingLine: reportingLine.fields, dataset: dataset.fields, interview: interview.fields,
+    country,
+    stakeholder: stakeholder.fields,
+    flow: flow.fields,
+    reportingLine: reportingLine.fields,
+    dataset: dataset.fields,
+    interview: interview.fields,
   };
   await streamRows<[own: unknown[], items: unknown[][]]>(ex, tx, 'map.around', params, (row) => {
     const own = row[0];
@@ -248,16 +328,27 @@ async function readAroundCountry(
  * country, its networks and memberships from map.<kind>.
  */
 export async function readCountryMap(
-  ex: Executor, tx: ManagedTransaction, country: string, ends: Partial<Record<Kind, readonly string[]>>, contact: Readonly<Record<string, string>>,
+  ex: Executor,
+  tx: ManagedTransaction,
+  country: string,
+  ends: Partial<Record<Kind, readonly string[]>>,
+  contact: Readonly<Record<string, string>>,
 ): Promise<MapLists> {
   const strings = new Interner();
   const around = readAroundCountry(ex, tx, country, ends, contact, strings);
-  const own = await Promise.all(MAP_OWN_READS.map(async (kind) => {
-    const { fields, columns } = readPlanOf(kind, ends[kind], contact, true);
-    const items: object[] = [];
-    await streamRows<unknown[]>(ex, tx, `map.${kind}`, { country, fields }, (row) => items.push(entityOf(columns, row, strings)));
-    return items;
-  }));
-  const lists = { ...(await around), ...Object.fromEntries(MAP_OWN_READS.map((kind, i) => [kind, own[i]!])) } as MapLists;
+  const own = await Promise.all(
+    MAP_OWN_READS.map(async (kind) => {
+      const { fields, columns } = readPlanOf(kind, ends[kind], contact, true);
+      const items: object[] = [];
+      await streamRows<unknown[]>(ex, tx, `map.${kind}`, { country, fields }, (row) =>
+        items.push(entityOf(columns, row, strings)),
+      );
+      return items;
+    }),
+  );
+  const lists = {
+    ...(await around),
+    ...Object.fromEntries(MAP_OWN_READS.map((kind, i) => [kind, own[i]!])),
+  } as MapLists;
   return Object.fromEntries(MAP_KINDS.map((kind) => [kind, lists[kind]])) as MapLists;
 }

@@ -28,13 +28,20 @@ export interface Neo4jSettings {
 }
 
 export const NEO4J_DEFAULTS = {
-  connectionTimeoutMs: 5_000, acquisitionTimeoutMs: 20_000, poolSize: 20, maxRetryMs: 5_000, probeIntervalMs: 500,
+  connectionTimeoutMs: 5_000,
+  acquisitionTimeoutMs: 20_000,
+  poolSize: 20,
+  maxRetryMs: 5_000,
+  probeIntervalMs: 500,
 } as const;
 
 /** Loads every `<name>.cypher` file of a folder once: queries are never built from strings at run time. */
 export function loadQueries(dir: string): ReadonlyMap<string, string> {
   const queries = new Map<string, string>();
-  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.cypher')).sort()) {
+  for (const file of fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.cypher'))
+    .sort()) {
     queries.set(file.slice(0, -'.cypher'.length), fs.readFileSync(path.join(dir, file), 'utf8'));
   }
   return queries;
@@ -59,7 +66,11 @@ const FETCH_ALL = -1;
 export function isUnavailable(err: unknown): boolean {
   if (err instanceof StoreUnavailableError) return true;
   const code = (err as { code?: string } | null)?.code ?? '';
-  return code === 'ServiceUnavailable' || code === 'SessionExpired' || code.startsWith('Neo.TransientError.General.DatabaseUnavailable');
+  return (
+    code === 'ServiceUnavailable' ||
+    code === 'SessionExpired' ||
+    code.startsWith('Neo.TransientError.General.DatabaseUnavailable')
+  );
 }
 
 /** Errors worth running the transaction again for: Neo4j's transient ones, except the database being unavailable. */
@@ -85,7 +96,10 @@ export class Executor {
   private probing?: Promise<void>;
   private closed = false;
 
-  constructor(private readonly settings: Neo4jSettings, queryDir = path.join(CYPHER_DIR, 'store')) {
+  constructor(
+    private readonly settings: Neo4jSettings,
+    queryDir = path.join(CYPHER_DIR, 'store'),
+  ) {
     // Without a password the driver connects with no authentication (a local database with auth off).
     const auth = settings.password ? neo4j.auth.basic(settings.user, settings.password) : undefined;
     const o = { ...NEO4J_DEFAULTS, ...withoutUndefined(settings) };
@@ -132,7 +146,9 @@ export class Executor {
   /** Runs a named query inside a managed transaction and returns the `row` (or `value`) column. */
   async run<T>(tx: ManagedTransaction, name: string, params: Record<string, unknown> = {}): Promise<T[]> {
     const result = await tx.run(this.query(name), toNeo4j(params));
-    return result.records.map((r) => (r.has('row') ? r.get('row') : r.has('value') ? r.get('value') : r.toObject()) as T);
+    return result.records.map(
+      (r) => (r.has('row') ? r.get('row') : r.has('value') ? r.get('value') : r.toObject()) as T,
+    );
   }
 
   async read<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
@@ -162,7 +178,9 @@ export class Executor {
     let delay = 50;
     for (;;) {
       try {
-        return await this.withSession(mode, (s) => (mode === 'READ' ? s.executeRead(work, TX_CONFIG) : s.executeWrite(work, TX_CONFIG)));
+        return await this.withSession(mode, (s) =>
+          mode === 'READ' ? s.executeRead(work, TX_CONFIG) : s.executeWrite(work, TX_CONFIG),
+        );
       } catch (err) {
         if (!isTransient(err) || Date.now() - started + delay > this.maxRetryMs) throw err;
         await sleep(delay * (0.8 + Math.random() * 0.4));
@@ -195,7 +213,10 @@ export class Executor {
   /** An unreachable database marks the store down until the probe reaches it again. */
   private noteFailure(err: unknown): void {
     if (this.closed || this.down || !isUnavailable(err)) return;
-    this.down = { since: Date.now(), reason: err instanceof Error ? err.message.split('\n')[0]!.slice(0, 200) : String(err) };
+    this.down = {
+      since: Date.now(),
+      reason: err instanceof Error ? err.message.split('\n')[0]!.slice(0, 200) : String(err),
+    };
     this.probing = this.probe();
   }
 
@@ -248,7 +269,11 @@ export function mapNeo4jError(err: unknown): unknown {
     return new StoreUnavailableError('the Neo4j database is not reachable');
   }
   if (code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
-    return new ConflictError('the change conflicts with an existing item (uniqueness constraint)', {}, 'constraint_violation');
+    return new ConflictError(
+      'the change conflicts with an existing item (uniqueness constraint)',
+      {},
+      'constraint_violation',
+    );
   }
   return err;
 }

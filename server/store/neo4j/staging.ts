@@ -24,7 +24,16 @@ export const STAGE_BATCH = 10_000;
 /** An item batch notes its import alive when it was last noted longer ago than this (the clean-up's default is 60 s). */
 const TOUCH_EVERY_MS = 5_000;
 /** The kinds an import stages (created items only): nodes under Staged<Label>, relationships between staged nodes. */
-const STAGED_KINDS: ReadonlySet<Kind> = new Set<Kind>(['country', 'stakeholder', 'network', 'interview', 'dataset', 'flow', 'reportingLine', 'membership']);
+const STAGED_KINDS: ReadonlySet<Kind> = new Set<Kind>([
+  'country',
+  'stakeholder',
+  'network',
+  'interview',
+  'dataset',
+  'flow',
+  'reportingLine',
+  'membership',
+]);
 /** Node kinds whose batches are written by two transactions at once (their staging query locks no other node). */
 const SPLIT_NODE_KINDS: ReadonlySet<Kind> = new Set<Kind>(['stakeholder']);
 /** A batch smaller than this is written by one transaction. */
@@ -70,17 +79,25 @@ export function stagedLayout(kind: Kind, text: string, deps: Pick<StagingDeps, '
   const fields = Object.keys((KIND_SPECS[kind].schema as unknown as { shape: Record<string, unknown> }).shape)
     .filter((f) => !ends?.includes(f))
     .flatMap((f) => (kind === 'stakeholder' && f === 'contact' ? Object.values(deps.contact) : [f]))
-    .concat(kind === 'stakeholder' ? ['sector'] : [], META_FIELDS).sort();
+    .concat(kind === 'stakeholder' ? ['sector'] : [], META_FIELDS)
+    .sort();
   const named = columns.map(([name]) => name).sort();
   if (JSON.stringify(named) !== JSON.stringify(fields)) {
-    throw new Error(`cypher/store/stage.${kind}.cypher names the properties ${named.join(', ')}; the ${kind} fields are ${fields.join(', ')}`);
+    throw new Error(
+      `cypher/store/stage.${kind}.cypher names the properties ${named.join(', ')}; the ${kind} fields are ${fields.join(', ')}`,
+    );
   }
   const width = Math.max(ends ? 2 : 0, ...columns.map(([, at]) => at + 1));
   return { ...(ends ? { ends } : {}), columns, width };
 }
 
 /** Rows as lists: a relationship's ends' ids, then each property at its query's position (null where absent). */
-function listRows(kind: Kind, rows: ReadonlyArray<Stored<Kind>>, toProps: StagingDeps['toProps'], layout: Layout): unknown[][] {
+function listRows(
+  kind: Kind,
+  rows: ReadonlyArray<Stored<Kind>>,
+  toProps: StagingDeps['toProps'],
+  layout: Layout,
+): unknown[][] {
   const { ends, columns, width } = layout;
   const known = new Set([...(ends ?? []), ...columns.map(([name]) => name)]);
   return rows.map((row) => {
@@ -91,7 +108,9 @@ function listRows(kind: Kind, rows: ReadonlyArray<Stored<Kind>>, toProps: Stagin
       list[1] = props[ends[1]];
     }
     for (const [name, at] of columns) list[at] = props[name] ?? null;
-    for (const key in props) if (!known.has(key)) throw new Error(`staging ${kind}: the property '${key}' has no position in stage.${kind}.cypher`);
+    for (const key in props)
+      if (!known.has(key))
+        throw new Error(`staging ${kind}: the property '${key}' has no position in stage.${kind}.cypher`);
     return list;
   });
 }
@@ -114,13 +133,24 @@ export function splitByEnds(rows: readonly unknown[][]): { parts: [unknown[][], 
   const big = Math.max(1, Math.floor(rows.length / 20));
   const joined: boolean[] = [];
   for (const row of rows) {
-    for (const end of [row[0], row[1]]) if (!parent.has(end)) { parent.set(end, end); size.set(end, 0); }
+    for (const end of [row[0], row[1]])
+      if (!parent.has(end)) {
+        parent.set(end, end);
+        size.set(end, 0);
+      }
     const a = find(row[0]);
     const b = find(row[1]);
     const sa = size.get(a)!;
     const sb = size.get(b)!;
-    if (a !== b && sa >= big && sb >= big) { joined.push(false); continue; }
-    if (a !== b) { parent.set(b, a); size.set(a, sa + sb + 1); size.delete(b); } else size.set(a, sa + 1);
+    if (a !== b && sa >= big && sb >= big) {
+      joined.push(false);
+      continue;
+    }
+    if (a !== b) {
+      parent.set(b, a);
+      size.set(a, sa + sb + 1);
+      size.delete(b);
+    } else size.set(a, sa + 1);
     joined.push(true);
   }
   const bins: [unknown[][], unknown[][]] = [[], []];
@@ -137,7 +167,8 @@ export function splitByEnds(rows: readonly unknown[][]): { parts: [unknown[][], 
     else bins[binOf.get(find(row[0]))!].push(row);
   });
   // Not worth a second transaction: the smaller part under a quarter of the rows.
-  if (Math.min(bins[0].length, bins[1].length) < rows.length / 4) return { parts: [[...bins[0], ...bins[1], ...rest], []], rest: [] };
+  if (Math.min(bins[0].length, bins[1].length) < rows.length / 4)
+    return { parts: [[...bins[0], ...bins[1], ...rest], []], rest: [] };
   return { parts: bins, rest };
 }
 
@@ -184,7 +215,9 @@ const PREPARED: ReadonlyArray<readonly [string, Record<string, unknown>]> = [
 export async function prepareStaging(ex: Executor): Promise<void> {
   for (const [name, params] of PREPARED) {
     try {
-      await ex.write(async (tx) => { await tx.run(`EXPLAIN ${ex.query(name)}`, toNeo4j(params)); });
+      await ex.write(async (tx) => {
+        await tx.run(`EXPLAIN ${ex.query(name)}`, toNeo4j(params));
+      });
     } catch {
       return; // unreachable or closing: each query is planned when first run instead
     }
@@ -207,7 +240,9 @@ export function parseBytes(text: string): number | undefined {
 export async function publishLimit(ex: Executor): Promise<number | undefined> {
   try {
     const rows = await ex.read((tx) => ex.run<[string, string]>(tx, 'stage.limits'));
-    const limits = rows.map(([, value]) => parseBytes(value)).filter((bytes): bytes is number => bytes !== undefined && bytes > 0);
+    const limits = rows
+      .map(([, value]) => parseBytes(value))
+      .filter((bytes): bytes is number => bytes !== undefined && bytes > 0);
     if (!limits.length) return undefined;
     return Math.floor((Math.min(...limits) * PUBLISH_SHARE) / PUBLISH_BYTES_PER_ITEM);
   } catch {
@@ -221,7 +256,9 @@ export interface Neo4jStaging extends Staging {
 }
 
 export function stagingOps(ex: Executor, deps: StagingDeps): Neo4jStaging {
-  const layouts = new Map<Kind, Layout>([...STAGED_KINDS].map((kind) => [kind, stagedLayout(kind, ex.query(`stage.${kind}`), deps)]));
+  const layouts = new Map<Kind, Layout>(
+    [...STAGED_KINDS].map((kind) => [kind, stagedLayout(kind, ex.query(`stage.${kind}`), deps)]),
+  );
   /** When this process last noted each import alive (epoch ms). */
   const touched = new Map<string, number>();
   const touch = async (importId: string, now = Date.now()) => {
@@ -250,14 +287,19 @@ export function stagingOps(ex: Executor, deps: StagingDeps): Neo4jStaging {
       // In a transaction of its own, committed before the batch it announces: the run node exists whenever staged items do.
       const now = Date.now();
       if (now - (touched.get(importId) ?? 0) >= TOUCH_EVERY_MS) await touch(importId, now);
-      const write = (part: readonly unknown[]) => (part.length === 0 ? Promise.resolve() : ex.write(async (tx) => {
-        for (const batch of slices(part)) {
-          const [written] = await ex.run<number>(tx, `stage.${kind}`, { import: importId, rows: batch });
-          if (layout.ends && written !== batch.length) {
-            throw new Error(`staging ${kind}: ${batch.length - (written ?? 0)} of ${batch.length} have an end that this import did not stage`);
-          }
-        }
-      }));
+      const write = (part: readonly unknown[]) =>
+        part.length === 0
+          ? Promise.resolve()
+          : ex.write(async (tx) => {
+              for (const batch of slices(part)) {
+                const [written] = await ex.run<number>(tx, `stage.${kind}`, { import: importId, rows: batch });
+                if (layout.ends && written !== batch.length) {
+                  throw new Error(
+                    `staging ${kind}: ${batch.length - (written ?? 0)} of ${batch.length} have an end that this import did not stage`,
+                  );
+                }
+              }
+            });
       if (params.length < MIN_SPLIT || !(layout.ends || SPLIT_NODE_KINDS.has(kind))) return write(params);
       const { parts, rest } = layout.ends ? splitByEnds(params) : { parts: halves(params), rest: [] };
       // Both settled before a failure is reported: nothing of this batch is written after the import discards what it staged.
@@ -275,19 +317,33 @@ export function stagingOps(ex: Executor, deps: StagingDeps): Neo4jStaging {
       // Its own transaction, before the batch: notes the import alive and reserves the batch's numbers (seq = first + ord - minOrd).
       const now = Date.now();
       touched.set(importId, now);
-      const [reserved] = await ex.write((tx) => ex.run<[number, number]>(tx, 'stage.reserve', {
-        import: importId, count: maxOrd - minOrd + 1, ord: minOrd, now,
-      }));
+      const [reserved] = await ex.write((tx) =>
+        ex.run<[number, number]>(tx, 'stage.reserve', {
+          import: importId,
+          count: maxOrd - minOrd + 1,
+          ord: minOrd,
+          now,
+        }),
+      );
       const [first, storeVersion] = reserved!;
       // Lists, not maps (stage.audit.cypher names the positions): no field name is sent, nor unpacked, per entry.
       const rows = entries.map((e) => [
-        first + e.ord - minOrd, e.at, e.actor, e.action, e.kind, e.key, e.countries,
-        e.before === null ? null : JSON.stringify(e.before), e.after === null ? null : JSON.stringify(e.after),
+        first + e.ord - minOrd,
+        e.at,
+        e.actor,
+        e.action,
+        e.kind,
+        e.key,
+        e.countries,
+        e.before === null ? null : JSON.stringify(e.before),
+        e.after === null ? null : JSON.stringify(e.after),
       ]);
       // New nodes only, which no other transaction locks: in two transactions at once when the batch is big enough.
-      await atOnce(rows.length < MIN_SPLIT ? [rows] : halves(rows), (part) => ex.write(async (tx) => {
-        for (const batch of slices(part)) await ex.run(tx, 'stage.audit', { entries: batch, storeVersion });
-      }));
+      await atOnce(rows.length < MIN_SPLIT ? [rows] : halves(rows), (part) =>
+        ex.write(async (tx) => {
+          for (const batch of slices(part)) await ex.run(tx, 'stage.audit', { entries: batch, storeVersion });
+        }),
+      );
     },
     discard,
     async discardStale(staleMs: number) {
@@ -303,7 +359,12 @@ export function stagingOps(ex: Executor, deps: StagingDeps): Neo4jStaging {
  * kind by kind, its audit entries relabelled (numbered again and stamped with `committedAs` only when another write came
  * in between), its run node removed. How many items of each node kind and audit entries it published.
  */
-export async function publishStaged(ex: Executor, tx: ManagedTransaction, importId: string, committedAs: () => Promise<number>): Promise<Record<string, number>> {
+export async function publishStaged(
+  ex: Executor,
+  tx: ManagedTransaction,
+  importId: string,
+  committedAs: () => Promise<number>,
+): Promise<Record<string, number>> {
   const published: Record<string, number> = {};
   for (const kind of PUBLISHED_NODE_KINDS) {
     const [n] = await ex.run<number>(tx, `publish.${kind}`, { import: importId });
@@ -311,7 +372,8 @@ export async function publishStaged(ex: Executor, tx: ManagedTransaction, import
   }
   const [flat] = await ex.run<number[]>(tx, 'stage.ranges', { import: importId });
   const ranges: Array<[first: number, last: number, ord: number, storeVersion: number]> = [];
-  for (let i = 0; i + 3 < (flat?.length ?? 0); i += 4) ranges.push([flat![i]!, flat![i + 1]!, flat![i + 2]!, flat![i + 3]!]);
+  for (let i = 0; i + 3 < (flat?.length ?? 0); i += 4)
+    ranges.push([flat![i]!, flat![i + 1]!, flat![i + 2]!, flat![i + 3]!]);
   if (ranges.length) {
     // Takes the audit sequence's lock (a reservation of none) until this transaction commits: no number can be taken meanwhile.
     const [counter] = await ex.run<number>(tx, 'audit.reserve', { count: 0 });
@@ -321,8 +383,10 @@ export async function publishStaged(ex: Executor, tx: ManagedTransaction, import
     const reservedCount = ranges.reduce((n, r) => n + r[1] - r[0] + 1, 0);
     const offset = ranges[0]![0] - ranges[0]![2];
     // Final already: no other number was taken from the first of the import's to now, in the entries' order, same version.
-    const final = counter === high && reservedCount === high - low + 1
-      && ranges.every((r) => r[0] - r[2] === offset && r[3] === version);
+    const final =
+      counter === high &&
+      reservedCount === high - low + 1 &&
+      ranges.every((r) => r[0] - r[2] === offset && r[3] === version);
     if (final) {
       const [n] = await ex.run<number>(tx, 'publish.audit', { first: low, last: high });
       published.audit = n ?? 0;
@@ -332,7 +396,10 @@ export async function publishStaged(ex: Executor, tx: ManagedTransaction, import
       const count = maxOrd - minOrd + 1;
       const [last] = await ex.run<number>(tx, 'audit.reserve', { count });
       const [n] = await ex.run<number>(tx, 'publish.auditRenumbered', {
-        ranges, first: (last ?? count) - count + 1, minOrd, storeVersion: version,
+        ranges,
+        first: (last ?? count) - count + 1,
+        minOrd,
+        storeVersion: version,
       });
       published.audit = n ?? 0;
     }

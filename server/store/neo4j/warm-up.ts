@@ -13,12 +13,30 @@ export const WARMED_QUERIES: ReadonlyArray<readonly [string, Record<string, unkn
   ['meta.version', {}, 'run'],
   ['country.get', { keys: [''] }, 'run'],
   ...['country', 'network', 'membership'].map((kind) => [`map.${kind}`, NO_COUNTRY, 'run'] as const),
-  ['map.around', { country: '', stakeholder: ['id'], flow: ['id'], reportingLine: ['id'], dataset: ['id'], interview: ['id'] }, 'run'],
+  [
+    'map.around',
+    { country: '', stakeholder: ['id'], flow: ['id'], reportingLine: ['id'], dataset: ['id'], interview: ['id'] },
+    'run',
+  ],
   ['country.counts', {}, 'run'],
   ['audit.since', { after: 0, upTo: 0, limit: 1 }, 'run'],
-  ...['country', 'theme', 'indicator', 'stakeholder', 'network', 'interview', 'dataset', 'flow', 'reportingLine', 'membership']
-    .map((kind) => [`entities.${kind}`, FIELDS, 'explain'] as const),
-  ['entities.stakeholderRelationships', { stakeholder: ['id'], flow: ['id'], reportingLine: ['id'], membership: ['role'] }, 'explain'],
+  ...[
+    'country',
+    'theme',
+    'indicator',
+    'stakeholder',
+    'network',
+    'interview',
+    'dataset',
+    'flow',
+    'reportingLine',
+    'membership',
+  ].map((kind) => [`entities.${kind}`, FIELDS, 'explain'] as const),
+  [
+    'entities.stakeholderRelationships',
+    { stakeholder: ['id'], flow: ['id'], reportingLine: ['id'], membership: ['role'] },
+    'explain',
+  ],
 ];
 
 /** Plans every query of WARMED_QUERIES, one after the other; resolves when done (never rejects). */
@@ -26,7 +44,9 @@ export async function warmUp(ex: Executor): Promise<void> {
   for (const [name, params, mode] of WARMED_QUERIES) {
     const text = mode === 'explain' ? `EXPLAIN ${ex.query(name)}` : ex.query(name);
     try {
-      await ex.read(async (tx) => { await tx.run(text, toNeo4j(params)); });
+      await ex.read(async (tx) => {
+        await tx.run(text, toNeo4j(params));
+      });
     } catch {
       return; // unreachable or closing: the plans are made by the first requests instead
     }

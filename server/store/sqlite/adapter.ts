@@ -9,7 +9,15 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { roundNameKey, roundScope, type AuditEntry, type Kind, type Stored } from '../../model';
 import type {
-  Adapter, AuditQuery, StoreChange, StoredAccount, StoredRound, StoredRoundSummary, StoredSession, ThrottleEntry, TxOps,
+  Adapter,
+  AuditQuery,
+  StoreChange,
+  StoredAccount,
+  StoredRound,
+  StoredRoundSummary,
+  StoredSession,
+  ThrottleEntry,
+  TxOps,
 } from '../port';
 import type { EntityLists } from '../entity-lists';
 import { entityWrites } from './import';
@@ -30,8 +38,15 @@ interface RoundRow {
 
 function toRound(r: RoundRow): StoredRoundSummary {
   return {
-    id: r.id, seq: r.seq, name: r.name, country: r.country, ...(r.note !== null ? { note: r.note } : {}),
-    createdAt: r.created_at, createdBy: r.created_by, storeVersion: r.store_version, counts: JSON.parse(r.counts) as StoredRound['counts'],
+    id: r.id,
+    seq: r.seq,
+    name: r.name,
+    country: r.country,
+    ...(r.note !== null ? { note: r.note } : {}),
+    createdAt: r.created_at,
+    createdBy: r.created_by,
+    storeVersion: r.store_version,
+    counts: JSON.parse(r.counts) as StoredRound['counts'],
   };
 }
 
@@ -48,9 +63,12 @@ interface AccountRow {
 
 function toAccount(r: AccountRow): StoredAccount {
   return {
-    username: r.username, role: r.role, countries: JSON.parse(r.countries) as string[],
+    username: r.username,
+    role: r.role,
+    countries: JSON.parse(r.countries) as string[],
     ...(r.display_name !== null ? { displayName: r.display_name } : {}),
-    createdAt: r.created_at, updatedAt: r.updated_at,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
     ...(r.last_login_at !== null ? { lastLoginAt: r.last_login_at } : {}),
     passwordHash: r.password_hash,
   };
@@ -65,15 +83,25 @@ interface SessionRow {
 }
 
 function toSession(r: SessionRow): StoredSession {
-  return { idHash: r.id_hash, username: r.username, createdAt: r.created_at, expiresAt: r.expires_at, idleExpiresAt: r.idle_expires_at };
+  return {
+    idHash: r.id_hash,
+    username: r.username,
+    createdAt: r.created_at,
+    expiresAt: r.expires_at,
+    idleExpiresAt: r.idle_expires_at,
+  };
 }
 
 const AUDIT_COLUMNS = 'seq, at, actor, action, kind, key, countries, before, after, store_version';
 
 function toAuditEntry(r: Record<string, unknown>): AuditEntry {
   return {
-    seq: r.seq as number, at: r.at as string, actor: r.actor as string,
-    action: r.action as AuditEntry['action'], kind: r.kind as string, key: r.key as string,
+    seq: r.seq as number,
+    at: r.at as string,
+    actor: r.actor as string,
+    action: r.action as AuditEntry['action'],
+    kind: r.kind as string,
+    key: r.key as string,
     countries: JSON.parse(r.countries as string) as string[],
     before: r.before === null ? null : JSON.parse(r.before as string),
     after: r.after === null ? null : JSON.parse(r.after as string),
@@ -128,12 +156,30 @@ export class SqliteAdapter implements Adapter {
     const db = this.open();
     const where: string[] = [];
     const params: Record<string, unknown> = { limit: Math.min(query.limit ?? 200, 10000) };
-    if (query.kind) { where.push('kind = @kind'); params.kind = query.kind; }
-    if (query.key) { where.push('key = @key'); params.key = query.key; }
-    if (query.actor) { where.push('actor = @actor'); params.actor = query.actor; }
-    if (query.country) { where.push('EXISTS (SELECT 1 FROM json_each(audit.countries) WHERE value = @country)'); params.country = query.country; }
-    if (query.after !== undefined) { where.push('seq > @after'); params.after = query.after; }
-    if (query.before !== undefined) { where.push('seq < @before'); params.before = query.before; }
+    if (query.kind) {
+      where.push('kind = @kind');
+      params.kind = query.kind;
+    }
+    if (query.key) {
+      where.push('key = @key');
+      params.key = query.key;
+    }
+    if (query.actor) {
+      where.push('actor = @actor');
+      params.actor = query.actor;
+    }
+    if (query.country) {
+      where.push('EXISTS (SELECT 1 FROM json_each(audit.countries) WHERE value = @country)');
+      params.country = query.country;
+    }
+    if (query.after !== undefined) {
+      where.push('seq > @after');
+      params.after = query.after;
+    }
+    if (query.before !== undefined) {
+      where.push('seq < @before');
+      params.before = query.before;
+    }
     const sql = `SELECT ${AUDIT_COLUMNS} FROM audit
       ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT @limit`;
     return (db.prepare(sql).all(params) as Array<Record<string, unknown>>).map(toAuditEntry);
@@ -189,10 +235,14 @@ export class SqliteAdapter implements Adapter {
   private prepareOps(db: Database.Database): TxOps & EntityLists {
     const toStored = <K extends Kind>(r: EntityRow): Stored<K> =>
       ({ ...JSON.parse(r.data), version: r.version, updatedAt: r.updated_at, updatedBy: r.updated_by }) as Stored<K>;
-    const listStmt = db.prepare('SELECT key, data, version, updated_at, updated_by FROM entities WHERE kind = ? ORDER BY key');
+    const listStmt = db.prepare(
+      'SELECT key, data, version, updated_at, updated_by FROM entities WHERE kind = ? ORDER BY key',
+    );
     // Whole-store reads (entity-lists.ts): the stored JSON alone, one string per row.
     const dataStmt = db.prepare('SELECT data FROM entities WHERE kind = ? ORDER BY key').pluck();
-    const getStmt = db.prepare('SELECT key, data, version, updated_at, updated_by FROM entities WHERE kind = ? AND key = ?');
+    const getStmt = db.prepare(
+      'SELECT key, data, version, updated_at, updated_by FROM entities WHERE kind = ? AND key = ?',
+    );
     // Item and audit writes (sqlite/import.ts): an import makes them for every item of a region.
     const writes = entityWrites(db);
     const historyStmt = db.prepare(`SELECT ${AUDIT_COLUMNS} FROM audit WHERE kind = ? AND key = ? ORDER BY seq`);
@@ -200,14 +250,16 @@ export class SqliteAdapter implements Adapter {
     // primary key). `+o.key` drops the column's affinity, so that the comparison can use an expression index.
     const columns = 'key, data, version, updated_at, updated_by';
     const own = `SELECT key FROM entities INDEXED BY stakeholder_by_country WHERE kind = 'stakeholder' AND json_extract(data, '$.country') = @country`;
-    const byEnds = (kind: string, fromIndex: string, toIndex: string) => db.prepare(`
+    const byEnds = (kind: string, fromIndex: string, toIndex: string) =>
+      db.prepare(`
       SELECT f.${columns.split(', ').join(', f.')} FROM (${own}) o CROSS JOIN entities f INDEXED BY ${fromIndex}
         WHERE f.kind = '${kind}' AND json_extract(f.data, '$.from') = +o.key
       UNION
       SELECT f.${columns.split(', ').join(', f.')} FROM (${own}) o CROSS JOIN entities f INDEXED BY ${toIndex}
         WHERE f.kind = '${kind}' AND json_extract(f.data, '$.to') = +o.key
       ORDER BY 1`);
-    const byStakeholder = (kind: string, field: string, index: string) => db.prepare(`
+    const byStakeholder = (kind: string, field: string, index: string) =>
+      db.prepare(`
       SELECT f.${columns.split(', ').join(', f.')} FROM (${own}) o CROSS JOIN entities f INDEXED BY ${index}
         WHERE f.kind = '${kind}' AND json_extract(f.data, '$.${field}') = +o.key ORDER BY f.key`);
     const scoped = {
@@ -236,7 +288,8 @@ export class SqliteAdapter implements Adapter {
     // Flows per pair of their ends' countries, kept as flows and stakeholders are written (migration 7); a country's
     // flows are those of its pairs.
     const flowPairsStmt = db.prepare('SELECT a, b, n FROM flow_country_pairs WHERE n <> 0');
-    const changesStmt = db.prepare(`SELECT store_version, action, kind, key, countries FROM audit INDEXED BY audit_by_store_version
+    const changesStmt =
+      db.prepare(`SELECT store_version, action, kind, key, countries FROM audit INDEXED BY audit_by_store_version
       WHERE store_version > @after AND store_version <= @upTo ORDER BY store_version, seq LIMIT @limit`);
     const roundColumns = 'id, seq, name, country, note, created_at, created_by, store_version, counts';
     const putRoundStmt = db.prepare(`INSERT INTO rounds (${roundColumns}, name_key, scope, document)
@@ -247,7 +300,8 @@ export class SqliteAdapter implements Adapter {
     const roundSeqStmt = db.prepare("UPDATE meta SET value = value + 1 WHERE key = 'round_seq' RETURNING value");
     const versionStmt = db.prepare("SELECT value FROM meta WHERE key = 'store_version'");
     const bumpStmt = db.prepare("UPDATE meta SET value = value + 1 WHERE key = 'store_version'");
-    const accountColumns = 'username, role, countries, display_name, password_hash, created_at, updated_at, last_login_at';
+    const accountColumns =
+      'username, role, countries, display_name, password_hash, created_at, updated_at, last_login_at';
     const listAccountsStmt = db.prepare(`SELECT ${accountColumns} FROM accounts ORDER BY username`);
     const getAccountStmt = db.prepare(`SELECT ${accountColumns} FROM accounts WHERE username = ?`);
     const putAccountStmt = db.prepare(`INSERT INTO accounts (${accountColumns})
@@ -258,12 +312,18 @@ export class SqliteAdapter implements Adapter {
     const deleteAccountStmt = db.prepare('DELETE FROM accounts WHERE username = ?');
     const putSessionStmt = db.prepare(`INSERT INTO sessions (id_hash, username, created_at, expires_at, idle_expires_at)
       VALUES (@idHash, @username, @createdAt, @expiresAt, @idleExpiresAt)`);
-    const getSessionStmt = db.prepare('SELECT id_hash, username, created_at, expires_at, idle_expires_at FROM sessions WHERE id_hash = ?');
+    const getSessionStmt = db.prepare(
+      'SELECT id_hash, username, created_at, expires_at, idle_expires_at FROM sessions WHERE id_hash = ?',
+    );
     const touchSessionStmt = db.prepare('UPDATE sessions SET idle_expires_at = ? WHERE id_hash = ?');
     const deleteSessionStmt = db.prepare('DELETE FROM sessions WHERE id_hash = ?');
-    const deleteSessionsOfStmt = db.prepare('DELETE FROM sessions WHERE username = @username AND (@except IS NULL OR id_hash <> @except)');
+    const deleteSessionsOfStmt = db.prepare(
+      'DELETE FROM sessions WHERE username = @username AND (@except IS NULL OR id_hash <> @except)',
+    );
     const purgeSessionsStmt = db.prepare('DELETE FROM sessions WHERE expires_at <= @now OR idle_expires_at <= @now');
-    const getThrottleStmt = db.prepare('SELECT key, failures, last_failure_at, locked_until FROM login_throttle WHERE key = ?');
+    const getThrottleStmt = db.prepare(
+      'SELECT key, failures, last_failure_at, locked_until FROM login_throttle WHERE key = ?',
+    );
     const putThrottleStmt = db.prepare(`INSERT INTO login_throttle (key, failures, last_failure_at, locked_until)
       VALUES (@key, @failures, @lastFailureAt, @lockedUntil)
       ON CONFLICT (key) DO UPDATE SET failures = excluded.failures, last_failure_at = excluded.last_failure_at,
@@ -289,7 +349,8 @@ export class SqliteAdapter implements Adapter {
         return found;
       },
       async countryMap(country: string) {
-        const rows = <K extends Kind>(stmt: Database.Statement, params: object) => (stmt.all(params) as EntityRow[]).map((r) => toStored<K>(r));
+        const rows = <K extends Kind>(stmt: Database.Statement, params: object) =>
+          (stmt.all(params) as EntityRow[]).map((r) => toStored<K>(r));
         const p = { country };
         const flow = rows<'flow'>(scoped.flow, p);
         const ownIds = new Set((scoped.stakeholder.all({ ...p, ends: '[]' }) as EntityRow[]).map((r) => r.key));
@@ -307,7 +368,12 @@ export class SqliteAdapter implements Adapter {
         };
       },
       async countryCounts() {
-        const stakeholders = new Map((stakeholderCountsStmt.all() as Array<{ country: string; n: number; ncp: string | null }>).map((r) => [r.country, r]));
+        const stakeholders = new Map(
+          (stakeholderCountsStmt.all() as Array<{ country: string; n: number; ncp: string | null }>).map((r) => [
+            r.country,
+            r,
+          ]),
+        );
         const flows = new Map<string, number>();
         for (const { a, b, n } of flowPairsStmt.all() as Array<{ a: string; b: string; n: number }>) {
           flows.set(a, (flows.get(a) ?? 0) + n);
@@ -321,8 +387,11 @@ export class SqliteAdapter implements Adapter {
       },
       async changesBetween(after: number, upTo: number, limit: number) {
         return (changesStmt.all({ after, upTo, limit }) as Array<Record<string, unknown>>).map((r) => ({
-          storeVersion: r.store_version as number, action: r.action as AuditEntry['action'], kind: r.kind as AuditEntry['kind'],
-          key: r.key as string, countries: JSON.parse(r.countries as string) as string[],
+          storeVersion: r.store_version as number,
+          action: r.action as AuditEntry['action'],
+          kind: r.kind as AuditEntry['kind'],
+          key: r.key as string,
+          countries: JSON.parse(r.countries as string) as string[],
         })) as StoreChange[];
       },
       async upsertMany(kind, rows) {
@@ -355,9 +424,17 @@ export class SqliteAdapter implements Adapter {
       },
       async putRound(round: StoredRound) {
         putRoundStmt.run({
-          id: round.id, seq: round.seq, name: round.name, country: round.country, note: round.note ?? null,
-          createdAt: round.createdAt, createdBy: round.createdBy, storeVersion: round.storeVersion,
-          counts: JSON.stringify(round.counts), nameKey: roundNameKey(round.name), scope: roundScope(round.country),
+          id: round.id,
+          seq: round.seq,
+          name: round.name,
+          country: round.country,
+          note: round.note ?? null,
+          createdAt: round.createdAt,
+          createdBy: round.createdBy,
+          storeVersion: round.storeVersion,
+          counts: JSON.stringify(round.counts),
+          nameKey: roundNameKey(round.name),
+          scope: roundScope(round.country),
           document: JSON.stringify(round.document),
         });
       },
@@ -382,8 +459,14 @@ export class SqliteAdapter implements Adapter {
       },
       async putAccount(a: StoredAccount) {
         putAccountStmt.run({
-          username: a.username, role: a.role, countries: JSON.stringify(a.countries), displayName: a.displayName ?? null,
-          passwordHash: a.passwordHash, createdAt: a.createdAt, updatedAt: a.updatedAt, lastLoginAt: a.lastLoginAt ?? null,
+          username: a.username,
+          role: a.role,
+          countries: JSON.stringify(a.countries),
+          displayName: a.displayName ?? null,
+          passwordHash: a.passwordHash,
+          createdAt: a.createdAt,
+          updatedAt: a.updatedAt,
+          lastLoginAt: a.lastLoginAt ?? null,
         });
       },
       async deleteAccount(username: string) {
@@ -414,17 +497,26 @@ export class SqliteAdapter implements Adapter {
       async getThrottle(keys: readonly string[]) {
         const found = new Map<string, ThrottleEntry>();
         for (const key of new Set(keys)) {
-          const r = getThrottleStmt.get(key) as { key: string; failures: number; last_failure_at: number; locked_until: number | null } | undefined;
+          const r = getThrottleStmt.get(key) as
+            { key: string; failures: number; last_failure_at: number; locked_until: number | null } | undefined;
           if (!r) continue;
           found.set(key, {
-            key: r.key, failures: r.failures, lastFailureAt: r.last_failure_at, ...(r.locked_until !== null ? { lockedUntil: r.locked_until } : {}),
+            key: r.key,
+            failures: r.failures,
+            lastFailureAt: r.last_failure_at,
+            ...(r.locked_until !== null ? { lockedUntil: r.locked_until } : {}),
           });
         }
         return found;
       },
       async putThrottle(entries: readonly ThrottleEntry[]) {
         for (const e of entries) {
-          putThrottleStmt.run({ key: e.key, failures: e.failures, lastFailureAt: e.lastFailureAt, lockedUntil: e.lockedUntil ?? null });
+          putThrottleStmt.run({
+            key: e.key,
+            failures: e.failures,
+            lastFailureAt: e.lastFailureAt,
+            lockedUntil: e.lockedUntil ?? null,
+          });
         }
       },
       async deleteThrottle(keys: readonly string[]) {
@@ -440,11 +532,15 @@ export class SqliteAdapter implements Adapter {
 /** Applies the migrations not yet applied, each in its own transaction, in order. */
 export function migrate(db: Database.Database): number[] {
   db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
-  const applied = new Set((db.prepare('SELECT version FROM schema_migrations').all() as Array<{ version: number }>).map((r) => r.version));
+  const applied = new Set(
+    (db.prepare('SELECT version FROM schema_migrations').all() as Array<{ version: number }>).map((r) => r.version),
+  );
   const latest = Math.max(0, ...applied);
   const known = MIGRATIONS.length;
   if (latest > known) {
-    throw new Error(`the SQLite store is at schema version ${latest}, newer than this program knows (${known}); upgrade Flow Atlas`);
+    throw new Error(
+      `the SQLite store is at schema version ${latest}, newer than this program knows (${known}); upgrade Flow Atlas`,
+    );
   }
   const ran: number[] = [];
   MIGRATIONS.forEach((sql, i) => {
@@ -452,7 +548,10 @@ export function migrate(db: Database.Database): number[] {
     if (applied.has(version)) return;
     db.transaction(() => {
       db.exec(sql);
-      db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)').run(version, new Date().toISOString());
+      db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)').run(
+        version,
+        new Date().toISOString(),
+      );
     })();
     ran.push(version);
   });

@@ -24,11 +24,15 @@ export function entityWrites(db: Database.Database): EntityWrites {
   // and so make each insert keep a statement journal.
   const insertStmt = db.prepare(`INSERT INTO entities (kind, key, data, version, updated_at, updated_by)
     VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (kind, key) DO NOTHING`);
-  const updateStmt = db.prepare('UPDATE entities SET data = ?, version = ?, updated_at = ?, updated_by = ? WHERE kind = ? AND key = ?');
+  const updateStmt = db.prepare(
+    'UPDATE entities SET data = ?, version = ?, updated_at = ?, updated_by = ? WHERE kind = ? AND key = ?',
+  );
   const deleteStmt = db.prepare('DELETE FROM entities WHERE kind = ? AND key = ?');
   // Audit entries AUDIT_BATCH to a statement (the rest one by one): each execution of the insert builds its CHECK's
   // list of actions and reads and writes the table's AUTOINCREMENT counter, once for all the rows it inserts.
-  const auditSql = (rows: number) => `INSERT INTO audit (at, actor, action, kind, key, countries, before, after, store_version)
+  const auditSql = (
+    rows: number,
+  ) => `INSERT INTO audit (at, actor, action, kind, key, countries, before, after, store_version)
     VALUES ${new Array<string>(rows).fill('(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`;
   const auditStmt = db.prepare(auditSql(1));
   const auditBatchStmt = db.prepare(auditSql(AUDIT_BATCH));
@@ -89,23 +93,36 @@ const LOOKUPS_BEFORE_SCAN = 500;
  * the store holds a flow) from their pair without it to their pair with it.
  */
 function flowPairWrites(db: Database.Database) {
-  const countryStmt = db.prepare("SELECT json_extract(data, '$.country') FROM entities WHERE kind = 'stakeholder' AND key = ?").pluck();
-  const allCountriesStmt = db.prepare(`SELECT key, json_extract(data, '$.country') FROM entities INDEXED BY stakeholder_by_country
-    WHERE kind = 'stakeholder'`).raw();
-  const addStmt = db.prepare('INSERT INTO flow_country_pairs (a, b, n) VALUES (?, ?, ?) ON CONFLICT (a, b) DO UPDATE SET n = n + excluded.n');
+  const countryStmt = db
+    .prepare("SELECT json_extract(data, '$.country') FROM entities WHERE kind = 'stakeholder' AND key = ?")
+    .pluck();
+  const allCountriesStmt = db
+    .prepare(
+      `SELECT key, json_extract(data, '$.country') FROM entities INDEXED BY stakeholder_by_country
+    WHERE kind = 'stakeholder'`,
+    )
+    .raw();
+  const addStmt = db.prepare(
+    'INSERT INTO flow_country_pairs (a, b, n) VALUES (?, ?, ?) ON CONFLICT (a, b) DO UPDATE SET n = n + excluded.n',
+  );
   const anyFlowStmt = db.prepare("SELECT 1 FROM entities WHERE kind = 'flow' LIMIT 1").pluck();
-  const flowsNamingStmt = db.prepare(`
+  const flowsNamingStmt = db
+    .prepare(
+      `
     SELECT key, json_extract(data, '$.from'), json_extract(data, '$.to') FROM entities INDEXED BY flow_by_ends
       WHERE kind = 'flow' AND json_extract(data, '$.from') = @key
     UNION ALL
     SELECT key, json_extract(data, '$.from'), json_extract(data, '$.to') FROM entities INDEXED BY flow_by_to
-      WHERE kind = 'flow' AND json_extract(data, '$.to') = @key`).raw();
+      WHERE kind = 'flow' AND json_extract(data, '$.to') = @key`,
+    )
+    .raw();
 
   /** The countries of stakeholders, '' for those that do not exist. */
   const countriesOf = (keys: ReadonlySet<string>): Map<string, string> => {
     const countryOf = new Map<string, string>();
     if (keys.size > LOOKUPS_BEFORE_SCAN) {
-      for (const [key, country] of allCountriesStmt.all() as Array<[string, string]>) if (keys.has(key)) countryOf.set(key, country);
+      for (const [key, country] of allCountriesStmt.all() as Array<[string, string]>)
+        if (keys.has(key)) countryOf.set(key, country);
     } else {
       for (const key of keys) countryOf.set(key, (countryStmt.get(key) as string | undefined) ?? '');
     }
@@ -114,7 +131,11 @@ function flowPairWrites(db: Database.Database) {
   };
 
   /** Adds `n` (1 or -1) to the pair of each flow's ends' countries. */
-  const add = (flows: Iterable<{ from: string; to: string }>, countryOf: ReadonlyMap<string, string>, n: number): void => {
+  const add = (
+    flows: Iterable<{ from: string; to: string }>,
+    countryOf: ReadonlyMap<string, string>,
+    n: number,
+  ): void => {
     const pairs = new Map<string, Map<string, number>>();
     for (const f of flows) {
       const a = countryOf.get(f.from)!;
@@ -145,7 +166,8 @@ function flowPairWrites(db: Database.Database) {
       if (!anyFlowStmt.get()) return;
       const flows = new Map<string, { from: string; to: string }>();
       for (const key of stakeholders) {
-        for (const [flow, from, to] of flowsNamingStmt.all({ key }) as Array<[string, string, string]>) flows.set(flow, { from, to });
+        for (const [flow, from, to] of flowsNamingStmt.all({ key }) as Array<[string, string, string]>)
+          flows.set(flow, { from, to });
       }
       if (!flows.size) return;
       const now = countriesOf(endsOf(flows.values()));

@@ -5,7 +5,8 @@
 // references, so that none is missing in practice).
 
 /** A stakeholder's country by its key (an expression over `key`), '' when there is no such stakeholder. */
-const countryOf = (key: string) => `coalesce((SELECT json_extract(s.data, '$.country') FROM entities s WHERE s.kind = 'stakeholder' AND s.key = ${key}), '')`;
+const countryOf = (key: string) =>
+  `coalesce((SELECT json_extract(s.data, '$.country') FROM entities s WHERE s.kind = 'stakeholder' AND s.key = ${key}), '')`;
 
 /** Adds `n` flows to the pair (a, b) of each row of `pairs` (columns a, b, n). */
 const addPairs = (pairs: string) => `INSERT INTO flow_country_pairs (a, b, n)
@@ -18,7 +19,8 @@ const addPairs = (pairs: string) => `INSERT INTO flow_country_pairs (a, b, n)
  * with the stakeholder's own country taken as `own` (its country before the change) or, without `own`, looked up.
  */
 const pairsOfFlowsOf = (key: string, own?: string) => {
-  const end = (field: string) => (own ? `CASE WHEN ${field} = ${key} THEN ${own} ELSE ${countryOf(field)} END` : countryOf(field));
+  const end = (field: string) =>
+    own ? `CASE WHEN ${field} = ${key} THEN ${own} ELSE ${countryOf(field)} END` : countryOf(field);
   return `SELECT ${end('fr')} AS a, ${end('t')} AS b, count(*) AS n FROM (
          SELECT json_extract(data, '$.from') AS fr, json_extract(data, '$.to') AS t FROM entities INDEXED BY flow_by_ends
            WHERE kind = 'flow' AND json_extract(data, '$.from') = +${key}
@@ -29,11 +31,15 @@ const pairsOfFlowsOf = (key: string, own?: string) => {
 };
 
 /** Takes one flow out of the pair of its ends' countries as they are now. */
-const takeOutFlow = (row: string) => addPairs(`SELECT ${countryOf(`json_extract(${row}.data, '$.from')`)} AS a,
+const takeOutFlow = (row: string) =>
+  addPairs(`SELECT ${countryOf(`json_extract(${row}.data, '$.from')`)} AS a,
          ${countryOf(`json_extract(${row}.data, '$.to')`)} AS b, -1 AS n`);
 
 /** Moves the flows naming a stakeholder whose country was `own` to their pairs as they are now (after a change or a delete). */
-const moveFlowsOf = (key: string, own: string) => `${addPairs(`SELECT a, b, -n AS n FROM (${pairsOfFlowsOf(key, own)})`)}
+const moveFlowsOf = (
+  key: string,
+  own: string,
+) => `${addPairs(`SELECT a, b, -n AS n FROM (${pairsOfFlowsOf(key, own)})`)}
      ${addPairs(pairsOfFlowsOf(key))}`;
 
 const FLOW_PAIR_TRIGGERS = `

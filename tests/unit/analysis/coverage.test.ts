@@ -6,8 +6,16 @@ const X = 'VIC-01';
 
 describe('coverage status', () => {
   test('when the NCP itself holds X, then held_by_ncp with 0 hops', () => {
-    const fg = graphOf({ stakeholders: ['xa-ncp:ministry:ncp', 'xa-pol:police'], holds: { 'xa-ncp': [X], 'xa-pol': [X] } });
-    expect(coverageCell(fg, 'XA', X)).toMatchObject({ status: 'held_by_ncp', hops: 0, path: ['xa-ncp'], holders: ['xa-ncp', 'xa-pol'] });
+    const fg = graphOf({
+      stakeholders: ['xa-ncp:ministry:ncp', 'xa-pol:police'],
+      holds: { 'xa-ncp': [X], 'xa-pol': [X] },
+    });
+    expect(coverageCell(fg, 'XA', X)).toMatchObject({
+      status: 'held_by_ncp',
+      hops: 0,
+      path: ['xa-ncp'],
+      holders: ['xa-ncp', 'xa-pol'],
+    });
   });
 
   test('when a holder passes X through one intermediary, then reaches_ncp in 2 hops with that path', () => {
@@ -16,13 +24,37 @@ describe('coverage status', () => {
       stakeholders: ['xa-ncp:ministry:ncp', 'xa-pol:police', 'xa-hub:national_coordinator'],
       holds: { 'xa-pol': [X] },
       flows: [
-        { id: 'a', from: 'xa-pol', to: 'xa-hub', indicators: [X], basis: 'statutory', frequency: 'monthly', latencyDays: 10 },
-        { id: 'b', from: 'xa-hub', to: 'xa-ncp', indicators: [X], basis: 'agreement', frequency: 'annual', latencyDays: 30 },
+        {
+          id: 'a',
+          from: 'xa-pol',
+          to: 'xa-hub',
+          indicators: [X],
+          basis: 'statutory',
+          frequency: 'monthly',
+          latencyDays: 10,
+        },
+        {
+          id: 'b',
+          from: 'xa-hub',
+          to: 'xa-ncp',
+          indicators: [X],
+          basis: 'agreement',
+          frequency: 'annual',
+          latencyDays: 30,
+        },
       ],
     });
     expect(coverageCell(fg, 'XA', X)).toEqual({
-      indicator: X, status: 'reaches_ncp', hops: 2, path: ['xa-pol', 'xa-hub', 'xa-ncp'], flows: ['a', 'b'],
-      weakestBasis: 'agreement', slowestFrequency: 'annual', latencyDays: 40, holders: ['xa-pol'], passedOn: false,
+      indicator: X,
+      status: 'reaches_ncp',
+      hops: 2,
+      path: ['xa-pol', 'xa-hub', 'xa-ncp'],
+      flows: ['a', 'b'],
+      weakestBasis: 'agreement',
+      slowestFrequency: 'annual',
+      latencyDays: 40,
+      holders: ['xa-pol'],
+      passedOn: false,
     });
   });
 
@@ -72,7 +104,12 @@ describe('choosing the best path', () => {
         { id: 'dn', from: 'xa-d', to: 'xa-ncp', indicators: [X], basis: 'statutory' },
       ],
     });
-    expect(coverageCell(fg, 'XA', X)).toMatchObject({ hops: 2, path: ['xa-h', 'xa-b', 'xa-ncp'], flows: ['hb', 'bn'], weakestBasis: 'project' });
+    expect(coverageCell(fg, 'XA', X)).toMatchObject({
+      hops: 2,
+      path: ['xa-h', 'xa-b', 'xa-ncp'],
+      flows: ['hb', 'bn'],
+      weakestBasis: 'project',
+    });
   });
 
   test('when two holders are equally close, then the one with the stronger route wins, then the smaller id', () => {
@@ -110,7 +147,10 @@ describe('choosing the best path', () => {
         { from: 'int-europol', to: 'xa-ncp', indicators: ['MOD-04'] },
       ],
     });
-    expect(coverageCell(fg, 'XA', 'MOD-04')).toMatchObject({ status: 'reaches_ncp', path: ['xa-pol', 'int-europol', 'xa-ncp'] });
+    expect(coverageCell(fg, 'XA', 'MOD-04')).toMatchObject({
+      status: 'reaches_ncp',
+      path: ['xa-pol', 'int-europol', 'xa-ncp'],
+    });
   });
 
   test('when latency or frequency are unknown on some flows, then only the known ones count; none known, none reported', () => {
@@ -132,7 +172,16 @@ describe('options', () => {
   const spec = {
     stakeholders: ['xa-ncp:ministry:ncp', 'xa-h:police'],
     holds: { 'xa-h': [X] },
-    flows: [{ from: 'xa-h', to: 'xa-ncp', indicators: [X], basis: 'informal' as const, status: 'planned' as const, confidence: 'assumed' as const }],
+    flows: [
+      {
+        from: 'xa-h',
+        to: 'xa-ncp',
+        indicators: [X],
+        basis: 'informal' as const,
+        status: 'planned' as const,
+        confidence: 'assumed' as const,
+      },
+    ],
   };
 
   test('when a flow is planned, then by default it does not count; with planned included it does', () => {
@@ -142,8 +191,12 @@ describe('options', () => {
 
   test('when informal flows or weak evidence are excluded, then the flow no longer counts', () => {
     const all = { includeStatuses: ['active', 'planned'] as Array<'active' | 'planned'> };
-    expect(coverageCell(graphOf(spec, { ...all, includeInformal: false }), 'XA', X).status).toBe('collected_not_reaching');
-    expect(coverageCell(graphOf(spec, { ...all, minConfidence: 'reported' }), 'XA', X).status).toBe('collected_not_reaching');
+    expect(coverageCell(graphOf(spec, { ...all, includeInformal: false }), 'XA', X).status).toBe(
+      'collected_not_reaching',
+    );
+    expect(coverageCell(graphOf(spec, { ...all, minConfidence: 'reported' }), 'XA', X).status).toBe(
+      'collected_not_reaching',
+    );
   });
 });
 
@@ -175,8 +228,17 @@ describe('ratios, outward side and the matrix', () => {
     const m = coverageMatrix(fg);
     expect(m.countries).toEqual(['XA', 'XB']);
     expect(m.cells).toHaveLength(64);
-    expect(m.cells.find((c) => c.country === 'XA' && c.indicator === 'VIC-02')).toEqual({ country: 'XA', indicator: 'VIC-02', status: 'reaches_ncp', hops: 1 });
-    expect(m.cells.find((c) => c.country === 'XB' && c.indicator === 'VIC-01')).toEqual({ country: 'XB', indicator: 'VIC-01', status: 'not_collected' });
+    expect(m.cells.find((c) => c.country === 'XA' && c.indicator === 'VIC-02')).toEqual({
+      country: 'XA',
+      indicator: 'VIC-02',
+      status: 'reaches_ncp',
+      hops: 1,
+    });
+    expect(m.cells.find((c) => c.country === 'XB' && c.indicator === 'VIC-01')).toEqual({
+      country: 'XB',
+      indicator: 'VIC-01',
+      status: 'not_collected',
+    });
   });
 
   test('when an unknown country is asked, then NotFound', () => {

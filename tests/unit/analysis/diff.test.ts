@@ -17,7 +17,15 @@ describe('diffDocuments', () => {
   test('when items are added, removed and changed, then each is found by its key with the changed fields in schema order', () => {
     const before = smallMap();
     const after = smallMap();
-    after.stakeholders.push({ id: 'xa-hotline', name: 'XA Hotline', country: 'XA', type: 'hotline', level: 'national', ncp: false, tags: [] });
+    after.stakeholders.push({
+      id: 'xa-hotline',
+      name: 'XA Hotline',
+      country: 'XA',
+      type: 'hotline',
+      level: 'national',
+      ncp: false,
+      tags: [],
+    });
     after.datasets = after.datasets.filter((d) => d.id !== 'xa-d2');
     after.flows[1] = { ...after.flows[1]!, confidence: 'confirmed', basis: 'agreement', evidence: ['xa-i1'] };
     delete after.stakeholders[2]!.description;
@@ -27,7 +35,9 @@ describe('diffDocuments', () => {
     const diff = diffDocuments(before, after);
 
     expect(diff.stakeholders.added).toEqual([{ key: 'xa-hotline', item: after.stakeholders[5] }]);
-    expect(diff.stakeholders.changed).toEqual([{ key: 'xa-ngo', before: before.stakeholders[2], after: after.stakeholders[2], fields: ['description'] }]);
+    expect(diff.stakeholders.changed).toEqual([
+      { key: 'xa-ngo', before: before.stakeholders[2], after: after.stakeholders[2], fields: ['description'] },
+    ]);
     expect(diff.datasets.removed).toEqual([{ key: 'xa-d2', item: before.datasets[1] }]);
     // Flow fields in the schema's order: ... basis ... evidence, confidence.
     expect(diff.flows.changed.map((c) => [c.key, c.fields])).toEqual([['xa-f2', ['basis', 'evidence', 'confidence']]]);
@@ -53,14 +63,40 @@ describe('diffDocuments', () => {
 
 describe('analysisDiff', () => {
   // Three indicators: in XA, the police hold VIC-01 and TRF-01, the NGO holds VIC-05.
-  const three = { indicators: catalogue.indicators.filter((i) => ['TRF-01', 'VIC-01', 'VIC-05'].includes(i.code)) as Array<{ code: string; name: string; themes: string[] }> };
+  const three = {
+    indicators: catalogue.indicators.filter((i) => ['TRF-01', 'VIC-01', 'VIC-05'].includes(i.code)) as Array<{
+      code: string;
+      name: string;
+      themes: string[];
+    }>,
+  };
 
   /** After: the police also pass TRF-01 to the NCP and the NGO passes VIC-05 to it directly. */
   function edited(): MapDocument {
     const doc = smallMap();
     doc.flows.push(
-      { id: 'xa-f8', from: 'xa-police', to: 'xa-ncp', indicators: ['TRF-01'], basis: 'statutory', status: 'active', personDependent: false, evidence: [], confidence: 'reported' },
-      { id: 'xa-f9', from: 'xa-ngo', to: 'xa-ncp', indicators: ['VIC-05'], basis: 'informal', status: 'active', personDependent: false, evidence: [], confidence: 'reported' },
+      {
+        id: 'xa-f8',
+        from: 'xa-police',
+        to: 'xa-ncp',
+        indicators: ['TRF-01'],
+        basis: 'statutory',
+        status: 'active',
+        personDependent: false,
+        evidence: [],
+        confidence: 'reported',
+      },
+      {
+        id: 'xa-f9',
+        from: 'xa-ngo',
+        to: 'xa-ncp',
+        indicators: ['VIC-05'],
+        basis: 'informal',
+        status: 'active',
+        personDependent: false,
+        evidence: [],
+        confidence: 'reported',
+      },
     );
     return doc;
   }
@@ -69,7 +105,10 @@ describe('analysisDiff', () => {
     const { coverage } = analysisDiff(smallMap(), edited(), three, 'XA');
     // Before, only xa-f1 (VIC-01) reaches the NCP; TRF-01 and VIC-05 are held but do not reach it.
     expect(coverage.map((c) => [c.indicator, c.before, c.after])).toEqual(
-      three.indicators.map((i) => i.code).filter((c) => c !== 'VIC-01').map((c) => [c, 'collected_not_reaching', 'reaches_ncp']),
+      three.indicators
+        .map((i) => i.code)
+        .filter((c) => c !== 'VIC-01')
+        .map((c) => [c, 'collected_not_reaching', 'reaches_ncp']),
     );
     expect(coverage[0]!.name).toBe(three.indicators.find((i) => i.code === coverage[0]!.indicator)!.name);
   });
@@ -94,9 +133,16 @@ describe('analysisDiff', () => {
     const noNcp = smallMap();
     noNcp.stakeholders = noNcp.stakeholders.map((s) => (s.id === 'xa-ncp' ? { ...s, ncp: false } : s));
     const { coverage, ncp } = analysisDiff(noNcp, smallMap(), three, 'XA');
-    expect(coverage.map((c) => [c.indicator, c.before, c.after])).toEqual([
-      ['TRF-01', null, 'collected_not_reaching'], ['VIC-01', null, 'reaches_ncp'], ['VIC-05', null, 'collected_not_reaching'],
-    ].sort((a, b) => three.indicators.findIndex((i) => i.code === a[0]) - three.indicators.findIndex((i) => i.code === b[0])));
+    expect(coverage.map((c) => [c.indicator, c.before, c.after])).toEqual(
+      [
+        ['TRF-01', null, 'collected_not_reaching'],
+        ['VIC-01', null, 'reaches_ncp'],
+        ['VIC-05', null, 'collected_not_reaching'],
+      ].sort(
+        (a, b) =>
+          three.indicators.findIndex((i) => i.code === a[0]) - three.indicators.findIndex((i) => i.code === b[0]),
+      ),
+    );
     expect(ncp.every((x) => x.before === null)).toBe(true);
     expect(ncp.find((x) => x.metric === 'inDegree')!.after).toBe(1);
   });

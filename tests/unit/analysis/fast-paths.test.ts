@@ -1,8 +1,22 @@
 // The fast code paths of the analyses at region scale answer exactly what the straightforward versions
 // did: X-paths on numbered nodes, Brandes walking only the shortest-path edges, the country graph
 // indexed straight from the flows, flows indexed by country.
-import { distancesTo, flowsTowards, reachableFrom, reachesAny, someReaches, bestPath } from '../../../server/analysis/coverage/paths';
-import { buildFlowGraph, countryFlows, countryGraph, countryIndex, nationalCountries, type FlowEdge } from '../../../server/analysis/flow-graph';
+import {
+  distancesTo,
+  flowsTowards,
+  reachableFrom,
+  reachesAny,
+  someReaches,
+  bestPath,
+} from '../../../server/analysis/coverage/paths';
+import {
+  buildFlowGraph,
+  countryFlows,
+  countryGraph,
+  countryIndex,
+  nationalCountries,
+  type FlowEdge,
+} from '../../../server/analysis/flow-graph';
 import { brandes, components, componentsIndexed, type IndexedGraph } from '../../../server/analysis/metrics';
 import { indexGraph } from '../../../server/analysis/metrics/indexed-graph';
 import { countConnectedComponents } from 'graphology-components';
@@ -46,10 +60,17 @@ function randomIndex(seed: number, n: number, p: number): IndexedGraph {
     offsets[u + 1] = targets.length;
   });
   const nodes = Array.from({ length: n }, (_, i) => `v${i}`);
-  return { nodes, indexOf: new Map(nodes.map((id, i) => [id, i])), offsets, targets: Int32Array.from(targets), edges: targets.map((_, k) => `e${k}`) };
+  return {
+    nodes,
+    indexOf: new Map(nodes.map((id, i) => [id, i])),
+    offsets,
+    targets: Int32Array.from(targets),
+    edges: targets.map((_, k) => `e${k}`),
+  };
 }
 
-const sameBits = (a: Float64Array, b: Float64Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
+const sameBits = (a: Float64Array, b: Float64Array) =>
+  Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
 
 describe('X-paths on numbered nodes', () => {
   test('when random edge lists are searched, then distances and best paths are those of the string-keyed search', () => {
@@ -58,21 +79,31 @@ describe('X-paths on numbered nodes', () => {
       const edges = randomEdges(seed, n, n * (1 + (seed % 4)));
       for (let t = 0; t < n; t += 3) {
         const target = `n${t}`;
-        expect(Object.fromEntries(distancesTo(edges, target))).toEqual(Object.fromEntries(referenceDistancesTo(edges, target)));
+        expect(Object.fromEntries(distancesTo(edges, target))).toEqual(
+          Object.fromEntries(referenceDistancesTo(edges, target)),
+        );
         const holders = [`n${(t + 1) % n}`, `n${(t + 7) % n}`, `n${(t + 11) % n}`, target].sort();
-        expect({ seed, target, best: bestPath(edges, holders, target) }).toEqual({ seed, target, best: referenceBestPath(edges, holders, target) });
+        expect({ seed, target, best: bestPath(edges, holders, target) }).toEqual({
+          seed,
+          target,
+          best: referenceBestPath(edges, holders, target),
+        });
         // Both ends with a path to the target; and no search leaves the scratch space dirty.
         const dist = referenceDistancesTo(edges, target);
         expect(flowsTowards(edges, target)).toEqual(edges.filter((e) => dist.has(e.from) && dist.has(e.to)));
         const usable = (e: FlowEdge) => e.basis !== 'informal';
-        expect(someReaches(edges, holders, target, usable)).toBe(holders.some((h) => h !== target && referenceDistancesTo(edges.filter(usable), target).has(h)));
+        expect(someReaches(edges, holders, target, usable)).toBe(
+          holders.some((h) => h !== target && referenceDistancesTo(edges.filter(usable), target).has(h)),
+        );
         const seen = new Set<string>([target]);
         for (let grew = true; grew;) {
           grew = false;
           for (const e of edges) if (seen.has(e.from) && !seen.has(e.to)) grew = Boolean(seen.add(e.to));
         }
         expect([...reachableFrom(edges, target)].sort()).toEqual([...seen].sort());
-        expect(reachesAny(edges, target, (id) => id === `n${(t + 2) % n}` && id !== target)).toBe(seen.has(`n${(t + 2) % n}`) && (t + 2) % n !== t);
+        expect(reachesAny(edges, target, (id) => id === `n${(t + 2) % n}` && id !== target)).toBe(
+          seen.has(`n${(t + 2) % n}`) && (t + 2) % n !== t,
+        );
       }
     }
   });
@@ -94,7 +125,11 @@ describe('Brandes on the shortest-path edges only', () => {
       const index = randomIndex(seed, 3 + (seed % 37), [0.02, 0.08, 0.2, 0.6][seed % 4]!);
       const fast = brandes(index);
       const reference = referenceBrandes(index);
-      expect({ seed, node: sameBits(fast.node, reference.node), edge: sameBits(fast.edge, reference.edge) }).toEqual({ seed, node: true, edge: true });
+      expect({ seed, node: sameBits(fast.node, reference.node), edge: sameBits(fast.edge, reference.edge) }).toEqual({
+        seed,
+        node: true,
+        edge: true,
+      });
     }
   });
 });
@@ -108,8 +143,12 @@ describe('per-country indexes of the flow graph', () => {
       const fast = countryIndex(fg, c);
       const cg = countryGraph(fg, c);
       const slow = indexGraph(cg, 'out');
-      expect({ nodes: fast.nodes, offsets: [...fast.offsets], targets: [...fast.targets], edges: fast.edges })
-        .toEqual({ nodes: slow.nodes, offsets: [...slow.offsets], targets: [...slow.targets], edges: slow.edges });
+      expect({ nodes: fast.nodes, offsets: [...fast.offsets], targets: [...fast.targets], edges: fast.edges }).toEqual({
+        nodes: slow.nodes,
+        offsets: [...slow.offsets],
+        targets: [...slow.targets],
+        edges: slow.edges,
+      });
       expect(fast.flows).toEqual(slow.edges.map((key) => cg.getEdgeAttribute(key, 'flows')));
       expect(componentsIndexed(fast)).toEqual(components(cg));
       expect(componentsIndexed(fast).weak).toBe(countConnectedComponents(cg));
@@ -122,7 +161,9 @@ describe('per-country indexes of the flow graph', () => {
       const flows = countryFlows(fg, c);
       expect(flows.own).toEqual(fg.allFlows.filter((e) => countryOf(e.from) === c && countryOf(e.to) === c));
       expect(flows.outgoing).toEqual(fg.flows.filter((e) => countryOf(e.from) === c));
-      expect(flows.crossBorder).toEqual(fg.allFlows.filter((e) => (countryOf(e.from) === c) !== (countryOf(e.to) === c)));
+      expect(flows.crossBorder).toEqual(
+        fg.allFlows.filter((e) => (countryOf(e.from) === c) !== (countryOf(e.to) === c)),
+      );
     }
     expect(countryFlows(fg, 'QZ')).toEqual({ own: [], outgoing: [], crossBorder: [] });
   });
@@ -134,8 +175,14 @@ describe('per-country indexes of the flow graph', () => {
         const ncp = fg.ncpOf(c);
         if (!ncp) continue;
         const holders = fg.holders(c, x);
-        expect({ x, c, best: bestPath(list, holders, ncp) }).toEqual({ x, c, best: referenceBestPath([...list], holders, ncp) });
-        expect(Object.fromEntries(distancesTo(list, ncp))).toEqual(Object.fromEntries(referenceDistancesTo([...list], ncp)));
+        expect({ x, c, best: bestPath(list, holders, ncp) }).toEqual({
+          x,
+          c,
+          best: referenceBestPath([...list], holders, ncp),
+        });
+        expect(Object.fromEntries(distancesTo(list, ncp))).toEqual(
+          Object.fromEntries(referenceDistancesTo([...list], ncp)),
+        );
         expect(reachableFrom(list, ncp)).toEqual(reachableFrom([...list], ncp));
       }
       expect(distancesTo(list, 'not-a-stakeholder')).toEqual(new Map([['not-a-stakeholder', 0]]));

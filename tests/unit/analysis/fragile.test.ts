@@ -8,15 +8,26 @@ const base = ['xa-ncp:ministry:ncp', 'xa-h:police', 'xa-a:ngo', 'xa-b:ngo'];
 describe('fragile coverage', () => {
   test('when the only path has an informal, person-dependent, assumed flow, then all three reasons are given', () => {
     const fg = graphOf({
-      stakeholders: base, holds: { 'xa-h': [X] },
-      flows: [{ from: 'xa-h', to: 'xa-ncp', indicators: [X], basis: 'informal', personDependent: true, confidence: 'assumed' }],
+      stakeholders: base,
+      holds: { 'xa-h': [X] },
+      flows: [
+        {
+          from: 'xa-h',
+          to: 'xa-ncp',
+          indicators: [X],
+          basis: 'informal',
+          personDependent: true,
+          confidence: 'assumed',
+        },
+      ],
     });
     expect(fragileReasons(fg, 'XA', X)).toEqual(['informal', 'person_dependent', 'unconfirmed']);
   });
 
   test('when a second, formal and confirmed path exists, then the indicator is not fragile', () => {
     const fg = graphOf({
-      stakeholders: base, holds: { 'xa-h': [X] },
+      stakeholders: base,
+      holds: { 'xa-h': [X] },
       flows: [
         { from: 'xa-h', to: 'xa-ncp', indicators: [X], basis: 'informal', personDependent: true },
         { from: 'xa-h', to: 'xa-a', indicators: [X], basis: 'statutory', confidence: 'confirmed' },
@@ -29,7 +40,8 @@ describe('fragile coverage', () => {
   test('when one path is informal and the other person-dependent, then only the combined reason is given', () => {
     // h -> a -> ncp: the second flow is informal; h -> b -> ncp: the first flow rests on one person.
     const fg = graphOf({
-      stakeholders: base, holds: { 'xa-h': [X] },
+      stakeholders: base,
+      holds: { 'xa-h': [X] },
       flows: [
         { from: 'xa-h', to: 'xa-a', indicators: [X], confidence: 'confirmed' },
         { from: 'xa-a', to: 'xa-ncp', indicators: [X], basis: 'informal', confidence: 'confirmed' },
@@ -42,7 +54,8 @@ describe('fragile coverage', () => {
 
   test('when an indicator is held by the NCP or does not reach it, then it is not listed as fragile', () => {
     const fg = graphOf({
-      stakeholders: base, holds: { 'xa-ncp': ['VIC-01'], 'xa-h': [X, 'TRF-01'] },
+      stakeholders: base,
+      holds: { 'xa-ncp': ['VIC-01'], 'xa-h': [X, 'TRF-01'] },
       flows: [{ from: 'xa-h', to: 'xa-ncp', indicators: [X], confidence: 'reported' }],
     });
     expect(fragileCoverage(fg, 'XA')).toEqual([{ indicator: X, reasons: ['unconfirmed'] }]);

@@ -12,8 +12,15 @@ import { graphOf } from '../../support/graph-builder';
 // stat->pol2. XB: police -> ministry NCP. International: the XA NCP sends VIC-01 to the CBSS.
 const fg = graphOf({
   stakeholders: [
-    'xa-ncp:ministry:ncp', 'xa-stat:statistics_office', 'xa-min:ministry', 'xa-pol:police', 'xa-pol2:border_guard', 'xa-cw:child_welfare',
-    'xb-ncp:ministry:ncp', 'xb-pol:police', 'int-cbss:cbss',
+    'xa-ncp:ministry:ncp',
+    'xa-stat:statistics_office',
+    'xa-min:ministry',
+    'xa-pol:police',
+    'xa-pol2:border_guard',
+    'xa-cw:child_welfare',
+    'xb-ncp:ministry:ncp',
+    'xb-pol:police',
+    'int-cbss:cbss',
   ],
   holds: { 'xa-pol': ['VIC-01'], 'xa-ncp': ['SYS-03'] },
   flows: [
@@ -34,7 +41,11 @@ describe('NCP position', () => {
 
   test('when degrees and indicators are asked, then they follow the country graph and the coverage', () => {
     expect(p).toMatchObject({ status: 'ok', ncp: 'xa-ncp', inDegree: 2, outDegree: 3 });
-    expect(p.status === 'ok' && [p.indicatorsReceived, p.indicatorsHeld, p.indicatorsPassedOn]).toEqual([['VIC-01'], ['SYS-03'], ['VIC-01']]);
+    expect(p.status === 'ok' && [p.indicatorsReceived, p.indicatorsHeld, p.indicatorsPassedOn]).toEqual([
+      ['VIC-01'],
+      ['SYS-03'],
+      ['VIC-01'],
+    ]);
   });
 
   test('when betweenness is computed, then the NCP lies on 5 of the 20 ordered pairs and ranks first', () => {
@@ -44,7 +55,8 @@ describe('NCP position', () => {
 
   test('when closeness and reach are computed, then 2 of 5 reach the NCP and it reaches 3 of 5, all in one hop', () => {
     expect(p).toMatchObject({
-      harmonicClosenessIn: 0.4, harmonicClosenessOut: 0.6,
+      harmonicClosenessIn: 0.4,
+      harmonicClosenessOut: 0.6,
       reach: { in: { k1: 0.4, k2: 0.4, any: 0.4 }, out: { k1: 0.6, k2: 0.6, any: 0.6 } },
     });
   });
@@ -52,7 +64,13 @@ describe('NCP position', () => {
   test('when brokerage is counted, then each of the five roles occurs once', () => {
     // stat->NCP->min coordinator; pol->NCP->min gatekeeper; stat->NCP->cw representative (stat->pol2 is direct);
     // pol->NCP->pol2 itinerant; pol->NCP->cw liaison.
-    expect(p.status === 'ok' && p.brokerage).toEqual({ coordinator: 1, gatekeeper: 1, representative: 1, itinerant: 1, liaison: 1 });
+    expect(p.status === 'ok' && p.brokerage).toEqual({
+      coordinator: 1,
+      gatekeeper: 1,
+      representative: 1,
+      itinerant: 1,
+      liaison: 1,
+    });
   });
 
   test("when Burt's constraint is computed, then it is 0.30", () => {
@@ -62,7 +80,10 @@ describe('NCP position', () => {
   });
 
   test('when cross-border channels are listed, then the flow to the international body is out', () => {
-    expect(p.status === 'ok' && p.crossBorder).toEqual({ in: [], out: [{ flow: 'f7', stakeholder: 'int-cbss', country: 'INT', indicators: ['VIC-01'] }] });
+    expect(p.status === 'ok' && p.crossBorder).toEqual({
+      in: [],
+      out: [{ flow: 'f7', stakeholder: 'int-cbss', country: 'INT', indicators: ['VIC-01'] }],
+    });
   });
 
   test('when the country has no NCP, then a well-defined no_ncp result', () => {
@@ -76,9 +97,22 @@ describe('comparison', () => {
 
   test('when XA is measured, then every metric matches the hand computation', () => {
     expect(xa).toMatchObject({
-      stakeholders: 6, flows: 6, density: 0.2, reciprocity: 0, meanDegree: 1, weakComponents: 1, strongComponents: 6,
-      sectors: 3, basisShare: { statutory: 1, agreement: 0, project: 0, informal: 0 }, personDependentShare: 0,
-      coverageRatio: 1, referenceCoverage: 2 / 32, meanHopsToNcp: 1, ncpBetweennessRank: 1, networks: 1, crossBorderChannels: 1,
+      stakeholders: 6,
+      flows: 6,
+      density: 0.2,
+      reciprocity: 0,
+      meanDegree: 1,
+      weakComponents: 1,
+      strongComponents: 6,
+      sectors: 3,
+      basisShare: { statutory: 1, agreement: 0, project: 0, informal: 0 },
+      personDependentShare: 0,
+      coverageRatio: 1,
+      referenceCoverage: 2 / 32,
+      meanHopsToNcp: 1,
+      ncpBetweennessRank: 1,
+      networks: 1,
+      crossBorderChannels: 1,
     });
     // Undirected degrees 5,2,1,1,1,2: sum of (5 - d) = 18 over (5 x 4); normalised betweenness 0.25, 0 x 5: 1.25 / 5.
     expect(xa.degreeCentralization).toBeCloseTo(0.9, 12);
@@ -87,8 +121,12 @@ describe('comparison', () => {
 
   test('when role matrices are built, then each type pair has its share of the flows', () => {
     expect(cmp.roleMatrices.XA).toEqual({
-      'ministry>border_guard': 1 / 6, 'ministry>child_welfare': 1 / 6, 'ministry>ministry': 1 / 6,
-      'police>ministry': 1 / 6, 'statistics_office>border_guard': 1 / 6, 'statistics_office>ministry': 1 / 6,
+      'ministry>border_guard': 1 / 6,
+      'ministry>child_welfare': 1 / 6,
+      'ministry>ministry': 1 / 6,
+      'police>ministry': 1 / 6,
+      'statistics_office>border_guard': 1 / 6,
+      'statistics_office>ministry': 1 / 6,
     });
     expect(cmp.sectorMatrices.XA!['governance>governance']).toBeCloseTo(2 / 6, 12);
   });
@@ -103,7 +141,13 @@ describe('comparison', () => {
     const lone = graphOf({ stakeholders: ['xa-a:ngo'] });
     const [m] = compare(lone).countries;
     expect(JSON.stringify(m)).not.toMatch(/NaN|Infinity/);
-    expect(m).toMatchObject({ flows: 0, density: 0, coverageRatio: null, meanHopsToNcp: null, ncpBetweennessRank: null });
+    expect(m).toMatchObject({
+      flows: 0,
+      density: 0,
+      coverageRatio: null,
+      meanHopsToNcp: null,
+      ncpBetweennessRank: null,
+    });
   });
 });
 
@@ -126,7 +170,10 @@ describe('bottlenecks and what-if', () => {
     expect(b.criticalFlows).toEqual([{ id: 'an', indicators: ['VIC-02'] }]);
     expect(b.fragile).toEqual([{ indicator: 'VIC-02', reasons: ['informal', 'unconfirmed'] }]);
     // Pairs through a: h->ncp, h2->ncp, x->ncp (x->h->a->ncp): 3; through h: x->a, x->ncp: 2. n = 5: / 12.
-    expect(b.betweenness.slice(0, 2)).toEqual([{ id: 'xa-a', value: 3 / 12 }, { id: 'xa-h', value: 2 / 12 }]);
+    expect(b.betweenness.slice(0, 2)).toEqual([
+      { id: 'xa-a', value: 3 / 12 },
+      { id: 'xa-h', value: 2 / 12 },
+    ]);
     // Edge a->ncp lies on h->ncp, h2->ncp, x->ncp, a->ncp: 4 of 20 ordered pairs.
     expect(b.edgeBetweenness[0]).toEqual({ id: 'an', value: 4 / 20 });
   });
@@ -141,17 +188,35 @@ describe('bottlenecks and what-if', () => {
 
   test('when a proposed flow is added, then the indicator it carries starts reaching the NCP', () => {
     const gap = graphOf({ stakeholders: ['xa-ncp:ministry:ncp', 'xa-h:police'], holds: { 'xa-h': ['TRF-01'] } });
-    const result = whatIf(gap, WhatIfInput.parse({ country: 'XA', addFlows: [{ from: 'xa-h', to: 'xa-ncp', indicators: ['TRF-01'], basis: 'agreement' }] }));
+    const result = whatIf(
+      gap,
+      WhatIfInput.parse({
+        country: 'XA',
+        addFlows: [{ from: 'xa-h', to: 'xa-ncp', indicators: ['TRF-01'], basis: 'agreement' }],
+      }),
+    );
     expect(result.changed).toEqual([{ indicator: 'TRF-01', from: 'collected_not_reaching', to: 'reaches_ncp' }]);
   });
 
   test('when the scenario names unknown items, then every one is reported', () => {
-    expect(() => whatIf(chain, WhatIfInput.parse({ country: 'XA', removeFlows: ['nope'], addFlows: [{ from: 'ghost', to: 'xa-ncp', indicators: ['ZZZ-01'], basis: 'informal' }] })))
-      .toThrow(expect.objectContaining({ problems: [
-        expect.objectContaining({ path: 'removeFlows[0]' }),
-        expect.objectContaining({ path: 'addFlows[0].from' }),
-        expect.objectContaining({ path: 'addFlows[0].indicators[0]' }),
-      ] }));
+    expect(() =>
+      whatIf(
+        chain,
+        WhatIfInput.parse({
+          country: 'XA',
+          removeFlows: ['nope'],
+          addFlows: [{ from: 'ghost', to: 'xa-ncp', indicators: ['ZZZ-01'], basis: 'informal' }],
+        }),
+      ),
+    ).toThrow(
+      expect.objectContaining({
+        problems: [
+          expect.objectContaining({ path: 'removeFlows[0]' }),
+          expect.objectContaining({ path: 'addFlows[0].from' }),
+          expect.objectContaining({ path: 'addFlows[0].indicators[0]' }),
+        ],
+      }),
+    );
   });
 });
 

@@ -54,7 +54,11 @@ export function referenceDistancesTo(edges: readonly FlowEdge[], target: string)
  * basis (informal < project < agreement < statutory); remaining ties by holder id, then next-node
  * id, then flow id. Undefined when no holder has a path.
  */
-export function referenceBestPath(edges: readonly FlowEdge[], holders: readonly string[], ncp: string): BestPath | undefined {
+export function referenceBestPath(
+  edges: readonly FlowEdge[],
+  holders: readonly string[],
+  ncp: string,
+): BestPath | undefined {
   const dist = referenceDistancesTo(edges, ncp);
   const reaching = holders.filter((h) => dist.has(h) && h !== ncp);
   if (!reaching.length) return undefined;
@@ -91,9 +95,14 @@ export function referenceBestPath(edges: readonly FlowEdge[], holders: readonly 
   const frequencies = used.flatMap((e) => (e.frequency ? [e.frequency] : []));
   const latencies = used.flatMap((e) => (e.latencyDays !== undefined ? [e.latencyDays] : []));
   return {
-    holder, hops, path, flows,
+    holder,
+    hops,
+    path,
+    flows,
     weakestBasis: BASES[target]!,
-    ...(frequencies.length ? { slowestFrequency: frequencies.reduce((a, b) => (FREQUENCY_RANK[b]! > FREQUENCY_RANK[a]! ? b : a)) } : {}),
+    ...(frequencies.length
+      ? { slowestFrequency: frequencies.reduce((a, b) => (FREQUENCY_RANK[b]! > FREQUENCY_RANK[a]! ? b : a)) }
+      : {}),
     ...(latencies.length ? { latencyDays: latencies.reduce((a, b) => a + b, 0) } : {}),
   };
 }

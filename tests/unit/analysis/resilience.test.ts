@@ -21,12 +21,21 @@ describe('resilience on hand-computed cases', () => {
       stakeholders: ['xa-ncp:ministry:ncp', 'xa-a:police', 'xa-b:border_guard', 'xa-m:ngo', 'int-x:europol'],
       holds: { 'xa-a': [X], 'xa-b': [X] },
       flows: [
-        { from: 'xa-a', to: 'xa-m', indicators: [X] }, { from: 'xa-m', to: 'xa-ncp', indicators: [X] },
-        { from: 'xa-b', to: 'int-x', indicators: [X] }, { from: 'int-x', to: 'xa-ncp', indicators: [X], basis: 'informal' },
+        { from: 'xa-a', to: 'xa-m', indicators: [X] },
+        { from: 'xa-m', to: 'xa-ncp', indicators: [X] },
+        { from: 'xa-b', to: 'int-x', indicators: [X] },
+        { from: 'int-x', to: 'xa-ncp', indicators: [X], basis: 'informal' },
       ],
     });
     const cell = byIndicator(resilience(fg, 'XA'))[X]!;
-    expect(cell).toEqual({ indicator: X, status: 'reaches_ncp', resilience: 2, singleHolder: false, holders: ['xa-a', 'xa-b'], cut: ['xa-a', 'xa-b'] });
+    expect(cell).toEqual({
+      indicator: X,
+      status: 'reaches_ncp',
+      resilience: 2,
+      singleHolder: false,
+      holders: ['xa-a', 'xa-b'],
+      cut: ['xa-a', 'xa-b'],
+    });
   });
 
   test('when every route passes one stakeholder, then resilience 1 and the cut names it; parallel flows count once', () => {
@@ -34,9 +43,12 @@ describe('resilience on hand-computed cases', () => {
       stakeholders: ['xa-ncp:ministry:ncp', 'xa-a:police', 'xa-b:border_guard', 'xa-m:ngo'],
       holds: { 'xa-a': [X], 'xa-b': [X] },
       flows: [
-        { from: 'xa-a', to: 'xa-m', indicators: [X] }, { from: 'xa-b', to: 'xa-m', indicators: [X] },
-        { from: 'xa-m', to: 'xa-ncp', indicators: [X] }, { from: 'xa-m', to: 'xa-ncp', indicators: [X, 'TRF-01'] },
-        { from: 'xa-a', to: 'xa-ncp', indicators: ['TRF-01'] }, { from: 'xa-m', to: 'xa-ncp', indicators: [X], status: 'planned' },
+        { from: 'xa-a', to: 'xa-m', indicators: [X] },
+        { from: 'xa-b', to: 'xa-m', indicators: [X] },
+        { from: 'xa-m', to: 'xa-ncp', indicators: [X] },
+        { from: 'xa-m', to: 'xa-ncp', indicators: [X, 'TRF-01'] },
+        { from: 'xa-a', to: 'xa-ncp', indicators: ['TRF-01'] },
+        { from: 'xa-m', to: 'xa-ncp', indicators: [X], status: 'planned' },
       ],
     });
     expect(byIndicator(resilience(fg, 'XA'))[X]).toMatchObject({ resilience: 1, cut: ['xa-m'], singleHolder: false });
@@ -46,7 +58,11 @@ describe('resilience on hand-computed cases', () => {
     const fg = graphOf({
       stakeholders: ['xa-ncp:ministry:ncp', 'xa-a:police', 'xa-b:ngo'],
       holds: { 'xa-a': [X] },
-      flows: [{ from: 'xa-a', to: 'xa-ncp', indicators: [X] }, { from: 'xa-a', to: 'xa-b', indicators: [X] }, { from: 'xa-b', to: 'xa-ncp', indicators: [X] }],
+      flows: [
+        { from: 'xa-a', to: 'xa-ncp', indicators: [X] },
+        { from: 'xa-a', to: 'xa-b', indicators: [X] },
+        { from: 'xa-b', to: 'xa-ncp', indicators: [X] },
+      ],
     });
     expect(byIndicator(resilience(fg, 'XA'))[X]).toMatchObject({ resilience: 1, cut: ['xa-a'], singleHolder: true });
   });
@@ -55,13 +71,33 @@ describe('resilience on hand-computed cases', () => {
     const fg = graphOf({
       stakeholders: ['xa-ncp:ministry:ncp', 'xa-a:police', 'xa-b:ngo'],
       holds: { 'xa-ncp': ['VIC-01'], 'xa-a': ['VIC-01', 'TRF-01', X], 'xa-b': [X] },
-      flows: [{ from: 'xa-a', to: 'xa-ncp', indicators: [X] }, { from: 'xa-b', to: 'xa-ncp', indicators: [X] }],
+      flows: [
+        { from: 'xa-a', to: 'xa-ncp', indicators: [X] },
+        { from: 'xa-b', to: 'xa-ncp', indicators: [X] },
+      ],
     });
     const r = resilience(fg, 'XA');
     const cells = byIndicator(r);
-    expect(cells['VIC-01']).toMatchObject({ status: 'held_by_ncp', resilience: null, singleHolder: false, holders: ['xa-a', 'xa-ncp'], cut: [] });
-    expect(cells['TRF-01']).toMatchObject({ status: 'collected_not_reaching', resilience: 0, singleHolder: true, cut: [] });
-    expect(cells['TRF-02']).toMatchObject({ status: 'not_collected', resilience: null, singleHolder: false, holders: [], cut: [] });
+    expect(cells['VIC-01']).toMatchObject({
+      status: 'held_by_ncp',
+      resilience: null,
+      singleHolder: false,
+      holders: ['xa-a', 'xa-ncp'],
+      cut: [],
+    });
+    expect(cells['TRF-01']).toMatchObject({
+      status: 'collected_not_reaching',
+      resilience: 0,
+      singleHolder: true,
+      cut: [],
+    });
+    expect(cells['TRF-02']).toMatchObject({
+      status: 'not_collected',
+      resilience: null,
+      singleHolder: false,
+      holders: [],
+      cut: [],
+    });
     expect(cells[X]).toMatchObject({ status: 'reaches_ncp', resilience: 2 });
     expect(r.indicators).toHaveLength(fg.indicators.length);
     expect(r.summary).toEqual({ held: 1, gaps: 1, one: 0, two: 1, threeOrMore: 0, singleHolder: 0 });
@@ -80,11 +116,16 @@ describe('resilience on hand-computed cases', () => {
 // Whether some source still reaches the target once `removed` is gone (breadth-first search).
 function stillReaches(input: DisjointRoutesInput, removed: ReadonlySet<string>): boolean {
   const next = new Map<string, string[]>();
-  for (const e of input.edges) if (!removed.has(e.from) && !removed.has(e.to)) next.set(e.from, [...(next.get(e.from) ?? []), e.to]);
+  for (const e of input.edges)
+    if (!removed.has(e.from) && !removed.has(e.to)) next.set(e.from, [...(next.get(e.from) ?? []), e.to]);
   const queue = input.sources.filter((s) => !removed.has(s));
   const seen = new Set(queue);
   for (let i = 0; i < queue.length; i++) {
-    for (const w of next.get(queue[i]!) ?? []) if (!seen.has(w)) { seen.add(w); queue.push(w); }
+    for (const w of next.get(queue[i]!) ?? [])
+      if (!seen.has(w)) {
+        seen.add(w);
+        queue.push(w);
+      }
   }
   return seen.has(input.target) && !input.sources.every((s) => s === input.target);
 }
@@ -119,18 +160,29 @@ describe('disjoint routes on random graphs, checked by definition', () => {
   });
 
   test('when a limit is given, then the count stops there', () => {
-    for (const c of RANDOM.slice(0, 50)) expect(disjointRoutes({ ...c, limit: 2 }).routes).toBe(Math.min(2, disjointRoutes(c).routes));
+    for (const c of RANDOM.slice(0, 50))
+      expect(disjointRoutes({ ...c, limit: 2 }).routes).toBe(Math.min(2, disjointRoutes(c).routes));
   });
 });
 
 const PYTHON = '/usr/bin/python3';
 const SCRIPT = path.join(__dirname, 'networkx_connectivity.py');
 const probe = fs.existsSync(PYTHON) ? spawnSync(PYTHON, ['-c', 'import networkx'], { encoding: 'utf8' }) : undefined;
-const networkxMissing = !probe ? `${PYTHON} is missing` : probe.status !== 0 ? `${PYTHON} cannot import networkx` : null;
+const networkxMissing = !probe
+  ? `${PYTHON} is missing`
+  : probe.status !== 0
+    ? `${PYTHON} cannot import networkx`
+    : null;
 
 function askNetworkx(cases: DisjointRoutesInput[]): Array<{ connectivity: number; cutSize: number | null }> {
-  const r = spawnSync(PYTHON, [SCRIPT], { input: JSON.stringify({ cases }), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 120_000 });
-  if (r.error || r.status !== 0) throw new Error(`networkx_connectivity.py failed (${r.status}): ${r.error?.message ?? r.stderr}`);
+  const r = spawnSync(PYTHON, [SCRIPT], {
+    input: JSON.stringify({ cases }),
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    timeout: 120_000,
+  });
+  if (r.error || r.status !== 0)
+    throw new Error(`networkx_connectivity.py failed (${r.status}): ${r.error?.message ?? r.stderr}`);
   return (JSON.parse(r.stdout) as { answers: Array<{ connectivity: number; cutSize: number | null }> }).answers;
 }
 
@@ -138,16 +190,19 @@ const seed = buildFlowGraph(readSeedDocument(), readCatalogue() as never);
 const SEED_COUNTRIES = nationalCountries(seed);
 
 describe('resilience 1 is exactly a single point of failure (§3), on every seed country', () => {
-  test.each(SEED_COUNTRIES)('when %s is analysed, then the indicators of resilience 1 are those with a single point of failure, and the cut is one of them', (country) => {
-    const r = resilience(seed, country);
-    const spof = bottlenecks(seed, country).singlePointsOfFailure;
-    const withSpof = new Set(spof.flatMap((s) => s.indicators));
-    const one = r.indicators.filter((i) => i.resilience === 1).map((i) => i.indicator);
-    expect(one.sort()).toEqual([...withSpof].sort());
-    for (const i of r.indicators.filter((c) => c.resilience === 1)) {
-      expect(spof.filter((s) => s.indicators.includes(i.indicator)).map((s) => s.id)).toContain(i.cut[0]);
-    }
-  });
+  test.each(SEED_COUNTRIES)(
+    'when %s is analysed, then the indicators of resilience 1 are those with a single point of failure, and the cut is one of them',
+    (country) => {
+      const r = resilience(seed, country);
+      const spof = bottlenecks(seed, country).singlePointsOfFailure;
+      const withSpof = new Set(spof.flatMap((s) => s.indicators));
+      const one = r.indicators.filter((i) => i.resilience === 1).map((i) => i.indicator);
+      expect(one.sort()).toEqual([...withSpof].sort());
+      for (const i of r.indicators.filter((c) => c.resilience === 1)) {
+        expect(spof.filter((s) => s.indicators.includes(i.indicator)).map((s) => s.id)).toContain(i.cut[0]);
+      }
+    },
+  );
 });
 
 if (networkxMissing) {
@@ -166,7 +221,8 @@ if (networkxMissing) {
       const wrong = RANDOM.flatMap((c, i) => {
         const expected = nx[i]!;
         const got = ours[i]!;
-        const ok = got.routes === expected.connectivity && (expected.cutSize === null || got.cut.length === expected.cutSize);
+        const ok =
+          got.routes === expected.connectivity && (expected.cutSize === null || got.cut.length === expected.cutSize);
         return ok ? [] : [{ i, got: got.routes, cut: got.cut.length, expected }];
       });
       expect(wrong).toEqual([]);
@@ -179,12 +235,18 @@ if (networkxMissing) {
         const ncp = seed.ncpOf(country)!;
         for (const cell of resilience(seed, country).indicators) {
           if (cell.resilience === null) continue;
-          cases.push({ edges: seed.flowsCarrying(cell.indicator).map((e) => ({ from: e.from, to: e.to })), sources: cell.holders, target: ncp });
+          cases.push({
+            edges: seed.flowsCarrying(cell.indicator).map((e) => ({ from: e.from, to: e.to })),
+            sources: cell.holders,
+            target: ncp,
+          });
           expected.push({ country, indicator: cell.indicator, resilience: cell.resilience });
         }
       }
       const nx = askNetworkx(cases);
-      expect(expected.map((e, i) => ({ ...e, networkx: nx[i]!.connectivity })).filter((e) => e.resilience !== e.networkx)).toEqual([]);
+      expect(
+        expected.map((e, i) => ({ ...e, networkx: nx[i]!.connectivity })).filter((e) => e.resilience !== e.networkx),
+      ).toEqual([]);
       expect(expected.some((e) => e.resilience >= 3)).toBe(true);
       expect(expected.length).toBeGreaterThan(200);
     });

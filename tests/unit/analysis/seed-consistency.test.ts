@@ -20,12 +20,15 @@ test('when the seed region is analysed, then there are countries, single points 
 
 describe.each(countries)('seed country %s', (country) => {
   const b = bottlenecks(fg, country);
-  const reaching = countryCoverage(fg, country).cells.filter((c) => c.status === 'reaches_ncp').map((c) => c.indicator);
+  const reaching = countryCoverage(fg, country)
+    .cells.filter((c) => c.status === 'reaches_ncp')
+    .map((c) => c.indicator);
 
   test('when each single point of failure is removed, then exactly its indicators stop reaching the NCP', () => {
     for (const { id, indicators } of b.singlePointsOfFailure) {
-      const changed = whatIf(fg, WhatIfInput.parse({ country, removeStakeholders: [id] })).changed
-        .filter((c) => c.from === 'reaches_ncp').map((c) => c.indicator);
+      const changed = whatIf(fg, WhatIfInput.parse({ country, removeStakeholders: [id] }))
+        .changed.filter((c) => c.from === 'reaches_ncp')
+        .map((c) => c.indicator);
       expect({ id, changed: changed.sort() }).toEqual({ id, changed: [...indicators].sort() });
     }
   });
@@ -36,18 +39,28 @@ describe.each(countries)('seed country %s', (country) => {
       expect({ id, changed: changed.sort() }).toEqual({ id, changed: [...indicators].sort() });
     }
     const critical = new Set(b.criticalFlows.map((f) => f.id));
-    const others = fg.flows.filter((f) => !critical.has(f.id) && fg.graph.getNodeAttribute(f.to, 'country') === country).slice(0, 15);
+    const others = fg.flows
+      .filter((f) => !critical.has(f.id) && fg.graph.getNodeAttribute(f.to, 'country') === country)
+      .slice(0, 15);
     for (const f of others) {
-      expect({ flow: f.id, changed: whatIf(fg, WhatIfInput.parse({ country, removeFlows: [f.id] })).changed }).toEqual({ flow: f.id, changed: [] });
+      expect({ flow: f.id, changed: whatIf(fg, WhatIfInput.parse({ country, removeFlows: [f.id] })).changed }).toEqual({
+        flow: f.id,
+        changed: [],
+      });
     }
   });
 
   test('when a stakeholder that is no single point of failure is removed, then no indicator that reaches through others is lost', () => {
     const spof = new Set(b.singlePointsOfFailure.map((s) => s.id));
     const ncp = fg.ncpOf(country);
-    const others = fg.stakeholdersOf(country).filter((id) => !spof.has(id) && id !== ncp).slice(0, 10);
+    const others = fg
+      .stakeholdersOf(country)
+      .filter((id) => !spof.has(id) && id !== ncp)
+      .slice(0, 10);
     for (const id of others) {
-      const lost = whatIf(fg, WhatIfInput.parse({ country, removeStakeholders: [id] })).changed.filter((c) => reaching.includes(c.indicator));
+      const lost = whatIf(fg, WhatIfInput.parse({ country, removeStakeholders: [id] })).changed.filter((c) =>
+        reaching.includes(c.indicator),
+      );
       expect({ id, lost }).toEqual({ id, lost: [] });
     }
   });

@@ -1,8 +1,21 @@
 // The analysis service's cache across store versions: what the audit trail says changed decides what
 // is kept (everything, the structure of untouched countries, or nothing); what is kept answers exactly
 // what a fresh computation does.
-import { AnalysisService, nothingReadChanged, structureTouched, type TrailAnswer, type TrailChange } from '../../../server/services/analysis';
-import { buildFlowGraph, countryBetweenness, countryDependencies, countryIndex, countryStructure, seedCountryStructure } from '../../../server/analysis/flow-graph';
+import {
+  AnalysisService,
+  nothingReadChanged,
+  structureTouched,
+  type TrailAnswer,
+  type TrailChange,
+} from '../../../server/services/analysis';
+import {
+  buildFlowGraph,
+  countryBetweenness,
+  countryDependencies,
+  countryIndex,
+  countryStructure,
+  seedCountryStructure,
+} from '../../../server/analysis/flow-graph';
 import { AnalysisOptions } from '../../../server/analysis/options';
 import type { MapDocument } from '../../../server/model';
 import type { GraphStore, Snapshot } from '../../../server/store/port';
@@ -10,8 +23,11 @@ import { catalogue } from '../../support/catalogue';
 import { syntheticRegion } from '../../perf/synthetic';
 
 const options = AnalysisOptions.parse({});
-const change = (storeVersion: number, kind: string, countries: string[]): TrailChange =>
-  ({ storeVersion, kind, countries });
+const change = (storeVersion: number, kind: string, countries: string[]): TrailChange => ({
+  storeVersion,
+  kind,
+  countries,
+});
 
 /** A store of versioned documents; `trail` is what changesSince answers (undefined: it cannot tell). */
 class FakeStore {
@@ -22,11 +38,18 @@ class FakeStore {
   storeVersion = async () => this.version;
   snapshot = async (): Promise<Snapshot> => {
     this.snapshots++;
-    return { scope: {}, storeVersion: this.version, takenAt: `t${this.version}`, document: this.documents.get(this.version)!, catalogue: catalogue as Snapshot['catalogue'] };
+    return {
+      scope: {},
+      storeVersion: this.version,
+      takenAt: `t${this.version}`,
+      document: this.documents.get(this.version)!,
+      catalogue: catalogue as Snapshot['catalogue'],
+    };
   };
-  changesSince = async (from: number): Promise<TrailAnswer> => (this.trail
-    ? { known: true, storeVersion: this.version, changes: this.trail.filter((c) => c.storeVersion > from) }
-    : { known: false, storeVersion: this.version });
+  changesSince = async (from: number): Promise<TrailAnswer> =>
+    this.trail
+      ? { known: true, storeVersion: this.version, changes: this.trail.filter((c) => c.storeVersion > from) }
+      : { known: false, storeVersion: this.version };
   /** A new version with `document` (the same one when only unread kinds change). */
   write(document: MapDocument, changes: Array<[string, string[]]>): void {
     this.version++;
@@ -39,7 +62,10 @@ const base = syntheticRegion({ countries: 3, stakeholdersPerCountry: 60, seed: 5
 /** The document without one flow between two stakeholders of `country`. */
 function withoutAFlowIn(doc: MapDocument, country: string): { doc: MapDocument; flow: string } {
   const countryOf = new Map(doc.stakeholders.map((s) => [s.id, s.country]));
-  const flow = doc.flows.find((f) => f.status === 'active' && f.from !== f.to && countryOf.get(f.from) === country && countryOf.get(f.to) === country)!;
+  const flow = doc.flows.find(
+    (f) =>
+      f.status === 'active' && f.from !== f.to && countryOf.get(f.from) === country && countryOf.get(f.to) === country,
+  )!;
   return { doc: { ...doc, flows: doc.flows.filter((f) => f !== flow) }, flow: flow.id };
 }
 const strip = <T extends { computedFrom: unknown }>({ computedFrom: _c, ...rest }: T) => rest;
@@ -53,14 +79,28 @@ function fresh(doc: MapDocument, version: number) {
 
 describe('what the trail says changed', () => {
   test('when only interviews, reporting lines or memberships change, then nothing the analyses read changed', () => {
-    expect(nothingReadChanged([change(2, 'interview', ['XA']), change(3, 'reportingLine', ['XA', 'XB']), change(4, 'membership', ['XB'])])).toBe(true);
+    expect(
+      nothingReadChanged([
+        change(2, 'interview', ['XA']),
+        change(3, 'reportingLine', ['XA', 'XB']),
+        change(4, 'membership', ['XB']),
+      ]),
+    ).toBe(true);
     expect(nothingReadChanged([change(2, 'interview', ['XA']), change(3, 'dataset', ['XA'])])).toBe(false);
     expect(nothingReadChanged([change(2, 'indicator', [])])).toBe(false);
   });
 
   test('when stakeholders or flows change, then their countries are touched; other kinds touch no structure; one naming no country touches all', () => {
-    expect(structureTouched([change(2, 'flow', ['XA', 'XB']), change(3, 'dataset', ['XC']), change(4, 'stakeholder', ['XC'])])).toEqual(new Set(['XA', 'XB', 'XC']));
-    expect(structureTouched([change(2, 'dataset', ['XA']), change(3, 'indicator', []), change(4, 'network', ['XB'])])).toEqual(new Set());
+    expect(
+      structureTouched([
+        change(2, 'flow', ['XA', 'XB']),
+        change(3, 'dataset', ['XC']),
+        change(4, 'stakeholder', ['XC']),
+      ]),
+    ).toEqual(new Set(['XA', 'XB', 'XC']));
+    expect(
+      structureTouched([change(2, 'dataset', ['XA']), change(3, 'indicator', []), change(4, 'network', ['XB'])]),
+    ).toEqual(new Set());
     expect(structureTouched([change(2, 'flow', [])])).toBeUndefined();
   });
 });
@@ -77,7 +117,12 @@ describe('carrying a country structure to the next version', () => {
     expect(countryIndex(after, 'XA')).not.toBe(countryIndex(before, 'XA'));
     const check = buildFlowGraph(doc, catalogue as never);
     for (const c of ['XA', 'XB', 'XC']) expect(countryBetweenness(after, c)).toEqual(countryBetweenness(check, c));
-    expect(() => seedCountryStructure(buildFlowGraph(doc, catalogue as never, { ...options, includeInformal: false }), countryStructure(before, ['XB']))).toThrow(/other options/);
+    expect(() =>
+      seedCountryStructure(
+        buildFlowGraph(doc, catalogue as never, { ...options, includeInformal: false }),
+        countryStructure(before, ['XB']),
+      ),
+    ).toThrow(/other options/);
   });
 });
 
@@ -105,7 +150,8 @@ describe('the service across versions', () => {
     store.write(doc, [['flow', ['XA']]]);
     const check = fresh(doc, 2);
     expect(strip(await service.compare(options))).toEqual(strip(await check.compare(options)));
-    for (const c of ['XA', 'XB']) expect(strip(await service.bottlenecks(options, c))).toEqual(strip(await check.bottlenecks(options, c)));
+    for (const c of ['XA', 'XB'])
+      expect(strip(await service.bottlenecks(options, c))).toEqual(strip(await check.bottlenecks(options, c)));
     expect(strip(await service.coverage(options))).toEqual(strip(await check.coverage(options)));
     expect(store.snapshots).toBe(2);
     expect((await service.bottlenecks(options, 'XA')).edgeBetweenness.some((e) => e.id === flow)).toBe(false);

@@ -11,7 +11,15 @@ function mapWith(flows: Array<Partial<Flow> & Pick<Flow, 'id' | 'from' | 'to'>>)
     { id: 'i-n', date: '2026-01-11', stakeholder: 'xa-ngo', round: '2026' },
     { id: 'i-c', date: '2026-01-12', stakeholder: 'xa-ncp', round: '2026' },
   ];
-  doc.flows = flows.map((f) => ({ indicators: [], basis: 'statutory', status: 'active', personDependent: false, evidence: [], confidence: 'reported', ...f }));
+  doc.flows = flows.map((f) => ({
+    indicators: [],
+    basis: 'statutory',
+    status: 'active',
+    personDependent: false,
+    evidence: [],
+    confidence: 'reported',
+    ...f,
+  }));
   return doc;
 }
 
@@ -19,7 +27,7 @@ const run = (doc: MapDocument, country = 'XA') => toConfirm(doc, country);
 const line = (doc: MapDocument, id: string) => run(doc).items.find((i) => i.flow.id === id);
 
 describe('to confirm', () => {
-  test('when the evidence interviews only the flow\'s sender, then single_end reported by the sender', () => {
+  test("when the evidence interviews only the flow's sender, then single_end reported by the sender", () => {
     const doc = mapWith([{ id: 'f', from: 'xa-police', to: 'xa-ncp', evidence: ['i-p'] }]);
     expect(line(doc, 'f')).toMatchObject({ reasons: ['single_end'], reportedBy: ['xa-police'] });
   });
@@ -36,11 +44,13 @@ describe('to confirm', () => {
   });
 
   test('when both ends were interviewed but the flow is assumed, then it is listed as assumed only, reported by both', () => {
-    const doc = mapWith([{ id: 'f', from: 'xa-police', to: 'xa-ncp', evidence: ['i-p', 'i-c'], confidence: 'assumed' }]);
+    const doc = mapWith([
+      { id: 'f', from: 'xa-police', to: 'xa-ncp', evidence: ['i-p', 'i-c'], confidence: 'assumed' },
+    ]);
     expect(line(doc, 'f')).toMatchObject({ reasons: ['assumed'], reportedBy: ['xa-police', 'xa-ncp'] });
   });
 
-  test('when the only evidence is a third party\'s interview, then single_end reported by nobody', () => {
+  test("when the only evidence is a third party's interview, then single_end reported by nobody", () => {
     // The NGO spoke of a flow from the police to the NCP: neither end has said so.
     const doc = mapWith([{ id: 'f', from: 'xa-police', to: 'xa-ncp', evidence: ['i-n'] }]);
     expect(line(doc, 'f')).toMatchObject({ reasons: ['single_end'], reportedBy: [] });
@@ -89,7 +99,9 @@ describe('to confirm', () => {
     const list = run(doc);
     // xa-f1: evidence xa-i1 interviews the NCP (its receiver); xa-f2: no evidence; xa-f3: assumed, xa-i1 is a third party's.
     expect(list.items.map((i) => `${i.flow.id}:${i.reasons.join('+')}:${i.reportedBy.join('+')}`)).toEqual([
-      'xa-f1:single_end:xa-ncp', 'xa-f2:no_evidence:', 'xa-f3:single_end+assumed:',
+      'xa-f1:single_end:xa-ncp',
+      'xa-f2:no_evidence:',
+      'xa-f3:single_end+assumed:',
     ]);
     expect(list.counts).toEqual({ single_end: 2, assumed: 1, no_evidence: 1, total: 3 });
     expect(list.items[0]!.flow).toBe(doc.flows[0]);

@@ -1,13 +1,23 @@
 // Password hashing (scrypt with a salt per hash and its parameters stored alongside), the password rule,
 // and generated passwords.
 import { passwordProblem } from '../../../server/model/account';
-import { DEFAULT_PARAMS, generatePassword, hashPassword, verifyAgainstDummy, verifyPassword } from '../../../server/auth/passwords';
+import {
+  DEFAULT_PARAMS,
+  generatePassword,
+  hashPassword,
+  verifyAgainstDummy,
+  verifyPassword,
+} from '../../../server/auth/passwords';
 
 describe('hashPassword and verifyPassword', () => {
   test('when a password is hashed twice, then each hash names scrypt and its parameters, the salts differ, and both verify', async () => {
     const a = await hashPassword('river stone 42');
     const b = await hashPassword('river stone 42');
-    expect(a).toMatch(new RegExp(`^scrypt\\$${DEFAULT_PARAMS.N}\\$${DEFAULT_PARAMS.r}\\$${DEFAULT_PARAMS.p}\\$[A-Za-z0-9+/=]+\\$[A-Za-z0-9+/=]+$`));
+    expect(a).toMatch(
+      new RegExp(
+        `^scrypt\\$${DEFAULT_PARAMS.N}\\$${DEFAULT_PARAMS.r}\\$${DEFAULT_PARAMS.p}\\$[A-Za-z0-9+/=]+\\$[A-Za-z0-9+/=]+$`,
+      ),
+    );
     expect(a).not.toBe(b);
     expect(a).not.toContain('river');
     expect(await verifyPassword('river stone 42', a)).toBe(true);
@@ -31,8 +41,15 @@ describe('hashPassword and verifyPassword', () => {
   test('when a stored hash is malformed or asks for absurd parameters, then nothing matches it', async () => {
     const good = await hashPassword('river stone 42', { N: 1024, r: 8, p: 1 });
     const [, , , , salt, key] = good.split('$');
-    for (const stored of ['', 'plain text', `bcrypt$1024$8$1$${salt}$${key}`, `scrypt$1000$8$1$${salt}$${key}`,
-      `scrypt$${2 ** 24}$8$1$${salt}$${key}`, `scrypt$1024$8$1$${salt}`, `scrypt$1024$0$1$${salt}$${key}`]) {
+    for (const stored of [
+      '',
+      'plain text',
+      `bcrypt$1024$8$1$${salt}$${key}`,
+      `scrypt$1000$8$1$${salt}$${key}`,
+      `scrypt$${2 ** 24}$8$1$${salt}$${key}`,
+      `scrypt$1024$8$1$${salt}`,
+      `scrypt$1024$0$1$${salt}$${key}`,
+    ]) {
       expect(await verifyPassword('river stone 42', stored)).toBe(false);
     }
     expect(await verifyAgainstDummy('river stone 42')).toBe(false);

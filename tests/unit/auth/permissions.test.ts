@@ -29,8 +29,12 @@ describe('decide', () => {
       for (const role of ROLES) {
         const allowed = EXPECTED[rule] === 'anyone' || EXPECTED[rule].includes(role);
         const decision = decide(rule, userOf(role));
-        expect({ rule, role, allowed: decision.allowed, status: decision.allowed ? undefined : decision.status })
-          .toEqual({ rule, role, allowed, status: allowed ? undefined : 403 });
+        expect({
+          rule,
+          role,
+          allowed: decision.allowed,
+          status: decision.allowed ? undefined : decision.status,
+        }).toEqual({ rule, role, allowed, status: allowed ? undefined : 403 });
         expect(mayAccess(rule, userOf(role))).toBe(allowed);
       }
     }
@@ -45,20 +49,29 @@ describe('decide', () => {
   });
 
   test('when a role is refused, then the message says which role, what it tried and who may', () => {
-    expect(forbiddenMessage('catalogue', 'editor')).toBe('an editor may not change the catalogue (countries, themes, indicators): that needs the role admin');
-    expect(forbiddenMessage('edit', 'viewer')).toBe('a viewer may not change the map: that needs the role admin, editor or ncp');
+    expect(forbiddenMessage('catalogue', 'editor')).toBe(
+      'an editor may not change the catalogue (countries, themes, indicators): that needs the role admin',
+    );
+    expect(forbiddenMessage('edit', 'viewer')).toBe(
+      'a viewer may not change the map: that needs the role admin, editor or ncp',
+    );
     const decision = decide('audit', userOf('viewer'));
     expect(decision).toMatchObject({ allowed: false, status: 403, code: 'forbidden' });
     expect(!decision.allowed && decision.message).toContain('audit trail');
   });
 });
 
-const echo = (access: AccessRule | undefined, path = '/thing'): RouteDef => defineRoute({
-  method: 'post', path, tag: 'Test', summary: 'echo', access: access as AccessRule,
-  query: z.strictObject({ n: z.coerce.number().int() }),
-  body: z.strictObject({ name: z.string() }),
-  handler: async ({ query, body, user }) => ({ n: query.n, name: body.name, by: user?.username ?? null }),
-});
+const echo = (access: AccessRule | undefined, path = '/thing'): RouteDef =>
+  defineRoute({
+    method: 'post',
+    path,
+    tag: 'Test',
+    summary: 'echo',
+    access: access as AccessRule,
+    query: z.strictObject({ n: z.coerce.number().int() }),
+    body: z.strictObject({ name: z.string() }),
+    handler: async ({ query, body, user }) => ({ n: query.n, name: body.name, by: user?.username ?? null }),
+  });
 
 /** A test app whose "session" is an X-Test-Role header, so route.ts is tested on its own. */
 function appWith(routes: RouteDef[]) {
@@ -91,7 +104,11 @@ describe('the route table', () => {
 
   test('when a role may not call a route, then it gets 403 forbidden before its (bad) input is read', async () => {
     const app = appWith([echo('catalogue')]);
-    const res = await request(app).post('/api/thing?n=oops').set('x-test-role', 'editor').send({ wrong: true }).expect(403);
+    const res = await request(app)
+      .post('/api/thing?n=oops')
+      .set('x-test-role', 'editor')
+      .send({ wrong: true })
+      .expect(403);
     expect(res.body.error).toEqual({ code: 'forbidden', message: forbiddenMessage('catalogue', 'editor') });
   });
 

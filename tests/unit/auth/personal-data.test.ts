@@ -1,26 +1,60 @@
 // Personal data: what a viewer never receives (contacts, flows carrying personal data) and what every other role does.
 import {
-  isPersonalFlow, seesPersonalData, visibleDocument, visibleItem, visibleItems, visibleLists, visibleRound,
+  isPersonalFlow,
+  seesPersonalData,
+  visibleDocument,
+  visibleItem,
+  visibleItems,
+  visibleLists,
+  visibleRound,
 } from '../../../server/auth/personal-data';
 import { ROLES, type Role, type SessionUser } from '../../../server/model/roles';
-import { PersonalData, emptyDocument, type Flow, type MapDocument, type Round, type Stakeholder } from '../../../server/model';
+import {
+  PersonalData,
+  emptyDocument,
+  type Flow,
+  type MapDocument,
+  type Round,
+  type Stakeholder,
+} from '../../../server/model';
 
 const as = (role: Role): SessionUser => ({ username: role, role, countries: role === 'ncp' ? ['XA'] : [] });
 const viewer = as('viewer');
 
 const stakeholder = (id: string, contact?: Stakeholder['contact']): Stakeholder => ({
-  id, name: id, country: 'XA', type: 'police', level: 'national', ncp: false, tags: [], ...(contact ? { contact } : {}),
+  id,
+  name: id,
+  country: 'XA',
+  type: 'police',
+  level: 'national',
+  ncp: false,
+  tags: [],
+  ...(contact ? { contact } : {}),
 });
 const flow = (id: string, personalData?: Flow['personalData']): Flow => ({
-  id, from: 'a', to: 'b', indicators: ['VIC-01'], basis: 'statutory', status: 'active', personDependent: false,
-  evidence: [], confidence: 'reported', ...(personalData ? { personalData } : {}),
+  id,
+  from: 'a',
+  to: 'b',
+  indicators: ['VIC-01'],
+  basis: 'statutory',
+  status: 'active',
+  personDependent: false,
+  evidence: [],
+  confidence: 'reported',
+  ...(personalData ? { personalData } : {}),
 });
 
 function doc(): MapDocument {
   return {
     ...emptyDocument(),
     stakeholders: [stakeholder('a', { email: 'office@a.example' }), stakeholder('b')],
-    flows: [flow('f-none', 'none'), flow('f-unset'), flow('f-personal', 'personal'), flow('f-special', 'special_category'), flow('f-crime', 'criminal_offence')],
+    flows: [
+      flow('f-none', 'none'),
+      flow('f-unset'),
+      flow('f-personal', 'personal'),
+      flow('f-special', 'special_category'),
+      flow('f-crime', 'criminal_offence'),
+    ],
   };
 }
 
@@ -70,7 +104,12 @@ describe('stripping for a viewer', () => {
 
   test('when a viewer gets a round, then its document is stripped and its summary kept', () => {
     const round: Round = {
-      id: 'r1', name: 'baseline', country: 'XA', createdAt: '2026-01-01T00:00:00Z', createdBy: 'x', storeVersion: 3,
+      id: 'r1',
+      name: 'baseline',
+      country: 'XA',
+      createdAt: '2026-01-01T00:00:00Z',
+      createdBy: 'x',
+      storeVersion: 3,
       counts: { stakeholders: 2, datasets: 0, flows: 5, reportingLines: 0, networks: 0, memberships: 0, interviews: 0 },
       document: doc(),
     };
@@ -87,7 +126,9 @@ describe('every other role', () => {
       const user = as(role);
       expect(visibleDocument(doc(), user)).toEqual(doc());
       expect(visibleItems('flow', doc().flows, user)).toHaveLength(5);
-      expect(visibleItem('stakeholder', stakeholder('a', { phone: '+46 10 123' }), user)?.contact).toEqual({ phone: '+46 10 123' });
+      expect(visibleItem('stakeholder', stakeholder('a', { phone: '+46 10 123' }), user)?.contact).toEqual({
+        phone: '+46 10 123',
+      });
     }
   });
 });

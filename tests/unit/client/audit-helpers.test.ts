@@ -13,11 +13,17 @@ describe('history filters', () => {
     expect(kindOf('flow')).toBe('flow');
     expect(kindOf('round')).toBe('round');
     expect(kindOf('spaceship')).toBeNull();
-    expect(filtersFromParams({ scope: null, kind: 'nope', actor: '  ' }, 'SE')).toEqual({ country: 'SE', kind: null, actor: null });
+    expect(filtersFromParams({ scope: null, kind: 'nope', actor: '  ' }, 'SE')).toEqual({
+      country: 'SE',
+      kind: null,
+      actor: null,
+    });
   });
 
   test('when a page is asked, then the query carries the filters that are on, the page size and the cursor', () => {
-    expect(auditQuery({ country: 'SE', kind: 'flow', actor: 'Ann Consultant' }, 120, 50)).toBe('country=SE&kind=flow&actor=Ann+Consultant&before=120&limit=50');
+    expect(auditQuery({ country: 'SE', kind: 'flow', actor: 'Ann Consultant' }, 120, 50)).toBe(
+      'country=SE&kind=flow&actor=Ann+Consultant&before=120&limit=50',
+    );
     expect(auditQuery({ country: null, kind: null, actor: null })).toBe('limit=50');
   });
 
@@ -25,19 +31,59 @@ describe('history filters', () => {
     expect(entryItem({ key: 'se-police', before: { name: 'Old' }, after: { name: 'New' } })).toBe('New');
     expect(entryItem({ key: 'se-police', before: { name: 'Old' }, after: null })).toBe('Old');
     expect(entryItem({ key: 'se-f1', before: null, after: { id: 'se-f1', from: 'a', to: 'b' } })).toBe('a → b');
-    expect(entryItem({ key: 'se-police|se-nmt', before: null, after: { stakeholder: 'se-police', network: 'se-nmt' } })).toBe('se-police in se-nmt');
+    expect(
+      entryItem({ key: 'se-police|se-nmt', before: null, after: { stakeholder: 'se-police', network: 'se-nmt' } }),
+    ).toBe('se-police in se-nmt');
   });
 });
 
 describe('field-by-field comparison', () => {
-  const before = { id: 'f1', basis: 'informal', indicators: ['VIC-01'], note: 'x', version: 1, updatedAt: 't1', updatedBy: 'a' };
-  const after = { id: 'f1', basis: 'statutory', indicators: ['VIC-01', 'TRF-01'], version: 2, updatedAt: 't2', updatedBy: 'b', since: 2011 };
+  const before = {
+    id: 'f1',
+    basis: 'informal',
+    indicators: ['VIC-01'],
+    note: 'x',
+    version: 1,
+    updatedAt: 't1',
+    updatedBy: 'a',
+  };
+  const after = {
+    id: 'f1',
+    basis: 'statutory',
+    indicators: ['VIC-01', 'TRF-01'],
+    version: 2,
+    updatedAt: 't2',
+    updatedBy: 'b',
+    since: 2011,
+  };
 
   test('when an item is updated, then every field of either side is listed, own fields first and metadata last, each marked changed or not', () => {
     const rows = fieldRows(before, after);
-    expect(rows.map((r) => r.field)).toEqual(['id', 'basis', 'indicators', 'since', 'note', 'version', 'updatedAt', 'updatedBy']);
-    expect(rows.filter((r) => r.changed).map((r) => r.field)).toEqual(['basis', 'indicators', 'since', 'note', 'version', 'updatedAt', 'updatedBy']);
-    expect(rows.find((r) => r.field === 'note')).toMatchObject({ before: 'x', after: undefined, changed: true, meta: false });
+    expect(rows.map((r) => r.field)).toEqual([
+      'id',
+      'basis',
+      'indicators',
+      'since',
+      'note',
+      'version',
+      'updatedAt',
+      'updatedBy',
+    ]);
+    expect(rows.filter((r) => r.changed).map((r) => r.field)).toEqual([
+      'basis',
+      'indicators',
+      'since',
+      'note',
+      'version',
+      'updatedAt',
+      'updatedBy',
+    ]);
+    expect(rows.find((r) => r.field === 'note')).toMatchObject({
+      before: 'x',
+      after: undefined,
+      changed: true,
+      meta: false,
+    });
     expect(rows.find((r) => r.field === 'version')?.meta).toBe(true);
   });
 

@@ -47,10 +47,21 @@ describe('can: what each role may do', () => {
   });
 
   test('when the client and server rules are compared role by role, then the client allows exactly the roles the server lets through', () => {
-    const serverRule = { edit: 'edit', import: 'import', rounds: 'rounds', history: 'audit', catalogue: 'catalogue', accounts: 'admin' } as const;
+    const serverRule = {
+      edit: 'edit',
+      import: 'import',
+      rounds: 'rounds',
+      history: 'audit',
+      catalogue: 'catalogue',
+      accounts: 'admin',
+    } as const;
     for (const action of ACTIONS) {
       for (const user of [admin, editor, ncp, viewer]) {
-        expect([action, user.role, can(user, action, 'SE')]).toEqual([action, user.role, RULE_ROLES[serverRule[action]].includes(user.role)]);
+        expect([action, user.role, can(user, action, 'SE')]).toEqual([
+          action,
+          user.role,
+          RULE_ROLES[serverRule[action]].includes(user.role),
+        ]);
       }
     }
   });
@@ -67,19 +78,27 @@ describe('canEditItem: items that belong to countries', () => {
 });
 
 describe('readOnlyReason: the line that says why', () => {
-  const names = new Map([['SE', 'Sweden'], ['FI', 'Finland'], ['NO', 'Norway']]);
+  const names = new Map([
+    ['SE', 'Sweden'],
+    ['FI', 'Finland'],
+    ['NO', 'Norway'],
+  ]);
 
   test('when an NCP looks at another country, then the line names its own countries and the one shown', () => {
     expect(readOnlyReason(ncp, 'edit', 'NO', names)).toBe(
       'Read-only for you: as the NCP for Sweden, Finland you can change maps only for your own countries, not for Norway.',
     );
-    expect(readOnlyReason(ncp, 'rounds', REGION, names)).toContain('the rounds of your own countries, not for the whole region');
+    expect(readOnlyReason(ncp, 'rounds', REGION, names)).toContain(
+      'the rounds of your own countries, not for the whole region',
+    );
   });
 
   test('when the user may act, then there is no line; for a viewer the line says the account reads only', () => {
     expect(readOnlyReason(ncp, 'edit', 'SE', names)).toBeNull();
     expect(readOnlyReason(editor, 'import', 'NO', names)).toBeNull();
-    expect(readOnlyReason(viewer, 'import', 'NO', names)).toBe('Read-only: your account (viewer) can read every map but not import files.');
+    expect(readOnlyReason(viewer, 'import', 'NO', names)).toBe(
+      'Read-only: your account (viewer) can read every map but not import files.',
+    );
   });
 });
 
@@ -88,8 +107,23 @@ describe('views a role is offered', () => {
     expect(viewRequires('history')).toBe('history');
     expect(viewRequires('accounts')).toBe('accounts');
     const free = VIEWS.map((v) => v.id).filter((id) => viewRequires(id) === undefined);
-    expect(free).toEqual(['map', 'gaps', 'bottlenecks', 'plan', 'ncp', 'compare', 'evidence', 'rounds', 'reports', 'data']);
-    const offered = (user: SessionUser) => VIEWS.filter((v) => { const r = viewRequires(v.id); return r === undefined || can(user, r); }).map((v) => v.id);
+    expect(free).toEqual([
+      'map',
+      'gaps',
+      'bottlenecks',
+      'plan',
+      'ncp',
+      'compare',
+      'evidence',
+      'rounds',
+      'reports',
+      'data',
+    ]);
+    const offered = (user: SessionUser) =>
+      VIEWS.filter((v) => {
+        const r = viewRequires(v.id);
+        return r === undefined || can(user, r);
+      }).map((v) => v.id);
     expect(offered(viewer)).not.toContain('history');
     expect(offered(ncp)).toContain('history');
     expect(offered(ncp)).not.toContain('accounts');

@@ -3,25 +3,38 @@
 import { ApiError } from '../../../client/src/lib/apiFetch';
 import { ROLES } from '../../../server/model/roles';
 import {
-  accountProblems, fieldProblems, generatePassword, minutesToWait, passwordProblem, signInFailure, usernameProblem,
+  accountProblems,
+  fieldProblems,
+  generatePassword,
+  minutesToWait,
+  passwordProblem,
+  signInFailure,
+  usernameProblem,
 } from '../../../client/src/features/auth/rules';
 import { isSessionEnd } from '../../../client/src/lib/session';
 
 describe('sign-in refusals', () => {
   test('when the server answers invalid_credentials, then the message says the username or password is wrong (not which)', () => {
-    expect(signInFailure(new ApiError(401, 'invalid_credentials', 'wrong username or password'))).toBe('Wrong username or password.');
+    expect(signInFailure(new ApiError(401, 'invalid_credentials', 'wrong username or password'))).toBe(
+      'Wrong username or password.',
+    );
   });
 
   test('when the server answers locked_out with retryAfter, then the message gives the whole minutes to wait, rounded up', () => {
-    const locked = (seconds: number) => new ApiError(429, 'locked_out', 'too many failed sign-ins', [], { retryAfter: seconds });
-    expect(signInFailure(locked(900))).toBe('Too many failed sign-ins: this account is locked. Try again in 15 minutes.');
+    const locked = (seconds: number) =>
+      new ApiError(429, 'locked_out', 'too many failed sign-ins', [], { retryAfter: seconds });
+    expect(signInFailure(locked(900))).toBe(
+      'Too many failed sign-ins: this account is locked. Try again in 15 minutes.',
+    );
     expect(signInFailure(locked(61))).toBe('Too many failed sign-ins: this account is locked. Try again in 2 minutes.');
     expect(signInFailure(locked(5))).toBe('Too many failed sign-ins: this account is locked. Try again in 1 minute.');
     expect(minutesToWait(0)).toBe(1);
   });
 
   test('when the server cannot be reached, then its own message is shown', () => {
-    expect(signInFailure(new ApiError(0, 'network_error', 'Could not reach the Flow Atlas server.'))).toBe('Could not reach the Flow Atlas server.');
+    expect(signInFailure(new ApiError(0, 'network_error', 'Could not reach the Flow Atlas server.'))).toBe(
+      'Could not reach the Flow Atlas server.',
+    );
   });
 
   test('when an answer is 401 unauthenticated, then it ends the session; a wrong password (401 invalid_credentials) does not', () => {
@@ -47,16 +60,28 @@ describe('account and password rules', () => {
   });
 
   test('when an NCP account has no country, then the countries field gets the message; other roles need none', () => {
-    const draft = { username: 'se-ncp', displayName: '', role: 'ncp', countries: [] as string[], password: 'a long enough one' };
-    expect(accountProblems(draft, { checkUsername: true, roles: ROLES })).toEqual({ countries: 'Choose at least one country for an NCP account.' });
+    const draft = {
+      username: 'se-ncp',
+      displayName: '',
+      role: 'ncp',
+      countries: [] as string[],
+      password: 'a long enough one',
+    };
+    expect(accountProblems(draft, { checkUsername: true, roles: ROLES })).toEqual({
+      countries: 'Choose at least one country for an NCP account.',
+    });
     expect(accountProblems({ ...draft, role: 'viewer' }, { checkUsername: true, roles: ROLES })).toEqual({});
-    expect(accountProblems({ ...draft, role: 'boss', username: 'X', password: 'x' }, { checkUsername: true, roles: ROLES })).toEqual({
+    expect(
+      accountProblems({ ...draft, role: 'boss', username: 'X', password: 'x' }, { checkUsername: true, roles: ROLES }),
+    ).toEqual({
       username: expect.stringMatching(/3 to 40/),
       role: 'Choose a role.',
       password: expect.stringMatching(/at least 10/),
     });
     // Changing an account does not re-check its username.
-    expect(accountProblems({ ...draft, username: 'X', role: 'editor' }, { checkUsername: false, roles: ROLES })).toEqual({});
+    expect(
+      accountProblems({ ...draft, username: 'X', role: 'editor' }, { checkUsername: false, roles: ROLES }),
+    ).toEqual({});
   });
 
   test('when the server puts problems on fields, then each lands on its field by `field` or the end of `path`', () => {

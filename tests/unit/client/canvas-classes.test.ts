@@ -3,19 +3,42 @@
 import { canvasClasses, type ClassState, type DrawnGraph } from '../../../client/src/graph/canvasClasses';
 import { DEFAULT_MARK_SUFFIX, DIFF_NODE_SUFFIX, REMOVED_SUFFIX } from '../../../client/src/graph/styles';
 
-const edge = (flowId: string, source: string, target: string, added = false) => ({ id: `flow:${flowId}`, flowId, source, target, added });
+const edge = (flowId: string, source: string, target: string, added = false) => ({
+  id: `flow:${flowId}`,
+  flowId,
+  source,
+  target,
+  added,
+});
 // police -> ncp -> ngo, ngo -> court; a proposed flow court -> police; a country box holding all four.
 const graph: DrawnGraph = {
   nodes: ['police', 'ncp', 'ngo', 'court'].map((id) => ({ id, baseLabel: id.toUpperCase() })),
-  edges: [edge('f1', 'police', 'ncp'), edge('f2', 'ncp', 'ngo'), edge('f3', 'ngo', 'court'), edge('p1', 'court', 'police', true)],
-  groups: [{ id: 'country:SE', members: ['police', 'ncp', 'ngo', 'court'] }, { id: 'country:NO', members: ['ngo'] }],
+  edges: [
+    edge('f1', 'police', 'ncp'),
+    edge('f2', 'ncp', 'ngo'),
+    edge('f3', 'ngo', 'court'),
+    edge('p1', 'court', 'police', true),
+  ],
+  groups: [
+    { id: 'country:SE', members: ['police', 'ncp', 'ngo', 'court'] },
+    { id: 'country:NO', members: ['ngo'] },
+  ],
 };
 const NONE: ClassState = {
-  marked: [], markSuffix: DEFAULT_MARK_SUFFIX, highlightNodes: [], highlightFlows: [], removedNodes: [], removedFlows: [],
-  removedLook: 'faded', selectedId: null, selectedFlowId: null,
+  marked: [],
+  markSuffix: DEFAULT_MARK_SUFFIX,
+  highlightNodes: [],
+  highlightFlows: [],
+  removedNodes: [],
+  removedFlows: [],
+  removedLook: 'faded',
+  selectedId: null,
+  selectedFlowId: null,
 };
-const nodeClasses = (state: Partial<ClassState>, id: string) => canvasClasses(graph, { ...NONE, ...state }).nodes.get(id)?.classes;
-const edgeClasses = (state: Partial<ClassState>, flowId: string) => canvasClasses(graph, { ...NONE, ...state }).edges.get(`flow:${flowId}`);
+const nodeClasses = (state: Partial<ClassState>, id: string) =>
+  canvasClasses(graph, { ...NONE, ...state }).nodes.get(id)?.classes;
+const edgeClasses = (state: Partial<ClassState>, flowId: string) =>
+  canvasClasses(graph, { ...NONE, ...state }).edges.get(`flow:${flowId}`);
 
 describe('canvas classes', () => {
   test('when nothing is set, then every element is drawn plain with its own label', () => {
@@ -27,7 +50,11 @@ describe('canvas classes', () => {
   });
 
   test('when a filter leaves some stakeholders and flows out, then they, the flows touching them and emptied boxes are hidden', () => {
-    const drawn = canvasClasses(graph, { ...NONE, visibleNodes: new Set(['police', 'ncp', 'court']), visibleFlows: new Set(['f2', 'f3']) });
+    const drawn = canvasClasses(graph, {
+      ...NONE,
+      visibleNodes: new Set(['police', 'ncp', 'court']),
+      visibleFlows: new Set(['f2', 'f3']),
+    });
     expect(drawn.nodes.get('ngo')?.classes).toEqual(['hidden']);
     expect(drawn.edges.get('flow:f1')).toEqual(['hidden']); // filtered out itself
     expect(drawn.edges.get('flow:f2')).toEqual(['hidden']); // an end hidden
@@ -36,7 +63,12 @@ describe('canvas classes', () => {
   });
 
   test('when stakeholders are muted, hold the indicator or are marked, then they say so (and a mark adds to the label)', () => {
-    const drawn = canvasClasses(graph, { ...NONE, mutedNodes: new Set(['ngo']), holders: new Set(['ncp']), marked: ['police'] });
+    const drawn = canvasClasses(graph, {
+      ...NONE,
+      mutedNodes: new Set(['ngo']),
+      holders: new Set(['ncp']),
+      marked: ['police'],
+    });
     expect(drawn.nodes.get('ngo')?.classes).toEqual(['muted']);
     expect(drawn.nodes.get('ncp')?.classes).toEqual(['holder']);
     expect(drawn.nodes.get('police')).toEqual({ label: `POLICE${DEFAULT_MARK_SUFFIX}`, classes: ['marked'] });
@@ -45,7 +77,11 @@ describe('canvas classes', () => {
   test('when a stakeholder is removed in a what-if, then it and its stored flows are drawn removed, or hidden when asked', () => {
     const faded = canvasClasses(graph, { ...NONE, removedNodes: ['ngo'], removedFlows: ['f1'] });
     expect(faded.nodes.get('ngo')).toEqual({ label: `NGO${REMOVED_SUFFIX}`, classes: ['removed'] });
-    expect(['f1', 'f2', 'f3'].map((f) => faded.edges.get(`flow:${f}`))).toEqual([['removed'], ['removed'], ['removed']]);
+    expect(['f1', 'f2', 'f3'].map((f) => faded.edges.get(`flow:${f}`))).toEqual([
+      ['removed'],
+      ['removed'],
+      ['removed'],
+    ]);
     expect(faded.edges.get('flow:p1')).toEqual([]);
     const hidden = canvasClasses(graph, { ...NONE, removedNodes: ['ngo'], removedLook: 'hidden' });
     expect(hidden.nodes.get('ngo')?.classes).toEqual(['hidden']);
@@ -72,7 +108,12 @@ describe('canvas classes', () => {
   test('when a flow is selected, then it is drawn selected and all but it and its two ends dim', () => {
     const state = { selectedFlowId: 'f3' };
     expect(edgeClasses(state, 'f3')).toEqual(['selected']);
-    expect(['police', 'ncp', 'ngo', 'court'].map((id) => nodeClasses(state, id))).toEqual([['dimmed'], ['dimmed'], [], []]);
+    expect(['police', 'ncp', 'ngo', 'court'].map((id) => nodeClasses(state, id))).toEqual([
+      ['dimmed'],
+      ['dimmed'],
+      [],
+      [],
+    ]);
     expect(edgeClasses(state, 'f1')).toEqual(['dimmed']);
   });
 
@@ -83,7 +124,11 @@ describe('canvas classes', () => {
   });
 
   test('when a stakeholder or flow that is not drawn is selected, then nothing is selected or dimmed', () => {
-    expect([...canvasClasses(graph, { ...NONE, selectedId: 'gone', selectedFlowId: 'gone' }).nodes.values()].flatMap((n) => n.classes)).toEqual([]);
+    expect(
+      [...canvasClasses(graph, { ...NONE, selectedId: 'gone', selectedFlowId: 'gone' }).nodes.values()].flatMap(
+        (n) => n.classes,
+      ),
+    ).toEqual([]);
   });
 
   test('when two rounds are compared, then each element shows its mark and the node label its sign; the rest is the same', () => {

@@ -1,17 +1,44 @@
 // The pure helpers behind the compare view: the selection read from the URL, sorting with missing
 // values, number formats, role matrix grids and the heat map colours (text always readable).
 import { contrast, heatColors, heatFill } from '../../../client/src/features/compare/heat';
-import { formatValue, metricOf, METRICS, scaleMax, type CountryMetrics } from '../../../client/src/features/compare/metrics';
+import {
+  formatValue,
+  metricOf,
+  METRICS,
+  scaleMax,
+  type CountryMetrics,
+} from '../../../client/src/features/compare/metrics';
 import { roleGrid, roleLabel } from '../../../client/src/features/compare/roles';
 import {
-  countriesParam, nextSort, selectedCountries, sortDirOf, sortKeyOf, sortRows, unknownCountries,
+  countriesParam,
+  nextSort,
+  selectedCountries,
+  sortDirOf,
+  sortKeyOf,
+  sortRows,
+  unknownCountries,
 } from '../../../client/src/features/compare/selection';
 
 const row = (country: string, over: Partial<CountryMetrics> = {}): CountryMetrics => ({
-  country, stakeholders: 10, flows: 12, density: 0.1, reciprocity: 0.2, meanDegree: 1.2, degreeCentralization: 0.3,
-  betweennessCentralization: 0.1, weakComponents: 1, strongComponents: 8, sectors: 6,
-  basisShare: { statutory: 0.5, agreement: 0.25, project: 0.125, informal: 0.125 }, personDependentShare: 0.1,
-  coverageRatio: 0.5, referenceCoverage: 0.4, meanHopsToNcp: 1.5, ncpBetweennessRank: 2, networks: 1, crossBorderChannels: 3,
+  country,
+  stakeholders: 10,
+  flows: 12,
+  density: 0.1,
+  reciprocity: 0.2,
+  meanDegree: 1.2,
+  degreeCentralization: 0.3,
+  betweennessCentralization: 0.1,
+  weakComponents: 1,
+  strongComponents: 8,
+  sectors: 6,
+  basisShare: { statutory: 0.5, agreement: 0.25, project: 0.125, informal: 0.125 },
+  personDependentShare: 0.1,
+  coverageRatio: 0.5,
+  referenceCoverage: 0.4,
+  meanHopsToNcp: 1.5,
+  ncpBetweennessRank: 2,
+  networks: 1,
+  crossBorderChannels: 3,
   ...over,
 });
 const names: Record<string, string> = { SE: 'Sweden', NO: 'Norway', FI: 'Finland', DK: 'Denmark' };
@@ -87,7 +114,9 @@ describe('metrics', () => {
     expect(keys).toHaveLength(21);
     for (const m of METRICS) expect(m.explanation.length).toBeGreaterThan(30);
     const values = METRICS.map((m) => m.value(row('SE')));
-    expect(values).toEqual([10, 12, 0.1, 0.2, 1.2, 0.3, 0.1, 1, 8, 6, 0.5, 0.25, 0.125, 0.125, 0.1, 0.5, 0.4, 1.5, 2, 1, 3]);
+    expect(values).toEqual([
+      10, 12, 0.1, 0.2, 1.2, 0.3, 0.1, 1, 8, 6, 0.5, 0.25, 0.125, 0.125, 0.1, 0.5, 0.4, 1.5, 2, 1, 3,
+    ]);
   });
 
   test('when a value is formatted, then shares are percentages, indices and means have two decimals, counts none', () => {
@@ -99,11 +128,18 @@ describe('metrics', () => {
   });
 
   test('when a country has no NCP, then the missing values say so; with an NCP, the reason is the other one', () => {
-    const noNcp = row('SE', { coverageRatio: null, referenceCoverage: null, meanHopsToNcp: null, ncpBetweennessRank: null });
+    const noNcp = row('SE', {
+      coverageRatio: null,
+      referenceCoverage: null,
+      meanHopsToNcp: null,
+      ncpBetweennessRank: null,
+    });
     for (const key of ['coverageRatio', 'referenceCoverage', 'meanHopsToNcp', 'ncpBetweennessRank']) {
       expect(metricOf(key)!.missing!(noNcp)).toMatch(/no national contact point/);
     }
-    expect(metricOf('meanHopsToNcp')!.missing!(row('SE', { meanHopsToNcp: null }))).toMatch(/no kind of information reaches the NCP/);
+    expect(metricOf('meanHopsToNcp')!.missing!(row('SE', { meanHopsToNcp: null }))).toMatch(
+      /no kind of information reaches the NCP/,
+    );
   });
 
   test('when every value is 0 or missing, then the bar scale still has a positive end', () => {
@@ -124,7 +160,11 @@ describe('roleGrid', () => {
     expect(grid.share('ngo', 'police')).toBe(0.25);
     expect(grid.share('ngo', 'prosecution')).toBe(0);
     expect(grid.max).toBe(0.5);
-    expect(grid.entries.map((e) => `${e.from}>${e.to}`)).toEqual(['police>prosecution', 'child_welfare>police', 'ngo>police']);
+    expect(grid.entries.map((e) => `${e.from}>${e.to}`)).toEqual([
+      'police>prosecution',
+      'child_welfare>police',
+      'ngo>police',
+    ]);
   });
 
   test('when a type is not in the catalogue order, then it goes last, by name', () => {

@@ -3,11 +3,22 @@
 // and the preview's counts.
 import { exportUrl, templateUrl } from '../../../client/src/features/data/exports';
 import {
-  checkFile, formatOfFile, importUrl, MAX_UPLOAD_BYTES, sentence, sheetOfFileName,
+  checkFile,
+  formatOfFile,
+  importUrl,
+  MAX_UPLOAD_BYTES,
+  sentence,
+  sheetOfFileName,
 } from '../../../client/src/features/data/importFile';
 import { changeSummary, countRows, totals } from '../../../client/src/features/data/importResult';
 import {
-  filterProblems, nextProblemSort, problemsHeading, problemSheets, sortProblems, toProblemRows, type ImportProblem,
+  filterProblems,
+  nextProblemSort,
+  problemsHeading,
+  problemSheets,
+  sortProblems,
+  toProblemRows,
+  type ImportProblem,
 } from '../../../client/src/features/data/problems';
 
 describe('the chosen file', () => {
@@ -29,14 +40,14 @@ describe('the chosen file', () => {
     expect(checkFile({ name: 'big.xlsx', size: MAX_UPLOAD_BYTES })).toEqual({ ok: true, format: 'xlsx' });
   });
 
-  test('when a file is refused for its size here, then the message reads like the server\'s 413 (size, limit, what to do)', () => {
+  test("when a file is refused for its size here, then the message reads like the server's 413 (size, limit, what to do)", () => {
     const refused = checkFile({ name: 'region.xlsx', size: 26 * 1024 * 1024 });
     expect(!refused.ok && refused.message).toBe(
       'The file is 26 MB; the limit is 25 MB: split it by country and import the parts one after the other.',
     );
   });
 
-  test('when the API\'s lower-case message is shown, then it reads as a sentence', () => {
+  test("when the API's lower-case message is shown, then it reads as a sentence", () => {
     expect(sentence('the file is not a spreadsheet')).toBe('The file is not a spreadsheet.');
     expect(sentence('Already fine.')).toBe('Already fine.');
     expect(sentence('  ')).toBe('');
@@ -58,7 +69,9 @@ describe('the chosen file', () => {
 
   test('when a preview or a commit is asked, then the URL carries the mode, dryRun and the sheet of a single CSV', () => {
     expect(importUrl({ mode: 'merge', dryRun: true })).toBe('/api/import?mode=merge&dryRun=true');
-    expect(importUrl({ mode: 'replace', dryRun: false, sheet: 'flows' })).toBe('/api/import?mode=replace&dryRun=false&sheet=flows');
+    expect(importUrl({ mode: 'replace', dryRun: false, sheet: 'flows' })).toBe(
+      '/api/import?mode=replace&dryRun=false&sheet=flows',
+    );
     expect(importUrl({ mode: 'merge', dryRun: true, sheet: null })).toBe('/api/import?mode=merge&dryRun=true');
   });
 
@@ -71,16 +84,36 @@ describe('the chosen file', () => {
 
 describe('the problems table', () => {
   const problems: ImportProblem[] = [
-    { sheet: 'flows', row: 12, column: 'basis', cell: 'E12', message: 'must be one of statutory, agreement, project, informal' },
+    {
+      sheet: 'flows',
+      row: 12,
+      column: 'basis',
+      cell: 'E12',
+      message: 'must be one of statutory, agreement, project, informal',
+    },
     { sheet: 'stakeholders', row: 3, column: 'type', cell: 'D3', message: 'unknown stakeholder type' },
-    { sheet: 'flows', row: 4, column: 'from', cell: 'B4', message: 'refers to stakeholder x, which is neither in the file nor in the map' },
+    {
+      sheet: 'flows',
+      row: 4,
+      column: 'from',
+      cell: 'B4',
+      message: 'refers to stakeholder x, which is neither in the file nor in the map',
+    },
     { message: 'the sheet "interviews" is missing' },
     { sheet: 'flows', row: 4, column: 'basis', cell: 'E4', message: 'is required' },
   ];
   const rows = toProblemRows(problems);
 
   test('when a spreadsheet problem names sheet, row, cell and column, then the row shows them as given', () => {
-    expect(rows[0]).toEqual({ index: 0, sheet: 'flows', row: 12, cell: 'E12', column: 'basis', item: null, message: problems[0]!.message });
+    expect(rows[0]).toEqual({
+      index: 0,
+      sheet: 'flows',
+      row: 12,
+      cell: 'E12',
+      column: 'basis',
+      item: null,
+      message: problems[0]!.message,
+    });
   });
 
   test('when a map document problem has only a path, then the sheet, item number and column are read from the path', () => {
@@ -93,7 +126,11 @@ describe('the problems table', () => {
   test('when sorted by sheet, then sheets come in order with rows numerically inside, and problems without a sheet last', () => {
     const sorted = sortProblems(rows, 'sheet', 'asc');
     expect(sorted.map((r) => [r.sheet, r.row, r.column])).toEqual([
-      ['flows', 4, 'basis'], ['flows', 4, 'from'], ['flows', 12, 'basis'], ['stakeholders', 3, 'type'], [null, null, null],
+      ['flows', 4, 'basis'],
+      ['flows', 4, 'from'],
+      ['flows', 12, 'basis'],
+      ['stakeholders', 3, 'type'],
+      [null, null, null],
     ]);
   });
 
@@ -105,7 +142,9 @@ describe('the problems table', () => {
   test('when sorted by message, then the order is alphabetical and the input is not changed', () => {
     const before = rows.map((r) => r.index);
     const sorted = sortProblems(rows, 'message', 'asc');
-    expect(sorted.map((r) => r.message)).toEqual([...problems.map((p) => p.message)].sort((a, b) => a.localeCompare(b)));
+    expect(sorted.map((r) => r.message)).toEqual(
+      [...problems.map((p) => p.message)].sort((a, b) => a.localeCompare(b)),
+    );
     expect(rows.map((r) => r.index)).toEqual(before);
   });
 
@@ -132,14 +171,22 @@ describe('the preview counts', () => {
   test('when the answer counts kinds, then there is one row per kind in document order, kinds with nothing left out', () => {
     const rows = countRows(result);
     expect(rows.map((r) => r.kind)).toEqual(['country', 'stakeholder', 'dataset', 'flow']);
-    expect(rows.find((r) => r.kind === 'flow')).toMatchObject({ label: 'Flows', created: 5, updated: 1, deleted: 0, unchanged: 0 });
+    expect(rows.find((r) => r.kind === 'flow')).toMatchObject({
+      label: 'Flows',
+      created: 5,
+      updated: 1,
+      deleted: 0,
+      unchanged: 0,
+    });
   });
 
   test('when totals and the summary are asked, then they add up the rows and name only the changes', () => {
     const rows = countRows(result);
     expect(totals(rows)).toEqual({ created: 7, updated: 1, deleted: 1, unchanged: 11 });
     expect(changeSummary(rows)).toBe('7 created, 1 updated, 1 deleted');
-    expect(changeSummary(countRows({ created: {}, updated: {}, deleted: {}, unchanged: { flow: 3 } }))).toBe('no changes');
+    expect(changeSummary(countRows({ created: {}, updated: {}, deleted: {}, unchanged: { flow: 3 } }))).toBe(
+      'no changes',
+    );
   });
 });
 

@@ -3,8 +3,16 @@
 // comparison shown on a version conflict.
 import { FORM_FIELDS, type FieldSpec } from '../../../client/src/features/edit/fields';
 import {
-  conflictRows, displayValue, errorsFromProblems, fromFormValues, requiredFields, schemaDefaults, toFormValues, validateField,
-  validateForm, type FormValues,
+  conflictRows,
+  displayValue,
+  errorsFromProblems,
+  fromFormValues,
+  requiredFields,
+  schemaDefaults,
+  toFormValues,
+  validateField,
+  validateForm,
+  type FormValues,
 } from '../../../client/src/features/edit/form';
 
 const flowFields = FORM_FIELDS.flow;
@@ -12,13 +20,28 @@ const stakeholderFields = FORM_FIELDS.stakeholder;
 const datasetFields = FORM_FIELDS.dataset;
 
 const storedFlow = {
-  id: 'xa-f1', from: 'xa-police', to: 'xa-ncp', indicators: ['VIC-01', 'TRF-01'], basis: 'statutory', trigger: 'push',
-  latencyDays: 30, status: 'active', personDependent: true, evidence: ['xa-i1'], confidence: 'confirmed', since: 2009,
-  version: 3, updatedAt: '2026-01-02T10:00:00.000Z', updatedBy: 'someone',
+  id: 'xa-f1',
+  from: 'xa-police',
+  to: 'xa-ncp',
+  indicators: ['VIC-01', 'TRF-01'],
+  basis: 'statutory',
+  trigger: 'push',
+  latencyDays: 30,
+  status: 'active',
+  personDependent: true,
+  evidence: ['xa-i1'],
+  confidence: 'confirmed',
+  since: 2009,
+  version: 3,
+  updatedAt: '2026-01-02T10:00:00.000Z',
+  updatedBy: 'someone',
 };
 
 function flowValues(overrides: FormValues = {}): FormValues {
-  return { ...toFormValues(flowFields, { from: 'xa-a', to: 'xa-b', indicators: ['VIC-01'], basis: 'informal', id: 'xa-f9' }), ...overrides };
+  return {
+    ...toFormValues(flowFields, { from: 'xa-a', to: 'xa-b', indicators: ['VIC-01'], basis: 'informal', id: 'xa-f9' }),
+    ...overrides,
+  };
 }
 
 describe('form values', () => {
@@ -44,22 +67,34 @@ describe('form values', () => {
   });
 
   test('when optional fields are left empty, then they are left out of the entity, while a list the schema needs is sent empty', () => {
-    const { entity } = fromFormValues('dataset', datasetFields, toFormValues(datasetFields, { id: 'xa-d1', name: 'Register', holder: 'xa-police' }));
+    const { entity } = fromFormValues(
+      'dataset',
+      datasetFields,
+      toFormValues(datasetFields, { id: 'xa-d1', name: 'Register', holder: 'xa-police' }),
+    );
 
     expect(entity).toEqual({ id: 'xa-d1', name: 'Register', holder: 'xa-police', indicators: [] });
   });
 
   test('when a stakeholder has an office contact and tags, then the nested contact and the comma list round-trip', () => {
     const stakeholder = {
-      id: 'xa-police', name: 'Police', country: 'XA', type: 'police', level: 'national', ncp: false,
-      contact: { email: 'office@police.xa', url: 'https://police.xa' }, tags: ['national', 'cyber crime'],
+      id: 'xa-police',
+      name: 'Police',
+      country: 'XA',
+      type: 'police',
+      level: 'national',
+      ncp: false,
+      contact: { email: 'office@police.xa', url: 'https://police.xa' },
+      tags: ['national', 'cyber crime'],
     };
     const values = toFormValues(stakeholderFields, stakeholder);
 
     expect(values['contact.email']).toBe('office@police.xa');
     expect(values['contact.phone']).toBe('');
     expect(values.tags).toBe('national, cyber crime');
-    expect(fromFormValues('stakeholder', stakeholderFields, { ...values, tags: ' national ,, cyber crime, ' }).entity).toEqual(stakeholder);
+    expect(
+      fromFormValues('stakeholder', stakeholderFields, { ...values, tags: ' national ,, cyber crime, ' }).entity,
+    ).toEqual(stakeholder);
   });
 
   test('when a number field holds letters, then the conversion says so on that field', () => {
@@ -70,9 +105,20 @@ describe('form values', () => {
   });
 
   test('when an optional yes/no is answered or not, then it is true, false or absent', () => {
-    const base = toFormValues(datasetFields, { id: 'xa-d1', name: 'R', holder: 'xa-a', indicators: ['VIC-01'], granularity: 'case', frequency: 'annual' });
-    expect(fromFormValues('dataset', datasetFields, { ...base, definitionAligned: 'false' }).entity.definitionAligned).toBe(false);
-    expect(fromFormValues('dataset', datasetFields, { ...base, definitionAligned: 'true' }).entity.definitionAligned).toBe(true);
+    const base = toFormValues(datasetFields, {
+      id: 'xa-d1',
+      name: 'R',
+      holder: 'xa-a',
+      indicators: ['VIC-01'],
+      granularity: 'case',
+      frequency: 'annual',
+    });
+    expect(
+      fromFormValues('dataset', datasetFields, { ...base, definitionAligned: 'false' }).entity.definitionAligned,
+    ).toBe(false);
+    expect(
+      fromFormValues('dataset', datasetFields, { ...base, definitionAligned: 'true' }).entity.definitionAligned,
+    ).toBe(true);
     expect('definitionAligned' in fromFormValues('dataset', datasetFields, base).entity).toBe(false);
   });
 
@@ -85,7 +131,7 @@ describe('form values', () => {
 });
 
 describe('validation with the shared schema', () => {
-  test('when the required fields of a flow are asked for, then they are the schema\'s required fields plus indicators', () => {
+  test("when the required fields of a flow are asked for, then they are the schema's required fields plus indicators", () => {
     expect([...requiredFields('flow', flowFields)].sort()).toEqual(['basis', 'from', 'id', 'indicators', 'to']);
     expect([...requiredFields('stakeholder', stakeholderFields)].sort()).toEqual(['country', 'id', 'name', 'type']);
   });
@@ -98,7 +144,11 @@ describe('validation with the shared schema', () => {
   });
 
   test('when a flow has no indicator, no basis and a year out of range, then each message is on its own field', () => {
-    const result = validateForm('flow', flowFields, flowValues({ indicators: [], basis: '', since: '1850', latencyDays: '1.5' }));
+    const result = validateForm(
+      'flow',
+      flowFields,
+      flowValues({ indicators: [], basis: '', since: '1850', latencyDays: '1.5' }),
+    );
 
     expect(result.entity).toBeUndefined();
     expect(result.errors).toEqual({
@@ -109,7 +159,7 @@ describe('validation with the shared schema', () => {
     });
   });
 
-  test('when the schema has its own words (an id, an e-mail), then the message is the schema\'s, on the nested field too; a blank name is missing', () => {
+  test("when the schema has its own words (an id, an e-mail), then the message is the schema's, on the nested field too; a blank name is missing", () => {
     const values = {
       ...toFormValues(stakeholderFields, { id: 'bad id!', name: '   ', country: 'XA', type: 'police' }),
       'contact.email': 'not-an-address',
@@ -123,10 +173,17 @@ describe('validation with the shared schema', () => {
     expect(Object.keys(errors).sort()).toEqual(['contact.email', 'id', 'name']);
   });
 
-  test('when a name is too long, then zod\'s own wording is said as the model says things', () => {
-    const values = toFormValues(stakeholderFields, { id: 'xa-a', name: 'x'.repeat(301), country: 'XA', type: 'police' });
+  test("when a name is too long, then zod's own wording is said as the model says things", () => {
+    const values = toFormValues(stakeholderFields, {
+      id: 'xa-a',
+      name: 'x'.repeat(301),
+      country: 'XA',
+      type: 'police',
+    });
 
-    expect(validateForm('stakeholder', stakeholderFields, values).errors).toEqual({ name: 'must be at most 300 characters' });
+    expect(validateForm('stakeholder', stakeholderFields, values).errors).toEqual({
+      name: 'must be at most 300 characters',
+    });
   });
 
   test('when an indicator code is malformed, then the message is on the indicators field', () => {
@@ -143,7 +200,7 @@ describe('validation with the shared schema', () => {
   });
 });
 
-describe('the server\'s problems', () => {
+describe("the server's problems", () => {
   test('when the server answers 400 with problems, then each lands on its field by path or field name, the rest stay general', () => {
     const { errors, other } = errorsFromProblems(flowFields, [
       { path: 'evidence[1]', field: 'evidence', message: "unknown interview 'xa-i9'" },
@@ -177,11 +234,23 @@ describe('the server\'s problems', () => {
 });
 
 describe('the conflict view', () => {
-  const nameOf = (target: string, id: string) => (target === 'stakeholder' ? id.toUpperCase() : target === 'indicator' ? `${id}` : `#${id}`);
+  const nameOf = (target: string, id: string) =>
+    target === 'stakeholder' ? id.toUpperCase() : target === 'indicator' ? `${id}` : `#${id}`;
 
   test('when mine and theirs differ in some fields, then every field is listed with both values and only those differing are marked', () => {
-    const mine = { ...toFormValues(flowFields, storedFlow), basis: 'agreement', note: 'my note', indicators: ['TRF-01', 'VIC-01'] };
-    const theirs = { ...storedFlow, latencyDays: 10, version: 4, updatedBy: 'Other', updatedAt: '2026-01-03T10:00:00.000Z' };
+    const mine = {
+      ...toFormValues(flowFields, storedFlow),
+      basis: 'agreement',
+      note: 'my note',
+      indicators: ['TRF-01', 'VIC-01'],
+    };
+    const theirs = {
+      ...storedFlow,
+      latencyDays: 10,
+      version: 4,
+      updatedBy: 'Other',
+      updatedAt: '2026-01-03T10:00:00.000Z',
+    };
 
     const rows = conflictRows(flowFields, mine, theirs, nameOf);
 
@@ -192,7 +261,11 @@ describe('the conflict view', () => {
     expect(rows.find((r) => r.name === 'note')).toMatchObject({ mine: 'my note', theirs: '' });
     // Same indicators in another order are the same; references are named.
     expect(rows.find((r) => r.name === 'indicators')?.differs).toBe(false);
-    expect(rows.find((r) => r.name === 'from')).toMatchObject({ mine: 'XA-POLICE', theirs: 'XA-POLICE', differs: false });
+    expect(rows.find((r) => r.name === 'from')).toMatchObject({
+      mine: 'XA-POLICE',
+      theirs: 'XA-POLICE',
+      differs: false,
+    });
     expect(rows.find((r) => r.name === 'evidence')).toMatchObject({ mine: '#xa-i1', differs: false });
     expect(rows.find((r) => r.name === 'personDependent')).toMatchObject({ mine: 'Yes', theirs: 'Yes' });
   });

@@ -36,33 +36,51 @@ describe('items and their dependants', () => {
   });
 
   test('when an item is addressed, then memberships use both keys and other kinds their id, escaped', () => {
-    expect(itemUrl('membership', { stakeholder: 'se-police', network: 'se-nmt', role: 'member' })).toBe('/api/memberships/se-police/se-nmt');
+    expect(itemUrl('membership', { stakeholder: 'se-police', network: 'se-nmt', role: 'member' })).toBe(
+      '/api/memberships/se-police/se-nmt',
+    );
     expect(itemUrl('reportingLine', { id: 'se-r1' })).toBe('/api/reporting-lines/se-r1');
     expect(itemUrl('interview', { id: 'se:i/1' })).toBe('/api/interviews/se%3Ai%2F1');
   });
 
   test('when an item from the graph is sent back, then its metadata and derived fields are left out', () => {
-    expect(entityOf({ id: 'a', name: 'A', sector: 'justice', external: false, version: 2, updatedAt: 't', updatedBy: 'x' })).toEqual({ id: 'a', name: 'A' });
+    expect(
+      entityOf({ id: 'a', name: 'A', sector: 'justice', external: false, version: 2, updatedAt: 't', updatedBy: 'x' }),
+    ).toEqual({ id: 'a', name: 'A' });
   });
 });
 
 describe('keeping the map still across an edit', () => {
   const saved: SavedLayout = {
     key: 'map|SE|country|fcose',
-    positions: new Map([['a', { x: 0, y: 0 }], ['b', { x: 200, y: 0 }], ['c', { x: 0, y: 200 }]]),
+    positions: new Map([
+      ['a', { x: 0, y: 0 }],
+      ['b', { x: 200, y: 0 }],
+      ['c', { x: 0, y: 200 }],
+    ]),
     zoom: 2,
     pan: { x: 100, y: 50 },
   };
   const viewport = { width: 600, height: 400 };
 
   test('when the graph gains a stakeholder linked to two kept ones, then the kept ones stay and the new one sits near them, clear of all', () => {
-    const placed = positionsFrom(saved, saved.key, ['a', 'b', 'c', 'n'], [{ from: 'n', to: 'a' }, { from: 'b', to: 'n' }], viewport)!;
+    const placed = positionsFrom(
+      saved,
+      saved.key,
+      ['a', 'b', 'c', 'n'],
+      [
+        { from: 'n', to: 'a' },
+        { from: 'b', to: 'n' },
+      ],
+      viewport,
+    )!;
 
     expect(placed.a).toEqual({ x: 0, y: 0 });
     expect(placed.b).toEqual({ x: 200, y: 0 });
     expect(placed.c).toEqual({ x: 0, y: 200 });
     expect(Math.hypot(placed.n!.x - 100, placed.n!.y - 0)).toBeLessThan(100);
-    for (const id of ['a', 'b', 'c']) expect(Math.hypot(placed.n!.x - placed[id]!.x, placed.n!.y - placed[id]!.y)).toBeGreaterThanOrEqual(70);
+    for (const id of ['a', 'b', 'c'])
+      expect(Math.hypot(placed.n!.x - placed[id]!.x, placed.n!.y - placed[id]!.y)).toBeGreaterThanOrEqual(70);
   });
 
   test('when a new stakeholder has no link, then it is placed in the middle of the saved view', () => {
@@ -85,10 +103,16 @@ describe('the to-confirm reasons', () => {
 
   test('when a flow is reported by one end, by neither, assumed or without evidence, then each reason is said in words', () => {
     expect(reasonWords({ reasons: ['single_end', 'assumed'], reportedBy: ['se-police'] }, nameOf)).toEqual([
-      'reported by one end only (Police Authority)', 'assumed',
+      'reported by one end only (Police Authority)',
+      'assumed',
     ]);
-    expect(reasonWords({ reasons: ['single_end'], reportedBy: [] }, nameOf)).toEqual(['reported by neither end (only by others interviewed)']);
-    expect(reasonWords({ reasons: ['no_evidence', 'assumed'], reportedBy: [] }, nameOf)).toEqual(['no evidence', 'assumed']);
+    expect(reasonWords({ reasons: ['single_end'], reportedBy: [] }, nameOf)).toEqual([
+      'reported by neither end (only by others interviewed)',
+    ]);
+    expect(reasonWords({ reasons: ['no_evidence', 'assumed'], reportedBy: [] }, nameOf)).toEqual([
+      'no evidence',
+      'assumed',
+    ]);
   });
 
   test('when reasons are chosen in the URL, then unknown ones are ignored and items with any chosen reason are kept', () => {

@@ -2,14 +2,23 @@
 // status and brokerage wording, ordinals and the reading of Burt's constraint.
 import { percent } from '../../../server/model/format';
 import {
-  cellSymbol, countryRatios, countStatuses, groupByTheme, statusWords, type CoverageStatus,
+  cellSymbol,
+  countryRatios,
+  countStatuses,
+  groupByTheme,
+  statusWords,
+  type CoverageStatus,
 } from '../../../client/src/features/gaps/matrix';
 import { brokerageMeaning, constraintMeaning, ordinal } from '../../../client/src/features/ncp/explain';
 
 const cells = (...statuses: CoverageStatus[]) => statuses.map((status) => ({ status }));
 
 describe('groupByTheme', () => {
-  const themes = [{ code: 'A', name: 'Alpha' }, { code: 'B', name: 'Beta' }, { code: 'C', name: 'Gamma' }];
+  const themes = [
+    { code: 'A', name: 'Alpha' },
+    { code: 'B', name: 'Beta' },
+    { code: 'C', name: 'Gamma' },
+  ];
   const catalogue = [
     { code: 'X-1', name: 'one', themes: ['B', 'A'] },
     { code: 'X-2', name: 'two', themes: ['A'] },
@@ -19,7 +28,10 @@ describe('groupByTheme', () => {
   test('when an indicator is in several themes, then it appears once, under its first theme; themes keep catalogue order', () => {
     const groups = groupByTheme(['X-1', 'X-2', 'X-3'], catalogue, themes);
 
-    expect(groups.map((g) => [g.name, g.indicators.map((i) => i.code)])).toEqual([['Alpha', ['X-2']], ['Beta', ['X-1', 'X-3']]]);
+    expect(groups.map((g) => [g.name, g.indicators.map((i) => i.code)])).toEqual([
+      ['Alpha', ['X-2']],
+      ['Beta', ['X-1', 'X-3']],
+    ]);
   });
 
   test('when the matrix names an indicator the catalogue lacks, then it goes to "Other" at the end, by its code', () => {
@@ -34,14 +46,20 @@ describe('groupByTheme', () => {
 
 describe('countryRatios', () => {
   test('when 3 of 4 collected indicators reach or are held by the NCP out of 5, then coverage is 3/4 and reference coverage 3/5', () => {
-    const r = countryRatios(cells('held_by_ncp', 'reaches_ncp', 'reaches_ncp', 'collected_not_reaching', 'not_collected'), 5);
+    const r = countryRatios(
+      cells('held_by_ncp', 'reaches_ncp', 'reaches_ncp', 'collected_not_reaching', 'not_collected'),
+      5,
+    );
 
     expect(r.coverageRatio).toBeCloseTo(0.75, 10);
     expect(r.referenceCoverage).toBeCloseTo(0.6, 10);
   });
 
   test('when nothing is collected, then the coverage ratio is null (never NaN) and reference coverage 0', () => {
-    expect(countryRatios(cells('not_collected', 'not_collected'), 2)).toEqual({ coverageRatio: null, referenceCoverage: 0 });
+    expect(countryRatios(cells('not_collected', 'not_collected'), 2)).toEqual({
+      coverageRatio: null,
+      referenceCoverage: 0,
+    });
   });
 
   test('when the country has no NCP, then both ratios are null', () => {
@@ -60,12 +78,19 @@ describe('status wording', () => {
     for (const s of ['held_by_ncp', 'collected_not_reaching', 'not_collected', 'no_ncp'] as const) {
       expect(cellSymbol(s)).toMatch(/^\D$/);
     }
-    expect(new Set((['held_by_ncp', 'collected_not_reaching', 'not_collected', 'no_ncp'] as const).map((s) => cellSymbol(s))).size).toBe(4);
+    expect(
+      new Set((['held_by_ncp', 'collected_not_reaching', 'not_collected', 'no_ncp'] as const).map((s) => cellSymbol(s)))
+        .size,
+    ).toBe(4);
   });
 
   test('countStatuses counts each status and percent rounds, with n/a for null', () => {
     expect(countStatuses(cells('held_by_ncp', 'held_by_ncp', 'no_ncp'))).toEqual({
-      held_by_ncp: 2, reaches_ncp: 0, collected_not_reaching: 0, not_collected: 0, no_ncp: 1,
+      held_by_ncp: 2,
+      reaches_ncp: 0,
+      collected_not_reaching: 0,
+      not_collected: 0,
+      no_ncp: 1,
     });
     expect(percent(0.7096)).toBe('71%');
     expect(percent(null)).toBe('n/a');
@@ -75,7 +100,17 @@ describe('status wording', () => {
 describe('NCP wording', () => {
   test('ordinal: 1st, 2nd, 3rd, 4th, 11th-13th, 21st, 22nd, 111th', () => {
     expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 111].map(ordinal)).toEqual([
-      '1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '22nd', '23rd', '111th',
+      '1st',
+      '2nd',
+      '3rd',
+      '4th',
+      '11th',
+      '12th',
+      '13th',
+      '21st',
+      '22nd',
+      '23rd',
+      '111th',
     ]);
   });
 
@@ -86,7 +121,9 @@ describe('NCP wording', () => {
     expect(constraintMeaning(null)).toContain('no contacts');
   });
 
-  test('the gatekeeper role names the NCP\'s own sector', () => {
-    expect(brokerageMeaning('gatekeeper', 'governance')).toBe('Receives from other sectors and passes on to its own sector (governance).');
+  test("the gatekeeper role names the NCP's own sector", () => {
+    expect(brokerageMeaning('gatekeeper', 'governance')).toBe(
+      'Receives from other sectors and passes on to its own sector (governance).',
+    );
   });
 });

@@ -2,12 +2,24 @@
 import { landingCountry } from '../../../client/src/lib/landing';
 import type { CountrySummary } from '../../../client/src/graph/api/types';
 
-const country = (code: string, name: string): CountrySummary =>
-  ({ code, name, euMember: true, cbssMember: true, ncp: null, stakeholders: 1, flows: 0 });
-const COUNTRIES = [country('SE', 'Sweden'), country('DK', 'Denmark'), country('INT', 'International'), country('FI', 'Finland')];
+const country = (code: string, name: string): CountrySummary => ({
+  code,
+  name,
+  euMember: true,
+  cbssMember: true,
+  ncp: null,
+  stakeholders: 1,
+  flows: 0,
+});
+const COUNTRIES = [
+  country('SE', 'Sweden'),
+  country('DK', 'Denmark'),
+  country('INT', 'International'),
+  country('FI', 'Finland'),
+];
 
 describe('landingCountry', () => {
-  test('when the account has countries, then the first of them that has a map is opened, in the account\'s order', () => {
+  test("when the account has countries, then the first of them that has a map is opened, in the account's order", () => {
     expect(landingCountry(['SE', 'FI'], COUNTRIES)).toBe('SE');
     expect(landingCountry(['FI', 'SE'], COUNTRIES)).toBe('FI');
     expect(landingCountry(['NO', 'FI'], COUNTRIES)).toBe('FI');

@@ -4,22 +4,58 @@ import type { GraphResponse } from '../../../client/src/graph/api/types';
 import { applyFilters, filtersFromParams, filtersToParams, NO_FILTERS } from '../../../client/src/features/map/filters';
 import { hopsToNcp, ncpPositions, sectorPositions, type LayoutNode } from '../../../client/src/graph/layouts';
 import { findStakeholders } from '../../../client/src/features/map/search';
-import { scenarioFromParams, suggestionKey, toRequest, type Suggestion } from '../../../client/src/features/bottlenecks/scenario';
+import {
+  scenarioFromParams,
+  suggestionKey,
+  toRequest,
+  type Suggestion,
+} from '../../../client/src/features/bottlenecks/scenario';
 
 type Stakeholder = GraphResponse['stakeholders'][number];
 type Flow = GraphResponse['flows'][number];
 const meta = { version: 1, updatedAt: '2026-01-01T00:00:00.000Z', updatedBy: 'test' };
 
 function stakeholder(id: string, sector: Stakeholder['sector'], extra: Partial<Stakeholder> = {}): Stakeholder {
-  return { id, name: id.toUpperCase(), country: 'XA', type: 'police', level: 'national', ncp: false, tags: [], sector, external: false, ...meta, ...extra };
+  return {
+    id,
+    name: id.toUpperCase(),
+    country: 'XA',
+    type: 'police',
+    level: 'national',
+    ncp: false,
+    tags: [],
+    sector,
+    external: false,
+    ...meta,
+    ...extra,
+  };
 }
 function flow(id: string, from: string, to: string, extra: Partial<Flow> = {}): Flow {
-  return { id, from, to, indicators: ['VIC-01'], basis: 'statutory', status: 'active', personDependent: false, evidence: [], confidence: 'confirmed', ...meta, ...extra };
+  return {
+    id,
+    from,
+    to,
+    indicators: ['VIC-01'],
+    basis: 'statutory',
+    status: 'active',
+    personDependent: false,
+    evidence: [],
+    confidence: 'confirmed',
+    ...meta,
+    ...extra,
+  };
 }
 function graph(stakeholders: Stakeholder[], flows: Flow[], datasets: GraphResponse['datasets'] = []): GraphResponse {
   return {
-    country: { code: 'XA', name: 'Testland', euMember: false, cbssMember: false }, storeVersion: 1, stakeholders, flows, datasets,
-    reportingLines: [], networks: [], memberships: [], interviews: [],
+    country: { code: 'XA', name: 'Testland', euMember: false, cbssMember: false },
+    storeVersion: 1,
+    stakeholders,
+    flows,
+    datasets,
+    reportingLines: [],
+    networks: [],
+    memberships: [],
+    interviews: [],
   };
 }
 
@@ -34,7 +70,10 @@ const disjoint = (a: Box, b: Box) => a.x2 < b.x1 || b.x2 < a.x1 || a.y2 < b.y1 |
 describe('hopsToNcp', () => {
   test('when a path a -> b -> ncp exists, then a is 2 hops away, b 1, and a stakeholder the NCP only sends to is absent', () => {
     const hops = hopsToNcp('ncp', [
-      { from: 'a', to: 'b' }, { from: 'b', to: 'ncp' }, { from: 'ncp', to: 'c' }, { from: 'b', to: 'a' },
+      { from: 'a', to: 'b' },
+      { from: 'b', to: 'ncp' },
+      { from: 'ncp', to: 'c' },
+      { from: 'b', to: 'a' },
     ]);
 
     expect(Object.fromEntries(hops)).toEqual({ ncp: 0, b: 1, a: 2 });
@@ -42,8 +81,17 @@ describe('hopsToNcp', () => {
 });
 
 describe('ncpPositions', () => {
-  const nodes: LayoutNode[] = ['ncp', 'a', 'b', 'c', 'd'].map((id) => ({ id, block: 'map', sector: 'justice', name: id }));
-  const edges = [{ from: 'a', to: 'ncp' }, { from: 'b', to: 'ncp' }, { from: 'c', to: 'a' }];
+  const nodes: LayoutNode[] = ['ncp', 'a', 'b', 'c', 'd'].map((id) => ({
+    id,
+    block: 'map',
+    sector: 'justice',
+    name: id,
+  }));
+  const edges = [
+    { from: 'a', to: 'ncp' },
+    { from: 'b', to: 'ncp' },
+    { from: 'c', to: 'a' },
+  ];
 
   test('when laid out, then the NCP is at the origin and each ring (by hops, the unreachable last) lies outside the one before', () => {
     const p = ncpPositions(nodes, edges, () => 'ncp', []);
@@ -73,7 +121,7 @@ describe('ncpPositions', () => {
 });
 
 describe('sectorPositions', () => {
-  test('when stakeholders are in two sectors, then each sector forms its own group, in the model\'s sector order', () => {
+  test("when stakeholders are in two sectors, then each sector forms its own group, in the model's sector order", () => {
     const nodes: LayoutNode[] = [
       { id: 'j1', block: 'map', sector: 'justice', name: 'j1' },
       { id: 'p1', block: 'map', sector: 'law_enforcement', name: 'p1' },
@@ -89,20 +137,58 @@ describe('sectorPositions', () => {
 });
 
 describe('filters', () => {
-  const s = [stakeholder('ncp', 'governance', { ncp: true }), stakeholder('pol', 'law_enforcement'), stakeholder('ngo', 'civil_society'), stakeholder('cw', 'child_protection')];
+  const s = [
+    stakeholder('ncp', 'governance', { ncp: true }),
+    stakeholder('pol', 'law_enforcement'),
+    stakeholder('ngo', 'civil_society'),
+    stakeholder('cw', 'child_protection'),
+  ];
   const f = [
     flow('f1', 'pol', 'ncp', { basis: 'informal', indicators: ['UAM-03'] }),
     flow('f2', 'ngo', 'pol', { basis: 'statutory', indicators: ['VIC-01'] }),
     flow('f3', 'cw', 'ngo', { basis: 'informal', status: 'broken', indicators: ['VIC-01'] }),
   ];
-  const g = graph(s, f, [{ id: 'd1', name: 'cases', holder: 'cw', indicators: ['UAM-03'], granularity: 'case', frequency: 'monthly', ...meta }]);
-  const themes = new Map([['UAM-03', ['UNACCOMPANIED']], ['VIC-01', ['CASES']]]);
+  const g = graph(s, f, [
+    {
+      id: 'd1',
+      name: 'cases',
+      holder: 'cw',
+      indicators: ['UAM-03'],
+      granularity: 'case',
+      frequency: 'monthly',
+      ...meta,
+    },
+  ]);
+  const themes = new Map([
+    ['UAM-03', ['UNACCOMPANIED']],
+    ['VIC-01', ['CASES']],
+  ]);
 
   test('when the URL names unknown values, then they are dropped, and the filters write back to the same parameters', () => {
-    const filters = filtersFromParams({ theme: 'cases', indicator: 'uam-03', sector: 'justice,nonsense', basis: 'informal,weird', status: null, confidence: '' });
+    const filters = filtersFromParams({
+      theme: 'cases',
+      indicator: 'uam-03',
+      sector: 'justice,nonsense',
+      basis: 'informal,weird',
+      status: null,
+      confidence: '',
+    });
 
-    expect(filters).toEqual({ ...NO_FILTERS, themes: ['CASES'], indicator: 'UAM-03', sectors: ['justice'], bases: ['informal'] });
-    expect(filtersToParams(filters)).toEqual({ theme: 'CASES', indicator: 'UAM-03', sector: 'justice', basis: 'informal', status: null, confidence: null });
+    expect(filters).toEqual({
+      ...NO_FILTERS,
+      themes: ['CASES'],
+      indicator: 'UAM-03',
+      sectors: ['justice'],
+      bases: ['informal'],
+    });
+    expect(filtersToParams(filters)).toEqual({
+      theme: 'CASES',
+      indicator: 'UAM-03',
+      sector: 'justice',
+      basis: 'informal',
+      status: null,
+      confidence: null,
+    });
   });
 
   test('when only informal active flows are kept, then one flow is drawn, every stakeholder stays, and those left without a flow fade (not the NCP)', () => {
@@ -125,7 +211,7 @@ describe('filters', () => {
     expect([...applyFilters(g, { ...NO_FILTERS, themes: ['CASES'] }, themes).flows].sort()).toEqual(['f2', 'f3']);
   });
 
-  test('when a sector is filtered, then its stakeholders, the flows touching them and the flows\' other ends are drawn', () => {
+  test("when a sector is filtered, then its stakeholders, the flows touching them and the flows' other ends are drawn", () => {
     const r = applyFilters(g, { ...NO_FILTERS, sectors: ['civil_society'] }, themes);
 
     expect([...r.flows].sort()).toEqual(['f2', 'f3']);
@@ -149,10 +235,22 @@ describe('findStakeholders', () => {
 });
 
 describe('what-if scenario', () => {
-  const g = graph([stakeholder('a', 'justice'), stakeholder('b', 'justice'), stakeholder('ncp', 'governance', { ncp: true })], [flow('f1', 'a', 'b', { basis: 'project' })]);
+  const g = graph(
+    [stakeholder('a', 'justice'), stakeholder('b', 'justice'), stakeholder('ncp', 'governance', { ncp: true })],
+    [flow('f1', 'a', 'b', { basis: 'project' })],
+  );
   const suggestions: Suggestion[] = [
     { indicator: 'VIC-02', kind: 'direct', from: 'a', to: 'ncp', peerScore: 0.5, score: 4.5, explanation: 'x' },
-    { indicator: 'VIC-03', kind: 'extend_flow', from: 'a', to: 'b', flow: 'f1', peerScore: 0, score: 1, explanation: 'y' },
+    {
+      indicator: 'VIC-03',
+      kind: 'extend_flow',
+      from: 'a',
+      to: 'b',
+      flow: 'f1',
+      peerScore: 0,
+      score: 1,
+      explanation: 'y',
+    },
   ];
 
   test('when the URL names ids the map does not know, then they are left out', () => {
@@ -161,7 +259,7 @@ describe('what-if scenario', () => {
     expect(s).toEqual({ removeStakeholders: ['a'], removeFlows: ['f1'], add: ['a>ncp:VIC-02'] });
   });
 
-  test('when suggestions are added, then a direct one becomes an agreement flow and an extension a flow on the extended flow\'s basis', () => {
+  test("when suggestions are added, then a direct one becomes an agreement flow and an extension a flow on the extended flow's basis", () => {
     const add = suggestions.map(suggestionKey).concat('gone>ncp:VIC-09');
     const request = toRequest('XA', { removeStakeholders: [], removeFlows: [], add }, suggestions, g);
 

@@ -2,30 +2,63 @@
 // the URL state, the chart's series, scales and ticks, the what-if keys, resilience in words, and how
 // the what-if panel reads a plan's flow that is not a suggestion.
 import {
-  formatMeasure, integerStep, linearScale, planSeries, stepTicks, valueDomain, valueTicks,
+  formatMeasure,
+  integerStep,
+  linearScale,
+  planSeries,
+  stepTicks,
+  valueDomain,
+  valueTicks,
 } from '../../../client/src/features/plan/chart';
-import { byFewestRoutes, resilienceSentence, routesWords, type ResilienceEntry } from '../../../client/src/features/plan/resilience';
+import {
+  byFewestRoutes,
+  resilienceSentence,
+  routesWords,
+  type ResilienceEntry,
+} from '../../../client/src/features/plan/resilience';
 import { planParams, planStateFromParams, whatIfKeys } from '../../../client/src/features/plan/state';
 import { proposedFlow, toRequest } from '../../../client/src/features/bottlenecks/scenario';
 import type { PlanResponse } from '../../../client/src/features/analysis/api/planTypes';
 import type { GraphResponse } from '../../../client/src/graph/api/types';
 
-const step = (n: number, from: string, to: string, indicators: string[], figures: { coverageRatio: number | null; resilientIndicators: number }) => ({
-  step: n, action: { kind: 'new_flow' as const, from, to, indicators }, gained: indicators, explanation: `step ${n}`, ...figures,
+const step = (
+  n: number,
+  from: string,
+  to: string,
+  indicators: string[],
+  figures: { coverageRatio: number | null; resilientIndicators: number },
+) => ({
+  step: n,
+  action: { kind: 'new_flow' as const, from, to, indicators },
+  gained: indicators,
+  explanation: `step ${n}`,
+  ...figures,
 });
 
 describe('planStateFromParams and planParams', () => {
   test('when the URL names nothing, then the goal is close_gaps, the budget 5, and the map hidden', () => {
-    expect(planStateFromParams({ goal: null, budget: null, map: null })).toEqual({ goal: 'close_gaps', budget: 5, map: false });
+    expect(planStateFromParams({ goal: null, budget: null, map: null })).toEqual({
+      goal: 'close_gaps',
+      budget: 5,
+      map: false,
+    });
   });
 
   test('when the URL names harden, budget 12 and the map, then the state says so', () => {
-    expect(planStateFromParams({ goal: 'harden', budget: '12', map: '1' })).toEqual({ goal: 'harden', budget: 12, map: true });
+    expect(planStateFromParams({ goal: 'harden', budget: '12', map: '1' })).toEqual({
+      goal: 'harden',
+      budget: 12,
+      map: true,
+    });
   });
 
   test('when the goal is unknown or the budget outside 1-20 or not a whole number, then each falls back to its default', () => {
     for (const budget of ['0', '21', '-3', '2.5', 'five', '', '100']) {
-      expect(planStateFromParams({ goal: 'grow', budget, map: 'yes' })).toEqual({ goal: 'close_gaps', budget: 5, map: false });
+      expect(planStateFromParams({ goal: 'grow', budget, map: 'yes' })).toEqual({
+        goal: 'close_gaps',
+        budget: 5,
+        map: false,
+      });
     }
     expect(planStateFromParams({ goal: 'harden', budget: '1', map: null }).budget).toBe(1);
     expect(planStateFromParams({ goal: 'harden', budget: '20', map: null }).budget).toBe(20);
@@ -51,7 +84,10 @@ describe('whatIfKeys', () => {
 });
 
 describe('the plan chart', () => {
-  const figures = (coverageRatio: number | null, resilientIndicators: number) => ({ coverageRatio, resilientIndicators });
+  const figures = (coverageRatio: number | null, resilientIndicators: number) => ({
+    coverageRatio,
+    resilientIndicators,
+  });
   const plan = (goal: 'close_gaps' | 'harden'): Pick<PlanResponse, 'goal' | 'before' | 'steps'> => ({
     goal,
     before: figures(0.5, 1),
@@ -59,7 +95,11 @@ describe('the plan chart', () => {
   });
 
   test('when the goal is close_gaps, then the series is the coverage ratio before and after each step', () => {
-    expect(planSeries(plan('close_gaps'))).toEqual([{ steps: 0, value: 0.5 }, { steps: 1, value: 0.6 }, { steps: 2, value: 0.8 }]);
+    expect(planSeries(plan('close_gaps'))).toEqual([
+      { steps: 0, value: 0.5 },
+      { steps: 1, value: 0.6 },
+      { steps: 2, value: 0.8 },
+    ]);
   });
 
   test('when the goal is harden, then the series is the number of resilient indicators', () => {
@@ -74,7 +114,13 @@ describe('the plan chart', () => {
 
   test('when the measure is a ratio, then the axis runs 0 to 1 in quarters, shown as percentages', () => {
     expect(valueDomain('close_gaps', [0.2, 0.4])).toEqual([0, 1]);
-    expect(valueTicks('close_gaps', [0, 1]).map((v) => formatMeasure('close_gaps', v))).toEqual(['0%', '25%', '50%', '75%', '100%']);
+    expect(valueTicks('close_gaps', [0, 1]).map((v) => formatMeasure('close_gaps', v))).toEqual([
+      '0%',
+      '25%',
+      '50%',
+      '75%',
+      '100%',
+    ]);
   });
 
   test('when the measure is a count, then the axis ends at a whole multiple of a 1-2-5 step above the largest value, ticks whole', () => {
@@ -104,7 +150,13 @@ describe('the plan chart', () => {
 
 describe('resilience in words', () => {
   const entry = (over: Partial<ResilienceEntry>): ResilienceEntry => ({
-    indicator: 'UAM-03', status: 'reaches_ncp', resilience: 1, singleHolder: false, holders: ['h1', 'h2'], cut: ['mid'], ...over,
+    indicator: 'UAM-03',
+    status: 'reaches_ncp',
+    resilience: 1,
+    singleHolder: false,
+    holders: ['h1', 'h2'],
+    cut: ['mid'],
+    ...over,
   });
   const names: Record<string, string> = { mid: 'Migration authority', h1: 'Reception centre' };
   const nameOf = (id: string) => names[id] ?? id;
@@ -117,7 +169,9 @@ describe('resilience in words', () => {
   });
 
   test('when every route passes through one institution, then the sentence names it as the single point of failure', () => {
-    expect(resilienceSentence(entry({}), nameOf)).toBe('1 independent route: every route passes through Migration authority, a single point of failure.');
+    expect(resilienceSentence(entry({}), nameOf)).toBe(
+      '1 independent route: every route passes through Migration authority, a single point of failure.',
+    );
   });
 
   test('when the only holder is the single point of failure, then the sentence says a second holder is needed', () => {
@@ -128,23 +182,36 @@ describe('resilience in words', () => {
   });
 
   test('when the indicator is a gap, held by the NCP or not collected, then the sentence says why routes do not count', () => {
-    expect(resilienceSentence(entry({ status: 'collected_not_reaching', resilience: 0, cut: [] }), nameOf)).toContain('0 independent routes');
-    expect(resilienceSentence(entry({ status: 'held_by_ncp', resilience: null, cut: [] }), nameOf)).toBe('The NCP holds it itself: no route is needed.');
-    expect(resilienceSentence(entry({ status: 'not_collected', resilience: null, cut: [] }), nameOf)).toContain('Nobody in the country collects it');
+    expect(resilienceSentence(entry({ status: 'collected_not_reaching', resilience: 0, cut: [] }), nameOf)).toContain(
+      '0 independent routes',
+    );
+    expect(resilienceSentence(entry({ status: 'held_by_ncp', resilience: null, cut: [] }), nameOf)).toBe(
+      'The NCP holds it itself: no route is needed.',
+    );
+    expect(resilienceSentence(entry({ status: 'not_collected', resilience: null, cut: [] }), nameOf)).toContain(
+      'Nobody in the country collects it',
+    );
   });
 
   test('when entries are listed, then only reaching ones come, fewest routes first, then by code (UTF-16 order)', () => {
     const list = [
-      entry({ indicator: 'B', resilience: 2 }), entry({ indicator: 'a', resilience: 1 }), entry({ indicator: 'C', resilience: 1 }),
+      entry({ indicator: 'B', resilience: 2 }),
+      entry({ indicator: 'a', resilience: 1 }),
+      entry({ indicator: 'C', resilience: 1 }),
       entry({ indicator: 'D', status: 'held_by_ncp', resilience: null }),
     ];
     expect(byFewestRoutes(list).map((e) => e.indicator)).toEqual(['C', 'a', 'B']);
   });
 });
 
-describe('a plan\'s flows in the what-if panel', () => {
+describe("a plan's flows in the what-if panel", () => {
   const graph = {
-    stakeholders: [{ id: 'h' }, { id: 'k' }, { id: 'ncp', ncp: true }], datasets: [], reportingLines: [], networks: [], memberships: [], interviews: [],
+    stakeholders: [{ id: 'h' }, { id: 'k' }, { id: 'ncp', ncp: true }],
+    datasets: [],
+    reportingLines: [],
+    networks: [],
+    memberships: [],
+    interviews: [],
     flows: [{ id: 'f1', from: 'h', to: 'ncp', basis: 'statutory', status: 'active' }],
   } as unknown as GraphResponse;
 
@@ -153,8 +220,13 @@ describe('a plan\'s flows in the what-if panel', () => {
     for (const bad of ['h>ncp', '>ncp:X', 'h>:X', 'h>ncp:', 'garbage']) expect(proposedFlow(bad, new Map())).toBeNull();
   });
 
-  test('when a plan flow extends an existing active flow, then the what-if request puts it on that flow\'s basis; a new pair on an agreement; ends the map lacks give nothing', () => {
-    const request = toRequest('XX', { removeStakeholders: [], removeFlows: [], add: ['h>ncp:X-1', 'k>ncp:X-2', 'gone>ncp:X-3'] }, [], graph);
+  test("when a plan flow extends an existing active flow, then the what-if request puts it on that flow's basis; a new pair on an agreement; ends the map lacks give nothing", () => {
+    const request = toRequest(
+      'XX',
+      { removeStakeholders: [], removeFlows: [], add: ['h>ncp:X-1', 'k>ncp:X-2', 'gone>ncp:X-3'] },
+      [],
+      graph,
+    );
     expect(request.addFlows).toEqual([
       { id: 'proposed-1', from: 'h', to: 'ncp', indicators: ['X-1'], basis: 'statutory' },
       { id: 'proposed-2', from: 'k', to: 'ncp', indicators: ['X-2'], basis: 'agreement' },

@@ -3,34 +3,80 @@
 import { DIFF_EDGE_LABEL, DIFF_NODE_SUFFIX, mapStylesheet } from '../../../client/src/graph/styles';
 import type { RoundComparison } from '../../../client/src/features/rounds/api/types';
 import {
-  diffGraph, diffMarks, documentScope, itemLabel, marksByStatus, signedChange, type FlowLike, type StakeholderLike,
+  diffGraph,
+  diffMarks,
+  documentScope,
+  itemLabel,
+  marksByStatus,
+  signedChange,
+  type FlowLike,
+  type StakeholderLike,
 } from '../../../client/src/features/rounds/diff';
 
 const s = (id: string, country: string, type = 'police'): StakeholderLike =>
-  ({ id, name: `${id} name`, country, type, level: 'national', ncp: false } as unknown as StakeholderLike);
+  ({ id, name: `${id} name`, country, type, level: 'national', ncp: false }) as unknown as StakeholderLike;
 const f = (id: string, from: string, to: string, basis = 'statutory'): FlowLike =>
-  ({ id, from, to, indicators: ['VIC-01'], basis, status: 'active', confidence: 'reported', personDependent: false, evidence: [] } as unknown as FlowLike);
+  ({
+    id,
+    from,
+    to,
+    indicators: ['VIC-01'],
+    basis,
+    status: 'active',
+    confidence: 'reported',
+    personDependent: false,
+    evidence: [],
+  }) as unknown as FlowLike;
 const none = { added: [], removed: [], changed: [] };
 
 function comparison(over: Partial<RoundComparison['kinds']>): Pick<RoundComparison, 'country' | 'kinds'> {
   return {
     country: 'XA',
-    kinds: { stakeholders: none, flows: none, datasets: none, reportingLines: none, networks: none, memberships: none, interviews: none, ...over },
+    kinds: {
+      stakeholders: none,
+      flows: none,
+      datasets: none,
+      reportingLines: none,
+      networks: none,
+      memberships: none,
+      interviews: none,
+      ...over,
+    },
   };
 }
 
-const sectors: Record<string, 'law_enforcement' | 'child_protection'> = { police: 'law_enforcement', child_welfare: 'child_protection' };
+const sectors: Record<string, 'law_enforcement' | 'child_protection'> = {
+  police: 'law_enforcement',
+  child_welfare: 'child_protection',
+};
 const sectorOf = (type: string) => sectors[type];
 
 describe('the marks of a comparison', () => {
   test('when stakeholders and flows are added, removed and changed, then each key gets its mark and nothing else is marked', () => {
-    const marks = diffMarks(comparison({
-      stakeholders: { added: [{ key: 'a', item: {} }], removed: [{ key: 'r', item: {} }], changed: [{ key: 'c', before: {}, after: {}, fields: ['name'] }] },
-      flows: { added: [{ key: 'f1', item: {} }], removed: [], changed: [{ key: 'f2', before: {}, after: {}, fields: ['basis'] }] },
-      datasets: { added: [{ key: 'd1', item: {} }], removed: [], changed: [] },
-    }));
-    expect([...marks.nodes]).toEqual([['a', 'added'], ['r', 'removed'], ['c', 'changed']]);
-    expect([...marks.flows]).toEqual([['f1', 'added'], ['f2', 'changed']]);
+    const marks = diffMarks(
+      comparison({
+        stakeholders: {
+          added: [{ key: 'a', item: {} }],
+          removed: [{ key: 'r', item: {} }],
+          changed: [{ key: 'c', before: {}, after: {}, fields: ['name'] }],
+        },
+        flows: {
+          added: [{ key: 'f1', item: {} }],
+          removed: [],
+          changed: [{ key: 'f2', before: {}, after: {}, fields: ['basis'] }],
+        },
+        datasets: { added: [{ key: 'd1', item: {} }], removed: [], changed: [] },
+      }),
+    );
+    expect([...marks.nodes]).toEqual([
+      ['a', 'added'],
+      ['r', 'removed'],
+      ['c', 'changed'],
+    ]);
+    expect([...marks.flows]).toEqual([
+      ['f1', 'added'],
+      ['f2', 'changed'],
+    ]);
     expect(marksByStatus(marks.flows)).toEqual({ added: ['f1'], removed: [], changed: ['f2'] });
   });
 });
@@ -53,10 +99,17 @@ describe('the graph of the difference', () => {
     flows: [f('f1', 'xa-1', 'xa-2', 'agreement'), f('f-new', 'xa-new', 'xa-1')],
   };
   const c = comparison({
-    stakeholders: { added: [{ key: 'xa-new', item: now.stakeholders[1]! }], removed: [{ key: 'xa-gone', item: s('xa-gone', 'XA') }], changed: [] },
+    stakeholders: {
+      added: [{ key: 'xa-new', item: now.stakeholders[1]! }],
+      removed: [{ key: 'xa-gone', item: s('xa-gone', 'XA') }],
+      changed: [],
+    },
     flows: {
       added: [{ key: 'f-new', item: now.flows[1]! }],
-      removed: [{ key: 'f-gone', item: f('f-gone', 'xa-gone', 'xa-1') }, { key: 'f-abroad', item: f('f-abroad', 'xa-2', 'xb-9') }],
+      removed: [
+        { key: 'f-gone', item: f('f-gone', 'xa-gone', 'xa-1') },
+        { key: 'f-abroad', item: f('f-abroad', 'xa-2', 'xb-9') },
+      ],
       changed: [{ key: 'f1', before: f('f1', 'xa-1', 'xa-2'), after: now.flows[0]!, fields: ['basis'] }],
     },
   });
@@ -83,12 +136,20 @@ describe('the graph of the difference', () => {
 
   test('when the foreign end of a removed flow is known nowhere, then a placeholder named by its id stands in, so the flow is still drawn', () => {
     const { graph } = diffGraph({ comparison: c, to: now, known: [], sectorOf, country: 'XA' });
-    expect(graph.stakeholders.find((x) => x.id === 'xb-9')).toMatchObject({ name: 'xb-9', external: true, sector: 'international' });
+    expect(graph.stakeholders.find((x) => x.id === 'xb-9')).toMatchObject({
+      name: 'xb-9',
+      external: true,
+      sector: 'international',
+    });
   });
 });
 
 describe('labels and numbers of the change tables', () => {
-  const names = new Map([['a', 'Police'], ['b', 'NCP office'], ['n', 'Task force']]);
+  const names = new Map([
+    ['a', 'Police'],
+    ['b', 'NCP office'],
+    ['n', 'Task force'],
+  ]);
 
   test('when an item is labelled, then flows show both ends by name, memberships the pair, others their name or id', () => {
     expect(itemLabel('flows', { id: 'f', from: 'a', to: 'b' }, names)).toBe('Police → NCP office');
@@ -106,7 +167,8 @@ describe('labels and numbers of the change tables', () => {
 });
 
 describe('the look of the difference (not by colour alone)', () => {
-  const style = (selector: string) => mapStylesheet.find((s) => s.selector === selector)?.style as Record<string, unknown> | undefined;
+  const style = (selector: string) =>
+    mapStylesheet.find((s) => s.selector === selector)?.style as Record<string, unknown> | undefined;
   const marks = ['added', 'removed', 'changed'] as const;
 
   test('when each change is drawn, then nodes and edges have a rule per mark, each with its own label mark', () => {

@@ -61,7 +61,9 @@ describe('every metric', () => {
     // Values by key path, so that key order does not matter; sums may round differently.
     const flat = (x: unknown, path = ''): Array<[string, number | null]> =>
       x !== null && typeof x === 'object'
-        ? Object.entries(x).sort().flatMap(([k, v]) => flat(v, `${path}.${k}`))
+        ? Object.entries(x)
+            .sort()
+            .flatMap(([k, v]) => flat(v, `${path}.${k}`))
         : [[path, x as number | null]];
 
     for (const [name, run] of Object.entries(RUNS)) {
@@ -93,8 +95,20 @@ describe('every metric', () => {
         }
       }
     }
-    for (const name of ['betweenness', 'edgeBetweenness', 'density', 'reciprocity', 'meanDegree', 'degreeCentralization', 'betweennessCentralization', 'components']) {
-      expect({ name, finite: numbers(RUNS[name]!(new DirectedGraph(), '')).every(Number.isFinite) }).toEqual({ name, finite: true });
+    for (const name of [
+      'betweenness',
+      'edgeBetweenness',
+      'density',
+      'reciprocity',
+      'meanDegree',
+      'degreeCentralization',
+      'betweennessCentralization',
+      'components',
+    ]) {
+      expect({ name, finite: numbers(RUNS[name]!(new DirectedGraph(), '')).every(Number.isFinite) }).toEqual({
+        name,
+        finite: true,
+      });
     }
   });
 
@@ -125,7 +139,9 @@ describe('every metric', () => {
     const g = digraph('a>b');
     const both = 'both' as unknown as 'in';
 
-    expect(() => metrics.harmonicCloseness(g, 'a', both)).toThrow('harmonicCloseness: direction must be "in" or "out", got "both"');
+    expect(() => metrics.harmonicCloseness(g, 'a', both)).toThrow(
+      'harmonicCloseness: direction must be "in" or "out", got "both"',
+    );
     expect(() => metrics.reach(g, 'a', both)).toThrow('reach: direction must be "in" or "out", got "both"');
   });
 

@@ -1,6 +1,11 @@
 // Whole-graph metrics of ANALYSIS.md §5 on graphs worked out by hand.
 import {
-  betweennessCentralization, components, degreeCentralization, density, meanDegree, reciprocity,
+  betweennessCentralization,
+  components,
+  degreeCentralization,
+  density,
+  meanDegree,
+  reciprocity,
 } from '../../../server/analysis/metrics';
 import { DirectedGraph } from 'graphology';
 import { digraph } from './graphs';

@@ -7,14 +7,22 @@ export type StakeholderAttributes = StakeholderNode;
 export type CountryGraph = DirectedGraph<StakeholderAttributes, { flows: string[] }>;
 
 const node = (id: string, sector: string): StakeholderAttributes => ({
-  id, name: id.toUpperCase(), country: 'XA', type: sector, sector, ncp: false,
+  id,
+  name: id.toUpperCase(),
+  country: 'XA',
+  type: sector,
+  sector,
+  ncp: false,
 });
 
 /**
  * `digraph('a>b b<>c', { sectors: { a: 'police' }, isolated: ['z'] })`: `a>b` is a flow a -> b,
  * `b<>c` flows both ways. Edge keys are `from->to`, as in the country graph; sectors default to 'other'.
  */
-export function digraph(edges: string, more: { sectors?: Record<string, string>; isolated?: string[] } = {}): CountryGraph {
+export function digraph(
+  edges: string,
+  more: { sectors?: Record<string, string>; isolated?: string[] } = {},
+): CountryGraph {
   const g: CountryGraph = new DirectedGraph({ allowSelfLoops: false });
   const sectors = more.sectors ?? {};
   const ensure = (id: string) => {

@@ -43,15 +43,15 @@ describe('brokerage', () => {
     expect(brokerage(roleCase('police', 'police'), 'b')).toEqual({ ...NO_ROLES, coordinator: 1 });
   });
 
-  test('when a is outside b\'s sector and c inside it, then b is a gatekeeper', () => {
+  test("when a is outside b's sector and c inside it, then b is a gatekeeper", () => {
     expect(brokerage(roleCase('health', 'police'), 'b')).toEqual({ ...NO_ROLES, gatekeeper: 1 });
   });
 
-  test('when a is in b\'s sector and c outside it, then b is a representative', () => {
+  test("when a is in b's sector and c outside it, then b is a representative", () => {
     expect(brokerage(roleCase('police', 'health'), 'b')).toEqual({ ...NO_ROLES, representative: 1 });
   });
 
-  test('when a and c share a sector that is not b\'s, then b is itinerant (a consultant)', () => {
+  test("when a and c share a sector that is not b's, then b is itinerant (a consultant)", () => {
     expect(brokerage(roleCase('health', 'health'), 'b')).toEqual({ ...NO_ROLES, itinerant: 1 });
   });
 

@@ -23,8 +23,9 @@ function expectClose(label: string, actual: Values, expected: Values): void {
     if (a === null || e === null || a === undefined || e === undefined) return a !== e;
     return !(Math.abs(a - e) <= TOLERANCE);
   });
-  expect({ label, mismatches: wrong.length, first: wrong.slice(0, 5).map((k) => [k, actual[k], expected[k]]) })
-    .toEqual({ label, mismatches: 0, first: [] });
+  expect({ label, mismatches: wrong.length, first: wrong.slice(0, 5).map((k) => [k, actual[k], expected[k]]) }).toEqual(
+    { label, mismatches: 0, first: [] },
+  );
 }
 
 const perNode = <T>(f: (id: string) => T): Record<string, T> => Object.fromEntries(ids.map((id) => [id, f(id)]));
@@ -93,16 +94,18 @@ const brute = {
   /** Sum over pairs s != t of the share of shortest s -> t paths using u -> w. */
   edgeBetweenness(): Values {
     const scale = 1 / (n * (n - 1));
-    return Object.fromEntries(edgeList.map(({ key, from: u, to: w }) => {
-      let sum = 0;
-      for (let s = 0; s < n; s++) {
-        if (d(s, u) < 0) continue;
-        for (let t = 0; t < n; t++) {
-          if (d(w, t) >= 0 && d(s, t) === d(s, u) + 1 + d(w, t)) sum += (sigma(s, u) * sigma(w, t)) / sigma(s, t);
+    return Object.fromEntries(
+      edgeList.map(({ key, from: u, to: w }) => {
+        let sum = 0;
+        for (let s = 0; s < n; s++) {
+          if (d(s, u) < 0) continue;
+          for (let t = 0; t < n; t++) {
+            if (d(w, t) >= 0 && d(s, t) === d(s, u) + 1 + d(w, t)) sum += (sigma(s, u) * sigma(w, t)) / sigma(s, t);
+          }
         }
-      }
-      return [key, sum * scale];
-    }));
+        return [key, sum * scale];
+      }),
+    );
   },
   harmonic(direction: 'in' | 'out'): Values {
     return perNode((id) => {
@@ -119,7 +122,11 @@ const brute = {
     return perNode((id) => {
       const v = at.get(id)!;
       const hops = Array.from({ length: n }, (_x, u) => (direction === 'in' ? d(u, v) : d(v, u))).filter((h) => h > 0);
-      return { k1: hops.filter((h) => h === 1).length / (n - 1), k2: hops.filter((h) => h <= 2).length / (n - 1), any: hops.length / (n - 1) };
+      return {
+        k1: hops.filter((h) => h === 1).length / (n - 1),
+        k2: hops.filter((h) => h <= 2).length / (n - 1),
+        any: hops.length / (n - 1),
+      };
     });
   },
   /** Every ordered pair (A, C) around every node, the role read off a table of "same group?" answers. */
@@ -127,8 +134,11 @@ const brute = {
     const sector = ids.map((id) => graph.getNodeAttribute(id, 'sector'));
     // key: [A same as broker, C same as broker, A same as C]
     const role: Record<string, keyof metrics.BrokerageRoles> = {
-      'true,true,true': 'coordinator', 'false,true,false': 'gatekeeper', 'true,false,false': 'representative',
-      'false,false,true': 'itinerant', 'false,false,false': 'liaison',
+      'true,true,true': 'coordinator',
+      'false,true,false': 'gatekeeper',
+      'true,false,false': 'representative',
+      'false,false,true': 'itinerant',
+      'false,false,false': 'liaison',
     };
     return perNode((id) => {
       const b = at.get(id)!;
@@ -145,7 +155,9 @@ const brute = {
   /** Burt: p_ij = a_ij / sum_k a_ik on the symmetrised 0/1 matrix; c_i = sum over ties j of (p_ij + sum_q p_iq p_qj)^2. */
   constraint(): Values {
     const tie = (i: number, j: number) => (i !== j && (adj[i * n + j] || adj[j * n + i]) ? 1 : 0);
-    const degree = Array.from({ length: n }, (_x, i) => Array.from({ length: n }, (_y, j) => tie(i, j)).reduce<number>((a, b) => a + b, 0));
+    const degree = Array.from({ length: n }, (_x, i) =>
+      Array.from({ length: n }, (_y, j) => tie(i, j)).reduce<number>((a, b) => a + b, 0),
+    );
     const p = (i: number, j: number) => (degree[i] ? tie(i, j) / degree[i] : 0);
     return perNode((id) => {
       const i = at.get(id)!;
@@ -211,26 +223,41 @@ describe('against brute force from the definitions', () => {
   });
 
   test('when harmonic closeness is computed, then it matches the all-pairs distances both ways', () => {
-    expectClose('harmonic in', perNode((v) => metrics.harmonicCloseness(graph, v, 'in')), brute.harmonic('in'));
-    expectClose('harmonic out', perNode((v) => metrics.harmonicCloseness(graph, v, 'out')), brute.harmonic('out'));
+    expectClose(
+      'harmonic in',
+      perNode((v) => metrics.harmonicCloseness(graph, v, 'in')),
+      brute.harmonic('in'),
+    );
+    expectClose(
+      'harmonic out',
+      perNode((v) => metrics.harmonicCloseness(graph, v, 'out')),
+      brute.harmonic('out'),
+    );
   });
 
   test('when reach is computed, then it matches the all-pairs distances both ways', () => {
     for (const direction of ['in', 'out'] as const) {
       const actual = perNode((v) => metrics.reach(graph, v, direction));
       const expected = brute.reach(direction);
-      for (const k of ['k1', 'k2', 'any'] as const) expectClose(`reach ${direction} ${k}`, field(actual, k), field(expected, k));
+      for (const k of ['k1', 'k2', 'any'] as const)
+        expectClose(`reach ${direction} ${k}`, field(actual, k), field(expected, k));
     }
   });
 
   test('when brokerage is computed for every node, then it matches the enumeration of all ordered pairs', () => {
     const actual = perNode((v) => metrics.brokerage(graph, v));
     expect(actual).toEqual(brute.brokerage());
-    expect(Object.values(actual).some((r) => r.coordinator && r.gatekeeper && r.representative && r.itinerant && r.liaison)).toBe(true);
+    expect(
+      Object.values(actual).some((r) => r.coordinator && r.gatekeeper && r.representative && r.itinerant && r.liaison),
+    ).toBe(true);
   });
 
   test('when constraint is computed for every node, then it matches the matrix definition (null when isolated)', () => {
-    expectClose('constraint', perNode((v) => metrics.burtConstraint(graph, v)), brute.constraint());
+    expectClose(
+      'constraint',
+      perNode((v) => metrics.burtConstraint(graph, v)),
+      brute.constraint(),
+    );
   });
 
   test('when the graph-level metrics are computed, then they match counts over the adjacency matrix', () => {
@@ -251,7 +278,9 @@ const SCRIPT = path.join(__dirname, 'networkx_reference.py');
 const probe = spawnSync('python3', ['-c', 'import networkx'], { encoding: 'utf8' });
 const networkxMissing = probe.error
   ? `python3 could not be run (${probe.error.message})`
-  : probe.status !== 0 ? `python3 cannot import networkx (${probe.stderr.trim().split('\n').pop()})` : null;
+  : probe.status !== 0
+    ? `python3 cannot import networkx (${probe.stderr.trim().split('\n').pop()})`
+    : null;
 
 interface NetworkxAnswer {
   networkx: string;
@@ -275,15 +304,18 @@ interface NetworkxAnswer {
 function askNetworkx(g: CountryGraph): NetworkxAnswer {
   const input = JSON.stringify({ nodes: g.nodes(), edges: g.mapEdges((key, _a, from, to) => [key, from, to]) });
   const r = spawnSync('python3', [SCRIPT], { input, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 120_000 });
-  if (r.error || r.status !== 0) throw new Error(`networkx_reference.py failed (${r.status}): ${r.error?.message ?? r.stderr}`);
+  if (r.error || r.status !== 0)
+    throw new Error(`networkx_reference.py failed (${r.status}): ${r.error?.message ?? r.stderr}`);
   return JSON.parse(r.stdout) as NetworkxAnswer;
 }
 
 if (networkxMissing) {
   describe('against NetworkX', () => {
     test('when NetworkX is missing, then this is allowed only outside CI (CI unset, REQUIRE_NETWORKX not 1)', () => {
-      console.warn(`\n${'!'.repeat(78)}\nNETWORKX SKIPPED: ${networkxMissing}.\nThe metrics were checked by brute force only; ` +
-        `install Debian's python3-networkx. CI and REQUIRE_NETWORKX=1 make this a failure.\n${'!'.repeat(78)}\n`);
+      console.warn(
+        `\n${'!'.repeat(78)}\nNETWORKX SKIPPED: ${networkxMissing}.\nThe metrics were checked by brute force only; ` +
+          `install Debian's python3-networkx. CI and REQUIRE_NETWORKX=1 make this a failure.\n${'!'.repeat(78)}\n`,
+      );
       expect(process.env.REQUIRE_NETWORKX).not.toBe('1');
       expect(process.env.CI).toBeFalsy();
     });
@@ -306,39 +338,59 @@ if (networkxMissing) {
     });
 
     test('when harmonic closeness is compared, then in and out agree for every node', () => {
-      expectClose('harmonic in', perNode((v) => metrics.harmonicCloseness(graph, v, 'in')), nx.harmonicIn);
-      expectClose('harmonic out', perNode((v) => metrics.harmonicCloseness(graph, v, 'out')), nx.harmonicOut);
+      expectClose(
+        'harmonic in',
+        perNode((v) => metrics.harmonicCloseness(graph, v, 'in')),
+        nx.harmonicIn,
+      );
+      expectClose(
+        'harmonic out',
+        perNode((v) => metrics.harmonicCloseness(graph, v, 'out')),
+        nx.harmonicOut,
+      );
     });
 
     test('when reach is compared, then k1, k2 and any agree both ways for every node', () => {
-      for (const [direction, expected] of [['in', nx.reachIn], ['out', nx.reachOut]] as const) {
+      for (const [direction, expected] of [
+        ['in', nx.reachIn],
+        ['out', nx.reachOut],
+      ] as const) {
         const actual = perNode((v) => metrics.reach(graph, v, direction));
-        for (const k of ['k1', 'k2', 'any'] as const) expectClose(`reach ${direction} ${k}`, field(actual, k), field(expected, k));
+        for (const k of ['k1', 'k2', 'any'] as const)
+          expectClose(`reach ${direction} ${k}`, field(actual, k), field(expected, k));
       }
     });
 
     test('when constraint is compared, then it agrees with NetworkX on the undirected graph (NaN as null)', () => {
-      expectClose('constraint', perNode((v) => metrics.burtConstraint(graph, v)), nx.constraint);
+      expectClose(
+        'constraint',
+        perNode((v) => metrics.burtConstraint(graph, v)),
+        nx.constraint,
+      );
     });
 
     test('when the graph-level metrics are compared, then every one agrees', () => {
-      expectClose('graph', {
-        density: metrics.density(graph),
-        reciprocity: metrics.reciprocity(graph),
-        meanDegree: metrics.meanDegree(graph),
-        degreeCentralization: metrics.degreeCentralization(graph),
-        betweennessCentralization: metrics.betweennessCentralization(graph),
-        weakComponents: metrics.components(graph).weak,
-        strongComponents: metrics.components(graph).strong,
-      }, {
-        density: nx.density,
-        reciprocity: nx.reciprocity,
-        meanDegree: nx.meanDegree,
-        degreeCentralization: nx.degreeCentralization,
-        betweennessCentralization: nx.betweennessCentralization,
-        weakComponents: nx.weakComponents,
-        strongComponents: nx.strongComponents,
-      });
+      expectClose(
+        'graph',
+        {
+          density: metrics.density(graph),
+          reciprocity: metrics.reciprocity(graph),
+          meanDegree: metrics.meanDegree(graph),
+          degreeCentralization: metrics.degreeCentralization(graph),
+          betweennessCentralization: metrics.betweennessCentralization(graph),
+          weakComponents: metrics.components(graph).weak,
+          strongComponents: metrics.components(graph).strong,
+        },
+        {
+          density: nx.density,
+          reciprocity: nx.reciprocity,
+          meanDegree: nx.meanDegree,
+          degreeCentralization: nx.degreeCentralization,
+          betweennessCentralization: nx.betweennessCentralization,
+          weakComponents: nx.weakComponents,
+          strongComponents: nx.strongComponents,
+        },
+      );
     });
   });
 }

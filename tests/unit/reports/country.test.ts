@@ -24,10 +24,12 @@ describe.each(COUNTRIES.map((c) => [c]))('the country profile of %s', (country) 
   const report = buildCountryReport(input, country);
   const coverage = countryCoverage(fg, country);
 
-  test('when it is built, then the NCP named is the country\'s NCP', () => {
+  test("when it is built, then the NCP named is the country's NCP", () => {
     const ncp = fg.ncpOf(country);
     expect(ncp).toBeDefined();
-    expect(texts(section(report, 'summary')).join(' ')).toContain(`${nameOf(ncp!)} is the National Contact Point (NCP)`);
+    expect(texts(section(report, 'summary')).join(' ')).toContain(
+      `${nameOf(ncp!)} is the National Contact Point (NCP)`,
+    );
     expect(texts(section(report, 'ncp'))[0]).toContain(nameOf(ncp!));
   });
 
@@ -37,7 +39,10 @@ describe.each(COUNTRIES.map((c) => [c]))('the country profile of %s', (country) 
     expect(gaps.length).toBeGreaterThan(0);
     for (const cell of gaps) {
       const row = rows.find((r) => r[0]!.endsWith(`(${cell.indicator})`));
-      expect({ indicator: cell.indicator, status: row?.[1] }).toEqual({ indicator: cell.indicator, status: STATUS_LABELS[cell.status] });
+      expect({ indicator: cell.indicator, status: row?.[1] }).toEqual({
+        indicator: cell.indicator,
+        status: STATUS_LABELS[cell.status],
+      });
     }
   });
 
@@ -50,7 +55,7 @@ describe.each(COUNTRIES.map((c) => [c]))('the country profile of %s', (country) 
     }
   });
 
-  test('when it is built, then the percentages equal the analyses\' rounded ratios', () => {
+  test("when it is built, then the percentages equal the analyses' rounded ratios", () => {
     const summary = texts(section(report, 'summary')).join(' ');
     expect(summary).toContain(`coverage ratio ${pct(coverage.coverageRatio)}`);
     expect(summary).toContain(`reference coverage ${pct(coverage.referenceCoverage)}`);
@@ -66,9 +71,11 @@ describe.each(COUNTRIES.map((c) => [c]))('the country profile of %s', (country) 
     const weak = bottlenecks(fg, country);
     const weakTables = tables(section(report, 'weak-points'));
     const cells = weakTables.flatMap((t) => t.rows.map((r) => r.join(' | ')));
-    for (const s of weak.singlePointsOfFailure) expect(cells.some((c) => c.startsWith(`${nameOf(s.id)} |`) && c.endsWith(s.indicators.join(', ')))).toBe(true);
+    for (const s of weak.singlePointsOfFailure)
+      expect(cells.some((c) => c.startsWith(`${nameOf(s.id)} |`) && c.endsWith(s.indicators.join(', ')))).toBe(true);
     for (const f of weak.criticalFlows) expect(cells.some((c) => c.startsWith(`${f.id} |`))).toBe(true);
-    for (const f of weak.fragile.filter((x) => x.reasons.length)) expect(cells.some((c) => c.includes(`(${f.indicator}) |`))).toBe(true);
+    for (const f of weak.fragile.filter((x) => x.reasons.length))
+      expect(cells.some((c) => c.includes(`(${f.indicator}) |`))).toBe(true);
   });
 
   test("when it is built, then the NCP's position is told with its centralities to two decimals", () => {
@@ -88,7 +95,9 @@ describe.each(COUNTRIES.map((c) => [c]))('the country profile of %s', (country) 
     const position = ncpPosition(fg, country);
     if (position.status !== 'ok') throw new Error('expected an NCP');
     const rows = tables(section(report, 'cross-border')).flatMap((t) => t.rows);
-    expect(rows.map((r) => r[4]).sort()).toEqual([...position.crossBorder.in, ...position.crossBorder.out].map((c) => c.flow).sort());
+    expect(rows.map((r) => r[4]).sort()).toEqual(
+      [...position.crossBorder.in, ...position.crossBorder.out].map((c) => c.flow).sort(),
+    );
   });
 
   test('when it is built, then the top suggestions are listed with their explanations, in rank order', () => {
@@ -102,7 +111,9 @@ describe.each(COUNTRIES.map((c) => [c]))('the country profile of %s', (country) 
     const inCountry = (id: string) => input.document.stakeholders.find((s) => s.id === id)?.country === country;
     const flows = input.document.flows.filter((f) => inCountry(f.from) || inCountry(f.to));
     const confirmed = flows.filter((f) => f.confidence === 'confirmed').length;
-    expect(texts(section(report, 'provenance')).join(' ')).toContain(`${pct(confirmed / flows.length)} of the ${flows.length} flows with an end in the country (${confirmed})`);
+    expect(texts(section(report, 'provenance')).join(' ')).toContain(
+      `${pct(confirmed / flows.length)} of the ${flows.length} flows with an end in the country (${confirmed})`,
+    );
   });
 
   test('when it is built, then every table and figure has a caption and figures are SVG without scripts', () => {
@@ -125,7 +136,10 @@ describe.each(COUNTRIES.map((c) => [c]))('the country profile of %s', (country) 
 describe('the illustrative notice', () => {
   test('when the country is not marked illustrative, then the report carries no notice', () => {
     const base = seedInput();
-    const document = { ...base.document, countries: base.document.countries.map((c) => (c.code === 'SE' ? { ...c, illustrative: false } : c)) };
+    const document = {
+      ...base.document,
+      countries: base.document.countries.map((c) => (c.code === 'SE' ? { ...c, illustrative: false } : c)),
+    };
     const report = buildCountryReport({ ...base, document }, 'SE');
     expect(report.illustrative).toBe(false);
     expect(allBlocks(report).some((b) => b.type === 'paragraph' && b.text === ILLUSTRATIVE_NOTICE)).toBe(false);
@@ -137,14 +151,25 @@ describe('the basis of a report', () => {
     const round = { id: 'r-1', name: '2010 baseline', createdAt: '2026-01-02T03:04:05.000Z' };
     const report = buildCountryReport(seedInput({ round }), 'NO');
     expect(report.basis).toEqual({ round, storeVersion: 7 });
-    expect(texts(section(report, 'provenance'))[0]).toBe('This report is built from the mapping round "2010 baseline", frozen on 2026-01-02.');
+    expect(texts(section(report, 'provenance'))[0]).toBe(
+      'This report is built from the mapping round "2010 baseline", frozen on 2026-01-02.',
+    );
   });
 
   test('when the country has no NCP, then the report says so instead of describing one', () => {
     const base = seedInput();
-    const document = { ...base.document, stakeholders: base.document.stakeholders.map((s) => (s.country === 'FI' ? { ...s, ncp: false } : s)) };
+    const document = {
+      ...base.document,
+      stakeholders: base.document.stakeholders.map((s) => (s.country === 'FI' ? { ...s, ncp: false } : s)),
+    };
     const report = buildCountryReport({ ...base, document }, 'FI');
-    expect(texts(section(report, 'summary')).join(' ')).toContain('No stakeholder of Finland is marked as its National Contact Point');
-    expect(tables(section(report, 'coverage')).flatMap((t) => t.rows).every((r) => r[1] === STATUS_LABELS.no_ncp)).toBe(true);
+    expect(texts(section(report, 'summary')).join(' ')).toContain(
+      'No stakeholder of Finland is marked as its National Contact Point',
+    );
+    expect(
+      tables(section(report, 'coverage'))
+        .flatMap((t) => t.rows)
+        .every((r) => r[1] === STATUS_LABELS.no_ncp),
+    ).toBe(true);
   });
 });

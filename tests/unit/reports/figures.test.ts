@@ -39,30 +39,44 @@ function unbalancedTags(markup: string): string[] {
 }
 
 function viewBox(svg: string): number[] {
-  return svg.match(/viewBox="([^"]+)"/)![1]!.split(' ').map(Number);
+  return svg
+    .match(/viewBox="([^"]+)"/)![1]!
+    .split(' ')
+    .map(Number);
 }
 
 describe('networkSvg', () => {
   const seed = readSeedDocument();
 
-  test.each(['SE', 'DE', 'IS'])('when %s is drawn, then every stakeholder of the country is a node and every national flow an edge', (code) => {
-    const svg = networkSvg(seed, code);
-    const own = seed.stakeholders.filter((s) => s.country === code);
-    const ids = new Set(own.map((s) => s.id));
-    expect(attrs(svg, 'g', 'data-stakeholder').map((a) => a['data-stakeholder']).sort()).toEqual([...ids].sort());
-    const national = seed.flows.filter((f) => ids.has(f.from) && ids.has(f.to));
-    expect(national.length).toBeGreaterThan(0);
-    expect(attrs(svg, 'path', 'data-flow').map((a) => a['data-flow']).sort()).toEqual(national.map((f) => f.id).sort());
-    for (const e of attrs(svg, 'path', 'data-flow')) {
-      const flow = national.find((f) => f.id === e['data-flow'])!;
-      expect([e['data-from'], e['data-to']]).toEqual([flow.from, flow.to]);
-      expect(e['marker-end']).toMatch(/^url\(#fa-net-[A-Z]+-arrow-/);
-    }
-    for (const s of own) {
-      const node = attrs(svg, 'g', 'data-stakeholder').find((a) => a['data-stakeholder'] === s.id)!;
-      expect(node['data-sector']).toBe(sectorOf(s.type));
-    }
-  });
+  test.each(['SE', 'DE', 'IS'])(
+    'when %s is drawn, then every stakeholder of the country is a node and every national flow an edge',
+    (code) => {
+      const svg = networkSvg(seed, code);
+      const own = seed.stakeholders.filter((s) => s.country === code);
+      const ids = new Set(own.map((s) => s.id));
+      expect(
+        attrs(svg, 'g', 'data-stakeholder')
+          .map((a) => a['data-stakeholder'])
+          .sort(),
+      ).toEqual([...ids].sort());
+      const national = seed.flows.filter((f) => ids.has(f.from) && ids.has(f.to));
+      expect(national.length).toBeGreaterThan(0);
+      expect(
+        attrs(svg, 'path', 'data-flow')
+          .map((a) => a['data-flow'])
+          .sort(),
+      ).toEqual(national.map((f) => f.id).sort());
+      for (const e of attrs(svg, 'path', 'data-flow')) {
+        const flow = national.find((f) => f.id === e['data-flow'])!;
+        expect([e['data-from'], e['data-to']]).toEqual([flow.from, flow.to]);
+        expect(e['marker-end']).toMatch(/^url\(#fa-net-[A-Z]+-arrow-/);
+      }
+      for (const s of own) {
+        const node = attrs(svg, 'g', 'data-stakeholder').find((a) => a['data-stakeholder'] === s.id)!;
+        expect(node['data-sector']).toBe(sectorOf(s.type));
+      }
+    },
+  );
 
   test('when a country has an NCP, then it is the one node at the centre and the others keep one distance from it', () => {
     const svg = networkSvg(seed, 'SE');
@@ -73,15 +87,21 @@ describe('networkSvg', () => {
     expect(centre.cy).toBeLessThan(h!);
     expect(attrs(svg, 'g', 'data-ncp')).toHaveLength(1);
     expect(attrs(svg, 'g', 'data-ncp')[0]!['data-stakeholder']).toBe(ncp.id);
-    const distances = seed.stakeholders.filter((s) => s.country === 'SE' && !s.ncp)
-      .map((s) => circleOf(svg, s.id)).map((c) => Math.hypot(c.cx - centre.cx, c.cy - centre.cy));
+    const distances = seed.stakeholders
+      .filter((s) => s.country === 'SE' && !s.ncp)
+      .map((s) => circleOf(svg, s.id))
+      .map((c) => Math.hypot(c.cx - centre.cx, c.cy - centre.cy));
     expect(Math.min(...distances)).toBeGreaterThan(100);
     expect(Math.max(...distances) - Math.min(...distances)).toBeLessThan(1);
   });
 
   test('when the same document is drawn twice, or with its lists shuffled, then the bytes are the same', () => {
     const doc = readSeedDocument();
-    const shuffled: MapDocument = { ...doc, stakeholders: [...doc.stakeholders].reverse(), flows: [...doc.flows].reverse() };
+    const shuffled: MapDocument = {
+      ...doc,
+      stakeholders: [...doc.stakeholders].reverse(),
+      flows: [...doc.flows].reverse(),
+    };
     expect(networkSvg(doc, 'FI')).toBe(networkSvg(readSeedDocument(), 'FI'));
     expect(networkSvg(shuffled, 'FI')).toBe(networkSvg(doc, 'FI'));
   });
@@ -101,7 +121,9 @@ describe('networkSvg', () => {
 
   test('when a stakeholder is marked, then it gets the ring and the label suffix, and the legend explains it', () => {
     const svg = networkSvg(smallMap(), 'XA', { marked: ['xa-police'] });
-    expect(svg).toMatch(/<g data-stakeholder="xa-police"[^>]*>.*stroke="#D55E00" stroke-width="3".*XA Police \(SPOF\)<\/text><\/g>/);
+    expect(svg).toMatch(
+      /<g data-stakeholder="xa-police"[^>]*>.*stroke="#D55E00" stroke-width="3".*XA Police \(SPOF\)<\/text><\/g>/,
+    );
     expect(svg).toContain('Marked (SPOF)');
     expect(networkSvg(smallMap(), 'XA')).not.toContain('(SPOF)');
   });
@@ -130,11 +152,14 @@ describe('barChartSvg', () => {
   ];
 
   function barRects(svg: string) {
-    return [...svg.matchAll(/<g data-label="([^"]*)" data-value="([^"]*)"( data-highlight="true")?>.*?<rect x="([^"]+)" y="[^"]+" width="([^"]+)"/g)]
-      .map((m) => ({ label: m[1]!, value: m[2]!, highlight: Boolean(m[3]), x: Number(m[4]), width: Number(m[5]) }));
+    return [
+      ...svg.matchAll(
+        /<g data-label="([^"]*)" data-value="([^"]*)"( data-highlight="true")?>.*?<rect x="([^"]+)" y="[^"]+" width="([^"]+)"/g,
+      ),
+    ].map((m) => ({ label: m[1]!, value: m[2]!, highlight: Boolean(m[3]), x: Number(m[4]), width: Number(m[5]) }));
   }
 
-  test('when values are drawn, then each bar\'s length is proportional to its value and its value is written out', () => {
+  test("when values are drawn, then each bar's length is proportional to its value and its value is written out", () => {
     const svg = barChartSvg({ title: 'Indicators reaching the NCP', unit: 'indicators', bars, median: 6 });
     const drawn = barRects(svg);
     expect(drawn.map((b) => b.label)).toEqual(['Sweden', 'Norway', 'Iceland &amp; &lt;Co&gt;', 'Finland']);
@@ -149,7 +174,7 @@ describe('barChartSvg', () => {
     expect(svg).toMatch(/>2\.35<\/text>/);
   });
 
-  test('when a median is given, then a labelled line is drawn where the median value lies on the bars\' scale', () => {
+  test("when a median is given, then a labelled line is drawn where the median value lies on the bars' scale", () => {
     const svg = barChartSvg({ title: 'T', unit: 'u', bars, median: 6 });
     const [sweden] = barRects(svg);
     const line = svg.match(/<g class="median" data-value="6"><path d="M([0-9.]+),/);
@@ -161,7 +186,11 @@ describe('barChartSvg', () => {
 
   test('when a bar is highlighted, then it differs by colour, weight and a marker, not by colour alone', () => {
     const svg = barChartSvg({ title: 'T', unit: 'u', bars });
-    expect(barRects(svg).filter((b) => b.highlight).map((b) => b.label)).toEqual(['Sweden']);
+    expect(
+      barRects(svg)
+        .filter((b) => b.highlight)
+        .map((b) => b.label),
+    ).toEqual(['Sweden']);
     expect(svg).toMatch(/data-highlight="true">.*font-weight="bold">◆ Sweden<\/text><rect [^>]*fill="#0072B2"/);
     expect(svg).toMatch(/data-label="Norway"[^>]*>.*>Norway<\/text><rect [^>]*fill="#999999"/);
   });
@@ -179,12 +208,14 @@ describe('barChartSvg', () => {
   });
 
   test('when a value is not a finite number, then the chart refuses it and names the bar', () => {
-    expect(() => barChartSvg({ title: 'T', unit: 'u', bars: [{ label: 'Latvia', value: Number.NaN }] })).toThrow(/barChartSvg: .*'Latvia'/);
+    expect(() => barChartSvg({ title: 'T', unit: 'u', bars: [{ label: 'Latvia', value: Number.NaN }] })).toThrow(
+      /barChartSvg: .*'Latvia'/,
+    );
   });
 });
 
-describe('the figures\' palette', () => {
-  test('when the client map\'s sector colours are compared, then the figures use the same ones', () => {
+describe("the figures' palette", () => {
+  test("when the client map's sector colours are compared, then the figures use the same ones", () => {
     expect(SECTOR_COLORS).toEqual(CLIENT_SECTOR_COLORS);
   });
 });

@@ -9,7 +9,10 @@ const SCRIPT = '<script>alert("x")</script>';
 
 function withHostileName(): CountryReport {
   const base = seedInput();
-  const document = { ...base.document, stakeholders: base.document.stakeholders.map((s) => (s.country === 'SE' && s.ncp ? { ...s, name: SCRIPT } : s)) };
+  const document = {
+    ...base.document,
+    stakeholders: base.document.stakeholders.map((s) => (s.country === 'SE' && s.ncp ? { ...s, name: SCRIPT } : s)),
+  };
   return buildCountryReport({ ...base, document }, 'SE');
 }
 
@@ -20,8 +23,9 @@ test('when a stakeholder is named <script>, then the HTML carries the name escap
 });
 
 test('when a figure carries script or event handlers, then they are taken out', () => {
-  expect(safeSvg('<svg><script>x()</script><rect onclick="x()" width="1"/><a href="javascript:x()">a</a></svg>'))
-    .toBe('<svg><rect width="1"/><a href="#">a</a></svg>');
+  expect(safeSvg('<svg><script>x()</script><rect onclick="x()" width="1"/><a href="javascript:x()">a</a></svg>')).toBe(
+    '<svg><rect width="1"/><a href="#">a</a></svg>',
+  );
 });
 
 test('when a report is rendered, then it is a whole document with a title page, contents linking to every section, and numbered captions', () => {
@@ -36,7 +40,9 @@ test('when a report is rendered, then it is a whole document with a title page, 
   }
   const figures = report.sections.flatMap((s) => s.blocks).filter((b) => b.type === 'figure');
   const tables = report.sections.flatMap((s) => s.blocks).filter((b) => b.type === 'table');
-  figures.forEach((f, i) => expect(html).toContain(`<figcaption>Figure ${i + 1}. ${escapeHtml(f.caption)}</figcaption>`));
+  figures.forEach((f, i) =>
+    expect(html).toContain(`<figcaption>Figure ${i + 1}. ${escapeHtml(f.caption)}</figcaption>`),
+  );
   tables.forEach((t, i) => expect(html).toContain(`<caption>Table ${i + 1}. ${escapeHtml(t.caption)}</caption>`));
 });
 
@@ -51,7 +57,16 @@ test('when a report is rendered, then its stylesheet prints on A4, sections run 
 
 test('when the report is illustrative, then the title page carries the notice; when not, no page does', () => {
   const report = buildCountryReport(seedInput(), 'NO');
-  expect(renderReportHtml(report, { standalone: true })).toContain(`<p class="notice" role="note">${escapeHtml(ILLUSTRATIVE_NOTICE)}</p>`);
-  const plain = { ...report, illustrative: false, sections: report.sections.map((s) => ({ ...s, blocks: s.blocks.filter((b) => !(b.type === 'paragraph' && b.text === ILLUSTRATIVE_NOTICE)) })) };
+  expect(renderReportHtml(report, { standalone: true })).toContain(
+    `<p class="notice" role="note">${escapeHtml(ILLUSTRATIVE_NOTICE)}</p>`,
+  );
+  const plain = {
+    ...report,
+    illustrative: false,
+    sections: report.sections.map((s) => ({
+      ...s,
+      blocks: s.blocks.filter((b) => !(b.type === 'paragraph' && b.text === ILLUSTRATIVE_NOTICE)),
+    })),
+  };
   expect(renderReportHtml(plain, { standalone: true })).not.toContain(escapeHtml(ILLUSTRATIVE_NOTICE));
 });

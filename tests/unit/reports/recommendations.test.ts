@@ -5,7 +5,11 @@ import { countryCoverage } from '../../../server/analysis/coverage/coverage';
 import { buildFlowGraph, nationalCountries } from '../../../server/analysis/flow-graph';
 import { plan } from '../../../server/analysis/plan/plan';
 import { buildCountryReport } from '../../../server/reports/country';
-import { commonRecommendedActions, flowsToFormalise, RECOMMENDATION_BUDGET } from '../../../server/reports/recommendations';
+import {
+  commonRecommendedActions,
+  flowsToFormalise,
+  RECOMMENDATION_BUDGET,
+} from '../../../server/reports/recommendations';
 import { buildRegionalReport } from '../../../server/reports/regional';
 import { section, seedInput, tables, texts } from './seed-input';
 
@@ -27,7 +31,10 @@ describe.each(COUNTRIES.map((c) => [c]))('the recommendations of %s', (country) 
 
   test('when the profile is built, then each plan with steps is listed step by step as the analysis gives it (budget 5): the explanation, which names the gains, and the figure after', () => {
     const items = chapter.blocks.flatMap((b) => (b.type === 'list' ? b.items : []));
-    for (const [goal, title] of [['close_gaps', 'close coverage gaps'], ['harden', 'remove single points of failure']] as const) {
+    for (const [goal, title] of [
+      ['close_gaps', 'close coverage gaps'],
+      ['harden', 'remove single points of failure'],
+    ] as const) {
       const p = plan(fg, country, goal, RECOMMENDATION_BUDGET);
       if (!p.steps.length) {
         expect(texts(chapter).some((t) => t.startsWith(`To ${title}: no `))).toBe(true);
@@ -35,23 +42,31 @@ describe.each(COUNTRIES.map((c) => [c]))('the recommendations of %s', (country) 
       }
       for (const s of p.steps) {
         for (const x of s.gained) expect(s.explanation).toContain(x);
-        const after = goal === 'close_gaps' ? `(coverage ratio then ${pct(s.coverageRatio)})` : `(then ${s.resilientIndicators} with two or more routes)`;
+        const after =
+          goal === 'close_gaps'
+            ? `(coverage ratio then ${pct(s.coverageRatio)})`
+            : `(then ${s.resilientIndicators} with two or more routes)`;
         expect(items).toContain(`Step ${s.step}. ${s.explanation} ${after}`);
       }
       const from = goal === 'close_gaps' ? pct(p.before.coverageRatio) : String(p.before.resilientIndicators);
       const to = goal === 'close_gaps' ? pct(p.after.coverageRatio) : String(p.after.resilientIndicators);
-      expect(texts(chapter).some((t) => t.startsWith(`To ${title}: ${p.steps.length} step`) && t.includes(`from ${from} to ${to}`))).toBe(true);
+      expect(
+        texts(chapter).some(
+          (t) => t.startsWith(`To ${title}: ${p.steps.length} step`) && t.includes(`from ${from} to ${to}`),
+        ),
+      ).toBe(true);
     }
   });
 
-  test('when the profile is built, then the flows to formalise are exactly the informal or person-dependent flows on reaching indicators\' best paths', () => {
+  test("when the profile is built, then the flows to formalise are exactly the informal or person-dependent flows on reaching indicators' best paths", () => {
     const coverage = countryCoverage(fg, country);
     const flows = new Map(input.document.flows.map((f) => [f.id, f]));
     const expected = new Map<string, Set<string>>();
     for (const cell of coverage.cells.filter((c) => c.status === 'reaches_ncp')) {
       for (const id of cell.flows ?? []) {
         const f = flows.get(id)!;
-        if (f.basis === 'informal' || f.personDependent) expected.set(id, (expected.get(id) ?? new Set()).add(cell.indicator));
+        if (f.basis === 'informal' || f.personDependent)
+          expected.set(id, (expected.get(id) ?? new Set()).add(cell.indicator));
       }
     }
     const table = tables(chapter).find((t) => t.caption.startsWith('Flows to formalise'));
@@ -59,7 +74,11 @@ describe.each(COUNTRIES.map((c) => [c]))('the recommendations of %s', (country) 
     expect(listed).toEqual(expected);
     for (const row of table?.rows ?? []) {
       const f = flows.get(row[0]!)!;
-      expect(row[3]).toBe([f.basis === 'informal' ? 'informal' : '', f.personDependent ? 'person-dependent' : ''].filter(Boolean).join(', '));
+      expect(row[3]).toBe(
+        [f.basis === 'informal' ? 'informal' : '', f.personDependent ? 'person-dependent' : '']
+          .filter(Boolean)
+          .join(', '),
+      );
     }
   });
 });
@@ -73,14 +92,47 @@ test('when a best path has an informal flow and a person-dependent one, then eac
       { id: 'n', name: 'The NCP', country: 'XX', type: 'ministry', ncp: true },
     ],
     flows: [
-      { id: 'f1', from: 'a', to: 'b', indicators: ['X', 'Y'], basis: 'informal', personDependent: false, status: 'active', confidence: 'confirmed' },
-      { id: 'f2', from: 'b', to: 'n', indicators: ['X', 'Y', 'Z'], basis: 'agreement', personDependent: true, status: 'active', confidence: 'confirmed' },
-      { id: 'f3', from: 'a', to: 'n', indicators: ['W'], basis: 'statutory', personDependent: false, status: 'active', confidence: 'confirmed' },
+      {
+        id: 'f1',
+        from: 'a',
+        to: 'b',
+        indicators: ['X', 'Y'],
+        basis: 'informal',
+        personDependent: false,
+        status: 'active',
+        confidence: 'confirmed',
+      },
+      {
+        id: 'f2',
+        from: 'b',
+        to: 'n',
+        indicators: ['X', 'Y', 'Z'],
+        basis: 'agreement',
+        personDependent: true,
+        status: 'active',
+        confidence: 'confirmed',
+      },
+      {
+        id: 'f3',
+        from: 'a',
+        to: 'n',
+        indicators: ['W'],
+        basis: 'statutory',
+        personDependent: false,
+        status: 'active',
+        confidence: 'confirmed',
+      },
     ],
-    datasets: [{ id: 'd', holder: 'a', name: 'register', indicators: ['X', 'Y', 'W'] }, { id: 'e', holder: 'b', name: 'log', indicators: ['Z'] }],
+    datasets: [
+      { id: 'd', holder: 'a', name: 'register', indicators: ['X', 'Y', 'W'] },
+      { id: 'e', holder: 'b', name: 'log', indicators: ['Z'] },
+    ],
   };
   const coverage = {
-    country: 'XX', ncp: 'n', coverageRatio: 1, referenceCoverage: 1,
+    country: 'XX',
+    ncp: 'n',
+    coverageRatio: 1,
+    referenceCoverage: 1,
     cells: [
       { indicator: 'W', status: 'reaches_ncp' as const, flows: ['f3'], holders: ['a'] },
       { indicator: 'X', status: 'reaches_ncp' as const, flows: ['f1', 'f2'], holders: ['a'] },
@@ -95,7 +147,7 @@ test('when a best path has an informal flow and a person-dependent one, then eac
   ]);
 });
 
-test('when the regional report is built, then the recommended actions are the plans\' actions by type, counted once per country, most first', () => {
+test("when the regional report is built, then the recommended actions are the plans' actions by type, counted once per country, most first", () => {
   const counted = new Map<string, Set<string>>();
   for (const country of COUNTRIES.filter((c) => fg.ncpOf(c))) {
     for (const goal of ['close_gaps', 'harden'] as const) {
@@ -109,13 +161,19 @@ test('when the regional report is built, then the recommended actions are the pl
     }
   }
   const actions = commonRecommendedActions(fg);
-  expect(new Map(actions.map((a) => [`${a.fromType}|${a.toType}|${a.indicator}`, new Set(a.countries)]))).toEqual(counted);
-  for (let i = 1; i < actions.length; i++) expect(actions[i - 1]!.countries.length).toBeGreaterThanOrEqual(actions[i]!.countries.length);
-  for (const a of actions) expect(a.goals).toEqual(['close_gaps', 'harden'].filter((g) => a.goals.includes(g as never)));
+  expect(new Map(actions.map((a) => [`${a.fromType}|${a.toType}|${a.indicator}`, new Set(a.countries)]))).toEqual(
+    counted,
+  );
+  for (let i = 1; i < actions.length; i++)
+    expect(actions[i - 1]!.countries.length).toBeGreaterThanOrEqual(actions[i]!.countries.length);
+  for (const a of actions)
+    expect(a.goals).toEqual(['close_gaps', 'harden'].filter((g) => a.goals.includes(g as never)));
 
   const report = buildRegionalReport(input);
   const table = tables(section(report, 'recommended-actions'))[0]!;
   expect(table.rows.length).toBe(Math.min(10, actions.length));
-  expect(table.rows.map((r) => r[4])).toEqual(actions.slice(0, 10).map((a) => `${a.countries.length}: ${a.countries.join(', ')}`));
+  expect(table.rows.map((r) => r[4])).toEqual(
+    actions.slice(0, 10).map((a) => `${a.countries.length}: ${a.countries.join(', ')}`),
+  );
   expect(table.rows[0]![4]!.startsWith(String(actions[0]!.countries.length))).toBe(true);
 });

@@ -23,6 +23,8 @@ export function section(report: Report, id: string): Section {
   return found;
 }
 
-export const tables = (s: Section) => s.blocks.filter((b): b is Extract<Block, { type: 'table' }> => b.type === 'table');
-export const texts = (s: Section) => s.blocks.flatMap((b) => (b.type === 'paragraph' ? [b.text] : b.type === 'list' ? b.items : []));
+export const tables = (s: Section) =>
+  s.blocks.filter((b): b is Extract<Block, { type: 'table' }> => b.type === 'table');
+export const texts = (s: Section) =>
+  s.blocks.flatMap((b) => (b.type === 'paragraph' ? [b.text] : b.type === 'list' ? b.items : []));
 export const allBlocks = (r: Report) => r.sections.flatMap((s) => s.blocks);

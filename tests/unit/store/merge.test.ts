@@ -5,14 +5,36 @@ import type { AuditEntry, Kind, Stored } from '../../../server/model';
 import { baseAt, keepChangedSince, mergeItem, splitVersions } from '../../../server/store/merge';
 
 const flow = (fields: Record<string, unknown>) => ({
-  id: 'f1', from: 'a', to: 'b', indicators: ['VIC-01'], basis: 'informal', status: 'active', personDependent: false,
-  evidence: [], confidence: 'reported', ...fields,
+  id: 'f1',
+  from: 'a',
+  to: 'b',
+  indicators: ['VIC-01'],
+  basis: 'informal',
+  status: 'active',
+  personDependent: false,
+  evidence: [],
+  confidence: 'reported',
+  ...fields,
 });
 const row = (version: number, fields: Record<string, unknown>) =>
   ({ ...flow(fields), version, updatedAt: '2026-01-03T00:00:00.000Z', updatedBy: 'last' }) as unknown as Stored<'flow'>;
 let seq = 0;
-const entry = (action: AuditEntry['action'], before: unknown, after: unknown, extra: Partial<AuditEntry> = {}): AuditEntry => ({
-  seq: ++seq, at: `2026-01-0${seq}T00:00:00.000Z`, actor: `actor${seq}`, action, kind: 'flow', key: 'f1', countries: [], before, after, ...extra,
+const entry = (
+  action: AuditEntry['action'],
+  before: unknown,
+  after: unknown,
+  extra: Partial<AuditEntry> = {},
+): AuditEntry => ({
+  seq: ++seq,
+  at: `2026-01-0${seq}T00:00:00.000Z`,
+  actor: `actor${seq}`,
+  action,
+  kind: 'flow',
+  key: 'f1',
+  countries: [],
+  before,
+  after,
+  ...extra,
 });
 
 describe('baseAt', () => {
@@ -29,11 +51,14 @@ describe('baseAt', () => {
   });
 
   test('when the newest entry does not describe the stored item, then the base is unknown', () => {
-    const trail = [entry('create', null, flow({ note: 'a' })), entry('update', flow({ note: 'a' }), flow({ note: 'x' }))];
+    const trail = [
+      entry('create', null, flow({ note: 'a' })),
+      entry('update', flow({ note: 'a' }), flow({ note: 'x' })),
+    ];
     expect(baseAt('flow', row(2, { note: 'b' }), trail, 1)).toBeUndefined();
   });
 
-  test('when the item at that version was created after the file\'s store version, then the base is unknown', () => {
+  test("when the item at that version was created after the file's store version, then the base is unknown", () => {
     const trail = [
       entry('create', null, flow({ note: 'new' }), { storeVersion: 9 }),
       entry('update', flow({ note: 'new' }), flow({ note: 'newer' }), { storeVersion: 10 }),
@@ -44,22 +69,43 @@ describe('baseAt', () => {
 });
 
 describe('mergeItem', () => {
-  const base = { item: flow({ note: 'a', latencyDays: 1, frequency: 'annual' }) as never, changes: [entry('update', flow({ latencyDays: 1 }), flow({ latencyDays: 2 }))] };
+  const base = {
+    item: flow({ note: 'a', latencyDays: 1, frequency: 'annual' }) as never,
+    changes: [entry('update', flow({ latencyDays: 1 }), flow({ latencyDays: 2 }))],
+  };
   test('when fields changed on one side or both, then file-only is taken, store-only kept, both-sides a conflict kept or overwritten', () => {
     const file = flow({ note: 'file', latencyDays: 5, frequency: 'annual' }) as never;
     const current = row(2, { note: 'a', latencyDays: 2, frequency: 'monthly' });
     const keep = mergeItem('flow', file, current, base, 1, 'keep');
     expect(keep.merged).toMatchObject({ note: 'file', latencyDays: 2, frequency: 'monthly' });
-    expect(keep.conflicts).toEqual([expect.objectContaining({
-      field: 'latencyDays', file: 5, current: 2, changedBy: base.changes[0]!.actor, base: 'known', resolution: 'kept',
-    })]);
-    expect(mergeItem('flow', file, current, base, 1, 'overwrite').merged).toMatchObject({ latencyDays: 5, frequency: 'monthly' });
+    expect(keep.conflicts).toEqual([
+      expect.objectContaining({
+        field: 'latencyDays',
+        file: 5,
+        current: 2,
+        changedBy: base.changes[0]!.actor,
+        base: 'known',
+        resolution: 'kept',
+      }),
+    ]);
+    expect(mergeItem('flow', file, current, base, 1, 'overwrite').merged).toMatchObject({
+      latencyDays: 5,
+      frequency: 'monthly',
+    });
   });
 
-  test('when the base is unknown, then every differing field is a conflict, named after the item\'s last change', () => {
-    const out = mergeItem('flow', flow({ note: 'file' }) as never, row(4, { note: 'now', latencyDays: 2 }), undefined, 1, 'keep');
+  test("when the base is unknown, then every differing field is a conflict, named after the item's last change", () => {
+    const out = mergeItem(
+      'flow',
+      flow({ note: 'file' }) as never,
+      row(4, { note: 'now', latencyDays: 2 }),
+      undefined,
+      1,
+      'keep',
+    );
     expect(out.conflicts.map((c) => [c.field, c.file, c.current, c.changedBy, c.base])).toEqual([
-      ['note', 'file', 'now', 'last', 'unknown'], ['latencyDays', null, 2, 'last', 'unknown'],
+      ['note', 'file', 'now', 'last', 'unknown'],
+      ['latencyDays', null, 2, 'last', 'unknown'],
     ]);
     expect(out.merged).toMatchObject({ note: 'now', latencyDays: 2 });
   });
@@ -70,12 +116,24 @@ describe('keepChangedSince and splitVersions', () => {
     const state = new Map<Kind, Map<string, Stored<Kind>>>([
       ['flow', new Map([['f9', { ...row(1, { from: 's1' }), id: 'f9' }]])],
     ]);
-    const removed = new Map<Kind, Set<string>>([['flow', new Set(['f9', 'f2'])], ['stakeholder', new Set(['s1', 's2'])]]);
+    const removed = new Map<Kind, Set<string>>([
+      ['flow', new Set(['f9', 'f2'])],
+      ['stakeholder', new Set(['s1', 's2'])],
+    ]);
     const histories = new Map<Kind, Map<string, AuditEntry[]>>([
-      ['flow', new Map([['f9', [entry('create', null, {}, { storeVersion: 6 })]], ['f2', [entry('create', null, {}, { storeVersion: 2 })]]])],
+      [
+        'flow',
+        new Map([
+          ['f9', [entry('create', null, {}, { storeVersion: 6 })]],
+          ['f2', [entry('create', null, {}, { storeVersion: 2 })]],
+        ]),
+      ],
     ]);
     const kept = keepChangedSince(state, removed, histories, 5);
-    expect(kept.map((k) => [k.kind, k.key, k.reason])).toEqual([['flow', 'f9', 'created'], ['stakeholder', 's1', 'referenced']]);
+    expect(kept.map((k) => [k.kind, k.key, k.reason])).toEqual([
+      ['flow', 'f9', 'created'],
+      ['stakeholder', 's1', 'referenced'],
+    ]);
     expect([...removed.get('flow')!]).toEqual(['f2']);
     expect([...removed.get('stakeholder')!]).toEqual(['s2']);
   });

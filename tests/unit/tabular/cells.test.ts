@@ -10,14 +10,26 @@ const column = (collection: string, name: string): ColumnSpec => {
   return col;
 };
 const lookup = new IndicatorLookup(catalogue.indicators as Array<{ code: string; name: string }>);
-const convert = (collection: string, name: string, raw: Parameters<typeof convertCell>[1]) => convertCell(column(collection, name), raw, lookup);
+const convert = (collection: string, name: string, raw: Parameters<typeof convertCell>[1]) =>
+  convertCell(column(collection, name), raw, lookup);
 
 describe('cell conversion', () => {
   test('when a boolean column holds TRUE/FALSE, yes/no or 1/0, then it is a boolean; anything else is a problem', () => {
-    for (const [raw, value] of [[true, true], ['TRUE', true], ['False', false], ['yes', true], ['No', false], [1, true], ['0', false]] as const) {
+    for (const [raw, value] of [
+      [true, true],
+      ['TRUE', true],
+      ['False', false],
+      ['yes', true],
+      ['No', false],
+      [1, true],
+      ['0', false],
+    ] as const) {
       expect(convert('flows', 'personDependent', raw)).toEqual({ ok: true, value });
     }
-    expect(convert('flows', 'personDependent', 'maybe')).toEqual({ ok: false, message: "'maybe' is not true or false (yes/no and 1/0 also work)" });
+    expect(convert('flows', 'personDependent', 'maybe')).toEqual({
+      ok: false,
+      message: "'maybe' is not true or false (yes/no and 1/0 also work)",
+    });
   });
 
   test('when a number column holds a number or numeric text, then it is a number; other text is a problem', () => {
@@ -30,7 +42,10 @@ describe('cell conversion', () => {
     expect(convert('flows', 'basis', 'Statutory')).toEqual({ ok: true, value: 'statutory' });
     expect(convert('flows', 'trigger', 'on request')).toEqual({ ok: true, value: 'on_request' });
     const bad = convert('flows', 'basis', 'statutary');
-    expect(bad).toEqual({ ok: false, message: "'statutary' is not one of: informal, project, agreement, statutory (did you mean 'statutory'?)" });
+    expect(bad).toEqual({
+      ok: false,
+      message: "'statutary' is not one of: informal, project, agreement, statutory (did you mean 'statutory'?)",
+    });
   });
 
   test('when a date column holds an Excel date, a serial number or its text, then it is YYYY-MM-DD; other text is a problem', () => {
@@ -38,7 +53,10 @@ describe('cell conversion', () => {
     expect(convert('interviews', 'date', 40280)).toEqual({ ok: true, value: '2010-04-12' });
     expect(convert('interviews', 'date', '40280')).toEqual({ ok: true, value: '2010-04-12' });
     expect(convert('interviews', 'date', '2010-04-12')).toEqual({ ok: true, value: '2010-04-12' });
-    expect(convert('interviews', 'date', '12 April')).toEqual({ ok: false, message: "'12 April' is not a date: write it as YYYY-MM-DD (e.g. 2010-04-12)" });
+    expect(convert('interviews', 'date', '12 April')).toEqual({
+      ok: false,
+      message: "'12 April' is not a date: write it as YYYY-MM-DD (e.g. 2010-04-12)",
+    });
     expect(convert('interviews', 'date', -3)).toMatchObject({ ok: false });
   });
 
@@ -64,18 +82,26 @@ describe('cell conversion', () => {
   });
 
   test('when an indicator is named by code or catalogue name in any case, then it is the code', () => {
-    expect(convert('flows', 'indicators', 'vic-01; Formally identified child victims')).toEqual({ ok: true, value: ['VIC-01', 'VIC-02'] });
+    expect(convert('flows', 'indicators', 'vic-01; Formally identified child victims')).toEqual({
+      ok: true,
+      value: ['VIC-01', 'VIC-02'],
+    });
   });
 
   test('when an indicator is unknown, then the problem names it and suggests the closest', () => {
     const bad = convert('flows', 'indicators', 'VIC-01; formaly identifed child victims');
     expect(bad.ok).toBe(false);
-    expect(!bad.ok && bad.message).toMatch(/^unknown indicator 'formaly identifed child victims'; closest: VIC-02 \(Formally identified child victims\)/);
+    expect(!bad.ok && bad.message).toMatch(
+      /^unknown indicator 'formaly identifed child victims'; closest: VIC-02 \(Formally identified child victims\)/,
+    );
     const comma = convert('flows', 'indicators', 'VIC-01, VIC-02');
     expect(!comma.ok && comma.message).toContain("Separate several indicators with ';'");
   });
 
   test('when the reader could not read a cell, then its message is the problem', () => {
-    expect(convert('flows', 'basis', new CellError('holds the error value #N/A'))).toEqual({ ok: false, message: 'holds the error value #N/A' });
+    expect(convert('flows', 'basis', new CellError('holds the error value #N/A'))).toEqual({
+      ok: false,
+      message: 'holds the error value #N/A',
+    });
   });
 });

@@ -9,19 +9,57 @@ const sheet = (name: string) => {
 
 describe('template columns', () => {
   test('when the sheets are derived, then there is one per map-document collection, in the document order', () => {
-    expect(SHEETS.map((s) => s.collection)).toEqual(
-      ['countries', 'stakeholders', 'datasets', 'flows', 'reportingLines', 'networks', 'memberships', 'interviews']);
-    expect(SHEETS.map((s) => s.kind)).toEqual(
-      ['country', 'stakeholder', 'dataset', 'flow', 'reportingLine', 'network', 'membership', 'interview']);
+    expect(SHEETS.map((s) => s.collection)).toEqual([
+      'countries',
+      'stakeholders',
+      'datasets',
+      'flows',
+      'reportingLines',
+      'networks',
+      'memberships',
+      'interviews',
+    ]);
+    expect(SHEETS.map((s) => s.kind)).toEqual([
+      'country',
+      'stakeholder',
+      'dataset',
+      'flow',
+      'reportingLine',
+      'network',
+      'membership',
+      'interview',
+    ]);
   });
 
   test('when stakeholders are derived, then the columns follow the schema and the contact is flattened', () => {
-    expect(sheet('stakeholders').columns.map((c) => c.name)).toEqual(
-      ['id', 'name', 'country', 'type', 'level', 'ncp', 'description', 'contact.email', 'contact.phone', 'contact.url', 'tags', 'version']);
+    expect(sheet('stakeholders').columns.map((c) => c.name)).toEqual([
+      'id',
+      'name',
+      'country',
+      'type',
+      'level',
+      'ncp',
+      'description',
+      'contact.email',
+      'contact.phone',
+      'contact.url',
+      'tags',
+      'version',
+    ]);
     const byName = new Map(sheet('stakeholders').columns.map((c) => [c.name, c]));
-    expect(byName.get('contact.email')).toMatchObject({ path: ['contact', 'email'], field: 'contact', required: false, value: 'string', trim: true });
+    expect(byName.get('contact.email')).toMatchObject({
+      path: ['contact', 'email'],
+      field: 'contact',
+      required: false,
+      value: 'string',
+      trim: true,
+    });
     expect(byName.get('id')).toMatchObject({ required: true, trim: true });
-    expect(byName.get('level')).toMatchObject({ required: false, value: 'enum', values: ['national', 'regional', 'local', 'international'] });
+    expect(byName.get('level')).toMatchObject({
+      required: false,
+      value: 'enum',
+      values: ['national', 'regional', 'local', 'international'],
+    });
     expect(byName.get('ncp')).toMatchObject({ required: false, value: 'boolean' });
     expect(byName.get('tags')).toMatchObject({ list: true, indicator: false });
     expect(byName.get('description')).toMatchObject({ value: 'string', trim: false });
@@ -31,7 +69,11 @@ describe('template columns', () => {
     const flows = new Map(sheet('flows').columns.map((c) => [c.name, c]));
     expect(flows.get('indicators')).toMatchObject({ list: true, indicator: true, required: true });
     expect(flows.get('evidence')).toMatchObject({ list: true, indicator: false, required: false });
-    expect(flows.get('basis')).toMatchObject({ value: 'enum', required: true, values: ['informal', 'project', 'agreement', 'statutory'] });
+    expect(flows.get('basis')).toMatchObject({
+      value: 'enum',
+      required: true,
+      values: ['informal', 'project', 'agreement', 'statutory'],
+    });
     expect(flows.get('latencyDays')).toMatchObject({ value: 'number', required: false });
     const datasets = new Map(sheet('datasets').columns.map((c) => [c.name, c]));
     expect(datasets.get('disaggregation')).toMatchObject({ list: true, value: 'enum', none: true });
@@ -61,6 +103,15 @@ describe('template columns', () => {
   });
 
   test('when column letters are computed, then they run A..Z, AA..', () => {
-    expect([0, 25, 26, 27, 51, 52, 701, 702].map(columnLetter)).toEqual(['A', 'Z', 'AA', 'AB', 'AZ', 'BA', 'ZZ', 'AAA']);
+    expect([0, 25, 26, 27, 51, 52, 701, 702].map(columnLetter)).toEqual([
+      'A',
+      'Z',
+      'AA',
+      'AB',
+      'AZ',
+      'BA',
+      'ZZ',
+      'AAA',
+    ]);
   });
 });

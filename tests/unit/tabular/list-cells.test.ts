@@ -25,35 +25,58 @@ describe('list cells', () => {
     expect(splitListCell('a\\\\; b')).toEqual(['a\\', 'b']);
     expect(splitListCell('C:\\temp; x')).toEqual(['C:\\temp', 'x']);
     expect(splitListCell(' a ;b; ;')).toEqual(['a', 'b']);
-    expect(joinListCell(['bilateral; Nordic', 'back\\slash', 'plain'])).toBe('bilateral\\; Nordic; back\\\\slash; plain');
+    expect(joinListCell(['bilateral; Nordic', 'back\\slash', 'plain'])).toBe(
+      'bilateral\\; Nordic; back\\\\slash; plain',
+    );
   });
 
   test('when any list of trimmed values is written and read back, then it is the same list', () => {
     const piece = fc.constantFrom(';', '\\', ' ', 'a', 'Z', 'ä', '\\;', ';\\', '\\\\', 'x y');
-    const value = fc.array(piece, { minLength: 1, maxLength: 8 }).map((parts) => parts.join('').trim()).filter((v) => v !== '');
-    fc.assert(fc.property(fc.array(value, { maxLength: 6 }), (values) => {
-      expect(splitListCell(joinListCell(values))).toEqual(values);
-    }), { numRuns: 2000 });
-    fc.assert(fc.property(fc.array(fc.string({ unit: 'grapheme', minLength: 1 }).map((s) => s.trim()).filter((s) => s !== '')), (values) => {
-      expect(splitListCell(joinListCell(values))).toEqual(values);
-    }), { numRuns: 1000 });
+    const value = fc
+      .array(piece, { minLength: 1, maxLength: 8 })
+      .map((parts) => parts.join('').trim())
+      .filter((v) => v !== '');
+    fc.assert(
+      fc.property(fc.array(value, { maxLength: 6 }), (values) => {
+        expect(splitListCell(joinListCell(values))).toEqual(values);
+      }),
+      { numRuns: 2000 },
+    );
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc
+            .string({ unit: 'grapheme', minLength: 1 })
+            .map((s) => s.trim())
+            .filter((s) => s !== ''),
+        ),
+        (values) => {
+          expect(splitListCell(joinListCell(values))).toEqual(values);
+        },
+      ),
+      { numRuns: 1000 },
+    );
   });
 
-  test.each(['xlsx', 'zip'] as const)('when a tag holds ; and \\ and the map goes out as %s and back into a fresh store, then the tags are unchanged', async (format) => {
-    const doc = smallMap();
-    const tags = ['bilateral; Nordic', 'path\\to', 'plain'];
-    doc.stakeholders[0]!.tags = tags;
-    const source = await storeWith(doc);
-    const target = await storeWith();
-    try {
-      const exported = await source.exportDocument({});
-      const indicators = catalogue.indicators as Array<{ code: string; name: string }>;
-      const data = format === 'xlsx' ? await toXlsx(exported, indicators) : Buffer.from(toCsvZip(exported, indicators));
-      await importSpreadsheet(target, { format, data }, { mode: 'merge', dryRun: false, actor: 'test' });
-      expect((await target.get('stakeholder', doc.stakeholders[0]!.id)).tags).toEqual(tags);
-    } finally {
-      await source.close();
-      await target.close();
-    }
-  });
+  test.each(['xlsx', 'zip'] as const)(
+    'when a tag holds ; and \\ and the map goes out as %s and back into a fresh store, then the tags are unchanged',
+    async (format) => {
+      const doc = smallMap();
+      const tags = ['bilateral; Nordic', 'path\\to', 'plain'];
+      doc.stakeholders[0]!.tags = tags;
+      const source = await storeWith(doc);
+      const target = await storeWith();
+      try {
+        const exported = await source.exportDocument({});
+        const indicators = catalogue.indicators as Array<{ code: string; name: string }>;
+        const data =
+          format === 'xlsx' ? await toXlsx(exported, indicators) : Buffer.from(toCsvZip(exported, indicators));
+        await importSpreadsheet(target, { format, data }, { mode: 'merge', dryRun: false, actor: 'test' });
+        expect((await target.get('stakeholder', doc.stakeholders[0]!.id)).tags).toEqual(tags);
+      } finally {
+        await source.close();
+        await target.close();
+      }
+    },
+  );
 });

@@ -3,7 +3,13 @@ import { ProgressBar } from '../../../scripts/cli';
 
 function fakeStream(isTTY: boolean) {
   const writes: string[] = [];
-  const stream = { isTTY, write: (s: string) => { writes.push(s); return true; } } as unknown as NodeJS.WriteStream;
+  const stream = {
+    isTTY,
+    write: (s: string) => {
+      writes.push(s);
+      return true;
+    },
+  } as unknown as NodeJS.WriteStream;
   return { stream, writes };
 }
 

@@ -43,13 +43,17 @@ describe('ZIP members are unpacked counting real bytes', () => {
     const err = await readSpreadsheet({ format: 'zip', data: bomb }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(TooLargeError);
     expect((err as Error).message).toMatch(/unpacks to more than 120 MB .*the limit is 120 MB/);
-    expect((err as TooLargeError).details.inflatedBytes).toBeLessThanOrEqual(MAX_UNPACKED_BYTES + INFLATE_OVERSHOOT_MAX);
+    expect((err as TooLargeError).details.inflatedBytes).toBeLessThanOrEqual(
+      MAX_UNPACKED_BYTES + INFLATE_OVERSHOOT_MAX,
+    );
   });
 
   test('when a lying workbook is read, then it is refused before exceljs unpacks it', async () => {
     const err = await readSpreadsheet({ format: 'xlsx', data: lyingXlsx(122 * MB) }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(TooLargeError);
-    expect((err as TooLargeError).details.inflatedBytes).toBeLessThanOrEqual(MAX_UNPACKED_BYTES + INFLATE_OVERSHOOT_MAX);
+    expect((err as TooLargeError).details.inflatedBytes).toBeLessThanOrEqual(
+      MAX_UNPACKED_BYTES + INFLATE_OVERSHOOT_MAX,
+    );
   });
 
   test('when a ZIP is honest and small, then every wanted member comes out whole and the count is exact', () => {
@@ -70,7 +74,9 @@ describe('rows and cells are counted while reading', () => {
     expect(sheet.rows.at(-1)!.row).toBe(MAX_ROWS_PER_SHEET + 1);
 
     const parsed = parseSpreadsheet({ sheets: [sheet], warnings: [] }, { mode: 'merge', indicators: [] });
-    expect(parsed.problems.map((p) => p.message)).toEqual(['the sheet has more than 100,000 rows; the limit is 100,000 rows per sheet: split the file by country']);
+    expect(parsed.problems.map((p) => p.message)).toEqual([
+      'the sheet has more than 100,000 rows; the limit is 100,000 rows per sheet: split the file by country',
+    ]);
   });
 
   test('when a CSV has exactly the limit of rows, then all are read', () => {
@@ -87,17 +93,27 @@ describe('rows and cells are counted while reading', () => {
   });
 
   test('when a workbook sheet has more rows than the limit, then it is refused from its XML, naming the sheet', async () => {
-    const err = await readSpreadsheet({ format: 'xlsx', data: xlsxWithRows(MAX_ROWS_PER_SHEET + 2) }).catch((e: unknown) => e);
+    const err = await readSpreadsheet({ format: 'xlsx', data: xlsxWithRows(MAX_ROWS_PER_SHEET + 2) }).catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(ValidationError);
-    expect((err as ValidationError).problems).toEqual([{
-      path: 'flows', sheet: 'flows', message: 'the sheet has more than 100,000 rows; the limit is 100,000 rows per sheet: split the file by country',
-    }]);
+    expect((err as ValidationError).problems).toEqual([
+      {
+        path: 'flows',
+        sheet: 'flows',
+        message: 'the sheet has more than 100,000 rows; the limit is 100,000 rows per sheet: split the file by country',
+      },
+    ]);
   });
 });
 
 describe('checks on JSON and YAML bytes', () => {
   test('when bytes are not UTF-8, then the first bad one is found with its line and column', () => {
-    const text = Buffer.concat([Buffer.from('{\n  "a": "ok é",\n  "b": "caf'), Buffer.from([0xe9]), Buffer.from('"\n}')]);
+    const text = Buffer.concat([
+      Buffer.from('{\n  "a": "ok é",\n  "b": "caf'),
+      Buffer.from([0xe9]),
+      Buffer.from('"\n}'),
+    ]);
     expect(firstBadUtf8(text)).toEqual({ offset: 29, line: 3, column: 12 });
     // A truncated sequence, an overlong encoding and an encoded surrogate are not UTF-8 either.
     expect(firstBadUtf8(Buffer.from([0x61, 0xe2, 0x82]))?.offset).toBe(1);

@@ -20,16 +20,34 @@ const rowValues = (ws: ExcelJS.Worksheet, n: number) => (ws.getRow(n).values as 
 describe('the XLSX template and export', () => {
   test('when the template is written, then it has the README, a sheet per kind with its header row, and the reference', async () => {
     const wb = await load(await toXlsx(emptyDocument(), indicators));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(
-      ['README', 'countries', 'stakeholders', 'datasets', 'flows', 'reportingLines', 'networks', 'memberships', 'interviews', 'reference']);
-    expect(rowValues(wb.getWorksheet('interviews')!, 1)).toEqual(['id', 'date', 'stakeholder', 'interviewer', 'round', 'notes', 'version']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      'README',
+      'countries',
+      'stakeholders',
+      'datasets',
+      'flows',
+      'reportingLines',
+      'networks',
+      'memberships',
+      'interviews',
+      'reference',
+    ]);
+    expect(rowValues(wb.getWorksheet('interviews')!, 1)).toEqual([
+      'id',
+      'date',
+      'stakeholder',
+      'interviewer',
+      'round',
+      'notes',
+      'version',
+    ]);
     expect(wb.getWorksheet('flows')!.actualRowCount).toBe(1);
     const readme = (wb.getWorksheet('README')!.getColumn(1).values as Array<string | undefined>).join('\n');
     expect(readme).toContain('illustrative');
     expect(readme).toContain('no names of people and no case data');
   });
 
-  test('when the reference sheet is written, then it lists every enum column\'s values and the indicators with names', async () => {
+  test("when the reference sheet is written, then it lists every enum column's values and the indicators with names", async () => {
     const wb = await load(await toXlsx(emptyDocument(), indicators));
     const ref = wb.getWorksheet('reference')!;
     const header = rowValues(ref, 1) as string[];
@@ -46,7 +64,10 @@ describe('the XLSX template and export', () => {
     const flows = wb.getWorksheet('flows')!;
     const ref = rowValues(wb.getWorksheet('reference')!, 1) as string[];
     const letter = String.fromCharCode(65 + ref.indexOf('flows.basis'));
-    expect(flows.getCell('E2').dataValidation).toMatchObject({ type: 'list', formulae: [`reference!$${letter}$2:$${letter}$5`] });
+    expect(flows.getCell('E2').dataValidation).toMatchObject({
+      type: 'list',
+      formulae: [`reference!$${letter}$2:$${letter}$5`],
+    });
     expect(flows.getCell('M500').dataValidation).toMatchObject({ type: 'list', formulae: ['"true,false"'] });
     expect(flows.getCell('D2').dataValidation).toBeUndefined();
   });
@@ -54,7 +75,16 @@ describe('the XLSX template and export', () => {
   test('when a map is exported, then each item is a row: lists joined by ;, booleans as booleans, nested fields flattened', async () => {
     const wb = await load(await toXlsx(smallMap(), indicators));
     const stakeholders = wb.getWorksheet('stakeholders')!;
-    expect(rowValues(stakeholders, 2).slice(0, 8)).toEqual(['xa-ncp', 'XA NCP', 'XA', 'ministry', 'national', true, undefined, 'ncp@office.example']);
+    expect(rowValues(stakeholders, 2).slice(0, 8)).toEqual([
+      'xa-ncp',
+      'XA NCP',
+      'XA',
+      'ministry',
+      'national',
+      true,
+      undefined,
+      'ncp@office.example',
+    ]);
     expect(wb.getWorksheet('datasets')!.getCell('D2').value).toBe('VIC-01; TRF-01');
     expect(wb.getWorksheet('flows')!.getCell('K2').value).toBe(30);
     expect(wb.getWorksheet('interviews')!.getCell('B2').value).toBe('2010-04-12');
@@ -66,8 +96,18 @@ describe('the CSV bundle', () => {
     const doc = smallMap();
     doc.flows[0]!.note = '=HYPERLINK("http://evil.example")';
     const files = unzipSync(toCsvZip(doc, indicators));
-    expect(Object.keys(files).sort()).toEqual(['README.txt', 'countries.csv', 'datasets.csv', 'flows.csv', 'interviews.csv',
-      'memberships.csv', 'networks.csv', 'reference.csv', 'reportingLines.csv', 'stakeholders.csv']);
+    expect(Object.keys(files).sort()).toEqual([
+      'README.txt',
+      'countries.csv',
+      'datasets.csv',
+      'flows.csv',
+      'interviews.csv',
+      'memberships.csv',
+      'networks.csv',
+      'reference.csv',
+      'reportingLines.csv',
+      'stakeholders.csv',
+    ]);
     expect([...files['flows.csv']!.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = strFromU8(files['flows.csv']!);
     expect(text.startsWith('id,from,to,indicators,basis,')).toBe(true);

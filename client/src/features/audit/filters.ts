@@ -19,7 +19,11 @@ export const KIND_NAMES: Record<AuditKind, string> = {
 /** The kinds in the order the filter lists them: the map's items first, the catalogue last. */
 export const KIND_ORDER = Object.keys(KIND_NAMES) as AuditKind[];
 
-export const ACTION_WORDS: Record<AuditEntry['action'], string> = { create: 'Created', update: 'Updated', delete: 'Deleted' };
+export const ACTION_WORDS: Record<AuditEntry['action'], string> = {
+  create: 'Created',
+  update: 'Updated',
+  delete: 'Deleted',
+};
 
 export interface AuditFilters {
   /** A country code, or null for every country. */
@@ -35,7 +39,10 @@ export function kindOf(param: string | null): AuditKind | null {
 }
 
 /** The filters the URL names: `scope=all` for every country, else the chosen country. */
-export function filtersFromParams(params: { scope: string | null; kind: string | null; actor: string | null }, country: string | null): AuditFilters {
+export function filtersFromParams(
+  params: { scope: string | null; kind: string | null; actor: string | null },
+  country: string | null,
+): AuditFilters {
   return {
     country: params.scope === 'all' ? null : country,
     kind: kindOf(params.kind),

@@ -41,7 +41,10 @@ export function can(user: SessionUser | null | undefined, action: Action, countr
  * Whether `user` may change an item that belongs to these countries: a stakeholder its own, a flow or
  * reporting line both ends' (either end in an ncp's country is enough, as on the server).
  */
-export function canEditItem(user: SessionUser | null | undefined, countries: ReadonlyArray<string | undefined>): boolean {
+export function canEditItem(
+  user: SessionUser | null | undefined,
+  countries: ReadonlyArray<string | undefined>,
+): boolean {
   return countries.some((c) => c !== undefined && can(user, 'edit', c));
 }
 

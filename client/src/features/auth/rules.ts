@@ -35,7 +35,8 @@ export function signInFailure(error: unknown): string {
     if (error.code === 'invalid_credentials') return 'Wrong username or password.';
     if (error.code === 'locked_out' || error.status === 429) {
       const seconds = typeof error.details.retryAfter === 'number' ? error.details.retryAfter : undefined;
-      if (seconds === undefined) return 'Too many failed sign-ins: this account is locked for a while. Try again later.';
+      if (seconds === undefined)
+        return 'Too many failed sign-ins: this account is locked for a while. Try again later.';
       const minutes = minutesToWait(seconds);
       return `Too many failed sign-ins: this account is locked. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`;
     }
@@ -73,15 +74,20 @@ export const DISPLAY_NAME_MAX = 120;
  * The problems of an account draft, by field: the username (when `checkUsername`), a role, at least
  * one country for an ncp, the display name's length and the password (when given).
  */
-export function accountProblems(draft: AccountDraft, options: { checkUsername: boolean; roles: readonly string[] }): AccountErrors {
+export function accountProblems(
+  draft: AccountDraft,
+  options: { checkUsername: boolean; roles: readonly string[] },
+): AccountErrors {
   const errors: AccountErrors = {};
   if (options.checkUsername) {
     const u = usernameProblem(draft.username);
     if (u) errors.username = u;
   }
   if (!options.roles.includes(draft.role)) errors.role = 'Choose a role.';
-  if (draft.role === 'ncp' && draft.countries.length === 0) errors.countries = 'Choose at least one country for an NCP account.';
-  if (draft.displayName.trim().length > DISPLAY_NAME_MAX) errors.displayName = `At most ${DISPLAY_NAME_MAX} characters.`;
+  if (draft.role === 'ncp' && draft.countries.length === 0)
+    errors.countries = 'Choose at least one country for an NCP account.';
+  if (draft.displayName.trim().length > DISPLAY_NAME_MAX)
+    errors.displayName = `At most ${DISPLAY_NAME_MAX} characters.`;
   if (draft.password !== undefined) {
     const p = passwordProblem(draft.password, draft.username);
     if (p) errors.password = p;
@@ -90,7 +96,9 @@ export function accountProblems(draft: AccountDraft, options: { checkUsername: b
 }
 
 /** A password that passes the rule: 16 characters from an alphabet without look-alikes (no 0/O, 1/l/I). */
-export function generatePassword(random: (n: number) => Uint8Array = (n) => crypto.getRandomValues(new Uint8Array(n))): string {
+export function generatePassword(
+  random: (n: number) => Uint8Array = (n) => crypto.getRandomValues(new Uint8Array(n)),
+): string {
   const alphabet = 'abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
   const out: string[] = [];
   // Rejection sampling keeps every character equally likely.

@@ -21,7 +21,10 @@ export interface Scenario {
 export const suggestionKey = (s: Pick<Suggestion, 'from' | 'to' | 'indicator'>) => `${s.from}>${s.to}:${s.indicator}`;
 
 /** A proposed flow named by its key: the suggestion if there is one, else what the key says (null if it says nothing). */
-export function proposedFlow(key: string, byKey: ReadonlyMap<string, Suggestion>): Pick<Suggestion, 'from' | 'to' | 'indicator'> & { suggestion?: Suggestion } | null {
+export function proposedFlow(
+  key: string,
+  byKey: ReadonlyMap<string, Suggestion>,
+): (Pick<Suggestion, 'from' | 'to' | 'indicator'> & { suggestion?: Suggestion }) | null {
   const suggestion = byKey.get(key);
   if (suggestion) return { from: suggestion.from, to: suggestion.to, indicator: suggestion.indicator, suggestion };
   const arrow = key.indexOf('>');
@@ -31,7 +34,10 @@ export function proposedFlow(key: string, byKey: ReadonlyMap<string, Suggestion>
 }
 
 /** The scenario the URL names, keeping only ids this country's map knows (a link from another country names none). */
-export function scenarioFromParams(values: Record<ScenarioParam, string | null>, graph: GraphResponse | undefined): Scenario {
+export function scenarioFromParams(
+  values: Record<ScenarioParam, string | null>,
+  graph: GraphResponse | undefined,
+): Scenario {
   const stakeholders = new Set(graph?.stakeholders.map((s) => s.id));
   const flows = new Set(graph?.flows.map((f) => f.id));
   return {
@@ -50,7 +56,12 @@ export function isEmpty(s: Scenario): boolean {
  * flow on an agreement carrying the indicator; extending an existing flow as a flow parallel to it, on
  * its basis, carrying the indicator (the same reach, without touching the stored flow).
  */
-export function toRequest(country: string, s: Scenario, suggestions: readonly Suggestion[], graph: GraphResponse): WhatIfRequest {
+export function toRequest(
+  country: string,
+  s: Scenario,
+  suggestions: readonly Suggestion[],
+  graph: GraphResponse,
+): WhatIfRequest {
   const byKey = new Map(suggestions.map((x) => [suggestionKey(x), x]));
   const basisOf = new Map(graph.flows.map((f) => [f.id, f.basis]));
   const known = new Set(graph.stakeholders.map((x) => x.id));
@@ -59,8 +70,12 @@ export function toRequest(country: string, s: Scenario, suggestions: readonly Su
     // A key read off the URL whose ends this map does not hold (a stale or foreign link) is left out.
     if (!x || (!x.suggestion && (!known.has(x.from) || !known.has(x.to)))) return [];
     // A flow that is no suggestion goes on the basis of an existing flow between the same two (an extension), else an agreement.
-    const existing = x.suggestion ? undefined : graph.flows.find((f) => f.from === x.from && f.to === x.to && f.status === 'active');
-    const basis = (x.suggestion?.kind === 'extend_flow' && x.suggestion.flow ? basisOf.get(x.suggestion.flow) : existing?.basis) ?? 'agreement';
+    const existing = x.suggestion
+      ? undefined
+      : graph.flows.find((f) => f.from === x.from && f.to === x.to && f.status === 'active');
+    const basis =
+      (x.suggestion?.kind === 'extend_flow' && x.suggestion.flow ? basisOf.get(x.suggestion.flow) : existing?.basis) ??
+      'agreement';
     return [{ id: `proposed-${i + 1}`, from: x.from, to: x.to, indicators: [x.indicator], basis }];
   });
   return { country, removeStakeholders: s.removeStakeholders, removeFlows: s.removeFlows, addFlows };

@@ -2,7 +2,17 @@
 // for the top value, with black or white text, whichever contrasts more (always at least 4.5:1).
 
 // ColorBrewer "Blues" (9 classes): sequential, readable in grey, safe for colour-blind readers.
-const BLUES = ['#f7fbff', '#deebf7', '#c6dbef', '#9ecae1', '#6baed6', '#4292c6', '#2171b5', '#08519c', '#08306b'] as const;
+const BLUES = [
+  '#f7fbff',
+  '#deebf7',
+  '#c6dbef',
+  '#9ecae1',
+  '#6baed6',
+  '#4292c6',
+  '#2171b5',
+  '#08519c',
+  '#08306b',
+] as const;
 
 function rgb(hex: string): [number, number, number] {
   const n = Number.parseInt(hex.slice(1), 16);
@@ -10,7 +20,13 @@ function rgb(hex: string): [number, number, number] {
 }
 
 function hex([r, g, b]: readonly number[]): string {
-  return `#${[r, g, b].map((v) => Math.round(v ?? 0).toString(16).padStart(2, '0')).join('')}`;
+  return `#${[r, g, b]
+    .map((v) =>
+      Math.round(v ?? 0)
+        .toString(16)
+        .padStart(2, '0'),
+    )
+    .join('')}`;
 }
 
 /** WCAG relative luminance. */

@@ -5,10 +5,27 @@ import type { CompareResponse } from '../analysis/api/types';
 export type CountryMetrics = CompareResponse['countries'][number];
 
 export type MetricKey =
-  | 'stakeholders' | 'flows' | 'density' | 'reciprocity' | 'meanDegree' | 'degreeCentralization'
-  | 'betweennessCentralization' | 'weakComponents' | 'strongComponents' | 'sectors' | 'basisStatutory'
-  | 'basisAgreement' | 'basisProject' | 'basisInformal' | 'personDependentShare' | 'coverageRatio'
-  | 'referenceCoverage' | 'meanHopsToNcp' | 'ncpBetweennessRank' | 'networks' | 'crossBorderChannels';
+  | 'stakeholders'
+  | 'flows'
+  | 'density'
+  | 'reciprocity'
+  | 'meanDegree'
+  | 'degreeCentralization'
+  | 'betweennessCentralization'
+  | 'weakComponents'
+  | 'strongComponents'
+  | 'sectors'
+  | 'basisStatutory'
+  | 'basisAgreement'
+  | 'basisProject'
+  | 'basisInformal'
+  | 'personDependentShare'
+  | 'coverageRatio'
+  | 'referenceCoverage'
+  | 'meanHopsToNcp'
+  | 'ncpBetweennessRank'
+  | 'networks'
+  | 'crossBorderChannels';
 
 type Kind = 'count' | 'share' | 'index' | 'mean' | 'rank';
 
@@ -31,112 +48,193 @@ const NO_NCP = 'No value: the country has no national contact point (NCP) on its
 
 export const METRICS: readonly Metric[] = [
   {
-    key: 'stakeholders', label: 'Stakeholders', group: 'Size', kind: 'count',
+    key: 'stakeholders',
+    label: 'Stakeholders',
+    group: 'Size',
+    kind: 'count',
     explanation: 'Institutions mapped in the country (its own; foreign partners are not counted).',
     value: (c) => c.stakeholders,
   },
   {
-    key: 'flows', label: 'Flows', group: 'Size', kind: 'count',
-    explanation: 'Information flows running now (active) between the country’s own institutions. Two separate flows between the same pair count twice.',
+    key: 'flows',
+    label: 'Flows',
+    group: 'Size',
+    kind: 'count',
+    explanation:
+      'Information flows running now (active) between the country’s own institutions. Two separate flows between the same pair count twice.',
     value: (c) => c.flows,
   },
   {
-    key: 'density', label: 'Density', group: 'Structure', kind: 'share',
-    explanation: 'Of all possible sender → receiver pairs of institutions, the share that actually have a flow. Higher: more institutions pass information to each other directly.',
+    key: 'density',
+    label: 'Density',
+    group: 'Structure',
+    kind: 'share',
+    explanation:
+      'Of all possible sender → receiver pairs of institutions, the share that actually have a flow. Higher: more institutions pass information to each other directly.',
     value: (c) => c.density,
   },
   {
-    key: 'reciprocity', label: 'Reciprocity', group: 'Structure', kind: 'share',
-    explanation: 'Of the pairs where information goes from one institution to another, the share where it also comes back the other way.',
+    key: 'reciprocity',
+    label: 'Reciprocity',
+    group: 'Structure',
+    kind: 'share',
+    explanation:
+      'Of the pairs where information goes from one institution to another, the share where it also comes back the other way.',
     value: (c) => c.reciprocity,
   },
   {
-    key: 'meanDegree', label: 'Mean degree', group: 'Structure', kind: 'mean',
-    explanation: 'On average, how many other institutions each institution sends information to (the same as how many it receives from).',
+    key: 'meanDegree',
+    label: 'Mean degree',
+    group: 'Structure',
+    kind: 'mean',
+    explanation:
+      'On average, how many other institutions each institution sends information to (the same as how many it receives from).',
     value: (c) => c.meanDegree,
   },
   {
-    key: 'degreeCentralization', label: 'Degree centralisation', group: 'Structure', kind: 'index',
-    explanation: 'From 0 to 1: how much the network revolves around one hub with far more contacts than the rest. 1 is a star with everyone linked only to the centre; 0, everyone equally connected.',
+    key: 'degreeCentralization',
+    label: 'Degree centralisation',
+    group: 'Structure',
+    kind: 'index',
+    explanation:
+      'From 0 to 1: how much the network revolves around one hub with far more contacts than the rest. 1 is a star with everyone linked only to the centre; 0, everyone equally connected.',
     value: (c) => c.degreeCentralization,
   },
   {
-    key: 'betweennessCentralization', label: 'Betweenness centralisation', group: 'Structure', kind: 'index',
-    explanation: 'From 0 to 1: how much the shortest routes between institutions depend on one single go-between. High: one institution is a bottleneck for the others.',
+    key: 'betweennessCentralization',
+    label: 'Betweenness centralisation',
+    group: 'Structure',
+    kind: 'index',
+    explanation:
+      'From 0 to 1: how much the shortest routes between institutions depend on one single go-between. High: one institution is a bottleneck for the others.',
     value: (c) => c.betweennessCentralization,
   },
   {
-    key: 'weakComponents', label: 'Separate groups', group: 'Structure', kind: 'count',
-    explanation: 'Groups of institutions with no flow at all between the groups, whatever the direction (weak components). 1: everyone is connected somehow.',
+    key: 'weakComponents',
+    label: 'Separate groups',
+    group: 'Structure',
+    kind: 'count',
+    explanation:
+      'Groups of institutions with no flow at all between the groups, whatever the direction (weak components). 1: everyone is connected somehow.',
     value: (c) => c.weakComponents,
   },
   {
-    key: 'strongComponents', label: 'Two-way groups', group: 'Structure', kind: 'count',
-    explanation: 'Groups inside which information can get from any institution to any other and back (strong components). Many small ones: information mostly travels one way.',
+    key: 'strongComponents',
+    label: 'Two-way groups',
+    group: 'Structure',
+    kind: 'count',
+    explanation:
+      'Groups inside which information can get from any institution to any other and back (strong components). Many small ones: information mostly travels one way.',
     value: (c) => c.strongComponents,
   },
   {
-    key: 'sectors', label: 'Sectors', group: 'Size', kind: 'count',
-    explanation: 'How many sectors (law enforcement, justice, child protection, migration, civil society, governance) the mapped institutions belong to.',
+    key: 'sectors',
+    label: 'Sectors',
+    group: 'Size',
+    kind: 'count',
+    explanation:
+      'How many sectors (law enforcement, justice, child protection, migration, civil society, governance) the mapped institutions belong to.',
     value: (c) => c.sectors,
   },
   {
-    key: 'basisStatutory', label: 'Statutory', group: 'Basis of the flows', kind: 'share',
+    key: 'basisStatutory',
+    label: 'Statutory',
+    group: 'Basis of the flows',
+    kind: 'share',
     explanation: 'Share of the flows that a law requires.',
     value: (c) => c.basisShare.statutory,
   },
   {
-    key: 'basisAgreement', label: 'Agreement', group: 'Basis of the flows', kind: 'share',
+    key: 'basisAgreement',
+    label: 'Agreement',
+    group: 'Basis of the flows',
+    kind: 'share',
     explanation: 'Share of the flows that rest on a written agreement between the institutions.',
     value: (c) => c.basisShare.agreement,
   },
   {
-    key: 'basisProject', label: 'Project', group: 'Basis of the flows', kind: 'share',
+    key: 'basisProject',
+    label: 'Project',
+    group: 'Basis of the flows',
+    kind: 'share',
     explanation: 'Share of the flows that belong to a time-limited project and may end with it.',
     value: (c) => c.basisShare.project,
   },
   {
-    key: 'basisInformal', label: 'Informal', group: 'Basis of the flows', kind: 'share',
+    key: 'basisInformal',
+    label: 'Informal',
+    group: 'Basis of the flows',
+    kind: 'share',
     explanation: 'Share of the flows with no formal basis: habits, personal contacts.',
     value: (c) => c.basisShare.informal,
   },
   {
-    key: 'personDependentShare', label: 'Rests on one person', group: 'Basis of the flows', kind: 'share',
+    key: 'personDependentShare',
+    label: 'Rests on one person',
+    group: 'Basis of the flows',
+    kind: 'share',
     explanation: 'Share of the flows that depend on one individual and would likely stop if that person left.',
     value: (c) => c.personDependentShare,
   },
   {
-    key: 'coverageRatio', label: 'Coverage ratio', group: 'The NCP', kind: 'share',
-    explanation: 'Of the kinds of information collected somewhere in the country, the share that the NCP holds itself or receives through a chain of flows.',
+    key: 'coverageRatio',
+    label: 'Coverage ratio',
+    group: 'The NCP',
+    kind: 'share',
+    explanation:
+      'Of the kinds of information collected somewhere in the country, the share that the NCP holds itself or receives through a chain of flows.',
     value: (c) => c.coverageRatio,
-    missing: (c) => (noNcp(c) ? NO_NCP : 'No value: no kind of information in the catalogue is collected in this country.'),
+    missing: (c) =>
+      noNcp(c) ? NO_NCP : 'No value: no kind of information in the catalogue is collected in this country.',
   },
   {
-    key: 'referenceCoverage', label: 'Reference coverage', group: 'The NCP', kind: 'share',
-    explanation: 'The same, measured against the whole reference catalogue of indicators: information never collected counts as missing.',
+    key: 'referenceCoverage',
+    label: 'Reference coverage',
+    group: 'The NCP',
+    kind: 'share',
+    explanation:
+      'The same, measured against the whole reference catalogue of indicators: information never collected counts as missing.',
     value: (c) => c.referenceCoverage,
     missing: (c) => (noNcp(c) ? NO_NCP : 'No value: the reference catalogue has no indicators.'),
   },
   {
-    key: 'meanHopsToNcp', label: 'Mean hops to NCP', group: 'The NCP', kind: 'mean',
-    explanation: 'For the kinds of information that reach the NCP through flows, how many hand-overs they take on average along the shortest route (information the NCP holds itself is left out).',
+    key: 'meanHopsToNcp',
+    label: 'Mean hops to NCP',
+    group: 'The NCP',
+    kind: 'mean',
+    explanation:
+      'For the kinds of information that reach the NCP through flows, how many hand-overs they take on average along the shortest route (information the NCP holds itself is left out).',
     value: (c) => c.meanHopsToNcp,
-    missing: (c) => (noNcp(c) ? NO_NCP : 'No value: no kind of information reaches the NCP through a flow (it holds all it has itself, or receives nothing).'),
+    missing: (c) =>
+      noNcp(c)
+        ? NO_NCP
+        : 'No value: no kind of information reaches the NCP through a flow (it holds all it has itself, or receives nothing).',
   },
   {
-    key: 'ncpBetweennessRank', label: 'NCP go-between rank', group: 'The NCP', kind: 'rank',
-    explanation: 'Where the NCP ranks among the country’s institutions as a go-between on the shortest routes (betweenness). 1: no other institution bridges more.',
+    key: 'ncpBetweennessRank',
+    label: 'NCP go-between rank',
+    group: 'The NCP',
+    kind: 'rank',
+    explanation:
+      'Where the NCP ranks among the country’s institutions as a go-between on the shortest routes (betweenness). 1: no other institution bridges more.',
     value: (c) => c.ncpBetweennessRank,
     missing: () => NO_NCP,
   },
   {
-    key: 'networks', label: 'Networks', group: 'Links', kind: 'count',
+    key: 'networks',
+    label: 'Networks',
+    group: 'Links',
+    kind: 'count',
     explanation: 'Coordination networks, task forces and working groups registered for the country.',
     value: (c) => c.networks,
   },
   {
-    key: 'crossBorderChannels', label: 'Cross-border flows', group: 'Links', kind: 'count',
-    explanation: 'Flows between the country’s institutions and those of other countries or international bodies, in either direction.',
+    key: 'crossBorderChannels',
+    label: 'Cross-border flows',
+    group: 'Links',
+    kind: 'count',
+    explanation:
+      'Flows between the country’s institutions and those of other countries or international bodies, in either direction.',
     value: (c) => c.crossBorderChannels,
   },
 ];

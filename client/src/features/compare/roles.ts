@@ -22,8 +22,14 @@ import { humanize } from '../../lib/format';
 
 // Acronyms that humanize() would lower-case.
 const ACRONYMS: Readonly<Record<string, string>> = {
-  ngo: 'NGO', ngo_network: 'NGO network', nrm_secretariat: 'NRM secretariat', ncp_office: 'NCP office',
-  eu_body: 'EU body', un_agency: 'UN agency', cbss: 'CBSS', red_cross: 'Red Cross',
+  ngo: 'NGO',
+  ngo_network: 'NGO network',
+  nrm_secretariat: 'NRM secretariat',
+  ncp_office: 'NCP office',
+  eu_body: 'EU body',
+  un_agency: 'UN agency',
+  cbss: 'CBSS',
+  red_cross: 'Red Cross',
 };
 
 /** A stakeholder type or sector code as words: `child_welfare` -> `Child welfare`, `ngo` -> `NGO`. */

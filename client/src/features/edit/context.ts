@@ -40,7 +40,12 @@ export function editContextOf(
   countries: readonly CountrySummary[] | undefined,
 ): EditContext {
   const ids = [
-    ...graph.stakeholders, ...graph.flows, ...graph.datasets, ...graph.reportingLines, ...graph.networks, ...graph.interviews,
+    ...graph.stakeholders,
+    ...graph.flows,
+    ...graph.datasets,
+    ...graph.reportingLines,
+    ...graph.networks,
+    ...graph.interviews,
   ].map((x) => x.id);
   return {
     country,

@@ -2,13 +2,30 @@
 // vocabularies come from the shared model (server/model/enums.ts); validation is the kind's own zod
 // schema (see form.ts), plus the few rules a form adds (`required` below).
 import {
-  Basis, Channel, Confidence, Disaggregation, FlowStatus, Frequency, Granularity, Level, MembershipRole, NetworkKind,
-  PersonalData, ReportingKind, SECTOR_TYPES, SECTORS, Trigger,
+  Basis,
+  Channel,
+  Confidence,
+  Disaggregation,
+  FlowStatus,
+  Frequency,
+  Granularity,
+  Level,
+  MembershipRole,
+  NetworkKind,
+  PersonalData,
+  ReportingKind,
+  SECTOR_TYPES,
+  SECTORS,
+  Trigger,
 } from '@model/enums';
 import type { EditKind } from './kinds';
 
 export type Widget =
-  | 'text' | 'textarea' | 'number' | 'date' | 'checkbox'
+  | 'text'
+  | 'textarea'
+  | 'number'
+  | 'date'
+  | 'checkbox'
   /** One of `options`; with `optional`, also "not recorded". */
   | 'select'
   /** An optional yes / no: "not recorded", "yes", "no". */
@@ -60,7 +77,9 @@ const STAKEHOLDER: FieldSpec[] = [
   { name: 'id', label: 'Id', widget: 'text', key: true, hint: ID_HINT, more: true },
   { name: 'country', label: 'Country', widget: 'country' },
   {
-    name: 'type', label: 'Type', widget: 'select',
+    name: 'type',
+    label: 'Type',
+    widget: 'select',
     groups: SECTORS.map((s) => ({ label: s, options: SECTOR_TYPES[s] })),
   },
   { name: 'level', label: 'Level', widget: 'select', options: Level.options },
@@ -76,13 +95,30 @@ const DATASET: FieldSpec[] = [
   { name: 'name', label: 'Name', widget: 'text' },
   { name: 'id', label: 'Id', widget: 'text', key: true, hint: ID_HINT, more: true },
   { name: 'holder', label: 'Held by', widget: 'ref', target: 'stakeholder' },
-  { name: 'indicators', label: 'Indicators covered', widget: 'indicators', required: 'choose at least one indicator the dataset covers' },
+  {
+    name: 'indicators',
+    label: 'Indicators covered',
+    widget: 'indicators',
+    required: 'choose at least one indicator the dataset covers',
+  },
   { name: 'granularity', label: 'Granularity', widget: 'select', options: Granularity.options },
   { name: 'frequency', label: 'Frequency', widget: 'select', options: Frequency.options },
   { name: 'disaggregation', label: 'Disaggregated by', widget: 'multi', options: Disaggregation.options, more: true },
-  { name: 'personalData', label: 'Personal data', widget: 'select', options: PersonalData.options, optional: true, more: true },
+  {
+    name: 'personalData',
+    label: 'Personal data',
+    widget: 'select',
+    options: PersonalData.options,
+    optional: true,
+    more: true,
+  },
   { name: 'legalBasis', label: 'Legal basis', widget: 'text', more: true },
-  { name: 'definitionAligned', label: 'Definition aligned with Directive 2011/36/EU art. 2', widget: 'tristate', more: true },
+  {
+    name: 'definitionAligned',
+    label: 'Definition aligned with Directive 2011/36/EU art. 2',
+    widget: 'tristate',
+    more: true,
+  },
   { name: 'since', label: 'Since (year)', widget: 'number', more: true },
   { name: 'notes', label: 'Notes', widget: 'textarea', more: true },
 ];
@@ -90,7 +126,12 @@ const DATASET: FieldSpec[] = [
 const FLOW: FieldSpec[] = [
   { name: 'from', label: 'From', widget: 'ref', target: 'stakeholder' },
   { name: 'to', label: 'To', widget: 'ref', target: 'stakeholder' },
-  { name: 'indicators', label: 'Indicators carried', widget: 'indicators', required: 'choose at least one indicator the flow carries' },
+  {
+    name: 'indicators',
+    label: 'Indicators carried',
+    widget: 'indicators',
+    required: 'choose at least one indicator the flow carries',
+  },
   { name: 'basis', label: 'Basis', widget: 'select', options: Basis.options },
   { name: 'confidence', label: 'Confidence', widget: 'select', options: Confidence.options },
   { name: 'evidence', label: 'Evidence (interviews)', widget: 'refs', target: 'interview' },
@@ -98,8 +139,22 @@ const FLOW: FieldSpec[] = [
   { name: 'frequency', label: 'Frequency', widget: 'select', options: Frequency.options, optional: true, more: true },
   { name: 'trigger', label: 'Trigger', widget: 'select', options: Trigger.options, optional: true, more: true },
   { name: 'channel', label: 'Channel', widget: 'select', options: Channel.options, optional: true, more: true },
-  { name: 'granularity', label: 'Granularity', widget: 'select', options: Granularity.options, optional: true, more: true },
-  { name: 'personalData', label: 'Personal data', widget: 'select', options: PersonalData.options, optional: true, more: true },
+  {
+    name: 'granularity',
+    label: 'Granularity',
+    widget: 'select',
+    options: Granularity.options,
+    optional: true,
+    more: true,
+  },
+  {
+    name: 'personalData',
+    label: 'Personal data',
+    widget: 'select',
+    options: PersonalData.options,
+    optional: true,
+    more: true,
+  },
   { name: 'latencyDays', label: 'Delay (days)', widget: 'number', more: true },
   { name: 'personDependent', label: 'Rests on one person', widget: 'checkbox', more: true },
   { name: 'since', label: 'Since (year)', widget: 'number', more: true },

@@ -92,7 +92,10 @@ export function fromFormValues(
         break;
       }
       case 'list': {
-        const words = String(value).split(',').map((w) => w.trim()).filter(Boolean);
+        const words = String(value)
+          .split(',')
+          .map((w) => w.trim())
+          .filter(Boolean);
         if (words.length) setPath(entity, field.name, words);
         break;
       }
@@ -148,7 +151,12 @@ function fieldNameOf(fields: readonly FieldSpec[], path: readonly PropertyKey[])
 /** zod's own wording ("Too small: expected number to be >=1900") said as the model says things ("must be ..."). */
 export function plainMessage(issue: z.core.$ZodIssue, value: unknown): string {
   if (value === undefined || value === '') return 'is required';
-  const i = issue as z.core.$ZodIssue & { origin?: string; minimum?: number | bigint; maximum?: number | bigint; expected?: string };
+  const i = issue as z.core.$ZodIssue & {
+    origin?: string;
+    minimum?: number | bigint;
+    maximum?: number | bigint;
+    expected?: string;
+  };
   if (!/^(Invalid|Too)/.test(issue.message)) return issue.message;
   switch (issue.code) {
     case 'invalid_value':
@@ -205,16 +213,27 @@ export function validateForm(kind: EditKind, fields: readonly FieldSpec[], value
 }
 
 /** The message of one field (validation on blur): the others are not shown yet. */
-export function validateField(kind: EditKind, fields: readonly FieldSpec[], values: Readonly<FormValues>, name: string): string | undefined {
+export function validateField(
+  kind: EditKind,
+  fields: readonly FieldSpec[],
+  values: Readonly<FormValues>,
+  name: string,
+): string | undefined {
   return validateForm(kind, fields, values).errors[name];
 }
 
 /** The server's 400 problems on the form's fields (by path, then by field); the rest as general messages. */
-export function errorsFromProblems(fields: readonly FieldSpec[], problems: readonly ApiProblem[]): { errors: FieldErrors; other: string[] } {
+export function errorsFromProblems(
+  fields: readonly FieldSpec[],
+  problems: readonly ApiProblem[],
+): { errors: FieldErrors; other: string[] } {
   const errors: FieldErrors = {};
   const other: string[] = [];
   for (const p of problems) {
-    const path = (p.path ?? '').replace(/\[\d+\]/g, '').split('.').filter(Boolean);
+    const path = (p.path ?? '')
+      .replace(/\[\d+\]/g, '')
+      .split('.')
+      .filter(Boolean);
     const name = fieldNameOf(fields, path) ?? (p.field ? fieldNameOf(fields, p.field.split('.')) : undefined);
     if (!name) {
       other.push([p.path && p.path !== '(body)' ? p.path : '', p.message].filter(Boolean).join(': '));
@@ -235,7 +254,9 @@ export function displayValue(field: FieldSpec, value: FieldValue | undefined, na
   if (field.widget === 'tristate') return value === 'true' ? 'Yes' : value === 'false' ? 'No' : '';
   if (Array.isArray(value)) {
     const target = field.widget === 'indicators' ? 'indicator' : field.target;
-    return value.map((v) => (target && nameOf ? nameOf(target, v) : field.widget === 'multi' ? humanize(v) : v)).join(', ');
+    return value
+      .map((v) => (target && nameOf ? nameOf(target, v) : field.widget === 'multi' ? humanize(v) : v))
+      .join(', ');
   }
   const text = String(value);
   if (!text) return '';
@@ -251,7 +272,12 @@ function sameValue(field: FieldSpec, a: FieldValue | undefined, b: FieldValue | 
     return x.length === y.length && x.every((v, i) => v === y[i]);
   }
   if (field.widget === 'list') {
-    const words = (v: FieldValue | undefined) => String(v ?? '').split(',').map((w) => w.trim()).filter(Boolean).join(',');
+    const words = (v: FieldValue | undefined) =>
+      String(v ?? '')
+        .split(',')
+        .map((w) => w.trim())
+        .filter(Boolean)
+        .join(',');
     return words(a) === words(b);
   }
   if (typeof a === 'string' || typeof b === 'string') return String(a ?? '').trim() === String(b ?? '').trim();

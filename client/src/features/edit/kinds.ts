@@ -4,7 +4,15 @@ import type { Kind } from '@model/kinds';
 import { entityPath } from '@model/api-paths';
 import type { Meta } from '@model/stored';
 
-export const EDIT_KINDS = ['stakeholder', 'dataset', 'flow', 'reportingLine', 'network', 'membership', 'interview'] as const;
+export const EDIT_KINDS = [
+  'stakeholder',
+  'dataset',
+  'flow',
+  'reportingLine',
+  'network',
+  'membership',
+  'interview',
+] as const;
 export type EditKind = (typeof EDIT_KINDS)[number];
 
 /** An item as the API returns it: the entity's fields plus version, updatedAt and updatedBy. */
@@ -28,7 +36,15 @@ export function kindNoun(kind: string, count: number): string {
 }
 
 /** The order in which dependants are listed: what people care about first. */
-const DEPENDANT_ORDER: readonly Kind[] = ['flow', 'reportingLine', 'dataset', 'membership', 'interview', 'network', 'stakeholder'];
+const DEPENDANT_ORDER: readonly Kind[] = [
+  'flow',
+  'reportingLine',
+  'dataset',
+  'membership',
+  'interview',
+  'network',
+  'stakeholder',
+];
 
 /** `{ flow: 3, dataset: 1, membership: 2 }` -> "3 flows, 1 dataset, 2 memberships". */
 export function describeCounts(counts: Readonly<Record<string, number>>): string {

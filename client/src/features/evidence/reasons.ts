@@ -11,7 +11,10 @@ export const REASON_LABEL: Record<ToConfirmReason, string> = {
 };
 
 /** One item's reasons as people say them: "reported by one end only (Police Authority)", "assumed", "no evidence". */
-export function reasonWords(item: Pick<ToConfirmItem, 'reasons' | 'reportedBy'>, nameOf: (id: string) => string): string[] {
+export function reasonWords(
+  item: Pick<ToConfirmItem, 'reasons' | 'reportedBy'>,
+  nameOf: (id: string) => string,
+): string[] {
   return item.reasons.map((reason) => {
     switch (reason) {
       case 'single_end':
@@ -33,7 +36,10 @@ export function reasonsFromParam(param: string | null): ToConfirmReason[] {
 }
 
 /** Items with at least one of the chosen reasons (all items when none is chosen). */
-export function filterByReasons<T extends Pick<ToConfirmItem, 'reasons'>>(items: readonly T[], chosen: readonly ToConfirmReason[]): T[] {
+export function filterByReasons<T extends Pick<ToConfirmItem, 'reasons'>>(
+  items: readonly T[],
+  chosen: readonly ToConfirmReason[],
+): T[] {
   if (chosen.length === 0) return [...items];
   return items.filter((i) => i.reasons.some((r) => chosen.includes(r)));
 }

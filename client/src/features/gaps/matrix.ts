@@ -6,7 +6,11 @@ export type CoverageStatus = CoverageMatrixResponse['cells'][number]['status'];
 export type MatrixCell = CoverageMatrixResponse['cells'][number];
 
 export const STATUS_ORDER: readonly CoverageStatus[] = [
-  'held_by_ncp', 'reaches_ncp', 'collected_not_reaching', 'not_collected', 'no_ncp',
+  'held_by_ncp',
+  'reaches_ncp',
+  'collected_not_reaching',
+  'not_collected',
+  'no_ncp',
 ];
 
 /** Legend wording and the symbol drawn in each cell, so that colour is never the only signal. */
@@ -61,7 +65,9 @@ export function groupByTheme(
   themes: readonly { code: string; name: string }[],
 ): ThemeGroup[] {
   const byCode = new Map(catalogue.map((i) => [i.code, i]));
-  const groups = new Map<string, ThemeGroup>(themes.map((t) => [t.code, { code: t.code, name: t.name, indicators: [] }]));
+  const groups = new Map<string, ThemeGroup>(
+    themes.map((t) => [t.code, { code: t.code, name: t.name, indicators: [] }]),
+  );
   const other: ThemeGroup = { code: '', name: 'Other', indicators: [] };
   for (const code of indicators) {
     const entry = byCode.get(code);
@@ -73,7 +79,11 @@ export function groupByTheme(
 
 export function countStatuses(cells: readonly { status: CoverageStatus }[]): Record<CoverageStatus, number> {
   const counts: Record<CoverageStatus, number> = {
-    held_by_ncp: 0, reaches_ncp: 0, collected_not_reaching: 0, not_collected: 0, no_ncp: 0,
+    held_by_ncp: 0,
+    reaches_ncp: 0,
+    collected_not_reaching: 0,
+    not_collected: 0,
+    no_ncp: 0,
   };
   for (const c of cells) counts[c.status] += 1;
   return counts;
@@ -96,4 +106,3 @@ export function countryRatios(
     referenceCoverage: catalogueSize > 0 ? covered / catalogueSize : null,
   };
 }
-

@@ -19,7 +19,14 @@ export interface MapFilters {
   confidences: Confidence[];
 }
 
-export const NO_FILTERS: MapFilters = { themes: [], indicator: null, sectors: [], bases: [], statuses: [], confidences: [] };
+export const NO_FILTERS: MapFilters = {
+  themes: [],
+  indicator: null,
+  sectors: [],
+  bases: [],
+  statuses: [],
+  confidences: [],
+};
 
 function known<T extends string>(values: string[], allowed: readonly T[]): T[] {
   return allowed.filter((a) => values.includes(a));
@@ -50,7 +57,14 @@ export function filtersToParams(f: MapFilters): Record<FilterParam, string | nul
 }
 
 export function activeFilterCount(f: MapFilters): number {
-  return f.themes.length + (f.indicator ? 1 : 0) + f.sectors.length + f.bases.length + f.statuses.length + f.confidences.length;
+  return (
+    f.themes.length +
+    (f.indicator ? 1 : 0) +
+    f.sectors.length +
+    f.bases.length +
+    f.statuses.length +
+    f.confidences.length
+  );
 }
 
 export interface FilterResult {
@@ -69,10 +83,15 @@ export interface FilterResult {
  * in place and fade those left without a flow; the sector filter keeps the flows with an end in the chosen
  * sectors, and draws those sectors' stakeholders and the other ends of their flows.
  */
-export function applyFilters(graph: MapGraph, f: MapFilters, indicatorThemes: ReadonlyMap<string, readonly string[]>): FilterResult {
+export function applyFilters(
+  graph: MapGraph,
+  f: MapFilters,
+  indicatorThemes: ReadonlyMap<string, readonly string[]>,
+): FilterResult {
   const sectorOf = new Map(graph.stakeholders.map((s) => [s.id, s.sector]));
   const themeSet = new Set(f.themes);
-  const carriesTheme = (codes: readonly string[]) => codes.some((c) => (indicatorThemes.get(c) ?? []).some((t) => themeSet.has(t)));
+  const carriesTheme = (codes: readonly string[]) =>
+    codes.some((c) => (indicatorThemes.get(c) ?? []).some((t) => themeSet.has(t)));
   const inSectors = (id: string) => f.sectors.length === 0 || f.sectors.includes(sectorOf.get(id) as Sector);
 
   const flows = new Set<string>();
@@ -103,7 +122,8 @@ export function applyFilters(graph: MapGraph, f: MapFilters, indicatorThemes: Re
   for (const s of graph.stakeholders) {
     if (f.sectors.length === 0 || f.sectors.includes(s.sector) || touched.has(s.id)) nodes.add(s.id);
   }
-  const flowFiltered = f.themes.length + (f.indicator ? 1 : 0) + f.bases.length + f.statuses.length + f.confidences.length > 0;
+  const flowFiltered =
+    f.themes.length + (f.indicator ? 1 : 0) + f.bases.length + f.statuses.length + f.confidences.length > 0;
   const muted = new Set<string>();
   if (flowFiltered) {
     for (const s of graph.stakeholders) {

@@ -1,6 +1,9 @@
 // Finding stakeholders by name or id, as the search box ranks them (pure).
 /** Best matches first: exact id, name starting with the text, name containing it, id containing it. */
-export function findStakeholders<T extends { id: string; name: string }>(stakeholders: readonly T[], query: string): T[] {
+export function findStakeholders<T extends { id: string; name: string }>(
+  stakeholders: readonly T[],
+  query: string,
+): T[] {
   const q = query.trim().toLowerCase();
   if (!q) return [];
   const score = (s: T) => {

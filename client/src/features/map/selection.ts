@@ -10,8 +10,13 @@ export interface Selection {
 }
 
 /** The part of the selection to clear (`null` each), or `null` when all of it fits. */
-export function staleSelection(graph: MapGraph, selection: Selection, switchedTo: string | null): Partial<Selection> | null {
-  const own = (id: string) => graph.stakeholders.some((s) => s.id === id && (switchedTo === null || (!s.external && s.country === switchedTo)));
+export function staleSelection(
+  graph: MapGraph,
+  selection: Selection,
+  switchedTo: string | null,
+): Partial<Selection> | null {
+  const own = (id: string) =>
+    graph.stakeholders.some((s) => s.id === id && (switchedTo === null || (!s.external && s.country === switchedTo)));
   const patch: Partial<Selection> = {};
   if (selection.selected !== null && !own(selection.selected)) patch.selected = null;
   if (selection.flow !== null) {

@@ -25,10 +25,18 @@ export function useMapEdit(interviewId: string | null, onDeleted: (kind: string,
   const [request, setRequest] = useState<EditRequest | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   // With an interview active, new flows and reporting lines cite it; a flow reported in an interview is "reported".
-  const linkPreset = useMemo(() => (interviewId ? { evidence: [interviewId], confidence: 'reported' } : {}), [interviewId]);
+  const linkPreset = useMemo(
+    () => (interviewId ? { evidence: [interviewId], confidence: 'reported' } : {}),
+    [interviewId],
+  );
   const drawFlow = useCallback(
     (from: string, to: string) =>
-      setRequest({ type: 'create', kind: 'flow', preset: { from, to, ...linkPreset }, note: 'Drawn on the map: choose what it carries and on which basis.' }),
+      setRequest({
+        type: 'create',
+        kind: 'flow',
+        preset: { from, to, ...linkPreset },
+        note: 'Drawn on the map: choose what it carries and on which basis.',
+      }),
     [linkPreset],
   );
   const onEdited = (o: EditOutcome) => {

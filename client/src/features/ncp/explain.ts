@@ -3,7 +3,13 @@ import type { NcpResponse } from '../analysis/api/types';
 
 export type BrokerageRole = keyof Extract<NcpResponse, { status: 'ok' }>['brokerage'];
 
-export const BROKERAGE_ORDER: readonly BrokerageRole[] = ['coordinator', 'gatekeeper', 'representative', 'itinerant', 'liaison'];
+export const BROKERAGE_ORDER: readonly BrokerageRole[] = [
+  'coordinator',
+  'gatekeeper',
+  'representative',
+  'itinerant',
+  'liaison',
+];
 
 export const BROKERAGE_NAMES: Record<BrokerageRole, string> = {
   coordinator: 'Coordinator',
@@ -34,10 +40,14 @@ export function ordinal(n: number): string {
   const tens = n % 100;
   if (tens >= 11 && tens <= 13) return `${n}th`;
   switch (n % 10) {
-    case 1: return `${n}st`;
-    case 2: return `${n}nd`;
-    case 3: return `${n}rd`;
-    default: return `${n}th`;
+    case 1:
+      return `${n}st`;
+    case 2:
+      return `${n}nd`;
+    case 3:
+      return `${n}rd`;
+    default:
+      return `${n}th`;
   }
 }
 

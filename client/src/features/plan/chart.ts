@@ -16,7 +16,10 @@ export function planSeries(plan: Pick<PlanResponse, 'goal' | 'before' | 'steps'>
 }
 
 /** A linear map from [d0, d1] to [r0, r1]; a domain of zero width maps everything to r0. */
-export function linearScale(domain: readonly [number, number], range: readonly [number, number]): (v: number) => number {
+export function linearScale(
+  domain: readonly [number, number],
+  range: readonly [number, number],
+): (v: number) => number {
   const [d0, d1] = domain;
   const [r0, r1] = range;
   if (d1 === d0) return () => r0;

@@ -41,5 +41,9 @@ export function resilienceSentence(entry: ResilienceEntry, nameOf: (id: string) 
 export function byFewestRoutes(entries: readonly ResilienceEntry[]): ResilienceEntry[] {
   return entries
     .filter((e) => e.status === 'reaches_ncp')
-    .sort((a, b) => (a.resilience ?? 0) - (b.resilience ?? 0) || (a.indicator < b.indicator ? -1 : a.indicator > b.indicator ? 1 : 0));
+    .sort(
+      (a, b) =>
+        (a.resilience ?? 0) - (b.resilience ?? 0) ||
+        (a.indicator < b.indicator ? -1 : a.indicator > b.indicator ? 1 : 0),
+    );
 }

@@ -66,11 +66,22 @@ const META = { version: 1, updatedAt: '', updatedBy: '' } as const;
 
 /** A foreign end that neither side nor the region holds any more: drawn as a plain grey node. */
 function placeholder(id: string): StakeholderLike {
-  return { id, name: id, country: '', type: 'other_international', level: 'international', ncp: false, tags: [] } as unknown as StakeholderLike;
+  return {
+    id,
+    name: id,
+    country: '',
+    type: 'other_international',
+    level: 'international',
+    ncp: false,
+    tags: [],
+  } as unknown as StakeholderLike;
 }
 
 /** The union of both sides as a graph for the map canvas, and the marks to draw on it. */
-export function diffGraph({ comparison, to, known = [], sectorOf, country }: DiffGraphInput): { graph: MapGraph; marks: DiffMarks } {
+export function diffGraph({ comparison, to, known = [], sectorOf, country }: DiffGraphInput): {
+  graph: MapGraph;
+  marks: DiffMarks;
+} {
   const marks = diffMarks(comparison);
   const stakeholders = new Map<string, StakeholderLike>();
   for (const s of to.stakeholders) stakeholders.set(s.id, s);

@@ -8,8 +8,7 @@ export function getCountries(): Promise<CountriesResponse> {
   return apiFetch<CountriesResponse>('/api/countries');
 }
 
-export const countriesQueryOptions = () =>
-  queryOptions({ queryKey: mapKeys.countries(), queryFn: getCountries });
+export const countriesQueryOptions = () => queryOptions({ queryKey: mapKeys.countries(), queryFn: getCountries });
 
 export function useCountries() {
   return useQuery(countriesQueryOptions());

@@ -23,7 +23,11 @@ export function betweenness(graph: Graph, options: BetweennessOptions = {}): Rec
 }
 
 /** The values as `betweenness` returns them, from Brandes' dependencies on the 'out' index of the graph (keys in node order). */
-export function betweennessOfIndex(index: IndexedGraph, raw: Float64Array, normalized = BETWEENNESS_DEFAULTS.normalized): Record<string, number> {
+export function betweennessOfIndex(
+  index: IndexedGraph,
+  raw: Float64Array,
+  normalized = BETWEENNESS_DEFAULTS.normalized,
+): Record<string, number> {
   const n = index.nodes.length;
   const scale = !normalized ? 1 : n < 3 ? 0 : 1 / ((n - 1) * (n - 2));
   const result: Record<string, number> = {};

@@ -100,13 +100,15 @@ export async function brandesMany(graphs: readonly Rows[]): Promise<Dependencies
   const send = () => {
     if (!w || unavailable || front >= back) return;
     const i = --back;
-    sent.push(inWorker(w, graphs[i]!).then(
-      (deps) => {
-        results[i] ??= deps;
-        send();
-      },
-      () => here(i), // the worker failed: this graph is worked out here after all
-    ));
+    sent.push(
+      inWorker(w, graphs[i]!).then(
+        (deps) => {
+          results[i] ??= deps;
+          send();
+        },
+        () => here(i), // the worker failed: this graph is worked out here after all
+      ),
+    );
   };
   for (let k = 0; k < IN_FLIGHT; k++) send();
   while (front < back) {

@@ -1,6 +1,13 @@
 // Harmonic in- and out-closeness of one stakeholder within the country graph (ANALYSIS.md §4).
 import type Graph from 'graphology-types';
-import { assertDirection, assertNode, assertSimpleDirected, bfsDistances, indexGraph, type Direction } from '../indexed-graph';
+import {
+  assertDirection,
+  assertNode,
+  assertSimpleDirected,
+  bfsDistances,
+  indexGraph,
+  type Direction,
+} from '../indexed-graph';
 
 /**
  * ANALYSIS.md §4: the sum of 1/d over the other n-1 nodes, divided by n-1 (0 when n < 2); d is the

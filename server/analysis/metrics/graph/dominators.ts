@@ -25,7 +25,8 @@ export function immediateDominators(
   for (let v = 0; v < nodes.length; v++) {
     for (const s of successors(nodes[v]!)) {
       const w = index.get(s);
-      if (w === undefined) throw new Error(`immediateDominators: successor "${s}" of "${nodes[v]!}" is not among the nodes`);
+      if (w === undefined)
+        throw new Error(`immediateDominators: successor "${s}" of "${nodes[v]!}" is not among the nodes`);
       targets.push(w);
     }
     offsets[v + 1] = targets.length;

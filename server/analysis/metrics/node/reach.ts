@@ -1,6 +1,13 @@
 // Reach of one stakeholder within k hops in the country graph (ANALYSIS.md §4).
 import type Graph from 'graphology-types';
-import { assertDirection, assertNode, assertSimpleDirected, bfsDistances, indexGraph, type Direction } from '../indexed-graph';
+import {
+  assertDirection,
+  assertNode,
+  assertSimpleDirected,
+  bfsDistances,
+  indexGraph,
+  type Direction,
+} from '../indexed-graph';
 
 export interface Reach {
   k1: number;

@@ -5,7 +5,9 @@ import { analysisKeys } from './keys';
 import type { CompareResponse } from './types';
 
 export const getCompare = (countries: readonly string[]) =>
-  apiFetch<CompareResponse>(`/api/analysis/compare${countries.length ? `?countries=${countries.map(encodeURIComponent).join(',')}` : ''}`);
+  apiFetch<CompareResponse>(
+    `/api/analysis/compare${countries.length ? `?countries=${countries.map(encodeURIComponent).join(',')}` : ''}`,
+  );
 
 export const compareQueryOptions = (countries: readonly string[] = []) =>
   queryOptions({ queryKey: analysisKeys.compare(countries), queryFn: () => getCompare(countries) });

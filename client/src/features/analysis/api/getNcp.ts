@@ -4,7 +4,8 @@ import { apiFetch } from '../../../lib/apiFetch';
 import { analysisKeys } from './keys';
 import type { NcpResponse } from './types';
 
-export const getNcp = (country: string) => apiFetch<NcpResponse>(`/api/analysis/ncp?country=${encodeURIComponent(country)}`);
+export const getNcp = (country: string) =>
+  apiFetch<NcpResponse>(`/api/analysis/ncp?country=${encodeURIComponent(country)}`);
 
 export const ncpQueryOptions = (country: string) =>
   queryOptions({ queryKey: analysisKeys.ncp(country), queryFn: () => getNcp(country) });

@@ -5,7 +5,9 @@ import { analysisKeys } from './keys';
 import type { PlanGoal, PlanResponse } from './planTypes';
 
 export const getPlan = (country: string, goal: PlanGoal, budget: number) =>
-  apiFetch<PlanResponse>(`/api/analysis/plan?${new URLSearchParams({ country, goal, budget: String(budget) }).toString()}`);
+  apiFetch<PlanResponse>(
+    `/api/analysis/plan?${new URLSearchParams({ country, goal, budget: String(budget) }).toString()}`,
+  );
 
 export const planQueryOptions = (country: string, goal: PlanGoal, budget: number) =>
   queryOptions({ queryKey: analysisKeys.plan(country, goal, budget), queryFn: () => getPlan(country, goal, budget) });

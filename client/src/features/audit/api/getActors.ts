@@ -7,7 +7,8 @@ import { auditKeys } from './keys';
 
 export const getActors = () => apiFetch<z.infer<typeof AuditActorsResponse>>('/api/audit/actors');
 
-export const actorsQueryOptions = () => queryOptions({ queryKey: auditKeys.actors(), queryFn: getActors, staleTime: 0 });
+export const actorsQueryOptions = () =>
+  queryOptions({ queryKey: auditKeys.actors(), queryFn: getActors, staleTime: 0 });
 
 export function useActors() {
   return useQuery(actorsQueryOptions());

@@ -5,7 +5,8 @@ import { apiFetch } from '../../../lib/apiFetch';
 import { auditQuery, type AuditFilters } from '../filters';
 import { auditKeys } from './keys';
 
-export const getAudit = (filters: AuditFilters, before?: number) => apiFetch<AuditResponse>(`/api/audit?${auditQuery(filters, before)}`);
+export const getAudit = (filters: AuditFilters, before?: number) =>
+  apiFetch<AuditResponse>(`/api/audit?${auditQuery(filters, before)}`);
 
 export const auditQueryOptions = (filters: AuditFilters) =>
   infiniteQueryOptions({

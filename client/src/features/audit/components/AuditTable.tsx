@@ -19,7 +19,9 @@ export function AuditTable({ entries }: { entries: readonly AuditEntry[] }) {
   return (
     <div className="page-table-scroll">
       <table className="page-table audit-table">
-        <caption className="visually-hidden">Changes, newest first; open a change to see the item before and after</caption>
+        <caption className="visually-hidden">
+          Changes, newest first; open a change to see the item before and after
+        </caption>
         <thead>
           <tr>
             <th scope="col">When</th>
@@ -28,13 +30,18 @@ export function AuditTable({ entries }: { entries: readonly AuditEntry[] }) {
             <th scope="col">Item</th>
             <th scope="col">Countries</th>
             <th scope="col">Fields changed</th>
-            <th scope="col"><span className="visually-hidden">Before and after</span></th>
+            <th scope="col">
+              <span className="visually-hidden">Before and after</span>
+            </th>
           </tr>
         </thead>
         <tbody>
           {entries.map((e) => {
             const expanded = open.has(e.seq);
-            const fields = e.action === 'update' ? changedFields(e.before, e.after).filter((f) => !['version', 'updatedAt', 'updatedBy'].includes(f)) : [];
+            const fields =
+              e.action === 'update'
+                ? changedFields(e.before, e.after).filter((f) => !['version', 'updatedAt', 'updatedBy'].includes(f))
+                : [];
             const detailsId = `audit-entry-${e.seq}`;
             const item = entryItem(e);
             return (
@@ -50,7 +57,9 @@ export function AuditTable({ entries }: { entries: readonly AuditEntry[] }) {
                     {item !== e.key && item !== e.key.replace('|', ' in ') && <span className="muted"> ({e.key})</span>}
                   </th>
                   <td>{(e.countries ?? []).join(', ') || '—'}</td>
-                  <td>{e.action === 'update' ? fields.join(', ') || '—' : e.action === 'create' ? 'new' : 'deleted'}</td>
+                  <td>
+                    {e.action === 'update' ? fields.join(', ') || '—' : e.action === 'create' ? 'new' : 'deleted'}
+                  </td>
                   <td>
                     <button
                       type="button"
@@ -85,7 +94,11 @@ function BeforeAfter({ entry }: { entry: AuditEntry }) {
   return (
     <table className="page-table before-after" data-seq={entry.seq}>
       <caption>
-        {entry.action === 'create' ? 'Created: there was nothing before.' : entry.action === 'delete' ? 'Deleted: nothing is left after.' : 'Changed fields are marked.'}
+        {entry.action === 'create'
+          ? 'Created: there was nothing before.'
+          : entry.action === 'delete'
+            ? 'Deleted: nothing is left after.'
+            : 'Changed fields are marked.'}
       </caption>
       <thead>
         <tr>
@@ -96,7 +109,12 @@ function BeforeAfter({ entry }: { entry: AuditEntry }) {
       </thead>
       <tbody>
         {rows.map((r) => (
-          <tr key={r.field} data-field={r.field} data-changed={r.changed} className={`${r.changed ? 'changed' : ''}${r.meta ? ' meta' : ''}`.trim() || undefined}>
+          <tr
+            key={r.field}
+            data-field={r.field}
+            data-changed={r.changed}
+            className={`${r.changed ? 'changed' : ''}${r.meta ? ' meta' : ''}`.trim() || undefined}
+          >
             <th scope="row">
               {r.field}
               {r.changed && entry.action === 'update' && <span className="changed-mark"> changed</span>}

@@ -28,21 +28,33 @@ export function AuditView({ country, countries }: { country: string | null; coun
     <div className="page audit-view">
       <header>
         <h2>History</h2>
-        <p className="page-lede">Every change to the map: who made it, when, and the item before and after. Newest first.</p>
+        <p className="page-lede">
+          Every change to the map: who made it, when, and the item before and after. Newest first.
+        </p>
       </header>
       <section className="page-section" aria-labelledby="audit-filters-heading">
-        <h3 id="audit-filters-heading" className="visually-hidden">Filters</h3>
+        <h3 id="audit-filters-heading" className="visually-hidden">
+          Filters
+        </h3>
         <div className="filters">
           <div className="field">
             <label htmlFor={ids.scope}>Changes in</label>
-            <select id={ids.scope} value={filters.country === null ? 'all' : ''} onChange={(e) => setParams({ scope: e.target.value || null })}>
+            <select
+              id={ids.scope}
+              value={filters.country === null ? 'all' : ''}
+              onChange={(e) => setParams({ scope: e.target.value || null })}
+            >
               {country && <option value="">{countryName} (the country chosen above)</option>}
               <option value="all">All countries</option>
             </select>
           </div>
           <div className="field">
             <label htmlFor={ids.kind}>Kind of item</label>
-            <select id={ids.kind} value={filters.kind ?? ''} onChange={(e) => setParams({ kind: e.target.value || null })}>
+            <select
+              id={ids.kind}
+              value={filters.kind ?? ''}
+              onChange={(e) => setParams({ kind: e.target.value || null })}
+            >
               <option value="">All kinds</option>
               {KIND_ORDER.map((k) => (
                 <option key={k} value={k}>
@@ -53,9 +65,15 @@ export function AuditView({ country, countries }: { country: string | null; coun
           </div>
           <div className="field">
             <label htmlFor={ids.actor}>Person</label>
-            <select id={ids.actor} value={filters.actor ?? ''} onChange={(e) => setParams({ actor: e.target.value || null })}>
+            <select
+              id={ids.actor}
+              value={filters.actor ?? ''}
+              onChange={(e) => setParams({ actor: e.target.value || null })}
+            >
               <option value="">Everyone</option>
-              {filters.actor && !actorList.includes(filters.actor) && <option value={filters.actor}>{filters.actor}</option>}
+              {filters.actor && !actorList.includes(filters.actor) && (
+                <option value={filters.actor}>{filters.actor}</option>
+              )}
               {actorList.map((a) => (
                 <option key={a} value={a}>
                   {a}
@@ -79,18 +97,27 @@ export function AuditView({ country, countries }: { country: string | null; coun
           {filters.actor ? `, by ${filters.actor}` : ''}
         </h3>
         {audit.isPending && <Loading>Loading the history…</Loading>}
-        {audit.isError && <ErrorMessage title="Could not load the history" error={audit.error} onRetry={() => void audit.refetch()} />}
+        {audit.isError && (
+          <ErrorMessage title="Could not load the history" error={audit.error} onRetry={() => void audit.refetch()} />
+        )}
         {audit.data && entries.length === 0 && <p>No changes match these filters.</p>}
         {entries.length > 0 && <AuditTable entries={entries} />}
         {audit.hasNextPage && (
           <div className="actions">
-            <button type="button" className="btn" disabled={audit.isFetchingNextPage} onClick={() => void audit.fetchNextPage()}>
+            <button
+              type="button"
+              className="btn"
+              disabled={audit.isFetchingNextPage}
+              onClick={() => void audit.fetchNextPage()}
+            >
               {audit.isFetchingNextPage ? 'Loading older changes…' : 'Older changes'}
             </button>
             <span className="page-note">{entries.length} shown</span>
           </div>
         )}
-        {audit.data && !audit.hasNextPage && entries.length > 0 && <p className="page-note">{entries.length} shown: that is all.</p>}
+        {audit.data && !audit.hasNextPage && entries.length > 0 && (
+          <p className="page-note">{entries.length} shown: that is all.</p>
+        )}
       </section>
     </div>
   );

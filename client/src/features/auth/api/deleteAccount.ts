@@ -10,5 +10,8 @@ export const deleteAccount = (username: string) =>
 
 export function useDeleteAccount() {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn: deleteAccount, onSuccess: () => queryClient.invalidateQueries({ queryKey: authKeys.accounts() }) });
+  return useMutation({
+    mutationFn: deleteAccount,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: authKeys.accounts() }),
+  });
 }

@@ -6,7 +6,8 @@ import type { AccountsResponse } from './types';
 
 export const getAccounts = () => apiFetch<AccountsResponse>('/api/accounts');
 
-export const accountsQueryOptions = () => queryOptions({ queryKey: authKeys.accounts(), queryFn: getAccounts, staleTime: 0 });
+export const accountsQueryOptions = () =>
+  queryOptions({ queryKey: authKeys.accounts(), queryFn: getAccounts, staleTime: 0 });
 
 export function useAccounts() {
   return useQuery(accountsQueryOptions());

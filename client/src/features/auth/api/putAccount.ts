@@ -18,9 +18,10 @@ export function useUpdateAccount() {
   return useMutation({
     mutationFn: putAccount,
     // One's own role may have changed: the signed-in user is asked again too.
-    onSuccess: () => Promise.all([
-      queryClient.invalidateQueries({ queryKey: authKeys.accounts() }),
-      queryClient.invalidateQueries({ queryKey: authKeys.me() }),
-    ]),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: authKeys.accounts() }),
+        queryClient.invalidateQueries({ queryKey: authKeys.me() }),
+      ]),
   });
 }

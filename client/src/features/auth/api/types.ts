@@ -1,7 +1,12 @@
 // The shapes the account routes exchange: the types of the server's own zod schemas (server/auth), so
 // client and server cannot drift. Type-only here; the role list is a constant of that module.
 import type { z } from 'zod';
-import type { Account as AccountSchema, AccountCreate, AccountsResponse as AccountsSchema, AccountUpdate } from '@model/account';
+import type {
+  Account as AccountSchema,
+  AccountCreate,
+  AccountsResponse as AccountsSchema,
+  AccountUpdate,
+} from '@model/account';
 
 export type { Role, SessionUser } from '@model/roles';
 export { ROLES } from '@model/roles';

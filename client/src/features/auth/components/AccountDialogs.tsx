@@ -55,7 +55,17 @@ function Failure({ text }: { text: string | null }) {
   );
 }
 
-function ChangeForm({ account, countries, onClose, onDone }: { account: Account; countries: readonly CountrySummary[]; onClose: () => void; onDone: (m: string) => void }) {
+function ChangeForm({
+  account,
+  countries,
+  onClose,
+  onDone,
+}: {
+  account: Account;
+  countries: readonly CountrySummary[];
+  onClose: () => void;
+  onDone: (m: string) => void;
+}) {
   const update = useUpdateAccount();
   const [role, setRole] = useState<Role>(account.role);
   const [chosen, setChosen] = useState<string[]>(account.countries);
@@ -69,33 +79,61 @@ function ChangeForm({ account, countries, onClose, onDone }: { account: Account;
     e.preventDefault();
     setFailure(null);
     const countriesToSend = role === 'ncp' ? chosen : [];
-    const found = accountProblems({ username: account.username, displayName, role, countries: countriesToSend }, { checkUsername: false, roles: ROLES });
+    const found = accountProblems(
+      { username: account.username, displayName, role, countries: countriesToSend },
+      { checkUsername: false, roles: ROLES },
+    );
     setErrors(found);
     setAttempt((n) => n + 1);
     if (Object.keys(found).length > 0) return;
     try {
-      await update.mutateAsync({ username: account.username, change: { role, countries: countriesToSend, displayName: displayName.trim() || null } });
+      await update.mutateAsync({
+        username: account.username,
+        change: { role, countries: countriesToSend, displayName: displayName.trim() || null },
+      });
       onDone(`Changed the account ${account.username}.`);
       onClose();
     } catch (err) {
       const onFields = fieldProblems(err) as AccountErrors;
       setErrors(onFields);
       setAttempt((n) => n + 1);
-      if (Object.keys(onFields).length === 0) setFailure(`Could not change the account: ${err instanceof Error ? err.message : String(err)}`);
+      if (Object.keys(onFields).length === 0)
+        setFailure(`Could not change the account: ${err instanceof Error ? err.message : String(err)}`);
     }
   }
 
   return (
     <form ref={formRef} className="auth-form" onSubmit={(e) => void submit(e)} noValidate>
-      <Field label="Name (optional)" value={displayName} onChange={setDisplayName} error={errors.displayName} autoComplete="off" />
-      <RoleFields role={role} countries={chosen} allCountries={countries} onRole={setRole} onCountries={setChosen} errors={errors} />
+      <Field
+        label="Name (optional)"
+        value={displayName}
+        onChange={setDisplayName}
+        error={errors.displayName}
+        autoComplete="off"
+      />
+      <RoleFields
+        role={role}
+        countries={chosen}
+        allCountries={countries}
+        onRole={setRole}
+        onCountries={setChosen}
+        errors={errors}
+      />
       <Failure text={failure} />
       <SubmitCancel label="Save changes" busyLabel="Saving…" busy={update.isPending} onCancel={onClose} />
     </form>
   );
 }
 
-function ResetForm({ account, onClose, onDone }: { account: Account; onClose: () => void; onDone: (m: string) => void }) {
+function ResetForm({
+  account,
+  onClose,
+  onDone,
+}: {
+  account: Account;
+  onClose: () => void;
+  onDone: (m: string) => void;
+}) {
   const update = useUpdateAccount();
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -106,7 +144,10 @@ function ResetForm({ account, onClose, onDone }: { account: Account; onClose: ()
   async function submit(e: FormEvent) {
     e.preventDefault();
     setFailure(null);
-    const found = accountProblems({ username: account.username, displayName: '', role: account.role, countries: account.countries, password }, { checkUsername: false, roles: ROLES });
+    const found = accountProblems(
+      { username: account.username, displayName: '', role: account.role, countries: account.countries, password },
+      { checkUsername: false, roles: ROLES },
+    );
     setError(found.password ?? null);
     setAttempt((n) => n + 1);
     if (found.password) return;
@@ -125,7 +166,8 @@ function ResetForm({ account, onClose, onDone }: { account: Account; onClose: ()
   return (
     <form ref={formRef} className="auth-form" onSubmit={(e) => void submit(e)} noValidate>
       <p>
-        The new password replaces the old one at once, and {account.username} is signed out everywhere. Pass it on safely.
+        The new password replaces the old one at once, and {account.username} is signed out everywhere. Pass it on
+        safely.
       </p>
       <Field
         label="New password"
@@ -147,7 +189,15 @@ function ResetForm({ account, onClose, onDone }: { account: Account; onClose: ()
   );
 }
 
-function RemoveConfirm({ account, onClose, onDone }: { account: Account; onClose: () => void; onDone: (m: string) => void }) {
+function RemoveConfirm({
+  account,
+  onClose,
+  onDone,
+}: {
+  account: Account;
+  onClose: () => void;
+  onDone: (m: string) => void;
+}) {
   const remove = useDeleteAccount();
   const [failure, setFailure] = useState<string | null>(null);
 
@@ -166,8 +216,8 @@ function RemoveConfirm({ account, onClose, onDone }: { account: Account; onClose
     <div className="auth-form">
       <p>
         Remove the account <strong>{account.username}</strong>
-        {account.displayName ? ` (${account.displayName})` : ''}? They are signed out at once and can no longer sign in. The
-        history keeps their changes under their username.
+        {account.displayName ? ` (${account.displayName})` : ''}? They are signed out at once and can no longer sign in.
+        The history keeps their changes under their username.
       </p>
       <Failure text={failure} />
       <div className="edit-actions">

@@ -76,9 +76,23 @@ export function AccountForm({ countries, onCreated }: Props) {
             autoCapitalize="none"
             spellCheck={false}
           />
-          <Field label="Name (optional)" value={displayName} onChange={setDisplayName} error={errors.displayName} hint="How the header shows the person." autoComplete="off" />
+          <Field
+            label="Name (optional)"
+            value={displayName}
+            onChange={setDisplayName}
+            error={errors.displayName}
+            hint="How the header shows the person."
+            autoComplete="off"
+          />
         </div>
-        <RoleFields role={role} countries={chosen} allCountries={countries} onRole={setRole} onCountries={setChosen} errors={errors} />
+        <RoleFields
+          role={role}
+          countries={chosen}
+          allCountries={countries}
+          onRole={setRole}
+          onCountries={setChosen}
+          errors={errors}
+        />
         <div className="account-password">
           <Field
             label="First password"

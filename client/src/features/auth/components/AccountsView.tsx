@@ -32,8 +32,8 @@ export function AccountsView() {
       <header>
         <h2>Accounts</h2>
         <p className="page-lede">
-          Who may sign in, and what each may do: administrators manage accounts, editors edit every country, an NCP edits its own
-          countries and reads the region, viewers read (without personal data).
+          Who may sign in, and what each may do: administrators manage accounts, editors edit every country, an NCP
+          edits its own countries and reads the region, viewers read (without personal data).
         </p>
       </header>
       <section className="page-section" aria-labelledby="accounts-heading">
@@ -44,7 +44,13 @@ export function AccountsView() {
           </p>
         )}
         {accounts.isPending && <Loading>Loading the accounts…</Loading>}
-        {accounts.isError && <ErrorMessage title="Could not load the accounts" error={accounts.error} onRetry={() => void accounts.refetch()} />}
+        {accounts.isError && (
+          <ErrorMessage
+            title="Could not load the accounts"
+            error={accounts.error}
+            onRetry={() => void accounts.refetch()}
+          />
+        )}
         {accounts.data && (
           <div className="page-table-scroll">
             <table className="page-table accounts-table">
@@ -70,16 +76,33 @@ export function AccountsView() {
                     </th>
                     <td>{a.displayName ?? <span className="muted">—</span>}</td>
                     <td data-role={a.role}>{ROLE_NAMES[a.role]}</td>
-                    <td>{a.countries.length > 0 ? countryList(a.countries, names) : <span className="muted">—</span>}</td>
+                    <td>
+                      {a.countries.length > 0 ? countryList(a.countries, names) : <span className="muted">—</span>}
+                    </td>
                     <td>{a.lastLoginAt ? formatDateTime(a.lastLoginAt) : <span className="muted">never</span>}</td>
                     <td className="account-actions">
-                      <button type="button" className="btn btn-small" aria-label={`Change ${a.username}`} onClick={() => act('change', a)}>
+                      <button
+                        type="button"
+                        className="btn btn-small"
+                        aria-label={`Change ${a.username}`}
+                        onClick={() => act('change', a)}
+                      >
                         Change
                       </button>
-                      <button type="button" className="btn btn-small" aria-label={`Reset password of ${a.username}`} onClick={() => act('reset', a)}>
+                      <button
+                        type="button"
+                        className="btn btn-small"
+                        aria-label={`Reset password of ${a.username}`}
+                        onClick={() => act('reset', a)}
+                      >
                         Reset password
                       </button>
-                      <button type="button" className="btn btn-small btn-danger" aria-label={`Remove ${a.username}`} onClick={() => act('remove', a)}>
+                      <button
+                        type="button"
+                        className="btn btn-small btn-danger"
+                        aria-label={`Remove ${a.username}`}
+                        onClick={() => act('remove', a)}
+                      >
                         Remove
                       </button>
                     </td>
@@ -90,7 +113,14 @@ export function AccountsView() {
           </div>
         )}
       </section>
-      <AccountForm countries={all} onCreated={(a) => setStatus(`Added the account ${a.username} (${ROLE_NAMES[a.role].toLowerCase()}${a.countries.length ? ` for ${countryList(a.countries, names)}` : ''}). It can sign in now.`)} />
+      <AccountForm
+        countries={all}
+        onCreated={(a) =>
+          setStatus(
+            `Added the account ${a.username} (${ROLE_NAMES[a.role].toLowerCase()}${a.countries.length ? ` for ${countryList(a.countries, names)}` : ''}). It can sign in now.`,
+          )
+        }
+      />
       {action && <AccountDialog action={action} countries={all} onClose={() => setAction(null)} onDone={setStatus} />}
     </div>
   );

@@ -50,7 +50,14 @@ export function ChangePasswordDialog({ username, onClose }: { username: string; 
       setErrors(known);
       setAttempt((n) => n + 1);
       // Too many wrong current passwords lock the account like failed sign-ins do: say for how long.
-      if (Object.keys(known).length === 0) setFailure(err instanceof ApiError && err.status === 429 ? signInFailure(err) : err instanceof Error ? err.message : String(err));
+      if (Object.keys(known).length === 0)
+        setFailure(
+          err instanceof ApiError && err.status === 429
+            ? signInFailure(err)
+            : err instanceof Error
+              ? err.message
+              : String(err),
+        );
     }
   }
 
@@ -67,7 +74,14 @@ export function ChangePasswordDialog({ username, onClose }: { username: string; 
         </div>
       ) : (
         <form ref={formRef} className="auth-form" onSubmit={(e) => void submit(e)} noValidate>
-          <Field label="Current password" type="password" value={current} onChange={setCurrent} error={errors.currentPassword} autoComplete="current-password" />
+          <Field
+            label="Current password"
+            type="password"
+            value={current}
+            onChange={setCurrent}
+            error={errors.currentPassword}
+            autoComplete="current-password"
+          />
           <Field
             label="New password"
             type="password"
@@ -77,7 +91,14 @@ export function ChangePasswordDialog({ username, onClose }: { username: string; 
             hint={`At least ${PASSWORD_MIN} characters, not your username.`}
             autoComplete="new-password"
           />
-          <Field label="Repeat the new password" type="password" value={repeat} onChange={setRepeat} error={errors.repeat} autoComplete="new-password" />
+          <Field
+            label="Repeat the new password"
+            type="password"
+            value={repeat}
+            onChange={setRepeat}
+            error={errors.repeat}
+            autoComplete="new-password"
+          />
           {failure && (
             <p className="edit-failure" role="alert">
               Could not change the password: {failure}

@@ -19,7 +19,11 @@ export function RoleFields({ role, countries, allCountries, onRole, onCountries,
   const id = useId();
   const national = sortCountries(allCountries).filter((c) => c.code !== INTERNATIONAL);
   const toggle = (code: string) =>
-    onCountries(countries.includes(code) ? countries.filter((c) => c !== code) : national.map((c) => c.code).filter((c) => c === code || countries.includes(c)));
+    onCountries(
+      countries.includes(code)
+        ? countries.filter((c) => c !== code)
+        : national.map((c) => c.code).filter((c) => c === code || countries.includes(c)),
+    );
   return (
     <>
       <div className="auth-field">

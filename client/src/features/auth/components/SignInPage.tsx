@@ -46,12 +46,15 @@ export function SignInPage({ sessionEnded = false }: { sessionEnded?: boolean })
       </header>
       <main className="app-main signin-main">
         <p className="banner banner-illustrative" role="note">
-          <strong>Illustrative maps:</strong> the region that ships with Flow Atlas is built from public descriptions of institutions,
-          not verified data. Institutions only; no case data.
+          <strong>Illustrative maps:</strong> the region that ships with Flow Atlas is built from public descriptions of
+          institutions, not verified data. Institutions only; no case data.
         </p>
         <section className="signin" aria-labelledby="signin-heading">
           <h2 id="signin-heading">Sign in</h2>
-          <p className="signin-lede">The map says which offices hold information on trafficked children and how it travels: it is for the people who keep it.</p>
+          <p className="signin-lede">
+            The map says which offices hold information on trafficked children and how it travels: it is for the people
+            who keep it.
+          </p>
           {sessionEnded && (
             <p className="notice notice-warn" role="status">
               Your session has ended. Sign in again to carry on where you were.

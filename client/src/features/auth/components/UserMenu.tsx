@@ -6,7 +6,9 @@ import { useSignOut } from '../api/postLogout';
 import { countryList, ROLE_NAMES } from '../permissions';
 
 // Loaded when first opened, so the first page load does not carry the account rules and forms.
-const ChangePasswordDialog = lazy(() => import('./ChangePasswordDialog').then((m) => ({ default: m.ChangePasswordDialog })));
+const ChangePasswordDialog = lazy(() =>
+  import('./ChangePasswordDialog').then((m) => ({ default: m.ChangePasswordDialog })),
+);
 
 export function UserMenu() {
   const user = useMe();
@@ -20,7 +22,9 @@ export function UserMenu() {
     <div className="user-menu" role="group" aria-label="Your account">
       <p className="user-who">
         <span className="visually-hidden">Signed in as </span>
-        <strong className="user-name" data-username={user.username}>{user.displayName ?? user.username}</strong>{' '}
+        <strong className="user-name" data-username={user.username}>
+          {user.displayName ?? user.username}
+        </strong>{' '}
         <span className="user-role">
           {ROLE_NAMES[user.role]}
           {where}

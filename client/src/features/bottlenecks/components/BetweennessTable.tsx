@@ -29,7 +29,9 @@ export function BetweennessTable({ data, countryName, byId, indicatorNames, remo
   return (
     <section aria-labelledby="ranking-heading">
       <h2 id="ranking-heading">Stakeholders by betweenness</h2>
-      <p className="bn-hint">How often a stakeholder lies on the shortest routes between others in {countryName} (0 to 1).</p>
+      <p className="bn-hint">
+        How often a stakeholder lies on the shortest routes between others in {countryName} (0 to 1).
+      </p>
       {/* Focusable, so the table can be scrolled from the keyboard when it has no checkboxes (no NCP). */}
       <div className="map-scroll-box bn-table" tabIndex={0} role="group" aria-labelledby="ranking-heading">
         <table aria-labelledby="ranking-heading">
@@ -53,11 +55,19 @@ export function BetweennessTable({ data, countryName, byId, indicatorNames, remo
                   {removed && (
                     <td>
                       {s?.ncp ? (
-                        <span className="muted" title="The NCP itself cannot be removed in a scenario about what reaches it">
+                        <span
+                          className="muted"
+                          title="The NCP itself cannot be removed in a scenario about what reaches it"
+                        >
                           NCP
                         </span>
                       ) : (
-                        <input type="checkbox" checked={isRemoved} aria-label={`Remove ${s?.name ?? b.id}`} onChange={() => onToggle(b.id)} />
+                        <input
+                          type="checkbox"
+                          checked={isRemoved}
+                          aria-label={`Remove ${s?.name ?? b.id}`}
+                          onChange={() => onToggle(b.id)}
+                        />
                       )}
                     </td>
                   )}
@@ -80,7 +90,13 @@ export function BetweennessTable({ data, countryName, byId, indicatorNames, remo
   );
 }
 
-function SpofChips({ codes, indicatorNames }: { codes: readonly string[]; indicatorNames: ReadonlyMap<string, string> }) {
+function SpofChips({
+  codes,
+  indicatorNames,
+}: {
+  codes: readonly string[];
+  indicatorNames: ReadonlyMap<string, string>;
+}) {
   if (codes.length === 0) return <span className="muted">—</span>;
   return (
     <span className="indicators">

@@ -57,11 +57,17 @@ interface Props {
 function Bottlenecks({ country, countryName, data, graph }: Props) {
   const canvasRef = useRef<GraphCanvasHandle>(null);
   const reference = useReference();
-  const indicatorNames = useMemo(() => new Map((reference.data?.indicators ?? []).map((i) => [i.code, i.name])), [reference.data]);
+  const indicatorNames = useMemo(
+    () => new Map((reference.data?.indicators ?? []).map((i) => [i.code, i.name])),
+    [reference.data],
+  );
   const ncp = graph.stakeholders.find((s) => s.ncp && !s.external);
   const suggestions = useSuggestions(ncp ? country : null);
   const { scenario, empty, added, chosen, setScenario, resetScenario, answer, pending } = useScenario(
-    country, graph, suggestions.data?.suggestions ?? null, ncp !== undefined,
+    country,
+    graph,
+    suggestions.data?.suggestions ?? null,
+    ncp !== undefined,
   );
 
   const byId = useMemo(() => new Map(graph.stakeholders.map((s) => [s.id, s])), [graph]);
@@ -75,8 +81,13 @@ function Bottlenecks({ country, countryName, data, graph }: Props) {
       <div className="bottlenecks-map">
         <div className="bn-canvas">
           <p className="graph-summary bn-summary">
-            {countryName}: node size = betweenness; <span style={{ color: MARK_COLOR, fontWeight: 700 }}>vermillion ring</span> = single point of
-            failure{!empty && <>; faded = removed; <span style={{ color: ADDED_COLOR, fontWeight: 700 }}>green dashed</span> = added</>}
+            {countryName}: node size = betweenness;{' '}
+            <span style={{ color: MARK_COLOR, fontWeight: 700 }}>vermillion ring</span> = single point of failure
+            {!empty && (
+              <>
+                ; faded = removed; <span style={{ color: ADDED_COLOR, fontWeight: 700 }}>green dashed</span> = added
+              </>
+            )}
           </p>
           <GraphCanvas
             ref={canvasRef}
@@ -110,9 +121,9 @@ function Bottlenecks({ country, countryName, data, graph }: Props) {
       <div className="bottlenecks-panel">
         {!ncp && (
           <div className="map-notice map-notice-warn" role="note">
-            <strong>{countryName} has no national contact point (NCP) mapped.</strong> Betweenness below still shows who brokers its
-            flows, but single points of failure, critical flows and what-if changes are all about what reaches an NCP, so there are
-            none to show here.
+            <strong>{countryName} has no national contact point (NCP) mapped.</strong> Betweenness below still shows who
+            brokers its flows, but single points of failure, critical flows and what-if changes are all about what
+            reaches an NCP, so there are none to show here.
           </div>
         )}
         {ncp && <PlanLinks country={country} />}
@@ -145,8 +156,9 @@ function Bottlenecks({ country, countryName, data, graph }: Props) {
           </>
         )}
         <p className="bn-hint">
-          Computed from store version {data.computedFrom.storeVersion}: {data.computedFrom.options.includeStatuses.join(', ')} flows,
-          informal ones {data.computedFrom.options.includeInformal ? 'included' : 'left out'}.
+          Computed from store version {data.computedFrom.storeVersion}:{' '}
+          {data.computedFrom.options.includeStatuses.join(', ')} flows, informal ones{' '}
+          {data.computedFrom.options.includeInformal ? 'included' : 'left out'}.
         </p>
       </div>
     </div>

@@ -29,8 +29,9 @@ export function SpofList({ data, nameOf }: { data: BottlenecksResponse; nameOf: 
         <ol className="spof-list">
           {spofs.map((s) => (
             <li key={s.id}>
-              <strong>{nameOf(s.id)}</strong>: if it disappeared, {s.indicators.length} indicator{s.indicators.length === 1 ? '' : 's'} would
-              stop reaching the NCP <span className="muted">({s.indicators.join(', ')})</span>
+              <strong>{nameOf(s.id)}</strong>: if it disappeared, {s.indicators.length} indicator
+              {s.indicators.length === 1 ? '' : 's'} would stop reaching the NCP{' '}
+              <span className="muted">({s.indicators.join(', ')})</span>
             </li>
           ))}
         </ol>
@@ -59,7 +60,12 @@ export function CriticalFlows({ data, graph, nameOf, removed, onToggle }: FlowsP
     return f ? `${nameOf(f.from)} → ${nameOf(f.to)}` : id;
   };
   const box = (id: string) => (
-    <input type="checkbox" aria-label={`Remove the flow ${flowLabel(id)} (${id})`} checked={removed.includes(id)} onChange={() => onToggle(id)} />
+    <input
+      type="checkbox"
+      aria-label={`Remove the flow ${flowLabel(id)} (${id})`}
+      checked={removed.includes(id)}
+      onChange={() => onToggle(id)}
+    />
   );
   const value = (id: string) => (edgeValue.get(id) ?? 0).toFixed(3);
   return (
@@ -94,7 +100,10 @@ export function CriticalFlows({ data, graph, nameOf, removed, onToggle }: FlowsP
                 <label>
                   {box(f.id)}
                   <span>
-                    {flowLabel(f.id)} <span className="muted">({f.id}, {value(f.id)})</span>
+                    {flowLabel(f.id)}{' '}
+                    <span className="muted">
+                      ({f.id}, {value(f.id)})
+                    </span>
                   </span>
                 </label>
               </li>
@@ -106,19 +115,29 @@ export function CriticalFlows({ data, graph, nameOf, removed, onToggle }: FlowsP
   );
 }
 
-export function FragileCoverage({ data, indicatorNames }: { data: BottlenecksResponse; indicatorNames: ReadonlyMap<string, string> }) {
+export function FragileCoverage({
+  data,
+  indicatorNames,
+}: {
+  data: BottlenecksResponse;
+  indicatorNames: ReadonlyMap<string, string>;
+}) {
   return (
     <section aria-labelledby="fragile-heading">
       <h2 id="fragile-heading">Fragile coverage ({data.fragile.length})</h2>
       {data.fragile.length === 0 ? (
-        <p className="muted">None: every indicator that reaches the NCP has a formal, confirmed route that does not rest on one person.</p>
+        <p className="muted">
+          None: every indicator that reaches the NCP has a formal, confirmed route that does not rest on one person.
+        </p>
       ) : (
         <ul className="fragile-list">
           {data.fragile.map((f) => (
             <li key={f.indicator}>
               <strong>{f.indicator}</strong>
-              {indicatorNames.get(f.indicator) && <span className="muted"> · {indicatorNames.get(f.indicator)}</span>} reaches the NCP, but{' '}
-              {f.reasons.map((r) => REASON_WORDS[r]).join('; and ')}.
+              {indicatorNames.get(f.indicator) && (
+                <span className="muted"> · {indicatorNames.get(f.indicator)}</span>
+              )}{' '}
+              reaches the NCP, but {f.reasons.map((r) => REASON_WORDS[r]).join('; and ')}.
             </li>
           ))}
         </ul>

@@ -18,17 +18,22 @@ export function ResilienceSection({ country, nameOf, indicatorNames }: Props) {
     <section aria-labelledby="resilience-heading">
       <h2 id="resilience-heading">Resilience{resilience.data ? ` (${rows.length} indicators reach the NCP)` : ''}</h2>
       <p className="bn-hint">
-        Independent routes: how many routes from the holders to the NCP share no institution, so how many institutions must drop out
-        before the indicator stops reaching the NCP.
+        Independent routes: how many routes from the holders to the NCP share no institution, so how many institutions
+        must drop out before the indicator stops reaching the NCP.
       </p>
       {resilience.isPending && <Loading>Counting independent routes…</Loading>}
       {resilience.isError && (
-        <ErrorMessage title="Could not load the resilience" error={resilience.error} onRetry={() => void resilience.refetch()} />
+        <ErrorMessage
+          title="Could not load the resilience"
+          error={resilience.error}
+          onRetry={() => void resilience.refetch()}
+        />
       )}
       {s && (
         <p className="bn-resilience-summary">
-          One route only: <strong>{s.one}</strong> · two: <strong>{s.two}</strong> · three or more: <strong>{s.threeOrMore}</strong>
-          {' '}· with a single holder: <strong>{s.singleHolder}</strong> · held by the NCP: {s.held} · gaps: {s.gaps}
+          One route only: <strong>{s.one}</strong> · two: <strong>{s.two}</strong> · three or more:{' '}
+          <strong>{s.threeOrMore}</strong> · with a single holder: <strong>{s.singleHolder}</strong> · held by the NCP:{' '}
+          {s.held} · gaps: {s.gaps}
         </p>
       )}
       {rows.length > 0 && (

@@ -34,9 +34,15 @@ export function SuggestedFlows({ suggestions, added, onToggle, nameOf }: Props) 
       <h2 id="suggestions-heading">Suggested flows to add{suggestions.data ? ` (${list.length})` : ''}</h2>
       {suggestions.isPending && <Loading>Loading suggestions…</Loading>}
       {suggestions.isError && (
-        <ErrorMessage title="Could not load the suggestions" error={suggestions.error} onRetry={() => void suggestions.refetch()} />
+        <ErrorMessage
+          title="Could not load the suggestions"
+          error={suggestions.error}
+          onRetry={() => void suggestions.refetch()}
+        />
       )}
-      {suggestions.data && list.length === 0 && <p className="muted">None: no indicator is collected here without reaching the NCP.</p>}
+      {suggestions.data && list.length === 0 && (
+        <p className="muted">None: no indicator is collected here without reaching the NCP.</p>
+      )}
       {list.length > 0 && (
         <>
           <ul className="bn-check-list suggestions">
@@ -47,7 +53,11 @@ export function SuggestedFlows({ suggestions, added, onToggle, nameOf }: Props) 
                   <label>
                     <input type="checkbox" checked={added.includes(key)} onChange={() => onToggle(key)} />
                     <span>
-                      Add <strong>{nameOf(s.from)} → {nameOf(s.to)}</strong> carrying <strong>{s.indicator}</strong>{' '}
+                      Add{' '}
+                      <strong>
+                        {nameOf(s.from)} → {nameOf(s.to)}
+                      </strong>{' '}
+                      carrying <strong>{s.indicator}</strong>{' '}
                       <span className="muted">
                         ({KIND_WORDS[s.kind]}
                         {s.flow ? ` ${s.flow}` : ''}, peer score {Math.round(s.peerScore * 100)} %)

@@ -29,8 +29,8 @@ export function WhatIfResult({ empty, pending, error, data, indicatorNames, onRe
       </div>
       {empty ? (
         <p className="muted">
-          Tick stakeholders or flows on the right to remove them, or suggested flows to add them: the coverage of the NCP is
-          recomputed at once. Nothing is stored.
+          Tick stakeholders or flows on the right to remove them, or suggested flows to add them: the coverage of the
+          NCP is recomputed at once. Nothing is stored.
         </p>
       ) : (
         <p className="what-if-summary">{summary}</p>
@@ -58,7 +58,9 @@ function Changes({ data, indicatorNames }: { data: WhatIfResponse; indicatorName
           {data.changed.length === 0
             ? 'No indicator changes status'
             : `${data.changed.length} indicator${data.changed.length === 1 ? '' : 's'} change${data.changed.length === 1 ? 's' : ''}` +
-              (lost || gained ? ` (${[lost ? `${lost} lost` : '', gained ? `${gained} gained` : ''].filter(Boolean).join(', ')})` : '')}
+              (lost || gained
+                ? ` (${[lost ? `${lost} lost` : '', gained ? `${gained} gained` : ''].filter(Boolean).join(', ')})`
+                : '')}
         </h3>
         {data.changed.length > 0 && (
           <ul className="bn-changes" aria-labelledby="what-if-changes">

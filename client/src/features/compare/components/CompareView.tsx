@@ -10,7 +10,15 @@ import { compareQueryOptions } from '../../analysis/api/getCompare';
 import { useCountries } from '../../../graph/api/getCountries';
 import { sortCountries } from '../../../components/CountryPicker';
 import {
-  countriesParam, metricKeyOf, nextSort, PARAMS, selectedCountries, sortDirOf, sortKeyOf, unknownCountries, type SortKey,
+  countriesParam,
+  metricKeyOf,
+  nextSort,
+  PARAMS,
+  selectedCountries,
+  sortDirOf,
+  sortKeyOf,
+  unknownCountries,
+  type SortKey,
 } from '../selection';
 import { CountryFilter } from './CountryFilter';
 import { CountrySketches } from './CountrySketches';
@@ -57,14 +65,18 @@ export function CompareView() {
         <h2>Compare national networks</h2>
         <p>
           How each country’s institutions pass information on child trafficking among themselves, measured the same way
-          everywhere. Each figure counts the country’s own institutions and the flows running now between them; hover over a
-          column heading to read what it measures, or see <a href="#compare-glossary">what the metrics mean</a>.
+          everywhere. Each figure counts the country’s own institutions and the flows running now between them; hover
+          over a column heading to read what it measures, or see <a href="#compare-glossary">what the metrics mean</a>.
         </p>
       </div>
 
       {countries.isPending && <Loading>Loading the list of countries…</Loading>}
       {countries.isError && (
-        <ErrorMessage title="Could not load the list of countries" error={countries.error} onRetry={() => void countries.refetch()} />
+        <ErrorMessage
+          title="Could not load the list of countries"
+          error={countries.error}
+          onRetry={() => void countries.refetch()}
+        />
       )}
       {countries.isSuccess && available.length === 0 && (
         <p className="state">There are no national maps to compare yet. Import a map document to start.</p>
@@ -86,7 +98,11 @@ export function CompareView() {
       )}
       {ready && compare.isPending && <Loading>Comparing {selected.length} countries…</Loading>}
       {compare.isError && (
-        <ErrorMessage title="Could not compare the countries" error={compare.error} onRetry={() => void compare.refetch()} />
+        <ErrorMessage
+          title="Could not compare the countries"
+          error={compare.error}
+          onRetry={() => void compare.refetch()}
+        />
       )}
 
       {data && ready && (

@@ -29,7 +29,11 @@ export function CountryFilter({ countries, selected, onChange, unknown }: Props)
         ))}
       </ul>
       <div className="compare-filter-actions">
-        <button type="button" onClick={() => onChange(countries.map((c) => c.code))} disabled={selected.length === countries.length}>
+        <button
+          type="button"
+          onClick={() => onChange(countries.map((c) => c.code))}
+          disabled={selected.length === countries.length}
+        >
           All countries
         </button>
         <button type="button" onClick={() => onChange([])} disabled={selected.length === 0}>

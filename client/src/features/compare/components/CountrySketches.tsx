@@ -40,11 +40,14 @@ function useSketch(graph: GraphResponse | undefined, near: boolean): { sketch: S
     if (!graph || !near) return;
     let cancelled = false;
     let timer: number | undefined;
-    import('../sketch').then(({ sketchOf }) => {
-      if (!cancelled) timer = window.setTimeout(() => setSketch({ graph, sketch: sketchOf(graph) }), 0);
-    }, (err: unknown) => {
-      if (!cancelled) setFailed(err instanceof Error ? err : new Error(String(err)));
-    });
+    import('../sketch').then(
+      ({ sketchOf }) => {
+        if (!cancelled) timer = window.setTimeout(() => setSketch({ graph, sketch: sketchOf(graph) }), 0);
+      },
+      (err: unknown) => {
+        if (!cancelled) setFailed(err instanceof Error ? err : new Error(String(err)));
+      },
+    );
     return () => {
       cancelled = true;
       window.clearTimeout(timer);
@@ -72,7 +75,14 @@ function SketchSvg({ sketch, label }: { sketch: Sketch; label: string }) {
       {ordered.map((n) => {
         const p = at.get(n.id)!;
         return n.ncp ? (
-          <polygon key={n.id} points={starPoints(p.x, p.y, NCP_R)} fill={colorOf(n.sector)} stroke="#000" strokeWidth="1.8" data-ncp="true">
+          <polygon
+            key={n.id}
+            points={starPoints(p.x, p.y, NCP_R)}
+            fill={colorOf(n.sector)}
+            stroke="#000"
+            strokeWidth="1.8"
+            data-ncp="true"
+          >
             <title>NCP: {n.name}</title>
           </polygon>
         ) : (
@@ -99,17 +109,15 @@ function SketchCard({ code, name }: { code: string; name: string }) {
   const sectors = sketch ? new Set(sketch.nodes.map((n) => n.sector)).size : 0;
   const label = sketch
     ? `Sketch of the map of ${name}: ${sketch.nodes.length} stakeholders in ${sectors} sectors, ${sketch.edges.length} active flows between them; ${
-      ncp ? `the NCP, ${ncp.name}, is the star` : 'no NCP mapped'
-    }.`
+        ncp ? `the NCP, ${ncp.name}, is the star` : 'no NCP mapped'
+      }.`
     : '';
   return (
     <figure className="sketch-card" data-country={code} ref={card}>
       <div className="sketch-frame">
         {sketch && <SketchSvg sketch={sketch} label={label} />}
         {!sketch && !error && near && (
-          <span className="sketch-wait muted">
-            {pending ? 'Loading the map…' : 'Drawing…'}
-          </span>
+          <span className="sketch-wait muted">{pending ? 'Loading the map…' : 'Drawing…'}</span>
         )}
         {error && <span className="sketch-wait">Could not load this map: {error.message}</span>}
       </div>
@@ -135,13 +143,19 @@ function SketchCard({ code, name }: { code: string; name: string }) {
   );
 }
 
-export function CountrySketches({ countries, nameOf }: { countries: readonly string[]; nameOf: (code: string) => string }) {
+export function CountrySketches({
+  countries,
+  nameOf,
+}: {
+  countries: readonly string[];
+  nameOf: (code: string) => string;
+}) {
   return (
     <>
       <p className="compare-lead">
         Each country’s own institutions and the flows running now between them, laid out by a force-directed drawing:
-        tightly knit groups sit together. The star is the national contact point (NCP). Select a country’s name to open its
-        full map.
+        tightly knit groups sit together. The star is the national contact point (NCP). Select a country’s name to open
+        its full map.
       </p>
       <ul className="sketch-legend" aria-label="Sector colours">
         {SECTOR_ORDER.filter((s) => s !== 'international').map((s) => (
@@ -158,7 +172,9 @@ export function CountrySketches({ countries, nameOf }: { countries: readonly str
         </li>
       </ul>
       <div className="sketches">
-        {countries.map((code) => <SketchCard key={code} code={code} name={nameOf(code)} />)}
+        {countries.map((code) => (
+          <SketchCard key={code} code={code} name={nameOf(code)} />
+        ))}
       </div>
     </>
   );

@@ -1,7 +1,15 @@
 // One metric across the compared countries: a picker (the URL's `metric`), what it measures, a bar
 // chart drawn as SVG (highest first, missing values last) and the same values as a table.
 import { useId } from 'react';
-import { formatValue, METRIC_GROUPS, metricOf, METRICS, scaleMax, type CountryMetrics, type MetricKey } from '../metrics';
+import {
+  formatValue,
+  METRIC_GROUPS,
+  metricOf,
+  METRICS,
+  scaleMax,
+  type CountryMetrics,
+  type MetricKey,
+} from '../metrics';
 import { sortRows } from '../selection';
 import { ValueCell } from './MetricsTable';
 
@@ -33,7 +41,12 @@ export function MetricChart({ rows, metricKey, onMetric, nameOf }: Props) {
     <div className="metric-chart">
       <div className="metric-picker">
         <label htmlFor={`${id}-metric`}>Measure</label>
-        <select id={`${id}-metric`} value={metric.key} onChange={(e) => onMetric(e.target.value as MetricKey)} aria-describedby={`${id}-help`}>
+        <select
+          id={`${id}-metric`}
+          value={metric.key}
+          onChange={(e) => onMetric(e.target.value as MetricKey)}
+          aria-describedby={`${id}-help`}
+        >
           {METRIC_GROUPS.map((group) => (
             <optgroup key={group} label={group}>
               {METRICS.filter((m) => m.group === group).map((m) => (

@@ -11,12 +11,30 @@ interface Props {
   nameOf: (code: string) => string;
 }
 
-function SortHeader({ label, keyName, help, sortKey, sortDir, onSort, numeric }: {
-  label: string; keyName: SortKey; help?: string; sortKey: SortKey; sortDir: SortDir; onSort: (key: SortKey) => void; numeric: boolean;
+function SortHeader({
+  label,
+  keyName,
+  help,
+  sortKey,
+  sortDir,
+  onSort,
+  numeric,
+}: {
+  label: string;
+  keyName: SortKey;
+  help?: string;
+  sortKey: SortKey;
+  sortDir: SortDir;
+  onSort: (key: SortKey) => void;
+  numeric: boolean;
 }) {
   const active = sortKey === keyName;
   return (
-    <th scope="col" aria-sort={active ? (sortDir === 'asc' ? 'ascending' : 'descending') : undefined} className={numeric ? 'num' : undefined}>
+    <th
+      scope="col"
+      aria-sort={active ? (sortDir === 'asc' ? 'ascending' : 'descending') : undefined}
+      className={numeric ? 'num' : undefined}
+    >
       <button
         type="button"
         onClick={() => onSort(keyName)}
@@ -63,11 +81,20 @@ export function MetricsTable({ rows, sortKey, sortDir, onSort, nameOf }: Props) 
         </caption>
         <thead>
           <tr>
-            <SortHeader label="Country" keyName="country" sortKey={sortKey} sortDir={sortDir} onSort={onSort} numeric={false} />
+            <SortHeader
+              label="Country"
+              keyName="country"
+              sortKey={sortKey}
+              sortDir={sortDir}
+              onSort={onSort}
+              numeric={false}
+            />
             {METRICS.map((m) => (
               <SortHeader
                 key={m.key}
-                label={m.group === 'Basis of the flows' && m.key !== 'personDependentShare' ? `${m.label} flows` : m.label}
+                label={
+                  m.group === 'Basis of the flows' && m.key !== 'personDependentShare' ? `${m.label} flows` : m.label
+                }
                 keyName={m.key}
                 help={m.explanation}
                 sortKey={sortKey}

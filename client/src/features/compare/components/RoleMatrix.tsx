@@ -48,9 +48,9 @@ export function RoleMatrix({ data, country, level, onCountry, onLevel, nameOf }:
   return (
     <div className="role-matrix">
       <p className="compare-lead">
-        Each cell is the share of the country’s flows that go from the kind of institution on the left to the kind at the
-        top: darker means more of its flows take that route. Countries whose institutions are named differently can still
-        be compared this way.
+        Each cell is the share of the country’s flows that go from the kind of institution on the left to the kind at
+        the top: darker means more of its flows take that route. Countries whose institutions are named differently can
+        still be compared this way.
       </p>
       <div className="role-controls">
         <label htmlFor={`${id}-country`}>Country</label>
@@ -90,7 +90,8 @@ export function RoleMatrix({ data, country, level, onCountry, onLevel, nameOf }:
             >
               <title id={`${id}-title`}>{title}</title>
               <desc id={`${id}-desc`}>
-                Rows: who sends. Columns: who receives. Numbers: percent of the flows. The same shares are in the table below.
+                Rows: who sends. Columns: who receives. Numbers: percent of the flows. The same shares are in the table
+                below.
               </desc>
               {grid.cols.map((to, j) => (
                 <text
@@ -103,7 +104,13 @@ export function RoleMatrix({ data, country, level, onCountry, onLevel, nameOf }:
               ))}
               {grid.rows.map((from, i) => (
                 <g key={from}>
-                  <text className="heat-row-label" x={ROW_LABEL_W - 8} y={COL_LABEL_H + i * CELL + CELL / 2} textAnchor="end" dominantBaseline="middle">
+                  <text
+                    className="heat-row-label"
+                    x={ROW_LABEL_W - 8}
+                    y={COL_LABEL_H + i * CELL + CELL / 2}
+                    textAnchor="end"
+                    dominantBaseline="middle"
+                  >
                     {roleLabel(from)}
                   </text>
                   {grid.cols.map((to, j) => {
@@ -114,11 +121,27 @@ export function RoleMatrix({ data, country, level, onCountry, onLevel, nameOf }:
                     return (
                       <g key={to} className="heat-cell" data-from={from} data-to={to} data-share={share}>
                         <title>
-                          {roleLabel(from)} → {roleLabel(to)}: {share > 0 ? `${percent.format(share)} of the flows` : 'no flow'}
+                          {roleLabel(from)} → {roleLabel(to)}:{' '}
+                          {share > 0 ? `${percent.format(share)} of the flows` : 'no flow'}
                         </title>
-                        <rect x={x} y={y} width={CELL - 1} height={CELL - 1} fill={share > 0 ? fill : '#fbfbfb'} stroke="#e0e0e0" strokeWidth="0.5" />
+                        <rect
+                          x={x}
+                          y={y}
+                          width={CELL - 1}
+                          height={CELL - 1}
+                          fill={share > 0 ? fill : '#fbfbfb'}
+                          stroke="#e0e0e0"
+                          strokeWidth="0.5"
+                        />
                         {share > 0 && (
-                          <text x={x + (CELL - 1) / 2} y={y + (CELL - 1) / 2} style={{ fill: text }} textAnchor="middle" dominantBaseline="central" className="heat-value">
+                          <text
+                            x={x + (CELL - 1) / 2}
+                            y={y + (CELL - 1) / 2}
+                            style={{ fill: text }}
+                            textAnchor="middle"
+                            dominantBaseline="central"
+                            className="heat-value"
+                          >
                             {cellText(share)}
                           </text>
                         )}

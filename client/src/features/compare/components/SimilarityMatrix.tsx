@@ -32,7 +32,9 @@ export function SimilarityMatrix({ countries, similarity, nameOf }: Props) {
         <div className="similarity-layout">
           <div className="table-scroll" role="region" aria-labelledby="similarity-caption" tabIndex={0}>
             <table className="similarity-table">
-              <caption id="similarity-caption">Similarity of the role matrices (cosine), each country against each other</caption>
+              <caption id="similarity-caption">
+                Similarity of the role matrices (cosine), each country against each other
+              </caption>
               <thead>
                 <tr>
                   <td />

@@ -18,10 +18,14 @@ function choicesOf(field: FieldSpec, ctx: EditContext): Choice[] {
       .sort((a, b) => Number(a.external ?? false) - Number(b.external ?? false) || a.name.localeCompare(b.name))
       .map((s) => ({ id: s.id, label: s.external || s.country !== ctx.country ? `${s.name} (${s.country})` : s.name }));
   }
-  if (field.target === 'network') return [...ctx.networks].sort((a, b) => a.name.localeCompare(b.name)).map((n) => ({ id: n.id, label: n.name }));
+  if (field.target === 'network')
+    return [...ctx.networks].sort((a, b) => a.name.localeCompare(b.name)).map((n) => ({ id: n.id, label: n.name }));
   return [...ctx.interviews]
     .sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id))
-    .map((i) => ({ id: i.id, label: `${i.date} · ${names.get(i.stakeholder) ?? i.stakeholder} · round ${i.round} (${i.id})` }));
+    .map((i) => ({
+      id: i.id,
+      label: `${i.date} · ${names.get(i.stakeholder) ?? i.stakeholder} · round ${i.round} (${i.id})`,
+    }));
 }
 
 /** One item of the country, as a select with a filter box above it. */
@@ -69,9 +73,7 @@ export function RefChecks({ field, id, value, error, required, context, onChange
   const listed = [...choices.filter((c) => chosen.includes(c.id) && !shown.includes(c)), ...shown, ...extra];
   return (
     <CheckGroup field={field} id={id} error={error} required={required} onBlur={onBlur}>
-      {choices.length > 6 && (
-        <FilterBox field={field} query={query} setQuery={setQuery} />
-      )}
+      {choices.length > 6 && <FilterBox field={field} query={query} setQuery={setQuery} />}
       {listed.length === 0 ? (
         <p className="edit-hint">{choices.length === 0 ? 'None recorded for this country yet.' : 'No match.'}</p>
       ) : (
@@ -79,7 +81,12 @@ export function RefChecks({ field, id, value, error, required, context, onChange
           {listed.map((c) => (
             <li key={c.id}>
               <label>
-                <input type="checkbox" checked={chosen.includes(c.id)} onChange={() => onChange(toggle(chosen, c.id))} /> {c.label}
+                <input
+                  type="checkbox"
+                  checked={chosen.includes(c.id)}
+                  onChange={() => onChange(toggle(chosen, c.id))}
+                />{' '}
+                {c.label}
               </label>
             </li>
           ))}
@@ -108,7 +115,11 @@ export function IndicatorChecks({ field, id, value, error, required, context, on
               {own.map((i) => (
                 <li key={i.code}>
                   <label title={i.description ?? i.name}>
-                    <input type="checkbox" checked={chosen.includes(i.code)} onChange={() => onChange(toggle(chosen, i.code))} />{' '}
+                    <input
+                      type="checkbox"
+                      checked={chosen.includes(i.code)}
+                      onChange={() => onChange(toggle(chosen, i.code))}
+                    />{' '}
                     <span className="edit-code">{i.code}</span> {i.name}
                   </label>
                 </li>
@@ -122,7 +133,8 @@ export function IndicatorChecks({ field, id, value, error, required, context, on
           {unknown.map((code) => (
             <li key={code}>
               <label>
-                <input type="checkbox" checked onChange={() => onChange(toggle(chosen, code))} /> {code} (not in the catalogue)
+                <input type="checkbox" checked onChange={() => onChange(toggle(chosen, code))} /> {code} (not in the
+                catalogue)
               </label>
             </li>
           ))}
@@ -140,7 +152,8 @@ export function MultiChecks({ field, id, value, error, required, onChange, onBlu
         {(field.options ?? []).map((o) => (
           <li key={o}>
             <label>
-              <input type="checkbox" checked={chosen.includes(o)} onChange={() => onChange(toggle(chosen, o))} /> {humanize(o)}
+              <input type="checkbox" checked={chosen.includes(o)} onChange={() => onChange(toggle(chosen, o))} />{' '}
+              {humanize(o)}
             </label>
           </li>
         ))}
@@ -148,4 +161,3 @@ export function MultiChecks({ field, id, value, error, required, onChange, onBlu
     </CheckGroup>
   );
 }
-

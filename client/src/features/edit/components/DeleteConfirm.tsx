@@ -37,9 +37,19 @@ export function DeleteConfirm({ kind, item, title, onDeleted, onCancel }: Props)
     try {
       onDeleted(await remove.mutateAsync({ kind, item, version, cascade }));
     } catch (err) {
-      if (err instanceof ApiError && err.code === 'has_dependants' && err.details.dependants && typeof err.details.dependants === 'object') {
+      if (
+        err instanceof ApiError &&
+        err.code === 'has_dependants' &&
+        err.details.dependants &&
+        typeof err.details.dependants === 'object'
+      ) {
         setDependants(err.details.dependants as Record<string, number>);
-      } else if (err instanceof ApiError && err.code === 'version_conflict' && err.details.current && typeof err.details.current === 'object') {
+      } else if (
+        err instanceof ApiError &&
+        err.code === 'version_conflict' &&
+        err.details.current &&
+        typeof err.details.current === 'object'
+      ) {
         const current = err.details.current as StoredItem;
         setChanged(current);
         setVersion(current.version);
@@ -59,13 +69,15 @@ export function DeleteConfirm({ kind, item, title, onDeleted, onCancel }: Props)
       )}
       {changed && (
         <p className="edit-note" role="status">
-          {changed.updatedBy} changed it at {formatTime(changed.updatedAt)}, after you opened it. Delete it as it is now?
+          {changed.updatedBy} changed it at {formatTime(changed.updatedAt)}, after you opened it. Delete it as it is
+          now?
         </p>
       )}
       {dependants && (
         <div role="alert" className="edit-dependants" ref={dependantsRef} tabIndex={-1}>
           <p>
-            <strong>{title}</strong> {CITED.has(kind) ? 'is cited by' : 'has items that depend on it'}: {describeCounts(dependants)}.
+            <strong>{title}</strong> {CITED.has(kind) ? 'is cited by' : 'has items that depend on it'}:{' '}
+            {describeCounts(dependants)}.
           </p>
           <ul>
             {Object.entries(dependants)

@@ -12,7 +12,8 @@ interface Props {
   subtitle?: ReactNode;
 }
 
-const FOCUSABLE = 'input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), button:not([disabled]), [href], [tabindex]:not([tabindex="-1"])';
+const FOCUSABLE =
+  'input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), button:not([disabled]), [href], [tabindex]:not([tabindex="-1"])';
 
 /** Where focus goes when what opened the dialog is gone (an item deleted from its own panel). */
 function fallbackFocus(): HTMLElement | null {
@@ -30,7 +31,10 @@ export function EditDialog({ title, onClose, children, role = 'dialog', subtitle
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
-    const opener = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
+    const opener =
+      document.activeElement instanceof HTMLElement && document.activeElement !== document.body
+        ? document.activeElement
+        : null;
     if (!dialog.open) dialog.showModal();
     const body = dialog.querySelector('.edit-dialog-body');
     const first = dialog.querySelector<HTMLElement>('[data-autofocus]') ?? body?.querySelector<HTMLElement>(FOCUSABLE);

@@ -76,7 +76,12 @@ export function Editor({ request, context, onClose, onDone }: Props) {
         context={context}
         onCancel={leave}
         onSaved={(item) => {
-          onDone?.({ action: editing ? 'updated' : 'created', kind: request.kind, item, title: itemTitle(request.kind, item, context) });
+          onDone?.({
+            action: editing ? 'updated' : 'created',
+            kind: request.kind,
+            item,
+            title: itemTitle(request.kind, item, context),
+          });
           onClose(request.type === 'create' && request.then ? request.then(item) : null);
         }}
       />

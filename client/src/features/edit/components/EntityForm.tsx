@@ -9,8 +9,16 @@ import { useUpdateEntity } from '../api/updateEntity';
 import { nameResolver, type EditContext } from '../context';
 import { FORM_FIELDS, type FieldSpec } from '../fields';
 import {
-  conflictRows, errorsFromProblems, requiredFields, schemaDefaults, toFormValues, validateField, validateForm,
-  type FieldErrors, type FieldValue, type FormValues,
+  conflictRows,
+  errorsFromProblems,
+  requiredFields,
+  schemaDefaults,
+  toFormValues,
+  validateField,
+  validateForm,
+  type FieldErrors,
+  type FieldValue,
+  type FormValues,
 } from '../form';
 import { suggestId } from '../ids';
 import { KIND_NOUN, type EditKind, type StoredItem } from '../kinds';
@@ -148,10 +156,15 @@ export function EntityForm({ kind, item, preset, context, onSaved, onCancel }: P
       } else if (err.code === 'already_exists') {
         const keyField = kind === 'membership' ? 'network' : 'id';
         showErrors({
-          [keyField]: kind === 'membership' ? 'this stakeholder is already a member of this network' : `'${String(v.id)}' is taken: choose another id`,
+          [keyField]:
+            kind === 'membership'
+              ? 'this stakeholder is already a member of this network'
+              : `'${String(v.id)}' is taken: choose another id`,
         });
       } else if (err.status === 404 && editing) {
-        setFailure(`This ${KIND_NOUN[kind].one} was deleted meanwhile (${err.message}). Close the form; your change cannot be saved.`);
+        setFailure(
+          `This ${KIND_NOUN[kind].one} was deleted meanwhile (${err.message}). Close the form; your change cannot be saved.`,
+        );
       } else {
         setFailure(err.message);
       }
@@ -197,7 +210,12 @@ export function EntityForm({ kind, item, preset, context, onSaved, onCancel }: P
   );
 
   return (
-    <form className="edit-form" noValidate onSubmit={submit} aria-describedby={summary ? `${formId}-summary` : undefined}>
+    <form
+      className="edit-form"
+      noValidate
+      onSubmit={submit}
+      aria-describedby={summary ? `${formId}-summary` : undefined}
+    >
       {conflict && (
         <ConflictPanel
           rows={conflictRows(fields, values, conflict, nameOf)}

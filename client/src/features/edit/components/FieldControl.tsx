@@ -9,7 +9,11 @@ import { IndicatorChecks, MultiChecks, RefChecks, RefPicker } from './ChoiceFiel
 import { describedBy, Label, Notes, type FieldProps } from './fieldParts';
 
 function Options({ field, required }: { field: FieldSpec; required: boolean }): ReactNode {
-  const first = field.optional ? <option value="">Not recorded</option> : <option value="">{required ? 'Choose…' : '—'}</option>;
+  const first = field.optional ? (
+    <option value="">Not recorded</option>
+  ) : (
+    <option value="">{required ? 'Choose…' : '—'}</option>
+  );
   if (field.groups) {
     return (
       <>
@@ -54,7 +58,14 @@ export function FieldControl(props: FieldProps) {
     case 'checkbox':
       return (
         <div className="edit-field edit-field-checkbox">
-          <input id={id} type="checkbox" checked={value === true} onChange={(e) => onChange(e.target.checked)} onBlur={onBlur} {...aria} />
+          <input
+            id={id}
+            type="checkbox"
+            checked={value === true}
+            onChange={(e) => onChange(e.target.checked)}
+            onBlur={onBlur}
+            {...aria}
+          />
           <label htmlFor={id}>{field.label}</label>
           <Notes id={id} field={field} error={error} />
         </div>
@@ -66,7 +77,14 @@ export function FieldControl(props: FieldProps) {
         <div className="edit-field">
           <Label field={field} id={id} required={required} />
           <Notes id={id} field={field} error={error} />
-          <select id={id} value={text} disabled={locked} onChange={(e) => onChange(e.target.value)} onBlur={onBlur} {...aria}>
+          <select
+            id={id}
+            value={text}
+            disabled={locked}
+            onChange={(e) => onChange(e.target.value)}
+            onBlur={onBlur}
+            {...aria}
+          >
             {field.widget === 'select' && <Options field={field} required={required} />}
             {field.widget === 'tristate' && (
               <>
@@ -94,7 +112,14 @@ export function FieldControl(props: FieldProps) {
         <div className="edit-field">
           <Label field={field} id={id} required={required} />
           <Notes id={id} field={field} error={error} />
-          <textarea id={id} rows={3} value={text} onChange={(e) => onChange(e.target.value)} onBlur={onBlur} {...aria} />
+          <textarea
+            id={id}
+            rows={3}
+            value={text}
+            onChange={(e) => onChange(e.target.value)}
+            onBlur={onBlur}
+            {...aria}
+          />
         </div>
       );
     default:

@@ -15,10 +15,20 @@ interface Props {
 export function ItemActions({ kind, item, what, onRequest, labels }: Props) {
   return (
     <span className="details-row-actions">
-      <button type="button" className="link" aria-label={labels?.editAria ?? `Edit ${what}`} onClick={() => onRequest({ type: 'edit', kind, item })}>
+      <button
+        type="button"
+        className="link"
+        aria-label={labels?.editAria ?? `Edit ${what}`}
+        onClick={() => onRequest({ type: 'edit', kind, item })}
+      >
         {labels?.edit ?? 'Edit'}
       </button>{' '}
-      <button type="button" className="link" aria-label={labels?.deleteAria ?? `Delete ${what}`} onClick={() => onRequest({ type: 'delete', kind, item })}>
+      <button
+        type="button"
+        className="link"
+        aria-label={labels?.deleteAria ?? `Delete ${what}`}
+        onClick={() => onRequest({ type: 'delete', kind, item })}
+      >
         {labels?.delete ?? 'Delete'}
       </button>
     </span>

@@ -87,9 +87,22 @@ export function Notes({ id, field, error }: { id: string; field: FieldSpec; erro
 }
 
 /** A field made of several checkboxes: a fieldset with its legend, hint and message; leaving it counts as a blur. */
-export function CheckGroup({ field, id, error, required, onBlur, children }: Pick<FieldProps, 'field' | 'id' | 'error' | 'required' | 'onBlur'> & { children: ReactNode }) {
+export function CheckGroup({
+  field,
+  id,
+  error,
+  required,
+  onBlur,
+  children,
+}: Pick<FieldProps, 'field' | 'id' | 'error' | 'required' | 'onBlur'> & { children: ReactNode }) {
   return (
-    <fieldset id={id} className="edit-field edit-group" aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, field, error)} onBlur={groupBlur(onBlur)}>
+    <fieldset
+      id={id}
+      className="edit-field edit-group"
+      aria-invalid={error ? true : undefined}
+      aria-describedby={describedBy(id, field, error)}
+      onBlur={groupBlur(onBlur)}
+    >
       <Legend field={field} required={required} />
       <Notes id={id} field={field} error={error} />
       {children}
@@ -106,7 +119,17 @@ export function useFilter<T>(items: readonly T[], text: (item: T) => string) {
 }
 
 /** The box that narrows a long list of choices; Enter never submits the form (it may pick the first match). */
-export function FilterBox({ field, query, setQuery, onEnter }: { field: FieldSpec; query: string; setQuery: (q: string) => void; onEnter?: () => void }) {
+export function FilterBox({
+  field,
+  query,
+  setQuery,
+  onEnter,
+}: {
+  field: FieldSpec;
+  query: string;
+  setQuery: (q: string) => void;
+  onEnter?: () => void;
+}) {
   return (
     <input
       type="search"
@@ -123,4 +146,3 @@ export function FilterBox({ field, query, setQuery, onEnter }: { field: FieldSpe
     />
   );
 }
-

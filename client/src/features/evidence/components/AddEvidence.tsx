@@ -40,11 +40,18 @@ export function AddEvidence({ flow, context, onDone, onCancel }: Props) {
       await update.mutateAsync({ kind: 'flow', entity: add(flow), version: flow.version });
       onDone('Evidence added.');
     } catch (err) {
-      if (err instanceof ApiError && err.code === 'version_conflict' && err.details.current && typeof err.details.current === 'object') {
+      if (
+        err instanceof ApiError &&
+        err.code === 'version_conflict' &&
+        err.details.current &&
+        typeof err.details.current === 'object'
+      ) {
         const current = err.details.current as StoredItem;
         try {
           await update.mutateAsync({ kind: 'flow', entity: add(current), version: current.version });
-          onDone(`${current.updatedBy} changed this flow at ${formatDateTime(current.updatedAt)}; the interview was added to their version.`);
+          onDone(
+            `${current.updatedBy} changed this flow at ${formatDateTime(current.updatedAt)}; the interview was added to their version.`,
+          );
         } catch (again) {
           setError(again instanceof Error ? again.message : String(again));
         }
@@ -74,7 +81,9 @@ export function AddEvidence({ flow, context, onDone, onCancel }: Props) {
             </option>
           ))}
         </select>
-        {choices.length === 0 && <p className="edit-hint">No other interview of this country to add: record one first.</p>}
+        {choices.length === 0 && (
+          <p className="edit-hint">No other interview of this country to add: record one first.</p>
+        )}
         {error && (
           <p id={`${id}-error`} className="edit-error">
             {error}

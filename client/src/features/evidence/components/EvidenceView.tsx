@@ -39,7 +39,14 @@ export function EvidenceView({ country }: { country: string }) {
   const countries = useCountries();
   const name = countries.data?.countries.find((c) => c.code === country)?.name ?? country;
   if (graph.isPending) return <Loading>Loading the interviews of {name}…</Loading>;
-  if (graph.isError) return <ErrorMessage title={`Could not open the evidence for "${country}"`} error={graph.error} onRetry={() => void graph.refetch()} />;
+  if (graph.isError)
+    return (
+      <ErrorMessage
+        title={`Could not open the evidence for "${country}"`}
+        error={graph.error}
+        onRetry={() => void graph.refetch()}
+      />
+    );
   return <EvidenceScreen graph={graph.data} country={country} countryName={name} />;
 }
 
@@ -47,17 +54,24 @@ function EvidenceScreen({ graph, country, countryName }: { graph: MapGraph; coun
   const [params, setParams] = useSearchParams(PARAMS);
   const reference = useReference();
   const countries = useCountries();
-  const context = useMemo(() => editContextOf(graph, country, reference.data, countries.data?.countries), [graph, country, reference.data, countries.data]);
+  const context = useMemo(
+    () => editContextOf(graph, country, reference.data, countries.data?.countries),
+    [graph, country, reference.data, countries.data],
+  );
   const [request, setRequest] = useState<EditRequest | null>(null);
   const [addingTo, setAddingTo] = useState<StoredItem | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const chosen = reasonsFromParam(params.reason);
   const user = useMe();
   const editable = can(user, 'edit', country);
-  const names = useMemo(() => new Map((countries.data?.countries ?? []).map((c) => [c.code, c.name])), [countries.data]);
+  const names = useMemo(
+    () => new Map((countries.data?.countries ?? []).map((c) => [c.code, c.name])),
+    [countries.data],
+  );
   const readOnly = user?.role === 'ncp' ? readOnlyReason(user, 'edit', country, names) : null;
   const countryOf = useMemo(() => new Map(graph.stakeholders.map((s) => [s.id, s.country])), [graph]);
-  const canEditFlow = (flow: StoredItem) => canEditItem(user, [countryOf.get(String(flow.from)), countryOf.get(String(flow.to))]);
+  const canEditFlow = (flow: StoredItem) =>
+    canEditItem(user, [countryOf.get(String(flow.from)), countryOf.get(String(flow.to))]);
   const interviewer = user ? (user.displayName ?? user.username) : '';
 
   const addInterview = () =>
@@ -71,7 +85,9 @@ function EvidenceScreen({ graph, country, countryName }: { graph: MapGraph; coun
     <div className="evidence-view">
       <section className="evidence-section" aria-labelledby="interviews-heading">
         <div className="evidence-head">
-          <h2 id="interviews-heading">Interviews in {countryName} ({graph.interviews.length})</h2>
+          <h2 id="interviews-heading">
+            Interviews in {countryName} ({graph.interviews.length})
+          </h2>
           {editable && (
             <button type="button" className="edit-button edit-primary" onClick={addInterview} data-edit-return>
               Add interview
@@ -80,8 +96,8 @@ function EvidenceScreen({ graph, country, countryName }: { graph: MapGraph; coun
         </div>
         {readOnly && <p className="read-only-note">{readOnly}</p>}
         <p className="evidence-intro">
-          Record who you interviewed, then <strong>enter its findings</strong>: on the map, every flow or reporting line you add cites that
-          interview as its evidence.
+          Record who you interviewed, then <strong>enter its findings</strong>: on the map, every flow or reporting line
+          you add cites that interview as its evidence.
         </p>
         {status && (
           <p className="evidence-status" role="status">
@@ -99,7 +115,8 @@ function EvidenceScreen({ graph, country, countryName }: { graph: MapGraph; coun
       <section className="evidence-section" aria-labelledby="to-confirm-heading">
         <h2 id="to-confirm-heading">To confirm</h2>
         <p className="evidence-intro">
-          Flows touching {countryName} that rest on thin evidence: reported by only one of their two ends, assumed, or without any interview.
+          Flows touching {countryName} that rest on thin evidence: reported by only one of their two ends, assumed, or
+          without any interview.
         </p>
         <ToConfirmList
           country={country}
@@ -115,11 +132,19 @@ function EvidenceScreen({ graph, country, countryName }: { graph: MapGraph; coun
           request={request}
           context={context}
           onClose={(next) => setRequest(next ?? null)}
-          onDone={(o) => setStatus(`${o.action === 'deleted' ? 'Deleted' : o.action === 'created' ? 'Recorded' : 'Saved'} ${o.title}.`)}
+          onDone={(o) =>
+            setStatus(
+              `${o.action === 'deleted' ? 'Deleted' : o.action === 'created' ? 'Recorded' : 'Saved'} ${o.title}.`,
+            )
+          }
         />
       )}
       {addingTo && (
-        <EditDialog title="Add evidence" subtitle={`Flow ${itemTitle('flow', addingTo, context)} (${String(addingTo.id)})`} onClose={() => setAddingTo(null)}>
+        <EditDialog
+          title="Add evidence"
+          subtitle={`Flow ${itemTitle('flow', addingTo, context)} (${String(addingTo.id)})`}
+          onClose={() => setAddingTo(null)}
+        >
           <AddEvidence
             flow={addingTo}
             context={context}

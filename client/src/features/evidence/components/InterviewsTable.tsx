@@ -71,10 +71,20 @@ export function InterviewsTable({ graph, country, editable, onEdit, onDelete }: 
                     >
                       Enter findings
                     </a>
-                    <button type="button" className="edit-button" aria-label={`Edit ${label}`} onClick={() => onEdit(i)}>
+                    <button
+                      type="button"
+                      className="edit-button"
+                      aria-label={`Edit ${label}`}
+                      onClick={() => onEdit(i)}
+                    >
                       Edit
                     </button>
-                    <button type="button" className="edit-button" aria-label={`Delete ${label}`} onClick={() => onDelete(i)}>
+                    <button
+                      type="button"
+                      className="edit-button"
+                      aria-label={`Delete ${label}`}
+                      onClick={() => onDelete(i)}
+                    >
                       Delete
                     </button>
                   </td>

@@ -39,12 +39,18 @@ export function ToConfirmList({ country, graph, chosen, onChoose, onAddEvidence,
     const title = `${endName(flow.from)} → ${endName(flow.to)}`;
     setStatus(null);
     try {
-      await update.mutateAsync({ kind: 'flow', entity: { ...entityOf(flow), confidence: 'confirmed' }, version: flow.version });
+      await update.mutateAsync({
+        kind: 'flow',
+        entity: { ...entityOf(flow), confidence: 'confirmed' },
+        version: flow.version,
+      });
       setStatus(`Marked the flow ${title} confirmed.`);
     } catch (err) {
       if (err instanceof ApiError && err.code === 'version_conflict') {
         const current = err.details.current as StoredItem | undefined;
-        setStatus(`The flow ${title} was changed meanwhile${current ? ` by ${current.updatedBy} at ${formatDateTime(current.updatedAt)}` : ''}: the list shows it as it is now; check it and try again.`);
+        setStatus(
+          `The flow ${title} was changed meanwhile${current ? ` by ${current.updatedBy} at ${formatDateTime(current.updatedAt)}` : ''}: the list shows it as it is now; check it and try again.`,
+        );
         void list.refetch();
       } else {
         setStatus(`Could not mark the flow ${title} confirmed: ${err instanceof Error ? err.message : String(err)}`);
@@ -53,11 +59,19 @@ export function ToConfirmList({ country, graph, chosen, onChoose, onAddEvidence,
   }
 
   if (list.isPending) return <Loading>Loading the flows to confirm…</Loading>;
-  if (list.isError) return <ErrorMessage title="Could not load the flows to confirm" error={list.error} onRetry={() => void list.refetch()} />;
+  if (list.isError)
+    return (
+      <ErrorMessage
+        title="Could not load the flows to confirm"
+        error={list.error}
+        onRetry={() => void list.refetch()}
+      />
+    );
 
   const { items, counts } = list.data;
   const shown = filterByReasons(items, chosen);
-  const toggle = (r: ToConfirmReason) => onChoose(chosen.includes(r) ? chosen.filter((x) => x !== r) : REASONS.filter((x) => x === r || chosen.includes(x)));
+  const toggle = (r: ToConfirmReason) =>
+    onChoose(chosen.includes(r) ? chosen.filter((x) => x !== r) : REASONS.filter((x) => x === r || chosen.includes(x)));
 
   return (
     <>
@@ -77,7 +91,11 @@ export function ToConfirmList({ country, graph, chosen, onChoose, onAddEvidence,
         {status && <span className="evidence-status"> {status}</span>}
       </p>
       {shown.length === 0 ? (
-        <p className="muted">{counts.total === 0 ? 'Nothing to confirm: every flow is reported by both ends and none is assumed.' : 'No flow for the chosen reasons.'}</p>
+        <p className="muted">
+          {counts.total === 0
+            ? 'Nothing to confirm: every flow is reported by both ends and none is assumed.'
+            : 'No flow for the chosen reasons.'}
+        </p>
       ) : (
         <div className="evidence-scroll" role="region" aria-label="Flows to confirm" tabIndex={0}>
           <table className="evidence-table">
@@ -137,7 +155,12 @@ export function ToConfirmList({ country, graph, chosen, onChoose, onAddEvidence,
                         </button>
                       )}
                       {canEditFlow(f) && (
-                        <button type="button" className="edit-button" aria-label={`Add evidence to the flow ${title}`} onClick={() => onAddEvidence(f)}>
+                        <button
+                          type="button"
+                          className="edit-button"
+                          aria-label={`Add evidence to the flow ${title}`}
+                          onClick={() => onAddEvidence(f)}
+                        >
                           Add evidence
                         </button>
                       )}

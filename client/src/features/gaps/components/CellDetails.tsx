@@ -41,7 +41,10 @@ export function CellDetails({ country, countryName, countryNames, indicator, sta
   const forCell = (suggestions.data?.suggestions ?? []).filter((s) => s.indicator === indicator.code);
   const ncp = coverage.data?.ncp ?? null;
   const names = useStakeholderNames(country, [
-    ...(detail?.path ?? []), ...(detail?.holders ?? []), ...forCell.flatMap((s) => [s.from, s.to]), ...(ncp ? [ncp] : []),
+    ...(detail?.path ?? []),
+    ...(detail?.holders ?? []),
+    ...forCell.flatMap((s) => [s.from, s.to]),
+    ...(ncp ? [ncp] : []),
   ]);
   const graph = useGraph(country);
   const flowsById = new Map((graph.data?.flows ?? []).map((f) => [f.id, f]));
@@ -81,18 +84,37 @@ export function CellDetails({ country, countryName, countryNames, indicator, sta
 
       {coverage.isPending && <Loading>Loading the coverage of {countryName}…</Loading>}
       {coverage.isError && (
-        <ErrorMessage title={`Could not load the coverage of ${countryName}`} error={coverage.error} onRetry={() => void coverage.refetch()} />
+        <ErrorMessage
+          title={`Could not load the coverage of ${countryName}`}
+          error={coverage.error}
+          onRetry={() => void coverage.refetch()}
+        />
       )}
-      {coverage.data && !detail && <p className="state">{countryName} has no result for {indicator.code}.</p>}
+      {coverage.data && !detail && (
+        <p className="state">
+          {countryName} has no result for {indicator.code}.
+        </p>
+      )}
       {coverage.data && detail && (
         <div className={`gaps-details-body${gap ? '' : ' gaps-details-body-two'}`}>
           <div className={gap ? 'gaps-details-side' : 'gaps-details-contents'}>
             <Block title={gap || detail.status === 'not_collected' ? 'The gap' : 'Route to the NCP'}>
-              <Route detail={detail} flows={flowsById} lookup={names.lookup} ncp={ncp} countryName={countryName} countryNames={countryNames} country={country} indicator={indicator} />
+              <Route
+                detail={detail}
+                flows={flowsById}
+                lookup={names.lookup}
+                ncp={ncp}
+                countryName={countryName}
+                countryNames={countryNames}
+                country={country}
+                indicator={indicator}
+              />
             </Block>
             <Block title={`Who holds it (${detail.holders.length})`}>
               {detail.holders.length === 0 ? (
-                <p>No stakeholder in {countryName} holds a dataset covering {indicator.code}.</p>
+                <p>
+                  No stakeholder in {countryName} holds a dataset covering {indicator.code}.
+                </p>
               ) : (
                 <ul className="gaps-names" aria-label="Holders">
                   {detail.holders.map((id) => (
@@ -112,17 +134,29 @@ export function CellDetails({ country, countryName, countryNames, indicator, sta
             <Block title={`What would close the gap${suggestions.data ? ` (${forCell.length})` : ''}`}>
               {suggestions.isPending && <Loading>Loading suggestions…</Loading>}
               {suggestions.isError && (
-                <ErrorMessage title="Could not load the suggestions" error={suggestions.error} onRetry={() => void suggestions.refetch()} />
+                <ErrorMessage
+                  title="Could not load the suggestions"
+                  error={suggestions.error}
+                  onRetry={() => void suggestions.refetch()}
+                />
               )}
               {suggestions.data && forCell.length === 0 && <p>No candidate flow found for {indicator.code}.</p>}
               {forCell.length > 0 && (
-                <ol className="gaps-suggestions" aria-label={`Suggestions for ${countryName}, ${indicator.code}, best first`}>
+                <ol
+                  className="gaps-suggestions"
+                  aria-label={`Suggestions for ${countryName}, ${indicator.code}, best first`}
+                >
                   {forCell.map((s) => (
                     <li key={`${s.kind}|${s.from}|${s.to}|${s.flow ?? ''}`}>
                       <p className="gaps-suggestion-kind">{KIND_WORDS[s.kind]}</p>
                       <p className="gaps-suggestion-route">
                         {s.flow && <>Flow {s.flow}: </>}
-                        <StakeholderName s={names.lookup(s.from)} ncp={ncp} home={country} countryNames={countryNames} />
+                        <StakeholderName
+                          s={names.lookup(s.from)}
+                          ncp={ncp}
+                          home={country}
+                          countryNames={countryNames}
+                        />
                         {' → '}
                         <StakeholderName s={names.lookup(s.to)} ncp={ncp} home={country} countryNames={countryNames} />
                       </p>
@@ -138,8 +172,8 @@ export function CellDetails({ country, countryName, countryNames, indicator, sta
                 </ol>
               )}
               <p className="gaps-note">
-                Peer score: the share of the other countries with an NCP where the same kind of stakeholder sends {indicator.code} the
-                same way.
+                Peer score: the share of the other countries with an NCP where the same kind of stakeholder sends{' '}
+                {indicator.code} the same way.
               </p>
             </Block>
           )}

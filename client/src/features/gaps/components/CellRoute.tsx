@@ -27,8 +27,8 @@ export function Route({ detail, flows, lookup, ncp, country, countryName, countr
     case 'held_by_ncp':
       return (
         <p>
-          The NCP, {ncp ? lookup(ncp).name : 'unknown'}, holds a dataset covering {indicator.code} itself: nothing has to
-          travel (0 hops).
+          The NCP, {ncp ? lookup(ncp).name : 'unknown'}, holds a dataset covering {indicator.code} itself: nothing has
+          to travel (0 hops).
         </p>
       );
     case 'reaches_ncp':
@@ -53,7 +53,11 @@ export function Route({ detail, flows, lookup, ncp, country, countryName, countr
             <dt>Slowest frequency</dt>
             <dd>{detail.slowestFrequency ? humanize(detail.slowestFrequency) : 'not recorded'}</dd>
             <dt>Latency</dt>
-            <dd>{detail.latencyDays !== undefined ? `${detail.latencyDays} days (sum of the known delays)` : 'not recorded'}</dd>
+            <dd>
+              {detail.latencyDays !== undefined
+                ? `${detail.latencyDays} days (sum of the known delays)`
+                : 'not recorded'}
+            </dd>
           </dl>
         </>
       );
@@ -61,13 +65,16 @@ export function Route({ detail, flows, lookup, ncp, country, countryName, countr
       return (
         <p>
           {detail.holders.length === 1 ? 'One stakeholder' : `${detail.holders.length} stakeholders`} in {countryName}{' '}
-          {detail.holders.length === 1 ? 'holds' : 'hold'} {indicator.code}, but no chain of flows carrying it leads to the NCP.
+          {detail.holders.length === 1 ? 'holds' : 'hold'} {indicator.code}, but no chain of flows carrying it leads to
+          the NCP.
         </p>
       );
     case 'not_collected':
       return (
         <>
-          <p>Nobody in {countryName} collects {indicator.code}, so there is nothing to pass on to the NCP.</p>
+          <p>
+            Nobody in {countryName} collects {indicator.code}, so there is nothing to pass on to the NCP.
+          </p>
           {indicator.typicalHolders && indicator.typicalHolders.length > 0 && (
             <p>Usually held by: {indicator.typicalHolders.map((t) => humanize(t).toLowerCase()).join(', ')}.</p>
           )}
@@ -82,7 +89,12 @@ export function Route({ detail, flows, lookup, ncp, country, countryName, countr
 function FlowStep({ id, flows }: { id: string; flows: ReadonlyMap<string, GraphFlow> }) {
   const f = flows.get(id);
   const facts = f
-    ? [humanize(f.basis), f.frequency ? humanize(f.frequency).toLowerCase() : null, f.latencyDays !== undefined ? `${f.latencyDays} days` : null, f.personDependent ? 'person-dependent' : null]
+    ? [
+        humanize(f.basis),
+        f.frequency ? humanize(f.frequency).toLowerCase() : null,
+        f.latencyDays !== undefined ? `${f.latencyDays} days` : null,
+        f.personDependent ? 'person-dependent' : null,
+      ]
     : [];
   return (
     <span className="gaps-via">
@@ -92,7 +104,17 @@ function FlowStep({ id, flows }: { id: string; flows: ReadonlyMap<string, GraphF
   );
 }
 
-export function StakeholderName({ s, ncp, home, countryNames }: { s: NamedStakeholder; ncp: string | null; home: string; countryNames: ReadonlyMap<string, string> }) {
+export function StakeholderName({
+  s,
+  ncp,
+  home,
+  countryNames,
+}: {
+  s: NamedStakeholder;
+  ncp: string | null;
+  home: string;
+  countryNames: ReadonlyMap<string, string>;
+}) {
   const foreign = s.country !== null && s.country !== home;
   return (
     <span className="gaps-stakeholder">
@@ -104,7 +126,15 @@ export function StakeholderName({ s, ncp, home, countryNames }: { s: NamedStakeh
 }
 
 /** The cell's resilience (ANALYSIS.md §6): "2 independent routes", or the single point of failure named. */
-export function ResilienceWords({ country, indicator, lookup }: { country: string; indicator: string; lookup: (id: string) => NamedStakeholder }) {
+export function ResilienceWords({
+  country,
+  indicator,
+  lookup,
+}: {
+  country: string;
+  indicator: string;
+  lookup: (id: string) => NamedStakeholder;
+}) {
   const resilience = useResilience(country);
   const entry = resilience.data?.indicators.find((e) => e.indicator === indicator);
   if (resilience.isPending) return <Loading>Counting independent routes…</Loading>;
@@ -114,8 +144,11 @@ export function ResilienceWords({ country, indicator, lookup }: { country: strin
 }
 
 export function passedOnWords(detail: CoverageDetail): string {
-  if (detail.status !== 'held_by_ncp' && detail.status !== 'reaches_ncp') return 'Not applicable: the NCP does not have it.';
-  if (detail.passedOn === true) return 'Yes: it travels on from the NCP to another country’s NCP or to an international body.';
-  if (detail.passedOn === false) return 'No: no chain of flows carries it from the NCP to another country’s NCP or to an international body.';
+  if (detail.status !== 'held_by_ncp' && detail.status !== 'reaches_ncp')
+    return 'Not applicable: the NCP does not have it.';
+  if (detail.passedOn === true)
+    return 'Yes: it travels on from the NCP to another country’s NCP or to an international body.';
+  if (detail.passedOn === false)
+    return 'No: no chain of flows carries it from the NCP to another country’s NCP or to an international body.';
   return 'Not known.';
 }

@@ -37,13 +37,20 @@ export function CoverageMatrix({ rows, groups, cellAt, selected, onSelect }: Pro
     const { r, c } = active;
     const next = (() => {
       switch (e.key) {
-        case 'ArrowRight': return { r, c: Math.min(c + 1, last.c) };
-        case 'ArrowLeft': return { r, c: Math.max(c - 1, 0) };
-        case 'ArrowDown': return { r: Math.min(r + 1, last.r), c };
-        case 'ArrowUp': return { r: Math.max(r - 1, 0), c };
-        case 'Home': return e.ctrlKey ? { r: 0, c: 0 } : { r, c: 0 };
-        case 'End': return e.ctrlKey ? last : { r, c: last.c };
-        default: return null;
+        case 'ArrowRight':
+          return { r, c: Math.min(c + 1, last.c) };
+        case 'ArrowLeft':
+          return { r, c: Math.max(c - 1, 0) };
+        case 'ArrowDown':
+          return { r: Math.min(r + 1, last.r), c };
+        case 'ArrowUp':
+          return { r: Math.max(r - 1, 0), c };
+        case 'Home':
+          return e.ctrlKey ? { r: 0, c: 0 } : { r, c: 0 };
+        case 'End':
+          return e.ctrlKey ? last : { r, c: last.c };
+        default:
+          return null;
       }
     })();
     if (!next) return;
@@ -56,7 +63,8 @@ export function CoverageMatrix({ rows, groups, cellAt, selected, onSelect }: Pro
     <div className="gaps-matrix-scroll">
       <table className="gaps-matrix" ref={tableRef}>
         <caption className="visually-hidden">
-          Coverage of {columns.length} indicators in {rows.length} countries: whether each reaches the national contact point
+          Coverage of {columns.length} indicators in {rows.length} countries: whether each reaches the national contact
+          point
         </caption>
         <colgroup span={3} />
         {groups.map((g) => (
@@ -74,11 +82,21 @@ export function CoverageMatrix({ rows, groups, cellAt, selected, onSelect }: Pro
             ))}
           </tr>
           <tr className="gaps-indicator-row">
-            <th scope="col" className="gaps-country-head">Country</th>
-            <th scope="col" className="gaps-ratio-head" title="Share of the indicators collected in the country that reach or are held by the NCP">
+            <th scope="col" className="gaps-country-head">
+              Country
+            </th>
+            <th
+              scope="col"
+              className="gaps-ratio-head"
+              title="Share of the indicators collected in the country that reach or are held by the NCP"
+            >
               Coverage
             </th>
-            <th scope="col" className="gaps-ratio-head" title="Share of all the catalogue's indicators that reach or are held by the NCP">
+            <th
+              scope="col"
+              className="gaps-ratio-head"
+              title="Share of all the catalogue's indicators that reach or are held by the NCP"
+            >
               Reference coverage
             </th>
             {groups.flatMap((g) =>
@@ -98,7 +116,9 @@ export function CoverageMatrix({ rows, groups, cellAt, selected, onSelect }: Pro
         <tbody onKeyDown={moveFocus}>
           {rows.map((row, r) => (
             <tr key={row.code} className={row.code === selected?.country ? 'is-selected' : undefined}>
-              <th scope="row" className="gaps-country">{row.name}</th>
+              <th scope="row" className="gaps-country">
+                {row.name}
+              </th>
               <td className="gaps-ratio">{percent(row.coverageRatio)}</td>
               <td className="gaps-ratio">{percent(row.referenceCoverage)}</td>
               {groups.flatMap((g) =>

@@ -29,7 +29,10 @@ export function GapsView({ country }: { country: string | null }) {
       .map((code) => ({
         code,
         name: names.get(code) ?? code,
-        ...countryRatios(cells.filter((c) => c.country === code), indicators.length),
+        ...countryRatios(
+          cells.filter((c) => c.country === code),
+          indicators.length,
+        ),
       }))
       .sort((a, b) => a.name.localeCompare(b.name));
     return {
@@ -42,19 +45,34 @@ export function GapsView({ country }: { country: string | null }) {
   }, [matrix.data, reference.data, countries.data]);
 
   if (matrix.isError) {
-    return <ErrorMessage title="Could not load the coverage matrix" error={matrix.error} onRetry={() => void matrix.refetch()} />;
+    return (
+      <ErrorMessage
+        title="Could not load the coverage matrix"
+        error={matrix.error}
+        onRetry={() => void matrix.refetch()}
+      />
+    );
   }
   if (reference.isError) {
-    return <ErrorMessage title="Could not load the indicator catalogue" error={reference.error} onRetry={() => void reference.refetch()} />;
+    return (
+      <ErrorMessage
+        title="Could not load the indicator catalogue"
+        error={reference.error}
+        onRetry={() => void reference.refetch()}
+      />
+    );
   }
   if (!model) return <Loading>Loading the coverage matrix…</Loading>;
 
   const indicator = indicatorParam
-    ? reference.data?.indicators.find((i) => i.code === indicatorParam) ?? { code: indicatorParam, name: indicatorParam }
+    ? (reference.data?.indicators.find((i) => i.code === indicatorParam) ?? {
+        code: indicatorParam,
+        name: indicatorParam,
+      })
     : null;
   const selected = country && indicator ? { country, indicator: indicator.code } : null;
   const selectedCell = selected ? model.byKey.get(`${selected.country}|${selected.indicator}`) : undefined;
-  const countryName = country ? model.names.get(country) ?? country : '';
+  const countryName = country ? (model.names.get(country) ?? country) : '';
   const inMatrix = country !== null && model.rows.some((r) => r.code === country);
 
   return (
@@ -63,8 +81,8 @@ export function GapsView({ country }: { country: string | null }) {
         <div className="gaps-intro">
           <h2>Coverage gaps</h2>
           <p>
-            Does each kind of information reach the national contact point (NCP)? Choose a cell for its route or what would close
-            its gap; arrow keys move between cells.
+            Does each kind of information reach the national contact point (NCP)? Choose a cell for its route or what
+            would close its gap; arrow keys move between cells.
           </p>
           {country && inMatrix && <PlanLinks country={country} countryName={countryName} />}
         </div>
@@ -82,10 +100,14 @@ export function GapsView({ country }: { country: string | null }) {
         />
       )}
       <p className="visually-hidden" aria-live="polite">
-        {selected && selectedCell ? `Showing ${countryName}, ${selected.indicator}: ${statusWords(selectedCell.status, selectedCell.hops)}` : ''}
+        {selected && selectedCell
+          ? `Showing ${countryName}, ${selected.indicator}: ${statusWords(selectedCell.status, selectedCell.hops)}`
+          : ''}
       </p>
       <div className="gaps-details">
-        {!selected && <p className="gaps-hint">Choose a cell to see its route to the NCP, or what would close its gap.</p>}
+        {!selected && (
+          <p className="gaps-hint">Choose a cell to see its route to the NCP, or what would close its gap.</p>
+        )}
         {selected && indicator && !inMatrix && (
           <p className="gaps-hint">
             {countryName} is not in the matrix: it covers the national maps, each with its own NCP. Choose a cell above.

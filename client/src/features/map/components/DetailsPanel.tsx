@@ -48,13 +48,31 @@ function FlowTable({ title, headingId, flows, direction, byId, names, onSelect, 
       {flows.length === 0 ? (
         <p className="muted">None recorded in this map.</p>
       ) : (
-        <FlowRows flows={flows} ends={direction} byId={byId} indicatorNames={names} onSelect={onSelect} onSelectFlow={onSelectFlow} />
+        <FlowRows
+          flows={flows}
+          ends={direction}
+          byId={byId}
+          indicatorNames={names}
+          onSelect={onSelect}
+          onSelectFlow={onSelectFlow}
+        />
       )}
     </section>
   );
 }
 
-export function DetailsPanel({ ref, graph, stakeholder: s, indicatorNames, onSelect, onSelectFlow, onClose, onEditRequest, linkPreset = NO_PRESET, readOnlyNote }: Props) {
+export function DetailsPanel({
+  ref,
+  graph,
+  stakeholder: s,
+  indicatorNames,
+  onSelect,
+  onSelectFlow,
+  onClose,
+  onEditRequest,
+  linkPreset = NO_PRESET,
+  readOnlyNote,
+}: Props) {
   const byId = new Map(graph.stakeholders.map((x) => [x.id, x]));
   const datasets = graph.datasets.filter((d) => d.holder === s.id);
   const flowsOut = graph.flows.filter((f) => f.from === s.id);
@@ -70,7 +88,8 @@ export function DetailsPanel({ ref, graph, stakeholder: s, indicatorNames, onSel
       {s.ncp && <p className="badge badge-ncp">National contact point (NCP){s.external ? ` of ${s.country}` : ''}</p>}
       {s.external && (
         <p className="note">
-          Foreign stakeholder ({s.country}): only its flows with {graph.country?.name ?? 'this country'} are shown here; its datasets are on the map of {s.country}.
+          Foreign stakeholder ({s.country}): only its flows with {graph.country?.name ?? 'this country'} are shown here;
+          its datasets are on the map of {s.country}.
         </p>
       )}
       <dl className="facts">

@@ -16,7 +16,9 @@ interface Props {
 export function EditBar({ graph, interviewId, onAddStakeholder, onNewFlow, onEndInterview }: Props) {
   const interview = interviewId ? graph.interviews.find((i) => i.id === interviewId) : undefined;
   const user = useMe();
-  const who = interview ? graph.stakeholders.find((s) => s.id === interview.stakeholder)?.name ?? interview.stakeholder : null;
+  const who = interview
+    ? (graph.stakeholders.find((s) => s.id === interview.stakeholder)?.name ?? interview.stakeholder)
+    : null;
   return (
     <div className="edit-bar">
       <div className="edit-bar-row" role="group" aria-label="Edit the map">

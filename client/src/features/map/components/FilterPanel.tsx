@@ -81,8 +81,18 @@ export function FilterPanel({ filters: f, reference, onChange }: Props) {
         swatch={(s) => SECTOR_COLORS[s]}
         onToggle={(v) => onChange({ ...f, sectors: toggle(f.sectors, v) })}
       />
-      <Checks legend="Basis" options={BASIS_ORDER} chosen={f.bases} onToggle={(v) => onChange({ ...f, bases: toggle(f.bases, v) })} />
-      <Checks legend="Status" options={STATUS_ORDER} chosen={f.statuses} onToggle={(v) => onChange({ ...f, statuses: toggle(f.statuses, v) })} />
+      <Checks
+        legend="Basis"
+        options={BASIS_ORDER}
+        chosen={f.bases}
+        onToggle={(v) => onChange({ ...f, bases: toggle(f.bases, v) })}
+      />
+      <Checks
+        legend="Status"
+        options={STATUS_ORDER}
+        chosen={f.statuses}
+        onToggle={(v) => onChange({ ...f, statuses: toggle(f.statuses, v) })}
+      />
       <Checks
         legend="Confidence"
         options={CONFIDENCE_ORDER}

@@ -20,12 +20,22 @@ interface Props {
   readOnlyNote?: string | null;
 }
 
-export function FlowDetails({ ref, graph, flow: f, indicatorNames, onSelect, onClose, onEditRequest, readOnlyNote }: Props) {
+export function FlowDetails({
+  ref,
+  graph,
+  flow: f,
+  indicatorNames,
+  onSelect,
+  onClose,
+  onEditRequest,
+  readOnlyNote,
+}: Props) {
   const byId = new Map(graph.stakeholders.map((s) => [s.id, s]));
   const from = byId.get(f.from);
   const to = byId.get(f.to);
   const interviews = new Map(graph.interviews.map((i) => [i.id, i]));
-  const optional = (value: string | undefined) => (value ? humanize(value) : <span className="muted">not recorded</span>);
+  const optional = (value: string | undefined) =>
+    value ? humanize(value) : <span className="muted">not recorded</span>;
 
   return (
     <aside ref={ref} className="details flow-details" aria-labelledby="flow-details-heading">
@@ -36,10 +46,18 @@ export function FlowDetails({ ref, graph, flow: f, indicatorNames, onSelect, onC
       {readOnlyNote && <p className="note read-only-note">{readOnlyNote}</p>}
       {onEditRequest && (
         <div className="details-actions" role="group" aria-label="Edit this flow">
-          <button type="button" className="edit-button" onClick={() => onEditRequest({ type: 'edit', kind: 'flow', item: f })}>
+          <button
+            type="button"
+            className="edit-button"
+            onClick={() => onEditRequest({ type: 'edit', kind: 'flow', item: f })}
+          >
             Edit
           </button>
-          <button type="button" className="edit-button" onClick={() => onEditRequest({ type: 'delete', kind: 'flow', item: f })}>
+          <button
+            type="button"
+            className="edit-button"
+            onClick={() => onEditRequest({ type: 'delete', kind: 'flow', item: f })}
+          >
             Delete
           </button>
         </div>

@@ -22,7 +22,15 @@ export function stakeholderLabel(s: GraphStakeholder): string {
 }
 
 /** A stakeholder as a link that selects it; its bare id when the map does not hold it. */
-export function StakeholderLink({ id, byId, onSelect }: { id: string; byId: ReadonlyMap<string, GraphStakeholder>; onSelect: (id: string) => void }) {
+export function StakeholderLink({
+  id,
+  byId,
+  onSelect,
+}: {
+  id: string;
+  byId: ReadonlyMap<string, GraphStakeholder>;
+  onSelect: (id: string) => void;
+}) {
   const s = byId.get(id);
   if (!s) return <span>{id}</span>;
   return (
@@ -89,7 +97,11 @@ export function FlowRows({ flows, ends, byId, indicatorNames, onSelectFlow, onSe
                 </>
               ) : (
                 <td>
-                  <StakeholderLink id={ends === 'out' ? f.to : f.from} byId={byId} onSelect={onSelect ?? (() => undefined)} />
+                  <StakeholderLink
+                    id={ends === 'out' ? f.to : f.from}
+                    byId={byId}
+                    onSelect={onSelect ?? (() => undefined)}
+                  />
                 </td>
               )}
               <td>

@@ -18,14 +18,23 @@ export function FlowsTable({ flows, total, stakeholders, indicatorNames, selecte
     const s = byId.get(id);
     return s ? stakeholderLabel(s) : id;
   };
-  const rows = [...flows].sort((a, b) => name(a.from).localeCompare(name(b.from)) || name(a.to).localeCompare(name(b.to)));
+  const rows = [...flows].sort(
+    (a, b) => name(a.from).localeCompare(name(b.from)) || name(a.to).localeCompare(name(b.to)),
+  );
   return (
     <section className="flows-table" aria-labelledby="flows-table-heading">
       <h2 id="flows-table-heading">
         Flows ({flows.length === total ? total : `${flows.length} of ${total}, filtered`})
       </h2>
       <div className="map-scroll-box">
-        <FlowRows flows={rows} ends="both" byId={byId} indicatorNames={indicatorNames} onSelectFlow={onSelectFlow} selectedFlowId={selectedFlowId} />
+        <FlowRows
+          flows={rows}
+          ends="both"
+          byId={byId}
+          indicatorNames={indicatorNames}
+          onSelectFlow={onSelectFlow}
+          selectedFlowId={selectedFlowId}
+        />
       </div>
     </section>
   );

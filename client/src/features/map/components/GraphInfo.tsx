@@ -16,7 +16,13 @@ interface Props {
   layout: LayoutName;
   /** The number of flows the filters leave, when any filter is on. */
   shownFlows: number | null;
-  indicator: { code: string; name: string | undefined; cell: CoverageCell | undefined; loading: boolean; error: Error | null } | null;
+  indicator: {
+    code: string;
+    name: string | undefined;
+    cell: CoverageCell | undefined;
+    loading: boolean;
+    error: Error | null;
+  } | null;
   editStatus: string | null;
 }
 
@@ -55,7 +61,8 @@ export function GraphInfo({ graph, scope, country, countryName, layout, shownFlo
       )}
       {layout === 'ncp' && !hasNcp && (
         <p className="map-notice map-notice-warn" role="status">
-          {countryName} has no NCP mapped: nothing is at the centre{scope === 'region' ? ' of its box' : ''}, every stakeholder is on one ring.
+          {countryName} has no NCP mapped: nothing is at the centre{scope === 'region' ? ' of its box' : ''}, every
+          stakeholder is on one ring.
         </p>
       )}
     </div>

@@ -16,7 +16,16 @@ interface Props {
   countryMap: boolean;
 }
 
-export function IndicatorNotice({ indicator, indicatorName, countryName, cell, loading, error, graph, countryMap }: Props) {
+export function IndicatorNotice({
+  indicator,
+  indicatorName,
+  countryName,
+  cell,
+  loading,
+  error,
+  graph,
+  countryMap,
+}: Props) {
   const title = (
     <strong className="map-notice-title">
       {indicator}
@@ -59,8 +68,8 @@ export function IndicatorNotice({ indicator, indicatorName, countryName, cell, l
         tone = 'warn';
         body = (
           <>
-            Collected in {countryName} (by {cell.holders.map(name).join(', ')}) but <strong>not reaching the NCP</strong>:
-            no chain of flows carrying {indicator} leads there.
+            Collected in {countryName} (by {cell.holders.map(name).join(', ')}) but{' '}
+            <strong>not reaching the NCP</strong>: no chain of flows carrying {indicator} leads there.
           </>
         );
         break;
@@ -79,7 +88,12 @@ export function IndicatorNotice({ indicator, indicatorName, countryName, cell, l
     }
   }
   return (
-    <div className={`indicator-notice map-notice-${tone}`} role="status" aria-live="polite" data-status={cell?.status ?? ''}>
+    <div
+      className={`indicator-notice map-notice-${tone}`}
+      role="status"
+      aria-live="polite"
+      data-status={cell?.status ?? ''}
+    >
       <p>
         {title} {body}
       </p>

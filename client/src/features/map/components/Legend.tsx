@@ -1,8 +1,19 @@
 // The map legend as HTML, drawn from the same constants as the Cytoscape stylesheet.
 import { humanize } from '../../../lib/format';
 import {
-  ADDED_COLOR, BASIS_LOOK, BASIS_ORDER, BROKEN_COLOR, DEFAULT_MARK_SUFFIX, EDGE_COLOR, MARK_COLOR, PATH_COLOR,
-  PERSON_DEPENDENT_COLOR, PLANNED_OPACITY, SECTOR_COLORS, SECTOR_ORDER, STATUS_DESCRIPTION,
+  ADDED_COLOR,
+  BASIS_LOOK,
+  BASIS_ORDER,
+  BROKEN_COLOR,
+  DEFAULT_MARK_SUFFIX,
+  EDGE_COLOR,
+  MARK_COLOR,
+  PATH_COLOR,
+  PERSON_DEPENDENT_COLOR,
+  PLANNED_OPACITY,
+  SECTOR_COLORS,
+  SECTOR_ORDER,
+  STATUS_DESCRIPTION,
 } from '../../../graph/styles';
 
 /** Marks that only some views draw; the legend lists those the view uses. */
@@ -22,8 +33,20 @@ const DASH: Record<'solid' | 'dashed' | 'dotted', string | undefined> = {
   dotted: '2 4',
 };
 
-function EdgeSample({ width, dash, color = EDGE_COLOR, opacity = 1, cross = false, dot = false }: {
-  width: number; dash?: string; color?: string; opacity?: number; cross?: boolean; dot?: boolean;
+function EdgeSample({
+  width,
+  dash,
+  color = EDGE_COLOR,
+  opacity = 1,
+  cross = false,
+  dot = false,
+}: {
+  width: number;
+  dash?: string;
+  color?: string;
+  opacity?: number;
+  cross?: boolean;
+  dot?: boolean;
 }) {
   return (
     <svg width="44" height="14" viewBox="0 0 44 14" aria-hidden="true" opacity={opacity}>
@@ -35,12 +58,32 @@ function EdgeSample({ width, dash, color = EDGE_COLOR, opacity = 1, cross = fals
   );
 }
 
-function NodeSample({ color, dashed = false, faded = false, stroke = '#333', strokeWidth = 1.5, double = false }: {
-  color: string; dashed?: boolean; faded?: boolean; stroke?: string; strokeWidth?: number; double?: boolean;
+function NodeSample({
+  color,
+  dashed = false,
+  faded = false,
+  stroke = '#333',
+  strokeWidth = 1.5,
+  double = false,
+}: {
+  color: string;
+  dashed?: boolean;
+  faded?: boolean;
+  stroke?: string;
+  strokeWidth?: number;
+  double?: boolean;
 }) {
   return (
     <svg width="18" height="18" viewBox="0 0 18 18" aria-hidden="true" opacity={faded ? 0.55 : 1}>
-      <circle cx="9" cy="9" r="6.5" fill={color} stroke={stroke} strokeWidth={strokeWidth} strokeDasharray={dashed ? '2 2' : undefined} />
+      <circle
+        cx="9"
+        cy="9"
+        r="6.5"
+        fill={color}
+        stroke={stroke}
+        strokeWidth={strokeWidth}
+        strokeDasharray={dashed ? '2 2' : undefined}
+      />
       {double && <circle cx="9" cy="9" r="8.3" fill="none" stroke={stroke} strokeWidth="1" />}
     </svg>
   );

@@ -40,7 +40,16 @@ interface ScreenProps {
   setParams: SetSearchParams<MapParam>;
 }
 
-export function MapScreen({ graph, scope, country, countryName, countryNames, countries: countryList, params, setParams }: ScreenProps) {
+export function MapScreen({
+  graph,
+  scope,
+  country,
+  countryName,
+  countryNames,
+  countries: countryList,
+  params,
+  setParams,
+}: ScreenProps) {
   const canvasRef = useRef<GraphCanvasHandle>(null);
   const panelRef = useRef<HTMLElement>(null);
   const [showTable, setShowTable] = useState(false);
@@ -57,9 +66,18 @@ export function MapScreen({ graph, scope, country, countryName, countryNames, co
     if ((kind === 'stakeholder' && id === params.selected) || (kind === 'flow' && id === params.flow)) close();
   });
   const { request, setRequest, linkPreset } = edit;
-  const editContext = useMemo(() => editContextOf(graph, country, reference.data, countryList), [graph, country, reference.data, countryList]);
-  const indicatorNames = useMemo(() => new Map((reference.data?.indicators ?? []).map((i) => [i.code, i.name])), [reference.data]);
-  const indicatorThemes = useMemo(() => new Map((reference.data?.indicators ?? []).map((i) => [i.code, i.themes])), [reference.data]);
+  const editContext = useMemo(
+    () => editContextOf(graph, country, reference.data, countryList),
+    [graph, country, reference.data, countryList],
+  );
+  const indicatorNames = useMemo(
+    () => new Map((reference.data?.indicators ?? []).map((i) => [i.code, i.name])),
+    [reference.data],
+  );
+  const indicatorThemes = useMemo(
+    () => new Map((reference.data?.indicators ?? []).map((i) => [i.code, i.themes])),
+    [reference.data],
+  );
 
   // Recomputed when a filter parameter changes, not on every keystroke in the search box.
   const { theme, indicator, sector, basis, status, confidence } = params;
@@ -73,14 +91,18 @@ export function MapScreen({ graph, scope, country, countryName, countryNames, co
 
   const coverage = useCoverage(filters.indicator ? country : null);
   const cell = coverage.data?.cells.find((c) => c.indicator === filters.indicator);
-  const highlightNodes = cell?.status === 'reaches_ncp' || cell?.status === 'held_by_ncp' ? (cell.path ?? EMPTY) : EMPTY;
+  const highlightNodes =
+    cell?.status === 'reaches_ncp' || cell?.status === 'held_by_ncp' ? (cell.path ?? EMPTY) : EMPTY;
   const highlightFlows = cell?.status === 'reaches_ncp' ? (cell.flows ?? EMPTY) : EMPTY;
 
   const selected = graph.stakeholders.find((s) => s.id === params.selected);
   const selectedFlow = selected ? undefined : graph.flows.find((f) => f.id === params.flow);
   const countryOf = (id: string) => graph.stakeholders.find((s) => s.id === id)?.country;
   const editSelected = editMode && selected !== undefined && canEditItem(user, [selected.country]);
-  const editSelectedFlow = editMode && selectedFlow !== undefined && canEditItem(user, [countryOf(selectedFlow.from), countryOf(selectedFlow.to)]);
+  const editSelectedFlow =
+    editMode &&
+    selectedFlow !== undefined &&
+    canEditItem(user, [countryOf(selectedFlow.from), countryOf(selectedFlow.to)]);
   const readOnly = user?.role === 'ncp' ? readOnlyReason(user, 'edit', country, countryNames) : null;
 
   const visibleFlows = useMemo(() => graph.flows.filter((f) => result.flows.has(f.id)), [graph, result]);
@@ -140,7 +162,13 @@ export function MapScreen({ graph, scope, country, countryName, countryNames, co
             graph={graph}
             interviewId={params.interview}
             onAddStakeholder={() => setRequest({ type: 'create', kind: 'stakeholder', preset: { country } })}
-            onNewFlow={() => setRequest({ type: 'create', kind: 'flow', preset: { ...(selected ? { from: selected.id } : {}), ...linkPreset } })}
+            onNewFlow={() =>
+              setRequest({
+                type: 'create',
+                kind: 'flow',
+                preset: { ...(selected ? { from: selected.id } : {}), ...linkPreset },
+              })
+            }
             onEndInterview={() => setParams({ interview: null })}
           />
         )}
@@ -159,7 +187,13 @@ export function MapScreen({ graph, scope, country, countryName, countryNames, co
             shownFlows={filtered ? result.flows.size : null}
             indicator={
               filters.indicator
-                ? { code: filters.indicator, name: indicatorNames.get(filters.indicator), cell, loading: coverage.isPending, error: coverage.error }
+                ? {
+                    code: filters.indicator,
+                    name: indicatorNames.get(filters.indicator),
+                    cell,
+                    loading: coverage.isPending,
+                    error: coverage.error,
+                  }
                 : null
             }
             editStatus={edit.status}
@@ -205,7 +239,9 @@ export function MapScreen({ graph, scope, country, countryName, countryNames, co
               onClose={close}
               onEditRequest={editSelected ? setRequest : undefined}
               linkPreset={linkPreset}
-              readOnlyNote={editMode && !editSelected ? readOnlyReason(user, 'edit', selected.country, countryNames) : null}
+              readOnlyNote={
+                editMode && !editSelected ? readOnlyReason(user, 'edit', selected.country, countryNames) : null
+              }
             />
           )}
           {selectedFlow && (
@@ -217,7 +253,11 @@ export function MapScreen({ graph, scope, country, countryName, countryNames, co
               onSelect={select}
               onClose={close}
               onEditRequest={editSelectedFlow ? setRequest : undefined}
-              readOnlyNote={editMode && !editSelectedFlow ? readOnlyReason(user, 'edit', countryOf(selectedFlow.from) ?? country, countryNames) : null}
+              readOnlyNote={
+                editMode && !editSelectedFlow
+                  ? readOnlyReason(user, 'edit', countryOf(selectedFlow.from) ?? country, countryNames)
+                  : null
+              }
             />
           )}
         </div>
@@ -232,7 +272,14 @@ export function MapScreen({ graph, scope, country, countryName, countryNames, co
           />
         )}
       </div>
-      {request && <Editor request={request} context={editContext} onClose={(next) => setRequest(next ?? null)} onDone={edit.onEdited} />}
+      {request && (
+        <Editor
+          request={request}
+          context={editContext}
+          onClose={(next) => setRequest(next ?? null)}
+          onDone={edit.onEdited}
+        />
+      )}
       <MapSidebar
         loading={reference.isPending}
         reference={reference.data}

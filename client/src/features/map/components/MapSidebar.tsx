@@ -21,7 +21,17 @@ interface Props {
   onSelect: (id: string) => void;
 }
 
-export function MapSidebar({ loading, reference, filters, onFilters, region, path, stakeholders, selectedId, onSelect }: Props) {
+export function MapSidebar({
+  loading,
+  reference,
+  filters,
+  onFilters,
+  region,
+  path,
+  stakeholders,
+  selectedId,
+  onSelect,
+}: Props) {
   return (
     <div className="sidebar">
       {loading ? (

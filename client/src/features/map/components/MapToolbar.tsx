@@ -52,7 +52,13 @@ export function MapToolbar(props: Props) {
         Show flows as a table
       </button>
       {mayEdit && (
-        <button type="button" className="map-button map-edit-toggle" aria-pressed={editMode} data-edit-return onClick={props.onToggleEdit}>
+        <button
+          type="button"
+          className="map-button map-edit-toggle"
+          aria-pressed={editMode}
+          data-edit-return
+          onClick={props.onToggleEdit}
+        >
           Edit mode
         </button>
       )}
@@ -61,7 +67,14 @@ export function MapToolbar(props: Props) {
         {(['png', 'svg'] as const).map((kind) => {
           const label = `Download the map as ${kind.toUpperCase()}`;
           return (
-            <button key={kind} type="button" className="map-button" aria-label={label} title={label} onClick={() => onExport(kind)}>
+            <button
+              key={kind}
+              type="button"
+              className="map-button"
+              aria-label={label}
+              title={label}
+              onClick={() => onExport(kind)}
+            >
               ↓ {kind.toUpperCase()}
             </button>
           );

@@ -37,7 +37,12 @@ export function MapView({ country, countries }: { country: string; countries: Co
     if (!graph) return;
     // Back/Forward update the country and the map's parameters one after the other: act once both agree with the URL.
     const url = new URLSearchParams(window.location.search);
-    if ((url.get('country')?.toUpperCase() ?? country) !== country || url.get('selected') !== params.selected || url.get('flow') !== params.flow) return;
+    if (
+      (url.get('country')?.toUpperCase() ?? country) !== country ||
+      url.get('selected') !== params.selected ||
+      url.get('flow') !== params.flow
+    )
+      return;
     const switched = scope === 'country' && shownCountry.current !== null && shownCountry.current !== country;
     shownCountry.current = country;
     const patch = staleSelection(graph, { selected: params.selected, flow: params.flow }, switched ? country : null);
@@ -46,14 +51,22 @@ export function MapView({ country, countries }: { country: string; countries: Co
 
   return (
     <>
-      {waiting && !query.isError && <Loading>Loading the map of {scope === 'region' ? 'the whole region' : countryName}…</Loading>}
+      {waiting && !query.isError && (
+        <Loading>Loading the map of {scope === 'region' ? 'the whole region' : countryName}…</Loading>
+      )}
       {query.isError && (
         <ErrorMessage
-          title={scope === 'region' ? 'Could not open the map of the whole region' : `Could not open the map for "${country}"`}
+          title={
+            scope === 'region'
+              ? 'Could not open the map of the whole region'
+              : `Could not open the map for "${country}"`
+          }
           error={query.error}
           onRetry={() => void query.refetch()}
         >
-          {scope === 'country' && countries && !summary && <p>There is no map for the country code {country}. Choose a country from the list above.</p>}
+          {scope === 'country' && countries && !summary && (
+            <p>There is no map for the country code {country}. Choose a country from the list above.</p>
+          )}
         </ErrorMessage>
       )}
       {query.data && !waiting && (

@@ -55,7 +55,9 @@ export function SearchBox({ stakeholders, query, onQuery, onPick }: Props) {
       {open && query.trim() !== '' && (
         <div className="map-search-results" id={listId}>
           <p className="map-search-count" role="status">
-            {matches.length === 0 ? 'No stakeholder matches' : `${matches.length} match${matches.length === 1 ? '' : 'es'}`}
+            {matches.length === 0
+              ? 'No stakeholder matches'
+              : `${matches.length} match${matches.length === 1 ? '' : 'es'}`}
             {matches.length > MAX_MATCHES ? `, first ${MAX_MATCHES} shown` : ''}
           </p>
           {shown.length > 0 && (
@@ -63,7 +65,10 @@ export function SearchBox({ stakeholders, query, onQuery, onPick }: Props) {
               {shown.map((s) => (
                 <li key={s.id}>
                   <button type="button" onClick={() => pick(s)}>
-                    <span className="name">{s.name}</span> <span className="muted">{s.country} · {s.id}</span>
+                    <span className="name">{s.name}</span>{' '}
+                    <span className="muted">
+                      {s.country} · {s.id}
+                    </span>
                   </button>
                 </li>
               ))}

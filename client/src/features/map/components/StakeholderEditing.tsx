@@ -16,19 +16,39 @@ interface ActionsProps {
 export function StakeholderActions({ stakeholder: s, linkPreset, onRequest }: ActionsProps) {
   return (
     <div className="details-actions" role="group" aria-label={`Edit ${s.name}`}>
-      <button type="button" className="edit-button" onClick={() => onRequest({ type: 'edit', kind: 'stakeholder', item: s })}>
+      <button
+        type="button"
+        className="edit-button"
+        onClick={() => onRequest({ type: 'edit', kind: 'stakeholder', item: s })}
+      >
         Edit
       </button>
-      <button type="button" className="edit-button" onClick={() => onRequest({ type: 'delete', kind: 'stakeholder', item: s })}>
+      <button
+        type="button"
+        className="edit-button"
+        onClick={() => onRequest({ type: 'delete', kind: 'stakeholder', item: s })}
+      >
         Delete
       </button>
-      <button type="button" className="edit-button" onClick={() => onRequest({ type: 'create', kind: 'dataset', preset: { holder: s.id } })}>
+      <button
+        type="button"
+        className="edit-button"
+        onClick={() => onRequest({ type: 'create', kind: 'dataset', preset: { holder: s.id } })}
+      >
         Add dataset it holds
       </button>
-      <button type="button" className="edit-button" onClick={() => onRequest({ type: 'create', kind: 'reportingLine', preset: { from: s.id, ...linkPreset } })}>
+      <button
+        type="button"
+        className="edit-button"
+        onClick={() => onRequest({ type: 'create', kind: 'reportingLine', preset: { from: s.id, ...linkPreset } })}
+      >
         Add reporting line
       </button>
-      <button type="button" className="edit-button" onClick={() => onRequest({ type: 'create', kind: 'flow', preset: { from: s.id, ...linkPreset } })}>
+      <button
+        type="button"
+        className="edit-button"
+        onClick={() => onRequest({ type: 'create', kind: 'flow', preset: { from: s.id, ...linkPreset } })}
+      >
         New flow from here
       </button>
     </div>
@@ -54,14 +74,22 @@ export function ReportingLinesSection({ graph, stakeholder: s, onRequest }: Sect
       ) : (
         <ul className="details-list">
           {lines.map((r) => {
-            const text = r.from === s.id ? `Reports to ${names.get(r.to) ?? r.to}` : `${names.get(r.from) ?? r.from} reports to it`;
+            const text =
+              r.from === s.id
+                ? `Reports to ${names.get(r.to) ?? r.to}`
+                : `${names.get(r.from) ?? r.from} reports to it`;
             return (
               <li key={r.id}>
                 <span>
                   {text} <span className="muted">({humanize(r.kind).toLowerCase()})</span>
                 </span>
                 {onRequest && (
-                  <ItemActions kind="reportingLine" item={r} what={`the reporting line: ${text}`} onRequest={onRequest} />
+                  <ItemActions
+                    kind="reportingLine"
+                    item={r}
+                    what={`the reporting line: ${text}`}
+                    onRequest={onRequest}
+                  />
                 )}
               </li>
             );
@@ -100,14 +128,30 @@ export function NetworksSection({ graph, stakeholder: s, onRequest }: SectionPro
                 </span>
                 {onRequest && (
                   <ItemActions
-                    kind="membership" item={m} what={name} onRequest={onRequest}
-                    labels={{ edit: 'Change role', delete: 'Remove', editAria: `Change role in ${name}`, deleteAria: `Remove from ${name}` }}
+                    kind="membership"
+                    item={m}
+                    what={name}
+                    onRequest={onRequest}
+                    labels={{
+                      edit: 'Change role',
+                      delete: 'Remove',
+                      editAria: `Change role in ${name}`,
+                      deleteAria: `Remove from ${name}`,
+                    }}
                   />
                 )}
                 {onRequest && network && (
                   <ItemActions
-                    kind="network" item={network} what={`the network ${name}`} onRequest={onRequest}
-                    labels={{ edit: 'Edit network', delete: 'Delete network', editAria: `Edit network ${name}`, deleteAria: `Delete network ${name}` }}
+                    kind="network"
+                    item={network}
+                    what={`the network ${name}`}
+                    onRequest={onRequest}
+                    labels={{
+                      edit: 'Edit network',
+                      delete: 'Delete network',
+                      editAria: `Edit network ${name}`,
+                      deleteAria: `Delete network ${name}`,
+                    }}
                   />
                 )}
               </li>
@@ -117,13 +161,19 @@ export function NetworksSection({ graph, stakeholder: s, onRequest }: SectionPro
       )}
       {onRequest && (
         <div className="details-actions">
-          <button type="button" className="edit-button" onClick={() => onRequest({ type: 'create', kind: 'membership', preset: { stakeholder: s.id } })}>
+          <button
+            type="button"
+            className="edit-button"
+            onClick={() => onRequest({ type: 'create', kind: 'membership', preset: { stakeholder: s.id } })}
+          >
             Add to a network
           </button>
           <button
             type="button"
             className="edit-button"
-            onClick={() => onRequest({ type: 'create', kind: 'network', preset: { country: s.country }, then: joinNew })}
+            onClick={() =>
+              onRequest({ type: 'create', kind: 'network', preset: { country: s.country }, then: joinNew })
+            }
           >
             Create a network
           </button>

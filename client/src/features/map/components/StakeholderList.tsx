@@ -36,8 +36,7 @@ export function StakeholderList({ stakeholders, selectedId, onSelect, region = f
               >
                 <span className="swatch" style={{ background: SECTOR_COLORS[s.sector] }} aria-hidden="true" />
                 {/* Spaces between the parts, so the visible text reads as the accessible name does. */}
-                <span className="name">{s.name}</span>{' '}
-                {s.ncp && <span className="badge badge-ncp">NCP</span>}{' '}
+                <span className="name">{s.name}</span> {s.ncp && <span className="badge badge-ncp">NCP</span>}{' '}
                 {showCountry && <span className="badge">{s.country}</span>}
               </button>
             </li>

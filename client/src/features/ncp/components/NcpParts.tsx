@@ -6,7 +6,17 @@ import type { GraphResponse } from '../../../graph/api/types';
 
 type CrossBorderFlow = Extract<NcpResponse, { status: 'ok' }>['crossBorder']['in'][number];
 
-export function Card({ id, title, className, children }: { id: string; title: string; className?: string; children: ReactNode }) {
+export function Card({
+  id,
+  title,
+  className,
+  children,
+}: {
+  id: string;
+  title: string;
+  className?: string;
+  children: ReactNode;
+}) {
   return (
     <section className={`ncp-card${className ? ` ${className}` : ''}`} aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>{title}</h3>
@@ -15,7 +25,17 @@ export function Card({ id, title, className, children }: { id: string; title: st
   );
 }
 
-export function Figure({ name, value, detail, children }: { name: string; value: string; detail?: string; children: ReactNode }) {
+export function Figure({
+  name,
+  value,
+  detail,
+  children,
+}: {
+  name: string;
+  value: string;
+  detail?: string;
+  children: ReactNode;
+}) {
   return (
     <tr>
       <th scope="row">{name}</th>
@@ -40,7 +60,17 @@ export function Share({ value }: { value: number }) {
   );
 }
 
-export function IndicatorList({ title, meaning, codes, names }: { title: string; meaning: string; codes: string[]; names: ReadonlyMap<string, string> }) {
+export function IndicatorList({
+  title,
+  meaning,
+  codes,
+  names,
+}: {
+  title: string;
+  meaning: string;
+  codes: string[];
+  names: ReadonlyMap<string, string>;
+}) {
   const id = `ncp-ind-${title.toLowerCase().replace(/\W+/g, '-')}`;
   return (
     <section aria-labelledby={id} className="ncp-indicator-list">

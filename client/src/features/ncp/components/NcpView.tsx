@@ -25,7 +25,13 @@ export function NcpView({ country }: { country: string }) {
 
   if (ncp.isPending || graph.isPending) return <Loading>Loading the NCP of {countryName}…</Loading>;
   if (ncp.isError) {
-    return <ErrorMessage title={`Could not load the NCP of "${country}"`} error={ncp.error} onRetry={() => void ncp.refetch()} />;
+    return (
+      <ErrorMessage
+        title={`Could not load the NCP of "${country}"`}
+        error={ncp.error}
+        onRetry={() => void ncp.refetch()}
+      />
+    );
   }
   if (ncp.data.status === 'no_ncp') return <NoNcp country={country} countryName={countryName} />;
   return <NcpPosition metrics={ncp.data} countryName={countryName} />;
@@ -36,21 +42,25 @@ function NoNcp({ country, countryName }: { country: string; countryName: string 
   return (
     <div className="ncp-view">
       <section className="ncp-no-ncp" aria-labelledby="ncp-none-title">
-        <h2 id="ncp-none-title">{country === 'INT' ? 'The international layer' : countryName} has no national contact point</h2>
+        <h2 id="ncp-none-title">
+          {country === 'INT' ? 'The international layer' : countryName} has no national contact point
+        </h2>
         {country === 'INT' ? (
           <p>
-            The international layer holds international bodies and regional networks (such as Europol, Interpol, IOM and the
-            CBSS secretariat). It is not a country, so it has no national contact point (NCP) and there is no NCP position to
-            describe. Choose a national country in the list above to see its NCP.
+            The international layer holds international bodies and regional networks (such as Europol, Interpol, IOM and
+            the CBSS secretariat). It is not a country, so it has no national contact point (NCP) and there is no NCP
+            position to describe. Choose a national country in the list above to see its NCP.
           </p>
         ) : (
           <p>
-            No institution in the map of {countryName} is marked as its national contact point (NCP), so there is no NCP position to
-            describe. Mark the institution that acts as NCP in the map to see it here.
+            No institution in the map of {countryName} is marked as its national contact point (NCP), so there is no NCP
+            position to describe. Mark the institution that acts as NCP in the map to see it here.
           </p>
         )}
         <p>
-          <InAppLink href={mapHref}>Open the map of {country === 'INT' ? 'the international layer' : countryName}</InAppLink>
+          <InAppLink href={mapHref}>
+            Open the map of {country === 'INT' ? 'the international layer' : countryName}
+          </InAppLink>
         </p>
       </section>
     </div>
@@ -87,8 +97,9 @@ function NcpPosition({ metrics: m, countryName }: { metrics: NcpMetrics; country
             )}
           </p>
           <p className="ncp-lede">
-            How the NCP sits in {countryName}’s network of {n ?? '…'} institutions: who sends to it, what it receives and passes
-            on, and how much information depends on it. Counts use the active flows between institutions of {countryName}.
+            How the NCP sits in {countryName}’s network of {n ?? '…'} institutions: who sends to it, what it receives
+            and passes on, and how much information depends on it. Counts use the active flows between institutions of{' '}
+            {countryName}.
           </p>
         </div>
         <nav className="ncp-links" aria-label="Related views">
@@ -116,30 +127,37 @@ function NcpPosition({ metrics: m, countryName }: { metrics: NcpMetrics; country
                 <Figure name="Sends directly to" value={count(m.outDegree, 'institution')}>
                   Institutions in {countryName} the NCP sends information to itself (out-degree).
                 </Figure>
-                <Figure name="Go-between rank (betweenness)" value={`${ordinal(m.betweennessRank)} of ${n ?? '…'}`} detail={decimal(m.betweenness)}>
-                  How often the NCP lies on the shortest chain of flows between two other institutions (0: never, 1: on every
-                  one). Rank 1 is the strongest go-between in {countryName}.
+                <Figure
+                  name="Go-between rank (betweenness)"
+                  value={`${ordinal(m.betweennessRank)} of ${n ?? '…'}`}
+                  detail={decimal(m.betweenness)}
+                >
+                  How often the NCP lies on the shortest chain of flows between two other institutions (0: never, 1: on
+                  every one). Rank 1 is the strongest go-between in {countryName}.
                 </Figure>
                 <Figure name="Closeness, incoming" value={decimal(m.harmonicClosenessIn)}>
-                  How near the rest of the network is to the NCP: 1 if every institution sent to it directly, 0 if none can reach
-                  it. Higher means information travels fewer steps to reach the NCP.
+                  How near the rest of the network is to the NCP: 1 if every institution sent to it directly, 0 if none
+                  can reach it. Higher means information travels fewer steps to reach the NCP.
                 </Figure>
                 <Figure name="Closeness, outgoing" value={decimal(m.harmonicClosenessOut)}>
                   The same in the other direction: how few steps the NCP needs to reach the others.
                 </Figure>
-                <Figure name="Dependence on few contacts (Burt’s constraint)" value={m.constraint === null ? 'n/a' : decimal(m.constraint)}>
-                  Low (near 0): many contacts that are not linked to each other, so the NCP has independent sources and bridges
-                  separate parts of the network. High (towards 1): few contacts, or contacts all linked to each other, so the NCP
-                  depends on a closed circle. {constraintMeaning(m.constraint)}
+                <Figure
+                  name="Dependence on few contacts (Burt’s constraint)"
+                  value={m.constraint === null ? 'n/a' : decimal(m.constraint)}
+                >
+                  Low (near 0): many contacts that are not linked to each other, so the NCP has independent sources and
+                  bridges separate parts of the network. High (towards 1): few contacts, or contacts all linked to each
+                  other, so the NCP depends on a closed circle. {constraintMeaning(m.constraint)}
                 </Figure>
               </tbody>
             </table>
           </Card>
           <Card id="ncp-brokerage" title="Brokerage roles">
             <p className="ncp-note">
-              Each count is a pair of institutions A and C where A sends to the NCP, the NCP sends to C, and A does not send to C
-              directly: for that pair the NCP is the broker. Roles depend on the sectors of A, the NCP ({sector}) and C.{' '}
-              {brokerageTotal === 0 && 'The NCP brokers no pair.'}
+              Each count is a pair of institutions A and C where A sends to the NCP, the NCP sends to C, and A does not
+              send to C directly: for that pair the NCP is the broker. Roles depend on the sectors of A, the NCP (
+              {sector}) and C. {brokerageTotal === 0 && 'The NCP brokers no pair.'}
             </p>
             <table className="ncp-table ncp-brokerage">
               <thead>
@@ -187,7 +205,9 @@ function NcpPosition({ metrics: m, countryName }: { metrics: NcpMetrics; country
         </div>
         <div className="ncp-col">
           <Card id="ncp-reach" title="Reach">
-            <p className="ncp-note">Share of {others} in {countryName} linked to the NCP by a chain of flows.</p>
+            <p className="ncp-note">
+              Share of {others} in {countryName} linked to the NCP by a chain of flows.
+            </p>
             <table className="ncp-table ncp-reach">
               <thead>
                 <tr>
@@ -221,7 +241,12 @@ function NcpPosition({ metrics: m, countryName }: { metrics: NcpMetrics; country
                 codes={m.indicatorsReceived}
                 names={indicatorName}
               />
-              <IndicatorList title="Held" meaning="the NCP collects itself" codes={m.indicatorsHeld} names={indicatorName} />
+              <IndicatorList
+                title="Held"
+                meaning="the NCP collects itself"
+                codes={m.indicatorsHeld}
+                names={indicatorName}
+              />
               <IndicatorList
                 title="Passed on"
                 meaning="travel on from the NCP to another country’s NCP or an international body"

@@ -14,7 +14,10 @@ export function PlanChart({ plan }: { plan: Pick<PlanResponse, 'goal' | 'before'
   const id = useId();
   const series = planSeries(plan);
   const lastStep = series[series.length - 1]?.steps ?? 0;
-  const domain = valueDomain(plan.goal, series.map((p) => p.value));
+  const domain = valueDomain(
+    plan.goal,
+    series.map((p) => p.value),
+  );
   const x = linearScale([0, Math.max(lastStep, 1)], [M.left, WIDTH - M.right]);
   const y = linearScale(domain, [HEIGHT - M.bottom, M.top]);
   const label = MEASURE_LABEL[plan.goal];
@@ -52,17 +55,39 @@ export function PlanChart({ plan }: { plan: Pick<PlanResponse, 'goal' | 'before'
             {s}
           </text>
         ))}
-        <line x1={M.left} x2={WIDTH - M.right} y1={HEIGHT - M.bottom} y2={HEIGHT - M.bottom} stroke="#1a1a1a" strokeWidth="1" />
+        <line
+          x1={M.left}
+          x2={WIDTH - M.right}
+          y1={HEIGHT - M.bottom}
+          y2={HEIGHT - M.bottom}
+          stroke="#1a1a1a"
+          strokeWidth="1"
+        />
         <line x1={M.left} x2={M.left} y1={M.top} y2={HEIGHT - M.bottom} stroke="#1a1a1a" strokeWidth="1" />
         <text x={(M.left + WIDTH - M.right) / 2} y={HEIGHT - 6} textAnchor="middle" className="plan-axis-label">
           Steps taken
         </text>
-        <text x={14} y={(M.top + HEIGHT - M.bottom) / 2} textAnchor="middle" className="plan-axis-label" transform={`rotate(-90 14 ${(M.top + HEIGHT - M.bottom) / 2})`}>
+        <text
+          x={14}
+          y={(M.top + HEIGHT - M.bottom) / 2}
+          textAnchor="middle"
+          className="plan-axis-label"
+          transform={`rotate(-90 14 ${(M.top + HEIGHT - M.bottom) / 2})`}
+        >
           {plan.goal === 'close_gaps' ? 'Coverage ratio' : 'Indicators, 2+ routes'}
         </text>
         {drawn.length > 1 && <polyline points={points} fill="none" stroke={LINE_COLOR} strokeWidth="2.5" />}
         {drawn.map((p) => (
-          <circle key={p.steps} className="plan-point" cx={x(p.steps)} cy={y(p.value)} r="4.5" fill={LINE_COLOR} data-steps={p.steps} data-value={p.value}>
+          <circle
+            key={p.steps}
+            className="plan-point"
+            cx={x(p.steps)}
+            cy={y(p.value)}
+            r="4.5"
+            fill={LINE_COLOR}
+            data-steps={p.steps}
+            data-value={p.value}
+          >
             <title>{`${p.steps === 0 ? 'Before the plan' : `After step ${p.steps}`}: ${formatMeasure(plan.goal, p.value)}`}</title>
           </circle>
         ))}

@@ -2,7 +2,15 @@
 import { InAppLink } from '../../../components/InAppLink';
 import { viewHref } from '../../../lib/views';
 
-export function PlanLinks({ country, countryName, className }: { country: string; countryName?: string; className?: string }) {
+export function PlanLinks({
+  country,
+  countryName,
+  className,
+}: {
+  country: string;
+  countryName?: string;
+  className?: string;
+}) {
   return (
     <p className={className ?? 'plan-links'}>
       Plan what to do{countryName ? ` in ${countryName}` : ''}:{' '}

@@ -20,7 +20,16 @@ import { percent } from '@model/format';
 import { useStakeholderNames, type NamedStakeholder } from '../../gaps/useStakeholderNames';
 import '../../map/map.css';
 import '../plan.css';
-import { GOALS, MAX_BUDGET, MIN_BUDGET, PLAN_PARAMS, planParams, planStateFromParams, whatIfKeys, type PlanState } from '../state';
+import {
+  GOALS,
+  MAX_BUDGET,
+  MIN_BUDGET,
+  PLAN_PARAMS,
+  planParams,
+  planStateFromParams,
+  whatIfKeys,
+  type PlanState,
+} from '../state';
 import { PlanChart } from './PlanChart';
 
 const GOAL_WORDS: Record<PlanGoal, { label: string; hint: string }> = {
@@ -41,7 +50,13 @@ export function PlanView({ country }: { country: string }) {
   const name = graph.data?.country.name ?? country;
   if (graph.isPending) return <Loading>Loading the map of {name}…</Loading>;
   if (graph.isError) {
-    return <ErrorMessage title={`Could not load the map of "${country}"`} error={graph.error} onRetry={() => void graph.refetch()} />;
+    return (
+      <ErrorMessage
+        title={`Could not load the map of "${country}"`}
+        error={graph.error}
+        onRetry={() => void graph.refetch()}
+      />
+    );
   }
   return <Plan key={country} country={country} countryName={name} graph={graph.data} />;
 }
@@ -59,15 +74,21 @@ function Plan({ country, countryName, graph }: { country: string; countryName: s
       <div className="plan-panel">
         <h2>Plan for {countryName}</h2>
         <p className="plan-hint">
-          The few actions that would do the most, chosen one at a time: each step is the action that gains most given the steps
-          before it. Nothing is changed in the map.
+          The few actions that would do the most, chosen one at a time: each step is the action that gains most given
+          the steps before it. Nothing is changed in the map.
         </p>
         <div className="plan-controls">
           <fieldset>
             <legend>Goal</legend>
             {GOALS.map((g) => (
               <label key={g} className="plan-goal">
-                <input type="radio" name={`${id}-goal`} value={g} checked={state.goal === g} onChange={() => setState({ goal: g })} />
+                <input
+                  type="radio"
+                  name={`${id}-goal`}
+                  value={g}
+                  checked={state.goal === g}
+                  onChange={() => setState({ goal: g })}
+                />
                 <span>
                   <strong>{GOAL_WORDS[g].label}</strong>
                   <span className="plan-goal-hint">{GOAL_WORDS[g].hint}</span>
@@ -77,7 +98,11 @@ function Plan({ country, countryName, graph }: { country: string; countryName: s
           </fieldset>
           <div className="plan-budget">
             <label htmlFor={`${id}-budget`}>Budget (at most this many actions)</label>
-            <select id={`${id}-budget`} value={state.budget} onChange={(e) => setState({ budget: Number(e.target.value) })}>
+            <select
+              id={`${id}-budget`}
+              value={state.budget}
+              onChange={(e) => setState({ budget: Number(e.target.value) })}
+            >
               {BUDGETS.map((b) => (
                 <option key={b} value={b}>
                   {b}
@@ -89,13 +114,23 @@ function Plan({ country, countryName, graph }: { country: string; countryName: s
 
         {!ncp && (
           <div className="map-notice map-notice-warn" role="note">
-            <strong>{countryName} has no national contact point (NCP) mapped.</strong> A plan is about what reaches an NCP, so there is
-            none to make here.
+            <strong>{countryName} has no national contact point (NCP) mapped.</strong> A plan is about what reaches an
+            NCP, so there is none to make here.
           </div>
         )}
         {ncp && plan.isPending && <Loading>Working out the plan…</Loading>}
-        {ncp && plan.isError && <ErrorMessage title="Could not work out the plan" error={plan.error} onRetry={() => void plan.refetch()} />}
-        {ncp && plan.data && <PlanResult country={country} plan={plan.data} graph={graph} mapShown={state.map} onMap={(map) => setState({ map })} />}
+        {ncp && plan.isError && (
+          <ErrorMessage title="Could not work out the plan" error={plan.error} onRetry={() => void plan.refetch()} />
+        )}
+        {ncp && plan.data && (
+          <PlanResult
+            country={country}
+            plan={plan.data}
+            graph={graph}
+            mapShown={state.map}
+            onMap={(map) => setState({ map })}
+          />
+        )}
       </div>
       {state.map && plan.data && <PlanMap country={country} countryName={countryName} graph={graph} plan={plan.data} />}
     </div>
@@ -111,11 +146,15 @@ interface ResultProps {
 }
 
 function PlanResult({ country, plan, mapShown, onMap }: ResultProps) {
-  const names = useStakeholderNames(country, plan.steps.flatMap((s) => [s.action.from, s.action.to]));
+  const names = useStakeholderNames(
+    country,
+    plan.steps.flatMap((s) => [s.action.from, s.action.to]),
+  );
   const whatIfHref = viewHref('bottlenecks', country, { add: whatIfKeys(plan.steps).join(',') });
-  const measure = plan.goal === 'close_gaps'
-    ? `Coverage ratio ${percent(plan.before.coverageRatio)} → ${percent(plan.after.coverageRatio)}`
-    : `Indicators with two or more independent routes: ${plan.before.resilientIndicators} → ${plan.after.resilientIndicators}`;
+  const measure =
+    plan.goal === 'close_gaps'
+      ? `Coverage ratio ${percent(plan.before.coverageRatio)} → ${percent(plan.after.coverageRatio)}`
+      : `Indicators with two or more independent routes: ${plan.before.resilientIndicators} → ${plan.after.resilientIndicators}`;
 
   return (
     <>
@@ -133,8 +172,8 @@ function PlanResult({ country, plan, mapShown, onMap }: ResultProps) {
         )}
         {plan.goal === 'harden' && plan.steps.length > 0 && (
           <p className="plan-hint plan-what-if-note">
-            In what-if these flows change no indicator’s status: they add a second route to what already reaches the NCP, not
-            coverage. Each step names the single points of failure its route avoids.
+            In what-if these flows change no indicator’s status: they add a second route to what already reaches the
+            NCP, not coverage. Each step names the single points of failure its route avoids.
           </p>
         )}
       </div>
@@ -159,7 +198,9 @@ function PlanResult({ country, plan, mapShown, onMap }: ResultProps) {
                   <p className="plan-explanation">{s.explanation}</p>
                   <p className="plan-gain">
                     Gains {s.gained.join(', ') || 'nothing'} · then{' '}
-                    {plan.goal === 'close_gaps' ? `coverage ratio ${percent(s.coverageRatio)}` : `${s.resilientIndicators} with two or more routes`}
+                    {plan.goal === 'close_gaps'
+                      ? `coverage ratio ${percent(s.coverageRatio)}`
+                      : `${s.resilientIndicators} with two or more routes`}
                   </p>
                 </li>
               ))}
@@ -177,7 +218,13 @@ function PlanResult({ country, plan, mapShown, onMap }: ResultProps) {
   );
 }
 
-function ActionWords({ action, lookup }: { action: PlanResponse['steps'][number]['action']; lookup: (id: string) => NamedStakeholder }) {
+function ActionWords({
+  action,
+  lookup,
+}: {
+  action: PlanResponse['steps'][number]['action'];
+  lookup: (id: string) => NamedStakeholder;
+}) {
   const codes = action.indicators.join(', ');
   const from = <strong>{lookup(action.from).name}</strong>;
   const to = <strong>{lookup(action.to).name}</strong>;
@@ -195,18 +242,41 @@ function ActionWords({ action, lookup }: { action: PlanResponse['steps'][number]
 
 /** The proposed flows of a plan as dashed edges, labelled with their step. */
 export function planFlows(steps: PlanResponse['steps']): ExtraFlow[] {
-  return steps.map((s) => ({ id: `plan-${s.step}`, from: s.action.from, to: s.action.to, label: `${s.step}. + ${s.action.indicators.join(', ')}` }));
+  return steps.map((s) => ({
+    id: `plan-${s.step}`,
+    from: s.action.from,
+    to: s.action.to,
+    label: `${s.step}. + ${s.action.indicators.join(', ')}`,
+  }));
 }
 
-function PlanMap({ country, countryName, graph, plan }: { country: string; countryName: string; graph: GraphResponse; plan: PlanResponse }) {
+function PlanMap({
+  country,
+  countryName,
+  graph,
+  plan,
+}: {
+  country: string;
+  countryName: string;
+  graph: GraphResponse;
+  plan: PlanResponse;
+}) {
   const canvasRef = useRef<GraphCanvasHandle>(null);
   const added = useMemo(() => planFlows(plan.steps), [plan.steps]);
   return (
     <div className="plan-map">
       <p className="graph-summary plan-map-summary">
-        {countryName}: <span style={{ color: ADDED_COLOR, fontWeight: 700 }}>green dashed</span> = proposed by the plan (number: step)
+        {countryName}: <span style={{ color: ADDED_COLOR, fontWeight: 700 }}>green dashed</span> = proposed by the plan
+        (number: step)
       </p>
-      <GraphCanvas ref={canvasRef} graph={graph} title={`${countryName} (plan)`} hookId={country} view="plan" addedFlows={added} />
+      <GraphCanvas
+        ref={canvasRef}
+        graph={graph}
+        title={`${countryName} (plan)`}
+        hookId={country}
+        view="plan"
+        addedFlows={added}
+      />
       <ZoomControls canvasRef={canvasRef} />
     </div>
   );

@@ -19,7 +19,8 @@ export const reportKeys = {
   rounds: (country: string) => ['reports', 'rounds', country] as const,
 };
 
-export const getReport = (country: ReportTarget, round: string | null) => apiFetch<Report>(reportUrl(country, round, 'json'));
+export const getReport = (country: ReportTarget, round: string | null) =>
+  apiFetch<Report>(reportUrl(country, round, 'json'));
 
 export const reportQueryOptions = (country: ReportTarget, round: string | null) =>
   queryOptions({ queryKey: reportKeys.report(country, round), queryFn: () => getReport(country, round) });

@@ -7,7 +7,9 @@ import { reportKeys } from './getReport';
 
 /** A country's rounds and the region's; for the regional report (null), the region's only. */
 export async function getReportRounds(country: string | null): Promise<RoundSummary[]> {
-  const { rounds } = await apiFetch<RoundsResponse>(country ? `/api/rounds?country=${encodeURIComponent(country)}` : '/api/rounds');
+  const { rounds } = await apiFetch<RoundsResponse>(
+    country ? `/api/rounds?country=${encodeURIComponent(country)}` : '/api/rounds',
+  );
   return country ? rounds : rounds.filter((r) => r.country === null);
 }
 

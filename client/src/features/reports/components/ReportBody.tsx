@@ -15,15 +15,39 @@ export function ReportBody({ report }: { report: Report }) {
       case 'paragraph':
         return <p key={key}>{b.text}</p>;
       case 'list':
-        return <ul key={key}>{b.items.map((item, i) => <li key={i}>{item}</li>)}</ul>;
+        return (
+          <ul key={key}>
+            {b.items.map((item, i) => (
+              <li key={i}>{item}</li>
+            ))}
+          </ul>
+        );
       case 'table':
         tables += 1;
         return (
           <div className="report-table" key={key}>
             <table>
-              <caption>Table {tables}. {b.caption}</caption>
-              <thead><tr>{b.columns.map((c, i) => <th key={i} scope="col">{c}</th>)}</tr></thead>
-              <tbody>{b.rows.map((r, i) => <tr key={i}>{r.map((c, j) => <td key={j}>{c}</td>)}</tr>)}</tbody>
+              <caption>
+                Table {tables}. {b.caption}
+              </caption>
+              <thead>
+                <tr>
+                  {b.columns.map((c, i) => (
+                    <th key={i} scope="col">
+                      {c}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {b.rows.map((r, i) => (
+                  <tr key={i}>
+                    {r.map((c, j) => (
+                      <td key={j}>{c}</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
             </table>
           </div>
         );
@@ -32,7 +56,9 @@ export function ReportBody({ report }: { report: Report }) {
         return (
           <figure className="report-figure" id={b.id} key={key}>
             <img src={svgSource(b.svg)} alt={b.caption} />
-            <figcaption>Figure {figures}. {b.caption}</figcaption>
+            <figcaption>
+              Figure {figures}. {b.caption}
+            </figcaption>
           </figure>
         );
     }
@@ -47,11 +73,21 @@ export function ReportBody({ report }: { report: Report }) {
         <p className="report-subtitle">{report.subtitle}</p>
         <p className="report-meta">Basis: {basis}</p>
         <p className="report-meta">Generated: {report.generatedAt.replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC')}</p>
-        {report.illustrative && <p className="report-notice" role="note">{ILLUSTRATIVE_NOTICE}</p>}
+        {report.illustrative && (
+          <p className="report-notice" role="note">
+            {ILLUSTRATIVE_NOTICE}
+          </p>
+        )}
       </header>
       <nav className="report-toc" aria-label="Report contents">
         <h3>Contents</h3>
-        <ol>{report.sections.map((s) => <li key={s.id}><a href={`#${s.id}`}>{s.title}</a></li>)}</ol>
+        <ol>
+          {report.sections.map((s) => (
+            <li key={s.id}>
+              <a href={`#${s.id}`}>{s.title}</a>
+            </li>
+          ))}
+        </ol>
       </nav>
       {report.sections.map((s) => (
         <section className="report-section" id={s.id} key={s.id} aria-labelledby={`${s.id}-title`}>

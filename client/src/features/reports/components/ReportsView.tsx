@@ -40,15 +40,29 @@ export function ReportsView({ country }: { country: string | null }) {
         <select id="report-round" value={round ?? ''} onChange={(e) => setParams({ round: e.target.value || null })}>
           <option value="">Now</option>
           {(rounds.data ?? []).map((r) => (
-            <option key={r.id} value={r.id}>{r.name} ({r.country ?? 'region'}, {r.createdAt.slice(0, 10)})</option>
+            <option key={r.id} value={r.id}>
+              {r.name} ({r.country ?? 'region'}, {r.createdAt.slice(0, 10)})
+            </option>
           ))}
         </select>
-        <button type="button" onClick={() => window.print()}>Print</button>
-        <a href={reportUrl(target, round, 'pdf')} download>Download PDF</a>
-        <a href={reportUrl(target, round, 'html')} target="_blank" rel="noopener noreferrer">Open as a page</a>
+        <button type="button" onClick={() => window.print()}>
+          Print
+        </button>
+        <a href={reportUrl(target, round, 'pdf')} download>
+          Download PDF
+        </a>
+        <a href={reportUrl(target, round, 'html')} target="_blank" rel="noopener noreferrer">
+          Open as a page
+        </a>
       </div>
       {report.isPending && <Loading>Building the report…</Loading>}
-      {report.isError && <ErrorMessage title="The report could not be built" error={report.error} onRetry={() => void report.refetch()} />}
+      {report.isError && (
+        <ErrorMessage
+          title="The report could not be built"
+          error={report.error}
+          onRetry={() => void report.refetch()}
+        />
+      )}
       {report.isSuccess && <ReportBody report={report.data} />}
     </div>
   );

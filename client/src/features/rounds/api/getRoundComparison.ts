@@ -5,9 +5,7 @@ import { roundKeys } from './keys';
 import { NOW, type RoundComparison } from './types';
 
 export const getRoundComparison = (country: string, from: string, to: string) =>
-  apiFetch<RoundComparison>(
-    `/api/rounds/compare?${new URLSearchParams({ country, from, to }).toString()}`,
-  );
+  apiFetch<RoundComparison>(`/api/rounds/compare?${new URLSearchParams({ country, from, to }).toString()}`);
 
 export const roundComparisonQueryOptions = (country: string, from: string, to: string) =>
   queryOptions({

@@ -14,7 +14,15 @@ export type RoundDeleted = z.infer<typeof RoundDeleteResponse>;
 export type FreezeRequest = z.input<typeof RoundInput>;
 
 /** The collections a comparison reports, in the order the view lists them. */
-export const COMPARED_KINDS = ['stakeholders', 'flows', 'datasets', 'reportingLines', 'networks', 'memberships', 'interviews'] as const;
+export const COMPARED_KINDS = [
+  'stakeholders',
+  'flows',
+  'datasets',
+  'reportingLines',
+  'networks',
+  'memberships',
+  'interviews',
+] as const;
 export type ComparedKind = (typeof COMPARED_KINDS)[number];
 
 /** One side of a comparison: a round, or `now` (id 'now'). */

@@ -14,7 +14,15 @@ function formatNumber(value: number | null): string {
   return Number.isInteger(value) ? String(value) : value.toFixed(3).replace(/0+$/, '').replace(/\.$/, '');
 }
 
-export function AnalysisChanges({ comparison, fromName, toName }: { comparison: RoundComparison; fromName: string; toName: string }) {
+export function AnalysisChanges({
+  comparison,
+  fromName,
+  toName,
+}: {
+  comparison: RoundComparison;
+  fromName: string;
+  toName: string;
+}) {
   const { coverage, ncp } = comparison.analysis;
   return (
     <div className="analysis-changes">
@@ -34,7 +42,12 @@ export function AnalysisChanges({ comparison, fromName, toName }: { comparison: 
               </thead>
               <tbody>
                 {coverage.map((c) => (
-                  <tr key={c.indicator} data-indicator={c.indicator} data-before={c.before ?? ''} data-after={c.after ?? ''}>
+                  <tr
+                    key={c.indicator}
+                    data-indicator={c.indicator}
+                    data-before={c.before ?? ''}
+                    data-after={c.after ?? ''}
+                  >
                     <th scope="row">
                       {c.indicator} <span className="muted">{c.name}</span>
                     </th>
@@ -57,16 +70,26 @@ export function AnalysisChanges({ comparison, fromName, toName }: { comparison: 
               <thead>
                 <tr>
                   <th scope="col">Metric</th>
-                  <th scope="col" className="num">{fromName}</th>
-                  <th scope="col" className="num">{toName}</th>
-                  <th scope="col" className="num">Change</th>
+                  <th scope="col" className="num">
+                    {fromName}
+                  </th>
+                  <th scope="col" className="num">
+                    {toName}
+                  </th>
+                  <th scope="col" className="num">
+                    Change
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {ncp.map((m) => {
                   const change = signedChange(m.before, m.after);
                   return (
-                    <tr key={m.metric} data-metric={m.metric} className={change !== null && change !== '0' ? 'moved' : undefined}>
+                    <tr
+                      key={m.metric}
+                      data-metric={m.metric}
+                      className={change !== null && change !== '0' ? 'moved' : undefined}
+                    >
                       <th scope="row">{m.label}</th>
                       <td className="num">{formatNumber(m.before)}</td>
                       <td className="num">{formatNumber(m.after)}</td>

@@ -16,7 +16,13 @@ export const KIND_TITLES: Record<ComparedKind, string> = {
 
 const CHANGE_WORDS = { added: '+ Added', removed: '− Removed', changed: '~ Changed' } as const;
 
-export function ChangeTables({ comparison, names }: { comparison: RoundComparison; names: ReadonlyMap<string, string> }) {
+export function ChangeTables({
+  comparison,
+  names,
+}: {
+  comparison: RoundComparison;
+  names: ReadonlyMap<string, string>;
+}) {
   const kinds = COMPARED_KINDS.filter((k) => {
     const d = comparison.kinds[k];
     return d && d.added.length + d.removed.length + d.changed.length > 0;
@@ -31,15 +37,30 @@ export function ChangeTables({ comparison, names }: { comparison: RoundCompariso
   );
 }
 
-function KindChanges({ kind, comparison, names }: { kind: ComparedKind; comparison: RoundComparison; names: ReadonlyMap<string, string> }) {
+function KindChanges({
+  kind,
+  comparison,
+  names,
+}: {
+  kind: ComparedKind;
+  comparison: RoundComparison;
+  names: ReadonlyMap<string, string>;
+}) {
   const d = comparison.kinds[kind];
   const headingId = `changes-${kind}`;
   const summary = [
     d.added.length ? `${d.added.length} added` : '',
     d.removed.length ? `${d.removed.length} removed` : '',
     d.changed.length ? `${d.changed.length} changed` : '',
-  ].filter(Boolean).join(', ');
-  const rows: Array<{ change: keyof typeof CHANGE_WORDS; key: string; item: Item; fields?: Array<{ field: string; before: unknown; after: unknown }> }> = [
+  ]
+    .filter(Boolean)
+    .join(', ');
+  const rows: Array<{
+    change: keyof typeof CHANGE_WORDS;
+    key: string;
+    item: Item;
+    fields?: Array<{ field: string; before: unknown; after: unknown }>;
+  }> = [
     ...d.added.map((a) => ({ change: 'added' as const, key: a.key, item: a.item })),
     ...d.removed.map((r) => ({ change: 'removed' as const, key: r.key, item: r.item })),
     ...d.changed.map((c) => ({
@@ -69,7 +90,9 @@ function KindChanges({ kind, comparison, names }: { kind: ComparedKind; comparis
               <tr key={`${r.change}:${r.key}`} data-change={r.change} data-key={r.key} className={`change-${r.change}`}>
                 <td className="change-word">{CHANGE_WORDS[r.change]}</td>
                 <th scope="row">{itemLabel(kind, r.item, names)}</th>
-                <td><code>{r.key}</code></td>
+                <td>
+                  <code>{r.key}</code>
+                </td>
                 <td>
                   {r.fields ? (
                     <ul className="field-changes">
@@ -83,7 +106,9 @@ function KindChanges({ kind, comparison, names }: { kind: ComparedKind; comparis
                       ))}
                     </ul>
                   ) : (
-                    <span className="muted">{r.change === 'added' ? 'new in the later side' : 'gone from the later side'}</span>
+                    <span className="muted">
+                      {r.change === 'added' ? 'new in the later side' : 'gone from the later side'}
+                    </span>
                   )}
                 </td>
               </tr>

@@ -54,7 +54,11 @@ export function ComparePanel({ country, countryName, rounds, from, to, onChange 
           <label htmlFor={ids.from}>From</label>
           <select id={ids.from} value={from ?? ''} onChange={(e) => onChange({ from: e.target.value })}>
             {from === null && <option value="">Choose…</option>}
-            {unknown(from) && <option value={from ?? ''} disabled>{from} (no such round)</option>}
+            {unknown(from) && (
+              <option value={from ?? ''} disabled>
+                {from} (no such round)
+              </option>
+            )}
             {options}
           </select>
         </div>
@@ -62,7 +66,11 @@ export function ComparePanel({ country, countryName, rounds, from, to, onChange 
           <label htmlFor={ids.to}>To</label>
           <select id={ids.to} value={to ?? ''} onChange={(e) => onChange({ to: e.target.value })}>
             {to === null && <option value="">Choose…</option>}
-            {unknown(to) && <option value={to ?? ''} disabled>{to} (no such round)</option>}
+            {unknown(to) && (
+              <option value={to ?? ''} disabled>
+                {to} (no such round)
+              </option>
+            )}
             {options}
           </select>
         </div>
@@ -75,7 +83,9 @@ export function ComparePanel({ country, countryName, rounds, from, to, onChange 
           Swap
         </button>
       </div>
-      {same && <p className="notice notice-warn">Both sides are the same; choose two different rounds (or a round and now).</p>}
+      {same && (
+        <p className="notice notice-warn">Both sides are the same; choose two different rounds (or a round and now).</p>
+      )}
       {comparison.isPending && comparison.fetchStatus !== 'idle' && <Loading>Comparing…</Loading>}
       {comparison.isError && (
         <ErrorMessage title="Could not compare" error={comparison.error} onRetry={() => void comparison.refetch()} />
@@ -85,7 +95,15 @@ export function ComparePanel({ country, countryName, rounds, from, to, onChange 
   );
 }
 
-function ComparisonResult({ comparison, country, countryName }: { comparison: RoundComparison; country: string; countryName: string }) {
+function ComparisonResult({
+  comparison,
+  country,
+  countryName,
+}: {
+  comparison: RoundComparison;
+  country: string;
+  countryName: string;
+}) {
   const graph = useGraph(country);
   const all = useAllStakeholders();
   const names = useMemo(() => {
@@ -93,7 +111,8 @@ function ComparisonResult({ comparison, country, countryName }: { comparison: Ro
     for (const s of all.data?.items ?? []) map.set(s.id, s.name);
     for (const s of graph.data?.stakeholders ?? []) map.set(s.id, s.name);
     const d = comparison.kinds.stakeholders;
-    for (const x of [...(d?.added ?? []), ...(d?.removed ?? [])]) if (typeof x.item.name === 'string') map.set(x.key, x.item.name);
+    for (const x of [...(d?.added ?? []), ...(d?.removed ?? [])])
+      if (typeof x.item.name === 'string') map.set(x.key, x.item.name);
     for (const c of d?.changed ?? []) if (typeof c.after.name === 'string') map.set(c.key, c.after.name);
     return map;
   }, [all.data, graph.data, comparison]);
@@ -105,7 +124,9 @@ function ComparisonResult({ comparison, country, countryName }: { comparison: Ro
     <div className="comparison" data-from={comparison.from.id} data-to={comparison.to.id}>
       <h4 className="comparison-title">
         {countryName}: from {fromName}
-        {comparison.from.id !== NOW && <span className="muted"> ({formatDateTime(comparison.from.createdAt)})</span>} to {toName}
+        {comparison.from.id !== NOW && (
+          <span className="muted"> ({formatDateTime(comparison.from.createdAt)})</span>
+        )} to {toName}
         {comparison.to.id !== NOW && <span className="muted"> ({formatDateTime(comparison.to.createdAt)})</span>}
       </h4>
       <p className="comparison-summary" data-added={added} data-removed={removed} data-changed={changed}>
@@ -117,9 +138,15 @@ function ComparisonResult({ comparison, country, countryName }: { comparison: Ro
           <thead>
             <tr>
               <th scope="col">Items</th>
-              <th scope="col" className="num">Added</th>
-              <th scope="col" className="num">Removed</th>
-              <th scope="col" className="num">Changed</th>
+              <th scope="col" className="num">
+                Added
+              </th>
+              <th scope="col" className="num">
+                Removed
+              </th>
+              <th scope="col" className="num">
+                Changed
+              </th>
             </tr>
           </thead>
           <tbody>

@@ -13,7 +13,15 @@ import { NOW, type RoundComparison } from '../api/types';
 import { diffGraph, DIFF_STATUSES, documentScope, marksByStatus, type SideMap } from '../diff';
 import { DiffLegend } from './DiffLegend';
 
-export function DiffMap({ comparison, country, title }: { comparison: RoundComparison; country: string; title: string }) {
+export function DiffMap({
+  comparison,
+  country,
+  title,
+}: {
+  comparison: RoundComparison;
+  country: string;
+  title: string;
+}) {
   const toNow = comparison.to.id === NOW;
   const now = useGraph(toNow ? country : null);
   const round = useRound(toNow ? null : comparison.to.id);
@@ -31,22 +39,29 @@ export function DiffMap({ comparison, country, title }: { comparison: RoundCompa
   }, [reference.data]);
 
   const drawn = useMemo(
-    () => (side && reference.data && known.data
-      ? diffGraph({ comparison, to: side, known: known.data.items, sectorOf: sectorOfType, country })
-      : null),
+    () =>
+      side && reference.data && known.data
+        ? diffGraph({ comparison, to: side, known: known.data.items, sectorOf: sectorOfType, country })
+        : null,
     [side, reference.data, known.data, comparison, sectorOfType, country],
   );
 
   const failed = [toNow ? now : round, known, reference].find((q) => q.isError);
-  if (failed?.error) return <ErrorMessage title="Could not draw the map of the difference" error={failed.error} onRetry={() => void failed.refetch()} />;
+  if (failed?.error)
+    return (
+      <ErrorMessage
+        title="Could not draw the map of the difference"
+        error={failed.error}
+        onRetry={() => void failed.refetch()}
+      />
+    );
   if (!drawn) return <Loading>Drawing the map of the difference…</Loading>;
 
   const nodes = marksByStatus(drawn.marks.nodes);
   const flows = marksByStatus(drawn.marks.flows);
-  const counts = Object.fromEntries(DIFF_STATUSES.map((s) => [s, { nodes: nodes[s].length, flows: flows[s].length }])) as Record<
-    (typeof DIFF_STATUSES)[number],
-    { nodes: number; flows: number }
-  >;
+  const counts = Object.fromEntries(
+    DIFF_STATUSES.map((s) => [s, { nodes: nodes[s].length, flows: flows[s].length }]),
+  ) as Record<(typeof DIFF_STATUSES)[number], { nodes: number; flows: number }>;
   return (
     <div className="diff-map">
       <div className="graph-area diff-graph-area">
@@ -55,8 +70,8 @@ export function DiffMap({ comparison, country, title }: { comparison: RoundCompa
       <div className="diff-side">
         <DiffLegend counts={counts} />
         <p className="page-note">
-          Foreign stakeholders (other ends of cross-border flows) are faded and dashed as on the map. The tables below list every
-          change.
+          Foreign stakeholders (other ends of cross-border flows) are faded and dashed as on the map. The tables below
+          list every change.
         </p>
       </div>
     </div>

@@ -45,23 +45,27 @@ export function FreezeForm({ country, countryName, regionAllowed = true, onFroze
       onFrozen?.(round);
     } catch (err) {
       if (err instanceof ApiError && err.status === 409) {
-        setNameError(`A round named “${trimmed}” already exists for ${scope === 'country' ? countryName : 'the whole region'}. Choose another name.`);
+        setNameError(
+          `A round named “${trimmed}” already exists for ${scope === 'country' ? countryName : 'the whole region'}. Choose another name.`,
+        );
       } else if (err instanceof ApiError && err.status === 400 && err.problems.length > 0) {
         setNameError(err.problems.map((p) => `${p.field ?? p.path ?? ''} ${p.message}`.trim()).join('; '));
       }
     }
   }
 
-  const otherError = freeze.error instanceof ApiError && (freeze.error.status === 409 || (freeze.error.status === 400 && freeze.error.problems.length > 0))
-    ? null
-    : freeze.error;
+  const otherError =
+    freeze.error instanceof ApiError &&
+    (freeze.error.status === 409 || (freeze.error.status === 400 && freeze.error.problems.length > 0))
+      ? null
+      : freeze.error;
 
   return (
     <section className="page-section" aria-labelledby="freeze-heading">
       <h3 id="freeze-heading">Freeze the current map as a round</h3>
       <p className="page-note">
-        A round is a frozen copy of the map, such as the state after a round of interviews. Compare it with later rounds or with
-        the map as it is now.
+        A round is a frozen copy of the map, such as the state after a round of interviews. Compare it with later rounds
+        or with the map as it is now.
       </p>
       <form onSubmit={(e) => void submit(e)} noValidate>
         <div className="freeze-grid">
@@ -78,8 +82,14 @@ export function FreezeForm({ country, countryName, regionAllowed = true, onFroze
               aria-describedby={`${ids.hint}${nameError ? ` ${ids.error}` : ''}`}
               onChange={(e) => setName(e.target.value)}
             />
-            <span id={ids.hint} className="field-hint">For example “2010 baseline” or “2026 follow-up”; unique for its country or the region.</span>
-            {nameError && <p id={ids.error} className="field-error">{nameError}</p>}
+            <span id={ids.hint} className="field-hint">
+              For example “2010 baseline” or “2026 follow-up”; unique for its country or the region.
+            </span>
+            {nameError && (
+              <p id={ids.error} className="field-error">
+                {nameError}
+              </p>
+            )}
           </div>
           <div className="field">
             <label htmlFor={ids.note}>Note (optional)</label>
@@ -90,11 +100,21 @@ export function FreezeForm({ country, countryName, regionAllowed = true, onFroze
           <fieldset>
             <legend>What to freeze</legend>
             <label>
-              <input type="radio" name="freeze-scope" checked={scope === 'country'} onChange={() => setScope('country')} />
+              <input
+                type="radio"
+                name="freeze-scope"
+                checked={scope === 'country'}
+                onChange={() => setScope('country')}
+              />
               <span>The map of {countryName}</span>
             </label>
             <label>
-              <input type="radio" name="freeze-scope" checked={scope === 'region'} onChange={() => setScope('region')} />
+              <input
+                type="radio"
+                name="freeze-scope"
+                checked={scope === 'region'}
+                onChange={() => setScope('region')}
+              />
               <span>The whole region (every country; it can be compared for each of them)</span>
             </label>
           </fieldset>

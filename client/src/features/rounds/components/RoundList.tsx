@@ -43,11 +43,21 @@ export function RoundList({ rounds, countryName, canDelete, onCompareWithNow, on
                 <th scope="col">Of</th>
                 <th scope="col">Frozen</th>
                 <th scope="col">By</th>
-                <th scope="col" className="num">Stakeholders</th>
-                <th scope="col" className="num">Flows</th>
-                <th scope="col" className="num">Datasets</th>
-                <th scope="col" className="num">Interviews</th>
-                <th scope="col"><span className="visually-hidden">Actions</span></th>
+                <th scope="col" className="num">
+                  Stakeholders
+                </th>
+                <th scope="col" className="num">
+                  Flows
+                </th>
+                <th scope="col" className="num">
+                  Datasets
+                </th>
+                <th scope="col" className="num">
+                  Interviews
+                </th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -68,7 +78,12 @@ export function RoundList({ rounds, countryName, canDelete, onCompareWithNow, on
                     {confirming === r.id ? (
                       <div role="group" aria-label={`Confirm deleting the round ${r.name}`} className="confirm">
                         <span>Delete “{r.name}”? The map itself is not changed.</span>
-                        <button type="button" className="btn btn-small btn-danger" disabled={remove.isPending} onClick={() => void confirmDelete(r)}>
+                        <button
+                          type="button"
+                          className="btn btn-small btn-danger"
+                          disabled={remove.isPending}
+                          onClick={() => void confirmDelete(r)}
+                        >
                           Yes, delete the round
                         </button>
                         {/* The safe choice takes the focus the Delete button had. */}
@@ -78,11 +93,24 @@ export function RoundList({ rounds, countryName, canDelete, onCompareWithNow, on
                       </div>
                     ) : (
                       <>
-                        <button type="button" className="btn btn-small" onClick={() => onCompareWithNow(r.id)} aria-label={`Compare with now: ${r.name}`}>
+                        <button
+                          type="button"
+                          className="btn btn-small"
+                          onClick={() => onCompareWithNow(r.id)}
+                          aria-label={`Compare with now: ${r.name}`}
+                        >
                           Compare with now
                         </button>
                         {canDelete(r) && (
-                          <button type="button" className="btn btn-small btn-danger" onClick={() => { remove.reset(); setConfirming(r.id); }} aria-label={`Delete: ${r.name}`}>
+                          <button
+                            type="button"
+                            className="btn btn-small btn-danger"
+                            onClick={() => {
+                              remove.reset();
+                              setConfirming(r.id);
+                            }}
+                            aria-label={`Delete: ${r.name}`}
+                          >
                             Delete
                           </button>
                         )}

@@ -36,12 +36,18 @@ export function RoundsView({ country }: { country: string }) {
       <header>
         <h2>Mapping rounds of {countryName}</h2>
         <p className="page-lede">
-          Freeze the map after each round of interviews, then see what changed: stakeholders and flows added, removed and changed,
-          and what that did to the NCP’s coverage and position.
+          Freeze the map after each round of interviews, then see what changed: stakeholders and flows added, removed
+          and changed, and what that did to the NCP’s coverage and position.
         </p>
       </header>
       {rounds.isPending && <Loading>Loading the rounds of {countryName}…</Loading>}
-      {rounds.isError && <ErrorMessage title={`Could not load the rounds of "${country}"`} error={rounds.error} onRetry={() => void rounds.refetch()} />}
+      {rounds.isError && (
+        <ErrorMessage
+          title={`Could not load the rounds of "${country}"`}
+          error={rounds.error}
+          onRetry={() => void rounds.refetch()}
+        />
+      )}
       {rounds.data && (
         <>
           <RoundList
@@ -50,12 +56,20 @@ export function RoundsView({ country }: { country: string }) {
             canDelete={(round) => can(user, 'rounds', round.country ?? REGION)}
             onCompareWithNow={(id) => {
               setParams({ from: id, to: NOW });
-              requestAnimationFrame(() => document.getElementById('compare-heading')?.scrollIntoView({ block: 'start' }));
+              requestAnimationFrame(() =>
+                document.getElementById('compare-heading')?.scrollIntoView({ block: 'start' }),
+              );
             }}
             onDeleted={(id) =>
-              setParams({ from: params.from === id ? null : undefined, to: params.to === id ? null : undefined }, { replace: true })}
+              setParams(
+                { from: params.from === id ? null : undefined, to: params.to === id ? null : undefined },
+                { replace: true },
+              )
+            }
           />
-          {mayFreeze && <FreezeForm country={country} countryName={countryName} regionAllowed={can(user, 'rounds', REGION)} />}
+          {mayFreeze && (
+            <FreezeForm country={country} countryName={countryName} regionAllowed={can(user, 'rounds', REGION)} />
+          )}
           {readOnly && <p className="read-only-note">{readOnly}</p>}
           {list.length > 0 ? (
             <ComparePanel
