@@ -1,4 +1,4 @@
-// `npm test`: everything a fresh machine can run. Type checks, then unit/API/SQLite tests, the Neo4j
+// `npm test`: everything a fresh machine can run. Type checks and lint, then unit/API/SQLite tests, the Neo4j
 // tests (a real Neo4j, started here when Java and Maven exist), and the browser tests (a real
 // Chromium). Says loudly what it skipped and why, and ends with one "passed, failed" line.
 import { spawnSync } from 'node:child_process';
@@ -40,6 +40,8 @@ function titles(report) {
 }
 
 if (!run('typecheck', 'npm', ['run', '--silent', 'typecheck'])) broken = true;
+// ESLint (type-checked rules, the rules of hooks, the layers of docs/architecture.md) and Prettier's check.
+if (!run('lint', 'npm', ['run', '--silent', 'lint'])) broken = true;
 
 // The unit and API run records every exchange the tests have with the app; the contract step then checks them
 // all against the served OpenAPI document (tests/contract/recorded-exchanges.check.ts).
