@@ -1,6 +1,8 @@
 // The flow graph every analysis runs on (ANALYSIS.md): stakeholders as nodes, the flows that the
 // options admit as directed edges keyed by flow id, plus what each stakeholder holds and each
 // country's NCP. Built once per store version and options; analyses never mutate it.
+// Over 350 lines on purpose: the graph, its building and the per-country views cached on it (countryFlows,
+// countryIndex, countryGraph, countryStructure) stay with the type whose caches they fill.
 import { DirectedGraph, MultiDirectedGraph } from 'graphology';
 import {
   INTERNATIONAL,

@@ -1,6 +1,8 @@
 // The OpenAPI 3.1 document, generated from the same route table and zod schemas the API validates with.
 // Named schemas go under components and are referenced with $ref (the entities as read, created and
 // updated, the error body, ...); the rest of a route's schemas is named after its operation.
+// Over 350 lines on purpose: parameters, responses and request bodies are parts of one document built from the same
+// route table and Components registry; split, each part would need the registry and the $ref naming passed around.
 import { z } from 'zod';
 import { COUNTRY_SCOPED_RULES, rolesFor } from '../auth/permissions';
 import { SESSION_COOKIE } from '../auth/sessions';

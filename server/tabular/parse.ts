@@ -2,6 +2,9 @@
 // get wrong before the schemas see it is a problem at its cell: unknown or missing columns, merged cells,
 // values that are not numbers / booleans / dates / enum values / indicators, duplicate rows, missing
 // sheets (in replace mode), too many rows. Empty rows are skipped; unknown sheets are ignored with a warning.
+// Over 350 lines on purpose: header, rows, meta sheet and workbook are read in one pass that shares the sheet's
+// context (SheetContext, cellProblem) and the order problems are reported in; split, one sheet's reading would be
+// scattered over several files.
 import { FORMAT_VERSION, type Problem } from '../model';
 import type { ImportMode } from '../model/api';
 import { IndicatorLookup, convertCell, type CatalogueIndicator } from './cells';

@@ -1,5 +1,7 @@
 // X-paths (ANALYSIS.md §1): the shortest paths of flows carrying one indicator from a country's
 // holders to its NCP, and among the shortest, the one whose weakest link is strongest.
+// Over 350 lines on purpose: the numbered edge index (typed arrays, shared dist/queue buffers) and the searches over
+// it (distances, reachability, best path) depend on its layout; split, that layout would be a contract between files.
 import { Frequency } from '../../model';
 import { subListOf } from '../edge-lists';
 import { basisRank, type FlowEdge } from '../flow-graph';

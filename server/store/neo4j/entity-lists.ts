@@ -10,6 +10,8 @@
 // entities as it arrives (the driver's records are not kept until the query ends), and short strings are shared
 // (interned) within a read: a region repeats the same codes, enum values and ids tens of thousands of times, and
 // one copy of each, instead of one per item, is what the garbage collector then has to keep and move.
+// Over 350 lines on purpose: the read plans, the interner and the record decoding are shared by the three reads
+// (listEntities, listEntitiesMany, readCountryMap), described once above; split, each read would lose its context.
 import type { ManagedTransaction } from 'neo4j-driver';
 import { KIND_SPECS, type Kind } from '../../model';
 import { toNeo4j, type Executor } from './executor';

@@ -12,6 +12,8 @@
 //   transaction on one core): relationships split so that no node is an end in both (creating a relationship locks
 //   both ends, so two transactions sharing ends would wait on, or deadlock with, each other), those that would join
 //   the two halves written after them. Datasets are not split: each links to the few indicator nodes all share.
+// Over 350 lines on purpose: the layouts, the batch splitting and the publishing transaction are one protocol (the
+// Staged labels, the reserved numbers and versions, the touch) that has to be read together to be changed safely.
 import type { ManagedTransaction } from 'neo4j-driver';
 import { KIND_SPECS, type Kind, type Stored } from '../../model';
 import type { StagedAuditEntry, Staging } from '../port';
