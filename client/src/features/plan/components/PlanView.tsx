@@ -3,7 +3,7 @@
 // server (ANALYSIS.md §6): the steps in order with their explanations, a chart of what each step buys,
 // the proposed flows drawn dashed on the map, and a link that loads them into the what-if panel.
 // Goal, budget and the map switch are in the URL (`goal`, `budget`, `map`).
-import { useId, useMemo, useRef } from 'react';
+import { useId } from 'react';
 import { InAppLink } from '../../../components/InAppLink';
 import { ErrorMessage, Loading } from '../../../components/States';
 import { useSearchParams } from '../../../lib/useSearchParams';
@@ -12,10 +12,6 @@ import { usePlan } from '../../analysis/api/getPlan';
 import type { PlanGoal, PlanResponse } from '../../analysis/api/planTypes';
 import { useGraph } from '../../../graph/api/getGraph';
 import type { GraphResponse } from '../../../graph/api/types';
-import { GraphCanvas, type GraphCanvasHandle } from '../../../graph/GraphCanvas';
-import { ZoomControls } from '../../../graph/ZoomControls';
-import type { ExtraFlow } from '../../../graph/elements';
-import { ADDED_COLOR } from '../../../graph/styles';
 import { percent } from '@model/format';
 import { useStakeholderNames, type NamedStakeholder } from '../../gaps/useStakeholderNames';
 import '../../map/map.css';
@@ -31,6 +27,7 @@ import {
   type PlanState,
 } from '../state';
 import { PlanChart } from './PlanChart';
+import { PlanMap } from './PlanMap';
 
 const GOAL_WORDS: Record<PlanGoal, { label: string; hint: string }> = {
   close_gaps: {
@@ -237,47 +234,5 @@ function ActionWords({
     <>
       New flow {from} → {to} carrying {codes}
     </>
-  );
-}
-
-/** The proposed flows of a plan as dashed edges, labelled with their step. */
-export function planFlows(steps: PlanResponse['steps']): ExtraFlow[] {
-  return steps.map((s) => ({
-    id: `plan-${s.step}`,
-    from: s.action.from,
-    to: s.action.to,
-    label: `${s.step}. + ${s.action.indicators.join(', ')}`,
-  }));
-}
-
-function PlanMap({
-  country,
-  countryName,
-  graph,
-  plan,
-}: {
-  country: string;
-  countryName: string;
-  graph: GraphResponse;
-  plan: PlanResponse;
-}) {
-  const canvasRef = useRef<GraphCanvasHandle>(null);
-  const added = useMemo(() => planFlows(plan.steps), [plan.steps]);
-  return (
-    <div className="plan-map">
-      <p className="graph-summary plan-map-summary">
-        {countryName}: <span style={{ color: ADDED_COLOR, fontWeight: 700 }}>green dashed</span> = proposed by the plan
-        (number: step)
-      </p>
-      <GraphCanvas
-        ref={canvasRef}
-        graph={graph}
-        title={`${countryName} (plan)`}
-        hookId={country}
-        view="plan"
-        addedFlows={added}
-      />
-      <ZoomControls canvasRef={canvasRef} />
-    </div>
   );
 }
