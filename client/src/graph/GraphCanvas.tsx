@@ -3,74 +3,19 @@
 // and mirrors React state onto it: classes (canvasClasses.ts, pure), sizes and proposed flows. Controls
 // reach it through the handle (fit, zoom, export; canvasViewport.ts).
 import type cytoscape from 'cytoscape';
-import { useEffect, useImperativeHandle, useMemo, useRef, useState, type Ref, type RefObject } from 'react';
-import type { MapGraph } from './api/types';
+import { useEffect, useImperativeHandle, useMemo, useRef, useState } from 'react';
 import { canvasClasses } from './canvasClasses';
 import { applyClasses, drawAddedFlows, drawnGraph, mountCanvas, STYLED } from './canvasInstance';
 import { centreOn, exportPng, exportSvg, fitView, keepClearOf, zoomBy } from './canvasViewport';
-import type { ExtraFlow, Scope } from './elements';
+import type { GraphCanvasHandle, GraphCanvasProps } from './graphCanvasProps';
 import type { SavedLayout } from './keepPositions';
-import type { LayoutName } from './layouts';
-import { DEFAULT_MARK_SUFFIX, type DiffMark } from './styles';
+import { DEFAULT_MARK_SUFFIX } from './styles';
 
-export interface GraphCanvasHandle {
-  fit(): void;
-  zoomBy(factor: number): void;
-  /** Centres a node in the free part of the canvas (left of the overlay), zooming in if far out. */
-  centreOn(id: string): void;
-  png(): Promise<Blob>;
-  svg(): Promise<Blob>;
-}
-
-interface Props {
-  ref?: Ref<GraphCanvasHandle>;
-  graph: MapGraph;
-  /** What the graph shows, for its accessible name: "Sweden", "the whole region". */
-  title: string;
-  /** `country` in the test hook: the country code, or "region". */
-  hookId: string;
-  view?: 'map' | 'bottlenecks' | 'plan' | 'rounds';
-  scope?: Scope;
-  layout?: LayoutName;
-  /** Country code -> name, for the country boxes of the whole region. */
-  countryNames?: ReadonlyMap<string, string>;
-  selectedId?: string | null;
-  selectedFlowId?: string | null;
-  onSelect?: (id: string | null) => void;
-  onSelectFlow?: (flowId: string) => void;
-  /** Filters: the stakeholders and flows drawn (all when absent), those faded, the indicator's holders. */
-  visibleNodes?: ReadonlySet<string>;
-  visibleFlows?: ReadonlySet<string>;
-  mutedNodes?: ReadonlySet<string>;
-  holders?: ReadonlySet<string>;
-  /** Node size by a value (betweenness): square-root scale from the smallest to the largest value. */
-  sizeBy?: Readonly<Record<string, number>>;
-  /** Nodes marked with a vermillion ring and a label suffix (single points of failure). */
-  marked?: readonly string[];
-  markSuffix?: string;
-  /** A path to draw on top, everything else dimmed. */
-  highlightNodes?: readonly string[];
-  highlightFlows?: readonly string[];
-  /** What-if: removed stakeholders and flows (and the flows touching removed stakeholders), faded or hidden. */
-  removedNodes?: readonly string[];
-  removedFlows?: readonly string[];
-  removedLook?: 'faded' | 'hidden';
-  /** What-if: proposed flows, drawn dashed and labelled. */
-  addedFlows?: readonly ExtraFlow[];
-  /** Rounds: stakeholders and flows (by flow id) drawn as added, removed or changed; the rest recedes. */
-  diff?: { nodes: ReadonlyMap<string, DiffMark>; flows: ReadonlyMap<string, DiffMark> };
-  /** Stakeholders to frame when fitting (what a filter leaves of interest); everything drawn when absent or empty. */
-  focus?: ReadonlySet<string>;
-  /** An element drawn over the graph's right side (the details panel): a selected node is kept clear of it. */
-  overlayRef?: RefObject<HTMLElement | null>;
-  /** Edit mode: nodes stay put, and dragging from one stakeholder to another draws a flow (`onDrawFlow`). */
-  drawMode?: boolean;
-  onDrawFlow?: (from: string, to: string) => void;
-}
+export type { GraphCanvasHandle };
 
 const EMPTY: readonly string[] = [];
 
-export function GraphCanvas(props: Props) {
+export function GraphCanvas(props: GraphCanvasProps) {
   const {
     ref,
     graph,
