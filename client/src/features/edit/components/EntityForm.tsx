@@ -23,8 +23,10 @@ import {
 import { suggestId } from '../ids';
 import { KIND_NOUN, type EditKind, type StoredItem } from '../kinds';
 import { ConflictPanel } from './ConflictPanel';
+import { controlId, isEmpty, withMessage } from './entityFormHelpers';
 import { ErrorSummary } from './ErrorSummary';
 import { FieldControl } from './FieldControl';
+import { FormFooter } from './FormFooter';
 
 interface Props {
   kind: EditKind;
@@ -35,20 +37,6 @@ interface Props {
   context: EditContext;
   onSaved: (item: StoredItem) => void;
   onCancel: () => void;
-}
-
-const controlId = (formId: string, name: string) => `${formId}-${name.replace(/\./g, '-')}`;
-
-/** The errors with a field's message set (or removed when there is none). */
-function withMessage(errors: FieldErrors, name: string, message: string | undefined): FieldErrors {
-  const copy = { ...errors };
-  if (message) copy[name] = message;
-  else delete copy[name];
-  return copy;
-}
-
-function isEmpty(value: FieldValue | undefined): boolean {
-  return value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
 }
 
 export function EntityForm({ kind, item, preset, context, onSaved, onCancel }: Props) {
@@ -247,21 +235,12 @@ export function EntityForm({ kind, item, preset, context, onSaved, onCancel }: P
           {more.map(renderField)}
         </details>
       )}
-      {failure && (
-        <p className="edit-failure" role="alert">
-          {failure}
-        </p>
-      )}
-      <div className="edit-actions">
-        {!conflict && (
-          <button type="submit" className="edit-primary" disabled={busy}>
-            {busy ? 'Saving…' : editing ? 'Save changes' : `Save ${KIND_NOUN[kind].one}`}
-          </button>
-        )}
-        <button type="button" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormFooter
+        failure={failure}
+        saveLabel={conflict ? null : busy ? 'Saving…' : editing ? 'Save changes' : `Save ${KIND_NOUN[kind].one}`}
+        busy={busy}
+        onCancel={onCancel}
+      />
     </form>
   );
 }
