@@ -11,6 +11,7 @@ import { useGraph } from '../../../graph/api/getGraph';
 import { useReference } from '../../../graph/api/getReference';
 import { BROKERAGE_NAMES, BROKERAGE_ORDER, brokerageMeaning, constraintMeaning, decimal, ordinal } from '../explain';
 import '../ncp.css';
+import { NoNcp } from './NoNcp';
 import { Card, count, CrossBorderTable, Figure, IndicatorList, Share } from './NcpParts';
 
 type NcpMetrics = Extract<NcpResponse, { status: 'ok' }>;
@@ -35,36 +36,6 @@ export function NcpView({ country }: { country: string }) {
   }
   if (ncp.data.status === 'no_ncp') return <NoNcp country={country} countryName={countryName} />;
   return <NcpPosition metrics={ncp.data} countryName={countryName} />;
-}
-
-function NoNcp({ country, countryName }: { country: string; countryName: string }) {
-  const mapHref = viewHref('map', country);
-  return (
-    <div className="ncp-view">
-      <section className="ncp-no-ncp" aria-labelledby="ncp-none-title">
-        <h2 id="ncp-none-title">
-          {country === 'INT' ? 'The international layer' : countryName} has no national contact point
-        </h2>
-        {country === 'INT' ? (
-          <p>
-            The international layer holds international bodies and regional networks (such as Europol, Interpol, IOM and
-            the CBSS secretariat). It is not a country, so it has no national contact point (NCP) and there is no NCP
-            position to describe. Choose a national country in the list above to see its NCP.
-          </p>
-        ) : (
-          <p>
-            No institution in the map of {countryName} is marked as its national contact point (NCP), so there is no NCP
-            position to describe. Mark the institution that acts as NCP in the map to see it here.
-          </p>
-        )}
-        <p>
-          <InAppLink href={mapHref}>
-            Open the map of {country === 'INT' ? 'the international layer' : countryName}
-          </InAppLink>
-        </p>
-      </section>
-    </div>
-  );
 }
 
 function NcpPosition({ metrics: m, countryName }: { metrics: NcpMetrics; countryName: string }) {
