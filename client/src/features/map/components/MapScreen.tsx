@@ -3,9 +3,8 @@
 // (filters, legend, stakeholder list). Its state is the URL's (MapView's parameters).
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { SetSearchParams } from '../../../lib/useSearchParams';
-import { useCoverage } from '../../analysis/api/getCoverage';
 import { useMe } from '../../auth/api/getMe';
-import { can, canEditItem, readOnlyReason } from '../../auth/permissions';
+import { can, readOnlyReason } from '../../auth/permissions';
 import { Editor } from '../../edit/components/Editor';
 import { editContextOf } from '../../edit/context';
 import { useReference } from '../../../graph/api/getReference';
@@ -14,20 +13,19 @@ import type { Scope } from '../../../graph/elements';
 import { GraphCanvas, type GraphCanvasHandle } from '../../../graph/GraphCanvas';
 import { layoutOf } from '../../../graph/layouts';
 import { ZoomControls } from '../../../graph/ZoomControls';
-import { download } from '../download';
-import { activeFilterCount, applyFilters, FILTER_PARAMS, filtersFromParams, filtersToParams } from '../filters';
+import { FILTER_PARAMS, filtersToParams } from '../filters';
 import { useMapEdit } from '../useMapEdit';
-import { DetailsPanel } from './DetailsPanel';
+import { useMapFilters } from './useMapFilters';
 import { EditBar } from './EditBar';
-import { FlowDetails } from './FlowDetails';
 import { FlowsTable } from './FlowsTable';
 import { GraphInfo } from './GraphInfo';
 import { MapSidebar } from './MapSidebar';
 import { MapToolbar } from './MapToolbar';
+import { SelectionDetails } from './SelectionDetails';
+import { useMapExport } from './useMapExport';
 
 export const MAP_PARAMS = ['scope', 'layout', 'q', 'selected', 'flow', 'edit', 'interview', ...FILTER_PARAMS] as const;
 type MapParam = (typeof MAP_PARAMS)[number];
-const EMPTY: readonly string[] = [];
 
 interface ScreenProps {
   graph: MapGraph;
@@ -53,7 +51,6 @@ export function MapScreen({
   const canvasRef = useRef<GraphCanvasHandle>(null);
   const panelRef = useRef<HTMLElement>(null);
   const [showTable, setShowTable] = useState(false);
-  const [exportError, setExportError] = useState<string | null>(null);
   const reference = useReference();
   const user = useMe();
   // On the whole region, an NCP may edit its own countries' items: edit mode is offered, items decide.
@@ -70,65 +67,25 @@ export function MapScreen({
     () => editContextOf(graph, country, reference.data, countryList),
     [graph, country, reference.data, countryList],
   );
-  const indicatorNames = useMemo(
-    () => new Map((reference.data?.indicators ?? []).map((i) => [i.code, i.name])),
-    [reference.data],
-  );
-  const indicatorThemes = useMemo(
-    () => new Map((reference.data?.indicators ?? []).map((i) => [i.code, i.themes])),
-    [reference.data],
-  );
-
-  // Recomputed when a filter parameter changes, not on every keystroke in the search box.
-  const { theme, indicator, sector, basis, status, confidence } = params;
-  const filters = useMemo(
-    () => filtersFromParams({ theme, indicator, sector, basis, status, confidence }),
-    [theme, indicator, sector, basis, status, confidence],
-  );
-  const result = useMemo(() => applyFilters(graph, filters, indicatorThemes), [graph, filters, indicatorThemes]);
-  const filtered = activeFilterCount(filters) > 0;
+  const {
+    indicatorNames,
+    filters,
+    result,
+    filtered,
+    coverage,
+    cell,
+    highlightNodes,
+    highlightFlows,
+    visibleFlows,
+    focus,
+  } = useMapFilters(graph, country, params, reference.data);
   const layout = layoutOf(params.layout);
-
-  const coverage = useCoverage(filters.indicator ? country : null);
-  const cell = coverage.data?.cells.find((c) => c.indicator === filters.indicator);
-  const highlightNodes =
-    cell?.status === 'reaches_ncp' || cell?.status === 'held_by_ncp' ? (cell.path ?? EMPTY) : EMPTY;
-  const highlightFlows = cell?.status === 'reaches_ncp' ? (cell.flows ?? EMPTY) : EMPTY;
 
   const selected = graph.stakeholders.find((s) => s.id === params.selected);
   const selectedFlow = selected ? undefined : graph.flows.find((f) => f.id === params.flow);
-  const countryOf = (id: string) => graph.stakeholders.find((s) => s.id === id)?.country;
-  const editSelected = editMode && selected !== undefined && canEditItem(user, [selected.country]);
-  const editSelectedFlow =
-    editMode &&
-    selectedFlow !== undefined &&
-    canEditItem(user, [countryOf(selectedFlow.from), countryOf(selectedFlow.to)]);
   const readOnly = user?.role === 'ncp' ? readOnlyReason(user, 'edit', country, countryNames) : null;
 
-  const visibleFlows = useMemo(() => graph.flows.filter((f) => result.flows.has(f.id)), [graph, result]);
-  // With filters on, the view frames what they leave: the drawn flows' ends, the holders, the NCP.
-  const focus = useMemo(() => {
-    if (!filtered) return undefined;
-    const ids = new Set([...result.holders, ...highlightNodes]);
-    for (const f of visibleFlows) {
-      ids.add(f.from);
-      ids.add(f.to);
-    }
-    for (const s of graph.stakeholders) if (s.ncp && s.country === country && !s.external) ids.add(s.id);
-    return ids;
-  }, [filtered, result, visibleFlows, highlightNodes, graph, country]);
-  const fileStem = `flow-atlas-${scope === 'region' ? 'region' : country}`;
-
-  async function exportAs(kind: 'png' | 'svg') {
-    setExportError(null);
-    try {
-      const canvas = canvasRef.current;
-      if (!canvas) throw new Error('The map is not drawn yet.');
-      download(await (kind === 'png' ? canvas.png() : canvas.svg()), `${fileStem}.${kind}`);
-    } catch (err) {
-      setExportError(`Could not export the map: ${err instanceof Error ? err.message : String(err)}`);
-    }
-  }
+  const { exportError, exportAs } = useMapExport(canvasRef, `flow-atlas-${scope === 'region' ? 'region' : country}`);
 
   return (
     <div className="map-layout">
@@ -228,38 +185,22 @@ export function MapScreen({
             )}
             <ZoomControls canvasRef={canvasRef} />
           </div>
-          {selected && (
-            <DetailsPanel
-              ref={panelRef}
-              graph={graph}
-              stakeholder={selected}
-              indicatorNames={indicatorNames}
-              onSelect={select}
-              onSelectFlow={selectFlow}
-              onClose={close}
-              onEditRequest={editSelected ? setRequest : undefined}
-              linkPreset={linkPreset}
-              readOnlyNote={
-                editMode && !editSelected ? readOnlyReason(user, 'edit', selected.country, countryNames) : null
-              }
-            />
-          )}
-          {selectedFlow && (
-            <FlowDetails
-              ref={panelRef}
-              graph={graph}
-              flow={selectedFlow}
-              indicatorNames={indicatorNames}
-              onSelect={select}
-              onClose={close}
-              onEditRequest={editSelectedFlow ? setRequest : undefined}
-              readOnlyNote={
-                editMode && !editSelectedFlow
-                  ? readOnlyReason(user, 'edit', countryOf(selectedFlow.from) ?? country, countryNames)
-                  : null
-              }
-            />
-          )}
+          <SelectionDetails
+            panelRef={panelRef}
+            graph={graph}
+            stakeholder={selected}
+            flow={selectedFlow}
+            indicatorNames={indicatorNames}
+            onSelect={select}
+            onSelectFlow={selectFlow}
+            onClose={close}
+            onEditRequest={setRequest}
+            linkPreset={linkPreset}
+            editMode={editMode}
+            user={user}
+            country={country}
+            countryNames={countryNames}
+          />
         </div>
         {showTable && (
           <FlowsTable
