@@ -15,14 +15,14 @@ import { layoutOf } from '../../../graph/layouts';
 import { ZoomControls } from '../../../graph/ZoomControls';
 import { FILTER_PARAMS, filtersToParams } from '../filters';
 import { useMapEdit } from '../useMapEdit';
-import { useMapFilters } from './useMapFilters';
+import { useMapFilters } from '../useMapFilters';
 import { EditBar } from './EditBar';
 import { FlowsTable } from './FlowsTable';
 import { GraphInfo } from './GraphInfo';
 import { MapSidebar } from './MapSidebar';
 import { MapToolbar } from './MapToolbar';
 import { SelectionDetails } from './SelectionDetails';
-import { useMapExport } from './useMapExport';
+import { useMapExport } from '../useMapExport';
 
 export const MAP_PARAMS = ['scope', 'layout', 'q', 'selected', 'flow', 'edit', 'interview', ...FILTER_PARAMS] as const;
 type MapParam = (typeof MAP_PARAMS)[number];

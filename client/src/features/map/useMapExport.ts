@@ -1,7 +1,7 @@
 // The map's export (MapScreen's toolbar): the drawn graph as a PNG or SVG download, or why it failed.
 import { useState, type RefObject } from 'react';
-import type { GraphCanvasHandle } from '../../../graph/GraphCanvas';
-import { download } from '../download';
+import type { GraphCanvasHandle } from '../../graph/GraphCanvas';
+import { download } from './download';
 
 export function useMapExport(canvasRef: RefObject<GraphCanvasHandle | null>, fileStem: string) {
   const [exportError, setExportError] = useState<string | null>(null);

@@ -1,9 +1,9 @@
 // What the map's filters leave of a graph (MapScreen): the filters read from the URL, the stakeholders and
 // flows drawn, the chosen indicator's coverage and its path to the NCP, and what the view frames.
 import { useMemo } from 'react';
-import { useCoverage } from '../../analysis/api/getCoverage';
-import type { MapGraph, ReferenceResponse } from '../../../graph/api/types';
-import { activeFilterCount, applyFilters, filtersFromParams, type FilterParam } from '../filters';
+import { useCoverage } from '../analysis/api/getCoverage';
+import type { MapGraph, ReferenceResponse } from '../../graph/api/types';
+import { activeFilterCount, applyFilters, filtersFromParams, type FilterParam } from './filters';
 
 const EMPTY: readonly string[] = [];
 
