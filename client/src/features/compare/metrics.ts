@@ -253,7 +253,12 @@ export const DEFAULT_METRIC: MetricKey = 'density';
 export const MISSING = '–';
 
 const integer = new Intl.NumberFormat('en', { maximumFractionDigits: 0 });
-const percent = new Intl.NumberFormat('en', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
+/** Shares as percentages with one decimal (the metrics' values and the role matrix's cells). */
+export const percent = new Intl.NumberFormat('en', {
+  style: 'percent',
+  minimumFractionDigits: 1,
+  maximumFractionDigits: 1,
+});
 const twoDecimals = new Intl.NumberFormat('en', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 /** A metric's value as text: shares as percentages, indices and means with two decimals. */

@@ -1,12 +1,15 @@
 // What the import form decides before anything is sent: the file's format from its name, the content
 // type the API expects for it, the 25 MB limit, the collections a single CSV can fill, and the URL.
+import type { ImportMode } from '@model/api';
+import type { OnConflict } from '@model/import-report';
 import { formatMB, UPLOAD_LIMIT_BYTES } from '@model/limits';
+
+export type { ImportMode, OnConflict };
 
 /** The API's upload limit (POST /api/import answers 413 above it): the server's own constant. */
 export const MAX_UPLOAD_BYTES = UPLOAD_LIMIT_BYTES;
 
 export type ImportFormat = 'json' | 'yaml' | 'xlsx' | 'zip' | 'csv';
-export type ImportMode = 'merge' | 'replace';
 
 const EXTENSIONS: Record<string, ImportFormat> = {
   json: 'json', yaml: 'yaml', yml: 'yaml', xlsx: 'xlsx', zip: 'zip', csv: 'csv',
@@ -88,8 +91,6 @@ export function checkFile(file: { name: string; size: number }): FileCheck {
   if (file.size > MAX_UPLOAD_BYTES) return { ok: false, message: tooLargeMessage(file.size) };
   return { ok: true, format };
 }
-
-export type OnConflict = 'keep' | 'overwrite';
 
 export interface ImportRequest {
   mode: ImportMode;

@@ -6,6 +6,7 @@ import type { CompareResponse } from '../../analysis/api/types';
 import { useReference } from '../../../graph/api/getReference';
 import { SECTOR_ORDER } from '../../../graph/styles';
 import { heatColors, HEAT_STOPS } from '../heat';
+import { percent } from '../metrics';
 import { roleGrid, roleLabel } from '../roles';
 
 export type RoleLevel = 'type' | 'sector';
@@ -24,7 +25,6 @@ const ROW_LABEL_W = 190;
 const COL_LABEL_H = 140;
 /** Room on the right for the last column's slanted label. */
 const RIGHT_PAD = 110;
-const percent = new Intl.NumberFormat('en', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
 /** Inside a cell: the percentage without its sign (the legend says "% of the country's flows"). */
 const cellText = (share: number) => (share * 100).toFixed(1);
 
