@@ -14,7 +14,7 @@ const LAYERS = {
   logger: { paths: ['server/logger.ts'], may: [] },
   analysis: { paths: ['server/analysis'], may: ['model', 'errors'] },
   tabular: { paths: ['server/tabular'], may: ['model', 'errors'] },
-  store: { paths: ['server/store'], may: ['model', 'errors', 'logger'] },
+  store: { paths: ['server/store'], may: ['model', 'errors'] },
   auth: { paths: ['server/auth'], may: ['model', 'errors', 'logger', 'port'] },
   reports: { paths: ['server/reports'], may: ['model', 'errors', 'analysis'] },
   services: {
