@@ -2,6 +2,7 @@
 // indicators, statuses and metrics, so the country profile and the regional report say things alike.
 import type { Indicator, MapDocument, Theme } from '../model';
 import { TYPE_NOUNS, type StakeholderType } from '../model';
+import { codeWords } from '../model/labels';
 import type { CoverageStatus } from '../analysis/coverage/coverage';
 
 /** What a report is built from: a map document (now, or a round's), the catalogue, and where it came from. */
@@ -45,8 +46,9 @@ export function typeNoun(type: string): string {
   return TYPE_NOUNS[type as StakeholderType] ?? `a ${type.replace(/_/g, ' ')}`;
 }
 
+/** A code in running text, from the model's label tables (`child_protection` -> `child protection`, `ngo` -> `NGO`). */
 export function words(code: string): string {
-  return code.replace(/_/g, ' ');
+  return codeWords(code);
 }
 
 /** Looks names up in the document and the catalogue. */

@@ -1,10 +1,8 @@
 // Small text helpers for showing codes from the model to people.
+import { codeLabel } from '@model/labels';
 
-/** `child_protection` -> `Child protection`. */
-export function humanize(code: string): string {
-  const words = code.replace(/_/g, ' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
+/** A code as people write it, from the model's label tables: `child_protection` -> `Child protection`, `ngo` -> `NGO`. */
+export const humanize: (code: string) => string = codeLabel;
 
 /** Shortens a label to `max` characters, ending with an ellipsis when cut. */
 export function shorten(text: string, max: number): string {

@@ -16,15 +16,8 @@ export const SECTOR_COLORS: Record<Sector, string> = {
 /** The sectors in the model's order (DOMAIN.md). */
 export const SECTOR_ORDER = Object.keys(SECTOR_COLORS) as Sector[];
 
-export const SECTOR_LABELS: Record<Sector, string> = {
-  law_enforcement: 'Law enforcement',
-  justice: 'Justice',
-  child_protection: 'Child protection',
-  migration: 'Migration',
-  civil_society: 'Civil society',
-  governance: 'Governance',
-  international: 'International',
-};
+/** The sectors' names: the model's one table. */
+export { SECTOR_LABELS } from '../../model/labels';
 
 /** Printed inside each node: the sector without relying on colour. */
 export const SECTOR_LETTERS: Record<Sector, string> = {

@@ -70,11 +70,13 @@ export interface FieldSpec {
   more?: boolean;
 }
 
+/** The id field's label: what the id is for, not just its name. */
+const ID_LABEL = 'Id (the code that links other items and spreadsheets to this one)';
 const ID_HINT = 'Letters, digits, "-", "_", "." or ":". Left empty, one is made from the name.';
 
 const STAKEHOLDER: FieldSpec[] = [
   { name: 'name', label: 'Name', widget: 'text' },
-  { name: 'id', label: 'Id', widget: 'text', key: true, hint: ID_HINT, more: true },
+  { name: 'id', label: ID_LABEL, widget: 'text', key: true, hint: ID_HINT, more: true },
   { name: 'country', label: 'Country', widget: 'country' },
   {
     name: 'type',
@@ -93,7 +95,7 @@ const STAKEHOLDER: FieldSpec[] = [
 
 const DATASET: FieldSpec[] = [
   { name: 'name', label: 'Name', widget: 'text' },
-  { name: 'id', label: 'Id', widget: 'text', key: true, hint: ID_HINT, more: true },
+  { name: 'id', label: ID_LABEL, widget: 'text', key: true, hint: ID_HINT, more: true },
   { name: 'holder', label: 'Held by', widget: 'ref', target: 'stakeholder' },
   {
     name: 'indicators',
@@ -159,7 +161,14 @@ const FLOW: FieldSpec[] = [
   { name: 'personDependent', label: 'Rests on one person', widget: 'checkbox', more: true },
   { name: 'since', label: 'Since (year)', widget: 'number', more: true },
   { name: 'note', label: 'Note', widget: 'textarea', more: true },
-  { name: 'id', label: 'Id', widget: 'text', key: true, hint: 'Left empty, the next free one is used.', more: true },
+  {
+    name: 'id',
+    label: ID_LABEL,
+    widget: 'text',
+    key: true,
+    hint: 'Left empty, the next free one is used.',
+    more: true,
+  },
 ];
 
 const REPORTING_LINE: FieldSpec[] = [
@@ -167,12 +176,19 @@ const REPORTING_LINE: FieldSpec[] = [
   { name: 'to', label: 'To (reported to)', widget: 'ref', target: 'stakeholder' },
   { name: 'kind', label: 'Kind', widget: 'select', options: ReportingKind.options },
   { name: 'evidence', label: 'Evidence (interviews)', widget: 'refs', target: 'interview' },
-  { name: 'id', label: 'Id', widget: 'text', key: true, hint: 'Left empty, the next free one is used.', more: true },
+  {
+    name: 'id',
+    label: ID_LABEL,
+    widget: 'text',
+    key: true,
+    hint: 'Left empty, the next free one is used.',
+    more: true,
+  },
 ];
 
 const NETWORK: FieldSpec[] = [
   { name: 'name', label: 'Name', widget: 'text' },
-  { name: 'id', label: 'Id', widget: 'text', key: true, hint: ID_HINT, more: true },
+  { name: 'id', label: ID_LABEL, widget: 'text', key: true, hint: ID_HINT, more: true },
   { name: 'country', label: 'Country', widget: 'country' },
   { name: 'kind', label: 'Kind', widget: 'select', options: NetworkKind.options },
   { name: 'meets', label: 'Meets', widget: 'select', options: Frequency.options, optional: true },
@@ -190,7 +206,14 @@ const INTERVIEW: FieldSpec[] = [
   { name: 'round', label: 'Round', widget: 'text', hint: 'The mapping round, e.g. 2010 or 2026-baseline.' },
   { name: 'interviewer', label: 'Interviewer', widget: 'text' },
   { name: 'notes', label: 'Notes', widget: 'textarea' },
-  { name: 'id', label: 'Id', widget: 'text', key: true, hint: 'Left empty, the next free one is used.', more: true },
+  {
+    name: 'id',
+    label: ID_LABEL,
+    widget: 'text',
+    key: true,
+    hint: 'Left empty, the next free one is used.',
+    more: true,
+  },
 ];
 
 export const FORM_FIELDS: Record<EditKind, readonly FieldSpec[]> = {

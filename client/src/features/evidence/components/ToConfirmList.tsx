@@ -10,14 +10,14 @@ import { navigate, viewHref } from '../../../lib/views';
 import { useUpdateEntity } from '../../edit/api/updateEntity';
 import { entityOf, type StoredItem } from '../../edit/kinds';
 import type { MapGraph } from '../../../graph/api/types';
-import { useToConfirm, type ToConfirmItem, type ToConfirmReason } from '../api/getToConfirm';
-import { filterByReasons, REASON_LABEL, REASONS, reasonWords } from '../reasons';
+import { useToConfirm, type ToConfirmItem } from '../api/getToConfirm';
+import { CHOICES, choiceCounts, filterByReasons, REASON_LABEL, reasonWords, type ReasonChoice } from '../reasons';
 
 interface Props {
   country: string;
   graph: MapGraph;
-  chosen: readonly ToConfirmReason[];
-  onChoose: (reasons: ToConfirmReason[]) => void;
+  chosen: readonly ReasonChoice[];
+  onChoose: (reasons: ReasonChoice[]) => void;
   onAddEvidence: (flow: StoredItem) => void;
   /** Whether the signed-in user may change this flow (mark it confirmed, add evidence). */
   canEditFlow: (flow: StoredItem) => boolean;
@@ -70,17 +70,18 @@ export function ToConfirmList({ country, graph, chosen, onChoose, onAddEvidence,
 
   const { items, counts } = list.data;
   const shown = filterByReasons(items, chosen);
-  const toggle = (r: ToConfirmReason) =>
-    onChoose(chosen.includes(r) ? chosen.filter((x) => x !== r) : REASONS.filter((x) => x === r || chosen.includes(x)));
+  const perChoice = choiceCounts(items);
+  const toggle = (r: ReasonChoice) =>
+    onChoose(chosen.includes(r) ? chosen.filter((x) => x !== r) : CHOICES.filter((x) => x === r || chosen.includes(x)));
 
   return (
     <>
       <fieldset className="filter-group evidence-reasons">
         <legend>Show flows that are</legend>
-        {REASONS.map((r) => (
+        {CHOICES.map((r) => (
           <label key={r} className="filter-check">
             <input type="checkbox" checked={chosen.includes(r)} onChange={() => toggle(r)} />
-            {REASON_LABEL[r]} ({counts[r]})
+            {REASON_LABEL[r]} ({perChoice[r]})
           </label>
         ))}
       </fieldset>
