@@ -94,11 +94,19 @@ export class SessionService {
 
   /**
    * The session's user, or undefined when the id is unknown or expired (an expired one is deleted); moves the
-   * idle expiry. `fresh` (a request that may write): from the store, never from the cache.
+   * idle expiry. `fresh` (a request that may write): from the store, never from the cache. `touch: false` (a check
+   * that is no use of the session, such as the change feed's heartbeat): the idle expiry stays as it is, so an open
+   * but idle tab does not keep its session alive; nothing is cached from such a look-up.
    */
-  async resolve(id: string, options: { fresh?: boolean } = {}): Promise<ResolvedSession | undefined> {
+  async resolve(id: string, options: { fresh?: boolean; touch?: boolean } = {}): Promise<ResolvedSession | undefined> {
     if (!SESSION_ID.test(id)) return undefined;
     const idHash = hashOfSeenId(id);
+    if (options.touch === false) {
+      const cached = options.fresh ? undefined : this.cache.get(idHash);
+      if (cached && performance.now() < cached.freshUntil && this.clock.now().getTime() < cached.usableUntil)
+        return cached.resolved;
+      return this.lookup(idHash, false);
+    }
     if (!options.fresh && this.cacheMs > 0) {
       const cached = this.cache.get(idHash);
       if (cached && performance.now() < cached.freshUntil && this.clock.now().getTime() < cached.usableUntil)
@@ -118,7 +126,7 @@ export class SessionService {
     return lookup;
   }
 
-  private async lookup(idHash: string): Promise<ResolvedSession | undefined> {
+  private async lookup(idHash: string, touch = true): Promise<ResolvedSession | undefined> {
     const started = performance.now();
     const generation = this.generation;
     const found = await this.store.getSession(idHash);
@@ -134,12 +142,14 @@ export class SessionService {
       return undefined;
     }
     let idleEnds = Date.parse(found.session.idleExpiresAt);
+    const resolvedNow = { user: toSessionUser(found.account), idHash };
+    if (!touch) return resolvedNow;
     const idle = Math.min(now + IDLE_HOURS * HOUR_MS, expiresAt);
     if (idle - idleEnds >= TOUCH_EVERY_MS) {
       await this.store.touchSession(idHash, new Date(idle).toISOString());
       idleEnds = idle;
     }
-    const resolved = { user: toSessionUser(found.account), idHash };
+    const resolved = resolvedNow;
     if (this.cacheMs > 0 && generation === this.generation) {
       this.cache.delete(idHash); // re-inserted last: the map stays in age order
       if (this.cache.size >= MAX_CACHED) this.cache.delete(this.cache.keys().next().value!);

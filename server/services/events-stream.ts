@@ -5,7 +5,8 @@ import type { Logger } from '../logger';
 import type { AuditEntry } from '../model';
 import type { SessionUser } from '../model/roles';
 import { isPersonalFlow, seesPersonalData } from '../auth/personal-data';
-import { auditEntryVisible, type AuditService } from './audit';
+import { isCountryScoped } from '../auth/scope';
+import type { AuditPage, AuditQuery } from '../store/port';
 import { SseWriter, type SseLimits, type SseSink } from './sse';
 
 /** The data of a `change` event. */
@@ -16,7 +17,8 @@ export interface ChangeEvent {
   action: AuditEntry['action'];
   countries: string[];
   storeVersion: number | null;
-  actor: string;
+  /** Who made the change; null for an NCP when the change is outside its countries (their audit trail is not its). */
+  actor: string | null;
   at: string;
 }
 
@@ -39,12 +41,15 @@ function personal(item: unknown): boolean {
 }
 
 /**
- * The change as `user` may see it, or undefined: what the audit API lets the role read (auditEntryVisible: accounts
- * for administrators, an NCP's own countries), and for a viewer no flow carrying personal data (personal-data.ts):
- * a flow that becomes personal data is gone for it (a delete), one that stops being personal data appears (a create).
+ * The change as `user` may see it, or undefined. Everyone reads the whole region's map, so every change of the map
+ * reaches every role, an NCP's too (it reads other countries' maps; it may change only its own); changes to accounts
+ * reach administrators only. What the role may not read is left out: for a viewer, flows carrying personal data
+ * (personal-data.ts: a flow that becomes personal data is gone for it, a delete; one that stops being personal data
+ * appears, a create); for an NCP, who changed an item outside its countries (the audit API keeps other countries'
+ * trails from it: `actor` is null).
  */
 export function changeFor(entry: AuditEntry, user: SessionUser): ChangeEvent | undefined {
-  if (!auditEntryVisible(entry, user)) return undefined;
+  if (entry.kind === 'account' && user.role !== 'admin') return undefined;
   let action = entry.action;
   if (entry.kind === 'flow' && !seesPersonalData(user)) {
     const { before, after } = sidesOf(entry);
@@ -61,7 +66,7 @@ export function changeFor(entry: AuditEntry, user: SessionUser): ChangeEvent | u
     action,
     countries: entry.countries,
     storeVersion: entry.storeVersion ?? null,
-    actor: entry.actor,
+    actor: isCountryScoped(user) && !entry.countries.some((c) => user.countries.includes(c)) ? null : entry.actor,
     at: entry.at,
   };
 }
@@ -77,10 +82,14 @@ export interface StreamSettings {
   limits: SseLimits;
 }
 
-/** What a stream needs of its hub (EventsHub): its logger, the newest sequence number handed out, and removal. */
+/**
+ * What a stream needs of its hub (EventsHub): its logger, the newest sequence number handed out, the whole trail's
+ * entries after a number (newest first, as the store pages them; each stream filters them with changeFor), and removal.
+ */
 export interface StreamHub {
   readonly logger: Logger;
   newestSeq(): number;
+  auditAfter(query: Pick<AuditQuery, 'after' | 'limit'>): Promise<AuditPage>;
   remove(stream: Stream): void;
 }
 
@@ -109,7 +118,7 @@ export class Stream {
   }
 
   /** Sends the missed entries (or a reload), then whatever arrived meanwhile. */
-  async start(floor: number, audit: AuditService): Promise<void> {
+  async start(floor: number): Promise<void> {
     const { lastEventId } = this.req;
     let lastId = floor;
     if (lastEventId !== undefined && lastEventId !== '') {
@@ -118,7 +127,7 @@ export class Stream {
         this.reload(`Last-Event-ID ${JSON.stringify(lastEventId)} is not one of this store's audit entries`);
         return;
       }
-      const page = await audit.page({ after: from, limit: this.settings.maxMissed }, this.user);
+      const page = await this.hub.auditAfter({ after: from, limit: this.settings.maxMissed });
       if (this.closed) return;
       if (page.nextBefore !== undefined) {
         this.reload(`more than ${this.settings.maxMissed} changes were missed`);

@@ -4,11 +4,10 @@
 // which move no version), reads the new audit entries once and hands them to every open stream, each filtered for
 // its user. Every instance polls the shared store, so a change made through another instance arrives too.
 // The event id is the entry's audit sequence number: a client reconnecting with Last-Event-ID gets what it missed
-// from the trail (through the audit API's own reads), or a `reload` event when too much was missed. Each client's
+// from the trail (filtered for its user as the live entries are), or a `reload` event when too much was missed. Each client's
 // stream (what it is sent, and when) is in events-stream.ts; this file is the hub and its poller.
 import type { Logger } from '../logger';
-import type { GraphStore } from '../store/port';
-import { AuditService } from './audit';
+import type { AuditPage, AuditQuery, GraphStore } from '../store/port';
 import { Stream, type StreamRequest } from './events-stream';
 import { SSE_LIMITS, type SseLimits } from './sse';
 import { versionCheck } from './store-version';
@@ -48,7 +47,6 @@ type Settings = Required<Omit<EventsOptions, 'limits' | 'logger'>> & { limits: S
 export class EventsHub {
   private readonly settings: Settings;
   private readonly streams = new Set<Stream>();
-  private readonly audit: AuditService;
   readonly logger: Logger;
   private pollTimer?: ReturnType<typeof setInterval>;
   private heartbeatTimer?: ReturnType<typeof setInterval>;
@@ -70,7 +68,6 @@ export class EventsHub {
     const defined = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
     this.settings = { ...DEFAULTS, ...defined, limits: { ...SSE_LIMITS, ...limits } };
     this.logger = logger ?? { info: () => {}, warn: () => {}, error: () => {} };
-    this.audit = new AuditService(store);
   }
 
   /** How many streams are open. */
@@ -91,7 +88,7 @@ export class EventsHub {
     const stream = new Stream(this, req, this.settings);
     this.streams.add(stream);
     const floor = this.floor;
-    stream.start(floor, this.audit).catch((err: unknown) => {
+    stream.start(floor).catch((err: unknown) => {
       this.logger.warn('change feed: reading the missed changes failed', { error: String(err) });
       stream.reload('the missed changes could not be read');
     });
@@ -101,6 +98,11 @@ export class EventsHub {
         this.remove(stream);
       },
     };
+  }
+
+  /** The whole trail after a number (each stream filters it for its user: changeFor). */
+  auditAfter(query: Pick<AuditQuery, 'after' | 'limit'>): Promise<AuditPage> {
+    return this.store.auditPage(query);
   }
 
   remove(stream: Stream): void {

@@ -54,7 +54,9 @@ export function eventsRoutes(events: EventsHub, sessions: SessionService): Route
             user: user!,
             sink: res,
             lastEventId,
-            checkSession: async (fresh) => (id ? (await sessions.resolve(id, { fresh }))?.user : undefined),
+            // A stream open in an idle tab is no use of the session: its checks leave the idle expiry alone.
+            checkSession: async (fresh) =>
+              id ? (await sessions.resolve(id, { fresh, touch: false }))?.user : undefined,
           });
         } catch {
           res.end(); // the store could not be read: the client reconnects after its retry delay
