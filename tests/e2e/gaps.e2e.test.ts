@@ -10,6 +10,8 @@ import type { CountriesResponse, GraphResponse, ReferenceResponse } from '../../
 import type { z } from 'zod';
 import { escapeRegExp, requireBrowser, browserSuite } from '../support/chromium';
 import { type TestServer } from '../support/server';
+import { groupSuggestions, peerBasis } from '../../client/src/features/gaps/suggestions';
+import { sessionAs } from './sessions';
 
 type Countries = z.infer<typeof CountriesResponse>['countries'];
 type Status = CoverageMatrixResponse['cells'][number]['status'];
@@ -231,11 +233,14 @@ if (requireBrowser('gaps view in a browser')) {
         .getByRole('listitem');
       await items.first().waitFor();
       const texts = await items.allTextContents();
-      expect(texts).toHaveLength(list.length);
-      list.forEach((s, i) => {
+      // One entry per proposed link: a direct and an extend suggestion for the same pair appear once.
+      const groups = groupSuggestions(list);
+      expect(texts).toHaveLength(groups.length);
+      groups.forEach(({ best: s, alternatives }, i) => {
         expect(texts[i]).toContain(s.explanation);
         expect(texts[i]).toContain(`Peer score ${pct(s.peerScore)}`);
         if (s.flow) expect(texts[i]).toContain(`Flow ${s.flow}`);
+        for (const alt of alternatives) expect(texts[i]).toContain(`peer score ${pct(alt.peerScore)}`);
       });
       const graph = await api<GraphResponse>('/api/graph?country=SE');
       const holders = (await api<CountryCoverageResponse>('/api/analysis/coverage?country=SE')).cells.find(
@@ -304,6 +309,63 @@ if (requireBrowser('gaps view in a browser')) {
       await page.getByRole('button', { name: 'Close details' }).click();
       await details(names.get(first.country)!, first.indicator).waitFor({ state: 'detached' });
       expect(new URL(page.url()).searchParams.get('indicator')).toBeNull();
+    });
+    test('when an editor picks "Add this flow" on a suggestion, then the flow form opens filled in (from, to, indicator, the peers\' basis) and saving creates the flow; a viewer sees no such button', async () => {
+      const matrix = await api<CoverageMatrixResponse>('/api/analysis/coverage');
+      const suggestions = await api<SuggestionsResponse>('/api/analysis/suggestions?country=SE');
+      const gaps = new Set(
+        matrix.cells.filter((c) => c.country === 'SE' && c.status === 'collected_not_reaching').map((c) => c.indicator),
+      );
+      const region = await api<GraphResponse>('/api/graph');
+      // A new flow the peers send with a known basis (so the basis is filled in as well).
+      const s = suggestions.suggestions.find(
+        (x) => x.kind !== 'extend_flow' && gaps.has(x.indicator) && peerBasis(x, 'SE', region) !== undefined,
+      );
+      expect(s).toBeDefined();
+      const { indicator, from, to } = s!;
+      const basis = peerBasis(s!, 'SE', region);
+      const entry = (panel: ReturnType<typeof details>) => panel.locator(`li[data-suggestion="${from}>${to}"]`).first();
+      const openCell = async () => {
+        await openGaps(`&country=SE&indicator=${indicator}`);
+        const panel = details('Sweden', indicator);
+        await entry(panel).waitFor();
+        return panel;
+      };
+
+      // A viewer reads the suggestions without the button.
+      const viewer = await sessionAs(server, { username: 'gaps.viewer', role: 'viewer' });
+      const [name, value] = viewer.cookie.split('=') as [string, string];
+      await suite.context.addCookies([{ name, value, url: server.url }]);
+      const seen = await openCell();
+      await seen.getByText('Peer score').first().waitFor();
+      expect(await seen.getByRole('button', { name: 'Add this flow' }).count()).toBe(0);
+      await suite.context.clearCookies();
+
+      // An editor (the suite's admin) adds it.
+      const panel = await openCell();
+      await entry(panel).getByRole('button', { name: 'Add this flow' }).click();
+      const dialog = page.locator('dialog[open]');
+      await dialog.getByRole('heading', { name: 'New flow' }).waitFor();
+      expect(await dialog.getByLabel(/^From/).inputValue()).toBe(from);
+      expect(await dialog.getByLabel(/^To/).inputValue()).toBe(to);
+      expect(await dialog.getByLabel(/^Basis/).inputValue()).toBe(basis);
+      const carried = dialog.getByRole('group', { name: /^Indicators carried/ });
+      expect(await carried.getByRole('checkbox', { name: new RegExp(`^${escapeRegExp(indicator)}`) }).isChecked()).toBe(
+        true,
+      );
+      expect(await carried.locator('input[type="checkbox"]:checked').count()).toBe(1);
+      await screenshot('gaps-add-flow');
+      await dialog.getByRole('button', { name: 'Save flow' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      // The gap is closed: the panel now shows the route to the NCP.
+      await panel.getByRole('list', { name: 'Path to the NCP' }).waitFor();
+
+      const { items } = await api<{ items: Array<{ from: string; to: string; indicators: string[]; basis: string }> }>(
+        `/api/flows?stakeholder=${from}`,
+      );
+      expect(items.filter((f) => f.to === to && f.indicators.includes(indicator))).toEqual([
+        expect.objectContaining({ from, to, indicators: [indicator], basis }),
+      ]);
     });
   });
 }

@@ -7,19 +7,10 @@ import { navigate, viewHref } from '../../../lib/views';
 import { useCoverage } from '../../analysis/api/getCoverage';
 import { useSuggestions } from '../../analysis/api/getSuggestions';
 import { useGraph } from '../../../graph/api/getGraph';
-import type { SuggestionsResponse } from '../../analysis/api/types';
-import { percent } from '@model/format';
 import { cellSymbol, statusWords, type CoverageStatus } from '../matrix';
 import { useStakeholderNames } from '../useStakeholderNames';
 import { passedOnWords, ResilienceWords, Route, StakeholderName } from './CellRoute';
-
-type Suggestion = SuggestionsResponse['suggestions'][number];
-
-const KIND_WORDS: Record<Suggestion['kind'], string> = {
-  direct: 'New direct flow to the NCP',
-  join_route: 'Send it to a stakeholder already on a route to the NCP',
-  extend_flow: 'Add it to an existing flow on a route to the NCP',
-};
+import { SuggestionList } from './SuggestionList';
 
 interface Props {
   country: string;
@@ -142,34 +133,15 @@ export function CellDetails({ country, countryName, countryNames, indicator, sta
               )}
               {suggestions.data && forCell.length === 0 && <p>No candidate flow found for {indicator.code}.</p>}
               {forCell.length > 0 && (
-                <ol
-                  className="gaps-suggestions"
-                  aria-label={`Suggestions for ${countryName}, ${indicator.code}, best first`}
-                >
-                  {forCell.map((s) => (
-                    <li key={`${s.kind}|${s.from}|${s.to}|${s.flow ?? ''}`}>
-                      <p className="gaps-suggestion-kind">{KIND_WORDS[s.kind]}</p>
-                      <p className="gaps-suggestion-route">
-                        {s.flow && <>Flow {s.flow}: </>}
-                        <StakeholderName
-                          s={names.lookup(s.from)}
-                          ncp={ncp}
-                          home={country}
-                          countryNames={countryNames}
-                        />
-                        {' → '}
-                        <StakeholderName s={names.lookup(s.to)} ncp={ncp} home={country} countryNames={countryNames} />
-                      </p>
-                      <p className="gaps-suggestion-explanation">{s.explanation}</p>
-                      <p className="gaps-peer">
-                        Peer score <strong>{percent(s.peerScore)}</strong>
-                        <span className="gaps-bar" aria-hidden="true">
-                          <span style={{ width: `${Math.round(s.peerScore * 100)}%` }} />
-                        </span>
-                      </p>
-                    </li>
-                  ))}
-                </ol>
+                <SuggestionList
+                  suggestions={forCell}
+                  country={country}
+                  countryName={countryName}
+                  countryNames={countryNames}
+                  indicator={indicator.code}
+                  ncp={ncp}
+                  lookup={names.lookup}
+                />
               )}
               <p className="gaps-note">
                 Peer score: the share of the other countries with an NCP where the same kind of stakeholder sends{' '}
