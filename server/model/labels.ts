@@ -185,6 +185,11 @@ const ALL: ReadonlyMap<string, string> = new Map(
   ].flatMap((table) => Object.entries(table)),
 );
 
+/** The label of a code some table knows; undefined for any other text. */
+export function knownLabel(code: string): string | undefined {
+  return ALL.get(code);
+}
+
 /**
  * A code of any enumeration as people write it (`ngo` -> `NGO`, `child_protection` -> `Child protection`);
  * a code no table knows is written as words (`_` to spaces, first letter capital).

@@ -85,7 +85,7 @@ if (requireBrowser('history in a browser')) {
       expect(cells[1]).toBe(TOVE);
       expect(cells[2]).toBe('Updated stakeholder');
       expect(cells[3]).toContain(renamed.after);
-      expect(cells[4]).toBe('SE');
+      expect(cells[4]).toBe('Sweden');
       expect(cells[5]).toBe('name');
 
       await row.getByRole('button', { name: /^Show before and after/ }).click();

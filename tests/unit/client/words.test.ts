@@ -5,6 +5,7 @@ import { codeLabel, codeWords, SECTOR_LABELS, TYPE_LABELS } from '../../../serve
 import { humanize } from '../../../client/src/lib/format';
 import { choiceCounts, filterByReasons, REASON_LABEL } from '../../../client/src/features/evidence/reasons';
 import { FORM_FIELDS } from '../../../client/src/features/edit/fields';
+import { citedRounds } from '../../../client/src/features/rounds/cited';
 
 describe('the label tables', () => {
   test('when a type or sector code is shown, then acronyms and names are written as people write them', () => {
@@ -52,5 +53,19 @@ describe('the entity form', () => {
       const id = fields.find((f) => f.name === 'id');
       if (id) expect(id.label).toMatch(/^Id \(.*links.*\)$/);
     }
+  });
+});
+
+describe('the rounds the interviews cite', () => {
+  test('when interviews name rounds that were never frozen, then each round is listed with its interviews', () => {
+    const interviews = [
+      { round: '2010', date: '2010-03-01' },
+      { round: '2026-baseline', date: '2026-01-10' },
+      { round: '2010', date: '2010-05-02' },
+    ];
+    expect(citedRounds(interviews, [{ id: 'r1', name: '2026-Baseline' }])).toEqual([
+      { name: '2026-baseline', interviews: 1, from: '2026-01-10', to: '2026-01-10', frozen: 'r1' },
+      { name: '2010', interviews: 2, from: '2010-03-01', to: '2010-05-02', frozen: null },
+    ]);
   });
 });

@@ -1,6 +1,7 @@
 // The history view's filters (country or all, kind, person) to and from the URL and the API's query,
 // and how an entry is named in the list.
 import type { AuditEntry, AuditKind } from '@model';
+import { itemPieces, NO_NAMES, piecesText, type Namer } from './names';
 
 export const KIND_NAMES: Record<AuditKind, string> = {
   stakeholder: 'Stakeholder',
@@ -61,15 +62,7 @@ export function auditQuery(filters: AuditFilters, before?: number, limit = PAGE_
   return params.toString();
 }
 
-function nameOf(value: unknown): string | null {
-  if (typeof value !== 'object' || value === null) return null;
-  const rec = value as Record<string, unknown>;
-  if (typeof rec.name === 'string') return rec.name;
-  if (typeof rec.from === 'string' && typeof rec.to === 'string') return `${rec.from} → ${rec.to}`;
-  return null;
-}
-
-/** An entry's item as people know it: its name (after the change, or before a deletion), else its key. */
-export function entryItem(entry: Pick<AuditEntry, 'before' | 'after' | 'key'>): string {
-  return nameOf(entry.after) ?? nameOf(entry.before) ?? entry.key.replace('|', ' in ');
+/** An entry's item as people know it, as plain text (see itemPieces). */
+export function entryItem(entry: Pick<AuditEntry, 'before' | 'after' | 'key'>, names: Namer = NO_NAMES): string {
+  return piecesText(itemPieces(entry, names));
 }

@@ -4,9 +4,15 @@ import { Fragment, useState } from 'react';
 import type { AuditEntry } from '@model';
 import { formatDateTime } from '../../../lib/dates';
 import { changedFields, fieldRows, formatFieldValue } from '../../../lib/fieldDiff';
-import { ACTION_WORDS, entryItem, KIND_NAMES } from '../filters';
+import { ACTION_WORDS, KIND_NAMES } from '../filters';
+import { countryNames, fieldValue, itemPieces, piecesText, showsKey, type Namer, type Piece } from '../names';
 
-export function AuditTable({ entries }: { entries: readonly AuditEntry[] }) {
+/** Pieces of text with each name and id isolated, so that a right-to-left name cannot reorder its neighbours. */
+function Pieces({ pieces }: { pieces: readonly Piece[] }) {
+  return pieces.map((p, i) => (typeof p === 'string' ? p : <bdi key={i}>{p.isolate}</bdi>));
+}
+
+export function AuditTable({ entries, names }: { entries: readonly AuditEntry[]; names: Namer }) {
   const [open, setOpen] = useState<ReadonlySet<number>>(new Set());
   const toggle = (seq: number) =>
     setOpen((prev) => {
@@ -43,20 +49,28 @@ export function AuditTable({ entries }: { entries: readonly AuditEntry[] }) {
                 ? changedFields(e.before, e.after).filter((f) => !['version', 'updatedAt', 'updatedBy'].includes(f))
                 : [];
             const detailsId = `audit-entry-${e.seq}`;
-            const item = entryItem(e);
+            const pieces = itemPieces(e, names);
+            const item = piecesText(pieces);
             return (
               <Fragment key={e.seq}>
                 <tr data-seq={e.seq} data-kind={e.kind} data-key={e.key} data-actor={e.actor} data-action={e.action}>
                   <td className="nowrap">{formatDateTime(e.at)}</td>
-                  <td>{e.actor}</td>
+                  <td>
+                    <bdi>{e.actor}</bdi>
+                  </td>
                   <td className="nowrap">
                     {ACTION_WORDS[e.action]} {(KIND_NAMES[e.kind as keyof typeof KIND_NAMES] ?? e.kind).toLowerCase()}
                   </td>
                   <th scope="row">
-                    {item}
-                    {item !== e.key && item !== e.key.replace('|', ' in ') && <span className="muted"> ({e.key})</span>}
+                    <Pieces pieces={pieces} />
+                    {showsKey(e, pieces) && (
+                      <span className="muted">
+                        {' ('}
+                        <bdi>{e.key}</bdi>)
+                      </span>
+                    )}
                   </th>
-                  <td>{(e.countries ?? []).join(', ') || '—'}</td>
+                  <td>{countryNames(e.countries, names) || '—'}</td>
                   <td>
                     {e.action === 'update' ? fields.join(', ') || '—' : e.action === 'create' ? 'new' : 'deleted'}
                   </td>
@@ -76,7 +90,7 @@ export function AuditTable({ entries }: { entries: readonly AuditEntry[] }) {
                 {expanded && (
                   <tr className="audit-details-row">
                     <td colSpan={7} id={detailsId}>
-                      <BeforeAfter entry={e} />
+                      <BeforeAfter entry={e} names={names} />
                     </td>
                   </tr>
                 )}
@@ -89,8 +103,12 @@ export function AuditTable({ entries }: { entries: readonly AuditEntry[] }) {
   );
 }
 
-function BeforeAfter({ entry }: { entry: AuditEntry }) {
+function BeforeAfter({ entry, names }: { entry: AuditEntry; names: Namer }) {
   const rows = fieldRows(entry.before, entry.after);
+  const value = (field: string, v: unknown) => {
+    const pieces = fieldValue(field, v, names);
+    return pieces ? <Pieces pieces={pieces} /> : formatFieldValue(v);
+  };
   return (
     <table className="page-table before-after" data-seq={entry.seq}>
       <caption>
@@ -119,8 +137,8 @@ function BeforeAfter({ entry }: { entry: AuditEntry }) {
               {r.field}
               {r.changed && entry.action === 'update' && <span className="changed-mark"> changed</span>}
             </th>
-            <td className="before">{entry.before === null ? '' : formatFieldValue(r.before)}</td>
-            <td className="after">{entry.after === null ? '' : formatFieldValue(r.after)}</td>
+            <td className="before">{entry.before === null ? '' : value(r.field, r.before)}</td>
+            <td className="after">{entry.after === null ? '' : value(r.field, r.after)}</td>
           </tr>
         ))}
       </tbody>

@@ -5,10 +5,12 @@ import { ErrorMessage, Loading } from '../../../components/States';
 import '../../../lib/page.css';
 import { useSearchParams } from '../../../lib/useSearchParams';
 import type { CountrySummary } from '../../../graph/api/types';
+import { useAllStakeholders } from '../../rounds/api/getAllStakeholders';
 import { useActors } from '../api/getActors';
 import { useAudit } from '../api/getAudit';
 import '../audit.css';
 import { filtersFromParams, KIND_NAMES, KIND_ORDER } from '../filters';
+import { namerOf } from '../names';
 import { AuditTable } from './AuditTable';
 
 const PARAMS = ['scope', 'kind', 'actor'] as const;
@@ -22,6 +24,8 @@ export function AuditView({ country, countries }: { country: string | null; coun
   const countryName = countries?.find((c) => c.code === country)?.name ?? country;
   const entries = audit.data?.pages.flatMap((p) => p.entries) ?? [];
   const actorList = actors.data?.actors ?? [];
+  const stakeholders = useAllStakeholders();
+  const names = namerOf(entries, stakeholders.data?.items ?? [], countries ?? []);
   const where = filters.country ? (countryName ?? filters.country) : 'every country';
 
   return (
@@ -101,7 +105,7 @@ export function AuditView({ country, countries }: { country: string | null; coun
           <ErrorMessage title="Could not load the history" error={audit.error} onRetry={() => void audit.refetch()} />
         )}
         {audit.data && entries.length === 0 && <p>No changes match these filters.</p>}
-        {entries.length > 0 && <AuditTable entries={entries} />}
+        {entries.length > 0 && <AuditTable entries={entries} names={names} />}
         {audit.hasNextPage && (
           <div className="actions">
             <button

@@ -7,9 +7,11 @@ import { useSearchParams } from '../../../lib/useSearchParams';
 import { useMe } from '../../auth/api/getMe';
 import { can, readOnlyReason, REGION } from '../../auth/permissions';
 import { useCountries } from '../../../graph/api/getCountries';
+import { useGraph } from '../../../graph/api/getGraph';
 import { useRounds } from '../api/getRounds';
 import { NOW } from '../api/types';
 import '../rounds.css';
+import { CitedRounds } from './CitedRounds';
 import { ComparePanel } from './ComparePanel';
 import { FreezeForm } from './FreezeForm';
 import { RoundList } from './RoundList';
@@ -18,6 +20,7 @@ const PARAMS = ['from', 'to'] as const;
 
 export function RoundsView({ country }: { country: string }) {
   const rounds = useRounds(country);
+  const graph = useGraph(country);
   const countries = useCountries();
   const countryName = countries.data?.countries.find((c) => c.code === country)?.name ?? country;
   const [params, setParams] = useSearchParams(PARAMS);
@@ -67,6 +70,7 @@ export function RoundsView({ country }: { country: string }) {
               )
             }
           />
+          {graph.data && <CitedRounds interviews={graph.data.interviews} frozen={list} countryName={countryName} />}
           {mayFreeze && (
             <FreezeForm country={country} countryName={countryName} regionAllowed={can(user, 'rounds', REGION)} />
           )}
