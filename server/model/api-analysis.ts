@@ -180,6 +180,13 @@ export const CompareResponse = z.object({
       ncpBetweennessRank: z.number().int().nullable(),
       networks: z.number().int(),
       crossBorderChannels: z.number().int(),
+      /**
+       * For a role that may not see personal data only: of `flows` and `crossBorderChannels`, how many carry
+       * personal data (the metrics count them; the role's map does not show them).
+       */
+      hidden: z
+        .object({ flows: z.number().int().nonnegative(), crossBorderChannels: z.number().int().nonnegative() })
+        .optional(),
     }),
   ),
   roleMatrices: z.record(z.string(), z.record(z.string(), Ratio)),

@@ -132,6 +132,10 @@ export const CountrySummary = Country.extend({
 });
 export const CountriesResponse = z.object({ countries: z.array(CountrySummary) });
 
+/** Items left out of an answer because the role may not see personal data (issue 18: viewers are told what they do not see). */
+export const HiddenCounts = z.object({ flows: z.number().int().nonnegative() });
+export type HiddenCounts = z.infer<typeof HiddenCounts>;
+
 export const GraphResponse = z.object({
   country: Country.nullable(),
   storeVersion: z.number().int(),
@@ -142,6 +146,8 @@ export const GraphResponse = z.object({
   networks: z.array(ITEM_VIEWS.network),
   memberships: z.array(ITEM_VIEWS.membership),
   interviews: z.array(ITEM_VIEWS.interview),
+  /** What the user may not see of this map: the flows touching it that carry personal data (0 for a role that sees them). */
+  hidden: HiddenCounts.optional(),
 });
 export type GraphResponse = z.infer<typeof GraphResponse>;
 export type CountrySummary = z.infer<typeof CountrySummary>;

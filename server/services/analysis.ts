@@ -11,6 +11,7 @@ import { compare } from '../analysis/compare/compare';
 import { assertCountry, assertIndicator, countryCoverage, coverageMatrix } from '../analysis/coverage/coverage';
 import {
   buildFlowGraph,
+  countryFlows,
   countryStructure,
   nationalCountries,
   prepareCountryDependencies,
@@ -18,9 +19,12 @@ import {
   type CountryStructure,
   type FlowGraph,
 } from '../analysis/flow-graph';
+import { memoOn } from '../analysis/memo';
 import { ncpPosition } from '../analysis/ncp/position';
 import { optionsKey, type AnalysisOptions } from '../analysis/options';
 import { suggestions } from '../analysis/suggestions/suggestions';
+import { isPersonalFlow, seesPersonalData } from '../auth/personal-data';
+import type { SessionUser } from '../model/roles';
 import type { GraphStore, Snapshot } from '../store/port';
 import { currentStoreVersion } from './store-version';
 
@@ -82,6 +86,20 @@ export function nothingReadChanged(changes: readonly TrailChange[]): boolean {
   return changes.every((c) => UNREAD_KINDS.has(c.kind));
 }
 
+/** Of a country's counted flows (both ends in it) and cross-border channels, those carrying personal data. */
+function hiddenFlowsOf(fg: FlowGraph, country: string): { flows: number; crossBorderChannels: number } {
+  const personal = memoOn(
+    fg,
+    'personalFlows',
+    () => new Set(fg.document.flows.filter((f) => isPersonalFlow(f)).map((f) => f.id)),
+  );
+  const { own, crossBorder } = countryFlows(fg, country);
+  return {
+    flows: own.filter((f) => personal.has(f.id)).length,
+    crossBorderChannels: crossBorder.filter((f) => personal.has(f.id)).length,
+  };
+}
+
 export class AnalysisService {
   private cache?: VersionCache;
   private loading?: Promise<VersionCache>;
@@ -118,7 +136,20 @@ export class AnalysisService {
     return this.run('ncp', options, country, (fg) => ncpPosition(fg, country));
   }
 
-  compare(options: AnalysisOptions, countries?: readonly string[]) {
+  /**
+   * The comparison; for a user who may not see personal data, each country also says how many of its counted
+   * flows and cross-border channels carry personal data (`hidden`), so that the view can count what the user sees.
+   */
+  async compare(options: AnalysisOptions, countries?: readonly string[], user?: SessionUser) {
+    const answer = await this.compareAll(options, countries);
+    if (!user || seesPersonalData(user)) return answer; // no user: a caller inside the server (reports, tests)
+    const hidden = await this.run('compare-hidden', options, countries?.join(',') ?? '', (fg) => ({
+      byCountry: new Map(answer.countries.map((c) => [c.country, hiddenFlowsOf(fg, c.country)])),
+    }));
+    return { ...answer, countries: answer.countries.map((c) => ({ ...c, hidden: hidden.byCountry.get(c.country)! })) };
+  }
+
+  private compareAll(options: AnalysisOptions, countries?: readonly string[]) {
     return this.run(
       'compare',
       options,

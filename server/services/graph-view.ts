@@ -189,6 +189,8 @@ export function graphFromLists(
   const own = new Set(items.stakeholder.filter((s) => !country || s.country === country).map((s) => s.id));
   const touches = (e: { from: string; to: string }) => own.has(e.from) || own.has(e.to);
   const flows = items.flow.filter(touches);
+  // Stakeholders are never left out, so the flows touching the map before and after stripping differ by the hidden ones.
+  const hidden = items.flow === all.flow ? 0 : all.flow.filter(touches).length - flows.length;
   const ends = new Set(flows.flatMap((f) => [f.from, f.to]));
   const shown = (id: string) => own.has(id) || ends.has(id);
   // Reporting lines between stakeholders on the map (a foreign end appears only through a flow).
@@ -207,5 +209,6 @@ export function graphFromLists(
     networks,
     memberships: items.membership.filter((m) => own.has(m.stakeholder) || networkIds.has(m.network)),
     interviews: items.interview.filter((i) => own.has(i.stakeholder)),
+    hidden: { flows: hidden },
   };
 }

@@ -6,6 +6,7 @@ import type { Express } from 'express';
 import { strFromU8, unzipSync } from 'fflate';
 import request from 'supertest';
 import { createApp } from '../../server/app';
+import type { CompareResponse } from '../../server/model/api-analysis';
 import type { GraphStore } from '../../server/store/port';
 import { signedIn } from '../support/auth';
 import { CONTACTS, PERSONAL_FLOWS, nordicStore } from './access-fixture';
@@ -212,5 +213,45 @@ describe('rounds and the to-confirm list', () => {
       expect.arrayContaining(['se-fp', 'se-fs', 'se-dk']),
     );
     expect(full.counts.total - seen.counts.total).toBe(3);
+  });
+});
+
+describe('what a viewer is told it does not see (issue 18, point 9)', () => {
+  test('when a viewer asks for a graph, then it says how many flows touching the map were left out; an editor is told none', async () => {
+    // SE: se-fp, se-fs (own) and se-dk (cross-border) carry personal data; NO: no-fc; the region: all four.
+    for (const [query, hidden] of [
+      ['?country=SE', 3],
+      ['?country=NO', 1],
+      ['?country=DK', 1],
+      ['', PERSONAL_FLOWS.length],
+    ] as const) {
+      const seen = (await request(viewer).get(`/api/graph${query}`).expect(200)).body;
+      const full = (await request(editor).get(`/api/graph${query}`).expect(200)).body;
+      expect({ query, hidden: seen.hidden }).toEqual({ query, hidden: { flows: hidden } });
+      expect(seen.flows.length + hidden).toBe(full.flows.length);
+      expect(full.hidden).toEqual({ flows: 0 });
+    }
+  });
+
+  test("when a viewer compares countries, then each country says how many of its counted flows are hidden, and the rest are its map's; an editor's rows have no such field", async () => {
+    const seen = (await request(viewer).get('/api/analysis/compare').expect(200)).body;
+    const full = (await request(editor).get('/api/analysis/compare').expect(200)).body;
+    type Row = CompareResponse['countries'][number];
+    const rows = (body: CompareResponse): Record<string, Row> =>
+      Object.fromEntries(body.countries.map((c) => [c.country, c]));
+    expect(Object.fromEntries(Object.entries(rows(seen)).map(([c, r]) => [c, r.hidden]))).toEqual({
+      SE: { flows: 2, crossBorderChannels: 1 },
+      NO: { flows: 1, crossBorderChannels: 0 },
+      DK: { flows: 0, crossBorderChannels: 1 },
+    });
+    for (const row of full.countries) expect(row).not.toHaveProperty('hidden');
+    // The metrics themselves are the same for both roles; what is hidden is said beside them.
+    expect(rows(seen).SE!.flows).toBe(rows(full).SE!.flows);
+    // What a viewer's SE map draws between Swedish stakeholders: the counted flows less the hidden ones.
+    const graph = (await request(viewer).get('/api/graph?country=SE').expect(200)).body;
+    const own = graph.flows.filter(
+      (f: { from: string; to: string }) => f.from.startsWith('se-') && f.to.startsWith('se-'),
+    );
+    expect(rows(seen).SE!.flows - rows(seen).SE!.hidden!.flows).toBe(own.length);
   });
 });

@@ -1,6 +1,7 @@
 // The analysis API (ANALYSIS.md, last section): coverage, suggestions, bottlenecks, what-if, the NCP's
 // position and the comparison, each with the common options as query parameters. Every role may run them
-// ('read'); they run on the whole map, personal-data flows included, and answer in aggregates.
+// ('read'); they run on the whole map, personal-data flows included, and answer in aggregates (the comparison
+// also tells a role that may not see personal data how many of the flows it counts carry it).
 import { z } from 'zod';
 import type { AnalysisService } from '../../services/analysis';
 import { planOf, resilienceOf } from '../../services/plans';
@@ -103,7 +104,7 @@ export function analysisRoutes(analysis: AnalysisService): RouteDef[] {
       access: 'read',
       summary:
         'National topologies side by side, role matrices and country similarity (default: every national country)',
-      handler: ({ query }) => analysis.compare(optionsOf(query), query.countries),
+      handler: ({ query, user }) => analysis.compare(optionsOf(query), query.countries, user),
     }),
     defineRoute({
       method: 'get',
