@@ -8,6 +8,7 @@ import { AuthGate } from './features/auth/components/AuthGate';
 import { UserMenu } from './features/auth/components/UserMenu';
 import { can, ROLE_NAMES } from './features/auth/permissions';
 import { ErrorMessage, Loading } from './components/States';
+import { useLiveFeed } from './features/live/useLiveFeed';
 import { useCountries } from './graph/api/getCountries';
 import { landingCountry } from './lib/landing';
 import {
@@ -49,6 +50,8 @@ function Explorer() {
   const [countryParam, setCountry] = useSearchParam('country');
   const view = viewOf(viewParam);
   const user = useMe();
+  // Everyone's changes as they are committed (issue 15); a new feed when the user, role or countries change.
+  useLiveFeed(user ? `${user.username}|${user.role}|${user.countries.join(',')}` : null);
   const mayOpen = (id: ViewId) => {
     const requires = viewRequires(id);
     return requires === undefined || can(user, requires);

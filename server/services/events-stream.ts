@@ -3,24 +3,12 @@
 // events.ts polls the store once for all streams and hands each new entry to every stream.
 import type { Logger } from '../logger';
 import type { AuditEntry } from '../model';
+import type { ChangeEvent } from '../model/api-events';
 import type { SessionUser } from '../model/roles';
 import { isPersonalFlow, seesPersonalData } from '../auth/personal-data';
 import { isCountryScoped } from '../auth/scope';
 import type { AuditPage, AuditQuery } from '../store/port';
 import { SseWriter, type SseLimits, type SseSink } from './sse';
-
-/** The data of a `change` event. */
-export interface ChangeEvent {
-  seq: number;
-  kind: string;
-  key: string;
-  action: AuditEntry['action'];
-  countries: string[];
-  storeVersion: number | null;
-  /** Who made the change; null for an NCP when the change is outside its countries (their audit trail is not its). */
-  actor: string | null;
-  at: string;
-}
 
 /** What a stream needs from its request. */
 export interface StreamRequest {

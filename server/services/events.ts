@@ -12,7 +12,8 @@ import { Stream, type StreamRequest } from './events-stream';
 import { SSE_LIMITS, type SseLimits } from './sse';
 import { versionCheck } from './store-version';
 
-export { changeFor, type ChangeEvent, type StreamRequest } from './events-stream';
+export { changeFor, type StreamRequest } from './events-stream';
+export type { ChangeEvent } from '../model/api-events';
 
 export interface EventsOptions {
   /** How often the store version is checked (ms, default 200). */

@@ -310,9 +310,9 @@ if (requireBrowser('editing in a browser')) {
         });
         expect(theirs.status).toBe(200);
 
-        await dialog().getByRole('button', { name: 'Save changes' }).click();
+        // The form hears of it through the change feed and shows both versions before anything is saved.
         const conflict = dialog().getByRole('group', { name: `Changed meanwhile by ${OTHER}` });
-        await conflict.waitFor();
+        await conflict.waitFor({ timeout: 30_000 });
         expect(
           await conflict
             .getByRole('columnheader', { name: new RegExp(`^Saved meanwhile by ${escapeRegExp(OTHER)} at `) })

@@ -20,10 +20,10 @@ import {
   type FieldValue,
   type FormValues,
 } from '../form';
-import { suggestId } from '../ids';
 import { KIND_NOUN, type EditKind, type StoredItem } from '../kinds';
 import { ConflictPanel } from './ConflictPanel';
-import { controlId, isEmpty, withMessage } from './entityFormHelpers';
+import { deletedMeanwhile, useChangedMeanwhile } from '../../live/useChangedMeanwhile';
+import { controlId, isEmpty, withMessage, withSuggestedId } from './entityFormHelpers';
 import { ErrorSummary } from './ErrorSummary';
 import { FieldControl } from './FieldControl';
 import { FormFooter } from './FormFooter';
@@ -89,13 +89,12 @@ export function EntityForm({ kind, item, preset, context, onSaved, onCancel }: P
     }
   }
 
-  /** A new item's missing id, made from its name or the next free number. */
-  function withId(v: FormValues): FormValues {
-    if (editing || !idField || !isEmpty(v.id)) return v;
-    const country = typeof v.country === 'string' && v.country ? v.country : context.country;
-    const id = suggestId(kind, country, typeof v.name === 'string' ? v.name : '', context.takenIds);
-    return id ? { ...v, id } : v;
-  }
+  const withId = (v: FormValues) => (editing || !idField ? v : withSuggestedId(kind, v, context));
+  // Someone else's save or delete of this item shows at once, before a save runs into it (issue 15).
+  useChangedMeanwhile(kind, item, version, {
+    changed: setConflict,
+    deleted: (by) => setFailure(deletedMeanwhile(KIND_NOUN[kind].one, by)),
+  });
 
   function change(field: FieldSpec, value: FieldValue) {
     const next = { ...values, [field.name]: value };
