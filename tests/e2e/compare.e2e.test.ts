@@ -4,14 +4,23 @@
 import path from 'node:path';
 import { type Page } from 'playwright-core';
 import type { CompareResponse } from '../../server/model/api-analysis';
-import type { CountriesResponse } from '../../server/model/api';
+import type { CountriesResponse, GraphResponse } from '../../server/model/api';
 import type { z } from 'zod';
 import { formatValue, METRICS } from '../../client/src/features/compare/metrics';
 import { ARTIFACTS, requireBrowser, VIEWPORT, browserSuite } from '../support/chromium';
 import { type TestServer } from '../support/server';
+import { syntheticRegion } from '../perf/synthetic';
 
 type Countries = z.infer<typeof CountriesResponse>['countries'];
 type Row = CompareResponse['countries'][number];
+
+/** The country's own stakeholders and the active flows between two of them (what a sketch draws). */
+function ownMap(graph: GraphResponse) {
+  const own = graph.stakeholders.filter((s) => !s.external);
+  const ids = new Set(own.map((s) => s.id));
+  const flows = graph.flows.filter((f) => f.status === 'active' && ids.has(f.from) && ids.has(f.to) && f.from !== f.to);
+  return { own, flows };
+}
 
 if (requireBrowser('compare view in a browser')) {
   describe('compare view in a browser', () => {
@@ -262,6 +271,108 @@ if (requireBrowser('compare view in a browser')) {
       expect(Object.fromEntries(sectorCells.filter(([, v]) => v > 0))).toEqual(expected.sectorMatrices.SE);
       await page.getByRole('radio', { name: 'Type of institution' }).check();
       await sectionShot('Who sends to whom', 'compare-roles');
+    });
+
+    test('when the compare view is opened again, then each small sketch is the same picture', async () => {
+      const positions = async () => {
+        const out: Record<string, string[]> = {};
+        for (const code of ['SE', 'NO']) {
+          const card = page.locator(`figure.sketch-card[data-country="${code}"]`);
+          await card.scrollIntoViewIfNeeded();
+          const svg = card.locator('svg.sketch[data-kind="nodes"]');
+          await svg.waitFor();
+          out[code] = await svg
+            .locator('circle, polygon')
+            .evaluateAll((els) =>
+              els.map((el) =>
+                el.tagName === 'circle'
+                  ? `${el.querySelector('title')?.textContent} ${el.getAttribute('cx')},${el.getAttribute('cy')}`
+                  : `${el.querySelector('title')?.textContent} ${el.getAttribute('points')}`,
+              ),
+            );
+        }
+        return out;
+      };
+      await openCompare('&countries=SE,NO');
+      const first = await positions();
+      expect(first.SE!.length).toBeGreaterThan(10);
+
+      await page.reload();
+      await table().waitFor();
+
+      expect(await positions()).toEqual(first);
+    });
+  });
+}
+
+// A large region: 3 countries of 300 stakeholders. A sketch of so many dots would be a heap, and laying
+// it out froze the page for seconds: each is drawn grouped by sector, with the counts of the map.
+if (requireBrowser('compare view of large maps in a browser')) {
+  describe('compare view of large maps in a browser', () => {
+    const suite = browserSuite({ server: { seedMaps: false }, timeout: 60_000 });
+    let server: TestServer;
+    let page: Page;
+    const { api } = suite;
+    const doc = syntheticRegion({ countries: 3, stakeholdersPerCountry: 300, seed: 1 });
+    const codes = doc.countries.map((c) => c.code).filter((c) => c !== 'INT');
+    beforeAll(async () => {
+      await suite.server.store.importDocument(doc, { mode: 'merge', actor: 'e2e' });
+    }, 120_000);
+    beforeEach(() => ({ server, page } = suite));
+
+    test('when three countries of 300 stakeholders are compared, then the table counts them and each sketch groups them by sector with the same counts', async () => {
+      const expected = await api<CompareResponse>('/api/analysis/compare');
+      expect(expected.countries.map((c) => c.country).sort()).toEqual([...codes].sort());
+
+      await page.goto(`${server.url}/?view=compare`);
+      const table = page.locator('table.compare-table');
+      await table.waitFor();
+
+      for (const row of expected.countries) {
+        const tr = table.locator(`tbody tr[data-country="${row.country}"]`);
+        expect(await tr.locator('td[data-metric="stakeholders"]').getAttribute('data-value')).toBe('300');
+        expect(row.stakeholders).toBe(300);
+        expect(await tr.locator('td[data-metric="flows"]').getAttribute('data-value')).toBe(String(row.flows));
+      }
+      for (const code of codes) {
+        const { own, flows } = ownMap(await api<GraphResponse>(`/api/graph?country=${code}`));
+        const bySector = new Map<string, number>();
+        for (const s of own) bySector.set(s.sector, (bySector.get(s.sector) ?? 0) + 1);
+        const card = page.locator(`figure.sketch-card[data-country="${code}"]`);
+        await card.scrollIntoViewIfNeeded();
+        const svg = card.locator('svg.sketch[data-kind="grouped"]');
+        await svg.waitFor();
+
+        const groups = await svg.locator('g.sector-group').evaluateAll((gs) =>
+          gs.map((g) => ({
+            sector: g.getAttribute('data-sector')!,
+            count: Number(g.getAttribute('data-count')),
+            within: Number(g.getAttribute('data-within')),
+          })),
+        );
+        expect(Object.fromEntries(groups.map((g) => [g.sector, g.count]))).toEqual(Object.fromEntries(bySector));
+        const between = await svg
+          .locator('line.sector-link')
+          .evaluateAll((ls) => ls.map((l) => Number(l.getAttribute('data-count'))));
+        const drawnFlows = between.reduce((a, b) => a + b, 0) + groups.reduce((a, g) => a + g.within, 0);
+        expect(drawnFlows).toBe(flows.length);
+        expect(await svg.locator('polygon[data-ncp="true"]').count()).toBe(own.some((s) => s.ncp) ? 1 : 0);
+        // Not one dot per stakeholder: one disc per sector.
+        expect(await svg.locator('circle').count()).toBe(bySector.size);
+        expect(await card.locator('.sketch-note').textContent()).toBe(
+          `grouped: 300 stakeholders in ${bySector.size} sectors`,
+        );
+        expect(await card.locator('figcaption').textContent()).toContain(
+          `300 stakeholders · ${flows.length.toLocaleString('en')} flows`,
+        );
+        expect(await svg.getAttribute('aria-label')).toMatch(
+          new RegExp(`grouped by sector: 300 stakeholders in ${bySector.size} sectors \\(`),
+        );
+      }
+      await page.setViewportSize({ width: VIEWPORT.width, height: 2400 });
+      await page
+        .getByRole('region', { name: 'The maps at a glance', exact: true })
+        .screenshot({ path: path.join(ARTIFACTS, 'compare-sketches-grouped.png') });
     });
   });
 }

@@ -1,6 +1,7 @@
 // Small multiples: a sketch of each compared country's map (its own stakeholders and the active flows
-// between them, coloured by sector, the NCP as a star), each a link to the full map. A sketch is laid out
-// when its card comes near the viewport, and Cytoscape (which lays it out) is loaded only then.
+// between them, coloured by sector, the NCP as a star), each a link to the full map. A card asks for its
+// map when it comes near the viewport; a small map is laid out in a worker (the page never waits for
+// it, and the same map gives the same picture), a large one is drawn grouped by sector (sketch.ts).
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { humanize } from '../../../lib/format';
@@ -9,40 +10,34 @@ import { navigate, viewHref } from '../../../lib/views';
 import { graphQueryOptions } from '../../../graph/api/getGraph';
 import type { GraphResponse } from '../../../graph/api/types';
 import { SECTOR_COLORS, SECTOR_ORDER } from '../../../graph/styles';
-import type { Sketch } from '../sketch';
+import { GROUP_ABOVE, sketchInput, type AnySketch } from '../sketch';
+import { SketchSvg, starPoints } from './SketchSvg';
 
-const W = 220;
-const H = 170;
-const PAD = 12;
-const R = 4.5;
-const NCP_R = 10;
-const EDGE_COLOR = '#8c8c8c';
+// One sketch per map answer: revisiting the view does not lay it out again.
+const made = new WeakMap<GraphResponse, Promise<AnySketch>>();
 
-function starPoints(cx: number, cy: number, outer: number): string {
-  const inner = outer * 0.45;
-  return Array.from({ length: 10 }, (_, i) => {
-    const r = i % 2 === 0 ? outer : inner;
-    const a = -Math.PI / 2 + (i * Math.PI) / 5;
-    return `${(cx + r * Math.cos(a)).toFixed(1)},${(cy + r * Math.sin(a)).toFixed(1)}`;
-  }).join(' ');
+function sketchOf(graph: GraphResponse): Promise<AnySketch> {
+  let sketch = made.get(graph);
+  if (!sketch) {
+    sketch = import('../sketchWorker').then(({ makeSketch }) => makeSketch(sketchInput(graph)));
+    // A failure (the code could not be loaded) is not kept: the next visit tries again.
+    sketch.catch(() => made.delete(graph));
+    made.set(graph, sketch);
+  }
+  return sketch;
 }
 
-function colorOf(sector: string): string {
-  return (SECTOR_COLORS as Record<string, string>)[sector] ?? '#cccccc';
-}
-
-/** Lays the sketch out once its card is near the viewport, after the first paint, so the tables above show without waiting for it. */
-function useSketch(graph: GraphResponse | undefined, near: boolean): { sketch: Sketch | null; failed: Error | null } {
-  const [sketch, setSketch] = useState<{ graph: GraphResponse; sketch: Sketch } | null>(null);
+/** The sketch of `graph`, once made; tables above show without waiting for it. */
+function useSketch(graph: GraphResponse | undefined): { sketch: AnySketch | null; failed: Error | null } {
+  const [sketch, setSketch] = useState<{ graph: GraphResponse; sketch: AnySketch } | null>(null);
   // The layout code could not be loaded (the server went away, or a new version replaced it).
   const [failed, setFailed] = useState<Error | null>(null);
   useEffect(() => {
-    if (!graph || !near) return;
+    if (!graph) return;
     let cancelled = false;
-    let timer: number | undefined;
-    import('../sketch').then(
-      ({ sketchOf }) => {
-        if (!cancelled) timer = window.setTimeout(() => setSketch({ graph, sketch: sketchOf(graph) }), 0);
+    sketchOf(graph).then(
+      (made) => {
+        if (!cancelled) setSketch({ graph, sketch: made });
       },
       (err: unknown) => {
         if (!cancelled) setFailed(err instanceof Error ? err : new Error(String(err)));
@@ -50,49 +45,22 @@ function useSketch(graph: GraphResponse | undefined, near: boolean): { sketch: S
     );
     return () => {
       cancelled = true;
-      window.clearTimeout(timer);
     };
-  }, [graph, near]);
+  }, [graph]);
   return { sketch: sketch && sketch.graph === graph ? sketch.sketch : null, failed };
 }
 
-function SketchSvg({ sketch, label }: { sketch: Sketch; label: string }) {
-  const { box } = sketch;
-  const scale = Math.min((W - 2 * PAD) / (box.w || 1), (H - 2 * PAD) / (box.h || 1), 1.2);
-  const ox = (W - box.w * scale) / 2 - box.x * scale;
-  const oy = (H - box.h * scale) / 2 - box.y * scale;
-  const at = new Map(sketch.nodes.map((n) => [n.id, { x: n.x * scale + ox, y: n.y * scale + oy }]));
-  const ordered = [...sketch.nodes].sort((a, b) => Number(a.ncp) - Number(b.ncp));
-  return (
-    <svg viewBox={`0 0 ${W} ${H}`} width={W} height={H} role="img" aria-label={label} className="sketch">
-      <g stroke={EDGE_COLOR} strokeWidth="0.9" strokeOpacity="0.8">
-        {sketch.edges.map((e) => {
-          const a = at.get(e.from);
-          const b = at.get(e.to);
-          return a && b ? <line key={e.id} x1={a.x} y1={a.y} x2={b.x} y2={b.y} /> : null;
-        })}
-      </g>
-      {ordered.map((n) => {
-        const p = at.get(n.id)!;
-        return n.ncp ? (
-          <polygon
-            key={n.id}
-            points={starPoints(p.x, p.y, NCP_R)}
-            fill={colorOf(n.sector)}
-            stroke="#000"
-            strokeWidth="1.8"
-            data-ncp="true"
-          >
-            <title>NCP: {n.name}</title>
-          </polygon>
-        ) : (
-          <circle key={n.id} cx={p.x} cy={p.y} r={R} fill={colorOf(n.sector)} stroke="#333" strokeWidth="0.7">
-            <title>{n.name}</title>
-          </circle>
-        );
-      })}
-    </svg>
-  );
+const count = (n: number, what: string) => `${n.toLocaleString('en')} ${what}`;
+
+/** What the sketch shows, in words (the drawing's accessible name). */
+function describe(sketch: AnySketch, name: string, ncp: string | undefined): string {
+  const star = ncp ? `the NCP, ${ncp}, is the star` : 'no NCP mapped';
+  if (sketch.kind === 'nodes') {
+    const sectors = new Set(sketch.nodes.map((n) => n.sector)).size;
+    return `Sketch of the map of ${name}: ${sketch.nodes.length} stakeholders in ${sectors} sectors, ${sketch.edges.length} active flows between them; ${star}.`;
+  }
+  const groups = sketch.groups.map((g) => `${humanize(g.sector)} ${g.count.toLocaleString('en')}`).join(', ');
+  return `Sketch of the map of ${name}, grouped by sector: ${count(sketch.stakeholders, 'stakeholders')} in ${sketch.groups.length} sectors (${groups}), ${count(sketch.flows, 'active flows')} between them; ${star}.`;
 }
 
 function SketchCard({ code, name }: { code: string; name: string }) {
@@ -102,16 +70,11 @@ function SketchCard({ code, name }: { code: string; name: string }) {
   const query = useQuery({ ...graphQueryOptions(code), enabled: near });
   const graph = query.data;
   const pending = query.isPending;
-  const { sketch, failed } = useSketch(graph, near);
+  const { sketch, failed } = useSketch(near ? graph : undefined);
   const error = query.error ?? failed;
   const href = viewHref('map', code);
   const ncp = graph?.stakeholders.find((s) => s.ncp && !s.external);
-  const sectors = sketch ? new Set(sketch.nodes.map((n) => n.sector)).size : 0;
-  const label = sketch
-    ? `Sketch of the map of ${name}: ${sketch.nodes.length} stakeholders in ${sectors} sectors, ${sketch.edges.length} active flows between them; ${
-        ncp ? `the NCP, ${ncp.name}, is the star` : 'no NCP mapped'
-      }.`
-    : '';
+  const label = sketch ? describe(sketch, name, ncp?.name) : '';
   return (
     <figure className="sketch-card" data-country={code} ref={card}>
       <div className="sketch-frame">
@@ -135,7 +98,13 @@ function SketchCard({ code, name }: { code: string; name: string }) {
         {sketch && (
           <span className="muted">
             {' '}
-            · {sketch.nodes.length} stakeholders · {sketch.edges.length} flows
+            · {count(sketch.kind === 'nodes' ? sketch.nodes.length : sketch.stakeholders, 'stakeholders')} ·{' '}
+            {count(sketch.kind === 'nodes' ? sketch.edges.length : sketch.flows, 'flows')}
+          </span>
+        )}
+        {sketch?.kind === 'grouped' && (
+          <span className="sketch-note">
+            grouped: {count(sketch.stakeholders, 'stakeholders')} in {sketch.groups.length} sectors
           </span>
         )}
       </figcaption>
@@ -155,7 +124,8 @@ export function CountrySketches({
       <p className="compare-lead">
         Each country’s own institutions and the flows running now between them, laid out by a force-directed drawing:
         tightly knit groups sit together. The star is the national contact point (NCP). Select a country’s name to open
-        its full map.
+        its full map. A map of more than {GROUP_ABOVE} institutions is drawn grouped by sector: a disc per sector, its
+        area by the number of institutions, and lines as thick as the flows between two sectors.
       </p>
       <ul className="sketch-legend" aria-label="Sector colours">
         {SECTOR_ORDER.filter((s) => s !== 'international').map((s) => (
