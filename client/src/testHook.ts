@@ -56,6 +56,20 @@ export interface FlowAtlasTestHook {
   readonly editMode: boolean;
   /** The flow being drawn by dragging: its source and the pointer (CSS pixels of the graph container), or null. */
   ghost(): { from: string; x: number; y: number } | null;
+  /** The stakeholder labels drawn (chosen by priority so that none overlap): their boxes in CSS pixels of the graph container. */
+  labelBoxes(): LabelBox[];
+  /** The stakeholder nodes drawn (not filtered out): their boxes in CSS pixels of the graph container. */
+  nodeBoxes(): LabelBox[];
+  /** The graph container's size in CSS pixels. */
+  canvasSize(): { width: number; height: number };
+}
+
+export interface LabelBox {
+  id: string;
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
 }
 
 declare global {

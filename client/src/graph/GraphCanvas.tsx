@@ -118,7 +118,8 @@ export function GraphCanvas(props: GraphCanvasProps) {
     drawAddedFlows(cy, addedFlows ?? []);
   }, [addedFlows, generation]);
 
-  // Everything else that React state decides, drawn as classes and data on the current instance.
+  // Everything else that React state decides, drawn as classes and data on the current instance (again
+  // once laid out: a large map's flows are added while it is laid out).
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy) return;
@@ -142,6 +143,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
     cy.scratch(STYLED, true);
   }, [
     generation,
+    laidOut,
     addedFlows,
     selectedId,
     selectedFlowId,

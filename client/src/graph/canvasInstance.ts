@@ -7,12 +7,14 @@ import { rendererOption } from '../lib/renderer';
 import type { MapGraph } from './api/types';
 import { STATE_CLASSES, type DrawnClasses, type DrawnGraph } from './canvasClasses';
 import { canvasTestHook } from './canvasTestHook';
-import { fitView, FIT_PADDING } from './canvasViewport';
+import { attachLabels, refreshLabels } from './canvasLabels';
+import { addInSlices, runLayout, WORKER_LAYOUT_ABOVE } from './canvasLayout';
+import { fitView } from './canvasViewport';
 import { attachFlowDrawing } from './drawFlow';
-import { edgeId, FOREIGN_GROUP, toElements, type ExtraFlow, type Scope } from './elements';
+import { edgeId, toElements, type ExtraFlow, type Scope } from './elements';
 import { positionsFrom, saveLayout, type SavedLayout } from './keepPositions';
-import { fcoseOptions, ncpPositions, sectorPositions, type LayoutName, type LayoutNode } from './layouts';
-import { mapStylesheet, SIZE_MAX, SIZE_MIN } from './styles';
+import type { LayoutName } from './layouts';
+import { largeMapStylesheet, mapStylesheet, SIZE_MAX, SIZE_MIN } from './styles';
 
 cytoscape.use(fcose);
 
@@ -52,38 +54,14 @@ export interface MountedCanvas {
   destroy: () => SavedLayout | null;
 }
 
-function ncpByBlock(graph: MapGraph, scope: Scope): Map<string, string> {
-  const map = new Map<string, string>();
-  for (const s of graph.stakeholders) {
-    if (!s.ncp || s.external) continue;
-    map.set(scope === 'region' ? s.country : 'map', s.id);
-  }
-  return map;
-}
-
-/** Fixed positions for the computed layouts; null for fcose. */
-function presetPositions(graph: MapGraph, scope: Scope, layout: LayoutName, countryOrder: readonly string[]) {
-  if (layout === 'fcose') return null;
-  const nodes: LayoutNode[] = graph.stakeholders.map((s) => ({
-    id: s.id,
-    block: scope === 'region' ? s.country : 'map',
-    sector: scope === 'country' && s.external ? FOREIGN_GROUP : s.sector,
-    name: s.name,
-  }));
-  if (layout === 'sector') return sectorPositions(nodes, countryOrder);
-  // Hops along the flows that run now (active), whichever filters are on.
-  const edges = graph.flows.filter((f) => f.status === 'active');
-  const ncps = ncpByBlock(graph, scope);
-  return ncpPositions(nodes, edges, (block) => ncps.get(block) ?? null, countryOrder);
-}
-
 /** Node sizes from values: square-root scale from SIZE_MIN (0) to SIZE_MAX (the largest value). */
 export function applySizes(cy: cytoscape.Core, sizeBy: Readonly<Record<string, number>> | undefined): void {
   const max = Math.max(0, ...Object.values(sizeBy ?? {}));
   cy.nodes('[?stakeholder]').forEach((n) => {
     if (sizeBy) {
       const value = sizeBy[n.id()] ?? 0;
-      n.data('size', Math.round(SIZE_MIN + (max > 0 ? Math.sqrt(value / max) : 0) * (SIZE_MAX - SIZE_MIN)));
+      const size = Math.round(SIZE_MIN + (max > 0 ? Math.sqrt(value / max) : 0) * (SIZE_MAX - SIZE_MIN));
+      if (n.data('size') !== size) n.data('size', size);
     } else if (n.data('size') !== undefined) {
       n.removeData('size');
     }
@@ -101,12 +79,15 @@ export function mountCanvas(
   // Large maps: while panning and zooming, draw a cached texture and leave edges out, so that
   // thousands of elements still move smoothly; the full drawing returns when the view rests.
   const large = elements.length > LARGE_MAP_ELEMENTS;
+  // A large map's flows are added a slice at a time (while the layout worker runs), so that no single
+  // task holds the page for long; it is shown once laid out.
+  const sliced = elements.length > WORKER_LAYOUT_ABOVE;
   const cy = cytoscape({
     container,
-    elements,
+    elements: sliced ? elements.filter((e) => e.group === 'nodes') : elements,
     textureOnViewport: large,
     hideEdgesOnViewport: large,
-    style: mapStylesheet,
+    style: sliced ? largeMapStylesheet : mapStylesheet,
     minZoom: 0.05,
     maxZoom: 4,
     boxSelectionEnabled: false,
@@ -116,6 +97,7 @@ export function mountCanvas(
   });
   applySizes(cy, live.sizeBy());
   const drawing = attachFlowDrawing(cy, container, { enabled: live.drawMode, onDraw: live.onDrawFlow });
+  const labels = attachLabels(cy, live.sizeBy);
 
   let layoutDone = false;
   let layoutMs: number | null = null;
@@ -127,6 +109,7 @@ export function mountCanvas(
     layoutMs: () => layoutMs,
     editMode: live.drawMode,
     ghost: () => drawing.ghost(),
+    labelBoxes: () => labels.boxes(),
   });
   window.__flowAtlas = hook;
 
@@ -145,22 +128,22 @@ export function mountCanvas(
   const ids = graph.stakeholders.map((s) => s.id);
   const kept = view === 'map' && layout === 'fcose' ? positionsFrom(saved, layoutKey, ids, graph.flows, size) : null;
   const keptView = kept ? saved : null;
-  const positions = kept ?? presetPositions(graph, scope, layout, spec.countryOrder);
-  // In the whole region, each country is laid out on its own flows and the countries are packed
-  // side by side; cross-border flows are drawn between the boxes but do not pull them on top of each other.
-  const layoutEles = scope === 'region' ? cy.elements().not(cy.edges('[?crossBorder]')) : cy.elements();
-  const run = positions
-    ? cy.layout({ name: 'preset', positions, fit: !keptView, padding: FIT_PADDING })
-    : layoutEles.layout(fcoseOptions(scope, layoutEles.length));
-  run.one('layoutstop', () => {
-    if (cy.destroyed()) return;
+  if (sliced) container.style.visibility = 'hidden';
+  const edgesAdded = sliced
+    ? addInSlices(
+        cy,
+        elements.filter((e) => e.group === 'edges'),
+      )
+    : null;
+  const run = runLayout(cy, { graph, scope, layout, countryOrder: spec.countryOrder }, kept, edgesAdded, () => {
+    container.style.visibility = '';
     if (keptView) cy.viewport({ zoom: keptView.zoom, pan: keptView.pan });
     else fitView(cy, live.focus());
     layoutMs = Math.round(performance.now() - started);
     layoutDone = true;
+    labels.refresh();
     live.onLaidOut();
   });
-  run.run();
 
   live.autoFit.current = !keptView;
   const resize = new ResizeObserver(() => {
@@ -183,8 +166,10 @@ export function mountCanvas(
       container.removeEventListener('wheel', manual);
       container.removeEventListener('pointerdown', manual);
       run.stop();
+      edgesAdded?.stop();
       const savedNow = layoutDone ? saveLayout(cy, layoutKey) : null;
       drawing.detach();
+      labels.detach();
       cy.destroy();
       if (window.__flowAtlas === hook) delete window.__flowAtlas;
       return savedNow;
@@ -209,6 +194,10 @@ export function drawnGraph(cy: cytoscape.Core): DrawnGraph {
   };
 }
 
+const STATE_SELECTOR = STATE_CLASSES.split(' ')
+  .map((c) => `.${c}`)
+  .join(', ');
+
 /** Applies what canvasClasses decided (and the sizes) to the instance. */
 export function applyClasses(
   cy: cytoscape.Core,
@@ -217,11 +206,12 @@ export function applyClasses(
 ): void {
   cy.batch(() => {
     applySizes(cy, sizeBy);
-    cy.elements().removeClass(STATE_CLASSES);
+    // Only what changes is written: each write restyles its element, and a map may have thousands.
+    cy.elements(STATE_SELECTOR).removeClass(STATE_CLASSES);
     cy.nodes('[?stakeholder]').forEach((n) => {
       const node = drawn.nodes.get(n.id());
       if (!node) return;
-      n.data('label', node.label);
+      if (n.data('label') !== node.label) n.data('label', node.label);
       if (node.classes.length > 0) n.addClass(node.classes.join(' '));
     });
     cy.edges().forEach((e) => {
@@ -230,6 +220,7 @@ export function applyClasses(
     });
     for (const id of drawn.hiddenGroups) cy.getElementById(id).addClass('hidden');
   });
+  refreshLabels(cy);
 }
 
 /** Proposed flows (what-if): they come and go without laying the graph out again. */

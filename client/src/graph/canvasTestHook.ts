@@ -15,6 +15,7 @@ export interface TestHookSource {
   layoutMs: () => number | null;
   editMode: () => boolean;
   ghost: FlowAtlasTestHook['ghost'];
+  labelBoxes: FlowAtlasTestHook['labelBoxes'];
 }
 
 export function canvasTestHook(cy: cytoscape.Core, source: TestHookSource): FlowAtlasTestHook {
@@ -84,5 +85,14 @@ export function canvasTestHook(cy: cytoscape.Core, source: TestHookSource): Flow
       return source.editMode();
     },
     ghost: () => source.ghost(),
+    labelBoxes: () => source.labelBoxes(),
+    nodeBoxes: () =>
+      stakeholders()
+        .not('.hidden')
+        .map((n) => {
+          const bb = n.renderedBoundingBox({ includeLabels: false, includeOverlays: false });
+          return { id: n.id(), x1: bb.x1, y1: bb.y1, x2: bb.x2, y2: bb.y2 };
+        }),
+    canvasSize: () => ({ width: cy.width(), height: cy.height() }),
   });
 }

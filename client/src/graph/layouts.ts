@@ -212,6 +212,22 @@ function packCountries(blocks: readonly Block[]): Positions {
   return pack(blocks, rowWidth(blocks, COUNTRY_GAP_X, COUNTRY_GAP_Y), COUNTRY_GAP_X, COUNTRY_GAP_Y).positions;
 }
 
+/**
+ * Country blocks laid out on their own (the force layout of each country of the whole region), packed in
+ * rows like the other layouts' blocks, in `blockOrder`.
+ */
+export function packBlockPositions(blocks: ReadonlyMap<string, Positions>, blockOrder: readonly string[]): Positions {
+  const built = orderBlocks(new Map(blocks), blockOrder).map(([, positions]): Block => {
+    const points = Object.values(positions);
+    const minX = Math.min(...points.map((p) => p.x));
+    const minY = Math.min(...points.map((p) => p.y));
+    const width = Math.max(...points.map((p) => p.x)) - minX + CELL_W;
+    const height = Math.max(...points.map((p) => p.y)) - minY + CELL_H;
+    return { positions, width, height, originX: CELL_W / 2 - minX, originY: CELL_H / 2 - minY };
+  });
+  return built.length === 0 ? {} : packCountries(built);
+}
+
 function orderBlocks<T>(blocks: Map<string, T>, order: readonly string[]): Array<[string, T]> {
   const rank = (k: string) => {
     const i = order.indexOf(k);

@@ -174,6 +174,22 @@ export const mapStylesheet: cytoscape.StylesheetStyle[] = [
       'font-style': 'italic',
     },
   },
+  // Labels by priority (canvasLabels.ts): a stakeholder's label is drawn only while it fits beside the
+  // others ("labelled"); zoomed out, the labels drawn keep their size on screen (lscale = 1 / zoom).
+  { selector: 'node[?stakeholder]', style: { 'text-opacity': 0, 'text-background-opacity': 0 } },
+  { selector: 'node[?stakeholder].labelled', style: { 'text-opacity': 1, 'text-background-opacity': 0.75 } },
+  {
+    selector: 'node[?stakeholder].labelled[lscale]',
+    style: {
+      'font-size': (n: cytoscape.NodeSingular) => 11 * (n.data('lscale') as number),
+      'text-max-width': (n: cytoscape.NodeSingular) => `${120 * (n.data('lscale') as number)}px`,
+      'text-margin-y': (n: cytoscape.NodeSingular) => 4 * (n.data('lscale') as number),
+    },
+  },
+  {
+    selector: 'node.ncp.labelled[lscale]',
+    style: { 'font-size': (n: cytoscape.NodeSingular) => 12 * (n.data('lscale') as number) },
+  },
   {
     selector: 'edge',
     style: {
@@ -361,4 +377,14 @@ export const mapStylesheet: cytoscape.StylesheetStyle[] = [
     selector: '.dimmed',
     style: { opacity: 0.15 },
   },
+];
+
+/**
+ * Added for large maps (thousands of flows): straight, thinner edges, which draw several times faster
+ * than curved ones, so that redrawing the map after a click or a zoom stays short.
+ */
+export const largeMapStylesheet: cytoscape.StylesheetStyle[] = [
+  ...mapStylesheet,
+  { selector: 'edge', style: { 'curve-style': 'straight', width: 1, 'arrow-scale': 0.8 } },
+  { selector: 'edge.selected, edge.path, edge.added, edge.removed', style: { width: 5 } },
 ];

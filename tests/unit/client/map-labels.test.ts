@@ -1,0 +1,74 @@
+// Which labels the map draws (client/src/graph/labels.ts): by priority, none overlapping, on screen only.
+import { chooseLabels, labelPriorities, type LabelCandidate } from '../../../client/src/graph/labels';
+
+const screen = { width: 400, height: 300 };
+const at = (id: string, x: number, y: number, priority: number, w = 60, h = 14): LabelCandidate => ({
+  id,
+  priority,
+  box: { x1: x, y1: y, x2: x + w, y2: y + h },
+});
+const overlap = (a: LabelCandidate['box'], b: LabelCandidate['box']) =>
+  a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
+
+describe('chooseLabels', () => {
+  test('when two labels overlap, then only the one of higher priority is drawn', () => {
+    const chosen = chooseLabels([at('low', 10, 10, 1), at('high', 40, 15, 5), at('apart', 200, 200, 0)], screen);
+    expect([...chosen].sort()).toEqual(['apart', 'high']);
+  });
+
+  test('when a label is off screen, then it is not drawn', () => {
+    expect([...chooseLabels([at('out', 500, 10, 9), at('in', 10, 10, 1)], screen)]).toEqual(['in']);
+  });
+
+  test('when equal priorities collide, then the first id wins, whatever the input order', () => {
+    const a = at('a', 10, 10, 1);
+    const b = at('b', 20, 12, 1);
+    expect([...chooseLabels([b, a], screen)]).toEqual(['a']);
+    expect([...chooseLabels([a, b], screen)]).toEqual(['a']);
+  });
+
+  test('when hundreds of labels crowd the screen, then no two drawn overlap and the screen is used', () => {
+    let seed = 7;
+    const next = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const many = Array.from({ length: 600 }, (_, i) =>
+      at(`n${i}`, next() * 380, next() * 290, next(), 20 + next() * 80),
+    );
+    const chosen = chooseLabels(many, screen);
+    const drawn = many.filter((c) => chosen.has(c.id));
+    for (let i = 0; i < drawn.length; i++)
+      for (let j = i + 1; j < drawn.length; j++) expect(overlap(drawn[i]!.box, drawn[j]!.box)).toBe(false);
+    expect(drawn.length).toBeGreaterThan(20);
+  });
+});
+
+describe('labelPriorities', () => {
+  const ids = ['ncp', 'hub', 'leaf', 'sel', 'friend'];
+  const edges = [
+    { source: 'hub', target: 'ncp' },
+    { source: 'leaf', target: 'hub' },
+    { source: 'hub', target: 'sel' },
+    { source: 'friend', target: 'sel' },
+  ];
+  const order = (p: Map<string, number>) => [...p.entries()].sort((a, b) => b[1] - a[1]).map(([id]) => id);
+
+  test('when nothing is selected, then the NCP comes first, then the others by their number of flows', () => {
+    expect(order(labelPriorities(ids, edges, { focus: [], ncps: ['ncp'] }))).toEqual([
+      'ncp',
+      'hub',
+      'sel',
+      'leaf',
+      'friend',
+    ]);
+  });
+
+  test('when a stakeholder is selected, then it and its neighbours come before the NCP', () => {
+    const ranked = order(labelPriorities(ids, edges, { focus: ['sel'], ncps: ['ncp'] }));
+    expect(ranked.slice(0, 3)).toEqual(['sel', 'hub', 'friend']);
+    expect(ranked[3]).toBe('ncp');
+  });
+
+  test('when the view gives a rank (betweenness), then it orders the rest instead of the flows', () => {
+    const ranked = order(labelPriorities(ids, edges, { focus: [], ncps: ['ncp'], rank: { leaf: 10, hub: 1 } }));
+    expect(ranked.slice(0, 3)).toEqual(['ncp', 'leaf', 'hub']);
+  });
+});
