@@ -1,7 +1,19 @@
 // A horizontal bar chart as a self-contained SVG for the reports (for example a comparison metric by
 // country): labelled bars with their values written out, highlighted bars told apart by colour, weight
 // and a marker, an optional median line with its value, and a value axis. Deterministic output.
-import { compareText, esc, FONT_FAMILY, formatValue, idPart, num, stableHash, TEXT_COLOR, truncate } from './svg';
+import {
+  compareText,
+  esc,
+  FONT_FAMILY,
+  formatValue,
+  idPart,
+  num,
+  stableHash,
+  TEXT_COLOR,
+  truncate,
+  tspans,
+  wrapText,
+} from './svg';
 
 export interface Bar {
   label: string;
@@ -33,6 +45,9 @@ const TOP = 52;
 const ROW = 24;
 const BAR_H = 16;
 const FONT = 13;
+/** A label's line: about 7 px a character at 13 px, in the label column. */
+const LABEL_CHARS = 28;
+const LINE_H = 15;
 
 /** A "nice" step (1, 2 or 5 times a power of ten) giving about five ticks up to `span`. */
 function niceStep(span: number): number {
@@ -60,7 +75,15 @@ export function barChartSvg(input: BarChartInput): string {
   const hi = Math.max(step, Math.ceil(Math.max(0, ...values) / step) * step);
   const plotW = WIDTH - LABEL_W - RIGHT;
   const x = (v: number) => LABEL_W + ((v - lo) / (hi - lo)) * plotW;
-  const plotH = Math.max(1, bars.length) * ROW;
+  // Each label whole, on as many lines as it needs: its row grows to hold them.
+  const lines = bars.map((b) => wrapText(`${b.highlight ? `${HIGHLIGHT_MARK} ` : ''}${b.label}`, LABEL_CHARS));
+  const rowTop: number[] = [];
+  let plotH = 0;
+  for (const l of lines) {
+    rowTop.push(TOP + plotH);
+    plotH += Math.max(ROW, ROW + (l.length - 1) * LINE_H);
+  }
+  plotH = Math.max(ROW, plotH);
   const axisY = TOP + plotH + 6;
   const height = axisY + 48;
 
@@ -97,16 +120,15 @@ export function barChartSvg(input: BarChartInput): string {
 
   out.push('<g class="bars">');
   bars.forEach((b, i) => {
-    const y = TOP + i * ROW;
+    const y = rowTop[i]!;
     const x0 = x(Math.min(0, b.value));
     const x1 = x(Math.max(0, b.value));
     const color = b.highlight ? HIGHLIGHT_COLOR : BAR_COLOR;
     const weight = b.highlight ? ' font-weight="bold"' : '';
-    const label = `${b.highlight ? `${HIGHLIGHT_MARK} ` : ''}${truncate(b.label, 30)}`;
     out.push(
       `<g data-label="${esc(b.label)}" data-value="${esc(formatValue(b.value))}"${b.highlight ? ' data-highlight="true"' : ''}>` +
         `<title>${esc(`${b.label}: ${formatValue(b.value)}`)}</title>` +
-        `<text x="${LABEL_W - 8}" y="${num(y + BAR_H / 2 + 4.5)}" text-anchor="end" fill="${TEXT_COLOR}"${weight}>${esc(label)}</text>` +
+        `<text x="${LABEL_W - 8}" y="${num(y + BAR_H / 2 + 4.5)}" text-anchor="end" fill="${TEXT_COLOR}"${weight}>${tspans(lines[i]!, String(LABEL_W - 8), LINE_H)}</text>` +
         `<rect x="${num(x0)}" y="${num(y)}" width="${num(Math.max(0, x1 - x0))}" height="${BAR_H}" fill="${color}"/>` +
         `<text x="${num(b.value < 0 ? x0 - 4 : x1 + 4)}" y="${num(y + BAR_H / 2 + 4.5)}" text-anchor="${b.value < 0 ? 'end' : 'start'}" font-size="12" fill="${TEXT_COLOR}"${weight}>${esc(formatValue(b.value))}</text>` +
         '</g>',

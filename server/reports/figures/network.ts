@@ -17,7 +17,7 @@ import {
   SECTOR_ORDER,
   SECTOR_TEXT,
 } from './palette';
-import { compareText, esc, FONT_FAMILY, idPart, num, TEXT_COLOR, truncate } from './svg';
+import { compareText, esc, FONT_FAMILY, idPart, num, TEXT_COLOR, tspans, wrapText } from './svg';
 
 export interface NetworkSvgOptions {
   /** The accessible title of the figure (default: "National network of <country name>"). */
@@ -28,11 +28,12 @@ export interface NetworkSvgOptions {
   markSuffix?: string;
   /** Prefix of the ids inside the SVG, unique per figure when several are inlined in one page. */
   idPrefix?: string;
-  /** Longest label in characters before it is shortened (default 30). */
+  /** Longest line of a label in characters: longer names go on more lines, whole (default 22). */
   maxLabel?: number;
 }
 
-const DEFAULTS = { markSuffix: ' (SPOF)', maxLabel: 30 };
+const DEFAULTS = { markSuffix: ' (SPOF)', maxLabel: 22 };
+const LINE_H = 14;
 const NODE_R = 10;
 const NCP_R = 20;
 const FONT = 12;
@@ -76,11 +77,15 @@ export function networkSvg(document: MapDocument, country: string, options: Netw
     .filter((f) => ids.has(f.from) && ids.has(f.to) && f.from !== f.to)
     .sort((a, b) => compareText(a.id, b.id));
 
-  const labelOf = (s: Stakeholder) => truncate(s.name, maxLabel) + (marked.has(s.id) ? markSuffix : '');
-  const longest = Math.max(0, ...ring.map((s) => Array.from(labelOf(s)).length));
-  // The ring grows with the number of nodes so that neighbours keep about 34 px between them.
-  const radius = Math.max(150, Math.min(300, (ring.length * 34) / (2 * Math.PI)));
-  const margin = 24 + longest * CHAR_W;
+  // Labels are whole and level: a long name takes more lines, never an ellipsis or a slant.
+  const labelOf = (s: Stakeholder) => wrapText(s.name + (marked.has(s.id) ? markSuffix : ''), maxLabel);
+  const labels = ring.map(labelOf);
+  const longest = Math.max(0, ...labels.flat().map((l) => Array.from(l).length));
+  const tallest = Math.max(1, ...labels.map((l) => l.length));
+  // The ring grows with the number of nodes so that neighbours keep room for their labels' lines between them.
+  const gap = Math.max(34, 10 + tallest * LINE_H);
+  const radius = Math.max(150, Math.min(420, (ring.length * gap) / (2 * Math.PI)));
+  const margin = 24 + Math.max(longest * CHAR_W, tallest * LINE_H);
   const size = Math.ceil(2 * (radius + NODE_R + 8 + margin));
   const cx = size / 2;
   const cy = size / 2;
@@ -139,7 +144,7 @@ export function networkSvg(document: MapDocument, country: string, options: Netw
   out.push('</g>');
 
   out.push('<g class="stakeholders">');
-  for (const p of placed.values()) out.push(nodeMarkup(p, p.s === ncp, marked.has(p.s.id), labelOf(p.s), cx));
+  for (const p of placed.values()) out.push(nodeMarkup(p, p.s === ncp, marked.has(p.s.id), labelOf(p.s)));
   if (own.length === 0) {
     out.push(
       `<text x="${num(cx)}" y="${num(cy)}" text-anchor="middle" fill="${TEXT_COLOR}">No stakeholders are mapped for ${esc(countryName)}.</text>`,
@@ -213,7 +218,7 @@ function towards(x: number, y: number, tx: number, ty: number, distance: number)
   return [x + (dx / len) * distance, y + (dy / len) * distance];
 }
 
-function nodeMarkup(p: Placed, isNcp: boolean, isMarked: boolean, label: string, cx: number): string {
+function nodeMarkup(p: Placed, isNcp: boolean, isMarked: boolean, label: readonly string[]): string {
   const parts: string[] = [
     `<g data-stakeholder="${esc(p.s.id)}" data-sector="${p.sector}"${isNcp ? ' data-ncp="true"' : ''}>`,
   ];
@@ -232,20 +237,22 @@ function nodeMarkup(p: Placed, isNcp: boolean, isMarked: boolean, label: string,
       `<text x="${num(p.x)}" y="${num(p.y + 4)}" text-anchor="middle" font-weight="bold" font-size="11" fill="${SECTOR_TEXT[p.sector]}">NCP</text>`,
     );
     parts.push(
-      `<text x="${num(p.x)}" y="${num(p.y + p.r + 16)}" text-anchor="middle" font-weight="bold" fill="${TEXT_COLOR}" stroke="#ffffff" stroke-width="3" paint-order="stroke">${esc(label)}</text>`,
+      `<text x="${num(p.x)}" y="${num(p.y + p.r + 16)}" text-anchor="middle" font-weight="bold" fill="${TEXT_COLOR}" stroke="#ffffff" stroke-width="3" paint-order="stroke">${tspans(label, num(p.x), LINE_H)}</text>`,
     );
   } else {
     parts.push(
       `<text x="${num(p.x)}" y="${num(p.y + 3.5)}" text-anchor="middle" font-size="10" font-weight="bold" fill="${SECTOR_TEXT[p.sector]}">${SECTOR_LETTERS[p.sector]}</text>`,
     );
-    // Labels run outwards along the radius; on the left half they are turned round to read left to right.
-    const deg = (p.angle * 180) / Math.PI;
-    const left = p.x < cx - 0.5;
-    const lx = p.x + Math.cos(p.angle) * (p.r + 6);
-    const ly = p.y + Math.sin(p.angle) * (p.r + 6);
-    const rotate = left ? deg + 180 : deg;
+    // Level labels outside the ring: beside the node on the left and right, above or below it at the top
+    // and bottom, the lines centred on the node or stacked away from it.
+    const cos = Math.cos(p.angle);
+    const sin = Math.sin(p.angle);
+    const side = cos > 0.35 ? 'start' : cos < -0.35 ? 'end' : 'middle';
+    const x = side === 'start' ? p.x + p.r + 6 : side === 'end' ? p.x - p.r - 6 : p.x;
+    const block = (label.length - 1) * LINE_H;
+    const y = side !== 'middle' ? p.y + 4 - block / 2 : sin < 0 ? p.y - p.r - 8 - block : p.y + p.r + 16;
     parts.push(
-      `<text x="${num(lx)}" y="${num(ly)}" dy="4" text-anchor="${left ? 'end' : 'start'}" transform="rotate(${num(rotate)} ${num(lx)} ${num(ly)})" fill="${TEXT_COLOR}"${isMarked ? ' font-weight="bold"' : ''}>${esc(label)}</text>`,
+      `<text x="${num(x)}" y="${num(y)}" text-anchor="${side}" fill="${TEXT_COLOR}"${isMarked ? ' font-weight="bold"' : ''}>${tspans(label, num(x), LINE_H)}</text>`,
     );
   }
   parts.push('</g>');

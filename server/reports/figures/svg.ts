@@ -41,6 +41,30 @@ export function truncate(text: string, max: number): string {
         .trimEnd()}…`;
 }
 
+/**
+ * A label broken into lines of at most `max` characters (code points) at spaces, so that a figure shows it
+ * whole: nothing is cut and nothing turned; a single word longer than a line keeps a line of its own.
+ */
+export function wrapText(text: string, max: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const next = line ? `${line} ${word}` : word;
+    if (line && Array.from(next).length > max) {
+      lines.push(line);
+      line = word;
+    } else line = next;
+  }
+  if (line || lines.length === 0) lines.push(line);
+  return lines;
+}
+
+/** Lines of text as <tspan>s under one another, the first at the <text>'s own y (one line: the text itself). */
+export function tspans(lines: readonly string[], x: string, lineHeight: number): string {
+  if (lines.length === 1) return esc(lines[0]!);
+  return lines.map((l, i) => `<tspan x="${x}"${i ? ` dy="${lineHeight}"` : ''}>${esc(l)}</tspan>`).join('');
+}
+
 /** FNV-1a, for ids that are stable for the same input and differ between figures of one document. */
 export function stableHash(text: string): string {
   let h = 0x811c9dc5;
