@@ -2,6 +2,7 @@
 // critical flows, fragile coverage) on the country map, and a what-if scenario that removes
 // stakeholders or flows, or adds suggested flows, and shows at once what the NCP would lose or gain.
 // The scenario is in the URL (`remove`, `removeFlows`, `add`; useScenario.ts).
+import { CountryHiddenNotice } from '../../../components/HiddenNotice';
 import { useMemo, useRef } from 'react';
 import { ErrorMessage, Loading } from '../../../components/States';
 import { useBottlenecks } from '../../analysis/api/getBottlenecks';
@@ -89,6 +90,10 @@ function Bottlenecks({ country, countryName, data, graph }: Props) {
               </>
             )}
           </p>
+          <CountryHiddenNotice
+            country={country}
+            counts="Betweenness, single points of failure and critical flows are computed over every flow, the hidden ones too."
+          />
           <GraphCanvas
             ref={canvasRef}
             graph={graph}

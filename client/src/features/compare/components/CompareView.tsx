@@ -20,6 +20,8 @@ import {
   unknownCountries,
   type SortKey,
 } from '../selection';
+import { HiddenNotice } from '../../../components/HiddenNotice';
+import { totalHidden, visibleRows } from '../visible';
 import { CountryFilter } from './CountryFilter';
 import { CountrySketches } from './CountrySketches';
 import { MetricChart } from './MetricChart';
@@ -57,7 +59,8 @@ export function CompareView() {
   };
 
   const data = compare.data;
-  const shown = data?.countries ?? [];
+  // A viewer's counts: what it may see, the hidden number beside them.
+  const shown = useMemo(() => visibleRows(data?.countries ?? []), [data]);
 
   return (
     <div className="compare">
@@ -109,6 +112,11 @@ export function CompareView() {
         <>
           <section className="compare-section" aria-labelledby="compare-table-heading">
             <h3 id="compare-table-heading">Countries side by side</h3>
+            <HiddenNotice
+              flows={totalHidden(shown)}
+              where="among the compared countries' own flows"
+              counts="The flow counts below leave them out (the hidden number is beside each); the shares and other measures are computed over every flow."
+            />
             <MetricsTable rows={shown} sortKey={sortKey} sortDir={sortDir} onSort={setSort} nameOf={nameOf} />
           </section>
 

@@ -2,6 +2,7 @@
 // `dir`); a missing value shows "–" and says why.
 import { formatValue, METRICS, MISSING, type CountryMetrics, type Metric } from '../metrics';
 import { sortRows, type SortDir, type SortKey } from '../selection';
+import { hiddenOf } from '../visible';
 
 interface Props {
   rows: readonly CountryMetrics[];
@@ -62,9 +63,11 @@ export function ValueCell({ metric, row }: { metric: Metric; row: CountryMetrics
       </td>
     );
   }
+  const hidden = hiddenOf(row, metric.key);
   return (
-    <td className="num" data-metric={metric.key} data-value={value}>
+    <td className="num" data-metric={metric.key} data-value={value} {...(hidden ? { 'data-hidden': hidden } : {})}>
       {formatValue(metric, value)}
+      {hidden > 0 && <span className="muted"> (+{hidden} hidden)</span>}
     </td>
   );
 }

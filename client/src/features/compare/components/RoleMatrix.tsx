@@ -37,7 +37,10 @@ export function RoleMatrix({ data, country, level, onCountry, onLevel, nameOf }:
   const matrices = level === 'type' ? data.roleMatrices : data.sectorMatrices;
   const matrix = chosen ? (matrices[chosen] ?? {}) : {};
   const grid = roleGrid(matrix, level === 'type' ? typeOrder : SECTOR_ORDER);
-  const flows = data.countries.find((c) => c.country === chosen)?.flows ?? 0;
+  const row = data.countries.find((c) => c.country === chosen);
+  // A viewer's count: the flows it may see, and beside it the hidden ones (which the shares count too).
+  const hidden = row?.hidden?.flows ?? 0;
+  const flows = `${(row?.flows ?? 0) - hidden}${hidden ? ` (and ${hidden} hidden)` : ''}`;
   const name = chosen ? nameOf(chosen) : '';
   const noun = level === 'type' ? 'type of institution' : 'sector';
   const title = `Share of ${name}’s ${flows} flows by sending and receiving ${noun}`;

@@ -1,6 +1,7 @@
 // Details of one matrix cell (a country and an indicator): the status in words, the route to the
 // NCP or the gap, who holds the information, whether the NCP passes it on, and the ranked
 // suggestions that would close a gap.
+import { CountryHiddenNotice } from '../../../components/HiddenNotice';
 import type { ReactNode } from 'react';
 import { ErrorMessage, Loading } from '../../../components/States';
 import { navigate, viewHref } from '../../../lib/views';
@@ -73,6 +74,10 @@ export function CellDetails({ country, countryName, countryNames, indicator, sta
         </button>
       </header>
 
+      <CountryHiddenNotice
+        country={country}
+        counts="The coverage counts them: a route to the NCP may run through a flow you cannot see."
+      />
       {coverage.isPending && <Loading>Loading the coverage of {countryName}…</Loading>}
       {coverage.isError && (
         <ErrorMessage

@@ -6,6 +6,7 @@ import type { CoverageCell } from '../../analysis/coverageText';
 import type { MapGraph } from '../../../graph/api/types';
 import type { Scope } from '../../../graph/elements';
 import type { LayoutName } from '../../../graph/layouts';
+import { HiddenNotice } from '../../../components/HiddenNotice';
 import { IndicatorNotice } from './IndicatorNotice';
 
 interface Props {
@@ -42,6 +43,7 @@ export function GraphInfo({ graph, scope, country, countryName, layout, shownFlo
           : `${countryName}: ${own} stakeholders, ${graph.stakeholders.length - own} foreign, ${graph.flows.length} flows`}
         {shownFlows !== null && ` · showing ${shownFlows} flows`}
       </p>
+      <HiddenNotice flows={graph.hidden?.flows} counts="The counts above leave them out." />
       {indicator && (
         <IndicatorNotice
           indicator={indicator.code}

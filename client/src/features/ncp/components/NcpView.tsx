@@ -1,5 +1,6 @@
 // The NCP view: the national contact point's position in its country's network (ANALYSIS.md §4),
 // each measure explained in plain words; a country without an NCP gets an explanation instead.
+import { CountryHiddenNotice } from '../../../components/HiddenNotice';
 import { InAppLink } from '../../../components/InAppLink';
 import { ErrorMessage, Loading } from '../../../components/States';
 import { humanize } from '../../../lib/format';
@@ -72,6 +73,10 @@ function NcpPosition({ metrics: m, countryName }: { metrics: NcpMetrics; country
             and passes on, and how much information depends on it. Counts use the active flows between institutions of{' '}
             {countryName}.
           </p>
+          <CountryHiddenNotice
+            country={m.country}
+            counts="The NCP's figures here count every flow, the hidden ones too; the lists of flows show only yours."
+          />
         </div>
         <nav className="ncp-links" aria-label="Related views">
           <InAppLink href={mapHref}>Show on the map</InAppLink>

@@ -1,0 +1,74 @@
+// End-to-end: a viewer is told what it does not see (issue 18, point 9). Signed in as a viewer on the seed, each
+// view says how many flows carrying personal data were left out, and the compare table counts the flows the
+// viewer's map draws, the hidden number beside it (before: 32 counted where the sketch drew 10). An
+// administrator is told nothing, since nothing is hidden from it.
+import type { CompareResponse } from '../../server/model/api-analysis';
+import type { GraphResponse } from '../../server/model/api';
+import { browserSuite, requireBrowser } from '../support/chromium';
+import { type TestServer } from '../support/server';
+import { sessionAs, type E2eSession } from './sessions';
+
+if (requireBrowser('what a viewer does not see, in a browser')) {
+  describe('what a viewer does not see, in a browser', () => {
+    const suite = browserSuite();
+    let server: TestServer;
+    beforeEach(() => ({ server } = suite));
+
+    let viewer: E2eSession;
+    async function asViewer(): Promise<void> {
+      viewer ??= await sessionAs(server, { username: 'hidden.viewer', role: 'viewer' });
+      const [name, value] = viewer.cookie.split('=') as [string, string];
+      await suite.context.addCookies([{ name, value, url: server.url }]);
+    }
+    const notice = () => suite.page.locator('.hidden-notice');
+
+    test('when a viewer compares countries, then the table counts the flows its map draws, with the hidden number beside, and says how many are hidden', async () => {
+      await asViewer();
+      const { body: answer } = await viewer.send<CompareResponse>('GET', '/api/analysis/compare');
+      const se = answer.countries.find((c) => c.country === 'SE')!;
+      expect(se.hidden!.flows).toBeGreaterThan(0);
+      // What the viewer's map of Sweden draws between Swedish stakeholders (the flows the comparison counts).
+      const { body: graph } = await viewer.send<GraphResponse>('GET', '/api/graph?country=SE');
+      const own = new Set(graph.stakeholders.filter((s) => !s.external).map((s) => s.id));
+      const drawn = graph.flows.filter((f) => own.has(f.from) && own.has(f.to) && f.status === 'active').length;
+
+      await suite.page.goto(`${server.url}/?view=compare`);
+      const cell = suite.page.locator('tr[data-country="SE"] td[data-metric="flows"]');
+      await cell.waitFor();
+      expect(Number(await cell.getAttribute('data-value'))).toBe(drawn);
+      expect(await cell.textContent()).toBe(`${drawn} (+${se.hidden!.flows} hidden)`);
+      const total = answer.countries.reduce((sum, c) => sum + (c.hidden?.flows ?? 0), 0);
+      expect(await notice().first().textContent()).toMatch(
+        new RegExp(`^${total} flows hidden among the compared countries' own flows: they carry personal data`),
+      );
+    });
+
+    test('when a viewer opens the map, the gaps details, the NCP and the bottlenecks of Sweden, then each says how many flows are hidden', async () => {
+      await asViewer();
+      const { body: graph } = await viewer.send<GraphResponse>('GET', '/api/graph?country=SE');
+      const hidden = graph.hidden!.flows;
+      expect(hidden).toBeGreaterThan(0);
+      const said = new RegExp(`^${hidden} flows hidden`);
+      for (const query of ['view=map&country=SE', 'view=gaps&country=SE&indicator=VIC-01', 'view=ncp&country=SE']) {
+        await suite.page.goto(`${server.url}/?${query}`);
+        await notice().first().waitFor();
+        expect({ query, text: await notice().first().textContent() }).toEqual({
+          query,
+          text: expect.stringMatching(said),
+        });
+      }
+      await suite.page.goto(`${server.url}/?view=bottlenecks&country=SE`);
+      await notice().first().waitFor({ timeout: 30_000 });
+      expect(await notice().first().textContent()).toMatch(said);
+    });
+
+    test('when an administrator opens the same views, then nothing is said hidden and the table has no hidden numbers', async () => {
+      await suite.page.goto(`${server.url}/?view=compare`);
+      await suite.page.locator('tr[data-country="SE"] td[data-metric="flows"]').waitFor();
+      expect(await suite.page.locator('td[data-hidden]').count()).toBe(0);
+      await suite.page.goto(`${server.url}/?view=ncp&country=SE`);
+      await suite.page.getByRole('heading', { name: /^National contact point of/ }).waitFor();
+      expect(await notice().count()).toBe(0);
+    });
+  });
+}
