@@ -4,6 +4,7 @@
 import type { ReactNode } from 'react';
 import type { CountrySummary } from '../graph/api/types';
 import { navigate, viewHref, VIEWS, type ViewId } from '../lib/views';
+import './app-shell.css';
 import { CountryPicker } from './CountryPicker';
 import { IllustrativeBanner } from './IllustrativeBanner';
 
