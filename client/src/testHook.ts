@@ -14,6 +14,8 @@ export interface FlowAtlasTestHook {
   readonly layoutDone: boolean;
   /** Milliseconds the layout took, once done. */
   readonly layoutMs: number | null;
+  /** True when the positions were computed in the layout worker (large maps), not on the page. */
+  readonly layoutInWorker: boolean;
   /** Stakeholder nodes (compound group boxes not counted). */
   nodeCount(): number;
   /** Edges drawn for stored flows (proposed what-if flows not counted). */

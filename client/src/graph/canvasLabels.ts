@@ -70,7 +70,11 @@ export function attachLabels(
     cy.batch(() => {
       cy.nodes('[?stakeholder]').forEach((n) => {
         if (chosen.has(n.id())) {
-          if (n.data('lscale') !== scale) n.data('lscale', scale);
+          if (n.data('lscale') !== scale) {
+            // Font, wrap width and margin of styles.ts's node labels (the NCP's font is 12), times the scale.
+            const font = n.hasClass('ncp') ? 12 : 11;
+            n.data({ lscale: scale, lfs: font * scale, lmw: 120 * scale, lmy: 4 * scale });
+          }
           if (!n.hasClass('labelled')) n.addClass('labelled');
         } else if (n.hasClass('labelled')) n.removeClass('labelled');
       });

@@ -17,6 +17,9 @@ import {
   type Positions,
 } from './layouts';
 
+/** Scratch key set on an instance whose positions came from the layout worker (for the test hook). */
+export const LAID_OUT_IN_WORKER = '_flowAtlasWorkerLayout';
+
 /** Above this many elements (stakeholders, flows and boxes) the force layout runs in the worker. */
 export const WORKER_LAYOUT_ABOVE = 800;
 
@@ -124,9 +127,13 @@ export function runLayout(
   const fixed = kept ?? presetPositions(graph, scope, layout, countryOrder);
   if (ready) {
     let inner: cytoscape.Layouts | null = null;
-    const positions = fixed ?? workerLayout(workerRequest(graph, scope, countryOrder));
-    void Promise.all([positions, ready.done]).then(([found]) => {
-      if (!cy.destroyed() && !stopped) inner = preset(found, false);
+    const computed = fixed
+      ? { positions: fixed, inWorker: false }
+      : workerLayout(workerRequest(graph, scope, countryOrder));
+    void Promise.all([computed, ready.done]).then(([found]) => {
+      if (cy.destroyed() || stopped) return;
+      if (found.inWorker) cy.scratch(LAID_OUT_IN_WORKER, true);
+      inner = preset(found.positions, false);
     });
     return {
       stop: () => {

@@ -2,6 +2,7 @@
 // end-to-end tests, which cannot query a canvas through the DOM. GraphCanvas sets it on `window.__flowAtlas`.
 import type cytoscape from 'cytoscape';
 import type { FlowAtlasTestHook } from '../testHook';
+import { LAID_OUT_IN_WORKER } from './canvasLayout';
 import { edgeId } from './elements';
 import type { DiffMark } from './styles';
 
@@ -38,6 +39,9 @@ export function canvasTestHook(cy: cytoscape.Core, source: TestHookSource): Flow
     },
     get layoutMs() {
       return source.layoutMs();
+    },
+    get layoutInWorker() {
+      return cy.scratch(LAID_OUT_IN_WORKER) === true;
     },
     nodeCount: () => stakeholders().length,
     edgeCount: () => flowEdges().length,

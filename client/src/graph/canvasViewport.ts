@@ -13,7 +13,19 @@ export function fitView(cy: cytoscape.Core, focus: ReadonlySet<string> | undefin
   const focused =
     focus && focus.size > 0 ? cy.nodes('[?stakeholder]').filter((n) => focus.has(n.id())) : cy.collection();
   const target = focused.nonempty() ? focused : cy.elements().not('.hidden');
-  cy.fit(target, FIT_PADDING);
+  // The stakeholders' labels are left out of the box fitted: which of them are drawn, and how large,
+  // depends on the zoom (canvasLabels.ts), and Fit must give the same view each time. Group boxes keep
+  // their titles.
+  const bodies = target.boundingBox({ includeLabels: false });
+  const groups = target.filter('.group');
+  const titled = groups.nonempty() ? groups.boundingBox() : bodies;
+  const box = {
+    x1: Math.min(bodies.x1, titled.x1),
+    y1: Math.min(bodies.y1, titled.y1),
+    x2: Math.max(bodies.x2, titled.x2),
+    y2: Math.max(bodies.y2, titled.y2),
+  };
+  cy.fit(box as unknown as cytoscape.CollectionArgument, FIT_PADDING);
   if (cy.zoom() > MAX_FIT_ZOOM) {
     cy.zoom(MAX_FIT_ZOOM);
     cy.center(target);

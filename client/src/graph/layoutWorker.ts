@@ -14,29 +14,49 @@ export interface LayoutAnswer {
   positions: Positions;
 }
 
+/** Positions, and whether the worker computed them (else the page did: no worker could run). */
+export interface ComputedLayout {
+  positions: Positions;
+  inWorker: boolean;
+}
+
 let worker: Worker | null = null;
 let nextId = 1;
-const waiting = new Map<number, (positions: Positions) => void>();
+const waiting = new Map<number, { resolve: (layout: ComputedLayout) => void; request: Omit<LayoutRequest, 'id'> }>();
+
+/** The layouts asked of a worker that failed (it could not load) are computed here instead. */
+function inPage(request: Omit<LayoutRequest, 'id'>): ComputedLayout {
+  return { positions: blockForceLayout(request), inWorker: false };
+}
 
 function layoutWorker(): Worker {
   if (!worker) {
     worker = new Worker(new URL('./layout.worker.ts', import.meta.url), { type: 'module' });
     worker.onmessage = (event: MessageEvent<LayoutAnswer>) => {
-      waiting.get(event.data.id)?.(event.data.positions);
+      waiting.get(event.data.id)?.resolve({ positions: event.data.positions, inWorker: true });
       waiting.delete(event.data.id);
+    };
+    worker.onerror = () => {
+      for (const { resolve, request } of waiting.values()) resolve(inPage(request));
+      waiting.clear();
+      worker?.terminate();
+      worker = null;
     };
   }
   return worker;
 }
 
 /** Positions of a large map's force layout, computed in the worker. */
-export async function workerLayout(request: Omit<LayoutRequest, 'id'>): Promise<Positions> {
-  if (typeof Worker === 'undefined') {
-    return blockForceLayout(request);
-  }
+export async function workerLayout(request: Omit<LayoutRequest, 'id'>): Promise<ComputedLayout> {
+  if (typeof Worker === 'undefined') return inPage(request);
   const id = nextId++;
-  return await new Promise<Positions>((resolve) => {
-    waiting.set(id, resolve);
-    layoutWorker().postMessage({ id, ...request });
+  return await new Promise<ComputedLayout>((resolve) => {
+    waiting.set(id, { resolve, request });
+    try {
+      layoutWorker().postMessage({ id, ...request });
+    } catch {
+      waiting.delete(id);
+      resolve(inPage(request));
+    }
   });
 }

@@ -180,15 +180,12 @@ export const mapStylesheet: cytoscape.StylesheetStyle[] = [
   { selector: 'node[?stakeholder].labelled', style: { 'text-opacity': 1, 'text-background-opacity': 0.75 } },
   {
     selector: 'node[?stakeholder].labelled[lscale]',
+    // Data mappers (set by canvasLabels.ts), which @types/cytoscape does not allow for a margin.
     style: {
-      'font-size': (n: cytoscape.NodeSingular) => 11 * (n.data('lscale') as number),
-      'text-max-width': (n: cytoscape.NodeSingular) => `${120 * (n.data('lscale') as number)}px`,
-      'text-margin-y': (n: cytoscape.NodeSingular) => 4 * (n.data('lscale') as number),
-    },
-  },
-  {
-    selector: 'node.ncp.labelled[lscale]',
-    style: { 'font-size': (n: cytoscape.NodeSingular) => 12 * (n.data('lscale') as number) },
+      'font-size': 'data(lfs)',
+      'text-max-width': 'data(lmw)',
+      'text-margin-y': 'data(lmy)',
+    } as unknown as cytoscape.Css.Node,
   },
   {
     selector: 'edge',

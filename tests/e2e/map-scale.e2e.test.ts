@@ -1,0 +1,107 @@
+// End-to-end at scale (issue 18): the map of a country of 1,000 stakeholders, on a synthetic region of
+// 3 x 1,000 (tests/perf/synthetic.ts), in the built client under the real Content-Security-Policy. What
+// does not depend on the clock: the force layout runs in the Web Worker, Fit shows every node, no two
+// labels overlap (at Fit and zoomed in, where more show), and a reload draws the same layout.
+import type { Page } from 'playwright-core';
+import { syntheticRegion } from '../perf/synthetic';
+import type { LabelBox } from '../../client/src/testHook';
+import { browserSuite, requireBrowser } from '../support/chromium';
+
+const COUNTRY = 'XA';
+/** The layout of a large map may take a while on a busy machine; nothing here is timed. */
+const LAYOUT_TIMEOUT = 180_000;
+const TEST_TIMEOUT = 2 * LAYOUT_TIMEOUT;
+
+const overlapping = (boxes: readonly LabelBox[]) => {
+  const pairs: Array<[string, string]> = [];
+  for (let i = 0; i < boxes.length; i++)
+    for (let j = i + 1; j < boxes.length; j++) {
+      const a = boxes[i]!;
+      const b = boxes[j]!;
+      if (a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2) pairs.push([a.id, b.id]);
+    }
+  return pairs;
+};
+
+if (requireBrowser('map at scale in a browser')) {
+  describe('map of a 1,000-stakeholder country in a browser', () => {
+    const suite = browserSuite({ server: { seedMaps: false }, timeout: LAYOUT_TIMEOUT });
+    const { hook } = suite;
+    let page: Page;
+    const cspReports: string[] = [];
+
+    beforeAll(async () => {
+      const document = syntheticRegion({ countries: 3, stakeholdersPerCountry: 1000, seed: 1 });
+      await suite.server.store.importDocument(document, { mode: 'merge', actor: 'e2e-setup' });
+    }, LAYOUT_TIMEOUT);
+    beforeEach(() => {
+      page = suite.page;
+      page.on('console', (message) => {
+        if (/Content Security Policy/i.test(message.text())) cspReports.push(message.text());
+      });
+    });
+
+    async function openMap(): Promise<void> {
+      await page.goto(`${suite.server.url}/?country=${COUNTRY}`);
+      await page.waitForFunction(
+        (code) => window.__flowAtlas?.country === code && window.__flowAtlas.layoutDone,
+        COUNTRY,
+        {
+          timeout: LAYOUT_TIMEOUT,
+        },
+      );
+    }
+
+    /** Clicks a zoom control, then waits for the labels of the resting view (chosen after a short pause). */
+    async function settle(control: 'Fit the whole map in view' | 'Zoom in'): Promise<LabelBox[]> {
+      await page.getByRole('button', { name: control, exact: true }).click();
+      await page.waitForTimeout(400);
+      await page.waitForFunction(() => (window.__flowAtlas?.labelBoxes().length ?? 0) > 0, null, {
+        timeout: LAYOUT_TIMEOUT,
+      });
+      return await hook((h) => h.labelBoxes());
+    }
+
+    test(
+      'when the map opens, then the worker lays it out, Fit shows every node and the labels drawn do not overlap',
+      async () => {
+        await openMap();
+        expect(await hook((h) => h.nodeCount())).toBeGreaterThanOrEqual(1000);
+        expect(await hook((h) => h.edgeCount())).toBeGreaterThan(4000);
+        expect(await hook((h) => h.layoutInWorker)).toBe(true);
+        expect(cspReports).toEqual([]);
+
+        const atFit = await settle('Fit the whole map in view');
+        const { nodes, size } = await hook((h) => ({ nodes: h.nodeBoxes(), size: h.canvasSize() }));
+        const outside = nodes.filter((b) => b.x1 < 0 || b.y1 < 0 || b.x2 > size.width || b.y2 > size.height);
+        expect(outside).toEqual([]);
+        expect(overlapping(atFit)).toEqual([]);
+        const ncp = await hook((h) => h.ncpNodes());
+        expect(atFit.map((b) => b.id)).toEqual(expect.arrayContaining(ncp));
+        expect(atFit.length).toBeGreaterThanOrEqual(11);
+
+        // Zoomed in, there is room for more labels, and still none overlaps.
+        await settle('Zoom in');
+        const closer = await settle('Zoom in');
+        expect(overlapping(closer)).toEqual([]);
+        expect(closer.length).toBeGreaterThan(atFit.length);
+      },
+      TEST_TIMEOUT,
+    );
+
+    test(
+      'when the map is loaded again, then every stakeholder is where it was',
+      async () => {
+        await openMap();
+        const first = await hook((h) => h.nodeBoxes());
+        await page.reload();
+        await page.waitForFunction(() => window.__flowAtlas?.layoutDone, null, { timeout: LAYOUT_TIMEOUT });
+        const again = await hook((h) => h.nodeBoxes());
+        const byId = (boxes: LabelBox[]) => [...boxes].sort((a, b) => a.id.localeCompare(b.id));
+        expect(again.length).toBe(first.length);
+        expect(byId(again)).toEqual(byId(first));
+      },
+      TEST_TIMEOUT,
+    );
+  });
+}
