@@ -11,6 +11,8 @@ CREATE CONSTRAINT shares_with_id IF NOT EXISTS FOR ()-[r:SHARES_WITH]-() REQUIRE
 CREATE CONSTRAINT reports_to_id IF NOT EXISTS FOR ()-[r:REPORTS_TO]-() REQUIRE r.id IS UNIQUE;
 CREATE CONSTRAINT audit_seq IF NOT EXISTS FOR (n:AuditEntry) REQUIRE n.seq IS UNIQUE;
 CREATE CONSTRAINT meta_key IF NOT EXISTS FOR (n:FlowAtlasMeta) REQUIRE n.key IS UNIQUE;
+// The kept whole-store snapshot (server/store/neo4j/stored-snapshot.ts): one node, written by any app instance.
+CREATE CONSTRAINT snapshot_key IF NOT EXISTS FOR (n:FlowAtlasSnapshot) REQUIRE n.key IS UNIQUE;
 CREATE CONSTRAINT round_id IF NOT EXISTS FOR (n:Round) REQUIRE n.id IS UNIQUE;
 // A round's name is unique in its scope (a country code, or 'region'), compared case-insensitively (nameKey).
 CREATE CONSTRAINT round_name IF NOT EXISTS FOR (n:Round) REQUIRE (n.scope, n.nameKey) IS UNIQUE;
