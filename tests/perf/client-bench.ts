@@ -1,13 +1,17 @@
 // `npm run bench:client`: the map explorer in headless Chromium (Debian's, the e2e flags), against the
 // built client (`npx vite build` first) and the real server on an embedded store. Every figure is the
 // median of several runs, each in a fresh browser context (nothing cached).
-//   npm run bench:client [-- --runs 5] [--large-runs 3] [--sizes 500,2000,10000] [--only seed|synthetic|lighthouse] [--lighthouse-runs 3]
+//   npm run bench:client [-- --runs 5] [--large-runs 3] [--sizes 500,2000,10000,seed,3x1000,13x1000]
+//     [--only seed|synthetic|scale|lighthouse] [--lighthouse-runs 3]
 // Measures (1) navigation -> laid-out map of a seed country, (2) the same for one synthetic country of
 // about 500, 2,000 and 10,000 elements (stakeholders + flows on its map), each with Cytoscape's canvas
 // renderer and its WebGL renderer (`?renderer=webgl`), and pan/zoom smoothness: frames per second while
 // a script zooms in and out and pans for 2 s, one step per animation frame; (3) Lighthouse's performance,
 // accessibility and best-practices scores of the Map, Gaps, NCP and Compare views on the seed, signed in,
-// under its desktop and mobile presets (tests/perf/lighthouse.ts).
+// under its desktop and mobile presets (tests/perf/lighthouse.ts); (4) "scale" (tests/perf/client-scale.ts): at
+// the seed and at synthetic regions of N countries x M stakeholders (--sizes entries "seed" and NxM; by
+// default seed,3x1000,13x1000; --runs, default 3 here), the map's first draw, the "by sector" layout,
+// Compare (answer -> table, sketches), Bottlenecks and a what-if change, each with its longest main-thread task.
 import fs from 'node:fs';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
@@ -16,30 +20,34 @@ import type { MapDocument } from '../../server/model';
 import { CHROMIUM, CHROMIUM_ARGS, CLIENT_INDEX, VIEWPORT } from '../support/chromium';
 import { startTestServer, type TestServer } from '../support/server';
 import { lighthouseRows, printLighthouseTable, type LighthouseRow } from './lighthouse';
+import { measureScale, parseScaleSize, printScaleTable, type ScaleRow } from './client-scale';
 import { syntheticRegion } from './synthetic';
 
 const { values: args } = parseArgs({
   options: {
-    runs: { type: 'string', default: '5' },
+    runs: { type: 'string' },
     'large-runs': { type: 'string', default: '3' },
-    sizes: { type: 'string', default: '500,2000,10000' },
+    sizes: { type: 'string' },
     only: { type: 'string' },
     country: { type: 'string', default: 'SE' },
     'lighthouse-runs': { type: 'string', default: '3' },
   },
 });
-const ONLY = ['seed', 'synthetic', 'lighthouse'] as const;
+const ONLY = ['seed', 'synthetic', 'scale', 'lighthouse'] as const;
 if (args.only !== undefined && !(ONLY as readonly string[]).includes(args.only)) {
   throw new Error(`--only takes one of ${ONLY.join(', ')}, not '${args.only}'`);
 }
 const part = (name: (typeof ONLY)[number]) => args.only === undefined || args.only === name;
 const LIGHTHOUSE_RUNS = Number(args['lighthouse-runs']);
-const RUNS = Number(args.runs);
+const RUNS = Number(args.runs ?? 5);
+const SCALE_RUNS = Number(args.runs ?? 3);
 const LARGE_RUNS = Number(args['large-runs']);
-const SIZES = args.sizes
-  .split(',')
+// --sizes: numbers are the synthetic part's map sizes (elements), "seed" and NxM the scale part's regions.
+const SIZE_TOKENS = (args.sizes ?? '500,2000,10000,seed,3x1000,13x1000').split(',').map((t) => t.trim());
+const SIZES = SIZE_TOKENS.filter((t) => /^\d+$/.test(t))
   .map(Number)
   .filter((n) => n > 0);
+const SCALE_SIZES = SIZE_TOKENS.filter((t) => !/^\d+$/.test(t) && t !== '').map(parseScaleSize);
 const MOTION_MS = 2000;
 /** Maps above this many elements get `--large-runs` runs (their layout takes long). */
 const LARGE = 5000;
@@ -251,6 +259,7 @@ async function main(): Promise<void> {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const rows: Row[] = [];
   let lighthouse: LighthouseRow[] = [];
+  const scale: ScaleRow[] = [];
   let loadBefore = NaN;
   let loadAfter = NaN;
   if (part('seed') || part('synthetic'))
@@ -297,6 +306,12 @@ async function main(): Promise<void> {
         }
       }
     }
+    if (part('scale')) {
+      for (const size of SCALE_SIZES) {
+        console.error(`scale: ${size.label}`);
+        scale.push(await measureScale(browser, size, SCALE_RUNS, args.country.toUpperCase()));
+      }
+    }
     if (part('lighthouse')) {
       const server = await startTestServer();
       try {
@@ -311,6 +326,7 @@ async function main(): Promise<void> {
     await browser.close();
   }
   if (rows.length) printTable(rows);
+  if (scale.length) printScaleTable(scale, SCALE_RUNS);
   if (lighthouse.length) {
     // The scores rest on timings of the page's own work: on a shared machine, say how busy it was.
     console.log(
