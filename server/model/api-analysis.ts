@@ -85,6 +85,8 @@ export const CoverageMatrixResponse = z.object({
   cells: z.array(
     z.object({ country: CountryCode, indicator: IndicatorCode, status: Status, hops: z.number().int().optional() }),
   ),
+  /** For a role that may not see personal data only: the map's flows carrying it (the statuses count them). */
+  hidden: z.object({ flows: z.number().int().nonnegative() }).optional(),
   computedFrom: ComputedFrom,
 });
 

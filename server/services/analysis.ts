@@ -86,13 +86,18 @@ export function nothingReadChanged(changes: readonly TrailChange[]): boolean {
   return changes.every((c) => UNREAD_KINDS.has(c.kind));
 }
 
-/** Of a country's counted flows (both ends in it) and cross-border channels, those carrying personal data. */
-function hiddenFlowsOf(fg: FlowGraph, country: string): { flows: number; crossBorderChannels: number } {
-  const personal = memoOn(
+/** The ids of the map's flows carrying personal data (what a viewer does not see). */
+function personalFlowsOf(fg: FlowGraph): ReadonlySet<string> {
+  return memoOn(
     fg,
     'personalFlows',
     () => new Set(fg.document.flows.filter((f) => isPersonalFlow(f)).map((f) => f.id)),
   );
+}
+
+/** Of a country's counted flows (both ends in it) and cross-border channels, those carrying personal data. */
+function hiddenFlowsOf(fg: FlowGraph, country: string): { flows: number; crossBorderChannels: number } {
+  const personal = personalFlowsOf(fg);
   const { own, crossBorder } = countryFlows(fg, country);
   return {
     flows: own.filter((f) => personal.has(f.id)).length,
@@ -106,8 +111,18 @@ export class AnalysisService {
 
   constructor(private readonly store: GraphStore) {}
 
-  /** A country's coverage (or the matrix without a country), optionally of one indicator only. */
-  coverage(options: AnalysisOptions, country?: string, indicator?: string) {
+  /**
+   * A country's coverage (or the matrix without a country), optionally of one indicator only. The matrix tells a
+   * user who may not see personal data how many of the map's flows carry it (`hidden`): the statuses count them.
+   */
+  async coverage(options: AnalysisOptions, country?: string, indicator?: string, user?: SessionUser) {
+    const answer = await this.coverageAll(options, country, indicator);
+    if (country || !user || seesPersonalData(user)) return answer;
+    const hidden = await this.run('matrix-hidden', options, '', (fg) => ({ flows: personalFlowsOf(fg).size }));
+    return { ...answer, hidden: { flows: hidden.flows } };
+  }
+
+  private coverageAll(options: AnalysisOptions, country?: string, indicator?: string) {
     const only = <T extends { indicator: string }>(fg: FlowGraph, cells: T[]) => {
       if (!indicator) return cells;
       assertIndicator(fg, indicator);

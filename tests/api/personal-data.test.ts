@@ -233,6 +233,14 @@ describe('what a viewer is told it does not see (issue 18, point 9)', () => {
     }
   });
 
+  test('when a viewer asks for the coverage matrix, then it says how many flows of the map carry personal data; an editor is told nothing', async () => {
+    const seen = (await request(viewer).get('/api/analysis/coverage').expect(200)).body;
+    const full = (await request(editor).get('/api/analysis/coverage').expect(200)).body;
+    expect(seen.hidden).toEqual({ flows: PERSONAL_FLOWS.length });
+    expect(full).not.toHaveProperty('hidden');
+    expect(seen.cells).toEqual(full.cells);
+  });
+
   test("when a viewer compares countries, then each country says how many of its counted flows are hidden, and the rest are its map's; an editor's rows have no such field", async () => {
     const seen = (await request(viewer).get('/api/analysis/compare').expect(200)).body;
     const full = (await request(editor).get('/api/analysis/compare').expect(200)).body;

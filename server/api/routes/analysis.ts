@@ -50,7 +50,7 @@ export function analysisRoutes(analysis: AnalysisService): RouteDef[] {
       summary:
         'Coverage of every indicator (or one) for a country (paths, weakest basis); without country, the countries-by-indicators matrix',
       response: z.union([CountryCoverageResponse, CoverageMatrixResponse]),
-      handler: ({ query }) => analysis.coverage(optionsOf(query), query.country, query.indicator),
+      handler: ({ query, user }) => analysis.coverage(optionsOf(query), query.country, query.indicator, user),
     }),
     defineRoute({
       method: 'get',

@@ -1,5 +1,6 @@
 // The gaps view: which kinds of information reach each country's NCP (ANALYSIS.md §1) as a heat map
 // of countries by indicators, and the details of the cell named in the URL (`country`, `indicator`).
+import { HiddenNotice } from '../../../components/HiddenNotice';
 import { useMemo } from 'react';
 import { ErrorMessage, Loading } from '../../../components/States';
 import { useSearchParam } from '../../../lib/useSearchParam';
@@ -84,6 +85,11 @@ export function GapsView({ country }: { country: string | null }) {
             Does each kind of information reach the national contact point (NCP)? Choose a cell for its route or what
             would close its gap; arrow keys move between cells.
           </p>
+          <HiddenNotice
+            flows={matrix.data?.hidden?.flows}
+            where="in the region"
+            counts="The coverage counts them: a route to the NCP may run through a flow you cannot see."
+          />
           {country && inMatrix && <PlanLinks country={country} countryName={countryName} />}
         </div>
         <StatusLegend counts={model.counts} />
