@@ -2,7 +2,7 @@
 // built client (`npx vite build` first) and the real server on an embedded store. Every figure is the
 // median of several runs, each in a fresh browser context (nothing cached).
 //   npm run bench:client [-- --runs 5] [--large-runs 3] [--sizes 500,2000,10000,seed,3x1000,13x1000]
-//     [--only seed|synthetic|scale|lighthouse] [--lighthouse-runs 3]
+//     [--only seed|synthetic|scale|lighthouse] [--lighthouse-runs 3] [--views map,compare,bottlenecks]
 // Measures (1) navigation -> laid-out map of a seed country, (2) the same for one synthetic country of
 // about 500, 2,000 and 10,000 elements (stakeholders + flows on its map), each with Cytoscape's canvas
 // renderer and its WebGL renderer (`?renderer=webgl`), and pan/zoom smoothness: frames per second while
@@ -20,7 +20,7 @@ import type { MapDocument } from '../../server/model';
 import { CHROMIUM, CHROMIUM_ARGS, CLIENT_INDEX, VIEWPORT } from '../support/chromium';
 import { startTestServer, type TestServer } from '../support/server';
 import { lighthouseRows, printLighthouseTable, type LighthouseRow } from './lighthouse';
-import { measureScale, parseScaleSize, printScaleTable, type ScaleRow } from './client-scale';
+import { measureScale, parseScaleSize, printScaleTable, SCALE_VIEWS, type ScaleRow } from './client-scale';
 import { syntheticRegion } from './synthetic';
 
 const { values: args } = parseArgs({
@@ -31,6 +31,7 @@ const { values: args } = parseArgs({
     only: { type: 'string' },
     country: { type: 'string', default: 'SE' },
     'lighthouse-runs': { type: 'string', default: '3' },
+    views: { type: 'string', default: SCALE_VIEWS.join(',') },
   },
 });
 const ONLY = ['seed', 'synthetic', 'scale', 'lighthouse'] as const;
@@ -47,6 +48,10 @@ const SIZE_TOKENS = (args.sizes ?? '500,2000,10000,seed,3x1000,13x1000').split('
 const SIZES = SIZE_TOKENS.filter((t) => /^\d+$/.test(t))
   .map(Number)
   .filter((n) => n > 0);
+const VIEWS = new Set(args.views.split(',').map((v) => v.trim()));
+for (const v of VIEWS)
+  if (!(SCALE_VIEWS as readonly string[]).includes(v))
+    throw new Error(`--views takes some of ${SCALE_VIEWS.join(', ')}, not '${v}'`);
 const SCALE_SIZES = SIZE_TOKENS.filter((t) => !/^\d+$/.test(t) && t !== '').map(parseScaleSize);
 const MOTION_MS = 2000;
 /** Maps above this many elements get `--large-runs` runs (their layout takes long). */
@@ -309,7 +314,7 @@ async function main(): Promise<void> {
     if (part('scale')) {
       for (const size of SCALE_SIZES) {
         console.error(`scale: ${size.label}`);
-        scale.push(await measureScale(browser, size, SCALE_RUNS, args.country.toUpperCase()));
+        scale.push(await measureScale(browser, size, SCALE_RUNS, args.country.toUpperCase(), VIEWS));
       }
     }
     if (part('lighthouse')) {

@@ -187,6 +187,22 @@ async function serverFor(size: ScaleSize): Promise<{ server: TestServer; country
   return { server, country, countries: size.countries };
 }
 
+/** The views a run measures (--views): the map (and its "by sector" layout), Compare, Bottlenecks (and a what-if). */
+export const SCALE_VIEWS = ['map', 'compare', 'bottlenecks'] as const;
+
+const EMPTY: ScaleSample = {
+  mapMs: NaN,
+  mapTask: NaN,
+  sectorMs: NaN,
+  sectorTask: NaN,
+  compareAnswerToTable: NaN,
+  compareTask: NaN,
+  compareSketchesMs: NaN,
+  bottlenecksMs: NaN,
+  whatIfMs: NaN,
+  whatIfTask: NaN,
+};
+
 export interface ScaleRow {
   size: ScaleSize;
   samples: ScaleSample[];
@@ -200,6 +216,7 @@ export async function measureScale(
   size: ScaleSize,
   runs: number,
   seedCountry: string,
+  views: ReadonlySet<string> = new Set(SCALE_VIEWS),
 ): Promise<ScaleRow> {
   const { server, country: first, countries } = await serverFor(size);
   const country = size.countries === 0 ? seedCountry : first;
@@ -215,11 +232,10 @@ export async function measureScale(
       await (await fetch(`${server.url}${p}`)).arrayBuffer();
     console.error(`  server warmed; load average ${os.loadavg()[0]!.toFixed(1)}`);
     for (let i = 0; i < runs; i++) {
-      const map = await mapRun(browser, server.url, country);
-      console.error(`  map: ${JSON.stringify(map)}`);
-      const compare = await compareRun(browser, server.url, countries);
-      console.error(`  compare: ${JSON.stringify(compare)}`);
-      const s = { ...map, ...compare, ...(await bottlenecksRun(browser, server.url, country)) } as ScaleSample;
+      const map = views.has('map') ? await mapRun(browser, server.url, country) : {};
+      const compare = views.has('compare') ? await compareRun(browser, server.url, countries) : {};
+      const bottlenecks = views.has('bottlenecks') ? await bottlenecksRun(browser, server.url, country) : {};
+      const s = { ...EMPTY, ...map, ...compare, ...bottlenecks };
       console.error(
         `  ${size.label}, run ${i + 1}/${runs}: ${JSON.stringify(s, (_, v: unknown) => (typeof v === 'number' ? Math.round(v) : v))}`,
       );
