@@ -1,5 +1,9 @@
 // The audit entries of some items of one kind ($kind, $keys), oldest first: what an import merges a stale item against.
+// Entries an import staged and has not published (their seq in a range of an ImportRun node: stage.reserve) are left out.
+OPTIONAL MATCH (run:ImportRun)
+WITH collect(run.auditRanges) AS ranges
+WITH reduce(p = [], r IN ranges | p + r) AS pending
 MATCH (e:AuditEntry)
-WHERE e.kind = $kind AND e.key IN $keys
+WHERE e.kind = $kind AND e.key IN $keys AND (size(pending) = 0 OR NOT any(i IN range(0, size(pending) - 1, 4) WHERE pending[i] <= e.seq <= pending[i + 1]))
 RETURN e { .* } AS row
 ORDER BY e.seq

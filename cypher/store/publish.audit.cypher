@@ -1,7 +1,5 @@
-// Makes the staged audit entries of an import visible when they already hold their final sequence numbers ($first to
-// $last, every number in between the import's) and store version: a relabelling, no property written; returns how many.
-MATCH (a:StagedAuditEntry)
+// How many audit entries an import staged with their final sequence numbers ($first to $last, every number in between
+// the import's) and store version: they become visible when publish.run removes its run node, in the same transaction.
+MATCH (a:AuditEntry)
 WHERE $first <= a.seq <= $last
-SET a:AuditEntry
-REMOVE a:StagedAuditEntry
 RETURN count(a) AS value

@@ -1,9 +1,9 @@
-// Makes the staged audit entries of an import visible when another write took sequence numbers (or a store version)
-// after they were staged: each range of $ranges ([first seq, last seq, first order, store version]) is numbered again
-// from $first in the entries' order (seq = $first + order - $minOrd) and stamped with $storeVersion; returns how many.
+// The staged audit entries of an import when another write took sequence numbers (or a store version) after they were
+// staged: each range of $ranges ([first seq, last seq, first order, store version]) is numbered again from $first in the
+// entries' order (seq = $first + order - $minOrd) and stamped with $storeVersion; returns how many. They become visible
+// when publish.run removes the run node whose ranges hid them, in the same transaction.
 UNWIND $ranges AS r
-MATCH (a:StagedAuditEntry)
+MATCH (a:AuditEntry)
 WHERE r[0] <= a.seq <= r[1]
-SET a:AuditEntry, a.seq = $first + r[2] + (a.seq - r[0]) - $minOrd, a.storeVersion = $storeVersion
-REMOVE a:StagedAuditEntry
+SET a.seq = $first + r[2] + (a.seq - r[0]) - $minOrd, a.storeVersion = $storeVersion
 RETURN count(a) AS value

@@ -1,10 +1,12 @@
 // Big imports on Neo4j (Staging in port.ts): the items an import creates are written in batches of their own
 // transactions under Staged<Label> labels that no read query matches, then made visible by one publishing
 // transaction (publishStaged). What each step costs Neo4j decides the import's time, so:
-// - audit entries are staged with their final sequence numbers (reserved before each batch, stage.reserve) and the
-//   store version the import commits as; publishing them is then a relabelling that writes no property (a property
-//   written or removed on 87,000 entries about doubles the publishing transaction's commit time and memory). When
-//   another write took numbers or a version in between, they are numbered again (publish.auditRenumbered);
+// - audit entries are staged as AuditEntry nodes with their final sequence numbers (reserved before each batch,
+//   stage.reserve, and listed in the run node's auditRanges) and the store version the import commits as; the audit
+//   read queries leave out entries whose number lies in a range of a run node, so publishing them is removing the run
+//   node: nothing written on the entries, their indexes filled while staging (relabelling a region's 87,000 entries
+//   took about a third of the publishing transaction, its commit more). When another write took numbers or a version
+//   in between, they are numbered again (publish.auditRenumbered);
 // - items are sent as lists (a relationship's ends' ids, then the properties at positions their query names) and
 //   created with their properties in the CREATE pattern: no map keys to encode and decode per item, no Eager;
 // - the import is noted alive (stage.touch) before its first batch and then at most every TOUCH_EVERY_MS;
@@ -358,8 +360,9 @@ export function stagingOps(ex: Executor, deps: StagingDeps): Neo4jStaging {
 
 /**
  * Makes what an import staged visible, in the publishing transaction (after the map's write lock): its nodes relabelled
- * kind by kind, its audit entries relabelled (numbered again and stamped with `committedAs` only when another write came
- * in between), its run node removed. How many items of each node kind and audit entries it published.
+ * kind by kind, its audit entries counted (numbered again and stamped with `committedAs` only when another write came
+ * in between), its run node removed (which makes its audit entries visible). How many items of each node kind and
+ * audit entries it published.
  */
 export async function publishStaged(
   ex: Executor,

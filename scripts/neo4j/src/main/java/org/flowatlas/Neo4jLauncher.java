@@ -69,7 +69,7 @@ public final class Neo4jLauncher {
                     .setConfig(HttpConnector.enabled, false)
                     .setConfig(HttpsConnector.enabled, false)
                     .setConfig(GraphDatabaseSettings.auth_enabled, false)
-                    .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(128))
+                    .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(512))
                     .setConfig(GraphDatabaseSettings.tx_state_memory_allocation,
                             GraphDatabaseSettings.TransactionStateMemoryAllocation.ON_HEAP)
                     .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
