@@ -51,6 +51,17 @@ export function attachLabels(
     clearTimeout(timer);
     if (cy.destroyed()) return;
     const zoom = cy.zoom();
+    const scale = scaleAt(zoom);
+    // Every label gets the size of this zoom, drawn or not: a label that only changes its opacity keeps
+    // its box, so Cytoscape's layer cache leaves no piece of it behind when it is hidden.
+    cy.batch(() => {
+      cy.nodes('[?stakeholder]').forEach((n) => {
+        if (n.data('lscale') === scale) return;
+        // Font, wrap width and margin of styles.ts's node labels (the NCP's font is 12), times the scale.
+        const font = n.hasClass('ncp') ? 12 : 11;
+        n.data({ lscale: scale, lfs: font * scale, lmw: 120 * scale, lmy: 4 * scale });
+      });
+    });
     const nodes = cy.nodes('[?stakeholder]').not('.hidden');
     const focus = [...cy.nodes('.selected').map((n) => n.id()), ...(hovered ? [hovered] : [])];
     const edges: Array<{ source: string; target: string }> = [];
@@ -66,15 +77,9 @@ export function attachLabels(
     });
     const screen = { width: cy.width(), height: cy.height() };
     const chosen = chooseLabels(candidates, screen);
-    const scale = scaleAt(zoom);
     cy.batch(() => {
       cy.nodes('[?stakeholder]').forEach((n) => {
         if (chosen.has(n.id())) {
-          if (n.data('lscale') !== scale) {
-            // Font, wrap width and margin of styles.ts's node labels (the NCP's font is 12), times the scale.
-            const font = n.hasClass('ncp') ? 12 : 11;
-            n.data({ lscale: scale, lfs: font * scale, lmw: 120 * scale, lmy: 4 * scale });
-          }
           if (!n.hasClass('labelled')) n.addClass('labelled');
         } else if (n.hasClass('labelled')) n.removeClass('labelled');
       });

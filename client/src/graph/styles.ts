@@ -175,11 +175,11 @@ export const mapStylesheet: cytoscape.StylesheetStyle[] = [
     },
   },
   // Labels by priority (canvasLabels.ts): a stakeholder's label is drawn only while it fits beside the
-  // others ("labelled"); zoomed out, the labels drawn keep their size on screen (lscale = 1 / zoom).
+  // others ("labelled"); zoomed out, labels keep their size on screen (lscale = 1 / zoom).
   { selector: 'node[?stakeholder]', style: { 'text-opacity': 0, 'text-background-opacity': 0 } },
   { selector: 'node[?stakeholder].labelled', style: { 'text-opacity': 1, 'text-background-opacity': 0.75 } },
   {
-    selector: 'node[?stakeholder].labelled[lscale]',
+    selector: 'node[?stakeholder][lscale]',
     // Data mappers (set by canvasLabels.ts), which @types/cytoscape does not allow for a margin.
     style: {
       'font-size': 'data(lfs)',
