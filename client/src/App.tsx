@@ -8,7 +8,9 @@ import { AuthGate } from './features/auth/components/AuthGate';
 import { UserMenu } from './features/auth/components/UserMenu';
 import { can, ROLE_NAMES } from './features/auth/permissions';
 import { ErrorMessage, Loading } from './components/States';
+import { PresenceBar } from './features/live/PresenceBar';
 import { useLiveFeed } from './features/live/useLiveFeed';
+import { usePresence } from './features/live/usePresence';
 import { useCountries } from './graph/api/getCountries';
 import { landingCountry } from './lib/landing';
 import {
@@ -51,7 +53,8 @@ function Explorer() {
   const view = viewOf(viewParam);
   const user = useMe();
   // Everyone's changes as they are committed (issue 15); a new feed when the user, role or countries change.
-  useLiveFeed(user ? `${user.username}|${user.role}|${user.countries.join(',')}` : null);
+  const who = user ? `${user.username}|${user.role}|${user.countries.join(',')}` : null;
+  useLiveFeed(who);
   const mayOpen = (id: ViewId) => {
     const requires = viewRequires(id);
     return requires === undefined || can(user, requires);
@@ -64,6 +67,7 @@ function Explorer() {
     [own, countries.data],
   );
   const country = countryParam ? countryParam.toUpperCase() : fallback;
+  usePresence(who, country, view);
 
   // With no country in the URL, open the default one and write it to the URL (no extra history entry).
   useEffect(() => {
@@ -94,7 +98,12 @@ function Explorer() {
       onCountry={chooseCountry}
       illustrative={illustrative}
       mayOpen={mayOpen}
-      userMenu={<UserMenu />}
+      userMenu={
+        <>
+          <PresenceBar />
+          <UserMenu />
+        </>
+      }
     >
       {countries.isError && (
         <ErrorMessage

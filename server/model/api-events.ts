@@ -16,3 +16,24 @@ export interface ChangeEvent {
   actor: string | null;
   at: string;
 }
+
+/** What a browser tab says it is showing (POST /api/presence). */
+export interface PresenceInput {
+  /** The tab's own random id. */
+  tab: string;
+  country: string | null;
+  view: string;
+  /** The item its edit form is open on. */
+  editing: { kind: string; key: string } | null;
+}
+
+/** One tab someone has open, as everyone signed in sees it: no more than the username and the role. */
+export interface PresenceEntry extends PresenceInput {
+  username: string;
+  role: string;
+}
+
+/** The data of a `presence` event, and GET /api/presence: every tab open now. */
+export interface PresenceList {
+  present: PresenceEntry[];
+}

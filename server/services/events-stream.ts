@@ -3,7 +3,7 @@
 // events.ts polls the store once for all streams and hands each new entry to every stream.
 import type { Logger } from '../logger';
 import type { AuditEntry } from '../model';
-import type { ChangeEvent } from '../model/api-events';
+import type { ChangeEvent, PresenceList } from '../model/api-events';
 import type { SessionUser } from '../model/roles';
 import { isPersonalFlow, seesPersonalData } from '../auth/personal-data';
 import { isCountryScoped } from '../auth/scope';
@@ -78,6 +78,8 @@ export interface StreamHub {
   readonly logger: Logger;
   newestSeq(): number;
   auditAfter(query: Pick<AuditQuery, 'after' | 'limit'>): Promise<AuditPage>;
+  /** Who is looking at what, as last read (undefined before the first read). */
+  presenceNow(): PresenceList | undefined;
   remove(stream: Stream): void;
 }
 
@@ -138,6 +140,14 @@ export class Stream {
     }
     for (const e of buffered) if (!this.replayed.has(e.seq)) this.send(e);
     this.replayed.clear();
+    const present = this.hub.presenceNow();
+    if (present) this.presence(present);
+  }
+
+  /** Who is looking at what (no id: it is not part of the trail that Last-Event-ID resumes). */
+  presence(list: PresenceList): void {
+    if (this.closed || this.buffer) return;
+    this.writer.event({ event: 'presence', data: list });
   }
 
   /** A new entry of the trail. */

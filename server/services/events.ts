@@ -7,7 +7,9 @@
 // from the trail (filtered for its user as the live entries are), or a `reload` event when too much was missed. Each client's
 // stream (what it is sent, and when) is in events-stream.ts; this file is the hub and its poller.
 import type { Logger } from '../logger';
+import type { PresenceList } from '../model/api-events';
 import type { AuditPage, AuditQuery, GraphStore } from '../store/port';
+import { Presence } from './presence';
 import { Stream, type StreamRequest } from './events-stream';
 import { SSE_LIMITS, type SseLimits } from './sse';
 import { versionCheck } from './store-version';
@@ -28,6 +30,10 @@ export interface EventsOptions {
   gapWaitMs?: number;
   /** Reconnection delay told to clients (ms, default 2000). */
   retryMs?: number;
+  /** How often presence is read while streams are open (ms, default 1000; presence.ts). */
+  presenceMs?: number;
+  /** How long a tab's presence lasts after it last said it is there (ms, default 25 000). */
+  presenceTtlMs?: number;
   /** Bounds on a client that stops reading (default: 1 MB unsent, 10 s without drain). */
   limits?: Partial<SseLimits>;
   logger?: Logger;
@@ -40,6 +46,8 @@ const DEFAULTS = {
   maxMissed: 1000,
   gapWaitMs: 5000,
   retryMs: 2000,
+  presenceMs: 1000,
+  presenceTtlMs: 25_000,
 } as const;
 
 type Settings = Required<Omit<EventsOptions, 'limits' | 'logger'>> & { limits: SseLimits };
@@ -49,6 +57,8 @@ export class EventsHub {
   private readonly settings: Settings;
   private readonly streams = new Set<Stream>();
   readonly logger: Logger;
+  /** Who is looking at what (presence.ts); its list goes to every stream when it changes. */
+  readonly presence: Presence;
   private pollTimer?: ReturnType<typeof setInterval>;
   private heartbeatTimer?: ReturnType<typeof setInterval>;
   private starting?: Promise<void>;
@@ -69,6 +79,7 @@ export class EventsHub {
     const defined = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
     this.settings = { ...DEFAULTS, ...defined, limits: { ...SSE_LIMITS, ...limits } };
     this.logger = logger ?? { info: () => {}, warn: () => {}, error: () => {} };
+    this.presence = new Presence(store, this.settings, (list) => this.sendPresence(list), this.logger);
   }
 
   /** How many streams are open. */
@@ -99,6 +110,15 @@ export class EventsHub {
         this.remove(stream);
       },
     };
+  }
+
+  /** Who is looking at what, as last read (sent to a stream when it opens). */
+  presenceNow(): PresenceList | undefined {
+    return this.presence.now;
+  }
+
+  private sendPresence(list: PresenceList): void {
+    for (const s of [...this.streams]) s.presence(list);
   }
 
   /** The whole trail after a number (each stream filters it for its user: changeFor). */
@@ -134,6 +154,7 @@ export class EventsHub {
         for (const s of this.streams) s.heartbeat();
       }, this.settings.heartbeatMs);
       this.heartbeatTimer.unref?.();
+      this.presence.start();
     })();
     const starting = this.starting;
     starting.catch(() => {
@@ -148,6 +169,7 @@ export class EventsHub {
     this.pollTimer = undefined;
     this.heartbeatTimer = undefined;
     this.starting = undefined;
+    this.presence.stop();
   }
 
   /** One poll: the version (cheap); the trail when it moved, a gap is open, or the sweep is due. */

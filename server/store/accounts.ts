@@ -14,6 +14,7 @@ import type {
   Adapter,
   NewAccount,
   StoredAccount,
+  StoredPresence,
   StoredSession,
   ThrottleDecision,
   ThrottleEntry,
@@ -189,6 +190,21 @@ export class AccountsCore implements AccountStore {
 
   purgeSessions(now: string): Promise<number> {
     return this.adapter.write((tx) => tx.purgeSessions(now));
+  }
+
+  async putPresence(presence: StoredPresence, now: string): Promise<void> {
+    await this.adapter.write(async (tx) => {
+      await tx.purgePresence(now);
+      await tx.putPresence(presence);
+    });
+  }
+
+  async leavePresence(idHash: string, tab?: string): Promise<void> {
+    await this.adapter.write((tx) => tx.deletePresence(idHash, tab));
+  }
+
+  listPresence(now: string): Promise<StoredPresence[]> {
+    return this.adapter.read((tx) => tx.listPresence(now));
   }
 
   updateThrottle<T>(

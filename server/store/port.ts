@@ -178,6 +178,23 @@ export interface StoredSession {
 }
 
 /**
+ * Who is looking at what (the change feed's presence): one entry per browser tab of a session, kept while the tab
+ * says it is there (its heartbeat moves `expiresAt`). Not map data, like sessions.
+ */
+export interface StoredPresence {
+  idHash: string;
+  /** The tab's own id (random, chosen by the tab). */
+  tab: string;
+  username: string;
+  role: string;
+  country: string | null;
+  view: string;
+  editingKind: string | null;
+  editingKey: string | null;
+  expiresAt: string;
+}
+
+/**
  * Accounts and sessions, in the same store as the map but not part of it: not in exports, imports,
  * rounds or the store version. Account changes are audited (kind `account`) without the password hash.
  */
@@ -208,6 +225,12 @@ export interface AccountStore {
   endSessions(username: string, exceptIdHash?: string): Promise<number>;
   /** Deletes the sessions expired at `now` (absolute or idle); how many. */
   purgeSessions(now: string): Promise<number>;
+  /** Notes a tab's presence (replacing its last), dropping every presence expired at `now` on the way. */
+  putPresence(presence: StoredPresence, now: string): Promise<void>;
+  /** Ends a tab's presence, or (without `tab`) every tab's of the session. */
+  leavePresence(idHash: string, tab?: string): Promise<void>;
+  /** Every presence not expired at `now`, by username then tab. */
+  listPresence(now: string): Promise<StoredPresence[]>;
   /**
    * One atomic step of the sign-in throttle, shared by every app instance on the store: reads the entries
    * of `keys`, lets `decide` work out the next ones (or throw, writing nothing), and writes them. Entries
@@ -414,6 +437,11 @@ export interface TxOps {
   deleteSession(idHash: string): Promise<void>;
   deleteSessionsOf(username: string, exceptIdHash?: string): Promise<number>;
   purgeSessions(now: string): Promise<number>;
+  putPresence(presence: StoredPresence): Promise<void>;
+  deletePresence(idHash: string, tab?: string): Promise<void>;
+  /** Presence entries expiring after `now`. */
+  listPresence(now: string): Promise<StoredPresence[]>;
+  purgePresence(now: string): Promise<void>;
   /** Serialises throttle steps (Neo4j: a write to one meta node). */
   lockThrottle(): Promise<void>;
   getThrottle(keys: readonly string[]): Promise<Map<string, ThrottleEntry>>;

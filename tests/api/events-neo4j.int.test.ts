@@ -1,6 +1,7 @@
-// The change feed (issue 15 point 1) across two app instances, each with its own driver, on one real Neo4j: a change
-// made through A reaches a stream open on B, and a client reconnecting to A with Last-Event-ID gets what was changed
-// through B meanwhile, in order. The database is wiped first: runs only on the Neo4j this test run started.
+// The change feed (issue 15 points 1, 3, 4) across two app instances, each with its own driver, on one real Neo4j: a
+// change or a delete made through A reaches a stream open on B, a client reconnecting to A with Last-Event-ID gets
+// what was changed through B meanwhile, in order, and a tab's presence said through A reaches B, and its leaving.
+// The database is wiped first: runs only on the Neo4j this test run started.
 import request from 'supertest';
 import { createApp, eventsOf } from '../../server/app';
 import type { GraphStore } from '../../server/store/port';
@@ -72,6 +73,41 @@ onWipeableNeo4j((settings) => {
         (c) => ['xa-f1', 'xb-f1'].every((k) => changes(c).some((x) => x.data.key === k)),
         30_000,
       );
+    }, 180_000);
+
+    test('when a flow is deleted and a tab says it is there through A, then a stream on B gets the delete and the presence; the tab leaving or going quiet takes it off', async () => {
+      const editorA = await loginCookie(apps[0], 'editor');
+      const viewerB = await loginCookie(apps[1], 'viewer');
+      const onB = await ready(servers[1]!.url, viewerB);
+      const flow = (await request(apps[0]).get('/api/flows/xa-f2').set('Cookie', editorA).expect(200)).body;
+      await request(apps[0]).delete(`/api/flows/xa-f2?version=${flow.version}`).set('Cookie', editorA).expect(200);
+      const deleted = await onB.waitFor(
+        (x) => x.event === 'change' && x.data.key === 'xa-f2' && x.data.action === 'delete',
+        'B gets the delete',
+        30_000,
+      );
+      expect(deleted.data).toMatchObject({ kind: 'flow', actor: 'editor' });
+
+      const present = (c: SseConnection) =>
+        ([...c.events].reverse().find((x) => x.event === 'presence')?.data?.present ?? []) as { username: string }[];
+      await request(apps[0])
+        .post('/api/presence')
+        .set('Cookie', editorA)
+        .send({ tab: 'tab-neo4j-a1', country: 'XA', view: 'map', editing: { kind: 'flow', key: 'xa-f1' } })
+        .expect(200);
+      await onB.until('B sees the editor', (c) => present(c).some((p) => p.username === 'editor'), 30_000);
+      expect(present(onB)).toEqual([
+        {
+          tab: 'tab-neo4j-a1',
+          username: 'editor',
+          role: 'editor',
+          country: 'XA',
+          view: 'map',
+          editing: { kind: 'flow', key: 'xa-f1' },
+        },
+      ]);
+      await request(apps[0]).delete('/api/presence/tab-neo4j-a1').set('Cookie', editorA).expect(200);
+      await onB.until('the editor left', (c) => present(c).length === 0, 30_000);
     }, 180_000);
   });
 });

@@ -363,3 +363,95 @@ describe('two app instances on one store', () => {
     }
   });
 });
+
+describe('presence', () => {
+  const lastPresence = (c: SseConnection) =>
+    [...c.events].reverse().find((e) => e.event === 'presence')?.data as
+      | { present: { username: string; role: string; country: string | null; view: string; editing: unknown }[] }
+      | undefined;
+  const here = (who: string, body: Record<string, unknown>, on = app) =>
+    request(on).post('/api/presence').set('Cookie', cookies[who]!).send(body);
+
+  test('when a tab says what it shows, edits and closes, then every stream gets who is where (username and role only), and GET /api/presence agrees', async () => {
+    await start({ presenceMs: 50 });
+    const admin = await ready('admin');
+    await admin.until('the first presence list', (c) => lastPresence(c) !== undefined);
+    expect(lastPresence(admin)!.present).toEqual([]);
+
+    await here('viewer', { tab: 'tab-viewer-1', country: 'XA', view: 'map', editing: null }).expect(200);
+    await admin.until('the viewer is there', (c) => lastPresence(c)?.present.length === 1);
+    expect(lastPresence(admin)!.present).toEqual([
+      { tab: 'tab-viewer-1', username: 'viewer', role: 'viewer', country: 'XA', view: 'map', editing: null },
+    ]);
+
+    await here('editor', {
+      tab: 'tab-editor-1',
+      country: 'XA',
+      view: 'map',
+      editing: { kind: 'flow', key: 'xa-f1' },
+    }).expect(200);
+    await admin.until('the editor is there', (c) => lastPresence(c)?.present.length === 2);
+    expect(lastPresence(admin)!.present.find((p) => p.username === 'editor')!.editing).toEqual({
+      kind: 'flow',
+      key: 'xa-f1',
+    });
+    const listed = (await request(app).get('/api/presence').set('Cookie', cookies.viewer!).expect(200)).body;
+    expect(listed.present.map((p: { username: string }) => p.username)).toEqual(['editor', 'viewer']);
+    expect(Object.keys(listed.present[0]).sort()).toEqual(['country', 'editing', 'role', 'tab', 'username', 'view']);
+
+    // A new stream gets the list as it is, after ready.
+    const late = await ready('ncp-xa');
+    await late.until('the list', (c) => lastPresence(c)?.present.length === 2);
+
+    await request(app).delete('/api/presence/tab-viewer-1').set('Cookie', cookies.viewer!).expect(200);
+    await admin.until('the viewer has gone', (c) => lastPresence(c)?.present.length === 1);
+    // Another session cannot end someone else's tab: the editor's tab id sent by the viewer ends nothing.
+    await request(app).delete('/api/presence/tab-editor-1').set('Cookie', cookies.viewer!).expect(200);
+    const after = (await request(app).get('/api/presence').set('Cookie', cookies.admin!).expect(200)).body;
+    expect(after.present.map((p: { username: string }) => p.username)).toEqual(['editor']);
+  });
+
+  test('when a tab stops saying it is there, then its presence ends by itself', async () => {
+    await start({ presenceMs: 50, presenceTtlMs: 400 });
+    const admin = await ready('admin');
+    await here('editor', { tab: 'tab-editor-2', country: 'XB', view: 'gaps', editing: null }).expect(200);
+    await admin.until('the editor is there', (c) => lastPresence(c)?.present.length === 1);
+    await admin.until('the editor has gone', (c) => lastPresence(c)?.present.length === 0);
+  });
+
+  test('when the input is wrong, then 400 names the field and nothing is stored', async () => {
+    await start();
+    for (const [body, field] of [
+      [{ tab: 'short', country: 'XA', view: 'map', editing: null }, 'tab'],
+      [{ tab: 'tab-ok-123', country: 'xa', view: 'map', editing: null }, 'country'],
+      [{ tab: 'tab-ok-123', country: 'XA', view: 'Map!', editing: null }, 'view'],
+      [{ tab: 'tab-ok-123', country: 'XA', view: 'map', editing: { kind: 'person', key: 'x' } }, 'editing'],
+      [{ tab: 'tab-ok-123', country: 'XA', view: 'map', editing: null, password: 'x' }, ''],
+    ] as const) {
+      const res = await here('editor', body).expect(400);
+      expect(JSON.stringify(res.body.error.problems)).toContain(field);
+    }
+    await request(app)
+      .post('/api/presence')
+      .send({ tab: 'tab-ok-123', country: 'XA', view: 'map', editing: null })
+      .expect(401);
+    expect((await request(app).get('/api/presence').set('Cookie', cookies.admin!).expect(200)).body.present).toEqual(
+      [],
+    );
+  });
+
+  test('when a tab says it is there through instance A, then a stream on instance B gets it', async () => {
+    await start({ presenceMs: 50 });
+    const b = createApp({ store, events: { presenceMs: 50 } });
+    const serverB = await listen(b);
+    try {
+      const onB = await ready('admin', { url: serverB.url });
+      await here('viewer', { tab: 'tab-viewer-ab', country: 'XA', view: 'ncp', editing: null }).expect(200);
+      await onB.until('the viewer on B', (c) => lastPresence(c)?.present.some((p) => p.username === 'viewer') === true);
+      onB.close();
+    } finally {
+      eventsOf(b)?.close();
+      await serverB.close();
+    }
+  });
+});

@@ -232,6 +232,11 @@ describe('every route against the served OpenAPI document', () => {
     // The change feed: an id this trail has not reached gets `reload` and the stream ends (a live stream never would).
     await call(admin, { url: '/api/events?lastEventId=999999999' }, 200);
     await call(anonymous, { url: '/api/events' }, 401);
+    // Presence: a tab says what it shows, the list, the tab leaving (bad input: events.test.ts).
+    const tab = { tab: 'tab-contract-1', country: 'XA', view: 'map', editing: { kind: 'flow', key: 'xa-f1' } };
+    await call(admin, { method: 'post', url: '/api/presence', body: tab }, 200);
+    await call(admin, { url: '/api/presence' }, 200);
+    await call(admin, { method: 'delete', url: '/api/presence/tab-contract-1' }, 200);
   });
 
   test('when the map is exported and imported in every format, and the template fetched, then every exchange matches', async () => {

@@ -275,8 +275,8 @@ const DIALOGS: DialogCase[] = [
         body: JSON.stringify({ ...fields, description: 'Theirs' }),
       });
       if (!res.ok) throw new Error(`PUT se-bra: ${res.status}`);
-      await openDialog(page).getByRole('button', { name: 'Save changes' }).click();
-      await openDialog(page).getByRole('button', { name: 'Keep mine' }).waitFor();
+      // The change feed brings the other save to the open form, which shows both versions before anything is saved.
+      await openDialog(page).getByRole('button', { name: 'Keep mine' }).waitFor({ timeout: 30_000 });
     },
   },
   {

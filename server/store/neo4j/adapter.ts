@@ -32,6 +32,7 @@ import type { EntityLists } from '../entity-lists';
 import { listEntities, listEntitiesMany, readCountryMap } from './entity-lists';
 import { warmUp } from './warm-up';
 import { CYPHER_DIR, Executor, statements, type Neo4jSettings } from './executor';
+import { presenceOps } from './presence';
 import { prepareStaging, publishStaged, stagingOps, type Neo4jStaging } from './staging';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -403,6 +404,7 @@ export class Neo4jAdapter implements Adapter {
         const [count] = await ex.run<number>(tx, 'session.purge', { now });
         return count ?? 0;
       },
+      ...presenceOps(ex, tx),
       async lockThrottle() {
         await ex.run(tx, 'throttle.lock');
       },

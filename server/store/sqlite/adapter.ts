@@ -15,6 +15,7 @@ import type {
   StoredAccount,
   StoredRound,
   StoredRoundSummary,
+  StoredPresence,
   StoredSession,
   ThrottleEntry,
   TxOps,
@@ -321,6 +322,16 @@ export class SqliteAdapter implements Adapter {
       'DELETE FROM sessions WHERE username = @username AND (@except IS NULL OR id_hash <> @except)',
     );
     const purgeSessionsStmt = db.prepare('DELETE FROM sessions WHERE expires_at <= @now OR idle_expires_at <= @now');
+    const presenceColumns = 'id_hash, tab, username, role, country, view, editing_kind, editing_key, expires_at';
+    const putPresenceStmt = db.prepare(`INSERT OR REPLACE INTO presence (${presenceColumns})
+      VALUES (@idHash, @tab, @username, @role, @country, @view, @editingKind, @editingKey, @expiresAt)`);
+    const deletePresenceStmt = db.prepare(
+      'DELETE FROM presence WHERE id_hash = @idHash AND (@tab IS NULL OR tab = @tab)',
+    );
+    const listPresenceStmt = db.prepare(`SELECT id_hash AS idHash, tab, username, role, country, view,
+      editing_kind AS editingKind, editing_key AS editingKey, expires_at AS expiresAt
+      FROM presence WHERE expires_at > ? ORDER BY username, tab`);
+    const purgePresenceStmt = db.prepare('DELETE FROM presence WHERE expires_at <= ?');
     const getThrottleStmt = db.prepare(
       'SELECT key, failures, last_failure_at, locked_until FROM login_throttle WHERE key = ?',
     );
@@ -490,6 +501,18 @@ export class SqliteAdapter implements Adapter {
       },
       async purgeSessions(now: string) {
         return purgeSessionsStmt.run({ now }).changes;
+      },
+      async putPresence(presence: StoredPresence) {
+        putPresenceStmt.run(presence);
+      },
+      async deletePresence(idHash: string, tab?: string) {
+        deletePresenceStmt.run({ idHash, tab: tab ?? null });
+      },
+      async listPresence(now: string) {
+        return listPresenceStmt.all(now) as StoredPresence[];
+      },
+      async purgePresence(now: string) {
+        purgePresenceStmt.run(now);
       },
       // Write transactions are BEGIN IMMEDIATE: the map and the throttle are locked already.
       async lockMap() {},

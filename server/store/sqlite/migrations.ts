@@ -200,4 +200,19 @@ export const MIGRATIONS: readonly string[] = [
        LEFT JOIN sc a ON a.key = json_extract(f.data, '$.from') LEFT JOIN sc b ON b.key = json_extract(f.data, '$.to')
      WHERE f.kind = 'flow' GROUP BY 1, 2;
 ${FLOW_PAIR_TRIGGERS}`,
+  // 8: presence (the change feed's "who is looking at what"): one row per browser tab of a session, while the tab
+  // keeps saying it is there. Not map data.
+  `CREATE TABLE presence (
+     id_hash TEXT NOT NULL,
+     tab TEXT NOT NULL,
+     username TEXT NOT NULL,
+     role TEXT NOT NULL,
+     country TEXT,
+     view TEXT NOT NULL,
+     editing_kind TEXT,
+     editing_key TEXT,
+     expires_at TEXT NOT NULL,
+     PRIMARY KEY (id_hash, tab)
+   ) WITHOUT ROWID;
+   CREATE INDEX presence_by_expiry ON presence (expires_at);`,
 ];

@@ -1,8 +1,9 @@
 // The change feed (GET /api/events, Server-Sent Events) as the explorer follows it: one EventSource per tab,
 // opened while someone is signed in (useLiveFeed), and the changes it brings handed to whoever listens (an open
-// edit form: useChangedMeanwhile). EventSource reconnects by itself with Last-Event-ID; when the server refuses a
+// edit form: useChangedMeanwhile); who else is here (`presence` events) goes to presence.ts. EventSource reconnects by itself with Last-Event-ID; when the server refuses a
 // reconnection (an error status closes an EventSource for good), a new one starts after a pause from the last id.
-import type { ChangeEvent } from '@model/api-events';
+import type { ChangeEvent, PresenceList } from '@model/api-events';
+import { setPresent } from './presence';
 
 export type { ChangeEvent };
 
@@ -53,6 +54,9 @@ export function connectFeed(handlers: FeedHandlers, url = '/api/events'): () => 
       track(e);
       handlers.reload();
     });
+    es.addEventListener('presence', (e: MessageEvent<string>) => {
+      setPresent((JSON.parse(e.data) as PresenceList).present);
+    });
     es.addEventListener('signed-out', () => {
       es.close();
       handlers.signedOut();
@@ -68,5 +72,6 @@ export function connectFeed(handlers: FeedHandlers, url = '/api/events'): () => 
     closed = true;
     if (retry) clearTimeout(retry);
     source?.close();
+    setPresent([]);
   };
 }

@@ -1,10 +1,12 @@
 // An open edit form hears of a change to its item as it happens (issue 15), before its person saves into a
 // conflict: someone else's save shows the form's conflict panel ("Changed meanwhile by X", field by field, with
-// "Keep mine" and "Take theirs"), a delete says who deleted the item.
+// "Keep mine" and "Take theirs"), a delete says who deleted the item. While it is open, the tab's presence says
+// which item it edits.
 import { useEffect, useRef } from 'react';
 import { apiFetch } from '../../lib/apiFetch';
 import { itemUrl, type EditKind, type StoredItem } from '../edit/kinds';
 import { onChange } from './feed';
+import { setEditing } from './presence';
 
 /** The key the change feed names an item by (a membership: `stakeholder|network`). */
 export function feedKeyOf(kind: EditKind, item: Readonly<Record<string, unknown>>): string {
@@ -34,6 +36,7 @@ export function useChangedMeanwhile(
     const key = feedKeyOf(kind, item);
     const url = itemUrl(kind, item);
     let live = true;
+    setEditing({ kind, key }); // others see who has the item's form open (presence)
     const stop = onChange((change) => {
       if (change.kind !== kind || change.key !== key) return;
       if (change.action === 'delete') {
@@ -49,6 +52,7 @@ export function useChangedMeanwhile(
     return () => {
       live = false;
       stop();
+      setEditing(null);
     };
   }, [kind, item]);
 }

@@ -22,7 +22,8 @@ import {
 } from '../form';
 import { KIND_NOUN, type EditKind, type StoredItem } from '../kinds';
 import { ConflictPanel } from './ConflictPanel';
-import { deletedMeanwhile, useChangedMeanwhile } from '../../live/useChangedMeanwhile';
+import { EditingToo } from '../../live/PresenceBar';
+import { deletedMeanwhile, feedKeyOf, useChangedMeanwhile } from '../../live/useChangedMeanwhile';
 import { controlId, isEmpty, withMessage, withSuggestedId } from './entityFormHelpers';
 import { ErrorSummary } from './ErrorSummary';
 import { FieldControl } from './FieldControl';
@@ -203,6 +204,7 @@ export function EntityForm({ kind, item, preset, context, onSaved, onCancel }: P
       onSubmit={submit}
       aria-describedby={summary ? `${formId}-summary` : undefined}
     >
+      <EditingToo kind={kind} itemKey={item && feedKeyOf(kind, item)} />
       {conflict && (
         <ConflictPanel
           rows={conflictRows(fields, values, conflict, nameOf)}
