@@ -7,6 +7,7 @@
 // whole kinds, the executor and the warm-up are apart.
 import type { ManagedTransaction } from 'neo4j-driver';
 import {
+  KINDS,
   keyOf,
   roundNameKey,
   roundScope,
@@ -29,7 +30,8 @@ import type {
   TxOps,
 } from '../port';
 import type { EntityLists } from '../entity-lists';
-import { listEntities, listEntitiesMany, readCountryMap } from './entity-lists';
+import { listEntities, listEntitiesMany, readCountryMap, readPlanOf } from './entity-lists';
+import { snapshotFormat, StoredSnapshots } from './stored-snapshot';
 import { warmUp } from './warm-up';
 import { CYPHER_DIR, Executor, statements, type Neo4jSettings } from './executor';
 import { presenceOps } from './presence';
@@ -165,12 +167,18 @@ export class Neo4jAdapter implements Adapter {
   readonly kind = 'neo4j' as const;
   readonly executor: Executor;
   readonly staging: Neo4jStaging;
+  /** The whole-store snapshot kept in Neo4j for cold whole-store reads (stored-snapshot.ts). */
+  readonly snapshots: StoredSnapshots;
   private readonly staleImportMs: number;
 
   constructor(settings: Neo4jSettings, options: Neo4jAdapterOptions = {}) {
     this.executor = new Executor(settings);
     this.staleImportMs = options.staleImportMs ?? 60_000;
     this.staging = stagingOps(this.executor, { ends: RELATIONSHIP_ENDS, toProps, contact: CONTACT_FIELDS });
+    this.snapshots = new StoredSnapshots(
+      this.executor,
+      snapshotFormat((kind) => readPlanOf(kind, RELATIONSHIP_ENDS[kind], CONTACT_FIELDS).fields),
+    );
   }
 
   /** Applies cypher/schema.cypher (idempotent constraints and indexes), then removes what killed imports staged. */
@@ -186,9 +194,23 @@ export class Neo4jAdapter implements Adapter {
     void prepareStaging(this.executor);
   }
 
-  /** Plans the queries the first map, country list and snapshot need (warm-up.ts); never rejects. */
-  warmUp(): Promise<void> {
-    return warmUp(this.executor);
+  /**
+   * Plans the queries the first map, country list and snapshot need (warm-up.ts), then, unless the kept whole-store
+   * snapshot is of the current version, reads the whole store (and so keeps it): the first cold analysis or export
+   * then reads one value. Never rejects.
+   */
+  async warmUp(): Promise<void> {
+    await warmUp(this.executor);
+    try {
+      await this.executor.read(async (tx) => {
+        if (await this.snapshots.isCurrent(tx)) return;
+        const pending = this.ops(tx).listEntitiesMany?.(KINDS);
+        if (pending) await Promise.all([...pending.values()]);
+      });
+      await this.snapshots.saving;
+    } catch {
+      // unreachable or closing: the first whole-store read keeps it instead
+    }
   }
 
   read<T>(fn: (tx: TxOps) => Promise<T>): Promise<T> {
@@ -233,6 +255,7 @@ export class Neo4jAdapter implements Adapter {
 
   private ops(tx: ManagedTransaction): TxOps & EntityLists {
     const ex = this.executor;
+    const snapshots = this.snapshots;
     /** Whether this transaction has bumped the store version yet (audit entries are stamped with the version it commits as). */
     let bumped = false;
     const keyParam = (kind: Kind, key: string): unknown => {
@@ -252,7 +275,14 @@ export class Neo4jAdapter implements Adapter {
         return listEntities(ex, tx, kind, RELATIONSHIP_ENDS[kind], CONTACT_FIELDS);
       },
       listEntitiesMany(kinds: readonly Kind[]) {
-        return listEntitiesMany(ex, tx, kinds, RELATIONSHIP_ENDS, CONTACT_FIELDS);
+        // Every kind from the kept snapshot and the changes since (stored-snapshot.ts), or read whole.
+        const all = snapshots.lists(tx, {
+          readAll: () => listEntitiesMany(ex, tx, KINDS, RELATIONSHIP_ENDS, CONTACT_FIELDS),
+          version: () => this.version(),
+          getMany: (kind, keys) => this.getMany(kind, keys),
+          changesBetween: (after, upTo, limit) => this.changesBetween(after, upTo, limit),
+        });
+        return new Map(kinds.map((kind) => [kind, all.then((lists) => lists.get(kind) ?? [])]));
       },
       async getMany<K extends Kind>(kind: K, keys: readonly string[]) {
         const found = new Map<string, Stored<K>>();
