@@ -193,6 +193,12 @@ const SAMPLES: Record<string, (ctx: Ctx) => Promise<Sample>> = {
   'GET /audit/actors': async () => ({ path: '/api/audit/actors' }),
   // An id this trail has not reached: the stream sends `reload` and ends, so the request finishes.
   'GET /events': async () => ({ path: '/api/events?lastEventId=999999999' }),
+  'GET /presence': async () => ({ path: '/api/presence' }),
+  'POST /presence': async (ctx) => ({
+    path: '/api/presence',
+    body: { tab: `tab-matrix-${ctx.n()}`, country: 'SE', view: 'map', editing: null },
+  }),
+  'DELETE /presence/:tab': async (ctx) => ({ path: `/api/presence/tab-matrix-${ctx.n()}` }),
   'GET /analysis/coverage': async () => ({ path: '/api/analysis/coverage?country=SE' }),
   'GET /analysis/suggestions': async () => ({ path: '/api/analysis/suggestions?country=SE' }),
   'GET /analysis/bottlenecks': async () => ({ path: '/api/analysis/bottlenecks?country=SE' }),
