@@ -515,8 +515,14 @@ if (requireBrowser('editing in a browser')) {
         await page.goto(`${suite.server.url}/?view=evidence&country=SE`);
         const list = page.getByRole('region', { name: 'Flows to confirm' });
         await list.waitFor();
+        // "Reported by one end only" is offered split by who reported the flow (issue 18 point 11).
+        const single = before.items.filter((i) => i.reasons.includes('single_end'));
+        const byEnd = (end: 'from' | 'to') =>
+          single.filter((i) => i.reportedBy.length === 1 && i.reportedBy[0] === i.flow[end]).length;
+        const receiverOnly = byEnd('to');
         for (const [label, n] of [
-          ['Reported by one end only', before.counts.single_end],
+          ['Reported by the sender only', byEnd('from')],
+          ['Reported by the receiver only', receiverOnly],
           ['Assumed', before.counts.assumed],
           ['No evidence', before.counts.no_evidence],
         ] as const) {
@@ -545,7 +551,8 @@ if (requireBrowser('editing in a browser')) {
 
         // Back to every reason: the flow is gone from the list, the others remain.
         await page.getByRole('checkbox', { name: /^Assumed/ }).uncheck();
-        await page.getByRole('checkbox', { name: `Reported by one end only (${after.counts.single_end})` }).waitFor();
+        // se-f-e2e was reported by its receiver only.
+        await page.getByRole('checkbox', { name: `Reported by the receiver only (${receiverOnly - 1})` }).waitFor();
         expect(await list.locator('tbody tr').count()).toBe(after.counts.total);
         expect(await list.locator('tbody tr[data-flow="se-f-e2e"]').count()).toBe(0);
       });
