@@ -69,6 +69,25 @@ if (settings) {
       await writer.close();
     });
 
+    test("when an instance warms up, then it reads the map of the country with the most stakeholders (the first map's cost)", async () => {
+      // The country last by code made the biggest, so that the first by code (or any other rule) is not it.
+      const stakeholders = await writer.list('stakeholder');
+      const perCountry = new Map<string, number>();
+      for (const s of stakeholders) perCountry.set(s.country, (perCountry.get(s.country) ?? 0) + 1);
+      const biggest = [...perCountry.keys()].sort().at(-1)!;
+      const template = stakeholders.find((s) => s.country === biggest && !s.ncp)!;
+      const more = Math.max(...perCountry.values()) - perCountry.get(biggest)! + 1;
+      for (let i = 0; i < more; i++)
+        await writer.create('stakeholder', { ...fieldsOf(template), id: `warm-up-${i}`, name: `Warm-up ${i}` }, 't');
+      const { store, adapter } = await instance();
+      try {
+        await adapter.warmUp();
+        expect(adapter.warmedMap).toBe(biggest);
+      } finally {
+        await store.close();
+      }
+    });
+
     test('when one instance has read the whole store, then another reads the kept snapshot, byte for byte the same', async () => {
       const whole = await readWhole(); // and keeps it
       const kept = await readBy();
