@@ -69,7 +69,7 @@ export class SseWriter {
     if (this.closed) return;
     const ok = this.sink.write(chunk);
     if (this.sink.writableLength > this.limits.maxBufferedBytes) {
-      this.drop(`more than ${this.limits.maxBufferedBytes} bytes unsent`);
+      this.drop(`${this.sink.writableLength} bytes unsent, more than ${this.limits.maxBufferedBytes}`);
       return;
     }
     if (ok || this.waiting) return;
@@ -79,7 +79,7 @@ export class SseWriter {
       this.waiting = undefined;
     };
     const timer = setTimeout(
-      () => this.drop(`no drain within ${this.limits.drainTimeoutMs} ms`),
+      () => this.drop(`no drain within ${this.limits.drainTimeoutMs} ms, ${this.sink.writableLength} bytes unsent`),
       this.limits.drainTimeoutMs,
     );
     timer.unref?.();

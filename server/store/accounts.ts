@@ -1,7 +1,7 @@
 // The rules of accounts and sessions, written once over an adapter's transactions (a store's `accounts`): an
-// account's shape, an ncp's countries, at least one administrator, sessions ended with their account, and the audit
-// trail (kind `account`) that never holds the password hash. Accounts are not map data: no store version bump, no
-// export, no round.
+// account's shape, an ncp's countries, at least one administrator, sessions ended with their account, a session's
+// presence ended with it, and the audit trail (kind `account`) that never holds the password hash. Accounts are not
+// map data: no store version bump, no export, no round.
 import { z } from 'zod';
 import { Account } from '../model/account';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
@@ -62,6 +62,24 @@ async function ensureAnAdminRemains(tx: TxOps, username: string, what: string): 
       'last_admin',
     );
   }
+}
+
+/** Every presence entry, expired or not (listPresence lists those expiring after the time it is given). */
+const ALL_PRESENCE = new Date(0).toISOString();
+
+/**
+ * Ends an account's sessions (all, or all but `exceptIdHash`) and, in the same transaction, their tabs' presence:
+ * the others' 'Also here' stops showing them at the next presence poll, not when the entries expire.
+ */
+async function endSessionsOf(tx: TxOps, username: string, exceptIdHash?: string): Promise<number> {
+  const ended = await tx.deleteSessionsOf(username, exceptIdHash);
+  const sessions = new Set(
+    (await tx.listPresence(ALL_PRESENCE))
+      .filter((p) => p.username === username && p.idHash !== exceptIdHash)
+      .map((p) => p.idHash),
+  );
+  for (const idHash of sessions) await tx.deletePresence(idHash);
+  return ended;
 }
 
 export class AccountsCore implements AccountStore {
@@ -128,11 +146,11 @@ export class AccountsCore implements AccountStore {
       const { updatedAt: _b, ...beforeFields } = before;
       const { updatedAt: _a, ...afterFields } = after;
       if (!passwordChanged && JSON.stringify(sorted(beforeFields)) === JSON.stringify(sorted(afterFields))) {
-        if (options.endSessions) await tx.deleteSessionsOf(username, options.endSessions.except);
+        if (options.endSessions) await endSessionsOf(tx, username, options.endSessions.except);
         return before;
       }
       await tx.putAccount(next);
-      if (options.endSessions) await tx.deleteSessionsOf(username, options.endSessions.except);
+      if (options.endSessions) await endSessionsOf(tx, username, options.endSessions.except);
       await tx.appendAudit([
         this.entry(actor, 'update', username, before, passwordChanged ? { ...after, passwordChanged: true } : after),
       ]);
@@ -146,7 +164,7 @@ export class AccountsCore implements AccountStore {
       const current = await tx.getAccount(username);
       if (!current) throw new NotFoundError(`account '${username}' not found`);
       if (current.role === 'admin') await ensureAnAdminRemains(tx, username, 'removed');
-      await tx.deleteSessionsOf(username);
+      await endSessionsOf(tx, username);
       await tx.deleteAccount(username);
       await tx.appendAudit([this.entry(actor, 'delete', username, publicAccount(current), null)]);
       return { deleted: true as const };
@@ -181,11 +199,14 @@ export class AccountsCore implements AccountStore {
   }
 
   async deleteSession(idHash: string): Promise<void> {
-    await this.adapter.write((tx) => tx.deleteSession(idHash));
+    await this.adapter.write(async (tx) => {
+      await tx.deleteSession(idHash);
+      await tx.deletePresence(idHash);
+    });
   }
 
   endSessions(username: string, exceptIdHash?: string): Promise<number> {
-    return this.adapter.write((tx) => tx.deleteSessionsOf(username, exceptIdHash));
+    return this.adapter.write((tx) => endSessionsOf(tx, username, exceptIdHash));
   }
 
   purgeSessions(now: string): Promise<number> {

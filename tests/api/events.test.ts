@@ -1,15 +1,16 @@
 // The change feed (issue 15 point 1): GET /api/events streams each committed change to the open streams, as far as
 // each user may see it; Last-Event-ID resumes from the audit trail or asks for a reload; heartbeats; a session that
-// ends ends its stream; a client that stops reading is dropped; a change through one app instance reaches a stream
-// of another. Real HTTP on 127.0.0.1 (a stream never ends by itself); deadlines are generous, nothing is timed.
+// ends ends its stream (and its tabs' presence); a client that stops reading is dropped; a change through one app
+// instance reaches a stream of another. Real HTTP on 127.0.0.1 (a stream never ends by itself); deadlines are generous, nothing is timed.
 import { EventEmitter } from 'node:events';
+import http from 'node:http';
 import request from 'supertest';
 import { createApp, eventsOf, type AppDeps } from '../../server/app';
 import type { GraphStore } from '../../server/store/port';
 import type { SessionUser } from '../../server/model/roles';
 import { EventsHub } from '../../server/services/events';
 import { hashSessionId } from '../../server/auth/sessions';
-import { FakeClock, createTestAccount, loginCookie } from '../support/auth';
+import { FakeClock, TEST_PASSWORD, createTestAccount, loginCookie } from '../support/auth';
 import { smallMapStore } from '../support/small-store';
 import { listen, openEvents, type Listening, type SseConnection } from '../support/sse-client';
 import { until } from '../support/two-instances';
@@ -346,6 +347,96 @@ describe('a client that stops reading', () => {
   });
 });
 
+describe('a real client that stops reading', () => {
+  test('when a client over HTTP stops reading, then the server closes its stream once its unsent bytes pass the bound, and a reading client still gets everything', async () => {
+    const BOUND = 64 * 1024;
+    const drops: string[] = [];
+    const logger = {
+      info: () => {},
+      warn: (msg: string, extra?: object) => {
+        if (msg.includes('stopped reading')) drops.push(String((extra as { why?: string }).why));
+      },
+      error: () => {},
+    };
+    // No drain time-out worth the name: only the bound on unsent bytes can drop the client.
+    await start({
+      presenceMs: 20,
+      presenceTtlMs: 600_000,
+      limits: { maxBufferedBytes: BOUND, drainTimeoutMs: 600_000 },
+      logger,
+    });
+    const reader = await ready('admin');
+    // A client that reads the head and then nothing: the kernel's buffers fill, then the server's.
+    const paused = await new Promise<http.IncomingMessage>((resolve, reject) => {
+      http
+        .get(`${server.url}/api/events`, { headers: { Accept: 'text/event-stream', Cookie: cookies.viewer! } })
+        .on('response', (res) => {
+          res.pause();
+          resolve(res);
+        })
+        .on('error', reject);
+    });
+    expect(paused.statusCode).toBe(200);
+    await until('both streams are open', async () => eventsOf(app)!.size === 2);
+
+    // Big presence events (400 tabs, ~40 kB each): one tab's view flips, and the reader sees each list.
+    const now = () => new Date().toISOString();
+    const tab = (i: number, view: string) => ({
+      idHash: `bulk-session-${i}`,
+      tab: `tab-bulk-${String(i).padStart(6, '0')}`,
+      username: `bulk-${i}`,
+      role: 'viewer' as const,
+      country: 'XA',
+      view,
+      editingKind: null,
+      editingKey: null,
+      expiresAt: new Date(Date.now() + 600_000).toISOString(),
+    });
+    for (let i = 0; i < 400; i++) await store.accounts.putPresence(tab(i, 'map'), now());
+    const viewOfFirst = (c: SseConnection) =>
+      ([...c.events].reverse().find((e) => e.event === 'presence')?.data?.present ?? []).find(
+        (p: { tab: string }) => p.tab === 'tab-bulk-000000',
+      )?.view as string | undefined;
+    await reader.until('the reader has the 400 tabs', (c) => viewOfFirst(c) === 'map', 30_000);
+    let flips = 0;
+    const flip = async () => {
+      flips += 1;
+      const view = `view${flips}`;
+      await store.accounts.putPresence(tab(0, view), now());
+      await reader.until(`the reader gets list ${flips}`, (c) => viewOfFirst(c) === view, 30_000);
+    };
+    while (drops.length === 0 && flips < 500) await flip();
+
+    expect(drops).toHaveLength(1);
+    const unsent = Number(/^(\d+) bytes unsent, more than (\d+)$/.exec(drops[0]!)?.[1]);
+    expect(unsent).toBeGreaterThan(BOUND);
+    expect(unsent).toBeLessThan(BOUND + 64 * 1024); // the bound plus the one event that passed it
+    await until('the server forgot the dropped stream', async () => eventsOf(app)!.size === 1);
+
+    // The reader goes on; the dropped client, reading again, gets what the kernel held, then the end.
+    await flip();
+    await flip();
+    let received = '';
+    let closed = false;
+    paused.setEncoding('utf8');
+    paused.on('data', (chunk: string) => {
+      received += chunk;
+    });
+    paused.on('close', () => {
+      closed = true;
+    });
+    paused.on('error', () => {});
+    paused.resume();
+    await until('the dropped stream is closed', async () => closed, 30_000);
+    const presenceEvents = (text: string) => text.split('event: presence\n').length - 1;
+    const got = reader.events.filter((e) => e.event === 'presence').length;
+    expect(presenceEvents(received)).toBeGreaterThan(0);
+    expect(presenceEvents(received)).toBeLessThan(got - 1);
+    expect(received).not.toContain('"view":"view' + flips + '"');
+    expect(reader.ended).toBe(false);
+  }, 120_000);
+});
+
 describe('two app instances on one store', () => {
   test('when a flow is changed through instance A, then a stream open on instance B gets it', async () => {
     await start();
@@ -367,7 +458,16 @@ describe('two app instances on one store', () => {
 describe('presence', () => {
   const lastPresence = (c: SseConnection) =>
     [...c.events].reverse().find((e) => e.event === 'presence')?.data as
-      | { present: { username: string; role: string; country: string | null; view: string; editing: unknown }[] }
+      | {
+          present: {
+            tab: string;
+            username: string;
+            role: string;
+            country: string | null;
+            view: string;
+            editing: unknown;
+          }[];
+        }
       | undefined;
   const here = (who: string, body: Record<string, unknown>, on = app) =>
     request(on).post('/api/presence').set('Cookie', cookies[who]!).send(body);
@@ -418,6 +518,65 @@ describe('presence', () => {
     await admin.until('the editor is there', (c) => lastPresence(c)?.present.length === 1);
     await admin.until('the editor has gone', (c) => lastPresence(c)?.present.length === 0);
   });
+
+  test("when a user signs out, or its sessions are ended (its password changed or reset, its account removed), then its tabs leave the others' presence at once", async () => {
+    // Entries last 10 minutes here: only the end of the session can take them off within the deadlines.
+    await start({ presenceMs: 50, presenceTtlMs: 600_000 });
+    const admin = await ready('admin');
+    const names = (c: SseConnection) => (lastPresence(c)?.present ?? []).map((p) => `${p.username}:${p.tab}`).sort();
+    const editorAgain = await loginCookie(app, 'editor'); // a second session of the editor's
+    await here('editor', { tab: 'tab-editor-s1', country: 'XA', view: 'map', editing: null }).expect(200);
+    await request(app)
+      .post('/api/presence')
+      .set('Cookie', editorAgain)
+      .send({ tab: 'tab-editor-s2', country: 'XB', view: 'map', editing: null })
+      .expect(200);
+    await here('viewer', { tab: 'tab-viewer-s1', country: 'XA', view: 'gaps', editing: null }).expect(200);
+    await here('ncp-xa', { tab: 'tab-ncp-xa-s1', country: 'XA', view: 'ncp', editing: null }).expect(200);
+    await here('ncp-xb', { tab: 'tab-ncp-xb-s1', country: 'XB', view: 'ncp', editing: null }).expect(200);
+    const everyone = [
+      'editor:tab-editor-s1',
+      'editor:tab-editor-s2',
+      'ncp-xa:tab-ncp-xa-s1',
+      'ncp-xb:tab-ncp-xb-s1',
+      'viewer:tab-viewer-s1',
+    ];
+    await admin.until('everyone is there', (c) => names(c).join() === everyone.join());
+
+    // Signing out ends that session's tabs, not the user's other session's.
+    await request(app).post('/api/auth/logout').set('Cookie', editorAgain).expect(200);
+    await admin.until('the signed-out tab has gone', (c) => !names(c).includes('editor:tab-editor-s2'));
+    expect(names(admin)).toEqual(everyone.filter((n) => n !== 'editor:tab-editor-s2'));
+
+    // Changing one's own password ends one's other sessions: a new session's tab goes, the one that changed it stays.
+    const editorThird = await loginCookie(app, 'editor');
+    await request(app)
+      .post('/api/presence')
+      .set('Cookie', editorThird)
+      .send({ tab: 'tab-editor-s3', country: 'XB', view: 'map', editing: null })
+      .expect(200);
+    await admin.until('the third tab is there', (c) => names(c).includes('editor:tab-editor-s3'));
+    await request(app)
+      .post('/api/auth/password')
+      .set('Cookie', cookies.editor!)
+      .send({ currentPassword: TEST_PASSWORD, newPassword: 'a new password 4567' })
+      .expect(200);
+    await admin.until('the other session of the editor has gone', (c) => !names(c).includes('editor:tab-editor-s3'));
+    expect(names(admin)).toContain('editor:tab-editor-s1');
+
+    // An administrator resetting a password, or removing an account, ends its sessions and their tabs.
+    await request(app)
+      .put('/api/accounts/viewer')
+      .set('Cookie', cookies.admin!)
+      .send({ password: 'a reset password 8901' })
+      .expect(200);
+    await admin.until('the viewer has gone', (c) => !names(c).includes('viewer:tab-viewer-s1'));
+    await request(app).delete('/api/accounts/ncp-xa').set('Cookie', cookies.admin!).expect(200);
+    await admin.until('the removed NCP has gone', (c) => !names(c).includes('ncp-xa:tab-ncp-xa-s1'));
+    expect(names(admin)).toEqual(['editor:tab-editor-s1', 'ncp-xb:tab-ncp-xb-s1']);
+    const listed = (await request(app).get('/api/presence').set('Cookie', cookies.admin!).expect(200)).body;
+    expect(listed.present.map((p: { tab: string }) => p.tab).sort()).toEqual(['tab-editor-s1', 'tab-ncp-xb-s1']);
+  }, 60_000);
 
   test('when the input is wrong, then 400 names the field and nothing is stored', async () => {
     await start();

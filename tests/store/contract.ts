@@ -1297,6 +1297,50 @@ function accountsContract(current: () => GraphStore): void {
       expect(await store.accounts.getSession('r')).toBeDefined();
     });
 
+    test("when a session ends (signed out, its account's other sessions ended, its password reset, its account removed), then its tabs' presence goes with it and the others' stay", async () => {
+      const store = current();
+      await admin();
+      await store.accounts.createAccount(
+        { username: 'editor1', role: 'editor', countries: [], passwordHash: HASH },
+        'root',
+      );
+      const here = (idHash: string, username: string, tab: string) =>
+        store.accounts.putPresence(
+          {
+            idHash,
+            tab,
+            username,
+            role: username === 'root' ? 'admin' : 'editor',
+            country: 'XA',
+            view: 'map',
+            editingKind: null,
+            editingKey: null,
+            expiresAt: at(600),
+          },
+          at(0),
+        );
+      for (const id of ['a', 'b', 'c', 'd']) {
+        await store.accounts.createSession(session(id, 'editor1'));
+        await here(id, 'editor1', `tab-${id}-1`);
+      }
+      await here('a', 'editor1', 'tab-a-2');
+      await store.accounts.createSession(session('r', 'root'));
+      await here('r', 'root', 'tab-r-1');
+      const tabs = async () => (await store.accounts.listPresence(at(1))).map((p) => p.tab).sort();
+      expect(await tabs()).toEqual(['tab-a-1', 'tab-a-2', 'tab-b-1', 'tab-c-1', 'tab-d-1', 'tab-r-1']);
+
+      await store.accounts.deleteSession('a');
+      expect(await tabs()).toEqual(['tab-b-1', 'tab-c-1', 'tab-d-1', 'tab-r-1']);
+      await store.accounts.endSessions('editor1', 'b');
+      expect(await tabs()).toEqual(['tab-b-1', 'tab-r-1']);
+      await store.accounts.updateAccount('editor1', { passwordHash: `${HASH}x` }, 'root', { endSessions: {} });
+      expect(await tabs()).toEqual(['tab-r-1']);
+      await store.accounts.createSession(session('e', 'editor1'));
+      await here('e', 'editor1', 'tab-e-1');
+      await store.accounts.deleteAccount('editor1', 'root');
+      expect(await tabs()).toEqual(['tab-r-1']);
+    });
+
     test('when expired sessions are purged, then those past either expiry go and the others stay', async () => {
       const store = current();
       await admin();
