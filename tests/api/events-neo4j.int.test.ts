@@ -1,6 +1,7 @@
 // The change feed (issue 15 points 1, 3, 4) across two app instances, each with its own driver, on one real Neo4j: a
 // change or a delete made through A reaches a stream open on B, a client reconnecting to A with Last-Event-ID gets
-// what was changed through B meanwhile, in order, and a tab's presence said through A reaches B, and its leaving.
+// what was changed through B meanwhile, in order, and a tab's presence said through A reaches B, and its leaving (the
+// tab closing, or its session signing out).
 // The database is wiped first: runs only on the Neo4j this test run started.
 import request from 'supertest';
 import { createApp, eventsOf } from '../../server/app';
@@ -22,7 +23,9 @@ onWipeableNeo4j((settings) => {
       pair = await twoStoresOnWipedNeo4j(settings);
       await pair.stores[0].ensureCatalogue(catalogue, 'test');
       await pair.stores[0].importDocument(smallMap(), { mode: 'merge', actor: 'test' });
-      apps = [createApp({ store: pair.stores[0] }), createApp({ store: pair.stores[1] })];
+      // A tab's presence lasts 2 minutes here: within the deadlines, only what a test does takes it off.
+      const events = { presenceTtlMs: 120_000 };
+      apps = [createApp({ store: pair.stores[0], events }), createApp({ store: pair.stores[1], events })];
       servers = [await listen(apps[0]), await listen(apps[1])];
       await createTestAccount(pair.stores[0], { role: 'editor' });
       await createTestAccount(pair.stores[0], { role: 'viewer' });
@@ -108,6 +111,16 @@ onWipeableNeo4j((settings) => {
       ]);
       await request(apps[0]).delete('/api/presence/tab-neo4j-a1').set('Cookie', editorA).expect(200);
       await onB.until('the editor left', (c) => present(c).length === 0, 30_000);
+
+      // Signing out on A ends that session's presence at once (not when it expires).
+      await request(apps[0])
+        .post('/api/presence')
+        .set('Cookie', editorA)
+        .send({ tab: 'tab-neo4j-a2', country: 'XB', view: 'gaps', editing: null })
+        .expect(200);
+      await onB.until('B sees the editor again', (c) => present(c).some((p) => p.username === 'editor'), 30_000);
+      await request(apps[0]).post('/api/auth/logout').set('Cookie', editorA).expect(200);
+      await onB.until('the signed-out editor left', (c) => present(c).length === 0, 30_000);
     }, 180_000);
   });
 });
