@@ -54,6 +54,13 @@ export interface FlowAtlasTestHook {
   /** Rounds: stakeholder ids and flow ids drawn as added, removed or changed (sorted; empty outside the rounds view). */
   diff(): Record<'added' | 'removed' | 'changed', { nodes: string[]; flows: string[] }>;
   zoom(): number;
+  /** The viewport's pan (rendered pixels). */
+  pan(): { x: number; y: number };
+  /** Live marks (issue 15): stakeholders and flows flashed as changed a moment ago, and those someone else edits (`title`: "Being edited by ann (Editor)"). */
+  live(): {
+    changed: { nodes: string[]; flows: string[] };
+    editing: Array<{ kind: 'stakeholder' | 'flow'; id: string; title: string }>;
+  };
   /** Edit mode: nodes are not moved by dragging, and a drag from one stakeholder to another draws a flow. */
   readonly editMode: boolean;
   /** The flow being drawn by dragging: its source and the pointer (CSS pixels of the graph container), or null. */
@@ -74,8 +81,17 @@ export interface LabelBox {
   y2: number;
 }
 
+/** The change feed as a tab received it (set by features/live/recent.ts). */
+export interface FlowAtlasLiveHook {
+  /** The ids (audit sequence numbers) of every `change` event received, in the order received. */
+  events(): number[];
+  /** How many `reload` events were received. */
+  reloads(): number;
+}
+
 declare global {
   interface Window {
     __flowAtlas?: FlowAtlasTestHook;
+    __flowAtlasLive?: FlowAtlasLiveHook;
   }
 }

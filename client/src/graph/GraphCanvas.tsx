@@ -5,6 +5,7 @@
 import type cytoscape from 'cytoscape';
 import { useEffect, useImperativeHandle, useMemo, useRef, useState } from 'react';
 import { canvasClasses } from './canvasClasses';
+import { applyLive } from './canvasLive';
 import { applyClasses, drawAddedFlows, drawnGraph, mountCanvas, STYLED } from './canvasInstance';
 import { centreOn, exportPng, exportSvg, fitView, keepClearOf, zoomBy } from './canvasViewport';
 import type { GraphCanvasHandle, GraphCanvasProps } from './graphCanvasProps';
@@ -47,6 +48,8 @@ export function GraphCanvas(props: GraphCanvasProps) {
     diff,
     drawMode = false,
     onDrawFlow,
+    live,
+    refitOn,
   } = props;
   const containerRef = useRef<HTMLDivElement>(null);
   const cyRef = useRef<cytoscape.Core | null>(null);
@@ -56,8 +59,10 @@ export function GraphCanvas(props: GraphCanvasProps) {
   const onDrawFlowRef = useRef(onDrawFlow);
   // Where the stakeholders were when the last instance was replaced (a saved edit brings a new graph).
   const savedLayoutRef = useRef<SavedLayout | null>(null);
-  // Set when an instance restored the view it replaced: its first layout is not followed by a fit.
+  // Set when an instance restored the view it replaced (after an edit or a live change): the view stays as the
+  // person left it, and a selection already kept clear of the details panel is not panned to again.
   const keptViewRef = useRef(false);
+  const clearOfRef = useRef<string | null>(null);
   // Read when a graph is first laid out (so fcose makes room for the nodes' real sizes and the first
   // fit frames the focus) and on resize.
   const sizeByRef = useRef(sizeBy);
@@ -162,23 +167,36 @@ export function GraphCanvas(props: GraphCanvasProps) {
     diff,
   ]);
 
-  // A new focus (the filters changed) is framed at once; so is the first one once laid out.
+  // Live marks, on the current instance (a live change brings a new one) once laid out (a large map's flows come late).
   useEffect(() => {
     const cy = cyRef.current;
-    if (!cy || !laidOut) return;
-    if (keptViewRef.current) {
-      keptViewRef.current = false;
-      return;
-    }
-    fitView(cy, focus);
-    autoFitRef.current = true;
-  }, [focus, laidOut]);
+    const container = containerRef.current;
+    if (!cy || !container || !live) return;
+    return applyLive(cy, container, live);
+  }, [live, generation, laidOut]);
 
-  // Pan the selected node out from under the details panel, if it is hidden there.
+  // A new focus (the filters changed: `refitOn` when given) is framed at once. A new instance frames itself once
+  // laid out (mountCanvas), or keeps the view of the one it replaced: new data alone never moves the view.
+  const fitKey = refitOn ?? focus;
+  const fitKeyRef = useRef(fitKey);
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (fitKeyRef.current === fitKey) return;
+    fitKeyRef.current = fitKey;
+    if (!cy || !laidOut) return;
+    fitView(cy, focusRef.current);
+    autoFitRef.current = true;
+  }, [fitKey, laidOut]);
+
+  // Pan the selected node out from under the details panel, if it is hidden there (once per selection: not again
+  // on an instance that kept the view).
   useEffect(() => {
     const cy = cyRef.current;
     const overlay = overlayRef?.current;
+    if (selectedId === null) clearOfRef.current = null;
     if (!cy || !laidOut || !overlay || selectedId === null) return;
+    if (keptViewRef.current && clearOfRef.current === selectedId) return;
+    clearOfRef.current = selectedId;
     keepClearOf(cy, selectedId, overlay);
   }, [generation, selectedId, laidOut, overlayRef]);
 

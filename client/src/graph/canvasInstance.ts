@@ -8,7 +8,7 @@ import type { MapGraph } from './api/types';
 import { STATE_CLASSES, type DrawnClasses, type DrawnGraph } from './canvasClasses';
 import { canvasTestHook } from './canvasTestHook';
 import { attachLabels, refreshLabels } from './canvasLabels';
-import { addInSlices, runLayout, WORKER_LAYOUT_ABOVE } from './canvasLayout';
+import { addInSlices, presetPositions, runLayout, WORKER_LAYOUT_ABOVE } from './canvasLayout';
 import { fitView } from './canvasViewport';
 import { attachFlowDrawing } from './drawFlow';
 import { edgeId, toElements, type ExtraFlow, type Scope } from './elements';
@@ -122,11 +122,15 @@ export function mountCanvas(
   });
 
   const started = performance.now();
-  // After an edit (a new graph of the same map), the stakeholders keep their places and the view its zoom.
+  // After an edit or a live change (a new graph of the same map), the stakeholders keep their places (those the
+  // person dragged too) and the view its zoom and pan, whatever the layout; new ones go beside their neighbours, or
+  // where a computed layout puts them.
   const layoutKey = `${view}|${hookId}|${scope}|${layout}`;
   const size = { width: container.clientWidth, height: container.clientHeight };
   const ids = graph.stakeholders.map((s) => s.id);
-  const kept = view === 'map' && layout === 'fcose' ? positionsFrom(saved, layoutKey, ids, graph.flows, size) : null;
+  const keeps = view === 'map' && saved?.key === layoutKey;
+  const anchors = keeps ? presetPositions(graph, scope, layout, spec.countryOrder) : null;
+  const kept = keeps ? positionsFrom(saved, layoutKey, ids, graph.flows, size, anchors) : null;
   const keptView = kept ? saved : null;
   if (sliced) container.style.visibility = 'hidden';
   const edgesAdded = sliced

@@ -35,7 +35,7 @@ function ncpByBlock(graph: MapGraph, scope: Scope): Map<string, string> {
 const blockOf = (s: MapGraph['stakeholders'][number], scope: Scope) => (scope === 'region' ? s.country : 'map');
 
 /** Fixed positions for the computed layouts; null for fcose. */
-function presetPositions(graph: MapGraph, scope: Scope, layout: LayoutName, countryOrder: readonly string[]) {
+export function presetPositions(graph: MapGraph, scope: Scope, layout: LayoutName, countryOrder: readonly string[]) {
   if (layout === 'fcose') return null;
   const nodes: LayoutNode[] = graph.stakeholders.map((s) => ({
     id: s.id,

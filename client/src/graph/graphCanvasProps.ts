@@ -1,6 +1,7 @@
 // The props and the handle of GraphCanvas (the Cytoscape graph shared by the map, bottlenecks, plan and rounds views).
 import type { Ref, RefObject } from 'react';
 import type { MapGraph } from './api/types';
+import type { LiveMarks } from './canvasLive';
 import type { ExtraFlow, Scope } from './elements';
 import type { LayoutName } from './layouts';
 import type { DiffMark } from './styles';
@@ -53,9 +54,13 @@ export interface GraphCanvasProps {
   diff?: { nodes: ReadonlyMap<string, DiffMark>; flows: ReadonlyMap<string, DiffMark> };
   /** Stakeholders to frame when fitting (what a filter leaves of interest); everything drawn when absent or empty. */
   focus?: ReadonlySet<string>;
+  /** The view is framed again when this changes (the filters), not when only the data behind `focus` does; `focus` itself when absent. */
+  refitOn?: string;
   /** An element drawn over the graph's right side (the details panel): a selected node is kept clear of it. */
   overlayRef?: RefObject<HTMLElement | null>;
   /** Edit mode: nodes stay put, and dragging from one stakeholder to another draws a flow (`onDrawFlow`). */
   drawMode?: boolean;
   onDrawFlow?: (from: string, to: string) => void;
+  /** What the change feed and presence mark (canvasLive.ts): items changed a moment ago, items someone else edits. */
+  live?: LiveMarks;
 }

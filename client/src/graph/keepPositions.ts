@@ -26,9 +26,10 @@ const GAP = 70;
 
 /**
  * Positions for every stakeholder of a new graph from a saved layout: kept ones where they were, new
- * ones near their linked neighbours' centre, else near the middle of the saved view, each nudged
- * round a spiral until clear of the others. Null when the saved layout does not fit this graph
- * (another country or layout, or fewer than half of the stakeholders known).
+ * ones where the layout puts them (`anchors`: the computed layouts), else near their linked neighbours'
+ * centre, else near the middle of the saved view, each nudged round a spiral until clear of the others.
+ * Null when the saved layout does not fit this graph (another country or layout, or fewer than half of
+ * the stakeholders known).
  */
 export function positionsFrom(
   saved: SavedLayout | null,
@@ -36,6 +37,7 @@ export function positionsFrom(
   nodeIds: readonly string[],
   links: ReadonlyArray<{ from: string; to: string }>,
   viewport: { width: number; height: number },
+  anchors?: Readonly<Record<string, cytoscape.Position>> | null,
 ): Record<string, cytoscape.Position> | null {
   if (!saved || saved.key !== key || nodeIds.length === 0) return null;
   const known = nodeIds.filter((id) => saved.positions.has(id));
@@ -53,12 +55,14 @@ export function positionsFrom(
       .filter((l) => l.from === id || l.to === id)
       .map((l) => placed[l.from === id ? l.to : l.from])
       .filter((p): p is cytoscape.Position => p !== undefined);
-    const anchor = neighbours.length
-      ? {
-          x: neighbours.reduce((s, p) => s + p.x, 0) / neighbours.length,
-          y: neighbours.reduce((s, p) => s + p.y, 0) / neighbours.length,
-        }
-      : centre;
+    const anchor =
+      anchors?.[id] ??
+      (neighbours.length
+        ? {
+            x: neighbours.reduce((s, p) => s + p.x, 0) / neighbours.length,
+            y: neighbours.reduce((s, p) => s + p.y, 0) / neighbours.length,
+          }
+        : centre);
     let spot = anchor;
     for (let step = 1; step < 200 && !clear(spot); step++) {
       const angle = step * 2.4;

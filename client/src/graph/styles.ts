@@ -114,6 +114,62 @@ const DIFF_STYLES: cytoscape.StylesheetStyle[] = [
   })),
 ];
 
+/** Live (canvasLive.ts): changed a moment ago (an amber outline), being edited by someone else (a purple dashed ring and badge). */
+export const LIVE_CHANGED_COLOR = '#E69F00';
+export const LIVE_EDITING_COLOR = '#7B3294';
+const LIVE_STYLES: cytoscape.StylesheetStyle[] = [
+  {
+    selector: 'node.live-changed',
+    style: {
+      'underlay-color': LIVE_CHANGED_COLOR,
+      'underlay-opacity': 0.55,
+      'underlay-padding': 12,
+      'underlay-shape': 'ellipse',
+      'border-width': 4,
+      'border-color': LIVE_CHANGED_COLOR,
+    },
+  },
+  {
+    selector: 'edge.live-changed',
+    style: { 'underlay-color': LIVE_CHANGED_COLOR, 'underlay-opacity': 0.55, 'underlay-padding': 8, 'z-index': 55 },
+  },
+  {
+    // Faded in, unless the person prefers reduced motion (then the outline shows just as long, without moving).
+    selector: '.live-changed.live-motion',
+    style: { 'transition-property': 'underlay-opacity, underlay-padding', 'transition-duration': 350 },
+  },
+  {
+    selector: 'node.live-editing',
+    style: {
+      'border-width': 4,
+      'border-style': 'dashed',
+      'border-color': LIVE_EDITING_COLOR,
+      label: 'data(liveLabel)',
+      'text-opacity': 1,
+      'text-background-opacity': 0.9,
+      color: LIVE_EDITING_COLOR,
+      'font-weight': 'bold',
+      'z-index': 30,
+    },
+  },
+  {
+    selector: 'edge.live-editing',
+    style: {
+      'underlay-color': LIVE_EDITING_COLOR,
+      'underlay-opacity': 0.35,
+      'underlay-padding': 6,
+      label: 'data(liveLabel)',
+      'font-size': 11,
+      'font-weight': 'bold',
+      color: LIVE_EDITING_COLOR,
+      'text-background-color': '#ffffff',
+      'text-background-opacity': 0.9,
+      'text-background-padding': '2px',
+      'z-index': 50,
+    },
+  },
+];
+
 export const NODE_SIZE = 30;
 const NCP_SIZE = 64;
 /** Node sizes when sized by a value (betweenness): from this minimum, growing with the square root. */
@@ -365,6 +421,7 @@ export const mapStylesheet: cytoscape.StylesheetStyle[] = [
     },
   },
   ...DIFF_STYLES,
+  ...LIVE_STYLES,
   {
     // Filtered out: gone from the drawing (and from fits), positions kept for when the filter is cleared.
     selector: '.hidden',

@@ -90,6 +90,16 @@ describe('keeping the map still across an edit', () => {
     expect(placed.n).toEqual({ x: 100, y: 75 });
   });
 
+  test('when a computed layout (by sector, NCP at the centre) gives its places, then the kept ones stay where they were and a new one goes where the layout puts it, not beside its neighbours', () => {
+    const computed = { a: { x: 5, y: 5 }, b: { x: 205, y: 5 }, c: { x: 5, y: 205 }, n: { x: 400, y: 400 } };
+    const placed = positionsFrom(saved, saved.key, ['a', 'b', 'c', 'n'], [{ from: 'n', to: 'a' }], viewport, computed)!;
+
+    expect(placed.a).toEqual({ x: 0, y: 0 });
+    expect(placed.b).toEqual({ x: 200, y: 0 });
+    expect(placed.c).toEqual({ x: 0, y: 200 });
+    expect(placed.n).toEqual({ x: 400, y: 400 });
+  });
+
   test('when the saved layout is of another map, or most stakeholders are new, then nothing is kept', () => {
     expect(positionsFrom(saved, 'map|NO|country|fcose', ['a', 'b'], [], viewport)).toBeNull();
     expect(positionsFrom(saved, saved.key, ['a', 'x', 'y', 'z'], [], viewport)).toBeNull();

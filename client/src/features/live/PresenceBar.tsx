@@ -1,8 +1,6 @@
 // Who else is here (issue 15 point 3), in the header: each other open tab's username and role, and what it shows
 // or edits in its tooltip and accessible name. No more than that is known of anyone.
-import { ROLE_NAMES } from '../auth/permissions';
-import type { Role } from '@model/roles';
-import { useOthersPresent, type PresenceEntry } from './presence';
+import { editorsOf, roleName, useOthersPresent, type PresenceEntry } from './presence';
 import './live.css';
 
 const SHOWN = 4;
@@ -10,10 +8,6 @@ const SHOWN = 4;
 function where(p: PresenceEntry): string {
   const place = `${p.view}${p.country ? `, ${p.country}` : ''}`;
   return p.editing ? `editing ${p.editing.kind} ${p.editing.key} (${place})` : `on ${place}`;
-}
-
-function roleName(role: string): string {
-  return ROLE_NAMES[role as Role] ?? role;
 }
 
 export function PresenceBar() {
@@ -45,12 +39,23 @@ export function PresenceBar() {
 
 /** In an edit form: who else has this item's form open. */
 export function EditingToo({ kind, itemKey }: { kind: string; itemKey: string | undefined }) {
-  const others = useOthersPresent().filter((p) => p.editing?.kind === kind && p.editing.key === itemKey);
-  if (!itemKey || others.length === 0) return null;
-  const names = [...new Set(others.map((p) => `${p.username} (${roleName(p.role)})`))].join(', ');
+  const editors = editorsOf(useOthersPresent(), kind, itemKey ?? '');
+  if (!itemKey || editors.length === 0) return null;
+  const names = editors.join(', ');
   return (
     <p className="editing-too" role="status">
       Also editing this item now: <bdi>{names}</bdi>. Whoever saves second will see both versions.
+    </p>
+  );
+}
+
+/** In an item's details beside the map: who else has its edit form open (the map shows a badge on it too). */
+export function BeingEdited({ kind, itemKey }: { kind: 'stakeholder' | 'flow'; itemKey: string }) {
+  const editors = editorsOf(useOthersPresent(), kind, itemKey);
+  if (editors.length === 0) return null;
+  return (
+    <p className="being-edited" role="status">
+      Being edited by <bdi>{editors.join(', ')}</bdi> now.
     </p>
   );
 }

@@ -1,9 +1,11 @@
 // The change feed (GET /api/events, Server-Sent Events) as the explorer follows it: one EventSource per tab,
 // opened while someone is signed in (useLiveFeed), and the changes it brings handed to whoever listens (an open
-// edit form: useChangedMeanwhile); who else is here (`presence` events) goes to presence.ts. EventSource reconnects by itself with Last-Event-ID; when the server refuses a
+// edit form: useChangedMeanwhile) and kept a moment (recent.ts: what changed flashes); who else is here (`presence`
+// events) goes to presence.ts. EventSource reconnects by itself with Last-Event-ID; when the server refuses a
 // reconnection (an error status closes an EventSource for good), a new one starts after a pause from the last id.
 import type { ChangeEvent, PresenceList } from '@model/api-events';
 import { setPresent } from './presence';
+import { heardChange, heardReload } from './recent';
 
 export type { ChangeEvent };
 
@@ -47,11 +49,13 @@ export function connectFeed(handlers: FeedHandlers, url = '/api/events'): () => 
     es.addEventListener('change', (e: MessageEvent<string>) => {
       track(e);
       const change = JSON.parse(e.data) as ChangeEvent;
+      heardChange(change);
       handlers.change(change);
       for (const l of [...listeners]) l(change);
     });
     es.addEventListener('reload', (e: MessageEvent) => {
       track(e);
+      heardReload();
       handlers.reload();
     });
     es.addEventListener('presence', (e: MessageEvent<string>) => {

@@ -1,8 +1,10 @@
 // Presence in this tab (issue 15 point 3): the tab's own id, what its edit form is editing (set by the form), and
 // who else is looking at what (the change feed's `presence` events, feed.ts). Module state read through
 // useSyncExternalStore: one tab, one of each.
-import { useSyncExternalStore } from 'react';
+import { useMemo, useSyncExternalStore } from 'react';
 import type { PresenceEntry } from '@model/api-events';
+import type { Role } from '@model/roles';
+import { ROLE_NAMES } from '../auth/permissions';
 
 export type { PresenceEntry };
 export interface Editing {
@@ -44,9 +46,24 @@ export function setEditing(item: Editing | null): void {
 /** Everyone else's tabs (this tab left out). */
 export function useOthersPresent(): PresenceEntry[] {
   const list = useSyncExternalStore(subscribe, () => present);
-  return list.filter((p) => p.tab !== TAB_ID);
+  return useMemo(() => list.filter((p) => p.tab !== TAB_ID), [list]);
 }
 
 export function useEditing(): Editing | null {
   return useSyncExternalStore(subscribe, () => editing);
+}
+
+export function roleName(role: string): string {
+  return ROLE_NAMES[role as Role] ?? role;
+}
+
+/** Who of `others` has an item's form open: "ann (Editor)", once per person. */
+export function editorsOf(others: readonly PresenceEntry[], kind: string, key: string): string[] {
+  const who = others.filter((p) => p.editing?.kind === kind && p.editing.key === key);
+  return [...new Set(who.map((p) => `${p.username} (${roleName(p.role)})`))];
+}
+
+/** The sentence a screen reader and the map's tooltip give for an item being edited ("" when nobody is). */
+export function beingEdited(editors: readonly string[]): string {
+  return editors.length === 0 ? '' : `Being edited by ${editors.join(', ')}`;
 }

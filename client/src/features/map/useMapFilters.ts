@@ -1,5 +1,5 @@
 // What the map's filters leave of a graph (MapScreen): the filters read from the URL, the stakeholders and
-// flows drawn, the chosen indicator's coverage and its path to the NCP, and what the view frames.
+// flows drawn, the chosen indicator's coverage and its path to the NCP, and what the view frames (and when).
 import { useMemo } from 'react';
 import { useCoverage } from '../analysis/api/getCoverage';
 import type { MapGraph, ReferenceResponse } from '../../graph/api/types';
@@ -50,6 +50,10 @@ export function useMapFilters(
     return ids;
   }, [filtered, result, visibleFlows, highlightNodes, graph, country]);
 
+  // The view frames the focus again when the filters change, and once the indicator's coverage has come; not when
+  // new data (a live change) alters what the focus holds.
+  const focusKey = `${JSON.stringify(filters)}|${coverage.isPending ? '' : 'coverage'}`;
+
   return {
     indicatorNames,
     filters,
@@ -61,5 +65,6 @@ export function useMapFilters(
     highlightFlows,
     visibleFlows,
     focus,
+    focusKey,
   };
 }

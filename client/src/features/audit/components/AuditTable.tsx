@@ -6,6 +6,7 @@ import { formatDateTime } from '../../../lib/dates';
 import { changedFields, fieldRows, formatFieldValue } from '../../../lib/fieldDiff';
 import { ACTION_WORDS, KIND_NAMES } from '../filters';
 import { countryNames, fieldValue, itemPieces, piecesText, showsKey, type Namer, type Piece } from '../names';
+import { useLiveFlash } from '../../live/useLiveFlash';
 
 /** Pieces of text with each name and id isolated, so that a right-to-left name cannot reorder its neighbours. */
 function Pieces({ pieces }: { pieces: readonly Piece[] }) {
@@ -14,6 +15,9 @@ function Pieces({ pieces }: { pieces: readonly Piece[] }) {
 
 export function AuditTable({ entries, names }: { entries: readonly AuditEntry[]; names: Namer }) {
   const [open, setOpen] = useState<ReadonlySet<number>>(new Set());
+  // Changes arriving live flash briefly once listed (issue 15).
+  const flashing = useLiveFlash(entries, (c) => entries.some((e) => e.seq === c.seq));
+  const fresh = new Set(flashing.map((c) => c.seq));
   const toggle = (seq: number) =>
     setOpen((prev) => {
       const next = new Set(prev);
@@ -53,7 +57,14 @@ export function AuditTable({ entries, names }: { entries: readonly AuditEntry[];
             const item = piecesText(pieces);
             return (
               <Fragment key={e.seq}>
-                <tr data-seq={e.seq} data-kind={e.kind} data-key={e.key} data-actor={e.actor} data-action={e.action}>
+                <tr
+                  className={fresh.has(e.seq) ? 'live-changed' : undefined}
+                  data-seq={e.seq}
+                  data-kind={e.kind}
+                  data-key={e.key}
+                  data-actor={e.actor}
+                  data-action={e.action}
+                >
                   <td className="nowrap">{formatDateTime(e.at)}</td>
                   <td>
                     <bdi>{e.actor}</bdi>

@@ -80,7 +80,7 @@ export function DetailsPanel({
 
   return (
     <aside ref={ref} className="details" aria-labelledby="details-heading">
-      <DetailsHead headingId="details-heading" itemId={s.id} onClose={onClose}>
+      <DetailsHead headingId="details-heading" itemId={s.id} kind="stakeholder" onClose={onClose}>
         {s.name}
       </DetailsHead>
       {readOnlyNote && <p className="note read-only-note">{readOnlyNote}</p>}

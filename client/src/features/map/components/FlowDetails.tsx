@@ -39,7 +39,7 @@ export function FlowDetails({
 
   return (
     <aside ref={ref} className="details flow-details" aria-labelledby="flow-details-heading">
-      <DetailsHead headingId="flow-details-heading" itemId={f.id} onClose={onClose}>
+      <DetailsHead headingId="flow-details-heading" itemId={f.id} kind="flow" onClose={onClose}>
         Flow: {from?.name ?? f.from} → {to?.name ?? f.to}
       </DetailsHead>
       <p className="muted flow-id">Flow {f.id}</p>

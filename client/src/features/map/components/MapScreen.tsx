@@ -23,6 +23,7 @@ import { MapSidebar } from './MapSidebar';
 import { MapToolbar } from './MapToolbar';
 import { SelectionDetails } from './SelectionDetails';
 import { useMapExport } from '../useMapExport';
+import { useLiveMarks } from '../../live/useLiveMarks';
 
 export const MAP_PARAMS = ['scope', 'layout', 'q', 'selected', 'flow', 'edit', 'interview', ...FILTER_PARAMS] as const;
 type MapParam = (typeof MAP_PARAMS)[number];
@@ -78,8 +79,10 @@ export function MapScreen({
     highlightFlows,
     visibleFlows,
     focus,
+    focusKey,
   } = useMapFilters(graph, country, params, reference.data);
   const layout = layoutOf(params.layout);
+  const live = useLiveMarks(graph);
 
   const selected = graph.stakeholders.find((s) => s.id === params.selected);
   const selectedFlow = selected ? undefined : graph.flows.find((f) => f.id === params.flow);
@@ -178,9 +181,11 @@ export function MapScreen({
                 highlightNodes={highlightNodes}
                 highlightFlows={highlightFlows}
                 focus={focus}
+                refitOn={focusKey}
                 overlayRef={panelRef}
                 drawMode={editMode}
                 onDrawFlow={edit.drawFlow}
+                live={live}
               />
             )}
             <ZoomControls canvasRef={canvasRef} />
