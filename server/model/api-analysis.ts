@@ -105,10 +105,13 @@ export const SuggestionsResponse = z.object({
     }),
   ),
   peerPatterns: z.array(z.object({ fromType: z.string(), toType: z.string(), indicator: IndicatorCode, share: Ratio })),
+  /** For a role that may not see personal data only: the suggestions left out, those extending a flow carrying it. */
+  hidden: z.object({ suggestions: z.number().int().nonnegative() }).optional(),
   computedFrom: ComputedFrom,
 });
 
 const Ranked = z.array(z.object({ id: Id, value: z.number() }));
+const Count = z.number().int().nonnegative();
 const ByIndicators = z.array(z.object({ id: Id, indicators: z.array(IndicatorCode) }));
 export const BottlenecksResponse = z.object({
   country: CountryCode,
@@ -122,6 +125,11 @@ export const BottlenecksResponse = z.object({
       reasons: z.array(z.enum(['informal', 'person_dependent', 'informal_or_person_dependent', 'unconfirmed'])),
     }),
   ),
+  /**
+   * For a role that may not see personal data only: the flows carrying it left out of `edgeBetweenness` and of
+   * `criticalFlows` (betweenness and single points of failure are computed over every flow).
+   */
+  hidden: z.object({ flows: Count, criticalFlows: Count }).optional(),
   computedFrom: ComputedFrom,
 });
 
@@ -155,6 +163,19 @@ const NcpMetrics = z.object({
   }),
   constraint: z.number().nullable(),
   crossBorder: z.object({ in: z.array(CrossBorderFlow), out: z.array(CrossBorderFlow) }),
+  /**
+   * For a role that may not see personal data only (its `crossBorder` lists leave such flows out): the flows to or
+   * from the NCP carrying personal data, and how much of each count rests on them alone (the counts include them;
+   * the role's view shows count - hidden), and the channels left out of `crossBorder`.
+   */
+  hidden: z
+    .object({
+      flows: Count,
+      inDegree: Count,
+      outDegree: Count,
+      crossBorder: z.object({ in: Count, out: Count }),
+    })
+    .optional(),
 });
 const NoNcp = z.object({ status: z.literal('no_ncp'), country: CountryCode, ncp: z.null() });
 export const NcpPositionSchema = z.discriminatedUnion('status', [NcpMetrics, NoNcp]);

@@ -125,16 +125,19 @@ export const itemUpdate = memo((kind: Kind): z.ZodObject => {
     });
 });
 
-export const CountrySummary = Country.extend({
-  ncp: Id.nullable(),
-  stakeholders: z.number().int(),
-  flows: z.number().int(),
-});
-export const CountriesResponse = z.object({ countries: z.array(CountrySummary) });
-
 /** Items left out of an answer because the role may not see personal data (issue 18: viewers are told what they do not see). */
 export const HiddenCounts = z.object({ flows: z.number().int().nonnegative() });
 export type HiddenCounts = z.infer<typeof HiddenCounts>;
+
+export const CountrySummary = Country.extend({
+  ncp: Id.nullable(),
+  stakeholders: z.number().int(),
+  /** The flows touching the country's stakeholders; for a role that may not see personal data, those it may see. */
+  flows: z.number().int(),
+  /** For a role that may not see personal data only: the flows touching the country that carry it (not in `flows`). */
+  hidden: HiddenCounts.optional(),
+});
+export const CountriesResponse = z.object({ countries: z.array(CountrySummary) });
 
 export const GraphResponse = z.object({
   country: Country.nullable(),

@@ -6,12 +6,11 @@
 // graph and Brandes' betweenness, which depend on that country's stakeholders and the flows between
 // them alone). When the trail cannot tell, or the store cannot say, the cache is emptied.
 import { bottlenecks } from '../analysis/bottlenecks/bottlenecks';
-import { whatIf, type WhatIfInput } from '../analysis/bottlenecks/what-if';
+import { whatIf, whatIfWithGraph, type WhatIfInput } from '../analysis/bottlenecks/what-if';
 import { compare } from '../analysis/compare/compare';
 import { assertCountry, assertIndicator, countryCoverage, coverageMatrix } from '../analysis/coverage/coverage';
 import {
   buildFlowGraph,
-  countryFlows,
   countryStructure,
   nationalCountries,
   prepareCountryDependencies,
@@ -19,13 +18,13 @@ import {
   type CountryStructure,
   type FlowGraph,
 } from '../analysis/flow-graph';
-import { memoOn } from '../analysis/memo';
 import { ncpPosition } from '../analysis/ncp/position';
 import { optionsKey, type AnalysisOptions } from '../analysis/options';
 import { suggestions } from '../analysis/suggestions/suggestions';
-import { isPersonalFlow, seesPersonalData } from '../auth/personal-data';
+import { seesPersonalData } from '../auth/personal-data';
 import type { SessionUser } from '../model/roles';
 import type { GraphStore, Snapshot } from '../store/port';
+import { bottlenecksForViewer, hiddenFlowsOf, ncpForViewer, personalFlowsOf, suggestionsForViewer } from './hidden';
 import { currentStoreVersion } from './store-version';
 
 /** What every result names: the inputs it was computed from. */
@@ -86,25 +85,6 @@ export function nothingReadChanged(changes: readonly TrailChange[]): boolean {
   return changes.every((c) => UNREAD_KINDS.has(c.kind));
 }
 
-/** The ids of the map's flows carrying personal data (what a viewer does not see). */
-function personalFlowsOf(fg: FlowGraph): ReadonlySet<string> {
-  return memoOn(
-    fg,
-    'personalFlows',
-    () => new Set(fg.document.flows.filter((f) => isPersonalFlow(f)).map((f) => f.id)),
-  );
-}
-
-/** Of a country's counted flows (both ends in it) and cross-border channels, those carrying personal data. */
-function hiddenFlowsOf(fg: FlowGraph, country: string): { flows: number; crossBorderChannels: number } {
-  const personal = personalFlowsOf(fg);
-  const { own, crossBorder } = countryFlows(fg, country);
-  return {
-    flows: own.filter((f) => personal.has(f.id)).length,
-    crossBorderChannels: crossBorder.filter((f) => personal.has(f.id)).length,
-  };
-}
-
 export class AnalysisService {
   private cache?: VersionCache;
   private loading?: Promise<VersionCache>;
@@ -139,16 +119,35 @@ export class AnalysisService {
         });
   }
 
-  suggestions(options: AnalysisOptions, country: string) {
-    return this.run('suggestions', options, country, (fg) => suggestions(fg, country));
+  /**
+   * The suggestions; for a user who may not see personal data, without those extending a flow that carries it and
+   * with `hidden`, how many were left out (hidden.ts). Plans start from every suggestion (no user).
+   */
+  async suggestions(options: AnalysisOptions, country: string, user?: SessionUser) {
+    const answer = await this.run('suggestions', options, country, (fg) => suggestions(fg, country));
+    if (!user || seesPersonalData(user)) return answer;
+    return this.run('suggestions-viewer', options, country, (fg) => suggestionsForViewer(fg, answer));
   }
 
-  bottlenecks(options: AnalysisOptions, country: string) {
-    return this.run('bottlenecks', options, country, (fg) => bottlenecks(fg, country));
+  /**
+   * The bottlenecks; for a user who may not see personal data, the lists of flows without those carrying it and
+   * `hidden`, how many were left out (hidden.ts).
+   */
+  async bottlenecks(options: AnalysisOptions, country: string, user?: SessionUser) {
+    const answer = await this.run('bottlenecks', options, country, (fg) => bottlenecks(fg, country));
+    if (!user || seesPersonalData(user)) return answer;
+    // run() names the current inputs on every answer (the computedFrom spread in here is replaced).
+    return this.run('bottlenecks-viewer', options, country, (fg) => bottlenecksForViewer(fg, answer));
   }
 
-  ncp(options: AnalysisOptions, country: string) {
-    return this.run('ncp', options, country, (fg) => ncpPosition(fg, country));
+  /**
+   * The NCP's position; for a user who may not see personal data, the cross-border lists without flows carrying it
+   * and `hidden`, how many flows to or from the NCP carry it and how much of each count rests on them (hidden.ts).
+   */
+  async ncp(options: AnalysisOptions, country: string, user?: SessionUser) {
+    const answer = await this.run('ncp', options, country, (fg) => ncpPosition(fg, country));
+    if (!user || seesPersonalData(user)) return answer;
+    return this.run('ncp-viewer', options, country, (fg) => ncpForViewer(fg, answer));
   }
 
   /**
@@ -175,10 +174,16 @@ export class AnalysisService {
     );
   }
 
-  /** Never cached: every scenario is different. */
-  async whatIf(options: AnalysisOptions, input: WhatIfInput) {
+  /**
+   * Never cached: every scenario is different. For a user who may not see personal data, the NCP's positions before
+   * and after are as ncp() gives them to such a user (hidden.ts).
+   */
+  async whatIf(options: AnalysisOptions, input: WhatIfInput, user?: SessionUser) {
     const { fg, from } = await this.graph(options);
-    return { ...whatIf(fg, input), computedFrom: from };
+    if (!user || seesPersonalData(user)) return { ...whatIf(fg, input), computedFrom: from };
+    const { answer, after } = whatIfWithGraph(fg, input);
+    const ncp = { before: ncpForViewer(fg, answer.ncp.before), after: ncpForViewer(after, answer.ncp.after) };
+    return { ...answer, ncp, computedFrom: from };
   }
 
   /** Validates a country against the current map (404 when it is not there). */

@@ -2,9 +2,10 @@
 // both per store version and per visibility (whether the user sees personal data): a request that hits the
 // cache costs one store-version read (shared by the requests asking at the same moment). The map of a country is
 // read scoped (store.countryMap: the country, its flows' foreign ends), the country list by one aggregate
-// (store.countryCounts); only the region's map reads every item. After a write, the audit trail
-// (store.changesSince) tells which countries' maps it cannot have touched: those stay cached.
-import { seesPersonalData, visibleLists } from '../auth/personal-data';
+// (store.countryCounts; for a viewer, with the flows carrying personal data counted apart); only the region's map
+// reads every item. After a write, the audit trail (store.changesSince) tells which countries' maps it cannot have
+// touched: those stay cached.
+import { PERSONAL_LEVELS, seesPersonalData, visibleLists } from '../auth/personal-data';
 import type { SessionUser } from '../model/roles';
 import { NotFoundError } from '../errors';
 import { keyOf, sectorOf, stripMetaOf } from '../model';
@@ -14,6 +15,8 @@ import type { CountrySummary, GraphResponse } from '../model/api';
 import { currentStoreVersion } from './store-version';
 
 type MapLists = { storeVersion: number; items: MapItems };
+type Visibility = 'all' | 'public';
+type Summaries = { storeVersion: number; value: CountrySummary[] };
 /** Countries whose maps are kept (each with its answers per visibility). */
 const MAX_COUNTRIES = 200;
 
@@ -36,8 +39,9 @@ const itemKey = (kind: string, key: string) => `${kind}|${key}`;
 export class MapView {
   private region?: RegionEntry;
   private regionLoading?: Promise<RegionEntry>;
-  private summaries?: { storeVersion: number; value: CountrySummary[] };
-  private summariesLoading?: Promise<{ storeVersion: number; value: CountrySummary[] }>;
+  /** The country list per visibility ('all', or 'public': without flows carrying personal data). */
+  private readonly summaries = new Map<Visibility, Summaries>();
+  private readonly summariesLoading = new Map<Visibility, Promise<Summaries>>();
   private readonly maps = new Map<string, CountryEntry>();
   private readonly mapsLoading = new Map<string, Promise<CountryEntry>>();
   /** changesSince calls under way or done, by the version they start from. */
@@ -45,21 +49,32 @@ export class MapView {
 
   constructor(private readonly store: GraphStore) {}
 
-  async countries(): Promise<CountrySummary[]> {
+  /**
+   * The country list. For a user who may not see personal data (or none), each country's `flows` counts the flows it
+   * may see and `hidden.flows` the others; cached per store version and visibility.
+   */
+  async countries(user?: SessionUser): Promise<CountrySummary[]> {
+    const visibility = seesPersonalData(user) ? 'all' : 'public';
     const version = await currentStoreVersion(this.store);
-    if (this.summaries && this.summaries.storeVersion >= version) return this.summaries.value;
-    this.summariesLoading ??= this.store
-      .countryCounts()
-      .then(({ storeVersion, countries }) => {
-        const loaded = { storeVersion, value: countries.map(summaryOf) };
-        if (!this.summaries || this.summaries.storeVersion <= storeVersion) this.summaries = loaded;
-        return loaded;
-      })
-      .finally(() => {
-        this.summariesLoading = undefined;
-      });
-    const loaded = await this.summariesLoading;
-    return loaded.storeVersion >= version ? loaded.value : this.countries();
+    const cached = this.summaries.get(visibility);
+    if (cached && cached.storeVersion >= version) return cached.value;
+    let loading = this.summariesLoading.get(visibility);
+    if (!loading) {
+      loading = this.store
+        .countryCounts(visibility === 'all' ? {} : { personalData: [...PERSONAL_LEVELS] })
+        .then(({ storeVersion, countries }) => {
+          const loaded = { storeVersion, value: countries.map(summaryOf) };
+          const current = this.summaries.get(visibility);
+          if (!current || current.storeVersion <= storeVersion) this.summaries.set(visibility, loaded);
+          return loaded;
+        })
+        .finally(() => {
+          this.summariesLoading.delete(visibility);
+        });
+      this.summariesLoading.set(visibility, loading);
+    }
+    const loaded = await loading;
+    return loaded.storeVersion >= version ? loaded.value : this.countries(user);
   }
 
   async graph(country: string | undefined, user: SessionUser | undefined): Promise<GraphResponse> {
@@ -159,8 +174,11 @@ export class MapView {
   }
 }
 
+/** A country's summary; with `personalFlows` counted, the flows the user may see and the hidden ones beside. */
 function summaryOf(row: CountryCount): CountrySummary {
-  return { ...stripMetaOf(row.country), ncp: row.ncp, stakeholders: row.stakeholders, flows: row.flows };
+  const summary = { ...stripMetaOf(row.country), ncp: row.ncp, stakeholders: row.stakeholders, flows: row.flows };
+  if (row.personalFlows === undefined) return summary;
+  return { ...summary, flows: row.flows - row.personalFlows, hidden: { flows: row.personalFlows } };
 }
 
 /**

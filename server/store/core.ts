@@ -23,6 +23,7 @@ import type {
   AuditPage,
   AuditQuery,
   CountryCount,
+  CountryCountOptions,
   CountryMap,
   DeleteOptions,
   EntityWriteOptions,
@@ -133,8 +134,11 @@ export class CoreGraphStore implements GraphStore {
     return this.consistentRead(async (tx, storeVersion) => ({ storeVersion, items: await tx.countryMap(country) }));
   }
 
-  countryCounts(): Promise<{ storeVersion: number; countries: CountryCount[] }> {
-    return this.consistentRead(async (tx, storeVersion) => ({ storeVersion, countries: await tx.countryCounts() }));
+  countryCounts(options?: CountryCountOptions): Promise<{ storeVersion: number; countries: CountryCount[] }> {
+    return this.consistentRead(async (tx, storeVersion) => ({
+      storeVersion,
+      countries: await tx.countryCounts(options),
+    }));
   }
 
   /**

@@ -324,6 +324,13 @@ export interface CountryCount {
   ncp: string | null;
   stakeholders: number;
   flows: number;
+  /** Of `flows`, those whose personalData is one of CountryCountOptions.personalData (only when it is given). */
+  personalFlows?: number;
+}
+
+export interface CountryCountOptions {
+  /** Also count, per country, the flows whose `personalData` is one of these values (`personalFlows`). */
+  personalData?: readonly string[];
 }
 
 export interface GraphStore {
@@ -339,8 +346,8 @@ export interface GraphStore {
   listMany<K extends Kind>(kinds: readonly K[]): Promise<{ storeVersion: number; items: { [P in K]: Stored<P>[] } }>;
   /** The map of one country, read with indexed, scoped queries in one consistent read (see CountryMap). */
   countryMap(country: string): Promise<CountryMap>;
-  /** The country list's counts, one aggregate read. */
-  countryCounts(): Promise<{ storeVersion: number; countries: CountryCount[] }>;
+  /** The country list's counts, one aggregate read (with the flows of some personalData values, a second one). */
+  countryCounts(options?: CountryCountOptions): Promise<{ storeVersion: number; countries: CountryCount[] }>;
   /** The map changes committed after store version `version` (at most `limit`, default CHANGES_LIMIT), from the audit trail. */
   changesSince(version: number, options?: { limit?: number }): Promise<StoreChanges>;
   create<K extends Kind>(kind: K, input: unknown, actor: string, options?: EntityWriteOptions): Promise<Stored<K>>;
@@ -408,7 +415,7 @@ export interface TxOps {
   /** Items of the country's map (CountryMap.items) as stored; each kind in `list` order. */
   countryMap(country: string): Promise<MapItems>;
   /** The country list's counts (CountryCount), in `list('country')` order. */
-  countryCounts(): Promise<CountryCount[]>;
+  countryCounts(options?: CountryCountOptions): Promise<CountryCount[]>;
   /**
    * The map changes stamped with a store version in (after, upTo], ordered by store version, at most `limit`
    * (audit entries without a store version, rounds and accounts, are never among them).

@@ -202,6 +202,9 @@ describe('every route against the served OpenAPI document', () => {
     await call(admin, { url: '/api/analysis/bottlenecks?country=XA&includeInformal=true' }, 200);
     await call(admin, { url: '/api/analysis/ncp?country=XA' }, 200);
     await call(admin, { url: '/api/analysis/ncp?country=XC' }, 404);
+    // A viewer's answers add what is hidden from it (issue 18, point 9).
+    for (const url of ['/api/countries', '/api/analysis/ncp?country=XA', '/api/analysis/bottlenecks?country=XA'])
+      await call(viewer, { url }, 200);
     await call(admin, { url: '/api/analysis/compare?countries=XA,XB' }, 200);
     await call(admin, { url: '/api/analysis/resilience?country=XA' }, 200);
     await call(admin, { url: '/api/analysis/resilience?country=XC' }, 404);

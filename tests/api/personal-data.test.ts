@@ -262,4 +262,156 @@ describe('what a viewer is told it does not see (issue 18, point 9)', () => {
     );
     expect(rows(seen).SE!.flows - rows(seen).SE!.hidden!.flows).toBe(own.length);
   });
+
+  test('when a viewer lists the countries, then each counts the flows it may see, the hidden ones beside; cached per visibility', async () => {
+    const touching = (flows: Array<{ from: string; to: string }>, code: string) =>
+      flows.filter((f) => f.from.startsWith(`${code.toLowerCase()}-`) || f.to.startsWith(`${code.toLowerCase()}-`))
+        .length;
+    const full = (await request(editor).get('/api/countries').expect(200)).body;
+    const seen = (await request(viewer).get('/api/countries').expect(200)).body;
+    const again = (await request(editor).get('/api/countries').expect(200)).body;
+    type Row = { code: string; flows: number; hidden?: { flows: number } };
+    const counts = (body: { countries: Row[] }) =>
+      Object.fromEntries(body.countries.map((c) => [c.code, { flows: c.flows, hidden: c.hidden }]));
+    // SE: se-f1, x-f1 seen; se-fp, se-fs, se-dk hidden. NO: no-f1, no-dk, x-f1; no-fc. DK: no-dk; se-dk.
+    expect(counts(seen)).toEqual({
+      SE: { flows: 2, hidden: { flows: 3 } },
+      NO: { flows: 3, hidden: { flows: 1 } },
+      DK: { flows: 1, hidden: { flows: 1 } },
+    });
+    expect(counts(full)).toEqual({
+      SE: { flows: 5, hidden: undefined },
+      NO: { flows: 4, hidden: undefined },
+      DK: { flows: 2, hidden: undefined },
+    });
+    expect(again).toEqual(full);
+    for (const row of full.countries as Row[]) expect(row).not.toHaveProperty('hidden');
+    for (const row of seen.countries as Row[]) {
+      // The hidden count is the difference, and what is seen is what the viewer's map of the country draws.
+      const other = (full.countries as Row[]).find((c) => c.code === row.code)!;
+      expect(row.flows + row.hidden!.flows).toBe(other.flows);
+      const graph = (await request(viewer).get(`/api/graph?country=${row.code}`).expect(200)).body;
+      expect({ code: row.code, flows: row.flows }).toEqual({ code: row.code, flows: touching(graph.flows, row.code) });
+    }
+
+    // A new personal flow moves the viewer's hidden count (the cache follows the store version), not its seen one.
+    await request(editor)
+      .post('/api/flows')
+      .send({
+        id: 'se-fp9',
+        from: 'se-ngo',
+        to: 'se-ncp',
+        indicators: ['VIC-01'],
+        basis: 'project',
+        personalData: 'personal',
+      })
+      .expect(201);
+    const after = (await request(viewer).get('/api/countries').expect(200)).body;
+    expect(counts(after).SE).toEqual({ flows: 2, hidden: { flows: 4 } });
+    expect(counts((await request(editor).get('/api/countries').expect(200)).body).SE).toEqual({
+      flows: 6,
+      hidden: undefined,
+    });
+  });
+
+  /**
+   * A Swedish NGO that alone holds VIC-02 and sends it to the NCP over a personal flow only (so that flow is critical
+   * and the NGO an in-neighbour of the NCP through personal data alone), and a personal channel from Norway's NCP.
+   */
+  async function personalRoutes(): Promise<void> {
+    await request(editor)
+      .post('/api/datasets')
+      .send({
+        id: 'se-d2',
+        name: 'NGO records',
+        holder: 'se-ngo',
+        indicators: ['VIC-02'],
+        granularity: 'case',
+        frequency: 'monthly',
+      })
+      .expect(201);
+    for (const flow of [
+      { id: 'se-fp2', from: 'se-ngo', to: 'se-ncp', indicators: ['VIC-02'], personalData: 'personal' },
+      { id: 'x-fp', from: 'no-ncp', to: 'se-ncp', indicators: ['VIC-01'], personalData: 'special_category' },
+    ])
+      await request(editor)
+        .post('/api/flows')
+        .send({ ...flow, basis: 'agreement' })
+        .expect(201);
+  }
+
+  test("when a viewer asks for the NCP's position, then the cross-border lists leave personal flows out and hidden says how many of each count; an editor is told nothing", async () => {
+    await personalRoutes();
+    const seen = (await request(viewer).get('/api/analysis/ncp?country=SE').expect(200)).body;
+    const full = (await request(editor).get('/api/analysis/ncp?country=SE').expect(200)).body;
+    expect(full).not.toHaveProperty('hidden');
+    expect(full.crossBorder.in.map((c: { flow: string }) => c.flow)).toEqual(['x-fp']);
+    // To or from se-ncp: se-fs, se-fp2 and x-fp carry personal data; se-ngo sends to it over se-fp2 alone.
+    expect(seen.hidden).toEqual({ flows: 3, inDegree: 1, outDegree: 0, crossBorder: { in: 1, out: 0 } });
+    expect(seen.crossBorder).toEqual({ in: [], out: [] });
+    expect(personalIn(JSON.stringify(seen)).flows).toEqual([]);
+    expect(JSON.stringify(seen)).not.toContain('se-fp2');
+    // The counts are computed over every flow (the same for both roles); the view shows count - hidden.
+    expect(seen.inDegree).toBe(full.inDegree);
+    expect(full.inDegree).toBe(2);
+    expect(seen.betweenness).toBe(full.betweenness);
+
+    // What-if: without se-f1, se-police reaches the NCP over se-fs alone, so it too is hidden from the viewer.
+    const scenario = { country: 'SE', removeFlows: ['se-f1'] };
+    const whatIf = (await request(viewer).post('/api/analysis/what-if').send(scenario).expect(200)).body;
+    expect(whatIf.ncp.before.hidden).toEqual(seen.hidden);
+    expect(whatIf.ncp.after.hidden).toEqual({ flows: 3, inDegree: 2, outDegree: 0, crossBorder: { in: 1, out: 0 } });
+    expect(whatIf.ncp.after.crossBorder).toEqual({ in: [], out: [] });
+    const editors = (await request(editor).post('/api/analysis/what-if').send(scenario).expect(200)).body;
+    expect(editors.ncp.after).not.toHaveProperty('hidden');
+    expect(editors.ncp.after.inDegree).toBe(2);
+  });
+
+  test('when a viewer asks for the bottlenecks, then the lists of flows leave personal flows out and hidden says how many; an editor is told nothing', async () => {
+    await personalRoutes();
+    const seen = (await request(viewer).get('/api/analysis/bottlenecks?country=SE').expect(200)).body;
+    const full = (await request(editor).get('/api/analysis/bottlenecks?country=SE').expect(200)).body;
+    expect(full).not.toHaveProperty('hidden');
+    const ids = (list: Array<{ id: string }>) => list.map((e) => e.id).sort();
+    // se-fp2 alone takes VIC-02 to the NCP: a critical flow, which the viewer is told of but not shown.
+    expect(ids(full.criticalFlows)).toContain('se-fp2');
+    const personal = new Set([...PERSONAL_FLOWS, 'se-fp2']);
+    expect(ids(seen.criticalFlows)).toEqual(ids(full.criticalFlows).filter((id) => !personal.has(id)));
+    expect(ids(seen.edgeBetweenness)).toEqual(ids(full.edgeBetweenness).filter((id) => !personal.has(id)));
+    expect(seen.hidden).toEqual({
+      flows: full.edgeBetweenness.length - seen.edgeBetweenness.length,
+      criticalFlows: full.criticalFlows.length - seen.criticalFlows.length,
+    });
+    // SE's own personal flows: se-fp, se-fs, se-fp2.
+    expect(seen.hidden).toEqual({ flows: 3, criticalFlows: 1 });
+    expect(personalIn(JSON.stringify(seen)).flows).toEqual([]);
+    expect(seen.betweenness).toEqual(full.betweenness);
+    expect(seen.singlePointsOfFailure).toEqual(full.singlePointsOfFailure);
+  });
+
+  test('when a viewer asks for suggestions, then those extending a personal flow are left out and counted; an editor gets them all', async () => {
+    // se-ngo holds VIC-03, which reaches se-police over se-fp (personal) but not the NCP: extending se-fp, or
+    // se-f1 after it, would close the gap.
+    await request(editor)
+      .post('/api/datasets')
+      .send({
+        id: 'se-d3',
+        name: 'NGO intake',
+        holder: 'se-ngo',
+        indicators: ['VIC-03'],
+        granularity: 'case',
+        frequency: 'monthly',
+      })
+      .expect(201);
+    const seen = (await request(viewer).get('/api/analysis/suggestions?country=SE').expect(200)).body;
+    const full = (await request(editor).get('/api/analysis/suggestions?country=SE').expect(200)).body;
+    expect(full).not.toHaveProperty('hidden');
+    const extending = (body: { suggestions: Array<{ flow?: string }> }) =>
+      body.suggestions.flatMap((s) => (s.flow ? [s.flow] : []));
+    expect(extending(full)).toContain('se-fp');
+    const personal = full.suggestions.filter((s: { flow?: string }) => s.flow && PERSONAL_FLOWS.includes(s.flow));
+    expect(seen.suggestions).toEqual(full.suggestions.filter((s: object) => !personal.includes(s)));
+    expect(seen.hidden).toEqual({ suggestions: personal.length });
+    expect(personalIn(JSON.stringify(seen)).flows).toEqual([]);
+  });
 });

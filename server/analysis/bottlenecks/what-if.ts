@@ -74,6 +74,11 @@ function scenario(fg: FlowGraph, input: WhatIfInput): MapDocument {
 }
 
 export function whatIf(fg: FlowGraph, input: WhatIfInput): WhatIf {
+  return whatIfWithGraph(fg, input).answer;
+}
+
+/** The what-if answer and the scenario's flow graph it was computed on. */
+export function whatIfWithGraph(fg: FlowGraph, input: WhatIfInput): { answer: WhatIf; after: FlowGraph } {
   assertCountry(fg, input.country);
   const after = buildFlowGraph(scenario(fg, input), fg.catalogue, fg.options);
   const before = countryCoverage(fg, input.country);
@@ -82,11 +87,12 @@ export function whatIf(fg: FlowGraph, input: WhatIfInput): WhatIf {
     const to = afterCoverage.cells[i]!.status;
     return cell.status === to ? [] : [{ indicator: cell.indicator, from: cell.status, to }];
   });
-  return {
+  const answer = {
     country: input.country,
     before,
     after: afterCoverage,
     changed,
     ncp: { before: ncpPosition(fg, input.country), after: ncpPosition(after, input.country) },
   };
+  return { answer, after };
 }

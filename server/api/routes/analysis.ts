@@ -1,7 +1,8 @@
 // The analysis API (ANALYSIS.md, last section): coverage, suggestions, bottlenecks, what-if, the NCP's
 // position and the comparison, each with the common options as query parameters. Every role may run them
-// ('read'); they run on the whole map, personal-data flows included, and answer in aggregates (the comparison
-// also tells a role that may not see personal data how many of the flows it counts carry it).
+// ('read'); they run on the whole map, personal-data flows included, and answer in aggregates. For a role that may
+// not see personal data, lists of flows leave those carrying it out, and the coverage matrix, the comparison, the
+// bottlenecks and the NCP's position say how many of what they count or list carry it (`hidden`).
 import { z } from 'zod';
 import type { AnalysisService } from '../../services/analysis';
 import { planOf, resilienceOf } from '../../services/plans';
@@ -60,7 +61,7 @@ export function analysisRoutes(analysis: AnalysisService): RouteDef[] {
       response: SuggestionsResponse,
       access: 'read',
       summary: 'Ranked links that would close coverage gaps, with peer scores, and peer patterns',
-      handler: ({ query }) => analysis.suggestions(optionsOf(query), query.country),
+      handler: ({ query, user }) => analysis.suggestions(optionsOf(query), query.country, user),
     }),
     defineRoute({
       method: 'get',
@@ -70,7 +71,7 @@ export function analysisRoutes(analysis: AnalysisService): RouteDef[] {
       response: BottlenecksResponse,
       access: 'read',
       summary: 'Betweenness, single points of failure, critical flows and fragile coverage',
-      handler: ({ query }) => analysis.bottlenecks(optionsOf(query), query.country),
+      handler: ({ query, user }) => analysis.bottlenecks(optionsOf(query), query.country, user),
     }),
     defineRoute({
       method: 'post',
@@ -82,7 +83,7 @@ export function analysisRoutes(analysis: AnalysisService): RouteDef[] {
       access: 'read',
       summary:
         'Coverage and NCP metrics after removing stakeholders or flows or adding proposed flows (nothing is stored)',
-      handler: ({ query, body }) => analysis.whatIf(optionsOf(query), body),
+      handler: ({ query, body, user }) => analysis.whatIf(optionsOf(query), body, user),
     }),
     defineRoute({
       method: 'get',
@@ -93,7 +94,7 @@ export function analysisRoutes(analysis: AnalysisService): RouteDef[] {
       access: 'read',
       summary:
         "The NCP's position: degrees, indicators, betweenness and rank, closeness, reach, brokerage, constraint, cross-border channels",
-      handler: ({ query }) => analysis.ncp(optionsOf(query), query.country),
+      handler: ({ query, user }) => analysis.ncp(optionsOf(query), query.country, user),
     }),
     defineRoute({
       method: 'get',

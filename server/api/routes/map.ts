@@ -57,7 +57,7 @@ export function mapRoutes(store: GraphStore, actorOf: (req: Request) => string):
       query: z.strictObject({}),
       response: CountriesResponse,
       access: 'read',
-      handler: async () => ({ countries: await view.countries() }),
+      handler: async ({ user }) => ({ countries: await view.countries(user) }),
     }),
     defineRoute({
       method: 'get',

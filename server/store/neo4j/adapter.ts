@@ -312,12 +312,21 @@ export class Neo4jAdapter implements Adapter {
       async countryMap(country: string) {
         return (await readCountryMap(ex, tx, country, RELATIONSHIP_ENDS, CONTACT_FIELDS)) as MapItems;
       },
-      async countryCounts() {
+      async countryCounts(options?: { personalData?: readonly string[] }) {
         const rows = await ex.run<{ country: Props; ncp: string | null; stakeholders: number; flows: number }>(
           tx,
           'country.counts',
         );
-        return rows.map((r) => ({ ...r, country: fromProps('country', r.country) }));
+        const counts = rows.map((r) => ({ ...r, country: fromProps('country', r.country) }));
+        if (!options?.personalData) return counts;
+        const personal = new Map(
+          (
+            await ex.run<{ country: string; flows: number }>(tx, 'country.personalFlows', {
+              levels: [...options.personalData],
+            })
+          ).map((r) => [r.country, r.flows]),
+        );
+        return counts.map((r) => ({ ...r, personalFlows: personal.get(r.country.code) ?? 0 }));
       },
       async changesBetween(after: number, upTo: number, limit: number) {
         const rows = await ex.run<Props>(tx, 'audit.since', { after, upTo, limit });

@@ -19,6 +19,7 @@ export const WARMED_QUERIES: ReadonlyArray<readonly [string, Record<string, unkn
     'run',
   ],
   ['country.counts', {}, 'run'],
+  ['country.personalFlows', { levels: ['personal'] }, 'explain'],
   ['audit.since', { after: 0, upTo: 0, limit: 1 }, 'run'],
   ...[
     'country',

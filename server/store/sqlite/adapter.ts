@@ -289,6 +289,14 @@ export class SqliteAdapter implements Adapter {
     // Flows per pair of their ends' countries, kept as flows and stakeholders are written (migration 7); a country's
     // flows are those of its pairs.
     const flowPairsStmt = db.prepare('SELECT a, b, n FROM flow_country_pairs WHERE n <> 0');
+    // The flows whose personalData is one of @levels (a JSON array), per pair of their ends' countries: a scan of the
+    // flows, asked only for a role that may not see them (the service caches the answer per store version).
+    const personalPairsStmt = db.prepare(`WITH sc AS MATERIALIZED (SELECT key, json_extract(data, '$.country') AS c
+        FROM entities INDEXED BY stakeholder_by_country WHERE kind = 'stakeholder')
+      SELECT coalesce(a.c, '') AS a, coalesce(b.c, '') AS b, count(*) AS n FROM entities f
+        LEFT JOIN sc a ON a.key = json_extract(f.data, '$.from') LEFT JOIN sc b ON b.key = json_extract(f.data, '$.to')
+      WHERE f.kind = 'flow' AND json_extract(f.data, '$.personalData') IN (SELECT value FROM json_each(@levels))
+      GROUP BY 1, 2`);
     const changesStmt =
       db.prepare(`SELECT store_version, action, kind, key, countries FROM audit INDEXED BY audit_by_store_version
       WHERE store_version > @after AND store_version <= @upTo ORDER BY store_version, seq LIMIT @limit`);
@@ -378,22 +386,37 @@ export class SqliteAdapter implements Adapter {
           interview: rows<'interview'>(scoped.interview, p),
         };
       },
-      async countryCounts() {
+      async countryCounts(options?: { personalData?: readonly string[] }) {
         const stakeholders = new Map(
           (stakeholderCountsStmt.all() as Array<{ country: string; n: number; ncp: string | null }>).map((r) => [
             r.country,
             r,
           ]),
         );
-        const flows = new Map<string, number>();
-        for (const { a, b, n } of flowPairsStmt.all() as Array<{ a: string; b: string; n: number }>) {
-          flows.set(a, (flows.get(a) ?? 0) + n);
-          if (b !== a) flows.set(b, (flows.get(b) ?? 0) + n);
-        }
+        type Pairs = Array<{ a: string; b: string; n: number }>;
+        /** Flows per country from flows per pair of their ends' countries. */
+        const byCountry = (pairs: Pairs) => {
+          const flows = new Map<string, number>();
+          for (const { a, b, n } of pairs) {
+            flows.set(a, (flows.get(a) ?? 0) + n);
+            if (b !== a) flows.set(b, (flows.get(b) ?? 0) + n);
+          }
+          return flows;
+        };
+        const flows = byCountry(flowPairsStmt.all() as Pairs);
+        const personal = options?.personalData
+          ? byCountry(personalPairsStmt.all({ levels: JSON.stringify(options.personalData) }) as Pairs)
+          : undefined;
         return (listStmt.all('country') as EntityRow[]).map((r) => {
           const country = toStored<'country'>(r);
           const s = stakeholders.get(country.code);
-          return { country, ncp: s?.ncp ?? null, stakeholders: s?.n ?? 0, flows: flows.get(country.code) ?? 0 };
+          return {
+            country,
+            ncp: s?.ncp ?? null,
+            stakeholders: s?.n ?? 0,
+            flows: flows.get(country.code) ?? 0,
+            ...(personal ? { personalFlows: personal.get(country.code) ?? 0 } : {}),
+          };
         });
       },
       async changesBetween(after: number, upTo: number, limit: number) {
