@@ -21,7 +21,7 @@ import {
 } from './country-sections';
 import { recommendationsSection } from './recommendations';
 import { ILLUSTRATIVE_NOTICE, type Block, type CountryReport, type Section } from '../model/report';
-import { decimal1, decimal2, median, namer, plural, typeNoun, words, type ReportInput } from './text';
+import { decimal1, decimal2, hiddenFlowsLine, median, namer, plural, typeNoun, words, type ReportInput } from './text';
 
 /** How many suggestions the profile lists. */
 export { TOP_SUGGESTIONS } from './country-sections';
@@ -116,6 +116,8 @@ export function buildCountryReport(input: ReportInput, country: string): Country
   const reached = coverage.cells.filter((c) => c.status === 'held_by_ncp' || c.status === 'reaches_ncp').length;
   const summary: Block[] = [];
   if (illustrative) summary.push(notice());
+  const hiddenLine = hiddenFlowsLine(input, country);
+  if (hiddenLine) summary.push({ type: 'paragraph', text: hiddenLine });
   summary.push({
     type: 'paragraph',
     text: ncp

@@ -10,7 +10,7 @@ import { recommendedActionsSection } from './recommendations';
 import { COMPARED_METRICS } from './country';
 import { ILLUSTRATIVE_NOTICE, type Block, type RegionalReport, type Section } from '../model/report';
 import { percent } from '../model/format';
-import { decimal2, median, namer, plural, typeNoun, type ReportInput } from './text';
+import { decimal2, hiddenFlowsLine, median, namer, plural, typeNoun, type ReportInput } from './text';
 
 /** An indicator is "missing almost everywhere" when it fails to reach the NCP in at least this share of the national countries. */
 export const ALMOST_EVERYWHERE = 0.8;
@@ -80,11 +80,13 @@ export function buildRegionalReport(input: ReportInput): RegionalReport {
   // Summary
   const coverageMedian = median(comparison.countries.map((m) => m.coverageRatio));
   const withoutNcp = countries.filter((c) => !fg.ncpOf(c));
+  const hiddenLine = hiddenFlowsLine(input);
   sections.push({
     id: 'summary',
     title: 'Summary',
     blocks: [
       ...(illustrative ? [{ type: 'paragraph', text: ILLUSTRATIVE_NOTICE } as Block] : []),
+      ...(hiddenLine ? [{ type: 'paragraph', text: hiddenLine } as Block] : []),
       {
         type: 'paragraph',
         text:

@@ -13,6 +13,11 @@ export interface ReportInput {
   round: { id: string; name: string; createdAt: string } | null;
   storeVersion: number;
   generatedAt: string;
+  /**
+   * The flows left out of `document` because the reader may not see personal data (their ends, which stay in the
+   * document); absent or empty when nothing was left out.
+   */
+  hidden?: ReadonlyArray<{ from: string; to: string }>;
 }
 
 /** A centrality or other index to two decimals. */
@@ -74,3 +79,19 @@ export const STATUS_LABELS: Readonly<Record<CoverageStatus, string>> = {
   not_collected: 'Gap: not collected',
   no_ncp: 'No NCP',
 };
+
+/**
+ * The line telling a reader who may not see personal data what the report leaves out ("3 flows with an end in
+ * Sweden are left out ..."), of the country or the whole map; null when nothing is.
+ */
+export function hiddenFlowsLine(input: ReportInput, country?: string): string | null {
+  const names = namer(input);
+  const inCountry = (id: string) => names.stakeholder(id)?.country === country;
+  const hidden = (input.hidden ?? []).filter((f) => country === undefined || inCountry(f.from) || inCountry(f.to));
+  if (!hidden.length) return null;
+  const where = country === undefined ? 'of the map' : `with an end in ${names.country(country)}`;
+  return (
+    `${plural(hidden.length, 'flow')} ${where} ${hidden.length === 1 ? 'is' : 'are'} hidden: ${hidden.length === 1 ? 'it carries' : 'they carry'} personal data, which your account may not see. ` +
+    'This report is built without them: every figure and list in it counts only the flows your account may see.'
+  );
+}

@@ -2,10 +2,10 @@
 // see as exports do (server/auth/personal-data.ts), and build a country profile or the regional report.
 import { assertCountry } from '../analysis/coverage/coverage';
 import { buildFlowGraph } from '../analysis/flow-graph';
-import { visibleDocument } from '../auth/personal-data';
+import { isPersonalFlow, seesPersonalData, visibleDocument } from '../auth/personal-data';
 import type { SessionUser } from '../model/roles';
 import { AppError, NotFoundError, ValidationError } from '../errors';
-import { INTERNATIONAL } from '../model';
+import { INTERNATIONAL, type MapDocument } from '../model';
 import type { GraphStore } from '../store/port';
 import { buildCountryReport } from '../reports/country';
 import type { CountryReport, RegionalReport, Report } from '../model/report';
@@ -34,6 +34,12 @@ export async function reportPdf(report: Report, pdf: PdfRenderer): Promise<Buffe
     const reason = error instanceof Error ? error.message : String(error);
     throw new PdfUnavailableError(`the PDF could not be made: ${reason}`);
   }
+}
+
+/** The flows of `doc` that visibleDocument leaves out for the user (those carrying personal data), by their ends. */
+function hiddenFlowsOf(doc: MapDocument, user: SessionUser | undefined): Array<{ from: string; to: string }> {
+  if (seesPersonalData(user)) return [];
+  return doc.flows.filter((f) => isPersonalFlow(f)).map((f) => ({ from: f.from, to: f.to }));
 }
 
 export class ReportsService {
@@ -94,6 +100,7 @@ export class ReportsService {
         round: null,
         storeVersion: snapshot.storeVersion,
         generatedAt,
+        hidden: hiddenFlowsOf(snapshot.document, user),
       };
     }
     const round = await this.store.getRound(roundId);
@@ -104,6 +111,7 @@ export class ReportsService {
       round: { id: round.id, name: round.name, createdAt: round.createdAt },
       storeVersion: round.storeVersion,
       generatedAt,
+      hidden: hiddenFlowsOf(round.document, user),
     };
   }
 }

@@ -120,12 +120,39 @@ describe('GET /api/reports/country/:country', () => {
         round: null,
         storeVersion: snapshot.storeVersion,
         generatedAt: seen.generatedAt,
+        hidden: personal.map((f) => ({ from: f.from, to: f.to })),
       },
       'SE',
     );
     expect(seen).toEqual(JSON.parse(JSON.stringify(expected)));
     const full = (await request(admin).get('/api/reports/country/SE?format=json').expect(200)).body as Report;
     expect(full.sections).not.toEqual(seen.sections);
+  });
+
+  test("when a viewer asks for a country's or the region's report, then its summary says how many flows are hidden; an administrator's says nothing of the kind", async () => {
+    const { document } = await store.snapshot({});
+    const countryOf = new Map(document.stakeholders.map((s) => [s.id, s.country]));
+    const personal = document.flows.filter((f) => f.personalData && f.personalData !== 'none');
+    const swedish = personal.filter((f) => countryOf.get(f.from) === 'SE' || countryOf.get(f.to) === 'SE').length;
+    expect(swedish).toBeGreaterThan(0);
+    const summary = (report: Report) =>
+      report.sections
+        .find((s) => s.id === 'summary')!
+        .blocks.flatMap((b) => (b.type === 'paragraph' ? [b.text] : []))
+        .join('\n');
+    const line = (n: number, where: string) =>
+      `${n} flows ${where} are hidden: they carry personal data, which your account may not see. ` +
+      'This report is built without them: every figure and list in it counts only the flows your account may see.';
+    for (const [path, expected] of [
+      ['/api/reports/country/SE', line(swedish, 'with an end in Sweden')],
+      ['/api/reports/region', line(personal.length, 'of the map')],
+    ] as const) {
+      const seen = (await request(viewer).get(`${path}?format=json`).expect(200)).body as Report;
+      expect(summary(seen)).toContain(expected);
+      expect(body(await request(viewer).get(path).expect(200))).toContain(`${expected.split(':')[0]}:`);
+      const full = (await request(admin).get(`${path}?format=json`).expect(200)).body as Report;
+      expect(summary(full)).not.toContain('hidden');
+    }
   });
 
   test('when no one is signed in, then 401', async () => {
