@@ -87,7 +87,10 @@ export function canvasTestHook(cy: cytoscape.Core, source: TestHookSource): Flow
     zoom: () => cy.zoom(),
     pan: () => rendered(cy.pan()),
     live: () => ({
-      changed: { nodes: ids(cy.nodes('[?stakeholder].live-changed')), flows: flowIds(cy.edges('[^added].live-changed')) },
+      changed: {
+        nodes: ids(cy.nodes('[?stakeholder].live-changed')),
+        flows: flowIds(cy.edges('[^added].live-changed')),
+      },
       editing: cy.elements('.live-editing').map((e) => ({
         kind: e.isNode() ? ('stakeholder' as const) : ('flow' as const),
         id: e.isNode() ? e.id() : (e.data('flowId') as string),
