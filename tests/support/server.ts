@@ -2,6 +2,7 @@
 // By default every request without a cookie runs signed in as the administrator `admin` (a real session,
 // made through POST /api/auth/login); `as: null` serves the app as it is (the sign-in tests).
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -13,12 +14,15 @@ import { createStore } from '../../server/store';
 import type { GraphStore } from '../../server/store/port';
 import { seedStore } from '../../seed/loader';
 import { createTestAccount, loginCookie, withCookie } from './auth';
+import { feedControl, type FeedControl } from './feed-control';
 
 export interface TestServer {
   url: string;
   store: GraphStore;
   /** Who requests run as when they carry no cookie (undefined with `as: null`). */
   username?: string;
+  /** The change feed's connections: where each resumed from, and cutting them as a network failure would. */
+  feed: FeedControl;
   close(): Promise<void>;
 }
 
@@ -44,8 +48,12 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     });
     app = withCookie(raw, await loginCookie(raw, username));
   }
-  const server = await new Promise<import('node:http').Server>((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  const feed = feedControl();
+  const server = await new Promise<http.Server>((resolve) => {
+    const s = http.createServer((req, res) => {
+      if (!feed.refused(req, res)) app(req, res);
+    });
+    s.listen(0, '127.0.0.1', () => resolve(s));
   });
   answerClientErrors(server);
   const { port } = server.address() as AddressInfo;
@@ -53,6 +61,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     url: `http://127.0.0.1:${port}`,
     store,
     ...(username ? { username } : {}),
+    feed,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections?.();
