@@ -1,5 +1,5 @@
 // `npm run bench`: benchmarks (not timed tests); every figure is the median of several runs.
-//   npm run bench [-- --runs 5] [--countries 13] [--stakeholders 1000] [--only store|analysis|plan|spreadsheet|report|outage|upload|concurrency|load|soak|scale] [--soak-seconds 60]
+//   npm run bench [-- --runs 5] [--countries 13] [--stakeholders 1000] [--only store|analysis|plan|spreadsheet|report|outage|upload|concurrency|load|soak|scale|events] [--soak-seconds 60]
 // Store: seeding, exporting and the map graph on SQLite and, when NEO4J_URI is set, on Neo4j (which it clears).
 // Analysis: building the flow graph from a snapshot and each analysis, for the seed region and a synthetic one;
 // then resilience and both plans where the plans have work to do (plan-bench.ts; `--only plan`: that part alone).
@@ -9,6 +9,8 @@
 // Concurrency: 24 clients read-modify-write one flow through two app instances (concurrency-bench.ts): none lost.
 // Load: 50 connections for 10 s on each of four endpoints, both stores (load-bench.ts); soak: the four mixed, memory sampled.
 // Spreadsheet: writing XLSX and CSV, previewing and importing them (SQLite), for the seed region and a synthetic one.
+// Events: 200 open change feeds' memory and their effect on other requests, a change's way to every stream (and to
+// another app instance on Neo4j), a client that stops reading dropped (events-bench.ts; `--runs 3`: about 3 minutes).
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { bottlenecks } from '../../server/analysis/bottlenecks/bottlenecks';
@@ -34,6 +36,7 @@ import { SqliteAdapter } from '../../server/store/sqlite/adapter';
 import type { GraphStore, Snapshot } from '../../server/store/port';
 import { readCatalogue, seedStore } from '../../seed/loader';
 import { concurrencyBenchmarks } from './concurrency-bench';
+import { eventsBenchmarks } from './events-bench';
 import { loadBenchmarks, soakBenchmark } from './load-bench';
 import { outageBenchmarks } from './outage-bench';
 import { planBenchmarks } from './plan-bench';
@@ -363,6 +366,7 @@ async function main(): Promise<void> {
   if (!args.only || args.only === 'soak') await soakBenchmark(Number(args['soak-seconds']));
   if (!args.only || args.only === 'scale')
     await scaleBenchmarks(Number(args.countries), Number(args.stakeholders), RUNS);
+  if (!args.only || args.only === 'events') await eventsBenchmarks(RUNS);
 }
 
 void main();

@@ -14,7 +14,8 @@ import path from 'node:path';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import autocannon from 'autocannon';
-import { createApp } from '../../server/app';
+import type express from 'express';
+import { createApp, type AppDeps } from '../../server/app';
 import { CoreGraphStore } from '../../server/store/core';
 import { Neo4jAdapter } from '../../server/store/neo4j/adapter';
 import { SqliteAdapter } from '../../server/store/sqlite/adapter';
@@ -40,11 +41,15 @@ const CONNECTIONS = 50;
 const SECONDS = 10;
 const SAMPLE_EVERY_MS = 5_000;
 
-interface Target {
+export interface Target {
   label: string;
   base: string;
   cookie: string;
+  app: express.Express;
 }
+
+/** A second store on the same database (another app instance's), for the caller to close; Neo4j only. */
+export type SecondStore = () => Promise<GraphStore>;
 
 interface Row {
   store: string;
@@ -55,15 +60,19 @@ interface Row {
   errors: number;
 }
 
-async function listen(store: GraphStore): Promise<{ base: string; server: Server }> {
-  const app = createApp({ store });
+/** The app over `store` (with `deps`), listening on 127.0.0.1 at a free port. */
+export async function listen(
+  store: GraphStore,
+  deps: Omit<AppDeps, 'store'> = {},
+): Promise<{ base: string; server: Server; app: express.Express }> {
+  const app = createApp({ store, ...deps });
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
-  return { base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
+  return { base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server, app };
 }
 
-function run(options: autocannon.Options): Promise<autocannon.Result> {
+export function run(options: autocannon.Options): Promise<autocannon.Result> {
   // One worker thread fires the requests: the app's event loop is not shared with the load generator.
   return autocannon({ ...options, workers: 1, timeout: 10 });
 }
@@ -88,14 +97,19 @@ async function endpointRow(target: Target, endpoint: string): Promise<Row> {
   };
 }
 
-/** The app over a seeded store, a signed-in editor's cookie; `fn` runs against it, then the server closes. */
-async function withTarget<T>(label: string, store: GraphStore, fn: (t: Target) => Promise<T>): Promise<T> {
+/** The app (with `deps`) over a seeded store, a signed-in editor's cookie; `fn` runs against it, then the server closes. */
+export async function withTarget<T>(
+  label: string,
+  store: GraphStore,
+  fn: (t: Target) => Promise<T>,
+  deps: Omit<AppDeps, 'store'> = {},
+): Promise<T> {
   await seedStore(store, { maps: true });
   await createTestAccount(store, { role: 'editor', username: 'bench-editor' });
-  const { base, server } = await listen(store);
+  const { base, server, app } = await listen(store, deps);
   try {
     const cookie = await loginCookie(createApp({ store }), 'bench-editor');
-    return await fn({ label, base, cookie });
+    return await fn({ label, base, cookie, app });
   } finally {
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
@@ -103,7 +117,9 @@ async function withTarget<T>(label: string, store: GraphStore, fn: (t: Target) =
 }
 
 /** The embedded store in a temporary file (WAL, as `npm start` uses it), and a Neo4j of the bench's own. */
-async function eachStore(fn: (label: string, store: GraphStore) => Promise<void>): Promise<void> {
+export async function eachStore(
+  fn: (label: string, store: GraphStore, second?: SecondStore) => Promise<void>,
+): Promise<void> {
   if (ONLY_STORE !== 'neo4j') await embedded(fn);
   if (ONLY_STORE !== 'embedded') await ownNeo4j(fn);
 }
@@ -120,16 +136,21 @@ async function embedded(fn: (label: string, store: GraphStore) => Promise<void>)
   }
 }
 
-async function ownNeo4j(fn: (label: string, store: GraphStore) => Promise<void>): Promise<void> {
+async function ownNeo4j(fn: (label: string, store: GraphStore, second: SecondStore) => Promise<void>): Promise<void> {
   const neo = await OwnNeo4j.allocate();
   try {
     await neo.start();
-    const store = new CoreGraphStore(
-      new Neo4jAdapter({ uri: neo.uri, user: 'neo4j', password: '', database: 'neo4j' }),
-    );
+    const open = async () => {
+      const s = new CoreGraphStore(new Neo4jAdapter({ uri: neo.uri, user: 'neo4j', password: '', database: 'neo4j' }));
+      await s.init().catch(async (err: unknown) => {
+        await s.close();
+        throw err;
+      });
+      return s;
+    };
+    const store = await open();
     try {
-      await store.init();
-      await fn('Neo4j', store);
+      await fn('Neo4j', store, open);
     } finally {
       await store.close();
     }
@@ -167,7 +188,7 @@ interface Sample {
 }
 
 /** A full collection before each sample, so that samples compare live memory, not where the GC happened to be. */
-function collector(): () => void {
+export function collector(): () => void {
   v8.setFlagsFromString('--expose-gc');
   return vm.runInNewContext('gc') as () => void;
 }

@@ -8,6 +8,8 @@ export interface ReceivedEvent {
   id?: string;
   event: string;
   data: any;
+  /** When its last bytes arrived: ms since the epoch, with the fraction (performance.timeOrigin + now; benchmarks). */
+  receivedAt: number;
 }
 
 export interface SseConnection {
@@ -88,6 +90,7 @@ export function openEvents(
       };
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => {
+        const receivedAt = performance.timeOrigin + performance.now();
         buffer += chunk;
         let at: number;
         while ((at = buffer.indexOf('\n\n')) >= 0) {
@@ -98,7 +101,7 @@ export function openEvents(
             conn.comments.push(...lines.map((l) => l.slice(1).trim()));
             continue;
           }
-          const e: ReceivedEvent = { event: 'message', data: undefined };
+          const e: ReceivedEvent = { event: 'message', data: undefined, receivedAt };
           let data = '';
           for (const line of lines) {
             const colon = line.indexOf(':');
