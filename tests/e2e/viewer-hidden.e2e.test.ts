@@ -1,9 +1,11 @@
 // End-to-end: a viewer is told what it does not see (issue 18, point 9). Signed in as a viewer on the seed, each
 // view says how many flows carrying personal data were left out, and the compare table counts the flows the
-// viewer's map draws, the hidden number beside it (before: 32 counted where the sketch drew 10). An
-// administrator is told nothing, since nothing is hidden from it.
-import type { CompareResponse } from '../../server/model/api-analysis';
-import type { GraphResponse } from '../../server/model/api';
+// viewer's map draws, the hidden number beside it (before: 32 counted where the sketch drew 10); the NCP and
+// the bottlenecks count what the viewer may see, the hidden number beside, and list no flow it may not see; the
+// country list counts what each country's map draws. An administrator is told nothing, since nothing is hidden
+// from it.
+import type { BottlenecksResponse, CompareResponse, NcpResponse } from '../../server/model/api-analysis';
+import type { CountrySummary, GraphResponse } from '../../server/model/api';
 import { browserSuite, requireBrowser } from '../support/chromium';
 import { type TestServer } from '../support/server';
 import { sessionAs, type E2eSession } from './sessions';
@@ -49,7 +51,7 @@ if (requireBrowser('what a viewer does not see, in a browser')) {
       const hidden = graph.hidden!.flows;
       expect(hidden).toBeGreaterThan(0);
       const said = new RegExp(`^${hidden} flows hidden`);
-      for (const query of ['view=map&country=SE', 'view=gaps&country=SE&indicator=VIC-01', 'view=ncp&country=SE']) {
+      for (const query of ['view=map&country=SE', 'view=gaps&country=SE&indicator=VIC-01']) {
         await suite.page.goto(`${server.url}/?${query}`);
         await notice().filter({ hasText: said }).first().waitFor();
       }
@@ -64,6 +66,80 @@ if (requireBrowser('what a viewer does not see, in a browser')) {
       await suite.page.goto(`${server.url}/?view=bottlenecks&country=SE`);
       await notice().first().waitFor({ timeout: 30_000 });
       expect(await notice().first().textContent()).toMatch(said);
+    });
+
+    test("when a viewer opens Sweden's NCP, then it says how many flows to or from the NCP are hidden and counts the institutions and channels it may see, the hidden number beside", async () => {
+      await asViewer();
+      const { body: ncp } = await viewer.send<NcpResponse>('GET', '/api/analysis/ncp?country=SE');
+      if (ncp.status !== 'ok') throw new Error('the seed has an NCP in SE');
+      const hidden = ncp.hidden!;
+      expect(hidden.flows).toBeGreaterThan(0);
+
+      await suite.page.goto(`${server.url}/?view=ncp&country=SE`);
+      await notice()
+        .filter({ hasText: new RegExp(`^${hidden.flows} flows? hidden to or from the NCP: they carry personal data`) })
+        .waitFor();
+      const figure = async (name: string) =>
+        (await suite.page
+          .getByRole('row', { name: new RegExp(`^${name}`) })
+          .locator('td')
+          .first()
+          .textContent())!;
+      const institutions = (n: number, h: number) =>
+        `${n} institution${n === 1 ? '' : 's'}${h ? ` (+${h} hidden)` : ''}`;
+      expect(await figure('Receives directly from')).toBe(
+        institutions(ncp.inDegree - hidden.inDegree, hidden.inDegree),
+      );
+      expect(await figure('Sends directly to')).toBe(institutions(ncp.outDegree - hidden.outDegree, hidden.outDegree));
+      // The cross-border lists hold no flow the viewer may not see, and their headings say how many are hidden.
+      for (const [title, list, h] of [
+        ['Received from abroad', ncp.crossBorder.in, hidden.crossBorder.in],
+        ['Sent abroad', ncp.crossBorder.out, hidden.crossBorder.out],
+      ] as const) {
+        const heading = suite.page.getByRole('heading', { name: new RegExp(`^${title} \\(`) });
+        expect(await heading.textContent()).toBe(`${title} (${list.length}${h ? `, +${h} hidden` : ''})`);
+      }
+      const { body: graph } = await viewer.send<GraphResponse>('GET', '/api/graph?country=SE');
+      const seen = new Set(graph.flows.map((f) => f.id));
+      for (const c of [...ncp.crossBorder.in, ...ncp.crossBorder.out]) expect(seen.has(c.flow)).toBe(true);
+    });
+
+    test("when a viewer opens Sweden's bottlenecks, then the critical flows count what it may see, the hidden number beside, and list none it may not", async () => {
+      await asViewer();
+      const { body: answer } = await viewer.send<BottlenecksResponse>('GET', '/api/analysis/bottlenecks?country=SE');
+      const { body: graph } = await viewer.send<GraphResponse>('GET', '/api/graph?country=SE');
+      const seen = new Set(graph.flows.map((f) => f.id));
+      expect(answer.hidden!.flows).toBeGreaterThan(0);
+      for (const e of [...answer.edgeBetweenness, ...answer.criticalFlows]) expect(seen.has(e.id)).toBe(true);
+
+      await suite.page.goto(`${server.url}/?view=bottlenecks&country=SE`);
+      const heading = suite.page.getByRole('heading', { name: /^Critical flows/ });
+      await heading.waitFor({ timeout: 30_000 });
+      const h = answer.hidden!.criticalFlows;
+      expect(await heading.textContent()).toBe(
+        `Critical flows (${answer.criticalFlows.length}${h ? `, +${h} hidden` : ''})`,
+      );
+      const listed = await suite.page
+        .locator('section[aria-labelledby="critical-heading"] input[type="checkbox"]')
+        .evaluateAll((boxes) => boxes.map((b) => b.getAttribute('aria-label') ?? ''));
+      for (const label of listed) expect(label).toMatch(/\(([^()]+)\)$/);
+      for (const label of listed) expect(seen.has(/\(([^()]+)\)$/.exec(label)![1]!)).toBe(true);
+    });
+
+    test('when a viewer lists the countries, then each counts the flows its map of the country draws, the hidden number beside it', async () => {
+      await asViewer();
+      const { body } = await viewer.send<{ countries: CountrySummary[] }>('GET', '/api/countries');
+      let hiddenSomewhere = 0;
+      for (const c of body.countries) {
+        const { body: graph } = await viewer.send<GraphResponse>('GET', `/api/graph?country=${c.code}`);
+        expect({ code: c.code, flows: c.flows, hidden: c.hidden }).toEqual({
+          code: c.code,
+          flows: graph.flows.length,
+          hidden: { flows: graph.hidden!.flows },
+        });
+        hiddenSomewhere += c.hidden!.flows;
+      }
+      expect(hiddenSomewhere).toBeGreaterThan(0);
     });
 
     test('when an administrator opens the same views, then nothing is said hidden and the table has no hidden numbers', async () => {

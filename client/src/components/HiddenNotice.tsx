@@ -29,6 +29,19 @@ export function HiddenNotice({ flows, where, counts }: Props) {
   );
 }
 
+/**
+ * " (+3 hidden)" beside a count that leaves hidden items out, or ", +3 hidden" within its parentheses ("Critical
+ * flows (2, +3 hidden)"); nothing when none are.
+ */
+export function HiddenBeside({ count, within = false }: { count: number | undefined; within?: boolean }) {
+  if (!count) return null;
+  return (
+    <span className="muted" data-hidden={count}>
+      {within ? `, +${count} hidden` : ` (+${count} hidden)`}
+    </span>
+  );
+}
+
 /** The notice for a country's view, with the count from the country's map (which the view has usually loaded). */
 export function CountryHiddenNotice({ country, counts }: { country: string; counts?: string }) {
   const graph = useGraph(country);

@@ -92,7 +92,7 @@ function Bottlenecks({ country, countryName, data, graph }: Props) {
           </p>
           <CountryHiddenNotice
             country={country}
-            counts="Betweenness, single points of failure and critical flows are computed over every flow, the hidden ones too."
+            counts="Betweenness and single points of failure are computed over every flow, the hidden ones too; the lists of flows leave them out, the hidden number beside."
           />
           <GraphCanvas
             ref={canvasRef}

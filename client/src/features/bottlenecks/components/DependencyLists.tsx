@@ -1,7 +1,8 @@
 // The bottlenecks view's lists about what reaches the NCP: single points of failure, critical flows
 // (each with a box to remove it in the what-if scenario, and the other flows behind a disclosure), and
 // fragile coverage.
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
+import { HiddenBeside } from '../../../components/HiddenNotice';
 import type { BottlenecksResponse } from '../../analysis/api/types';
 import type { GraphResponse } from '../../../graph/api/types';
 
@@ -48,7 +49,11 @@ interface FlowsProps {
   onToggle: (flowId: string) => void;
 }
 
+/** Above this many, the other flows' boxes are made only once their disclosure is opened (thousands on a large map). */
+const OTHER_FLOWS_AT_ONCE = 200;
+
 export function CriticalFlows({ data, graph, nameOf, removed, onToggle }: FlowsProps) {
+  const [othersOpen, setOthersOpen] = useState(false);
   const edgeValue = new Map(data.edgeBetweenness.map((e) => [e.id, e.value]));
   const critical = new Set(data.criticalFlows.map((c) => c.id));
   const otherFlows = graph.flows
@@ -70,7 +75,10 @@ export function CriticalFlows({ data, graph, nameOf, removed, onToggle }: FlowsP
   const value = (id: string) => (edgeValue.get(id) ?? 0).toFixed(3);
   return (
     <section aria-labelledby="critical-heading">
-      <h2 id="critical-heading">Critical flows ({data.criticalFlows.length})</h2>
+      <h2 id="critical-heading">
+        Critical flows ({data.criticalFlows.length}
+        <HiddenBeside count={data.hidden?.criticalFlows} within />)
+      </h2>
       <p className="bn-hint">Flows whose loss alone would cut an indicator off from the NCP.</p>
       {data.criticalFlows.length === 0 ? (
         <p className="muted">None.</p>
@@ -92,23 +100,25 @@ export function CriticalFlows({ data, graph, nameOf, removed, onToggle }: FlowsP
         </ul>
       )}
       {otherFlows.length > 0 && (
-        <details className="other-flows">
+        <details className="other-flows" onToggle={(e) => setOthersOpen(e.currentTarget.open)}>
           <summary>Remove other flows ({otherFlows.length})</summary>
-          <ul className="bn-check-list">
-            {otherFlows.map((f) => (
-              <li key={f.id}>
-                <label>
-                  {box(f.id)}
-                  <span>
-                    {flowLabel(f.id)}{' '}
-                    <span className="muted">
-                      ({f.id}, {value(f.id)})
+          {(othersOpen || otherFlows.length <= OTHER_FLOWS_AT_ONCE) && (
+            <ul className="bn-check-list">
+              {otherFlows.map((f) => (
+                <li key={f.id}>
+                  <label>
+                    {box(f.id)}
+                    <span>
+                      {flowLabel(f.id)}{' '}
+                      <span className="muted">
+                        ({f.id}, {value(f.id)})
+                      </span>
                     </span>
-                  </span>
-                </label>
-              </li>
-            ))}
-          </ul>
+                  </label>
+                </li>
+              ))}
+            </ul>
+          )}
         </details>
       )}
     </section>

@@ -2,6 +2,7 @@
 // ones first, the first dozen shown until asked for all.
 import { useState } from 'react';
 import type { UseQueryResult } from '@tanstack/react-query';
+import { HiddenBeside } from '../../../components/HiddenNotice';
 import { ErrorMessage, Loading } from '../../../components/States';
 import type { SuggestionsResponse } from '../../analysis/api/types';
 import { suggestionKey, type Suggestion } from '../scenario';
@@ -31,7 +32,16 @@ export function SuggestedFlows({ suggestions, added, onToggle, nameOf }: Props) 
     : [...chosen, ...list.filter((s) => !chosen.includes(s))].slice(0, Math.max(SUGGESTIONS_SHOWN, chosen.length));
   return (
     <section aria-labelledby="suggestions-heading">
-      <h2 id="suggestions-heading">Suggested flows to add{suggestions.data ? ` (${list.length})` : ''}</h2>
+      <h2 id="suggestions-heading">
+        Suggested flows to add
+        {suggestions.data && (
+          <>
+            {' '}
+            ({list.length}
+            <HiddenBeside count={suggestions.data.hidden?.suggestions} within />)
+          </>
+        )}
+      </h2>
       {suggestions.isPending && <Loading>Loading suggestions…</Loading>}
       {suggestions.isError && (
         <ErrorMessage

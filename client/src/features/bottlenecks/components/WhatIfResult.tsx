@@ -1,4 +1,5 @@
 // The answer to a what-if scenario: which indicators change status, and the NCP's position before and after.
+import { HiddenBeside } from '../../../components/HiddenNotice';
 import { ErrorMessage } from '../../../components/States';
 import type { WhatIfResponse } from '../../analysis/api/types';
 import { STATUS_WORDS, isCovered } from '../../analysis/coverageText';
@@ -92,13 +93,13 @@ function Changes({ data, indicatorNames }: { data: WhatIfResponse; indicatorName
             <>
               <tr>
                 <th scope="row">In-degree</th>
-                <td>{before.inDegree}</td>
-                <td>{after.status === 'ok' ? after.inDegree : '—'}</td>
+                <Degree n={before.inDegree} hidden={before.hidden?.inDegree} />
+                {after.status === 'ok' ? <Degree n={after.inDegree} hidden={after.hidden?.inDegree} /> : <td>—</td>}
               </tr>
               <tr>
                 <th scope="row">Out-degree</th>
-                <td>{before.outDegree}</td>
-                <td>{after.status === 'ok' ? after.outDegree : '—'}</td>
+                <Degree n={before.outDegree} hidden={before.hidden?.outDegree} />
+                {after.status === 'ok' ? <Degree n={after.outDegree} hidden={after.hidden?.outDegree} /> : <td>—</td>}
               </tr>
               <tr>
                 <th scope="row">Betweenness</th>
@@ -112,5 +113,15 @@ function Changes({ data, indicatorNames }: { data: WhatIfResponse; indicatorName
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** A degree of the NCP as the user may see it (for a viewer, less what only hidden flows join), the hidden number beside. */
+function Degree({ n, hidden }: { n: number; hidden: number | undefined }) {
+  return (
+    <td>
+      {n - (hidden ?? 0)}
+      <HiddenBeside count={hidden} />
+    </td>
   );
 }

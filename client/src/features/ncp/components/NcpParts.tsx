@@ -1,6 +1,7 @@
 // The pieces of the NCP view: a card, a row of the figures table, a share with its bar, a list of
 // indicators, and a table of cross-border flows.
 import type { ReactNode } from 'react';
+import { HiddenBeside } from '../../../components/HiddenNotice';
 import type { NcpResponse } from '../../analysis/api/types';
 import type { GraphResponse } from '../../../graph/api/types';
 
@@ -29,11 +30,14 @@ export function Figure({
   name,
   value,
   detail,
+  hidden,
   children,
 }: {
   name: string;
   value: string;
   detail?: string;
+  /** How many of what the figure counts are hidden from the user (said beside it). */
+  hidden?: number;
   children: ReactNode;
 }) {
   return (
@@ -41,6 +45,7 @@ export function Figure({
       <th scope="row">{name}</th>
       <td className="ncp-value">
         <strong>{value}</strong>
+        <HiddenBeside count={hidden} />
         {detail && <span className="ncp-detail"> ({detail})</span>}
       </td>
       <td>{children}</td>
@@ -97,17 +102,20 @@ export function IndicatorList({
 interface CrossBorderProps {
   title: string;
   flows: CrossBorderFlow[];
+  /** Channels left out of `flows` because the user may not see personal data. */
+  hidden: number | undefined;
   graph: GraphResponse | undefined;
   countryNames: ReadonlyMap<string, string>;
   indicatorName: ReadonlyMap<string, string>;
 }
 
-export function CrossBorderTable({ title, flows, graph, countryNames, indicatorName }: CrossBorderProps) {
+export function CrossBorderTable({ title, flows, hidden, graph, countryNames, indicatorName }: CrossBorderProps) {
   const name = (id: string) => graph?.stakeholders.find((s) => s.id === id)?.name ?? id;
   return (
     <div className="ncp-cross-table">
       <h4>
-        {title} ({flows.length})
+        {title} ({flows.length}
+        <HiddenBeside count={hidden} within />)
       </h4>
       {flows.length === 0 ? (
         <p className="ncp-empty">None.</p>

@@ -1,6 +1,6 @@
 // The NCP view: the national contact point's position in its country's network (ANALYSIS.md §4),
 // each measure explained in plain words; a country without an NCP gets an explanation instead.
-import { CountryHiddenNotice } from '../../../components/HiddenNotice';
+import { HiddenNotice } from '../../../components/HiddenNotice';
 import { InAppLink } from '../../../components/InAppLink';
 import { ErrorMessage, Loading } from '../../../components/States';
 import { humanize } from '../../../lib/format';
@@ -73,9 +73,10 @@ function NcpPosition({ metrics: m, countryName }: { metrics: NcpMetrics; country
             and passes on, and how much information depends on it. Counts use the active flows between institutions of{' '}
             {countryName}.
           </p>
-          <CountryHiddenNotice
-            country={m.country}
-            counts="The NCP's figures here count every flow, the hidden ones too; the lists of flows show only yours."
+          <HiddenNotice
+            flows={m.hidden?.flows}
+            where="to or from the NCP"
+            counts="The counts of institutions and channels leave them out, the hidden number beside each; betweenness, closeness, reach, brokerage and constraint are computed over every flow, the hidden ones too."
           />
         </div>
         <nav className="ncp-links" aria-label="Related views">
@@ -97,10 +98,18 @@ function NcpPosition({ metrics: m, countryName }: { metrics: NcpMetrics; country
                 </tr>
               </thead>
               <tbody>
-                <Figure name="Receives directly from" value={count(m.inDegree, 'institution')}>
+                <Figure
+                  name="Receives directly from"
+                  value={count(m.inDegree - (m.hidden?.inDegree ?? 0), 'institution')}
+                  hidden={m.hidden?.inDegree}
+                >
                   Institutions in {countryName} that send information straight to the NCP (in-degree).
                 </Figure>
-                <Figure name="Sends directly to" value={count(m.outDegree, 'institution')}>
+                <Figure
+                  name="Sends directly to"
+                  value={count(m.outDegree - (m.hidden?.outDegree ?? 0), 'institution')}
+                  hidden={m.hidden?.outDegree}
+                >
                   Institutions in {countryName} the NCP sends information to itself (out-degree).
                 </Figure>
                 <Figure
@@ -165,6 +174,7 @@ function NcpPosition({ metrics: m, countryName }: { metrics: NcpMetrics; country
               <CrossBorderTable
                 title="Received from abroad"
                 flows={m.crossBorder.in}
+                hidden={m.hidden?.crossBorder.in}
                 graph={graph.data}
                 countryNames={countryNames}
                 indicatorName={indicatorName}
@@ -172,6 +182,7 @@ function NcpPosition({ metrics: m, countryName }: { metrics: NcpMetrics; country
               <CrossBorderTable
                 title="Sent abroad"
                 flows={m.crossBorder.out}
+                hidden={m.hidden?.crossBorder.out}
                 graph={graph.data}
                 countryNames={countryNames}
                 indicatorName={indicatorName}
