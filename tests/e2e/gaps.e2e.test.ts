@@ -10,7 +10,7 @@ import type { CountriesResponse, GraphResponse, ReferenceResponse } from '../../
 import type { z } from 'zod';
 import { escapeRegExp, requireBrowser, browserSuite } from '../support/chromium';
 import { type TestServer } from '../support/server';
-import { groupSuggestions, peerBasis } from '../../client/src/features/gaps/suggestions';
+import { extensionOf, groupSuggestions, peerBasis, type Suggestion } from '../../client/src/features/gaps/suggestions';
 import { sessionAs } from './sessions';
 
 type Countries = z.infer<typeof CountriesResponse>['countries'];
@@ -366,6 +366,52 @@ if (requireBrowser('gaps view in a browser')) {
       expect(items.filter((f) => f.to === to && f.indicators.includes(indicator))).toEqual([
         expect.objectContaining({ from, to, indicators: [indicator], basis }),
       ]);
+    });
+
+    test("when the only suggestion for a link is to extend an existing flow, then an editor may open that flow's form with the indicator added, and saving adds it to the flow", async () => {
+      const names = await countryNames();
+      const matrix = await api<CoverageMatrixResponse>('/api/analysis/coverage');
+      // The first country (by code) with an extend-only suggestion: no direct or join-route one for the same link.
+      let found: { country: string; s: Suggestion & { flow: string } } | undefined;
+      for (const country of matrix.countries) {
+        const { suggestions } = await api<SuggestionsResponse>(`/api/analysis/suggestions?country=${country}`);
+        const s = groupSuggestions(suggestions)
+          .map(extensionOf)
+          .find((x) => x !== undefined);
+        if (s) {
+          found = { country, s };
+          break;
+        }
+      }
+      expect(found).toBeDefined();
+      const { country, s } = found!;
+      const before = await api<{ indicators: string[]; version: number }>(`/api/flows/${s.flow}`);
+      expect(before.indicators).not.toContain(s.indicator);
+
+      await openGaps(`&country=${country}&indicator=${s.indicator}`);
+      const panel = details(names.get(country)!, s.indicator);
+      const entry = panel.locator(`li[data-suggestion="${s.from}>${s.to}"]`).first();
+      await entry.waitFor();
+      // No new flow is proposed for this link: the action is on the existing flow.
+      expect(await entry.getByRole('button', { name: 'Add this flow' }).count()).toBe(0);
+      await entry.getByRole('button', { name: `Add ${s.indicator} to flow ${s.flow}` }).click();
+      const dialog = page.locator('dialog[open]');
+      await dialog.getByRole('heading', { name: /^Edit flow/ }).waitFor();
+      expect(await dialog.textContent()).toContain(`${s.indicator} is added to the indicators it carries`);
+      expect(await dialog.getByLabel(/^From/).inputValue()).toBe(s.from);
+      expect(await dialog.getByLabel(/^To/).inputValue()).toBe(s.to);
+      const carried = dialog.getByRole('group', { name: /^Indicators carried/ });
+      const checked = await carried
+        .locator('input[type="checkbox"]:checked')
+        .evaluateAll((boxes) => boxes.map((b) => b.closest('label')?.querySelector('.edit-code')?.textContent ?? ''));
+      expect(checked.sort()).toEqual([...before.indicators, s.indicator].sort());
+      await screenshot('gaps-extend-flow');
+      await dialog.getByRole('button', { name: 'Save changes' }).click();
+      await dialog.waitFor({ state: 'detached' });
+
+      const after = await api<{ indicators: string[]; version: number }>(`/api/flows/${s.flow}`);
+      expect([...after.indicators].sort()).toEqual([...before.indicators, s.indicator].sort());
+      expect(after.version).toBeGreaterThan(before.version);
     });
   });
 }

@@ -1,6 +1,7 @@
 // The gaps view's suggestions as people read them: one entry per proposed link (a direct and an extend
 // suggestion for the same sender and receiver appear once, the better ranked first, the other as its
-// alternative), and the new flow an editor may add from one, filled in as the peer countries do it.
+// alternative), the new flow an editor may add from one, filled in as the peer countries do it, and the indicator an
+// editor may add to the existing flow an extend-only suggestion names.
 // The API's list and its ranking (ANALYSIS.md §2) are left as they are; this only groups them.
 import type { Basis } from '@model/enums';
 import type { SuggestionsResponse } from '../analysis/api/types';
@@ -28,6 +29,22 @@ export function groupSuggestions(list: readonly Suggestion[]): SuggestionGroup[]
 /** The suggestion of a group that proposes a new flow (the best if it does, else the first alternative that does). */
 export function newFlowOf(group: SuggestionGroup): Suggestion | undefined {
   return [group.best, ...group.alternatives].find((s) => s.kind !== 'extend_flow');
+}
+
+/**
+ * The suggestion of a group that extends an existing flow, when no suggestion of the group proposes a new one
+ * (ANALYSIS.md §2, category 3: the flow already lies on a route to the NCP and only needs the indicator added).
+ */
+export function extensionOf(group: SuggestionGroup): (Suggestion & { flow: string }) | undefined {
+  if (newFlowOf(group)) return undefined;
+  return [group.best, ...group.alternatives].find(
+    (s): s is Suggestion & { flow: string } => s.kind === 'extend_flow' && s.flow !== undefined,
+  );
+}
+
+/** The change the flow form opens with to extend a flow: the suggestion's indicator added to those it carries. */
+export function extensionPresetOf(flow: { indicators: readonly string[] }, indicator: string): Record<string, unknown> {
+  return { indicators: flow.indicators.includes(indicator) ? [...flow.indicators] : [...flow.indicators, indicator] };
 }
 
 const BASIS_STRENGTH: readonly Basis[] = ['statutory', 'agreement', 'project', 'informal'];

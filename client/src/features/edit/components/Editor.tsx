@@ -20,7 +20,14 @@ export type EditRequest =
       /** What to open once it is saved (a network created for a membership: the membership). */
       then?: (saved: StoredItem) => EditRequest | null;
     }
-  | { type: 'edit'; kind: EditKind; item: StoredItem; note?: string }
+  | {
+      type: 'edit';
+      kind: EditKind;
+      item: StoredItem;
+      note?: string;
+      /** Changes the form opens with over the item's values (an indicator a suggestion adds): unsaved until saved. */
+      preset?: Readonly<Record<string, unknown>>;
+    }
   | { type: 'delete'; kind: EditKind; item: StoredItem };
 
 export interface EditOutcome {
@@ -72,7 +79,7 @@ export function Editor({ request, context, onClose, onDone }: Props) {
         key={editing ? `edit:${request.kind}:${textOf(request.item.id ?? '')}` : `create:${request.kind}`}
         kind={request.kind}
         item={editing ? request.item : undefined}
-        preset={request.type === 'create' ? request.preset : undefined}
+        preset={request.preset}
         context={context}
         onCancel={leave}
         onSaved={(item) => {

@@ -33,7 +33,10 @@ interface Props {
   kind: EditKind;
   /** The stored item to edit; absent to create one. */
   item?: StoredItem;
-  /** Values a new item starts with (its country, the ends of a drawn flow, the active interview). */
+  /**
+   * Values a new item starts with (its country, the ends of a drawn flow, the active interview); for an item to edit,
+   * changes the form opens with (unsaved work until saved).
+   */
   preset?: Readonly<Record<string, unknown>>;
   context: EditContext;
   onSaved: (item: StoredItem) => void;
@@ -47,10 +50,11 @@ export function EntityForm({ kind, item, preset, context, onSaved, onCancel }: P
   const required = useMemo(() => requiredFields(kind, fields), [kind, fields]);
   const nameOf = useMemo(() => nameResolver(context), [context]);
   const [values, setValues] = useState<FormValues>(() =>
-    toFormValues(fields, item ?? { ...schemaDefaults(kind), ...preset }),
+    toFormValues(fields, { ...(item ?? schemaDefaults(kind)), ...preset }),
   );
-  // The values the form opened with: any difference is unsaved work, and leaving asks first.
-  const [opened] = useState(values);
+  // The values the form opened with (an item's own, without the changes preset on it): any difference is unsaved
+  // work, and leaving asks first.
+  const [opened] = useState(() => (item && preset ? toFormValues(fields, item) : values));
   useUnsavedChanges(useMemo(() => JSON.stringify(values) !== JSON.stringify(opened), [values, opened]));
   const [version, setVersion] = useState(item?.version);
   const [errors, setErrors] = useState<FieldErrors>({});

@@ -1,7 +1,8 @@
 // The suggestions that would close one gap, best first: one entry per proposed link (a direct and an
 // extend suggestion for the same pair shown once, the other as its alternative), each with its peer score.
 // An editor of the country may add the proposed flow: the flow form opens filled in (from, to, the
-// indicator, the basis the peer countries use) and saving creates it; a viewer reads the list only.
+// indicator, the basis the peer countries use) and saving creates it; when the only proposal is to extend an
+// existing flow, the editor may open that flow's form with the indicator added. A viewer reads the list only.
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { percent } from '@model/format';
@@ -13,7 +14,15 @@ import { useCountries } from '../../../graph/api/getCountries';
 import { useGraph } from '../../../graph/api/getGraph';
 import { regionGraphQueryOptions } from '../../../graph/api/getRegionGraph';
 import { useReference } from '../../../graph/api/getReference';
-import { flowPresetOf, groupSuggestions, newFlowOf, peerBasis, type Suggestion } from '../suggestions';
+import {
+  extensionOf,
+  extensionPresetOf,
+  flowPresetOf,
+  groupSuggestions,
+  newFlowOf,
+  peerBasis,
+  type Suggestion,
+} from '../suggestions';
 import type { NamedStakeholder } from '../useStakeholderNames';
 import { StakeholderName } from './CellRoute';
 
@@ -45,6 +54,31 @@ export function SuggestionList({ suggestions, country, countryName, countryNames
   const mayAdd = (s: Suggestion) =>
     canEditItem(user, [lookup(s.from).country ?? undefined, lookup(s.to).country ?? undefined]);
 
+  // An extend-only suggestion: the existing flow's form opens with the indicator added (the flow may lie abroad, on
+  // the route, so it is looked up in the region's map when the country's does not hold it).
+  const extend = async (s: Suggestion & { flow: string }) => {
+    setStatus(null);
+    let flow = graph.data?.flows.find((f) => f.id === s.flow);
+    if (!flow) {
+      try {
+        flow = (await queryClient.fetchQuery(regionGraphQueryOptions())).flows.find((f) => f.id === s.flow);
+      } catch {
+        flow = undefined;
+      }
+    }
+    if (!flow) {
+      setStatus(`Could not open flow ${s.flow}: it is no longer in the map.`);
+      return;
+    }
+    setRequest({
+      type: 'edit',
+      kind: 'flow',
+      item: flow,
+      preset: extensionPresetOf(flow, s.indicator),
+      note: `Suggested to close the gap in ${s.indicator}: this flow already lies on a route to the NCP, so ${s.indicator} is added to the indicators it carries.`,
+    });
+  };
+
   const add = async (s: Suggestion) => {
     setStatus(null);
     let basis;
@@ -69,6 +103,7 @@ export function SuggestionList({ suggestions, country, countryName, countryNames
         {groupSuggestions(suggestions).map((group) => {
           const s = group.best;
           const proposed = newFlowOf(group);
+          const extension = extensionOf(group);
           return (
             <li key={`${s.kind}|${s.from}|${s.to}|${s.flow ?? ''}`} data-suggestion={`${s.from}>${s.to}`}>
               <p className="gaps-suggestion-kind">{KIND_WORDS[s.kind]}</p>
@@ -94,6 +129,11 @@ export function SuggestionList({ suggestions, country, countryName, countryNames
               {proposed && mayAdd(proposed) && graph.data && (
                 <button type="button" className="gaps-add-flow" onClick={() => void add(proposed)}>
                   Add this flow
+                </button>
+              )}
+              {extension && mayAdd(extension) && graph.data && (
+                <button type="button" className="gaps-add-flow" onClick={() => void extend(extension)}>
+                  Add {extension.indicator} to flow {extension.flow}
                 </button>
               )}
             </li>
