@@ -256,8 +256,9 @@ export function fcoseOptions(scope: 'country' | 'region', elements = 0): cytosca
     nodeDimensionsIncludeLabels: quality === 'proof',
     randomize: true,
     animate: false,
-    fit: true,
-    padding: 40,
+    // The view is fitted once laid out (fitView, without the labels): fitting here as well measured every
+    // element's box with its label and edges first, the costliest part of the first load's longest task.
+    fit: false,
     nodeSeparation: 120,
     nodeRepulsion: () => 20000,
     idealEdgeLength: () => 110,
