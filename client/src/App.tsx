@@ -1,6 +1,6 @@
 // The client's root: providers, the sign-in gate, the frame, and the view the URL names (map, gaps,
 // bottlenecks, plan, NCP, compare ... and, for an administrator, accounts).
-import { QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { Suspense, useEffect, useMemo, useState } from 'react';
 import { AppShell } from './components/AppShell';
 import { useMe } from './features/auth/api/getMe';
@@ -36,8 +36,9 @@ import { viewOf, viewRequires, VIEWS, type ViewId } from './lib/views';
 // The view the page opens with starts loading now, alongside the question of who is signed in.
 preloadView(viewOf(new URLSearchParams(window.location.search).get('view')));
 
-export function App() {
-  const [queryClient] = useState(createQueryClient);
+/** `client`: the query cache the entry module has already started filling (lib/firstLoad.ts); a new one without. */
+export function App({ client }: { client?: QueryClient }) {
+  const [queryClient] = useState(() => client ?? createQueryClient());
   return (
     <QueryClientProvider client={queryClient}>
       <AuthGate>

@@ -134,6 +134,40 @@ if (requireBrowser('first load in a browser')) {
         expect(seen.consoleErrors).toEqual([]);
       });
 
+      test('when the Map view is opened, then its map, the country list and the catalogue are asked for while the server has not yet said who is signed in (together, not one after another)', async () => {
+        const { page, server } = suite;
+        let release: () => void = () => undefined;
+        const held = new Promise<void>((resolve) => {
+          release = resolve;
+        });
+        // Who is signed in is answered only once the page has asked for the rest.
+        await page.route('**/api/auth/me', async (route) => {
+          await held;
+          await route.continue();
+        });
+        const asked: string[] = [];
+        page.on('request', (r) => {
+          const url = new URL(r.url());
+          if (url.pathname.startsWith('/api/')) asked.push(`${url.pathname}${url.search}`);
+        });
+        try {
+          await page.goto(`${server.url}/?view=map&country=SE`, { waitUntil: 'commit' });
+          await page.waitForRequest((r) => r.url().endsWith('/api/graph?country=SE'), { timeout: 30_000 });
+          await page.waitForRequest((r) => new URL(r.url()).pathname === '/api/reference', { timeout: 30_000 });
+          expect(asked).toEqual(expect.arrayContaining(['/api/auth/me', '/api/countries']));
+        } finally {
+          release();
+        }
+        await page.waitForFunction(
+          () => window.__flowAtlas?.country === 'SE' && window.__flowAtlas.layoutDone,
+          undefined,
+          { timeout: 30_000 },
+        );
+        // The view asked again for nothing the page had asked for already.
+        expect(asked.filter((a) => a === '/api/graph?country=SE')).toHaveLength(1);
+        await page.unroute('**/api/auth/me');
+      });
+
       test("when the Compare view is opened, then its table shows without Cytoscape or any country's map; the sketches are drawn, Cytoscape with them, when they come into view", async () => {
         const { page, server } = suite;
         const seen = recorder(page);

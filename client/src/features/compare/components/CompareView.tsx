@@ -4,6 +4,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { ErrorMessage, Loading } from '../../../components/States';
+import { useFirstInTransition } from '../../../lib/useFirstInTransition';
 import { useSearchParams } from '../../../lib/useSearchParams';
 import { INTERNATIONAL } from '@model/countries';
 import { compareQueryOptions } from '../../analysis/api/getCompare';
@@ -58,7 +59,8 @@ export function CompareView() {
     setParams({ sort: next.key, dir: next.dir }, { replace: true });
   };
 
-  const data = compare.data;
+  // The tables and charts are first built in slices, not in one long task the moment the answer arrives.
+  const data = useFirstInTransition(compare.data);
   // A viewer's counts: what it may see, the hidden number beside them.
   const shown = useMemo(() => visibleRows(data?.countries ?? []), [data]);
 
@@ -99,7 +101,9 @@ export function CompareView() {
           Choose at least one country to compare.
         </p>
       )}
-      {ready && compare.isPending && <Loading>Comparing {selected.length} countries…</Loading>}
+      {ready && (compare.isPending || (compare.data && !data)) && (
+        <Loading>Comparing {selected.length} countries…</Loading>
+      )}
       {compare.isError && (
         <ErrorMessage
           title="Could not compare the countries"

@@ -3,6 +3,7 @@
 import { HiddenNotice } from '../../../components/HiddenNotice';
 import { useMemo } from 'react';
 import { ErrorMessage, Loading } from '../../../components/States';
+import { useFirstInTransition } from '../../../lib/useFirstInTransition';
 import { useSearchParam } from '../../../lib/useSearchParam';
 import { navigate, viewHref } from '../../../lib/views';
 import { useMatrix } from '../../analysis/api/getMatrix';
@@ -44,6 +45,8 @@ export function GapsView({ country }: { country: string | null }) {
       counts: countStatuses(cells),
     };
   }, [matrix.data, reference.data, countries.data]);
+  // The matrix is first built in slices, not in one long task the moment the answers arrive.
+  const shown = useFirstInTransition(model ?? undefined);
 
   if (matrix.isError) {
     return (
@@ -63,7 +66,7 @@ export function GapsView({ country }: { country: string | null }) {
       />
     );
   }
-  if (!model) return <Loading>Loading the coverage matrix…</Loading>;
+  if (!model || !shown) return <Loading>Loading the coverage matrix…</Loading>;
 
   const indicator = indicatorParam
     ? (reference.data?.indicators.find((i) => i.code === indicatorParam) ?? {

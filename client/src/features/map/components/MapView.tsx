@@ -7,6 +7,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { ErrorMessage, Loading } from '../../../components/States';
 import { sortCountries } from '../../../components/CountryPicker';
+import { useFirstInTransition } from '../../../lib/useFirstInTransition';
 import { useSearchParams } from '../../../lib/useSearchParams';
 import { useGraph } from '../../../graph/api/getGraph';
 import { useRegionGraph } from '../../../graph/api/getRegionGraph';
@@ -33,6 +34,8 @@ export function MapView({ country, countries }: { country: string; countries: Co
   // or flow left from the previous one is cleared (replacing the history entry, so Back still restores it).
   const shownCountry = useRef<string | null>(null);
   const graph = query.data && !waiting ? query.data : undefined;
+  // The map screen is first built in slices (its lists, then the map itself once drawn), not in one long task.
+  const shown = useFirstInTransition(graph);
   useEffect(() => {
     if (!graph) return;
     // Back/Forward update the country and the map's parameters one after the other: act once both agree with the URL.
@@ -51,7 +54,7 @@ export function MapView({ country, countries }: { country: string; countries: Co
 
   return (
     <>
-      {waiting && !query.isError && (
+      {(waiting || (graph && !shown)) && !query.isError && (
         <Loading>Loading the map of {scope === 'region' ? 'the whole region' : countryName}…</Loading>
       )}
       {query.isError && (
@@ -69,9 +72,9 @@ export function MapView({ country, countries }: { country: string; countries: Co
           )}
         </ErrorMessage>
       )}
-      {query.data && !waiting && (
+      {shown && (
         <MapScreen
-          graph={query.data}
+          graph={shown}
           scope={scope}
           country={country}
           countryName={countryName}
