@@ -115,7 +115,17 @@ export function addCountries(drafts: readonly AuditDraft[], known: KnownCountrie
         }
       }
     }
-    out[i] = { ...d, countries: countries.length > 1 ? [...new Set(countries)].sort() : countries };
+    out[i] = { ...d, countries: distinctSorted(countries) };
   }
   return out;
+}
+
+/** The list's values once each, sorted; one or two (an item, a flow's two ends) without a Set and a sort. */
+function distinctSorted(list: string[]): string[] {
+  if (list.length < 2) return list;
+  if (list.length === 2) {
+    const [a, b] = list as [string, string];
+    return a === b ? [a] : a < b ? list : [b, a];
+  }
+  return [...new Set(list)].sort();
 }

@@ -1,6 +1,6 @@
 // The countries of audit entries as they are written (the rule: server/model/audit-countries.ts), with the
 // stakeholders and networks that neither the entries nor the loaded state hold looked up in the transaction.
-import { addCountries, knownCountries, type AuditDraft } from '../model/audit-countries';
+import { addCountries, knownCountries, type AuditDraft, type KnownCountries } from '../model/audit-countries';
 import type { AuditEntry, Kind, Stored } from '../model';
 import type { TxOps } from './port';
 
@@ -16,11 +16,23 @@ export async function withCountries(
   drafts: readonly AuditDraft[],
   state?: Map<Kind, Map<string, Stored<Kind>>>,
 ): Promise<Array<Omit<AuditEntry, 'seq'>>> {
+  return addCountries(drafts, await countriesFor(tx, drafts, state));
+}
+
+/**
+ * The countries of the stakeholders and networks the drafts refer to (looked up as `withCountries` does), for
+ * `addCountries` to add to the drafts later, some at a time (an import of a region, batch by batch).
+ */
+export async function countriesFor(
+  tx: Pick<TxOps, 'getMany'>,
+  drafts: readonly AuditDraft[],
+  state?: Map<Kind, Map<string, Stored<Kind>>>,
+): Promise<KnownCountries> {
   const { known, missing } = knownCountries(drafts, state);
   for (const kind of ['stakeholder', 'network'] as const) {
     if (!missing[kind].length) continue;
     for (const [id, row] of await tx.getMany(kind, missing[kind]))
       known[kind].set(id, (row as { country: string }).country);
   }
-  return addCountries(drafts, known);
+  return known;
 }

@@ -5,7 +5,8 @@ import { randomUUID } from 'node:crypto';
 import { KINDS, keyOf, type Kind, type OnConflict, type Problem, type Stored } from '../model';
 import type { ItemState } from '../model/document-rules';
 import { ConflictError, ValidationError } from '../errors';
-import { withCountries } from './audit-countries';
+import { addCountries } from '../model/audit-countries';
+import { countriesFor, withCountries } from './audit-countries';
 import { loadState, viewOf, type Stamps } from './context';
 import { planImport, type Plan } from './import-plan';
 import type { Adapter, ImportMode, ImportOptions, ImportResult, Staging, TxOps, ValidateOptions } from './port';
@@ -13,6 +14,12 @@ import type { Adapter, ImportMode, ImportOptions, ImportResult, Staging, TxOps, 
 type Row = Stored<Kind>;
 type State = ItemState;
 
+/**
+ * Rows (and audit entries) an import writes with one upsertMany (appendAudit): the embedded store's flow counts look up
+ * the ends' countries once a batch, in one pass over the stakeholders when there are many. A multiple of the embedded
+ * store's audit statement (128 entries).
+ */
+const WRITE_BATCH = 8192;
 /** How often a staged import is planned again when the store changed while it was written. */
 const IMPORT_ATTEMPTS = 3;
 /**
@@ -53,7 +60,7 @@ function splitStaged(plan: Plan, state: State) {
   const direct = { upserts: new Map<Kind, Row[]>(), deletes: plan.deletes };
   const created = new Map<Kind, Set<string>>();
   for (const kind of KINDS) {
-    for (const row of plan.upserts.get(kind) ?? []) {
+    for (const row of plan.upserts.get(kind)?.slice() ?? []) {
       const key = keyOf(kind, row);
       const isNew = !state.get(kind)?.has(key);
       const ends = RELATIONSHIP_ENDS[kind];
@@ -101,16 +108,21 @@ export class ImportsCore {
       }
       const changed = plan.audit.length > 0;
       if (options.dryRun || !changed) return { ...plan.result, storeVersion: await tx.version() };
-      const audit = await withCountries(tx, plan.audit, state);
+      // Looked up before the deletes, so that what they remove is still found.
+      const countries = await countriesFor(tx, plan.audit, state);
       for (const kind of [...KINDS].reverse()) {
         const keys = plan.deletes.get(kind);
         if (keys?.length) await tx.deleteMany(kind, keys);
       }
+      // The rows and the audit entries made and written WRITE_BATCH at a time (in the one transaction), not all kept
+      // at once.
       for (const kind of KINDS) {
         const rows = plan.upserts.get(kind);
-        if (rows?.length) await tx.upsertMany(kind, rows);
+        for (let i = 0; rows && i < rows.length; i += WRITE_BATCH)
+          await tx.upsertMany(kind, rows.slice(i, i + WRITE_BATCH));
       }
-      await tx.appendAudit(audit);
+      for (let i = 0; i < plan.audit.length; i += WRITE_BATCH)
+        await tx.appendAudit(addCountries(plan.audit.slice(i, i + WRITE_BATCH), countries));
       return { ...plan.result, storeVersion: await tx.bumpVersion() };
     };
     return options.dryRun ? this.adapter.read(run) : this.adapter.write(run);
@@ -259,7 +271,7 @@ export class ImportsCore {
     const { actor } = options;
     return planImport(tx, raw, state, {
       ...options,
-      stamp: () => stamp,
+      stamp,
       entry: (action, kind, key, before, after) => ({ at: stamp.updatedAt, actor, action, kind, key, before, after }),
     });
   }
