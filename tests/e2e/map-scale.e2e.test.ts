@@ -1,7 +1,8 @@
 // End-to-end at scale (issue 18): the map of a country of 1,000 stakeholders, on a synthetic region of
 // 3 x 1,000 (tests/perf/synthetic.ts), in the built client under the real Content-Security-Policy. What
-// does not depend on the clock: the force layout runs in the Web Worker, Fit shows every node, no two
-// labels overlap (at Fit and zoomed in, where more show), and a reload draws the same layout.
+// does not depend on the clock: the force layout runs in the Web Worker, the map is drawn only once placed
+// (largeMapLoad.ts), Fit shows every node, no two labels overlap (at Fit and zoomed in, where more show), a
+// reload draws the same layout, and the bottlenecks view shows the first rows of its long lists until asked.
 import type { Page } from 'playwright-core';
 import { syntheticRegion } from '../perf/synthetic';
 import type { LabelBox } from '../../client/src/testHook';
@@ -26,7 +27,7 @@ const overlapping = (boxes: readonly LabelBox[]) => {
 if (requireBrowser('map at scale in a browser')) {
   describe('map of a 1,000-stakeholder country in a browser', () => {
     const suite = browserSuite({ server: { seedMaps: false }, timeout: LAYOUT_TIMEOUT });
-    const { hook } = suite;
+    const { hook, api } = suite;
     let page: Page;
     const cspReports: string[] = [];
 
@@ -69,6 +70,9 @@ if (requireBrowser('map at scale in a browser')) {
         expect(await hook((h) => h.nodeCount())).toBeGreaterThanOrEqual(1000);
         expect(await hook((h) => h.edgeCount())).toBeGreaterThan(4000);
         expect(await hook((h) => h.layoutInWorker)).toBe(true);
+        // Nothing was drawn while the map was computed and added, but the empty canvas when it was made (before: a
+        // frame after every slice of flows).
+        expect(await hook((h) => h.framesBeforeLaidOut)).toBeLessThanOrEqual(1);
         expect(cspReports).toEqual([]);
 
         const atFit = await settle('Fit the whole map in view');
@@ -100,6 +104,44 @@ if (requireBrowser('map at scale in a browser')) {
         const byId = (boxes: LabelBox[]) => [...boxes].sort((a, b) => a.id.localeCompare(b.id));
         expect(again.length).toBe(first.length);
         expect(byId(again)).toEqual(byId(first));
+      },
+      TEST_TIMEOUT,
+    );
+
+    test(
+      'when the bottlenecks view opens, then the map is drawn once placed and its long lists show their first rows until asked',
+      async () => {
+        await page.goto(`${suite.server.url}/?view=bottlenecks&country=${COUNTRY}`);
+        await page.waitForFunction(
+          (code) =>
+            window.__flowAtlas?.view === 'bottlenecks' &&
+            window.__flowAtlas.country === code &&
+            window.__flowAtlas.layoutDone,
+          COUNTRY,
+          { timeout: LAYOUT_TIMEOUT },
+        );
+        expect(await hook((h) => h.framesBeforeLaidOut)).toBeLessThanOrEqual(1);
+        const ranked = (await api<{ betweenness: unknown[] }>(`/api/analysis/bottlenecks?country=${COUNTRY}`))
+          .betweenness;
+        expect(ranked.length).toBeGreaterThanOrEqual(1000);
+        const rows = page.getByRole('table', { name: 'Stakeholders by betweenness' }).locator('tbody tr');
+        expect(await rows.count()).toBe(200);
+        const all = page.getByRole('button', {
+          name: `Show all ${ranked.length.toLocaleString('en')} stakeholders (200 shown)`,
+        });
+        await all.click();
+        expect(await rows.count()).toBe(ranked.length);
+        expect(await all.count()).toBe(0);
+
+        // The other flows' boxes are made once their disclosure is opened.
+        const others = page.locator('details.other-flows');
+        expect(await others.locator('input[type=checkbox]').count()).toBe(0);
+        await others.locator('summary').click();
+        await page.waitForFunction(() => document.querySelectorAll('details.other-flows input').length > 0, null, {
+          timeout: LAYOUT_TIMEOUT,
+        });
+        const listed = Number(/\((\d+)\)/.exec((await others.locator('summary').textContent()) ?? '')?.[1]);
+        expect(await others.locator('input[type=checkbox]').count()).toBe(listed);
       },
       TEST_TIMEOUT,
     );

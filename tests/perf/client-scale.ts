@@ -46,7 +46,7 @@ interface ScaleSample {
 const STEP_TIMEOUT = 10 * 60_000;
 
 // Started before the page's scripts: every long task of the page, as [start, duration] in its clock.
-const OBSERVE = `window.__longTasks = [];
+export const OBSERVE = `window.__longTasks = [];
 try {
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) window.__longTasks.push([e.startTime, e.duration]);
@@ -73,7 +73,7 @@ async function longestSince(page: Page, from: number): Promise<number> {
 }
 
 /** Waits for the graph hook to show `view`/`country`/`layout` laid out; answers the page time then. */
-async function laidOut(page: Page, want: { view: string; country: string; layout?: string }): Promise<number> {
+export async function laidOut(page: Page, want: { view: string; country: string; layout?: string }): Promise<number> {
   const done = await page.waitForFunction(
     (w) => {
       const h = window.__flowAtlas;
@@ -153,20 +153,24 @@ async function bottlenecksRun(browser: Browser, url: string, country: string): P
     await box.waitFor();
     const t0 = await now(page);
     await box.check();
-    // The answer shown (whether or not an indicator changes) and the stakeholder drawn as removed.
-    const answered = await page.waitForFunction(
-      () =>
-        document.querySelector('section.what-if .what-if-body') && window.__flowAtlas?.removed().nodes.length
-          ? performance.now()
-          : false,
-      undefined,
-      { polling: 50, timeout: STEP_TIMEOUT },
-    );
-    const shown = (await answered.jsonValue()) as number;
+    const shown = await whatIfShown(page);
     return { bottlenecksMs, whatIfMs: shown - t0, whatIfTask: await longestSince(page, t0) };
   } finally {
     await close();
   }
+}
+
+/** Waits for the what-if answer (whether or not an indicator changes) and a stakeholder drawn as removed; the page time then. */
+export async function whatIfShown(page: Page): Promise<number> {
+  const answered = await page.waitForFunction(
+    () =>
+      document.querySelector('section.what-if .what-if-body') && window.__flowAtlas?.removed().nodes.length
+        ? performance.now()
+        : false,
+    undefined,
+    { polling: 50, timeout: STEP_TIMEOUT },
+  );
+  return (await answered.jsonValue()) as number;
 }
 
 async function serverFor(size: ScaleSize): Promise<{ server: TestServer; country: string; countries: number }> {

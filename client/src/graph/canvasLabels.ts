@@ -1,7 +1,7 @@
 // The labels of a drawn graph: after each zoom or pan (once the view rests), after a layout and after
 // the selection or filters change, labels.ts chooses which stakeholders' labels fit without overlapping,
 // and they get the "labelled" class (the stylesheet hides the others). Zoomed out, the labels drawn keep
-// a readable size on screen: their `lscale` (font, wrap width and margin) is 1 / zoom.
+// a readable size on screen: their `lscale` (font, wrap width and margin) is about 1 / zoom (scaleAt).
 import type cytoscape from 'cytoscape';
 import { chooseLabels, labelPriorities, type Box, type LabelCandidate } from './labels';
 
@@ -18,7 +18,15 @@ export interface CanvasLabels {
   detach: () => void;
 }
 
-const scaleAt = (zoom: number) => (zoom < 1 ? 1 / zoom : 1);
+/** Scratch key set while a large map is being loaded (largeMapLoad.ts): its labels are chosen once it is placed. */
+export const LOADING = '_flowAtlasLoading';
+
+/**
+ * The labels' scale at a zoom: about 1 / zoom when zoomed out, in steps of 2^(1/4), so that labels stay 10-12 px
+ * on screen and a small change of zoom (a refit when the canvas changes size) leaves every label as it is: a
+ * new scale restyles every stakeholder and measures its label again, which takes long on a large map.
+ */
+export const scaleAt = (zoom: number) => (zoom < 1 ? 2 ** Math.max(0, Math.round(-Math.log2(zoom) * 4) / 4) : 1);
 
 /** Where a node's label is on screen at `zoom` (with the label scale of that zoom), from its box now. */
 function labelBox(cy: cytoscape.Core, node: cytoscape.NodeSingular, zoom: number): Box | null {
@@ -49,7 +57,7 @@ export function attachLabels(
 
   const refresh = () => {
     clearTimeout(timer);
-    if (cy.destroyed()) return;
+    if (cy.destroyed() || cy.scratch(LOADING) === true) return;
     const zoom = cy.zoom();
     const scale = scaleAt(zoom);
     // Every label gets the size of this zoom, drawn or not: a label that only changes its opacity keeps

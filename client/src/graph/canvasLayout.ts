@@ -7,7 +7,6 @@ import type { MapGraph } from './api/types';
 import { FIT_PADDING } from './canvasViewport';
 import { FOREIGN_GROUP, type Scope } from './elements';
 import { hashOf } from './forceLayout';
-import { workerLayout } from './layoutWorker';
 import {
   fcoseOptions,
   ncpPositions,
@@ -66,35 +65,8 @@ export interface LayoutRun {
   stop: () => void;
 }
 
-/** Elements added in slices, one task each; `done` resolves once all are in (never, if stopped first). */
-export function addInSlices(
-  cy: cytoscape.Core,
-  elements: readonly cytoscape.ElementDefinition[],
-  slice = 600,
-): LayoutRun & { done: Promise<void> } {
-  let stopped = false;
-  const done = new Promise<void>((resolve) => {
-    const next = (from: number) => {
-      if (stopped || cy.destroyed()) return;
-      if (from >= elements.length) {
-        resolve();
-        return;
-      }
-      cy.add(elements.slice(from, from + slice));
-      setTimeout(() => next(from + slice), 0);
-    };
-    next(0);
-  });
-  return {
-    done,
-    stop: () => {
-      stopped = true;
-    },
-  };
-}
-
 /** What the layout worker needs of a map: each stakeholder's block (its country in the whole region) and the flows. */
-function workerRequest(graph: MapGraph, scope: Scope, countryOrder: readonly string[]) {
+export function workerRequest(graph: MapGraph, scope: Scope, countryOrder: readonly string[]) {
   return {
     nodes: graph.stakeholders.map((s) => ({ id: s.id, block: blockOf(s, scope) })),
     edges: graph.flows.map((f) => ({ from: f.from, to: f.to })),
@@ -104,14 +76,13 @@ function workerRequest(graph: MapGraph, scope: Scope, countryOrder: readonly str
 
 /**
  * Lays `cy` out and calls `done` once every node has its place. `kept`: positions kept from before an
- * edit (the view is then not fitted). `ready`: set for a large map whose elements are still being added
- * (addInSlices); its force layout comes from the worker, and every layout waits for the elements.
+ * edit (the view is then not fitted). A large map is laid out as it is loaded instead (largeMapLoad.ts):
+ * its force layout comes from the worker.
  */
 export function runLayout(
   cy: cytoscape.Core,
   spec: { graph: MapGraph; scope: Scope; layout: LayoutName; countryOrder: readonly string[] },
   kept: Positions | null,
-  ready: { done: Promise<void> } | null,
   done: () => void,
 ): LayoutRun {
   const { graph, scope, layout, countryOrder } = spec;
@@ -125,26 +96,14 @@ export function runLayout(
     return run;
   };
   const fixed = kept ?? presetPositions(graph, scope, layout, countryOrder);
-  if (ready) {
-    let inner: cytoscape.Layouts | null = null;
-    const computed = fixed
-      ? { positions: fixed, inWorker: false }
-      : workerLayout(workerRequest(graph, scope, countryOrder));
-    void Promise.all([computed, ready.done]).then(([found]) => {
-      if (cy.destroyed() || stopped) return;
-      if (found.inWorker) cy.scratch(LAID_OUT_IN_WORKER, true);
-      inner = preset(found.positions, false);
-    });
+  if (fixed) {
+    const run = preset(fixed, !kept);
     return {
       stop: () => {
         stopped = true;
-        inner?.stop();
+        run.stop();
       },
     };
-  }
-  if (fixed) {
-    const run = preset(fixed, !kept);
-    return { stop: () => void run.stop() };
   }
   // fcose, seeded by the map's ids. In the whole region, each country is laid out on its own flows and the
   // countries are packed side by side; cross-border flows are drawn between the boxes but do not pull
@@ -159,5 +118,10 @@ export function runLayout(
     .sort()
     .join(',');
   seeded(seed, () => run.run());
-  return { stop: () => void run.stop() };
+  return {
+    stop: () => {
+      stopped = true;
+      run.stop();
+    },
+  };
 }

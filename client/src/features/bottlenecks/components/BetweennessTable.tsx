@@ -1,16 +1,23 @@
 // The bottlenecks view's ranking: stakeholders by betweenness, with the indicators each is the single
 // point of failure for, and (with an NCP) a box to remove each in the what-if scenario.
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import type { BottlenecksResponse } from '../../analysis/api/types';
 import type { GraphStakeholder } from '../../../graph/api/types';
 
 /** Indicator chips shown per stakeholder in the table; the single points of failure list names them all. */
 const SPOF_CHIPS = 4;
 
+/** A large country's table shows its first rows until asked for all (a thousand rows take long to draw, again on each what-if change). */
+export const BETWEENNESS_ROWS_AT_ONCE = 200;
+
 /** 1 + the number of stakeholders with strictly higher betweenness (ties share a rank). */
 function ranks(values: ReadonlyArray<{ id: string; value: number }>): Map<string, number> {
   const sorted = values.map((v) => v.value).sort((a, b) => b - a);
-  return new Map(values.map((v) => [v.id, 1 + sorted.filter((x) => x > v.value).length]));
+  const rank = new Map<number, number>();
+  sorted.forEach((value, i) => {
+    if (!rank.has(value)) rank.set(value, i + 1);
+  });
+  return new Map(values.map((v) => [v.id, rank.get(v.value)!]));
 }
 
 interface Props {
@@ -25,6 +32,12 @@ interface Props {
 
 export function BetweennessTable({ data, countryName, byId, indicatorNames, removed, onToggle }: Props) {
   const rank = useMemo(() => ranks(data.betweenness), [data.betweenness]);
+  const [all, setAll] = useState(false);
+  // Rows beyond the first ones of a large table are shown on request; removed stakeholders always are.
+  const shown =
+    all || data.betweenness.length <= BETWEENNESS_ROWS_AT_ONCE + 50
+      ? data.betweenness
+      : data.betweenness.filter((b, i) => i < BETWEENNESS_ROWS_AT_ONCE || (removed?.includes(b.id) ?? false));
   const spofIndicators = new Map(data.singlePointsOfFailure.map((s) => [s.id, s.indicators]));
   return (
     <section aria-labelledby="ranking-heading">
@@ -47,7 +60,7 @@ export function BetweennessTable({ data, countryName, byId, indicatorNames, remo
             </tr>
           </thead>
           <tbody>
-            {data.betweenness.map((b) => {
+            {shown.map((b) => {
               const s = byId.get(b.id);
               const isRemoved = removed?.includes(b.id) ?? false;
               return (
@@ -86,6 +99,11 @@ export function BetweennessTable({ data, countryName, byId, indicatorNames, remo
           </tbody>
         </table>
       </div>
+      {shown.length < data.betweenness.length && (
+        <button type="button" className="link" onClick={() => setAll(true)}>
+          Show all {data.betweenness.length.toLocaleString('en')} stakeholders ({shown.length} shown)
+        </button>
+      )}
     </section>
   );
 }
