@@ -16,8 +16,6 @@ export interface FlowAtlasTestHook {
   readonly layoutMs: number | null;
   /** True when the positions were computed in the layout worker (large maps), not on the page. */
   readonly layoutInWorker: boolean;
-  /** Frames Cytoscape had drawn when the layout finished (a large map is drawn once placed: at most the empty canvas), or null before. */
-  readonly framesBeforeLaidOut: number | null;
   /** Stakeholder nodes (compound group boxes not counted). */
   nodeCount(): number;
   /** Edges drawn for stored flows (proposed what-if flows not counted). */
@@ -56,6 +54,21 @@ export interface FlowAtlasTestHook {
   /** Rounds: stakeholder ids and flow ids drawn as added, removed or changed (sorted; empty outside the rounds view). */
   diff(): Record<'added' | 'removed' | 'changed', { nodes: string[]; flows: string[] }>;
   zoom(): number;
+  /** A grouped map (Group by): `by` (null when not grouped), each group drawn (collapsed: `id` is its node; open: its
+   * box) with its label and its box on screen (CSS pixels of the graph container), and the aggregated edges. */
+  groupView(): {
+    by: string | null;
+    groups: Array<{
+      key: string;
+      id: string;
+      open: boolean;
+      label: string;
+      ncp: boolean;
+      selected: boolean;
+      box: Omit<LabelBox, 'id'>;
+    }>;
+    edges: Array<{ source: string; target: string; flows: number }>;
+  };
   /** The viewport's pan (rendered pixels). */
   pan(): { x: number; y: number };
   /** Live marks (issue 15): stakeholders and flows flashed as changed a moment ago, and those someone else edits (`title`: "Being edited by ann (Editor)"). */

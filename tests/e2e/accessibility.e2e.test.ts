@@ -211,6 +211,24 @@ const VIEWS: ViewCase[] = [
     ],
   },
   {
+    name: 'map of Sweden grouped by sector, a group open and its details shown',
+    query: '?view=map&country=SE&group=sector&open=justice&selectedGroup=justice',
+    countryPicker: true,
+    controls: (page) => [
+      ['the group-by picker', page.getByLabel('Group by')],
+      ['"Collapse the group"', page.getByRole('button', { name: 'Collapse the group' })],
+      ['a member of the group', page.locator('ul.group-members button').first()],
+      [
+        'a group in the list',
+        page
+          .getByRole('group')
+          .filter({ has: page.getByText(/^Groups \(\d+\)$/) })
+          .getByRole('button')
+          .first(),
+      ],
+    ],
+  },
+  {
     name: 'map of Sweden in edit mode',
     query: '?view=map&country=SE&edit=1&interview=se-i3&selected=se-migration',
     countryPicker: true,

@@ -11,6 +11,7 @@ import { centreOn, exportPng, exportSvg, fitView, keepClearOf, zoomBy } from './
 import type { GraphCanvasHandle, GraphCanvasProps } from './graphCanvasProps';
 import type { SavedLayout } from './keepPositions';
 import { DEFAULT_MARK_SUFFIX } from './styles';
+import { useCanvasGrouping } from './useCanvasGrouping';
 
 export type { GraphCanvasHandle };
 
@@ -50,6 +51,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
     onDrawFlow,
     live,
     refitOn,
+    grouping,
   } = props;
   const containerRef = useRef<HTMLDivElement>(null);
   const cyRef = useRef<cytoscape.Core | null>(null);
@@ -73,6 +75,8 @@ export function GraphCanvas(props: GraphCanvasProps) {
   // Bumped each time a new Cytoscape instance is made, so the effects below redraw onto it.
   const [generation, setGeneration] = useState(0);
   const [laidOut, setLaidOut] = useState(false);
+  // A grouped map (the map's Group by): its drawing, kept for a new instance and redrawn in place.
+  const groups = useCanvasGrouping(cyRef, graph, grouping, generation);
 
   // Declared before the effect that makes the instance, so it sees this render's values.
   useEffect(() => {
@@ -93,7 +97,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
     // Before the layout runs: a preset or fcose layout may finish (and set laidOut) inside mountCanvas.
     setLaidOut(false);
     setGeneration((g) => g + 1);
-    const mounted = mountCanvas(container, spec, savedLayoutRef.current, {
+    const mounted = mountCanvas(container, spec, groups.live.grouped() ? null : savedLayoutRef.current, {
       sizeBy: () => sizeByRef.current,
       focus: () => focusRef.current,
       drawMode: () => drawModeRef.current,
@@ -102,6 +106,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
       onSelectFlow: (flowId) => onSelectFlowRef.current?.(flowId),
       onDrawFlow: (from, to) => onDrawFlowRef.current?.(from, to),
       onLaidOut: () => setLaidOut(true),
+      grouping: groups.live,
     });
     cyRef.current = mounted.cy;
     keptViewRef.current = mounted.keptView;
@@ -109,19 +114,19 @@ export function GraphCanvas(props: GraphCanvasProps) {
       savedLayoutRef.current = mounted.destroy() ?? savedLayoutRef.current;
       cyRef.current = null;
     };
-  }, [graph, scope, layout, countryNames, countryOrder, hookId, view]);
+  }, [graph, scope, layout, countryNames, countryOrder, hookId, view, groups.places, groups.live]);
 
   // Edit mode: stakeholders cannot be moved by dragging (a drag from one draws a flow instead).
   useEffect(() => {
     cyRef.current?.autoungrabify(drawMode);
   }, [drawMode, generation]);
 
-  // Proposed flows come and go without laying the graph out again (on a large map, once it is in).
+  // Proposed flows come and go without laying the graph out again.
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy) return;
     drawAddedFlows(cy, addedFlows ?? []);
-  }, [addedFlows, generation, laidOut]);
+  }, [addedFlows, generation]);
 
   // Everything else that React state decides, drawn as classes and data on the current instance (again
   // once laid out: a large map's flows are added while it is laid out).
@@ -165,6 +170,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
     removedFlows,
     removedLook,
     diff,
+    groups.elements,
   ]);
 
   // Live marks, on the current instance (a live change brings a new one) once laid out (a large map's flows come late).

@@ -7,14 +7,14 @@ import { rendererOption } from '../lib/renderer';
 import type { MapGraph } from './api/types';
 import { STATE_CLASSES, type DrawnClasses, type DrawnGraph } from './canvasClasses';
 import { canvasTestHook } from './canvasTestHook';
-import { attachLabels, LOADING, refreshLabels } from './canvasLabels';
-import { presetPositions, runLayout, WORKER_LAYOUT_ABOVE, workerRequest } from './canvasLayout';
+import { attachLabels, refreshLabels } from './canvasLabels';
+import { addInSlices, presetPositions, runLayout, WORKER_LAYOUT_ABOVE } from './canvasLayout';
 import { fitView } from './canvasViewport';
 import { attachFlowDrawing } from './drawFlow';
 import { edgeId, toElements, type ExtraFlow, type Scope } from './elements';
+import { attachGroupClicks, positionsOf, type GroupedLive } from './canvasGroups';
+import { groupStylesheet } from './groupStyles';
 import { positionsFrom, saveLayout, type SavedLayout } from './keepPositions';
-import { loadLargeMap } from './largeMapLoad';
-import { workerLayout } from './layoutWorker';
 import type { LayoutName } from './layouts';
 import { largeMapStylesheet, mapStylesheet, SIZE_MAX, SIZE_MIN } from './styles';
 
@@ -46,6 +46,8 @@ export interface CanvasLive {
   onSelectFlow: (flowId: string) => void;
   onDrawFlow: (from: string, to: string) => void;
   onLaidOut: () => void;
+  /** A grouped map (useCanvasGrouping.ts): drawn from its elements, at their places. */
+  grouping?: GroupedLive;
 }
 
 export interface MountedCanvas {
@@ -57,29 +59,12 @@ export interface MountedCanvas {
 }
 
 /** Node sizes from values: square-root scale from SIZE_MIN (0) to SIZE_MAX (the largest value). */
-function sizer(sizeBy: Readonly<Record<string, number>>): (id: string) => number {
-  const max = Math.max(0, ...Object.values(sizeBy));
-  return (id) => Math.round(SIZE_MIN + (max > 0 ? Math.sqrt((sizeBy[id] ?? 0) / max) : 0) * (SIZE_MAX - SIZE_MIN));
-}
-
-/** The stakeholders' definitions with their sizes (a large map is sized before it is added, not restyled after). */
-function withSizes(
-  elements: readonly cytoscape.ElementDefinition[],
-  sizeBy: Readonly<Record<string, number>> | undefined,
-): cytoscape.ElementDefinition[] {
-  if (!sizeBy) return [...elements];
-  const sizeOf = sizer(sizeBy);
-  return elements.map((e) =>
-    e.data.stakeholder === true ? { ...e, data: { ...e.data, size: sizeOf(e.data.id ?? '') } } : e,
-  );
-}
-
-/** Sizes the drawn stakeholders by `sizeBy` (unsized without it). */
 export function applySizes(cy: cytoscape.Core, sizeBy: Readonly<Record<string, number>> | undefined): void {
-  const sizeOf = sizeBy ? sizer(sizeBy) : null;
+  const max = Math.max(0, ...Object.values(sizeBy ?? {}));
   cy.nodes('[?stakeholder]').forEach((n) => {
-    if (sizeOf) {
-      const size = sizeOf(n.id());
+    if (sizeBy) {
+      const value = sizeBy[n.id()] ?? 0;
+      const size = Math.round(SIZE_MIN + (max > 0 ? Math.sqrt(value / max) : 0) * (SIZE_MAX - SIZE_MIN));
       if (n.data('size') !== size) n.data('size', size);
     } else if (n.data('size') !== undefined) {
       n.removeData('size');
@@ -94,21 +79,24 @@ export function mountCanvas(
   live: CanvasLive,
 ): MountedCanvas {
   const { graph, scope, layout, hookId, view } = spec;
-  const elements = toElements(graph, { scope, layout, countryNames: spec.countryNames });
+  const grouped = live.grouping?.grouped() ?? null;
+  // Read before Cytoscape's first layout moves the nodes it is given.
+  const groupedAt = grouped ? positionsOf(grouped) : null;
+  const elements = grouped ?? toElements(graph, { scope, layout, countryNames: spec.countryNames });
   // Large maps: while panning and zooming, draw a cached texture and leave edges out, so that
   // thousands of elements still move smoothly; the full drawing returns when the view rests.
   const large = elements.length > LARGE_MAP_ELEMENTS;
-  // A large map is added a slice at a time once placed (largeMapLoad.ts), so that no single task holds the
-  // page for long, and drawn once.
-  const sliced = elements.length > WORKER_LAYOUT_ABOVE;
+  // A large map's flows are added a slice at a time (while the layout worker runs), so that no single
+  // task holds the page for long; it is shown once laid out.
+  const sliced = !grouped && elements.length > WORKER_LAYOUT_ABOVE;
+  // A grouped map draws few elements, but as many as the map once its groups are open.
+  const stylesheet = sliced || graph.flows.length > WORKER_LAYOUT_ABOVE ? largeMapStylesheet : mapStylesheet;
   const cy = cytoscape({
     container,
-    elements: sliced ? [] : elements,
-    // Placed by runLayout or loadLargeMap: Cytoscape's own first layout (a grid) would measure every label for nothing.
-    layout: { name: 'null' },
+    elements: sliced ? elements.filter((e) => e.group === 'nodes') : elements,
     textureOnViewport: large,
     hideEdgesOnViewport: large,
-    style: sliced ? largeMapStylesheet : mapStylesheet,
+    style: grouped ? [...stylesheet, ...groupStylesheet] : stylesheet,
     minZoom: 0.05,
     maxZoom: 4,
     boxSelectionEnabled: false,
@@ -122,14 +110,12 @@ export function mountCanvas(
 
   let layoutDone = false;
   let layoutMs: number | null = null;
-  let framesBeforeLaidOut: number | null = null;
   const hook = canvasTestHook(cy, {
     hookId,
     view,
     layout,
     layoutDone: () => layoutDone && cy.scratch(STYLED) === true,
     layoutMs: () => layoutMs,
-    framesBeforeLaidOut: () => framesBeforeLaidOut,
     editMode: live.drawMode,
     ghost: () => drawing.ghost(),
     labelBoxes: () => labels.boxes(),
@@ -137,47 +123,42 @@ export function mountCanvas(
   window.__flowAtlas = hook;
 
   cy.on('tap', 'node[?stakeholder]', (event) => live.onSelect((event.target as cytoscape.NodeSingular).id()));
-  cy.on('tap', 'edge[^added]', (event) =>
+  cy.on('tap', 'edge[^added][^aggregate]', (event) =>
     live.onSelectFlow((event.target as cytoscape.EdgeSingular).data('flowId') as string),
   );
   cy.on('tap', (event) => {
     if (event.target === cy) live.onSelect(null);
   });
+  if (grouped && live.grouping) attachGroupClicks(cy, live.grouping.onGroup);
 
   const started = performance.now();
   // After an edit or a live change (a new graph of the same map), the stakeholders keep their places (those the
   // person dragged too) and the view its zoom and pan, whatever the layout; new ones go beside their neighbours, or
   // where a computed layout puts them.
-  const layoutKey = `${view}|${hookId}|${scope}|${layout}`;
+  const layoutKey = `${view}|${hookId}|${scope}|${layout}${grouped ? '|grouped' : ''}`;
   const size = { width: container.clientWidth, height: container.clientHeight };
   const ids = graph.stakeholders.map((s) => s.id);
   const keeps = view === 'map' && saved?.key === layoutKey;
   const anchors = keeps ? presetPositions(graph, scope, layout, spec.countryOrder) : null;
   const kept = keeps ? positionsFrom(saved, layoutKey, ids, graph.flows, size, anchors) : null;
   const keptView = kept ? saved : null;
-  const placed = () => {
-    // A large map's classes are drawn once it is in (GraphCanvas, on laidOut): the hook waits for them.
-    if (sliced) cy.removeScratch(STYLED);
+  if (sliced) container.style.visibility = 'hidden';
+  const edgesAdded = sliced
+    ? addInSlices(
+        cy,
+        elements.filter((e) => e.group === 'edges'),
+      )
+    : null;
+  const fixed = groupedAt ?? kept;
+  const run = runLayout(cy, { graph, scope, layout, countryOrder: spec.countryOrder }, fixed, edgesAdded, () => {
+    container.style.visibility = '';
     if (keptView) cy.viewport({ zoom: keptView.zoom, pan: keptView.pan });
     else fitView(cy, live.focus());
     layoutMs = Math.round(performance.now() - started);
-    framesBeforeLaidOut = (cy as unknown as { renderer: () => { redrawCount?: number } }).renderer().redrawCount ?? 0;
     layoutDone = true;
     labels.refresh();
     live.onLaidOut();
-  };
-  const layoutSpec = { graph, scope, layout, countryOrder: spec.countryOrder };
-  const run = sliced
-    ? loadLargeMap(
-        cy,
-        withSizes(elements, live.sizeBy()),
-        Promise.resolve(kept ?? presetPositions(graph, scope, layout, spec.countryOrder)).then((positions) =>
-          positions ? { positions, inWorker: false } : workerLayout(workerRequest(graph, scope, spec.countryOrder)),
-        ),
-        keptView,
-        placed,
-      )
-    : runLayout(cy, layoutSpec, kept, placed);
+  });
 
   live.autoFit.current = !keptView;
   const resize = new ResizeObserver(() => {
@@ -200,6 +181,7 @@ export function mountCanvas(
       container.removeEventListener('wheel', manual);
       container.removeEventListener('pointerdown', manual);
       run.stop();
+      edgesAdded?.stop();
       const savedNow = layoutDone ? saveLayout(cy, layoutKey) : null;
       drawing.detach();
       labels.detach();
@@ -214,7 +196,8 @@ export function mountCanvas(
 export function drawnGraph(cy: cytoscape.Core): DrawnGraph {
   return {
     nodes: cy.nodes('[?stakeholder]').map((n) => ({ id: n.id(), baseLabel: n.data('baseLabel') as string })),
-    edges: cy.edges().map((e) => ({
+    // A grouped map's aggregated flows are not flows of the map: the state of the moment leaves them as they are.
+    edges: cy.edges('[^aggregate]').map((e) => ({
       id: e.id(),
       flowId: e.data('flowId') as string,
       source: e.source().id(),
@@ -237,8 +220,6 @@ export function applyClasses(
   drawn: DrawnClasses,
   sizeBy: Readonly<Record<string, number>> | undefined,
 ): void {
-  // A large map being loaded is drawn with the state of the moment once it is in (largeMapLoad.ts).
-  if (cy.scratch(LOADING) === true) return;
   cy.batch(() => {
     applySizes(cy, sizeBy);
     // Only what changes is written: each write restyles its element, and a map may have thousands.
@@ -260,7 +241,6 @@ export function applyClasses(
 
 /** Proposed flows (what-if): they come and go without laying the graph out again. */
 export function drawAddedFlows(cy: cytoscape.Core, addedFlows: readonly ExtraFlow[]): void {
-  if (cy.scratch(LOADING) === true) return;
   cy.batch(() => {
     cy.edges('[?added]').remove();
     const drawn = (id: string) => cy.getElementById(id).nonempty();

@@ -1,7 +1,7 @@
 // The labels of a drawn graph: after each zoom or pan (once the view rests), after a layout and after
 // the selection or filters change, labels.ts chooses which stakeholders' labels fit without overlapping,
 // and they get the "labelled" class (the stylesheet hides the others). Zoomed out, the labels drawn keep
-// a readable size on screen: their `lscale` (font, wrap width and margin) is about 1 / zoom (scaleAt).
+// a readable size on screen: their `lscale` (font, wrap width and margin) is 1 / zoom.
 import type cytoscape from 'cytoscape';
 import { chooseLabels, labelPriorities, type Box, type LabelCandidate } from './labels';
 
@@ -9,6 +9,8 @@ const REST_MS = 120;
 /** The label margin below a node (styles.ts, text-margin-y), in graph units at scale 1. */
 const MARGIN = 4;
 const SCRATCH = '_flowAtlasLabels';
+/** The nodes with a label chosen here: stakeholders, and a grouped map's collapsed groups. */
+const LABELLED = 'node[?stakeholder], node[?collapsed]';
 
 export interface CanvasLabels {
   /** Chooses the labels again now (the state drawn on the graph changed). */
@@ -18,15 +20,7 @@ export interface CanvasLabels {
   detach: () => void;
 }
 
-/** Scratch key set while a large map is being loaded (largeMapLoad.ts): its labels are chosen once it is placed. */
-export const LOADING = '_flowAtlasLoading';
-
-/**
- * The labels' scale at a zoom: about 1 / zoom when zoomed out, in steps of 2^(1/4), so that labels stay 10-12 px
- * on screen and a small change of zoom (a refit when the canvas changes size) leaves every label as it is: a
- * new scale restyles every stakeholder and measures its label again, which takes long on a large map.
- */
-export const scaleAt = (zoom: number) => (zoom < 1 ? 2 ** Math.max(0, Math.round(-Math.log2(zoom) * 4) / 4) : 1);
+const scaleAt = (zoom: number) => (zoom < 1 ? 1 / zoom : 1);
 
 /** Where a node's label is on screen at `zoom` (with the label scale of that zoom), from its box now. */
 function labelBox(cy: cytoscape.Core, node: cytoscape.NodeSingular, zoom: number): Box | null {
@@ -57,27 +51,38 @@ export function attachLabels(
 
   const refresh = () => {
     clearTimeout(timer);
-    if (cy.destroyed() || cy.scratch(LOADING) === true) return;
+    if (cy.destroyed()) return;
     const zoom = cy.zoom();
     const scale = scaleAt(zoom);
     // Every label gets the size of this zoom, drawn or not: a label that only changes its opacity keeps
     // its box, so Cytoscape's layer cache leaves no piece of it behind when it is hidden.
     cy.batch(() => {
-      cy.nodes('[?stakeholder]').forEach((n) => {
+      cy.nodes(LABELLED).forEach((n) => {
         if (n.data('lscale') === scale) return;
-        // Font, wrap width and margin of styles.ts's node labels (the NCP's font is 12), times the scale.
-        const font = n.hasClass('ncp') ? 12 : 11;
-        n.data({ lscale: scale, lfs: font * scale, lmw: 120 * scale, lmy: 4 * scale });
+        // Font, wrap width and margin of styles.ts's node labels (the NCP's and groups' font is 12), times the scale.
+        const group = n.data('collapsed') === true;
+        const font = group || n.hasClass('ncp') ? 12 : 11;
+        n.data({ lscale: scale, lfs: font * scale, lmw: (group ? 200 : 120) * scale, lmy: 4 * scale });
+      });
+      // A grouped map's aggregated flows keep their width and count on screen too.
+      cy.edges('[?aggregate]').forEach((e) => {
+        if (e.data('lscale') === scale) return;
+        e.data({ lscale: scale, lfs: 11 * scale, lw: (e.data('bw') as number) * scale });
       });
     });
-    const nodes = cy.nodes('[?stakeholder]').not('.hidden');
-    const focus = [...cy.nodes('.selected').map((n) => n.id()), ...(hovered ? [hovered] : [])];
+    const nodes = cy.nodes(LABELLED).not('.hidden');
+    const focus = [...cy.nodes('.selected, .group-selected').map((n) => n.id()), ...(hovered ? [hovered] : [])];
     const edges: Array<{ source: string; target: string }> = [];
     cy.edges().forEach((e) => {
       if (!e.hasClass('hidden')) edges.push({ source: e.source().id(), target: e.target().id() });
     });
     const ids = nodes.map((n) => n.id());
-    const priorities = labelPriorities(ids, edges, { focus, ncps: cy.nodes('.ncp').map((n) => n.id()), rank: rank() });
+    const priorities = labelPriorities(ids, edges, {
+      focus,
+      ncps: cy.nodes('.ncp').map((n) => n.id()),
+      groups: cy.nodes('[?collapsed]').map((n) => n.id()),
+      rank: rank(),
+    });
     const candidates: LabelCandidate[] = [];
     nodes.forEach((n) => {
       const box = labelBox(cy, n, zoom);
@@ -86,7 +91,7 @@ export function attachLabels(
     const screen = { width: cy.width(), height: cy.height() };
     const chosen = chooseLabels(candidates, screen);
     cy.batch(() => {
-      cy.nodes('[?stakeholder]').forEach((n) => {
+      cy.nodes(LABELLED).forEach((n) => {
         if (chosen.has(n.id())) {
           if (!n.hasClass('labelled')) n.addClass('labelled');
         } else if (n.hasClass('labelled')) n.removeClass('labelled');
@@ -131,8 +136,8 @@ export function attachLabels(
     later();
   };
   cy.on('viewport', later);
-  cy.on('mouseover', 'node[?stakeholder]', over);
-  cy.on('mouseout', 'node[?stakeholder]', out);
+  cy.on('mouseover', LABELLED, over);
+  cy.on('mouseout', LABELLED, out);
 
   const labels: CanvasLabels = {
     refresh,
@@ -140,8 +145,8 @@ export function attachLabels(
     detach: () => {
       clearTimeout(timer);
       cy.off('viewport', later);
-      cy.off('mouseover', 'node[?stakeholder]', over);
-      cy.off('mouseout', 'node[?stakeholder]', out);
+      cy.off('mouseover', LABELLED, over);
+      cy.off('mouseout', LABELLED, out);
     },
   };
   cy.scratch(SCRATCH, labels);

@@ -3,6 +3,7 @@
 import type cytoscape from 'cytoscape';
 import type { FlowAtlasTestHook } from '../testHook';
 import { LAID_OUT_IN_WORKER } from './canvasLayout';
+import { groupView } from './canvasGroups';
 import { edgeId } from './elements';
 import type { DiffMark } from './styles';
 
@@ -14,7 +15,6 @@ export interface TestHookSource {
   /** Laid out, and the state of the moment drawn onto the instance. */
   layoutDone: () => boolean;
   layoutMs: () => number | null;
-  framesBeforeLaidOut: () => number | null;
   editMode: () => boolean;
   ghost: FlowAtlasTestHook['ghost'];
   labelBoxes: FlowAtlasTestHook['labelBoxes'];
@@ -22,8 +22,9 @@ export interface TestHookSource {
 
 export function canvasTestHook(cy: cytoscape.Core, source: TestHookSource): FlowAtlasTestHook {
   const stakeholders = () => cy.nodes('[?stakeholder]');
-  const flowEdges = () => cy.edges('[^added]');
-  const visibleEdges = () => cy.edges('[^added]').not('.hidden');
+  // Stored flows: not proposed (what-if) nor aggregated (a grouped map's, groupView).
+  const flowEdges = () => cy.edges('[^added][^aggregate]');
+  const visibleEdges = () => flowEdges().not('.hidden');
   const rendered = (p: cytoscape.Position) => ({ x: p.x, y: p.y });
   const flowIds = (edges: cytoscape.EdgeCollection) => edges.map((e) => e.data('flowId') as string);
   const ids = (nodes: cytoscape.NodeCollection) => nodes.map((n) => n.id());
@@ -40,9 +41,6 @@ export function canvasTestHook(cy: cytoscape.Core, source: TestHookSource): Flow
     },
     get layoutMs() {
       return source.layoutMs();
-    },
-    get framesBeforeLaidOut() {
-      return source.framesBeforeLaidOut();
     },
     get layoutInWorker() {
       return cy.scratch(LAID_OUT_IN_WORKER) === true;
@@ -89,6 +87,7 @@ export function canvasTestHook(cy: cytoscape.Core, source: TestHookSource): Flow
       return { added: of('added'), removed: of('removed'), changed: of('changed') };
     },
     zoom: () => cy.zoom(),
+    groupView: () => groupView(cy),
     pan: () => rendered(cy.pan()),
     live: () => ({
       changed: {

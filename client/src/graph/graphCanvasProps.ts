@@ -5,6 +5,7 @@ import type { LiveMarks } from './canvasLive';
 import type { ExtraFlow, Scope } from './elements';
 import type { LayoutName } from './layouts';
 import type { DiffMark } from './styles';
+import type { CanvasGrouping } from './useCanvasGrouping';
 
 export interface GraphCanvasHandle {
   fit(): void;
@@ -63,4 +64,6 @@ export interface GraphCanvasProps {
   onDrawFlow?: (from: string, to: string) => void;
   /** What the change feed and presence mark (canvasLive.ts): items changed a moment ago, items someone else edits. */
   live?: LiveMarks;
+  /** A country map grouped by sector or type: collapsed groups, open ones, aggregated flows (grouping.ts). */
+  grouping?: CanvasGrouping;
 }

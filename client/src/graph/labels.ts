@@ -51,10 +51,11 @@ export function chooseLabels(
   return chosen;
 }
 
-/** Priority bands: the selected or hovered stakeholder, then its neighbours, then the NCP, then the rest by rank. */
+/** Priority bands: the selected or hovered stakeholder, then its neighbours, then the NCP, then collapsed groups, then the rest by rank. */
 const FOCUS = 4e9;
 const NEIGHBOUR = 3e9;
 const NCP = 2e9;
+const GROUP = 1e9;
 
 /**
  * Each stakeholder's label priority. `rank`: betweenness where the view has it, else the number of
@@ -63,7 +64,13 @@ const NCP = 2e9;
 export function labelPriorities(
   ids: readonly string[],
   edges: ReadonlyArray<{ source: string; target: string }>,
-  options: { focus: readonly string[]; ncps: readonly string[]; rank?: Readonly<Record<string, number>> },
+  options: {
+    focus: readonly string[];
+    ncps: readonly string[];
+    /** Collapsed groups of a grouped map. */
+    groups?: readonly string[];
+    rank?: Readonly<Record<string, number>>;
+  },
 ): Map<string, number> {
   const degree = new Map<string, number>();
   const focus = new Set(options.focus);
@@ -75,13 +82,22 @@ export function labelPriorities(
     if (focus.has(e.target)) neighbours.add(e.source);
   }
   const ncps = new Set(options.ncps);
+  const groups = new Set(options.groups);
   const { rank } = options;
   const values = ids.map((id) => (rank ? (rank[id] ?? 0) : (degree.get(id) ?? 0)));
   // Ranks scaled into [0, 1e9) so that no rank lifts a stakeholder into the band above.
   const top = Math.max(1, ...values);
   const priorities = new Map<string, number>();
   ids.forEach((id, i) => {
-    const band = focus.has(id) ? FOCUS : neighbours.has(id) ? NEIGHBOUR : ncps.has(id) ? NCP : 0;
+    const band = focus.has(id)
+      ? FOCUS
+      : neighbours.has(id)
+        ? NEIGHBOUR
+        : ncps.has(id)
+          ? NCP
+          : groups.has(id)
+            ? GROUP
+            : 0;
     priorities.set(id, band + (values[i]! / top) * 0.999e9);
   });
   return priorities;

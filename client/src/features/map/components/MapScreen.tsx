@@ -23,9 +23,22 @@ import { MapSidebar } from './MapSidebar';
 import { MapToolbar } from './MapToolbar';
 import { SelectionDetails } from './SelectionDetails';
 import { useMapExport } from '../useMapExport';
+import { GROUP_PARAMS, useMapGroups } from '../useMapGroups';
+import { GroupDetails } from './GroupDetails';
+import { GroupList } from './GroupList';
 import { useLiveMarks } from '../../live/useLiveMarks';
 
-export const MAP_PARAMS = ['scope', 'layout', 'q', 'selected', 'flow', 'edit', 'interview', ...FILTER_PARAMS] as const;
+export const MAP_PARAMS = [
+  'scope',
+  'layout',
+  'q',
+  'selected',
+  'flow',
+  'edit',
+  'interview',
+  ...FILTER_PARAMS,
+  ...GROUP_PARAMS,
+] as const;
 type MapParam = (typeof MAP_PARAMS)[number];
 
 interface ScreenProps {
@@ -57,8 +70,6 @@ export function MapScreen({
   // On the whole region, an NCP may edit its own countries' items: edit mode is offered, items decide.
   const mayEdit = can(user, 'edit', scope === 'region' ? undefined : country);
   const editMode = params.edit === '1' && mayEdit;
-  const select = useCallback((id: string | null) => setParams({ selected: id, flow: null }), [setParams]);
-  const selectFlow = useCallback((id: string) => setParams({ flow: id, selected: null }), [setParams]);
   const close = useCallback(() => setParams({ selected: null, flow: null }), [setParams]);
   const edit = useMapEdit(params.interview, (kind, id) => {
     if ((kind === 'stakeholder' && id === params.selected) || (kind === 'flow' && id === params.flow)) close();
@@ -82,6 +93,21 @@ export function MapScreen({
     focusKey,
   } = useMapFilters(graph, country, params, reference.data);
   const layout = layoutOf(params.layout);
+  // Grouped by sector or type: a stakeholder or flow chosen inside a collapsed group opens it.
+  const groups = useMapGroups(graph, scope, params, setParams, result);
+  const { reveal } = groups;
+  const stakeholderById = useMemo(() => new Map(graph.stakeholders.map((s) => [s.id, s])), [graph]);
+  const select = useCallback(
+    (id: string | null) => setParams({ selected: id, flow: null, ...reveal(id) }),
+    [setParams, reveal],
+  );
+  const selectFlow = useCallback(
+    (id: string) => {
+      const f = graph.flows.find((x) => x.id === id);
+      setParams({ flow: id, selected: null, ...reveal(f?.from ?? null, f?.to ?? null) });
+    },
+    [graph, setParams, reveal],
+  );
   const live = useLiveMarks(graph);
 
   const selected = graph.stakeholders.find((s) => s.id === params.selected);
@@ -99,11 +125,13 @@ export function MapScreen({
           countryName={countryName}
           layout={layout}
           onLayout={(next) => setParams({ layout: next === 'fcose' ? null : next })}
+          groupBy={scope === 'country' ? (groups.by ?? 'none') : null}
+          onGroupBy={(by) => setParams({ group: by, open: null, selectedGroup: null })}
           stakeholders={graph.stakeholders}
           query={params.q ?? ''}
           onQuery={(q) => setParams({ q: q || null }, { replace: true })}
           onPick={(id) => {
-            setParams({ selected: id, flow: null });
+            setParams({ selected: id, flow: null, ...reveal(id) });
             canvasRef.current?.centreOn(id);
           }}
           showTable={showTable}
@@ -180,7 +208,8 @@ export function MapScreen({
                 holders={result.holders}
                 highlightNodes={highlightNodes}
                 highlightFlows={highlightFlows}
-                focus={focus}
+                focus={groups.canvas ? undefined : focus}
+                grouping={groups.canvas}
                 refitOn={focusKey}
                 overlayRef={panelRef}
                 drawMode={editMode}
@@ -206,6 +235,19 @@ export function MapScreen({
             country={country}
             countryNames={countryNames}
           />
+          {groups.selectedGroup && groups.by && !selected && !selectedFlow && (
+            <GroupDetails
+              ref={panelRef}
+              group={groups.selectedGroup}
+              by={groups.by}
+              byId={stakeholderById}
+              hiddenFlows={graph.hidden?.flows}
+              filtered={filtered}
+              onToggle={groups.setOpen}
+              onSelect={select}
+              onClose={() => groups.selectGroup(null)}
+            />
+          )}
         </div>
         {showTable && (
           <FlowsTable
@@ -227,6 +269,15 @@ export function MapScreen({
         />
       )}
       <MapSidebar
+        groupList={
+          groups.grouped && (
+            <GroupList
+              groups={groups.grouped.groups}
+              selectedKey={groups.selectedGroup?.key ?? null}
+              onSelect={groups.pickGroup}
+            />
+          )
+        }
         loading={reference.isPending}
         reference={reference.data}
         filters={filters}

@@ -2,7 +2,7 @@
 // reference lists: the sidebar waits for them, so nothing in it moves when they arrive. On a narrow
 // screen (map.css) it is a drawer: a button above the map opens it over the map's right side, and
 // "Close", Escape or the button again shut it, so that the map keeps the screen.
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { Loading } from '../../../components/States';
 import type { GraphStakeholder, ReferenceResponse } from '../../../graph/api/types';
 import { activeFilterCount, type MapFilters } from '../filters';
@@ -22,6 +22,8 @@ interface Props {
   stakeholders: GraphStakeholder[];
   selectedId: string | null;
   onSelect: (id: string) => void;
+  /** A grouped map's list of groups, above the stakeholders. */
+  groupList?: ReactNode;
 }
 
 export function MapSidebar({
@@ -34,6 +36,7 @@ export function MapSidebar({
   stakeholders,
   selectedId,
   onSelect,
+  groupList,
 }: Props) {
   const [open, setOpen] = useState(false);
   const panelId = useId();
@@ -76,6 +79,7 @@ export function MapSidebar({
           <>
             <FilterPanel filters={filters} reference={reference} onChange={onFilters} />
             <Legend extras={{ countryBoxes: region, holders: filters.indicator, path }} />
+            {groupList}
             <StakeholderList stakeholders={stakeholders} selectedId={selectedId} onSelect={onSelect} region={region} />
           </>
         )}

@@ -1,7 +1,9 @@
-// The map's toolbar: which map (the country's or the whole region's), the layout, the search, the flows
-// table, edit mode (or why it is not offered), and the PNG and SVG downloads.
+// The map's toolbar: which map (the country's or the whole region's), the layout or a grouping (by sector
+// or type, on a country's map), the search, the flows table, edit mode (or why it is not offered), and the
+// PNG and SVG downloads.
 import type { GraphStakeholder } from '../../../graph/api/types';
 import type { Scope } from '../../../graph/elements';
+import { GROUP_BYS, type GroupBy } from '../../../graph/grouping';
 import { LAYOUTS, type LayoutName } from '../../../graph/layouts';
 import { SearchBox } from './SearchBox';
 
@@ -11,6 +13,9 @@ interface Props {
   countryName: string;
   layout: LayoutName;
   onLayout: (layout: LayoutName) => void;
+  /** Group by (a country's map only: null on the whole region's). */
+  groupBy: GroupBy | 'none' | null;
+  onGroupBy: (by: GroupBy | null) => void;
   stakeholders: GraphStakeholder[];
   query: string;
   onQuery: (q: string) => void;
@@ -39,7 +44,11 @@ export function MapToolbar(props: Props) {
       </div>
       <label className="map-toolbar-field">
         <span>Layout</span>
-        <select value={layout} onChange={(e) => onLayout(e.target.value as LayoutName)}>
+        <select
+          value={layout}
+          disabled={props.groupBy !== null && props.groupBy !== 'none'}
+          onChange={(e) => onLayout(e.target.value as LayoutName)}
+        >
           {LAYOUTS.map((l) => (
             <option key={l.id} value={l.id}>
               {l.label}
@@ -47,6 +56,22 @@ export function MapToolbar(props: Props) {
           ))}
         </select>
       </label>
+      {props.groupBy !== null && (
+        <label className="map-toolbar-field">
+          <span>Group by</span>
+          <select
+            value={props.groupBy}
+            onChange={(e) => props.onGroupBy(e.target.value === 'none' ? null : (e.target.value as GroupBy))}
+          >
+            <option value="none">None</option>
+            {GROUP_BYS.map((g) => (
+              <option key={g.id} value={g.id}>
+                {g.label}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       <SearchBox stakeholders={props.stakeholders} query={props.query} onQuery={props.onQuery} onPick={props.onPick} />
       <button type="button" className="map-button" aria-pressed={props.showTable} onClick={props.onToggleTable}>
         Show flows as a table
