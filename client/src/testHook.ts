@@ -16,6 +16,8 @@ export interface FlowAtlasTestHook {
   readonly layoutMs: number | null;
   /** True when the positions were computed in the layout worker (large maps), not on the page. */
   readonly layoutInWorker: boolean;
+  /** Frames Cytoscape had drawn when the layout finished (a large map is drawn once placed: at most the empty canvas), or null before. */
+  readonly framesBeforeLaidOut: number | null;
   /** Stakeholder nodes (compound group boxes not counted). */
   nodeCount(): number;
   /** Edges drawn for stored flows (proposed what-if flows not counted). */

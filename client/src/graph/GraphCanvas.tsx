@@ -121,12 +121,12 @@ export function GraphCanvas(props: GraphCanvasProps) {
     cyRef.current?.autoungrabify(drawMode);
   }, [drawMode, generation]);
 
-  // Proposed flows come and go without laying the graph out again.
+  // Proposed flows come and go without laying the graph out again (on a large map, once it is in).
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy) return;
     drawAddedFlows(cy, addedFlows ?? []);
-  }, [addedFlows, generation]);
+  }, [addedFlows, generation, laidOut]);
 
   // Everything else that React state decides, drawn as classes and data on the current instance (again
   // once laid out: a large map's flows are added while it is laid out).

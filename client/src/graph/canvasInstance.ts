@@ -7,14 +7,16 @@ import { rendererOption } from '../lib/renderer';
 import type { MapGraph } from './api/types';
 import { STATE_CLASSES, type DrawnClasses, type DrawnGraph } from './canvasClasses';
 import { canvasTestHook } from './canvasTestHook';
-import { attachLabels, refreshLabels } from './canvasLabels';
-import { addInSlices, presetPositions, runLayout, WORKER_LAYOUT_ABOVE } from './canvasLayout';
+import { attachLabels, LOADING, refreshLabels } from './canvasLabels';
+import { presetPositions, runLayout, WORKER_LAYOUT_ABOVE, workerRequest } from './canvasLayout';
 import { fitView } from './canvasViewport';
 import { attachFlowDrawing } from './drawFlow';
 import { edgeId, toElements, type ExtraFlow, type Scope } from './elements';
 import { attachGroupClicks, positionsOf, type GroupedLive } from './canvasGroups';
 import { groupStylesheet } from './groupStyles';
 import { positionsFrom, saveLayout, type SavedLayout } from './keepPositions';
+import { loadLargeMap } from './largeMapLoad';
+import { workerLayout } from './layoutWorker';
 import type { LayoutName } from './layouts';
 import { largeMapStylesheet, mapStylesheet, SIZE_MAX, SIZE_MIN } from './styles';
 
@@ -59,12 +61,29 @@ export interface MountedCanvas {
 }
 
 /** Node sizes from values: square-root scale from SIZE_MIN (0) to SIZE_MAX (the largest value). */
+function sizer(sizeBy: Readonly<Record<string, number>>): (id: string) => number {
+  const max = Math.max(0, ...Object.values(sizeBy));
+  return (id) => Math.round(SIZE_MIN + (max > 0 ? Math.sqrt((sizeBy[id] ?? 0) / max) : 0) * (SIZE_MAX - SIZE_MIN));
+}
+
+/** The stakeholders' definitions with their sizes (a large map is sized before it is added, not restyled after). */
+function withSizes(
+  elements: readonly cytoscape.ElementDefinition[],
+  sizeBy: Readonly<Record<string, number>> | undefined,
+): cytoscape.ElementDefinition[] {
+  if (!sizeBy) return [...elements];
+  const sizeOf = sizer(sizeBy);
+  return elements.map((e) =>
+    e.data.stakeholder === true ? { ...e, data: { ...e.data, size: sizeOf(e.data.id ?? '') } } : e,
+  );
+}
+
+/** Sizes the drawn stakeholders by `sizeBy` (unsized without it). */
 export function applySizes(cy: cytoscape.Core, sizeBy: Readonly<Record<string, number>> | undefined): void {
-  const max = Math.max(0, ...Object.values(sizeBy ?? {}));
+  const sizeOf = sizeBy ? sizer(sizeBy) : null;
   cy.nodes('[?stakeholder]').forEach((n) => {
-    if (sizeBy) {
-      const value = sizeBy[n.id()] ?? 0;
-      const size = Math.round(SIZE_MIN + (max > 0 ? Math.sqrt(value / max) : 0) * (SIZE_MAX - SIZE_MIN));
+    if (sizeOf) {
+      const size = sizeOf(n.id());
       if (n.data('size') !== size) n.data('size', size);
     } else if (n.data('size') !== undefined) {
       n.removeData('size');
@@ -86,14 +105,16 @@ export function mountCanvas(
   // Large maps: while panning and zooming, draw a cached texture and leave edges out, so that
   // thousands of elements still move smoothly; the full drawing returns when the view rests.
   const large = elements.length > LARGE_MAP_ELEMENTS;
-  // A large map's flows are added a slice at a time (while the layout worker runs), so that no single
-  // task holds the page for long; it is shown once laid out.
+  // A large map is added a slice at a time once placed (largeMapLoad.ts), so that no single task holds the
+  // page for long, and drawn once.
   const sliced = !grouped && elements.length > WORKER_LAYOUT_ABOVE;
   // A grouped map draws few elements, but as many as the map once its groups are open.
   const stylesheet = sliced || graph.flows.length > WORKER_LAYOUT_ABOVE ? largeMapStylesheet : mapStylesheet;
   const cy = cytoscape({
     container,
-    elements: sliced ? elements.filter((e) => e.group === 'nodes') : elements,
+    elements: sliced ? [] : elements,
+    // Placed by runLayout or loadLargeMap: Cytoscape's own first layout (a grid) would measure every label for nothing.
+    layout: { name: 'null' },
     textureOnViewport: large,
     hideEdgesOnViewport: large,
     style: grouped ? [...stylesheet, ...groupStylesheet] : stylesheet,
@@ -110,12 +131,14 @@ export function mountCanvas(
 
   let layoutDone = false;
   let layoutMs: number | null = null;
+  let framesBeforeLaidOut: number | null = null;
   const hook = canvasTestHook(cy, {
     hookId,
     view,
     layout,
     layoutDone: () => layoutDone && cy.scratch(STYLED) === true,
     layoutMs: () => layoutMs,
+    framesBeforeLaidOut: () => framesBeforeLaidOut,
     editMode: live.drawMode,
     ghost: () => drawing.ghost(),
     labelBoxes: () => labels.boxes(),
@@ -142,23 +165,30 @@ export function mountCanvas(
   const anchors = keeps ? presetPositions(graph, scope, layout, spec.countryOrder) : null;
   const kept = keeps ? positionsFrom(saved, layoutKey, ids, graph.flows, size, anchors) : null;
   const keptView = kept ? saved : null;
-  if (sliced) container.style.visibility = 'hidden';
-  const edgesAdded = sliced
-    ? addInSlices(
-        cy,
-        elements.filter((e) => e.group === 'edges'),
-      )
-    : null;
   const fixed = groupedAt ?? kept;
-  const run = runLayout(cy, { graph, scope, layout, countryOrder: spec.countryOrder }, fixed, edgesAdded, () => {
-    container.style.visibility = '';
+  const placed = () => {
+    // A large map's classes are drawn once it is in (GraphCanvas, on laidOut): the hook waits for them.
+    if (sliced) cy.removeScratch(STYLED);
     if (keptView) cy.viewport({ zoom: keptView.zoom, pan: keptView.pan });
     else fitView(cy, live.focus());
     layoutMs = Math.round(performance.now() - started);
+    framesBeforeLaidOut = (cy as unknown as { renderer: () => { redrawCount?: number } }).renderer().redrawCount ?? 0;
     layoutDone = true;
     labels.refresh();
     live.onLaidOut();
-  });
+  };
+  const layoutSpec = { graph, scope, layout, countryOrder: spec.countryOrder };
+  const run = sliced
+    ? loadLargeMap(
+        cy,
+        withSizes(elements, live.sizeBy()),
+        Promise.resolve(fixed ?? presetPositions(graph, scope, layout, spec.countryOrder)).then((positions) =>
+          positions ? { positions, inWorker: false } : workerLayout(workerRequest(graph, scope, spec.countryOrder)),
+        ),
+        keptView,
+        placed,
+      )
+    : runLayout(cy, layoutSpec, fixed, placed);
 
   live.autoFit.current = !keptView;
   const resize = new ResizeObserver(() => {
@@ -181,7 +211,6 @@ export function mountCanvas(
       container.removeEventListener('wheel', manual);
       container.removeEventListener('pointerdown', manual);
       run.stop();
-      edgesAdded?.stop();
       const savedNow = layoutDone ? saveLayout(cy, layoutKey) : null;
       drawing.detach();
       labels.detach();
@@ -220,6 +249,8 @@ export function applyClasses(
   drawn: DrawnClasses,
   sizeBy: Readonly<Record<string, number>> | undefined,
 ): void {
+  // A large map being loaded is drawn with the state of the moment once it is in (largeMapLoad.ts).
+  if (cy.scratch(LOADING) === true) return;
   cy.batch(() => {
     applySizes(cy, sizeBy);
     // Only what changes is written: each write restyles its element, and a map may have thousands.
@@ -241,6 +272,7 @@ export function applyClasses(
 
 /** Proposed flows (what-if): they come and go without laying the graph out again. */
 export function drawAddedFlows(cy: cytoscape.Core, addedFlows: readonly ExtraFlow[]): void {
+  if (cy.scratch(LOADING) === true) return;
   cy.batch(() => {
     cy.edges('[?added]').remove();
     const drawn = (id: string) => cy.getElementById(id).nonempty();

@@ -1,7 +1,7 @@
 // The labels of a drawn graph: after each zoom or pan (once the view rests), after a layout and after
 // the selection or filters change, labels.ts chooses which stakeholders' labels fit without overlapping,
 // and they get the "labelled" class (the stylesheet hides the others). Zoomed out, the labels drawn keep
-// a readable size on screen: their `lscale` (font, wrap width and margin) is 1 / zoom.
+// a readable size on screen: their `lscale` (font, wrap width and margin) is about 1 / zoom (scaleAt).
 import type cytoscape from 'cytoscape';
 import { chooseLabels, labelPriorities, type Box, type LabelCandidate } from './labels';
 
@@ -20,7 +20,15 @@ export interface CanvasLabels {
   detach: () => void;
 }
 
-const scaleAt = (zoom: number) => (zoom < 1 ? 1 / zoom : 1);
+/** Scratch key set while a large map is being loaded (largeMapLoad.ts): its labels are chosen once it is placed. */
+export const LOADING = '_flowAtlasLoading';
+
+/**
+ * The labels' scale at a zoom: about 1 / zoom when zoomed out, in steps of 2^(1/4), so that labels stay 10-12 px
+ * on screen and a small change of zoom (a refit when the canvas changes size) leaves every label as it is: a
+ * new scale restyles every stakeholder and measures its label again, which takes long on a large map.
+ */
+export const scaleAt = (zoom: number) => (zoom < 1 ? 2 ** Math.max(0, Math.round(-Math.log2(zoom) * 4) / 4) : 1);
 
 /** Where a node's label is on screen at `zoom` (with the label scale of that zoom), from its box now. */
 function labelBox(cy: cytoscape.Core, node: cytoscape.NodeSingular, zoom: number): Box | null {
@@ -51,7 +59,7 @@ export function attachLabels(
 
   const refresh = () => {
     clearTimeout(timer);
-    if (cy.destroyed()) return;
+    if (cy.destroyed() || cy.scratch(LOADING) === true) return;
     const zoom = cy.zoom();
     const scale = scaleAt(zoom);
     // Every label gets the size of this zoom, drawn or not: a label that only changes its opacity keeps
@@ -64,10 +72,13 @@ export function attachLabels(
         const font = group || n.hasClass('ncp') ? 12 : 11;
         n.data({ lscale: scale, lfs: font * scale, lmw: (group ? 200 : 120) * scale, lmy: 4 * scale });
       });
-      // A grouped map's aggregated flows keep their width and count on screen too.
+      // A grouped map's aggregated flows keep their width and count on screen too, and its open groups their titles.
       cy.edges('[?aggregate]').forEach((e) => {
         if (e.data('lscale') === scale) return;
         e.data({ lscale: scale, lfs: 11 * scale, lw: (e.data('bw') as number) * scale });
+      });
+      cy.nodes('.open-group').forEach((n) => {
+        if (n.data('fontSize') !== 12 * scale) n.data('fontSize', 12 * scale);
       });
     });
     const nodes = cy.nodes(LABELLED).not('.hidden');

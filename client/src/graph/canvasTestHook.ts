@@ -15,6 +15,7 @@ export interface TestHookSource {
   /** Laid out, and the state of the moment drawn onto the instance. */
   layoutDone: () => boolean;
   layoutMs: () => number | null;
+  framesBeforeLaidOut: () => number | null;
   editMode: () => boolean;
   ghost: FlowAtlasTestHook['ghost'];
   labelBoxes: FlowAtlasTestHook['labelBoxes'];
@@ -41,6 +42,9 @@ export function canvasTestHook(cy: cytoscape.Core, source: TestHookSource): Flow
     },
     get layoutMs() {
       return source.layoutMs();
+    },
+    get framesBeforeLaidOut() {
+      return source.framesBeforeLaidOut();
     },
     get layoutInWorker() {
       return cy.scratch(LAID_OUT_IN_WORKER) === true;
