@@ -1,4 +1,4 @@
-// The head of a details panel (a stakeholder's or a flow's): its heading, focused when the panel opens
+// The head of a details panel (a stakeholder's, a flow's or a group's): its heading, focused when the panel opens
 // on another item, and the close button; Escape closes the panel too. Below it, who else edits the item now.
 import { useEffect, useRef, type ReactNode } from 'react';
 import { BeingEdited } from '../../live/PresenceBar';
@@ -7,8 +7,8 @@ interface Props {
   headingId: string;
   /** The item shown: the heading takes the focus again when it changes. */
   itemId: string;
-  /** What it is: whoever else edits it now is said below the heading (presence). */
-  kind: 'stakeholder' | 'flow';
+  /** What it is: whoever else edits it now is said below the heading (presence); none for a group. */
+  kind?: 'stakeholder' | 'flow';
   onClose: () => void;
   children: ReactNode;
 }
@@ -38,7 +38,7 @@ export function DetailsHead({ headingId, itemId, kind, onClose, children }: Prop
           ×
         </button>
       </div>
-      <BeingEdited kind={kind} itemKey={itemId} />
+      {kind && <BeingEdited kind={kind} itemKey={itemId} />}
     </>
   );
 }

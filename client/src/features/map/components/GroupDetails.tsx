@@ -1,7 +1,8 @@
 // Details of a group of a grouped map: what it holds (its stakeholders, the flows inside it, out of it and into
 // it, of those the map shows), the button that opens or collapses it, and its members, each a way to its details.
-import { useEffect, useRef, type Ref } from 'react';
+import type { Ref } from 'react';
 import { HiddenNotice } from '../../../components/HiddenNotice';
+import { DetailsHead } from './DetailsHead';
 import type { GraphStakeholder } from '../../../graph/api/types';
 import type { GroupBy, GroupSummary } from '../../../graph/grouping';
 
@@ -19,28 +20,11 @@ interface Props {
 }
 
 export function GroupDetails({ ref, group: g, by, byId, hiddenFlows, filtered, onToggle, onSelect, onClose }: Props) {
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
-    headingRef.current?.focus();
-  }, [g.key]);
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') onClose();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onClose]);
-
   return (
     <aside ref={ref} className="details group-details" aria-labelledby="group-heading">
-      <div className="details-head">
-        <h2 id="group-heading" ref={headingRef} tabIndex={-1}>
-          {g.name}
-        </h2>
-        <button type="button" className="close" onClick={onClose} aria-label="Close details">
-          ×
-        </button>
-      </div>
+      <DetailsHead headingId="group-heading" itemId={g.key} onClose={onClose}>
+        {g.name}
+      </DetailsHead>
       <p className="muted">
         A group of the map grouped by {by}
         {g.ncp ? '; it holds the NCP, drawn on its own beside it' : ''}.
