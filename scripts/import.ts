@@ -1,6 +1,10 @@
 // `npm run import -- <file>`: imports a map document (.json, .yaml) or a spreadsheet (.xlsx, a .zip of CSV
 // files, or one CSV named after its sheet, e.g. flows.csv) into the configured store, all or nothing,
 // with progress on stderr for spreadsheets.
+// `npm run import` runs it under tsx's CommonJS loader alone (`node --require tsx/cjs`): `--import tsx` also starts
+// tsx's ES module hooks in a worker thread and sends every require() of the ~160 modules a region's import loads
+// there and back, some 0.45 s of the main thread's CPU at start. Without those hooks, import() does not load a
+// TypeScript file: ours are loaded with require() (packages, such as yaml, may still be import()ed).
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -110,7 +114,10 @@ async function importSpreadsheetFile(
   const { format, sheet } = spreadsheetOf(file);
   const progress = new ProgressBar();
   let completed = false;
-  const { importParsed, parseUpload } = await import('../server/services/spreadsheet-import');
+  // import() of a .ts file needs tsx's ES module hooks, which `npm run import` does without.
+  type SpreadsheetImport = typeof import('../server/services/spreadsheet-import');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { importParsed, parseUpload } = require('../server/services/spreadsheet-import') as SpreadsheetImport;
   try {
     const onProgress = progress.update.bind(progress);
     const parsed = await parseUpload(store, { format, data: readFile(file), sheet }, { mode, onProgress });

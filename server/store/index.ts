@@ -21,7 +21,10 @@ export interface StoreConfig {
 /** The store and, on Neo4j, a check that reaches the database (StoreUnavailableError when it cannot). */
 async function buildStore(config: StoreConfig): Promise<{ store: GraphStore; verify?: () => Promise<void> }> {
   if (config.neo4j) {
-    const { Neo4jAdapter } = await import('./neo4j/adapter');
+    // Loaded only for Neo4j; with require(): import() of a .ts file needs tsx's ES module hooks, which `npm run import`
+    // does without (scripts/import.ts).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { Neo4jAdapter } = require('./neo4j/adapter') as typeof import('./neo4j/adapter');
     const adapter = new Neo4jAdapter(config.neo4j);
     return { store: new CoreGraphStore(adapter), verify: () => adapter.executor.verify() };
   }

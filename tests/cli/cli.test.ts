@@ -47,6 +47,40 @@ describe('npm run import / export / seed', () => {
     }
   });
 
+  test("when package.json's own import command (node and its loader, not the tsx command) imports a document, a YAML file, a workbook and a CSV, then each is imported", async () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    };
+    const [node, ...args] = pkg.scripts.import!.split(' ');
+    expect(node).toBe('node');
+    const npmImport = (file: string) => {
+      const r = spawnSync(process.execPath, [...args, file], {
+        cwd: root,
+        encoding: 'utf8',
+        input: '',
+        env: { ...process.env, DATA_DIR: path.join(dataDir, 'data'), NEO4J_URI: '' },
+      });
+      return { code: r.status, out: r.stdout, err: r.stderr };
+    };
+    const json = path.join(dataDir, 'map.json');
+    fs.writeFileSync(json, JSON.stringify(smallMap()));
+    expect(npmImport(json)).toMatchObject({
+      code: 0,
+      out: expect.stringContaining('created: 2 country, 5 stakeholder'),
+    });
+    const yaml = path.join(dataDir, 'map.yaml');
+    const doc = smallMap();
+    doc.stakeholders[0]!.name = 'Renamed in YAML';
+    fs.writeFileSync(yaml, YAML.stringify(doc));
+    expect(npmImport(yaml)).toMatchObject({ code: 0, out: expect.stringContaining('updated: 1 stakeholder') });
+    const book = path.join(dataDir, 'map.xlsx');
+    fs.writeFileSync(book, await xlsxOf(smallSheets()));
+    expect(npmImport(book)).toMatchObject({ code: 0, out: expect.stringContaining('Imported into the sqlite store') });
+    const flows = path.join(dataDir, 'flows.csv');
+    fs.writeFileSync(flows, csvOf(withCell(smallSheets(), 'flows', 2, 'basis', 'agreement').flows!));
+    expect(npmImport(flows)).toMatchObject({ code: 0, out: expect.stringContaining('updated: 1 flow') });
+  });
+
   test('when export, report, user or seed runs on a data folder that does not exist yet, then the store holds the catalogue afterwards', async () => {
     const { themes, indicators } = readCatalogue();
     const commands: [string, ...string[]][] = [

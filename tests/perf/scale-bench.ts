@@ -19,14 +19,20 @@ import { syntheticRegion } from './synthetic';
 
 const ROOT = path.resolve(__dirname, '../..');
 
-/** Runs `npm run import` (as node + tsx directly, so that its own RSS is sampled); wall time, peak RSS, output. */
+/** `npm run import`'s node arguments (package.json), run without npm so that the import's own RSS is sampled. */
+const PACKAGE = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+  scripts: Record<string, string>;
+};
+const IMPORT_ARGS = PACKAGE.scripts.import!.split(' ').slice(1);
+
+/** Runs `npm run import` (node and its arguments directly); wall time, peak RSS, output. */
 async function timedImport(
   file: string,
   env: Record<string, string>,
 ): Promise<{ ms: number; peakMB: number; ok: boolean; output: string }> {
   const started = performance.now();
   const { NEO4J_URI: _uri, ...inherited } = process.env;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/import.ts', file], {
+  const child = spawn(process.execPath, [...IMPORT_ARGS, file], {
     cwd: ROOT,
     env: { ...inherited, ...env, LOG_LEVEL: 'error' },
   });
