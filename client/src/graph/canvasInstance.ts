@@ -239,11 +239,22 @@ export function drawnGraph(cy: cytoscape.Core): DrawnGraph {
   };
 }
 
-const STATE_SELECTOR = STATE_CLASSES.split(' ')
-  .map((c) => `.${c}`)
-  .join(', ');
+const STATE_LIST = STATE_CLASSES.split(' ');
 
-/** Applies what canvasClasses decided (and the sizes) to the instance. */
+/**
+ * Sets an element's state classes to `wanted` (the others of STATE_CLASSES removed), touching it only if they
+ * differ: Cytoscape restyles every element a class is added to or removed from (a removal counts even when the
+ * class was not there), and a map may have thousands.
+ */
+function setStateClasses(ele: cytoscape.SingularElementArgument, wanted: readonly string[] | undefined): void {
+  const want = wanted ?? [];
+  const drop = STATE_LIST.filter((c) => ele.hasClass(c) && !want.includes(c));
+  const add = want.filter((c) => !ele.hasClass(c));
+  if (drop.length > 0) ele.removeClass(drop.join(' '));
+  if (add.length > 0) ele.addClass(add.join(' '));
+}
+
+/** Applies what canvasClasses decided (and the sizes) to the instance, restyling only what changed. */
 export function applyClasses(
   cy: cytoscape.Core,
   drawn: DrawnClasses,
@@ -253,19 +264,16 @@ export function applyClasses(
   if (cy.scratch(LOADING) === true) return;
   cy.batch(() => {
     applySizes(cy, sizeBy);
-    // Only what changes is written: each write restyles its element, and a map may have thousands.
-    cy.elements(STATE_SELECTOR).removeClass(STATE_CLASSES);
-    cy.nodes('[?stakeholder]').forEach((n) => {
+    cy.nodes().forEach((n) => {
+      if (n.data('stakeholder') !== true) {
+        setStateClasses(n, drawn.hiddenGroups.has(n.id()) ? ['hidden'] : undefined);
+        return;
+      }
       const node = drawn.nodes.get(n.id());
-      if (!node) return;
-      if (n.data('label') !== node.label) n.data('label', node.label);
-      if (node.classes.length > 0) n.addClass(node.classes.join(' '));
+      if (node && n.data('label') !== node.label) n.data('label', node.label);
+      setStateClasses(n, node?.classes);
     });
-    cy.edges().forEach((e) => {
-      const classes = drawn.edges.get(e.id());
-      if (classes && classes.length > 0) e.addClass(classes.join(' '));
-    });
-    for (const id of drawn.hiddenGroups) cy.getElementById(id).addClass('hidden');
+    cy.edges().forEach((e) => setStateClasses(e, drawn.edges.get(e.id())));
   });
   refreshLabels(cy);
 }
