@@ -75,8 +75,16 @@ export const CountryCoverageResponse = z.object({
       latencyDays: z.number().optional(),
       holders: z.array(Id),
       passedOn: z.boolean().optional(),
+      /**
+       * For a role that may not see personal data only, when the best route goes along a flow carrying it: `best`, the
+       * route shown is the best along the flows the role sees; `every`, every route does, and none is shown (the
+       * status and `hops` stay as computed over every flow).
+       */
+      hidden: z.object({ route: z.enum(['best', 'every']) }).optional(),
     }),
   ),
+  /** For a role that may not see personal data only: how many cells have such a route (`cells[].hidden`). */
+  hidden: z.object({ routes: z.number().int().nonnegative() }).optional(),
   computedFrom: ComputedFrom,
 });
 export const CoverageMatrixResponse = z.object({
@@ -296,6 +304,11 @@ export const PlanResponse = z.object({
     }),
   ),
   after: z.object(PlanFigures),
+  /**
+   * For a role that may not see personal data only: the steps left out, those extending a flow carrying it (the other
+   * steps keep their numbers and figures, as planned over every flow).
+   */
+  hidden: z.object({ steps: z.number().int().nonnegative() }).optional(),
   computedFrom: ComputedFrom,
 });
 export type ResilienceResponse = z.infer<typeof ResilienceResponse>;

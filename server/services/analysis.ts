@@ -24,7 +24,14 @@ import { suggestions } from '../analysis/suggestions/suggestions';
 import { seesPersonalData } from '../auth/personal-data';
 import type { SessionUser } from '../model/roles';
 import type { GraphStore, Snapshot } from '../store/port';
-import { bottlenecksForViewer, hiddenFlowsOf, ncpForViewer, personalFlowsOf, suggestionsForViewer } from './hidden';
+import {
+  bottlenecksForViewer,
+  coverageForViewer,
+  hiddenFlowsOf,
+  ncpForViewer,
+  personalFlowsOf,
+  suggestionsForViewer,
+} from './hidden';
 import { currentStoreVersion } from './store-version';
 
 /** What every result names: the inputs it was computed from. */
@@ -85,6 +92,13 @@ export function nothingReadChanged(changes: readonly TrailChange[]): boolean {
   return changes.every((c) => UNREAD_KINDS.has(c.kind));
 }
 
+/** The cells of one indicator (404 when it is not in the catalogue), or all without one. */
+function onlyIndicator<T extends { indicator: string }>(fg: FlowGraph, cells: T[], indicator?: string): T[] {
+  if (!indicator) return cells;
+  assertIndicator(fg, indicator);
+  return cells.filter((c) => c.indicator === indicator);
+}
+
 export class AnalysisService {
   private cache?: VersionCache;
   private loading?: Promise<VersionCache>;
@@ -92,31 +106,37 @@ export class AnalysisService {
   constructor(private readonly store: GraphStore) {}
 
   /**
-   * A country's coverage (or the matrix without a country), optionally of one indicator only. The matrix tells a
-   * user who may not see personal data how many of the map's flows carry it (`hidden`): the statuses count them.
+   * A country's coverage (or the matrix without a country), optionally of one indicator only. For a user who may not
+   * see personal data, a country's cells show no route along a flow carrying it (coverageForViewer: the best route
+   * along the flows the user sees, or none; `hidden.routes` counts those cells), and the matrix says how many of the
+   * map's flows carry it (`hidden`): the statuses count them.
    */
   async coverage(options: AnalysisOptions, country?: string, indicator?: string, user?: SessionUser) {
-    const answer = await this.coverageAll(options, country, indicator);
-    if (country || !user || seesPersonalData(user)) return answer;
+    if (country) {
+      const answer = await this.coverageOfCountry(options, country, indicator);
+      if (!user || seesPersonalData(user)) return answer;
+      return this.run('coverage-viewer', options, `${country}|${indicator ?? ''}`, (fg) =>
+        coverageForViewer(fg, answer),
+      );
+    }
+    const answer = await this.matrixOf(options, indicator);
+    if (!user || seesPersonalData(user)) return answer;
     const hidden = await this.run('matrix-hidden', options, '', (fg) => ({ flows: personalFlowsOf(fg).size }));
     return { ...answer, hidden: { flows: hidden.flows } };
   }
 
-  private coverageAll(options: AnalysisOptions, country?: string, indicator?: string) {
-    const only = <T extends { indicator: string }>(fg: FlowGraph, cells: T[]) => {
-      if (!indicator) return cells;
-      assertIndicator(fg, indicator);
-      return cells.filter((c) => c.indicator === indicator);
-    };
-    return country
-      ? this.run('coverage', options, `${country}|${indicator ?? ''}`, (fg) => {
-          const cov = countryCoverage(fg, country);
-          return { ...cov, cells: only(fg, cov.cells) };
-        })
-      : this.run('matrix', options, indicator ?? '', (fg) => {
-          const m = coverageMatrix(fg);
-          return { ...m, ...(indicator ? { indicators: [indicator] } : {}), cells: only(fg, m.cells) };
-        });
+  private coverageOfCountry(options: AnalysisOptions, country: string, indicator?: string) {
+    return this.run('coverage', options, `${country}|${indicator ?? ''}`, (fg) => {
+      const cov = countryCoverage(fg, country);
+      return { ...cov, cells: onlyIndicator(fg, cov.cells, indicator) };
+    });
+  }
+
+  private matrixOf(options: AnalysisOptions, indicator?: string) {
+    return this.run('matrix', options, indicator ?? '', (fg) => {
+      const m = coverageMatrix(fg);
+      return { ...m, ...(indicator ? { indicators: [indicator] } : {}), cells: onlyIndicator(fg, m.cells, indicator) };
+    });
   }
 
   /**
@@ -175,15 +195,18 @@ export class AnalysisService {
   }
 
   /**
-   * Never cached: every scenario is different. For a user who may not see personal data, the NCP's positions before
-   * and after are as ncp() gives them to such a user (hidden.ts).
+   * Never cached: every scenario is different. For a user who may not see personal data, the ids of flows carrying
+   * it are unknown to the scenario (what-if.ts: the same answer as for an id the map does not have), the coverage
+   * before and after shows no route along such a flow (coverageForViewer) and the NCP's positions are as ncp() gives
+   * them to such a user (hidden.ts).
    */
   async whatIf(options: AnalysisOptions, input: WhatIfInput, user?: SessionUser) {
     const { fg, from } = await this.graph(options);
     if (!user || seesPersonalData(user)) return { ...whatIf(fg, input), computedFrom: from };
-    const { answer, after } = whatIfWithGraph(fg, input);
+    const { answer, after } = whatIfWithGraph(fg, input, personalFlowsOf(fg));
     const ncp = { before: ncpForViewer(fg, answer.ncp.before), after: ncpForViewer(after, answer.ncp.after) };
-    return { ...answer, ncp, computedFrom: from };
+    const coverage = { before: coverageForViewer(fg, answer.before), after: coverageForViewer(after, answer.after) };
+    return { ...answer, ...coverage, ncp, computedFrom: from };
   }
 
   /** Validates a country against the current map (404 when it is not there). */

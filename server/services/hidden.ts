@@ -4,9 +4,12 @@
 // (the counts themselves stay as computed, ANALYSIS.md's fields unchanged: the view shows count - hidden, the
 // hidden number beside it).
 import type { Bottlenecks } from '../analysis/bottlenecks/bottlenecks';
-import { countryFlows, countryGraph, type FlowGraph } from '../analysis/flow-graph';
+import type { CountryCoverage, CoverageCell } from '../analysis/coverage/coverage';
+import { bestPath } from '../analysis/coverage/paths';
+import { countryFlows, countryGraph, type FlowEdge, type FlowGraph } from '../analysis/flow-graph';
 import { memoOn } from '../analysis/memo';
 import type { NcpPosition } from '../analysis/ncp/position';
+import type { Plan } from '../analysis/plan/plan';
 import type { Suggestions } from '../analysis/suggestions/suggestions';
 import { isPersonalFlow } from '../auth/personal-data';
 
@@ -114,4 +117,70 @@ export function suggestionsForViewer(
   const personal = personalFlowsOf(fg);
   const shown = answer.suggestions.filter((s) => s.flow === undefined || !personal.has(s.flow));
   return { ...answer, suggestions: shown, hidden: { suggestions: answer.suggestions.length - shown.length } };
+}
+
+/**
+ * A coverage cell's route as a viewer receives it (ANALYSIS.md §1 asks for one best path, and its facts). The status
+ * and the hop count stay as computed over every flow (the matrix, the comparison and the NCP's figures count them too);
+ * the route shown never names a flow carrying personal data, nor the stakeholders such a flow joins:
+ * - `best`: the best route goes along such a flow; shown instead is the best route along flows the viewer may see
+ *   (its own hops, path, flows, weakest basis, slowest frequency and latency).
+ * - `every`: every route does; no path and none of its facts are shown, only the status and the hop count.
+ */
+export type HiddenRoute = 'best' | 'every';
+
+/** Of an indicator's flows, those a viewer may see (memoised per flow graph: the matrix's countries share them). */
+function visibleCarrying(fg: FlowGraph, indicator: string, personal: ReadonlySet<string>): readonly FlowEdge[] {
+  return memoOn(fg, `visible-carrying|${indicator}`, () =>
+    fg.flowsCarrying(indicator).filter((e) => !personal.has(e.id)),
+  );
+}
+
+function cellForViewer(
+  fg: FlowGraph,
+  ncp: string,
+  cell: CoverageCell,
+  personal: ReadonlySet<string>,
+): CoverageCell & { hidden?: { route: HiddenRoute } } {
+  if (!cell.flows?.some((id) => personal.has(id))) return cell;
+  const { indicator, status, hops, holders } = cell;
+  const passedOn = cell.passedOn !== undefined ? { passedOn: cell.passedOn } : {};
+  const best = bestPath(visibleCarrying(fg, indicator, personal), holders, ncp);
+  if (!best)
+    return {
+      indicator,
+      status,
+      ...(hops !== undefined ? { hops } : {}),
+      holders,
+      ...passedOn,
+      hidden: { route: 'every' },
+    };
+  const { holder: _holder, ...route } = best;
+  return { indicator, status, ...route, holders, ...passedOn, hidden: { route: 'best' } };
+}
+
+/**
+ * A country's coverage as a viewer receives it: each cell whose best route goes along a flow carrying personal data
+ * shows the best route along flows the viewer may see, or none (HiddenRoute), and `hidden.routes` says how many cells
+ * that is. The statuses and ratios stay as computed over every flow.
+ */
+export function coverageForViewer<C extends CountryCoverage>(
+  fg: FlowGraph,
+  coverage: C,
+): C & { hidden: { routes: number } } {
+  const { ncp } = coverage;
+  const personal = personalFlowsOf(fg);
+  const cells = ncp ? coverage.cells.map((c) => cellForViewer(fg, ncp, c, personal)) : coverage.cells;
+  return { ...coverage, cells, hidden: { routes: cells.filter((c) => 'hidden' in c).length } };
+}
+
+/**
+ * A plan as a viewer receives it: without the steps that extend a flow carrying personal data (they name it and its
+ * ends), and how many were left out. The other steps and the figures stay as planned over every flow (a step's
+ * `step` number too, so the viewer's steps are the editor's; its figures count the hidden steps before it).
+ */
+export function planForViewer(fg: FlowGraph, answer: Plan): Plan & { hidden: { steps: number } } {
+  const personal = personalFlowsOf(fg);
+  const steps = answer.steps.filter((s) => s.action.flow === undefined || !personal.has(s.action.flow));
+  return { ...answer, steps, hidden: { steps: answer.steps.length - steps.length } };
 }

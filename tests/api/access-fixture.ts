@@ -1,9 +1,12 @@
 // A small Nordic map for the access-control tests (SE, NO, DK): own-country, cross-border and foreign items,
 // contacts, and flows carrying personal data; and an embedded store holding it.
+import type { Express } from 'express';
+import { createApp } from '../../server/app';
 import type { MapDocument } from '../../server/model';
 import { CoreGraphStore } from '../../server/store/core';
 import type { GraphStore } from '../../server/store/port';
 import { SqliteAdapter } from '../../server/store/sqlite/adapter';
+import { signedIn } from '../support/auth';
 import { catalogue } from '../support/catalogue';
 
 /** What a viewer must never receive. */
@@ -121,4 +124,13 @@ export async function nordicStore(): Promise<GraphStore> {
   await store.ensureCatalogue(catalogue, 'fixture');
   await store.importDocument(nordicMap(), { mode: 'merge', actor: 'fixture' });
   return store;
+}
+
+/** The Nordic store and one app on it, signed in as a viewer (viewer-1) and as an editor (editor-1). */
+export async function nordicViewerAndEditor(): Promise<{ store: GraphStore; viewer: Express; editor: Express }> {
+  const store = await nordicStore();
+  const app = createApp({ store });
+  const viewer = await signedIn(app, store, { role: 'viewer', username: 'viewer-1' });
+  const editor = await signedIn(app, store, { role: 'editor', username: 'editor-1' });
+  return { store, viewer, editor };
 }

@@ -30,7 +30,17 @@ describe('resilience and plans for every seed country', () => {
         const p = (await request(app).get(`/api/analysis/plan?country=${country}&goal=${goal}&budget=3`).expect(200))
           .body;
         expect(p).toMatchObject({ country, goal, budget: 3 });
-        expect(Object.keys(p)).toEqual(['country', 'goal', 'budget', 'before', 'steps', 'after', 'computedFrom']);
+        // A viewer (this app's role) is also told how many steps it does not see (issue 18 point 9).
+        expect(Object.keys(p)).toEqual([
+          'country',
+          'goal',
+          'budget',
+          'before',
+          'steps',
+          'after',
+          'computedFrom',
+          'hidden',
+        ]);
         expect(p.steps.length).toBeLessThanOrEqual(3);
         expect(p.before.resilientIndicators).toBe(r.summary.two + r.summary.threeOrMore);
         for (const s of p.steps)

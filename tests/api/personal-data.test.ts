@@ -5,11 +5,9 @@ import ExcelJS from 'exceljs';
 import type { Express } from 'express';
 import { strFromU8, unzipSync } from 'fflate';
 import request from 'supertest';
-import { createApp } from '../../server/app';
 import type { CompareResponse } from '../../server/model/api-analysis';
 import type { GraphStore } from '../../server/store/port';
-import { signedIn } from '../support/auth';
-import { CONTACTS, PERSONAL_FLOWS, nordicStore } from './access-fixture';
+import { CONTACTS, PERSONAL_FLOWS, nordicStore, nordicViewerAndEditor } from './access-fixture';
 import { binary } from '../support/binary';
 
 let store: GraphStore;
@@ -17,10 +15,7 @@ let viewer: Express;
 let editor: Express;
 
 beforeEach(async () => {
-  store = await nordicStore();
-  const app = createApp({ store });
-  viewer = await signedIn(app, store, { role: 'viewer', username: 'viewer-1' });
-  editor = await signedIn(app, store, { role: 'editor', username: 'editor-1' });
+  ({ store, viewer, editor } = await nordicViewerAndEditor());
 });
 afterEach(() => store.close());
 

@@ -17,12 +17,20 @@ export interface WhatIf {
   ncp: { before: NcpPosition; after: NcpPosition };
 }
 
-/** The document with the scenario applied; every unknown id or bad new flow is a problem. */
-function scenario(fg: FlowGraph, input: WhatIfInput): MapDocument {
+/** A flow's id in the scenario when a proposed flow takes that id: no id a request can give has a NUL in it. */
+const moved = (id: string) => `${id}\u0000unseen`;
+
+/**
+ * The document with the scenario applied; every unknown id or bad new flow is a problem. The flows of `unseen` (those
+ * the user may not see) are unknown to the scenario: removing one is an unknown flow and proposing a flow with the
+ * id of one is allowed, exactly as for an id the map does not have (so that the answer tells nothing of them); such
+ * a flow stays in the scenario under another id.
+ */
+function scenario(fg: FlowGraph, input: WhatIfInput, unseen: ReadonlySet<string>): MapDocument {
   const doc = fg.document;
   const problems: Problem[] = [];
   const stakeholderIds = new Set(doc.stakeholders.map((s) => s.id));
-  const flowIds = new Set(doc.flows.map((f) => f.id));
+  const flowIds = new Set(doc.flows.flatMap((f) => (unseen.has(f.id) ? [] : [f.id])));
   input.removeStakeholders.forEach((id, i) => {
     if (!stakeholderIds.has(id))
       problems.push({
@@ -65,11 +73,13 @@ function scenario(fg: FlowGraph, input: WhatIfInput): MapDocument {
   });
   if (problems.length) throw new ValidationError('the scenario names items that do not exist', problems);
   const removedFlows = new Set(input.removeFlows);
+  const taken = new Set(added.flatMap((f) => (unseen.has(f.id) ? [f.id] : [])));
+  const kept = doc.flows.filter((f) => !removedFlows.has(f.id) && !gone.has(f.from) && !gone.has(f.to));
   return {
     ...doc,
     stakeholders: doc.stakeholders.filter((s) => !gone.has(s.id)),
     datasets: doc.datasets.filter((d) => !gone.has(d.holder)),
-    flows: [...doc.flows.filter((f) => !removedFlows.has(f.id) && !gone.has(f.from) && !gone.has(f.to)), ...added],
+    flows: [...(taken.size ? kept.map((f) => (taken.has(f.id) ? { ...f, id: moved(f.id) } : f)) : kept), ...added],
   };
 }
 
@@ -77,10 +87,17 @@ export function whatIf(fg: FlowGraph, input: WhatIfInput): WhatIf {
   return whatIfWithGraph(fg, input).answer;
 }
 
-/** The what-if answer and the scenario's flow graph it was computed on. */
-export function whatIfWithGraph(fg: FlowGraph, input: WhatIfInput): { answer: WhatIf; after: FlowGraph } {
+/**
+ * The what-if answer and the scenario's flow graph it was computed on; `unseen`: the ids of the flows the user may not
+ * see, which the scenario treats as ids the map does not have (scenario()).
+ */
+export function whatIfWithGraph(
+  fg: FlowGraph,
+  input: WhatIfInput,
+  unseen: ReadonlySet<string> = new Set(),
+): { answer: WhatIf; after: FlowGraph } {
   assertCountry(fg, input.country);
-  const after = buildFlowGraph(scenario(fg, input), fg.catalogue, fg.options);
+  const after = buildFlowGraph(scenario(fg, input, unseen), fg.catalogue, fg.options);
   const before = countryCoverage(fg, input.country);
   const afterCoverage = countryCoverage(after, input.country);
   const changed = before.cells.flatMap((cell, i) => {

@@ -127,7 +127,7 @@ export function analysisRoutes(analysis: AnalysisService): RouteDef[] {
       access: 'read',
       summary:
         'A greedy plan of at most budget actions (1-20, default 5) that close the most gaps or remove the most single points of failure, each step explained (nothing is stored)',
-      handler: ({ query }) => planOf(analysis, query.country, query.goal, query.budget),
+      handler: ({ query, user }) => planOf(analysis, query.country, query.goal, query.budget, user),
     }),
   ];
 }
