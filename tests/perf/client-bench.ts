@@ -3,6 +3,7 @@
 // median of several runs, each in a fresh browser context (nothing cached).
 //   npm run bench:client [-- --runs 5] [--large-runs 3] [--sizes 500,2000,10000,seed,3x1000,13x1000]
 //     [--only seed|synthetic|scale|lighthouse] [--lighthouse-runs 3] [--views map,compare,bottlenecks]
+//     [--lighthouse-views map,gaps,ncp,compare] [--presets desktop,mobile] [--client-dir dist/client]
 // Measures (1) navigation -> laid-out map of a seed country, (2) the same for one synthetic country of
 // about 500, 2,000 and 10,000 elements (stakeholders + flows on its map), each with Cytoscape's canvas
 // renderer and its WebGL renderer (`?renderer=webgl`), and pan/zoom smoothness: frames per second while
@@ -14,12 +15,20 @@
 // Compare (answer -> table, sketches), Bottlenecks and a what-if change, each with its longest main-thread task.
 import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser } from 'playwright-core';
 import type { MapDocument } from '../../server/model';
 import { CHROMIUM, CHROMIUM_ARGS, CLIENT_INDEX, VIEWPORT } from '../support/chromium';
 import { startTestServer, type TestServer } from '../support/server';
-import { lighthouseRows, printLighthouseTable, type LighthouseRow } from './lighthouse';
+import {
+  LIGHTHOUSE_VIEWS,
+  lighthouseRows,
+  PRESETS,
+  printLighthouseTable,
+  type LighthouseRow,
+  type Preset,
+} from './lighthouse';
 import { measureScale, parseScaleSize, printScaleTable, SCALE_VIEWS, type ScaleRow } from './client-scale';
 import { syntheticRegion } from './synthetic';
 
@@ -32,6 +41,10 @@ const { values: args } = parseArgs({
     country: { type: 'string', default: 'SE' },
     'lighthouse-runs': { type: 'string', default: '3' },
     views: { type: 'string', default: SCALE_VIEWS.join(',') },
+    'lighthouse-views': { type: 'string', default: LIGHTHOUSE_VIEWS.join(',') },
+    presets: { type: 'string', default: PRESETS.join(',') },
+    /** Another build of the client to serve (e.g. a copy of an earlier dist/client, to compare before and after). */
+    'client-dir': { type: 'string' },
   },
 });
 const ONLY = ['seed', 'synthetic', 'scale', 'lighthouse'] as const;
@@ -52,6 +65,18 @@ const VIEWS = new Set(args.views.split(',').map((v) => v.trim()));
 for (const v of VIEWS)
   if (!(SCALE_VIEWS as readonly string[]).includes(v))
     throw new Error(`--views takes some of ${SCALE_VIEWS.join(', ')}, not '${v}'`);
+const listOf = <T extends string>(option: string, value: string, allowed: readonly T[]): T[] =>
+  value.split(',').map((v) => {
+    const t = v.trim();
+    if (!(allowed as readonly string[]).includes(t))
+      throw new Error(`--${option} takes some of ${allowed.join(', ')}, not '${t}'`);
+    return t as T;
+  });
+const LIGHTHOUSE_VIEW_LIST = listOf('lighthouse-views', args['lighthouse-views'], LIGHTHOUSE_VIEWS);
+const PRESET_LIST: Preset[] = listOf('presets', args.presets, PRESETS);
+const CLIENT_DIR = args['client-dir'] ? path.resolve(args['client-dir']) : undefined;
+if (CLIENT_DIR && !fs.existsSync(path.join(CLIENT_DIR, 'index.html')))
+  throw new Error(`--client-dir ${CLIENT_DIR} holds no index.html (build one with npx vite build --outDir <dir>)`);
 const SCALE_SIZES = SIZE_TOKENS.filter((t) => !/^\d+$/.test(t) && t !== '').map(parseScaleSize);
 const MOTION_MS = 2000;
 /** Maps above this many elements get `--large-runs` runs (their layout takes long). */
@@ -257,7 +282,7 @@ function printTable(rows: readonly Row[]): void {
 }
 
 async function main(): Promise<void> {
-  if (!fs.existsSync(CLIENT_INDEX))
+  if (!CLIENT_DIR && !fs.existsSync(CLIENT_INDEX))
     throw new Error(`${CLIENT_INDEX} is missing: build the client first (npx vite build)`);
   if (!fs.existsSync(CHROMIUM))
     throw new Error(`${CHROMIUM} not found (install Debian's chromium, or set CHROMIUM_PATH)`);
@@ -318,10 +343,16 @@ async function main(): Promise<void> {
       }
     }
     if (part('lighthouse')) {
-      const server = await startTestServer();
+      const server = await startTestServer(CLIENT_DIR ? { clientDir: CLIENT_DIR } : {});
       try {
         loadBefore = os.loadavg()[0]!;
-        lighthouse = await lighthouseRows(server.url, args.country.toUpperCase(), LIGHTHOUSE_RUNS);
+        lighthouse = await lighthouseRows(
+          server.url,
+          args.country.toUpperCase(),
+          LIGHTHOUSE_RUNS,
+          LIGHTHOUSE_VIEW_LIST,
+          PRESET_LIST,
+        );
         loadAfter = os.loadavg()[0]!;
       } finally {
         await server.close();

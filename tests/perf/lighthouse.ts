@@ -12,7 +12,8 @@ import type { Result as LighthouseResult } from 'lighthouse';
 import { CHROMIUM, CHROMIUM_ARGS } from '../support/chromium';
 
 export const LIGHTHOUSE_VIEWS = ['map', 'gaps', 'ncp', 'compare'] as const;
-export type Preset = 'desktop' | 'mobile';
+export const PRESETS = ['desktop', 'mobile'] as const;
+export type Preset = (typeof PRESETS)[number];
 
 export interface LighthouseSample {
   performance: number;
@@ -102,6 +103,7 @@ export async function lighthouseRows(
   country: string,
   runs: number,
   views: readonly string[] = LIGHTHOUSE_VIEWS,
+  presets: readonly Preset[] = PRESETS,
 ): Promise<LighthouseRow[]> {
   // Lighthouse is an ES module.
   const { default: lighthouse, desktopConfig } = await import('lighthouse');
@@ -112,7 +114,7 @@ export async function lighthouseRows(
       const url = `${baseUrl}/?view=${view}&country=${country}`;
       // Warm the server: the browser starts cold each run, the server should not (its first answers compile code paths).
       for (let i = 0; i < 2; i++) await (await fetch(url)).arrayBuffer();
-      for (const preset of ['desktop', 'mobile'] as const) {
+      for (const preset of presets) {
         const samples: LighthouseSample[] = [];
         for (let i = 0; i < runs; i++) {
           // A trace Lighthouse could not read (NO_NAVSTART and the like, seen on a busy machine) is a failed run: try again.

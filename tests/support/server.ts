@@ -30,13 +30,15 @@ export interface TestServerOptions {
   seedMaps?: boolean;
   /** The role requests without a cookie run as (default 'admin', username `admin`; an ncp gets SE); null: not signed in. */
   as?: Role | null;
+  /** The built client to serve (default dist/client): the Lighthouse bench compares two builds. */
+  clientDir?: string;
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fa-server-'));
   const store = await createStore({ dataDir });
   await seedStore(store, { maps: options.seedMaps ?? true });
-  const raw = createApp({ store, clientDir: path.resolve(__dirname, '../../dist/client') });
+  const raw = createApp({ store, clientDir: options.clientDir ?? path.resolve(__dirname, '../../dist/client') });
   const role = options.as === undefined ? 'admin' : options.as;
   let app: express.Express = raw;
   let username: string | undefined;
