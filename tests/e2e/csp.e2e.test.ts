@@ -54,7 +54,11 @@ const VIEWS: Array<{ view: string; ready: (page: Page) => Promise<unknown> }> = 
         timeout: 30_000,
       }),
   },
-  { view: 'gaps', ready: (page) => page.getByRole('heading', { name: 'Coverage gaps' }).waitFor() },
+  {
+    view: 'gaps',
+    // The heading shows at once, the matrix when its answers are in.
+    ready: (page) => page.locator('table.gaps-matrix').waitFor(),
+  },
   {
     view: 'bottlenecks',
     ready: (page) => page.getByRole('heading', { name: 'Stakeholders by betweenness' }).waitFor(),

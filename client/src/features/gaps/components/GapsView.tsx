@@ -1,5 +1,6 @@
 // The gaps view: which kinds of information reach each country's NCP (ANALYSIS.md §1) as a heat map
 // of countries by indicators, and the details of the cell named in the URL (`country`, `indicator`).
+import { INTERNATIONAL } from '@model/countries';
 import { HiddenNotice } from '../../../components/HiddenNotice';
 import { useMemo } from 'react';
 import { ErrorMessage, Loading } from '../../../components/States';
@@ -66,8 +67,7 @@ export function GapsView({ country }: { country: string | null }) {
       />
     );
   }
-  if (!model || !shown) return <Loading>Loading the coverage matrix…</Loading>;
-
+  const ready = model && shown ? model : null;
   const indicator = indicatorParam
     ? (reference.data?.indicators.find((i) => i.code === indicatorParam) ?? {
         code: indicatorParam,
@@ -75,35 +75,55 @@ export function GapsView({ country }: { country: string | null }) {
       })
     : null;
   const selected = country && indicator ? { country, indicator: indicator.code } : null;
-  const selectedCell = selected ? model.byKey.get(`${selected.country}|${selected.indicator}`) : undefined;
-  const countryName = country ? (model.names.get(country) ?? country) : '';
-  const inMatrix = country !== null && model.rows.some((r) => r.code === country);
+  const selectedCell = selected ? ready?.byKey.get(`${selected.country}|${selected.indicator}`) : undefined;
+  const names = ready?.names ?? new Map((countries.data?.countries ?? []).map((c) => [c.code, c.name]));
+  const countryName = country ? (names.get(country) ?? country) : '';
+  // The matrix holds every country but the international one: known from the country list before it arrives.
+  const inMatrix =
+    country !== null &&
+    (ready
+      ? ready.rows.some((r) => r.code === country)
+      : country !== INTERNATIONAL && (countries.data?.countries ?? []).some((c) => c.code === country));
+
+  // The heading and the words under it are drawn at once, the matrix when its answers are in: the page shows
+  // what it is about (the largest text on a phone) without waiting for the data, and nothing above moves later.
+  const intro = (
+    <div className="gaps-intro">
+      <h2>Coverage gaps</h2>
+      <p>
+        Does each kind of information reach the national contact point (NCP)? Choose a cell for its route or what would
+        close its gap; arrow keys move between cells.
+      </p>
+      <HiddenNotice
+        flows={matrix.data?.hidden?.flows}
+        where="in the region"
+        counts="The coverage counts them: a route to the NCP may run through a flow you cannot see."
+      />
+      {country && inMatrix && <PlanLinks country={country} countryName={countryName} />}
+    </div>
+  );
+  if (!ready) {
+    return (
+      <div className="gaps-view">
+        <div className="gaps-top">{intro}</div>
+        <Loading>Loading the coverage matrix…</Loading>
+      </div>
+    );
+  }
 
   return (
     <div className="gaps-view">
       <div className="gaps-top">
-        <div className="gaps-intro">
-          <h2>Coverage gaps</h2>
-          <p>
-            Does each kind of information reach the national contact point (NCP)? Choose a cell for its route or what
-            would close its gap; arrow keys move between cells.
-          </p>
-          <HiddenNotice
-            flows={matrix.data?.hidden?.flows}
-            where="in the region"
-            counts="The coverage counts them: a route to the NCP may run through a flow you cannot see."
-          />
-          {country && inMatrix && <PlanLinks country={country} countryName={countryName} />}
-        </div>
-        <StatusLegend counts={model.counts} />
+        {intro}
+        <StatusLegend counts={ready.counts} />
       </div>
-      {model.rows.length === 0 ? (
+      {ready.rows.length === 0 ? (
         <p className="state">No national maps yet: import a map document to see its coverage.</p>
       ) : (
         <CoverageMatrix
-          rows={model.rows}
-          groups={model.groups}
-          cellAt={(c, i) => model.byKey.get(`${c}|${i}`)}
+          rows={ready.rows}
+          groups={ready.groups}
+          cellAt={(c, i) => ready.byKey.get(`${c}|${i}`)}
           selected={selected}
           onSelect={(c, i) => navigate(viewHref('gaps', c, { indicator: i }))}
         />
@@ -127,7 +147,7 @@ export function GapsView({ country }: { country: string | null }) {
             key={`${selected.country}|${selected.indicator}`}
             country={selected.country}
             countryName={countryName}
-            countryNames={model.names}
+            countryNames={ready.names}
             indicator={indicator}
             status={selectedCell?.status}
             hops={selectedCell?.hops}

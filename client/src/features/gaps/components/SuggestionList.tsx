@@ -4,11 +4,12 @@
 // indicator, the basis the peer countries use) and saving creates it; when the only proposal is to extend an
 // existing flow, the editor may open that flow's form with the indicator added. A viewer reads the list only.
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { percent } from '@model/format';
+import { Loading } from '../../../components/States';
 import { useMe } from '../../auth/api/getMe';
 import { canEditItem } from '../../auth/permissions';
-import { Editor, type EditRequest } from '../../edit/components/Editor';
+import type { EditRequest } from '../../edit/components/Editor';
 import { editContextOf } from '../../edit/context';
 import { useCountries } from '../../../graph/api/getCountries';
 import { useGraph } from '../../../graph/api/getGraph';
@@ -25,6 +26,9 @@ import {
 } from '../suggestions';
 import type { NamedStakeholder } from '../useStakeholderNames';
 import { StakeholderName } from './CellRoute';
+
+// The flow form (and the zod model it validates with) loads when an editor first opens it, not with the view.
+const Editor = lazy(() => import('../../edit/components/Editor').then((m) => ({ default: m.Editor })));
 
 const KIND_WORDS: Record<Suggestion['kind'], string> = {
   direct: 'New direct flow to the NCP',
@@ -144,12 +148,14 @@ export function SuggestionList({ suggestions, country, countryName, countryNames
         {status}
       </p>
       {request && graph.data && (
-        <Editor
-          request={request}
-          context={editContextOf(graph.data, country, reference.data, countries.data?.countries)}
-          onClose={(next) => setRequest(next ?? null)}
-          onDone={(o) => setStatus(`Recorded ${o.title}.`)}
-        />
+        <Suspense fallback={<Loading>Opening the form…</Loading>}>
+          <Editor
+            request={request}
+            context={editContextOf(graph.data, country, reference.data, countries.data?.countries)}
+            onClose={(next) => setRequest(next ?? null)}
+            onDone={(o) => setStatus(`Recorded ${o.title}.`)}
+          />
+        </Suspense>
       )}
     </>
   );
