@@ -170,6 +170,36 @@ if (requireBrowser('bottlenecks view in a browser')) {
       expect(await page.getByRole('checkbox', { name: `Remove ${name}`, exact: true }).isChecked()).toBe(false);
     });
 
+    test('when a stakeholder is ticked for removal and the answer comes, then every position, the zoom and the pan stay as they were', async () => {
+      const graph = await api<GraphResponse>('/api/graph?country=NO');
+      const ids = graph.stakeholders.map((s) => s.id);
+      await openBottlenecks('NO');
+      const view = async () =>
+        await page.evaluate((all) => {
+          const h = window.__flowAtlas!;
+          return {
+            zoom: h.zoom(),
+            pan: h.pan(),
+            size: h.canvasSize(),
+            at: Object.fromEntries(all.map((id) => [id, h.nodePosition(id)])),
+          };
+        }, ids);
+      // Labels and the view settle after the first draw.
+      await page.waitForTimeout(500);
+      const before = await view();
+      const name = graph.stakeholders.find((s) => s.id === 'no-kom')!.name;
+      await page.getByRole('checkbox', { name: `Remove ${name}`, exact: true }).check();
+      await changedLines();
+      await page.waitForFunction(() => window.__flowAtlas?.removed().nodes.includes('no-kom'));
+      await page.waitForTimeout(500);
+      const after = await view();
+      expect(after.size).toEqual(before.size);
+      expect(after.zoom).toBe(before.zoom);
+      expect(after.pan).toEqual(before.pan);
+      expect(after.at).toEqual(before.at);
+      expect(Object.values(after.at).filter((p) => p !== null)).toHaveLength(ids.length);
+    });
+
     test('when a suggested flow is added in Poland, then at least one indicator comes to reach the NCP, as the API computes it', async () => {
       const suggestions = await api<SuggestionsResponse>('/api/analysis/suggestions?country=PL');
       const graph = await api<GraphResponse>('/api/graph?country=PL');
