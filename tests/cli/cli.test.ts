@@ -47,18 +47,21 @@ describe('npm run import / export / seed', () => {
     }
   });
 
-  test("when package.json's own import command (node and its loader, not the tsx command) imports a document, a YAML file, a workbook and a CSV, then each is imported", async () => {
+  test("when package.json's own import command (node and its loader, not the tsx command) imports a document, a YAML file, a workbook and a CSV, then each is imported, and tsx's cache of the modules it compiled is written out", async () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
       scripts: Record<string, string>;
     };
     const [node, ...args] = pkg.scripts.import!.split(' ');
     expect(node).toBe('node');
+    // A temporary folder of its own (os.tmpdir()), where tsx keeps its cache: empty at first.
+    const tmp = path.join(dataDir, 'tmp');
+    fs.mkdirSync(tmp);
     const npmImport = (file: string) => {
       const r = spawnSync(process.execPath, [...args, file], {
         cwd: root,
         encoding: 'utf8',
         input: '',
-        env: { ...process.env, DATA_DIR: path.join(dataDir, 'data'), NEO4J_URI: '' },
+        env: { ...process.env, DATA_DIR: path.join(dataDir, 'data'), NEO4J_URI: '', TMPDIR: tmp },
       });
       return { code: r.status, out: r.stdout, err: r.stderr };
     };
@@ -68,6 +71,20 @@ describe('npm run import / export / seed', () => {
       code: 0,
       out: expect.stringContaining('created: 2 country, 5 stakeholder'),
     });
+    // Each module compiled is in the cache, whole (an exit before it was written left empty files, compiled again by
+    // every run, each time with esbuild's start-up).
+    const [cacheDir] = fs.readdirSync(tmp).filter((name) => name.startsWith('tsx-'));
+    const cached = fs.readdirSync(path.join(tmp, cacheDir!)).filter((name) => !name.endsWith('.pipe'));
+    expect(cached.length).toBeGreaterThan(10);
+    const unreadable = cached.filter((name) => {
+      try {
+        JSON.parse(fs.readFileSync(path.join(tmp, cacheDir!, name), 'utf8'));
+        return false;
+      } catch {
+        return true;
+      }
+    });
+    expect(unreadable).toEqual([]);
     const yaml = path.join(dataDir, 'map.yaml');
     const doc = smallMap();
     doc.stakeholders[0]!.name = 'Renamed in YAML';
