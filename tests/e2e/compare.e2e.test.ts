@@ -48,6 +48,8 @@ if (requireBrowser('compare view in a browser')) {
     async function openCompare(query = ''): Promise<void> {
       await page.goto(`${server.url}/?view=compare${query}`);
       await table().waitFor();
+      // The sections below the table and the chart are drawn a task after them (useLater).
+      await page.locator('.compare-computed').waitFor();
     }
 
     test('when the compare view opens, then the table lists the national countries with the values the API answers', async () => {

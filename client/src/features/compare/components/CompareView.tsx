@@ -4,6 +4,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { ErrorMessage, Loading } from '../../../components/States';
+import { useLater } from '../../../lib/useLater';
 import { useSearchParams } from '../../../lib/useSearchParams';
 import { INTERNATIONAL } from '@model/countries';
 import { compareQueryOptions } from '../../analysis/api/getCompare';
@@ -63,6 +64,8 @@ export function CompareView() {
   const data = compare.data;
   // A viewer's counts: what it may see, the hidden number beside them.
   const shown = useMemo(() => visibleRows(data?.countries ?? []), [data]);
+  // The table and the chart first; the sketches, role matrix, similarity and glossary below them a task later.
+  const rest = useLater(Boolean(data && ready));
 
   return (
     <div className="compare">
@@ -133,7 +136,10 @@ export function CompareView() {
               nameOf={nameOf}
             />
           </section>
-
+        </>
+      )}
+      {data && ready && rest && (
+        <>
           <section className="compare-section" aria-labelledby="compare-sketches-heading">
             <h3 id="compare-sketches-heading">The maps at a glance</h3>
             <CountrySketches countries={shown.map((c) => c.country)} nameOf={nameOf} />
