@@ -63,6 +63,64 @@ function precompressed(clientDir: string): Map<string, Set<string>> {
   return found;
 }
 
+/** The module each view's chunk is built from (client/src/lazyViews.ts); the manifest names chunks by it. */
+const VIEW_SOURCES: Record<string, string> = {
+  map: 'src/features/map/components/MapView.tsx',
+  gaps: 'src/features/gaps/components/GapsView.tsx',
+  bottlenecks: 'src/features/bottlenecks/components/BottlenecksView.tsx',
+  plan: 'src/features/plan/components/PlanView.tsx',
+  ncp: 'src/features/ncp/components/NcpView.tsx',
+  compare: 'src/features/compare/components/CompareView.tsx',
+  evidence: 'src/features/evidence/components/EvidenceView.tsx',
+  rounds: 'src/features/rounds/components/RoundsView.tsx',
+  reports: 'src/features/reports/components/ReportsView.tsx',
+  data: 'src/features/data/components/DataView.tsx',
+  history: 'src/features/audit/components/AuditView.tsx',
+  accounts: 'src/features/auth/components/AccountsView.tsx',
+};
+/** The view the client opens when the address names none it knows (lib/views.ts, viewOf). */
+const DEFAULT_VIEW = 'map';
+
+interface ManifestChunk {
+  file: string;
+  isEntry?: boolean;
+  imports?: string[];
+  css?: string[];
+}
+
+/**
+ * For each view, the `<link>`s that fetch its chunk, the chunks that chunk imports and its styles along with the
+ * page, instead of once the entry module has run and asks for them (one round trip later). The entry's own chunks
+ * are in index.html already. Empty without the build's manifest.
+ */
+export function viewHints(clientDir: string): Map<string, string> {
+  const hints = new Map<string, string>();
+  const file = path.join(clientDir, '.vite', 'manifest.json');
+  if (!fs.existsSync(file)) return hints;
+  const manifest = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, ManifestChunk>;
+  const closure = (key: string, seen = new Set<string>()): Set<string> => {
+    if (seen.has(key) || !manifest[key]) return seen;
+    seen.add(key);
+    for (const imported of manifest[key].imports ?? []) closure(imported, seen);
+    return seen;
+  };
+  const entry = Object.keys(manifest).find((key) => manifest[key]?.isEntry);
+  const loaded = entry ? closure(entry) : new Set<string>();
+  for (const [view, source] of Object.entries(VIEW_SOURCES)) {
+    if (!manifest[source]) continue;
+    const chunks = [...closure(source)].filter((key) => !loaded.has(key)).map((key) => manifest[key]!);
+    // crossorigin as the module scripts and Vite's own preloads ask, so that they reuse these answers.
+    const links = [
+      ...chunks.map((c) => `<link rel="modulepreload" crossorigin href="/${c.file}">`),
+      ...[...new Set(chunks.flatMap((c) => c.css ?? []))].map(
+        (css) => `<link rel="preload" as="style" crossorigin href="/${css}">`,
+      ),
+    ];
+    hints.set(view, links.join('\n    '));
+  }
+  return hints;
+}
+
 /** Mounts the client on `app`: assets, other files, and index.html for the client's own addresses. False if not built. */
 export function serveClient(app: express.Express, dir: string): boolean {
   // sendFile needs an absolute path.
@@ -70,6 +128,15 @@ export function serveClient(app: express.Express, dir: string): boolean {
   const index = path.join(clientDir, 'index.html');
   if (!fs.existsSync(index)) return false;
   const variants = precompressed(clientDir);
+  // The page and the views' hints, read again when the build is replaced under a running server.
+  let built = { at: -1, page: '', hints: new Map<string, string>() };
+  // The page for each view, with that view's hints (a view the client does not know opens the default one).
+  const pageOf = (view: string | undefined): string => {
+    const at = fs.statSync(index).mtimeMs;
+    if (at !== built.at) built = { at, page: fs.readFileSync(index, 'utf8'), hints: viewHints(clientDir) };
+    const links = built.hints.get(view && VIEW_SOURCES[view] ? view : DEFAULT_VIEW);
+    return links ? built.page.replace('</head>', `  ${links}\n  </head>`) : built.page;
+  };
 
   app.use('/assets', (req, res, next) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return next();
@@ -110,8 +177,10 @@ export function serveClient(app: express.Express, dir: string): boolean {
     }),
   );
   // The client's own addresses get the page; a missing file (an old asset, /favicon.ico) gets a 404, not HTML.
-  app.get(/^\/(?!api(?:\/|$)|assets\/)[^.]*$/, (_req, res) => {
-    res.sendFile(index, { headers: { 'Cache-Control': REVALIDATE }, cacheControl: false });
+  app.get(/^\/(?!api(?:\/|$)|assets\/)[^.]*$/, (req, res) => {
+    const view = typeof req.query.view === 'string' ? req.query.view : undefined;
+    res.setHeader('Cache-Control', REVALIDATE);
+    res.type('html').send(pageOf(view));
   });
   return true;
 }

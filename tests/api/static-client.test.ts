@@ -37,6 +37,21 @@ const SCRIPT = `export const answer = ${JSON.stringify('the same line again '.re
 const STYLE = `.x { color: red; }\n`.repeat(200);
 const ICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8"><circle cx="4" cy="4" r="4"/></svg>';
 
+const MANIFEST = {
+  'index.html': { file: 'assets/index-AbC123.js', isEntry: true, imports: ['_react-R1.js'] },
+  '_react-R1.js': { file: 'assets/react-R1.js' },
+  '_shared-S1.js': { file: 'assets/shared-S1.js', imports: ['_react-R1.js'], css: ['assets/shared-S1.css'] },
+  'src/features/gaps/components/GapsView.tsx': {
+    file: 'assets/GapsView-G1.js',
+    imports: ['index.html', '_react-R1.js', '_shared-S1.js'],
+    dynamicImports: ['_editor-E1.js'],
+    css: ['assets/GapsView-G1.css'],
+  },
+  '_editor-E1.js': { file: 'assets/editor-E1.js' },
+  'src/features/compare/components/CompareView.tsx': { file: 'assets/CompareView-C1.js', imports: ['index.html'] },
+  'src/features/map/components/MapView.tsx': { file: 'assets/MapView-M1.js', imports: ['_shared-S1.js'] },
+};
+
 describe('the built client and compressed answers', () => {
   let dir: string;
   let store: GraphStore;
@@ -60,6 +75,9 @@ describe('the built client and compressed answers', () => {
     fs.writeFileSync(style, STYLE);
     fs.writeFileSync(`${style}.gz`, zlib.gzipSync(STYLE));
     fs.writeFileSync(path.join(dir, 'assets', 'tiny-GhI789.js'), 'export {};\n');
+    // What the build says each chunk imports: the entry (React), and the views' chunks.
+    fs.mkdirSync(path.join(dir, '.vite'));
+    fs.writeFileSync(path.join(dir, '.vite', 'manifest.json'), JSON.stringify(MANIFEST));
     store = await smallMapStore();
     server = await new Promise<http.Server>((resolve) => {
       const s = createApp({ store, clientDir: dir }).listen(0, '127.0.0.1', () => resolve(s));
@@ -130,6 +148,35 @@ describe('the built client and compressed answers', () => {
     const first = await get(base, '/');
     const again = await get(base, '/', { 'If-None-Match': String(first.headers.etag) });
     expect(again.status).toBe(304);
+  });
+
+  test("when the page is asked for with a view, then it names that view's chunk, the chunks it imports and its styles for preloading (not the entry's, nor those it loads later); a page without a known view names the map's", async () => {
+    const links = async (urlPath: string) =>
+      [...(await get(base, urlPath)).body.toString().matchAll(/<link rel="(modulepreload|preload)"[^>]*>/g)].map(
+        (m) => m[0],
+      );
+    expect(await links('/?view=gaps&country=SE')).toEqual([
+      '<link rel="modulepreload" crossorigin href="/assets/GapsView-G1.js">',
+      '<link rel="modulepreload" crossorigin href="/assets/shared-S1.js">',
+      '<link rel="preload" as="style" crossorigin href="/assets/GapsView-G1.css">',
+      '<link rel="preload" as="style" crossorigin href="/assets/shared-S1.css">',
+    ]);
+    expect(await links('/?view=compare')).toEqual([
+      '<link rel="modulepreload" crossorigin href="/assets/CompareView-C1.js">',
+    ]);
+    const map = [
+      '<link rel="modulepreload" crossorigin href="/assets/MapView-M1.js">',
+      '<link rel="modulepreload" crossorigin href="/assets/shared-S1.js">',
+      '<link rel="preload" as="style" crossorigin href="/assets/shared-S1.css">',
+    ];
+    expect(await links('/')).toEqual(map);
+    expect(await links('/?view=nonsense&country=SE')).toEqual(map);
+    // The page is still the built one, the links in its head.
+    const page = (await get(base, '/?view=compare')).body.toString();
+    expect(page).toMatch(
+      /^<!doctype html><html><head><link rel="icon" href="\/favicon.svg">\s*<link rel="modulepreload"/,
+    );
+    expect(page).toMatch(/<\/head><body><div id="root"><\/div><\/body><\/html>$/);
   });
 
   test('when the favicon is asked for, then it is served as SVG; a missing asset or icon is a 404, not the page', async () => {
