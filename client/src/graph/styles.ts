@@ -232,14 +232,16 @@ export const mapStylesheet: cytoscape.StylesheetStyle[] = [
   },
   // Labels by priority (canvasLabels.ts): a stakeholder's label is drawn only while it fits beside the
   // others ("labelled"); zoomed out, labels keep their size on screen (lscale = 1 / zoom).
-  // A label left out is not drawn at any zoom either (a font-size floor no label reaches): Cytoscape would otherwise
-  // still draw it, transparent, into its label textures, which on a map of a thousand stakeholders takes long.
-  // Its box stays the same, so showing or hiding it leaves nothing behind in Cytoscape's layer cache.
+  // A label left out has no text: Cytoscape neither measures, wraps nor draws it (on a map of a thousand
+  // stakeholders that took long on every restyle); canvasLabels.ts measures the candidates itself.
   {
     selector: 'node[?stakeholder]',
-    style: { 'text-opacity': 0, 'text-background-opacity': 0, 'min-zoomed-font-size': 10_000 },
+    style: { label: '', 'text-opacity': 0, 'text-background-opacity': 0, 'min-zoomed-font-size': 10_000 },
   },
-  { selector: 'node[?stakeholder].labelled', style: { 'text-opacity': 1, 'text-background-opacity': 0.75 } },
+  {
+    selector: 'node[?stakeholder].labelled',
+    style: { label: 'data(label)', 'text-opacity': 1, 'text-background-opacity': 0.75 },
+  },
   { selector: 'node[?stakeholder].labelled, node.live-editing', style: { 'min-zoomed-font-size': 6 } },
   {
     selector: 'node[?stakeholder][lscale]',

@@ -1,5 +1,6 @@
 // Which labels the map draws (client/src/graph/labels.ts): by priority, none overlapping, on screen only.
 import { chooseLabels, labelPriorities, type LabelCandidate } from '../../../client/src/graph/labels';
+import { scaleAt, scaleNear } from '../../../client/src/graph/canvasLabels';
 
 const screen = { width: 400, height: 300 };
 const at = (id: string, x: number, y: number, priority: number, w = 60, h = 14): LabelCandidate => ({
@@ -70,5 +71,23 @@ describe('labelPriorities', () => {
   test('when the view gives a rank (betweenness), then it orders the rest instead of the flows', () => {
     const ranked = order(labelPriorities(ids, edges, { focus: [], ncps: ['ncp'], rank: { leaf: 10, hub: 1 } }));
     expect(ranked.slice(0, 3)).toEqual(['ncp', 'leaf', 'hub']);
+  });
+});
+
+describe('scaleNear (the labels kept at their scale while the zoom hovers between two steps)', () => {
+  test('when labels have no scale yet, then they get the zoom own step', () => {
+    expect(scaleNear(0.25, undefined)).toBe(scaleAt(0.25));
+    expect(scaleAt(0.25)).toBe(4);
+  });
+
+  test('when the zoom moves a little past the middle between two steps, then the labels keep their scale', () => {
+    // 0.2 is 9.3 quarter-steps below 1: its own step is 2^(9/4); labels at 2^(10/4) are kept (0.7 of a step away).
+    expect(scaleAt(0.2)).toBe(2 ** (9 / 4));
+    expect(scaleNear(0.2, 2 ** (10 / 4))).toBe(2 ** (10 / 4));
+  });
+
+  test('when the zoom moves a step or more, then the labels take its step', () => {
+    expect(scaleNear(0.2, 2 ** (11 / 4))).toBe(2 ** (9 / 4));
+    expect(scaleNear(1, 2 ** (1 / 4))).toBe(1);
   });
 });
