@@ -8,6 +8,7 @@ import type { SessionUser } from '../model/roles';
 import { isPersonalFlow, seesPersonalData } from '../auth/personal-data';
 import { isCountryScoped } from '../auth/scope';
 import type { AuditPage, AuditQuery } from '../store/port';
+import { presenceFor } from './presence';
 import { SseWriter, type SseLimits, type SseSink } from './sse';
 
 /** What a stream needs from its request. */
@@ -147,7 +148,7 @@ export class Stream {
   /** Who is looking at what (no id: it is not part of the trail that Last-Event-ID resumes). */
   presence(list: PresenceList): void {
     if (this.closed || this.buffer) return;
-    this.writer.event({ event: 'presence', data: list });
+    this.writer.event({ event: 'presence', data: presenceFor(list, this.user) });
   }
 
   /** A new entry of the trail. */

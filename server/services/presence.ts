@@ -3,7 +3,9 @@
 // session (shared by every app instance on it) until it expires, `ttlMs` after the tab last said it, or the tab
 // leaves (DELETE, sent as the tab closes). While change-feed streams are open, the hub (events.ts) reads the list
 // every `pollMs` and sends it to every stream as a `presence` event when it changed. Everyone signed in sees the
-// list, with no more than each person's username and role.
+// list, with no more than each person's username and role; a viewer's copy does not say that someone is editing a
+// flow carrying personal data (presenceFor: the flow's id would tell it of the flow).
+import { isPersonalFlow, seesPersonalData } from '../auth/personal-data';
 import type { Logger } from '../logger';
 import type { PresenceEntry, PresenceInput, PresenceList } from '../model/api-events';
 import type { SessionUser } from '../model/roles';
@@ -24,6 +26,23 @@ function entryOf(p: StoredPresence): PresenceEntry {
     country: p.country,
     view: p.view,
     editing: p.editingKind !== null && p.editingKey !== null ? { kind: p.editingKind, key: p.editingKey } : null,
+  };
+}
+
+/** Of each list read, the keys of the flows its entries edit that carry personal data. */
+const personalEdited = new WeakMap<PresenceList, ReadonlySet<string>>();
+
+/**
+ * The list as `user` may see it: for a role that may not see personal data, an entry editing a flow that carries it
+ * says it edits nothing (the tab, the person, the country and the view stay).
+ */
+export function presenceFor(list: PresenceList, user: SessionUser): PresenceList {
+  const personal = personalEdited.get(list);
+  if (seesPersonalData(user) || !personal?.size) return list;
+  return {
+    present: list.present.map((p) =>
+      p.editing?.kind === 'flow' && personal.has(p.editing.key) ? { ...p, editing: null } : p,
+    ),
   };
 }
 
@@ -85,9 +104,23 @@ export class Presence {
     if (this.timer) void this.poll();
   }
 
+  /** The list (presenceFor gives each user its copy). */
   async read(): Promise<PresenceList> {
     const rows = await this.store.accounts.listPresence(new Date().toISOString());
-    return { present: rows.map(entryOf) };
+    const list = { present: rows.map(entryOf) };
+    personalEdited.set(list, await this.personalFlowsEdited(list));
+    return list;
+  }
+
+  /** The flows being edited that carry personal data (a key no flow has: none). */
+  private async personalFlowsEdited(list: PresenceList): Promise<ReadonlySet<string>> {
+    const keys = new Set(list.present.flatMap((p) => (p.editing?.kind === 'flow' ? [p.editing.key] : [])));
+    const personal = new Set<string>();
+    for (const key of keys) {
+      const flow = await this.store.get('flow', key).catch(() => undefined);
+      if (flow && isPersonalFlow(flow)) personal.add(key);
+    }
+    return personal;
   }
 
   private async poll(): Promise<void> {
@@ -95,7 +128,8 @@ export class Presence {
     this.busy = true;
     try {
       const list = await this.read();
-      const signature = JSON.stringify(list);
+      // A flow being edited that becomes (or stops being) personal data changes the viewers' copies.
+      const signature = JSON.stringify([list, [...(personalEdited.get(list) ?? [])]]);
       if (!this.timer || signature === this.signature) return;
       this.signature = signature;
       this.current = list;

@@ -5,6 +5,9 @@
 import type { Express } from 'express';
 import request from 'supertest';
 import type { GraphStore } from '../../server/store/port';
+import { createApp, eventsOf } from '../../server/app';
+import { createTestAccount, loginCookie } from '../support/auth';
+import { listen, openEvents, type SseConnection } from '../support/sse-client';
 import { PERSONAL_FLOWS, nordicViewerAndEditor } from './access-fixture';
 import { postEditorFlows, viewerAsksAsForUnknown } from './personal-data-scenarios';
 
@@ -149,5 +152,52 @@ describe("a personal flow's id answers as an unknown id does (no oracle)", () =>
     const unknown = await answers('zz-none');
     expect(unknown.map((a) => a.status)).toEqual([404, 403, 403]);
     for (const id of PERSONAL_FLOWS) expect({ id, answers: await answers(id) }).toEqual({ id, answers: unknown });
+  });
+});
+
+describe('presence (who is editing what)', () => {
+  test('when an editor edits a personal flow, then a viewer is told the tab is there but not which flow; an editor is told', async () => {
+    const app = createApp({ store, events: { presenceMs: 50 } });
+    const server = await listen(app);
+    const streams: SseConnection[] = [];
+    try {
+      const cookie: Record<string, string> = {};
+      for (const role of ['editor', 'viewer'] as const) {
+        await createTestAccount(store, { role });
+        cookie[role] = await loginCookie(app, role);
+      }
+      const here = (tab: string, key: string) =>
+        request(app)
+          .post('/api/presence')
+          .set('Cookie', cookie.editor!)
+          .send({ tab, country: 'SE', view: 'map', editing: { kind: 'flow', key } })
+          .expect(200);
+      await here('tab-editor-personal', 'se-fp');
+      await here('tab-editor-seen', 'se-f1');
+      type Entry = { tab: string; editing: unknown };
+      const editing = (present: Entry[]) => Object.fromEntries(present.map((p) => [p.tab, p.editing]));
+      const listed = async (who: string) =>
+        editing((await request(app).get('/api/presence').set('Cookie', cookie[who]!).expect(200)).body.present);
+      expect(await listed('editor')).toEqual({
+        'tab-editor-personal': { kind: 'flow', key: 'se-fp' },
+        'tab-editor-seen': { kind: 'flow', key: 'se-f1' },
+      });
+      expect(await listed('viewer')).toEqual({
+        'tab-editor-personal': null,
+        'tab-editor-seen': { kind: 'flow', key: 'se-f1' },
+      });
+      // The change feed's presence events: the same copies.
+      for (const who of ['viewer', 'editor']) streams.push(await openEvents(server.url, { cookie: cookie[who] }));
+      const last = (c: SseConnection) =>
+        [...c.events].reverse().find((e) => e.event === 'presence')?.data as { present: Entry[] } | undefined;
+      for (const c of streams) await c.until('the presence list', (x) => (last(x)?.present.length ?? 0) === 2);
+      expect(editing(last(streams[0]!)!.present)).toEqual(await listed('viewer'));
+      expect(editing(last(streams[1]!)!.present)).toEqual(await listed('editor'));
+      expect(JSON.stringify(streams[0]!.events)).not.toContain('se-fp');
+    } finally {
+      for (const c of streams) c.close();
+      eventsOf(app)?.close();
+      await server.close();
+    }
   });
 });

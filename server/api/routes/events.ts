@@ -6,6 +6,7 @@ import { sessionIdHashOf } from '../../auth/middleware';
 import { sessionIdOf, type SessionService } from '../../auth/sessions';
 import { KINDS } from '../../model';
 import type { EventsHub } from '../../services/events';
+import { presenceFor } from '../../services/presence';
 import { defineRoute, type RouteDef } from '../route';
 
 const EventsQuery = z.strictObject({
@@ -57,7 +58,7 @@ export function eventsRoutes(events: EventsHub, sessions: SessionService): Route
       response: PresenceResponse,
       summary:
         'Who is looking at what now: one entry per open tab (username, role, country, view, the item being edited)',
-      handler: () => events.presence.read(),
+      handler: async ({ user }) => presenceFor(await events.presence.read(), user!),
     }),
     defineRoute({
       method: 'post',
