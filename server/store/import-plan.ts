@@ -34,31 +34,38 @@ type State = ItemState;
 type Histories = Map<Kind, Map<string, AuditEntry[]>>;
 
 /**
- * An import's rows of one kind, made from its items when they are written: a region's 87,000 rows, kept all at once
- * beside the items they copy, cost the garbage collector their copying and the process their fresh memory.
+ * An import's rows of one kind, each the item of an audit draft (its `after`) at a version, made when they are written
+ * (or not at all: TxOps.upsertAudited): a region's 87,000 rows, kept all at once beside the items they copy, cost the
+ * garbage collector their copying and the process their fresh memory.
  */
 export class PlannedRows {
-  private readonly entities: AnyEntity[] = [];
+  private readonly drafts: AuditDraft[] = [];
   private readonly versions: number[] = [];
 
-  constructor(private readonly stamp: { updatedAt: string; updatedBy: string }) {}
+  constructor(readonly stamp: { updatedAt: string; updatedBy: string }) {}
 
   get length(): number {
-    return this.entities.length;
+    return this.drafts.length;
   }
 
-  add(entity: AnyEntity, version: number): void {
-    this.entities.push(entity);
+  /** The row of the item `draft` creates or updates (its `after`), at `version`. */
+  add(draft: AuditDraft, version: number): void {
+    this.drafts.push(draft);
     this.versions.push(version);
   }
 
   /** Rows `start` to `end` (all by default) as the store keeps them: the item, its version and the import's stamp. */
-  slice(start = 0, end = this.entities.length): Row[] {
+  slice(start = 0, end = this.drafts.length): Row[] {
     const { updatedAt, updatedBy } = this.stamp;
     const out: Row[] = [];
-    for (let i = start; i < Math.min(end, this.entities.length); i++)
-      out.push({ ...this.entities[i]!, version: this.versions[i]!, updatedAt, updatedBy });
+    for (let i = start; i < Math.min(end, this.drafts.length); i++)
+      out.push({ ...(this.drafts[i]!.after as AnyEntity), version: this.versions[i]!, updatedAt, updatedBy });
     return out;
+  }
+
+  /** The audit drafts of rows `start` to `end` and the rows' versions. */
+  audited(start: number, end: number): { drafts: AuditDraft[]; versions: number[] } {
+    return { drafts: this.drafts.slice(start, end), versions: this.versions.slice(start, end) };
   }
 }
 
@@ -237,13 +244,15 @@ export async function planImport(
       const key = keyOf(kind, entity);
       const current = state.get(kind)?.get(key);
       if (!current) {
-        rows.add(entity, 1);
+        const draft = options.entry('create', kind, key, null, entity);
+        rows.add(draft, 1);
         addCount(plan.result.created, kind);
-        plan.audit.push(options.entry('create', kind, key, null, entity));
+        plan.audit.push(draft);
       } else if (!deepEqual(stripMeta(current), entity)) {
-        rows.add(entity, current.version + 1);
+        const draft = options.entry('update', kind, key, stripMeta(current), entity);
+        rows.add(draft, current.version + 1);
         addCount(plan.result.updated, kind);
-        plan.audit.push(options.entry('update', kind, key, stripMeta(current), entity));
+        plan.audit.push(draft);
       } else {
         addCount(plan.result.unchanged, kind);
       }

@@ -115,14 +115,23 @@ export class ImportsCore {
         if (keys?.length) await tx.deleteMany(kind, keys);
       }
       // The rows and the audit entries made and written WRITE_BATCH at a time (in the one transaction), not all kept
-      // at once.
+      // at once, the entries in the plan's order: where the store can (upsertAudited), each row with its entry, after
+      // the entries of the deletes; else the entries apart.
+      const audited = tx.upsertAudited !== undefined;
+      const apart = audited ? plan.audit.filter((e) => e.action === 'delete') : plan.audit;
+      for (let i = 0; i < apart.length; i += WRITE_BATCH)
+        await tx.appendAudit(addCountries(apart.slice(i, i + WRITE_BATCH), countries));
       for (const kind of KINDS) {
         const rows = plan.upserts.get(kind);
-        for (let i = 0; rows && i < rows.length; i += WRITE_BATCH)
-          await tx.upsertMany(kind, rows.slice(i, i + WRITE_BATCH));
+        for (let i = 0; rows && i < rows.length; i += WRITE_BATCH) {
+          if (audited) {
+            const { drafts, versions } = rows.audited(i, i + WRITE_BATCH);
+            await tx.upsertAudited!(kind, addCountries(drafts, countries), versions, rows.stamp);
+          } else {
+            await tx.upsertMany(kind, rows.slice(i, i + WRITE_BATCH));
+          }
+        }
       }
-      for (let i = 0; i < plan.audit.length; i += WRITE_BATCH)
-        await tx.appendAudit(addCountries(plan.audit.slice(i, i + WRITE_BATCH), countries));
       return { ...plan.result, storeVersion: await tx.bumpVersion() };
     };
     return options.dryRun ? this.adapter.read(run) : this.adapter.write(run);

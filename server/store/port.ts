@@ -404,6 +404,18 @@ export interface TxOps {
    * (the version after this transaction's bump).
    */
   appendAudit(entries: ReadonlyArray<Omit<AuditEntry, 'seq' | 'storeVersion'>>): Promise<void>;
+  /**
+   * Writes an import's items of one kind with their audit entries (appended as appendAudit does): entry i creates or
+   * updates the item in its `after`, stored at version `versions[i]` with `stamp`. The embedded store serialises each
+   * item once for its row and its entry, and makes no row objects. Optional: an import without it writes the rows
+   * with upsertMany and their entries with appendAudit.
+   */
+  upsertAudited?(
+    kind: Kind,
+    entries: ReadonlyArray<Omit<AuditEntry, 'seq' | 'storeVersion'>>,
+    versions: readonly number[],
+    stamp: { updatedAt: string; updatedBy: string },
+  ): Promise<void>;
   /** The audit entries of some items of one kind, oldest first (what an import merges a stale item against). */
   history(kind: Kind, keys: readonly string[]): Promise<AuditEntry[]>;
   /**

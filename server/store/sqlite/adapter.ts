@@ -309,6 +309,11 @@ export class SqliteAdapter implements Adapter {
     const roundSeqStmt = db.prepare("UPDATE meta SET value = value + 1 WHERE key = 'round_seq' RETURNING value");
     const versionStmt = db.prepare("SELECT value FROM meta WHERE key = 'store_version'");
     const bumpStmt = db.prepare("UPDATE meta SET value = value + 1 WHERE key = 'store_version'");
+    /** The store version this transaction commits as (audit entries are stamped with it). */
+    const committedAs = () => {
+      const current = Number((versionStmt.get() as { value: number }).value);
+      return this.bumped ? current : current + 1;
+    };
     const accountColumns =
       'username, role, countries, display_name, password_hash, created_at, updated_at, last_login_at';
     const listAccountsStmt = db.prepare(`SELECT ${accountColumns} FROM accounts ORDER BY username`);
@@ -436,8 +441,10 @@ export class SqliteAdapter implements Adapter {
       },
       // Arrows, not methods: `this` is the adapter, whose `bumped` says whether this transaction moved the version.
       appendAudit: async (entries) => {
-        const current = Number((versionStmt.get() as { value: number }).value);
-        writes.appendAudit(entries, this.bumped ? current : current + 1);
+        writes.appendAudit(entries, committedAs());
+      },
+      upsertAudited: async (kind, entries, versions, stamp) => {
+        writes.upsertAudited(kind, entries, versions, stamp, committedAs());
       },
       async history(kind, keys) {
         return [...new Set(keys)]

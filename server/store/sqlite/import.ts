@@ -1,7 +1,8 @@
 // The embedded store's item and audit writes, one prepared statement per kind of write with positional
 // parameters (an import binds them for every item of a region, 87,000 items and as many audit entries in one
-// transaction), and the country list's flow counts they keep (migration 7). Serialising each planned entity once for its row and its audit entry was tried (a WeakMap from
-// entity to JSON): the WeakMaps cost the garbage collector what the saved JSON.stringify calls gained.
+// transaction), and the country list's flow counts they keep (migration 7). An import's rows are written with their
+// audit entries (upsertAudited): each item serialised once for its row and its entry's `after`, and no row objects.
+// (A WeakMap from entity to JSON, tried before, cost the garbage collector what the saved JSON.stringify calls gained.)
 import type Database from 'better-sqlite3';
 import { keyOf, type AuditEntry, type Kind, type Stored } from '../../model';
 
@@ -12,8 +13,18 @@ const AUDIT_COLUMNS = 9;
 /** Audit entries of kinds outside the map (rounds, accounts) change no store version: none is stamped. */
 const UNVERSIONED_AUDIT_KINDS = new Set(['round', 'account']);
 
+type Entry = Omit<AuditEntry, 'seq'>;
+
 export interface EntityWrites {
   upsertMany(kind: Kind, rows: ReadonlyArray<Stored<Kind>>): void;
+  /** Writes the items of the entries (their `after`) at `versions` with `stamp`, then the entries (see appendAudit). */
+  upsertAudited(
+    kind: Kind,
+    entries: readonly Entry[],
+    versions: readonly number[],
+    stamp: { updatedAt: string; updatedBy: string },
+    committedAs: number,
+  ): void;
   deleteMany(kind: Kind, keys: readonly string[]): void;
   /** Appends entries stamped with the store version `committedAs` (none for rounds and accounts). */
   appendAudit(entries: ReadonlyArray<Omit<AuditEntry, 'seq'>>, committedAs: number): void;
@@ -29,56 +40,83 @@ export function entityWrites(db: Database.Database): EntityWrites {
   );
   const deleteStmt = db.prepare('DELETE FROM entities WHERE kind = ? AND key = ?');
   // Audit entries AUDIT_BATCH to a statement (the rest one by one): each execution of the insert builds its CHECK's
-  // list of actions and reads and writes the table's AUTOINCREMENT counter, once for all the rows it inserts.
+  // list of actions and reads and writes the table's AUTOINCREMENT counter, once for all the rows it inserts. OR FAIL:
+  // a statement of several rows that may abort keeps a statement journal (a copy of each page it changes, spilled to a
+  // temporary file), to undo its own rows; a failure fails the whole transaction here anyway (it is rolled back).
   const auditSql = (
     rows: number,
-  ) => `INSERT INTO audit (at, actor, action, kind, key, countries, before, after, store_version)
+  ) => `INSERT OR FAIL INTO audit (at, actor, action, kind, key, countries, before, after, store_version)
     VALUES ${new Array<string>(rows).fill('(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`;
   const auditStmt = db.prepare(auditSql(1));
   const auditBatchStmt = db.prepare(auditSql(AUDIT_BATCH));
   const flowPairs = flowPairWrites(db);
+  /** Inserts or updates one row; whether it was inserted. */
+  const write = (kind: Kind, key: string, data: string, version: number, updatedAt: string, updatedBy: string) => {
+    if (insertStmt.run(kind, key, data, version, updatedAt, updatedBy).changes) return true;
+    updateStmt.run(data, version, updatedAt, updatedBy, kind, key);
+    return false;
+  };
+  /** Appends entries; `afterJson[i]`, when given, is entry i's `after` serialised already. */
+  const appendAudit = (entries: readonly Entry[], committedAs: number, afterJson?: readonly string[]) => {
+    const params: unknown[] = new Array(AUDIT_COLUMNS * Math.min(entries.length, AUDIT_BATCH));
+    const bind = (index: number, at: number) => {
+      const e = entries[index]!;
+      params[at] = e.at;
+      params[at + 1] = e.actor;
+      params[at + 2] = e.action;
+      params[at + 3] = e.kind;
+      params[at + 4] = e.key;
+      params[at + 5] = JSON.stringify(e.countries);
+      params[at + 6] = e.before === null ? null : JSON.stringify(e.before);
+      params[at + 7] = afterJson ? afterJson[index] : e.after === null ? null : JSON.stringify(e.after);
+      params[at + 8] = UNVERSIONED_AUDIT_KINDS.has(e.kind) ? null : committedAs;
+    };
+    let i = 0;
+    for (; i + AUDIT_BATCH <= entries.length; i += AUDIT_BATCH) {
+      for (let j = 0; j < AUDIT_BATCH; j++) bind(i + j, j * AUDIT_COLUMNS);
+      auditBatchStmt.run(params);
+    }
+    params.length = AUDIT_COLUMNS;
+    for (; i < entries.length; i++) {
+      bind(i, 0);
+      auditStmt.run(params);
+    }
+  };
+  /** The counts of flows written, and of flows naming stakeholders created. */
+  const countWritten = (kind: Kind, written: ReadonlyArray<{ from: string; to: string }>, created: string[]) => {
+    if (kind === 'flow') flowPairs.add(written);
+    if (created.length) flowPairs.addFlowsNaming(created);
+  };
   return {
     upsertMany(kind, rows) {
       const created: string[] = [];
       for (const row of rows) {
         const { version, updatedAt, updatedBy, ...entity } = row;
         const key = keyOf(kind, entity);
-        const data = JSON.stringify(entity);
-        if (insertStmt.run(kind, key, data, version, updatedAt, updatedBy).changes) {
-          if (kind === 'stakeholder') created.push(key);
-        } else {
-          updateStmt.run(data, version, updatedAt, updatedBy, kind, key);
-        }
+        if (write(kind, key, JSON.stringify(entity), version, updatedAt, updatedBy) && kind === 'stakeholder')
+          created.push(key);
       }
-      if (kind === 'flow') flowPairs.add(rows as ReadonlyArray<Stored<'flow'>>);
-      if (created.length) flowPairs.addFlowsNaming(created);
+      countWritten(kind, rows as ReadonlyArray<Stored<'flow'>>, created);
+    },
+    upsertAudited(kind, entries, versions, { updatedAt, updatedBy }, committedAs) {
+      const created: string[] = [];
+      const json = new Array<string>(entries.length);
+      const items = new Array<{ from: string; to: string }>(entries.length);
+      for (let i = 0; i < entries.length; i++) {
+        const { key, after } = entries[i]!;
+        const data = JSON.stringify(after);
+        json[i] = data;
+        items[i] = after as { from: string; to: string };
+        if (write(kind, key, data, versions[i]!, updatedAt, updatedBy) && kind === 'stakeholder') created.push(key);
+      }
+      countWritten(kind, items, created);
+      appendAudit(entries, committedAs, json);
     },
     deleteMany(kind, keys) {
       for (const key of keys) deleteStmt.run(kind, key);
     },
     appendAudit(entries, committedAs) {
-      const params: unknown[] = new Array(AUDIT_COLUMNS * Math.min(entries.length, AUDIT_BATCH));
-      const bind = (e: (typeof entries)[number], at: number) => {
-        params[at] = e.at;
-        params[at + 1] = e.actor;
-        params[at + 2] = e.action;
-        params[at + 3] = e.kind;
-        params[at + 4] = e.key;
-        params[at + 5] = JSON.stringify(e.countries);
-        params[at + 6] = e.before === null ? null : JSON.stringify(e.before);
-        params[at + 7] = e.after === null ? null : JSON.stringify(e.after);
-        params[at + 8] = UNVERSIONED_AUDIT_KINDS.has(e.kind) ? null : committedAs;
-      };
-      let i = 0;
-      for (; i + AUDIT_BATCH <= entries.length; i += AUDIT_BATCH) {
-        for (let j = 0; j < AUDIT_BATCH; j++) bind(entries[i + j]!, j * AUDIT_COLUMNS);
-        auditBatchStmt.run(params);
-      }
-      params.length = AUDIT_COLUMNS;
-      for (; i < entries.length; i++) {
-        bind(entries[i]!, 0);
-        auditStmt.run(params);
-      }
+      appendAudit(entries, committedAs);
     },
   };
 }
@@ -158,7 +196,7 @@ function flowPairWrites(db: Database.Database) {
 
   return {
     /** Adds flows just written. */
-    add(flows: ReadonlyArray<Stored<'flow'>>): void {
+    add(flows: ReadonlyArray<{ from: string; to: string }>): void {
       add(flows, countriesOf(endsOf(flows)), 1);
     },
     /** Moves the flows naming stakeholders just created (each flow once) from the pair without them to the pair with them. */
