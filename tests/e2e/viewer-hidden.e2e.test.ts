@@ -4,7 +4,13 @@
 // the bottlenecks count what the viewer may see, the hidden number beside, and list no flow it may not see; the
 // country list counts what each country's map draws. An administrator is told nothing, since nothing is hidden
 // from it.
-import type { BottlenecksResponse, CompareResponse, NcpResponse } from '../../server/model/api-analysis';
+import type {
+  BottlenecksResponse,
+  CompareResponse,
+  CountryCoverageResponse,
+  NcpResponse,
+  PlanResponse,
+} from '../../server/model/api-analysis';
 import type { CountrySummary, GraphResponse } from '../../server/model/api';
 import { browserSuite, requireBrowser } from '../support/chromium';
 import { type TestServer } from '../support/server';
@@ -66,6 +72,57 @@ if (requireBrowser('what a viewer does not see, in a browser')) {
       await suite.page.goto(`${server.url}/?view=bottlenecks&country=SE`);
       await notice().first().waitFor({ timeout: 30_000 });
       expect(await notice().first().textContent()).toMatch(said);
+    });
+
+    test('when a viewer opens a Gaps cell whose best route takes a personal flow, or a plan with a step extending one, then no such flow is named and the view says what is hidden', async () => {
+      await asViewer();
+      // Finland (seed): MOD-01's shortest route takes a personal flow, another route does not; UAM-03 reaches the NCP
+      // along personal flows only. The editor's route names the flows the viewer may not see.
+      const admin = await sessionAs(server, { username: 'hidden.admin', role: 'admin' });
+      const { body: full } = await admin.send<CountryCoverageResponse>('GET', '/api/analysis/coverage?country=FI');
+      const { body: seen } = await viewer.send<CountryCoverageResponse>('GET', '/api/analysis/coverage?country=FI');
+      const { body: graph } = await viewer.send<GraphResponse>('GET', '/api/graph?country=FI');
+      const visible = new Set(graph.flows.map((f) => f.id));
+      const cell = (body: CountryCoverageResponse, x: string) => body.cells.find((c) => c.indicator === x)!;
+      const unseen = (x: string) => (cell(full, x).flows ?? []).filter((id) => !visible.has(id));
+      expect(unseen('MOD-01').length).toBeGreaterThan(0);
+      expect(unseen('UAM-03').length).toBeGreaterThan(0);
+      expect(cell(seen, 'MOD-01').hidden).toEqual({ route: 'best' });
+      expect(cell(seen, 'UAM-03').hidden).toEqual({ route: 'every' });
+      for (const [x, route] of [
+        ['MOD-01', 'best'],
+        ['UAM-03', 'every'],
+      ] as const) {
+        await suite.page.goto(`${server.url}/?view=gaps&country=FI&indicator=${x}`);
+        await suite.page.locator(`.hidden-notice[data-hidden-route="${route}"]`).waitFor();
+        const text = (await suite.page.locator('main').textContent()) ?? '';
+        for (const id of unseen(x))
+          expect({ x, id, named: text.includes(`flow ${id}`) }).toEqual({ x, id, named: false });
+        if (route === 'best') {
+          const shown = await suite.page.locator('.gaps-path .gaps-via').allTextContents();
+          expect(shown.map((t) => t.replace(/^via flow (\S+?):?(\s.*)?$/, '$1'))).toEqual(cell(seen, x).flows);
+        } else expect(await suite.page.locator('.gaps-path').count()).toBe(0);
+      }
+
+      // Denmark (seed): harden's plan has one step extending a personal flow.
+      const plan = '/api/analysis/plan?country=DK&goal=harden&budget=5';
+      const { body: fullPlan } = await admin.send<PlanResponse>('GET', plan);
+      const { body: seenPlan } = await viewer.send<PlanResponse>('GET', plan);
+      expect(seenPlan.hidden).toEqual({ steps: 1 });
+      const hiddenStep = fullPlan.steps.find((s) => !seenPlan.steps.some((v) => v.step === s.step))!;
+      await suite.page.goto(`${server.url}/?view=plan&country=DK&goal=harden&budget=5`);
+      await suite.page.locator('.hidden-notice[data-hidden-steps="1"]').waitFor();
+      expect(await suite.page.locator('#plan-steps-heading').textContent()).toBe(
+        `Steps (${seenPlan.steps.length} of at most 5, +1 hidden)`,
+      );
+      const text = (await suite.page.locator('main').textContent()) ?? '';
+      expect(text).not.toContain(hiddenStep.explanation);
+      if (hiddenStep.action.flow) expect(text).not.toMatch(new RegExp(`${hiddenStep.action.flow}(?![\\w-])`));
+      // The steps keep the plan's numbers.
+      const numbers = await suite.page
+        .locator('.plan-step-list > li')
+        .evaluateAll((items) => items.map((li) => (li as HTMLLIElement).value));
+      expect(numbers).toEqual(seenPlan.steps.map((s) => s.step));
     });
 
     test("when a viewer opens Sweden's NCP, then it says how many flows to or from the NCP are hidden and counts the institutions and channels it may see, the hidden number beside", async () => {

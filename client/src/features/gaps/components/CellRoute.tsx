@@ -32,8 +32,22 @@ export function Route({ detail, flows, lookup, ncp, country, countryName, countr
         </p>
       );
     case 'reaches_ncp':
+      if (detail.hidden?.route === 'every')
+        return (
+          <p className="hidden-notice" role="note" data-hidden-route="every">
+            {indicator.code} reaches the NCP
+            {detail.hops !== undefined ? ` in ${detail.hops} ${hopsWord(detail.hops)}` : ''}, but every route goes along
+            a flow that carries personal data, which your account may not see: the route is not shown.
+          </p>
+        );
       return (
         <>
+          {detail.hidden?.route === 'best' && (
+            <p className="hidden-notice" role="note" data-hidden-route="best">
+              A shorter or stronger route goes along a flow that carries personal data, which your account may not see.
+              Shown is the best route along the flows you see.
+            </p>
+          )}
           <ol className="gaps-path" aria-label="Path to the NCP">
             {(detail.path ?? []).map((id, i) => {
               const flowId = i > 0 ? detail.flows?.[i - 1] : undefined;
@@ -84,6 +98,8 @@ export function Route({ detail, flows, lookup, ncp, country, countryName, countr
       return <p>{countryName} has no national contact point in its map, so nothing can reach one.</p>;
   }
 }
+
+const hopsWord = (hops: number) => (hops === 1 ? 'hop' : 'hops');
 
 /** The flow a path step travels along, with what makes it weak or slow. */
 function FlowStep({ id, flows }: { id: string; flows: ReadonlyMap<string, GraphFlow> }) {

@@ -6,6 +6,7 @@
 import { useId } from 'react';
 import { InAppLink } from '../../../components/InAppLink';
 import { ErrorMessage, Loading } from '../../../components/States';
+import { HiddenBeside } from '../../../components/HiddenNotice';
 import { useSearchParams } from '../../../lib/useSearchParams';
 import { viewHref } from '../../../lib/views';
 import { usePlan } from '../../analysis/api/getPlan';
@@ -177,8 +178,17 @@ function PlanResult({ country, plan, mapShown, onMap }: ResultProps) {
       <div className="plan-body">
         <section aria-labelledby="plan-steps-heading" className="plan-steps">
           <h3 id="plan-steps-heading">
-            Steps ({plan.steps.length} of at most {plan.budget})
+            Steps ({plan.steps.length} of at most {plan.budget}
+            <HiddenBeside count={plan.hidden?.steps} within />)
           </h3>
+          {!!plan.hidden?.steps && (
+            <p className="hidden-notice" role="note" data-hidden-steps={plan.hidden.steps}>
+              {plan.hidden.steps === 1 ? '1 step hidden' : `${plan.hidden.steps} steps hidden`}:{' '}
+              {plan.hidden.steps === 1 ? 'it extends a flow that carries' : 'they extend flows that carry'} personal
+              data, which your account may not see. The other steps keep their numbers, and the figures count every
+              step.
+            </p>
+          )}
           {plan.steps.length === 0 ? (
             <p className="muted">
               {plan.goal === 'close_gaps'
@@ -188,7 +198,7 @@ function PlanResult({ country, plan, mapShown, onMap }: ResultProps) {
           ) : (
             <ol className="plan-step-list" aria-label="Steps, in order">
               {plan.steps.map((s) => (
-                <li key={s.step}>
+                <li key={s.step} value={s.step}>
                   <p className="plan-action">
                     <ActionWords action={s.action} lookup={names.lookup} />
                   </p>
