@@ -7,9 +7,13 @@ import { fileURLToPath } from 'node:url';
 
 const PROJECT_DIR = dirname(fileURLToPath(import.meta.url)); // <repo>/scripts/neo4j
 const POM = join(PROJECT_DIR, 'pom.xml');
-const SOURCE = join(PROJECT_DIR, 'src/main/java/org/flowatlas/Neo4jLauncher.java');
+const SOURCES = ['Neo4jLauncher.java', 'WarmUp.java'].map((file) =>
+  join(PROJECT_DIR, 'src/main/java/org/flowatlas', file),
+);
 const CLASSES = join(PROJECT_DIR, 'target/classes');
 const CLASSPATH_FILE = join(PROJECT_DIR, 'target/classpath.txt');
+/** The app's schema and queries, which the launcher's warm-up plans on its throw-away database (WarmUp.java). */
+const CYPHER_DIR = resolve(PROJECT_DIR, '../../cypher');
 const READY_TIMEOUT_MS = 180_000;
 const STOP_TIMEOUT_MS = 30_000;
 const JVM_OPTIONS = [
@@ -57,7 +61,7 @@ const LAUNCHER_CLASS = join(CLASSES, 'org/flowatlas/Neo4jLauncher.class');
 function isBuildFresh() {
   if (!existsSync(LAUNCHER_CLASS) || !existsSync(CLASSPATH_FILE)) return false;
   const builtAt = Math.min(statSync(LAUNCHER_CLASS).mtimeMs, statSync(CLASSPATH_FILE).mtimeMs);
-  return builtAt > Math.max(statSync(POM).mtimeMs, statSync(SOURCE).mtimeMs);
+  return builtAt > Math.max(statSync(POM).mtimeMs, ...SOURCES.map((file) => statSync(file).mtimeMs));
 }
 
 /** Compiles the launcher and writes its dependency classpath; skipped when up to date. */
@@ -106,9 +110,12 @@ export async function freePort() {
 
 /**
  * Starts Neo4j with Bolt on 127.0.0.1:port (auth off), data in dataDir.
- * Resolves to { uri, stop, process } once the database is ready.
+ * Resolves to { uri, stop, process, warmUpMs } once the database is ready.
+ * warmUp (run.mjs, `npm run neo4j`, sets it unless NEO4J_WARM_UP=0): the JVM first plans the app's queries and
+ * writes a small staged import on a throw-away database (WarmUp.java), so that the first import or requests do not
+ * run on a cold JIT; the real database opens after it, and Bolt only then accepts connections.
  */
-export async function startNeo4j({ port, dataDir, log = () => {} }) {
+export async function startNeo4j({ port, dataDir, log = () => {}, warmUp = false }) {
   checkTools();
   await buildLauncher(log);
   const dataPath = resolve(dataDir);
@@ -125,6 +132,7 @@ export async function startNeo4j({ port, dataDir, log = () => {} }) {
       '--data',
       dataPath,
       '--exit-on-stdin-eof',
+      ...(warmUp ? ['--warm-up', CYPHER_DIR] : []),
     ],
     { cwd: PROJECT_DIR, stdio: ['pipe', 'pipe', 'pipe'] },
   );
@@ -138,6 +146,11 @@ export async function startNeo4j({ port, dataDir, log = () => {} }) {
   const exited = new Promise((done) => child.on('exit', (code, signal) => done({ code, signal })));
   const stderrClosed = new Promise((done) => child.stderr.on('close', done));
 
+  let warmUpMs;
+  child.stderr.on('data', (text) => {
+    const match = /^NEO4J_WARM_UP (\d+) ms$/m.exec(text);
+    if (match) warmUpMs = Number(match[1]);
+  });
   let stdoutBuffer = '';
   let uri;
   try {
@@ -185,6 +198,6 @@ export async function startNeo4j({ port, dataDir, log = () => {} }) {
     })();
     return stopping;
   };
-  log(`Neo4j ready at ${uri} (data in ${dataPath})`);
-  return { uri, stop, process: child };
+  log(`Neo4j ready at ${uri} (data in ${dataPath}${warmUpMs === undefined ? '' : `, JIT warm-up ${warmUpMs} ms`})`);
+  return { uri, stop, process: child, warmUpMs };
 }

@@ -1,4 +1,5 @@
-// Flow Atlas: `npm run neo4j` — a local Neo4j for development (port NEO4J_BOLT_PORT, data in DATA_DIR/neo4j).
+// Flow Atlas: `npm run neo4j` — a local Neo4j for development (port NEO4J_BOLT_PORT, data in DATA_DIR/neo4j), its
+// JIT warmed on a throw-away database before it says it is ready (NEO4J_WARM_UP=0: not).
 import { join, resolve } from 'node:path';
 import { startNeo4j } from './neo4j.mjs';
 
@@ -12,7 +13,12 @@ if (!Number.isInteger(port) || port < 1 || port > 65535) {
 
 let neo4j;
 try {
-  neo4j = await startNeo4j({ port, dataDir, log: (line) => console.error(line) });
+  neo4j = await startNeo4j({
+    port,
+    dataDir,
+    log: (line) => console.error(line),
+    warmUp: process.env.NEO4J_WARM_UP !== '0',
+  });
 } catch (error) {
   console.error(`Could not start Neo4j: ${error.message}`);
   process.exit(1);

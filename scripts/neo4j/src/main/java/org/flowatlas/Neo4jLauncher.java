@@ -22,13 +22,16 @@ import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.io.ByteUnit;
 
 /**
- * Usage: {@code Neo4jLauncher --port N --data DIR [--exit-on-stdin-eof]}.
+ * Usage: {@code Neo4jLauncher --port N --data DIR [--exit-on-stdin-eof] [--warm-up CYPHER_DIR]}.
  *
  * <p>Prints exactly one line {@code NEO4J_READY bolt://127.0.0.1:N} on stdout once the default
  * database is available and Bolt accepts connections, then blocks. SIGTERM/SIGINT (or end of stdin
  * with {@code --exit-on-stdin-eof}, so an orphaned launcher dies with its parent) shut the database
- * down cleanly. Any start-up problem is printed on stderr as {@code NEO4J_ERROR: ...}, exit code 1
- * (2 for bad arguments).
+ * down cleanly. With {@code --warm-up}, the JVM is first warmed on a throw-away database in
+ * {@code DIR/warm-up} (WarmUp: the app's schema and queries from CYPHER_DIR, a small staged import),
+ * then the real one is opened; the time it took is printed on stderr as {@code NEO4J_WARM_UP <ms> ms}.
+ * Any start-up problem is printed on stderr as {@code NEO4J_ERROR: ...}, exit code 1 (2 for bad
+ * arguments).
  */
 public final class Neo4jLauncher {
     private static final String HOST = "127.0.0.1";
@@ -38,12 +41,14 @@ public final class Neo4jLauncher {
         int port = -1;
         Path data = null;
         boolean exitOnStdinEof = false;
+        Path warmUp = null;
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--port" -> port = Integer.parseInt(value(args, ++i));
                     case "--data" -> data = Path.of(value(args, ++i)).toAbsolutePath().normalize();
                     case "--exit-on-stdin-eof" -> exitOnStdinEof = true;
+                    case "--warm-up" -> warmUp = Path.of(value(args, ++i)).toAbsolutePath().normalize();
                     default -> throw new IllegalArgumentException("unknown argument " + args[i]);
                 }
             }
@@ -53,12 +58,15 @@ public final class Neo4jLauncher {
         } catch (RuntimeException e) {
             String problem = e instanceof NumberFormatException ? "--port needs a number" : e.getMessage();
             System.err.println("NEO4J_ERROR: " + problem
-                    + "\nusage: Neo4jLauncher --port N --data DIR [--exit-on-stdin-eof]");
+                    + "\nusage: Neo4jLauncher --port N --data DIR [--exit-on-stdin-eof] [--warm-up CYPHER_DIR]");
             System.exit(2);
         }
 
         checkPortFree(port);
         checkDataDir(data);
+        if (warmUp != null) {
+            warmUp(data.resolve("warm-up"), warmUp);
+        }
 
         DatabaseManagementService dbms = null;
         try {
@@ -110,6 +118,22 @@ public final class Neo4jLauncher {
             new CountDownLatch(1).await(); // foreground until a signal ends the JVM
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Warms the JIT (WarmUp); a failure is reported on stderr and the real database opens all the same. */
+    private static void warmUp(Path dir, Path cypherDir) {
+        long started = System.nanoTime();
+        try {
+            WarmUp.run(dir, cypherDir);
+            System.err.println("NEO4J_WARM_UP " + (System.nanoTime() - started) / 1_000_000 + " ms");
+        } catch (Throwable e) {
+            System.err.println("NEO4J_WARM_UP failed (" + rootMessage(e) + "), starting without it");
+            try {
+                WarmUp.delete(dir);
+            } catch (IOException ignored) {
+                // removed at the next start
+            }
         }
     }
 
