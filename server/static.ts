@@ -64,7 +64,7 @@ function precompressed(clientDir: string): Map<string, Set<string>> {
 }
 
 /** The module each view's chunk is built from (client/src/lazyViews.ts); the manifest names chunks by it. */
-const VIEW_SOURCES: Record<string, string> = {
+export const VIEW_SOURCES: Readonly<Record<string, string>> = {
   map: 'src/features/map/components/MapView.tsx',
   gaps: 'src/features/gaps/components/GapsView.tsx',
   bottlenecks: 'src/features/bottlenecks/components/BottlenecksView.tsx',

@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { createApp } from '../../server/app';
+import { VIEW_SOURCES } from '../../server/static';
 import type { GraphStore } from '../../server/store/port';
 import { smallMapStore } from '../support/small-store';
 
@@ -204,5 +205,19 @@ describe('the built client and compressed answers', () => {
     expect(br.headers['content-encoding']).toBe('br');
     expect(zlib.brotliDecompressSync(br.body).equals(plain.body)).toBe(true);
     expect(br.body.length).toBeLessThan(plain.body.length / 3);
+  });
+
+  test("the page's preload list names, for every view the client loads lazily, the very module it loads (lazyViews.ts): a view added there and not here fails", () => {
+    const lazyViews = fs.readFileSync(path.join(__dirname, '../../client/src/lazyViews.ts'), 'utf8');
+    const loaded = Object.fromEntries(
+      [...lazyViews.matchAll(/^\s+(\w+): once\(\(\) =>\s+import\('\.\/([^']+)'\)/gm)].map((m) => [
+        m[1],
+        `src/${m[2]}.tsx`,
+      ]),
+    );
+    expect(Object.keys(loaded).length).toBeGreaterThanOrEqual(12);
+    expect(VIEW_SOURCES).toEqual(loaded);
+    for (const source of Object.values(VIEW_SOURCES))
+      expect(fs.existsSync(path.join(__dirname, '../../client', source))).toBe(true);
   });
 });

@@ -22,7 +22,7 @@ import type {
 } from '../port';
 import type { EntityLists } from '../entity-lists';
 import { entityWrites } from './import';
-import { MIGRATIONS } from './migrations';
+import { MIGRATIONS, PERSONAL_FLOW_LEVELS } from './migrations';
 
 interface RoundRow {
   id: string;
@@ -289,14 +289,22 @@ export class SqliteAdapter implements Adapter {
     // Flows per pair of their ends' countries, kept as flows and stakeholders are written (migration 7); a country's
     // flows are those of its pairs.
     const flowPairsStmt = db.prepare('SELECT a, b, n FROM flow_country_pairs WHERE n <> 0');
-    // The flows whose personalData is one of @levels (a JSON array), per pair of their ends' countries: a scan of the
-    // flows, asked only for a role that may not see them (the service caches the answer per store version).
-    const personalPairsStmt = db.prepare(`WITH sc AS MATERIALIZED (SELECT key, json_extract(data, '$.country') AS c
-        FROM entities INDEXED BY stakeholder_by_country WHERE kind = 'stakeholder')
-      SELECT coalesce(a.c, '') AS a, coalesce(b.c, '') AS b, count(*) AS n FROM entities f
-        LEFT JOIN sc a ON a.key = json_extract(f.data, '$.from') LEFT JOIN sc b ON b.key = json_extract(f.data, '$.to')
-      WHERE f.kind = 'flow' AND json_extract(f.data, '$.personalData') IN (SELECT value FROM json_each(@levels))
-      GROUP BY 1, 2`);
+    // The flows whose personalData is one of @levels (a JSON array), per pair of their ends' countries, asked only for
+    // a role that may not see them (the service caches the answer per store version). Levels within migration 9's
+    // partial index (a viewer's country list) are read from it alone, their ends' countries by key; others by a scan.
+    const personalPairs = (indexed: boolean) =>
+      db.prepare(`WITH f AS MATERIALIZED (SELECT json_extract(data, '$.from') AS fr, json_extract(data, '$.to') AS t
+          FROM entities ${indexed ? 'INDEXED BY flow_personal' : ''} WHERE kind = 'flow'
+          ${indexed ? `AND json_extract(data, '$.personalData') IN (${PERSONAL_FLOW_LEVELS.map((l) => `'${l}'`).join(', ')})` : ''}
+          AND json_extract(data, '$.personalData') IN (SELECT value FROM json_each(@levels)))
+        SELECT coalesce(a.c, '') AS a, coalesce(b.c, '') AS b, count(*) AS n FROM f
+          LEFT JOIN (SELECT key, json_extract(data, '$.country') AS c FROM entities WHERE kind = 'stakeholder') a
+            ON a.key = f.fr
+          LEFT JOIN (SELECT key, json_extract(data, '$.country') AS c FROM entities WHERE kind = 'stakeholder') b
+            ON b.key = f.t
+        GROUP BY 1, 2`);
+    const personalPairsIndexedStmt = personalPairs(true);
+    const personalPairsStmt = personalPairs(false);
     const changesStmt =
       db.prepare(`SELECT store_version, action, kind, key, countries FROM audit INDEXED BY audit_by_store_version
       WHERE store_version > @after AND store_version <= @upTo ORDER BY store_version, seq LIMIT @limit`);
@@ -410,7 +418,12 @@ export class SqliteAdapter implements Adapter {
         };
         const flows = byCountry(flowPairsStmt.all() as Pairs);
         const personal = options?.personalData
-          ? byCountry(personalPairsStmt.all({ levels: JSON.stringify(options.personalData) }) as Pairs)
+          ? byCountry(
+              (options.personalData.every((l) => PERSONAL_FLOW_LEVELS.includes(l))
+                ? personalPairsIndexedStmt
+                : personalPairsStmt
+              ).all({ levels: JSON.stringify(options.personalData) }) as Pairs,
+            )
           : undefined;
         return (listStmt.all('country') as EntityRow[]).map((r) => {
           const country = toStored<'country'>(r);

@@ -57,6 +57,13 @@ const FLOW_PAIR_TRIGGERS = `
      ${moveFlowsOf('OLD.key', "coalesce(json_extract(OLD.data, '$.country'), '')")}
    END;`;
 
+/**
+ * The personalData values migration 9's partial index holds (server/auth/personal-data.ts's PERSONAL_LEVELS when it
+ * was written): a query asking for these levels, or some of them, names the list as is so that SQLite may use it.
+ */
+export const PERSONAL_FLOW_LEVELS: readonly string[] = ['personal', 'special_category', 'criminal_offence'];
+const personalFlowLevels = PERSONAL_FLOW_LEVELS.map((l) => `'${l}'`).join(', ');
+
 export const MIGRATIONS: readonly string[] = [
   // 1: entities as JSON rows keyed by kind and key, the audit trail, and the store version.
   `CREATE TABLE entities (
@@ -215,4 +222,9 @@ ${FLOW_PAIR_TRIGGERS}`,
      PRIMARY KEY (id_hash, tab)
    ) WITHOUT ROWID;
    CREATE INDEX presence_by_expiry ON presence (expires_at);`,
+  // 9: the flows carrying personal data, with their ends: a viewer's country list counts them per country (the flows
+  // it may not see) from this index alone, instead of reading every flow's JSON (52 ms of 60 at 13 x 1,000). Partial,
+  // so that an import of flows without personal data maintains nothing more.
+  `CREATE INDEX flow_personal ON entities (json_extract(data, '$.personalData'), json_extract(data, '$.from'),
+     json_extract(data, '$.to')) WHERE kind = 'flow' AND json_extract(data, '$.personalData') IN (${personalFlowLevels});`,
 ];
