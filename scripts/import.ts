@@ -5,6 +5,7 @@
 // tsx's ES module hooks in a worker thread and sends every require() of the ~160 modules a region's import loads
 // there and back, some 0.45 s of the main thread's CPU at start. Without those hooks, import() does not load a
 // TypeScript file: ours are loaded with require() (packages, such as yaml, may still be import()ed).
+import { isAscii } from 'node:buffer';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -68,7 +69,10 @@ export async function readDocumentFile(file: string): Promise<unknown> {
     throw new UsageError(`cannot read '${file}': no such file`);
   }
   checkDocumentSize(file, size);
-  const text = readFile(file).toString('utf8');
+  // A file of ASCII alone (an export of names without accents) decoded as Latin-1, the same text: for a region's 30 MB,
+  // some 0.05 s less than UTF-8's decoding.
+  const data = readFile(file);
+  const text = isAscii(data) ? data.toString('latin1') : data.toString('utf8');
   const parseYaml = ext === '.json' ? undefined : (await import('yaml')).parse;
   try {
     return parseYaml ? parseYaml(text, { maxAliasCount: 100 }) : JSON.parse(text);

@@ -114,7 +114,11 @@ export const CATALOGUE_RECORD_KINDS: ReadonlySet<Kind> = new Set<Kind>(['theme',
 /** The key of an entity: its id or code; for memberships `stakeholder|network`. */
 export function keyOf(kind: Kind, entity: object): string {
   const rec = entity as Record<string, unknown>;
-  return KIND_SPECS[kind].keyFields.map((f) => String(rec[f])).join('|');
+  const fields = KIND_SPECS[kind].keyFields;
+  // One field (every kind but memberships): its value, without a list made and joined at each of the calls an import
+  // makes for every item of a region.
+  if (fields.length === 1) return String(rec[fields[0]]);
+  return fields.map((f) => String(rec[f])).join('|');
 }
 
 /**

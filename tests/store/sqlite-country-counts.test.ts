@@ -81,6 +81,18 @@ async function openStore(): Promise<{ store: GraphStore; adapter: SqliteAdapter 
 }
 
 const flow = (id: string, from: string, to: string) => ({ id, from, to, indicators: ['VIC-01'], basis: 'informal' });
+/** A flow as the store keeps it (its defaults and stamp), to write below the store. */
+const storedFlow = (f: ReturnType<typeof flow>) =>
+  ({
+    ...f,
+    status: 'active',
+    personDependent: false,
+    evidence: [],
+    confidence: 'reported',
+    version: 1,
+    updatedAt: 'now',
+    updatedBy: 't',
+  }) as Stored<'flow'>;
 
 test('when flows and stakeholders are written in every way, then the country list equals a recount after each write', async () => {
   const { store, adapter } = await openStore();
@@ -130,18 +142,7 @@ test('when flows and stakeholders are written in every way, then the country lis
     ).rejects.toThrow(ValidationError);
     await expect(
       adapter.write(async (tx) => {
-        await tx.upsertMany('flow', [
-          {
-            ...flow('t-half', 'xa-police', 'xa-ncp'),
-            status: 'active',
-            personDependent: false,
-            evidence: [],
-            confidence: 'reported',
-            version: 1,
-            updatedAt: 'now',
-            updatedBy: 't',
-          } as Stored<'flow'>,
-        ]);
+        await tx.upsertMany('flow', [storedFlow(flow('t-half', 'xa-police', 'xa-ncp'))]);
         await tx.deleteMany('stakeholder', ['xa-ncp']);
         throw new Error('boom');
       }),
@@ -192,6 +193,60 @@ test('when merge and replace imports move, change and remove flows and stakehold
     expect(result.deleted).toMatchObject({ stakeholder: 1, flow: expect.any(Number) });
     await expectExact(store, 'replace of one country');
   } finally {
+    await store.close();
+  }
+});
+
+test('when imports write flows in several batches naming hundreds of stakeholders, some moved since by this or another connection, then the country list equals a recount', async () => {
+  // Over 500 ends in a batch: the writes read every stakeholder's country in one scan and keep it for the batches that
+  // follow in the transaction (9,408 flows: two batches), until a stakeholder is written or the transaction ends.
+  const { store, adapter } = await openStore();
+  const other = await openStore();
+  try {
+    const region = syntheticRegion({ countries: 3, stakeholdersPerCountry: 700, seed: 13 });
+    expect(region.flows.length).toBeGreaterThan(8192);
+    await store.importDocument(region, { mode: 'merge', actor: 't' });
+    await expectExact(store, 'region imported in two flow batches');
+    const [xa, xb] = [region.countries[1]!.code, region.countries[2]!.code] as [string, string];
+    const movable = region.stakeholders.filter((s) => !s.ncp && s.country !== region.countries[0]!.code);
+    const moved = (some: typeof movable, to: (s: (typeof movable)[number]) => string) =>
+      some.map((s) => ({ ...s, country: to(s) }));
+    const newFlows = (prefix: string, n: number) =>
+      Array.from({ length: n }, (_, i) =>
+        flow(`${prefix}-${i}`, movable[(i * 7) % movable.length]!.id, movable[(i * 13 + 5) % movable.length]!.id),
+      );
+    // Another connection moves stakeholders; this one's next import (over 500 ends) must see where they are now.
+    await other.store.importDocument(
+      { formatVersion: 1, stakeholders: moved(movable.slice(0, 400), (s) => (s.country === xa ? xb : xa)) },
+      { mode: 'merge', actor: 't' },
+    );
+    await store.importDocument({ formatVersion: 1, flows: newFlows('p1', 1500) }, { mode: 'merge', actor: 't' });
+    await expectExact(store, 'flows imported after another connection moved stakeholders');
+    // One import that moves stakeholders and then writes flows naming them.
+    await store.importDocument(
+      {
+        formatVersion: 1,
+        stakeholders: moved(movable.slice(400, 900), () => xb),
+        flows: newFlows('p2', 1500),
+      },
+      { mode: 'merge', actor: 't' },
+    );
+    await expectExact(store, 'stakeholders moved and flows written in one import');
+    // Below the store, in one transaction: flows, then stakeholders moved, then flows naming them.
+    const stored = (await store.listMany(['stakeholder'])).items.stakeholder.filter((s) => !s.ncp);
+    const rows = (prefix: string) => newFlows(prefix, 1200).map(storedFlow);
+    await adapter.write(async (tx) => {
+      await tx.upsertMany('flow', rows('p3'));
+      await tx.upsertMany(
+        'stakeholder',
+        stored.slice(0, 600).map((s) => ({ ...s, country: s.country === xa ? xb : xa, version: s.version + 1 })),
+      );
+      await tx.upsertMany('flow', rows('p4'));
+      await tx.bumpVersion();
+    });
+    await expectExact(store, 'flows, stakeholders moved and flows in one transaction');
+  } finally {
+    await other.store.close();
     await store.close();
   }
 });

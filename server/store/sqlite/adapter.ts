@@ -21,7 +21,7 @@ import type {
   TxOps,
 } from '../port';
 import type { EntityLists } from '../entity-lists';
-import { entityWrites } from './import';
+import { entityWrites, type EntityWrites } from './import';
 import { MIGRATIONS, PERSONAL_FLOW_LEVELS } from './migrations';
 
 interface RoundRow {
@@ -200,6 +200,7 @@ export class SqliteAdapter implements Adapter {
     this.db?.close();
     this.db = undefined;
     this.cachedOps = undefined;
+    this.writes = undefined;
   }
 
   private open(): Database.Database {
@@ -212,6 +213,7 @@ export class SqliteAdapter implements Adapter {
       const db = this.open();
       db.exec(begin);
       this.bumped = false;
+      this.writes?.beginTransaction();
       try {
         const result = await fn(this.ops(db));
         db.exec('COMMIT');
@@ -227,6 +229,8 @@ export class SqliteAdapter implements Adapter {
   }
 
   private cachedOps?: TxOps & EntityLists;
+  /** The item and audit writes of cachedOps (sqlite/import.ts), told when a transaction begins. */
+  private writes?: EntityWrites;
 
   private ops(db: Database.Database): TxOps & EntityLists {
     this.cachedOps ??= this.prepareOps(db);
@@ -246,6 +250,7 @@ export class SqliteAdapter implements Adapter {
     );
     // Item and audit writes (sqlite/import.ts): an import makes them for every item of a region.
     const writes = entityWrites(db);
+    this.writes = writes;
     const historyStmt = db.prepare(`SELECT ${AUDIT_COLUMNS} FROM audit WHERE kind = ? AND key = ? ORDER BY seq`);
     // Scoped reads (migration 6's indexes, named with INDEXED BY: without statistics the planner would scan the
     // primary key). `+o.key` drops the column's affinity, so that the comparison can use an expression index.
