@@ -5,6 +5,8 @@
 // tsx's ES module hooks in a worker thread and sends every require() of the ~160 modules a region's import loads
 // there and back, some 0.45 s of the main thread's CPU at start. Without those hooks, import() does not load a
 // TypeScript file: ours are loaded with require() (packages, such as yaml, may still be import()ed).
+// First: before the model's schemas load zod (see that file).
+import './lazy-zod-locales';
 import { isAscii } from 'node:buffer';
 import fs from 'node:fs';
 import path from 'node:path';
