@@ -16,7 +16,7 @@ export interface FlowAtlasTestHook {
   readonly layoutMs: number | null;
   /** True when the positions were computed in the layout worker (large maps), not on the page. */
   readonly layoutInWorker: boolean;
-  /** Frames Cytoscape had drawn when the layout finished (a large map is drawn once placed: at most the empty canvas), or null before. */
+  /** Frames Cytoscape had drawn with elements in them when the layout finished (a large map is drawn once placed: none), or null before. */
   readonly framesBeforeLaidOut: number | null;
   /** Stakeholder nodes (compound group boxes not counted). */
   nodeCount(): number;
@@ -31,6 +31,10 @@ export interface FlowAtlasTestHook {
   crossBorderEdgeCount(): number;
   /** Compound boxes: countries in the whole region, sectors in the "by sector" layout. */
   groups(): Array<{ id: string; label: string; children: number }>;
+  /** The same boxes on screen (CSS pixels of the graph container, labels left out), with their stakeholders. */
+  groupBoxes(): Array<{ id: string; members: string[]; box: Omit<LabelBox, 'id'> }>;
+  /** Flow edges not hidden and drawn with an arrowhead at their target (a large map draws none zoomed out). */
+  arrowEdgeCount(): number;
   /** Ids of the nodes drawn as an NCP. */
   ncpNodes(): string[];
   /** A node's position in CSS pixels relative to the graph container, or null if absent. */

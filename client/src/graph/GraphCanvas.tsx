@@ -12,6 +12,8 @@ import type { GraphCanvasHandle, GraphCanvasProps } from './graphCanvasProps';
 import type { SavedLayout } from './keepPositions';
 import { DEFAULT_MARK_SUFFIX } from './styles';
 import { useCanvasGrouping } from './useCanvasGrouping';
+import { setFlag } from './canvasFlags';
+import { releaseLargeMap } from './largeMapLoad';
 
 export type { GraphCanvasHandle };
 
@@ -150,7 +152,8 @@ export function GraphCanvas(props: GraphCanvasProps) {
       selectedFlowId,
     });
     applyClasses(cy, drawn, sizeBy);
-    cy.scratch(STYLED, true);
+    setFlag(cy, STYLED, true);
+    releaseLargeMap(cy);
   }, [
     generation,
     laidOut,

@@ -15,8 +15,9 @@ import {
   type GroupSummary,
 } from './grouping';
 import type { GroupPlaces } from './groupLayout';
+import { flagOf } from './canvasFlags';
 
-/** Scratch key: the grouping drawn (for the test hook). */
+/** Flag (canvasFlags.ts): the grouping drawn (for the test hook). */
 export const GROUPED = '_flowAtlasGrouped';
 
 /** An aggregated edge's width on screen: grows with the square root of its flows. */
@@ -158,7 +159,7 @@ export function drawGrouped(cy: cytoscape.Core, elements: readonly cytoscape.Ele
 
 /** The grouped drawing as the test hook tells it. */
 export function groupView(cy: cytoscape.Core) {
-  const by = (cy.scratch(GROUPED) as string | undefined) ?? null;
+  const by = (flagOf(cy, GROUPED) as string | undefined) ?? null;
   const box = (n: cytoscape.NodeSingular) => {
     const bb = n.renderedBoundingBox({ includeLabels: false, includeOverlays: false });
     return { x1: bb.x1, y1: bb.y1, x2: bb.x2, y2: bb.y2 };

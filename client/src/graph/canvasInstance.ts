@@ -15,16 +15,19 @@ import { edgeId, toElements, type ExtraFlow, type Scope } from './elements';
 import { attachGroupClicks, positionsOf, type GroupedLive } from './canvasGroups';
 import { groupStylesheet } from './groupStyles';
 import { positionsFrom, saveLayout, type SavedLayout } from './keepPositions';
+import { attachEdgeDetail, sketched } from './edgeDetail';
 import { loadLargeMap } from './largeMapLoad';
+import { attachBoxFollow, groupMembers } from './plainBoxes';
 import { workerLayout } from './layoutWorker';
 import type { LayoutName } from './layouts';
 import { largeMapStylesheet, mapStylesheet, SIZE_MAX, SIZE_MIN } from './styles';
+import { flagOf, setFlag } from './canvasFlags';
 
 cytoscape.use(fcose);
 
 /** Above this many elements the map trades drawing detail during pan and zoom for smoothness. */
 const LARGE_MAP_ELEMENTS = 3000;
-/** Scratch key set once the state of the moment has been drawn onto an instance. */
+/** Flag (canvasFlags.ts) set once the state of the moment has been drawn onto an instance. */
 export const STYLED = '_flowAtlasStyled';
 
 export interface CanvasSpec {
@@ -101,13 +104,13 @@ export function mountCanvas(
   const grouped = live.grouping?.grouped() ?? null;
   // Read before Cytoscape's first layout moves the nodes it is given.
   const groupedAt = grouped ? positionsOf(grouped) : null;
-  const elements = grouped ?? toElements(graph, { scope, layout, countryNames: spec.countryNames });
+  // A large map is added a slice at a time (largeMapLoad.ts), so that no single task holds the page for long, and
+  // drawn once; its sector boxes are plain nodes (plainBoxes.ts).
+  const sliced = !grouped && graph.stakeholders.length + graph.flows.length > WORKER_LAYOUT_ABOVE;
+  const elements = grouped ?? toElements(graph, { scope, layout, countryNames: spec.countryNames, plainBoxes: sliced });
   // Large maps: while panning and zooming, draw a cached texture and leave edges out, so that
   // thousands of elements still move smoothly; the full drawing returns when the view rests.
   const large = elements.length > LARGE_MAP_ELEMENTS;
-  // A large map is added a slice at a time once placed (largeMapLoad.ts), so that no single task holds the
-  // page for long, and drawn once.
-  const sliced = !grouped && elements.length > WORKER_LAYOUT_ABOVE;
   // A grouped map draws few elements, but as many as the map once its groups are open.
   const stylesheet = sliced || graph.flows.length > WORKER_LAYOUT_ABOVE ? largeMapStylesheet : mapStylesheet;
   const cy = cytoscape({
@@ -132,11 +135,17 @@ export function mountCanvas(
   let layoutDone = false;
   let layoutMs: number | null = null;
   let framesBeforeLaidOut: number | null = null;
+  // Frames Cytoscape drew with elements in them (not the empty canvas, which it may draw again when it is resized).
+  let framesWithElements = 0;
+  cy.on('render', () => {
+    const drawn = (cy as unknown as { renderer: () => { cachedZSortedEles?: unknown[] } }).renderer().cachedZSortedEles;
+    if (drawn && drawn.length > 0) framesWithElements++;
+  });
   const hook = canvasTestHook(cy, {
     hookId,
     view,
     layout,
-    layoutDone: () => layoutDone && cy.scratch(STYLED) === true,
+    layoutDone: () => layoutDone && flagOf(cy, STYLED) === true,
     layoutMs: () => layoutMs,
     framesBeforeLaidOut: () => framesBeforeLaidOut,
     editMode: live.drawMode,
@@ -153,6 +162,8 @@ export function mountCanvas(
     if (event.target === cy) live.onSelect(null);
   });
   if (grouped && live.grouping) attachGroupClicks(cy, live.grouping.onGroup);
+  attachBoxFollow(cy);
+  const detachDetail = sliced ? attachEdgeDetail(cy) : () => undefined;
 
   const started = performance.now();
   // After an edit or a live change (a new graph of the same map), the stakeholders keep their places (those the
@@ -168,24 +179,24 @@ export function mountCanvas(
   const fixed = groupedAt ?? kept;
   const placed = () => {
     // A large map's classes are drawn once it is in (GraphCanvas, on laidOut): the hook waits for them.
-    if (sliced) cy.removeScratch(STYLED);
+    if (sliced) setFlag(cy, STYLED, undefined);
     if (keptView) cy.viewport({ zoom: keptView.zoom, pan: keptView.pan });
     else fitView(cy, live.focus());
     layoutMs = Math.round(performance.now() - started);
-    framesBeforeLaidOut = (cy as unknown as { renderer: () => { redrawCount?: number } }).renderer().redrawCount ?? 0;
+    framesBeforeLaidOut = framesWithElements;
     layoutDone = true;
-    labels.refresh();
+    // A large map's labels are chosen with the state of the moment, before it is first drawn (GraphCanvas).
+    if (!sliced) labels.refresh();
     live.onLaidOut();
   };
   const layoutSpec = { graph, scope, layout, countryOrder: spec.countryOrder };
   const run = sliced
     ? loadLargeMap(
         cy,
-        withSizes(elements, live.sizeBy()),
+        sketched(withSizes(elements, live.sizeBy())),
         Promise.resolve(fixed ?? presetPositions(graph, scope, layout, spec.countryOrder)).then((positions) =>
           positions ? { positions, inWorker: false } : workerLayout(workerRequest(graph, scope, spec.countryOrder)),
         ),
-        keptView,
         placed,
       )
     : runLayout(cy, layoutSpec, fixed, placed);
@@ -214,6 +225,7 @@ export function mountCanvas(
       const savedNow = layoutDone ? saveLayout(cy, layoutKey) : null;
       drawing.detach();
       labels.detach();
+      detachDetail();
       cy.destroy();
       if (window.__flowAtlas === hook) delete window.__flowAtlas;
       return savedNow;
@@ -233,9 +245,7 @@ export function drawnGraph(cy: cytoscape.Core): DrawnGraph {
       target: e.target().id(),
       added: e.data('added') === true,
     })),
-    groups: cy
-      .nodes('.group')
-      .map((g) => ({ id: g.id(), members: g.descendants('[?stakeholder]').map((n) => n.id()) })),
+    groups: groupMembers(cy),
   };
 }
 
@@ -261,7 +271,7 @@ export function applyClasses(
   sizeBy: Readonly<Record<string, number>> | undefined,
 ): void {
   // A large map being loaded is drawn with the state of the moment once it is in (largeMapLoad.ts).
-  if (cy.scratch(LOADING) === true) return;
+  if (flagOf(cy, LOADING) === true) return;
   cy.batch(() => {
     applySizes(cy, sizeBy);
     cy.nodes().forEach((n) => {
@@ -280,7 +290,7 @@ export function applyClasses(
 
 /** Proposed flows (what-if): they come and go without laying the graph out again. */
 export function drawAddedFlows(cy: cytoscape.Core, addedFlows: readonly ExtraFlow[]): void {
-  if (cy.scratch(LOADING) === true) return;
+  if (flagOf(cy, LOADING) === true) return;
   cy.batch(() => {
     cy.edges('[?added]').remove();
     const drawn = (id: string) => cy.getElementById(id).nonempty();

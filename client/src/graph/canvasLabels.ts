@@ -4,6 +4,7 @@
 // a readable size on screen: their `lscale` (font, wrap width and margin) is about 1 / zoom (scaleAt).
 import type cytoscape from 'cytoscape';
 import { chooseLabels, labelPriorities, type Box, type LabelCandidate } from './labels';
+import { flagOf, setFlag } from './canvasFlags';
 
 const REST_MS = 120;
 /** The label margin below a node (styles.ts, text-margin-y), in graph units at scale 1. */
@@ -20,7 +21,7 @@ export interface CanvasLabels {
   detach: () => void;
 }
 
-/** Scratch key set while a large map is being loaded (largeMapLoad.ts): its labels are chosen once it is placed. */
+/** Flag (canvasFlags.ts) set while a large map is being loaded (largeMapLoad.ts): its labels are chosen once it is placed. */
 export const LOADING = '_flowAtlasLoading';
 
 /**
@@ -154,7 +155,7 @@ export function attachLabels(
 
   const refresh = () => {
     clearTimeout(timer);
-    if (cy.destroyed() || cy.scratch(LOADING) === true) return;
+    if (cy.destroyed() || flagOf(cy, LOADING) === true) return;
     const zoom = cy.zoom();
     const scale = scaleNear(zoom, current ?? (cy.nodes(LABELLED).first().data('lscale') as number | undefined));
     current = scale;
@@ -261,11 +262,11 @@ export function attachLabels(
       cy.off('mouseout', LABELLED, out);
     },
   };
-  cy.scratch(SCRATCH, labels);
+  setFlag(cy, SCRATCH, labels);
   return labels;
 }
 
 /** Chooses the labels of `cy` again, if it has them attached. */
 export function refreshLabels(cy: cytoscape.Core): void {
-  (cy.scratch(SCRATCH) as CanvasLabels | undefined)?.refresh();
+  (flagOf(cy, SCRATCH) as CanvasLabels | undefined)?.refresh();
 }

@@ -16,7 +16,7 @@ import {
   type Positions,
 } from './layouts';
 
-/** Scratch key set on an instance whose positions came from the layout worker (for the test hook). */
+/** Flag (canvasFlags.ts) set on an instance whose positions came from the layout worker (for the test hook). */
 export const LAID_OUT_IN_WORKER = '_flowAtlasWorkerLayout';
 
 /** Above this many elements (stakeholders, flows and boxes) the force layout runs in the worker. */

@@ -4,8 +4,10 @@ import type cytoscape from 'cytoscape';
 import type { FlowAtlasTestHook } from '../testHook';
 import { LAID_OUT_IN_WORKER } from './canvasLayout';
 import { groupView } from './canvasGroups';
+import { groupMembers } from './plainBoxes';
 import { edgeId } from './elements';
 import type { DiffMark } from './styles';
+import { flagOf } from './canvasFlags';
 
 export interface TestHookSource {
   /** `country` in the hook: the country code, or "region". */
@@ -47,7 +49,7 @@ export function canvasTestHook(cy: cytoscape.Core, source: TestHookSource): Flow
       return source.framesBeforeLaidOut();
     },
     get layoutInWorker() {
-      return cy.scratch(LAID_OUT_IN_WORKER) === true;
+      return flagOf(cy, LAID_OUT_IN_WORKER) === true;
     },
     nodeCount: () => stakeholders().length,
     edgeCount: () => flowEdges().length,
@@ -56,9 +58,21 @@ export function canvasTestHook(cy: cytoscape.Core, source: TestHookSource): Flow
     visibleFlows: () => flowIds(visibleEdges()),
     crossBorderEdgeCount: () => visibleEdges().filter((e) => e.data('crossBorder') === true).length,
     groups: () =>
-      cy
-        .nodes('.group')
-        .map((n) => ({ id: n.id(), label: n.data('label') as string, children: n.children('[?stakeholder]').length })),
+      groupMembers(cy).map(({ id, members }) => ({
+        id,
+        label: cy.getElementById(id).data('label') as string,
+        children: members.length,
+      })),
+    groupBoxes: () =>
+      groupMembers(cy).map(({ id, members }) => {
+        const bb = cy.getElementById(id).renderedBoundingBox({ includeLabels: false, includeOverlays: false });
+        return { id, members, box: { x1: bb.x1, y1: bb.y1, x2: bb.x2, y2: bb.y2 } };
+      }),
+    arrowEdgeCount: () =>
+      visibleEdges().filter(
+        (e) =>
+          (e as unknown as { pstyle(name: string): { value: string } }).pstyle('target-arrow-shape').value !== 'none',
+      ).length,
     ncpNodes: () => ids(cy.nodes('.ncp')),
     nodePosition: (id: string) => {
       const found = node(id);

@@ -1,10 +1,12 @@
 // Turns a graph from the API (one country, or the whole region) into Cytoscape elements (pure; the
 // stylesheet keys on the data fields and classes set here). Compound parents group the stakeholders:
-// one box per country in the whole region, one box per sector in the "by sector" layout.
+// one box per country in the whole region, one box per sector in the "by sector" layout (on a large
+// country map, plain nodes behind their members instead: plainBoxes.ts).
 import type cytoscape from 'cytoscape';
 import { humanize, shorten } from '../lib/format';
 import type { GraphStakeholder, MapGraph } from './api/types';
 import type { LayoutName } from './layouts';
+import { PLAIN_BOX } from './plainBoxes';
 import { NCP_LABEL_PREFIX } from './styles';
 
 const LABEL_MAX = 56;
@@ -30,7 +32,16 @@ export interface ElementOptions {
   layout: LayoutName;
   /** Country code -> name, for the country boxes of the whole region. */
   countryNames?: ReadonlyMap<string, string>;
+  /**
+   * A country's sector boxes drawn as plain nodes behind their members (plainBoxes.ts), not as compound parents:
+   * for large maps, where every flow added to a compound graph restyles its ends' whole boxes.
+   */
+  plainBoxes?: boolean;
 }
+
+/** The sector boxes of a country map drawn as plain nodes (ElementOptions.plainBoxes). */
+const plainSectorBoxes = (options: ElementOptions) =>
+  options.plainBoxes === true && options.scope === 'country' && options.layout === 'sector';
 
 export const edgeId = (flowId: string) => `flow:${flowId}`;
 export const countryGroupId = (code: string) => `country:${code}`;
@@ -46,8 +57,10 @@ function parentOf(s: GraphStakeholder, options: ElementOptions): string | undefi
     return options.layout === 'sector' ? sectorGroupId(s.country, s.sector) : countryGroupId(s.country);
   }
   if (options.layout !== 'sector') return undefined;
-  return s.external ? `sector:${FOREIGN_GROUP}` : sectorGroupId(null, s.sector);
+  return sectorBoxOf(s);
 }
+
+const sectorBoxOf = (s: GraphStakeholder) => (s.external ? `sector:${FOREIGN_GROUP}` : sectorGroupId(null, s.sector));
 
 function groupNodes(graph: MapGraph, options: ElementOptions): cytoscape.ElementDefinition[] {
   const groups = new Map<string, cytoscape.ElementDefinition>();
@@ -64,8 +77,9 @@ function groupNodes(graph: MapGraph, options: ElementOptions): cytoscape.Element
       if (options.layout === 'sector')
         add(sectorGroupId(s.country, s.sector), humanize(s.sector), 'group sector-group', country);
     } else if (options.layout === 'sector') {
-      if (s.external) add(`sector:${FOREIGN_GROUP}`, 'Other countries', 'group sector-group foreign-group');
-      else add(sectorGroupId(null, s.sector), humanize(s.sector), 'group sector-group');
+      const plain = plainSectorBoxes(options) ? ` ${PLAIN_BOX}` : '';
+      if (s.external) add(`sector:${FOREIGN_GROUP}`, 'Other countries', `group sector-group foreign-group${plain}`);
+      else add(sectorGroupId(null, s.sector), humanize(s.sector), `group sector-group${plain}`);
     }
   }
   return [...groups.values()];
@@ -74,7 +88,8 @@ function groupNodes(graph: MapGraph, options: ElementOptions): cytoscape.Element
 export function toElements(graph: MapGraph, options: ElementOptions): cytoscape.ElementDefinition[] {
   const byId = new Map(graph.stakeholders.map((s) => [s.id, s]));
   const nodes: cytoscape.ElementDefinition[] = graph.stakeholders.map((s) => {
-    const parent = parentOf(s, options);
+    const box = plainSectorBoxes(options) ? sectorBoxOf(s) : undefined;
+    const parent = box ? undefined : parentOf(s, options);
     const label = nodeLabel(s);
     return {
       group: 'nodes',
@@ -87,6 +102,7 @@ export function toElements(graph: MapGraph, options: ElementOptions): cytoscape.
         country: s.country,
         stakeholder: true,
         ...(parent ? { parent } : {}),
+        ...(box ? { box } : {}),
       },
       // In a country map only its own NCP gets the big star; a foreign NCP is a small faded star.
       // In the whole region every country's NCP is its own.

@@ -1,28 +1,24 @@
 // Loading a large map (a thousand stakeholders, thousands of flows) without holding the page's thread:
-// Cytoscape is told nothing (notifications off, so it draws nothing) while the positions are computed
-// (the layout worker, or positions kept from before) and the elements are added a slice at a time, each
-// slice placed and prepared for drawing in its own short task (its style, its label's size, its edges'
-// ends, its box); then the view is framed and the labels chosen, and the map is drawn once. Before, each slice of
-// flows made Cytoscape draw the whole map again (hidden), and the first drawing computed every style and
-// label at once: a 1,000-stakeholder country took 6.7 s to show, with tasks of over a second.
+// Cytoscape is told nothing (notifications off, so it draws nothing) while the elements are added and styled
+// a slice at a time, each slice in its own short task, meanwhile the positions are computed (the layout
+// worker, or positions kept from before); then the nodes are placed, and each element's rendered style (its
+// edges' ends) and box computed, again a slice at a time; then the view is framed, and once the state of the
+// moment and the labels are drawn onto it (GraphCanvas), the map is drawn, once. Before, each slice of flows
+// made Cytoscape draw the whole map again (hidden), the first drawing computed every style and label at once,
+// and the styling waited for the worker.
 import type cytoscape from 'cytoscape';
-import { LOADING, scaleAt } from './canvasLabels';
+import { LOADING } from './canvasLabels';
 import { LAID_OUT_IN_WORKER } from './canvasLayout';
-import { FIT_PADDING } from './canvasViewport';
 import type { ComputedLayout } from './layoutWorker';
-import type { Positions } from './layouts';
+import { fitBoxes, isPlainBox } from './plainBoxes';
+import { flagOf, setFlag } from './canvasFlags';
 
 /** Elements added and prepared at a time: a task adds slices until it has run for TASK_MS, then yields. */
 export const LOAD_SLICE = 50;
-/**
- * A task's budget. What an element costs varies tenfold (a flow between boxes of the "by sector" layout costs
- * most: each of its ends' boxes is measured again), so tasks are cut by time, not by count.
- */
+/** A task's budget: what an element costs varies (a flow costs more than a stakeholder), so tasks are cut by time. */
 const TASK_MS = 40;
-/** The widest node (the NCP's star) and the zoom range of the canvas (canvasInstance.ts), for foreseeing Fit's zoom. */
-const WIDEST_NODE = 64;
-const MIN_ZOOM = 0.05;
-const MAX_FIT_ZOOM = 1.1;
+/** Flag (canvasFlags.ts): loaded and placed, not yet drawn (releaseLargeMap). */
+const HELD = '_flowAtlasHeld';
 
 /** Cytoscape's methods used here that its types do not declare (collections', and the core's). */
 interface Preparable {
@@ -33,6 +29,8 @@ interface Notifying {
   /** Off: changes are not passed to the renderer, which then draws nothing. */
   notifications(on: boolean): void;
   notify(event: string): void;
+  /** The renderer draws the elements it last listed, and lists them again when notified of a change. */
+  renderer(): { getCachedZSortedEles(): unknown };
 }
 
 /** The next task, without setTimeout's clamp of 4 ms once nested (a load yields dozens of times). */
@@ -46,100 +44,75 @@ const nextTask = () =>
     channel.port2.postMessage(null);
   });
 
-/** The zoom Fit will give for these positions in a canvas of this size (near enough to choose the labels' scale). */
-export function foreseenZoom(positions: Positions, width: number, height: number): number {
-  let x1 = Infinity;
-  let y1 = Infinity;
-  let x2 = -Infinity;
-  let y2 = -Infinity;
-  for (const { x, y } of Object.values(positions)) {
-    x1 = Math.min(x1, x);
-    y1 = Math.min(y1, y);
-    x2 = Math.max(x2, x);
-    y2 = Math.max(y2, y);
-  }
-  if (!(x2 >= x1) || width <= 0 || height <= 0) return 1;
-  const zoom = Math.min(
-    (width - 2 * FIT_PADDING) / (x2 - x1 + WIDEST_NODE),
-    (height - 2 * FIT_PADDING) / (y2 - y1 + WIDEST_NODE),
-  );
-  return Math.min(MAX_FIT_ZOOM, Math.max(MIN_ZOOM, zoom));
-}
-
-/**
- * The stakeholders' element definitions placed at `positions`, their labels sized for `scale` (the data
- * canvasLabels.ts would set on them at that zoom), so that their style is computed once.
- */
-export function placedNodes(
-  nodes: readonly cytoscape.ElementDefinition[],
-  positions: Positions,
-  scale: number,
-): cytoscape.ElementDefinition[] {
-  return nodes.map((n) => {
-    const id = n.data.id ?? '';
-    const at = positions[id];
-    if (n.data.stakeholder !== true || !at) return n;
-    const font = /\bncp\b/.test(typeof n.classes === 'string' ? n.classes : '') ? 12 : 11;
-    return {
-      ...n,
-      position: { x: at.x, y: at.y },
-      data: { ...n.data, lscale: scale, lfs: font * scale, lmw: 120 * scale, lmy: 4 * scale },
-    };
-  });
-}
-
 export interface LargeMapLoad {
   stop: () => void;
 }
 
+/** Runs `each` over [0, count) a slice at a time, yielding once a task has run for TASK_MS; false once `alive` is not. */
+async function inSlices(
+  count: number,
+  alive: () => boolean,
+  each: (from: number, to: number) => void,
+): Promise<boolean> {
+  let taskStart = performance.now();
+  for (let from = 0; from < count; from += LOAD_SLICE) {
+    each(from, Math.min(count, from + LOAD_SLICE));
+    if (performance.now() - taskStart < TASK_MS) continue;
+    await nextTask();
+    if (!alive()) return false;
+    taskStart = performance.now();
+  }
+  return alive();
+}
+
 /**
- * Loads `elements` into `cy` (made empty, with the null layout) once `layout` answers; `view` gives the zoom the
- * map will be shown at (a kept view's, else null: Fit's). `place` frames the view and chooses the labels, with
- * Cytoscape still silent; the map is drawn once after it.
+ * Loads `elements` into `cy` (made empty, with the null layout): they are added and styled while `layout`
+ * computes their places, then placed. `place` frames the view and chooses the labels, with Cytoscape still
+ * silent; the map is drawn once the state of the moment is drawn onto it too (releaseLargeMap).
  */
 export function loadLargeMap(
   cy: cytoscape.Core,
   elements: readonly cytoscape.ElementDefinition[],
   layout: Promise<ComputedLayout>,
-  view: { zoom: number } | null,
   place: () => void,
 ): LargeMapLoad {
   let stopped = false;
   const alive = () => !stopped && !cy.destroyed();
   const core = cy as unknown as Notifying;
   core.notifications(false);
-  cy.scratch(LOADING, true);
+  // Listed now, while there is nothing, so that a frame drawn meanwhile (the canvas resized) draws nothing.
+  core.renderer().getCachedZSortedEles();
+  setFlag(cy, LOADING, true);
   const run = async () => {
+    // Styles do not depend on places: while the worker computes them, every element is added and styled.
+    const boxes = elements.filter(isPlainBox);
+    const rest = elements.filter((e) => !isPlainBox(e));
+    const added = await inSlices(rest.length, alive, (from, to) =>
+      (cy.add(rest.slice(from, to)) as unknown as Preparable).cleanStyle(),
+    );
+    if (!added) return;
     const found = await layout;
     if (!alive()) return;
-    if (found.inWorker) cy.scratch(LAID_OUT_IN_WORKER, true);
-    const scale = scaleAt(view?.zoom ?? foreseenZoom(found.positions, cy.width(), cy.height()));
-    const nodes = placedNodes(
-      elements.filter((e) => e.group === 'nodes'),
-      found.positions,
-      scale,
-    );
-    const edges = elements.filter((e) => e.group !== 'nodes');
-    let taskStart = performance.now();
-    for (const list of [nodes, edges]) {
-      for (let from = 0; from < list.length; from += LOAD_SLICE) {
-        const added = cy.add(list.slice(from, from + LOAD_SLICE));
-        const preparing = added as unknown as Preparable;
-        preparing.cleanStyle();
-        preparing.recalculateRenderedStyle();
-        // Each element's box, kept by Cytoscape: Fit and the labels read them.
-        added.boundingBox();
-        if (performance.now() - taskStart < TASK_MS) continue;
-        await nextTask();
-        if (!alive()) return;
-        taskStart = performance.now();
+    if (found.inWorker) setFlag(cy, LAID_OUT_IN_WORKER, true);
+    cy.batch(() => {
+      cy.nodes('[?stakeholder]').positions((n) => found.positions[n.id()] ?? { x: 0, y: 0 });
+      if (boxes.length > 0) {
+        (cy.add([...boxes]) as unknown as Preparable).cleanStyle();
+        fitBoxes(cy);
       }
-    }
-    cy.removeScratch(LOADING);
+    });
+    // Then, placed, each element's rendered style (its edges' ends) and box, kept by Cytoscape: Fit, the labels
+    // and the first drawing read them.
+    const all = cy.elements();
+    const prepared = await inSlices(all.length, alive, (from, to) => {
+      const eles = all.slice(from, to);
+      (eles as unknown as Preparable).recalculateRenderedStyle();
+      eles.boundingBox();
+    });
+    if (!prepared) return;
+    setFlag(cy, LOADING, undefined);
+    setFlag(cy, HELD, true);
     place();
-    // As Cytoscape does after its own first layout: the renderer takes in everything and draws it.
-    core.notifications(true);
-    core.notify('load');
   };
   void run();
   return {
@@ -147,4 +120,16 @@ export function loadLargeMap(
       stopped = true;
     },
   };
+}
+
+/**
+ * Draws a large map loaded by loadLargeMap, once placed and the state of the moment (classes, labels) is drawn onto
+ * it, so that it is drawn once: as Cytoscape does after its own first layout, the renderer takes in everything.
+ */
+export function releaseLargeMap(cy: cytoscape.Core): void {
+  if (flagOf(cy, HELD) !== true || cy.destroyed()) return;
+  setFlag(cy, HELD, undefined);
+  const core = cy as unknown as Notifying;
+  core.notifications(true);
+  core.notify('load');
 }

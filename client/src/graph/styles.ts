@@ -344,6 +344,18 @@ export const mapStylesheet: cytoscape.StylesheetStyle[] = [
     },
   },
   {
+    // A large map's sector boxes (plainBoxes.ts): plain nodes sized round their members, drawn beneath everything
+    // and letting clicks through to the canvas.
+    selector: 'node.plain-box',
+    style: {
+      width: 'data(bw)',
+      height: 'data(bh)',
+      padding: '0px',
+      'z-compound-depth': 'bottom',
+      events: 'no',
+    } as unknown as cytoscape.Css.Node,
+  },
+  {
     selector: 'node[size]',
     style: { width: 'data(size)', height: 'data(size)' },
   },
@@ -444,10 +456,24 @@ export const mapStylesheet: cytoscape.StylesheetStyle[] = [
 
 /**
  * Added for large maps (thousands of flows): straight, thinner edges, which draw several times faster
- * than curved ones, so that redrawing the map after a click or a zoom stays short.
+ * than curved ones, so that redrawing the map after a click or a zoom stays short; sketched while zoomed out.
  */
+/** Where the looks of states (selection, path, what-if, differences, live) begin: they override a sketch. */
+const STATES_FROM = mapStylesheet.findIndex((s) => s.selector === 'node.selected');
+
 export const largeMapStylesheet: cytoscape.StylesheetStyle[] = [
-  ...mapStylesheet,
+  ...mapStylesheet.slice(0, STATES_FROM),
+  {
+    // Zoomed out, flows are sketches (edgeDetail.ts): plain lines, no arrowheads nor dashes.
+    selector: 'edge.sketch',
+    style: {
+      'target-arrow-shape': 'none',
+      'mid-target-arrow-shape': 'none',
+      'mid-source-arrow-shape': 'none',
+      'line-style': 'solid',
+    },
+  },
+  ...mapStylesheet.slice(STATES_FROM),
   { selector: 'edge', style: { 'curve-style': 'straight', width: 1, 'arrow-scale': 0.8 } },
   { selector: 'edge.selected, edge.path, edge.added, edge.removed', style: { width: 5 } },
 ];

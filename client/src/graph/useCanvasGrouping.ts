@@ -6,6 +6,7 @@ import type { MapGraph } from './api/types';
 import { baseElements, drawGrouped, fresh, GROUPED, groupElements, type GroupedLive } from './canvasGroups';
 import type { GroupedMap } from './grouping';
 import type { GroupPlaces } from './groupLayout';
+import { setFlag } from './canvasFlags';
 
 export interface CanvasGrouping {
   grouped: GroupedMap;
@@ -41,7 +42,7 @@ export function useCanvasGrouping(
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy || !elements) return;
-    cy.scratch(GROUPED, grouping?.places.by);
+    setFlag(cy, GROUPED, grouping?.places.by);
     drawGrouped(cy, elements);
   }, [cyRef, elements, grouping, generation]);
 
