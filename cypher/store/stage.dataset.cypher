@@ -2,6 +2,8 @@
 // holder (row[2]: visible, or staged by the same import) and COVERS links to its indicators (row[3]). $rows are lists
 // of the properties at the positions named in the CREATE pattern (null where absent; the adapter reads the positions
 // from it).
+// CYPHER replan=skip: planned once (server/store/neo4j/staging.ts, prepareStaging), not again in mid-import.
+CYPHER replan=skip
 UNWIND $rows AS row
 CREATE (d:StagedDataset {
   id: row[0], name: row[1], holder: row[2], indicators: row[3], granularity: row[4], frequency: row[5],

@@ -2,6 +2,8 @@
 // lists, the ids of the two ends (from, to) first, then the properties at the positions named here (null where absent,
 // which sets nothing; the adapter reads the positions from this text). No read query reaches a staged node, so the
 // relationship becomes visible when its ends are published.
+// CYPHER replan=skip: planned once (server/store/neo4j/staging.ts, prepareStaging), not again in mid-import.
+CYPHER replan=skip
 UNWIND $rows AS row
 MATCH (a:StagedStakeholder { _import: $import, id: row[0] }), (b:StagedStakeholder { _import: $import, id: row[1] })
 CREATE (a)-[r:SHARES_WITH {

@@ -1,6 +1,8 @@
 // Stages created Network nodes of an import ($import) under the label StagedNetwork, which no read query matches:
 // $rows are lists of the properties at the positions named here (null where absent, which sets nothing; the adapter
 // reads the positions from this CREATE pattern). publish.network makes them Network nodes.
+// CYPHER replan=skip: planned once (server/store/neo4j/staging.ts, prepareStaging), not again in mid-import.
+CYPHER replan=skip
 UNWIND $rows AS row
 CREATE (:StagedNetwork {
   id: row[0], name: row[1], country: row[2], kind: row[3], meets: row[4],

@@ -4,6 +4,8 @@
 // stage.release read them). Returns the first number and the store version the import commits as if it is published
 // before any other write (the current one + 1): the entries are staged with their final values, so that publishing
 // them only relabels them, unless another write came in between.
+// CYPHER replan=skip: planned once (server/store/neo4j/staging.ts, prepareStaging), not again in mid-import.
+CYPHER replan=skip
 MERGE (r:ImportRun { id: $import })
 ON CREATE SET r.startedAt = $now
 SET r.touchedAt = $now

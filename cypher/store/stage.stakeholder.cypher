@@ -1,6 +1,8 @@
 // Stages created Stakeholder nodes of an import ($import) under the label StagedStakeholder, which no read query
 // matches: $rows are lists of the properties at the positions named here (null where absent, which sets nothing; the
 // adapter reads the positions from this CREATE pattern). publish.stakeholder makes them Stakeholder nodes.
+// CYPHER replan=skip: planned once (server/store/neo4j/staging.ts, prepareStaging), not again in mid-import.
+CYPHER replan=skip
 UNWIND $rows AS row
 CREATE (:StagedStakeholder {
   id: row[0], name: row[1], country: row[2], type: row[3], level: row[4], ncp: row[5], description: row[6],

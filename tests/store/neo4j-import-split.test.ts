@@ -1,7 +1,9 @@
 // How a batch of staged relationships is split between two transactions at once (neo4j/staging.ts splitByEnds): the
 // two parts never share an end (creating a relationship locks both), every row is written once, and rows that would
 // join two sizeable groups are left to the rest, written after both parts.
-import { parseBytes, splitByEnds } from '../../server/store/neo4j/staging';
+import path from 'node:path';
+import { CYPHER_DIR, loadQueries } from '../../server/store/neo4j/executor';
+import { PREPARED, parseBytes, splitByEnds } from '../../server/store/neo4j/staging';
 
 /** `countries` groups of `perGroup` rows between their own nodes, in order, then the `bridges` given. */
 function rows(countries: number, perGroup: number, bridges: Array<[string, string]> = []): string[][] {
@@ -55,5 +57,15 @@ describe('Neo4j memory settings as bytes (the staged import limit)', () => {
     expect(parseBytes('0B')).toBe(0);
     expect(parseBytes('512')).toBe(512);
     expect(parseBytes('lots')).toBeUndefined();
+  });
+});
+
+describe('the queries of a staged import', () => {
+  test('when an import changes the statistics, then its staging and publishing queries keep the plan made at start-up', () => {
+    const queries = loadQueries(path.join(CYPHER_DIR, 'store'));
+    const own = PREPARED.map(([name]) => name).filter((name) => /^(stage|publish)\./.test(name));
+    expect(own.length).toBeGreaterThanOrEqual(15);
+    const firstStatementLine = (text: string) => text.split('\n').find((line) => !line.trim().startsWith('//'));
+    expect(own.filter((name) => firstStatementLine(queries.get(name)!) !== 'CYPHER replan=skip')).toEqual([]);
   });
 });

@@ -10,6 +10,11 @@
 // - items are sent as lists (a relationship's ends' ids, then the properties at positions their query names) and
 //   created with their properties in the CREATE pattern: no map keys to encode and decode per item, no Eager;
 // - the import is noted alive (stage.touch) before its first batch and then at most every TOUCH_EVERY_MS;
+// - the staging and publishing queries start with CYPHER replan=skip: planned once (prepareStaging, at start-up),
+//   they are not planned again when the statistics their plan was made with change, as an import changes them (on a
+//   just-started Neo4j, 12 plans were discarded and made again during a region's import, 5 of them inside the
+//   publishing transaction). Their plans are index seeks whatever the counts (or a scan of a Staged label, which
+//   holds only what imports staged), so a plan made on an empty store stays right;
 // - a batch of audit entries, stakeholders or relationships is written by two transactions at once (Neo4j runs a
 //   transaction on one core): relationships split so that no node is an end in both (creating a relationship locks
 //   both ends, so two transactions sharing ends would wait on, or deadlock with, each other), those that would join
@@ -196,8 +201,9 @@ function slices<T>(items: readonly T[], size = STAGE_BATCH): T[][] {
 /**
  * The staging and publishing queries with parameters of the types real calls give, in the order an import uses them:
  * planned under EXPLAIN (prepareStaging) while the app plans the import, instead of one after the other on the way.
+ * Those of cypher/store/stage.* and publish.* start with CYPHER replan=skip (see the header).
  */
-const PREPARED: ReadonlyArray<readonly [string, Record<string, unknown>]> = [
+export const PREPARED: ReadonlyArray<readonly [string, Record<string, unknown>]> = [
   ['stage.touch', { import: '', now: 0 }],
   ['stage.reserve', { import: '', count: 1, ord: 0, now: 0 }],
   ['stage.audit', { entries: [[0, '', '', '', '', '', [''], null, '']], storeVersion: 0 }],
