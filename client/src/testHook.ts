@@ -86,7 +86,7 @@ export interface FlowAtlasTestHook {
   readonly editMode: boolean;
   /** The flow being drawn by dragging: its source and the pointer (CSS pixels of the graph container), or null. */
   ghost(): { from: string; x: number; y: number } | null;
-  /** The stakeholder labels drawn (chosen by priority so that none overlap): their boxes in CSS pixels of the graph container. */
+  /** The labels drawn (chosen by priority so that none overlap: stakeholders, and a grouped map's groups and flow counts): their boxes in CSS pixels of the graph container. */
   labelBoxes(): LabelBox[];
   /** The stakeholder nodes drawn (not filtered out): their boxes in CSS pixels of the graph container. */
   nodeBoxes(): LabelBox[];

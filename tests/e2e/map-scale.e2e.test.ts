@@ -2,11 +2,14 @@
 // 3 x 1,000 (tests/perf/synthetic.ts), in the built client under the real Content-Security-Policy. What
 // does not depend on the clock: the force layout runs in the Web Worker, the map is drawn only once placed
 // (largeMapLoad.ts), Fit shows every node, no two labels overlap (at Fit and zoomed in, where more show), a
-// reload draws the same layout, and the bottlenecks view shows the first rows of its long lists until asked.
+// reload draws the same layout, the map grouped by sector or type is readable (its group labels and flow counts
+// in view at Fit, none overlapping another or under a disc), and the bottlenecks view shows the first rows of its
+// long lists until asked.
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { syntheticRegion } from '../perf/synthetic';
 import type { LabelBox } from '../../client/src/testHook';
-import { browserSuite, requireBrowser } from '../support/chromium';
+import { ARTIFACTS, browserSuite, requireBrowser } from '../support/chromium';
 
 const COUNTRY = 'XA';
 /** The layout of a large map may take a while on a busy machine; nothing here is timed. */
@@ -76,6 +79,7 @@ if (requireBrowser('map at scale in a browser')) {
         expect(cspReports).toEqual([]);
 
         const atFit = await settle('Fit the whole map in view');
+        await page.screenshot({ path: `${ARTIFACTS}/map-scale-fit.png` });
         const { nodes, size } = await hook((h) => ({ nodes: h.nodeBoxes(), size: h.canvasSize() }));
         const outside = nodes.filter((b) => b.x1 < 0 || b.y1 < 0 || b.x2 > size.width || b.y2 > size.height);
         expect(outside).toEqual([]);
@@ -87,8 +91,61 @@ if (requireBrowser('map at scale in a browser')) {
         // Zoomed in, there is room for more labels, and still none overlaps.
         await settle('Zoom in');
         const closer = await settle('Zoom in');
+        await page.screenshot({ path: `${ARTIFACTS}/map-scale-zoomed.png` });
         expect(overlapping(closer)).toEqual([]);
         expect(closer.length).toBeGreaterThan(atFit.length);
+      },
+      TEST_TIMEOUT,
+    );
+
+    test.each(['sector', 'type'])(
+      'when the map is grouped by %s, then at Fit every group, stakeholder and label is in view, and no label overlaps another or lies under a disc, zoomed in too',
+      async (by) => {
+        await page.goto(`${suite.server.url}/?country=${COUNTRY}&group=${by}`);
+        await page.waitForFunction(
+          ([code, grouping]) =>
+            window.__flowAtlas?.country === code &&
+            window.__flowAtlas.layoutDone &&
+            window.__flowAtlas.groupView().by === grouping,
+          [COUNTRY, by] as const,
+          { timeout: LAYOUT_TIMEOUT },
+        );
+        const look = async (control: 'Fit the whole map in view' | 'Zoom in') => {
+          const labels = await settle(control);
+          const { groups, nodes, size } = await hook((h) => ({
+            groups: h.groupView().groups,
+            nodes: h.nodeBoxes(),
+            size: h.canvasSize(),
+          }));
+          const discs = groups.filter((g) => !g.open).map((g) => ({ id: g.id, ...g.box }));
+          // A group's label or a flow count (the NCP, a stakeholder, is drawn above the discs).
+          const counts = labels.filter((b) => b.id.startsWith('group:') || b.id.startsWith('agg:'));
+          const under = counts.flatMap((b) => overlapping([b, ...discs.filter((d) => d.id !== b.id)]));
+          const outside = (boxes: readonly LabelBox[]) =>
+            boxes.filter((b) => b.x1 < 0 || b.y1 < 0 || b.x2 > size.width || b.y2 > size.height).map((b) => b.id);
+          return { labels, counts, under, outside: { labels: outside(labels), bodies: outside([...discs, ...nodes]) } };
+        };
+
+        const atFit = await look('Fit the whole map in view');
+        expect(atFit.outside).toEqual({ labels: [], bodies: [] });
+        expect(overlapping(atFit.labels)).toEqual([]);
+        expect(atFit.under).toEqual([]);
+        // The NCP, groups and the heaviest flows between them are labelled.
+        expect(atFit.labels.map((b) => b.id)).toEqual(expect.arrayContaining(await hook((h) => h.ncpNodes())));
+        expect(atFit.counts.filter((b) => b.id.startsWith('group:')).length).toBeGreaterThanOrEqual(5);
+        expect(atFit.counts.filter((b) => b.id.startsWith('agg:')).length).toBeGreaterThanOrEqual(5);
+        await page.screenshot({ path: path.join(ARTIFACTS, `map-scale-group-${by}.png`) });
+
+        // Zoomed in 1.3 times about the centre, what stays in view has at least as many labels as at Fit.
+        const closer = await look('Zoom in');
+        expect(overlapping(closer.labels)).toEqual([]);
+        expect(closer.under).toEqual([]);
+        const { width, height } = await hook((h) => h.canvasSize());
+        const stays = (b: LabelBox) =>
+          [b.x1, b.x2].every((x) => Math.abs(x - width / 2) * 1.3 <= width / 2) &&
+          [b.y1, b.y2].every((y) => Math.abs(y - height / 2) * 1.3 <= height / 2);
+        expect(closer.labels.length).toBeGreaterThanOrEqual(atFit.labels.filter(stays).length);
+        expect(closer.labels.length).toBeGreaterThan(0);
       },
       TEST_TIMEOUT,
     );

@@ -9,6 +9,7 @@ import {
   groupBoxId,
   groupLabel,
   groupNodeId,
+  groupShortLabel,
   countOf,
   groupFlowsText,
   type GroupedMap,
@@ -53,6 +54,7 @@ export function groupElements(
         data: {
           id: groupNodeId(g.key),
           label: groupLabel(g),
+          short: groupShortLabel(g),
           collapsed: true,
           groupKey: g.key,
           gsize: size,
@@ -110,7 +112,7 @@ export function baseElements(graph: MapGraph): Map<string, cytoscape.ElementDefi
 }
 
 /** Data a group node, box or aggregated edge may change from one drawing to the next. */
-const GROUP_DATA = ['label', 'gsize', 'members', 'inside', 'out', 'in', 'flows', 'bw'];
+const GROUP_DATA = ['label', 'short', 'gsize', 'members', 'inside', 'out', 'in', 'flows', 'bw'];
 /** Classes a grouped drawing sets (the others on an element, set by the state of the moment, are kept). */
 const GROUP_CLASSES = ['group-selected', 'ncp-group'];
 

@@ -4,6 +4,7 @@
 // a readable size on screen: their `lscale` (font, wrap width and margin) is about 1 / zoom (scaleAt).
 import type cytoscape from 'cytoscape';
 import { chooseLabels, labelPriorities, type Box, type LabelCandidate } from './labels';
+import { groupLabelChoice } from './canvasGroupLabels';
 import { flagOf, setFlag } from './canvasFlags';
 
 const REST_MS = 120;
@@ -60,7 +61,7 @@ const measured = new Map<string, { width: number; lines: number }>();
  * `maxWidth`), measured once per text and font: a stakeholder's label is only styled while it is drawn
  * (styles.ts), so that the thousand labels left out are never measured, restyled nor drawn by Cytoscape.
  */
-function labelSize(text: string, font: string, maxWidth: number): { width: number; lines: number } {
+export function labelSize(text: string, font: string, maxWidth: number): { width: number; lines: number } {
   const key = `${font}|${maxWidth}|${text}`;
   const known = measured.get(key);
   if (known) return known;
@@ -117,31 +118,12 @@ function stakeholderLabelBox(
   return { x1: x - w / 2, y1, x2: x + w / 2, y2: y1 + (lines * fontSize * scale + 2) * zoom };
 }
 
-/** Where a node's label is on screen at `zoom` (with the label scale `scale`), from its box now. */
-function labelBox(cy: cytoscape.Core, node: cytoscape.NodeSingular, zoom: number, scale: number): Box | null {
-  const bb = node.boundingBox({
-    includeNodes: false,
-    includeEdges: false,
-    includeLabels: true,
-    includeOverlays: false,
-  });
-  if (!(bb.w > 0) || !(bb.h > 0)) return null;
-  const before = (node.data('lscale') as number | undefined) ?? 1;
-  const p = node.position();
-  const pan = cy.pan();
-  const width = (bb.w / before) * scale * zoom;
-  const height = (bb.h / before) * scale * zoom;
-  const top = (bb.y1 - p.y - MARGIN * before + MARGIN * scale) * zoom + p.y * zoom + pan.y;
-  const x = p.x * zoom + pan.x;
-  return { x1: x - width / 2, y1: top, x2: x + width / 2, y2: top + height };
-}
-
 /** Font, wrap width and margin of styles.ts's node labels (the NCP's and groups' font is 12), times `scale`. */
 function setScale(n: cytoscape.NodeSingular, scale: number): void {
   if (n.data('lscale') === scale) return;
   const group = n.data('collapsed') === true;
   const font = group || n.hasClass('ncp') ? 12 : 11;
-  n.data({ lscale: scale, lfs: font * scale, lmw: (group ? 200 : 120) * scale, lmy: 4 * scale });
+  n.data({ lscale: scale, lfs: font * scale, lmw: (group ? 400 : 120) * scale, lmy: 4 * scale });
 }
 
 export function attachLabels(
@@ -186,15 +168,16 @@ export function attachLabels(
       groups: cy.nodes('[?collapsed]').map((n) => n.id()),
       rank: rank(),
     });
-    const candidates: LabelCandidate[] = [];
+    // A grouped map's groups and flow counts (canvasGroupLabels.ts).
+    const grouped = groupLabelChoice(cy, { zoom, scale, focus, priorities, measure: labelSize });
+    const candidates: LabelCandidate[] = [...grouped.candidates];
     const pan = cy.pan();
     nodes.forEach((n) => {
-      const box =
-        n.data('stakeholder') === true ? stakeholderLabelBox(n, zoom, scale, pan) : labelBox(cy, n, zoom, scale);
+      const box = n.data('stakeholder') === true ? stakeholderLabelBox(n, zoom, scale, pan) : null;
       if (box) candidates.push({ id: n.id(), priority: priorities.get(n.id()) ?? 0, box });
     });
     const screen = { width: cy.width(), height: cy.height() };
-    const chosen = chooseLabels(candidates, screen);
+    const chosen = chooseLabels(candidates, screen, undefined, grouped.obstacles);
     const changed = cy.collection();
     cy.batch(() => {
       cy.nodes(LABELLED).forEach((n) => {
@@ -205,6 +188,7 @@ export function attachLabels(
         } else if (n.hasClass('labelled')) n.removeClass('labelled');
       });
     });
+    changed.merge(grouped.apply(chosen));
     // Their new style applied before their labels are measured: Cytoscape would otherwise measure a label from
     // its style before the change (its rendered style is only marked stale once the new style is applied).
     const restyled = changed as unknown as Preparable;
@@ -213,8 +197,13 @@ export function attachLabels(
     // The boxes above are foreseen (a label's size measured here, or one Cytoscape measured at another scale,
     // which may wrap differently at the new one): the labels drawn are measured by Cytoscape as they are now,
     // and any that still touches one of higher priority is left out.
-    const drawn = boxes().map(({ id, ...box }) => ({ id, box, priority: priorities.get(id) ?? 0 }));
-    const kept = chooseLabels(drawn, screen);
+    const drawn = boxes().map(({ id, ...box }) => ({
+      id,
+      box,
+      priority: priorities.get(id) ?? grouped.priority(id) ?? 0,
+      strict: grouped.strict(id),
+    }));
+    const kept = chooseLabels(drawn, screen, undefined, grouped.obstacles);
     cy.batch(() => {
       for (const { id } of drawn) if (!kept.has(id)) cy.getElementById(id).removeClass('labelled');
     });
@@ -223,7 +212,7 @@ export function attachLabels(
     const zoom = cy.zoom();
     const pan = cy.pan();
     return cy
-      .nodes('.labelled')
+      .elements('.labelled')
       .not('.hidden')
       .map((n) => {
         const bb = n.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true });

@@ -1,6 +1,8 @@
 // The viewport of a drawn graph: fitting what matters into view, zooming, keeping a node clear of the
 // details panel drawn over the canvas, and the PNG and SVG exports of what is drawn.
 import cytoscape from 'cytoscape';
+import { withGroupLabels } from './canvasGroupLabels';
+import { labelSize } from './canvasLabels';
 
 const CLEARANCE = 48;
 export const FIT_PADDING = 40;
@@ -26,6 +28,14 @@ export function fitView(cy: cytoscape.Core, focus: ReadonlySet<string> | undefin
     y2: Math.max(bodies.y2, titled.y2),
   };
   cy.fit(box as unknown as cytoscape.CollectionArgument, FIT_PADDING);
+  // A grouped map keeps its groups' labels (and its NCP's) in view too: their size on screen hardly depends on the
+  // zoom (canvasLabels.ts), so the box grows by them at the zoom it gets, which makes it a little smaller, a few times.
+  const grouped = target.filter('node[?collapsed]').nonempty() ? target.filter('node[?collapsed], node.ncp') : null;
+  for (let i = 0; grouped && i < 4; i++) {
+    const zoom = cy.zoom();
+    cy.fit(withGroupLabels(box, grouped, zoom, labelSize) as unknown as cytoscape.CollectionArgument, FIT_PADDING);
+    if (Math.abs(cy.zoom() - zoom) < zoom * 0.01) break;
+  }
   if (cy.zoom() > MAX_FIT_ZOOM) {
     cy.zoom(MAX_FIT_ZOOM);
     cy.center(target);

@@ -183,5 +183,10 @@ export function groupFlowsText(g: Pick<GroupSummary, 'inside' | 'out' | 'in'>): 
 
 /** A collapsed group's label: its name (and the NCP it holds), its members, its flows. */
 export function groupLabel(g: GroupSummary): string {
-  return `${g.name}${g.ncp ? ' (with the NCP)' : ''}\n${countOf(g.members.length, 'stakeholder')}\n${groupFlowsText(g)}`;
+  return `${groupShortLabel(g)}\n${groupFlowsText(g)}`;
+}
+
+/** A collapsed group's label where the whole does not fit: its name (and the NCP it holds) and its members. */
+export function groupShortLabel(g: GroupSummary): string {
+  return `${g.name}${g.ncp ? ' (with the NCP)' : ''}\n${countOf(g.members.length, 'stakeholder')}`;
 }

@@ -1,6 +1,9 @@
-// Which stakeholders' labels the map draws (pure, no Cytoscape): by priority, each only while its box on
-// screen overlaps no label already chosen, so no two labels ever overlap and the most important ones are
-// read first. A grid of cells indexes the chosen boxes, so each test looks at a few boxes, not all.
+// Which labels the map draws (pure, no Cytoscape): by priority, each only while its box on screen overlaps
+// no label already chosen, so no two labels ever overlap and the most important ones are read first. A
+// grouped map's labels (its groups' counts and its aggregated flows', canvasGroupLabels.ts) may have a
+// shorter form tried when the full one does not fit, and are drawn only whole on screen and clear of the
+// groups' discs (drawn over labels). A grid of cells indexes the chosen boxes, so each test looks at a few
+// boxes, not all.
 
 export interface Box {
   x1: number;
@@ -14,6 +17,15 @@ export interface LabelCandidate {
   priority: number;
   /** The label's box on screen (CSS pixels of the canvas). */
   box: Box;
+  /** Shorter forms of the label, each with its own id, tried in order when `box` does not fit. */
+  shorter?: ReadonlyArray<{ id: string; box: Box }>;
+  /** Drawn only whole on screen and clear of the obstacles (but its own, of the same id); else anywhere on screen. */
+  strict?: boolean;
+}
+
+/** A body drawn over labels (a grouped map's disc), with the id of the element it is. */
+export interface Obstacle extends Box {
+  id: string;
 }
 
 /** Grid cell side, in screen pixels: about a short label's width. */
@@ -23,29 +35,41 @@ const overlaps = (a: Box, b: Box) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 &
 
 /**
  * The ids to label: candidates in order of priority (higher first; ties by id), each taken if its box,
- * grown by `gap` on every side, is on screen and clear of those taken before.
+ * grown by `gap` on every side, is on screen and clear of those taken before (else its first shorter form
+ * that is; a strict one also whole on screen and clear of the `obstacles`).
  */
 export function chooseLabels(
   candidates: readonly LabelCandidate[],
   screen: { width: number; height: number },
   gap = 2,
+  obstacles: readonly Obstacle[] = [],
 ): Set<string> {
   const chosen = new Set<string>();
   const grid = new Map<string, Box[]>();
   const sorted = [...candidates].sort((a, b) => b.priority - a.priority || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  for (const { id, box } of sorted) {
-    const grown = { x1: box.x1 - gap, y1: box.y1 - gap, x2: box.x2 + gap, y2: box.y2 + gap };
-    if (grown.x2 <= 0 || grown.y2 <= 0 || grown.x1 >= screen.width || grown.y1 >= screen.height) continue;
-    const cells: string[] = [];
-    for (let cx = Math.floor(grown.x1 / CELL); cx <= Math.floor(grown.x2 / CELL); cx++) {
-      for (let cy = Math.floor(grown.y1 / CELL); cy <= Math.floor(grown.y2 / CELL); cy++) cells.push(`${cx},${cy}`);
+  const fits = (grown: Box, cells: readonly string[], owner: string, strict: boolean | undefined) => {
+    if (grown.x2 <= 0 || grown.y2 <= 0 || grown.x1 >= screen.width || grown.y1 >= screen.height) return false;
+    if (strict) {
+      if (grown.x1 < 0 || grown.y1 < 0 || grown.x2 > screen.width || grown.y2 > screen.height) return false;
+      if (obstacles.some((o) => o.id !== owner && overlaps(grown, o))) return false;
     }
-    if (cells.some((cell) => grid.get(cell)?.some((other) => overlaps(grown, other)))) continue;
-    chosen.add(id);
-    for (const cell of cells) {
-      const list = grid.get(cell);
-      if (list) list.push(grown);
-      else grid.set(cell, [grown]);
+    return !cells.some((cell) => grid.get(cell)?.some((other) => overlaps(grown, other)));
+  };
+  for (const { id, box, shorter, strict } of sorted) {
+    for (const form of [{ id, box }, ...(shorter ?? [])]) {
+      const grown = { x1: form.box.x1 - gap, y1: form.box.y1 - gap, x2: form.box.x2 + gap, y2: form.box.y2 + gap };
+      const cells: string[] = [];
+      for (let cx = Math.floor(grown.x1 / CELL); cx <= Math.floor(grown.x2 / CELL); cx++) {
+        for (let cy = Math.floor(grown.y1 / CELL); cy <= Math.floor(grown.y2 / CELL); cy++) cells.push(`${cx},${cy}`);
+      }
+      if (!fits(grown, cells, id, strict)) continue;
+      chosen.add(form.id);
+      for (const cell of cells) {
+        const list = grid.get(cell);
+        if (list) list.push(grown);
+        else grid.set(cell, [grown]);
+      }
+      break;
     }
   }
   return chosen;
@@ -100,5 +124,31 @@ export function labelPriorities(
             : 0;
     priorities.set(id, band + (values[i]! / top) * 0.999e9);
   });
+  return priorities;
+}
+
+/** Priority bands of a grouped map's flow counts: after every node's label; those touching the focus first. */
+const COUNT_FOCUS = -1e9;
+const COUNT = -2e9;
+/** Away from the focus, only the counts of flows at least this share of the heaviest are drawn. */
+const HEAVY = 0.25;
+
+/**
+ * The priority of each aggregated flow's count (grouping.ts): below every node's label (labelPriorities), those
+ * touching the selected or hovered item first, then by the number of flows, heaviest first. Away from the focus,
+ * a light flow's count gets none: in a tangle of hundreds of flows of one or two between groups, such counts could
+ * not be told apart; they show once either end is hovered or selected.
+ */
+export function countPriorities(
+  edges: ReadonlyArray<{ id: string; source: string; target: string; flows: number }>,
+  focus: readonly string[],
+): Map<string, number> {
+  const focused = new Set(focus);
+  const top = Math.max(1, ...edges.map((e) => e.flows));
+  const priorities = new Map<string, number>();
+  for (const e of edges) {
+    const near = focused.has(e.source) || focused.has(e.target);
+    if (near || e.flows >= top * HEAVY) priorities.set(e.id, (near ? COUNT_FOCUS : COUNT) + (e.flows / top) * 0.999e9);
+  }
   return priorities;
 }

@@ -4,7 +4,7 @@
 // that do not change when a group opens.
 import { visibleItems } from '../../../server/auth/personal-data';
 import type { SessionUser } from '../../../server/model/roles';
-import { groupMap, groupLabel, type GroupSummary } from '../../../client/src/graph/grouping';
+import { groupMap, groupLabel, groupShortLabel, type GroupSummary } from '../../../client/src/graph/grouping';
 import { groupPlaces } from '../../../client/src/graph/groupLayout';
 
 const person = (id: string, type: string, sector: string, extra: { ncp?: boolean; external?: boolean } = {}) => ({
@@ -73,6 +73,7 @@ describe('groupMap', () => {
     const total = groups.reduce((sum, x) => sum + x.inside + x.out, 0);
     expect(total).toBe(FLOWS.length);
     expect(groupLabel(g.governance!)).toBe('Governance (with the NCP)\n2 stakeholders\n1 flow inside · 0 out · 4 in');
+    expect(groupShortLabel(g.governance!)).toBe('Governance (with the NCP)\n2 stakeholders');
   });
 
   test('when grouped by type, then the groups are the types, written as people write them', () => {

@@ -1,5 +1,5 @@
 // Which labels the map draws (client/src/graph/labels.ts): by priority, none overlapping, on screen only.
-import { chooseLabels, labelPriorities, type LabelCandidate } from '../../../client/src/graph/labels';
+import { chooseLabels, countPriorities, labelPriorities, type LabelCandidate } from '../../../client/src/graph/labels';
 import { scaleAt, scaleNear } from '../../../client/src/graph/canvasLabels';
 
 const screen = { width: 400, height: 300 };
@@ -39,6 +39,59 @@ describe('chooseLabels', () => {
     for (let i = 0; i < drawn.length; i++)
       for (let j = i + 1; j < drawn.length; j++) expect(overlap(drawn[i]!.box, drawn[j]!.box)).toBe(false);
     expect(drawn.length).toBeGreaterThan(20);
+  });
+});
+
+describe('chooseLabels on a grouped map (its groups and flow counts)', () => {
+  const box = (x: number, y: number, w = 60, h = 14) => ({ x1: x, y1: y, x2: x + w, y2: y + h });
+
+  test('when a label does not fit, then its shorter form is drawn where that fits, under its own id', () => {
+    const group: LabelCandidate = {
+      ...at('g', 10, 10, 5, 200, 40),
+      shorter: [{ id: 'g short', box: box(10, 10, 60, 14) }],
+    };
+    expect([...chooseLabels([group, at('other', 100, 30, 9)], screen)]).toEqual(['other', 'g short']);
+    expect([...chooseLabels([group], screen)]).toEqual(['g']);
+  });
+
+  test('when a strict label is partly off screen or on a disc (not its own), then it is not drawn; others may be', () => {
+    const disc = { id: 'disc', ...box(100, 100, 40, 40) };
+    const own = { id: 'mine', ...box(20, 20, 40, 40) };
+    const strict = (c: LabelCandidate): LabelCandidate => ({ ...c, strict: true });
+    const chosen = chooseLabels(
+      [
+        strict(at('cut', 370, 10, 1)),
+        strict(at('covered', 90, 120, 1)),
+        strict(at('mine', 20, 40, 1)),
+        at('loose', 370, 200, 1),
+        at('over', 90, 95, 1),
+      ],
+      screen,
+      2,
+      [disc, own],
+    );
+    expect([...chosen].sort()).toEqual(['loose', 'mine', 'over']);
+  });
+});
+
+describe('countPriorities (the counts of a grouped map aggregated flows)', () => {
+  const edges = [
+    { id: 'heavy', source: 'group:a', target: 'group:b', flows: 100 },
+    { id: 'mid', source: 'group:b', target: 'group:c', flows: 40 },
+    { id: 'light', source: 'group:c', target: 'group:a', flows: 2 },
+    { id: 'light-focus', source: 'group:d', target: 'group:a', flows: 1 },
+  ];
+
+  test('when nothing is focused, then the heavy counts come after every node label, heaviest first, and light ones get none', () => {
+    const p = countPriorities(edges, []);
+    expect([...p.keys()]).toEqual(['heavy', 'mid']);
+    expect(p.get('heavy')!).toBeGreaterThan(p.get('mid')!);
+    expect(p.get('heavy')!).toBeLessThan(0);
+  });
+
+  test('when a group is hovered or selected, then every count of its flows comes first, light ones too', () => {
+    const p = countPriorities(edges, ['group:d']);
+    expect([...p.entries()].sort((a, b) => b[1] - a[1]).map(([id]) => id)).toEqual(['light-focus', 'heavy', 'mid']);
   });
 });
 
