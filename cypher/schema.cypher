@@ -21,7 +21,7 @@ CREATE CONSTRAINT account_username IF NOT EXISTS FOR (n:Account) REQUIRE n.usern
 CREATE CONSTRAINT session_id IF NOT EXISTS FOR (n:Session) REQUIRE n.idHash IS UNIQUE;
 CREATE INDEX session_username IF NOT EXISTS FOR (n:Session) ON (n.username);
 CREATE INDEX session_expiry IF NOT EXISTS FOR (n:Session) ON (n.expiresAt);
-// The flows carrying personal data (null, the most, is not indexed): a viewer's country list (country.personalFlows).
+// The flows carrying personal data (null, the most, is not indexed): a viewer's country list (country.counts).
 CREATE INDEX shares_with_personal IF NOT EXISTS FOR ()-[r:SHARES_WITH]-() ON (r.personalData);
 CREATE INDEX stakeholder_country IF NOT EXISTS FOR (n:Stakeholder) ON (n.country);
 CREATE INDEX stakeholder_type IF NOT EXISTS FOR (n:Stakeholder) ON (n.type);

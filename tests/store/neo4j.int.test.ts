@@ -7,7 +7,8 @@ import { scopedReadsContract } from './scoped-reads';
 import { smallMap } from '../support/small-map';
 import { catalogue } from '../support/catalogue';
 import { wipeableNeo4j } from '../support/test-neo4j';
-import type { Neo4jSettings } from '../../server/store/neo4j/executor';
+import { toNeo4j, type Neo4jSettings } from '../../server/store/neo4j/executor';
+import { WARMED_QUERIES } from '../../server/store/neo4j/warm-up';
 
 const settings = wipeableNeo4j();
 
@@ -67,6 +68,25 @@ if (settings) {
           ),
         );
         expect(ends).toEqual([{ a: 'xa-ncp', b: 'xa-ngo' }]);
+      } finally {
+        await store.close();
+      }
+    });
+
+    test('when the warm-up plans its queries, then each runs with its parameters (the warm-up stops at the first that fails, silently)', async () => {
+      const { store, adapter } = await freshStore(settings);
+      try {
+        await store.ensureCatalogue(catalogue, 't');
+        await store.importDocument(smallMap(), { mode: 'merge', actor: 't' });
+        const failures: string[] = [];
+        for (const [name, params, mode] of WARMED_QUERIES) {
+          const text = mode === 'explain' ? `EXPLAIN ${adapter.executor.query(name)}` : adapter.executor.query(name);
+          await adapter.executor
+            .read((tx) => tx.run(text, toNeo4j(params)))
+            .catch((err: unknown) => failures.push(`${name}: ${err instanceof Error ? err.message : String(err)}`));
+        }
+        expect(failures).toEqual([]);
+        expect(WARMED_QUERIES.map(([name]) => name)).toContain('country.counts');
       } finally {
         await store.close();
       }

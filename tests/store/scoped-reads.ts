@@ -110,6 +110,75 @@ export function scopedReadsContract(name: string, factory: StoreFactory): void {
       await expectScopedEqualsWhole(store);
     });
 
+    test('when flows lie within a country, across a border or loop on one stakeholder, with several personal levels, then the country list counts each once per country it touches', async () => {
+      const stakeholder = (id: string, country: string, ncp = false) => ({
+        id,
+        name: id,
+        country,
+        type: 'police' as const,
+        level: 'national' as const,
+        ncp,
+        tags: [],
+      });
+      const flow = (id: string, from: string, to: string, personalData?: 'none' | 'personal' | 'special_category') => ({
+        id,
+        from,
+        to,
+        indicators: ['VIC-01'],
+        basis: 'agreement' as const,
+        ...(personalData ? { personalData } : {}),
+      });
+      await store.importDocument(
+        {
+          formatVersion: 1,
+          countries: ['XA', 'XB', 'XC'].map((code) => ({ code, name: code, euMember: false, cbssMember: false })),
+          stakeholders: [
+            stakeholder('xa-2', 'XA'),
+            stakeholder('xa-1', 'XA', true),
+            stakeholder('xa-3', 'XA'),
+            stakeholder('xb-1', 'XB'),
+            stakeholder('xb-2', 'XB'),
+          ],
+          flows: [
+            // XA: 3 within it (one a loop), 3 across the border; XB: 2 within it and the same 3 across.
+            flow('a-in-1', 'xa-1', 'xa-2', 'personal'),
+            flow('a-in-2', 'xa-2', 'xa-1'),
+            flow('a-loop', 'xa-3', 'xa-3', 'special_category'),
+            flow('ab-1', 'xa-1', 'xb-1', 'special_category'),
+            flow('ab-2', 'xa-2', 'xb-2', 'none'),
+            flow('ba-1', 'xb-1', 'xa-3', 'personal'),
+            flow('b-in-1', 'xb-1', 'xb-2', 'personal'),
+            flow('b-in-2', 'xb-2', 'xb-1', 'none'),
+          ],
+        },
+        { mode: 'merge', actor: 'seed' },
+      );
+      const counts = async (personalData?: string[]) =>
+        (await store.countryCounts(personalData ? { personalData } : {})).countries.map(
+          ({ country, ...rest }) => [country.code, rest] as const,
+        );
+      expect(await counts()).toEqual([
+        ['XA', { ncp: 'xa-1', stakeholders: 3, flows: 6 }],
+        ['XB', { ncp: null, stakeholders: 2, flows: 5 }],
+        ['XC', { ncp: null, stakeholders: 0, flows: 0 }],
+      ]);
+      expect(await counts(['personal', 'special_category', 'criminal_offence'])).toEqual([
+        ['XA', { ncp: 'xa-1', stakeholders: 3, flows: 6, personalFlows: 4 }],
+        ['XB', { ncp: null, stakeholders: 2, flows: 5, personalFlows: 3 }],
+        ['XC', { ncp: null, stakeholders: 0, flows: 0, personalFlows: 0 }],
+      ]);
+      expect(await counts(['none'])).toEqual([
+        ['XA', { ncp: 'xa-1', stakeholders: 3, flows: 6, personalFlows: 1 }],
+        ['XB', { ncp: null, stakeholders: 2, flows: 5, personalFlows: 2 }],
+        ['XC', { ncp: null, stakeholders: 0, flows: 0, personalFlows: 0 }],
+      ]);
+      expect(await counts([])).toEqual([
+        ['XA', { ncp: 'xa-1', stakeholders: 3, flows: 6, personalFlows: 0 }],
+        ['XB', { ncp: null, stakeholders: 2, flows: 5, personalFlows: 0 }],
+        ['XC', { ncp: null, stakeholders: 0, flows: 0, personalFlows: 0 }],
+      ]);
+    });
+
     test('when items are created, updated, deleted and imported, then changesSince reports each with its version and countries', async () => {
       const start = await store.storeVersion();
       expect(await store.changesSince(start)).toEqual({ known: true, from: start, storeVersion: start, changes: [] });

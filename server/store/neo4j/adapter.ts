@@ -149,6 +149,31 @@ function writeParams(kind: Kind, rows: ReadonlyArray<Stored<Kind>>): Props[] {
   });
 }
 
+/** country.counts' rows: a country's record, its NCP and stakeholder count; flows per pair of their ends' countries. */
+interface CountryRow {
+  country: Props;
+  ncp: string | null;
+  stakeholders: number;
+}
+interface CountryPair {
+  a: string | null;
+  b: string | null;
+  flows: number;
+}
+
+/** Flows per country from flows per pair of their ends' countries: a pair within one country counted once. */
+function flowsPerCountry(pairs: readonly CountryPair[]): Map<string, number> {
+  const flows = new Map<string, number>();
+  const add = (country: string | null, n: number) => {
+    if (country !== null) flows.set(country, (flows.get(country) ?? 0) + n);
+  };
+  for (const { a, b, flows: n } of pairs) {
+    add(a, n);
+    if (b !== a) add(b, n);
+  }
+  return flows;
+}
+
 function batches<T>(items: readonly T[], size = BATCH): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
@@ -313,20 +338,25 @@ export class Neo4jAdapter implements Adapter {
         return (await readCountryMap(ex, tx, country, RELATIONSHIP_ENDS, CONTACT_FIELDS)) as MapItems;
       },
       async countryCounts(options?: { personalData?: readonly string[] }) {
-        const rows = await ex.run<{ country: Props; ncp: string | null; stakeholders: number; flows: number }>(
+        // One read for an editor and a viewer alike (a viewer asks for the personal levels): each SHARES_WITH once,
+        // grouped by its ends' countries, added up here per country as the embedded store does.
+        const [row] = await ex.run<{ countries: CountryRow[]; pairs: CountryPair[]; personalPairs: CountryPair[] }>(
           tx,
           'country.counts',
+          { levels: [...(options?.personalData ?? [])] },
         );
-        const counts = rows.map((r) => ({ ...r, country: fromProps('country', r.country) }));
-        if (!options?.personalData) return counts;
-        const personal = new Map(
-          (
-            await ex.run<{ country: string; flows: number }>(tx, 'country.personalFlows', {
-              levels: [...options.personalData],
-            })
-          ).map((r) => [r.country, r.flows]),
-        );
-        return counts.map((r) => ({ ...r, personalFlows: personal.get(r.country.code) ?? 0 }));
+        const flows = flowsPerCountry(row?.pairs ?? []);
+        const personal = options?.personalData ? flowsPerCountry(row?.personalPairs ?? []) : undefined;
+        return (row?.countries ?? []).map((r) => {
+          const country = fromProps('country', r.country);
+          return {
+            country,
+            ncp: r.ncp,
+            stakeholders: r.stakeholders,
+            flows: flows.get(country.code) ?? 0,
+            ...(personal ? { personalFlows: personal.get(country.code) ?? 0 } : {}),
+          };
+        });
       },
       async changesBetween(after: number, upTo: number, limit: number) {
         const rows = await ex.run<Props>(tx, 'audit.since', { after, upTo, limit });
