@@ -3,6 +3,8 @@
 // from the template are uploaded: a broken one lists its problems and writes nothing, a good one is
 // previewed, imported, and shows up on the map.
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Download, Page } from 'playwright-core';
 import type { GraphResponse } from '../../server/model/api';
@@ -287,17 +289,25 @@ if (requireBrowser('import and export in a browser')) {
       });
       await openView();
 
-      await page
-        .getByLabel('File to import')
-        .setInputFiles({ name: 'huge.xlsx', mimeType: XLSX, buffer: Buffer.alloc(26 * 1024 * 1024, 1) });
+      // A file on disk, not a buffer: Playwright hands a local browser the path, where a 26 MB buffer would be sent
+      // over the DevTools protocol (more than the 15 s allowed on a busy machine). Sparse: only its size matters.
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fa-huge-'));
+      const huge = path.join(dir, 'huge.xlsx');
+      fs.writeFileSync(huge, '');
+      fs.truncateSync(huge, 26 * 1024 * 1024);
+      try {
+        await page.getByLabel('File to import').setInputFiles(huge);
 
-      const error = page.locator('.field-error');
-      await error.waitFor();
-      expect(await error.textContent()).toBe(
-        'The file is 26 MB; the limit is 25 MB: split it by country and import the parts one after the other.',
-      );
-      expect(await page.getByRole('button', { name: 'Check the file' }).isDisabled()).toBe(true);
-      expect(uploads).toEqual([]);
+        const error = page.locator('.field-error');
+        await error.waitFor();
+        expect(await error.textContent()).toBe(
+          'The file is 26 MB; the limit is 25 MB: split it by country and import the parts one after the other.',
+        );
+        expect(await page.getByRole('button', { name: 'Check the file' }).isDisabled()).toBe(true);
+        expect(uploads).toEqual([]);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
     });
 
     test('when an old export is imported after a colleague changed the same note, then the preview shows the conflict and the import keeps the current note by default', async () => {
