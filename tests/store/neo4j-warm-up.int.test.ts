@@ -1,7 +1,8 @@
-// The launcher's JIT warm-up (scripts/neo4j WarmUp.java) writes only to a throw-away database of its own: a Neo4j
-// that was killed in the middle of it starts again with the data it had, and no node, index or constraint of the
-// warm-up ever appears in the real database, nor its folder afterwards. Runs on Neo4j processes of its own (a fresh
-// data folder, removed at the end), only where the test run could start one itself (the global set-up did).
+// The launcher's warm-up (scripts/neo4j WarmUp.java) runs an import's queries on the real database: while it runs,
+// what it staged is what a staged import leaves (Staged labels, audit entries hidden by its run node's ranges), which no
+// read query returns; a Neo4j killed in the middle of it starts again with the data it had and nothing of the warm-up
+// but the app's schema (which the app applies at start-up too). Runs on Neo4j processes of its own (a fresh data folder,
+// removed at the end), only where the test run could start one itself (the global set-up did).
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -11,6 +12,12 @@ import { freePort } from '../support/own-neo4j';
 import { noNeo4jTest } from '../support/test-neo4j';
 
 const RUN = path.resolve(__dirname, '../../scripts/neo4j/run.mjs');
+const SCHEMA = fs.readFileSync(path.resolve(__dirname, '../../cypher/schema.cypher'), 'utf8');
+/** The names cypher/schema.cypher creates: its constraints, and every index (a constraint's own included). */
+const SCHEMA_NAMES = {
+  constraints: [...SCHEMA.matchAll(/^CREATE CONSTRAINT (\w+)/gm)].map((m) => m[1]!).sort(),
+  indexes: [...SCHEMA.matchAll(/^CREATE (?:CONSTRAINT|INDEX) (\w+)/gm)].map((m) => m[1]!).sort(),
+};
 const DEADLINE_MS = 900_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -61,13 +68,39 @@ async function contents(uri: string): Promise<{ labels: string[][]; indexes: str
   const session = driver.session();
   try {
     const labels = (await session.run('MATCH (n) RETURN labels(n) AS l')).records.map((r) => r.get('l') as string[]);
-    const indexes = (await session.run("SHOW INDEXES YIELD name, type WHERE type <> 'LOOKUP' RETURN name")).records.map(
-      (r) => r.get('name') as string,
-    );
-    const constraints = (await session.run('SHOW CONSTRAINTS YIELD name')).records.map((r) => r.get('name') as string);
+    const indexes = (await session.run("SHOW INDEXES YIELD name, type WHERE type <> 'LOOKUP' RETURN name")).records
+      .map((r) => r.get('name') as string)
+      .sort();
+    const constraints = (await session.run('SHOW CONSTRAINTS YIELD name')).records
+      .map((r) => r.get('name') as string)
+      .sort();
     return { labels, indexes, constraints };
   } finally {
     await session.close();
+    await driver.close();
+  }
+}
+
+/**
+ * The nodes of the database at uri that a reader could meet, but those named `kept`: any but the warm-up's staged items
+ * (Staged labels), its run node, the audit entries in that node's ranges, and the audit sequence's counter. Also how
+ * many items it has staged so far.
+ */
+async function visible(uri: string, kept: string): Promise<{ visible: string[][]; staged: number }> {
+  const driver = neo4j.driver(uri);
+  try {
+    const { records } = await driver.executeQuery(
+      `OPTIONAL MATCH (run:ImportRun) WITH collect(run) AS runs
+       MATCH (n)
+       WITH n, n:ImportRun OR (n:FlowAtlasMeta AND n.key = 'audit_seq')
+         OR any(l IN labels(n) WHERE l STARTS WITH 'Staged')
+         OR (n:AuditEntry AND any(r IN runs WHERE any(i IN range(0, size(r.auditRanges) - 1, 4)
+           WHERE r.auditRanges[i] <= n.seq <= r.auditRanges[i + 1]))) AS warmUp
+       RETURN [n IN collect(CASE WHEN NOT warmUp AND NOT n:${kept} THEN n END) | labels(n)] AS visible,
+         size([n IN collect(CASE WHEN warmUp AND NOT n:FlowAtlasMeta THEN n END) | n]) AS staged`,
+    );
+    return { visible: records[0]!.get('visible') as string[][], staged: Number(records[0]!.get('staged')) };
+  } finally {
     await driver.close();
   }
 }
@@ -94,7 +127,7 @@ if (process.env.FLOW_ATLAS_TEST_NEO4J === '1' && process.platform === 'linux') {
       fs.rmSync(base, { recursive: true, force: true });
     });
 
-    test('when Neo4j is killed during its warm-up, then it starts again with the data it had and nothing of the warm-up: no node, index, constraint or folder', async () => {
+    test('while Neo4j warms up, then no reader meets what it staged; when it is killed meanwhile, then it starts again with the data it had and no node of the warm-up', async () => {
       const warmUpDir = path.join(base, 'neo4j', 'warm-up');
 
       // The data it had: one node, written with no warm-up.
@@ -109,26 +142,33 @@ if (process.env.FLOW_ATLAS_TEST_NEO4J === '1' && process.platform === 'linux') {
         await stop(run);
       }
 
-      // Killed (SIGKILL, the JVM run.mjs started) while the warm-up is writing its throw-away database.
-      run = launch(base, await freePort(), true);
+      // Watched (Bolt answers while the warm-up runs) until it has staged items, then killed (SIGKILL, the JVM run.mjs
+      // started) while they are there. An earlier version's throw-away database, left by a kill, is removed too.
+      fs.mkdirSync(path.join(warmUpDir, 'data'), { recursive: true });
+      const port = await freePort();
+      run = launch(base, port, true);
+      let seen = { visible: [] as string[][], staged: 0 };
       try {
         const deadline = Date.now() + DEADLINE_MS;
         const java = await childPid(run.child.pid!, deadline);
-        while (!fs.existsSync(path.join(warmUpDir, 'data')) && Date.now() < deadline) await sleep(50);
-        expect(fs.existsSync(path.join(warmUpDir, 'data'))).toBe(true);
+        while (seen.staged < 1000 && Date.now() < deadline && !/Neo4j ready/.test(run.output())) {
+          seen = await visible(`bolt://127.0.0.1:${port}`, 'Kept').catch(() => seen); // not listening yet
+          expect(seen.visible).toEqual([]);
+          await sleep(100);
+        }
         process.kill(java, 'SIGKILL');
       } finally {
         await stop(run); // run.mjs exits when its Neo4j does
       }
-      expect(fs.existsSync(warmUpDir)).toBe(true); // what the killed warm-up left
+      expect(seen.staged).toBeGreaterThanOrEqual(1000); // killed with what it staged in the database
 
-      // Started again, warm-up and all: the data it had, nothing else.
+      // Started again, warm-up and all: the data it had, and the app's schema.
       run = launch(base, await freePort(), true);
       try {
         const { uri, warmUpMs } = await ready(run);
         expect(warmUpMs).toBeGreaterThan(0);
         expect(fs.existsSync(warmUpDir)).toBe(false);
-        expect(await contents(uri)).toEqual({ labels: [['Kept']], indexes: [], constraints: [] });
+        expect(await contents(uri)).toEqual({ labels: [['Kept']], ...SCHEMA_NAMES });
       } finally {
         await stop(run);
       }

@@ -27,9 +27,9 @@ import org.neo4j.io.ByteUnit;
  * <p>Prints exactly one line {@code NEO4J_READY bolt://127.0.0.1:N} on stdout once the default
  * database is available and Bolt accepts connections, then blocks. SIGTERM/SIGINT (or end of stdin
  * with {@code --exit-on-stdin-eof}, so an orphaned launcher dies with its parent) shut the database
- * down cleanly. With {@code --warm-up}, the JVM is first warmed on a throw-away database in
- * {@code DIR/warm-up} (WarmUp: the app's schema and queries from CYPHER_DIR, a small staged import),
- * then the real one is opened; the time it took is printed on stderr as {@code NEO4J_WARM_UP <ms> ms}.
+ * down cleanly. With {@code --warm-up}, the database is warmed before that line (WarmUp: the app's schema
+ * from CYPHER_DIR applied, an import's queries run on the real database and what they staged removed);
+ * the time it took is printed on stderr as {@code NEO4J_WARM_UP <ms> ms}.
  * Any start-up problem is printed on stderr as {@code NEO4J_ERROR: ...}, exit code 1 (2 for bad
  * arguments).
  */
@@ -65,7 +65,12 @@ public final class Neo4jLauncher {
         checkPortFree(port);
         checkDataDir(data);
         if (warmUp != null) {
-            warmUp(data.resolve("warm-up"), warmUp);
+            // The throw-away database of an earlier warm-up (before 2026-12-07) that was killed, if any.
+            try {
+                WarmUp.delete(data.resolve("warm-up"));
+            } catch (IOException e) {
+                System.err.println("NEO4J_WARM_UP could not delete " + data.resolve("warm-up") + " (" + e + ")");
+            }
         }
 
         DatabaseManagementService dbms = null;
@@ -95,6 +100,9 @@ public final class Neo4jLauncher {
                         + "' not available after " + STARTUP_TIMEOUT_MS / 1000 + " s");
             }
             db.executeTransactionally("RETURN 1");
+            if (warmUp != null) {
+                warmUp(db, warmUp);
+            }
             waitForBolt(port);
         } catch (Throwable e) {
             System.err.println("NEO4J_ERROR: could not start Neo4j on " + HOST + ":" + port
@@ -121,19 +129,17 @@ public final class Neo4jLauncher {
         }
     }
 
-    /** Warms the JIT (WarmUp); a failure is reported on stderr and the real database opens all the same. */
-    private static void warmUp(Path dir, Path cypherDir) {
+    /**
+     * Warms the database (WarmUp); a failure is reported on stderr and Neo4j is ready all the same (what the warm-up
+     * staged is removed by the next warm-up, or by the app's start-up clean-up of stale imports).
+     */
+    private static void warmUp(GraphDatabaseService db, Path cypherDir) {
         long started = System.nanoTime();
         try {
-            WarmUp.run(dir, cypherDir);
+            WarmUp.run(db, cypherDir);
             System.err.println("NEO4J_WARM_UP " + (System.nanoTime() - started) / 1_000_000 + " ms");
         } catch (Throwable e) {
-            System.err.println("NEO4J_WARM_UP failed (" + rootMessage(e) + "), starting without it");
-            try {
-                WarmUp.delete(dir);
-            } catch (IOException ignored) {
-                // removed at the next start
-            }
+            System.err.println("NEO4J_WARM_UP failed (" + rootMessage(e) + "), ready without it");
         }
     }
 

@@ -1,7 +1,10 @@
-// Flow Atlas: warms a just-started JVM's JIT on a throw-away database before the launcher opens the real one.
+// Flow Atlas: warms Neo4j for the app before the launcher says it is ready: the real database's own query plans of an
+// import, and the JIT on them.
 package org.flowatlas;
 
 import java.io.IOException;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,114 +12,343 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.IntFunction;
 import java.util.stream.Stream;
-import org.neo4j.configuration.GraphDatabaseSettings;
-import org.neo4j.configuration.connectors.BoltConnector;
-import org.neo4j.configuration.connectors.HttpConnector;
-import org.neo4j.configuration.connectors.HttpsConnector;
-import org.neo4j.dbms.api.DatabaseManagementService;
-import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.graphdb.GraphDatabaseService;
-import org.neo4j.io.ByteUnit;
+import org.neo4j.graphdb.Result;
+import org.neo4j.graphdb.Transaction;
 
 /**
- * A Neo4j JVM runs its first minutes of work interpreted or half compiled: a region's import (87,000 items) into a
- * Neo4j just started took 2-3 times as long as into the same Neo4j after one import (Cypher planning, record and
- * index writes, commits: the JIT compiles them as they run, on the same two cores). Before the real database opens,
- * this plans the app's queries (cypher/store, cypher/analysis, under EXPLAIN) and writes a small staged import the
- * way server/store/neo4j/staging.ts does (nodes, relationships between them, audit entries, then the publishing
- * relabel) into a database of its own in {@code dir}, which is deleted afterwards (and at the next start, if the
- * JVM was killed meanwhile). The real database is not open yet: nothing of this can be seen or survive in it.
+ * A Neo4j JVM runs its first minutes of work interpreted or half compiled, and Neo4j caches a query's plan, and the
+ * code it generates for it, per database, query text, parameter types (a list's or string's size as 0, 1, up to 10,
+ * up to 100, ...) and whether the transaction wrote before: a region's import into a Neo4j just started took twice as
+ * long as a second one, and a warm-up on a throw-away database (this class until 2026-12-07) did not get near the
+ * second import's figures, since the real database still planned each query and ran it on code compiled for none.
+ *
+ * <p>So this runs an import's queries (cypher/store, the very texts, with parameters of the shapes server/store/neo4j
+ * sends) on the real database, before the launcher says it is ready, under an import id of its own and the way an
+ * import does: its run node first, items under Staged labels and audit entries hidden by the run node's ranges (what
+ * no read query returns); the catalogue's and the publishing transactions rolled back. Then it removes what it staged
+ * with the app's own stage.discard and stage.release (also first: what a killed warm-up left; the app's start-up
+ * clean-up removes that too, its run node being touched at 0). It applies cypher/schema.cypher first (the app applies
+ * it at start-up too), so that the plans are those the app's indexes give, and plans every query of cypher/store and
+ * cypher/analysis under EXPLAIN at the end (the planner's code; a run plans again, its cache key differs).
  */
 final class WarmUp {
+    /** As long as an import's id (a UUID): a string parameter's length is part of a plan's cache key. */
+    static final String IMPORT = "flow-atlas-launcher-warm-up-00000000";
+    /** Ids no item has (ids are trimmed text): the warm-up's datasets and links find no real stakeholder or indicator. */
+    private static final String ID = "\u0000warm-up ";
     private static final int BATCH = 5_000;
-    private static final int STAKEHOLDERS = 10_000;
-    private static final int DATASETS = 4_000;
-    private static final int FLOWS = 20_000;
-    private static final int ENTRIES = 20_000;
-    private static final int INDICATORS = 30;
     private static final String AT = "2026-01-01T00:00:00.000Z";
 
-    // The same shapes as cypher/store/stage.{stakeholder,dataset,flow,audit}.cypher and publish.stakeholder.cypher.
-    private static final String STAKEHOLDER = "UNWIND $rows AS row CREATE (:StagedStakeholder {id: row[0], name: row[1],"
-            + " country: row[2], type: row[3], level: row[4], ncp: row[5], description: row[6], contactEmail: row[7],"
-            + " contactPhone: row[8], contactUrl: row[9], tags: row[10], sector: row[11], version: row[12],"
-            + " updatedAt: row[13], updatedBy: row[14], _import: $import})";
-    private static final String DATASET = "UNWIND $rows AS row CREATE (d:StagedDataset {id: row[0], name: row[1],"
-            + " holder: row[2], indicators: row[3], granularity: row[4], frequency: row[5], personalData: row[6],"
-            + " notes: row[7], version: row[8], updatedAt: row[9], updatedBy: row[10], _import: $import})"
-            + " WITH d, row CALL { WITH d, row OPTIONAL MATCH (v:Stakeholder {id: row[2]})"
-            + " OPTIONAL MATCH (s:StagedStakeholder {_import: $import, id: row[2]})"
-            + " WITH d, coalesce(v, s) AS holder WHERE holder IS NOT NULL CREATE (holder)-[:HOLDS]->(d) }"
-            + " WITH d, row UNWIND row[3] AS code MATCH (i:Indicator {code: code}) CREATE (d)-[:COVERS]->(i)";
-    private static final String FLOW = "UNWIND $rows AS row MATCH (a:StagedStakeholder {_import: $import, id: row[0]}),"
-            + " (b:StagedStakeholder {_import: $import, id: row[1]}) CREATE (a)-[r:SHARES_WITH {id: row[2],"
-            + " indicators: row[3], basis: row[4], trigger: row[5], frequency: row[6], granularity: row[7],"
-            + " personalData: row[8], channel: row[9], latencyDays: row[10], status: row[11], personDependent: row[12],"
-            + " evidence: row[13], confidence: row[14], since: row[15], note: row[16], version: row[17],"
-            + " updatedAt: row[18], updatedBy: row[19]}]->(b) RETURN count(r) AS value";
-    private static final String AUDIT = "UNWIND $rows AS e CREATE (:AuditEntry {seq: e[0], at: e[1], actor: e[2],"
-            + " action: e[3], kind: e[4], key: e[5], countries: e[6], before: e[7], after: e[8], storeVersion: 1})";
-    private static final String PUBLISH = "MATCH (n:StagedStakeholder {_import: $import}) SET n:Stakeholder"
-            + " REMOVE n:StagedStakeholder, n._import RETURN count(n) AS value";
+    private final GraphDatabaseService db;
+    private final Path cypherDir;
+    private final Map<String, String> q = new HashMap<>();
 
-    private WarmUp() {}
-
-    /** Runs the warm-up in {@code dir} (removed before and after) with the app's Cypher in {@code cypherDir}. */
-    static void run(Path dir, Path cypherDir) throws Exception {
-        delete(dir);
-        DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(dir)
-                .setConfig(BoltConnector.enabled, false)
-                .setConfig(HttpConnector.enabled, false)
-                .setConfig(HttpsConnector.enabled, false)
-                .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(64))
-                .setConfig(GraphDatabaseSettings.tx_state_memory_allocation,
-                        GraphDatabaseSettings.TransactionStateMemoryAllocation.ON_HEAP)
-                .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
-                .build();
-        try {
-            GraphDatabaseService db = dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
-            for (String statement : statements(Files.readString(cypherDir.resolve("schema.cypher")))) {
-                db.executeTransactionally(statement);
+    private WarmUp(GraphDatabaseService db, Path cypherDir) throws IOException {
+        this.db = db;
+        this.cypherDir = cypherDir;
+        try (Stream<Path> files = Files.list(cypherDir.resolve("store"))) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                String name = f.getFileName().toString();
+                if (name.endsWith(".cypher")) q.put(name.substring(0, name.length() - 7), Files.readString(f));
             }
-            db.executeTransactionally("CALL db.awaitIndexes(120)");
-            for (Path file : queryFiles(cypherDir)) {
-                try {
-                    db.executeTransactionally("EXPLAIN " + Files.readString(file));
+        }
+    }
+
+    /** Warms the real database {@code db} with the app's schema and queries in {@code cypherDir}. */
+    static void run(GraphDatabaseService db, Path cypherDir) throws Exception {
+        new WarmUp(db, cypherDir).run();
+    }
+
+    private void run() throws Exception {
+        for (String statement : statements(Files.readString(cypherDir.resolve("schema.cypher")))) {
+            db.executeTransactionally(statement);
+        }
+        db.executeTransactionally("CALL db.awaitIndexes(300)");
+        discard();
+        try {
+            stage();
+            publish();
+        } finally {
+            discard();
+            // The audit sequence's counter as no import took a number (stage.release gave them back), which
+            // audit.reserve makes when needed: the one the warm-up made (or a killed one left) on an empty store.
+            db.executeTransactionally("MATCH (m:FlowAtlasMeta {key: 'audit_seq'}) WHERE m.value = 0 DELETE m");
+        }
+        // Planned on the store as it is again (a plan is made again when the statistics it was made with have changed
+        // much, as staging changes them): what an import reads first (leftovers, the memory limits, the store as its
+        // plan reads it), then its catalogue's transaction.
+        tx(false, t -> run(t, "stage.stale", Map.of("before", 0L)));
+        tx(false, t -> run(t, "stage.limits", Map.of()));
+        tx(false, t -> {
+            run(t, "meta.version", Map.of());
+            for (String kind : List.of("country", "theme", "indicator", "stakeholder", "network", "interview", "dataset",
+                    "flow", "reportingLine", "membership")) {
+                run(t, kind + ".list", Map.of());
+            }
+        });
+        catalogue();
+        explainAll();
+        awaitCompiled();
+    }
+
+    /**
+     * Waits (at most a minute) until the JIT has compiled what the warm-up made hot: no compiling for a whole half second.
+     * Otherwise, on busy cores, the compilers' backlog runs into the first import and that import on code not yet compiled.
+     */
+    private static void awaitCompiled() throws InterruptedException {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        if (jit == null || !jit.isCompilationTimeMonitoringSupported()) return;
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        long before = jit.getTotalCompilationTime();
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            long now = jit.getTotalCompilationTime();
+            if (now - before < 10) return;
+            before = now;
+        }
+    }
+
+    /** The catalogue's write transaction (themes and indicators, their audit entries), rolled back. */
+    private void catalogue() {
+        tx(false, t -> {
+            run(t, "meta.lock", Map.of());
+            for (int size : new int[] {10, 1, 10, 1}) run(t, "theme.get", Map.of("keys", list(size, i -> ID + "t" + i)));
+            run(t, "theme.upsert", Map.of("rows", list(10, i -> Map.of("code", ID + "t" + i, "name", "Theme " + i))));
+            run(t, "indicator.get", Map.of("keys", list(100, i -> ID + "i" + i)));
+            run(t, "indicator.upsert", Map.of("rows", list(100, i -> Map.of("code", ID + "i" + i, "name",
+                    "Indicator " + i, "themes", List.of(ID + "t" + i % 10)))));
+            long last = (Long) run(t, "audit.reserve", Map.of("count", 100L)).get(0);
+            run(t, "meta.version", Map.of());
+            run(t, "audit.append", Map.of("entries", list(100, i -> entry(last - 99 + i, "indicator", ID + "i" + i))));
+            run(t, "meta.bump", Map.of());
+        });
+    }
+
+    /**
+     * An import's staging transactions, in two lanes (items, audit entries) of up to two transactions at once, as
+     * staging.ts writes them, each committed (the commit is a third of a cold import's work).
+     */
+    private void stage() throws Exception {
+        tx(true, t -> run(t, "stage.touch", Map.of("import", IMPORT, "now", 0L)));
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            Future<?> items = pool.submit(() -> {
+                atOnce(pool, "stage.stakeholder", 0, 2, BATCH, WarmUp::stakeholder);
+                batch("stage.country", 14, WarmUp::country);
+                batch("stage.network", 20, WarmUp::network);
+                batch("stage.interview", 20, WarmUp::interview);
+                batch("stage.dataset", BATCH, WarmUp::dataset);
+                atOnce(pool, "stage.flow", 0, 2, BATCH, WarmUp::flow);
+                atOnce(pool, "stage.flow", 2, 2, BATCH, WarmUp::flow);
+                batch("stage.flow", 5, i -> flow(4 * BATCH + i));
+                tx(true, t -> run(t, "stage.touch", Map.of("import", IMPORT, "now", 0L)));
+                atOnce(pool, "stage.reportingLine", 0, 2, 2_000, WarmUp::reportingLine);
+                batch("stage.membership", 600, WarmUp::membership);
+                return null;
+            });
+            Future<?> audit = pool.submit(() -> {
+                for (int round = 0; round < 3; round++) {
+                    long[] reserved = new long[2];
+                    int ord = round * 2 * BATCH;
+                    tx(true, t -> {
+                        long[] r = longs(run(t, "stage.reserve", Map.of("import", IMPORT, "count", (long) 2 * BATCH,
+                                "ord", (long) ord, "now", 0L)).get(0));
+                        reserved[0] = r[0];
+                        reserved[1] = r[1];
+                    });
+                    List<Future<?>> parts = new ArrayList<>();
+                    for (int part = 0; part < 2; part++) {
+                        long first = reserved[0] + (long) part * BATCH;
+                        parts.add(pool.submit(() -> tx(true, t -> run(t, "stage.audit", Map.of("entries",
+                                list(BATCH, i -> stagedEntry(first + i)), "storeVersion", reserved[1])))));
+                    }
+                    for (Future<?> part : parts) part.get();
+                }
+                return null;
+            });
+            items.get();
+            audit.get();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** The publishing transaction, rolled back. */
+    private void publish() {
+        tx(false, t -> {
+            run(t, "meta.lock", Map.of());
+            run(t, "meta.version", Map.of());
+            for (String kind : List.of("country", "stakeholder", "network", "interview", "dataset")) {
+                run(t, "publish." + kind, Map.of("import", IMPORT));
+            }
+            long[] ranges = longs(run(t, "stage.ranges", Map.of("import", IMPORT)).get(0));
+            run(t, "audit.reserve", Map.of("count", 0L));
+            run(t, "meta.version", Map.of());
+            long first = ranges.length == 0 ? 0L : ranges[0];
+            long last = ranges.length == 0 ? 0L : ranges[ranges.length - 3];
+            run(t, "publish.audit", Map.of("first", first, "last", last));
+            run(t, "publish.run", Map.of("import", IMPORT));
+            run(t, "meta.bump", Map.of());
+        });
+    }
+
+    /** Every query of cypher/store and cypher/analysis planned under EXPLAIN, in a transaction rolled back. */
+    private void explainAll() throws IOException {
+        for (String sub : List.of("store", "analysis")) {
+            Path folder = cypherDir.resolve(sub);
+            if (!Files.isDirectory(folder)) continue;
+            List<Path> files;
+            try (Stream<Path> list = Files.list(folder)) {
+                files = list.filter(p -> p.toString().endsWith(".cypher")).sorted().toList();
+            }
+            for (Path file : files) {
+                try (Transaction t = db.beginTx()) {
+                    t.execute("EXPLAIN " + Files.readString(file)).close();
+                    t.rollback();
                 } catch (RuntimeException e) {
                     // a query that cannot be planned without its parameters: planned when first run instead
                 }
             }
-            db.executeTransactionally("UNWIND range(0, $n - 1) AS i CREATE (:Indicator {code: 'I' + i})",
-                    Map.of("n", INDICATORS));
-            // Two lanes at once, as an import's items and audit entries are staged.
-            ExecutorService lanes = Executors.newFixedThreadPool(2);
-            try {
-                Future<?> items = lanes.submit(() -> {
-                    batches(db, STAKEHOLDER, STAKEHOLDERS, WarmUp::stakeholder);
-                    batches(db, DATASET, DATASETS, WarmUp::dataset);
-                    batches(db, FLOW, FLOWS, WarmUp::flow);
-                    db.executeTransactionally(PUBLISH, Map.of("import", "warm-up"));
-                    return null;
-                });
-                Future<?> audit = lanes.submit(() -> {
-                    batches(db, AUDIT, ENTRIES, WarmUp::entry);
-                    return null;
-                });
-                items.get();
-                audit.get();
-            } finally {
-                lanes.shutdownNow();
-            }
-        } finally {
-            dbms.shutdown();
-            delete(dir);
         }
+    }
+
+    /** Removes what the warm-up staged (stage.discard, in transactions of its own) and its run node (stage.release). */
+    private void discard() {
+        db.executeTransactionally(q.get("stage.discard"), Map.of("import", IMPORT));
+        tx(true, t -> run(t, "stage.release", Map.of("import", IMPORT)));
+    }
+
+    private interface Work {
+        void in(Transaction tx) throws Exception;
+    }
+
+    /** One transaction: committed, or rolled back. */
+    private void tx(boolean commit, Work work) {
+        try (Transaction t = db.beginTx()) {
+            work.in(t);
+            if (commit) t.commit();
+            else t.rollback();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Runs a named query; its `value` (or `row`) column. */
+    private List<Object> run(Transaction t, String name, Map<String, Object> params) {
+        String text = q.get(name);
+        if (text == null) throw new IllegalStateException("no query " + name);
+        List<Object> values = new ArrayList<>();
+        try (Result result = t.execute(text, params)) {
+            String column = result.columns().contains("value") ? "value" : result.columns().contains("row") ? "row" : null;
+            while (result.hasNext()) {
+                Map<String, Object> row = result.next();
+                if (column != null) values.add(row.get(column));
+            }
+        }
+        return values;
+    }
+
+    /** A list of integers as Neo4j gives it (a long[] or a List of numbers). */
+    private static long[] longs(Object value) {
+        if (value instanceof long[] array) return array;
+        if (value instanceof List<?> list) return list.stream().mapToLong(v -> ((Number) v).longValue()).toArray();
+        return new long[0];
+    }
+
+    private void batch(String name, int size, IntFunction<List<Object>> row) {
+        tx(true, t -> run(t, name, Map.of("import", IMPORT, "rows", list(size, row))));
+    }
+
+    /** {@code parts} batches of {@code size} rows (from part {@code from}), each by a transaction of its own at once. */
+    private void atOnce(ExecutorService pool, String name, int from, int parts, int size,
+            IntFunction<List<Object>> row) throws Exception {
+        List<Future<?>> running = new ArrayList<>();
+        for (int part = from; part < from + parts; part++) {
+            int offset = part * size;
+            running.add(pool.submit(() -> batch(name, size, i -> row.apply(offset + i))));
+        }
+        for (Future<?> f : running) f.get();
+    }
+
+    private static <T> List<T> list(int size, IntFunction<T> item) {
+        List<T> out = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) out.add(item.apply(i));
+        return out;
+    }
+
+    private static String s(int i) {
+        return ID + "s" + (i % (2 * BATCH));
+    }
+
+    private static List<Object> stakeholder(int i) {
+        return Arrays.asList(s(i), "Stakeholder " + i, "C" + i % 13, "agency", "national", i % 100 == 0,
+                "What stakeholder " + i + " does and with whom it shares data.", "x" + i + "@example.org", "+46 8 " + i,
+                "https://example.org/" + i, List.of("t" + i % 7), "police", 1L, AT, "warm-up");
+    }
+
+    private static List<Object> country(int i) {
+        return Arrays.asList(ID + "C" + i, "Country " + i, true, i % 2 == 0, null, 1L, AT, "warm-up");
+    }
+
+    private static List<Object> network(int i) {
+        return Arrays.asList(ID + "n" + i, "Network " + i, "C" + i % 13, "forum", "monthly", 1L, AT, "warm-up");
+    }
+
+    private static List<Object> interview(int i) {
+        return Arrays.asList(ID + "v" + i, "2026-01-01", s(i), "warm-up", null, "Notes " + i, 1L, AT, "warm-up");
+    }
+
+    private static List<Object> dataset(int i) {
+        return Arrays.asList(ID + "d" + i, "Dataset " + i, s(i), List.of(ID + "i" + i % 30), "individual", "daily",
+                null, "none", null, null, null, "Notes on dataset " + i, 1L, AT, "warm-up");
+    }
+
+    /** Flows whose ends stay in their part's half of the stakeholders (as staging.ts splits them: no shared end). */
+    private static List<Object> flow(int i) {
+        int half = (i / BATCH) % 2 * BATCH;
+        return Arrays.asList(s(half + i % BATCH), s(half + (i * 7 + 1) % BATCH), ID + "f" + i, List.of("I1"), "law",
+                "event", "daily", "individual", null, "api", (long) (i % 30), "active", i % 2 == 0, "interview " + i,
+                "high", 2020L, "A note on flow " + i, 1L, AT, "warm-up");
+    }
+
+    private static List<Object> reportingLine(int i) {
+        int half = (i / 2_000) % 2 * BATCH;
+        return Arrays.asList(s(half + i % BATCH), s(half + (i * 3 + 1) % BATCH), ID + "r" + i, "reports", null, 1L,
+                AT, "warm-up");
+    }
+
+    private static List<Object> membership(int i) {
+        return Arrays.asList(s(i), ID + "n" + i % 20, "member", 1L, AT, "warm-up");
+    }
+
+    private static List<Object> stagedEntry(long seq) {
+        return Arrays.asList(seq, AT, "warm-up", "create", "flow", ID + "f" + seq, List.of("C1"), null,
+                "{\"id\":\"f" + seq + "\",\"from\":\"s1\",\"to\":\"s2\",\"indicators\":[\"I1\"],\"basis\":\"law\","
+                        + "\"frequency\":\"daily\",\"note\":\"A note on flow " + seq + "\",\"version\":1}");
+    }
+
+    private static Map<String, Object> entry(long seq, String kind, String key) {
+        Map<String, Object> e = new HashMap<>();
+        e.put("seq", seq);
+        e.put("at", AT);
+        e.put("actor", "warm-up");
+        e.put("action", "create");
+        e.put("kind", kind);
+        e.put("key", key);
+        e.put("countries", List.of());
+        e.put("after", "{}");
+        return e;
     }
 
     /** cypher/schema.cypher's statements, as server/store/neo4j/executor.ts splits them. */
@@ -130,55 +362,6 @@ final class WarmUp {
             if (!s.isBlank()) out.add(s.trim());
         }
         return out;
-    }
-
-    private static List<Path> queryFiles(Path cypherDir) throws IOException {
-        List<Path> files = new ArrayList<>();
-        for (String sub : List.of("store", "analysis")) {
-            Path folder = cypherDir.resolve(sub);
-            if (!Files.isDirectory(folder)) continue;
-            try (Stream<Path> list = Files.list(folder)) {
-                list.filter(p -> p.toString().endsWith(".cypher")).sorted().forEach(files::add);
-            }
-        }
-        return files;
-    }
-
-    private interface Row {
-        List<Object> of(int i);
-    }
-
-    private static void batches(GraphDatabaseService db, String query, int count, Row row) {
-        for (int from = 0; from < count; from += BATCH) {
-            List<List<Object>> rows = new ArrayList<>();
-            for (int i = from; i < Math.min(count, from + BATCH); i++) rows.add(row.of(i));
-            db.executeTransactionally(query, Map.of("rows", rows, "import", "warm-up"));
-        }
-    }
-
-    private static List<Object> stakeholder(int i) {
-        return Arrays.asList("s" + i, "Stakeholder " + i, "C" + (i % 13), "agency", "national", i % 100 == 0,
-                "What stakeholder " + i + " does and with whom it shares data.", "x" + i + "@example.org",
-                "+46 8 " + i, "https://example.org/" + i, List.of("t" + (i % 7), "t" + (i % 11)), "police", 1L, AT,
-                "warm-up");
-    }
-
-    private static List<Object> dataset(int i) {
-        return Arrays.asList("d" + i, "Dataset " + i, "s" + (i % STAKEHOLDERS),
-                List.of("I" + (i % INDICATORS), "I" + ((i + 7) % INDICATORS)), "individual", "daily", "none",
-                "Notes on dataset " + i, 1L, AT, "warm-up");
-    }
-
-    private static List<Object> flow(int i) {
-        return Arrays.asList("s" + (i % STAKEHOLDERS), "s" + ((i * 7 + 1) % STAKEHOLDERS), "f" + i,
-                List.of("I" + (i % INDICATORS)), "law", "event", "daily", "individual", "none", "api", (long) (i % 30),
-                "active", i % 2 == 0, "interview " + i, "high", 2020L, "A note on flow " + i, 1L, AT, "warm-up");
-    }
-
-    private static List<Object> entry(int i) {
-        return Arrays.asList((long) i, AT, "warm-up", "create", "flow", "f" + i, List.of("C" + (i % 13)), null,
-                "{\"id\":\"f" + i + "\",\"from\":\"s" + i + "\",\"to\":\"s" + (i + 1) + "\",\"indicators\":[\"I1\"],"
-                        + "\"basis\":\"law\",\"frequency\":\"daily\",\"note\":\"A note on flow " + i + "\",\"version\":1}");
     }
 
     /** Removes a folder and everything in it (nothing when it does not exist). */
