@@ -339,7 +339,7 @@ async function main(): Promise<void> {
     if (part('scale')) {
       for (const size of SCALE_SIZES) {
         console.error(`scale: ${size.label}`);
-        scale.push(await measureScale(browser, size, SCALE_RUNS, args.country.toUpperCase(), VIEWS));
+        scale.push(await measureScale(browser, size, SCALE_RUNS, args.country.toUpperCase(), VIEWS, CLIENT_DIR));
       }
     }
     if (part('lighthouse')) {

@@ -7,7 +7,9 @@
 //   resource timing's responseEnd) -> every table row drawn, and the longest task from navigation until
 //   every sketch is drawn (cards scrolled into view one by one); Bottlenecks: navigation -> laid out;
 //   what-if: ticking the top "Remove …" box -> the what-if list shown, and the longest task meanwhile.
-// Not a timed test: it prints medians and the load average (the machine may be shared).
+// Each map run also prints where its time went: the graph's request and answer, and the steps of a large map's
+// load (largeMapLoad.ts's marks). --client-dir serves another build. Not a timed test: it prints medians and the
+// load average (the machine may be shared).
 import os from 'node:os';
 import type { Browser, Page } from 'playwright-core';
 import { VIEWPORT } from '../support/chromium';
@@ -95,12 +97,40 @@ async function freshPage(browser: Browser): Promise<{ page: Page; close: () => P
   return { page, close: () => context.close() };
 }
 
+/**
+ * Where a large map's first draw went (page clock, ms from navigation): the graph's request and answer (resource
+ * timing), and the steps largeMapLoad.ts marks (flowAtlas:<step>). Empty steps are left out (a small map).
+ */
+export async function mapSteps(page: Page): Promise<Record<string, number>> {
+  return await page.evaluate(() => {
+    const steps: Record<string, number> = {};
+    const graph = performance.getEntriesByType('resource').find((e) => new URL(e.name).pathname === '/api/graph') as
+      PerformanceResourceTiming | undefined;
+    if (graph) {
+      steps.request = graph.requestStart;
+      steps.answer = graph.responseEnd;
+    }
+    for (const m of performance.getEntriesByType('mark'))
+      if (m.name.startsWith('flowAtlas:')) steps[m.name.slice('flowAtlas:'.length)] ??= m.startTime;
+    return steps;
+  });
+}
+
+const stepsText = (steps: Record<string, number>) =>
+  Object.entries(steps)
+    .sort((a, b) => a[1] - b[1])
+    .map(([k, v]) => `${k} ${Math.round(v)}`)
+    .join(', ');
+
 async function mapRun(browser: Browser, url: string, country: string): Promise<Partial<ScaleSample>> {
   const { page, close } = await freshPage(browser);
   try {
     await page.goto(`${url}/?view=map&country=${country}`, { waitUntil: 'commit' });
     const mapMs = await laidOut(page, { view: 'map', country });
     const mapTask = await longestSince(page, 0);
+    console.error(
+      `  map steps (ms from navigation): ${stepsText(await mapSteps(page))}, laid out ${Math.round(mapMs)}`,
+    );
     const t0 = await now(page);
     await page.getByLabel('Layout').selectOption('sector');
     const done = await laidOut(page, { view: 'map', country, layout: 'sector' });
@@ -173,15 +203,19 @@ export async function whatIfShown(page: Page): Promise<number> {
   return (await answered.jsonValue()) as number;
 }
 
-async function serverFor(size: ScaleSize): Promise<{ server: TestServer; country: string; countries: number }> {
+async function serverFor(
+  size: ScaleSize,
+  clientDir: string | undefined,
+): Promise<{ server: TestServer; country: string; countries: number }> {
+  const client = clientDir ? { clientDir } : {};
   if (size.countries === 0) {
-    const server = await startTestServer();
+    const server = await startTestServer(client);
     const res = await fetch(`${server.url}/api/countries`);
     const { countries } = (await res.json()) as { countries: Array<{ code: string }> };
     return { server, country: 'SE', countries: countries.filter((c) => c.code !== 'INT').length };
   }
   const doc = syntheticRegion({ countries: size.countries, stakeholdersPerCountry: size.stakeholders, seed: 1 });
-  const server = await startTestServer({ seedMaps: false });
+  const server = await startTestServer({ seedMaps: false, ...client });
   const started = Date.now();
   await server.store.importDocument(doc, { mode: 'merge', actor: 'bench' });
   console.error(
@@ -214,15 +248,19 @@ export interface ScaleRow {
   loadAfter: number;
 }
 
-/** Runs every measure `runs` times at one size. `seedCountry` is the seed's country whose map is measured. */
+/**
+ * Runs every measure `runs` times at one size. `seedCountry` is the seed's country whose map is measured;
+ * `clientDir` another build of the client to serve (--client-dir), else dist/client.
+ */
 export async function measureScale(
   browser: Browser,
   size: ScaleSize,
   runs: number,
   seedCountry: string,
   views: ReadonlySet<string> = new Set(SCALE_VIEWS),
+  clientDir?: string,
 ): Promise<ScaleRow> {
-  const { server, country: first, countries } = await serverFor(size);
+  const { server, country: first, countries } = await serverFor(size, clientDir);
   const country = size.countries === 0 ? seedCountry : first;
   const loadBefore = os.loadavg()[0]!;
   const samples: ScaleSample[] = [];

@@ -5,13 +5,15 @@
 // edges' ends) and box computed, again a slice at a time; then the view is framed, and once the state of the
 // moment and the labels are drawn onto it (GraphCanvas), the map is drawn, once. Before, each slice of flows
 // made Cytoscape draw the whole map again (hidden), the first drawing computed every style and label at once,
-// and the styling waited for the worker.
+// and the styling waited for the worker. Elements are styled as added without Cytoscape's follow-up work for drawn
+// elements (quietStyle.ts); each step is marked on the performance timeline (flowAtlas:<step>, read by the bench).
 import type cytoscape from 'cytoscape';
 import { LOADING } from './canvasLabels';
 import { LAID_OUT_IN_WORKER } from './canvasLayout';
 import type { ComputedLayout } from './layoutWorker';
 import { fitBoxes, isPlainBox } from './plainBoxes';
 import { flagOf, setFlag } from './canvasFlags';
+import { quietStyle, styleNew } from './quietStyle';
 
 /** Elements added and prepared at a time: a task adds slices until it has run for TASK_MS, then yields. */
 export const LOAD_SLICE = 50;
@@ -19,6 +21,10 @@ export const LOAD_SLICE = 50;
 const TASK_MS = 40;
 /** Flag (canvasFlags.ts): loaded and placed, not yet drawn (releaseLargeMap). */
 const HELD = '_flowAtlasHeld';
+
+/** The steps of a large map's load, marked on the page's performance timeline (the client benchmark reads them). */
+export const LOAD_MARKS = ['load', 'added', 'layout', 'placed', 'prepared', 'released', 'drawn'] as const;
+export const markLoad = (step: (typeof LOAD_MARKS)[number]) => performance.mark(`flowAtlas:${step}`);
 
 /** Cytoscape's methods used here that its types do not declare (collections', and the core's). */
 interface Preparable {
@@ -83,14 +89,21 @@ export function loadLargeMap(
   // Listed now, while there is nothing, so that a frame drawn meanwhile (the canvas resized) draws nothing.
   core.renderer().getCachedZSortedEles();
   setFlag(cy, LOADING, true);
+  markLoad('load');
+  void layout.then(() => markLoad('layout'));
   const run = async () => {
     // Styles do not depend on places: while the worker computes them, every element is added and styled.
     const boxes = elements.filter(isPlainBox);
     const rest = elements.filter((e) => !isPlainBox(e));
-    const added = await inSlices(rest.length, alive, (from, to) =>
-      (cy.add(rest.slice(from, to)) as unknown as Preparable).cleanStyle(),
-    );
+    const quiet = quietStyle(cy);
+    let added: boolean;
+    try {
+      added = await inSlices(rest.length, alive, (from, to) => styleNew(cy, cy.add(rest.slice(from, to))));
+    } finally {
+      quiet.restore();
+    }
     if (!added) return;
+    markLoad('added');
     const found = await layout;
     if (!alive()) return;
     if (found.inWorker) setFlag(cy, LAID_OUT_IN_WORKER, true);
@@ -101,6 +114,7 @@ export function loadLargeMap(
         fitBoxes(cy);
       }
     });
+    markLoad('placed');
     // Then, placed, each element's rendered style (its edges' ends) and box, kept by Cytoscape: Fit, the labels
     // and the first drawing read them.
     const all = cy.elements();
@@ -110,6 +124,7 @@ export function loadLargeMap(
       eles.boundingBox();
     });
     if (!prepared) return;
+    markLoad('prepared');
     setFlag(cy, LOADING, undefined);
     setFlag(cy, HELD, true);
     place();
@@ -130,6 +145,8 @@ export function releaseLargeMap(cy: cytoscape.Core): void {
   if (flagOf(cy, HELD) !== true || cy.destroyed()) return;
   setFlag(cy, HELD, undefined);
   const core = cy as unknown as Notifying;
+  markLoad('released');
+  cy.one('render', () => markLoad('drawn'));
   core.notifications(true);
   core.notify('load');
 }
