@@ -10,7 +10,7 @@
 // - items are sent as lists (a relationship's ends' ids, then the properties at positions their query names) and
 //   created with their properties in the CREATE pattern: no map keys to encode and decode per item, no Eager;
 // - the import is noted alive (stage.touch) before its first batch and then at most every TOUCH_EVERY_MS;
-// - the staging and publishing queries start with CYPHER replan=skip: planned once (prepareStaging, at start-up),
+// - the staging and publishing queries (meta.* and audit.reserve too) start with CYPHER replan=skip: planned once,
 //   they are not planned again when the statistics their plan was made with change, as an import changes them (on a
 //   just-started Neo4j, 12 plans were discarded and made again during a region's import, 5 of them inside the
 //   publishing transaction). Their plans are index seeks whatever the counts (or a scan of a Staged label, which
@@ -201,7 +201,7 @@ function slices<T>(items: readonly T[], size = STAGE_BATCH): T[][] {
 /**
  * The staging and publishing queries with parameters of the types real calls give, in the order an import uses them:
  * planned under EXPLAIN (prepareStaging) while the app plans the import, instead of one after the other on the way.
- * Those of cypher/store/stage.* and publish.* start with CYPHER replan=skip (see the header).
+ * They all start with CYPHER replan=skip (see the header), as does meta.lock, which opens the publishing transaction.
  */
 export const PREPARED: ReadonlyArray<readonly [string, Record<string, unknown>]> = [
   ['stage.touch', { import: '', now: 0 }],
