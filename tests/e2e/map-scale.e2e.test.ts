@@ -10,22 +10,12 @@ import type { Page } from 'playwright-core';
 import { syntheticRegion } from '../perf/synthetic';
 import type { LabelBox } from '../../client/src/testHook';
 import { ARTIFACTS, browserSuite, requireBrowser } from '../support/chromium';
+import { overlapping } from '../support/labelOverlaps';
 
 const COUNTRY = 'XA';
 /** The layout of a large map may take a while on a busy machine; nothing here is timed. */
 const LAYOUT_TIMEOUT = 180_000;
 const TEST_TIMEOUT = 2 * LAYOUT_TIMEOUT;
-
-const overlapping = (boxes: readonly LabelBox[]) => {
-  const pairs: Array<[string, string]> = [];
-  for (let i = 0; i < boxes.length; i++)
-    for (let j = i + 1; j < boxes.length; j++) {
-      const a = boxes[i]!;
-      const b = boxes[j]!;
-      if (a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2) pairs.push([a.id, b.id]);
-    }
-  return pairs;
-};
 
 if (requireBrowser('map at scale in a browser')) {
   describe('map of a 1,000-stakeholder country in a browser', () => {

@@ -2,7 +2,6 @@
 // stakeholders' places after an edit), fitted, listened to, published to the test hook; and taken down.
 // What React state draws onto it afterwards (classes, sizes, proposed flows) is GraphCanvas's job.
 import cytoscape from 'cytoscape';
-import fcose from 'cytoscape-fcose';
 import { rendererOption } from '../lib/renderer';
 import type { MapGraph } from './api/types';
 import { STATE_CLASSES, type DrawnClasses, type DrawnGraph } from './canvasClasses';
@@ -22,8 +21,6 @@ import { workerLayout } from './layoutWorker';
 import type { LayoutName } from './layouts';
 import { largeMapStylesheet, mapStylesheet, SIZE_MAX, SIZE_MIN } from './styles';
 import { flagOf, setFlag } from './canvasFlags';
-
-cytoscape.use(fcose);
 
 /** Above this many elements the map trades drawing detail during pan and zoom for smoothness. */
 const LARGE_MAP_ELEMENTS = 3000;
@@ -177,9 +174,13 @@ export function mountCanvas(
   const kept = keeps ? positionsFrom(saved, layoutKey, ids, graph.flows, size, anchors) : null;
   const keptView = kept ? saved : null;
   const fixed = groupedAt ?? kept;
+  // True while mountCanvas runs: a layout done later (a large map's, or the force layout from the worker) is placed
+  // after GraphCanvas drew the state of the moment onto the instance.
+  let mounting = true;
   const placed = () => {
-    // A large map's classes are drawn once it is in (GraphCanvas, on laidOut): the hook waits for them.
-    if (sliced) setFlag(cy, STYLED, undefined);
+    // Placed later than mounted, the classes (and proposed flows) are drawn again once laid out (GraphCanvas, on
+    // laidOut): the hook waits for them.
+    if (sliced || !mounting) setFlag(cy, STYLED, undefined);
     if (keptView) cy.viewport({ zoom: keptView.zoom, pan: keptView.pan });
     else fitView(cy, live.focus());
     layoutMs = Math.round(performance.now() - started);
@@ -200,6 +201,7 @@ export function mountCanvas(
         placed,
       )
     : runLayout(cy, layoutSpec, fixed, placed);
+  mounting = false;
 
   live.autoFit.current = !keptView;
   const resize = new ResizeObserver(() => {

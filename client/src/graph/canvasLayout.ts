@@ -1,20 +1,17 @@
 // Laying out one Cytoscape instance: kept positions after an edit, the computed layouts ("NCP at the
-// centre", "by sector"), or the force-directed one: Cytoscape's fcose for small maps, the layout worker
-// for large ones (layoutWorker.ts), so a map of a thousand stakeholders never freezes the page. Both
-// force layouts are seeded by the map's ids: the same map is drawn the same way on every load.
+// centre", "by sector"), or the force-directed one, computed in the layout worker (layoutWorker.ts) so that the
+// page's thread stays free: for a small map the spaced layout (spacedLayout.ts: nodes and their labels kept
+// apart, from the rooms measured here), for a large one forceLayout.ts's (largeMapLoad.ts). Both are seeded by
+// the map's ids: the same map is drawn the same way on every load.
 import type cytoscape from 'cytoscape';
 import type { MapGraph } from './api/types';
+import { setFlag } from './canvasFlags';
+import { labelSize, LOADING } from './canvasLabels';
 import { FIT_PADDING } from './canvasViewport';
 import { FOREIGN_GROUP, type Scope } from './elements';
-import { hashOf } from './forceLayout';
-import {
-  fcoseOptions,
-  ncpPositions,
-  sectorPositions,
-  type LayoutName,
-  type LayoutNode,
-  type Positions,
-} from './layouts';
+import { ncpPositions, sectorPositions, type LayoutName, type LayoutNode, type Positions } from './layouts';
+import { workerLayout } from './layoutWorker';
+import type { Room } from './spacedLayout';
 
 /** Flag (canvasFlags.ts) set on an instance whose positions came from the layout worker (for the test hook). */
 export const LAID_OUT_IN_WORKER = '_flowAtlasWorkerLayout';
@@ -33,7 +30,7 @@ function ncpByBlock(graph: MapGraph, scope: Scope): Map<string, string> {
 
 const blockOf = (s: MapGraph['stakeholders'][number], scope: Scope) => (scope === 'region' ? s.country : 'map');
 
-/** Fixed positions for the computed layouts; null for fcose. */
+/** Fixed positions for the computed layouts; null for the force-directed one ("fcose", its name in links). */
 export function presetPositions(graph: MapGraph, scope: Scope, layout: LayoutName, countryOrder: readonly string[]) {
   if (layout === 'fcose') return null;
   const nodes: LayoutNode[] = graph.stakeholders.map((s) => ({
@@ -49,18 +46,6 @@ export function presetPositions(graph: MapGraph, scope: Scope, layout: LayoutNam
   return ncpPositions(nodes, edges, (block) => ncps.get(block) ?? null, countryOrder);
 }
 
-/** Math.random replaced, while `run` runs, by a generator seeded with `seed` (fcose draws its start from it). */
-function seeded<T>(seed: string, run: () => T): T {
-  const random = Math.random;
-  let count = 0;
-  Math.random = () => hashOf(`${seed}:${count++}`) / 4294967296;
-  try {
-    return run();
-  } finally {
-    Math.random = random;
-  }
-}
-
 export interface LayoutRun {
   stop: () => void;
 }
@@ -74,10 +59,42 @@ export function workerRequest(graph: MapGraph, scope: Scope, countryOrder: reado
   };
 }
 
+/** Cytoscape's parsed style, which its types do not declare. */
+interface Styled {
+  pstyle(name: string): { pfValue: number; strValue: string };
+}
+
+/** The label margin below a node (styles.ts, text-margin-y) and the label's background padding, at scale 1. */
+const LABEL_MARGIN = 4;
+const LABEL_PADDING = 1;
+
 /**
- * Lays `cy` out and calls `done` once every node has its place. `kept`: positions kept from before an
- * edit (the view is then not fitted). A large map is laid out as it is loaded instead (largeMapLoad.ts):
- * its force layout comes from the worker.
+ * The room each stakeholder takes on the map: its node, and below it its label as canvasLabels.ts measures it at
+ * scale 1 (the same measure, kept, serves the labels' choice once laid out).
+ */
+export function stakeholderRooms(cy: cytoscape.Core): Record<string, Room> {
+  const rooms: Record<string, Room> = {};
+  cy.nodes('[?stakeholder]').forEach((n) => {
+    const style = (name: string) => (n as unknown as Styled).pstyle(name);
+    const size = Math.max(style('width').pfValue, style('height').pfValue);
+    const text = n.data('label') as string | undefined;
+    const room: Room = { node: size, labelWidth: 0, labelHeight: 0 };
+    if (text) {
+      const fontSize = style('font-size').pfValue;
+      const font = `${style('font-style').strValue} ${style('font-weight').strValue} ${fontSize}px ${style('font-family').strValue}`;
+      const { width, lines } = labelSize(text, font, style('text-max-width').pfValue);
+      room.labelWidth = width + 2 * LABEL_PADDING;
+      room.labelHeight = LABEL_MARGIN + lines * fontSize + 2 * LABEL_PADDING;
+    }
+    rooms[n.id()] = room;
+  });
+  return rooms;
+}
+
+/**
+ * Lays `cy` out and calls `done` once every node has its place (the force layout: later, once the worker answers).
+ * `kept`: positions kept from before an edit (the view is then not fitted). A large map is laid out as it is
+ * loaded instead (largeMapLoad.ts).
  */
 export function runLayout(
   cy: cytoscape.Core,
@@ -105,23 +122,21 @@ export function runLayout(
       },
     };
   }
-  // fcose, seeded by the map's ids. In the whole region, each country is laid out on its own flows and the
-  // countries are packed side by side; cross-border flows are drawn between the boxes but do not pull
-  // them on top of each other.
-  const layoutEles = scope === 'region' ? cy.elements().not(cy.edges('[?crossBorder]')) : cy.elements();
-  const run = layoutEles.layout(fcoseOptions(scope, layoutEles.length));
-  run.one('layoutstop', () => {
-    if (!cy.destroyed() && !stopped) done();
+  // The force layout, in the worker. Meanwhile nothing is drawn (a batch: Cytoscape draws no frame) and the state
+  // of the moment is not drawn onto the instance (LOADING: GraphCanvas draws it once laid out).
+  const rooms = stakeholderRooms(cy);
+  setFlag(cy, LOADING, true);
+  cy.startBatch();
+  void workerLayout({ ...workerRequest(graph, scope, countryOrder), rooms }).then((found) => {
+    if (stopped || cy.destroyed()) return;
+    setFlag(cy, LOADING, undefined);
+    cy.endBatch();
+    if (found.inWorker) setFlag(cy, LAID_OUT_IN_WORKER, true);
+    preset(found.positions, false);
   });
-  const seed = graph.stakeholders
-    .map((s) => s.id)
-    .sort()
-    .join(',');
-  seeded(seed, () => run.run());
   return {
     stop: () => {
       stopped = true;
-      run.stop();
     },
   };
 }

@@ -148,12 +148,15 @@ export function forceLayout(
   return positions;
 }
 
-/** Each block (a country) laid out on the flows inside it, the blocks packed in rows. */
-export function blockForceLayout(request: {
-  nodes: ReadonlyArray<{ id: string; block: string }>;
-  edges: readonly LayoutEdge[];
-  blockOrder: readonly string[];
-}): Positions {
+/** Each block (a country) laid out on the flows inside it (by `layoutBlock`: forceLayout), the blocks packed in rows. */
+export function blockForceLayout(
+  request: {
+    nodes: ReadonlyArray<{ id: string; block: string }>;
+    edges: readonly LayoutEdge[];
+    blockOrder: readonly string[];
+  },
+  layoutBlock: (ids: readonly string[], edges: readonly LayoutEdge[]) => Positions = forceLayout,
+): Positions {
   const blockOf = new Map(request.nodes.map((n) => [n.id, n.block]));
   const members = new Map<string, string[]>();
   for (const n of request.nodes) {
@@ -164,7 +167,7 @@ export function blockForceLayout(request: {
   const blocks = new Map<string, Positions>();
   for (const [block, ids] of members) {
     const inside = request.edges.filter((e) => blockOf.get(e.from) === block && blockOf.get(e.to) === block);
-    blocks.set(block, forceLayout(ids, inside));
+    blocks.set(block, layoutBlock(ids, inside));
   }
   return packBlockPositions(blocks, request.blockOrder);
 }

@@ -1,13 +1,16 @@
-// The page's side of the layout worker (layout.worker.ts): sends a large map's stakeholders and flows,
-// answers their positions. Where no worker can be made (unit tests), the layout runs here instead.
-import { blockForceLayout } from './forceLayout';
+// The page's side of the layout worker (layout.worker.ts): sends a map's stakeholders and flows (and, for a small
+// map, the room each takes with its label), answers their positions. Where no worker can be made (unit tests), the
+// layout runs here instead.
 import type { LayoutEdge, Positions } from './layouts';
+import { computeLayout, type Room } from './spacedLayout';
 
 export interface LayoutRequest {
   id: number;
   nodes: ReadonlyArray<{ id: string; block: string }>;
   edges: readonly LayoutEdge[];
   blockOrder: readonly string[];
+  /** A small map's rooms (spacedLayout.ts); without them, a large map's force layout (forceLayout.ts). */
+  rooms?: Readonly<Record<string, Room>>;
 }
 export interface LayoutAnswer {
   id: number;
@@ -26,7 +29,7 @@ const waiting = new Map<number, { resolve: (layout: ComputedLayout) => void; req
 
 /** The layouts asked of a worker that failed (it could not load) are computed here instead. */
 function inPage(request: Omit<LayoutRequest, 'id'>): ComputedLayout {
-  return { positions: blockForceLayout(request), inWorker: false };
+  return { positions: computeLayout(request), inWorker: false };
 }
 
 function layoutWorker(): Worker {
@@ -46,7 +49,7 @@ function layoutWorker(): Worker {
   return worker;
 }
 
-/** Positions of a large map's force layout, computed in the worker. */
+/** Positions of a map's force layout, computed in the worker. */
 export async function workerLayout(request: Omit<LayoutRequest, 'id'>): Promise<ComputedLayout> {
   if (typeof Worker === 'undefined') return inPage(request);
   const id = nextId++;

@@ -1,7 +1,6 @@
-// The map's three layouts. fcose is force-directed (Cytoscape computes it); "NCP at the centre" and
-// "by sector" are computed here as fixed positions (pure, deterministic, instant), per country block:
+// The map's three layouts. The force-directed one ("fcose" in links, the name of the Cytoscape layout it once was)
+// is computed in the layout worker (canvasLayout.ts); "NCP at the centre" and "by sector" are computed here as fixed positions (pure, deterministic, instant), per country block:
 // one block for a country map, a block per country packed in rows for the whole region.
-import type cytoscape from 'cytoscape';
 import { SECTOR_ORDER } from './styles';
 
 export const LAYOUTS = [
@@ -234,41 +233,4 @@ function orderBlocks<T>(blocks: Map<string, T>, order: readonly string[]): Array
     return i < 0 ? order.length : i;
   };
   return [...blocks.entries()].sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b));
-}
-
-/** Above these element counts fcose's slower qualities freeze the page for too long. */
-const DEFAULT_QUALITY_ABOVE = 800;
-const DRAFT_QUALITY_ABOVE = 3000;
-
-/**
- * fcose options: "proof" quality, labels counted in node sizes; the region spreads its country boxes
- * wider. Large maps get cheaper qualities: "proof" took about 110 s at 10,000 elements on one core,
- * with the page frozen; "draft" (the spectral layout alone) takes seconds.
- */
-export function fcoseOptions(scope: 'country' | 'region', elements = 0): cytoscape.LayoutOptions {
-  const region = scope === 'region';
-  const quality = elements > DRAFT_QUALITY_ABOVE ? 'draft' : elements > DEFAULT_QUALITY_ABOVE ? 'default' : 'proof';
-  return {
-    name: 'fcose',
-    // "proof" cools slowly and is the only quality that counts labels in node sizes, which keeps long
-    // institution names from piling up; on maps of a few dozen nodes it still takes well under a second.
-    quality,
-    nodeDimensionsIncludeLabels: quality === 'proof',
-    randomize: true,
-    animate: false,
-    // The view is fitted once laid out (fitView, without the labels): fitting here as well measured every
-    // element's box with its label and edges first, the costliest part of the first load's longest task.
-    fit: false,
-    nodeSeparation: 120,
-    nodeRepulsion: () => 20000,
-    idealEdgeLength: () => 110,
-    edgeElasticity: () => 0.35,
-    nestingFactor: 0.1,
-    gravity: 0.25,
-    gravityCompound: 1,
-    gravityRangeCompound: 1.5,
-    numIter: 2500,
-    tile: true,
-    packComponents: region,
-  } as cytoscape.LayoutOptions;
 }
