@@ -6,7 +6,8 @@ import { buildOpenApi } from './api/openapi';
 import { errorHandler, notFoundApi } from './api/errors';
 import type { Logger } from './logger';
 import { originCheck } from './api/origin';
-import { mountRoutes, type RouteDef } from './api/route';
+import { deferCompression } from './api/encoding';
+import { jsonAnswerPaths, mountRoutes, type RouteDef } from './api/route';
 import { accountRoutes } from './api/routes/accounts';
 import { analysisRoutes } from './api/routes/analysis';
 import { authRoutes } from './api/routes/auth';
@@ -101,12 +102,17 @@ export function createApp(deps: AppDeps): express.Express {
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   if (deps.trustProxy) app.set('trust proxy', 1);
+  const auth = createAuthServices(deps.store, deps);
+  const events = eventsHub(deps);
+  app.locals.events = events;
+  const routes = apiRoutes(deps, auth, events);
+  const answered = jsonAnswerPaths(routes, '/api');
   app.use(securityHeaders());
   // gzip or brotli for answers and pages of 1 kB and more, when the browser accepts it (the client's hashed
   // assets go out precompressed, server/static.ts; this middleware leaves an answer with an encoding alone).
-  app.use(compression());
+  // For a GET that route.ts answers from a cached answer's kept bytes, it encodes them itself, once per answer.
+  app.use(deferCompression(compression(), (req) => req.method === 'GET' && answered.has(req.path)));
 
-  const auth = createAuthServices(deps.store, deps);
   const api = express.Router();
   api.use(originCheck({ allowedOrigins: deps.allowedOrigins }));
   api.use(sessionMiddleware(auth.sessions));
@@ -127,9 +133,7 @@ export function createApp(deps: AppDeps): express.Express {
     if (req.method === 'GET' || req.method === 'HEAD') next();
     else bodies(req, res, next);
   });
-  const events = eventsHub(deps);
-  app.locals.events = events;
-  mountRoutes(api, apiRoutes(deps, auth, events));
+  mountRoutes(api, routes);
   api.use(notFoundApi);
   app.use('/api', api);
 

@@ -5,7 +5,9 @@
 // exactly JSON.stringify's (what res.json sent). The rule this relies on, which the caches already need because
 // concurrent requests share their answers: an answer, and every object in it, is not changed after a handler
 // returns it. Under NODE_ENV=test every reuse is checked against a fresh JSON.stringify.
+import zlib from 'node:zlib';
 import { etagOf } from '../services/etag';
+import type { Encoding } from './encoding';
 
 export interface AnswerBytes {
   body: Buffer;
@@ -88,4 +90,32 @@ export function answerBytes(value: object): AnswerBytes {
   const bytes = { body, etag: etagOf(body) };
   wholes.set(value, bytes);
   return bytes;
+}
+
+/** The compressed bytes of kept answers, by encoding (made once, off the main thread, shared by concurrent requests). */
+const encodings = new WeakMap<AnswerBytes, Map<Encoding, Promise<Buffer>>>();
+
+// The compression middleware's settings (compression 1.8: zlib's defaults, brotli at quality 4).
+const COMPRESS: Record<Encoding, (body: Buffer, done: (err: Error | null, out: Buffer) => void) => void> = {
+  br: (body, done) => zlib.brotliCompress(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } }, done),
+  gzip: (body, done) => zlib.gzip(body, done),
+  deflate: (body, done) => zlib.deflate(body, done),
+};
+
+/** The answer's bytes in `encoding`, compressed at the first request that asks for them. */
+export function encodedBytes(bytes: AnswerBytes, encoding: Encoding): Promise<Buffer> {
+  let kept = encodings.get(bytes);
+  if (!kept) {
+    kept = new Map();
+    encodings.set(bytes, kept);
+  }
+  let encoded = kept.get(encoding);
+  if (!encoded) {
+    encoded = new Promise<Buffer>((resolve, reject) =>
+      COMPRESS[encoding](bytes.body, (err, out) => (err ? reject(err) : resolve(out))),
+    );
+    kept.set(encoding, encoded);
+    encoded.catch(() => kept.delete(encoding));
+  }
+  return encoded;
 }

@@ -7,6 +7,7 @@ import type { Duplex } from 'node:stream';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { AppError, ConflictError, StoreUnavailableError, TooLargeError, ValidationError } from '../errors';
 import type { Logger } from '../logger';
+import { ensureCompression } from './encoding';
 import { MAX_PROBLEMS_SHOWN, UPLOAD_LIMIT_BYTES, formatMB } from '../model/limits';
 
 /** What a 503 for an unreachable store tells clients to wait before trying again (Retry-After, seconds). */
@@ -19,6 +20,7 @@ export const notFoundApi: RequestHandler = (req, res) => {
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
     if (res.headersSent) return;
+    ensureCompression(req, res);
     if (err instanceof AppError) {
       const body: Record<string, unknown> = { code: err.code, message: err.message };
       if (err instanceof ValidationError) {

@@ -6,6 +6,7 @@ import { problemsFromZod } from '../model/problems';
 import { decide } from '../auth/permissions';
 import { ACCESS_RULES, userOf, type AccessRule, type SessionUser } from '../model/roles';
 import { answerBytes } from './answer';
+import { ensureCompression, sendAnswer } from './encoding';
 
 type Method = 'get' | 'post' | 'put' | 'delete';
 
@@ -82,14 +83,69 @@ export function assertAccessRules(routes: readonly RouteDef[]): void {
   }
 }
 
+/** A path without parameters or patterns (`/analysis/coverage`): it matches itself alone. */
+const FIXED_PATH = /^(?:\/[A-Za-z0-9._~-]+)+$/;
+
+/**
+ * Whether a request for the fixed `path` could be taken by `earlier`, a route registered before it (Express takes
+ * the first route that matches): the same method and a path of as many segments, each equal or a parameter. A path
+ * with anything but plain segments and parameters may match anything.
+ */
+function mayTake(earlier: RouteDef, path: string): boolean {
+  if (earlier.method !== 'get') return false;
+  if (!/^(?:\/(?::[A-Za-z0-9_]+|[A-Za-z0-9._~-]+))+$/.test(earlier.path)) return true;
+  const a = earlier.path.split('/');
+  const b = path.split('/');
+  return a.length === b.length && a.every((seg, i) => seg.startsWith(':') || seg.toLowerCase() === b[i]!.toLowerCase());
+}
+
+/**
+ * The GET routes with a fixed path that Express would give a request for that path: a request for one of them is
+ * dispatched by one look-up (mountRoutes) instead of Express's match of every route registered before it in turn.
+ */
+export function fixedGetRoutes(routes: readonly RouteDef[]): Map<string, RouteDef> {
+  const fixed = new Map<string, RouteDef>();
+  routes.forEach((route, i) => {
+    if (route.method !== 'get' || !FIXED_PATH.test(route.path)) return;
+    if (routes.slice(0, i).some((earlier) => mayTake(earlier, route.path))) return;
+    fixed.set(route.path, route);
+  });
+  return fixed;
+}
+
+/**
+ * The full paths (`prefix` + path) of the fixed GET routes that answer JSON (no other media): route.ts sends their
+ * answers, encoded from kept bytes (encoding.ts), so the compression middleware is deferred for them.
+ */
+export function jsonAnswerPaths(routes: readonly RouteDef[], prefix: string): Set<string> {
+  const paths = new Set<string>();
+  for (const [path, route] of fixedGetRoutes(routes))
+    if (!route.doc?.media && route.doc?.json !== false) paths.add(`${prefix}${path}`);
+  return paths;
+}
+
 export function mountRoutes(router: express.Router, routes: readonly RouteDef[]): void {
   assertAccessRules(routes);
+  const fixed = fixedGetRoutes(routes);
+  const byRoute = new Map<RouteDef, (req: Request, res: Response) => Promise<void>>();
+  // A GET for a fixed path (exactly as written: another spelling goes the usual way and finds the same route)
+  // goes straight to its route's handler; rejections go to the error middleware, as Express does.
+  router.use((req, res, next) => {
+    const route = req.method === 'GET' ? fixed.get(req.path) : undefined;
+    const handle = route && byRoute.get(route);
+    if (!handle) {
+      next();
+      return;
+    }
+    handle(req, res).catch((err: unknown) => next(err ?? new Error('Rejected promise')));
+  });
   for (const route of routes) {
-    router[route.method](route.path, async (req: Request, res: Response) => {
+    const handle = async (req: Request, res: Response) => {
       const user = userOf(res);
       const decision = decide(route.access, user);
       if (!decision.allowed) {
         if (decision.status === 401) {
+          ensureCompression(req, res);
           res.status(401).json({ error: { code: decision.code, message: decision.message } });
           return;
         }
@@ -106,6 +162,7 @@ export function mountRoutes(router: express.Router, routes: readonly RouteDef[])
       // A status the handler set (health's 503) stands; otherwise the route's own.
       res.status(res.statusCode !== 200 ? res.statusCode : (route.status ?? 200));
       if (result === null || typeof result !== 'object') {
+        ensureCompression(req, res);
         res.json(result);
         return;
       }
@@ -114,7 +171,9 @@ export function mountRoutes(router: express.Router, routes: readonly RouteDef[])
       const answer = answerBytes(result);
       res.setHeader('Content-Type', 'application/json; charset=utf-8');
       res.setHeader('ETag', answer.etag);
-      res.send(answer.body);
-    });
+      await sendAnswer(req, res, answer);
+    };
+    byRoute.set(route, handle);
+    router[route.method](route.path, handle);
   }
 }

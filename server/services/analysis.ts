@@ -65,6 +65,8 @@ const STRUCTURE_KINDS: ReadonlySet<string> = new Set(['stakeholder', 'flow']);
 
 interface VersionCache {
   storeVersion: number;
+  /** What results of this version name, by the options' JSON: one object each, so that answers can be kept whole. */
+  froms: Map<string, ComputedFrom>;
   snapshot: Snapshot;
   graphs: Map<string, FlowGraph>;
   /** Results without `computedFrom` (added per answer: a result kept across versions names the current one). */
@@ -99,9 +101,34 @@ function onlyIndicator<T extends { indicator: string }>(fg: FlowGraph, cells: T[
   return cells.filter((c) => c.indicator === indicator);
 }
 
+/**
+ * One object per pair of parts for as long as both live: an answer made again from the same cached result and the
+ * same inputs is the very object sent before, whose bytes and compressed bytes are kept (api/answer.ts).
+ */
+function joined<R extends object>(
+  kept: WeakMap<object, WeakMap<object, object>>,
+  a: object,
+  b: object,
+  make: () => R,
+): R {
+  let byB = kept.get(a);
+  if (!byB) {
+    byB = new WeakMap();
+    kept.set(a, byB);
+  }
+  let joint = byB.get(b) as R | undefined;
+  if (!joint) {
+    joint = make();
+    byB.set(b, joint);
+  }
+  return joint;
+}
+
 export class AnalysisService {
   private cache?: VersionCache;
   private loading?: Promise<VersionCache>;
+  /** Answers by cached result and the inputs they name (run), or by answer and what a viewer is told besides. */
+  private readonly answers = new WeakMap<object, WeakMap<object, object>>();
 
   constructor(private readonly store: GraphStore) {}
 
@@ -122,7 +149,7 @@ export class AnalysisService {
     const answer = await this.matrixOf(options, indicator);
     if (!user || seesPersonalData(user)) return answer;
     const hidden = await this.run('matrix-hidden', options, '', (fg) => ({ flows: personalFlowsOf(fg).size }));
-    return { ...answer, hidden: { flows: hidden.flows } };
+    return joined(this.answers, answer, hidden, () => ({ ...answer, hidden: { flows: hidden.flows } }));
   }
 
   private coverageOfCountry(options: AnalysisOptions, country: string, indicator?: string) {
@@ -180,7 +207,10 @@ export class AnalysisService {
     const hidden = await this.run('compare-hidden', options, countries?.join(',') ?? '', (fg) => ({
       byCountry: new Map(answer.countries.map((c) => [c.country, hiddenFlowsOf(fg, c.country)])),
     }));
-    return { ...answer, countries: answer.countries.map((c) => ({ ...c, hidden: hidden.byCountry.get(c.country)! })) };
+    return joined(this.answers, answer, hidden, () => ({
+      ...answer,
+      countries: answer.countries.map((c) => ({ ...c, hidden: hidden.byCountry.get(c.country)! })),
+    }));
   }
 
   private compareAll(options: AnalysisOptions, countries?: readonly string[]) {
@@ -238,7 +268,8 @@ export class AnalysisService {
       if (cache.results.size >= MAX_RESULTS) cache.results.delete(cache.results.keys().next().value!);
       cache.results.set(key, result);
     }
-    return { ...result, computedFrom: from };
+    const answer = result;
+    return joined(this.answers, answer, from, () => ({ ...answer, computedFrom: from }));
   }
 
   private async graph(options: AnalysisOptions): Promise<{ fg: FlowGraph; from: ComputedFrom; cache: VersionCache }> {
@@ -254,7 +285,14 @@ export class AnalysisService {
       }
       cache.graphs.set(key, fg);
     }
-    return { fg, cache, from: { storeVersion: cache.storeVersion, snapshotTakenAt: cache.snapshot.takenAt, options } };
+    const optionsJson = JSON.stringify(options);
+    let from = cache.froms.get(optionsJson);
+    if (!from) {
+      from = { storeVersion: cache.storeVersion, snapshotTakenAt: cache.snapshot.takenAt, options };
+      if (cache.froms.size >= MAX_RESULTS) cache.froms.delete(cache.froms.keys().next().value!);
+      cache.froms.set(optionsJson, from);
+    }
+    return { fg, cache, from };
   }
 
   /** The cache of the store's current version; one load per version, shared by concurrent requests. */
@@ -281,11 +319,12 @@ export class AnalysisService {
     let changes = previous ? await this.changesSince(previous.storeVersion) : undefined;
     if (previous && changes && nothingReadChanged(changes.changes)) {
       // The snapshot still holds everything the analyses read, as it is at this version.
-      return { ...previous, storeVersion: changes.storeVersion };
+      return { ...previous, storeVersion: changes.storeVersion, froms: new Map() };
     }
     const snapshot = await this.store.snapshot({});
     const cache: VersionCache = {
       storeVersion: snapshot.storeVersion,
+      froms: new Map(),
       snapshot,
       graphs: new Map(),
       results: new Map(),

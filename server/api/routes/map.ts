@@ -46,6 +46,8 @@ function spreadsheetFormat(type: string | undefined, sheet: string | undefined):
 
 export function mapRoutes(store: GraphStore, actorOf: (req: Request) => string): RouteDef[] {
   const view = new MapView(store);
+  /** The country list's answer, one per list (so that its bytes are kept with it, api/answer.ts). */
+  const countryAnswers = new WeakMap<object, { countries: unknown }>();
   const exportFiles = new ExportFiles(store);
 
   return [
@@ -57,7 +59,15 @@ export function mapRoutes(store: GraphStore, actorOf: (req: Request) => string):
       query: z.strictObject({}),
       response: CountriesResponse,
       access: 'read',
-      handler: async ({ user }) => ({ countries: await view.countries(user) }),
+      handler: async ({ user }) => {
+        const countries = await view.countries(user);
+        let answer = countryAnswers.get(countries);
+        if (!answer) {
+          answer = { countries };
+          countryAnswers.set(countries, answer);
+        }
+        return answer;
+      },
     }),
     defineRoute({
       method: 'get',
