@@ -87,7 +87,8 @@ async function launchDebuggable(): Promise<{ port: number; close(): Promise<void
         proc.kill('SIGTERM');
         await exited;
       }
-      fs.rmSync(profile, { recursive: true, force: true });
+      // Chromium's helper processes may still write to the profile a moment after it exits: retry.
+      fs.rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
     },
   };
 }
