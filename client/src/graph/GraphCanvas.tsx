@@ -67,7 +67,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
   // person left it, and a selection already kept clear of the details panel is not panned to again.
   const keptViewRef = useRef(false);
   const clearOfRef = useRef<string | null>(null);
-  // Read when a graph is first laid out (so fcose makes room for the nodes' real sizes and the first
+  // Read when a graph is first laid out (so the layout makes room for the nodes' real sizes and the first
   // fit frames the focus) and on resize.
   const sizeByRef = useRef(sizeBy);
   const focusRef = useRef(focus);
@@ -96,7 +96,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
     const container = containerRef.current;
     if (!container) return;
     const spec = { graph, scope, layout, countryNames, countryOrder, hookId, view };
-    // Before the layout runs: a preset or fcose layout may finish (and set laidOut) inside mountCanvas.
+    // Before the layout runs: a preset layout may finish (and set laidOut) inside mountCanvas; the force layout comes from the worker later.
     setLaidOut(false);
     setGeneration((g) => g + 1);
     const mounted = mountCanvas(container, spec, groups.live.grouped() ? null : savedLayoutRef.current, {
