@@ -3,21 +3,8 @@
 // view's chunk early (the one the URL names, while the app is still asking who is signed in); the lazy
 // component then reuses that same load.
 import { lazy } from 'react';
+import { once } from './lib/once';
 import type { ViewId } from './lib/views';
-
-/** A loader that loads once and hands every caller the same promise; a failed load is tried again next time. */
-function once<T>(load: () => Promise<T>): () => Promise<T> {
-  let loading: Promise<T> | undefined;
-  return () => {
-    if (!loading) {
-      loading = load();
-      loading.catch(() => {
-        loading = undefined;
-      });
-    }
-    return loading;
-  };
-}
 
 // Each import() names its module literally, so the bundler makes it a chunk of its own.
 const load = {

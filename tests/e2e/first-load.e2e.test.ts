@@ -57,6 +57,12 @@ const withCytoscape = (all: Loaded[]) =>
     .filter((r) => r.body.includes(CYTOSCAPE_MARK))
     .map((r) => new URL(r.url).pathname);
 
+/** Waits until the map of Sweden is laid out and drawn. */
+const swedenLaidOut = (page: Page) =>
+  page.waitForFunction(() => window.__flowAtlas?.country === 'SE' && window.__flowAtlas.layoutDone, undefined, {
+    timeout: 30_000,
+  });
+
 if (requireBrowser('first load in a browser')) {
   describe('first load in a browser', () => {
     describe('what the first page load carries', () => {
@@ -125,11 +131,48 @@ if (requireBrowser('first load in a browser')) {
         const { page, server } = suite;
         const seen = recorder(page);
         await page.goto(`${server.url}/?view=map&country=SE`);
-        await page.waitForFunction(
-          () => window.__flowAtlas?.country === 'SE' && window.__flowAtlas.layoutDone,
-          undefined,
-          { timeout: 30_000 },
-        );
+        await swedenLaidOut(page);
+        expect(withCytoscape(await seen.responses())).toHaveLength(1);
+        expect(seen.consoleErrors).toEqual([]);
+      });
+
+      test("when the Map view is opened, then its screen (toolbar, lists) is shown before Cytoscape arrives, the page does not preload Cytoscape, and the editor's code loads only when a form opens", async () => {
+        const { page, server } = suite;
+        const seen = recorder(page);
+        // The page's own preload hints name no script that carries Cytoscape.
+        const html = await (await fetch(`${server.url}/?view=map&country=SE`)).text();
+        const hinted = [...html.matchAll(/<link rel="modulepreload"[^>]* href="([^"]+)"/g)].map((m) => m[1]!);
+        expect(hinted.length).toBeGreaterThan(0);
+        const bodies = await Promise.all(hinted.map(async (h) => (await fetch(`${server.url}${h}`)).text()));
+        expect(hinted.filter((_, i) => bodies[i]!.includes(CYTOSCAPE_MARK))).toEqual([]);
+        // Cytoscape's chunk held back: the map screen shows all the same, and is asked for it once shown.
+        let release: () => void = () => undefined;
+        const held = new Promise<void>((resolve) => {
+          release = resolve;
+        });
+        let markAsked: () => void = () => undefined;
+        const asked = new Promise<void>((resolve) => {
+          markAsked = resolve;
+        });
+        await page.route('**/assets/graph-*.js', async (route) => {
+          markAsked();
+          await held;
+          await route.continue();
+        });
+        try {
+          await page.goto(`${server.url}/?view=map&country=SE`);
+          await page.getByRole('searchbox').first().waitFor({ timeout: 30_000 });
+          await page.locator('.graph-canvas[data-layout="loading"]').waitFor();
+          await asked;
+          // Still the screen without its canvas: Cytoscape has not arrived.
+          expect(await page.locator('.graph-canvas[data-layout="loading"]').count()).toBe(1);
+        } finally {
+          release();
+        }
+        await swedenLaidOut(page);
+        await page.unroute('**/assets/graph-*.js');
+        const editor = (all: Loaded[]) => scriptsOf(all).filter((r) => /\/assets\/Editor-[^/]+\.js$/.test(r.url));
+        expect(editor(await seen.responses())).toEqual([]);
         expect(withCytoscape(await seen.responses())).toHaveLength(1);
         expect(seen.consoleErrors).toEqual([]);
       });
@@ -158,11 +201,7 @@ if (requireBrowser('first load in a browser')) {
         } finally {
           release();
         }
-        await page.waitForFunction(
-          () => window.__flowAtlas?.country === 'SE' && window.__flowAtlas.layoutDone,
-          undefined,
-          { timeout: 30_000 },
-        );
+        await swedenLaidOut(page);
         // The view asked again for nothing the page had asked for already.
         expect(asked.filter((a) => a === '/api/graph?country=SE')).toHaveLength(1);
         await page.unroute('**/api/auth/me');

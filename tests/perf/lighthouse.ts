@@ -3,12 +3,13 @@
 // Debian's Chromium with the browser tests' flags, under Lighthouse's desktop preset and its default mobile
 // preset (a simulated slow 4G link and a 4x slower CPU). The test server signs in every request that carries
 // no cookie (as the administrator), so each page is the signed-in explorer. Scores are medians of `runs`.
-// LIGHTHOUSE_SAVE_DIR=<folder> also writes each run's full report (JSON) there, to see where the time went.
+// LIGHTHOUSE_SAVE_DIR=<folder> also writes each run's full report (JSON) and the trace it recorded (.trace.json) there,
+// to see where the time went.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Result as LighthouseResult } from 'lighthouse';
+import type { Result as LighthouseResult, RunnerResult } from 'lighthouse';
 import { CHROMIUM, CHROMIUM_ARGS } from '../support/chromium';
 
 export const LIGHTHOUSE_VIEWS = ['map', 'gaps', 'ncp', 'compare'] as const;
@@ -120,8 +121,9 @@ export async function lighthouseRows(
         for (let i = 0; i < runs; i++) {
           // A trace Lighthouse could not read (NO_NAVSTART and the like, seen on a busy machine) is a failed run: try again.
           let lhr: LighthouseResult;
+          let trace: unknown;
           for (let attempt = 1; ; attempt++) {
-            const result = await lighthouse(
+            const result: RunnerResult | undefined = await lighthouse(
               url,
               {
                 port: chrome.port,
@@ -135,6 +137,7 @@ export async function lighthouseRows(
             const error = result.lhr.runtimeError;
             if (!error) {
               lhr = result.lhr;
+              trace = (result.artifacts as { Trace?: unknown } | undefined)?.Trace;
               break;
             }
             const why = `Lighthouse on ${url} (${preset}): ${error.code} ${error.message}`;
@@ -146,6 +149,12 @@ export async function lighthouseRows(
               path.join(process.env.LIGHTHOUSE_SAVE_DIR, `${view}-${preset}-${i + 1}.json`),
               JSON.stringify(lhr),
             );
+            // The trace Lighthouse recorded (unthrottled; its simulation scales it): the long tasks it saw, for DevTools.
+            if (trace)
+              fs.writeFileSync(
+                path.join(process.env.LIGHTHOUSE_SAVE_DIR, `${view}-${preset}-${i + 1}.trace.json`),
+                JSON.stringify(trace),
+              );
           }
           const { categories, audits } = lhr;
           const score = (id: string) => Math.round((categories[id]?.score ?? NaN) * 100);

@@ -1,16 +1,17 @@
 // The map screen (MapView draws it once a graph is in): toolbar, edit bar, the graph with what is
 // said above it, the details of the selected stakeholder or flow, the flows table, and the sidebar
 // (filters, legend, stakeholder list). Its state is the URL's (MapView's parameters).
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { Suspense, useCallback, useMemo, useRef, useState } from 'react';
 import type { SetSearchParams } from '../../../lib/useSearchParams';
 import { useMe } from '../../auth/api/getMe';
 import { can, readOnlyReason } from '../../auth/permissions';
-import { Editor } from '../../edit/components/Editor';
 import { editContextOf } from '../../edit/context';
 import { useReference } from '../../../graph/api/getReference';
 import type { CountrySummary, MapGraph } from '../../../graph/api/types';
 import type { Scope } from '../../../graph/elements';
-import { GraphCanvas, type GraphCanvasHandle } from '../../../graph/GraphCanvas';
+import type { GraphCanvasHandle } from '../../../graph/GraphCanvas';
+import { useAfterPaint } from '../../../lib/useAfterPaint';
+import { LazyEditor, LazyGraphCanvas } from '../lazyParts';
 import { layoutOf } from '../../../graph/layouts';
 import { ZoomControls } from '../../../graph/ZoomControls';
 import { FILTER_PARAMS, filtersToParams } from '../filters';
@@ -51,6 +52,9 @@ interface ScreenProps {
   params: Record<MapParam, string | null>;
   setParams: SetSearchParams<MapParam>;
 }
+
+/** Where the canvas will be, while its code loads (the same box: nothing moves when it comes). */
+const CANVAS_LOADING = <div className="graph-canvas" data-layout="loading" />;
 
 export function MapScreen({
   graph,
@@ -114,6 +118,8 @@ export function MapScreen({
   const selectedFlow = selected ? undefined : graph.flows.find((f) => f.id === params.flow);
   const readOnly = user?.role === 'ncp' ? readOnlyReason(user, 'edit', country, countryNames) : null;
 
+  // The canvas's code (Cytoscape) is asked for once this screen has been painted (lazyParts.ts).
+  const painted = useAfterPaint();
   const { exportError, exportAs } = useMapExport(canvasRef, `flow-atlas-${scope === 'region' ? 'region' : country}`);
 
   return (
@@ -189,33 +195,37 @@ export function MapScreen({
           <div className="graph-stage">
             {graph.stakeholders.length === 0 ? (
               <p className="state">This map has no stakeholders yet.</p>
+            ) : painted ? (
+              <Suspense fallback={CANVAS_LOADING}>
+                <LazyGraphCanvas
+                  ref={canvasRef}
+                  graph={graph}
+                  title={scope === 'region' ? 'the whole region' : countryName}
+                  hookId={scope === 'region' ? 'region' : country}
+                  scope={scope}
+                  layout={layout}
+                  countryNames={scope === 'region' ? countryNames : undefined}
+                  selectedId={selected?.id ?? null}
+                  selectedFlowId={selectedFlow?.id ?? null}
+                  onSelect={select}
+                  onSelectFlow={selectFlow}
+                  visibleNodes={result.nodes}
+                  visibleFlows={result.flows}
+                  mutedNodes={result.muted}
+                  holders={result.holders}
+                  highlightNodes={highlightNodes}
+                  highlightFlows={highlightFlows}
+                  focus={groups.canvas ? undefined : focus}
+                  grouping={groups.canvas}
+                  refitOn={focusKey}
+                  overlayRef={panelRef}
+                  drawMode={editMode}
+                  onDrawFlow={edit.drawFlow}
+                  live={live}
+                />
+              </Suspense>
             ) : (
-              <GraphCanvas
-                ref={canvasRef}
-                graph={graph}
-                title={scope === 'region' ? 'the whole region' : countryName}
-                hookId={scope === 'region' ? 'region' : country}
-                scope={scope}
-                layout={layout}
-                countryNames={scope === 'region' ? countryNames : undefined}
-                selectedId={selected?.id ?? null}
-                selectedFlowId={selectedFlow?.id ?? null}
-                onSelect={select}
-                onSelectFlow={selectFlow}
-                visibleNodes={result.nodes}
-                visibleFlows={result.flows}
-                mutedNodes={result.muted}
-                holders={result.holders}
-                highlightNodes={highlightNodes}
-                highlightFlows={highlightFlows}
-                focus={groups.canvas ? undefined : focus}
-                grouping={groups.canvas}
-                refitOn={focusKey}
-                overlayRef={panelRef}
-                drawMode={editMode}
-                onDrawFlow={edit.drawFlow}
-                live={live}
-              />
+              CANVAS_LOADING
             )}
             <ZoomControls canvasRef={canvasRef} />
           </div>
@@ -261,12 +271,14 @@ export function MapScreen({
         )}
       </div>
       {request && (
-        <Editor
-          request={request}
-          context={editContext}
-          onClose={(next) => setRequest(next ?? null)}
-          onDone={edit.onEdited}
-        />
+        <Suspense fallback={null}>
+          <LazyEditor
+            request={request}
+            context={editContext}
+            onClose={(next) => setRequest(next ?? null)}
+            onDone={edit.onEdited}
+          />
+        </Suspense>
       )}
       <MapSidebar
         groupList={
