@@ -207,6 +207,28 @@ if (requireBrowser('first load in a browser')) {
         await page.unroute('**/api/auth/me');
       });
 
+      test("when the Compare view is opened, then its role matrix is drawn once, in the catalogue's order: nothing in it is moved or taken out afterwards", async () => {
+        const { page, server } = suite;
+        // Counts the nodes taken out of (or moved within: React moves a node by inserting it again) the role matrix.
+        await page.addInitScript(() => {
+          const w = window as unknown as { __roleMatrixRemovals: number };
+          w.__roleMatrixRemovals = 0;
+          new MutationObserver((list) => {
+            for (const m of list)
+              if (m.removedNodes.length > 0 && (m.target as Element).closest?.('.role-matrix'))
+                w.__roleMatrixRemovals += m.removedNodes.length;
+          }).observe(document, { subtree: true, childList: true });
+        });
+        await page.goto(`${server.url}/?view=compare`);
+        await page.locator('.role-matrix g.heat-cell').first().waitFor({ state: 'attached', timeout: 30_000 });
+        await page.waitForLoadState('networkidle');
+        const cells = await page.locator('.role-matrix g.heat-cell').count();
+        expect(cells).toBeGreaterThan(10);
+        expect(
+          await page.evaluate(() => (window as unknown as { __roleMatrixRemovals: number }).__roleMatrixRemovals),
+        ).toBe(0);
+      });
+
       test("when the Compare view is opened, then its table shows without Cytoscape or any country's map; the sketches are drawn, Cytoscape with them, when they come into view", async () => {
         const { page, server } = suite;
         const seen = recorder(page);

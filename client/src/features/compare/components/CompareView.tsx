@@ -9,6 +9,7 @@ import { useSearchParams } from '../../../lib/useSearchParams';
 import { INTERNATIONAL } from '@model/countries';
 import { compareQueryOptions } from '../../analysis/api/getCompare';
 import { useCountries } from '../../../graph/api/getCountries';
+import { useReference } from '../../../graph/api/getReference';
 import { sortCountries } from '../../../components/CountryPicker';
 import {
   countriesParam,
@@ -64,8 +65,12 @@ export function CompareView() {
   const data = compare.data;
   // A viewer's counts: what it may see, the hidden number beside them.
   const shown = useMemo(() => visibleRows(data?.countries ?? []), [data]);
-  // The table and the chart first; the sketches, role matrix, similarity and glossary below them a task later.
-  const rest = useLater(Boolean(data && ready));
+  // The role matrix orders its rows and columns as the catalogue does: asked for with the comparison, so that the
+  // matrix is drawn once in that order, not first by name and then all moved (some 700 DOM changes in one task).
+  const reference = useReference();
+  // The table and the chart first; the sketches, role matrix, similarity and glossary below them a task later (once
+  // the catalogue is in, or failed: the matrix then falls back to names).
+  const rest = useLater(Boolean(data && ready && !reference.isPending));
 
   return (
     <div className="compare">
