@@ -202,6 +202,8 @@ function slices<T>(items: readonly T[], size = STAGE_BATCH): T[][] {
  * The staging and publishing queries with parameters of the types real calls give, in the order an import uses them:
  * planned under EXPLAIN (prepareStaging) while the app plans the import, instead of one after the other on the way.
  * They all start with CYPHER replan=skip (see the header), as does meta.lock, which opens the publishing transaction.
+ * The launcher's warm-up (scripts/neo4j, WarmUp.explainStaging) runs these very EXPLAINs, parameters alike, so that on
+ * `npm run neo4j` they find their plans cached: change both together.
  */
 export const PREPARED: ReadonlyArray<readonly [string, Record<string, unknown>]> = [
   ['stage.touch', { import: '', now: 0 }],
