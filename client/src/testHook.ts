@@ -16,6 +16,8 @@ export interface FlowAtlasTestHook {
   readonly layoutMs: number | null;
   /** True when the positions were computed in the layout worker (large maps), not on the page. */
   readonly layoutInWorker: boolean;
+  /** True when a large map's layout was asked of the worker when its graph came in, before the map was mounted. */
+  readonly layoutAskedEarly: boolean;
   /** Frames Cytoscape had drawn with elements in them when the layout finished (a large map is drawn once placed: none), or null before. */
   readonly framesBeforeLaidOut: number | null;
   /** Stakeholder nodes (compound group boxes not counted). */

@@ -1,6 +1,7 @@
 // End-to-end at scale (issue 18): the map of a country of 1,000 stakeholders, on a synthetic region of
 // 3 x 1,000 (tests/perf/synthetic.ts), in the built client under the real Content-Security-Policy. What
-// does not depend on the clock: the force layout runs in the Web Worker, the map is drawn only once placed
+// does not depend on the clock: the force layout runs in the Web Worker (asked for when the graph came in, before
+// the map was mounted), the map is drawn only once placed
 // (largeMapLoad.ts), Fit shows every node, no two labels overlap (at Fit and zoomed in, where more show), a
 // reload draws the same layout, the map grouped by sector or type is readable (its group labels and flow counts
 // in view at Fit, none overlapping another or under a disc), and the bottlenecks view shows the first rows of its
@@ -63,6 +64,8 @@ if (requireBrowser('map at scale in a browser')) {
         expect(await hook((h) => h.nodeCount())).toBeGreaterThanOrEqual(1000);
         expect(await hook((h) => h.edgeCount())).toBeGreaterThan(4000);
         expect(await hook((h) => h.layoutInWorker)).toBe(true);
+        // The layout was asked of the worker when the map's graph came in, before the map was mounted.
+        expect(await hook((h) => h.layoutAskedEarly)).toBe(true);
         // Nothing was drawn while the map was computed and added, but the empty canvas when it was made (before: a
         // frame after every slice of flows).
         expect(await hook((h) => h.framesBeforeLaidOut)).toBeLessThanOrEqual(1);

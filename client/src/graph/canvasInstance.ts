@@ -4,10 +4,10 @@
 import cytoscape from 'cytoscape';
 import { rendererOption } from '../lib/renderer';
 import type { MapGraph } from './api/types';
-import { STATE_CLASSES, type DrawnClasses, type DrawnGraph } from './canvasClasses';
+import { STATE_CLASSES, type DrawnClasses } from './canvasClasses';
 import { canvasTestHook } from './canvasTestHook';
 import { attachLabels, LOADING, refreshLabels } from './canvasLabels';
-import { presetPositions, runLayout, WORKER_LAYOUT_ABOVE, workerRequest } from './canvasLayout';
+import { LAYOUT_ASKED_EARLY, presetPositions, runLayout, WORKER_LAYOUT_ABOVE } from './canvasLayout';
 import { fitView } from './canvasViewport';
 import { attachFlowDrawing } from './drawFlow';
 import { edgeId, toElements, type ExtraFlow, type Scope } from './elements';
@@ -16,8 +16,8 @@ import { groupStylesheet } from './groupStyles';
 import { positionsFrom, saveLayout, type SavedLayout } from './keepPositions';
 import { attachEdgeDetail, sketched } from './edgeDetail';
 import { loadLargeMap } from './largeMapLoad';
-import { attachBoxFollow, groupMembers } from './plainBoxes';
-import { workerLayout } from './layoutWorker';
+import { attachBoxFollow } from './plainBoxes';
+import { layoutAsked, layoutOf } from './layoutWorker';
 import type { LayoutName } from './layouts';
 import { largeMapStylesheet, mapStylesheet, SIZE_MAX, SIZE_MIN } from './styles';
 import { flagOf, setFlag } from './canvasFlags';
@@ -90,6 +90,8 @@ export function applySizes(cy: cytoscape.Core, sizeBy: Readonly<Record<string, n
     }
   });
 }
+
+export { drawnGraph } from './drawnGraph';
 
 export function mountCanvas(
   container: HTMLElement,
@@ -190,13 +192,14 @@ export function mountCanvas(
     if (!sliced) labels.refresh();
     live.onLaidOut();
   };
+  if (sliced && scope === 'country' && layoutAsked(graph)) setFlag(cy, LAYOUT_ASKED_EARLY, true);
   const layoutSpec = { graph, scope, layout, countryOrder: spec.countryOrder };
   const run = sliced
     ? loadLargeMap(
         cy,
         sketched(withSizes(elements, live.sizeBy())),
         Promise.resolve(fixed ?? presetPositions(graph, scope, layout, spec.countryOrder)).then((positions) =>
-          positions ? { positions, inWorker: false } : workerLayout(workerRequest(graph, scope, spec.countryOrder)),
+          positions ? { positions, inWorker: false } : layoutOf(graph, scope, spec.countryOrder),
         ),
         placed,
       )
@@ -232,22 +235,6 @@ export function mountCanvas(
       if (window.__flowAtlas === hook) delete window.__flowAtlas;
       return savedNow;
     },
-  };
-}
-
-/** The drawn graph as canvasClasses reads it. */
-export function drawnGraph(cy: cytoscape.Core): DrawnGraph {
-  return {
-    nodes: cy.nodes('[?stakeholder]').map((n) => ({ id: n.id(), baseLabel: n.data('baseLabel') as string })),
-    // A grouped map's aggregated flows are not flows of the map: the state of the moment leaves them as they are.
-    edges: cy.edges('[^aggregate]').map((e) => ({
-      id: e.id(),
-      flowId: e.data('flowId') as string,
-      source: e.source().id(),
-      target: e.target().id(),
-      added: e.data('added') === true,
-    })),
-    groups: groupMembers(cy),
   };
 }
 

@@ -10,14 +10,15 @@ import { labelSize, LOADING } from './canvasLabels';
 import { FIT_PADDING } from './canvasViewport';
 import { FOREIGN_GROUP, type Scope } from './elements';
 import { ncpPositions, sectorPositions, type LayoutName, type LayoutNode, type Positions } from './layouts';
-import { workerLayout } from './layoutWorker';
+import { workerLayout, workerRequest } from './layoutWorker';
 import type { Room } from './spacedLayout';
 
 /** Flag (canvasFlags.ts) set on an instance whose positions came from the layout worker (for the test hook). */
 export const LAID_OUT_IN_WORKER = '_flowAtlasWorkerLayout';
+/** Flag (canvasFlags.ts) set on a large map whose layout was asked for before it was mounted, when its graph came in. */
+export const LAYOUT_ASKED_EARLY = '_flowAtlasEarlyLayout';
 
-/** Above this many elements (stakeholders, flows and boxes) the force layout runs in the worker. */
-export const WORKER_LAYOUT_ABOVE = 800;
+export { WORKER_LAYOUT_ABOVE, workerRequest } from './layoutWorker';
 
 function ncpByBlock(graph: MapGraph, scope: Scope): Map<string, string> {
   const map = new Map<string, string>();
@@ -48,15 +49,6 @@ export function presetPositions(graph: MapGraph, scope: Scope, layout: LayoutNam
 
 export interface LayoutRun {
   stop: () => void;
-}
-
-/** What the layout worker needs of a map: each stakeholder's block (its country in the whole region) and the flows. */
-export function workerRequest(graph: MapGraph, scope: Scope, countryOrder: readonly string[]) {
-  return {
-    nodes: graph.stakeholders.map((s) => ({ id: s.id, block: blockOf(s, scope) })),
-    edges: graph.flows.map((f) => ({ from: f.from, to: f.to })),
-    blockOrder: countryOrder,
-  };
 }
 
 /** Cytoscape's parsed style, which its types do not declare. */

@@ -2,7 +2,7 @@
 // end-to-end tests, which cannot query a canvas through the DOM. GraphCanvas sets it on `window.__flowAtlas`.
 import type cytoscape from 'cytoscape';
 import type { FlowAtlasTestHook } from '../testHook';
-import { LAID_OUT_IN_WORKER } from './canvasLayout';
+import { LAID_OUT_IN_WORKER, LAYOUT_ASKED_EARLY } from './canvasLayout';
 import { groupView } from './canvasGroups';
 import { groupMembers } from './plainBoxes';
 import { edgeId } from './elements';
@@ -50,6 +50,9 @@ export function canvasTestHook(cy: cytoscape.Core, source: TestHookSource): Flow
     },
     get layoutInWorker() {
       return flagOf(cy, LAID_OUT_IN_WORKER) === true;
+    },
+    get layoutAskedEarly() {
+      return flagOf(cy, LAYOUT_ASKED_EARLY) === true;
     },
     nodeCount: () => stakeholders().length,
     edgeCount: () => flowEdges().length,

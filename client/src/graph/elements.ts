@@ -5,6 +5,7 @@
 import type cytoscape from 'cytoscape';
 import { humanize, shorten } from '../lib/format';
 import type { GraphStakeholder, MapGraph } from './api/types';
+import { compareText } from './compareText';
 import type { LayoutName } from './layouts';
 import { PLAIN_BOX } from './plainBoxes';
 import { NCP_LABEL_PREFIX } from './styles';
@@ -134,5 +135,5 @@ export function toElements(graph: MapGraph, options: ElementOptions): cytoscape.
 /** Stakeholders in reading order: the NCP first, then the country's own by name, then foreign ones. */
 export function sortStakeholders(stakeholders: readonly GraphStakeholder[]): GraphStakeholder[] {
   const rank = (s: GraphStakeholder) => (s.ncp && !s.external ? 0 : s.external ? 2 : 1);
-  return [...stakeholders].sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name));
+  return [...stakeholders].sort((a, b) => rank(a) - rank(b) || compareText(a.name, b.name));
 }

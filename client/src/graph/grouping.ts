@@ -8,6 +8,7 @@
 import { humanize } from '../lib/format';
 import type { MapGraph } from './api/types';
 import { SECTOR_ORDER } from './styles';
+import { compareText } from './compareText';
 
 export const GROUP_BYS = [
   { id: 'sector', label: 'Sector' },
@@ -105,7 +106,7 @@ export function groupsOf(
   );
   const first = (s: Stakeholder) => (s.ncp && !s.external ? 0 : 1);
   for (const g of ordered)
-    g.members.sort((a, b) => first(a) - first(b) || a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1));
+    g.members.sort((a, b) => first(a) - first(b) || compareText(a.name, b.name) || (a.id < b.id ? -1 : 1));
   return ordered;
 }
 

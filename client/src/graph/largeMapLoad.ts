@@ -1,8 +1,9 @@
 // Loading a large map (a thousand stakeholders, thousands of flows) without holding the page's thread:
-// Cytoscape is told nothing (notifications off, so it draws nothing) while the elements are added and styled
-// a slice at a time, each slice in its own short task, meanwhile the positions are computed (the layout
-// worker, or positions kept from before); then the nodes are placed, and each element's rendered style (its
-// edges' ends) and box computed, again a slice at a time; then the view is framed, and once the state of the
+// Cytoscape is told nothing (notifications off, so it draws nothing) and its renderer is held (holdFrames.ts: no
+// work on its animation frames) while the elements are added and styled a slice at a time, each slice in its own
+// short task, meanwhile the positions are computed (the layout worker, asked for when the graph came in:
+// layoutWorker.ts; or positions kept from before); then the nodes are placed, and each element's rendered style (its
+// edges' ends) and box computed once, again a slice at a time; then the view is framed, and once the state of the
 // moment and the labels are drawn onto it (GraphCanvas), the map is drawn, once. Before, each slice of flows
 // made Cytoscape draw the whole map again (hidden), the first drawing computed every style and label at once,
 // and the styling waited for the worker. Elements are styled as added without Cytoscape's follow-up work for drawn
@@ -13,6 +14,7 @@ import { LAID_OUT_IN_WORKER } from './canvasLayout';
 import type { ComputedLayout } from './layoutWorker';
 import { fitBoxes, isPlainBox } from './plainBoxes';
 import { flagOf, setFlag } from './canvasFlags';
+import { holdFrames, type HeldFrames, type HeldRenderer } from './holdFrames';
 import { quietStyle, styleNew } from './quietStyle';
 
 /** Elements added and prepared at a time: a task adds slices until it has run for TASK_MS, then yields. */
@@ -36,8 +38,30 @@ interface Notifying {
   notifications(on: boolean): void;
   notify(event: string): void;
   /** The renderer draws the elements it last listed, and lists them again when notified of a change. */
-  renderer(): { getCachedZSortedEles(): unknown };
+  renderer(): HeldRenderer;
 }
+/**
+ * An element's rendered-style state: `clean` false makes the next use recompute it; a stakeholder's `cleanConnected`
+ * false, its flows' too.
+ */
+type Rendered = cytoscape.SingularElementArgument & {
+  _private: {
+    rstyle: {
+      clean?: boolean;
+      cleanConnected?: boolean;
+      nodeX?: number;
+      nodeY?: number;
+      nodeW?: number;
+      nodeH?: number;
+    };
+  };
+};
+/** Cytoscape's parsed style of an element (its types do not declare it). */
+interface Styled {
+  pstyle(name: string): { pfValue: number };
+}
+
+const held = new WeakMap<cytoscape.Core, HeldFrames>();
 
 /** The next task, without setTimeout's clamp of 4 ms once nested (a load yields dozens of times). */
 const nextTask = () =>
@@ -86,8 +110,10 @@ export function loadLargeMap(
   const alive = () => !stopped && !cy.destroyed();
   const core = cy as unknown as Notifying;
   core.notifications(false);
-  // Listed now, while there is nothing, so that a frame drawn meanwhile (the canvas resized) draws nothing.
+  // Listed now, while there is nothing, so that a frame drawn meanwhile (none should be: holdFrames) draws nothing.
   core.renderer().getCachedZSortedEles();
+  const frames = holdFrames(cy);
+  held.set(cy, frames);
   setFlag(cy, LOADING, true);
   markLoad('load');
   void layout.then(() => markLoad('layout'));
@@ -105,25 +131,44 @@ export function loadLargeMap(
     if (!added) return;
     markLoad('added');
     const found = await layout;
+    // Placed in tasks of their own (each place marks the stakeholder's and its flows' boxes out of date), not in the
+    // task that added the last elements (the layout is often in by then).
+    await nextTask();
     if (!alive()) return;
     if (found.inWorker) setFlag(cy, LAID_OUT_IN_WORKER, true);
-    cy.batch(() => {
-      cy.nodes('[?stakeholder]').positions((n) => found.positions[n.id()] ?? { x: 0, y: 0 });
-      if (boxes.length > 0) {
-        (cy.add([...boxes]) as unknown as Preparable).cleanStyle();
-        fitBoxes(cy);
-      }
-    });
+    const stakeholders = cy.nodes('[?stakeholder]');
+    const places = await inSlices(stakeholders.length, alive, (from, to) =>
+      cy.batch(() => {
+        stakeholders.slice(from, to).positions((n) => found.positions[n.id()] ?? { x: 0, y: 0 });
+      }),
+    );
+    if (!places) return;
+    if (boxes.length > 0) {
+      (cy.add([...boxes]) as unknown as Preparable).cleanStyle();
+      fitBoxes(cy);
+    }
     markLoad('placed');
     // Then, placed, each element's rendered style (its edges' ends) and box, kept by Cytoscape: Fit, the labels
-    // and the first drawing read them.
-    const all = cy.elements();
+    // and the first drawing read them. The stakeholders first. A box computed (which brings the rendered style up to
+    // date first) marks the element's rendered style out of date (its 'bounds' event), and a stakeholder's as out of
+    // date for its flows too: they are not, and are marked so, else Fit and the first frame compute every flow's ends
+    // again (twice the work of this step).
+    const all = cy.nodes().merge(cy.edges());
     const prepared = await inSlices(all.length, alive, (from, to) => {
       const eles = all.slice(from, to);
-      (eles as unknown as Preparable).recalculateRenderedStyle();
       eles.boundingBox();
+      for (let i = 0; i < eles.length; i++) {
+        const rstyle = (eles[i] as Rendered)._private.rstyle;
+        rstyle.clean = true;
+        if (eles[i]!.isNode()) rstyle.cleanConnected = true;
+      }
     });
     if (!prepared) return;
+    // What the renderer does first on its first frame (the elements changed meanwhile brought up to date, its texture
+    // caches told), in a task of its own.
+    await nextTask();
+    if (!alive()) return;
+    frames.flush();
     markLoad('prepared');
     setFlag(cy, LOADING, undefined);
     setFlag(cy, HELD, true);
@@ -138,6 +183,28 @@ export function loadLargeMap(
 }
 
 /**
+ * The stakeholders restyled since the map was prepared (their labels chosen: the most connected ones) keep their
+ * flows' ends as computed: Cytoscape computes every flow of a restyled stakeholder again on the next frame, although
+ * where a flow ends only depends on the place and size of its ends, which are checked here (a thousand flows of the
+ * first frame, a third of it).
+ */
+function keepFlowEnds(cy: cytoscape.Core): void {
+  cy.nodes().forEach((n) => {
+    const rstyle = (n as Rendered)._private.rstyle;
+    if (rstyle.cleanConnected !== false) return;
+    const at = n.position();
+    const style = (name: string) => (n as unknown as Styled).pstyle(name).pfValue;
+    if (
+      rstyle.nodeX === at.x &&
+      rstyle.nodeY === at.y &&
+      rstyle.nodeW === style('width') &&
+      rstyle.nodeH === style('height')
+    )
+      rstyle.cleanConnected = true;
+  });
+}
+
+/**
  * Draws a large map loaded by loadLargeMap, once placed and the state of the moment (classes, labels) is drawn onto
  * it, so that it is drawn once: as Cytoscape does after its own first layout, the renderer takes in everything.
  */
@@ -146,7 +213,10 @@ export function releaseLargeMap(cy: cytoscape.Core): void {
   setFlag(cy, HELD, undefined);
   const core = cy as unknown as Notifying;
   markLoad('released');
+  keepFlowEnds(cy);
   cy.one('render', () => markLoad('drawn'));
+  held.get(cy)?.letGo();
+  held.delete(cy);
   core.notifications(true);
   core.notify('load');
 }

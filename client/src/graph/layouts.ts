@@ -2,6 +2,7 @@
 // is computed in the layout worker (canvasLayout.ts); "NCP at the centre" and "by sector" are computed here as fixed positions (pure, deterministic, instant), per country block:
 // one block for a country map, a block per country packed in rows for the whole region.
 import { SECTOR_ORDER } from './styles';
+import { compareText } from './compareText';
 
 export const LAYOUTS = [
   { id: 'fcose', label: 'Force-directed' },
@@ -75,7 +76,7 @@ const sectorRank = (sector: string) => {
   return i < 0 ? SECTOR_ORDER.length : i;
 };
 const bySectorThenName = (a: LayoutNode, b: LayoutNode) =>
-  sectorRank(a.sector) - sectorRank(b.sector) || a.name.localeCompare(b.name);
+  sectorRank(a.sector) - sectorRank(b.sector) || compareText(a.name, b.name);
 
 interface Block {
   positions: Positions;
@@ -232,5 +233,5 @@ function orderBlocks<T>(blocks: Map<string, T>, order: readonly string[]): Array
     const i = order.indexOf(k);
     return i < 0 ? order.length : i;
   };
-  return [...blocks.entries()].sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b));
+  return [...blocks.entries()].sort(([a], [b]) => rank(a) - rank(b) || compareText(a, b));
 }

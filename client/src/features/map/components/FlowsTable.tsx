@@ -1,5 +1,6 @@
 // The flows of the map as a table: the keyboard and screen-reader alternative to the edges of the graph.
 import type { GraphFlow, GraphStakeholder } from '../../../graph/api/types';
+import { compareText } from '../../../graph/compareText';
 import { FlowRows, stakeholderLabel } from './FlowRows';
 
 interface Props {
@@ -19,7 +20,7 @@ export function FlowsTable({ flows, total, stakeholders, indicatorNames, selecte
     return s ? stakeholderLabel(s) : id;
   };
   const rows = [...flows].sort(
-    (a, b) => name(a.from).localeCompare(name(b.from)) || name(a.to).localeCompare(name(b.to)),
+    (a, b) => compareText(name(a.from), name(b.from)) || compareText(name(a.to), name(b.to)),
   );
   return (
     <section className="flows-table" aria-labelledby="flows-table-heading">
