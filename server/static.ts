@@ -157,10 +157,15 @@ export function serveClient(app: express.Express, dir: string): boolean {
         dotfiles: 'deny',
       },
       (err) => {
-        if (err) {
-          res.removeHeader('Content-Encoding');
-          next(err);
+        if (!err) return;
+        // Failed mid-file (most often the browser went away): the headers are gone already, so the answer is cut
+        // off rather than mended (removing a header now would throw, outside any handler).
+        if (res.headersSent) {
+          res.destroy();
+          return;
         }
+        res.removeHeader('Content-Encoding');
+        next(err);
       },
     );
   });

@@ -207,6 +207,50 @@ describe('the built client and compressed answers', () => {
     expect(br.body.length).toBeLessThan(plain.body.length / 3);
   });
 
+  test('when a browser goes away while a compressed asset is still being sent, then the server carries on: no error thrown, the next request answered', async () => {
+    // Big enough that it is still being sent when the socket is destroyed after the first chunk.
+    const big = path.join(dir, 'assets', 'big-Zz9.js');
+    fs.writeFileSync(big, 'x');
+    fs.writeFileSync(`${big}.br`, Buffer.alloc(32 * 1024 * 1024, 7));
+    const app = createApp({ store, clientDir: dir });
+    const late = await new Promise<http.Server>((resolve) => {
+      const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    });
+    const lateBase = `http://127.0.0.1:${(late.address() as AddressInfo).port}`;
+    const thrown: unknown[] = [];
+    const onThrow = (e: unknown): void => {
+      thrown.push(e);
+    };
+    process.on('uncaughtException', onThrow);
+    try {
+      await new Promise<void>((resolve) => {
+        const req = http.request(
+          `${lateBase}/assets/big-Zz9.js`,
+          { headers: { 'Accept-Encoding': 'br' }, agent: false },
+          (res) => {
+            expect(res.headers['content-encoding']).toBe('br');
+            res.once('data', () => {
+              req.destroy();
+              resolve();
+            });
+          },
+        );
+        req.on('error', () => resolve());
+        req.end();
+      });
+      // Let the server notice the closed socket and finish with the request.
+      await new Promise((r) => setTimeout(r, 300));
+      const next = await get(lateBase, '/assets/index-AbC123.js', { 'Accept-Encoding': 'br' });
+      expect(next.status).toBe(200);
+      expect(thrown).toEqual([]);
+    } finally {
+      process.off('uncaughtException', onThrow);
+      await new Promise<void>((resolve) => late.close(() => resolve()));
+      fs.rmSync(big, { force: true });
+      fs.rmSync(`${big}.br`, { force: true });
+    }
+  });
+
   test("the page's preload list names, for every view the client loads lazily, the very module it loads (lazyViews.ts): a view added there and not here fails", () => {
     const lazyViews = fs.readFileSync(path.join(__dirname, '../../client/src/lazyViews.ts'), 'utf8');
     const loaded = Object.fromEntries(
