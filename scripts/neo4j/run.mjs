@@ -1,5 +1,6 @@
 // Flow Atlas: `npm run neo4j` — a local Neo4j for development (port NEO4J_BOLT_PORT, data in DATA_DIR/neo4j), its
-// JIT warmed on a throw-away database before it says it is ready (NEO4J_WARM_UP=0: not).
+// JIT and plan cache warmed before it says it is ready (NEO4J_WARM_UP=0: not): an import's queries run on the database
+// itself (WarmUp.java, nothing left behind), then an import's parameters sent through Bolt (neo4j.mjs, warmUpBolt).
 import { join, resolve } from 'node:path';
 import { startNeo4j } from './neo4j.mjs';
 
