@@ -17,6 +17,8 @@ import type { Room } from './spacedLayout';
 export const LAID_OUT_IN_WORKER = '_flowAtlasWorkerLayout';
 /** Flag (canvasFlags.ts) set on a large map whose layout was asked for before it was mounted, when its graph came in. */
 export const LAYOUT_ASKED_EARLY = '_flowAtlasEarlyLayout';
+/** Flag (canvasFlags.ts) set on a small map's instance until its rooms are measured and its force layout asked for. */
+export const ROOMS_DEFERRED = '_flowAtlasRoomsDeferred';
 
 export { WORKER_LAYOUT_ABOVE, workerRequest } from './layoutWorker';
 
@@ -115,20 +117,28 @@ export function runLayout(
     };
   }
   // The force layout, in the worker. Meanwhile nothing is drawn (a batch: Cytoscape draws no frame) and the state
-  // of the moment is not drawn onto the instance (LOADING: GraphCanvas draws it once laid out).
-  const rooms = stakeholderRooms(cy);
+  // of the moment is not drawn onto the instance (LOADING: GraphCanvas draws it once laid out), so the rooms
+  // measured in the next task are those of the instance as made. They are measured, and the worker asked, in a
+  // task of their own (ROOMS_DEFERRED): with the instance's making (and React's commit) they were one long task.
   setFlag(cy, LOADING, true);
+  setFlag(cy, ROOMS_DEFERRED, true);
   cy.startBatch();
-  void workerLayout({ ...workerRequest(graph, scope, countryOrder), rooms }).then((found) => {
+  const ask = setTimeout(() => {
     if (stopped || cy.destroyed()) return;
-    setFlag(cy, LOADING, undefined);
-    cy.endBatch();
-    if (found.inWorker) setFlag(cy, LAID_OUT_IN_WORKER, true);
-    preset(found.positions, false);
-  });
+    setFlag(cy, ROOMS_DEFERRED, undefined);
+    const rooms = stakeholderRooms(cy);
+    void workerLayout({ ...workerRequest(graph, scope, countryOrder), rooms }).then((found) => {
+      if (stopped || cy.destroyed()) return;
+      setFlag(cy, LOADING, undefined);
+      cy.endBatch();
+      if (found.inWorker) setFlag(cy, LAID_OUT_IN_WORKER, true);
+      preset(found.positions, false);
+    });
+  }, 0);
   return {
     stop: () => {
       stopped = true;
+      clearTimeout(ask);
     },
   };
 }
