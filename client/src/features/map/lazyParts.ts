@@ -3,9 +3,6 @@
 // So the first picture of the map view waits for neither, and the page does not name them for preloading
 // (server/static.ts preloads a view's static imports only).
 import { lazy } from 'react';
-import { once } from '../../lib/once';
 
-export const loadGraphCanvas = once(() => import('../../graph/GraphCanvas').then((m) => ({ default: m.GraphCanvas })));
-
-export const LazyGraphCanvas = lazy(loadGraphCanvas);
+export const LazyGraphCanvas = lazy(() => import('../../graph/GraphCanvas').then((m) => ({ default: m.GraphCanvas })));
 export const LazyEditor = lazy(() => import('../edit/components/Editor').then((m) => ({ default: m.Editor })));
